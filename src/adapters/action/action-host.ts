@@ -1,0 +1,17 @@
+import * as core from '@actions/core';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Host, Logger } from '../../core/host.js';
+
+export const actionsLogger: Logger = {
+  info: (m) => core.info(m),
+  warn: (m) => core.warning(m),
+  error: (m) => core.error(m),
+  debug: (m) => core.debug(m),
+  group: (title, fn) => core.group(title, fn),
+};
+
+/** Same cache folder as the CLI: runners keep it between steps of a job. */
+export function actionHost(env: NodeJS.ProcessEnv = process.env): Host {
+  return { log: actionsLogger, cacheDir: join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'qfi') };
+}

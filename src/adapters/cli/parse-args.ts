@@ -1,0 +1,70 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../../core/errors.js';
+import { INPUTS, type RawInputs } from '../../config/index.js';
+
+export type CliCommand = { kind: 'run'; inputs: RawInputs; quiet: boolean } | { kind: 'help' } | { kind: 'version' };
+
+/** Flags only the CLI has; everything else is generated from the inputs table. */
+const cliOnly = {
+  fault: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+function optionsFromInputs(): NonNullable<ParseArgsConfig['options']> {
+  const options: NonNullable<ParseArgsConfig['options']> = { ...cliOnly };
+  for (const input of INPUTS) options[input.name] = { type: 'string', ...(input.type === 'lines' ? { multiple: true } : {}) };
+  return options;
+}
+
+/**
+ * `qfi run --config qfi.toml --fault a.b=fail --test-timeout 30s`. Strict: an unknown flag
+ * or a stray argument is a usage error naming it.
+ */
+export function parseCliArgs(argv: string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: optionsFromInputs(), allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''), {
+      hint: 'run `qfi --help` for the flags; every action input is a flag of the same name',
+    });
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return { kind: 'version' };
+  if (values.help || positionals[0] === 'help') return { kind: 'help' };
+  const [command, ...rest] = positionals;
+  if (command === undefined) return { kind: 'help' };
+  if (command !== 'run') throw new UsageError(`unknown command "${command}"`, { hint: 'the commands are: qfi run, qfi help' });
+  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: 'flags take the form --name value; quote a value with spaces' });
+
+  const inputs: RawInputs = {};
+  for (const input of INPUTS) {
+    const value = values[input.name];
+    if (value !== undefined) (inputs as Record<string, string | string[]>)[input.name] = value as string | string[];
+  }
+  const faultFlags = values.fault as string[] | undefined;
+  if (faultFlags?.length) inputs.faults = [...((inputs.faults as string[] | undefined) ?? []), ...faultFlags];
+  return { kind: 'run', inputs, quiet: values.quiet === true };
+}
+
+export function helpText(): string {
+  const width = Math.max(...INPUTS.map((i) => i.name.length)) + 2;
+  const rows = INPUTS.map((i) => `  --${i.name.padEnd(width)}${i.description}${i.default ? ` [default: ${i.default}]` : ''}`);
+  return [
+    'qfi — QEMU fault-injection runner',
+    '',
+    'Usage: qfi run [flags]',
+    '',
+    'Boots a guest with fault rules, runs the test command, and writes a verdict, junit.xml,',
+    'console.log and a reproducer to the results folder.',
+    '',
+    'Flags (each is also an action input and a qfi.toml key):',
+    ...rows,
+    `  --${'fault'.padEnd(width)}One fault rule (point=action); repeatable. Same as a line of --faults.`,
+    `  --${'quiet'.padEnd(width)}Do not echo the guest console.`,
+    '',
+    'Exit codes: 0 pass, 1 test failed (fail, panic, hang, boot-timeout), 2 usage or config error, 3 infrastructure error.',
+  ].join('\n');
+}

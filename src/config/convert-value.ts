@@ -1,0 +1,262 @@
+/**
+ * One setting's value, from an input's text or a TOML value, to its typed form: the
+ * input's type (bool, duration, ...) and then the checks particular to that setting
+ * (memory size, fw_cfg name, paths that must exist). Errors are ConfigErrors at `where`.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigError, type SourceLocation } from '../core/errors.js';
+import { validateFwCfgName } from '../rules/index.js';
+import type { InputName, InputSpec } from './inputs.js';
+import {
+  ValueProblem,
+  checkArtifactName,
+  checkIntRange,
+  checkMemory,
+  checkScenarioName,
+  durationFromSeconds,
+  parseBool,
+  parseDecimalInt,
+  parseDuration,
+} from './parse-values.js';
+import { parseDottedKey } from './toml-positions.js';
+
+/** bool -> boolean; int and duration (ms) -> number; lines -> string[]; paths absolute. */
+export type ConfigValue = string | number | boolean | string[];
+
+export interface ValueSite {
+  /** The value as a whole: `{ input }` or the TOML value's file:line:col. */
+  where: SourceLocation;
+  /** The first character inside a TOML string's quotes, for errors pointing into the text. */
+  content?: SourceLocation;
+  /** Where each element of a TOML array sits. */
+  element?: (index: number) => SourceLocation;
+  /** Folder relative paths are resolved from: the working directory or the config file's folder. */
+  baseDir: string;
+}
+
+/** An input's or CLI flag's text. Scalar text is trimmed (YAML block scalars end in a newline). */
+export function valueFromInput(spec: InputSpec, raw: string | readonly string[], site: ValueSite): ConfigValue {
+  if (spec.type === 'lines') return checkSetting(spec, inputLines(raw), site);
+  // A repeated flag: the last one wins, as with most CLIs.
+  const text = (typeof raw === 'string' ? raw : (raw[raw.length - 1] ?? '')).trim();
+  let value: ConfigValue;
+  try {
+    switch (spec.type) {
+      case 'bool':
+        value = parseBool(text);
+        break;
+      case 'int':
+        value = parseDecimalInt(text, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        break;
+      case 'duration':
+        value = parseDuration(text);
+        break;
+      case 'enum':
+        value = checkEnum(spec, text);
+        break;
+      case 'string':
+      case 'path':
+        value = text;
+        break;
+    }
+  } catch (err) {
+    throw located(err, site.where);
+  }
+  return checkSetting(spec, value, site);
+}
+
+/** Non-blank lines of a `lines` input, given as one newline-separated text or as items. */
+export function inputLines(raw: string | readonly string[]): string[] {
+  const items = typeof raw === 'string' ? [raw] : raw;
+  return items
+    .flatMap((item) => item.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** A value from qfi.toml (integers arrive as bigint). `key` is its dotted TOML path, for messages. */
+export function valueFromToml(spec: InputSpec, key: string, raw: unknown, site: ValueSite): ConfigValue {
+  const wrongType = (): ConfigError =>
+    new ConfigError(`${key} must be ${TOML_TYPE_NAMES[spec.type]}, found ${describeTomlValue(raw)}`, {
+      location: site.where,
+      hint: `write it like \`${key.split('.').pop()} = ${tomlExample(spec)}\``,
+    });
+  let value: ConfigValue;
+  try {
+    switch (spec.type) {
+      case 'bool':
+        if (typeof raw !== 'boolean') throw wrongType();
+        value = raw;
+        break;
+      case 'int':
+        if (typeof raw !== 'bigint') throw wrongType();
+        value = checkIntRange(raw, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        break;
+      case 'duration':
+        if (typeof raw === 'bigint') value = durationFromSeconds(raw);
+        else if (typeof raw === 'string') value = parseDuration(raw);
+        else throw wrongType();
+        break;
+      case 'enum':
+        if (typeof raw !== 'string') throw wrongType();
+        value = checkEnum(spec, raw);
+        break;
+      case 'lines':
+        if (!Array.isArray(raw)) throw wrongType();
+        value = raw.map((item, index) => {
+          if (typeof item === 'string') return item;
+          throw new ConfigError(`${key}[${index}] must be a string, found ${describeTomlValue(item)}`, {
+            location: site.element?.(index) ?? site.where,
+            hint: `quote each item: \`${key.split('.').pop()} = ${tomlExample(spec)}\``,
+          });
+        });
+        break;
+      case 'string':
+      case 'path':
+        // `memory = 512` reads naturally and means MiB, as in QEMU.
+        if (spec.name === 'memory' && typeof raw === 'bigint') value = String(raw);
+        else if (typeof raw !== 'string') throw wrongType();
+        else value = raw;
+        break;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw located(err, site.where, key);
+  }
+  return checkSetting(spec, value, site);
+}
+
+/** The checks particular to one setting, after its type is right. */
+function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite): ConfigValue {
+  const name = spec.name as InputName;
+  if (typeof value !== 'string') return value;
+  try {
+    switch (name) {
+      case 'command':
+        if (value.trim() === '') throw new ValueProblem('the test command is empty', 'give the shell command to run in the guest, like `make check`');
+        return value;
+      case 'memory':
+        return checkMemory(value);
+      case 'name':
+        return checkScenarioName(value);
+      case 'artifact-name':
+        return checkArtifactName(value);
+      case 'rules-fw-cfg-name':
+        return validateFwCfgName(value, site.content ?? site.where);
+      case 'rules-table':
+        return checkTablePath(value);
+      case 'qemu':
+        return value === 'auto' || value === 'system' ? value : existingPath(value, site.baseDir, 'any', 'QEMU');
+      case 'kernel':
+        return existingPath(value, site.baseDir, 'file', 'kernel');
+      case 'initrd':
+        return existingPath(value, site.baseDir, 'file', 'initrd');
+      case 'rules-file':
+        return existingPath(value, site.baseDir, 'file', 'rules file');
+      case 'config':
+      case 'results-dir':
+        return absolutePath(value, site.baseDir);
+      default:
+        return value;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw located(err, site.where);
+  }
+}
+
+function checkEnum(spec: InputSpec, text: string): string {
+  const values = spec.values ?? [];
+  if (values.includes(text)) return text;
+  throw new ValueProblem(
+    `${JSON.stringify(text)} is not one of ${values.join(', ')}`,
+    `use ${values.map((v) => `\`${v}\``).join(' or ')}`,
+  );
+}
+
+function checkTablePath(text: string): string {
+  try {
+    parseDottedKey(text);
+    return text;
+  } catch (err) {
+    throw new ValueProblem(
+      `bad table path ${JSON.stringify(text)}: ${(err as Error).message}`,
+      'write the table name as in its TOML header, e.g. `fault_injection` or `tools."qfi"`',
+    );
+  }
+}
+
+function absolutePath(text: string, baseDir: string): string {
+  if (text === '') throw new ValueProblem('the path is empty', 'give a file path, or leave the setting out');
+  return isAbsolute(text) ? text : resolve(baseDir, text);
+}
+
+function existingPath(text: string, baseDir: string, kind: 'file' | 'any', what: string): string {
+  const path = absolutePath(text, baseDir);
+  if (!existsSync(path)) {
+    const hint =
+      what === 'QEMU'
+        ? 'give `auto`, `system` (qemu-system-<arch> on PATH), or the path of a qemu-system binary or install prefix'
+        : `check the path; relative paths are resolved from ${baseDir}`;
+    throw new ValueProblem(`${what} ${JSON.stringify(text)} does not exist (looked at ${path})`, hint);
+  }
+  if (kind === 'file' && !statSync(path).isFile()) {
+    throw new ValueProblem(`${what} ${JSON.stringify(text)} is not a file (${path})`, `give the path of the ${what} file itself`);
+  }
+  return path;
+}
+
+function located(err: unknown, where: SourceLocation, key?: string): ConfigError {
+  if (err instanceof ConfigError) return err;
+  if (err instanceof ValueProblem) {
+    return new ConfigError(key ? `${key}: ${err.message}` : err.message, { location: where, ...(err.hint ? { hint: err.hint } : {}) });
+  }
+  throw err;
+}
+
+const TOML_TYPE_NAMES: Record<InputSpec['type'], string> = {
+  string: 'a string',
+  path: 'a string (a path)',
+  bool: 'a boolean (true or false)',
+  int: 'an integer',
+  duration: 'a duration (a string like "90s" or an integer number of seconds)',
+  enum: 'a string',
+  lines: 'an array of strings',
+};
+
+function tomlExample(spec: InputSpec): string {
+  switch (spec.type) {
+    case 'bool':
+      return 'true';
+    case 'int':
+      return String(spec.min ?? 1);
+    case 'duration':
+      return '"90s"';
+    case 'enum':
+      return JSON.stringify(spec.values?.[0] ?? '');
+    case 'lines':
+      return '["-device", "virtio-rng-pci"]';
+    case 'path':
+      return '"path/to/file"';
+    case 'string':
+      return spec.default !== undefined && !spec.computedDefault && spec.default !== '' ? JSON.stringify(spec.default) : '"..."';
+  }
+}
+
+/** `the string "2"`, `an integer (2)`, `a table`: what the user actually wrote. */
+export function describeTomlValue(value: unknown): string {
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  if (typeof value === 'bigint') return `the integer ${value}`;
+  if (typeof value === 'number') return `the float ${value}`;
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Date) return 'a date-time';
+  if (isTomlTable(value)) return 'a table';
+  return String(value);
+}
+
+/** smol-toml tables are plain objects (with a null prototype); dates are Date subclasses. */
+export function isTomlTable(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+}

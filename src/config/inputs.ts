@@ -1,0 +1,235 @@
+/**
+ * The one table of qfi's inputs. The action adapter (action.yml lists exactly these),
+ * the CLI (a `--<name>` flag for each), the README table and the config resolver all
+ * read it, so an input exists everywhere or nowhere.
+ *
+ * `default` is for people (action.yml descriptions, README, --help). It is never passed
+ * as a value: action.yml must not declare `default:` for these inputs, because an action
+ * default is always sent and would override qfi.toml (precedence is input > file > default).
+ */
+
+export type InputType = 'string' | 'path' | 'bool' | 'int' | 'duration' | 'enum' | 'lines';
+
+export interface InputSpec {
+  /** kebab-case: the action input and the CLI flag (`--name`). */
+  readonly name: string;
+  /** Dotted key in qfi.toml (`test.timeout`), or undefined for input-only settings. */
+  readonly toml: string | undefined;
+  readonly type: InputType;
+  /** Allowed values of an `enum`. */
+  readonly values?: readonly string[];
+  /** Inclusive range of an `int`. */
+  readonly min?: number;
+  readonly max?: number;
+  /** What happens when neither an input nor the file gives a value, for display. */
+  readonly default: string | undefined;
+  /** True when `default` describes a rule (`random`) rather than being a literal value. */
+  readonly computedDefault?: boolean;
+  /** One sentence for action.yml and the README. */
+  readonly description: string;
+}
+
+export const INPUTS = [
+  {
+    name: 'config',
+    toml: undefined,
+    type: 'path',
+    default: 'qfi.toml if it exists',
+    computedDefault: true,
+    description: 'Path of the qfi TOML file to read settings and fault rules from.',
+  },
+  {
+    name: 'command',
+    toml: 'test.command',
+    type: 'string',
+    default: undefined,
+    description: 'Shell command the built-in guest agent runs inside the guest (required, here or in the config file).',
+  },
+  {
+    name: 'faults',
+    toml: undefined,
+    type: 'lines',
+    default: undefined,
+    description: 'Extra fault rules for this run, one `point=action` per line, added after the file rules (CLI: also `--fault RULE`, repeatable).',
+  },
+  {
+    name: 'faults-enabled',
+    toml: 'fault_injection.enabled',
+    type: 'bool',
+    default: 'true',
+    description: 'Whether fault rules are delivered to the guest at all; false runs the test without faults.',
+  },
+  {
+    name: 'rules-file',
+    toml: 'fault_injection.rules_file',
+    type: 'path',
+    default: undefined,
+    description: "Another TOML file (such as a project's own config) to also read fault rules from; only its `rules-table` table is read.",
+  },
+  {
+    name: 'rules-table',
+    toml: 'fault_injection.rules_table',
+    type: 'string',
+    default: 'fault_injection',
+    description: 'Dotted path of the table in `rules-file` that holds `enabled` and `rules` (quoted segments allowed).',
+  },
+  {
+    name: 'rules-fw-cfg-name',
+    toml: 'fault_injection.fw_cfg_name',
+    type: 'string',
+    default: 'opt/qfi/rules',
+    description: 'fw_cfg file name the rules are delivered under (RustOS reads `opt/rustos/fault-injection`).',
+  },
+  {
+    name: 'seed',
+    toml: 'fault_injection.seed',
+    type: 'int',
+    min: 0,
+    max: 2 ** 32 - 1,
+    default: 'random',
+    computedDefault: true,
+    description: 'Seed for rate-based faults (0 to 4294967295); a random seed is picked and reported when not given.',
+  },
+  {
+    name: 'qemu',
+    toml: 'qemu.binary',
+    type: 'string',
+    default: 'auto',
+    description: 'QEMU to use: `auto`, `system` (qemu-system-<arch> on PATH), or a path to a qemu-system binary or an install prefix.',
+  },
+  {
+    name: 'accel',
+    toml: 'qemu.accel',
+    type: 'enum',
+    values: ['auto', 'kvm', 'tcg'],
+    default: 'auto',
+    description: 'Accelerator: `kvm` when usable with `auto`, else `tcg`.',
+  },
+  {
+    name: 'qemu-args',
+    toml: 'qemu.extra_args',
+    type: 'lines',
+    default: undefined,
+    description: 'Extra QEMU arguments, one argv item per line (in the config file: an array of strings).',
+  },
+  {
+    name: 'arch',
+    toml: 'machine.arch',
+    type: 'enum',
+    values: ['x86_64'],
+    default: 'x86_64',
+    description: 'Guest architecture.',
+  },
+  {
+    name: 'memory',
+    toml: 'machine.memory',
+    type: 'string',
+    default: '256M',
+    description: 'Guest memory as QEMU -m takes it (`256M`, `1G`, a bare number is MiB); at least 64M.',
+  },
+  {
+    name: 'cpus',
+    toml: 'machine.cpus',
+    type: 'int',
+    min: 1,
+    max: 64,
+    default: '1',
+    description: 'Number of guest vCPUs (1 to 64).',
+  },
+  {
+    name: 'kernel',
+    toml: 'guest.kernel',
+    type: 'path',
+    default: undefined,
+    description: 'Custom guest kernel image; the built-in guest kernel is used when not given.',
+  },
+  {
+    name: 'initrd',
+    toml: 'guest.initrd',
+    type: 'path',
+    default: undefined,
+    description: 'Custom initrd for the custom `kernel`.',
+  },
+  {
+    name: 'append',
+    toml: 'guest.append',
+    type: 'string',
+    default: '',
+    description: 'Extra kernel command line, appended to the defaults.',
+  },
+  {
+    name: 'boot-timeout',
+    toml: 'test.boot_timeout',
+    type: 'duration',
+    default: '60s',
+    description: 'Longest time from QEMU start to the guest agent being ready (`90s`, `2m`, `1m30s`).',
+  },
+  {
+    name: 'test-timeout',
+    toml: 'test.timeout',
+    type: 'duration',
+    default: '10m',
+    description: 'Longest time the test command may run in the guest.',
+  },
+  {
+    name: 'timeout',
+    toml: 'test.overall_timeout',
+    type: 'duration',
+    default: 'boot-timeout + test-timeout + 60s',
+    computedDefault: true,
+    description: 'Longest time for the whole run, boot to power-off, including diagnostics.',
+  },
+  {
+    name: 'name',
+    toml: 'report.name',
+    type: 'string',
+    default: 'config file name without extension, else qfi',
+    computedDefault: true,
+    description: 'Scenario name used for the JUnit suite and artifact names (letters, digits, `.`, `_`, `-`).',
+  },
+  {
+    name: 'results-dir',
+    toml: 'report.dir',
+    type: 'path',
+    default: 'qfi-results',
+    description: 'Folder the console log, JUnit, summary and reproducer are written to.',
+  },
+  {
+    name: 'artifact-name',
+    toml: 'report.artifact_name',
+    type: 'string',
+    default: undefined,
+    description: 'Name of the uploaded results artifact (GitHub only); derived from the scenario name when not given.',
+  },
+  {
+    name: 'upload-artifacts',
+    toml: 'report.upload',
+    type: 'bool',
+    default: 'true',
+    description: 'Whether to upload the results folder as an artifact (GitHub only).',
+  },
+  {
+    name: 'fail-on-verdict',
+    toml: 'report.fail_on_verdict',
+    type: 'bool',
+    default: 'true',
+    description: 'Whether a failing verdict fails the step / exits non-zero (infrastructure errors always do).',
+  },
+] as const satisfies readonly InputSpec[];
+
+export type InputName = (typeof INPUTS)[number]['name'];
+
+/** What the adapters hand over: raw strings as typed by the user, `lines` inputs as arrays or newline-separated text. */
+export type RawInputs = Partial<Record<InputName, string | string[]>>;
+
+const byName = new Map<string, InputSpec>(INPUTS.map((spec) => [spec.name, spec]));
+
+export function inputSpec(name: InputName): InputSpec {
+  const spec = byName.get(name);
+  if (!spec) throw new Error(`unknown input ${name}`);
+  return spec;
+}
+
+export function isInputName(name: string): name is InputName {
+  return byName.has(name);
+}

@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveConfig, type RawInputs } from '../config/index.js';
+import { decideVerdict } from '../observe/verdict.js';
+import { makePlan } from '../plan/make-plan.js';
+import { provision } from '../provision/provision.js';
+import { writeReproducer } from '../report/reproducer.js';
+import { writeReports, type ReportFiles } from '../report/write-reports.js';
+import { runQemu } from '../run/run-qemu.js';
+import type { Host } from './host.js';
+import type { ResolvedConfig, TestRun } from './types.js';
+
+export interface PipelineOptions {
+  inputs: RawInputs;
+  cwd: string;
+  /** Aborted when the runner is interrupted: QEMU is stopped and the partial run reported. */
+  signal?: AbortSignal;
+  /** Echo guest console lines through the logger as they arrive. */
+  echoConsole?: boolean;
+  /** Called once the config is resolved, before anything runs (the action saves state for its post step). */
+  onConfig?: (config: ResolvedConfig) => void;
+}
+
+export interface PipelineResult {
+  config: ResolvedConfig;
+  run: TestRun;
+  reports: ReportFiles;
+}
+
+/** Files a previous run left in the results folder; removed so stale results never mix in. */
+const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh'];
+
+/**
+ * inputs -> config -> plan -> provision -> run -> observe -> report. Bad input and broken
+ * infrastructure before QEMU starts throw (QfiError); everything from QEMU's start on is
+ * recorded as a verdict.
+ */
+export async function runPipeline(options: PipelineOptions, host: Host): Promise<PipelineResult> {
+  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
+  for (const warning of warnings) host.log.warn(warning);
+  options.onConfig?.(config);
+  const plan = makePlan(config);
+  host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(' ')}], seed ${plan.seed}`);
+
+  mkdirSync(config.report.dir, { recursive: true });
+  for (const name of resultFiles) rmSync(join(config.report.dir, name), { force: true });
+  writeReproducer(config, plan, config.report.dir);
+
+  // Private 0700 folder: the QMP socket and fw_cfg files are nobody else's business.
+  const privateDir = mkdtempSync(join(tmpdir(), 'qfi-'));
+  try {
+    const provisioned = await host.log.group('Provision', () => provision(config, plan, host, privateDir, options.signal));
+    const { record, summary } = await host.log.group(`Run ${plan.scenario} (${provisioned.accel})`, () =>
+      runQemu(plan, provisioned, {
+        resultsDir: config.report.dir,
+        privateDir,
+        log: host.log,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.echoConsole ? { onConsoleLine: (line: string) => host.log.info(`│ ${line}`) } : {}),
+      }),
+    );
+    const { verdict, reason } = decideVerdict(record, plan.timeouts);
+    const run: TestRun = { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned };
+    const reports = writeReports(run, config.report.dir);
+    return { config, run, reports };
+  } finally {
+    rmSync(privateDir, { recursive: true, force: true });
+  }
+}

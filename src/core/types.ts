@@ -1,0 +1,188 @@
+/**
+ * The named outputs of each pipeline stage. Each is read-only for the stages after it:
+ * config -> ResolvedConfig -> plan -> Plan -> provision -> Provisioned -> run -> RunRecord
+ * -> observe -> TestRun -> report.
+ */
+import type { Rule } from '../rules/model.js';
+
+export type Arch = 'x86_64';
+export type Accel = 'auto' | 'kvm' | 'tcg';
+
+export interface ResolvedConfig {
+  /** Absolute path of the TOML file read, if any. */
+  configFile: string | undefined;
+  /** Scenario name: JUnit suite name, artifact name part. */
+  name: string;
+  qemu: {
+    /** `auto` | `system` | an absolute path to a QEMU binary or install prefix. */
+    binary: string;
+    accel: Accel;
+    /** Extra QEMU arguments appended verbatim (argv items, never a shell string). */
+    extraArgs: string[];
+  };
+  machine: {
+    arch: Arch;
+    /** QEMU -m value, e.g. `256M`. */
+    memory: string;
+    cpus: number;
+  };
+  guest: {
+    /** Custom kernel / initrd; both undefined means the built-in guest. */
+    kernel: string | undefined;
+    initrd: string | undefined;
+    /** Extra kernel command line, appended to the defaults. */
+    append: string;
+  };
+  test: {
+    /** Shell command the built-in agent runs in the guest (`sh -c`). */
+    command: string;
+    bootTimeoutMs: number;
+    testTimeoutMs: number;
+    /** Whole run, boot to power-off, including diagnostics and shutdown. */
+    overallTimeoutMs: number;
+  };
+  faults: {
+    enabled: boolean;
+    /** Canonical, merged: file rules then input rules, last rule for a point wins. */
+    rules: Rule[];
+    /** fw_cfg file name the rules are delivered under (`opt/qfi/rules`). */
+    fwCfgName: string;
+    seed: number;
+  };
+  report: {
+    /** Absolute path of the results folder. */
+    dir: string;
+    /** GitHub artifact name; defaults from the scenario name and matrix job. */
+    artifactName: string | undefined;
+    failOnVerdict: boolean;
+  };
+  /** Flags that reproduce this exact run with the CLI (for reproducer.sh). */
+  reproducerArgs: string[];
+}
+
+export type Verdict = 'pass' | 'fail' | 'panic' | 'hang' | 'boot-timeout' | 'infra-error';
+
+/** Priority when several apply (kunit style): a crash beats a failure beats a pass. */
+export const verdictSeverity: Record<Verdict, number> = {
+  pass: 0,
+  fail: 1,
+  hang: 2,
+  'boot-timeout': 3,
+  panic: 4,
+  'infra-error': 5,
+};
+
+export interface FwCfgEntry {
+  /** `opt/...`, at most 55 bytes. */
+  name: string;
+  /** File content; written to a private file and passed with `file=`. */
+  content: string;
+}
+
+export interface Plan {
+  scenario: string;
+  arch: Arch;
+  accel: Accel;
+  memory: string;
+  cpus: number;
+  /** Kernel command line for the guest. */
+  append: string;
+  /** fw_cfg files handed to the guest. */
+  fwCfg: FwCfgEntry[];
+  /** Canonical rule lines as delivered (empty when disabled). */
+  canonicalRules: string[];
+  /** fw_cfg name the rules go under (even when disabled: the agent is told where to look). */
+  rulesFwCfgName: string;
+  seed: number;
+  /** Random per-run token: the agent's console markers carry it, so a test cannot fake them. */
+  markerToken: string;
+  timeouts: { bootMs: number; testMs: number; overallMs: number };
+  extraArgs: string[];
+  /** Whether the built-in guest is used (markers are then expected). */
+  builtinGuest: boolean;
+}
+
+export interface Provisioned {
+  qemuBinary: string;
+  qemuVersion: string;
+  /** Folder(s) given to QEMU with -L (firmware). */
+  firmwareDir: string | undefined;
+  /** Firmware image for -bios (qboot), if any. */
+  bios: string | undefined;
+  kernel: string;
+  initrd: string | undefined;
+  /** e.g. `linux-image-6.1.0-40-cloud-amd64 6.1.153-1` or the custom kernel path. */
+  kernelDescription: string;
+  /** The accelerator actually usable: `kvm` only after a probe succeeded. */
+  accel: 'kvm' | 'tcg';
+}
+
+export type ConsoleEventKind =
+  | 'agent-ready'
+  | 'test-start'
+  | 'test-exit'
+  | 'agent-error'
+  | 'panic'
+  | 'oops'
+  | 'bug'
+  | 'warning'
+  | 'call-trace';
+
+export interface ConsoleEvent {
+  kind: ConsoleEventKind;
+  /** 1-based line number in console.log. */
+  line: number;
+  /** Milliseconds since QEMU started. */
+  atMs: number;
+  text: string;
+  /** For `test-exit`. */
+  exitCode?: number;
+}
+
+export interface RunFiles {
+  dir: string;
+  console: string;
+  qemuStderr: string;
+  qmpLog: string;
+}
+
+export interface RunRecord {
+  startedAt: string;
+  wallMs: number;
+  /** QEMU start to agent-ready marker. */
+  bootMs: number | undefined;
+  /** test-start to test-exit marker. */
+  testMs: number | undefined;
+  /** Exit status the guest's command reported through the agent. */
+  commandExitCode: number | undefined;
+  qemuExit: { code: number | undefined; signal: string | undefined };
+  timedOut: 'boot' | 'test' | 'overall' | undefined;
+  /** Diagnostics captured on timeout: QMP query-status and HMP `info registers`. */
+  diagnostics: { status?: unknown; registers?: string } | undefined;
+  /** Why the run could not happen or finish (QEMU failed to start, crashed...). */
+  infraError: string | undefined;
+  events: ConsoleEvent[];
+  /** Total console lines written. */
+  consoleLines: number;
+  files: RunFiles;
+  /** The exact argv QEMU ran with (argv[0] is the binary). */
+  qemuArgv: string[];
+}
+
+export interface LogSummary {
+  /** First panic / oops / BUG / call-trace lines, in order, folded. */
+  highlights: string[];
+  /** The last console lines before the end. */
+  tail: string[];
+}
+
+export interface TestRun {
+  scenario: string;
+  verdict: Verdict;
+  /** One sentence: why this verdict (`command exited with 3`, `no agent marker within 60 s`). */
+  reason: string;
+  summary: LogSummary;
+  record: RunRecord;
+  plan: Plan;
+  provisioned: Provisioned;
+}

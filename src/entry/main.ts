@@ -1,0 +1,3 @@
+import { runAction } from '../adapters/action/run-action.js';
+
+await runAction();

@@ -1,0 +1,3 @@
+import { runPost } from '../adapters/action/run-action.js';
+
+await runPost();

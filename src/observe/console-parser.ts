@@ -1,0 +1,51 @@
+import type { ConsoleEvent, ConsoleEventKind } from '../core/types.js';
+
+/**
+ * Turns console lines into events. Agent markers count only with this run's token, so a
+ * test that prints `QFI:...:exit=0` cannot fake a pass. Kernel problems are recognised by
+ * the prefixes Linux prints for them (printk timestamps and log-level prefixes stripped).
+ */
+export class ConsoleParser {
+  private readonly markerPrefix: string;
+
+  constructor(token: string) {
+    this.markerPrefix = `QFI:${token}:`;
+  }
+
+  parseLine(text: string, line: number, atMs: number): ConsoleEvent | undefined {
+    const marker = this.parseMarker(text, line, atMs);
+    if (marker) return marker;
+    const kind = classifyKernelLine(stripPrintkPrefix(text));
+    return kind ? { kind, line, atMs, text } : undefined;
+  }
+
+  private parseMarker(text: string, line: number, atMs: number): ConsoleEvent | undefined {
+    const at = text.indexOf(this.markerPrefix);
+    if (at === -1) return undefined;
+    const body = text.slice(at + this.markerPrefix.length).trim();
+    if (body === 'ready') return { kind: 'agent-ready', line, atMs, text };
+    if (body === 'start') return { kind: 'test-start', line, atMs, text };
+    const exit = /^exit=(\d{1,3})$/.exec(body);
+    if (exit) return { kind: 'test-exit', line, atMs, text, exitCode: Number(exit[1]) };
+    if (body.startsWith('agent-error=')) return { kind: 'agent-error', line, atMs, text: body.slice('agent-error='.length) };
+    return undefined;
+  }
+}
+
+/** `[    1.234567] ` timestamps and `<4>` levels, as printk may add them. */
+export function stripPrintkPrefix(text: string): string {
+  return text.replace(/^<\d>/, '').replace(/^\[\s*\d+\.\d+\]\s?/, '');
+}
+
+const kernelPatterns: Array<[ConsoleEventKind, RegExp]> = [
+  ['panic', /^Kernel panic - not syncing/],
+  ['oops', /^Oops: |^general protection fault|^BUG: unable to handle|^Internal error: Oops/],
+  ['bug', /^BUG: |^kernel BUG at /],
+  ['warning', /^WARNING: CPU: \d+ PID: \d+ at /],
+  ['call-trace', /^Call Trace:$|^Call trace:$/],
+];
+
+export function classifyKernelLine(text: string): ConsoleEventKind | undefined {
+  for (const [kind, pattern] of kernelPatterns) if (pattern.test(text)) return kind;
+  return undefined;
+}

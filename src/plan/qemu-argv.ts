@@ -1,0 +1,47 @@
+import type { Plan, Provisioned } from '../core/types.js';
+import { archData } from './arch.js';
+
+export interface RunPaths {
+  qmpSocket: string;
+  /** fw_cfg name -> file holding its content (QEMU reads `file=`; `string=` would need comma escaping). */
+  fwCfgFiles: Map<string, string>;
+}
+
+/** QEMU's option parser splits on commas; a literal comma in a value is written twice. */
+export function escapeOptionValue(value: string): string {
+  return value.replaceAll(',', ',,');
+}
+
+/**
+ * The QEMU argv (argv[0] is the binary). Never a shell string: every item is passed as is.
+ * -nodefaults and -serial stdio keep the machine minimal and the console on our pipe;
+ * -no-reboot with panic=-1 turns a guest panic into a QEMU exit.
+ */
+export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPaths): string[] {
+  const arch = archData[plan.arch];
+  const argv = [
+    provisioned.qemuBinary,
+    '-machine', arch.machine,
+    '-accel', provisioned.accel,
+    '-nodefaults',
+    '-display', 'none',
+    '-serial', 'stdio',
+    '-no-reboot',
+    '-m', plan.memory,
+    '-smp', String(plan.cpus),
+  ];
+  if (provisioned.accel === 'kvm') argv.push('-cpu', 'host');
+  if (provisioned.firmwareDir) argv.push('-L', provisioned.firmwareDir);
+  if (provisioned.bios) argv.push('-bios', provisioned.bios);
+  argv.push('-kernel', provisioned.kernel);
+  if (provisioned.initrd) argv.push('-initrd', provisioned.initrd);
+  argv.push('-append', plan.append);
+  argv.push('-qmp', `unix:${escapeOptionValue(paths.qmpSocket)},server=on,wait=off`);
+  for (const entry of plan.fwCfg) {
+    const file = paths.fwCfgFiles.get(entry.name);
+    if (!file) throw new Error(`internal: no file written for fw_cfg entry ${entry.name}`);
+    argv.push('-fw_cfg', `name=${entry.name},file=${escapeOptionValue(file)}`);
+  }
+  argv.push(...plan.extraArgs);
+  return argv;
+}

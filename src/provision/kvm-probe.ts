@@ -1,0 +1,43 @@
+import { constants, accessSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+
+/** Exit code QEMU gives when the probe's code wrote 0x31 to isa-debug-exit: (0x31 << 1) | 1. */
+const probeExitCode = 99;
+
+/**
+ * A 64 KiB firmware image whose reset vector (the last 16 bytes, run first in real mode)
+ * does `mov al, 0x31; out 0xf4, al; hlt`. If QEMU exits with 99 under `-accel kvm`, KVM
+ * really executed guest code: opening /dev/kvm or creating a VM is not proof
+ * (some machines accept both and still cannot run a guest).
+ */
+export function writeProbeFirmware(dir: string): string {
+  const image = Buffer.alloc(64 * 1024, 0xf4); // hlt everywhere else
+  Buffer.from([0xb0, 0x31, 0xe6, 0xf4, 0xf4]).copy(image, 0xfff0);
+  const path = join(dir, 'kvm-probe.bin');
+  writeFileSync(path, image);
+  return path;
+}
+
+export interface KvmProbeResult {
+  usable: boolean;
+  reason: string;
+}
+
+export async function probeKvm(qemuBinary: string, workDir: string, signal?: AbortSignal): Promise<KvmProbeResult> {
+  try {
+    accessSync('/dev/kvm', constants.R_OK | constants.W_OK);
+  } catch {
+    return { usable: false, reason: '/dev/kvm is missing or not accessible' };
+  }
+  const firmware = writeProbeFirmware(workDir);
+  const result = await execa(
+    qemuBinary,
+    ['-accel', 'kvm', '-machine', 'q35', '-nodefaults', '-display', 'none', '-no-reboot', '-bios', firmware,
+      '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04'],
+    { reject: false, timeout: 10_000, stdin: 'ignore', ...(signal ? { cancelSignal: signal } : {}) },
+  );
+  if (result.exitCode === probeExitCode) return { usable: true, reason: 'KVM ran the probe code' };
+  const detail = result.timedOut ? 'timed out' : `exit ${result.exitCode ?? result.signal}: ${result.stderr.trim().split('\n').pop() ?? ''}`;
+  return { usable: false, reason: `KVM probe failed (${detail})` };
+}

@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import type { Host } from '../core/host.js';
+import { InfraError } from '../core/errors.js';
+import type { Plan, Provisioned, ResolvedConfig } from '../core/types.js';
+import { archData } from '../plan/arch.js';
+import { ensureBuiltinGuest } from './guest/index.js';
+import { probeKvm } from './kvm-probe.js';
+import { findFirmware, findQemu, type QemuInstall } from './qemu-system.js';
+
+/** Memoized per QEMU binary: one probe per process is enough. */
+const kvmProbes = new Map<string, Promise<{ usable: boolean; reason: string }>>();
+
+async function chooseAccel(config: ResolvedConfig, qemu: QemuInstall, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
+  if (config.qemu.accel === 'tcg') return 'tcg';
+  let probe = kvmProbes.get(qemu.binary);
+  if (!probe) {
+    probe = probeKvm(qemu.binary, workDir, signal);
+    kvmProbes.set(qemu.binary, probe);
+  }
+  const result = await probe;
+  if (result.usable) return 'kvm';
+  if (config.qemu.accel === 'kvm') {
+    throw new InfraError(`accel = kvm was asked for, but KVM cannot run guests here: ${result.reason}`, {
+      hint: 'use accel = auto (falls back to TCG) or accel = tcg',
+    });
+  }
+  host.log.info(`KVM not usable (${result.reason}); using TCG`);
+  return 'tcg';
+}
+
+/**
+ * Gets everything the run needs onto this machine: QEMU, firmware, the guest kernel and
+ * initramfs, and the accelerator that really works here.
+ */
+export async function provision(config: ResolvedConfig, plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<Provisioned> {
+  const qemu = await findQemu(config.qemu.binary, plan.arch);
+  host.log.info(`QEMU ${qemu.version}: ${qemu.binary}`);
+  const accel = await chooseAccel(config, qemu, workDir, host, signal);
+
+  const fastBios = archData[plan.arch].fastBios;
+  const bios = fastBios ? findFirmware(qemu, fastBios) : undefined;
+  if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.dataDirs.join(', ') || 'no data folder'}); booting with the default firmware, which is slower`);
+
+  let kernel: string;
+  let initrd: string | undefined;
+  let kernelDescription: string;
+  if (config.guest.kernel && config.guest.initrd) {
+    kernel = resolve(config.guest.kernel);
+    initrd = resolve(config.guest.initrd);
+    kernelDescription = `custom kernel ${kernel}`;
+  } else {
+    const builtin = await host.log.group('Built-in guest', () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, ...(signal ? { signal } : {}) }));
+    initrd = builtin.initrd;
+    if (config.guest.kernel) {
+      kernel = resolve(config.guest.kernel);
+      kernelDescription = `custom kernel ${kernel} with the built-in initramfs`;
+    } else {
+      kernel = builtin.kernel;
+      kernelDescription = builtin.description;
+    }
+  }
+  return { qemuBinary: qemu.binary, qemuVersion: qemu.version, firmwareDir: undefined, bios, kernel, initrd, kernelDescription, accel };
+}

@@ -1,0 +1,34 @@
+import type { TestRun } from '../core/types.js';
+
+/** Bumped when a field changes meaning, so tools reading old summaries can tell. */
+export const SUMMARY_SCHEMA_VERSION = 1;
+
+/** The machine-readable result: what ran, with what, what happened, where the files are. */
+export function toSummaryJson(run: TestRun): string {
+  const { record, plan, provisioned } = run;
+  const summary = {
+    schema: SUMMARY_SCHEMA_VERSION,
+    scenario: run.scenario,
+    verdict: run.verdict,
+    reason: run.reason,
+    commandExitCode: record.commandExitCode ?? null,
+    timedOut: record.timedOut ?? null,
+    startedAt: record.startedAt,
+    timings: { wallMs: record.wallMs, bootMs: record.bootMs ?? null, testMs: record.testMs ?? null },
+    faults: { rules: plan.canonicalRules, seed: plan.seed, fwCfgName: plan.rulesFwCfgName },
+    qemu: {
+      binary: provisioned.qemuBinary,
+      version: provisioned.qemuVersion,
+      accel: provisioned.accel,
+      exit: { code: record.qemuExit.code ?? null, signal: record.qemuExit.signal ?? null },
+      argv: record.qemuArgv,
+    },
+    kernel: provisioned.kernelDescription,
+    console: { lines: record.consoleLines },
+    events: record.events.map((e) => ({ kind: e.kind, line: e.line, atMs: e.atMs, text: e.text, ...(e.exitCode !== undefined ? { exitCode: e.exitCode } : {}) })),
+    logSummary: run.summary,
+    diagnostics: record.diagnostics ?? null,
+    files: { console: 'console.log', qemuStderr: 'qemu-stderr.log', qmpLog: 'qmp.log', junit: 'junit.xml', reproducer: 'reproducer.sh' },
+  };
+  return `${JSON.stringify(summary, null, 2)}\n`;
+}

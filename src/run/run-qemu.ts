@@ -1,0 +1,255 @@
+import { createWriteStream, existsSync, writeFileSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execa, type ResultPromise } from 'execa';
+import type { Logger } from '../core/host.js';
+import type { ConsoleEvent, LogSummary, Plan, Provisioned, RunFiles, RunRecord } from '../core/types.js';
+import { ConsoleParser } from '../observe/console-parser.js';
+import { LineStream } from '../observe/line-stream.js';
+import { LogSummarizer } from '../observe/summarize.js';
+import { buildQemuArgv } from '../plan/qemu-argv.js';
+import { QmpClient } from './qmp-client.js';
+
+export interface RunOptions {
+  resultsDir: string;
+  /** Private 0700 folder for the QMP socket and fw_cfg files. */
+  privateDir: string;
+  log: Logger;
+  /** Aborted when the runner itself is interrupted (SIGINT/SIGTERM): QEMU is stopped, never orphaned. */
+  signal?: AbortSignal;
+  /** Called with each console line as it arrives (live echo). */
+  onConsoleLine?: (line: string) => void;
+}
+
+export interface RunResult {
+  record: RunRecord;
+  summary: LogSummary;
+}
+
+/** How long a guest gets to power off after its command reported an exit code. */
+const powerOffGraceMs = 15_000;
+/** Each step of the stop sequence: QMP quit, then SIGTERM, then SIGKILL. */
+const stopStepMs = 3_000;
+const qmpConnectMs = 10_000;
+
+type Child = ResultPromise<{ stdin: 'ignore'; stdout: 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
+
+/**
+ * Runs QEMU once: console teed to console.log as it arrives and parsed live, agent markers
+ * drive the boot and test watchdogs, and every way out (exit, timeout, interrupt) goes
+ * through one stop sequence so no QEMU is left behind.
+ */
+export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOptions): Promise<RunResult> {
+  const files: RunFiles = {
+    dir: opts.resultsDir,
+    console: join(opts.resultsDir, 'console.log'),
+    qemuStderr: join(opts.resultsDir, 'qemu-stderr.log'),
+    qmpLog: join(opts.resultsDir, 'qmp.log'),
+  };
+  const fwCfgFiles = new Map<string, string>();
+  plan.fwCfg.forEach((entry, i) => {
+    const path = join(opts.privateDir, `fw_cfg-${i}`);
+    writeFileSync(path, entry.content, { mode: 0o600 });
+    fwCfgFiles.set(entry.name, path);
+  });
+  const qmpSocket = join(opts.privateDir, 'qmp.sock');
+  const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles });
+
+  const consoleOut = createWriteStream(files.console);
+  const stderrOut = createWriteStream(files.qemuStderr);
+  const qmpOut = createWriteStream(files.qmpLog);
+
+  const startedAtDate = new Date();
+  const startedAt = Date.now();
+  const elapsed = () => Date.now() - startedAt;
+  const record: RunRecord = {
+    startedAt: startedAtDate.toISOString(),
+    wallMs: 0,
+    bootMs: undefined,
+    testMs: undefined,
+    commandExitCode: undefined,
+    qemuExit: { code: undefined, signal: undefined },
+    timedOut: undefined,
+    diagnostics: undefined,
+    infraError: undefined,
+    events: [],
+    consoleLines: 0,
+    files,
+    qemuArgv: argv,
+  };
+  const parser = new ConsoleParser(plan.markerToken);
+  const summarizer = new LogSummarizer();
+  const stderrTail: string[] = [];
+
+  opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
+  const child: Child = execa(argv[0]!, argv.slice(1), {
+    stdin: 'ignore',
+    stdout: 'pipe',
+    stderr: 'pipe',
+    buffer: false,
+    reject: false,
+    cleanup: true,
+  });
+
+  let exited = false;
+  let stopping: Promise<void> | undefined;
+  let qmp: QmpClient | undefined;
+  const timers = new Set<NodeJS.Timeout>();
+  const after = (ms: number, fn: () => void): NodeJS.Timeout => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
+    timers.add(t);
+    return t;
+  };
+  const cancel = (t: NodeJS.Timeout | undefined) => {
+    if (t) {
+      clearTimeout(t);
+      timers.delete(t);
+    }
+  };
+
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (exited) return;
+      if (qmp) await qmp.execute('quit', undefined, stopStepMs).catch(() => undefined);
+      if (await exitsWithin(child, stopStepMs)) return;
+      opts.log.warn('QEMU did not quit over QMP; sending SIGTERM');
+      child.kill('SIGTERM');
+      if (await exitsWithin(child, stopStepMs)) return;
+      opts.log.warn('QEMU ignored SIGTERM; sending SIGKILL');
+      child.kill('SIGKILL');
+      await exitsWithin(child, stopStepMs);
+    })();
+    return stopping;
+  };
+
+  const onTimeout = (kind: 'boot' | 'test' | 'overall') => {
+    if (stopping || exited || record.timedOut) return;
+    record.timedOut = kind;
+    opts.log.warn(`${kind} timeout reached after ${(elapsed() / 1000).toFixed(1)} s; capturing QEMU state, then stopping it`);
+    void captureDiagnostics().then(stop);
+  };
+
+  const captureDiagnostics = async () => {
+    if (!qmp) return;
+    const diagnostics: NonNullable<RunRecord['diagnostics']> = {};
+    diagnostics.status = await qmp.execute('query-status', undefined, stopStepMs).catch((e: Error) => ({ error: e.message }));
+    diagnostics.registers = await qmp.humanMonitor('info registers', stopStepMs).catch((e: Error) => `unavailable: ${e.message}`);
+    record.diagnostics = diagnostics;
+    writeFileSync(join(opts.resultsDir, 'registers.txt'), diagnostics.registers);
+  };
+
+  let bootTimer = plan.builtinGuest ? after(plan.timeouts.bootMs, () => onTimeout('boot')) : undefined;
+  let testTimer: NodeJS.Timeout | undefined;
+  let testStartedAt: number | undefined;
+  after(plan.timeouts.overallMs, () => onTimeout('overall'));
+
+  const onEvent = (event: ConsoleEvent) => {
+    record.events.push(event);
+    switch (event.kind) {
+      case 'agent-ready':
+        cancel(bootTimer);
+        bootTimer = undefined;
+        record.bootMs ??= event.atMs;
+        break;
+      case 'test-start':
+        testStartedAt = event.atMs;
+        testTimer = after(plan.timeouts.testMs, () => onTimeout('test'));
+        break;
+      case 'test-exit':
+        cancel(testTimer);
+        record.commandExitCode = event.exitCode;
+        if (testStartedAt !== undefined) record.testMs = event.atMs - testStartedAt;
+        after(powerOffGraceMs, () => {
+          opts.log.warn(`the guest did not power off within ${powerOffGraceMs / 1000} s of its command ending; stopping QEMU`);
+          void stop();
+        });
+        break;
+      default:
+        break;
+    }
+  };
+
+  const lines = new LineStream((text) => {
+    record.consoleLines++;
+    const event = parser.parseLine(text, record.consoleLines, elapsed());
+    summarizer.addLine(text, event);
+    if (event) onEvent(event);
+    opts.onConsoleLine?.(text);
+  });
+  child.stdout.on('data', (chunk: Buffer) => {
+    consoleOut.write(chunk);
+    lines.push(chunk);
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderrOut.write(chunk);
+    stderrTail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
+  });
+
+  const onAbort = () => {
+    record.infraError ??= `the runner was interrupted (${String(opts.signal?.reason ?? 'abort')}); QEMU was stopped`;
+    void stop();
+  };
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  if (opts.signal?.aborted) onAbort();
+
+  void connectQmp(qmpSocket, child, qmpOut, startedAt).then(
+    (client) => {
+      qmp = client;
+      if (exited) client.close();
+    },
+    (err: Error) => {
+      if (!exited) opts.log.warn(`QMP unavailable (${err.message}); timeouts will stop QEMU with signals`);
+    },
+  );
+
+  const result = await child;
+  exited = true;
+  for (const t of timers) clearTimeout(t);
+  timers.clear();
+  opts.signal?.removeEventListener('abort', onAbort);
+  qmp?.close();
+  lines.end();
+  await Promise.all([closeStream(consoleOut), closeStream(stderrOut), closeStream(qmpOut)]);
+
+  record.wallMs = elapsed();
+  record.qemuExit = { code: result.exitCode, signal: result.signal };
+  const crashed = record.events.some((e) => e.kind === 'panic' || e.kind === 'oops' || e.kind === 'bug');
+  if (result.failed && result.exitCode === undefined && result.signal === undefined) {
+    // The process never started (ENOENT, EACCES...).
+    record.infraError ??= `QEMU could not be started: ${result.message}`;
+  } else if (!stopping && !crashed && record.commandExitCode === undefined && (result.signal || result.exitCode !== 0)) {
+    const how = result.signal ? `was killed by ${result.signal}` : `exited with code ${result.exitCode}`;
+    record.infraError ??= `QEMU ${how} after ${(record.wallMs / 1000).toFixed(1)} s${stderrTail.length ? `: ${stderrTail.slice(-5).join(' | ')}` : ''}`;
+  }
+  return { record, summary: summarizer.result() };
+}
+
+async function exitsWithin(child: Child, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return true;
+  const exited = await Promise.race([child.then(() => true), sleep(ms).then(() => false)]);
+  return exited;
+}
+
+async function connectQmp(path: string, child: Child, log: WriteStream, startedAt: number): Promise<QmpClient> {
+  const deadline = Date.now() + qmpConnectMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error('QEMU exited before its QMP socket was ready');
+    if (existsSync(path)) {
+      try {
+        return await QmpClient.connect(path, { log, startedAt });
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no QMP socket at ${path} after ${qmpConnectMs / 1000} s`);
+    await sleep(20);
+  }
+}
+
+function closeStream(stream: WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.end(resolve));
+}
