@@ -45,8 +45,12 @@ function buildSchema(): Map<string, Map<string, KeySchema>> {
   return tables;
 }
 
-export function checkConfigSchema(loaded: LoadedToml): FileSettings {
-  const problems = new ProblemList();
+/**
+ * Throws one ConfigError listing every problem, or, when `problems` is given, adds them
+ * there (so the caller can report them together with its own) and returns what was valid.
+ */
+export function checkConfigSchema(loaded: LoadedToml, problems?: ProblemList): FileSettings {
+  const collected = problems ?? new ProblemList();
   const values: Partial<Record<InputName, SettingValue>> = {};
   let rules: Rule[] = [];
   const baseDir = dirname(loaded.path);
@@ -54,11 +58,11 @@ export function checkConfigSchema(loaded: LoadedToml): FileSettings {
   for (const [table, tableValue] of Object.entries(loaded.document)) {
     const keys = CONFIG_SCHEMA.get(table);
     if (!keys) {
-      problems.add(unknownTopLevel(loaded, table, tableValue));
+      collected.add(unknownTopLevel(loaded, table, tableValue));
       continue;
     }
     if (!isTomlTable(tableValue)) {
-      problems.add(
+      collected.add(
         new ConfigError(`\`${table}\` must be a table`, {
           location: locateInToml(loaded, [table], 'key'),
           hint: `put its settings under a [${table}] header, like \`[${table}]\` then \`${[...keys.keys()][0]} = ...\``,
@@ -70,11 +74,11 @@ export function checkConfigSchema(loaded: LoadedToml): FileSettings {
       const schema = keys.get(key);
       const path = [table, key];
       if (!schema) {
-        problems.add(unknownKey(loaded, table, key, keys));
+        collected.add(unknownKey(loaded, table, key, keys));
       } else if (schema.kind === 'rules') {
-        rules = readTomlRules(loaded, path, raw, problems);
+        rules = readTomlRules(loaded, path, raw, collected);
       } else {
-        const value = problems.attempt(() =>
+        const value = collected.attempt(() =>
           valueFromToml(schema.spec, `${table}.${key}`, raw, {
             where: locateInToml(loaded, path, 'value'),
             content: locateInToml(loaded, path, 'content'),
@@ -86,7 +90,7 @@ export function checkConfigSchema(loaded: LoadedToml): FileSettings {
       }
     }
   }
-  problems.throwIfAny();
+  if (!problems) collected.throwIfAny();
   return { file: loaded, values, rules };
 }
 

@@ -10,7 +10,7 @@ import type { SettingValue } from './check-schema.js';
 import { describeTomlValue, isTomlTable, valueFromToml } from './convert-value.js';
 import { inputSpec } from './inputs.js';
 import { loadToml, type LoadedToml } from './load-toml.js';
-import { ProblemList } from './problems.js';
+import type { ProblemList } from './problems.js';
 import { locateInToml } from './toml-location.js';
 import { parseDottedKey, tomlPath } from './toml-positions.js';
 import { readTomlRules } from './toml-rules.js';
@@ -31,7 +31,14 @@ export function readRulesFile(opts: {
   tableWhere: SourceLocation | undefined;
   /** Set when the file came from the `rules-file` input rather than qfi.toml. */
   input?: string;
-}): RulesFromFile {
+  /** Where problems go; the function then returns what was valid (undefined when nothing was). */
+  problems: ProblemList;
+}): RulesFromFile | undefined {
+  const { problems } = opts;
+  return problems.attempt(() => readTable(opts, problems));
+}
+
+function readTable(opts: Parameters<typeof readRulesFile>[0], problems: ProblemList): RulesFromFile {
   const loaded = loadToml({
     path: opts.path,
     displayPath: opts.displayPath,
@@ -41,7 +48,6 @@ export function readRulesFile(opts: {
   const segments = parseDottedKey(opts.table);
   const table = findTable(loaded, segments, opts.table, opts.tableWhere);
 
-  const problems = new ProblemList();
   let enabled: SettingValue | undefined;
   let rules: Rule[] = [];
   if ('enabled' in table) {
@@ -53,7 +59,6 @@ export function readRulesFile(opts: {
     if (value !== undefined) enabled = { value, where };
   }
   if ('rules' in table) rules = readTomlRules(loaded, [...segments, 'rules'], table['rules'], problems);
-  problems.throwIfAny();
   return { enabled, rules };
 }
 

@@ -54,6 +54,8 @@ export interface ResolvedConfig {
     dir: string;
     /** GitHub artifact name; defaults from the scenario name and matrix job. */
     artifactName: string | undefined;
+    /** Upload the results folder as an artifact (GitHub only). */
+    upload: boolean;
     failOnVerdict: boolean;
   };
   /** Flags that reproduce this exact run with the CLI (for reproducer.sh). */

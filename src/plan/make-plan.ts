@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FwCfgEntry, Plan, ResolvedConfig } from '../core/types.js';
-import { printRule } from '../rules/index.js';
+import { canonicalRulesText, printRule } from '../rules/index.js';
 import { archData } from './arch.js';
 
 /** fw_cfg names the built-in agent reads (guest/README.md documents the protocol). */
@@ -24,7 +24,7 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
     { name: AGENT_FW_CFG.command, content: config.test.command },
   ];
   if (config.faults.enabled) {
-    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRules.map((r) => `${r}\n`).join('') });
+    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(config.faults.rules) });
   }
   const append = [...archData[config.machine.arch].defaultAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
   if (config.guest.append.trim()) append.push(config.guest.append.trim());

@@ -9,7 +9,9 @@ const probeExitCode = 99;
  * A 64 KiB firmware image whose reset vector (the last 16 bytes, run first in real mode)
  * does `mov al, 0x31; out 0xf4, al; hlt`. If QEMU exits with 99 under `-accel kvm`, KVM
  * really executed guest code: opening /dev/kvm or creating a VM is not proof
- * (some machines accept both and still cannot run a guest).
+ * (some machines accept both and still cannot run a guest). The probe uses the same
+ * `-cpu host` as a KVM run: on such machines setting the host CPU's MSRs is what fails,
+ * while the default CPU model runs this code but then hangs a Linux boot.
  */
 export function writeProbeFirmware(dir: string): string {
   const image = Buffer.alloc(64 * 1024, 0xf4); // hlt everywhere else
@@ -33,7 +35,7 @@ export async function probeKvm(qemuBinary: string, workDir: string, signal?: Abo
   const firmware = writeProbeFirmware(workDir);
   const result = await execa(
     qemuBinary,
-    ['-accel', 'kvm', '-machine', 'q35', '-nodefaults', '-display', 'none', '-no-reboot', '-bios', firmware,
+    ['-accel', 'kvm', '-cpu', 'host', '-machine', 'q35', '-nodefaults', '-display', 'none', '-no-reboot', '-bios', firmware,
       '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04'],
     { reject: false, timeout: 10_000, stdin: 'ignore', ...(signal ? { cancelSignal: signal } : {}) },
   );

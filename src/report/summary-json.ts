@@ -24,6 +24,8 @@ export function toSummaryJson(run: TestRun): string {
       argv: record.qemuArgv,
     },
     kernel: provisioned.kernelDescription,
+    /** What the guest received through fw_cfg, so the run can be replayed with bare QEMU. */
+    fwCfg: plan.fwCfg,
     console: { lines: record.consoleLines },
     events: record.events.map((e) => ({ kind: e.kind, line: e.line, atMs: e.atMs, text: e.text, ...(e.exitCode !== undefined ? { exitCode: e.exitCode } : {}) })),
     logSummary: run.summary,

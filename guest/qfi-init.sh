@@ -1,0 +1,101 @@
+#!/bin/sh
+# qfi built-in guest agent. Runs as /init (PID 1) of the initramfs qfi assembles, under busybox sh.
+# It loads the kernel modules listed in /etc/qfi/modules, reads the run's inputs from QEMU fw_cfg,
+# runs the test command and powers the machine off. The protocol is described in guest/README.md.
+#
+# Console markers carry a random per-run token read from fw_cfg, so test output cannot fake them;
+# the token is never exported to the test command.
+
+set -f # no globbing: /proc/cmdline and fw_cfg text are split on spaces, never expanded
+bb=/bin/busybox
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export PATH
+
+# Applets are called through busybox until --install has made their links.
+$bb mount -t proc proc /proc
+$bb mount -t sysfs sysfs /sys
+$bb mount -t devtmpfs devtmpfs /dev
+$bb mount -t tmpfs -o mode=1777 tmpfs /tmp
+$bb mount -t tmpfs -o mode=0755 tmpfs /run
+# The kernel may have started us without a console; from now on everything goes to it.
+exec </dev/null >/dev/console 2>&1
+$bb --install -s
+
+token=
+# A marker starts with a newline so that it never shares a line with the test's output.
+marker() {
+	printf '\nQFI:%s:%s\n' "${token:-notoken}" "$1"
+}
+
+finish() {
+	sync
+	poweroff -f
+	# Only reached if power-off failed: with QEMU's -no-reboot a reboot also ends QEMU.
+	reboot -f
+	sleep 10
+	exit 1 # PID 1 exiting panics the kernel; panic=-1 + -no-reboot end QEMU too
+}
+
+agent_error() {
+	marker "agent-error=$1"
+	finish
+}
+
+# Read a whole file into $content, keeping trailing newlines ($(...) alone strips them).
+read_exact() {
+	content=$(cat "$1" && echo x) || return 1
+	content=${content%x}
+}
+
+# Modules first: reading fw_cfg needs qemu_fw_cfg. Remember a failure, report it with the token.
+module_failed=
+if [ -r /etc/qfi/modules ]; then
+	while IFS= read -r ko; do
+		[ -n "$ko" ] || continue
+		if ! insmod "$ko"; then
+			[ -n "$module_failed" ] || module_failed=$(basename "$ko" .ko)
+		fi
+	done </etc/qfi/modules
+fi
+
+fw=/sys/firmware/qemu_fw_cfg/by_name
+if [ -r "$fw/opt/qfi/token/raw" ]; then
+	# Only [A-Za-z0-9_-] survive, so a token can never contain the marker's `:`.
+	token=$(tr -cd 'A-Za-z0-9_-' <"$fw/opt/qfi/token/raw")
+fi
+[ -z "$module_failed" ] || agent_error "insmod-failed:$module_failed"
+[ -d "$fw" ] || agent_error "fw_cfg-unavailable"
+[ -n "$token" ] || agent_error "fw_cfg-token-missing"
+[ -r "$fw/opt/qfi/command/raw" ] || agent_error "fw_cfg-command-missing"
+read_exact "$fw/opt/qfi/command/raw" || agent_error "fw_cfg-command-unreadable"
+command=$content
+
+# The rules' fw_cfg name comes from the kernel command line; no file means no fault injection.
+rules_name=opt/qfi/rules
+for arg in $(cat /proc/cmdline); do
+	case $arg in
+	qfi.rules=*) rules_name=${arg#qfi.rules=} ;;
+	esac
+done
+mkdir -p /run/qfi
+if [ -e "$fw/$rules_name/raw" ]; then
+	cat "$fw/$rules_name/raw" >/run/qfi/rules || agent_error "fw_cfg-rules-unreadable"
+else
+	: >/run/qfi/rules
+fi
+read_exact /run/qfi/rules || agent_error "rules-unreadable"
+QFI_RULES=$content
+QFI_RULES_FILE=/run/qfi/rules
+HOME=/root
+TERM=dumb
+export QFI_RULES QFI_RULES_FILE HOME TERM
+
+marker ready
+cd /root 2>/dev/null || cd /tmp
+# Boot stays quiet, but the test's kernel warnings (WARN splats, I/O errors) should be seen.
+echo 5 >/proc/sys/kernel/printk
+marker start
+sh -c "$command" </dev/null
+code=$?
+marker "exit=$code"
+finish

@@ -1,0 +1,76 @@
+// npm run bench: runner overhead, side by side in one run.
+// Median wall time of `qfi run` (the whole CLI: config, provision from a warm cache, QEMU,
+// reports) against the bare QEMU command it launches for the same guest. Goal: ratio <= 1.15.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const runs = Number(process.env.QFI_BENCH_RUNS ?? 5);
+const root = new URL('..', import.meta.url).pathname;
+const cli = join(root, 'dist', 'cli.js');
+const config = join(root, 'workflows-examples', 'qfi.toml');
+const work = mkdtempSync(join(tmpdir(), 'qfi-bench-'));
+const results = join(work, 'results');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function timeIt(cmd, args, opts = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000, ...opts });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return { ms, status: r.status, stdout: r.stdout?.toString() ?? '', stderr: r.stderr?.toString() ?? '' };
+}
+
+function qfiRun() {
+  const r = timeIt('node', [cli, 'run', '--config', config, '--results-dir', results, '--quiet']);
+  if (r.status !== 0) throw new Error(`qfi run failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.ms;
+}
+
+/** The argv qfi ran, with its private fw_cfg files and QMP socket recreated in our folder. */
+function bareArgv() {
+  const summary = JSON.parse(readFileSync(join(results, 'summary.json'), 'utf8'));
+  const files = new Map(summary.fwCfg.map((e, i) => {
+    const path = join(work, `fw_cfg-${i}`);
+    writeFileSync(path, e.content);
+    return [e.name, path];
+  }));
+  const argv = summary.qemu.argv.map((a, i, all) => {
+    if (all[i - 1] === '-fw_cfg') {
+      const name = /^name=([^,]+)/.exec(a)[1];
+      return `name=${name},file=${files.get(name)}`;
+    }
+    if (all[i - 1] === '-qmp') return `unix:${join(work, 'qmp.sock')},server=on,wait=off`;
+    return a;
+  });
+  return { argv, accel: summary.qemu.accel, verdict: summary.verdict };
+}
+
+try {
+  if (!existsSync(cli)) execFileSync('npm', ['run', 'bundle'], { cwd: root, stdio: 'inherit' });
+  process.stderr.write('warm-up run (fills the guest cache)…\n');
+  qfiRun();
+  const { argv, accel } = bareArgv();
+  const qfiTimes = [];
+  const bareTimes = [];
+  for (let i = 0; i < runs; i++) {
+    qfiTimes.push(qfiRun());
+    rmSync(join(work, 'qmp.sock'), { force: true });
+    const bare = timeIt(argv[0], argv.slice(1));
+    if (bare.status !== 0) throw new Error(`bare QEMU failed (exit ${bare.status}): ${bare.stderr}`);
+    bareTimes.push(bare.ms);
+    process.stderr.write(`run ${i + 1}/${runs}: qfi ${qfiTimes[i].toFixed(0)} ms, bare QEMU ${bare.ms.toFixed(0)} ms\n`);
+  }
+  const q = median(qfiTimes);
+  const b = median(bareTimes);
+  console.log(`\nqfi run vs bare QEMU, built-in guest, accel ${accel}, median of ${runs}`);
+  console.log('| measure | qfi run | bare QEMU | ratio | goal |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| wall time, boot to power-off | ${(q / 1000).toFixed(3)} s | ${(b / 1000).toFixed(3)} s | ${(q / b).toFixed(3)} | <= 1.15 |`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The demo: installs what is missing, boots the built-in guest with the rules in
+# workflows-examples/qfi.toml, and prints the verdict and where the results are.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+[ -d node_modules ] || npm ci
+node dist/cli.js run --config workflows-examples/qfi.toml "$@"
+xmllint --noout --schema "$(dirname "$0")/../test/fixtures/schemas/junit-10.xsd" qfi-results/junit.xml \
+  && echo "demo: qfi-results/junit.xml validates against the JUnit schema"

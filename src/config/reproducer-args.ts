@@ -1,0 +1,39 @@
+/**
+ * The CLI flags that re-run exactly one scenario: the config file read, the inputs given
+ * (never defaults nobody asked for), the seed always, and each input fault rule. Paths are
+ * absolute so the command works from any folder.
+ */
+import { printRule, type Rule } from '../rules/index.js';
+import { INPUTS, type InputName } from './inputs.js';
+
+/** An input the user gave, as the reproducer should repeat it. */
+export interface GivenInput {
+  /** Text for scalars (paths absolute), items for `lines` inputs. */
+  text: string | string[];
+}
+
+export function buildReproducerArgs(opts: {
+  configFile: string | undefined;
+  given: Partial<Record<InputName, GivenInput>>;
+  inputRules: readonly Rule[];
+  seed: number;
+}): string[] {
+  const args: string[] = [];
+  if (opts.configFile !== undefined) args.push(...flag('config', opts.configFile));
+  for (const spec of INPUTS) {
+    // Handled on their own: config above, the seed always, faults as --fault per rule.
+    if (spec.name === 'config' || spec.name === 'seed' || spec.name === 'faults') continue;
+    const given = opts.given[spec.name];
+    if (given === undefined) continue;
+    const items = typeof given.text === 'string' ? [given.text] : given.text;
+    for (const item of items) args.push(...flag(spec.name, item));
+  }
+  args.push(...flag('seed', String(opts.seed)));
+  for (const rule of opts.inputRules) args.push(...flag('fault', printRule(rule)));
+  return args;
+}
+
+/** `--name value`, or `--name=value` when the value starts with `-` and would read as a flag. */
+function flag(name: string, value: string): string[] {
+  return value.startsWith('-') ? [`--${name}=${value}`] : [`--${name}`, value];
+}

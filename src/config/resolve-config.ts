@@ -1,0 +1,231 @@
+/**
+ * The config stage: action inputs / CLI flags + qfi.toml (+ a rules file) -> ResolvedConfig.
+ * Precedence is input > file > default. Every user value is checked here, and all
+ * problems found are reported together, each pointing at its input or file:line:col.
+ */
+import { randomInt } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Accel, Arch, ResolvedConfig } from '../core/types.js';
+import { ConfigError, formatLocation, type SourceLocation } from '../core/errors.js';
+import { mergeRules, parseRuleLines, type Rule } from '../rules/index.js';
+import { checkConfigSchema, type FileSettings, type SettingValue } from './check-schema.js';
+import { valueFromInput, type ConfigValue } from './convert-value.js';
+import { INPUTS, inputSpec, type InputName, type RawInputs } from './inputs.js';
+import { loadToml } from './load-toml.js';
+import { scenarioNameFrom } from './parse-values.js';
+import { ProblemList } from './problems.js';
+import { readRulesFile, type RulesFromFile } from './read-rules-file.js';
+import { buildReproducerArgs, type GivenInput } from './reproducer-args.js';
+
+export const DEFAULT_CONFIG_FILE = 'qfi.toml';
+
+/** Time the whole run gets beyond boot + test: diagnostics and shutdown. */
+const OVERALL_TIMEOUT_MARGIN_MS = 60_000;
+
+export interface ResolveConfigOptions {
+  /** Raw values by input name; `faults` and `qemu-args` as lines. Empty values count as not given. */
+  inputs: RawInputs;
+  /** Folder relative input paths and the default qfi.toml are looked up in. */
+  cwd: string;
+}
+
+export interface ResolveConfigResult {
+  config: ResolvedConfig;
+  /** Things that are allowed but probably not meant, for the log. */
+  warnings: string[];
+}
+
+export async function resolveConfig(opts: ResolveConfigOptions): Promise<ResolveConfigResult> {
+  const cwd = resolve(opts.cwd);
+  const problems = new ProblemList();
+  const warnings: string[] = [];
+  const raw = givenInputs(opts.inputs);
+
+  // Inputs first: their values are all known before the file is read.
+  const fromInputs: Partial<Record<InputName, SettingValue>> = {};
+  const given: Partial<Record<InputName, GivenInput>> = {};
+  for (const [name, text] of raw) {
+    if (name === 'faults') continue;
+    const spec = inputSpec(name);
+    const where: SourceLocation = { input: name };
+    const value = problems.attempt(() => valueFromInput(spec, text, { where, baseDir: cwd }));
+    if (value === undefined) continue;
+    fromInputs[name] = { value, where };
+    given[name] = { text: reproducerText(spec.type, text, value) };
+  }
+  const inputRules = parseInputRules(raw.get('faults'), problems);
+
+  const configFile = pickConfigFile(fromInputs, raw.has('config'), cwd);
+  const file = configFile === undefined ? undefined : readConfigFile(configFile, cwd, raw.has('config'), problems);
+
+  const setting = (name: InputName): SettingValue | undefined => fromInputs[name] ?? file?.values[name];
+  const value = <T extends ConfigValue>(name: InputName): T | undefined => setting(name)?.value as T | undefined;
+  const orDefault = <T extends ConfigValue>(name: InputName): T => value<T>(name) ?? (defaultValue(name, cwd) as T);
+
+  const fromRulesFile = readRulesFileSetting(setting, fromInputs, cwd, problems);
+
+  // faults-enabled: input > qfi.toml > the rules file's own `enabled` > true.
+  const enabledSetting = setting('faults-enabled') ?? fromRulesFile?.enabled;
+  const enabled = enabledSetting === undefined ? true : (enabledSetting.value as boolean);
+  if (!enabled && inputRules.length > 0) {
+    warnings.push(
+      `fault injection is disabled (faults-enabled = false at ${formatLocation(enabledSetting?.where ?? {})}), ` +
+        `so the ${inputRules.length} rule(s) given in \`faults\` are not delivered`,
+    );
+  }
+
+  const command = value<string>('command');
+  if (command === undefined) problems.add(missingCommand(file));
+  checkGuestFiles(setting, problems);
+  const arch = orDefault<Arch>('arch');
+  checkQemuPrefix(setting('qemu'), arch, problems);
+
+  problems.throwIfAny();
+
+  const bootTimeoutMs = orDefault<number>('boot-timeout');
+  const testTimeoutMs = orDefault<number>('test-timeout');
+  const overallTimeoutMs = value<number>('timeout') ?? bootTimeoutMs + testTimeoutMs + OVERALL_TIMEOUT_MARGIN_MS;
+  if (overallTimeoutMs < bootTimeoutMs + testTimeoutMs) {
+    warnings.push(
+      `timeout (${formatLocation(setting('timeout')?.where ?? {})}) is shorter than boot-timeout + test-timeout, ` +
+        'so a slow run is cut off by the overall timeout before its test timeout is reached',
+    );
+  }
+
+  const seed = value<number>('seed') ?? randomInt(0, 2 ** 32);
+  const rules = enabled ? mergeRules([fromRulesFile?.rules ?? [], file?.rules ?? [], inputRules]) : [];
+
+  const config: ResolvedConfig = {
+    configFile,
+    name: value<string>('name') ?? (configFile ? scenarioNameFrom(basename(configFile, extname(configFile))) : 'qfi'),
+    qemu: {
+      binary: orDefault<string>('qemu'),
+      accel: orDefault<Accel>('accel'),
+      extraArgs: value<string[]>('qemu-args') ?? [],
+    },
+    machine: { arch, memory: orDefault<string>('memory'), cpus: orDefault<number>('cpus') },
+    guest: { kernel: value<string>('kernel'), initrd: value<string>('initrd'), append: orDefault<string>('append') },
+    test: { command: command ?? '', bootTimeoutMs, testTimeoutMs, overallTimeoutMs },
+    faults: { enabled, rules, fwCfgName: orDefault<string>('rules-fw-cfg-name'), seed },
+    report: {
+      dir: orDefault<string>('results-dir'),
+      artifactName: value<string>('artifact-name'),
+      upload: orDefault<boolean>('upload-artifacts'),
+      failOnVerdict: orDefault<boolean>('fail-on-verdict'),
+    },
+    reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
+  };
+  return { config, warnings };
+}
+
+/** Inputs that were actually given: the action reports unset inputs as ''. */
+function givenInputs(inputs: RawInputs): Map<InputName, string | string[]> {
+  const out = new Map<InputName, string | string[]>();
+  for (const spec of INPUTS) {
+    const text = inputs[spec.name];
+    if (text === undefined) continue;
+    const items = typeof text === 'string' ? [text] : text;
+    if (items.every((item) => item.trim() === '')) continue;
+    out.set(spec.name, text);
+  }
+  return out;
+}
+
+/** The `faults` lines, each parsed on its own so every bad line is reported. */
+function parseInputRules(text: string | string[] | undefined, problems: ProblemList): Rule[] {
+  if (text === undefined) return [];
+  const lines = (typeof text === 'string' ? [text] : text).flatMap((item) => item.split('\n'));
+  return lines.flatMap((line, index) => problems.attempt(() => parseRuleLines(line, { input: 'faults', line: index + 1, column: 1 })) ?? []);
+}
+
+function pickConfigFile(fromInputs: Partial<Record<InputName, SettingValue>>, configGiven: boolean, cwd: string): string | undefined {
+  const chosen = fromInputs.config?.value;
+  if (typeof chosen === 'string') return chosen;
+  if (configGiven) return undefined; // given but invalid: already a problem
+  const fallback = join(cwd, DEFAULT_CONFIG_FILE);
+  return existsSync(fallback) ? fallback : undefined;
+}
+
+function readConfigFile(path: string, cwd: string, fromInput: boolean, problems: ProblemList): FileSettings | undefined {
+  const loaded = problems.attempt(() =>
+    loadToml({ path, displayPath: displayPath(path, cwd), what: 'config file', ...(fromInput ? { input: 'config' } : {}) }),
+  );
+  return loaded === undefined ? undefined : checkConfigSchema(loaded, problems);
+}
+
+function readRulesFileSetting(
+  setting: (name: InputName) => SettingValue | undefined,
+  fromInputs: Partial<Record<InputName, SettingValue>>,
+  cwd: string,
+  problems: ProblemList,
+): RulesFromFile | undefined {
+  const path = setting('rules-file')?.value;
+  if (typeof path !== 'string') return undefined;
+  const tableSetting = setting('rules-table');
+  const table = typeof tableSetting?.value === 'string' ? tableSetting.value : (defaultValue('rules-table', cwd) as string);
+  return readRulesFile({
+    path,
+    displayPath: displayPath(path, cwd),
+    table,
+    tableWhere: tableSetting?.where ?? { input: 'rules-table' },
+    ...(fromInputs['rules-file'] ? { input: 'rules-file' } : {}),
+    problems,
+  });
+}
+
+function missingCommand(file: FileSettings | undefined): ConfigError {
+  return new ConfigError('no test command given: qfi needs to know what to run in the guest', {
+    location: file ? { file: file.file.displayPath } : { input: 'command' },
+    hint:
+      `add \`command = "make check"\` under [test] in ${file ? file.file.displayPath : DEFAULT_CONFIG_FILE}, ` +
+      'or pass it as an input (action: `with: command: make check`; CLI: `--command "make check"`)',
+  });
+}
+
+function checkGuestFiles(setting: (name: InputName) => SettingValue | undefined, problems: ProblemList): void {
+  const initrd = setting('initrd');
+  if (initrd !== undefined && setting('kernel') === undefined) {
+    problems.add(
+      new ConfigError('initrd given without a kernel', {
+        location: initrd.where,
+        hint: 'also give `kernel` (the initrd is booted with it), or drop `initrd` to use the built-in guest',
+      }),
+    );
+  }
+}
+
+/** A QEMU install prefix must hold the binary for the guest's arch. */
+function checkQemuPrefix(qemu: SettingValue | undefined, arch: Arch, problems: ProblemList): void {
+  const path = qemu?.value;
+  if (typeof path !== 'string' || !isAbsolute(path) || !statSync(path).isDirectory()) return;
+  const binary = join(path, 'bin', `qemu-system-${arch}`);
+  if (!existsSync(binary)) {
+    problems.add(
+      new ConfigError(`QEMU install prefix ${path} has no bin/qemu-system-${arch}`, {
+        location: qemu?.where ?? { input: 'qemu' },
+        hint: `give the folder QEMU was installed to (the one holding bin/qemu-system-${arch}), or the binary's own path`,
+      }),
+    );
+  }
+}
+
+/** A setting's literal default from the inputs table, parsed like an input. */
+function defaultValue(name: InputName, cwd: string): ConfigValue {
+  const spec = inputSpec(name);
+  if (spec.default === undefined || spec.computedDefault) throw new Error(`input ${name} has no literal default`);
+  return valueFromInput(spec, spec.default, { where: { input: name }, baseDir: cwd });
+}
+
+/** How the reproducer repeats an input: durations as typed, everything else as parsed (paths absolute). */
+function reproducerText(type: string, text: string | string[], value: ConfigValue): string | string[] {
+  if (Array.isArray(value)) return value;
+  if (type === 'duration') return (typeof text === 'string' ? text : (text[text.length - 1] ?? '')).trim();
+  return String(value);
+}
+
+/** Relative to the working directory when inside it (`qfi.toml:3:9`), else absolute. */
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}

@@ -1,0 +1,50 @@
+/**
+ * The built-in guest: a distribution kernel plus an initramfs with busybox and the qfi agent,
+ * assembled on the host from apt and busybox-static, with no image for the user to bring.
+ * Everything lands in `${cacheDir}/guest/`; a warm call only checks markers and hashes inputs.
+ */
+import type { Logger } from '../../core/host.js';
+import { ensureGuestKernel } from './guest-kernel.js';
+import { ensureInitramfs } from './initramfs.js';
+
+export interface BuiltinGuest {
+  /** Uncompressed vmlinux ELF, booted through its PVH note (`-kernel`). */
+  kernel: string;
+  /** gzip'd newc cpio (`-initrd`). */
+  initrd: string;
+  /** e.g. `6.1.0-56-cloud-amd64` */
+  kernelRelease: string;
+  /** Package name and version, e.g. `linux-image-6.1.0-56-cloud-amd64 6.1.192-2`. */
+  description: string;
+  /** Kernel command line words the guest should boot with. */
+  defaultAppend: string[];
+}
+
+/**
+ * Kernel command line for a fast, quiet TCG boot (measured in FACTS.md): serial console, quiet
+ * but panics still printed, a panic ends QEMU (with -no-reboot), no crypto self-tests, no
+ * speculation mitigations, no PS/2 probing, no TSC calibration. The agent is /init, the default.
+ */
+export const BUILTIN_GUEST_APPEND: readonly string[] = [
+  'console=ttyS0',
+  'quiet',
+  'panic=-1',
+  'cryptomgr.notests',
+  'mitigations=off',
+  'i8042.noaux',
+  'i8042.nokbd',
+  'tsc=reliable',
+  'no_timer_check',
+];
+
+export async function ensureBuiltinGuest(opts: { cacheDir: string; log: Logger; signal?: AbortSignal }): Promise<BuiltinGuest> {
+  const kernel = await ensureGuestKernel(opts);
+  const initrd = await ensureInitramfs({ ...opts, kernel });
+  return {
+    kernel: kernel.vmlinux,
+    initrd,
+    kernelRelease: kernel.kernelRelease,
+    description: kernel.description,
+    defaultAppend: [...BUILTIN_GUEST_APPEND],
+  };
+}

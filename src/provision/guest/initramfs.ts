@@ -1,0 +1,149 @@
+/**
+ * The built-in guest's initramfs: busybox, the agent script as /init, and the kernel modules the
+ * agent loads, as a gzip'd newc cpio. Cached under `${cacheDir}/guest/initramfs/<key>/` where the
+ * key is a sha256 over everything that goes in, so any change (agent, busybox, kernel) rebuilds it.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { Logger } from '../../core/host.js';
+import { InfraError } from '../../core/errors.js';
+import { packageRoot } from '../../core/package-root.js';
+import { findStaticBusybox, type StaticBusybox } from './busybox.js';
+import { ensureCacheEntry } from './cache-entry.js';
+import { writeCpioNewc, type CpioEntry } from './cpio-newc.js';
+import type { GuestKernel } from './guest-kernel.js';
+import { ModuleError, ModuleTree, orderModules, parseModulesBuiltin, uncompressedModulePath, type LoadedModule } from './kernel-modules.js';
+
+/** Bump when the layout below changes, so old cached archives are not reused. */
+export const INITRAMFS_FORMAT = 1;
+
+/**
+ * Modules the agent loads (with their dependencies): fw_cfg to read its inputs; virtio for the
+ * disks, network and consoles fault rules act on.
+ */
+export const GUEST_MODULES = ['qemu_fw_cfg', 'virtio_pci', 'virtio_blk', 'virtio_net', 'virtio_console'] as const;
+
+export const INITRAMFS_FILE = 'initramfs.cpio.gz';
+/** In the guest: one module path per line, in load order. */
+export const MODULE_LIST_PATH = 'etc/qfi/modules';
+
+export function agentScriptPath(): string {
+  return join(packageRoot(), 'guest', 'qfi-init.sh');
+}
+
+interface InitramfsInputs {
+  agent: Uint8Array;
+  busybox: StaticBusybox;
+  kernelRelease: string;
+  /** In load order. */
+  modules: LoadedModule[];
+}
+
+/** The cache key: sha256 over every input, each length-prefixed so boundaries are unambiguous. */
+export function initramfsKey(inputs: InitramfsInputs): string {
+  const h = createHash('sha256');
+  const part = (label: string, bytes: Uint8Array | string) => {
+    const b = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+    h.update(`${label}:${b.length}:`);
+    h.update(b);
+  };
+  part('format', String(INITRAMFS_FORMAT));
+  part('release', inputs.kernelRelease);
+  part('agent', inputs.agent);
+  part('busybox', inputs.busybox.bytes);
+  for (const m of inputs.modules) {
+    part('module-path', m.relPath);
+    part('module', m.raw);
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+/** Every directory on the way to `path` (`a`, `a/b` for `a/b/c`), for a cpio that lists parents first. */
+function parents(path: string): string[] {
+  const parts = path.split('/');
+  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/** The archive's entries: a fixed skeleton, then busybox, the agent, and the modules. */
+export function initramfsEntries(inputs: InitramfsInputs): CpioEntry[] {
+  const entries: CpioEntry[] = [];
+  const dirs = new Set<string>();
+  const dir = (path: string, mode = 0o755) => {
+    for (const p of [...parents(path), path]) {
+      if (dirs.has(p)) continue;
+      dirs.add(p);
+      entries.push({ type: 'dir', path: p, mode: p === path ? mode : 0o755 });
+    }
+  };
+  for (const d of ['bin', 'sbin', 'usr/bin', 'usr/sbin', 'dev', 'proc', 'sys', 'run', 'etc/qfi']) dir(d);
+  dir('tmp', 0o1777);
+  dir('root', 0o700);
+  entries.push({ type: 'file', path: 'bin/busybox', data: inputs.busybox.bytes, mode: 0o755 });
+  entries.push({ type: 'symlink', path: 'bin/sh', target: 'busybox' });
+  entries.push({ type: 'file', path: 'init', data: inputs.agent, mode: 0o755 });
+  const guestPaths: string[] = [];
+  for (const m of inputs.modules) {
+    const path = `lib/modules/${inputs.kernelRelease}/${uncompressedModulePath(m.relPath)}`;
+    dir(path.slice(0, path.lastIndexOf('/')));
+    entries.push({ type: 'file', path, data: m.elf, mode: 0o644 });
+    guestPaths.push(`/${path}`);
+  }
+  entries.push({ type: 'file', path: MODULE_LIST_PATH, data: Buffer.from(guestPaths.map((p) => `${p}\n`).join('')), mode: 0o644 });
+  return entries;
+}
+
+async function loadModules(kernel: GuestKernel, signal?: AbortSignal): Promise<LoadedModule[]> {
+  let builtinText = '';
+  try {
+    builtinText = await readFile(join(kernel.modulesDir, 'modules.builtin'), 'utf8');
+  } catch {
+    // no list: assume nothing is built in; a missing module then fails loudly below
+  }
+  const tree = new ModuleTree(kernel.modulesDir, kernel.moduleFiles, parseModulesBuiltin(builtinText), signal);
+  try {
+    const order = await orderModules(GUEST_MODULES, tree);
+    return Promise.all(order.map(async (name) => (await tree.load(name))!));
+  } catch (err) {
+    if (err instanceof ModuleError) {
+      throw new InfraError(`guest kernel ${kernel.description}: ${err.message}`, {
+        hint: 'the built-in guest needs these drivers; set guest.kernel and guest.initrd to use another kernel',
+        cause: err,
+      });
+    }
+    throw err;
+  }
+}
+
+const gzipAsync = promisify(gzip);
+
+export async function ensureInitramfs(opts: {
+  cacheDir: string;
+  kernel: GuestKernel;
+  log: Logger;
+  signal?: AbortSignal;
+}): Promise<string> {
+  const [agent, busybox, modules] = await Promise.all([
+    readFile(agentScriptPath()),
+    findStaticBusybox(),
+    loadModules(opts.kernel, opts.signal),
+  ]);
+  const inputs: InitramfsInputs = { agent, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
+  const dir = join(opts.cacheDir, 'guest', 'initramfs', initramfsKey(inputs));
+  const built = await ensureCacheEntry(dir, async (work) => {
+    const t = performance.now();
+    opts.signal?.throwIfAborted();
+    const cpio = writeCpioNewc(initramfsEntries(inputs));
+    const gz = await gzipAsync(cpio, { level: 9 });
+    await writeFile(join(work, INITRAMFS_FILE), gz);
+    const manifest = [`busybox ${busybox.path}`, `kernel ${opts.kernel.description}`, ...modules.map((m) => `module ${m.relPath}`)];
+    await writeFile(join(work, 'inputs.txt'), `${manifest.join('\n')}\n`);
+    opts.log.info(
+      `guest initramfs: ${modules.length} modules + busybox, ${(gz.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`,
+    );
+  });
+  if (!built) opts.log.debug(`guest initramfs: cached in ${dir}`);
+  return join(dir, INITRAMFS_FILE);
+}
