@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-TRD5ZLDR.js";
-import "./chunks/chunk-JRE55JZN.js";
+} from "./chunks/chunk-YQNTUZUK.js";
+import "./chunks/chunk-7BWATG24.js";
 
 // src/entry/main.ts
 await runAction();

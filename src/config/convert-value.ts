@@ -124,11 +124,11 @@ export function valueFromToml(spec: InputSpec, key: string, raw: unknown, site: 
     if (err instanceof ConfigError) throw err;
     throw located(err, site.where, key);
   }
-  return checkSetting(spec, value, site);
+  return checkSetting(spec, value, site, key);
 }
 
-/** The checks particular to one setting, after its type is right. */
-function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite): ConfigValue {
+/** The checks particular to one setting, after its type is right. `key` prefixes messages about TOML values. */
+function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?: string): ConfigValue {
   const name = spec.name as InputName;
   if (typeof value !== 'string') return value;
   try {
@@ -162,7 +162,7 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite): Con
     }
   } catch (err) {
     if (err instanceof ConfigError) throw err;
-    throw located(err, site.where);
+    throw located(err, site.where, key);
   }
 }
 

@@ -169,6 +169,8 @@ export interface RunRecord {
   files: RunFiles;
   /** The exact argv QEMU ran with (argv[0] is the binary). */
   qemuArgv: string[];
+  /** QEMU's process id (undefined if it never started). */
+  qemuPid: number | undefined;
 }
 
 export interface LogSummary {

@@ -76,6 +76,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     consoleLines: 0,
     files,
     qemuArgv: argv,
+    qemuPid: undefined,
   };
   const parser = new ConsoleParser(plan.markerToken);
   const summarizer = new LogSummarizer();
@@ -91,6 +92,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     cleanup: true,
   });
 
+  record.qemuPid = child.pid;
   let exited = false;
   let stopping: Promise<void> | undefined;
   let qmp: QmpClient | undefined;
@@ -136,7 +138,10 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     if (!qmp) return;
     const diagnostics: NonNullable<RunRecord['diagnostics']> = {};
     diagnostics.status = await qmp.execute('query-status', undefined, stopStepMs).catch((e: Error) => ({ error: e.message }));
-    diagnostics.registers = await qmp.humanMonitor('info registers', stopStepMs).catch((e: Error) => `unavailable: ${e.message}`);
+    diagnostics.registers = await qmp
+      .humanMonitor('info registers', stopStepMs)
+      .then((text) => text.replaceAll('\r\n', '\n').trim() + '\n')
+      .catch((e: Error) => `unavailable: ${e.message}`);
     record.diagnostics = diagnostics;
     writeFileSync(join(opts.resultsDir, 'registers.txt'), diagnostics.registers);
   };
@@ -230,7 +235,8 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
 
 async function exitsWithin(child: Child, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return true;
-  const exited = await Promise.race([child.then(() => true), sleep(ms).then(() => false)]);
+  // unref'd: a pending timer must not keep the runner alive once QEMU is gone
+  const exited = await Promise.race([child.then(() => true), sleep(ms, undefined, { ref: false }).then(() => false)]);
   return exited;
 }
 

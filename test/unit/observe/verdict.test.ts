@@ -20,6 +20,7 @@ function record(over: Partial<RunRecord>): RunRecord {
     consoleLines: 0,
     files: { dir: '/r', console: '/r/c', qemuStderr: '/r/e', qmpLog: '/r/q' },
     qemuArgv: [],
+    qemuPid: undefined,
     ...over,
   };
 }

@@ -12897,9 +12897,9 @@ function valueFromToml(spec, key, raw, site) {
     if (err instanceof ConfigError) throw err;
     throw located(err, site.where, key);
   }
-  return checkSetting(spec, value, site);
+  return checkSetting(spec, value, site, key);
 }
-function checkSetting(spec, value, site) {
+function checkSetting(spec, value, site, key) {
   const name = spec.name;
   if (typeof value !== "string") return value;
   try {
@@ -12933,7 +12933,7 @@ function checkSetting(spec, value, site) {
     }
   } catch (err) {
     if (err instanceof ConfigError) throw err;
-    throw located(err, site.where);
+    throw located(err, site.where, key);
   }
 }
 function checkEnum(spec, text) {
@@ -22319,7 +22319,10 @@ function toJUnit(run) {
   if (!started && !booted) command.skipped();
   else if (run.verdict === "infra-error") command.error(toReportText(run.reason), run.verdict, details);
   else if (run.verdict !== "pass") command.failure(toReportText(run.reason), run.verdict).stacktrace(details);
-  return builder.build();
+  return dropRootSkipped(builder.build());
+}
+function dropRootSkipped(xml) {
+  return xml.replace(/<testsuites\b[^>]*>/, (root) => root.replace(/ skipped="\d+"/, ""));
 }
 
 // src/report/summary-json.ts
@@ -22730,7 +22733,8 @@ async function runQemu(plan, provisioned, opts) {
     events: [],
     consoleLines: 0,
     files,
-    qemuArgv: argv
+    qemuArgv: argv,
+    qemuPid: void 0
   };
   const parser = new ConsoleParser(plan.markerToken);
   const summarizer = new LogSummarizer();
@@ -22744,6 +22748,7 @@ async function runQemu(plan, provisioned, opts) {
     reject: false,
     cleanup: true
   });
+  record2.qemuPid = child.pid;
   let exited = false;
   let stopping;
   let qmp;
@@ -22786,7 +22791,7 @@ async function runQemu(plan, provisioned, opts) {
     if (!qmp) return;
     const diagnostics = {};
     diagnostics.status = await qmp.execute("query-status", void 0, stopStepMs).catch((e) => ({ error: e.message }));
-    diagnostics.registers = await qmp.humanMonitor("info registers", stopStepMs).catch((e) => `unavailable: ${e.message}`);
+    diagnostics.registers = await qmp.humanMonitor("info registers", stopStepMs).then((text) => text.replaceAll("\r\n", "\n").trim() + "\n").catch((e) => `unavailable: ${e.message}`);
     record2.diagnostics = diagnostics;
     writeFileSync5(join13(opts.resultsDir, "registers.txt"), diagnostics.registers);
   };
@@ -22871,7 +22876,7 @@ async function runQemu(plan, provisioned, opts) {
 }
 async function exitsWithin(child, ms) {
   if (child.exitCode !== null || child.signalCode !== null) return true;
-  const exited = await Promise.race([child.then(() => true), sleep(ms).then(() => false)]);
+  const exited = await Promise.race([child.then(() => true), sleep(ms, void 0, { ref: false }).then(() => false)]);
   return exited;
 }
 async function connectQmp(path6, child, log, startedAt) {
