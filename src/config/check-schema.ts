@@ -23,6 +23,8 @@ export interface SettingValue {
 export interface FileSettings {
   file: LoadedToml;
   values: Partial<Record<InputName, SettingValue>>;
+  /** Settings the file writes, valid or not (so a bad value is not also reported as missing). */
+  present: Set<InputName>;
   /** `fault_injection.rules`, parsed, in file order. */
   rules: Rule[];
 }
@@ -52,6 +54,7 @@ function buildSchema(): Map<string, Map<string, KeySchema>> {
 export function checkConfigSchema(loaded: LoadedToml, problems?: ProblemList): FileSettings {
   const collected = problems ?? new ProblemList();
   const values: Partial<Record<InputName, SettingValue>> = {};
+  const present = new Set<InputName>();
   let rules: Rule[] = [];
   const baseDir = dirname(loaded.path);
 
@@ -78,6 +81,7 @@ export function checkConfigSchema(loaded: LoadedToml, problems?: ProblemList): F
       } else if (schema.kind === 'rules') {
         rules = readTomlRules(loaded, path, raw, collected);
       } else {
+        present.add(schema.spec.name as InputName);
         const value = collected.attempt(() =>
           valueFromToml(schema.spec, `${table}.${key}`, raw, {
             where: locateInToml(loaded, path, 'value'),
@@ -91,7 +95,7 @@ export function checkConfigSchema(loaded: LoadedToml, problems?: ProblemList): F
     }
   }
   if (!problems) collected.throwIfAny();
-  return { file: loaded, values, rules };
+  return { file: loaded, values, present, rules };
 }
 
 function unknownTopLevel(loaded: LoadedToml, name: string, value: unknown): ConfigError {

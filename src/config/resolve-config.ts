@@ -75,9 +75,13 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
     );
   }
 
+  // A setting written but invalid is already a problem; do not also call it missing.
+  const written = (name: InputName): boolean => raw.has(name) || (file?.present.has(name) ?? false);
+  const fileUnreadable = (configFile !== undefined || raw.has('config')) && file === undefined;
   const command = value<string>('command');
-  if (command === undefined) problems.add(missingCommand(file));
-  checkGuestFiles(setting, problems);
+  if (!written('command') && !fileUnreadable) problems.add(missingCommand(file));
+  const initrd = setting('initrd');
+  if (initrd !== undefined && !written('kernel')) problems.add(initrdWithoutKernel(initrd.where));
   const arch = orDefault<Arch>('arch');
   checkQemuPrefix(setting('qemu'), arch, problems);
 
@@ -183,16 +187,11 @@ function missingCommand(file: FileSettings | undefined): ConfigError {
   });
 }
 
-function checkGuestFiles(setting: (name: InputName) => SettingValue | undefined, problems: ProblemList): void {
-  const initrd = setting('initrd');
-  if (initrd !== undefined && setting('kernel') === undefined) {
-    problems.add(
-      new ConfigError('initrd given without a kernel', {
-        location: initrd.where,
-        hint: 'also give `kernel` (the initrd is booted with it), or drop `initrd` to use the built-in guest',
-      }),
-    );
-  }
+function initrdWithoutKernel(where: SourceLocation): ConfigError {
+  return new ConfigError('initrd given without a kernel', {
+    location: where,
+    hint: 'also give `kernel` (the initrd is booted with it), or drop `initrd` to use the built-in guest',
+  });
 }
 
 /** A QEMU install prefix must hold the binary for the guest's arch. */

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config/index.js';
 import { inputSpec, isInputName, type RawInputs } from '../../../src/config/inputs.js';
@@ -373,5 +374,35 @@ describe('reproducerArgs', () => {
     const elsewhere = tempDir();
     const moved = await resolveConfig({ inputs: argsToInputs(first.config.reproducerArgs), cwd: elsewhere });
     expect(moved.config).toEqual({ ...first.config, report: { ...first.config.report, dir: join(elsewhere, 'qfi-results') } });
+  });
+
+  it('round-trips any rules, seed and timeouts (property)', async () => {
+    const cwd = tempDir({ 'qfi.toml': '[test]\ncommand = "x"\n[fault_injection]\nrules = ["alloc.frame=fail"]\n' });
+    const point = fc.array(fc.stringMatching(/^[a-z_][a-z0-9_-]{0,5}$/), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('.'));
+    const action = fc.oneof(
+      fc.constantFrom('off', 'fail'),
+      fc.integer({ min: 1, max: 2 ** 32 - 1 }).map((n) => `drop-every:${n}`),
+      fc.integer({ min: 0, max: 1000 }).map((n) => `rate:${n}`),
+      fc.integer({ min: 0, max: 10_000 }).map((n) => ` delay-ms : ${n} `),
+    );
+    const rule = fc.tuple(point, action).map(([p, a]) => `${p}=${a}`);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(rule, { maxLength: 5 }),
+        fc.option(fc.integer({ min: 0, max: 2 ** 32 - 1 }), { nil: undefined }),
+        fc.option(fc.constantFrom('500ms', '90s', '1h', '2m30s'), { nil: undefined }),
+        async (faults, seed, bootTimeout) => {
+          const inputs: RawInputs = { faults };
+          if (seed !== undefined) inputs.seed = String(seed);
+          if (bootTimeout !== undefined) inputs['boot-timeout'] = bootTimeout;
+          const first = await resolveConfig({ inputs, cwd });
+          if (seed !== undefined) expect(first.config.faults.seed).toBe(seed);
+          const again = await resolveConfig({ inputs: argsToInputs(first.config.reproducerArgs), cwd });
+          expect(again.config.faults).toEqual(first.config.faults);
+          expect(again.config).toEqual(first.config);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

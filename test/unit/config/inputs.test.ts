@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { valueFromInput } from '../../../src/config/convert-value.js';
+import { INPUTS, inputSpec, isInputName, type InputSpec } from '../../../src/config/inputs.js';
+import { DEFAULT_RULES_FW_CFG_NAME } from '../../../src/rules/index.js';
+
+const specs: readonly InputSpec[] = INPUTS;
+
+describe('INPUTS', () => {
+  it('lists the inputs the action and CLI share, in this order', () => {
+    expect(specs.map((s) => s.name)).toEqual([
+      'config',
+      'command',
+      'faults',
+      'faults-enabled',
+      'rules-file',
+      'rules-table',
+      'rules-fw-cfg-name',
+      'seed',
+      'qemu',
+      'accel',
+      'qemu-args',
+      'arch',
+      'memory',
+      'cpus',
+      'kernel',
+      'initrd',
+      'append',
+      'boot-timeout',
+      'test-timeout',
+      'timeout',
+      'name',
+      'results-dir',
+      'artifact-name',
+      'upload-artifacts',
+      'fail-on-verdict',
+    ]);
+  });
+
+  it('uses kebab-case names and snake_case `table.key` TOML paths, each once', () => {
+    for (const spec of specs) {
+      expect(spec.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      if (spec.toml !== undefined) expect(spec.toml).toMatch(/^[a-z_]+\.[a-z_]+$/);
+    }
+    const tomls = specs.flatMap((s) => (s.toml ? [s.toml] : []));
+    expect(new Set(tomls).size).toBe(tomls.length);
+  });
+
+  it('describes each input in one sentence', () => {
+    for (const spec of specs) expect(spec.description, spec.name).toMatch(/^[A-Z`][^\n]*\.$/);
+  });
+
+  it('gives enums their values and ints their range', () => {
+    for (const spec of specs) {
+      if (spec.type === 'enum') expect(spec.values?.length, spec.name).toBeGreaterThan(0);
+      if (spec.type === 'int') expect([spec.min, spec.max], spec.name).toEqual([expect.any(Number), expect.any(Number)]);
+    }
+  });
+
+  it('has literal defaults that parse like the input would', () => {
+    for (const spec of specs) {
+      if (spec.default === undefined || spec.computedDefault) continue;
+      expect(() => valueFromInput(spec, spec.default as string, { where: { input: spec.name }, baseDir: '/' }), spec.name).not.toThrow();
+    }
+    expect(inputSpec('rules-fw-cfg-name').default).toBe(DEFAULT_RULES_FW_CFG_NAME);
+  });
+
+  it('knows its names', () => {
+    expect(isInputName('test-timeout')).toBe(true);
+    expect(isInputName('fault')).toBe(false);
+    expect(() => inputSpec('nope' as never)).toThrow(/unknown input/);
+  });
+});
