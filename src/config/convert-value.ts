@@ -134,7 +134,9 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
   try {
     switch (name) {
       case 'command':
-        if (value.trim() === '') throw new ValueProblem('the test command is empty', 'give the shell command to run in the guest, like `make check`');
+        if (value.trim() === '') {
+          throw new ValueProblem('the test command is empty', 'give the shell command to run in the guest, like `make check`');
+        }
         return value;
       case 'memory':
         return checkMemory(value);

@@ -24,7 +24,9 @@ const DURATION_UNITS = [
   ['ms', 1],
 ] as const;
 
-const DURATION_HINT = 'write a whole number with a unit: `500ms`, `90s`, `10m`, `1h`, or combined largest unit first like `1m30s` (a bare number means seconds)';
+const DURATION_HINT =
+  'write a whole number with a unit: `500ms`, `90s`, `10m`, `1h`, or combined largest unit first like `1m30s` ' +
+  '(a bare number means seconds)';
 
 /** `500ms`, `90s`, `10m`, `1h`, `1m30s`, or a bare number of seconds -> milliseconds. */
 export function parseDuration(text: string): number {
@@ -94,10 +96,15 @@ export function checkMemory(text: string): string {
   const trimmed = text.trim();
   const match = /^([1-9][0-9]*)([KMGT]?)$/.exec(trimmed);
   if (!match) {
-    throw new ValueProblem(`bad memory size ${JSON.stringify(text)}`, 'write a number with an optional unit K, M, G or T, like `256M` or `1G` (a bare number is MiB)');
+    throw new ValueProblem(
+      `bad memory size ${JSON.stringify(text)}`,
+      'write a number with an optional unit K, M, G or T, like `256M` or `1G` (a bare number is MiB)',
+    );
   }
   const mib = Number(match[1]) * (MEMORY_UNITS_MIB[match[2] || 'M'] ?? 1);
-  if (mib < MIN_MEMORY_MIB) throw new ValueProblem(`memory ${trimmed} is too small: at least 64M`, 'the built-in guest needs at least `64M`; `256M` is the default');
+  if (mib < MIN_MEMORY_MIB) {
+    throw new ValueProblem(`memory ${trimmed} is too small: at least 64M`, 'the built-in guest needs at least `64M`; `256M` is the default');
+  }
   return trimmed;
 }
 
@@ -106,7 +113,10 @@ const NAME = /^[A-Za-z0-9._-]{1,64}$/;
 /** Scenario names become file names and JUnit suite names. */
 export function checkScenarioName(text: string): string {
   if (!NAME.test(text)) {
-    throw new ValueProblem(`bad name ${JSON.stringify(text)}: it names artifacts and JUnit suites`, 'use 1 to 64 letters, digits, `.`, `_` or `-`, like `alloc-smoke`');
+    throw new ValueProblem(
+      `bad name ${JSON.stringify(text)}: it names artifacts and JUnit suites`,
+      'use 1 to 64 letters, digits, `.`, `_` or `-`, like `alloc-smoke`',
+    );
   }
   return text;
 }

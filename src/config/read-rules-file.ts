@@ -62,7 +62,12 @@ function readTable(opts: Parameters<typeof readRulesFile>[0], problems: ProblemL
   return { enabled, rules };
 }
 
-function findTable(loaded: LoadedToml, segments: readonly string[], name: string, tableWhere: SourceLocation | undefined): Record<string, unknown> {
+function findTable(
+  loaded: LoadedToml,
+  segments: readonly string[],
+  name: string,
+  tableWhere: SourceLocation | undefined,
+): Record<string, unknown> {
   let current: Record<string, unknown> = loaded.document;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as string;

@@ -7,11 +7,11 @@ import { randomInt } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Accel, Arch, ResolvedConfig } from '../core/types.js';
-import { ConfigError, formatLocation, type SourceLocation } from '../core/errors.js';
+import { ConfigError, UsageError, formatLocation, type SourceLocation } from '../core/errors.js';
 import { mergeRules, parseRuleLines, type Rule } from '../rules/index.js';
 import { checkConfigSchema, type FileSettings, type SettingValue } from './check-schema.js';
 import { valueFromInput, type ConfigValue } from './convert-value.js';
-import { INPUTS, inputSpec, type InputName, type RawInputs } from './inputs.js';
+import { INPUTS, inputSpec, isInputName, type InputName, type RawInputs } from './inputs.js';
 import { loadToml } from './load-toml.js';
 import { scenarioNameFrom } from './parse-values.js';
 import { ProblemList } from './problems.js';
@@ -64,6 +64,9 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
   const orDefault = <T extends ConfigValue>(name: InputName): T => value<T>(name) ?? (defaultValue(name, cwd) as T);
 
   const fromRulesFile = readRulesFileSetting(setting, fromInputs, cwd, problems);
+  if (setting('rules-table') && !setting('rules-file')) {
+    warnings.push(`rules-table (${formatLocation(setting('rules-table')?.where ?? {})}) has no effect without rules-file`);
+  }
 
   // faults-enabled: input > qfi.toml > the rules file's own `enabled` > true.
   const enabledSetting = setting('faults-enabled') ?? fromRulesFile?.enabled;
@@ -125,6 +128,11 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
 
 /** Inputs that were actually given: the action reports unset inputs as ''. */
 function givenInputs(inputs: RawInputs): Map<InputName, string | string[]> {
+  // The adapters build inputs from the INPUTS table, so a stranger here is a bug, not a typo.
+  const unknown = Object.keys(inputs).filter((name) => !isInputName(name));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown input ${unknown.join(', ')}`, { hint: `known inputs: ${INPUTS.map((s) => s.name).join(', ')}` });
+  }
   const out = new Map<InputName, string | string[]>();
   for (const spec of INPUTS) {
     const text = inputs[spec.name];

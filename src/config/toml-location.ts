@@ -9,7 +9,7 @@ export type TomlPart = 'key' | 'value' | 'content';
 export function locateInToml(loaded: LoadedToml, path: readonly TomlPathSegment[], part: TomlPart, input?: string): SourceLocation {
   const entry = loaded.positions.get(tomlPath(path));
   const base: SourceLocation = { file: loaded.displayPath, ...(input === undefined ? {} : { input }) };
-  const pos = entry === undefined ? undefined : part === 'key' ? (entry.key ?? entry.value) : part === 'content' ? (entry.content ?? entry.value) : entry.value;
-  if (pos === undefined) return base;
+  if (entry === undefined) return base;
+  const pos = part === 'key' ? (entry.key ?? entry.value) : part === 'content' ? (entry.content ?? entry.value) : entry.value;
   return { ...base, line: pos.line, column: pos.column, sourceLine: sourceLineAt(loaded.source, pos.line) };
 }

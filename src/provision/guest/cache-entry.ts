@@ -43,26 +43,39 @@ async function removeStaleWork(dir: string): Promise<void> {
 }
 
 /**
+ * Move a finished work folder into place. A complete entry is never removed: if one appeared
+ * meanwhile (another run won the race) ours is dropped; a folder without the marker is damaged
+ * (it can never become complete, as only a rename creates complete entries) and is replaced.
+ */
+async function placeEntry(work: string, dir: string): Promise<void> {
+  try {
+    await rename(work, dir);
+    return;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
+  }
+  if (isCacheEntryComplete(dir)) {
+    await rm(work, { recursive: true, force: true });
+    return;
+  }
+  await rm(dir, { recursive: true, force: true });
+  await rename(work, dir);
+}
+
+/**
  * Make sure `dir` holds a complete entry, calling `build(workDir)` to fill a fresh one when it
  * does not. Returns true when this call built it.
  */
 export async function ensureCacheEntry(dir: string, build: (workDir: string) => Promise<void>): Promise<boolean> {
   if (isCacheEntryComplete(dir)) return false;
-  // A folder without the marker is damaged or half-written (a crash mid-build): redo it.
-  await rm(dir, { recursive: true, force: true });
   await removeStaleWork(dir);
   const work = `${dir}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
   await mkdir(work, { recursive: true });
   try {
     await build(work);
     await writeFile(join(work, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
-    try {
-      await rename(work, dir);
-    } catch (err) {
-      // Another run finished the same entry first: keep theirs.
-      if (!isCacheEntryComplete(dir)) throw err;
-      await rm(work, { recursive: true, force: true });
-    }
+    await placeEntry(work, dir);
   } catch (err) {
     await rm(work, { recursive: true, force: true });
     throw err;

@@ -4,7 +4,7 @@
  * `${cacheDir}/guest/kernel/<package>_<version>/` and reused until apt offers a newer kernel.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../core/host.js';
 import { InfraError } from '../../core/errors.js';
@@ -65,13 +65,13 @@ async function findModulesDir(root: string): Promise<{ rel: string; release: str
   return undefined;
 }
 
-async function buildKernelEntry(work: string, pkg: KernelPackage, downloadsDir: string, log: Logger, signal?: AbortSignal): Promise<void> {
+async function buildKernelEntry(work: string, pkg: KernelPackage, log: Logger, signal?: AbortSignal): Promise<void> {
   const all = [pkg.image, ...pkg.extra];
   const label = all.map((p) => `${p.name} ${p.version}`).join(', ');
   let t = performance.now();
   log.info(`guest kernel: downloading ${label} with apt-get`);
-  await mkdir(downloadsDir, { recursive: true });
-  const { dir: downloadDir, debs } = await downloadDebs(all, downloadsDir, { signal });
+  // Downloaded inside the work folder, so an interrupted run's leftovers go with it.
+  const { dir: downloadDir, debs } = await downloadDebs(all, work, { signal });
   try {
     log.info(`guest kernel: downloaded in ${seconds(t)}; unpacking`);
     t = performance.now();
@@ -110,7 +110,7 @@ export async function ensureGuestKernel(opts: { cacheDir: string; log: Logger; s
   const root = join(opts.cacheDir, 'guest', 'kernel');
   const pkg = await resolveKernelPackageCached(join(root, 'resolved.json'), { signal: opts.signal });
   const dir = join(root, `${safeName(pkg.image.name)}_${safeName(pkg.image.version)}`);
-  const built = await ensureCacheEntry(dir, (work) => buildKernelEntry(work, pkg, join(root, 'downloads'), opts.log, opts.signal));
+  const built = await ensureCacheEntry(dir, (work) => buildKernelEntry(work, pkg, opts.log, opts.signal));
   if (!built) opts.log.debug(`guest kernel: cached in ${dir}`);
   const m = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as KernelManifest;
   return {

@@ -184,6 +184,15 @@ describe('resolveConfig errors', () => {
     expect(formatError(withFile)).toMatch(/^qfi\.toml: error: no test command given/);
   });
 
+  it('does not also call a setting missing when it is written but invalid', async () => {
+    const badType = await resolveError({}, tempDir({ 'qfi.toml': '[test]\ncommand = ["make"]\n' }));
+    expect(badType.message).toBe('test.command must be a string, found an array');
+    const noFile = await resolveError({ config: 'missing.toml' }, tempDir());
+    expect(noFile.message).toMatch(/^config file missing\.toml does not exist$/);
+    const badKernel = await resolveError({ command: 'x', kernel: 'nope', initrd: 'i' }, tempDir({ i: '' }));
+    expect(badKernel.message).toMatch(/^kernel "nope" does not exist/);
+  });
+
   it('rejects an initrd without a kernel, at the initrd', async () => {
     const cwd = tempDir({ 'qfi.toml': '[test]\ncommand = "x"\n[guest]\ninitrd = "rootfs.cpio"\n', 'rootfs.cpio': '' });
     const err = await resolveError({}, cwd);
@@ -203,6 +212,10 @@ describe('resolveConfig errors', () => {
     const cwd = tempDir({ 'qfi.toml': '[test]\ncommand = "x"\nboot_timout = "1m"\n' });
     const err = await resolveError({ memory: '1MB' }, cwd);
     expect(err.message).toMatch(/^2 problems in the configuration:\n {2}qfi\.toml:3:1: unknown key `boot_timout` in \[test\]\n[^]*\n {2}input memory: bad memory size "1MB"/);
+  });
+
+  it('refuses inputs that are not in the table', async () => {
+    await expect(resolveConfig({ inputs: { fault: 'a=fail' } as RawInputs, cwd: tempDir() })).rejects.toThrow(/^unknown input fault$/);
   });
 
   it('names a missing config file and the input that gave it', async () => {
@@ -289,6 +302,11 @@ describe('resolveConfig fault rules', () => {
     const cwd = tempDir({ 'pyproject.toml': '[tools.qfi]\nenabled = true\nrules = ["a.b=fail"]\nother = 1\n' });
     const { config } = await resolveConfig({ inputs: { command: 'x', 'rules-file': 'pyproject.toml', 'rules-table': 'tools."qfi"' }, cwd });
     expect(config.faults.rules).toEqual([{ point: 'a.b', action: { kind: 'fail' } }]);
+  });
+
+  it('warns that rules-table alone has no effect', async () => {
+    const { warnings } = await resolveConfig({ inputs: { command: 'x', 'rules-table': 'tools.qfi' }, cwd: tempDir() });
+    expect(warnings).toEqual(['rules-table (input rules-table) has no effect without rules-file']);
   });
 
   it('names the file and the table path when the table is missing', async () => {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { ConsoleEvent } from '../../../src/core/types.js';
+import { classifyKernelLine, stripPrintkPrefix } from '../../../src/observe/console-parser.js';
+import { loadConsoleFixture } from '../../helpers/console-fixture.js';
+
+const kinds = (events: ConsoleEvent[]) => events.map((e) => e.kind);
+
+describe('ConsoleParser on recorded consoles', () => {
+  it('finds ready, start and exit=0 in a passing run, with the same line count as the runner saw', () => {
+    const { meta, events, lines } = loadConsoleFixture('pass');
+    expect(kinds(events)).toEqual(['agent-ready', 'test-start', 'test-exit']);
+    expect(events[2]!.exitCode).toBe(0);
+    expect(lines).toHaveLength(meta.consoleLines);
+  });
+
+  it('reads the exit code of a failing command', () => {
+    const { events } = loadConsoleFixture('fail');
+    expect(events.find((e) => e.kind === 'test-exit')?.exitCode).toBe(3);
+  });
+
+  it('ignores markers without this run\'s token: the test cannot fake a pass', () => {
+    const { events } = loadConsoleFixture('fake-marker');
+    expect(kinds(events)).toEqual(['agent-ready', 'test-start', 'test-exit']);
+    expect(events[2]!.exitCode).toBe(2);
+  });
+
+  it('sees the sysrq panic and its call trace, and the summary keeps the trace', () => {
+    const { events, summary } = loadConsoleFixture('panic-sysrq');
+    expect(kinds(events)).toEqual(['agent-ready', 'test-start', 'panic', 'call-trace']);
+    expect(events[2]!.text).toMatch(/Kernel panic - not syncing: sysrq triggered crash/);
+    expect(summary.highlights[0]).toMatch(/Kernel panic/);
+    expect(summary.highlights.join('\n')).toMatch(/sysrq_handle_crash/);
+    expect(summary.tail.length).toBeGreaterThan(0);
+  });
+
+  it('has no exit marker in a hung run', () => {
+    const { events, summary } = loadConsoleFixture('hang');
+    expect(kinds(events)).toEqual(['agent-ready', 'test-start']);
+    expect(summary.tail).toContain('sleeping');
+  });
+});
+
+describe('kernel line classification', () => {
+  it('strips printk time stamps and levels', () => {
+    expect(stripPrintkPrefix('[   12.345678] BUG: kernel NULL pointer dereference')).toBe('BUG: kernel NULL pointer dereference');
+    expect(stripPrintkPrefix('<4>[    1.0] x')).toBe('x');
+  });
+
+  it('names the problem kinds Linux prints', () => {
+    expect(classifyKernelLine('Kernel panic - not syncing: Fatal exception')).toBe('panic');
+    expect(classifyKernelLine('BUG: unable to handle page fault for address: 0000000000000000')).toBe('oops');
+    expect(classifyKernelLine('Oops: 0002 [#1] PREEMPT SMP NOPTI')).toBe('oops');
+    expect(classifyKernelLine('general protection fault, probably for non-canonical address')).toBe('oops');
+    expect(classifyKernelLine('BUG: KASAN: use-after-free in foo+0x1/0x2')).toBe('bug');
+    expect(classifyKernelLine('kernel BUG at mm/slub.c:42!')).toBe('bug');
+    expect(classifyKernelLine('WARNING: CPU: 0 PID: 1 at kernel/fork.c:10 foo+0x1/0x2')).toBe('warning');
+    expect(classifyKernelLine('Call Trace:')).toBe('call-trace');
+    expect(classifyKernelLine('a test that prints BUG: in the middle is not a kernel BUG')).toBeUndefined();
+  });
+});

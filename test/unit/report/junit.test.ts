@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Plan, Provisioned, RunRecord, TestRun, Verdict } from '../../../src/core/types.js';
+import { decideVerdict } from '../../../src/observe/verdict.js';
+import { toJUnit } from '../../../src/report/junit.js';
+import { toSummaryMarkdown } from '../../../src/report/summary-md.js';
+import { loadConsoleFixture } from '../../helpers/console-fixture.js';
+
+const schema = new URL('../../fixtures/schemas/junit-10.xsd', import.meta.url).pathname;
+
+/** A TestRun around a recorded console, as the runner would have built it. */
+function testRunFrom(fixture: string, over: Partial<RunRecord> = {}): TestRun {
+  const { events, summary, lines } = loadConsoleFixture(fixture);
+  const exit = events.find((e) => e.kind === 'test-exit');
+  const record: RunRecord = {
+    startedAt: '2026-11-21T00:00:00.000Z',
+    wallMs: 1234,
+    bootMs: 1100,
+    testMs: 20,
+    commandExitCode: exit?.exitCode,
+    qemuExit: { code: 0, signal: undefined },
+    timedOut: undefined,
+    diagnostics: undefined,
+    infraError: undefined,
+    events,
+    consoleLines: lines.length,
+    files: { dir: '/r', console: '/r/console.log', qemuStderr: '/r/qemu-stderr.log', qmpLog: '/r/qmp.log' },
+    qemuArgv: ['qemu-system-x86_64'],
+    qemuPid: undefined,
+    ...over,
+  };
+  const plan = { scenario: `fixture-${fixture}`, canonicalRules: ['alloc.frame=fail-after:3'], seed: 42, timeouts: { bootMs: 60_000, testMs: 3000, overallMs: 120_000 } } as Plan;
+  const provisioned = { qemuVersion: '7.2.22', accel: 'tcg', kernelDescription: 'linux-image-6.1.0-56-cloud-amd64' } as Provisioned;
+  const { verdict, reason } = decideVerdict(record, plan.timeouts);
+  return { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned };
+}
+
+function validates(xml: string): void {
+  const file = join(mkdtempSync(join(tmpdir(), 'qfi-junit-')), 'junit.xml');
+  writeFileSync(file, xml);
+  execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' });
+}
+
+describe('toJUnit on recorded consoles', () => {
+  const cases: Array<[string, Partial<RunRecord>, Verdict]> = [
+    ['pass', {}, 'pass'],
+    ['fail', {}, 'fail'],
+    ['panic-sysrq', {}, 'panic'],
+    ['hang', { timedOut: 'test' }, 'hang'],
+    ['control-chars', {}, 'fail'],
+  ];
+  for (const [fixture, over, verdict] of cases) {
+    it(`${fixture}: ${verdict}, valid against the JUnit schema`, () => {
+      const run = testRunFrom(fixture, over);
+      expect(run.verdict).toBe(verdict);
+      const xml = toJUnit(run);
+      validates(xml);
+      expect(xml).toContain(`<property name="qfi.verdict" value="${verdict}"/>`);
+      expect(xml).toContain('<property name="qfi.rule" value="alloc.frame=fail-after:3"/>');
+    });
+  }
+
+  it('strips control characters and ANSI colours from console text', () => {
+    const xml = toJUnit(testRunFrom('control-chars'));
+    expect(xml).toContain('bell nul escred ff vt');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+  });
+
+  it('a boot failure fails the boot case and skips the command', () => {
+    const run = testRunFrom('hang', { timedOut: 'boot', events: [] });
+    const xml = toJUnit(run);
+    expect(xml).toMatch(/name="boot"[^>]*>\s*<failure message="no agent ready marker/);
+    expect(xml).toMatch(/name="command"[^>]*>\s*<skipped\/>/);
+    validates(xml);
+  });
+
+  it('summary.md carries the verdict table and a console excerpt for failures', () => {
+    const md = toSummaryMarkdown(testRunFrom('panic-sysrq'));
+    expect(md).toMatch(/^### qfi: fixture-panic-sysrq 💥 panic$/m);
+    expect(md).toMatch(/\| 💥 panic \| kernel panic at console line \d+/);
+    expect(md).toMatch(/```text\n[^`]*Kernel panic - not syncing/);
+  });
+});
