@@ -7,7 +7,7 @@ import {
   exitCodeForError,
   formatError,
   runPipeline
-} from "./chunks/chunk-4HHSHGP6.js";
+} from "./chunks/chunk-4SEEAMIA.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -1,6 +1,6 @@
-// Writes action.yml from the inputs table (src/config/inputs.ts) via a throwaway esbuild bundle.
+// Writes action.yml and the README's inputs/outputs tables from the inputs table (src/config/inputs.ts) via a throwaway esbuild bundle.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,9 +9,10 @@ const dir = mkdtempSync(join(tmpdir(), 'qfi-action-yml-'));
 try {
   const out = join(dir, 'render.mjs');
   await build({ entryPoints: ['src/adapters/action/action-yml.ts'], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
-  const { renderActionYml } = await import(pathToFileURL(out).href);
+  const { renderActionYml, renderReadme } = await import(pathToFileURL(out).href);
   writeFileSync('action.yml', renderActionYml());
-  console.log('action.yml written');
+  writeFileSync('README.md', renderReadme(readFileSync('README.md', 'utf8')));
+  console.log('action.yml and the README tables written');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -78,7 +78,7 @@ export const INPUTS = [
     toml: 'fault_injection.fw_cfg_name',
     type: 'string',
     default: 'opt/qfi/rules',
-    description: 'Name of the fw_cfg file the rules are delivered under (RustOS reads `opt/rustos/fault-injection`).',
+    description: 'fw_cfg file name the rules are delivered under (RustOS reads `opt/rustos/fault-injection`).',
   },
   {
     name: 'seed',

@@ -28,6 +28,26 @@ async function chooseAccel(config: ResolvedConfig, qemu: QemuInstall, workDir: s
   return 'tcg';
 }
 
+interface GuestFiles {
+  kernel: string;
+  initrd: string | undefined;
+  kernelDescription: string;
+}
+
+/** A custom kernel+initrd pair as given; otherwise the built-in initramfs, with the built-in or a custom kernel. */
+async function provisionGuest(config: ResolvedConfig, host: Host, signal?: AbortSignal): Promise<GuestFiles> {
+  if (config.guest.kernel && config.guest.initrd) {
+    const kernel = resolve(config.guest.kernel);
+    return { kernel, initrd: resolve(config.guest.initrd), kernelDescription: `custom kernel ${kernel}` };
+  }
+  const builtin = await host.log.group('Built-in guest', () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, ...(signal ? { signal } : {}) }));
+  if (config.guest.kernel) {
+    const kernel = resolve(config.guest.kernel);
+    return { kernel, initrd: builtin.initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs` };
+  }
+  return { kernel: builtin.kernel, initrd: builtin.initrd, kernelDescription: builtin.description };
+}
+
 /**
  * Gets everything the run needs onto this machine: QEMU, firmware, the guest kernel and
  * initramfs, and the accelerator that really works here.
@@ -35,29 +55,13 @@ async function chooseAccel(config: ResolvedConfig, qemu: QemuInstall, workDir: s
 export async function provision(config: ResolvedConfig, plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<Provisioned> {
   const qemu = await findQemu(config.qemu.binary, plan.arch);
   host.log.info(`QEMU ${qemu.version}: ${qemu.binary}`);
-  const accel = await chooseAccel(config, qemu, workDir, host, signal);
+  // The KVM probe starts a QEMU; the guest check reads the cache: do both at once.
+  const [accel, guest] = await Promise.all([chooseAccel(config, qemu, workDir, host, signal), provisionGuest(config, host, signal)]);
 
   const fastBios = archData[plan.arch].fastBios;
   const bios = fastBios ? findFirmware(qemu, fastBios) : undefined;
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.dataDirs.join(', ') || 'no data folder'}); booting with the default firmware, which is slower`);
 
-  let kernel: string;
-  let initrd: string | undefined;
-  let kernelDescription: string;
-  if (config.guest.kernel && config.guest.initrd) {
-    kernel = resolve(config.guest.kernel);
-    initrd = resolve(config.guest.initrd);
-    kernelDescription = `custom kernel ${kernel}`;
-  } else {
-    const builtin = await host.log.group('Built-in guest', () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, ...(signal ? { signal } : {}) }));
-    initrd = builtin.initrd;
-    if (config.guest.kernel) {
-      kernel = resolve(config.guest.kernel);
-      kernelDescription = `custom kernel ${kernel} with the built-in initramfs`;
-    } else {
-      kernel = builtin.kernel;
-      kernelDescription = builtin.description;
-    }
-  }
+  const { kernel, initrd, kernelDescription } = guest;
   return { qemuBinary: qemu.binary, qemuVersion: qemu.version, firmwareDir: undefined, bios, kernel, initrd, kernelDescription, accel };
 }

@@ -36,3 +36,30 @@ export function renderActionYml(): string {
   lines.push('runs:', "  using: 'node24'", "  main: 'dist/main.js'", "  post: 'dist/post.js'", "  post-if: 'always()'", '');
   return lines.join('\n');
 }
+
+const mdCell = (text: string) => text.replaceAll('|', '\\|');
+
+/** The README's inputs table, from the same table (between the inputs markers in README.md). */
+export function renderInputsTable(): string {
+  const rows = INPUTS.map((i) => `| \`${i.name}\` | ${i.toml ? `\`${i.toml}\`` : '–'} | ${i.default ? mdCell(i.default) : '–'} | ${mdCell(i.description)} |`);
+  return ['| input / CLI flag | qfi.toml key | default | description |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+export function renderOutputsTable(): string {
+  const rows = Object.values(Outputs).map((o) => `| \`${o}\` | ${mdCell(outputDescriptions[o])} |`);
+  return ['| output | description |', '|---|---|', ...rows].join('\n');
+}
+
+/** Replaces the text between `<!-- NAME:start -->` and `<!-- NAME:end -->`. */
+export function replaceMarkedSection(doc: string, name: string, body: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const a = doc.indexOf(start);
+  const b = doc.indexOf(end);
+  if (a === -1 || b < a) throw new Error(`README.md has no ${start} ... ${end} section`);
+  return `${doc.slice(0, a + start.length)}\n${body}\n${doc.slice(b)}`;
+}
+
+export function renderReadme(current: string): string {
+  return replaceMarkedSection(replaceMarkedSection(current, 'inputs', renderInputsTable()), 'outputs', renderOutputsTable());
+}

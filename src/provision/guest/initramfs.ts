@@ -18,7 +18,7 @@ import type { GuestKernel } from './guest-kernel.js';
 import { ModuleError, ModuleTree, orderModules, parseModulesBuiltin, uncompressedModulePath, type LoadedModule } from './kernel-modules.js';
 
 /** Bump when the layout below changes, so old cached archives are not reused. */
-export const INITRAMFS_FORMAT = 1;
+export const INITRAMFS_FORMAT = 2;
 
 /**
  * Modules the agent loads (with their dependencies): fw_cfg to read its inputs; virtio for the
@@ -136,7 +136,8 @@ export async function ensureInitramfs(opts: {
     const t = performance.now();
     opts.signal?.throwIfAborted();
     const cpio = writeCpioNewc(initramfsEntries(inputs));
-    const gz = await gzipAsync(cpio, { level: 9 });
+    // Level 6: level 9 takes four times as long for 0.2% less.
+    const gz = await gzipAsync(cpio, { level: 6 });
     await writeFile(join(work, INITRAMFS_FILE), gz);
     const manifest = [`busybox ${busybox.path}`, `kernel ${opts.kernel.description}`, ...modules.map((m) => `module ${m.relPath}`)];
     await writeFile(join(work, 'inputs.txt'), `${manifest.join('\n')}\n`);

@@ -77,14 +77,20 @@ export function parseDepends(field: string): Dependency[] {
 /** Versioned image packages carry the kernel ABI: linux-image-6.1.0-56-cloud-amd64. */
 const VERSIONED_IMAGE = /^linux-image-(?:unsigned-)?\d/;
 
-async function aptShow(spec: string, opts: ToolOptions): Promise<Map<string, string> | undefined> {
-  const r = await runTool('apt-cache', ['show', '--no-all-versions', spec], { ...opts, missingHint: NOT_APT_HINT });
+export interface ResolveOptions extends ToolOptions {
+  /** apt's package lists folder; the system's by default (tests point it at an empty one). */
+  listsDir?: string;
+}
+
+async function aptShow(spec: string, opts: ResolveOptions): Promise<Map<string, string> | undefined> {
+  const config = opts.listsDir ? ['-o', `Dir::State::Lists=${opts.listsDir}`] : [];
+  const r = await runTool('apt-cache', [...config, 'show', '--no-all-versions', spec], { ...opts, missingHint: NOT_APT_HINT });
   if (r.exitCode !== 0 || r.stdout.trim() === '') return undefined;
   return parseControlStanza(r.stdout);
 }
 
 /** Follow a meta package down to the versioned image it depends on, and that image's modules package. */
-async function resolveFromMeta(meta: string, opts: ToolOptions): Promise<KernelPackage | undefined> {
+async function resolveFromMeta(meta: string, opts: ResolveOptions): Promise<KernelPackage | undefined> {
   let spec = meta;
   for (let depth = 0; depth < 4; depth++) {
     const fields = await aptShow(spec, opts);
@@ -124,12 +130,12 @@ export async function aptListsFingerprint(listsDir = APT_LISTS_DIR): Promise<str
 }
 
 /** Ask apt for the kernel package (no cache). */
-export async function resolveKernelPackage(opts: ToolOptions = {}): Promise<KernelPackage> {
+export async function resolveKernelPackage(opts: ResolveOptions = {}): Promise<KernelPackage> {
   for (const meta of KERNEL_META_PACKAGES) {
     const found = await resolveFromMeta(meta, opts);
     if (found) return found;
   }
-  if ((await aptListsFingerprint()) === '') {
+  if ((await aptListsFingerprint(opts.listsDir)) === '') {
     throw new InfraError(`apt has no package lists, so the guest kernel package cannot be found`, {
       hint: 'run apt-get update',
     });

@@ -46,7 +46,7 @@ describe('INPUTS', () => {
   });
 
   it('describes each input in one sentence', () => {
-    for (const spec of specs) expect(spec.description, spec.name).toMatch(/^[A-Z`][^\n]*\.$/);
+    for (const spec of specs) expect(spec.description, spec.name).toMatch(/^[A-Za-z`][^\n]*\.$/);
   });
 
   it('gives enums their values and ints their range', () => {

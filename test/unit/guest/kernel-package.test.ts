@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
+import { InfraError } from '../../../src/core/errors.js';
 import {
   aptListsFingerprint,
   KERNEL_META_PACKAGES,
@@ -15,6 +16,7 @@ import {
 const work = mkdtempSync(join(tmpdir(), 'qfi-kpkg-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+const hasAptCache = (await execa('apt-cache', ['--version'], { reject: false }).catch(() => ({ exitCode: 1 }))).exitCode === 0;
 const hasDebianCloudKernel =
   (await execa('apt-cache', ['show', '--no-all-versions', 'linux-image-cloud-amd64'], { reject: false }).catch(() => ({ exitCode: 1 })))
     .exitCode === 0;
@@ -60,5 +62,26 @@ describe('resolveKernelPackage with the host apt', () => {
 
   it('fingerprints nothing when there are no lists', async () => {
     expect(await aptListsFingerprint(join(work, 'no-such-dir'))).toBe('');
+  });
+
+  it.skipIf(!hasAptCache)('says to run apt-get update when apt has no package lists', async () => {
+    const empty = join(work, 'empty-lists');
+    mkdirSync(empty);
+    const err = await resolveKernelPackage({ listsDir: empty }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InfraError);
+    expect((err as InfraError).hint).toBe('run apt-get update');
+  });
+
+  it('says to bring a kernel and initramfs when the host has no apt', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = join(work, 'no-bin');
+    try {
+      const err = await resolveKernelPackage().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InfraError);
+      expect((err as InfraError).message).toBe('apt-cache not found on this host');
+      expect((err as InfraError).hint).toMatch(/set guest\.kernel and guest\.initrd/);
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });

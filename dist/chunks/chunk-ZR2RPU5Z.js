@@ -8,7 +8,7 @@ import {
   __toESM,
   formatError,
   runPipeline
-} from "./chunk-4HHSHGP6.js";
+} from "./chunk-4SEEAMIA.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

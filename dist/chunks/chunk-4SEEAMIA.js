@@ -1737,11 +1737,11 @@ var require_dist = __commonJS({
     var makeDir = async (input, options) => {
       checkPath(input);
       options = processOptions(options);
-      const mkdir4 = promisify6(options.fs.mkdir);
+      const mkdir3 = promisify6(options.fs.mkdir);
       const stat2 = promisify6(options.fs.stat);
       if (useNativeRecursiveOption && options.fs.mkdir === fs.mkdir) {
         const pth = path6.resolve(input);
-        await mkdir4(pth, {
+        await mkdir3(pth, {
           mode: options.mode,
           recursive: true
         });
@@ -1749,7 +1749,7 @@ var require_dist = __commonJS({
       }
       const make = async (pth) => {
         try {
-          await mkdir4(pth, options.mode);
+          await mkdir3(pth, options.mode);
           return pth;
         } catch (error) {
           if (error.code === "EPERM") {
@@ -12056,7 +12056,7 @@ var INPUTS = [
     toml: "fault_injection.fw_cfg_name",
     type: "string",
     default: "opt/qfi/rules",
-    description: "Name of the fw_cfg file the rules are delivered under (RustOS reads `opt/rustos/fault-injection`)."
+    description: "fw_cfg file name the rules are delivered under (RustOS reads `opt/rustos/fault-injection`)."
   },
   {
     name: "seed",
@@ -12199,6 +12199,9 @@ function inputSpec(name) {
   const spec = byName.get(name);
   if (!spec) throw new Error(`unknown input ${name}`);
   return spec;
+}
+function isInputName(name) {
+  return byName.has(name);
 }
 
 // src/config/resolve-config.ts
@@ -12540,16 +12543,24 @@ function checkMemory(text) {
   const trimmed = text.trim();
   const match = /^([1-9][0-9]*)([KMGT]?)$/.exec(trimmed);
   if (!match) {
-    throw new ValueProblem(`bad memory size ${JSON.stringify(text)}`, "write a number with an optional unit K, M, G or T, like `256M` or `1G` (a bare number is MiB)");
+    throw new ValueProblem(
+      `bad memory size ${JSON.stringify(text)}`,
+      "write a number with an optional unit K, M, G or T, like `256M` or `1G` (a bare number is MiB)"
+    );
   }
   const mib = Number(match[1]) * (MEMORY_UNITS_MIB[match[2] || "M"] ?? 1);
-  if (mib < MIN_MEMORY_MIB) throw new ValueProblem(`memory ${trimmed} is too small: at least 64M`, "the built-in guest needs at least `64M`; `256M` is the default");
+  if (mib < MIN_MEMORY_MIB) {
+    throw new ValueProblem(`memory ${trimmed} is too small: at least 64M`, "the built-in guest needs at least `64M`; `256M` is the default");
+  }
   return trimmed;
 }
 var NAME = /^[A-Za-z0-9._-]{1,64}$/;
 function checkScenarioName(text) {
   if (!NAME.test(text)) {
-    throw new ValueProblem(`bad name ${JSON.stringify(text)}: it names artifacts and JUnit suites`, "use 1 to 64 letters, digits, `.`, `_` or `-`, like `alloc-smoke`");
+    throw new ValueProblem(
+      `bad name ${JSON.stringify(text)}: it names artifacts and JUnit suites`,
+      "use 1 to 64 letters, digits, `.`, `_` or `-`, like `alloc-smoke`"
+    );
   }
   return text;
 }
@@ -12905,7 +12916,9 @@ function checkSetting(spec, value, site, key) {
   try {
     switch (name) {
       case "command":
-        if (value.trim() === "") throw new ValueProblem("the test command is empty", "give the shell command to run in the guest, like `make check`");
+        if (value.trim() === "") {
+          throw new ValueProblem("the test command is empty", "give the shell command to run in the guest, like `make check`");
+        }
         return value;
       case "memory":
         return checkMemory(value);
@@ -13876,8 +13889,8 @@ function locationOf(loc) {
 function locateInToml(loaded, path6, part, input) {
   const entry = loaded.positions.get(tomlPath(path6));
   const base = { file: loaded.displayPath, ...input === void 0 ? {} : { input } };
-  const pos = entry === void 0 ? void 0 : part === "key" ? entry.key ?? entry.value : part === "content" ? entry.content ?? entry.value : entry.value;
-  if (pos === void 0) return base;
+  if (entry === void 0) return base;
+  const pos = part === "key" ? entry.key ?? entry.value : part === "content" ? entry.content ?? entry.value : entry.value;
   return { ...base, line: pos.line, column: pos.column, sourceLine: sourceLineAt(loaded.source, pos.line) };
 }
 
@@ -13929,6 +13942,7 @@ function buildSchema() {
 function checkConfigSchema(loaded, problems) {
   const collected = problems ?? new ProblemList();
   const values = {};
+  const present = /* @__PURE__ */ new Set();
   let rules = [];
   const baseDir = dirname(loaded.path);
   for (const [table, tableValue] of Object.entries(loaded.document)) {
@@ -13954,6 +13968,7 @@ function checkConfigSchema(loaded, problems) {
       } else if (schema.kind === "rules") {
         rules = readTomlRules(loaded, path6, raw, collected);
       } else {
+        present.add(schema.spec.name);
         const value = collected.attempt(
           () => valueFromToml(schema.spec, `${table}.${key}`, raw, {
             where: locateInToml(loaded, path6, "value"),
@@ -13967,7 +13982,7 @@ function checkConfigSchema(loaded, problems) {
     }
   }
   if (!problems) collected.throwIfAny();
-  return { file: loaded, values, rules };
+  return { file: loaded, values, present, rules };
 }
 function unknownTopLevel(loaded, name, value) {
   const location = locateInToml(loaded, [name], "key");
@@ -14103,6 +14118,9 @@ async function resolveConfig(opts) {
   const value = (name) => setting(name)?.value;
   const orDefault = (name) => value(name) ?? defaultValue(name, cwd);
   const fromRulesFile = readRulesFileSetting(setting, fromInputs, cwd, problems);
+  if (setting("rules-table") && !setting("rules-file")) {
+    warnings.push(`rules-table (${formatLocation(setting("rules-table")?.where ?? {})}) has no effect without rules-file`);
+  }
   const enabledSetting = setting("faults-enabled") ?? fromRulesFile?.enabled;
   const enabled = enabledSetting === void 0 ? true : enabledSetting.value;
   if (!enabled && inputRules.length > 0) {
@@ -14110,9 +14128,12 @@ async function resolveConfig(opts) {
       `fault injection is disabled (faults-enabled = false at ${formatLocation(enabledSetting?.where ?? {})}), so the ${inputRules.length} rule(s) given in \`faults\` are not delivered`
     );
   }
+  const written = (name) => raw.has(name) || (file?.present.has(name) ?? false);
+  const fileUnreadable = (configFile !== void 0 || raw.has("config")) && file === void 0;
   const command = value("command");
-  if (command === void 0) problems.add(missingCommand(file));
-  checkGuestFiles(setting, problems);
+  if (!written("command") && !fileUnreadable) problems.add(missingCommand(file));
+  const initrd = setting("initrd");
+  if (initrd !== void 0 && !written("kernel")) problems.add(initrdWithoutKernel(initrd.where));
   const arch = orDefault("arch");
   checkQemuPrefix(setting("qemu"), arch, problems);
   problems.throwIfAny();
@@ -14149,6 +14170,10 @@ async function resolveConfig(opts) {
   return { config, warnings };
 }
 function givenInputs(inputs) {
+  const unknown = Object.keys(inputs).filter((name) => !isInputName(name));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown input ${unknown.join(", ")}`, { hint: `known inputs: ${INPUTS.map((s) => s.name).join(", ")}` });
+  }
   const out = /* @__PURE__ */ new Map();
   for (const spec of INPUTS) {
     const text = inputs[spec.name];
@@ -14197,16 +14222,11 @@ function missingCommand(file) {
     hint: `add \`command = "make check"\` under [test] in ${file ? file.file.displayPath : DEFAULT_CONFIG_FILE}, or pass it as an input (action: \`with: command: make check\`; CLI: \`--command "make check"\`)`
   });
 }
-function checkGuestFiles(setting, problems) {
-  const initrd = setting("initrd");
-  if (initrd !== void 0 && setting("kernel") === void 0) {
-    problems.add(
-      new ConfigError("initrd given without a kernel", {
-        location: initrd.where,
-        hint: "also give `kernel` (the initrd is booted with it), or drop `initrd` to use the built-in guest"
-      })
-    );
-  }
+function initrdWithoutKernel(where) {
+  return new ConfigError("initrd given without a kernel", {
+    location: where,
+    hint: "also give `kernel` (the initrd is booted with it), or drop `initrd` to use the built-in guest"
+  });
 }
 function checkQemuPrefix(qemu, arch, problems) {
   const path6 = qemu?.value;
@@ -14336,7 +14356,7 @@ import { resolve as resolve4 } from "node:path";
 
 // src/provision/guest/guest-kernel.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { mkdir as mkdir3, readdir as readdir5, readFile as readFile3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { readdir as readdir5, readFile as readFile3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 
 // src/provision/guest/compression.ts
@@ -21490,9 +21510,23 @@ async function removeStaleWork(dir) {
     }
   }
 }
+async function placeEntry(work, dir) {
+  try {
+    await rename(work, dir);
+    return;
+  } catch (err) {
+    const code = err.code;
+    if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
+  }
+  if (isCacheEntryComplete(dir)) {
+    await rm(work, { recursive: true, force: true });
+    return;
+  }
+  await rm(dir, { recursive: true, force: true });
+  await rename(work, dir);
+}
 async function ensureCacheEntry(dir, build) {
   if (isCacheEntryComplete(dir)) return false;
-  await rm(dir, { recursive: true, force: true });
   await removeStaleWork(dir);
   const work = `${dir}.partial-${process.pid}-${randomBytes2(4).toString("hex")}`;
   await mkdir(work, { recursive: true });
@@ -21500,12 +21534,7 @@ async function ensureCacheEntry(dir, build) {
     await build(work);
     await writeFile(join2(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
 `);
-    try {
-      await rename(work, dir);
-    } catch (err) {
-      if (!isCacheEntryComplete(dir)) throw err;
-      await rm(work, { recursive: true, force: true });
-    }
+    await placeEntry(work, dir);
   } catch (err) {
     await rm(work, { recursive: true, force: true });
     throw err;
@@ -21704,7 +21733,8 @@ function parseDepends(field) {
 }
 var VERSIONED_IMAGE = /^linux-image-(?:unsigned-)?\d/;
 async function aptShow(spec, opts) {
-  const r = await runTool("apt-cache", ["show", "--no-all-versions", spec], { ...opts, missingHint: NOT_APT_HINT2 });
+  const config = opts.listsDir ? ["-o", `Dir::State::Lists=${opts.listsDir}`] : [];
+  const r = await runTool("apt-cache", [...config, "show", "--no-all-versions", spec], { ...opts, missingHint: NOT_APT_HINT2 });
   if (r.exitCode !== 0 || r.stdout.trim() === "") return void 0;
   return parseControlStanza(r.stdout);
 }
@@ -21747,7 +21777,7 @@ async function resolveKernelPackage(opts = {}) {
     const found = await resolveFromMeta(meta, opts);
     if (found) return found;
   }
-  if (await aptListsFingerprint() === "") {
+  if (await aptListsFingerprint(opts.listsDir) === "") {
     throw new InfraError(`apt has no package lists, so the guest kernel package cannot be found`, {
       hint: "run apt-get update"
     });
@@ -21793,13 +21823,12 @@ async function findModulesDir(root) {
   }
   return void 0;
 }
-async function buildKernelEntry(work, pkg, downloadsDir, log, signal) {
+async function buildKernelEntry(work, pkg, log, signal) {
   const all = [pkg.image, ...pkg.extra];
   const label = all.map((p) => `${p.name} ${p.version}`).join(", ");
   let t = performance.now();
   log.info(`guest kernel: downloading ${label} with apt-get`);
-  await mkdir3(downloadsDir, { recursive: true });
-  const { dir: downloadDir, debs } = await downloadDebs(all, downloadsDir, { signal });
+  const { dir: downloadDir, debs } = await downloadDebs(all, work, { signal });
   try {
     log.info(`guest kernel: downloaded in ${seconds2(t)}; unpacking`);
     t = performance.now();
@@ -21835,7 +21864,7 @@ async function ensureGuestKernel(opts) {
   const root = join6(opts.cacheDir, "guest", "kernel");
   const pkg = await resolveKernelPackageCached(join6(root, "resolved.json"), { signal: opts.signal });
   const dir = join6(root, `${safeName(pkg.image.name)}_${safeName(pkg.image.version)}`);
-  const built = await ensureCacheEntry(dir, (work) => buildKernelEntry(work, pkg, join6(root, "downloads"), opts.log, opts.signal));
+  const built = await ensureCacheEntry(dir, (work) => buildKernelEntry(work, pkg, opts.log, opts.signal));
   if (!built) opts.log.debug(`guest kernel: cached in ${dir}`);
   const m = JSON.parse(await readFile3(join6(dir, MANIFEST), "utf8"));
   return {
@@ -21967,7 +21996,7 @@ function writeCpioNewc(entries) {
 }
 
 // src/provision/guest/initramfs.ts
-var INITRAMFS_FORMAT = 1;
+var INITRAMFS_FORMAT = 2;
 var GUEST_MODULES = ["qemu_fw_cfg", "virtio_pci", "virtio_blk", "virtio_net", "virtio_console"];
 var INITRAMFS_FILE = "initramfs.cpio.gz";
 var MODULE_LIST_PATH = "etc/qfi/modules";
@@ -22055,7 +22084,7 @@ async function ensureInitramfs(opts) {
     const t = performance.now();
     opts.signal?.throwIfAborted();
     const cpio = writeCpioNewc(initramfsEntries(inputs));
-    const gz = await gzipAsync(cpio, { level: 9 });
+    const gz = await gzipAsync(cpio, { level: 6 });
     await writeFile4(join8(work, INITRAMFS_FILE), gz);
     const manifest = [`busybox ${busybox.path}`, `kernel ${opts.kernel.description}`, ...modules.map((m) => `module ${m.relPath}`)];
     await writeFile4(join8(work, "inputs.txt"), `${manifest.join("\n")}
@@ -22209,31 +22238,26 @@ async function chooseAccel(config, qemu, workDir, host, signal) {
   host.log.info(`KVM not usable (${result.reason}); using TCG`);
   return "tcg";
 }
+async function provisionGuest(config, host, signal) {
+  if (config.guest.kernel && config.guest.initrd) {
+    const kernel = resolve4(config.guest.kernel);
+    return { kernel, initrd: resolve4(config.guest.initrd), kernelDescription: `custom kernel ${kernel}` };
+  }
+  const builtin = await host.log.group("Built-in guest", () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, ...signal ? { signal } : {} }));
+  if (config.guest.kernel) {
+    const kernel = resolve4(config.guest.kernel);
+    return { kernel, initrd: builtin.initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs` };
+  }
+  return { kernel: builtin.kernel, initrd: builtin.initrd, kernelDescription: builtin.description };
+}
 async function provision(config, plan, host, workDir, signal) {
   const qemu = await findQemu(config.qemu.binary, plan.arch);
   host.log.info(`QEMU ${qemu.version}: ${qemu.binary}`);
-  const accel = await chooseAccel(config, qemu, workDir, host, signal);
+  const [accel, guest] = await Promise.all([chooseAccel(config, qemu, workDir, host, signal), provisionGuest(config, host, signal)]);
   const fastBios = archData[plan.arch].fastBios;
   const bios = fastBios ? findFirmware(qemu, fastBios) : void 0;
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.dataDirs.join(", ") || "no data folder"}); booting with the default firmware, which is slower`);
-  let kernel;
-  let initrd;
-  let kernelDescription;
-  if (config.guest.kernel && config.guest.initrd) {
-    kernel = resolve4(config.guest.kernel);
-    initrd = resolve4(config.guest.initrd);
-    kernelDescription = `custom kernel ${kernel}`;
-  } else {
-    const builtin = await host.log.group("Built-in guest", () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, ...signal ? { signal } : {} }));
-    initrd = builtin.initrd;
-    if (config.guest.kernel) {
-      kernel = resolve4(config.guest.kernel);
-      kernelDescription = `custom kernel ${kernel} with the built-in initramfs`;
-    } else {
-      kernel = builtin.kernel;
-      kernelDescription = builtin.description;
-    }
-  }
+  const { kernel, initrd, kernelDescription } = guest;
   return { qemuBinary: qemu.binary, qemuVersion: qemu.version, firmwareDir: void 0, bios, kernel, initrd, kernelDescription, accel };
 }
 
