@@ -6,8 +6,9 @@ import {
   UsageError,
   exitCodeForError,
   formatError,
+  localCacheDir,
   runPipeline
-} from "./chunks/chunk-4SEEAMIA.js";
+} from "./chunks/chunk-WIIY4ZSV.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";
@@ -71,11 +72,6 @@ function helpText() {
 }
 
 // src/adapters/cli/local-host.ts
-import { homedir } from "node:os";
-import { join } from "node:path";
-function localCacheDir(env = process.env) {
-  return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "qfi");
-}
 function stderrLogger(debug = process.env.QFI_DEBUG === "1") {
   const write = (line) => process.stderr.write(`${line}
 `);

@@ -5,7 +5,11 @@ export interface ArchData {
   machine: string;
   /** Firmware file for fast direct kernel boot (PVH), looked up in QEMU's data folders. */
   fastBios: string | undefined;
-  /** Kernel command line the built-in guest boots with (FACTS.md: fastest reliable under TCG). */
+  /**
+   * Kernel command line for a fast, quiet TCG boot (FACTS.md): serial console, panics still
+   * printed and ending QEMU (with -no-reboot), no crypto self-tests, no mitigations, no PS/2
+   * probing, no TSC calibration.
+   */
   defaultAppend: string[];
   /** Debian package that provides the system QEMU for this arch. */
   debianQemuPackage: string;

@@ -1,3 +1,4 @@
+import { archData } from '../../src/plan/arch.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -51,7 +52,7 @@ async function boot(guest: BuiltinGuest, opts: { command: string; rules?: string
     '-machine', 'q35', '-accel', 'tcg', '-nodefaults', '-display', 'none', '-serial', 'stdio', '-no-reboot',
     '-m', '256', '-bios', '/usr/share/qemu/qboot.rom',
     '-kernel', guest.kernel, '-initrd', guest.initrd,
-    '-append', [...guest.defaultAppend, 'qfi.rules=opt/qfi/rules'].join(' '),
+    '-append', [...archData.x86_64.defaultAppend, 'qfi.rules=opt/qfi/rules'].join(' '),
     ...fwCfg,
   ];
   const started = performance.now();

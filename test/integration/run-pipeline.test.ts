@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localCacheDir } from '../../src/adapters/cli/local-host.js';
+import { localCacheDir } from '../../src/core/cache-dir.js';
 import type { RawInputs } from '../../src/config/index.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
 import { runPipeline } from '../../src/core/pipeline.js';

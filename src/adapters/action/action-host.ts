@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { localCacheDir } from '../../core/cache-dir.js';
 import type { Host, Logger } from '../../core/host.js';
 
 export const actionsLogger: Logger = {
@@ -12,6 +11,6 @@ export const actionsLogger: Logger = {
 };
 
 /** Same cache folder as the CLI: runners keep it between steps of a job. */
-export function actionHost(env: NodeJS.ProcessEnv = process.env): Host {
-  return { log: actionsLogger, cacheDir: join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'qfi') };
+export function actionHost(): Host {
+  return { log: actionsLogger, cacheDir: localCacheDir() };
 }

@@ -1,11 +1,5 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { localCacheDir } from '../../core/cache-dir.js';
 import type { Host, Logger } from '../../core/host.js';
-
-/** `${XDG_CACHE_HOME:-~/.cache}/qfi`, the same folder .ci/run and the action use off GitHub. */
-export function localCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'qfi');
-}
 
 /** Logs to stderr so stdout stays free for anything a script may want to parse. */
 export function stderrLogger(debug = process.env.QFI_DEBUG === '1'): Logger {

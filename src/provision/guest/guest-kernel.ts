@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../core/host.js';
-import { InfraError } from '../../core/errors.js';
+import { InfraError, QfiError } from '../../core/errors.js';
 import { extractVmlinux } from './bzimage.js';
 import { ensureCacheEntry } from './cache-entry.js';
 import type { Compression } from './compression.js';
@@ -88,7 +88,13 @@ async function buildKernelEntry(work: string, pkg: KernelPackage, log: Logger, s
   if (!existsSync(join(work, vmlinuzRel))) throw new InfraError(`${label} has no ${vmlinuzRel}`);
 
   const image = await readFile(join(work, vmlinuzRel));
-  const { vmlinux, compression } = await extractVmlinux(image, signal);
+  const { vmlinux, compression } = await extractVmlinux(image, signal).catch((err: unknown) => {
+    if (err instanceof QfiError || signal?.aborted) throw err;
+    throw new InfraError(`cannot extract vmlinux from ${vmlinuzRel} of ${label}: ${(err as Error).message}`, {
+      hint: 'set guest.kernel and guest.initrd to use a kernel of your own',
+      cause: err,
+    });
+  });
   await writeFile(join(work, 'vmlinux'), vmlinux);
   const moduleFiles = await indexModuleFiles(join(work, modules.rel));
   const manifest: KernelManifest = {

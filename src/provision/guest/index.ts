@@ -16,28 +16,10 @@ export interface BuiltinGuest {
   kernelRelease: string;
   /** Package name and version, e.g. `linux-image-6.1.0-56-cloud-amd64 6.1.192-2`. */
   description: string;
-  /** Kernel command line words the guest should boot with. */
-  defaultAppend: string[];
 }
 
-/**
- * Kernel command line for a fast, quiet TCG boot (measured in FACTS.md): serial console, quiet
- * but panics still printed, a panic ends QEMU (with -no-reboot), no crypto self-tests, no
- * speculation mitigations, no PS/2 probing, no TSC calibration. The agent is /init, the default.
- */
-export const BUILTIN_GUEST_APPEND: readonly string[] = [
-  'console=ttyS0',
-  'quiet',
-  'panic=-1',
-  'cryptomgr.notests',
-  'mitigations=off',
-  'i8042.noaux',
-  'i8042.nokbd',
-  'tsc=reliable',
-  'no_timer_check',
-];
-
 export async function ensureBuiltinGuest(opts: { cacheDir: string; log: Logger; signal?: AbortSignal }): Promise<BuiltinGuest> {
+  opts.signal?.throwIfAborted();
   const kernel = await ensureGuestKernel(opts);
   const initrd = await ensureInitramfs({ ...opts, kernel });
   return {
@@ -45,6 +27,5 @@ export async function ensureBuiltinGuest(opts: { cacheDir: string; log: Logger; 
     initrd,
     kernelRelease: kernel.kernelRelease,
     description: kernel.description,
-    defaultAppend: [...BUILTIN_GUEST_APPEND],
   };
 }

@@ -163,7 +163,12 @@ export class ModuleTree implements ModuleGraph {
     const path = join(this.modulesDir, relPath);
     const raw = await readFile(path);
     const elf = path.endsWith('.ko') ? raw : await readModuleFile(path, this.signal);
-    const section = readElfSection(elf, '.modinfo');
+    let section: Uint8Array | undefined;
+    try {
+      section = readElfSection(elf, '.modinfo');
+    } catch (err) {
+      throw new ModuleError(`${relPath}: ${(err as Error).message}`);
+    }
     if (!section) throw new ModuleError(`${relPath} has no .modinfo section`);
     const mod: LoadedModule = { name, relPath, raw, elf, info: parseModinfo(section) };
     this.loaded.set(name, mod);

@@ -33,19 +33,21 @@ function rethrow(file: string, err: unknown, opts: ToolOptions): never {
 /** Run a tool to completion and return its text output, whatever its exit code. */
 export async function runTool(file: string, args: string[], opts: ToolOptions = {}): Promise<ToolResult> {
   opts.signal?.throwIfAborted();
+  let r;
   try {
-    const r = await execa(file, args, {
+    r = await execa(file, args, {
       cwd: opts.cwd,
       cancelSignal: opts.signal,
       env: { LC_ALL: 'C', ...opts.env },
       stdin: 'ignore',
       reject: false,
     });
-    if (r.isCanceled || (r.failed && r.exitCode === undefined)) rethrow(file, r, opts);
-    return { exitCode: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     rethrow(file, err, opts);
   }
+  // With reject: false a spawn failure or a cancellation comes back as a result without an exit code.
+  if (r.isCanceled || r.exitCode === undefined) rethrow(file, r, opts);
+  return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Feed bytes through a filter (`xz -dc`, `zstd -dc`) and return its output bytes. */

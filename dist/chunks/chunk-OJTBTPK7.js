@@ -7,8 +7,9 @@ import {
   __require,
   __toESM,
   formatError,
+  localCacheDir,
   runPipeline
-} from "./chunk-4SEEAMIA.js";
+} from "./chunk-WIIY4ZSV.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -28981,7 +28982,7 @@ var require_BufferList = __commonJS({
         this.head = this.tail = null;
         this.length = 0;
       };
-      BufferList.prototype.join = function join4(s) {
+      BufferList.prototype.join = function join3(s) {
         if (this.length === 0) return "";
         var p = this.head;
         var ret = "" + p.data;
@@ -56195,8 +56196,6 @@ function getState(name) {
 import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/adapters/action/action-host.ts
-import { homedir } from "node:os";
-import { join } from "node:path";
 var actionsLogger = {
   info: (m) => info(m),
   warn: (m) => warning(m),
@@ -56204,8 +56203,8 @@ var actionsLogger = {
   debug: (m) => debug(m),
   group: (title, fn) => group(title, fn)
 };
-function actionHost(env = process.env) {
-  return { log: actionsLogger, cacheDir: join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "qfi") };
+function actionHost() {
+  return { log: actionsLogger, cacheDir: localCacheDir() };
 }
 
 // node_modules/@actions/artifact/lib/internal/shared/config.js
@@ -99208,7 +99207,7 @@ var client = new DefaultArtifactClient();
 
 // src/adapters/action/artifacts.ts
 import { existsSync as existsSync5, readdirSync, statSync as statSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join2 } from "node:path";
 import { randomBytes } from "node:crypto";
 var badNameChars = /["<>|*?\\/:\r\n]/g;
 function toArtifactName(name) {
@@ -99218,7 +99217,7 @@ function defaultArtifactName(scenario, env = process.env) {
   return toArtifactName(["qfi", scenario, env.GITHUB_JOB].filter(Boolean).join("-"));
 }
 function listFiles(dir) {
-  return readdirSync(dir).map((f) => join3(dir, f)).filter((f) => statSync2(f).isFile());
+  return readdirSync(dir).map((f) => join2(dir, f)).filter((f) => statSync2(f).isFile());
 }
 async function uploadResults(dir, name, log2) {
   if (!existsSync5(dir)) {

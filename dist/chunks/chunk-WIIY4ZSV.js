@@ -5138,7 +5138,7 @@ var require_dist = __commonJS({
             }
             return mapped.length && mapped[0] === arrays[0] ? baseIntersection(mapped, undefined$1, comparator) : [];
           });
-          function join15(array, separator) {
+          function join16(array, separator) {
             return array == null ? "" : nativeJoin.call(array, separator);
           }
           function last(array) {
@@ -7062,7 +7062,7 @@ var require_dist = __commonJS({
           lodash2.isUndefined = isUndefined;
           lodash2.isWeakMap = isWeakMap;
           lodash2.isWeakSet = isWeakSet;
-          lodash2.join = join15;
+          lodash2.join = join16;
           lodash2.kebabCase = kebabCase;
           lodash2.last = last;
           lodash2.lastIndexOf = lastIndexOf;
@@ -21276,19 +21276,20 @@ function rethrow(file, err, opts) {
 }
 async function runTool(file, args, opts = {}) {
   opts.signal?.throwIfAborted();
+  let r;
   try {
-    const r = await execa(file, args, {
+    r = await execa(file, args, {
       cwd: opts.cwd,
       cancelSignal: opts.signal,
       env: { LC_ALL: "C", ...opts.env },
       stdin: "ignore",
       reject: false
     });
-    if (r.isCanceled || r.failed && r.exitCode === void 0) rethrow(file, r, opts);
-    return { exitCode: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     rethrow(file, err, opts);
   }
+  if (r.isCanceled || r.exitCode === void 0) rethrow(file, r, opts);
+  return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
 }
 async function filterBytes(file, args, input, opts = {}) {
   opts.signal?.throwIfAborted();
@@ -21677,7 +21678,12 @@ var ModuleTree = class {
     const path6 = join4(this.modulesDir, relPath);
     const raw = await readFile(path6);
     const elf = path6.endsWith(".ko") ? raw : await readModuleFile(path6, this.signal);
-    const section = readElfSection(elf, ".modinfo");
+    let section;
+    try {
+      section = readElfSection(elf, ".modinfo");
+    } catch (err) {
+      throw new ModuleError(`${relPath}: ${err.message}`);
+    }
     if (!section) throw new ModuleError(`${relPath} has no .modinfo section`);
     const mod = { name, relPath, raw, elf, info: parseModinfo(section) };
     this.loaded.set(name, mod);
@@ -21842,7 +21848,13 @@ async function buildKernelEntry(work, pkg, log, signal) {
   const vmlinuzRel = `boot/vmlinuz-${modules.release}`;
   if (!existsSync4(join6(work, vmlinuzRel))) throw new InfraError(`${label} has no ${vmlinuzRel}`);
   const image = await readFile3(join6(work, vmlinuzRel));
-  const { vmlinux, compression } = await extractVmlinux(image, signal);
+  const { vmlinux, compression } = await extractVmlinux(image, signal).catch((err) => {
+    if (err instanceof QfiError || signal?.aborted) throw err;
+    throw new InfraError(`cannot extract vmlinux from ${vmlinuzRel} of ${label}: ${err.message}`, {
+      hint: "set guest.kernel and guest.initrd to use a kernel of your own",
+      cause: err
+    });
+  });
   await writeFile3(join6(work, "vmlinux"), vmlinux);
   const moduleFiles = await indexModuleFiles(join6(work, modules.rel));
   const manifest = {
@@ -22098,26 +22110,15 @@ async function ensureInitramfs(opts) {
 }
 
 // src/provision/guest/index.ts
-var BUILTIN_GUEST_APPEND = [
-  "console=ttyS0",
-  "quiet",
-  "panic=-1",
-  "cryptomgr.notests",
-  "mitigations=off",
-  "i8042.noaux",
-  "i8042.nokbd",
-  "tsc=reliable",
-  "no_timer_check"
-];
 async function ensureBuiltinGuest(opts) {
+  opts.signal?.throwIfAborted();
   const kernel = await ensureGuestKernel(opts);
   const initrd = await ensureInitramfs({ ...opts, kernel });
   return {
     kernel: kernel.vmlinux,
     initrd,
     kernelRelease: kernel.kernelRelease,
-    description: kernel.description,
-    defaultAppend: [...BUILTIN_GUEST_APPEND]
+    description: kernel.description
   };
 }
 
@@ -22955,6 +22956,13 @@ async function runPipeline(options, host) {
   }
 }
 
+// src/core/cache-dir.ts
+import { homedir } from "node:os";
+import { join as join15 } from "node:path";
+function localCacheDir(env = process.env) {
+  return join15(env.XDG_CACHE_HOME || join15(homedir(), ".cache"), "qfi");
+}
+
 export {
   __require,
   __commonJS,
@@ -22966,5 +22974,6 @@ export {
   exitCodeForError,
   formatError,
   INPUTS,
-  runPipeline
+  runPipeline,
+  localCacheDir
 };
