@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 [ -d node_modules ] || npm ci
-node dist/cli.js run --config workflows-examples/qfi.toml "$@"
-xmllint --noout --schema "$(dirname "$0")/../test/fixtures/schemas/junit-10.xsd" qfi-results/junit.xml \
+node dist/cli.js run --config workflows-examples/qfi.toml --results-dir qfi-results "$@"
+xmllint --noout --schema test/fixtures/schemas/junit-10.xsd qfi-results/junit.xml \
   && echo "demo: qfi-results/junit.xml validates against the JUnit schema"

@@ -23,7 +23,11 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
+# The built-in guest's kernel comes from `apt-get download`, which needs current package lists.
+lists_ok=true
+apt-cache show linux-image-cloud-amd64 >/dev/null 2>&1 || apt-cache show linux-image-virtual >/dev/null 2>&1 || lists_ok=false
+
+if [ ${#missing[@]} -eq 0 ] && $lists_ok; then
   echo "install-deps: all packages present"
   exit 0
 fi
@@ -31,11 +35,13 @@ fi
 sudo=()
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=(sudo -n); else
-    echo "install-deps: missing ${missing[*]}; run as root or with passwordless sudo, or install them by hand" >&2
+    echo "install-deps: missing ${missing[*]:-package lists}; run as root or with passwordless sudo, or install them by hand" >&2
     exit 1
   fi
 fi
-echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -q
-"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

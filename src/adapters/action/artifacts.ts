@@ -17,7 +17,8 @@ export function toArtifactName(name: string): string {
  * matrix value for stable names.
  */
 export function defaultArtifactName(scenario: string, env: NodeJS.ProcessEnv = process.env): string {
-  return toArtifactName(['qfi', scenario, env.GITHUB_JOB].filter(Boolean).join('-'));
+  const parts = scenario === 'qfi' ? ['qfi'] : ['qfi', scenario];
+  return toArtifactName([...parts, env.GITHUB_JOB].filter(Boolean).join('-'));
 }
 
 function listFiles(dir: string): string[] {

@@ -99214,7 +99214,8 @@ function toArtifactName(name) {
   return name.replace(badNameChars, "-").slice(0, 200);
 }
 function defaultArtifactName(scenario, env = process.env) {
-  return toArtifactName(["qfi", scenario, env.GITHUB_JOB].filter(Boolean).join("-"));
+  const parts = scenario === "qfi" ? ["qfi"] : ["qfi", scenario];
+  return toArtifactName([...parts, env.GITHUB_JOB].filter(Boolean).join("-"));
 }
 function listFiles(dir) {
   return readdirSync(dir).map((f) => join2(dir, f)).filter((f) => statSync2(f).isFile());
