@@ -8,7 +8,7 @@ import {
   formatError,
   localCacheDir,
   runPipeline
-} from "./chunks/chunk-WIIY4ZSV.js";
+} from "./chunks/chunk-OJFZV55M.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

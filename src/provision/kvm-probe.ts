@@ -1,4 +1,4 @@
-import { constants, accessSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 
@@ -42,4 +42,52 @@ export async function probeKvm(qemuBinary: string, workDir: string, signal?: Abo
   if (result.exitCode === probeExitCode) return { usable: true, reason: 'KVM ran the probe code' };
   const detail = result.timedOut ? 'timed out' : `exit ${result.exitCode ?? result.signal}: ${result.stderr.trim().split('\n').pop() ?? ''}`;
   return { usable: false, reason: `KVM probe failed (${detail})` };
+}
+
+interface ProbeRecord extends KvmProbeResult {
+  key: string;
+}
+
+/** What the answer depends on: this boot, this QEMU binary, and /dev/kvm's identity and permissions. */
+function probeKey(qemuBinary: string): string {
+  const parts = [qemuBinary];
+  try {
+    parts.push(readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim());
+  } catch {
+    parts.push(`no-boot-id-${Date.now()}`); // no stable boot identity: never reuse
+  }
+  for (const path of [qemuBinary, '/dev/kvm']) {
+    try {
+      const s = statSync(path);
+      parts.push(`${s.ino}:${s.size}:${s.mode}:${s.uid}:${s.gid}:${s.mtimeMs}:${s.ctimeMs}`);
+    } catch {
+      parts.push(`${path}:missing`);
+    }
+  }
+  return parts.join('|');
+}
+
+/**
+ * probeKvm, remembered in the cache folder for the rest of this boot: whether KVM can run a
+ * guest does not change between runs, and each probe costs a QEMU start.
+ */
+export async function probeKvmCached(qemuBinary: string, cacheDir: string, workDir: string, signal?: AbortSignal): Promise<KvmProbeResult> {
+  const file = join(cacheDir, 'kvm-probe.json');
+  const key = probeKey(qemuBinary);
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as ProbeRecord;
+    if (saved.key === key) return { usable: saved.usable, reason: `${saved.reason} (probed earlier this boot)` };
+  } catch {
+    // no or unreadable record: probe
+  }
+  const result = await probeKvm(qemuBinary, workDir, signal);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, JSON.stringify({ key, ...result } satisfies ProbeRecord));
+    renameSync(tmp, file);
+  } catch {
+    // a cache we cannot write only costs the next run a probe
+  }
+  return result;
 }

@@ -4,20 +4,12 @@ import { InfraError } from '../core/errors.js';
 import type { Plan, Provisioned, ResolvedConfig } from '../core/types.js';
 import { archData } from '../plan/arch.js';
 import { ensureBuiltinGuest } from './guest/index.js';
-import { probeKvm } from './kvm-probe.js';
-import { findFirmware, findQemu, type QemuInstall } from './qemu-system.js';
+import { probeKvmCached } from './kvm-probe.js';
+import { findFirmware, locateQemu, readQemuVersion } from './qemu-system.js';
 
-/** Memoized per QEMU binary: one probe per process is enough. */
-const kvmProbes = new Map<string, Promise<{ usable: boolean; reason: string }>>();
-
-async function chooseAccel(config: ResolvedConfig, qemu: QemuInstall, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
+async function chooseAccel(config: ResolvedConfig, qemuBinary: string, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
   if (config.qemu.accel === 'tcg') return 'tcg';
-  let probe = kvmProbes.get(qemu.binary);
-  if (!probe) {
-    probe = probeKvm(qemu.binary, workDir, signal);
-    kvmProbes.set(qemu.binary, probe);
-  }
-  const result = await probe;
+  const result = await probeKvmCached(qemuBinary, host.cacheDir, workDir, signal);
   if (result.usable) return 'kvm';
   if (config.qemu.accel === 'kvm') {
     throw new InfraError(`accel = kvm was asked for, but KVM cannot run guests here: ${result.reason}`, {
@@ -53,15 +45,19 @@ async function provisionGuest(config: ResolvedConfig, host: Host, signal?: Abort
  * initramfs, and the accelerator that really works here.
  */
 export async function provision(config: ResolvedConfig, plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<Provisioned> {
-  const qemu = await findQemu(config.qemu.binary, plan.arch);
-  host.log.info(`QEMU ${qemu.version}: ${qemu.binary}`);
-  // The KVM probe starts a QEMU; the guest check reads the cache: do both at once.
-  const [accel, guest] = await Promise.all([chooseAccel(config, qemu, workDir, host, signal), provisionGuest(config, host, signal)]);
+  const qemu = locateQemu(config.qemu.binary, plan.arch);
+  // Each of these starts a process or reads the cache; none needs another's answer.
+  const [version, accel, guest] = await Promise.all([
+    readQemuVersion(qemu.binary),
+    chooseAccel(config, qemu.binary, workDir, host, signal),
+    provisionGuest(config, host, signal),
+  ]);
+  host.log.info(`QEMU ${version}: ${qemu.binary}`);
 
   const fastBios = archData[plan.arch].fastBios;
   const bios = fastBios ? findFirmware(qemu, fastBios) : undefined;
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.dataDirs.join(', ') || 'no data folder'}); booting with the default firmware, which is slower`);
 
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: qemu.version, firmwareDir: undefined, bios, kernel, initrd, kernelDescription, accel };
+  return { qemuBinary: qemu.binary, qemuVersion: version, firmwareDir: undefined, bios, kernel, initrd, kernelDescription, accel };
 }

@@ -7,7 +7,6 @@ import { archData } from '../plan/arch.js';
 
 export interface QemuInstall {
   binary: string;
-  version: string;
   /** Folders holding firmware (qboot.rom, linuxboot_dma.bin...) next to this QEMU. */
   dataDirs: string[];
 }
@@ -25,7 +24,7 @@ function findOnPath(name: string): string | undefined {
  * Finds the QEMU to run: `auto`/`system` take qemu-system-<arch> from PATH; a path may be the
  * binary itself or an install prefix holding bin/qemu-system-<arch>.
  */
-export async function findQemu(setting: string, arch: Arch): Promise<QemuInstall> {
+export function locateQemu(setting: string, arch: Arch): QemuInstall {
   const name = archData[arch].qemuBinaryName;
   let binary: string | undefined;
   if (setting === 'auto' || setting === 'system') {
@@ -44,14 +43,14 @@ export async function findQemu(setting: string, arch: Arch): Promise<QemuInstall
       });
     }
   }
-  const version = await readQemuVersion(binary);
   const prefix = dirname(dirname(binary));
   const dataDirs = [join(prefix, 'share', 'qemu'), '/usr/share/qemu', '/usr/share/seabios', '/usr/lib/ipxe/qemu'].filter(
     (dir, i, all) => existsSync(dir) && all.indexOf(dir) === i,
   );
-  return { binary, version, dataDirs };
+  return { binary, dataDirs };
 }
 
+/** `qemu-system-x86_64 --version` -> `7.2.22`. */
 export async function readQemuVersion(binary: string): Promise<string> {
   const result = await execa(binary, ['--version'], { reject: false, timeout: 10_000, stdin: 'ignore' });
   const match = /QEMU emulator version (\d+\.\d+(?:\.\d+)?)/.exec(result.stdout);

@@ -12002,7 +12002,7 @@ function formatError(err) {
 }
 
 // src/core/pipeline.ts
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync as mkdirSync2, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join14 } from "node:path";
 
@@ -22123,7 +22123,7 @@ async function ensureBuiltinGuest(opts) {
 }
 
 // src/provision/kvm-probe.ts
-import { constants as constants4, accessSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync5, renameSync, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join9 } from "node:path";
 var probeExitCode = 99;
 function writeProbeFirmware(dir) {
@@ -22164,19 +22164,54 @@ async function probeKvm(qemuBinary, workDir, signal) {
   const detail = result.timedOut ? "timed out" : `exit ${result.exitCode ?? result.signal}: ${result.stderr.trim().split("\n").pop() ?? ""}`;
   return { usable: false, reason: `KVM probe failed (${detail})` };
 }
+function probeKey(qemuBinary) {
+  const parts = [qemuBinary];
+  try {
+    parts.push(readFileSync5("/proc/sys/kernel/random/boot_id", "utf8").trim());
+  } catch {
+    parts.push(`no-boot-id-${Date.now()}`);
+  }
+  for (const path6 of [qemuBinary, "/dev/kvm"]) {
+    try {
+      const s = statSync4(path6);
+      parts.push(`${s.ino}:${s.size}:${s.mode}:${s.uid}:${s.gid}:${s.mtimeMs}:${s.ctimeMs}`);
+    } catch {
+      parts.push(`${path6}:missing`);
+    }
+  }
+  return parts.join("|");
+}
+async function probeKvmCached(qemuBinary, cacheDir, workDir, signal) {
+  const file = join9(cacheDir, "kvm-probe.json");
+  const key = probeKey(qemuBinary);
+  try {
+    const saved = JSON.parse(readFileSync5(file, "utf8"));
+    if (saved.key === key) return { usable: saved.usable, reason: `${saved.reason} (probed earlier this boot)` };
+  } catch {
+  }
+  const result = await probeKvm(qemuBinary, workDir, signal);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync2(tmp, JSON.stringify({ key, ...result }));
+    renameSync(tmp, file);
+  } catch {
+  }
+  return result;
+}
 
 // src/provision/qemu-system.ts
-import { existsSync as existsSync6, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync6, statSync as statSync5 } from "node:fs";
 import { delimiter, dirname as dirname6, join as join10, resolve as resolve3 } from "node:path";
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
     const candidate = join10(dir, name);
-    if (existsSync6(candidate) && statSync4(candidate).isFile()) return candidate;
+    if (existsSync6(candidate) && statSync5(candidate).isFile()) return candidate;
   }
   return void 0;
 }
-async function findQemu(setting, arch) {
+function locateQemu(setting, arch) {
   const name = archData[arch].qemuBinaryName;
   let binary;
   if (setting === "auto" || setting === "system") {
@@ -22188,19 +22223,18 @@ async function findQemu(setting, arch) {
     }
   } else {
     const path6 = resolve3(setting);
-    binary = existsSync6(path6) && statSync4(path6).isDirectory() ? join10(path6, "bin", name) : path6;
+    binary = existsSync6(path6) && statSync5(path6).isDirectory() ? join10(path6, "bin", name) : path6;
     if (!existsSync6(binary)) {
       throw new InfraError(`QEMU binary ${binary} does not exist (from input qemu = ${setting})`, {
         hint: `point qemu at a qemu-system binary or an install prefix containing bin/${name}`
       });
     }
   }
-  const version = await readQemuVersion(binary);
   const prefix = dirname6(dirname6(binary));
   const dataDirs = [join10(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
     (dir, i2, all) => existsSync6(dir) && all.indexOf(dir) === i2
   );
-  return { binary, version, dataDirs };
+  return { binary, dataDirs };
 }
 async function readQemuVersion(binary) {
   const result = await execa(binary, ["--version"], { reject: false, timeout: 1e4, stdin: "ignore" });
@@ -22221,15 +22255,9 @@ function findFirmware(install, file) {
 }
 
 // src/provision/provision.ts
-var kvmProbes = /* @__PURE__ */ new Map();
-async function chooseAccel(config, qemu, workDir, host, signal) {
+async function chooseAccel(config, qemuBinary, workDir, host, signal) {
   if (config.qemu.accel === "tcg") return "tcg";
-  let probe = kvmProbes.get(qemu.binary);
-  if (!probe) {
-    probe = probeKvm(qemu.binary, workDir, signal);
-    kvmProbes.set(qemu.binary, probe);
-  }
-  const result = await probe;
+  const result = await probeKvmCached(qemuBinary, host.cacheDir, workDir, signal);
   if (result.usable) return "kvm";
   if (config.qemu.accel === "kvm") {
     throw new InfraError(`accel = kvm was asked for, but KVM cannot run guests here: ${result.reason}`, {
@@ -22252,14 +22280,18 @@ async function provisionGuest(config, host, signal) {
   return { kernel: builtin.kernel, initrd: builtin.initrd, kernelDescription: builtin.description };
 }
 async function provision(config, plan, host, workDir, signal) {
-  const qemu = await findQemu(config.qemu.binary, plan.arch);
-  host.log.info(`QEMU ${qemu.version}: ${qemu.binary}`);
-  const [accel, guest] = await Promise.all([chooseAccel(config, qemu, workDir, host, signal), provisionGuest(config, host, signal)]);
+  const qemu = locateQemu(config.qemu.binary, plan.arch);
+  const [version, accel, guest] = await Promise.all([
+    readQemuVersion(qemu.binary),
+    chooseAccel(config, qemu.binary, workDir, host, signal),
+    provisionGuest(config, host, signal)
+  ]);
+  host.log.info(`QEMU ${version}: ${qemu.binary}`);
   const fastBios = archData[plan.arch].fastBios;
   const bios = fastBios ? findFirmware(qemu, fastBios) : void 0;
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.dataDirs.join(", ") || "no data folder"}); booting with the default firmware, which is slower`);
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: qemu.version, firmwareDir: void 0, bios, kernel, initrd, kernelDescription, accel };
+  return { qemuBinary: qemu.binary, qemuVersion: version, firmwareDir: void 0, bios, kernel, initrd, kernelDescription, accel };
 }
 
 // src/report/reproducer.ts
@@ -22931,7 +22963,7 @@ async function runPipeline(options, host) {
   options.onConfig?.(config);
   const plan = makePlan(config);
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
-  mkdirSync(config.report.dir, { recursive: true });
+  mkdirSync2(config.report.dir, { recursive: true });
   for (const name of resultFiles) rmSync(join14(config.report.dir, name), { force: true });
   writeReproducer(config, plan, config.report.dir);
   const privateDir = mkdtempSync(join14(tmpdir(), "qfi-"));

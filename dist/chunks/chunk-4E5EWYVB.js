@@ -9,7 +9,7 @@ import {
   formatError,
   localCacheDir,
   runPipeline
-} from "./chunk-WIIY4ZSV.js";
+} from "./chunk-OJFZV55M.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
