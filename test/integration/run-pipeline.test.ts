@@ -136,4 +136,12 @@ describe('qfi run on the built-in guest (Debian cloud kernel + busybox initramfs
     validateJUnit(reports.junit);
     expect(processGone(result.record.qemuPid)).toBe(true);
   });
+
+  it('reports QEMU refusing to start as infra-error with its own message', async () => {
+    const { run, reports } = await qfiRun({ command: 'true', 'qemu-args': ['-no-such-option'] });
+    expect(run.verdict).toBe('infra-error');
+    expect(run.reason).toMatch(/QEMU exited with code 1 .*-no-such-option: invalid option/);
+    expect(readFileSync(reports.junit, 'utf8')).toMatch(/<error message="QEMU exited with code 1[^"]*" type="infra-error">/);
+    validateJUnit(reports.junit);
+  });
 });
