@@ -8,7 +8,7 @@ import {
   formatError,
   localCacheDir,
   runPipeline
-} from "./chunks/chunk-OJFZV55M.js";
+} from "./chunks/chunk-GS2LIIWK.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -130,6 +130,7 @@ export function valueFromToml(spec: InputSpec, key: string, raw: unknown, site: 
 /** The checks particular to one setting, after its type is right. `key` prefixes messages about TOML values. */
 function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?: string): ConfigValue {
   const name = spec.name as InputName;
+  if (Array.isArray(value)) return value.map((item, index) => checkListItem(name, item, index, site, key));
   if (typeof value !== 'string') return value;
   try {
     switch (name) {
@@ -149,7 +150,15 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
       case 'rules-table':
         return checkTablePath(value);
       case 'qemu':
-        return value === 'auto' || value === 'system' ? value : existingPath(value, site.baseDir, 'any', 'QEMU');
+        return ['auto', 'build', 'system'].includes(value) ? value : existingPath(value, site.baseDir, 'any', 'QEMU');
+      case 'qemu-version':
+        return checkQemuVersion(value);
+      case 'qemu-sha256':
+        return checkSha256(value);
+      case 'qemu-source':
+        return existingPath(value, site.baseDir, 'any', 'QEMU source');
+      case 'plugin':
+        return checkPluginPath(existingPath(value, site.baseDir, 'file', 'plugin'));
       case 'kernel':
         return existingPath(value, site.baseDir, 'file', 'kernel');
       case 'initrd':
@@ -166,6 +175,52 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
     if (err instanceof ConfigError) throw err;
     throw located(err, site.where, key);
   }
+}
+
+/** Items of list settings: each checked on its own, errors pointing at the item. */
+function checkListItem(name: InputName, item: string, index: number, site: ValueSite, key?: string): string {
+  const where = site.element?.(index) ?? site.where;
+  try {
+    switch (name) {
+      case 'qemu-targets':
+        if (!/^[a-z0-9_]+-(softmmu|linux-user|bsd-user)$/.test(item)) {
+          throw new ValueProblem(`bad QEMU target ${JSON.stringify(item)}`, 'targets look like `x86_64-softmmu` or `aarch64-softmmu`');
+        }
+        return item;
+      case 'qemu-configure-flags':
+        if (!item.startsWith('--')) {
+          throw new ValueProblem(`configure flag ${JSON.stringify(item)} does not start with --`, 'one flag per item, like `--enable-debug-tcg`');
+        }
+        return item;
+      case 'qemu-patches':
+        return existingPath(item, site.baseDir, 'file', 'patch');
+      case 'plugin-args':
+        if (!/^[A-Za-z_][A-Za-z0-9_-]*=/.test(item)) {
+          throw new ValueProblem(`plugin argument ${JSON.stringify(item)} is not key=value`, 'one `key=value` per item, like `inline=on`');
+        }
+        return item;
+      default:
+        return item;
+    }
+  } catch (err) {
+    throw located(err, where, key === undefined ? undefined : `${key}[${index}]`);
+  }
+}
+
+function checkQemuVersion(text: string): string {
+  if (/^\d+\.\d+\.\d+$/.test(text)) return text;
+  throw new ValueProblem(`bad QEMU version ${JSON.stringify(text)}`, 'give a release number like `10.2.2`');
+}
+
+function checkSha256(text: string): string {
+  const hex = text.toLowerCase();
+  if (/^[0-9a-f]{64}$/.test(hex)) return hex;
+  throw new ValueProblem(`${JSON.stringify(text)} is not a sha256 (64 hex digits)`, 'copy the sha256 of the release tarball, e.g. from `sha256sum qemu-X.Y.Z.tar.xz`');
+}
+
+function checkPluginPath(path: string): string {
+  if (path.endsWith('.c') || path.endsWith('.so')) return path;
+  throw new ValueProblem(`plugin ${path} is neither a C source file (.c) nor a shared object (.so)`, 'give the plugin source (.c) to have qfi compile it, or a built .so');
 }
 
 function checkEnum(spec: InputSpec, text: string): string {

@@ -13,10 +13,19 @@ export interface Logger {
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
 }
 
+/** A cache shared between machines (GitHub's Actions cache): exact keys only. */
+export interface RemoteCache {
+  /** Restores `key` into `dir`; false when there is no entry with exactly that key. */
+  restore(key: string, dir: string): Promise<boolean>;
+  save(key: string, dir: string): Promise<void>;
+}
+
 export interface Host {
   log: Logger;
   /** Root of the local cache: `${XDG_CACHE_HOME:-~/.cache}/qfi`. */
   cacheDir: string;
+  /** Present on GitHub; the local cache folder is always used first. */
+  remoteCache?: RemoteCache;
 }
 
 /** A logger that writes nothing: for tests that do not look at logs. */

@@ -14,11 +14,25 @@ export interface ResolvedConfig {
   /** Scenario name: JUnit suite name, artifact name part. */
   name: string;
   qemu: {
-    /** `auto` | `system` | an absolute path to a QEMU binary or install prefix. */
+    /** `auto` | `build` | `system` | an absolute path to a QEMU binary or install prefix. */
     binary: string;
     accel: Accel;
     /** Extra QEMU arguments appended verbatim (argv items, never a shell string). */
     extraArgs: string[];
+    /** Release to build, e.g. `10.2.2`. */
+    version: string;
+    /** Expected sha256 of the release tarball when the version is not in qfi's table. */
+    sha256: string | undefined;
+    /** Absolute path of a local source tarball or folder. */
+    source: string | undefined;
+    targets: string[];
+    configureFlags: string[];
+    /** Absolute paths, applied in order. */
+    patches: string[];
+    installDeps: boolean;
+    /** Absolute path of a plugin .c or .so to load. */
+    plugin: string | undefined;
+    pluginArgs: string[];
   };
   machine: {
     arch: Arch;
@@ -81,8 +95,28 @@ export interface FwCfgEntry {
   content: string;
 }
 
+/** How the run gets its QEMU. */
+export type QemuChoice =
+  | { kind: 'system' }
+  | { kind: 'path'; path: string }
+  | {
+      kind: 'build';
+      /** Why a build is needed, for the log (`qemu: build`, `the plugin source needs qemu-plugin.h`). */
+      reason: string;
+      version: string;
+      sha256: string | undefined;
+      source: string | undefined;
+      targets: string[];
+      configureFlags: string[];
+      patches: string[];
+      installDeps: boolean;
+    };
+
 export interface Plan {
   scenario: string;
+  qemu: QemuChoice;
+  /** A TCG plugin to load (forces TCG). */
+  plugin: { path: string; args: string[] } | undefined;
   arch: Arch;
   accel: Accel;
   memory: string;
@@ -107,6 +141,10 @@ export interface Plan {
 export interface Provisioned {
   qemuBinary: string;
   qemuVersion: string;
+  /** `system`, `path`, `built`, `local-cache` or `remote-cache`. */
+  qemuOrigin: string;
+  /** The compiled or given plugin .so and its arguments. */
+  plugin: { so: string; args: string[] } | undefined;
   /** Folder(s) given to QEMU with -L (firmware). */
   firmwareDir: string | undefined;
   /** Firmware image for -bios (qboot), if any. */

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { FwCfgEntry, Plan, ResolvedConfig } from '../core/types.js';
+import { ConfigError } from '../core/errors.js';
+import type { FwCfgEntry, Plan, QemuChoice, ResolvedConfig } from '../core/types.js';
+import { knownReleaseSha256 } from '../provision/qemu-build/releases.js';
 import { canonicalRulesText, printRule } from '../rules/index.js';
 import { archData } from './arch.js';
 
@@ -31,6 +33,8 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
 
   return {
     scenario: config.name,
+    qemu: chooseQemu(config),
+    plugin: config.qemu.plugin ? { path: config.qemu.plugin, args: config.qemu.pluginArgs } : undefined,
     arch: config.machine.arch,
     accel: config.qemu.accel,
     memory: config.machine.memory,
@@ -49,5 +53,44 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
     extraArgs: config.qemu.extraArgs,
     // A custom initrd replaces our agent; a custom kernel alone still boots our initramfs.
     builtinGuest: config.guest.initrd === undefined,
+  };
+}
+
+/**
+ * `auto` takes the system QEMU unless something needs a QEMU of our own build: today a
+ * plugin given as C source (no distribution ships qemu-plugin.h); plugin fault rules will
+ * be the other reason.
+ */
+export function chooseQemu(config: ResolvedConfig): QemuChoice {
+  const { qemu } = config;
+  const pluginSource = qemu.plugin?.endsWith('.c') ?? false;
+  if (qemu.binary === 'system') {
+    if (pluginSource) {
+      throw new ConfigError(`plugin ${qemu.plugin} is C source, which needs a QEMU build's qemu-plugin.h, but qemu is \`system\``, {
+        location: { input: 'qemu' },
+        hint: 'use qemu: auto or build (qfi builds QEMU and compiles the plugin), or give the plugin as a built .so',
+      });
+    }
+    return { kind: 'system' };
+  }
+  if (qemu.binary !== 'auto' && qemu.binary !== 'build') return { kind: 'path', path: qemu.binary };
+  if (qemu.binary === 'auto' && !pluginSource) return { kind: 'system' };
+
+  if (!qemu.source && !qemu.sha256 && !knownReleaseSha256(qemu.version)) {
+    throw new ConfigError(`QEMU ${qemu.version} is not in qfi's release table, so its tarball cannot be checked`, {
+      location: { input: 'qemu-version' },
+      hint: 'give its sha256 with qemu-sha256, or a local tarball or folder with qemu-source',
+    });
+  }
+  return {
+    kind: 'build',
+    reason: qemu.binary === 'build' ? 'qemu: build' : `the plugin source ${qemu.plugin} needs qemu-plugin.h`,
+    version: qemu.version,
+    sha256: qemu.sha256,
+    source: qemu.source,
+    targets: qemu.targets,
+    configureFlags: qemu.configureFlags,
+    patches: qemu.patches,
+    installDeps: qemu.installDeps,
   };
 }

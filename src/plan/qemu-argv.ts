@@ -42,6 +42,10 @@ export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPa
     if (!file) throw new Error(`internal: no file written for fw_cfg entry ${entry.name}`);
     argv.push('-fw_cfg', `name=${entry.name},file=${escapeOptionValue(file)}`);
   }
+  if (provisioned.plugin) {
+    const opts = [`file=${escapeOptionValue(provisioned.plugin.so)}`, ...provisioned.plugin.args.map(escapeOptionValue)];
+    argv.push('-plugin', opts.join(','));
+  }
   argv.push(...plan.extraArgs);
   return argv;
 }

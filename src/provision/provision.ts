@@ -1,11 +1,14 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Host } from '../core/host.js';
-import { InfraError } from '../core/errors.js';
+import { ConfigError, InfraError } from '../core/errors.js';
 import type { Plan, Provisioned, ResolvedConfig } from '../core/types.js';
 import { archData } from '../plan/arch.js';
 import { ensureBuiltinGuest } from './guest/index.js';
 import { probeKvmCached } from './kvm-probe.js';
-import { findFirmware, locateQemu, readQemuVersion } from './qemu-system.js';
+import { buildPlugin } from './qemu-build/build-plugin.js';
+import { ensureBuiltQemu } from './qemu-build/build-qemu.js';
+import { findFirmware, locateQemu, readQemuVersion, type QemuInstall } from './qemu-system.js';
 
 async function chooseAccel(config: ResolvedConfig, qemuBinary: string, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
   if (config.qemu.accel === 'tcg') return 'tcg';
@@ -40,24 +43,62 @@ async function provisionGuest(config: ResolvedConfig, host: Host, signal?: Abort
   return { kernel: builtin.kernel, initrd: builtin.initrd, kernelDescription: builtin.description };
 }
 
+interface QemuFiles {
+  binary: string;
+  install: QemuInstall;
+  origin: string;
+  /** The install prefix when we built it: plugin sources compile against its headers. */
+  built: { prefix: string; key: string } | undefined;
+}
+
+async function provisionQemu(config: ResolvedConfig, plan: Plan, host: Host, signal?: AbortSignal): Promise<QemuFiles> {
+  const choice = plan.qemu;
+  if (choice.kind === 'system' || choice.kind === 'path') {
+    const install = locateQemu(choice.kind === 'system' ? 'system' : choice.path, plan.arch);
+    return { binary: install.binary, install, origin: choice.kind, built: undefined };
+  }
+  host.log.info(`building QEMU because ${choice.reason}`);
+  const built = await ensureBuiltQemu(choice, { cacheDir: host.cacheDir, log: host.log, remoteCache: host.remoteCache, resultsDir: config.report.dir, signal });
+  const install = locateQemu(built.prefix, plan.arch);
+  return { binary: install.binary, install, origin: built.origin, built: { prefix: built.prefix, key: built.key } };
+}
+
+async function provisionPlugin(plan: Plan, qemu: QemuFiles, host: Host, signal?: AbortSignal): Promise<{ so: string; args: string[] } | undefined> {
+  if (!plan.plugin) return undefined;
+  const { path, args } = plan.plugin;
+  if (path.endsWith('.so')) return { so: path, args };
+  // A QEMU prefix we did not build may still carry the header (an install of a source build).
+  const prefix = qemu.built?.prefix ?? dirname(dirname(qemu.binary));
+  if (!existsSync(join(prefix, 'include', 'qemu-plugin.h'))) {
+    throw new ConfigError(`plugin ${path} is C source, but ${prefix} has no include/qemu-plugin.h to compile it against`, {
+      location: { input: 'plugin' },
+      hint: 'use qemu: build (or auto), point qemu at a QEMU install with its headers, or give the plugin as a built .so',
+    });
+  }
+  const so = await buildPlugin(path, { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal });
+  return { so, args };
+}
+
 /**
- * Gets everything the run needs onto this machine: QEMU, firmware, the guest kernel and
- * initramfs, and the accelerator that really works here.
+ * Gets everything the run needs onto this machine: QEMU (system, given, or built and
+ * cached), the plugin, firmware, the guest kernel and initramfs, and the accelerator that
+ * really works here.
  */
 export async function provision(config: ResolvedConfig, plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<Provisioned> {
-  const qemu = locateQemu(config.qemu.binary, plan.arch);
-  // Each of these starts a process or reads the cache; none needs another's answer.
-  const [version, accel, guest] = await Promise.all([
+  // A QEMU build takes minutes; fetch the guest meanwhile.
+  const [qemu, guest] = await Promise.all([provisionQemu(config, plan, host, signal), provisionGuest(config, host, signal)]);
+  const plugin = await provisionPlugin(plan, qemu, host, signal);
+  const [version, accel] = await Promise.all([
     readQemuVersion(qemu.binary),
-    chooseAccel(config, qemu.binary, workDir, host, signal),
-    provisionGuest(config, host, signal),
+    // Plugins instrument TCG-translated code: with one, KVM is never an option.
+    plugin ? Promise.resolve<'tcg'>('tcg') : chooseAccel(config, qemu.binary, workDir, host, signal),
   ]);
-  host.log.info(`QEMU ${version}: ${qemu.binary}`);
+  host.log.info(`QEMU ${version} (${qemu.origin}): ${qemu.binary}`);
 
   const fastBios = archData[plan.arch].fastBios;
-  const bios = fastBios ? findFirmware(qemu, fastBios) : undefined;
-  if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.dataDirs.join(', ') || 'no data folder'}); booting with the default firmware, which is slower`);
+  const bios = fastBios ? findFirmware(qemu.install, fastBios) : undefined;
+  if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(', ') || 'no data folder'}); booting with the default firmware, which is slower`);
 
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: version, firmwareDir: undefined, bios, kernel, initrd, kernelDescription, accel };
+  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugin, firmwareDir: undefined, bios, kernel, initrd, kernelDescription, accel };
 }

@@ -35,7 +35,9 @@ export function toJUnit(run: TestRun): string {
   for (const rule of run.plan.canonicalRules) prop('qfi.rule', rule);
   prop('qfi.seed', run.plan.seed);
   prop('qfi.qemu.version', run.provisioned.qemuVersion);
+  prop('qfi.qemu.origin', run.provisioned.qemuOrigin);
   prop('qfi.qemu.accel', run.provisioned.accel);
+  if (run.provisioned.plugin) prop('qfi.plugin', [run.provisioned.plugin.so, ...run.provisioned.plugin.args].join(' '));
   prop('qfi.kernel', run.provisioned.kernelDescription);
   if (run.record.commandExitCode !== undefined) prop('qfi.exit_code', run.record.commandExitCode);
   if (run.record.timedOut) prop('qfi.timed_out', run.record.timedOut);

@@ -19,6 +19,8 @@ export function toSummaryJson(run: TestRun): string {
     qemu: {
       binary: provisioned.qemuBinary,
       version: provisioned.qemuVersion,
+      origin: provisioned.qemuOrigin,
+      plugin: provisioned.plugin ?? null,
       accel: provisioned.accel,
       exit: { code: record.qemuExit.code ?? null, signal: record.qemuExit.signal ?? null },
       argv: record.qemuArgv,

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { localCacheDir } from '../../core/cache-dir.js';
 import type { Host, Logger } from '../../core/host.js';
+import { actionsRemoteCache } from './actions-cache.js';
 
 export const actionsLogger: Logger = {
   info: (m) => core.info(m),
@@ -12,5 +13,5 @@ export const actionsLogger: Logger = {
 
 /** Same cache folder as the CLI: runners keep it between steps of a job. */
 export function actionHost(): Host {
-  return { log: actionsLogger, cacheDir: localCacheDir() };
+  return { log: actionsLogger, cacheDir: localCacheDir(), remoteCache: actionsRemoteCache };
 }

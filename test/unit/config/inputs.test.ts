@@ -17,6 +17,15 @@ describe('INPUTS', () => {
       'rules-fw-cfg-name',
       'seed',
       'qemu',
+      'qemu-version',
+      'qemu-sha256',
+      'qemu-source',
+      'qemu-targets',
+      'qemu-configure-flags',
+      'qemu-patches',
+      'install-deps',
+      'plugin',
+      'plugin-args',
       'accel',
       'qemu-args',
       'arch',
@@ -38,8 +47,8 @@ describe('INPUTS', () => {
 
   it('uses kebab-case names and snake_case `table.key` TOML paths, each once', () => {
     for (const spec of specs) {
-      expect(spec.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
-      if (spec.toml !== undefined) expect(spec.toml).toMatch(/^[a-z_]+\.[a-z_]+$/);
+      expect(spec.name).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+      if (spec.toml !== undefined) expect(spec.toml).toMatch(/^[a-z_]+\.[a-z_][a-z0-9_]*$/);
     }
     const tomls = specs.flatMap((s) => (s.toml ? [s.toml] : []));
     expect(new Set(tomls).size).toBe(tomls.length);

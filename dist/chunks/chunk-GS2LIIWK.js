@@ -5138,7 +5138,7 @@ var require_dist = __commonJS({
             }
             return mapped.length && mapped[0] === arrays[0] ? baseIntersection(mapped, undefined$1, comparator) : [];
           });
-          function join16(array, separator) {
+          function join21(array, separator) {
             return array == null ? "" : nativeJoin.call(array, separator);
           }
           function last(array) {
@@ -7062,7 +7062,7 @@ var require_dist = __commonJS({
           lodash2.isUndefined = isUndefined;
           lodash2.isWeakMap = isWeakMap;
           lodash2.isWeakSet = isWeakSet;
-          lodash2.join = join16;
+          lodash2.join = join21;
           lodash2.kebabCase = kebabCase;
           lodash2.last = last;
           lodash2.lastIndexOf = lastIndexOf;
@@ -12002,9 +12002,9 @@ function formatError(err) {
 }
 
 // src/core/pipeline.ts
-import { mkdirSync as mkdirSync2, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync as mkdirSync5, mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join14 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -12073,7 +12073,71 @@ var INPUTS = [
     toml: "qemu.binary",
     type: "string",
     default: "auto",
-    description: "QEMU to use: `auto`, `system` (qemu-system-<arch> on PATH), or a path to a qemu-system binary or an install prefix."
+    description: "QEMU to use: `auto` (the system QEMU unless the run needs a QEMU built with plugin headers), `build` (build from source and cache it), `system` (qemu-system-<arch> on PATH), or a path to a qemu-system binary or an install prefix."
+  },
+  {
+    name: "qemu-version",
+    toml: "qemu.version",
+    type: "string",
+    default: "10.2.2",
+    description: "QEMU release to build (`build`, or `auto` when a build is needed); releases in qfi's table are downloaded and checked by sha256."
+  },
+  {
+    name: "qemu-sha256",
+    toml: "qemu.sha256",
+    type: "string",
+    default: void 0,
+    description: "sha256 of the release tarball, for a `qemu-version` that is not in qfi's table (a mismatch is an error)."
+  },
+  {
+    name: "qemu-source",
+    toml: "qemu.source",
+    type: "path",
+    default: void 0,
+    description: "A local QEMU source tarball or folder to build instead of downloading (Debian's `apt-get source` orig tarball works)."
+  },
+  {
+    name: "qemu-targets",
+    toml: "qemu.targets",
+    type: "lines",
+    default: "<arch>-softmmu",
+    computedDefault: true,
+    description: "QEMU targets to build, one per line (in the config file: an array)."
+  },
+  {
+    name: "qemu-configure-flags",
+    toml: "qemu.configure_flags",
+    type: "lines",
+    default: void 0,
+    description: "Extra flags for QEMU's configure, one per line, after qfi's minimal set."
+  },
+  {
+    name: "qemu-patches",
+    toml: "qemu.patches",
+    type: "lines",
+    default: void 0,
+    description: "Patch files applied in order (patch -p1) to the QEMU source before configure; one that does not apply fails the build."
+  },
+  {
+    name: "install-deps",
+    toml: "qemu.install_deps",
+    type: "bool",
+    default: "false",
+    description: "Install missing QEMU build dependencies with apt-get (needs root or passwordless sudo on Debian/Ubuntu)."
+  },
+  {
+    name: "plugin",
+    toml: "qemu.plugin",
+    type: "path",
+    default: void 0,
+    description: "A TCG plugin to load: a C source file (compiled against the built QEMU) or a ready .so."
+  },
+  {
+    name: "plugin-args",
+    toml: "qemu.plugin_args",
+    type: "lines",
+    default: void 0,
+    description: "Arguments for `plugin`, one `key=value` per line (in the config file: an array)."
   },
   {
     name: "accel",
@@ -12912,6 +12976,7 @@ function valueFromToml(spec, key, raw, site) {
 }
 function checkSetting(spec, value, site, key) {
   const name = spec.name;
+  if (Array.isArray(value)) return value.map((item, index) => checkListItem(name, item, index, site, key));
   if (typeof value !== "string") return value;
   try {
     switch (name) {
@@ -12931,7 +12996,15 @@ function checkSetting(spec, value, site, key) {
       case "rules-table":
         return checkTablePath(value);
       case "qemu":
-        return value === "auto" || value === "system" ? value : existingPath(value, site.baseDir, "any", "QEMU");
+        return ["auto", "build", "system"].includes(value) ? value : existingPath(value, site.baseDir, "any", "QEMU");
+      case "qemu-version":
+        return checkQemuVersion(value);
+      case "qemu-sha256":
+        return checkSha256(value);
+      case "qemu-source":
+        return existingPath(value, site.baseDir, "any", "QEMU source");
+      case "plugin":
+        return checkPluginPath(existingPath(value, site.baseDir, "file", "plugin"));
       case "kernel":
         return existingPath(value, site.baseDir, "file", "kernel");
       case "initrd":
@@ -12948,6 +13021,47 @@ function checkSetting(spec, value, site, key) {
     if (err instanceof ConfigError) throw err;
     throw located(err, site.where, key);
   }
+}
+function checkListItem(name, item, index, site, key) {
+  const where = site.element?.(index) ?? site.where;
+  try {
+    switch (name) {
+      case "qemu-targets":
+        if (!/^[a-z0-9_]+-(softmmu|linux-user|bsd-user)$/.test(item)) {
+          throw new ValueProblem(`bad QEMU target ${JSON.stringify(item)}`, "targets look like `x86_64-softmmu` or `aarch64-softmmu`");
+        }
+        return item;
+      case "qemu-configure-flags":
+        if (!item.startsWith("--")) {
+          throw new ValueProblem(`configure flag ${JSON.stringify(item)} does not start with --`, "one flag per item, like `--enable-debug-tcg`");
+        }
+        return item;
+      case "qemu-patches":
+        return existingPath(item, site.baseDir, "file", "patch");
+      case "plugin-args":
+        if (!/^[A-Za-z_][A-Za-z0-9_-]*=/.test(item)) {
+          throw new ValueProblem(`plugin argument ${JSON.stringify(item)} is not key=value`, "one `key=value` per item, like `inline=on`");
+        }
+        return item;
+      default:
+        return item;
+    }
+  } catch (err) {
+    throw located(err, where, key === void 0 ? void 0 : `${key}[${index}]`);
+  }
+}
+function checkQemuVersion(text) {
+  if (/^\d+\.\d+\.\d+$/.test(text)) return text;
+  throw new ValueProblem(`bad QEMU version ${JSON.stringify(text)}`, "give a release number like `10.2.2`");
+}
+function checkSha256(text) {
+  const hex = text.toLowerCase();
+  if (/^[0-9a-f]{64}$/.test(hex)) return hex;
+  throw new ValueProblem(`${JSON.stringify(text)} is not a sha256 (64 hex digits)`, "copy the sha256 of the release tarball, e.g. from `sha256sum qemu-X.Y.Z.tar.xz`");
+}
+function checkPluginPath(path6) {
+  if (path6.endsWith(".c") || path6.endsWith(".so")) return path6;
+  throw new ValueProblem(`plugin ${path6} is neither a C source file (.c) nor a shared object (.so)`, "give the plugin source (.c) to have qfi compile it, or a built .so");
 }
 function checkEnum(spec, text) {
   const values = spec.values ?? [];
@@ -14153,7 +14267,16 @@ async function resolveConfig(opts) {
     qemu: {
       binary: orDefault("qemu"),
       accel: orDefault("accel"),
-      extraArgs: value("qemu-args") ?? []
+      extraArgs: value("qemu-args") ?? [],
+      version: orDefault("qemu-version"),
+      sha256: value("qemu-sha256"),
+      source: value("qemu-source"),
+      targets: value("qemu-targets") ?? [`${arch}-softmmu`],
+      configureFlags: value("qemu-configure-flags") ?? [],
+      patches: value("qemu-patches") ?? [],
+      installDeps: orDefault("install-deps"),
+      plugin: value("plugin"),
+      pluginArgs: value("plugin-args") ?? []
     },
     machine: { arch, memory: orDefault("memory"), cpus: orDefault("cpus") },
     guest: { kernel: value("kernel"), initrd: value("initrd"), append: orDefault("append") },
@@ -14290,6 +14413,18 @@ function decideVerdict(record2, limits) {
 // src/plan/make-plan.ts
 import { randomBytes } from "node:crypto";
 
+// src/provision/qemu-build/releases.ts
+var QEMU_RELEASES = [
+  { version: "10.2.2", sha256: "784b296ff29c1417aa72323abcb2d2ea9ab9771724f577dcd785c3b04f21e176" },
+  { version: "11.1.2", sha256: "731b5681e4bb18be313231579b8efd0296c5b015fa36dc533874b639ba838016" }
+];
+function releaseTarballUrl(version) {
+  return `https://download.qemu.org/qemu-${version}.tar.xz`;
+}
+function knownReleaseSha256(version) {
+  return QEMU_RELEASES.find((r) => r.version === version)?.sha256;
+}
+
 // src/plan/arch.ts
 var archData = {
   x86_64: {
@@ -14330,6 +14465,8 @@ function makePlan(config, token = randomBytes(12).toString("hex")) {
   if (config.guest.append.trim()) append.push(config.guest.append.trim());
   return {
     scenario: config.name,
+    qemu: chooseQemu(config),
+    plugin: config.qemu.plugin ? { path: config.qemu.plugin, args: config.qemu.pluginArgs } : void 0,
     arch: config.machine.arch,
     accel: config.qemu.accel,
     memory: config.machine.memory,
@@ -14350,9 +14487,42 @@ function makePlan(config, token = randomBytes(12).toString("hex")) {
     builtinGuest: config.guest.initrd === void 0
   };
 }
+function chooseQemu(config) {
+  const { qemu } = config;
+  const pluginSource = qemu.plugin?.endsWith(".c") ?? false;
+  if (qemu.binary === "system") {
+    if (pluginSource) {
+      throw new ConfigError(`plugin ${qemu.plugin} is C source, which needs a QEMU build's qemu-plugin.h, but qemu is \`system\``, {
+        location: { input: "qemu" },
+        hint: "use qemu: auto or build (qfi builds QEMU and compiles the plugin), or give the plugin as a built .so"
+      });
+    }
+    return { kind: "system" };
+  }
+  if (qemu.binary !== "auto" && qemu.binary !== "build") return { kind: "path", path: qemu.binary };
+  if (qemu.binary === "auto" && !pluginSource) return { kind: "system" };
+  if (!qemu.source && !qemu.sha256 && !knownReleaseSha256(qemu.version)) {
+    throw new ConfigError(`QEMU ${qemu.version} is not in qfi's release table, so its tarball cannot be checked`, {
+      location: { input: "qemu-version" },
+      hint: "give its sha256 with qemu-sha256, or a local tarball or folder with qemu-source"
+    });
+  }
+  return {
+    kind: "build",
+    reason: qemu.binary === "build" ? "qemu: build" : `the plugin source ${qemu.plugin} needs qemu-plugin.h`,
+    version: qemu.version,
+    sha256: qemu.sha256,
+    source: qemu.source,
+    targets: qemu.targets,
+    configureFlags: qemu.configureFlags,
+    patches: qemu.patches,
+    installDeps: qemu.installDeps
+  };
+}
 
 // src/provision/provision.ts
-import { resolve as resolve4 } from "node:path";
+import { existsSync as existsSync11 } from "node:fs";
+import { dirname as dirname7, join as join15, resolve as resolve4 } from "node:path";
 
 // src/provision/guest/guest-kernel.ts
 import { existsSync as existsSync4 } from "node:fs";
@@ -22200,14 +22370,527 @@ async function probeKvmCached(qemuBinary, cacheDir, workDir, signal) {
   return result;
 }
 
+// src/provision/qemu-build/build-plugin.ts
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync6, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync as renameSync2 } from "node:fs";
+import { join as join10 } from "node:path";
+var PLUGIN_CFLAGS = ["-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", "-fvisibility=hidden"];
+async function buildPlugin(source, qemu, opts) {
+  const glib = await execa("pkg-config", ["--cflags", "glib-2.0"], { stdin: "ignore" });
+  const flags = [...PLUGIN_CFLAGS, `-I${join10(qemu.prefix, "include")}`, ...glib.stdout.trim().split(/\s+/).filter(Boolean)];
+  const hash = createHash2("sha256").update(readFileSync6(source)).update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(" ")}`).digest("hex").slice(0, 16);
+  const dir = join10(opts.cacheDir, "plugins", hash);
+  const so = join10(dir, "plugin.so");
+  if (existsSync6(so)) return so;
+  mkdirSync2(dir, { recursive: true });
+  const tmp = `${so}.tmp-${process.pid}`;
+  const t0 = Date.now();
+  const result = await execa("cc", [...flags, "-o", tmp, source], { stdin: "ignore", reject: false, all: true, ...opts.signal ? { cancelSignal: opts.signal } : {} });
+  if (result.exitCode !== 0) {
+    throw new ConfigError(`the plugin ${source} does not compile against QEMU's qemu-plugin.h:
+${(result.all ?? "").trim().split("\n").slice(0, 20).join("\n")}`, {
+      location: { input: "plugin", file: source },
+      hint: `compiled with: cc ${flags.join(" ")}`
+    });
+  }
+  renameSync2(tmp, so);
+  opts.log.info(`plugin ${source} compiled in ${Date.now() - t0} ms`);
+  return so;
+}
+
+// src/provision/qemu-build/build-qemu.ts
+import { copyFileSync, createWriteStream as createWriteStream3, existsSync as existsSync9, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync10, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join as join13 } from "node:path";
+
+// src/observe/line-stream.ts
+var LineStream = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  pending = "";
+  decoder = new TextDecoder("utf-8", { fatal: false });
+  push(chunk) {
+    this.pending += typeof chunk === "string" ? chunk : this.decoder.decode(chunk, { stream: true });
+    let nl = this.pending.indexOf("\n");
+    while (nl !== -1) {
+      this.onLine(cleanLine(this.pending.slice(0, nl)));
+      this.pending = this.pending.slice(nl + 1);
+      nl = this.pending.indexOf("\n");
+    }
+  }
+  end() {
+    this.pending += this.decoder.decode();
+    if (this.pending.length > 0) this.onLine(cleanLine(this.pending));
+    this.pending = "";
+  }
+};
+function cleanLine(raw) {
+  const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  const cr = line.lastIndexOf("\r");
+  return cr === -1 ? line : line.slice(cr + 1);
+}
+
+// src/provision/qemu-build/build-deps.ts
+import { existsSync as existsSync7, readFileSync as readFileSync7 } from "node:fs";
+import { join as join11 } from "node:path";
+var quiet = { reject: false, stdin: "ignore", timeout: 2e4 };
+async function commandWorks(cmd, args = ["--version"]) {
+  const r = await execa(cmd, args, quiet).catch(() => void 0);
+  return r?.exitCode === 0;
+}
+async function pkgConfigHas(module) {
+  return commandWorks("pkg-config", ["--exists", module]);
+}
+function systemPython() {
+  return existsSync7("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+}
+function requiredMesonVersion(srcDir) {
+  const text = readFileSync7(join11(srcDir, "meson.build"), "utf8");
+  return /meson_version\s*:\s*'>=\s*([\d.]+)'/.exec(text)?.[1];
+}
+function versionAtLeast(have, want) {
+  const a2 = have.split(".").map(Number);
+  const b = want.split(".").map(Number);
+  for (let i2 = 0; i2 < Math.max(a2.length, b.length); i2++) {
+    const x = a2[i2] ?? 0;
+    const y = b[i2] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+async function mesonVersion() {
+  const r = await execa("meson", ["--version"], quiet).catch(() => void 0);
+  return r?.exitCode === 0 ? r.stdout.trim() : void 0;
+}
+function buildDeps(srcDir, opts) {
+  const python = systemPython();
+  const wantMeson = requiredMesonVersion(srcDir);
+  const deps = [
+    { what: "a C compiler (cc)", debianPackage: "gcc", present: () => commandWorks("cc") },
+    { what: "ninja", debianPackage: "ninja-build", present: () => commandWorks("ninja") },
+    {
+      what: `meson${wantMeson ? ` >= ${wantMeson}` : ""}`,
+      debianPackage: "meson",
+      present: async () => {
+        const have = await mesonVersion();
+        return have !== void 0 && (!wantMeson || versionAtLeast(have, wantMeson));
+      }
+    },
+    { what: `${python} with venv`, debianPackage: "python3-venv", present: () => commandWorks(python, ["-c", "import venv, ensurepip"]) },
+    { what: "pycotap for Python", debianPackage: "python3-pycotap", present: () => commandWorks(python, ["-c", "import pycotap"]) },
+    { what: "pkg-config", debianPackage: "pkg-config", present: () => commandWorks("pkg-config") },
+    { what: "flex", debianPackage: "flex", present: () => commandWorks("flex") },
+    { what: "bison", debianPackage: "bison", present: () => commandWorks("bison") },
+    { what: "glib-2.0 headers", debianPackage: "libglib2.0-dev", present: () => pkgConfigHas("glib-2.0") },
+    { what: "pixman headers", debianPackage: "libpixman-1-dev", present: () => pkgConfigHas("pixman-1") },
+    { what: "zlib headers", debianPackage: "zlib1g-dev", present: () => pkgConfigHas("zlib") }
+  ];
+  if (opts.slirp) deps.push({ what: "libslirp headers (user networking)", debianPackage: "libslirp-dev", present: () => pkgConfigHas("slirp") });
+  if (opts.fdt) deps.push({ what: "libfdt headers", debianPackage: "libfdt-dev", present: async () => existsSync7("/usr/include/libfdt.h") });
+  if (opts.patches) deps.push({ what: "patch", debianPackage: "patch", present: () => commandWorks("patch") });
+  return deps;
+}
+async function findMissingBuildDeps(srcDir, opts) {
+  const deps = buildDeps(srcDir, opts);
+  const present = await Promise.all(deps.map((d) => d.present()));
+  return deps.filter((_, i2) => !present[i2]).map(({ what, debianPackage }) => ({ what, debianPackage }));
+}
+async function canInstall() {
+  if (!existsSync7("/usr/bin/apt-get")) return void 0;
+  if (process.getuid?.() === 0) return [];
+  return await commandWorks("sudo", ["-n", "true"]) ? ["sudo", "-n"] : void 0;
+}
+function codename() {
+  try {
+    return /^VERSION_CODENAME=(\S+)$/m.exec(readFileSync7("/etc/os-release", "utf8"))?.[1];
+  } catch {
+    return void 0;
+  }
+}
+async function ensureBuildDeps(srcDir, opts, log) {
+  let missing = await findMissingBuildDeps(srcDir, opts);
+  if (missing.length === 0) return;
+  const packages = [...new Set(missing.map((m) => m.debianPackage))];
+  const list = missing.map((m) => `${m.what} (${m.debianPackage})`).join(", ");
+  const sudo = opts.install ? await canInstall() : void 0;
+  if (!opts.install || !sudo) {
+    throw new InfraError(`building QEMU needs: ${list}`, {
+      hint: opts.install ? `install-deps is on, but apt-get cannot run here (needs Debian/Ubuntu and root or passwordless sudo); install by hand: apt-get install ${packages.join(" ")}` : `install them (apt-get install ${packages.join(" ")}), or set install-deps: true to let qfi do it`
+    });
+  }
+  log.info(`installing QEMU build dependencies: ${packages.join(" ")}`);
+  const run = (args) => execa(sudo[0] ?? "apt-get", [...sudo.slice(1), ...sudo.length ? ["apt-get"] : [], ...args], {
+    stdin: "ignore",
+    env: { DEBIAN_FRONTEND: "noninteractive" },
+    reject: false,
+    all: true
+  });
+  await run(["update", "-q"]);
+  const install = await run(["install", "-y", "-q", "--no-install-recommends", ...packages]);
+  if (install.exitCode !== 0) log.warn(`apt-get install failed: ${(install.all ?? "").trim().split("\n").slice(-3).join(" | ")}`);
+  missing = await findMissingBuildDeps(srcDir, opts);
+  const cn = codename();
+  if (missing.some((m) => m.debianPackage === "meson") && cn) {
+    log.info(`meson is too old; trying ${cn}-backports`);
+    await run(["install", "-y", "-q", "--no-install-recommends", "-t", `${cn}-backports`, "meson"]);
+    missing = await findMissingBuildDeps(srcDir, opts);
+  }
+  if (missing.length) {
+    throw new InfraError(`building QEMU still needs: ${missing.map((m) => `${m.what} (${m.debianPackage})`).join(", ")}`, {
+      hint: missing.some((m) => m.debianPackage === "meson") ? `add ${cn ?? "<codename>"}-backports to the apt sources for a newer meson, or install meson with pip` : "install them by hand and run again"
+    });
+  }
+}
+
+// src/provision/qemu-build/cache-key.ts
+import { createHash as createHash3 } from "node:crypto";
+import { readFileSync as readFileSync8 } from "node:fs";
+function osReleaseId(osRelease = readOsRelease()) {
+  const id = /^ID="?([^"\n]+)"?$/m.exec(osRelease)?.[1] ?? "linux";
+  const version = /^VERSION_ID="?([^"\n]+)"?$/m.exec(osRelease)?.[1] ?? "";
+  return `${id}${version}`.replace(/[^A-Za-z0-9.]/g, "");
+}
+function readOsRelease() {
+  try {
+    return readFileSync8("/etc/os-release", "utf8");
+  } catch {
+    return "";
+  }
+}
+function qemuCacheKey(inputs, hostArch = process.arch, os = osReleaseId()) {
+  const h2 = createHash3("sha256");
+  h2.update(`recipe ${inputs.recipeVersion}
+`);
+  h2.update(`flags ${JSON.stringify(inputs.configureFlags)}
+`);
+  for (const patch of inputs.patches) h2.update(`patch ${createHash3("sha256").update(readFileSync8(patch)).digest("hex")}
+`);
+  h2.update(`source ${inputs.sourceHash}
+`);
+  const digest = h2.digest("hex").slice(0, 16);
+  const arch = hostArch === "x64" ? "x86_64" : hostArch === "arm64" ? "aarch64" : hostArch;
+  const targets = inputs.targets.map((t) => t.replace(/-softmmu$/, "")).join("+");
+  const parts = { os, arch, version: inputs.version, targets, hash: digest };
+  return { key: `qfi-qemu-v1-${os}-${arch}-${inputs.version}-${targets}-${digest}`, parts };
+}
+
+// src/provision/qemu-build/ninja-progress.ts
+var NinjaProgress = class {
+  constructor(report, intervalMs = 5e3, now = Date.now, startedAt = now()) {
+    this.report = report;
+    this.intervalMs = intervalMs;
+    this.now = now;
+    this.startedAt = startedAt;
+  }
+  report;
+  intervalMs;
+  now;
+  startedAt;
+  lastReport = -Infinity;
+  lastFraction = 0;
+  /** Feed every line ninja prints. */
+  line(text) {
+    const m = /^\[(\d+)\/(\d+)\]/.exec(text);
+    if (!m) return;
+    const done = Number(m[1]);
+    const total = Number(m[2]);
+    if (total === 0) return;
+    this.lastFraction = done / total;
+    const t = this.now();
+    if (t - this.lastReport < this.intervalMs && done !== total) return;
+    this.lastReport = t;
+    const elapsed = Math.round((t - this.startedAt) / 1e3);
+    this.report(`building QEMU: ${Math.floor(this.lastFraction * 100)}% (${done}/${total} steps, ${elapsed} s)`);
+  }
+  get fraction() {
+    return this.lastFraction;
+  }
+};
+
+// src/provision/qemu-build/qemu-source.ts
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync8, mkdirSync as mkdirSync3, readdirSync, readFileSync as readFileSync9, renameSync as renameSync3, rmSync, statSync as statSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { basename as basename3, join as join12, relative as relative2 } from "node:path";
+import { Readable as Readable4 } from "node:stream";
+import { pipeline } from "node:stream/promises";
+function sourceHashOf(origin) {
+  return origin.kind === "folder" ? `tree:${origin.treeHash}` : origin.sha256;
+}
+async function sha256File(path6) {
+  const hash = createHash4("sha256");
+  await pipeline(createReadStream2(path6), hash);
+  return hash.digest("hex");
+}
+function treeHash(root) {
+  const hash = createHash4("sha256");
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === ".git" || name === "build") continue;
+      const path6 = join12(dir, name);
+      const st = statSync5(path6);
+      if (st.isDirectory()) walk(path6);
+      else if (st.isFile()) hash.update(`${relative2(root, path6)}\0${st.size}\0`).update(readFileSync9(path6));
+    }
+  };
+  walk(root);
+  return hash.digest("hex");
+}
+async function resolveQemuSource(spec) {
+  if (spec.source) {
+    if (statSync5(spec.source).isDirectory()) return { kind: "folder", path: spec.source, treeHash: treeHash(spec.source) };
+    const sha2562 = await sha256File(spec.source);
+    if (spec.sha256 && spec.sha256 !== sha2562) {
+      throw new ConfigError(`the QEMU source tarball ${spec.source} has sha256 ${sha2562}, not the ${spec.sha256} given in qemu-sha256`, {
+        location: { input: "qemu-sha256" },
+        hint: "check that the tarball is the one you meant, or correct qemu-sha256"
+      });
+    }
+    return { kind: "tarball", path: spec.source, sha256: sha2562 };
+  }
+  const sha256 = spec.sha256 ?? knownReleaseSha256(spec.version);
+  if (!sha256) {
+    throw new ConfigError(`QEMU ${spec.version} is not in qfi's release table, so its tarball cannot be checked`, {
+      location: { input: "qemu-version" },
+      hint: "give its sha256 with qemu-sha256, or a local tarball or folder with qemu-source"
+    });
+  }
+  return { kind: "download", version: spec.version, url: releaseTarballUrl(spec.version), sha256 };
+}
+async function downloadRelease(origin, downloadsDir, log, signal) {
+  mkdirSync3(downloadsDir, { recursive: true });
+  const file = join12(downloadsDir, basename3(new URL(origin.url).pathname));
+  if (existsSync8(file) && await sha256File(file) === origin.sha256) return file;
+  log.info(`downloading ${origin.url}`);
+  const tmp = `${file}.part-${process.pid}`;
+  let response;
+  try {
+    response = await fetch(origin.url, signal ? { signal } : {});
+  } catch (err) {
+    throw new InfraError(`could not download ${origin.url}: ${err.message}`, {
+      hint: "without network access, give a local tarball or folder with qemu-source"
+    });
+  }
+  if (!response.ok || !response.body) {
+    throw new InfraError(`downloading ${origin.url} failed: HTTP ${response.status}`, { hint: "check qemu-version, or give qemu-source" });
+  }
+  const total = Number(response.headers.get("content-length") ?? 0);
+  let received = 0;
+  let lastLog = Date.now();
+  const body = Readable4.fromWeb(response.body);
+  body.on("data", (chunk) => {
+    received += chunk.length;
+    if (Date.now() - lastLog > 5e3) {
+      lastLog = Date.now();
+      log.info(`downloading QEMU ${origin.version}: ${(received / 2 ** 20).toFixed(0)} MiB${total ? ` of ${(total / 2 ** 20).toFixed(0)} MiB` : ""}`);
+    }
+  });
+  await pipeline(body, createWriteStream2(tmp));
+  const actual = await sha256File(tmp);
+  if (actual !== origin.sha256) {
+    rmSync(tmp, { force: true });
+    throw new InfraError(`${origin.url} has sha256 ${actual}, expected ${origin.sha256}; the download was discarded`, {
+      hint: "a changed or corrupted tarball is never built; retry, or build from a tarball you trust with qemu-source and qemu-sha256"
+    });
+  }
+  renameSync3(tmp, file);
+  return file;
+}
+var EMPTY_BZIP2 = Buffer.from([66, 90, 104, 57, 23, 114, 69, 56, 80, 144, 0, 0, 0, 0]);
+function addFirmwareStandIns(srcDir) {
+  const mesonFile = join12(srcDir, "pc-bios", "meson.build");
+  if (!existsSync8(mesonFile)) return [];
+  const added = [];
+  for (const m of readFileSync9(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
+    const file = join12(srcDir, "pc-bios", `${m[1]}.bz2`);
+    if (!existsSync8(file)) {
+      writeFileSync3(file, EMPTY_BZIP2);
+      added.push(`${m[1]}.bz2`);
+    }
+  }
+  return added;
+}
+async function unpackSource(origin, archive, dest, signal) {
+  mkdirSync3(dest, { recursive: true });
+  const opts = { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} };
+  if (origin.kind === "folder") {
+    await execa("cp", ["-a", `${origin.path}/.`, dest], opts);
+    rmSync(join12(dest, "build"), { recursive: true, force: true });
+    return;
+  }
+  const tarball = origin.kind === "tarball" ? origin.path : archive;
+  if (!tarball) throw new Error("internal: a downloaded source needs its archive path");
+  await execa("tar", ["-xf", tarball, "-C", dest, "--strip-components=1"], opts);
+  if (!existsSync8(join12(dest, "configure"))) {
+    throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
+      hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz"
+    });
+  }
+}
+async function applyPatches(srcDir, patches, log, signal) {
+  for (const patch of patches) {
+    const args = ["-p1", "--forward", "--batch", "-d", srcDir, "-i", patch];
+    const dry = await execa("patch", ["--dry-run", ...args], { reject: false, stdin: "ignore", all: true, ...signal ? { cancelSignal: signal } : {} });
+    if (dry.exitCode !== 0) {
+      throw new ConfigError(`patch ${basename3(patch)} does not apply to the QEMU source:
+${(dry.all ?? "").trim().split("\n").slice(-8).join("\n")}`, {
+        location: { input: "qemu-patches", file: patch },
+        hint: "rebase the patch onto this QEMU version (qemu-version), or remove it from qemu-patches"
+      });
+    }
+    await execa("patch", args, { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} });
+    log.info(`applied patch ${basename3(patch)}`);
+  }
+}
+
+// src/provision/qemu-build/build-qemu.ts
+var RECIPE_VERSION = 1;
+var BUILD_MARKER = "qfi-build.json";
+var needsFdt = (targets) => targets.some((t) => /^(aarch64|arm|riscv32|riscv64|ppc|ppc64|loongarch64)-softmmu$/.test(t));
+function minimalConfigureFlags(targets) {
+  return [
+    `--target-list=${targets.join(",")}`,
+    "--without-default-features",
+    "--enable-tcg",
+    "--enable-plugins",
+    "--enable-kvm",
+    "--enable-slirp",
+    ...needsFdt(targets) ? ["--enable-fdt=system"] : [],
+    "--disable-docs",
+    "--disable-download",
+    "--disable-install-blobs"
+  ];
+}
+function buildKey(spec, sourceHash) {
+  return qemuCacheKey({
+    version: spec.version,
+    targets: spec.targets,
+    configureFlags: [...minimalConfigureFlags(spec.targets), ...spec.configureFlags],
+    patches: spec.patches,
+    sourceHash,
+    recipeVersion: RECIPE_VERSION
+  });
+}
+function isCompleteEntry(entry) {
+  return existsSync9(join13(entry, BUILD_MARKER)) && existsSync9(join13(entry, "prefix", "bin"));
+}
+async function ensureBuiltQemu(spec, opts) {
+  const { log } = opts;
+  const origin = await resolveQemuSource(spec);
+  const key = buildKey(spec, sourceHashOf(origin));
+  await log.group(`QEMU cache key ${key.key}`, async () => {
+    for (const [part, value] of Object.entries(key.parts)) log.info(`${part}: ${value}`);
+    log.info(`source: ${origin.kind === "download" ? origin.url : origin.path}`);
+  });
+  const entry = join13(opts.cacheDir, "qemu", key.key);
+  if (isCompleteEntry(entry)) {
+    log.info(`QEMU ${spec.version}: cache hit (${entry})`);
+    return { prefix: join13(entry, "prefix"), key: key.key, origin: "local-cache" };
+  }
+  rmSync2(entry, { recursive: true, force: true });
+  if (opts.remoteCache) {
+    const restored = await opts.remoteCache.restore(key.key, entry).catch((err) => {
+      log.warn(`restoring QEMU from the remote cache failed: ${err.message}`);
+      return false;
+    });
+    if (restored && isCompleteEntry(entry)) {
+      log.info(`QEMU ${spec.version}: restored from the remote cache`);
+      return { prefix: join13(entry, "prefix"), key: key.key, origin: "remote-cache" };
+    }
+    if (restored) log.warn("the remote cache entry is incomplete (no build marker); rebuilding");
+    rmSync2(entry, { recursive: true, force: true });
+  }
+  await log.group(`Build QEMU ${spec.version} (${spec.targets.join(", ")})`, () => buildInto(entry, key, spec, origin, opts));
+  if (opts.remoteCache) {
+    await opts.remoteCache.save(key.key, entry).catch((err) => log.warn(`saving QEMU to the remote cache failed: ${err.message}`));
+  }
+  return { prefix: join13(entry, "prefix"), key: key.key, origin: "built" };
+}
+async function buildInto(entry, key, spec, origin, opts) {
+  const { log, signal } = opts;
+  mkdirSync4(join13(opts.cacheDir, "qemu"), { recursive: true });
+  const work = mkdtempSync(join13(opts.cacheDir, "qemu", ".work-"));
+  const src = join13(work, "src");
+  const build = join13(work, "build");
+  const stage = join13(work, "entry");
+  const logFile = join13(work, "build.log");
+  const buildLog = createWriteStream3(logFile);
+  const started = Date.now();
+  try {
+    const archive = origin.kind === "download" ? await downloadRelease(origin, join13(opts.cacheDir, "downloads"), log, signal) : void 0;
+    log.info("unpacking the QEMU source");
+    await unpackSource(origin, archive, src, signal);
+    const standIns = addFirmwareStandIns(src);
+    if (standIns.length) log.info(`the source has no firmware blobs (a +ds tarball): ${standIns.length} empty stand-ins added; firmware comes from the distribution at run time`);
+    await applyPatches(src, spec.patches, log, signal);
+    await ensureBuildDeps(src, { fdt: needsFdt(spec.targets), slirp: true, patches: spec.patches.length > 0, install: spec.installDeps }, log);
+    mkdirSync4(build, { recursive: true });
+    const flags = [...minimalConfigureFlags(spec.targets), ...spec.configureFlags];
+    log.info(`running configure ${flags.join(" ")}`);
+    const t0 = Date.now();
+    await runLogged(join13(src, "configure"), [`--prefix=${join13(stage, "prefix")}`, `--python=${systemPython()}`, ...flags], build, buildLog, signal);
+    const configureMs = Date.now() - t0;
+    log.info(`running ninja with ${availableParallelism()} jobs`);
+    const t1 = Date.now();
+    const progress = new NinjaProgress((line) => log.info(line));
+    await runLogged("ninja", ["-j", String(availableParallelism())], build, buildLog, signal, (line) => progress.line(line));
+    await runLogged("ninja", ["install"], build, buildLog, signal);
+    const ninjaMs = Date.now() - t1;
+    await new Promise((resolve5) => buildLog.end(resolve5));
+    copyFileSync(logFile, join13(stage, "build.log"));
+    const marker = { key: key.key, parts: key.parts, version: spec.version, flags, patches: spec.patches, builtAt: (/* @__PURE__ */ new Date()).toISOString(), configureMs, ninjaMs, totalMs: Date.now() - started };
+    writeFileSync4(join13(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
+`);
+    try {
+      renameSync4(stage, entry);
+    } catch (err) {
+      if (!isCompleteEntry(entry)) throw err;
+    }
+    log.info(`QEMU ${spec.version} built in ${((Date.now() - started) / 1e3).toFixed(0)} s (configure ${(configureMs / 1e3).toFixed(0)} s, ninja ${(ninjaMs / 1e3).toFixed(0)} s) and cached in ${entry}`);
+  } catch (err) {
+    buildLog.end();
+    if (err instanceof QfiError) throw err;
+    mkdirSync4(opts.resultsDir, { recursive: true });
+    const kept = join13(opts.resultsDir, "qemu-build.log");
+    let tail = "";
+    if (existsSync9(logFile)) {
+      copyFileSync(logFile, kept);
+      tail = readFileSync10(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
+    }
+    throw new InfraError(`building QEMU ${spec.version} failed: ${err.message.split("\n")[0]}${tail ? `
+last lines of the build log:
+${tail}` : ""}`, {
+      hint: `the full log is in ${kept}`,
+      cause: err
+    });
+  } finally {
+    rmSync2(work, { recursive: true, force: true });
+  }
+}
+async function runLogged(cmd, args, cwd, out, signal, onLine) {
+  out.write(`
+$ ${cmd} ${args.join(" ")}
+`);
+  const child = execa(cmd, args, { cwd, stdin: "ignore", all: true, buffer: false, reject: false, ...signal ? { cancelSignal: signal } : {} });
+  const lines = onLine ? new LineStream(onLine) : void 0;
+  child.all?.on("data", (chunk) => {
+    out.write(chunk);
+    lines?.push(chunk);
+  });
+  const result = await child;
+  lines?.end();
+  if (result.exitCode !== 0) throw new Error(`${cmd} ${args[0] ?? ""} exited with ${result.exitCode ?? result.signal}`);
+}
+
 // src/provision/qemu-system.ts
-import { existsSync as existsSync6, statSync as statSync5 } from "node:fs";
-import { delimiter, dirname as dirname6, join as join10, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync10, statSync as statSync6 } from "node:fs";
+import { delimiter, dirname as dirname6, join as join14, resolve as resolve3 } from "node:path";
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join10(dir, name);
-    if (existsSync6(candidate) && statSync5(candidate).isFile()) return candidate;
+    const candidate = join14(dir, name);
+    if (existsSync10(candidate) && statSync6(candidate).isFile()) return candidate;
   }
   return void 0;
 }
@@ -22223,16 +22906,16 @@ function locateQemu(setting, arch) {
     }
   } else {
     const path6 = resolve3(setting);
-    binary = existsSync6(path6) && statSync5(path6).isDirectory() ? join10(path6, "bin", name) : path6;
-    if (!existsSync6(binary)) {
+    binary = existsSync10(path6) && statSync6(path6).isDirectory() ? join14(path6, "bin", name) : path6;
+    if (!existsSync10(binary)) {
       throw new InfraError(`QEMU binary ${binary} does not exist (from input qemu = ${setting})`, {
         hint: `point qemu at a qemu-system binary or an install prefix containing bin/${name}`
       });
     }
   }
   const prefix = dirname6(dirname6(binary));
-  const dataDirs = [join10(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
-    (dir, i2, all) => existsSync6(dir) && all.indexOf(dir) === i2
+  const dataDirs = [join14(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
+    (dir, i2, all) => existsSync10(dir) && all.indexOf(dir) === i2
   );
   return { binary, dataDirs };
 }
@@ -22248,8 +22931,8 @@ async function readQemuVersion(binary) {
 }
 function findFirmware(install, file) {
   for (const dir of install.dataDirs) {
-    const candidate = join10(dir, file);
-    if (existsSync6(candidate)) return candidate;
+    const candidate = join14(dir, file);
+    if (existsSync10(candidate)) return candidate;
   }
   return void 0;
 }
@@ -22279,24 +22962,50 @@ async function provisionGuest(config, host, signal) {
   }
   return { kernel: builtin.kernel, initrd: builtin.initrd, kernelDescription: builtin.description };
 }
+async function provisionQemu(config, plan, host, signal) {
+  const choice = plan.qemu;
+  if (choice.kind === "system" || choice.kind === "path") {
+    const install2 = locateQemu(choice.kind === "system" ? "system" : choice.path, plan.arch);
+    return { binary: install2.binary, install: install2, origin: choice.kind, built: void 0 };
+  }
+  host.log.info(`building QEMU because ${choice.reason}`);
+  const built = await ensureBuiltQemu(choice, { cacheDir: host.cacheDir, log: host.log, remoteCache: host.remoteCache, resultsDir: config.report.dir, signal });
+  const install = locateQemu(built.prefix, plan.arch);
+  return { binary: install.binary, install, origin: built.origin, built: { prefix: built.prefix, key: built.key } };
+}
+async function provisionPlugin(plan, qemu, host, signal) {
+  if (!plan.plugin) return void 0;
+  const { path: path6, args } = plan.plugin;
+  if (path6.endsWith(".so")) return { so: path6, args };
+  const prefix = qemu.built?.prefix ?? dirname7(dirname7(qemu.binary));
+  if (!existsSync11(join15(prefix, "include", "qemu-plugin.h"))) {
+    throw new ConfigError(`plugin ${path6} is C source, but ${prefix} has no include/qemu-plugin.h to compile it against`, {
+      location: { input: "plugin" },
+      hint: "use qemu: build (or auto), point qemu at a QEMU install with its headers, or give the plugin as a built .so"
+    });
+  }
+  const so = await buildPlugin(path6, { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal });
+  return { so, args };
+}
 async function provision(config, plan, host, workDir, signal) {
-  const qemu = locateQemu(config.qemu.binary, plan.arch);
-  const [version, accel, guest] = await Promise.all([
+  const [qemu, guest] = await Promise.all([provisionQemu(config, plan, host, signal), provisionGuest(config, host, signal)]);
+  const plugin = await provisionPlugin(plan, qemu, host, signal);
+  const [version, accel] = await Promise.all([
     readQemuVersion(qemu.binary),
-    chooseAccel(config, qemu.binary, workDir, host, signal),
-    provisionGuest(config, host, signal)
+    // Plugins instrument TCG-translated code: with one, KVM is never an option.
+    plugin ? Promise.resolve("tcg") : chooseAccel(config, qemu.binary, workDir, host, signal)
   ]);
-  host.log.info(`QEMU ${version}: ${qemu.binary}`);
+  host.log.info(`QEMU ${version} (${qemu.origin}): ${qemu.binary}`);
   const fastBios = archData[plan.arch].fastBios;
-  const bios = fastBios ? findFirmware(qemu, fastBios) : void 0;
-  if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.dataDirs.join(", ") || "no data folder"}); booting with the default firmware, which is slower`);
+  const bios = fastBios ? findFirmware(qemu.install, fastBios) : void 0;
+  if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(", ") || "no data folder"}); booting with the default firmware, which is slower`);
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: version, firmwareDir: void 0, bios, kernel, initrd, kernelDescription, accel };
+  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugin, firmwareDir: void 0, bios, kernel, initrd, kernelDescription, accel };
 }
 
 // src/report/reproducer.ts
-import { writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join11 } from "node:path";
+import { writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join16 } from "node:path";
 
 // src/report/shell-quote.ts
 function shellQuote(arg) {
@@ -22309,7 +23018,7 @@ function shellCommand(argv) {
 
 // src/report/reproducer.ts
 function writeReproducer(config, plan, dir) {
-  const cli = join11(packageRoot(), "dist", "cli.js");
+  const cli = join16(packageRoot(), "dist", "cli.js");
   const lines = [
     "#!/usr/bin/env bash",
     `# Re-runs qfi scenario "${plan.scenario}" with the same rules and seed.`,
@@ -22320,14 +23029,14 @@ function writeReproducer(config, plan, dir) {
     `exec ${shellCommand(["node", cli, "run", ...config.reproducerArgs])} "$@"`,
     ""
   ];
-  const path6 = join11(dir, "reproducer.sh");
-  writeFileSync3(path6, lines.join("\n"), { mode: 493 });
+  const path6 = join16(dir, "reproducer.sh");
+  writeFileSync5(path6, lines.join("\n"), { mode: 493 });
   return path6;
 }
 
 // src/report/write-reports.ts
-import { writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join12 } from "node:path";
+import { writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join17 } from "node:path";
 
 // src/report/junit.ts
 var import_junit_report_builder = __toESM(require_dist(), 1);
@@ -22360,7 +23069,9 @@ function toJUnit(run) {
   for (const rule of run.plan.canonicalRules) prop("qfi.rule", rule);
   prop("qfi.seed", run.plan.seed);
   prop("qfi.qemu.version", run.provisioned.qemuVersion);
+  prop("qfi.qemu.origin", run.provisioned.qemuOrigin);
   prop("qfi.qemu.accel", run.provisioned.accel);
+  if (run.provisioned.plugin) prop("qfi.plugin", [run.provisioned.plugin.so, ...run.provisioned.plugin.args].join(" "));
   prop("qfi.kernel", run.provisioned.kernelDescription);
   if (run.record.commandExitCode !== void 0) prop("qfi.exit_code", run.record.commandExitCode);
   if (run.record.timedOut) prop("qfi.timed_out", run.record.timedOut);
@@ -22399,6 +23110,8 @@ function toSummaryJson(run) {
     qemu: {
       binary: provisioned.qemuBinary,
       version: provisioned.qemuVersion,
+      origin: provisioned.qemuOrigin,
+      plugin: provisioned.plugin ?? null,
       accel: provisioned.accel,
       exit: { code: record2.qemuExit.code ?? null, signal: record2.qemuExit.signal ?? null },
       argv: record2.qemuArgv
@@ -22454,19 +23167,19 @@ function toSummaryMarkdown(run) {
 // src/report/write-reports.ts
 function writeReports(run, dir) {
   const files = {
-    junit: join12(dir, "junit.xml"),
-    summaryJson: join12(dir, "summary.json"),
-    summaryMarkdown: join12(dir, "summary.md")
+    junit: join17(dir, "junit.xml"),
+    summaryJson: join17(dir, "summary.json"),
+    summaryMarkdown: join17(dir, "summary.md")
   };
-  writeFileSync4(files.junit, toJUnit(run));
-  writeFileSync4(files.summaryJson, toSummaryJson(run));
-  writeFileSync4(files.summaryMarkdown, toSummaryMarkdown(run));
+  writeFileSync6(files.junit, toJUnit(run));
+  writeFileSync6(files.summaryJson, toSummaryJson(run));
+  writeFileSync6(files.summaryMarkdown, toSummaryMarkdown(run));
   return files;
 }
 
 // src/run/run-qemu.ts
-import { createWriteStream as createWriteStream2, existsSync as existsSync7, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join13 } from "node:path";
+import { createWriteStream as createWriteStream4, existsSync as existsSync12, writeFileSync as writeFileSync7 } from "node:fs";
+import { join as join18 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/observe/console-parser.ts
@@ -22506,35 +23219,6 @@ var kernelPatterns = [
 function classifyKernelLine(text) {
   for (const [kind, pattern] of kernelPatterns) if (pattern.test(text)) return kind;
   return void 0;
-}
-
-// src/observe/line-stream.ts
-var LineStream = class {
-  constructor(onLine) {
-    this.onLine = onLine;
-  }
-  onLine;
-  pending = "";
-  decoder = new TextDecoder("utf-8", { fatal: false });
-  push(chunk) {
-    this.pending += typeof chunk === "string" ? chunk : this.decoder.decode(chunk, { stream: true });
-    let nl = this.pending.indexOf("\n");
-    while (nl !== -1) {
-      this.onLine(cleanLine(this.pending.slice(0, nl)));
-      this.pending = this.pending.slice(nl + 1);
-      nl = this.pending.indexOf("\n");
-    }
-  }
-  end() {
-    this.pending += this.decoder.decode();
-    if (this.pending.length > 0) this.onLine(cleanLine(this.pending));
-    this.pending = "";
-  }
-};
-function cleanLine(raw) {
-  const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-  const cr = line.lastIndexOf("\r");
-  return cr === -1 ? line : line.slice(cr + 1);
 }
 
 // src/observe/summarize.ts
@@ -22614,6 +23298,10 @@ function buildQemuArgv(plan, provisioned, paths) {
     const file = paths.fwCfgFiles.get(entry.name);
     if (!file) throw new Error(`internal: no file written for fw_cfg entry ${entry.name}`);
     argv.push("-fw_cfg", `name=${entry.name},file=${escapeOptionValue(file)}`);
+  }
+  if (provisioned.plugin) {
+    const opts = [`file=${escapeOptionValue(provisioned.plugin.so)}`, ...provisioned.plugin.args.map(escapeOptionValue)];
+    argv.push("-plugin", opts.join(","));
   }
   argv.push(...plan.extraArgs);
   return argv;
@@ -22759,21 +23447,21 @@ var qmpConnectMs = 1e4;
 async function runQemu(plan, provisioned, opts) {
   const files = {
     dir: opts.resultsDir,
-    console: join13(opts.resultsDir, "console.log"),
-    qemuStderr: join13(opts.resultsDir, "qemu-stderr.log"),
-    qmpLog: join13(opts.resultsDir, "qmp.log")
+    console: join18(opts.resultsDir, "console.log"),
+    qemuStderr: join18(opts.resultsDir, "qemu-stderr.log"),
+    qmpLog: join18(opts.resultsDir, "qmp.log")
   };
   const fwCfgFiles = /* @__PURE__ */ new Map();
   plan.fwCfg.forEach((entry, i2) => {
-    const path6 = join13(opts.privateDir, `fw_cfg-${i2}`);
-    writeFileSync5(path6, entry.content, { mode: 384 });
+    const path6 = join18(opts.privateDir, `fw_cfg-${i2}`);
+    writeFileSync7(path6, entry.content, { mode: 384 });
     fwCfgFiles.set(entry.name, path6);
   });
-  const qmpSocket = join13(opts.privateDir, "qmp.sock");
+  const qmpSocket = join18(opts.privateDir, "qmp.sock");
   const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles });
-  const consoleOut = createWriteStream2(files.console);
-  const stderrOut = createWriteStream2(files.qemuStderr);
-  const qmpOut = createWriteStream2(files.qmpLog);
+  const consoleOut = createWriteStream4(files.console);
+  const stderrOut = createWriteStream4(files.qemuStderr);
+  const qmpOut = createWriteStream4(files.qmpLog);
   const startedAtDate = /* @__PURE__ */ new Date();
   const startedAt = Date.now();
   const elapsed = () => Date.now() - startedAt;
@@ -22850,7 +23538,7 @@ async function runQemu(plan, provisioned, opts) {
     diagnostics.status = await qmp.execute("query-status", void 0, stopStepMs).catch((e) => ({ error: e.message }));
     diagnostics.registers = await qmp.humanMonitor("info registers", stopStepMs).then((text) => text.replaceAll("\r\n", "\n").trim() + "\n").catch((e) => `unavailable: ${e.message}`);
     record2.diagnostics = diagnostics;
-    writeFileSync5(join13(opts.resultsDir, "registers.txt"), diagnostics.registers);
+    writeFileSync7(join18(opts.resultsDir, "registers.txt"), diagnostics.registers);
   };
   let bootTimer = plan.builtinGuest ? after(plan.timeouts.bootMs, () => onTimeout("boot")) : void 0;
   let testTimer;
@@ -22940,7 +23628,7 @@ async function connectQmp(path6, child, log, startedAt) {
   const deadline = Date.now() + qmpConnectMs;
   for (; ; ) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error("QEMU exited before its QMP socket was ready");
-    if (existsSync7(path6)) {
+    if (existsSync12(path6)) {
       try {
         return await QmpClient.connect(path6, { log, startedAt });
       } catch (err) {
@@ -22963,10 +23651,10 @@ async function runPipeline(options, host) {
   options.onConfig?.(config);
   const plan = makePlan(config);
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
-  mkdirSync2(config.report.dir, { recursive: true });
-  for (const name of resultFiles) rmSync(join14(config.report.dir, name), { force: true });
+  mkdirSync5(config.report.dir, { recursive: true });
+  for (const name of resultFiles) rmSync3(join19(config.report.dir, name), { force: true });
   writeReproducer(config, plan, config.report.dir);
-  const privateDir = mkdtempSync(join14(tmpdir(), "qfi-"));
+  const privateDir = mkdtempSync2(join19(tmpdir(), "qfi-"));
   try {
     const provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, options.signal));
     const { record: record2, summary } = await host.log.group(
@@ -22984,15 +23672,15 @@ async function runPipeline(options, host) {
     const reports = writeReports(run, config.report.dir);
     return { config, run, reports };
   } finally {
-    rmSync(privateDir, { recursive: true, force: true });
+    rmSync3(privateDir, { recursive: true, force: true });
   }
 }
 
 // src/core/cache-dir.ts
 import { homedir } from "node:os";
-import { join as join15 } from "node:path";
+import { join as join20 } from "node:path";
 function localCacheDir(env = process.env) {
-  return join15(env.XDG_CACHE_HOME || join15(homedir(), ".cache"), "qfi");
+  return join20(env.XDG_CACHE_HOME || join20(homedir(), ".cache"), "qfi");
 }
 
 export {
