@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages qfi and its tests need, only those missing.
 # Uses sudo when not root. Safe to run again: a warm machine installs nothing.
+#   --build   also what building QEMU from source needs (meson from bookworm-backports on Debian 12)
 set -euo pipefail
+build=false
+[ "${1:-}" = --build ] && build=true
 
 packages=(
   qemu-system-x86   # qemu-system-x86_64 (system QEMU for rules that need no plugin)
@@ -13,6 +16,10 @@ packages=(
   xz-utils
   zstd
 )
+if $build; then
+  packages+=(gcc make ninja-build pkg-config flex bison bzip2 patch python3-venv python3-pycotap
+    libglib2.0-dev libpixman-1-dev zlib1g-dev libslirp-dev libfdt-dev)
+fi
 
 if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
   echo "install-deps: not a Debian/Ubuntu system; install by hand: ${packages[*]}" >&2
@@ -27,12 +34,16 @@ done
 lists_ok=true
 apt-cache show linux-image-cloud-amd64 >/dev/null 2>&1 || apt-cache show linux-image-virtual >/dev/null 2>&1 || lists_ok=false
 
-if [ ${#missing[@]} -eq 0 ] && $lists_ok; then
+sudo=()
+# QEMU 10 needs meson >= 1.5; Debian 12's own is 1.0, its backports have 1.7.
+need_meson=false
+if $build && ! { command -v meson >/dev/null && dpkg --compare-versions "$(meson --version)" ge 1.5; }; then need_meson=true; fi
+
+if [ ${#missing[@]} -eq 0 ] && $lists_ok && ! $need_meson; then
   echo "install-deps: all packages present"
   exit 0
 fi
 
-sudo=()
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=(sudo -n); else
     echo "install-deps: missing ${missing[*]:-package lists}; run as root or with passwordless sudo, or install them by hand" >&2
@@ -40,8 +51,24 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 export DEBIAN_FRONTEND=noninteractive
+codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+policy=$(apt-cache policy 2>/dev/null || true)
+if $need_meson && [ "$(. /etc/os-release && echo "$ID")" = debian ] && [[ $policy != *"${codename}-backports"* ]]; then
+  "${sudo[@]}" tee /etc/apt/sources.list.d/qfi-backports.sources >/dev/null <<SOURCES
+# qfi: ${codename}-backports, for a meson new enough to build QEMU 10
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: ${codename}-backports
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+fi
 "${sudo[@]}" apt-get update -q
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}"
   "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+if $need_meson; then
+  echo "install-deps: installing meson from ${codename}-backports"
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends -t "${codename}-backports" meson
 fi
