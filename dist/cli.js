@@ -8,7 +8,7 @@ import {
   formatError,
   localCacheDir,
   runPipeline
-} from "./chunks/chunk-GS2LIIWK.js";
+} from "./chunks/chunk-Y3XVXWQG.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

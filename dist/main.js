@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-6P4CUAJM.js";
-import "./chunks/chunk-GS2LIIWK.js";
+} from "./chunks/chunk-XRAVMTNM.js";
+import "./chunks/chunk-Y3XVXWQG.js";
 
 // src/entry/main.ts
 await runAction();

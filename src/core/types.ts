@@ -145,8 +145,8 @@ export interface Provisioned {
   qemuOrigin: string;
   /** The compiled or given plugin .so and its arguments. */
   plugin: { so: string; args: string[] } | undefined;
-  /** Folder(s) given to QEMU with -L (firmware). */
-  firmwareDir: string | undefined;
+  /** Folders given to QEMU with -L: the distribution's firmware, for a QEMU we built without blobs. */
+  firmwareDirs: string[];
   /** Firmware image for -bios (qboot), if any. */
   bios: string | undefined;
   kernel: string;

@@ -31,7 +31,7 @@ export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPa
     '-smp', String(plan.cpus),
   ];
   if (provisioned.accel === 'kvm') argv.push('-cpu', 'host');
-  if (provisioned.firmwareDir) argv.push('-L', provisioned.firmwareDir);
+  for (const dir of provisioned.firmwareDirs) argv.push('-L', dir);
   if (provisioned.bios) argv.push('-bios', provisioned.bios);
   argv.push('-kernel', provisioned.kernel);
   if (provisioned.initrd) argv.push('-initrd', provisioned.initrd);

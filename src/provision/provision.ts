@@ -5,14 +5,15 @@ import { ConfigError, InfraError } from '../core/errors.js';
 import type { Plan, Provisioned, ResolvedConfig } from '../core/types.js';
 import { archData } from '../plan/arch.js';
 import { ensureBuiltinGuest } from './guest/index.js';
-import { probeKvmCached } from './kvm-probe.js';
+import { probeKvmCached, type KvmProbeTarget } from './kvm-probe.js';
 import { buildPlugin } from './qemu-build/build-plugin.js';
 import { ensureBuiltQemu } from './qemu-build/build-qemu.js';
+import { pluginApiVersion } from './qemu-build/releases.js';
 import { findFirmware, locateQemu, readQemuVersion, type QemuInstall } from './qemu-system.js';
 
-async function chooseAccel(config: ResolvedConfig, qemuBinary: string, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
+async function chooseAccel(config: ResolvedConfig, target: KvmProbeTarget, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
   if (config.qemu.accel === 'tcg') return 'tcg';
-  const result = await probeKvmCached(qemuBinary, host.cacheDir, workDir, signal);
+  const result = await probeKvmCached(target, host.cacheDir, workDir, signal);
   if (result.usable) return 'kvm';
   if (config.qemu.accel === 'kvm') {
     throw new InfraError(`accel = kvm was asked for, but KVM cannot run guests here: ${result.reason}`, {
@@ -88,17 +89,21 @@ export async function provision(config: ResolvedConfig, plan: Plan, host: Host, 
   // A QEMU build takes minutes; fetch the guest meanwhile.
   const [qemu, guest] = await Promise.all([provisionQemu(config, plan, host, signal), provisionGuest(config, host, signal)]);
   const plugin = await provisionPlugin(plan, qemu, host, signal);
-  const [version, accel] = await Promise.all([
-    readQemuVersion(qemu.binary),
-    // Plugins instrument TCG-translated code: with one, KVM is never an option.
-    plugin ? Promise.resolve<'tcg'>('tcg') : chooseAccel(config, qemu.binary, workDir, host, signal),
-  ]);
-  host.log.info(`QEMU ${version} (${qemu.origin}): ${qemu.binary}`);
 
   const fastBios = archData[plan.arch].fastBios;
   const bios = fastBios ? findFirmware(qemu.install, fastBios) : undefined;
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(', ') || 'no data folder'}); booting with the default firmware, which is slower`);
+  // Our builds carry no firmware blobs (--disable-install-blobs): the distribution's serve.
+  const firmwareDirs = qemu.built ? qemu.install.dataDirs.filter((d) => !d.startsWith(qemu.built!.prefix)) : [];
+
+  const [version, accel] = await Promise.all([
+    readQemuVersion(qemu.binary),
+    // Plugins instrument TCG-translated code: with one, KVM is never an option.
+    plugin ? Promise.resolve<'tcg'>('tcg') : chooseAccel(config, { qemuBinary: qemu.binary, kernel: guest.kernel, bios, firmwareDirs }, workDir, host, signal),
+  ]);
+  const api = pluginApiVersion(version);
+  host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ''}): ${qemu.binary}`);
 
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugin, firmwareDir: undefined, bios, kernel, initrd, kernelDescription, accel };
+  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugin, firmwareDirs, bios, kernel, initrd, kernelDescription, accel };
 }

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localCacheDir } from '../../src/core/cache-dir.js';
 import type { RawInputs } from '../../src/config/index.js';
+import { formatError, InfraError } from '../../src/core/errors.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
+import { ensureBuiltinGuest } from '../../src/provision/guest/index.js';
+import { probeKvm } from '../../src/provision/kvm-probe.js';
+import { findFirmware, locateQemu } from '../../src/provision/qemu-system.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import { canonicalRulesText, parseRule } from '../../src/rules/index.js';
 
@@ -144,4 +148,18 @@ describe('qfi run on the built-in guest (Debian cloud kernel + busybox initramfs
     expect(readFileSync(reports.junit, 'utf8')).toMatch(/<error message="QEMU exited with code 1[^"]*" type="infra-error">/);
     validateJUnit(reports.junit);
   });
+
+  it('the KVM probe agrees with what a KVM run does on this machine', async () => {
+    const guest = await ensureBuiltinGuest({ cacheDir: host.cacheDir, log: silentLogger });
+    const qemu = locateQemu('system', 'x86_64');
+    const probe = await probeKvm({ qemuBinary: qemu.binary, kernel: guest.kernel, bios: findFirmware(qemu, 'qboot.rom'), firmwareDirs: [] }, workDir());
+    if (probe.usable) {
+      const { run } = await qfiRun({ command: 'true', accel: 'kvm' });
+      expect(run).toMatchObject({ verdict: 'pass', provisioned: { accel: 'kvm' } });
+    } else {
+      const err = await qfiRun({ command: 'true', accel: 'kvm' }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InfraError);
+      expect(formatError(err)).toMatch(/accel = kvm was asked for, but KVM cannot run guests here[\s\S]*hint: use accel = auto/);
+    }
+  }, 60_000);
 });

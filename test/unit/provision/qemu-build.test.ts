@@ -96,3 +96,22 @@ describe('releases', () => {
     expect(versionAtLeast('1.0.1', '1.5.0')).toBe(false);
   });
 });
+
+describe('build dependency check', () => {
+  it('names each missing tool with its Debian package (tools hidden by an empty PATH)', async () => {
+    const { findMissingBuildDeps, requiredMesonVersion } = await import('../../../src/provision/qemu-build/build-deps.js');
+    const src = mkdtempSync(join(tmpdir(), 'qfi-deps-'));
+    writeFileSync(join(src, 'meson.build'), "project('qemu', ['c'], meson_version: '>=1.5.0',\n");
+    expect(requiredMesonVersion(src)).toBe('1.5.0');
+    const path = process.env.PATH;
+    process.env.PATH = join(src, 'empty');
+    try {
+      const missing = await findMissingBuildDeps(src, { fdt: false, slirp: true, patches: true });
+      const packages = missing.map((m) => m.debianPackage);
+      expect(packages).toEqual(expect.arrayContaining(['gcc', 'ninja-build', 'meson', 'pkg-config', 'flex', 'bison', 'patch', 'libglib2.0-dev']));
+      expect(missing.find((m) => m.debianPackage === 'meson')?.what).toBe('meson >= 1.5.0');
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});

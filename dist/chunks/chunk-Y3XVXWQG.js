@@ -14424,6 +14424,18 @@ function releaseTarballUrl(version) {
 function knownReleaseSha256(version) {
   return QEMU_RELEASES.find((r) => r.version === version)?.sha256;
 }
+function pluginApiVersion(version) {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  const v = major * 100 + minor;
+  if (v >= 1101) return 7;
+  if (v >= 1100) return 6;
+  if (v >= 1001) return 5;
+  if (v >= 902) return 4;
+  if (v >= 901) return 3;
+  if (v >= 900) return 2;
+  if (v >= 402) return 1;
+  return void 0;
+}
 
 // src/plan/arch.ts
 var archData = {
@@ -22303,45 +22315,44 @@ function writeProbeFirmware(dir) {
   writeFileSync2(path6, image);
   return path6;
 }
-async function probeKvm(qemuBinary, workDir, signal) {
+var kernelProbeTimeoutMs = 8e3;
+async function probeKvm(target, workDir, signal) {
   try {
     accessSync("/dev/kvm", constants4.R_OK | constants4.W_OK);
   } catch {
     return { usable: false, reason: "/dev/kvm is missing or not accessible" };
   }
+  const common2 = ["-accel", "kvm", "-cpu", "host", "-machine", "q35", "-nodefaults", "-display", "none", "-no-reboot", ...target.firmwareDirs.flatMap((d) => ["-L", d])];
+  const cancel = signal ? { cancelSignal: signal } : {};
   const firmware = writeProbeFirmware(workDir);
-  const result = await execa(
-    qemuBinary,
-    [
-      "-accel",
-      "kvm",
-      "-cpu",
-      "host",
-      "-machine",
-      "q35",
-      "-nodefaults",
-      "-display",
-      "none",
-      "-no-reboot",
-      "-bios",
-      firmware,
-      "-device",
-      "isa-debug-exit,iobase=0xf4,iosize=0x04"
-    ],
-    { reject: false, timeout: 1e4, stdin: "ignore", ...signal ? { cancelSignal: signal } : {} }
+  const result = await execa(target.qemuBinary, [...common2, "-bios", firmware, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"], {
+    reject: false,
+    timeout: 1e4,
+    stdin: "ignore",
+    ...cancel
+  });
+  if (result.exitCode !== probeExitCode) {
+    const detail = result.timedOut ? "timed out" : `exit ${result.exitCode ?? result.signal}: ${result.stderr.trim().split("\n").pop() ?? ""}`;
+    return { usable: false, reason: `KVM probe failed (${detail})` };
+  }
+  if (!target.kernel) return { usable: true, reason: "KVM ran the probe code" };
+  const boot = await execa(
+    target.qemuBinary,
+    [...common2, "-m", "256", "-serial", "stdio", ...target.bios ? ["-bios", target.bios] : [], "-kernel", target.kernel, "-append", "console=ttyS0 panic=-1 loglevel=4"],
+    { reject: false, timeout: kernelProbeTimeoutMs, stdin: "ignore", ...cancel }
   );
-  if (result.exitCode === probeExitCode) return { usable: true, reason: "KVM ran the probe code" };
-  const detail = result.timedOut ? "timed out" : `exit ${result.exitCode ?? result.signal}: ${result.stderr.trim().split("\n").pop() ?? ""}`;
-  return { usable: false, reason: `KVM probe failed (${detail})` };
+  if (/Kernel panic/.test(boot.stdout) && boot.exitCode === 0) return { usable: true, reason: "KVM booted the guest kernel" };
+  const why = boot.timedOut ? `the guest kernel did not get to its root-mount panic within ${kernelProbeTimeoutMs / 1e3} s` : `QEMU exited with ${boot.exitCode ?? boot.signal}`;
+  return { usable: false, reason: `KVM runs probe code but not the guest kernel (${why})` };
 }
-function probeKey(qemuBinary) {
-  const parts = [qemuBinary];
+function probeKey(target) {
+  const parts = [target.qemuBinary, target.kernel ?? "no-kernel"];
   try {
     parts.push(readFileSync5("/proc/sys/kernel/random/boot_id", "utf8").trim());
   } catch {
     parts.push(`no-boot-id-${Date.now()}`);
   }
-  for (const path6 of [qemuBinary, "/dev/kvm"]) {
+  for (const path6 of [target.qemuBinary, target.kernel ?? "/dev/null", "/dev/kvm"]) {
     try {
       const s = statSync4(path6);
       parts.push(`${s.ino}:${s.size}:${s.mode}:${s.uid}:${s.gid}:${s.mtimeMs}:${s.ctimeMs}`);
@@ -22351,19 +22362,23 @@ function probeKey(qemuBinary) {
   }
   return parts.join("|");
 }
-async function probeKvmCached(qemuBinary, cacheDir, workDir, signal) {
+async function probeKvmCached(target, cacheDir, workDir, signal) {
   const file = join9(cacheDir, "kvm-probe.json");
-  const key = probeKey(qemuBinary);
+  const key = probeKey(target);
+  let records = {};
   try {
-    const saved = JSON.parse(readFileSync5(file, "utf8"));
-    if (saved.key === key) return { usable: saved.usable, reason: `${saved.reason} (probed earlier this boot)` };
+    records = JSON.parse(readFileSync5(file, "utf8"));
   } catch {
   }
-  const result = await probeKvm(qemuBinary, workDir, signal);
+  const saved = records[key];
+  if (saved) return { usable: saved.usable, reason: `${saved.reason} (probed earlier this boot)` };
+  const result = await probeKvm(target, workDir, signal);
   try {
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${file}.${process.pid}`;
-    writeFileSync2(tmp, JSON.stringify({ key, ...result }));
+    const bootId = key.split("|")[2] ?? "";
+    const kept = Object.fromEntries(Object.entries(records).filter(([k]) => k.split("|")[2] === bootId));
+    writeFileSync2(tmp, JSON.stringify({ ...kept, [key]: result }));
     renameSync(tmp, file);
   } catch {
   }
@@ -22938,9 +22953,9 @@ function findFirmware(install, file) {
 }
 
 // src/provision/provision.ts
-async function chooseAccel(config, qemuBinary, workDir, host, signal) {
+async function chooseAccel(config, target, workDir, host, signal) {
   if (config.qemu.accel === "tcg") return "tcg";
-  const result = await probeKvmCached(qemuBinary, host.cacheDir, workDir, signal);
+  const result = await probeKvmCached(target, host.cacheDir, workDir, signal);
   if (result.usable) return "kvm";
   if (config.qemu.accel === "kvm") {
     throw new InfraError(`accel = kvm was asked for, but KVM cannot run guests here: ${result.reason}`, {
@@ -22990,17 +23005,19 @@ async function provisionPlugin(plan, qemu, host, signal) {
 async function provision(config, plan, host, workDir, signal) {
   const [qemu, guest] = await Promise.all([provisionQemu(config, plan, host, signal), provisionGuest(config, host, signal)]);
   const plugin = await provisionPlugin(plan, qemu, host, signal);
-  const [version, accel] = await Promise.all([
-    readQemuVersion(qemu.binary),
-    // Plugins instrument TCG-translated code: with one, KVM is never an option.
-    plugin ? Promise.resolve("tcg") : chooseAccel(config, qemu.binary, workDir, host, signal)
-  ]);
-  host.log.info(`QEMU ${version} (${qemu.origin}): ${qemu.binary}`);
   const fastBios = archData[plan.arch].fastBios;
   const bios = fastBios ? findFirmware(qemu.install, fastBios) : void 0;
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(", ") || "no data folder"}); booting with the default firmware, which is slower`);
+  const firmwareDirs = qemu.built ? qemu.install.dataDirs.filter((d) => !d.startsWith(qemu.built.prefix)) : [];
+  const [version, accel] = await Promise.all([
+    readQemuVersion(qemu.binary),
+    // Plugins instrument TCG-translated code: with one, KVM is never an option.
+    plugin ? Promise.resolve("tcg") : chooseAccel(config, { qemuBinary: qemu.binary, kernel: guest.kernel, bios, firmwareDirs }, workDir, host, signal)
+  ]);
+  const api = pluginApiVersion(version);
+  host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ""}): ${qemu.binary}`);
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugin, firmwareDir: void 0, bios, kernel, initrd, kernelDescription, accel };
+  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugin, firmwareDirs, bios, kernel, initrd, kernelDescription, accel };
 }
 
 // src/report/reproducer.ts
@@ -23288,7 +23305,7 @@ function buildQemuArgv(plan, provisioned, paths) {
     String(plan.cpus)
   ];
   if (provisioned.accel === "kvm") argv.push("-cpu", "host");
-  if (provisioned.firmwareDir) argv.push("-L", provisioned.firmwareDir);
+  for (const dir of provisioned.firmwareDirs) argv.push("-L", dir);
   if (provisioned.bios) argv.push("-bios", provisioned.bios);
   argv.push("-kernel", provisioned.kernel);
   if (provisioned.initrd) argv.push("-initrd", provisioned.initrd);
