@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localCacheDir } from '../../src/core/cache-dir.js';
-import { ConfigError, formatError } from '../../src/core/errors.js';
+import { ConfigError, formatError, InfraError } from '../../src/core/errors.js';
 import type { Host, Logger } from '../../src/core/host.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import { ensureBuiltQemu, type QemuBuildSpec } from '../../src/provision/qemu-build/build-qemu.js';
@@ -106,4 +106,16 @@ describe("QEMU built from Debian's 10.2.2 +ds orig tarball, cached in the local 
     expect(err).toBeInstanceOf(ConfigError);
     expect(formatError(err)).toMatch(/has sha256 [0-9a-f]{64}, not the 0{64} given in qemu-sha256/);
   });
+
+  it('keeps the build log in the results folder and shows its last lines when configure fails', async () => {
+    const resultsDir = mkdtempSync(join(tmpdir(), 'qfi-fail-'));
+    const { host } = recordingHost();
+    const err = await ensureBuiltQemu({ ...spec, configureFlags: ['--enable-no-such-feature'] }, { cacheDir: host.cacheDir, log: host.log, resultsDir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InfraError);
+    const text = formatError(err);
+    expect(text).toMatch(/building QEMU 10\.2\.2 failed: .*configure/);
+    expect(text).toMatch(/last lines of the build log:[\s\S]*no-such-feature/);
+    expect(text).toContain(`hint: the full log is in ${join(resultsDir, 'qemu-build.log')}`);
+    expect(readFileSync(join(resultsDir, 'qemu-build.log'), 'utf8')).toContain('$ ');
+  }, 5 * 60_000);
 });
