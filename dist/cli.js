@@ -8,7 +8,7 @@ import {
   formatError,
   localCacheDir,
   runPipeline
-} from "./chunks/chunk-Y3XVXWQG.js";
+} from "./chunks/chunk-DVVO6GEJ.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -1,6 +1,6 @@
 /** The rule language: parse, print, merge, and the fw_cfg name the guest reads the rules from. */
 export type { Action, ActionKind, Rule, RuleOrigin, RuleText } from './model.js';
 export { ACTION_KINDS, RULE_COUNT_MAX, RULE_GRAMMAR_HINT, closestActionKind, parseRule, parseRuleLines } from './parse-rule.js';
-export { printAction, printRule } from './print-rule.js';
+export { printAction, printPoint, printRule } from './print-rule.js';
 export { canonicalRulesText, mergeRules } from './rule-set.js';
 export { DEFAULT_RULES_FW_CFG_NAME, FW_CFG_NAME_MAX_BYTES, validateFwCfgName } from './fw-cfg-name.js';

@@ -20,6 +20,11 @@ export type ActionKind = Action['kind'];
 export interface Rule {
   /** Dotted name: `alloc.frame`, `block.read`. */
   point: string;
+  /**
+   * Parameters in brackets after the point, for layers that need more than a name:
+   * `mem.flip[addr=0x100000 mask=0x8 at=insn:5000000]=fail`. Absent when none were written.
+   */
+  params?: Record<string, string>;
   action: Action;
 }
 

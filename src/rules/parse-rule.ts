@@ -46,6 +46,9 @@ const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isNameStart = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z_]$/.test(c);
 const isNameChar = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9_-]$/.test(c);
+/** Parameter values: addresses, counts, `insn:N`, `pc:0xADDR#K`, ranges `a-b;c-d`, hex bytes, names. */
+const isParamValueChar = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9_.:#+;\/-]$/.test(c);
+const PARAMS_HINT = 'parameters go in brackets after the point, separated by spaces: mem.flip[addr=0x100000 mask=0x8 at=insn:5000000]=fail';
 const isActionKind = (s: string): s is ActionKind => (ACTION_KINDS as readonly string[]).includes(s);
 
 /** Parses one rule; whitespace is allowed at both ends and around the point, `=` and `:`. */
@@ -83,7 +86,36 @@ export function parseRule(text: string, origin: RuleOrigin = {}): Rule {
     i++;
   }
   const point = text.slice(pointStart, i);
-  const pointEnd = i;
+  let pointEnd = i;
+
+  let params: Record<string, string> | undefined;
+  if (text[i] === '[') {
+    params = {};
+    i++;
+    for (;;) {
+      skipWs();
+      if (text[i] === ']') {
+        if (Object.keys(params).length === 0) fail(i, 'empty parameter list `[]`, expected key=value inside the brackets or no brackets');
+        i++;
+        break;
+      }
+      if (i === len) fail(i, 'missing `]` to close the parameter list');
+      const keyStart = i;
+      if (!/^[a-z]$/.test(text[i] ?? '')) fail(i, `expected a parameter name (a lowercase letter first), found ${found(i)}`, PARAMS_HINT);
+      while (/^[a-z0-9_-]$/.test(text[i] ?? '')) i++;
+      const key = text.slice(keyStart, i);
+      if (text[i] !== '=') fail(i, `expected \`=\` after parameter \`${key}\`, found ${found(i)}`, PARAMS_HINT);
+      i++;
+      const valueStart = i;
+      while (isParamValueChar(text[i])) i++;
+      if (i === valueStart) fail(i, `expected a value for parameter \`${key}\`, found ${found(i)}`, PARAMS_HINT);
+      if (Object.hasOwn(params, key)) fail(keyStart, `parameter \`${key}\` is given twice`, PARAMS_HINT);
+      params[key] = text.slice(valueStart, i);
+      if (i === len) fail(i, 'missing `]` to close the parameter list');
+      if (!isWs(text[i]) && text[i] !== ']') fail(i, `unexpected ${found(i)} in the value of \`${key}\`, expected a space or \`]\``, PARAMS_HINT);
+    }
+    pointEnd = i;
+  }
 
   skipWs();
   if (i === len) fail(pointEnd, `missing \`=\` after point \`${point}\`, expected point=action`);
@@ -138,7 +170,7 @@ export function parseRule(text: string, origin: RuleOrigin = {}): Rule {
 
   skipWs();
   if (i < len) fail(i, `unexpected ${found(i)} after \`${point}=${printAction(action)}\`, expected end of rule`);
-  return { point, action };
+  return params ? { point, params, action } : { point, action };
 }
 
 /**

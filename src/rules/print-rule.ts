@@ -17,7 +17,16 @@ export function printAction(action: Action): string {
   }
 }
 
-/** `alloc.frame=fail-after:3`. */
+/** `mem.flip[addr=0x1000 at=insn:5]`: parameters sorted by name, one space apart. */
+export function printPoint(rule: Pick<Rule, 'point' | 'params'>): string {
+  if (!rule.params) return rule.point;
+  const params = Object.keys(rule.params)
+    .sort()
+    .map((k) => `${k}=${rule.params![k]}`);
+  return `${rule.point}[${params.join(' ')}]`;
+}
+
+/** `alloc.frame=fail-after:3`, `mem.flip[addr=0x1000 at=insn:5 mask=0x1]=fail`. */
 export function printRule(rule: Rule): string {
-  return `${rule.point}=${printAction(rule.action)}`;
+  return `${printPoint(rule)}=${printAction(rule.action)}`;
 }

@@ -24,7 +24,11 @@ const arbAction: fc.Arbitrary<Action> = fc.oneof(
   fc.integer({ min: 0, max: 1000 }).map((perMille): Action => ({ kind: 'rate', perMille })),
   fc.integer({ min: 0, max: U32_MAX }).map((ms): Action => ({ kind: 'delay-ms', ms })),
 );
-const arbRule: fc.Arbitrary<Rule> = fc.record({ point: arbPoint, action: arbAction });
+const arbParams = fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/), fc.stringMatching(/^[A-Za-z0-9_.:#+;\/-]{1,16}$/), { minKeys: 1, maxKeys: 4 });
+const arbRule: fc.Arbitrary<Rule> = fc.oneof(
+  fc.record({ point: arbPoint, action: arbAction }),
+  fc.record({ point: arbPoint, params: arbParams, action: arbAction }),
+);
 const arbWs = fc.array(fc.constantFrom(' ', '\t'), { maxLength: 3 }).map((a) => a.join(''));
 
 /** `rule` written with whitespace at every tolerated place. */
@@ -34,7 +38,9 @@ const arbSpacedRule = fc
     const [w0, w1, w2, w3, w4, w5] = ws as [string, string, string, string, string, string];
     const [name, n] = printAction(rule.action).split(':');
     const arg = n === undefined ? '' : `${w3}:${w4}${n}`;
-    return { rule, text: `${w0}${rule.point}${w1}=${w2}${name}${arg}${w5}` };
+    // inside brackets, spaces around every parameter are tolerated too
+    const params = rule.params ? `[${w1}${Object.entries(rule.params).map(([k, v]) => `${k}=${v}`).join(` ${w2}`)}${w3}]` : '';
+    return { rule, text: `${w0}${rule.point}${params}${w1}=${w2}${name}${arg}${w5}` };
   });
 
 /** Near-miss text: mostly the rule alphabet, so some parse and many fail at varied columns. */
@@ -81,7 +87,9 @@ describe('rule properties', () => {
         fc.pre(typeof parsed !== 'number');
         const once = printRule(parsed);
         expect(printRule(parseRule(once))).toBe(once);
-        expect(once).not.toMatch(/[ \t]/);
+        // the only whitespace in canonical text: one space between bracketed parameters
+        expect(once.replace(/\[[^\]]*\]/, '')).not.toMatch(/[ \t]/);
+        expect(once).not.toMatch(/\t| {2}|\[ | \]/);
       }),
       { numRuns: 500 },
     );

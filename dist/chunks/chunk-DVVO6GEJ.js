@@ -12288,8 +12288,13 @@ function printAction(action) {
       return `delay-ms:${action.ms}`;
   }
 }
+function printPoint(rule) {
+  if (!rule.params) return rule.point;
+  const params = Object.keys(rule.params).sort().map((k) => `${k}=${rule.params[k]}`);
+  return `${rule.point}[${params.join(" ")}]`;
+}
 function printRule(rule) {
-  return `${rule.point}=${printAction(rule.action)}`;
+  return `${printPoint(rule)}=${printAction(rule.action)}`;
 }
 
 // src/rules/text-position.ts
@@ -12339,6 +12344,8 @@ var isWs = (c3) => c3 === " " || c3 === "	";
 var isDigit = (c3) => c3 !== void 0 && c3 >= "0" && c3 <= "9";
 var isNameStart = (c3) => c3 !== void 0 && /^[A-Za-z_]$/.test(c3);
 var isNameChar = (c3) => c3 !== void 0 && /^[A-Za-z0-9_-]$/.test(c3);
+var isParamValueChar = (c3) => c3 !== void 0 && /^[A-Za-z0-9_.:#+;\/-]$/.test(c3);
+var PARAMS_HINT = "parameters go in brackets after the point, separated by spaces: mem.flip[addr=0x100000 mask=0x8 at=insn:5000000]=fail";
 var isActionKind = (s) => ACTION_KINDS.includes(s);
 function parseRule(text, origin = {}) {
   const len = text.length;
@@ -12370,7 +12377,35 @@ function parseRule(text, origin = {}) {
     i2++;
   }
   const point = text.slice(pointStart, i2);
-  const pointEnd = i2;
+  let pointEnd = i2;
+  let params;
+  if (text[i2] === "[") {
+    params = {};
+    i2++;
+    for (; ; ) {
+      skipWs();
+      if (text[i2] === "]") {
+        if (Object.keys(params).length === 0) fail(i2, "empty parameter list `[]`, expected key=value inside the brackets or no brackets");
+        i2++;
+        break;
+      }
+      if (i2 === len) fail(i2, "missing `]` to close the parameter list");
+      const keyStart = i2;
+      if (!/^[a-z]$/.test(text[i2] ?? "")) fail(i2, `expected a parameter name (a lowercase letter first), found ${found(i2)}`, PARAMS_HINT);
+      while (/^[a-z0-9_-]$/.test(text[i2] ?? "")) i2++;
+      const key = text.slice(keyStart, i2);
+      if (text[i2] !== "=") fail(i2, `expected \`=\` after parameter \`${key}\`, found ${found(i2)}`, PARAMS_HINT);
+      i2++;
+      const valueStart = i2;
+      while (isParamValueChar(text[i2])) i2++;
+      if (i2 === valueStart) fail(i2, `expected a value for parameter \`${key}\`, found ${found(i2)}`, PARAMS_HINT);
+      if (Object.hasOwn(params, key)) fail(keyStart, `parameter \`${key}\` is given twice`, PARAMS_HINT);
+      params[key] = text.slice(valueStart, i2);
+      if (i2 === len) fail(i2, "missing `]` to close the parameter list");
+      if (!isWs(text[i2]) && text[i2] !== "]") fail(i2, `unexpected ${found(i2)} in the value of \`${key}\`, expected a space or \`]\``, PARAMS_HINT);
+    }
+    pointEnd = i2;
+  }
   skipWs();
   if (i2 === len) fail(pointEnd, `missing \`=\` after point \`${point}\`, expected point=action`);
   if (text[i2] !== "=") {
@@ -12417,7 +12452,7 @@ function parseRule(text, origin = {}) {
   }
   skipWs();
   if (i2 < len) fail(i2, `unexpected ${found(i2)} after \`${point}=${printAction(action)}\`, expected end of rule`);
-  return { point, action };
+  return params ? { point, params, action } : { point, action };
 }
 function parseRuleLines(text, origin = {}) {
   const rules = [];
@@ -12463,7 +12498,13 @@ function editDistance(a2, b) {
 // src/rules/rule-set.ts
 function mergeRules(groups) {
   const byPoint = /* @__PURE__ */ new Map();
-  for (const group of groups) for (const rule of group) byPoint.set(rule.point, { point: rule.point, action: { ...rule.action } });
+  for (const group of groups) {
+    for (const rule of group) {
+      const copy = { point: rule.point, action: { ...rule.action } };
+      if (rule.params) copy.params = { ...rule.params };
+      byPoint.set(printPoint(rule), copy);
+    }
+  }
   return [...byPoint.values()];
 }
 function canonicalRulesText(rules) {
