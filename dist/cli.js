@@ -8,7 +8,7 @@ import {
   formatError,
   localCacheDir,
   runPipeline
-} from "./chunks/chunk-DVVO6GEJ.js";
+} from "./chunks/chunk-P4NBAIQ7.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -149,6 +149,13 @@ export const INPUTS = [
     description: "Install missing QEMU build dependencies with apt-get (needs root or passwordless sudo on Debian/Ubuntu).",
   },
   {
+    name: 'icount',
+    toml: 'qemu.icount',
+    type: 'bool',
+    default: 'false',
+    description: 'Run with `-icount shift=0,sleep=off`: guest time follows executed instructions, so the same rules and seed give the same injections.',
+  },
+  {
     name: 'plugin',
     toml: 'qemu.plugin',
     type: 'path',

@@ -117,6 +117,7 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
       configureFlags: value<string[]>('qemu-configure-flags') ?? [],
       patches: value<string[]>('qemu-patches') ?? [],
       installDeps: orDefault<boolean>('install-deps'),
+      icount: orDefault<boolean>('icount'),
       plugin: value<string>('plugin'),
       pluginArgs: value<string[]>('plugin-args') ?? [],
     },

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig, type RawInputs } from '../config/index.js';
+import { readInjections } from '../observe/injections.js';
 import { decideVerdict } from '../observe/verdict.js';
 import { makePlan } from '../plan/make-plan.js';
 import { provision } from '../provision/provision.js';
@@ -29,7 +30,7 @@ export interface PipelineResult {
 }
 
 /** Files a previous run left in the results folder; removed so stale results never mix in. */
-const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh'];
+const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh', 'injections.jsonl', 'qemu-build.log'];
 
 /**
  * inputs -> config -> plan -> provision -> run -> observe -> report. Bad input and broken
@@ -61,7 +62,8 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
       }),
     );
     const { verdict, reason } = decideVerdict(record, plan.timeouts);
-    const run: TestRun = { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned };
+    const injections = readInjections(join(config.report.dir, 'injections.jsonl'), plan.pluginRules);
+    const run: TestRun = { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned, injections };
     const reports = writeReports(run, config.report.dir);
     return { config, run, reports };
   } finally {

@@ -4,6 +4,8 @@
  * -> observe -> TestRun -> report.
  */
 import type { Rule } from '../rules/model.js';
+import type { InjectionSummary } from '../observe/injections.js';
+import type { PluginRuleLine } from '../rules/plugin-rules.js';
 
 export type Arch = 'x86_64';
 export type Accel = 'auto' | 'kvm' | 'tcg';
@@ -30,6 +32,8 @@ export interface ResolvedConfig {
     /** Absolute paths, applied in order. */
     patches: string[];
     installDeps: boolean;
+    /** Deterministic time: -icount shift=0,sleep=off. */
+    icount: boolean;
     /** Absolute path of a plugin .c or .so to load. */
     plugin: string | undefined;
     pluginArgs: string[];
@@ -115,8 +119,12 @@ export type QemuChoice =
 export interface Plan {
   scenario: string;
   qemu: QemuChoice;
-  /** A TCG plugin to load (forces TCG). */
+  /** A user's TCG plugin to load (forces TCG). */
   plugin: { path: string; args: string[] } | undefined;
+  /** Plugin rules compiled for qfi's own plugin (plugin/); empty: the plugin is not loaded. */
+  pluginRules: PluginRuleLine[];
+  /** -icount shift=0,sleep=off. */
+  icount: boolean;
   arch: Arch;
   accel: Accel;
   memory: string;
@@ -125,8 +133,10 @@ export interface Plan {
   append: string;
   /** fw_cfg files handed to the guest. */
   fwCfg: FwCfgEntry[];
-  /** Canonical rule lines as delivered (empty when disabled). */
+  /** Every rule of the run, canonical (empty when disabled): what reports list. */
   canonicalRules: string[];
+  /** The rules handed to the guest through fw_cfg (all but the host layers' rules). */
+  guestRules: string[];
   /** fw_cfg name the rules go under (even when disabled: the agent is told where to look). */
   rulesFwCfgName: string;
   seed: number;
@@ -143,8 +153,8 @@ export interface Provisioned {
   qemuVersion: string;
   /** `system`, `path`, `built`, `local-cache` or `remote-cache`. */
   qemuOrigin: string;
-  /** The compiled or given plugin .so and its arguments. */
-  plugin: { so: string; args: string[] } | undefined;
+  /** Plugins to load: the user's (`plugin`) and qfi's own when the run has plugin rules. */
+  plugins: Array<{ so: string; args: string[]; role: 'user' | 'qfi' }>;
   /** Folders given to QEMU with -L: the distribution's firmware, for a QEMU we built without blobs. */
   firmwareDirs: string[];
   /** Firmware image for -bios (qboot), if any. */
@@ -158,6 +168,7 @@ export interface Provisioned {
 }
 
 export type ConsoleEventKind =
+  | 'marker'
   | 'agent-ready'
   | 'test-start'
   | 'test-exit'
@@ -177,6 +188,8 @@ export interface ConsoleEvent {
   text: string;
   /** For `test-exit`. */
   exitCode?: number;
+  /** For `marker`: the name after `QFI-MARKER:`. */
+  name?: string;
 }
 
 export interface RunFiles {
@@ -220,6 +233,8 @@ export interface LogSummary {
 
 export interface TestRun {
   scenario: string;
+  /** What qfi's plugin injected (undefined when it was not loaded). */
+  injections: InjectionSummary | undefined;
   verdict: Verdict;
   /** One sentence: why this verdict (`command exited with 3`, `no agent marker within 60 s`). */
   reason: string;

@@ -15,6 +15,9 @@ export class ConsoleParser {
   parseLine(text: string, line: number, atMs: number): ConsoleEvent | undefined {
     const marker = this.parseMarker(text, line, atMs);
     if (marker) return marker;
+    // A guest's own named moment, for triggers relative to it (marker:NAME+insn:N).
+    const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})/.exec(text);
+    if (named) return { kind: 'marker', line, atMs, text, name: named[1]! };
     const kind = classifyKernelLine(stripPrintkPrefix(text));
     return kind ? { kind, line, atMs, text } : undefined;
   }

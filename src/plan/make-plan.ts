@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../core/errors.js';
 import type { FwCfgEntry, Plan, QemuChoice, ResolvedConfig } from '../core/types.js';
 import { knownReleaseSha256 } from '../provision/qemu-build/releases.js';
-import { canonicalRulesText, printRule } from '../rules/index.js';
+import { canonicalRulesText, compilePluginRules, isPluginRule, printRule, q35RamRanges } from '../rules/index.js';
 import { archData } from './arch.js';
 
 /** fw_cfg names the built-in agent reads (guest/README.md documents the protocol). */
@@ -20,28 +20,34 @@ export const RULES_NAME_PARAM = 'qfi.rules';
  * per-run marker token.
  */
 export function makePlan(config: ResolvedConfig, token: string = randomBytes(12).toString('hex')): Plan {
-  const canonicalRules = config.faults.enabled ? config.faults.rules.map(printRule) : [];
+  const rules = config.faults.enabled ? config.faults.rules : [];
+  // Host layers (the plugin's mem/reg/insn points) are carried out by QEMU; the rest go to the guest.
+  const guestRules = rules.filter((r) => !isPluginRule(r));
+  const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   const fwCfg: FwCfgEntry[] = [
     { name: AGENT_FW_CFG.token, content: token },
     { name: AGENT_FW_CFG.command, content: config.test.command },
   ];
   if (config.faults.enabled) {
-    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(config.faults.rules) });
+    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
   }
   const append = [...archData[config.machine.arch].defaultAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
   if (config.guest.append.trim()) append.push(config.guest.append.trim());
 
   return {
     scenario: config.name,
-    qemu: chooseQemu(config),
+    qemu: chooseQemu(config, pluginRules.length > 0),
     plugin: config.qemu.plugin ? { path: config.qemu.plugin, args: config.qemu.pluginArgs } : undefined,
+    pluginRules,
+    icount: config.qemu.icount,
     arch: config.machine.arch,
     accel: config.qemu.accel,
     memory: config.machine.memory,
     cpus: config.machine.cpus,
     append: append.join(' '),
     fwCfg,
-    canonicalRules,
+    canonicalRules: rules.map(printRule),
+    guestRules: guestRules.map(printRule),
     rulesFwCfgName: config.faults.fwCfgName,
     seed: config.faults.seed,
     markerToken: token,
@@ -56,17 +62,26 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
   };
 }
 
+/** QEMU's -m: a bare number is MiB. */
+export function memoryBytes(memory: string): bigint {
+  const m = /^([0-9]+)([KMGT]?)$/.exec(memory);
+  if (!m) throw new Error(`internal: memory ${memory} was not validated`);
+  const shift: Record<string, bigint> = { '': 20n, K: 10n, M: 20n, G: 30n, T: 40n };
+  return BigInt(m[1]!) << shift[m[2]!]!;
+}
+
 /**
- * `auto` takes the system QEMU unless something needs a QEMU of our own build: today a
- * plugin given as C source (no distribution ships qemu-plugin.h); plugin fault rules will
- * be the other reason.
+ * `auto` takes the system QEMU unless something needs a QEMU of our own build: plugin
+ * rules (qfi's plugin needs plugin API 5 write access, QEMU >= 10.1, and its headers) or a
+ * plugin given as C source (no distribution ships qemu-plugin.h).
  */
-export function chooseQemu(config: ResolvedConfig): QemuChoice {
+export function chooseQemu(config: ResolvedConfig, hasPluginRules = false): QemuChoice {
   const { qemu } = config;
-  const pluginSource = qemu.plugin?.endsWith('.c') ?? false;
+  const pluginSource = hasPluginRules || (qemu.plugin?.endsWith('.c') ?? false);
   if (qemu.binary === 'system') {
     if (pluginSource) {
-      throw new ConfigError(`plugin ${qemu.plugin} is C source, which needs a QEMU build's qemu-plugin.h, but qemu is \`system\``, {
+      const what = hasPluginRules ? 'plugin rules (mem.*, reg.*, insn.*) need qfi\'s plugin, built against a QEMU build\'s qemu-plugin.h' : `plugin ${qemu.plugin} is C source, which needs a QEMU build's qemu-plugin.h`;
+      throw new ConfigError(`${what}, but qemu is \`system\``, {
         location: { input: 'qemu' },
         hint: 'use qemu: auto or build (qfi builds QEMU and compiles the plugin), or give the plugin as a built .so',
       });
@@ -84,7 +99,7 @@ export function chooseQemu(config: ResolvedConfig): QemuChoice {
   }
   return {
     kind: 'build',
-    reason: qemu.binary === 'build' ? 'qemu: build' : `the plugin source ${qemu.plugin} needs qemu-plugin.h`,
+    reason: qemu.binary === 'build' ? 'qemu: build' : hasPluginRules ? 'the run has plugin rules (qfi\'s plugin needs QEMU >= 10.1)' : `the plugin source ${qemu.plugin} needs qemu-plugin.h`,
     version: qemu.version,
     sha256: qemu.sha256,
     source: qemu.source,

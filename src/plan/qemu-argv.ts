@@ -3,6 +3,8 @@ import { archData } from './arch.js';
 
 export interface RunPaths {
   qmpSocket: string;
+  /** Files of qfi's plugin for this run: its rule file, injection log and control socket. */
+  qfiPlugin?: { rules: string; log: string; socket: string };
   /** fw_cfg name -> file holding its content (QEMU reads `file=`; `string=` would need comma escaping). */
   fwCfgFiles: Map<string, string>;
 }
@@ -42,10 +44,17 @@ export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPa
     if (!file) throw new Error(`internal: no file written for fw_cfg entry ${entry.name}`);
     argv.push('-fw_cfg', `name=${entry.name},file=${escapeOptionValue(file)}`);
   }
-  if (provisioned.plugin) {
-    const opts = [`file=${escapeOptionValue(provisioned.plugin.so)}`, ...provisioned.plugin.args.map(escapeOptionValue)];
-    argv.push('-plugin', opts.join(','));
+  if (plan.icount) argv.push('-icount', 'shift=0,sleep=off');
+  for (const plugin of provisioned.plugins) {
+    const args = plugin.role === 'qfi' ? qfiPluginArgs(plan, paths) : plugin.args;
+    argv.push('-plugin', [`file=${plugin.so}`, ...args].map(escapeOptionValue).join(','));
   }
   argv.push(...plan.extraArgs);
   return argv;
+}
+
+function qfiPluginArgs(plan: Plan, paths: RunPaths): string[] {
+  if (!paths.qfiPlugin) throw new Error('internal: qfi plugin loaded without its run files');
+  const { rules, log, socket } = paths.qfiPlugin;
+  return [`log=${log}`, `rules=${rules}`, `socket=${socket}`, `seed=${plan.seed}`];
 }

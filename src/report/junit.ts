@@ -37,8 +37,12 @@ export function toJUnit(run: TestRun): string {
   prop('qfi.qemu.version', run.provisioned.qemuVersion);
   prop('qfi.qemu.origin', run.provisioned.qemuOrigin);
   prop('qfi.qemu.accel', run.provisioned.accel);
-  if (run.provisioned.plugin) prop('qfi.plugin', [run.provisioned.plugin.so, ...run.provisioned.plugin.args].join(' '));
+  for (const plugin of run.provisioned.plugins) prop(`qfi.plugin.${plugin.role}`, [plugin.so, ...plugin.args].join(' '));
   prop('qfi.kernel', run.provisioned.kernelDescription);
+  if (run.injections) {
+    prop('qfi.injections', run.injections.total);
+    for (const r of run.injections.perRule) prop(`qfi.injections.${r.id}`, `${r.fires} × ${r.rule}`);
+  }
   if (run.record.commandExitCode !== undefined) prop('qfi.exit_code', run.record.commandExitCode);
   if (run.record.timedOut) prop('qfi.timed_out', run.record.timedOut);
 

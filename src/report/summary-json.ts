@@ -20,7 +20,7 @@ export function toSummaryJson(run: TestRun): string {
       binary: provisioned.qemuBinary,
       version: provisioned.qemuVersion,
       origin: provisioned.qemuOrigin,
-      plugin: provisioned.plugin ?? null,
+      plugins: provisioned.plugins,
       accel: provisioned.accel,
       exit: { code: record.qemuExit.code ?? null, signal: record.qemuExit.signal ?? null },
       argv: record.qemuArgv,
@@ -30,9 +30,10 @@ export function toSummaryJson(run: TestRun): string {
     fwCfg: plan.fwCfg,
     console: { lines: record.consoleLines },
     events: record.events.map((e) => ({ kind: e.kind, line: e.line, atMs: e.atMs, text: e.text, ...(e.exitCode !== undefined ? { exitCode: e.exitCode } : {}) })),
+    injections: run.injections ?? null,
     logSummary: run.summary,
     diagnostics: record.diagnostics ?? null,
-    files: { console: 'console.log', qemuStderr: 'qemu-stderr.log', qmpLog: 'qmp.log', junit: 'junit.xml', reproducer: 'reproducer.sh' },
+    files: { console: 'console.log', qemuStderr: 'qemu-stderr.log', qmpLog: 'qmp.log', junit: 'junit.xml', reproducer: 'reproducer.sh', ...(run.injections ? { injections: 'injections.jsonl' } : {}) },
   };
   return `${JSON.stringify(summary, null, 2)}\n`;
 }

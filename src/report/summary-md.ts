@@ -30,6 +30,10 @@ export function toSummaryMarkdown(run: TestRun): string {
     '',
     `**Kernel**: ${cell(provisioned.kernelDescription)}`,
   ];
+  if (run.injections) {
+    out.push('', `**Injections** (qfi-fault): ${run.injections.total}${run.injections.failed ? `, ${run.injections.failed} failed` : ''}`, '', '| rule | fires | first at instruction |', '|---|---|---|');
+    for (const r of run.injections.perRule) out.push(`| \`${cell(r.rule)}\` | ${r.fires} | ${r.firstIcount ?? '–'} |`);
+  }
   const excerpt = [...run.summary.highlights, ...(run.summary.highlights.length ? ['…'] : []), ...run.summary.tail].join('\n');
   if (run.verdict !== 'pass' && excerpt) {
     const text = toReportText(excerpt);

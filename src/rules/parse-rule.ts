@@ -4,6 +4,7 @@
  */
 import { ConfigError } from '../core/errors.js';
 import type { Action, ActionKind, Rule, RuleOrigin } from './model.js';
+import { checkPluginRule } from './plugin-rules.js';
 import { printAction } from './print-rule.js';
 import { describeAt, locationInText } from './text-position.js';
 
@@ -89,6 +90,8 @@ export function parseRule(text: string, origin: RuleOrigin = {}): Rule {
   let pointEnd = i;
 
   let params: Record<string, string> | undefined;
+  const paramAt: Record<string, number> = {};
+  const paramKeyAt: Record<string, number> = {};
   if (text[i] === '[') {
     params = {};
     i++;
@@ -111,6 +114,8 @@ export function parseRule(text: string, origin: RuleOrigin = {}): Rule {
       if (i === valueStart) fail(i, `expected a value for parameter \`${key}\`, found ${found(i)}`, PARAMS_HINT);
       if (Object.hasOwn(params, key)) fail(keyStart, `parameter \`${key}\` is given twice`, PARAMS_HINT);
       params[key] = text.slice(valueStart, i);
+      paramAt[key] = valueStart;
+      paramKeyAt[key] = keyStart;
       if (i === len) fail(i, 'missing `]` to close the parameter list');
       if (!isWs(text[i]) && text[i] !== ']') fail(i, `unexpected ${found(i)} in the value of \`${key}\`, expected a space or \`]\``, PARAMS_HINT);
     }
@@ -170,7 +175,14 @@ export function parseRule(text: string, origin: RuleOrigin = {}): Rule {
 
   skipWs();
   if (i < len) fail(i, `unexpected ${found(i)} after \`${point}=${printAction(action)}\`, expected end of rule`);
-  return params ? { point, params, action } : { point, action };
+  const rule: Rule = params ? { point, params, action } : { point, action };
+  // Layer-specific checks (plugin points): the error goes under the parameter at fault.
+  const problem = checkPluginRule(rule);
+  if (problem) {
+    const offset = problem.param !== undefined ? ((problem.onKey ? paramKeyAt : paramAt)[problem.param] ?? pointStart) : problem.onAction ? nameStart : pointStart;
+    fail(offset, problem.message, problem.hint);
+  }
+  return rule;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ConsoleParser } from '../observe/console-parser.js';
 import { LineStream } from '../observe/line-stream.js';
 import { LogSummarizer } from '../observe/summarize.js';
 import { buildQemuArgv } from '../plan/qemu-argv.js';
+import { PluginControl } from './plugin-control.js';
 import { QmpClient } from './qmp-client.js';
 
 export interface RunOptions {
@@ -53,7 +54,19 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     fwCfgFiles.set(entry.name, path);
   });
   const qmpSocket = join(opts.privateDir, 'qmp.sock');
-  const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles });
+  const qfiPlugin = provisioned.plugins.some((p) => p.role === 'qfi')
+    ? { rules: join(opts.privateDir, 'plugin-rules.txt'), log: join(opts.resultsDir, 'injections.jsonl'), socket: join(opts.privateDir, 'plugin.sock') }
+    : undefined;
+  if (qfiPlugin) writeFileSync(qfiPlugin.rules, plan.pluginRules.map((r) => `${r.line}\n`).join(''), { mode: 0o600 });
+  const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles, ...(qfiPlugin ? { qfiPlugin } : {}) });
+  const pluginControl = qfiPlugin ? new PluginControl(qfiPlugin.socket) : undefined;
+  /** Tells qfi's plugin a guest marker appeared, arming its marker:NAME+insn:N triggers. */
+  const reportMarker = (name: string) => {
+    pluginControl?.request({ cmd: 'marker', name }).then(
+      (reply) => opts.log.debug(`plugin marker ${name}: ${JSON.stringify(reply)}`),
+      (err: Error) => opts.log.warn(`could not tell the plugin about marker ${name}: ${err.message}`),
+    );
+  };
 
   const consoleOut = createWriteStream(files.console);
   const stderrOut = createWriteStream(files.qemuStderr);
@@ -154,12 +167,17 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   const onEvent = (event: ConsoleEvent) => {
     record.events.push(event);
     switch (event.kind) {
+      case 'marker':
+        if (event.name) reportMarker(event.name);
+        break;
       case 'agent-ready':
+        reportMarker('ready');
         cancel(bootTimer);
         bootTimer = undefined;
         record.bootMs ??= event.atMs;
         break;
       case 'test-start':
+        reportMarker('start');
         testStartedAt = event.atMs;
         testTimer = after(plan.timeouts.testMs, () => onTimeout('test'));
         break;
@@ -217,6 +235,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   timers.clear();
   opts.signal?.removeEventListener('abort', onAbort);
   qmp?.close();
+  pluginControl?.close();
   lines.end();
   await Promise.all([closeStream(consoleOut), closeStream(stderrOut), closeStream(qmpOut)]);
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { execa } from 'execa';
 import { ConfigError } from '../../core/errors.js';
 import type { Logger } from '../../core/host.js';
@@ -13,24 +13,47 @@ export const PLUGIN_CFLAGS = ['-shared', '-fPIC', '-O2', '-Wall', '-Wextra', '-W
  * (source bytes, the QEMU build's key, flags). A compile error is the user's to fix: it is
  * reported with the compiler's words.
  */
-export async function buildPlugin(source: string, qemu: { prefix: string; key: string }, opts: { cacheDir: string; log: Logger; signal?: AbortSignal | undefined }): Promise<string> {
+export async function buildPlugin(
+  sources: string[],
+  qemu: { prefix: string; key: string },
+  opts: { cacheDir: string; log: Logger; signal?: AbortSignal | undefined; includeDirs?: string[]; input?: string },
+): Promise<string> {
   const glib = await execa('pkg-config', ['--cflags', 'glib-2.0'], { stdin: 'ignore' });
-  const flags = [...PLUGIN_CFLAGS, `-I${join(qemu.prefix, 'include')}`, ...glib.stdout.trim().split(/\s+/).filter(Boolean)];
-  const hash = createHash('sha256').update(readFileSync(source)).update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(' ')}`).digest('hex').slice(0, 16);
+  const includes = [join(qemu.prefix, 'include'), ...(opts.includeDirs ?? [])].map((d) => `-I${d}`);
+  const flags = [...PLUGIN_CFLAGS, ...includes, ...glib.stdout.trim().split(/\s+/).filter(Boolean)];
+  const h = createHash('sha256');
+  for (const source of sources) h.update(source).update('\0').update(readFileSync(source)).update('\0');
+  for (const dir of opts.includeDirs ?? []) for (const header of headersIn(dir)) h.update(header).update(readFileSync(header));
+  const hash = h.update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(' ')}`).digest('hex').slice(0, 16);
   const dir = join(opts.cacheDir, 'plugins', hash);
   const so = join(dir, 'plugin.so');
   if (existsSync(so)) return so;
   mkdirSync(dir, { recursive: true });
   const tmp = `${so}.tmp-${process.pid}`;
   const t0 = Date.now();
-  const result = await execa('cc', [...flags, '-o', tmp, source], { stdin: 'ignore', reject: false, all: true, ...(opts.signal ? { cancelSignal: opts.signal } : {}) });
+  const result = await execa('cc', [...flags, '-o', tmp, ...sources], { stdin: 'ignore', reject: false, all: true, ...(opts.signal ? { cancelSignal: opts.signal } : {}) });
   if (result.exitCode !== 0) {
-    throw new ConfigError(`the plugin ${source} does not compile against QEMU's qemu-plugin.h:\n${(result.all ?? '').trim().split('\n').slice(0, 20).join('\n')}`, {
-      location: { input: 'plugin', file: source },
+    throw new ConfigError(`the plugin ${sources.join(' ')} does not compile against QEMU's qemu-plugin.h:\n${(result.all ?? '').trim().split('\n').slice(0, 20).join('\n')}`, {
+      location: { input: opts.input ?? 'plugin' },
       hint: `compiled with: cc ${flags.join(' ')}`,
     });
   }
   renameSync(tmp, so);
-  opts.log.info(`plugin ${source} compiled in ${Date.now() - t0} ms`);
+  opts.log.info(`plugin ${sources.map((f) => basename(f)).join(' ')} compiled in ${Date.now() - t0} ms`);
   return so;
+}
+
+function headersIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.h'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** qfi's own plugin: every plugin/*.c (its tests live in plugin/tests/). */
+export function qfiPluginSources(pluginDir: string): string[] {
+  return readdirSync(pluginDir)
+    .filter((f) => f.endsWith('.c'))
+    .sort()
+    .map((f) => join(pluginDir, f));
 }

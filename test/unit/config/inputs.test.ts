@@ -24,6 +24,7 @@ describe('INPUTS', () => {
       'qemu-configure-flags',
       'qemu-patches',
       'install-deps',
+      'icount',
       'plugin',
       'plugin-args',
       'accel',

@@ -62,6 +62,7 @@ describe('resolveConfig defaults', () => {
         configureFlags: [],
         patches: [],
         installDeps: false,
+        icount: false,
         plugin: undefined,
         pluginArgs: [],
       },

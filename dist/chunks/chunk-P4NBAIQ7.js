@@ -1487,8 +1487,8 @@ var require_dist = __commonJS({
               continue;
             }
             if (set[i3].semver.prerelease.length > 0) {
-              var allowed = set[i3].semver;
-              if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+              var allowed2 = set[i3].semver;
+              if (allowed2.major === version.major && allowed2.minor === version.minor && allowed2.patch === version.patch) {
                 return true;
               }
             }
@@ -12126,6 +12126,13 @@ var INPUTS = [
     description: "Install missing QEMU build dependencies with apt-get (needs root or passwordless sudo on Debian/Ubuntu)."
   },
   {
+    name: "icount",
+    toml: "qemu.icount",
+    type: "bool",
+    default: "false",
+    description: "Run with `-icount shift=0,sleep=off`: guest time follows executed instructions, so the same rules and seed give the same injections."
+  },
+  {
     name: "plugin",
     toml: "qemu.plugin",
     type: "path",
@@ -12297,6 +12304,134 @@ function printRule(rule) {
   return `${printPoint(rule)}=${printAction(rule.action)}`;
 }
 
+// src/rules/plugin-rules.ts
+var PLUGIN_POINTS = ["mem.flip", "mem.write", "reg.flip", "reg.set", "insn.skip"];
+function isPluginRule(rule) {
+  return PLUGIN_POINTS.includes(rule.point);
+}
+var HEX = /^0x[0-9a-fA-F]{1,16}$/;
+var DEC = /^[1-9][0-9]{0,18}$/;
+var TRIGGER = /^(insn:[1-9][0-9]{0,18}|pc:0x[0-9a-fA-F]{1,16}(#[1-9][0-9]{0,9})?|marker:[A-Za-z0-9_.-]{1,32}\+insn:[0-9]{1,19})$/;
+var RANGE = /^0x[0-9a-fA-F]{1,16}-0x[0-9a-fA-F]{1,16}$/;
+var TRIGGER_HINT = "at= takes insn:N (just before the N-th instruction), pc:0xADDR or pc:0xADDR#K (K-th execution), or marker:NAME+insn:N";
+var checks = {
+  at: (v) => TRIGGER.test(v) ? void 0 : `bad trigger "${v}"`,
+  addr: (v) => HEX.test(v) ? void 0 : `addr must be a hex guest-physical address like 0x100000, found "${v}"`,
+  mask: (v) => HEX.test(v) && !/^0x0+$/.test(v) ? void 0 : `mask must be a non-zero hex bit mask like 0x8, found "${v}"`,
+  value: (v) => HEX.test(v) ? void 0 : `value must be hex like 0x2a, found "${v}"`,
+  width: (v) => ["1", "2", "4", "8"].includes(v) ? void 0 : `width must be 1, 2, 4 or 8 bytes, found "${v}"`,
+  reg: (v) => /^[a-z][a-z0-9_]{0,15}$/.test(v) ? void 0 : `reg must be a register name like rax or x0, found "${v}"`,
+  bytes: (v) => /^([0-9a-fA-F]{2}){1,64}$/.test(v) ? void 0 : `bytes must be 1 to 64 bytes of hex like deadbeef, found "${v}"`,
+  ranges: (v) => v === "ram" || v.split(";").every((r) => RANGE.test(r) && rangeOk(r)) ? void 0 : `ranges must be ram or 0xSTART-0xEND joined by ;, found "${v}"`,
+  count: (v) => DEC.test(v) ? void 0 : `count must be a positive whole number, found "${v}"`,
+  cpu: (v) => /^[0-9]{1,3}$/.test(v) ? void 0 : `cpu must be a vCPU index, found "${v}"`,
+  period: (v) => DEC.test(v) ? void 0 : `period must be a positive number of instructions, found "${v}"`
+};
+function rangeOk(range) {
+  const [a2, b] = range.split("-").map((x) => BigInt(x));
+  return a2 < b;
+}
+var common = ["at", "count", "cpu", "period"];
+var allowed = {
+  "mem.flip": { required: [], optional: ["addr", "ranges", "mask", "width"], example: "mem.flip[addr=0x100000 mask=0x8 at=insn:5000000]=fail" },
+  "mem.write": { required: ["addr", "bytes"], optional: [], example: "mem.write[addr=0x2000 bytes=deadbeef at=insn:1000]=fail" },
+  "reg.flip": { required: ["reg"], optional: ["mask"], example: "reg.flip[reg=rbx mask=0x1 at=pc:0x401000]=fail" },
+  "reg.set": { required: ["reg", "value"], optional: [], example: "reg.set[reg=rax value=0x2a at=pc:0x100030#1]=fail" },
+  "insn.skip": { required: [], optional: [], example: "insn.skip[at=pc:0x401000]=fail" }
+};
+function checkPluginRule(rule) {
+  if (!isPluginRule(rule)) return void 0;
+  const spec = allowed[rule.point];
+  const params = rule.params ?? {};
+  const known = [...spec.required, ...spec.optional, ...common];
+  for (const key of Object.keys(params)) {
+    if (!known.includes(key)) {
+      return { param: key, onKey: true, message: `${rule.point} has no parameter \`${key}\``, hint: `${rule.point} takes ${known.join(", ")}; e.g. ${spec.example}` };
+    }
+    const problem = checks[key]?.(params[key]);
+    if (problem) return { param: key, message: problem, hint: key === "at" ? TRIGGER_HINT : `e.g. ${spec.example}` };
+  }
+  for (const key of ["at", ...spec.required]) {
+    if (params[key] === void 0) return { param: void 0, message: `${rule.point} needs \`${key}=\``, hint: `e.g. ${spec.example}` };
+  }
+  if (params.addr !== void 0 && params.ranges !== void 0) {
+    return { param: "ranges", message: "give either addr (one address) or ranges (a random address inside), not both", hint: `e.g. ${spec.example}` };
+  }
+  if (params.width !== void 0 && params.addr === void 0) {
+    return { param: "width", message: "width goes with addr; a random flip touches one byte", hint: `e.g. ${spec.example}` };
+  }
+  const action = rule.action.kind;
+  if (action === "fail-after" || action === "delay-ms") {
+    return {
+      param: void 0,
+      onAction: true,
+      message: `${action} has no meaning for ${rule.point}`,
+      hint: "plugin rules take fail (once), drop-every:N (again every N instructions), rate:N (N per 1000 at each period= instructions, default 1000000) or off"
+    };
+  }
+  if (params.period !== void 0 && action !== "rate") {
+    return { param: "period", message: "period only goes with rate:N", hint: "drop-every:N already says how many instructions apart the fires are" };
+  }
+  return void 0;
+}
+function q35RamRanges(memBytes) {
+  const lowMax = 0xb0000000n;
+  const low = memBytes <= lowMax ? memBytes : 0x80000000n;
+  const ranges = [
+    [0n, 0xa0000n],
+    [0x100000n, low]
+  ];
+  if (memBytes > low) ranges.push([0x100000000n, 0x100000000n + (memBytes - low)]);
+  return ranges;
+}
+function repeatOf(action, period) {
+  switch (action.kind) {
+    case "fail":
+      return "once";
+    case "drop-every":
+      return `every:${action.n}`;
+    case "rate":
+      return `rate:${action.perMille}:${period ?? "1000000"}`;
+    default:
+      return void 0;
+  }
+}
+function compilePluginRules(rules, ram) {
+  const out = [];
+  for (const rule of rules) {
+    if (!isPluginRule(rule) || rule.action.kind === "off") continue;
+    const p = rule.params ?? {};
+    const id = `r${out.length + 1}`;
+    const tokens = [`id=${id}`];
+    switch (rule.point) {
+      case "mem.flip":
+        if (p.addr) tokens.push("action=flip-ram", `addr=${p.addr}`, ...p.width ? [`width=${p.width}`] : [], `mask=${p.mask ?? "0x1"}`);
+        else {
+          const ranges = p.ranges && p.ranges !== "ram" ? p.ranges : ram.map(([a2, b]) => `0x${a2.toString(16)}-0x${b.toString(16)}`).join(";");
+          tokens.push("action=flip-ram-random", `ranges=${ranges}`, ...p.mask ? [`mask=${p.mask}`] : []);
+        }
+        break;
+      case "mem.write":
+        tokens.push("action=write-ram", `addr=${p.addr}`, `bytes=${p.bytes}`);
+        break;
+      case "reg.flip":
+        tokens.push("action=flip-reg", `reg=${p.reg}`, `mask=${p.mask ?? "0x1"}`);
+        break;
+      case "reg.set":
+        tokens.push("action=set-reg", `reg=${p.reg}`, `value=${p.value}`);
+        break;
+      case "insn.skip":
+        tokens.push("action=skip");
+        break;
+    }
+    tokens.push(`trigger=${p.at}`, `repeat=${repeatOf(rule.action, p.period)}`);
+    if (p.count) tokens.push(`count=${p.count}`);
+    if (p.cpu) tokens.push(`cpu=${p.cpu}`);
+    out.push({ id, rule: printRule(rule), line: tokens.join(" ") });
+  }
+  return out;
+}
+
 // src/rules/text-position.ts
 function locationInText(base, text, offset) {
   const start = base?.column ?? 1;
@@ -12379,6 +12514,8 @@ function parseRule(text, origin = {}) {
   const point = text.slice(pointStart, i2);
   let pointEnd = i2;
   let params;
+  const paramAt = {};
+  const paramKeyAt = {};
   if (text[i2] === "[") {
     params = {};
     i2++;
@@ -12401,6 +12538,8 @@ function parseRule(text, origin = {}) {
       if (i2 === valueStart) fail(i2, `expected a value for parameter \`${key}\`, found ${found(i2)}`, PARAMS_HINT);
       if (Object.hasOwn(params, key)) fail(keyStart, `parameter \`${key}\` is given twice`, PARAMS_HINT);
       params[key] = text.slice(valueStart, i2);
+      paramAt[key] = valueStart;
+      paramKeyAt[key] = keyStart;
       if (i2 === len) fail(i2, "missing `]` to close the parameter list");
       if (!isWs(text[i2]) && text[i2] !== "]") fail(i2, `unexpected ${found(i2)} in the value of \`${key}\`, expected a space or \`]\``, PARAMS_HINT);
     }
@@ -12452,7 +12591,13 @@ function parseRule(text, origin = {}) {
   }
   skipWs();
   if (i2 < len) fail(i2, `unexpected ${found(i2)} after \`${point}=${printAction(action)}\`, expected end of rule`);
-  return params ? { point, params, action } : { point, action };
+  const rule = params ? { point, params, action } : { point, action };
+  const problem = checkPluginRule(rule);
+  if (problem) {
+    const offset = problem.param !== void 0 ? (problem.onKey ? paramKeyAt : paramAt)[problem.param] ?? pointStart : problem.onAction ? nameStart : pointStart;
+    fail(offset, problem.message, problem.hint);
+  }
+  return rule;
 }
 function parseRuleLines(text, origin = {}) {
   const rules = [];
@@ -14316,6 +14461,7 @@ async function resolveConfig(opts) {
       configureFlags: value("qemu-configure-flags") ?? [],
       patches: value("qemu-patches") ?? [],
       installDeps: orDefault("install-deps"),
+      icount: orDefault("icount"),
       plugin: value("plugin"),
       pluginArgs: value("plugin-args") ?? []
     },
@@ -14420,6 +14566,34 @@ function displayPath(path6, cwd) {
   return rel !== "" && !rel.startsWith("..") && !isAbsolute2(rel) ? rel : path6;
 }
 
+// src/observe/injections.ts
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+var keptInReport = 50;
+function readInjections(file, rules) {
+  if (rules.length === 0) return void 0;
+  const lines = existsSync3(file) ? readFileSync2(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
+  const injections = [];
+  let unreadableLines = 0;
+  for (const line of lines) {
+    try {
+      injections.push(JSON.parse(line));
+    } catch {
+      unreadableLines++;
+    }
+  }
+  const perRule = rules.map(({ id, rule }) => {
+    const mine = injections.filter((i2) => i2.rule === id);
+    return { id, rule, fires: mine.length, firstIcount: mine[0]?.icount };
+  });
+  return {
+    total: injections.length,
+    failed: injections.filter((i2) => i2.error !== void 0).length,
+    perRule,
+    first: injections.slice(0, keptInReport),
+    unreadableLines
+  };
+}
+
 // src/observe/verdict.ts
 var seconds = (ms) => `${(ms / 1e3).toFixed(ms < 1e4 ? 1 : 0)} s`;
 function decideVerdict(record2, limits) {
@@ -14506,27 +14680,32 @@ var AGENT_FW_CFG = {
 };
 var RULES_NAME_PARAM = "qfi.rules";
 function makePlan(config, token = randomBytes(12).toString("hex")) {
-  const canonicalRules = config.faults.enabled ? config.faults.rules.map(printRule) : [];
+  const rules = config.faults.enabled ? config.faults.rules : [];
+  const guestRules = rules.filter((r) => !isPluginRule(r));
+  const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   const fwCfg = [
     { name: AGENT_FW_CFG.token, content: token },
     { name: AGENT_FW_CFG.command, content: config.test.command }
   ];
   if (config.faults.enabled) {
-    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(config.faults.rules) });
+    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
   }
   const append = [...archData[config.machine.arch].defaultAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
   if (config.guest.append.trim()) append.push(config.guest.append.trim());
   return {
     scenario: config.name,
-    qemu: chooseQemu(config),
+    qemu: chooseQemu(config, pluginRules.length > 0),
     plugin: config.qemu.plugin ? { path: config.qemu.plugin, args: config.qemu.pluginArgs } : void 0,
+    pluginRules,
+    icount: config.qemu.icount,
     arch: config.machine.arch,
     accel: config.qemu.accel,
     memory: config.machine.memory,
     cpus: config.machine.cpus,
     append: append.join(" "),
     fwCfg,
-    canonicalRules,
+    canonicalRules: rules.map(printRule),
+    guestRules: guestRules.map(printRule),
     rulesFwCfgName: config.faults.fwCfgName,
     seed: config.faults.seed,
     markerToken: token,
@@ -14540,12 +14719,19 @@ function makePlan(config, token = randomBytes(12).toString("hex")) {
     builtinGuest: config.guest.initrd === void 0
   };
 }
-function chooseQemu(config) {
+function memoryBytes(memory) {
+  const m = /^([0-9]+)([KMGT]?)$/.exec(memory);
+  if (!m) throw new Error(`internal: memory ${memory} was not validated`);
+  const shift = { "": 20n, K: 10n, M: 20n, G: 30n, T: 40n };
+  return BigInt(m[1]) << shift[m[2]];
+}
+function chooseQemu(config, hasPluginRules = false) {
   const { qemu } = config;
-  const pluginSource = qemu.plugin?.endsWith(".c") ?? false;
+  const pluginSource = hasPluginRules || (qemu.plugin?.endsWith(".c") ?? false);
   if (qemu.binary === "system") {
     if (pluginSource) {
-      throw new ConfigError(`plugin ${qemu.plugin} is C source, which needs a QEMU build's qemu-plugin.h, but qemu is \`system\``, {
+      const what = hasPluginRules ? "plugin rules (mem.*, reg.*, insn.*) need qfi's plugin, built against a QEMU build's qemu-plugin.h" : `plugin ${qemu.plugin} is C source, which needs a QEMU build's qemu-plugin.h`;
+      throw new ConfigError(`${what}, but qemu is \`system\``, {
         location: { input: "qemu" },
         hint: "use qemu: auto or build (qfi builds QEMU and compiles the plugin), or give the plugin as a built .so"
       });
@@ -14562,7 +14748,7 @@ function chooseQemu(config) {
   }
   return {
     kind: "build",
-    reason: qemu.binary === "build" ? "qemu: build" : `the plugin source ${qemu.plugin} needs qemu-plugin.h`,
+    reason: qemu.binary === "build" ? "qemu: build" : hasPluginRules ? "the run has plugin rules (qfi's plugin needs QEMU >= 10.1)" : `the plugin source ${qemu.plugin} needs qemu-plugin.h`,
     version: qemu.version,
     sha256: qemu.sha256,
     source: qemu.source,
@@ -14574,11 +14760,11 @@ function chooseQemu(config) {
 }
 
 // src/provision/provision.ts
-import { existsSync as existsSync11 } from "node:fs";
+import { existsSync as existsSync12 } from "node:fs";
 import { dirname as dirname7, join as join15, resolve as resolve4 } from "node:path";
 
 // src/provision/guest/guest-kernel.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 import { readdir as readdir5, readFile as readFile3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 
@@ -15027,7 +15213,7 @@ function isUnicodeSupported() {
 }
 
 // node_modules/figures/index.js
-var common = {
+var common2 = {
   circleQuestionMark: "(?)",
   questionMarkPrefix: "(?)",
   square: "\u2588",
@@ -15295,8 +15481,8 @@ var specialFallbackSymbols = {
   oneNinth: "1/9",
   oneTenth: "1/10"
 };
-var mainSymbols = { ...common, ...specialMainSymbols };
-var fallbackSymbols = { ...common, ...specialFallbackSymbols };
+var mainSymbols = { ...common2, ...specialMainSymbols };
+var fallbackSymbols = { ...common2, ...specialFallbackSymbols };
 var shouldUseMain = isUnicodeSupported();
 var figures = shouldUseMain ? mainSymbols : fallbackSymbols;
 var figures_default = figures;
@@ -17910,7 +18096,7 @@ var handleResult = (result, verboseInfo, { reject }) => {
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 
 // node_modules/execa/node_modules/is-stream/index.js
 function isStream2(stream, { checkOpen = true } = {}) {
@@ -18254,7 +18440,7 @@ var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((st
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
   if (!isStdioArray || type !== "native") {
@@ -18288,7 +18474,7 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
   if (tty2.isatty(targetFdNumber)) {
     throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
-  return { type: "uint8Array", value: bufferToUint8Array(readFileSync2(targetFdNumber)), optionName };
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync3(targetFdNumber)), optionName };
 };
 var getTargetFdNumber = (value, fdNumber) => {
   if (value === "inherit") {
@@ -18621,8 +18807,8 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync3(value))] }),
-    filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync3(file))] }),
+    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync4(value))] }),
+    filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync4(file))] }),
     fileNumber: forbiddenIfSync,
     iterable: ({ value }) => ({ contents: [...value] }),
     string: ({ value }) => ({ contents: [value] }),
@@ -21701,13 +21887,13 @@ async function extractVmlinux(image, signal) {
 }
 
 // src/provision/guest/cache-entry.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename as basename2, dirname as dirname3, join as join2 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 var COMPLETE_MARKER = ".complete";
 function isCacheEntryComplete(dir) {
-  return existsSync3(join2(dir, COMPLETE_MARKER));
+  return existsSync4(join2(dir, COMPLETE_MARKER));
 }
 function pidAlive(pid) {
   try {
@@ -22047,7 +22233,7 @@ async function findModulesDir(root) {
     } catch {
       continue;
     }
-    const release = names.sort().find((n2) => existsSync4(join6(root, base, n2, "kernel")));
+    const release = names.sort().find((n2) => existsSync5(join6(root, base, n2, "kernel")));
     if (release) return { rel: `${base}/${release}`, release };
   }
   return void 0;
@@ -22069,7 +22255,7 @@ async function buildKernelEntry(work, pkg, log, signal) {
   const modules = await findModulesDir(work);
   if (!modules) throw new InfraError(`${label} has no lib/modules/<release> folder`);
   const vmlinuzRel = `boot/vmlinuz-${modules.release}`;
-  if (!existsSync4(join6(work, vmlinuzRel))) throw new InfraError(`${label} has no ${vmlinuzRel}`);
+  if (!existsSync5(join6(work, vmlinuzRel))) throw new InfraError(`${label} has no ${vmlinuzRel}`);
   const image = await readFile3(join6(work, vmlinuzRel));
   const { vmlinux, compression } = await extractVmlinux(image, signal).catch((err) => {
     if (err instanceof QfiError || signal?.aborted) throw err;
@@ -22122,7 +22308,7 @@ import { promisify as promisify5 } from "node:util";
 import { gzip } from "node:zlib";
 
 // src/core/package-root.ts
-import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
 import { dirname as dirname5, join as join7 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached;
@@ -22131,9 +22317,9 @@ function packageRoot() {
   let dir = dirname5(fileURLToPath3(import.meta.url));
   for (; ; ) {
     const manifest = join7(dir, "package.json");
-    if (existsSync5(manifest)) {
+    if (existsSync6(manifest)) {
       try {
-        if (JSON.parse(readFileSync4(manifest, "utf8")).name === "qfi") return cached = dir;
+        if (JSON.parse(readFileSync5(manifest, "utf8")).name === "qfi") return cached = dir;
       } catch {
       }
     }
@@ -22346,7 +22532,7 @@ async function ensureBuiltinGuest(opts) {
 }
 
 // src/provision/kvm-probe.ts
-import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync5, renameSync, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync6, renameSync, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join9 } from "node:path";
 var probeExitCode = 99;
 function writeProbeFirmware(dir) {
@@ -22363,10 +22549,10 @@ async function probeKvm(target, workDir, signal) {
   } catch {
     return { usable: false, reason: "/dev/kvm is missing or not accessible" };
   }
-  const common2 = ["-accel", "kvm", "-cpu", "host", "-machine", "q35", "-nodefaults", "-display", "none", "-no-reboot", ...target.firmwareDirs.flatMap((d) => ["-L", d])];
+  const common3 = ["-accel", "kvm", "-cpu", "host", "-machine", "q35", "-nodefaults", "-display", "none", "-no-reboot", ...target.firmwareDirs.flatMap((d) => ["-L", d])];
   const cancel = signal ? { cancelSignal: signal } : {};
   const firmware = writeProbeFirmware(workDir);
-  const result = await execa(target.qemuBinary, [...common2, "-bios", firmware, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"], {
+  const result = await execa(target.qemuBinary, [...common3, "-bios", firmware, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"], {
     reject: false,
     timeout: 1e4,
     stdin: "ignore",
@@ -22379,7 +22565,7 @@ async function probeKvm(target, workDir, signal) {
   if (!target.kernel) return { usable: true, reason: "KVM ran the probe code" };
   const boot = await execa(
     target.qemuBinary,
-    [...common2, "-m", "256", "-serial", "stdio", ...target.bios ? ["-bios", target.bios] : [], "-kernel", target.kernel, "-append", "console=ttyS0 panic=-1 loglevel=4"],
+    [...common3, "-m", "256", "-serial", "stdio", ...target.bios ? ["-bios", target.bios] : [], "-kernel", target.kernel, "-append", "console=ttyS0 panic=-1 loglevel=4"],
     { reject: false, timeout: kernelProbeTimeoutMs, stdin: "ignore", ...cancel }
   );
   if (/Kernel panic/.test(boot.stdout) && boot.exitCode === 0) return { usable: true, reason: "KVM booted the guest kernel" };
@@ -22389,7 +22575,7 @@ async function probeKvm(target, workDir, signal) {
 function probeKey(target) {
   const parts = [target.qemuBinary, target.kernel ?? "no-kernel"];
   try {
-    parts.push(readFileSync5("/proc/sys/kernel/random/boot_id", "utf8").trim());
+    parts.push(readFileSync6("/proc/sys/kernel/random/boot_id", "utf8").trim());
   } catch {
     parts.push(`no-boot-id-${Date.now()}`);
   }
@@ -22408,7 +22594,7 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
   const key = probeKey(target);
   let records = {};
   try {
-    records = JSON.parse(readFileSync5(file, "utf8"));
+    records = JSON.parse(readFileSync6(file, "utf8"));
   } catch {
   }
   const saved = records[key];
@@ -22428,34 +22614,44 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
 
 // src/provision/qemu-build/build-plugin.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync6, mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync as renameSync2 } from "node:fs";
-import { join as join10 } from "node:path";
+import { existsSync as existsSync7, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync7, renameSync as renameSync2 } from "node:fs";
+import { basename as basename3, join as join10 } from "node:path";
 var PLUGIN_CFLAGS = ["-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", "-fvisibility=hidden"];
-async function buildPlugin(source, qemu, opts) {
+async function buildPlugin(sources, qemu, opts) {
   const glib = await execa("pkg-config", ["--cflags", "glib-2.0"], { stdin: "ignore" });
-  const flags = [...PLUGIN_CFLAGS, `-I${join10(qemu.prefix, "include")}`, ...glib.stdout.trim().split(/\s+/).filter(Boolean)];
-  const hash = createHash2("sha256").update(readFileSync6(source)).update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(" ")}`).digest("hex").slice(0, 16);
+  const includes = [join10(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
+  const flags = [...PLUGIN_CFLAGS, ...includes, ...glib.stdout.trim().split(/\s+/).filter(Boolean)];
+  const h2 = createHash2("sha256");
+  for (const source of sources) h2.update(source).update("\0").update(readFileSync7(source)).update("\0");
+  for (const dir2 of opts.includeDirs ?? []) for (const header of headersIn(dir2)) h2.update(header).update(readFileSync7(header));
+  const hash = h2.update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(" ")}`).digest("hex").slice(0, 16);
   const dir = join10(opts.cacheDir, "plugins", hash);
   const so = join10(dir, "plugin.so");
-  if (existsSync6(so)) return so;
+  if (existsSync7(so)) return so;
   mkdirSync2(dir, { recursive: true });
   const tmp = `${so}.tmp-${process.pid}`;
   const t0 = Date.now();
-  const result = await execa("cc", [...flags, "-o", tmp, source], { stdin: "ignore", reject: false, all: true, ...opts.signal ? { cancelSignal: opts.signal } : {} });
+  const result = await execa("cc", [...flags, "-o", tmp, ...sources], { stdin: "ignore", reject: false, all: true, ...opts.signal ? { cancelSignal: opts.signal } : {} });
   if (result.exitCode !== 0) {
-    throw new ConfigError(`the plugin ${source} does not compile against QEMU's qemu-plugin.h:
+    throw new ConfigError(`the plugin ${sources.join(" ")} does not compile against QEMU's qemu-plugin.h:
 ${(result.all ?? "").trim().split("\n").slice(0, 20).join("\n")}`, {
-      location: { input: "plugin", file: source },
+      location: { input: opts.input ?? "plugin" },
       hint: `compiled with: cc ${flags.join(" ")}`
     });
   }
   renameSync2(tmp, so);
-  opts.log.info(`plugin ${source} compiled in ${Date.now() - t0} ms`);
+  opts.log.info(`plugin ${sources.map((f) => basename3(f)).join(" ")} compiled in ${Date.now() - t0} ms`);
   return so;
+}
+function headersIn(dir) {
+  return readdirSync(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join10(dir, f));
+}
+function qfiPluginSources(pluginDir) {
+  return readdirSync(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join10(pluginDir, f));
 }
 
 // src/provision/qemu-build/build-qemu.ts
-import { copyFileSync, createWriteStream as createWriteStream3, existsSync as existsSync9, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync10, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { copyFileSync, createWriteStream as createWriteStream3, existsSync as existsSync10, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync11, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join as join13 } from "node:path";
 
@@ -22489,7 +22685,7 @@ function cleanLine(raw) {
 }
 
 // src/provision/qemu-build/build-deps.ts
-import { existsSync as existsSync7, readFileSync as readFileSync7 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync8 } from "node:fs";
 import { join as join11 } from "node:path";
 var quiet = { reject: false, stdin: "ignore", timeout: 2e4 };
 async function commandWorks(cmd, args = ["--version"]) {
@@ -22500,10 +22696,10 @@ async function pkgConfigHas(module) {
   return commandWorks("pkg-config", ["--exists", module]);
 }
 function systemPython() {
-  return existsSync7("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  return existsSync8("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 function requiredMesonVersion(srcDir) {
-  const text = readFileSync7(join11(srcDir, "meson.build"), "utf8");
+  const text = readFileSync8(join11(srcDir, "meson.build"), "utf8");
   return /meson_version\s*:\s*'>=\s*([\d.]+)'/.exec(text)?.[1];
 }
 function versionAtLeast(have, want) {
@@ -22544,7 +22740,7 @@ function buildDeps(srcDir, opts) {
     { what: "zlib headers", debianPackage: "zlib1g-dev", present: () => pkgConfigHas("zlib") }
   ];
   if (opts.slirp) deps.push({ what: "libslirp headers (user networking)", debianPackage: "libslirp-dev", present: () => pkgConfigHas("slirp") });
-  if (opts.fdt) deps.push({ what: "libfdt headers", debianPackage: "libfdt-dev", present: async () => existsSync7("/usr/include/libfdt.h") });
+  if (opts.fdt) deps.push({ what: "libfdt headers", debianPackage: "libfdt-dev", present: async () => existsSync8("/usr/include/libfdt.h") });
   if (opts.patches) deps.push({ what: "patch", debianPackage: "patch", present: () => commandWorks("patch") });
   return deps;
 }
@@ -22554,13 +22750,13 @@ async function findMissingBuildDeps(srcDir, opts) {
   return deps.filter((_, i2) => !present[i2]).map(({ what, debianPackage }) => ({ what, debianPackage }));
 }
 async function canInstall() {
-  if (!existsSync7("/usr/bin/apt-get")) return void 0;
+  if (!existsSync8("/usr/bin/apt-get")) return void 0;
   if (process.getuid?.() === 0) return [];
   return await commandWorks("sudo", ["-n", "true"]) ? ["sudo", "-n"] : void 0;
 }
 function codename() {
   try {
-    return /^VERSION_CODENAME=(\S+)$/m.exec(readFileSync7("/etc/os-release", "utf8"))?.[1];
+    return /^VERSION_CODENAME=(\S+)$/m.exec(readFileSync8("/etc/os-release", "utf8"))?.[1];
   } catch {
     return void 0;
   }
@@ -22602,7 +22798,7 @@ async function ensureBuildDeps(srcDir, opts, log) {
 
 // src/provision/qemu-build/cache-key.ts
 import { createHash as createHash3 } from "node:crypto";
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 function osReleaseId(osRelease = readOsRelease()) {
   const id = /^ID="?([^"\n]+)"?$/m.exec(osRelease)?.[1] ?? "linux";
   const version = /^VERSION_ID="?([^"\n]+)"?$/m.exec(osRelease)?.[1] ?? "";
@@ -22610,7 +22806,7 @@ function osReleaseId(osRelease = readOsRelease()) {
 }
 function readOsRelease() {
   try {
-    return readFileSync8("/etc/os-release", "utf8");
+    return readFileSync9("/etc/os-release", "utf8");
   } catch {
     return "";
   }
@@ -22621,7 +22817,7 @@ function qemuCacheKey(inputs, hostArch = process.arch, os = osReleaseId()) {
 `);
   h2.update(`flags ${JSON.stringify(inputs.configureFlags)}
 `);
-  for (const patch of inputs.patches) h2.update(`patch ${createHash3("sha256").update(readFileSync8(patch)).digest("hex")}
+  for (const patch of inputs.patches) h2.update(`patch ${createHash3("sha256").update(readFileSync9(patch)).digest("hex")}
 `);
   h2.update(`source ${inputs.sourceHash}
 `);
@@ -22667,8 +22863,8 @@ var NinjaProgress = class {
 
 // src/provision/qemu-build/qemu-source.ts
 import { createHash as createHash4 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync8, mkdirSync as mkdirSync3, readdirSync, readFileSync as readFileSync9, renameSync as renameSync3, rmSync, statSync as statSync5, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename as basename3, join as join12, relative as relative2 } from "node:path";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync9, mkdirSync as mkdirSync3, readdirSync as readdirSync2, readFileSync as readFileSync10, renameSync as renameSync3, rmSync, statSync as statSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { basename as basename4, join as join12, relative as relative2 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function sourceHashOf(origin) {
@@ -22682,12 +22878,12 @@ async function sha256File(path6) {
 function treeHash(root) {
   const hash = createHash4("sha256");
   const walk = (dir) => {
-    for (const name of readdirSync(dir).sort()) {
+    for (const name of readdirSync2(dir).sort()) {
       if (name === ".git" || name === "build") continue;
       const path6 = join12(dir, name);
       const st = statSync5(path6);
       if (st.isDirectory()) walk(path6);
-      else if (st.isFile()) hash.update(`${relative2(root, path6)}\0${st.size}\0`).update(readFileSync9(path6));
+      else if (st.isFile()) hash.update(`${relative2(root, path6)}\0${st.size}\0`).update(readFileSync10(path6));
     }
   };
   walk(root);
@@ -22716,8 +22912,8 @@ async function resolveQemuSource(spec) {
 }
 async function downloadRelease(origin, downloadsDir, log, signal) {
   mkdirSync3(downloadsDir, { recursive: true });
-  const file = join12(downloadsDir, basename3(new URL(origin.url).pathname));
-  if (existsSync8(file) && await sha256File(file) === origin.sha256) return file;
+  const file = join12(downloadsDir, basename4(new URL(origin.url).pathname));
+  if (existsSync9(file) && await sha256File(file) === origin.sha256) return file;
   log.info(`downloading ${origin.url}`);
   const tmp = `${file}.part-${process.pid}`;
   let response;
@@ -22756,11 +22952,11 @@ async function downloadRelease(origin, downloadsDir, log, signal) {
 var EMPTY_BZIP2 = Buffer.from([66, 90, 104, 57, 23, 114, 69, 56, 80, 144, 0, 0, 0, 0]);
 function addFirmwareStandIns(srcDir) {
   const mesonFile = join12(srcDir, "pc-bios", "meson.build");
-  if (!existsSync8(mesonFile)) return [];
+  if (!existsSync9(mesonFile)) return [];
   const added = [];
-  for (const m of readFileSync9(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
+  for (const m of readFileSync10(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
     const file = join12(srcDir, "pc-bios", `${m[1]}.bz2`);
-    if (!existsSync8(file)) {
+    if (!existsSync9(file)) {
       writeFileSync3(file, EMPTY_BZIP2);
       added.push(`${m[1]}.bz2`);
     }
@@ -22778,7 +22974,7 @@ async function unpackSource(origin, archive, dest, signal) {
   const tarball = origin.kind === "tarball" ? origin.path : archive;
   if (!tarball) throw new Error("internal: a downloaded source needs its archive path");
   await execa("tar", ["-xf", tarball, "-C", dest, "--strip-components=1"], opts);
-  if (!existsSync8(join12(dest, "configure"))) {
+  if (!existsSync9(join12(dest, "configure"))) {
     throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
       hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz"
     });
@@ -22789,14 +22985,14 @@ async function applyPatches(srcDir, patches, log, signal) {
     const args = ["-p1", "--forward", "--batch", "-d", srcDir, "-i", patch];
     const dry = await execa("patch", ["--dry-run", ...args], { reject: false, stdin: "ignore", all: true, ...signal ? { cancelSignal: signal } : {} });
     if (dry.exitCode !== 0) {
-      throw new ConfigError(`patch ${basename3(patch)} does not apply to the QEMU source:
+      throw new ConfigError(`patch ${basename4(patch)} does not apply to the QEMU source:
 ${(dry.all ?? "").trim().split("\n").slice(-8).join("\n")}`, {
         location: { input: "qemu-patches", file: patch },
         hint: "rebase the patch onto this QEMU version (qemu-version), or remove it from qemu-patches"
       });
     }
     await execa("patch", args, { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} });
-    log.info(`applied patch ${basename3(patch)}`);
+    log.info(`applied patch ${basename4(patch)}`);
   }
 }
 
@@ -22829,7 +23025,7 @@ function buildKey(spec, sourceHash) {
   });
 }
 function isCompleteEntry(entry) {
-  return existsSync9(join13(entry, BUILD_MARKER)) && existsSync9(join13(entry, "prefix", "bin"));
+  return existsSync10(join13(entry, BUILD_MARKER)) && existsSync10(join13(entry, "prefix", "bin"));
 }
 async function ensureBuiltQemu(spec, opts) {
   const { log } = opts;
@@ -22910,9 +23106,9 @@ async function buildInto(entry, key, spec, origin, opts) {
     mkdirSync4(opts.resultsDir, { recursive: true });
     const kept = join13(opts.resultsDir, "qemu-build.log");
     let tail = "";
-    if (existsSync9(logFile)) {
+    if (existsSync10(logFile)) {
       copyFileSync(logFile, kept);
-      tail = readFileSync10(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
+      tail = readFileSync11(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
     }
     throw new InfraError(`building QEMU ${spec.version} failed: ${err.message.split("\n")[0]}${tail ? `
 last lines of the build log:
@@ -22940,13 +23136,13 @@ $ ${cmd} ${args.join(" ")}
 }
 
 // src/provision/qemu-system.ts
-import { existsSync as existsSync10, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync11, statSync as statSync6 } from "node:fs";
 import { delimiter, dirname as dirname6, join as join14, resolve as resolve3 } from "node:path";
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
     const candidate = join14(dir, name);
-    if (existsSync10(candidate) && statSync6(candidate).isFile()) return candidate;
+    if (existsSync11(candidate) && statSync6(candidate).isFile()) return candidate;
   }
   return void 0;
 }
@@ -22962,8 +23158,8 @@ function locateQemu(setting, arch) {
     }
   } else {
     const path6 = resolve3(setting);
-    binary = existsSync10(path6) && statSync6(path6).isDirectory() ? join14(path6, "bin", name) : path6;
-    if (!existsSync10(binary)) {
+    binary = existsSync11(path6) && statSync6(path6).isDirectory() ? join14(path6, "bin", name) : path6;
+    if (!existsSync11(binary)) {
       throw new InfraError(`QEMU binary ${binary} does not exist (from input qemu = ${setting})`, {
         hint: `point qemu at a qemu-system binary or an install prefix containing bin/${name}`
       });
@@ -22971,7 +23167,7 @@ function locateQemu(setting, arch) {
   }
   const prefix = dirname6(dirname6(binary));
   const dataDirs = [join14(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
-    (dir, i2, all) => existsSync10(dir) && all.indexOf(dir) === i2
+    (dir, i2, all) => existsSync11(dir) && all.indexOf(dir) === i2
   );
   return { binary, dataDirs };
 }
@@ -22988,7 +23184,7 @@ async function readQemuVersion(binary) {
 function findFirmware(install, file) {
   for (const dir of install.dataDirs) {
     const candidate = join14(dir, file);
-    if (existsSync10(candidate)) return candidate;
+    if (existsSync11(candidate)) return candidate;
   }
   return void 0;
 }
@@ -23029,36 +23225,68 @@ async function provisionQemu(config, plan, host, signal) {
   const install = locateQemu(built.prefix, plan.arch);
   return { binary: install.binary, install, origin: built.origin, built: { prefix: built.prefix, key: built.key } };
 }
-async function provisionPlugin(plan, qemu, host, signal) {
-  if (!plan.plugin) return void 0;
-  const { path: path6, args } = plan.plugin;
-  if (path6.endsWith(".so")) return { so: path6, args };
-  const prefix = qemu.built?.prefix ?? dirname7(dirname7(qemu.binary));
-  if (!existsSync11(join15(prefix, "include", "qemu-plugin.h"))) {
-    throw new ConfigError(`plugin ${path6} is C source, but ${prefix} has no include/qemu-plugin.h to compile it against`, {
-      location: { input: "plugin" },
-      hint: "use qemu: build (or auto), point qemu at a QEMU install with its headers, or give the plugin as a built .so"
-    });
+async function provisionPlugins(plan, qemu, version, host, signal) {
+  const plugins = [];
+  const headersPrefix = () => {
+    const prefix = qemu.built?.prefix ?? dirname7(dirname7(qemu.binary));
+    return existsSync12(join15(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
+  };
+  if (plan.plugin) {
+    const { path: path6, args } = plan.plugin;
+    if (path6.endsWith(".so")) plugins.push({ so: path6, args, role: "user" });
+    else {
+      const prefix = headersPrefix();
+      if (!prefix) {
+        throw new ConfigError(`plugin ${path6} is C source, but ${dirname7(dirname7(qemu.binary))} has no include/qemu-plugin.h to compile it against`, {
+          location: { input: "plugin" },
+          hint: "use qemu: build (or auto), point qemu at a QEMU install with its headers, or give the plugin as a built .so"
+        });
+      }
+      const so = await buildPlugin([path6], { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal });
+      plugins.push({ so, args, role: "user" });
+    }
   }
-  const so = await buildPlugin(path6, { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal });
-  return { so, args };
+  if (plan.pluginRules.length > 0) {
+    checkPluginApi(plan, version, qemu.binary);
+    const prefix = headersPrefix();
+    if (!prefix) {
+      throw new ConfigError(`plugin rules need qfi's plugin, compiled against qemu-plugin.h, which ${dirname7(dirname7(qemu.binary))} does not have`, {
+        location: { input: "qemu" },
+        hint: "use qemu: auto or build, or point qemu at a QEMU install prefix that has include/qemu-plugin.h"
+      });
+    }
+    const dir = join15(packageRoot(), "plugin");
+    const so = await buildPlugin(qfiPluginSources(dir), { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal, includeDirs: [dir], input: "faults" });
+    plugins.push({ so, args: [], role: "qfi" });
+  }
+  return plugins;
+}
+function checkPluginApi(plan, version, binary) {
+  const api = pluginApiVersion(version) ?? 0;
+  const needsSkip = plan.pluginRules.some((r) => r.line.includes(" action=skip "));
+  const need = needsSkip ? 6 : 5;
+  if (api >= need) return;
+  throw new ConfigError(
+    needsSkip ? `insn.skip needs QEMU 11.0 or newer (plugin API 6, qemu_plugin_set_pc); ${binary} is QEMU ${version} (plugin API ${api || "none"})` : `plugin rules need QEMU 10.1 or newer (plugin API 5: guest memory and register writes); ${binary} is QEMU ${version} (plugin API ${api || "none"})`,
+    {
+      location: { input: needsSkip ? "qemu-version" : "qemu" },
+      hint: needsSkip ? "set qemu-version: 11.1.2 with qemu: build, or drop the insn.skip rules" : "use qemu: auto or build (qfi builds QEMU 10.2), or point qemu at QEMU 10.1+"
+    }
+  );
 }
 async function provision(config, plan, host, workDir, signal) {
   const [qemu, guest] = await Promise.all([provisionQemu(config, plan, host, signal), provisionGuest(config, host, signal)]);
-  const plugin = await provisionPlugin(plan, qemu, host, signal);
   const fastBios = archData[plan.arch].fastBios;
   const bios = fastBios ? findFirmware(qemu.install, fastBios) : void 0;
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(", ") || "no data folder"}); booting with the default firmware, which is slower`);
   const firmwareDirs = qemu.built ? qemu.install.dataDirs.filter((d) => !d.startsWith(qemu.built.prefix)) : [];
-  const [version, accel] = await Promise.all([
-    readQemuVersion(qemu.binary),
-    // Plugins instrument TCG-translated code: with one, KVM is never an option.
-    plugin ? Promise.resolve("tcg") : chooseAccel(config, { qemuBinary: qemu.binary, kernel: guest.kernel, bios, firmwareDirs }, workDir, host, signal)
-  ]);
+  const version = await readQemuVersion(qemu.binary);
+  const plugins = await provisionPlugins(plan, qemu, version, host, signal);
+  const accel = plugins.length > 0 || plan.icount ? "tcg" : await chooseAccel(config, { qemuBinary: qemu.binary, kernel: guest.kernel, bios, firmwareDirs }, workDir, host, signal);
   const api = pluginApiVersion(version);
   host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ""}): ${qemu.binary}`);
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugin, firmwareDirs, bios, kernel, initrd, kernelDescription, accel };
+  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugins, firmwareDirs, bios, kernel, initrd, kernelDescription, accel };
 }
 
 // src/report/reproducer.ts
@@ -23129,8 +23357,12 @@ function toJUnit(run) {
   prop("qfi.qemu.version", run.provisioned.qemuVersion);
   prop("qfi.qemu.origin", run.provisioned.qemuOrigin);
   prop("qfi.qemu.accel", run.provisioned.accel);
-  if (run.provisioned.plugin) prop("qfi.plugin", [run.provisioned.plugin.so, ...run.provisioned.plugin.args].join(" "));
+  for (const plugin of run.provisioned.plugins) prop(`qfi.plugin.${plugin.role}`, [plugin.so, ...plugin.args].join(" "));
   prop("qfi.kernel", run.provisioned.kernelDescription);
+  if (run.injections) {
+    prop("qfi.injections", run.injections.total);
+    for (const r of run.injections.perRule) prop(`qfi.injections.${r.id}`, `${r.fires} \xD7 ${r.rule}`);
+  }
   if (run.record.commandExitCode !== void 0) prop("qfi.exit_code", run.record.commandExitCode);
   if (run.record.timedOut) prop("qfi.timed_out", run.record.timedOut);
   const booted = run.record.events.some((e) => e.kind === "agent-ready");
@@ -23169,7 +23401,7 @@ function toSummaryJson(run) {
       binary: provisioned.qemuBinary,
       version: provisioned.qemuVersion,
       origin: provisioned.qemuOrigin,
-      plugin: provisioned.plugin ?? null,
+      plugins: provisioned.plugins,
       accel: provisioned.accel,
       exit: { code: record2.qemuExit.code ?? null, signal: record2.qemuExit.signal ?? null },
       argv: record2.qemuArgv
@@ -23179,9 +23411,10 @@ function toSummaryJson(run) {
     fwCfg: plan.fwCfg,
     console: { lines: record2.consoleLines },
     events: record2.events.map((e) => ({ kind: e.kind, line: e.line, atMs: e.atMs, text: e.text, ...e.exitCode !== void 0 ? { exitCode: e.exitCode } : {} })),
+    injections: run.injections ?? null,
     logSummary: run.summary,
     diagnostics: record2.diagnostics ?? null,
-    files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: "junit.xml", reproducer: "reproducer.sh" }
+    files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: "junit.xml", reproducer: "reproducer.sh", ...run.injections ? { injections: "injections.jsonl" } : {} }
   };
   return `${JSON.stringify(summary, null, 2)}
 `;
@@ -23212,6 +23445,10 @@ function toSummaryMarkdown(run) {
     "",
     `**Kernel**: ${cell(provisioned.kernelDescription)}`
   ];
+  if (run.injections) {
+    out.push("", `**Injections** (qfi-fault): ${run.injections.total}${run.injections.failed ? `, ${run.injections.failed} failed` : ""}`, "", "| rule | fires | first at instruction |", "|---|---|---|");
+    for (const r of run.injections.perRule) out.push(`| \`${cell(r.rule)}\` | ${r.fires} | ${r.firstIcount ?? "\u2013"} |`);
+  }
   const excerpt = [...run.summary.highlights, ...run.summary.highlights.length ? ["\u2026"] : [], ...run.summary.tail].join("\n");
   if (run.verdict !== "pass" && excerpt) {
     const text = toReportText(excerpt);
@@ -23236,7 +23473,7 @@ function writeReports(run, dir) {
 }
 
 // src/run/run-qemu.ts
-import { createWriteStream as createWriteStream4, existsSync as existsSync12, writeFileSync as writeFileSync7 } from "node:fs";
+import { createWriteStream as createWriteStream4, existsSync as existsSync13, writeFileSync as writeFileSync7 } from "node:fs";
 import { join as join18 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -23249,6 +23486,8 @@ var ConsoleParser = class {
   parseLine(text, line, atMs) {
     const marker = this.parseMarker(text, line, atMs);
     if (marker) return marker;
+    const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})/.exec(text);
+    if (named) return { kind: "marker", line, atMs, text, name: named[1] };
     const kind = classifyKernelLine(stripPrintkPrefix(text));
     return kind ? { kind, line, atMs, text } : void 0;
   }
@@ -23357,16 +23596,81 @@ function buildQemuArgv(plan, provisioned, paths) {
     if (!file) throw new Error(`internal: no file written for fw_cfg entry ${entry.name}`);
     argv.push("-fw_cfg", `name=${entry.name},file=${escapeOptionValue(file)}`);
   }
-  if (provisioned.plugin) {
-    const opts = [`file=${escapeOptionValue(provisioned.plugin.so)}`, ...provisioned.plugin.args.map(escapeOptionValue)];
-    argv.push("-plugin", opts.join(","));
+  if (plan.icount) argv.push("-icount", "shift=0,sleep=off");
+  for (const plugin of provisioned.plugins) {
+    const args = plugin.role === "qfi" ? qfiPluginArgs(plan, paths) : plugin.args;
+    argv.push("-plugin", [`file=${plugin.so}`, ...args].map(escapeOptionValue).join(","));
   }
   argv.push(...plan.extraArgs);
   return argv;
 }
+function qfiPluginArgs(plan, paths) {
+  if (!paths.qfiPlugin) throw new Error("internal: qfi plugin loaded without its run files");
+  const { rules, log, socket } = paths.qfiPlugin;
+  return [`log=${log}`, `rules=${rules}`, `socket=${socket}`, `seed=${plan.seed}`];
+}
+
+// src/run/plugin-control.ts
+import { createConnection } from "node:net";
+var PluginControl = class {
+  constructor(path6) {
+    this.path = path6;
+  }
+  path;
+  socket;
+  buffer = "";
+  waiting = [];
+  async request(message, timeoutMs = 5e3) {
+    const socket = await this.connect();
+    return new Promise((resolve5, reject) => {
+      const timer = setTimeout(() => reject(new Error(`qfi-fault did not answer ${JSON.stringify(message)} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiting.push((reply) => {
+        clearTimeout(timer);
+        resolve5(reply);
+      });
+      socket.write(`${JSON.stringify(message)}
+`);
+    });
+  }
+  close() {
+    this.socket?.destroy();
+    this.socket = void 0;
+  }
+  connect() {
+    if (this.socket) return Promise.resolve(this.socket);
+    return new Promise((resolve5, reject) => {
+      const socket = createConnection(this.path);
+      socket.once("error", reject);
+      socket.once("connect", () => {
+        socket.off("error", reject);
+        socket.on("error", () => this.close());
+        socket.setEncoding("utf8");
+        socket.on("data", (chunk) => this.onData(chunk));
+        this.socket = socket;
+        resolve5(socket);
+      });
+    });
+  }
+  onData(chunk) {
+    this.buffer += chunk;
+    let nl = this.buffer.indexOf("\n");
+    while (nl !== -1) {
+      const line = this.buffer.slice(0, nl);
+      this.buffer = this.buffer.slice(nl + 1);
+      let reply;
+      try {
+        reply = JSON.parse(line);
+      } catch {
+        reply = { ok: false, error: `unreadable reply: ${line}` };
+      }
+      this.waiting.shift()?.(reply);
+      nl = this.buffer.indexOf("\n");
+    }
+  }
+};
 
 // src/run/qmp-client.ts
-import { createConnection } from "node:net";
+import { createConnection as createConnection2 } from "node:net";
 var QmpError = class extends Error {
   constructor(command, errorClass, desc) {
     super(`QMP ${command} failed: ${errorClass}: ${desc}`);
@@ -23399,7 +23703,7 @@ var QmpClient = class _QmpClient {
   /** Connects, reads the greeting and negotiates capabilities. */
   static async connect(path6, opts = {}) {
     const socket = await new Promise((resolve5, reject) => {
-      const s = createConnection(path6);
+      const s = createConnection2(path6);
       s.once("connect", () => resolve5(s));
       s.once("error", reject);
     });
@@ -23516,7 +23820,17 @@ async function runQemu(plan, provisioned, opts) {
     fwCfgFiles.set(entry.name, path6);
   });
   const qmpSocket = join18(opts.privateDir, "qmp.sock");
-  const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles });
+  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join18(opts.privateDir, "plugin-rules.txt"), log: join18(opts.resultsDir, "injections.jsonl"), socket: join18(opts.privateDir, "plugin.sock") } : void 0;
+  if (qfiPlugin) writeFileSync7(qfiPlugin.rules, plan.pluginRules.map((r) => `${r.line}
+`).join(""), { mode: 384 });
+  const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles, ...qfiPlugin ? { qfiPlugin } : {} });
+  const pluginControl = qfiPlugin ? new PluginControl(qfiPlugin.socket) : void 0;
+  const reportMarker = (name) => {
+    pluginControl?.request({ cmd: "marker", name }).then(
+      (reply) => opts.log.debug(`plugin marker ${name}: ${JSON.stringify(reply)}`),
+      (err) => opts.log.warn(`could not tell the plugin about marker ${name}: ${err.message}`)
+    );
+  };
   const consoleOut = createWriteStream4(files.console);
   const stderrOut = createWriteStream4(files.qemuStderr);
   const qmpOut = createWriteStream4(files.qmpLog);
@@ -23605,12 +23919,17 @@ async function runQemu(plan, provisioned, opts) {
   const onEvent = (event) => {
     record2.events.push(event);
     switch (event.kind) {
+      case "marker":
+        if (event.name) reportMarker(event.name);
+        break;
       case "agent-ready":
+        reportMarker("ready");
         cancel(bootTimer);
         bootTimer = void 0;
         record2.bootMs ??= event.atMs;
         break;
       case "test-start":
+        reportMarker("start");
         testStartedAt = event.atMs;
         testTimer = after(plan.timeouts.testMs, () => onTimeout("test"));
         break;
@@ -23664,6 +23983,7 @@ async function runQemu(plan, provisioned, opts) {
   timers.clear();
   opts.signal?.removeEventListener("abort", onAbort);
   qmp?.close();
+  pluginControl?.close();
   lines.end();
   await Promise.all([closeStream(consoleOut), closeStream(stderrOut), closeStream(qmpOut)]);
   record2.wallMs = elapsed();
@@ -23686,7 +24006,7 @@ async function connectQmp(path6, child, log, startedAt) {
   const deadline = Date.now() + qmpConnectMs;
   for (; ; ) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error("QEMU exited before its QMP socket was ready");
-    if (existsSync12(path6)) {
+    if (existsSync13(path6)) {
       try {
         return await QmpClient.connect(path6, { log, startedAt });
       } catch (err) {
@@ -23702,7 +24022,7 @@ function closeStream(stream) {
 }
 
 // src/core/pipeline.ts
-var resultFiles = ["junit.xml", "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh"];
+var resultFiles = ["junit.xml", "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log"];
 async function runPipeline(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
   for (const warning of warnings) host.log.warn(warning);
@@ -23726,7 +24046,8 @@ async function runPipeline(options, host) {
       })
     );
     const { verdict, reason } = decideVerdict(record2, plan.timeouts);
-    const run = { scenario: plan.scenario, verdict, reason, summary, record: record2, plan, provisioned };
+    const injections = readInjections(join19(config.report.dir, "injections.jsonl"), plan.pluginRules);
+    const run = { scenario: plan.scenario, verdict, reason, summary, record: record2, plan, provisioned, injections };
     const reports = writeReports(run, config.report.dir);
     return { config, run, reports };
   } finally {
