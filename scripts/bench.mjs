@@ -5,7 +5,10 @@
 //    otherwise the time recorded when the cached entry was built) and the time a run needs to
 //    get the cached build (goals: build <= 240 s, restore <= 30 s).
 //    Needs the Debian source tarball: bash scripts/fetch-qemu-source.sh
-import { execFileSync, spawnSync } from 'node:child_process';
+// 3. qfi-fault (plugin/): boot with the plugin loaded and an armed instruction trigger vs the
+//    same QEMU without it (goal <= 1.10); flips per second, one flip every 1000 guest
+//    instructions, against a gdb loop doing the same through QEMU's gdbstub (goal >= 1000x).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +97,53 @@ function benchQemuBuild(systemRunMs) {
   console.log(`| getting the cached build in a run | ${(Math.max(0, restoreMs) / 1000).toFixed(3)} s | <= 30 s | median \`qfi run --qemu build\` (${(median(warm) / 1000).toFixed(3)} s) minus the system-QEMU run |`);
 }
 
+function pluginRun(faults, command = 'true') {
+  const args = [cli, 'run', '--quiet', '--qemu', 'build', '--qemu-source', qemuSource(), '--command', command, '--results-dir', join(work, 'plugin-results'), ...faults.flatMap((f) => ['--fault', f])];
+  const r = timeIt('node', args, { timeout: 600_000 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`qfi run with the plugin failed (exit ${r.status}):\n${r.stderr.slice(-3000)}`);
+  return { ms: r.ms, summary: JSON.parse(readFileSync(join(work, 'plugin-results', 'summary.json'), 'utf8')) };
+}
+
+/** gdb stepping `stepsPerFlip` instructions and flipping a byte, `flips` times, through the gdbstub of `qemu`. */
+function gdbFlips(qemu, flips, stepsPerFlip) {
+  const port = 20000 + (process.pid % 10000);
+  const script = join(work, 'flip.gdb');
+  writeFileSync(script, ['set pagination off', 'set confirm off', `target remote 127.0.0.1:${port}`, 'set $i = 0', `while $i < ${flips}`, `  stepi ${stepsPerFlip}`, '  set {unsigned char}0x8000 = *(unsigned char*)0x8000 ^ 1', '  set $i = $i + 1', 'end', ''].join('\n'));
+  const vm = spawn(qemu, ['-machine', 'q35', '-accel', 'tcg', '-nodefaults', '-display', 'none', '-m', '256', '-L', '/usr/share/qemu', '-bios', '/usr/share/qemu/qboot.rom', '-S', '-gdb', `tcp:127.0.0.1:${port}`], { stdio: 'ignore' });
+  try {
+    execFileSync('sleep', ['0.5']);
+    const r = timeIt('gdb', ['-batch', '-nx', '-x', script], { timeout: 300_000 });
+    if (r.status !== 0) throw new Error(`gdb failed: ${r.stderr}`);
+    return r.ms;
+  } finally {
+    vm.kill('SIGKILL');
+  }
+}
+
+function benchPlugin() {
+  if (!qemuSource()) return;
+  const armed = 'mem.flip[addr=0x8000 mask=0x1 at=insn:999999999999]=fail';
+  pluginRun([armed]); // compile and cache the plugin first
+  const without = [];
+  const withPlugin = [];
+  for (let i = 0; i < runs; i++) {
+    without.push(pluginRun([]).ms);
+    withPlugin.push(pluginRun([armed]).ms);
+  }
+  // One flip every 1000 instructions while the guest computes, from the agent's ready marker on.
+  const busy = 'i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done';
+  const flipRun = pluginRun(['mem.flip[addr=0x8000 mask=0x1 at=marker:ready+insn:1 count=200000]=drop-every:1000'], busy);
+  const flips = flipRun.summary.injections.total;
+  const pluginRate = flips / ((flipRun.summary.timings.testMs ?? flipRun.ms) / 1000);
+  const gdbCount = 20;
+  const gdbRate = gdbCount / (gdbFlips(flipRun.summary.qemu.binary, gdbCount, 1000) / 1000);
+  console.log('\nqfi-fault plugin (QEMU 10.2.2 build, built-in guest)');
+  console.log('| measure | with | without | ratio | goal |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| boot to power-off, plugin loaded with an armed insn trigger | ${(median(withPlugin) / 1000).toFixed(3)} s | ${(median(without) / 1000).toFixed(3)} s | ${(median(withPlugin) / median(without)).toFixed(3)} | <= 1.10 |`);
+  console.log(`| flips per second, one every 1000 instructions | ${pluginRate.toFixed(0)} (plugin, ${flips} flips) | ${gdbRate.toFixed(1)} (gdb loop via gdbstub) | ${(pluginRate / gdbRate).toFixed(0)}x | >= 1000x |`);
+}
+
 try {
   if (!existsSync(cli)) execFileSync('npm', ['run', 'bundle'], { cwd: root, stdio: 'inherit' });
   process.stderr.write('warm-up run (fills the guest cache)…\n');
@@ -116,6 +166,7 @@ try {
   console.log('|---|---|---|---|---|');
   console.log(`| wall time, boot to power-off | ${(q / 1000).toFixed(3)} s | ${(b / 1000).toFixed(3)} s | ${(q / b).toFixed(3)} | <= 1.15 |`);
   benchQemuBuild(q);
+  benchPlugin();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

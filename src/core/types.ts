@@ -188,8 +188,9 @@ export interface ConsoleEvent {
   text: string;
   /** For `test-exit`. */
   exitCode?: number;
-  /** For `marker`: the name after `QFI-MARKER:`. */
+  /** For `marker`: the name after `QFI-MARKER:`, and the hex value after `=` if any. */
   name?: string;
+  value?: string;
 }
 
 export interface RunFiles {

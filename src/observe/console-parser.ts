@@ -16,8 +16,9 @@ export class ConsoleParser {
     const marker = this.parseMarker(text, line, atMs);
     if (marker) return marker;
     // A guest's own named moment, for triggers relative to it (marker:NAME+insn:N).
-    const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})/.exec(text);
-    if (named) return { kind: 'marker', line, atMs, text, name: named[1]! };
+    // With `=0x...` it also carries a value, e.g. the physical address of a page it wants hit.
+    const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})(?:=(0x[0-9a-fA-F]{1,16}))?/.exec(text);
+    if (named) return { kind: 'marker', line, atMs, text, name: named[1]!, ...(named[2] ? { value: named[2] } : {}) };
     const kind = classifyKernelLine(stripPrintkPrefix(text));
     return kind ? { kind, line, atMs, text } : undefined;
   }

@@ -4,5 +4,5 @@ export { ACTION_KINDS, RULE_COUNT_MAX, RULE_GRAMMAR_HINT, closestActionKind, par
 export { printAction, printPoint, printRule } from './print-rule.js';
 export { canonicalRulesText, mergeRules } from './rule-set.js';
 export { DEFAULT_RULES_FW_CFG_NAME, FW_CFG_NAME_MAX_BYTES, validateFwCfgName } from './fw-cfg-name.js';
-export { PLUGIN_POINTS, checkPluginRule, compilePluginRules, isPluginRule, q35RamRanges } from './plugin-rules.js';
+export { PLUGIN_POINTS, checkPluginRule, compilePluginRules, isPluginRule, q35RamRanges, resolveWaitingRule } from './plugin-rules.js';
 export type { PluginPoint, PluginRuleLine } from './plugin-rules.js';

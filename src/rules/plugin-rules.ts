@@ -29,6 +29,8 @@ const HEX = /^0x[0-9a-fA-F]{1,16}$/;
 const DEC = /^[1-9][0-9]{0,18}$/;
 const TRIGGER = /^(insn:[1-9][0-9]{0,18}|pc:0x[0-9a-fA-F]{1,16}(#[1-9][0-9]{0,9})?|marker:[A-Za-z0-9_.-]{1,32}\+insn:[0-9]{1,19})$/;
 const RANGE = /^0x[0-9a-fA-F]{1,16}-0x[0-9a-fA-F]{1,16}$/;
+/** An address the guest reports at run time: `QFI-MARKER:NAME=0x...` on the console. */
+const MARKER_ADDR = /^marker:([A-Za-z0-9_.-]{1,32})$/;
 
 const TRIGGER_HINT = 'at= takes insn:N (just before the N-th instruction), pc:0xADDR or pc:0xADDR#K (K-th execution), or marker:NAME+insn:N';
 
@@ -36,7 +38,7 @@ type ParamCheck = (value: string) => string | undefined;
 
 const checks: Record<string, ParamCheck> = {
   at: (v) => (TRIGGER.test(v) ? undefined : `bad trigger "${v}"`),
-  addr: (v) => (HEX.test(v) ? undefined : `addr must be a hex guest-physical address like 0x100000, found "${v}"`),
+  addr: (v) => (HEX.test(v) || MARKER_ADDR.test(v) ? undefined : `addr must be a hex guest-physical address like 0x100000, or marker:NAME (the address the guest prints as QFI-MARKER:NAME=0x...), found "${v}"`),
   mask: (v) => (HEX.test(v) && !/^0x0+$/.test(v) ? undefined : `mask must be a non-zero hex bit mask like 0x8, found "${v}"`),
   value: (v) => (HEX.test(v) ? undefined : `value must be hex like 0x2a, found "${v}"`),
   width: (v) => (['1', '2', '4', '8'].includes(v) ? undefined : `width must be 1, 2, 4 or 8 bytes, found "${v}"`),
@@ -80,6 +82,10 @@ export function checkPluginRule(rule: Rule): RuleProblem | undefined {
   }
   if (params.addr !== undefined && params.ranges !== undefined) {
     return { param: 'ranges', message: 'give either addr (one address) or ranges (a random address inside), not both', hint: `e.g. ${spec.example}` };
+  }
+  const addrMarker = MARKER_ADDR.exec(params.addr ?? '')?.[1];
+  if (addrMarker !== undefined && !params.at!.startsWith(`marker:${addrMarker}+insn:`)) {
+    return { param: 'at', message: `an address from marker ${addrMarker} is known only once the guest prints it, so at= must be marker:${addrMarker}+insn:N`, hint: `e.g. mem.flip[addr=marker:${addrMarker} mask=0x1 at=marker:${addrMarker}+insn:1000]=fail` };
   }
   if (params.width !== undefined && params.addr === undefined) {
     return { param: 'width', message: 'width goes with addr; a random flip touches one byte', hint: `e.g. ${spec.example}` };
@@ -130,6 +136,16 @@ export interface PluginRuleLine {
   rule: string;
   /** The plugin's own rule line (plugin/README.md). */
   line: string;
+  /**
+   * Set when the address comes from the guest: the rule is added over the control socket
+   * when `QFI-MARKER:<waitsFor>=0x...` appears; `line` then holds `addr=@` and `trigger=insn:+N`.
+   */
+  waitsFor?: string;
+}
+
+/** The line to add once the guest reported `address` for a waiting rule. */
+export function resolveWaitingRule(rule: PluginRuleLine, address: string): string {
+  return rule.line.replace(' addr=@ ', ` addr=${address} `);
 }
 
 /**
@@ -164,10 +180,14 @@ export function compilePluginRules(rules: Rule[], ram: Array<[bigint, bigint]>):
         tokens.push('action=skip');
         break;
     }
-    tokens.push(`trigger=${p.at}`, `repeat=${repeatOf(rule.action, p.period)}`);
+    const waitsFor = MARKER_ADDR.exec(p.addr ?? '')?.[1];
+    // A waiting rule is added after its marker: its trigger counts from that moment.
+    const trigger = waitsFor !== undefined ? `insn:+${p.at!.slice(p.at!.indexOf('+insn:') + '+insn:'.length)}` : p.at;
+    tokens.push(`trigger=${trigger}`, `repeat=${repeatOf(rule.action, p.period)}`);
     if (p.count) tokens.push(`count=${p.count}`);
     if (p.cpu) tokens.push(`cpu=${p.cpu}`);
-    out.push({ id, rule: printRule(rule), line: tokens.join(' ') });
+    const line = waitsFor !== undefined ? tokens.join(' ').replace(` addr=${p.addr} `, ' addr=@ ') : tokens.join(' ');
+    out.push({ id, rule: printRule(rule), line, ...(waitsFor !== undefined ? { waitsFor } : {}) });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { ConsoleParser } from '../observe/console-parser.js';
 import { LineStream } from '../observe/line-stream.js';
 import { LogSummarizer } from '../observe/summarize.js';
 import { buildQemuArgv } from '../plan/qemu-argv.js';
+import { resolveWaitingRule } from '../rules/index.js';
 import { PluginControl } from './plugin-control.js';
 import { QmpClient } from './qmp-client.js';
 
@@ -57,9 +58,23 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   const qfiPlugin = provisioned.plugins.some((p) => p.role === 'qfi')
     ? { rules: join(opts.privateDir, 'plugin-rules.txt'), log: join(opts.resultsDir, 'injections.jsonl'), socket: join(opts.privateDir, 'plugin.sock') }
     : undefined;
-  if (qfiPlugin) writeFileSync(qfiPlugin.rules, plan.pluginRules.map((r) => `${r.line}\n`).join(''), { mode: 0o600 });
+  // Rules waiting for an address from the guest are added over the socket later.
+  if (qfiPlugin) writeFileSync(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}\n`).join(''), { mode: 0o600 });
   const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles, ...(qfiPlugin ? { qfiPlugin } : {}) });
   const pluginControl = qfiPlugin ? new PluginControl(qfiPlugin.socket) : undefined;
+  const waiting = new Map(plan.pluginRules.filter((r) => r.waitsFor).map((r) => [r.id, r]));
+  /** Adds the rules that waited for this marker's address. */
+  const addWaitingRules = (name: string, value: string) => {
+    for (const [id, rule] of waiting) {
+      if (rule.waitsFor !== name) continue;
+      waiting.delete(id);
+      const line = resolveWaitingRule(rule, value);
+      pluginControl?.request({ cmd: 'add', rule: line }).then(
+        (reply) => (reply.ok ? opts.log.info(`plugin rule ${id} armed at ${value}: ${rule.rule}`) : opts.log.warn(`the plugin refused rule ${id} (${line}): ${String(reply.error)}`)),
+        (err: Error) => opts.log.warn(`could not add plugin rule ${id}: ${err.message}`),
+      );
+    }
+  };
   /** Tells qfi's plugin a guest marker appeared, arming its marker:NAME+insn:N triggers. */
   const reportMarker = (name: string) => {
     pluginControl?.request({ cmd: 'marker', name }).then(
@@ -168,6 +183,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     record.events.push(event);
     switch (event.kind) {
       case 'marker':
+        if (event.name && event.value) addWaitingRules(event.name, event.value);
         if (event.name) reportMarker(event.name);
         break;
       case 'agent-ready':

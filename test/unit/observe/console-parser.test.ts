@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsoleEvent } from '../../../src/core/types.js';
-import { classifyKernelLine, stripPrintkPrefix } from '../../../src/observe/console-parser.js';
+import { ConsoleParser, classifyKernelLine, stripPrintkPrefix } from '../../../src/observe/console-parser.js';
 import { loadConsoleFixture } from '../../helpers/console-fixture.js';
 
 const kinds = (events: ConsoleEvent[]) => events.map((e) => e.kind);
@@ -37,6 +37,15 @@ describe('ConsoleParser on recorded consoles', () => {
     const { events, summary } = loadConsoleFixture('hang');
     expect(kinds(events)).toEqual(['agent-ready', 'test-start']);
     expect(summary.tail).toContain('sleeping');
+  });
+});
+
+describe('guest markers', () => {
+  it('read QFI-MARKER:NAME and QFI-MARKER:NAME=0xVALUE anywhere in a line', () => {
+    const parser = new ConsoleParser('tok');
+    expect(parser.parseLine('selfcheck: QFI-MARKER:page=0x1f2e3000', 7, 5)).toMatchObject({ kind: 'marker', name: 'page', value: '0x1f2e3000', line: 7 });
+    expect(parser.parseLine('QFI-MARKER:warm', 8, 5)).toEqual({ kind: 'marker', name: 'warm', line: 8, atMs: 5, text: 'QFI-MARKER:warm' });
+    expect(parser.parseLine('QFI-MARKER:', 9, 5)).toBeUndefined();
   });
 });
 

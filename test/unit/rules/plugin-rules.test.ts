@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../../src/core/errors.js';
-import { compilePluginRules, isPluginRule, parseRule, q35RamRanges } from '../../../src/rules/index.js';
+import { compilePluginRules, isPluginRule, parseRule, q35RamRanges, resolveWaitingRule } from '../../../src/rules/index.js';
 
 function problem(text: string): { message: string; column: number } {
   try {
@@ -53,5 +53,18 @@ describe('plugin rules', () => {
       [0x100000n, 0x80000000n],
       [0x100000000n, 0x180000000n],
     ]);
+  });
+
+  it('hold a rule whose address the guest reports until its marker, counting from then', () => {
+    const rule = parseRule('mem.flip[addr=marker:page mask=0x1 at=marker:page+insn:1000]=fail');
+    const [line] = compilePluginRules([rule], []);
+    expect(line).toEqual({
+      id: 'r1',
+      rule: 'mem.flip[addr=marker:page at=marker:page+insn:1000 mask=0x1]=fail',
+      line: 'id=r1 action=flip-ram addr=@ mask=0x1 trigger=insn:+1000 repeat=once',
+      waitsFor: 'page',
+    });
+    expect(resolveWaitingRule(line!, '0x12345678')).toBe('id=r1 action=flip-ram addr=0x12345678 mask=0x1 trigger=insn:+1000 repeat=once');
+    expect(problem('mem.flip[addr=marker:page at=insn:5]=fail').message).toMatch(/at= must be marker:page\+insn:N/);
   });
 });

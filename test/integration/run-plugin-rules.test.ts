@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { localCacheDir } from '../../src/core/cache-dir.js';
+import { silentLogger, type Host } from '../../src/core/host.js';
+import { runPipeline } from '../../src/core/pipeline.js';
+import { writeCpioNewc } from '../../src/provision/guest/cpio-newc.js';
+import { ensureBuiltinGuest } from '../../src/provision/guest/index.js';
+
+/**
+ * qfi run with plugin rules (mem.flip) on the built-in Linux guest, on the QEMU 10.2.2 qfi
+ * builds (from the cache; see qemu-build.test.ts) with qfi-fault compiled from plugin/.
+ * The guest runs test/fixtures/guests/selfcheck (static, appended to the built-in initramfs):
+ * it reports the physical address of a locked page, and fails its self-check if it changes.
+ */
+const source = process.env.QFI_QEMU_SOURCE ?? join(localCacheDir(), 'sources', 'qemu_10.2.2+ds.orig.tar.xz');
+const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
+let initrd: string;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qfi-selfcheck-'));
+  const program = join(dir, 'selfcheck');
+  execFileSync('gcc', ['-static', '-O2', '-Wall', '-Wextra', '-Werror', '-o', program, new URL('../fixtures/guests/selfcheck/selfcheck.c', import.meta.url).pathname]);
+  const guest = await ensureBuiltinGuest({ cacheDir: host.cacheDir, log: silentLogger });
+  // The kernel unpacks concatenated cpio archives in order: ours adds /root/selfcheck.
+  const extra = gzipSync(writeCpioNewc([{ type: 'dir', path: 'root', mode: 0o700 }, { type: 'file', path: 'root/selfcheck', mode: 0o755, data: readFileSync(program) }]));
+  initrd = join(dir, 'initrd.cpio.gz');
+  writeFileSync(initrd, Buffer.concat([readFileSync(guest.initrd), extra]));
+  return undefined;
+}, 120_000);
+
+async function qfi(faults: string[]) {
+  const cwd = mkdtempSync(join(tmpdir(), 'qfi-flip-'));
+  const guest = await ensureBuiltinGuest({ cacheDir: host.cacheDir, log: silentLogger });
+  return runPipeline(
+    {
+      inputs: { command: '/root/selfcheck', kernel: guest.kernel, initrd, faults, 'qemu-source': source, 'results-dir': join(cwd, 'results') },
+      cwd,
+    },
+    host,
+  );
+}
+
+describe('plugin rules on the built-in Linux guest (QEMU 10.2.2 build + qfi-fault)', () => {
+  it('passes the self-check without faults', async () => {
+    const { run } = await qfi([]);
+    expect(run.verdict).toBe('pass');
+    expect(readFileSync(run.record.files.console, 'utf8')).toMatch(/QFI-MARKER:page=0x[0-9a-f]+[\s\S]*selfcheck: page intact/);
+  }, 300_000);
+
+  it('flips a bit in the process page the guest reported, and the verdict says the self-check failed', async () => {
+    const { run, reports } = await qfi(['mem.flip[addr=marker:page mask=0x10 at=marker:page+insn:1000]=fail']);
+    expect(run.provisioned.qemuVersion).toBe('10.2.2');
+    expect(run.provisioned.plugins.map((p) => p.role)).toEqual(['qfi']);
+    const consoleText = readFileSync(run.record.files.console, 'utf8');
+    const phys = /QFI-MARKER:page=(0x[0-9a-f]+)/.exec(consoleText)?.[1];
+    expect(phys).toBeDefined();
+    expect(run.verdict).toBe('fail');
+    expect(run.reason).toBe('test command exited with 42');
+    expect(consoleText).toMatch(/selfcheck: byte 100 is 0x(..), expected 0x(..)/);
+    const [, got, want] = /selfcheck: byte 100 is 0x(..), expected 0x(..)/.exec(consoleText)!;
+    expect(Number.parseInt(got!, 16) ^ Number.parseInt(want!, 16)).toBe(0x10);
+
+    expect(run.injections).toMatchObject({ total: 1, failed: 0, perRule: [{ id: 'r1', fires: 1 }] });
+    const log = readFileSync(join(run.record.files.dir, 'injections.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ rule: 'r1', kind: 'ram', addr: phys });
+    expect(Number.parseInt(log[0]!.before!, 16) ^ Number.parseInt(log[0]!.after!, 16)).toBe(0x10);
+    const xml = readFileSync(reports.junit, 'utf8');
+    expect(xml).toContain('<property name="qfi.injections" value="1"/>');
+    expect(xml).toContain('<property name="qfi.injections.r1" value="1 × mem.flip[addr=marker:page at=marker:page+insn:1000 mask=0x10]=fail"/>');
+    expect(existsSync(join(run.record.files.dir, 'summary.md'))).toBe(true);
+  }, 300_000);
+});
