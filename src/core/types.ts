@@ -10,34 +10,39 @@ import type { PluginRuleLine } from '../rules/plugin-rules.js';
 export type Arch = 'x86_64';
 export type Accel = 'auto' | 'kvm' | 'tcg';
 
+/** What a QEMU source build is made from; part of its cache key. */
+export interface QemuBuildSpec {
+  /** Release to build, e.g. `10.2.2`. */
+  version: string;
+  /** Expected sha256 of the release tarball when the version is not in qfi's table. */
+  sha256: string | undefined;
+  /** Absolute path of a local source tarball or folder. */
+  source: string | undefined;
+  targets: string[];
+  configureFlags: string[];
+  /** Absolute paths, applied in order. */
+  patches: string[];
+  installDeps: boolean;
+}
+
 export interface ResolvedConfig {
   /** Absolute path of the TOML file read, if any. */
   configFile: string | undefined;
   /** Scenario name: JUnit suite name, artifact name part. */
   name: string;
-  qemu: {
+  qemu: QemuBuildSpec & {
     /** `auto` | `build` | `system` | an absolute path to a QEMU binary or install prefix. */
     binary: string;
     accel: Accel;
     /** Extra QEMU arguments appended verbatim (argv items, never a shell string). */
     extraArgs: string[];
-    /** Release to build, e.g. `10.2.2`. */
-    version: string;
-    /** Expected sha256 of the release tarball when the version is not in qfi's table. */
-    sha256: string | undefined;
-    /** Absolute path of a local source tarball or folder. */
-    source: string | undefined;
-    targets: string[];
-    configureFlags: string[];
-    /** Absolute paths, applied in order. */
-    patches: string[];
-    installDeps: boolean;
     /** Deterministic time: -icount shift=0,sleep=off. */
     icount: boolean;
     /** Absolute path of a plugin .c or .so to load. */
     plugin: string | undefined;
     pluginArgs: string[];
   };
+
   machine: {
     arch: Arch;
     /** QEMU -m value, e.g. `256M`. */
@@ -103,18 +108,11 @@ export interface FwCfgEntry {
 export type QemuChoice =
   | { kind: 'system' }
   | { kind: 'path'; path: string }
-  | {
+  | ({
       kind: 'build';
-      /** Why a build is needed, for the log (`qemu: build`, `the plugin source needs qemu-plugin.h`). */
+      /** Why a build is needed, for the log (`qemu: build`, `the run has plugin rules`). */
       reason: string;
-      version: string;
-      sha256: string | undefined;
-      source: string | undefined;
-      targets: string[];
-      configureFlags: string[];
-      patches: string[];
-      installDeps: boolean;
-    };
+    } & QemuBuildSpec);
 
 export interface Plan {
   scenario: string;

@@ -4,21 +4,14 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { InfraError, QfiError } from '../../core/errors.js';
 import type { Logger, RemoteCache } from '../../core/host.js';
+import type { QemuBuildSpec } from '../../core/types.js';
 import { LineStream } from '../../observe/line-stream.js';
 import { ensureBuildDeps, systemPython } from './build-deps.js';
 import { qemuCacheKey, type QemuCacheKey } from './cache-key.js';
 import { NinjaProgress } from './ninja-progress.js';
 import { addFirmwareStandIns, applyPatches, downloadRelease, resolveQemuSource, sourceHashOf, unpackSource } from './qemu-source.js';
 
-export interface QemuBuildSpec {
-  version: string;
-  sha256: string | undefined;
-  source: string | undefined;
-  targets: string[];
-  configureFlags: string[];
-  patches: string[];
-  installDeps: boolean;
-}
+export type { QemuBuildSpec };
 
 export interface BuiltQemu {
   prefix: string;
