@@ -8,7 +8,7 @@ import {
   formatError,
   localCacheDir,
   runPipeline
-} from "./chunks/chunk-P4NBAIQ7.js";
+} from "./chunks/chunk-4VSA4AHE.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -36,8 +36,9 @@ export class LogSummarizer {
   }
 }
 
+/** Progress lines (agent and guest markers), not problems. */
 function isMarker(event: ConsoleEvent): boolean {
-  return event.kind === 'agent-ready' || event.kind === 'test-start' || event.kind === 'test-exit';
+  return event.kind === 'agent-ready' || event.kind === 'test-start' || event.kind === 'test-exit' || event.kind === 'marker';
 }
 
 /** `x, x, x` -> `x`, `(previous line repeated 2 more times)`. */

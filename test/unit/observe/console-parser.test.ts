@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsoleEvent } from '../../../src/core/types.js';
 import { ConsoleParser, classifyKernelLine, stripPrintkPrefix } from '../../../src/observe/console-parser.js';
+import { LogSummarizer } from '../../../src/observe/summarize.js';
 import { loadConsoleFixture } from '../../helpers/console-fixture.js';
 
 const kinds = (events: ConsoleEvent[]) => events.map((e) => e.kind);
@@ -46,6 +47,12 @@ describe('guest markers', () => {
     expect(parser.parseLine('selfcheck: QFI-MARKER:page=0x1f2e3000', 7, 5)).toMatchObject({ kind: 'marker', name: 'page', value: '0x1f2e3000', line: 7 });
     expect(parser.parseLine('QFI-MARKER:warm', 8, 5)).toEqual({ kind: 'marker', name: 'warm', line: 8, atMs: 5, text: 'QFI-MARKER:warm' });
     expect(parser.parseLine('QFI-MARKER:', 9, 5)).toBeUndefined();
+  });
+
+  it('are progress, not problems, for the log summary', () => {
+    const summarizer = new LogSummarizer();
+    summarizer.addLine('QFI-MARKER:page=0x1000', new ConsoleParser('tok').parseLine('QFI-MARKER:page=0x1000', 1, 0));
+    expect(summarizer.result().highlights).toEqual([]);
   });
 });
 

@@ -12313,10 +12313,11 @@ var HEX = /^0x[0-9a-fA-F]{1,16}$/;
 var DEC = /^[1-9][0-9]{0,18}$/;
 var TRIGGER = /^(insn:[1-9][0-9]{0,18}|pc:0x[0-9a-fA-F]{1,16}(#[1-9][0-9]{0,9})?|marker:[A-Za-z0-9_.-]{1,32}\+insn:[0-9]{1,19})$/;
 var RANGE = /^0x[0-9a-fA-F]{1,16}-0x[0-9a-fA-F]{1,16}$/;
+var MARKER_ADDR = /^marker:([A-Za-z0-9_.-]{1,32})$/;
 var TRIGGER_HINT = "at= takes insn:N (just before the N-th instruction), pc:0xADDR or pc:0xADDR#K (K-th execution), or marker:NAME+insn:N";
 var checks = {
   at: (v) => TRIGGER.test(v) ? void 0 : `bad trigger "${v}"`,
-  addr: (v) => HEX.test(v) ? void 0 : `addr must be a hex guest-physical address like 0x100000, found "${v}"`,
+  addr: (v) => HEX.test(v) || MARKER_ADDR.test(v) ? void 0 : `addr must be a hex guest-physical address like 0x100000, or marker:NAME (the address the guest prints as QFI-MARKER:NAME=0x...), found "${v}"`,
   mask: (v) => HEX.test(v) && !/^0x0+$/.test(v) ? void 0 : `mask must be a non-zero hex bit mask like 0x8, found "${v}"`,
   value: (v) => HEX.test(v) ? void 0 : `value must be hex like 0x2a, found "${v}"`,
   width: (v) => ["1", "2", "4", "8"].includes(v) ? void 0 : `width must be 1, 2, 4 or 8 bytes, found "${v}"`,
@@ -12357,6 +12358,10 @@ function checkPluginRule(rule) {
   if (params.addr !== void 0 && params.ranges !== void 0) {
     return { param: "ranges", message: "give either addr (one address) or ranges (a random address inside), not both", hint: `e.g. ${spec.example}` };
   }
+  const addrMarker = MARKER_ADDR.exec(params.addr ?? "")?.[1];
+  if (addrMarker !== void 0 && !params.at.startsWith(`marker:${addrMarker}+insn:`)) {
+    return { param: "at", message: `an address from marker ${addrMarker} is known only once the guest prints it, so at= must be marker:${addrMarker}+insn:N`, hint: `e.g. mem.flip[addr=marker:${addrMarker} mask=0x1 at=marker:${addrMarker}+insn:1000]=fail` };
+  }
   if (params.width !== void 0 && params.addr === void 0) {
     return { param: "width", message: "width goes with addr; a random flip touches one byte", hint: `e.g. ${spec.example}` };
   }
@@ -12396,6 +12401,9 @@ function repeatOf(action, period) {
       return void 0;
   }
 }
+function resolveWaitingRule(rule, address) {
+  return rule.line.replace(" addr=@ ", ` addr=${address} `);
+}
 function compilePluginRules(rules, ram) {
   const out = [];
   for (const rule of rules) {
@@ -12424,10 +12432,13 @@ function compilePluginRules(rules, ram) {
         tokens.push("action=skip");
         break;
     }
-    tokens.push(`trigger=${p.at}`, `repeat=${repeatOf(rule.action, p.period)}`);
+    const waitsFor = MARKER_ADDR.exec(p.addr ?? "")?.[1];
+    const trigger = waitsFor !== void 0 ? `insn:+${p.at.slice(p.at.indexOf("+insn:") + "+insn:".length)}` : p.at;
+    tokens.push(`trigger=${trigger}`, `repeat=${repeatOf(rule.action, p.period)}`);
     if (p.count) tokens.push(`count=${p.count}`);
     if (p.cpu) tokens.push(`cpu=${p.cpu}`);
-    out.push({ id, rule: printRule(rule), line: tokens.join(" ") });
+    const line = waitsFor !== void 0 ? tokens.join(" ").replace(` addr=${p.addr} `, " addr=@ ") : tokens.join(" ");
+    out.push({ id, rule: printRule(rule), line, ...waitsFor !== void 0 ? { waitsFor } : {} });
   }
   return out;
 }
@@ -23486,8 +23497,8 @@ var ConsoleParser = class {
   parseLine(text, line, atMs) {
     const marker = this.parseMarker(text, line, atMs);
     if (marker) return marker;
-    const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})/.exec(text);
-    if (named) return { kind: "marker", line, atMs, text, name: named[1] };
+    const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})(?:=(0x[0-9a-fA-F]{1,16}))?/.exec(text);
+    if (named) return { kind: "marker", line, atMs, text, name: named[1], ...named[2] ? { value: named[2] } : {} };
     const kind = classifyKernelLine(stripPrintkPrefix(text));
     return kind ? { kind, line, atMs, text } : void 0;
   }
@@ -23545,7 +23556,7 @@ var LogSummarizer = class {
   }
 };
 function isMarker(event) {
-  return event.kind === "agent-ready" || event.kind === "test-start" || event.kind === "test-exit";
+  return event.kind === "agent-ready" || event.kind === "test-start" || event.kind === "test-exit" || event.kind === "marker";
 }
 function foldRepeats(lines) {
   const out = [];
@@ -23821,10 +23832,22 @@ async function runQemu(plan, provisioned, opts) {
   });
   const qmpSocket = join18(opts.privateDir, "qmp.sock");
   const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join18(opts.privateDir, "plugin-rules.txt"), log: join18(opts.resultsDir, "injections.jsonl"), socket: join18(opts.privateDir, "plugin.sock") } : void 0;
-  if (qfiPlugin) writeFileSync7(qfiPlugin.rules, plan.pluginRules.map((r) => `${r.line}
+  if (qfiPlugin) writeFileSync7(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
 `).join(""), { mode: 384 });
   const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles, ...qfiPlugin ? { qfiPlugin } : {} });
   const pluginControl = qfiPlugin ? new PluginControl(qfiPlugin.socket) : void 0;
+  const waiting = new Map(plan.pluginRules.filter((r) => r.waitsFor).map((r) => [r.id, r]));
+  const addWaitingRules = (name, value) => {
+    for (const [id, rule] of waiting) {
+      if (rule.waitsFor !== name) continue;
+      waiting.delete(id);
+      const line = resolveWaitingRule(rule, value);
+      pluginControl?.request({ cmd: "add", rule: line }).then(
+        (reply) => reply.ok ? opts.log.info(`plugin rule ${id} armed at ${value}: ${rule.rule}`) : opts.log.warn(`the plugin refused rule ${id} (${line}): ${String(reply.error)}`),
+        (err) => opts.log.warn(`could not add plugin rule ${id}: ${err.message}`)
+      );
+    }
+  };
   const reportMarker = (name) => {
     pluginControl?.request({ cmd: "marker", name }).then(
       (reply) => opts.log.debug(`plugin marker ${name}: ${JSON.stringify(reply)}`),
@@ -23920,6 +23943,7 @@ async function runQemu(plan, provisioned, opts) {
     record2.events.push(event);
     switch (event.kind) {
       case "marker":
+        if (event.name && event.value) addWaitingRules(event.name, event.value);
         if (event.name) reportMarker(event.name);
         break;
       case "agent-ready":
