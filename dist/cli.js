@@ -8,7 +8,7 @@ import {
   formatError,
   localCacheDir,
   runPipeline
-} from "./chunks/chunk-4VSA4AHE.js";
+} from "./chunks/chunk-OB532DFH.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

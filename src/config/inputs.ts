@@ -153,7 +153,7 @@ export const INPUTS = [
     toml: 'qemu.icount',
     type: 'bool',
     default: 'false',
-    description: 'Run with `-icount shift=0,sleep=off`: guest time follows executed instructions, so the same rules and seed give the same injections.',
+    description: 'Run with `-icount shift=0,sleep=off` and a VM-clock RTC: guest time follows executed instructions, so the same rules and seed give the same injections.',
   },
   {
     name: 'plugin',

@@ -44,7 +44,9 @@ export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPa
     if (!file) throw new Error(`internal: no file written for fw_cfg entry ${entry.name}`);
     argv.push('-fw_cfg', `name=${entry.name},file=${escapeOptionValue(file)}`);
   }
-  if (plan.icount) argv.push('-icount', 'shift=0,sleep=off');
+  // Repeatable runs: guest time follows instructions, and the RTC starts at a fixed date on
+  // the VM clock (Linux reads it at boot; a host-clock RTC changes what the guest executes).
+  if (plan.icount) argv.push('-icount', 'shift=0,sleep=off', '-rtc', 'base=2020-01-01T00:00:00,clock=vm');
   for (const plugin of provisioned.plugins) {
     const args = plugin.role === 'qfi' ? qfiPluginArgs(plan, paths) : plugin.args;
     argv.push('-plugin', [`file=${plugin.so}`, ...args].map(escapeOptionValue).join(','));

@@ -87,6 +87,13 @@ export function checkPluginRule(rule: Rule): RuleProblem | undefined {
   if (addrMarker !== undefined && !params.at!.startsWith(`marker:${addrMarker}+insn:`)) {
     return { param: 'at', message: `an address from marker ${addrMarker} is known only once the guest prints it, so at= must be marker:${addrMarker}+insn:N`, hint: `e.g. mem.flip[addr=marker:${addrMarker} mask=0x1 at=marker:${addrMarker}+insn:1000]=fail` };
   }
+  if (params.mask !== undefined && rule.point === 'mem.flip') {
+    // A random flip touches one byte; a fixed one touches `width` bytes.
+    const bytes = params.addr === undefined ? 1 : Number(params.width ?? '1');
+    if (BigInt(params.mask) >> BigInt(8 * bytes) !== 0n) {
+      return { param: 'mask', message: `mask ${params.mask} is wider than the ${bytes} byte${bytes === 1 ? '' : 's'} it flips`, hint: params.addr === undefined ? 'a random flip hits one byte: use a mask up to 0xff' : 'raise width= (1, 2, 4 or 8 bytes) or narrow the mask' };
+    }
+  }
   if (params.width !== undefined && params.addr === undefined) {
     return { param: 'width', message: 'width goes with addr; a random flip touches one byte', hint: `e.g. ${spec.example}` };
   }

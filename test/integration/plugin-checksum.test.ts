@@ -224,6 +224,7 @@ describe('qfi-fault on QEMU 10.2.2 booting the freestanding checksum guest', () 
       `id=every action=flip-ram addr=${hex(SCRATCH + 0x200)} width=4 mask=0x80000001 trigger=insn:30000 repeat=every:1234 count=5`,
       `id=pc action=write-ram addr=${hex(SCRATCH + 0x300)} bytes=deadbeef trigger=pc:${hex(sym['plain.add_byte']!)}#7`,
       `id=reg action=flip-reg reg=rbx mask=0x100 trigger=insn:44000`,
+      `id=pcrep action=flip-ram addr=${hex(SCRATCH + 0x400)} mask=0x1 trigger=pc:${hex(sym['plain.load_byte']!)}#100 repeat=every:5 count=3`,
     ];
     const a = await run({ rules, pluginArgs: ['seed=42'] });
     const b = await run({ rules, pluginArgs: ['seed=42'] });
@@ -238,6 +239,10 @@ describe('qfi-fault on QEMU 10.2.2 booting the freestanding checksum guest', () 
     expect(injections.find((i) => i.rule === 'every')).toMatchObject({ width: 4, before: '0x00000000', after: '0x80000001' });
     expect(injections.find((i) => i.rule === 'pc')).toMatchObject({ kind: 'ram', width: 4, before: '0x00000000', after: '0xdeadbeef' });
     expect(injections.find((i) => i.rule === 'reg')).toMatchObject({ icount: 43999, kind: 'reg', reg: 'rbx' });
+    // A loop iteration is 5 instructions: every:5 after a pc trigger lands on the same load.
+    const pcrep = injections.filter((i) => i.rule === 'pcrep');
+    expect(pcrep.map((i) => i.pc)).toEqual(Array(3).fill(hex(sym['plain.load_byte']!)));
+    expect(pcrep.map((i) => i.icount - pcrep[0]!.icount)).toEqual([0, 5, 10]);
     // Another seed makes other random choices.
     const other = await run({ rules, pluginArgs: ['seed=43'] });
     expect(other.log).not.toBe(a.log);

@@ -12130,7 +12130,7 @@ var INPUTS = [
     toml: "qemu.icount",
     type: "bool",
     default: "false",
-    description: "Run with `-icount shift=0,sleep=off`: guest time follows executed instructions, so the same rules and seed give the same injections."
+    description: "Run with `-icount shift=0,sleep=off` and a VM-clock RTC: guest time follows executed instructions, so the same rules and seed give the same injections."
   },
   {
     name: "plugin",
@@ -12361,6 +12361,12 @@ function checkPluginRule(rule) {
   const addrMarker = MARKER_ADDR.exec(params.addr ?? "")?.[1];
   if (addrMarker !== void 0 && !params.at.startsWith(`marker:${addrMarker}+insn:`)) {
     return { param: "at", message: `an address from marker ${addrMarker} is known only once the guest prints it, so at= must be marker:${addrMarker}+insn:N`, hint: `e.g. mem.flip[addr=marker:${addrMarker} mask=0x1 at=marker:${addrMarker}+insn:1000]=fail` };
+  }
+  if (params.mask !== void 0 && rule.point === "mem.flip") {
+    const bytes = params.addr === void 0 ? 1 : Number(params.width ?? "1");
+    if (BigInt(params.mask) >> BigInt(8 * bytes) !== 0n) {
+      return { param: "mask", message: `mask ${params.mask} is wider than the ${bytes} byte${bytes === 1 ? "" : "s"} it flips`, hint: params.addr === void 0 ? "a random flip hits one byte: use a mask up to 0xff" : "raise width= (1, 2, 4 or 8 bytes) or narrow the mask" };
+    }
   }
   if (params.width !== void 0 && params.addr === void 0) {
     return { param: "width", message: "width goes with addr; a random flip touches one byte", hint: `e.g. ${spec.example}` };
@@ -23607,7 +23613,7 @@ function buildQemuArgv(plan, provisioned, paths) {
     if (!file) throw new Error(`internal: no file written for fw_cfg entry ${entry.name}`);
     argv.push("-fw_cfg", `name=${entry.name},file=${escapeOptionValue(file)}`);
   }
-  if (plan.icount) argv.push("-icount", "shift=0,sleep=off");
+  if (plan.icount) argv.push("-icount", "shift=0,sleep=off", "-rtc", "base=2020-01-01T00:00:00,clock=vm");
   for (const plugin of provisioned.plugins) {
     const args = plugin.role === "qfi" ? qfiPluginArgs(plan, paths) : plugin.args;
     argv.push("-plugin", [`file=${plugin.so}`, ...args].map(escapeOptionValue).join(","));
