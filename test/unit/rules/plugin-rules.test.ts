@@ -28,7 +28,7 @@ describe('plugin rules', () => {
     expect(problem('mem.flip[at=insn:5 period=10]=fail').message).toMatch(/period only goes with rate:N/);
     expect(problem('mem.flip[ranges=0x20-0x10 at=insn:5]=fail').message).toMatch(/ranges must be ram or 0xSTART-0xEND/);
     expect(problem('mem.flip[at=insn:5 mask=0x100]=fail').message).toMatch(/mask 0x100 is wider than the 1 byte it flips[\s\S]*up to 0xff/);
-    expect(problem('mem.flip[addr=0x10 width=2 at=insn:5 mask=0x10000]=fail')).toMatchObject({ column: 37, message: expect.stringMatching(/wider than the 2 bytes/) });
+    expect(problem('mem.flip[addr=0x10 width=2 at=insn:5 mask=0x10000]=fail')).toMatchObject({ column: 43, message: expect.stringMatching(/wider than the 2 bytes/) });
     expect(parseRule('mem.flip[addr=0x10 width=2 at=insn:5 mask=0x8000]=fail').params?.mask).toBe('0x8000');
   });
 
