@@ -9,25 +9,8 @@
 #include <string.h>
 
 #include "jsonmini.h"
+#include "check.h"
 
-static int passed, failed;
-
-static void check(int cond, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void check(int cond, const char *fmt, ...)
-{
-    va_list ap;
-    printf("%s %d - ", cond ? "ok" : "not ok", passed + failed + 1);
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf("\n");
-    if (cond) {
-        passed++;
-    } else {
-        failed++;
-    }
-}
 
 static struct qfi_json_obj obj;
 static char err[200];

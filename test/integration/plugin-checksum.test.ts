@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localCacheDir } from '../../src/core/cache-dir.js';
+import { builtQemu, builtQfiPlugin } from '../helpers/qfi-plugin.js';
 
 /**
  * Boots the freestanding checksum guest (test/fixtures/guests/checksum) with qfi-fault on
@@ -23,16 +23,10 @@ const exitCodeOf = (value: number) => ((value & 0x7f) << 1) | 1;
 const hex = (n: number) => `0x${n.toString(16)}`;
 
 const repo = new URL('../../', import.meta.url).pathname;
-const qemuDir = join(localCacheDir(), 'qemu');
-const prefix = existsSync(qemuDir)
-  ? readdirSync(qemuDir)
-      .filter((d) => /-10\.2\.2-/.test(d))
-      .map((d) => join(qemuDir, d, 'prefix'))
-      .find((p) => existsSync(join(p, 'bin', 'qemu-system-x86_64')) && existsSync(join(p, 'include', 'qemu-plugin.h')))
-  : undefined;
+let prefix: string;
 
 const work = mkdtempSync(join(tmpdir(), 'qfi-plugin-checksum-'));
-const so = join(work, 'qfi-fault.so');
+let so: string;
 const guest = join(work, 'guest');
 let sym: Record<string, number> = {};
 let runs = 0;
@@ -49,13 +43,10 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-beforeAll(() => {
-  if (!prefix) throw new Error(`no QEMU 10.2.2 build under ${qemuDir}: run test/integration/qemu-build.test.ts first`);
-  const glib = execFileSync('pkg-config', ['--cflags', 'glib-2.0'], { encoding: 'utf8' }).trim().split(/\s+/);
-  const sources = readdirSync(join(repo, 'plugin')).filter((f) => f.endsWith('.c')).map((f) => join(repo, 'plugin', f));
-  execFileSync('cc', ['-shared', '-fPIC', '-O2', '-Wall', '-Wextra', '-Werror', '-fvisibility=hidden', `-I${join(prefix, 'include')}`, `-I${join(repo, 'plugin')}`, ...glib, ...sources, '-o', so], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+beforeAll(async () => {
+  const qemu = await builtQemu();
+  prefix = qemu.prefix;
+  so = await builtQfiPlugin(qemu);
   execFileSync('sh', [join(repo, 'test/fixtures/guests/checksum/build.sh'), guest], { stdio: ['ignore', 'pipe', 'pipe'] });
   for (const line of execFileSync('nm', [join(guest, 'checksum-wait.elf')], { encoding: 'utf8' }).split('\n')) {
     const m = /^([0-9a-f]+) [Tt] (\w+)$/.exec(line.trim());
@@ -67,7 +58,7 @@ beforeAll(() => {
     if (m) plain[m[2]!] = parseInt(m[1]!, 16);
   }
   sym = { ...sym, ...Object.fromEntries(Object.entries(plain).map(([k, v]) => [`plain.${k}`, v])) };
-}, 120_000);
+}, 45 * 60_000);
 
 interface Run {
   code: number | null;

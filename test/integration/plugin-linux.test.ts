@@ -1,9 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { localCacheDir } from '../../src/core/cache-dir.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtQemu, builtQfiPlugin } from '../helpers/qfi-plugin.js';
 import type { Logger } from '../../src/core/host.js';
 import { archData } from '../../src/plan/arch.js';
 import { ensureBuiltinGuest, type BuiltinGuest } from '../../src/provision/guest/index.js';
@@ -12,18 +14,12 @@ import { ensureBuiltinGuest, type BuiltinGuest } from '../../src/provision/guest
  * Boots qfi's built-in Linux guest (Debian cloud kernel + busybox initramfs) on QEMU 10.2.2
  * with qfi-fault, injecting at instruction counts deep into the boot.
  */
-const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'qfi');
+const cacheDir = localCacheDir();
 const repo = new URL('../../', import.meta.url).pathname;
-const qemuDir = join(cacheDir, 'qemu');
-const prefix = existsSync(qemuDir)
-  ? readdirSync(qemuDir)
-      .filter((d) => /-10\.2\.2-/.test(d))
-      .map((d) => join(qemuDir, d, 'prefix'))
-      .find((p) => existsSync(join(p, 'bin', 'qemu-system-x86_64')) && existsSync(join(p, 'include', 'qemu-plugin.h')))
-  : undefined;
+let prefix: string;
 
 const work = mkdtempSync(join(tmpdir(), 'qfi-plugin-linux-'));
-const so = join(work, 'qfi-fault.so');
+let so: string;
 const started = new Set<number>();
 let guest: BuiltinGuest;
 let runs = 0;
@@ -31,14 +27,11 @@ let runs = 0;
 const log: Logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, group: (_t, fn) => fn() };
 
 beforeAll(async () => {
-  if (!prefix) throw new Error(`no QEMU 10.2.2 build under ${qemuDir}: run test/integration/qemu-build.test.ts first`);
-  const glib = execFileSync('pkg-config', ['--cflags', 'glib-2.0'], { encoding: 'utf8' }).trim().split(/\s+/);
-  const sources = readdirSync(join(repo, 'plugin')).filter((f) => f.endsWith('.c')).map((f) => join(repo, 'plugin', f));
-  execFileSync('cc', ['-shared', '-fPIC', '-O2', '-Wall', '-Wextra', '-Werror', '-fvisibility=hidden', `-I${join(prefix, 'include')}`, `-I${join(repo, 'plugin')}`, ...glib, ...sources, '-o', so], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const qemu = await builtQemu();
+  prefix = qemu.prefix;
+  so = await builtQfiPlugin(qemu);
   guest = await ensureBuiltinGuest({ cacheDir, log });
-});
+}, 45 * 60_000);
 
 afterAll(() => {
   for (const pid of started) {
