@@ -4,6 +4,7 @@ import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killAll } from '../helpers/processes.js';
 import { builtQemu, builtQfiPlugin } from '../helpers/qfi-plugin.js';
 
 /**
@@ -33,13 +34,7 @@ let runs = 0;
 const started = new Set<number>();
 
 afterAll(() => {
-  for (const pid of started) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }
+  killAll(started);
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { localCacheDir } from '../../src/core/cache-dir.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killAll } from '../helpers/processes.js';
 import { builtQemu, builtQfiPlugin } from '../helpers/qfi-plugin.js';
 import type { Logger } from '../../src/core/host.js';
 import { archData } from '../../src/plan/arch.js';
@@ -34,13 +35,7 @@ beforeAll(async () => {
 }, 45 * 60_000);
 
 afterAll(() => {
-  for (const pid of started) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }
+  killAll(started);
   rmSync(work, { recursive: true, force: true });
 });
 
