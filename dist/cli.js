@@ -8,7 +8,7 @@ import {
   formatError,
   localCacheDir,
   runPipeline
-} from "./chunks/chunk-OB532DFH.js";
+} from "./chunks/chunk-VRGXREWT.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

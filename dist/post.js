@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runPost
-} from "./chunks/chunk-TL6CSTVL.js";
-import "./chunks/chunk-OB532DFH.js";
+} from "./chunks/chunk-32R7LBBN.js";
+import "./chunks/chunk-VRGXREWT.js";
 
 // src/entry/post.ts
 await runPost();

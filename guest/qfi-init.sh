@@ -72,9 +72,11 @@ command=$content
 
 # The rules' fw_cfg name comes from the kernel command line; no file means no fault injection.
 rules_name=opt/qfi/rules
+sync_start=
 for arg in $(cat /proc/cmdline); do
 	case $arg in
 	qfi.rules=*) rules_name=${arg#qfi.rules=} ;;
+	qfi.sync=1) sync_start=1 ;;
 	esac
 done
 mkdir -p /run/qfi
@@ -90,11 +92,60 @@ HOME=/root
 TERM=dumb
 export QFI_RULES QFI_RULES_FILE HOME TERM
 
+# The runner talks back on the console (`go`, `ack NAME`): read with echo off so it stays out of the log.
+stty -echo </dev/console 2>/dev/null
+# Waits until the runner sends the line $1 on the console.
+await_host() {
+	while IFS= read -r line </dev/console; do
+		[ "$line" = "$1" ] && return 0
+	done
+	return 1
+}
+
+# Markers the runner acts on: qfi-marker waits at them until the runner has done so.
+if [ -r "$fw/opt/qfi/sync-markers/raw" ]; then
+	cat "$fw/opt/qfi/sync-markers/raw" >/run/qfi/sync-markers
+else
+	: >/run/qfi/sync-markers
+fi
+cat >/usr/bin/qfi-marker <<'MARKER'
+#!/bin/sh
+# qfi-marker NAME[=0xVALUE]: tell the runner the test reached NAME. When a host rule waits for
+# NAME (a fault window opening), wait until the runner has opened it.
+[ -n "$1" ] || { echo "usage: qfi-marker NAME[=0xVALUE]" >&2; exit 2; }
+printf '\nQFI-MARKER:%s\n' "$1" >/dev/console
+name=${1%%=*}
+if grep -qxF "$name" /run/qfi/sync-markers; then
+	while IFS= read -r line </dev/console; do
+		[ "$line" = "ack $name" ] && exit 0
+	done
+fi
+exit 0
+MARKER
+chmod 755 /usr/bin/qfi-marker
+
+# Disks: /dev/qfi/<id> for each virtio disk qfi attached (its serial is the disk id).
+mkdir -p /dev/qfi
+for dev in $(ls /sys/block); do
+	[ -r "/sys/block/$dev/serial" ] || continue
+	serial=$(cat "/sys/block/$dev/serial")
+	[ -n "$serial" ] && ln -sf "/dev/$dev" "/dev/qfi/$serial"
+done
+# Network: QEMU user networking's fixed addresses when qfi attached a NIC.
+if [ -d /sys/class/net/eth0 ]; then
+	ip link set lo up
+	ip link set eth0 up
+	ip addr add 10.0.2.15/24 dev eth0
+	ip route add default via 10.0.2.2
+fi
+
 marker ready
 cd /root 2>/dev/null || cd /tmp
 # Boot stays quiet, but the test's kernel warnings (WARN splats, I/O errors) should be seen.
 echo 5 >/proc/sys/kernel/printk
 marker start
+# Host rules that count from the test's start are put in place before the command runs.
+[ -z "$sync_start" ] || await_host go || agent_error "no-go-from-host"
 sh -c "$command" </dev/null
 code=$?
 marker "exit=$code"

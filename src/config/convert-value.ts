@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError, type SourceLocation } from '../core/errors.js';
 import { validateFwCfgName } from '../rules/index.js';
+import { checkDiskLine, checkDiskTable } from './disk-spec.js';
 import type { InputName, InputSpec } from './inputs.js';
 import {
   ValueProblem,
@@ -106,6 +107,14 @@ export function valueFromToml(spec: InputSpec, key: string, raw: unknown, site: 
         if (!Array.isArray(raw)) throw wrongType();
         value = raw.map((item, index) => {
           if (typeof item === 'string') return item;
+          // [[guest.disks]] tables become the same canonical line a `disks` input line does.
+          if (spec.name === 'disks' && isTomlTable(item)) {
+            try {
+              return checkDiskTable(item, index, site.baseDir);
+            } catch (err) {
+              throw located(err, site.element?.(index) ?? site.where, `${key}[${index}]`);
+            }
+          }
           throw new ConfigError(`${key}[${index}] must be a string, found ${describeTomlValue(item)}`, {
             location: site.element?.(index) ?? site.where,
             hint: `quote each item: \`${key.split('.').pop()} = ${tomlExample(spec)}\``,
@@ -194,6 +203,8 @@ function checkListItem(name: InputName, item: string, index: number, site: Value
         return item;
       case 'qemu-patches':
         return existingPath(item, site.baseDir, 'file', 'patch');
+      case 'disks':
+        return checkDiskLine(item, index, site.baseDir);
       case 'plugin-args':
         if (!/^[A-Za-z_][A-Za-z0-9_-]*=/.test(item)) {
           throw new ValueProblem(`plugin argument ${JSON.stringify(item)} is not key=value`, 'one `key=value` per item, like `inline=on`');

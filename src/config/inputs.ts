@@ -60,6 +60,13 @@ export const INPUTS = [
     description: 'Whether fault rules are delivered to the guest at all; false runs the test without faults.',
   },
   {
+    name: 'require-fired',
+    toml: 'fault_injection.require_fired',
+    type: 'bool',
+    default: 'false',
+    description: 'Fail the run when a host or plugin rule never fired (a fault test whose fault never happened proves nothing).',
+  },
+  {
     name: 'rules-file',
     toml: 'fault_injection.rules_file',
     type: 'path',
@@ -228,6 +235,21 @@ export const INPUTS = [
     type: 'string',
     default: '',
     description: 'Extra kernel command line, appended to the defaults.',
+  },
+  {
+    name: 'disks',
+    toml: 'guest.disks',
+    type: 'lines',
+    default: undefined,
+    description: 'Extra virtio disks, one per line: `id=data size=64M` (a new empty disk) or `id=data path=disk.img`, with optional `format=raw|qcow2` and `read-only=true` (in the config file: `[[guest.disks]]` tables). Block rules name them: `block.read[disk=data]=fail`.',
+  },
+  {
+    name: 'network',
+    toml: 'machine.network',
+    type: 'enum',
+    values: ['none', 'user'],
+    default: 'none',
+    description: 'Guest network: `user` adds a virtio-net NIC on QEMU user networking (guest 10.0.2.15, gateway 10.0.2.2), needed by `net.link` rules.',
   },
   {
     name: 'boot-timeout',

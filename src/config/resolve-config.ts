@@ -17,6 +17,7 @@ import { scenarioNameFrom } from './parse-values.js';
 import { ProblemList } from './problems.js';
 import { readRulesFile, type RulesFromFile } from './read-rules-file.js';
 import { buildReproducerArgs, type GivenInput } from './reproducer-args.js';
+import { parseDiskLine, type DiskSpec } from './disk-spec.js';
 
 export const DEFAULT_CONFIG_FILE = 'qfi.toml';
 
@@ -86,6 +87,7 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
   const initrd = setting('initrd');
   if (initrd !== undefined && !written('kernel')) problems.add(initrdWithoutKernel(initrd.where));
   const arch = orDefault<Arch>('arch');
+  const disks = readDisks(setting('disks'), problems);
   checkQemuPrefix(setting('qemu'), arch, problems);
 
   problems.throwIfAny();
@@ -121,10 +123,10 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
       plugin: value<string>('plugin'),
       pluginArgs: value<string[]>('plugin-args') ?? [],
     },
-    machine: { arch, memory: orDefault<string>('memory'), cpus: orDefault<number>('cpus') },
-    guest: { kernel: value<string>('kernel'), initrd: value<string>('initrd'), append: orDefault<string>('append') },
+    machine: { arch, memory: orDefault<string>('memory'), cpus: orDefault<number>('cpus'), network: orDefault<'none' | 'user'>('network') },
+    guest: { kernel: value<string>('kernel'), initrd: value<string>('initrd'), append: orDefault<string>('append'), disks },
     test: { command: command ?? '', bootTimeoutMs, testTimeoutMs, overallTimeoutMs },
-    faults: { enabled, rules, fwCfgName: orDefault<string>('rules-fw-cfg-name'), seed },
+    faults: { enabled, rules, fwCfgName: orDefault<string>('rules-fw-cfg-name'), seed, requireFired: orDefault<boolean>('require-fired') },
     report: {
       dir: orDefault<string>('results-dir'),
       artifactName: value<string>('artifact-name'),
@@ -194,6 +196,23 @@ function readRulesFileSetting(
     ...(fromInputs['rules-file'] ? { input: 'rules-file' } : {}),
     problems,
   });
+}
+
+/** The disks, each already checked on its own; here ids must also be unique. */
+function readDisks(disks: SettingValue | undefined, problems: ProblemList): DiskSpec[] {
+  const lines = (disks?.value as string[] | undefined) ?? [];
+  const specs = lines.map(parseDiskLine);
+  const seen = new Set<string>();
+  for (const disk of specs) {
+    if (seen.has(disk.id)) {
+      problems.add(new ConfigError(`two disks have the id \`${disk.id}\``, { location: disks?.where ?? { input: 'disks' }, hint: 'give each disk its own id=, like id=data and id=logs' }));
+    }
+    seen.add(disk.id);
+  }
+  const paths = specs.flatMap((d) => (d.path ? [d.path] : []));
+  const shared = paths.find((p, i) => paths.indexOf(p) !== i);
+  if (shared) problems.add(new ConfigError(`two disks use the same image ${shared}`, { location: disks?.where ?? { input: 'disks' }, hint: 'QEMU locks an image for one writer: give each disk its own image' }));
+  return specs;
 }
 
 function missingCommand(file: FileSettings | undefined): ConfigError {

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig, type RawInputs } from '../config/index.js';
-import { readInjections } from '../observe/injections.js';
-import { decideVerdict } from '../observe/verdict.js';
+import { hostInjections, writeHostInjections } from '../observe/host-injections.js';
+import { rulesNeverFired, summarizeInjections } from '../observe/injections.js';
+import { decideVerdict, requireFired } from '../observe/verdict.js';
 import { makePlan } from '../plan/make-plan.js';
 import { provision } from '../provision/provision.js';
 import { writeReproducer } from '../report/reproducer.js';
@@ -30,7 +31,7 @@ export interface PipelineResult {
 }
 
 /** Files a previous run left in the results folder; removed so stale results never mix in. */
-const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh', 'injections.jsonl', 'qemu-build.log'];
+const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh', 'injections.jsonl', 'qemu-build.log', 'block-trace.log', 'blkdebug'];
 
 /**
  * inputs -> config -> plan -> provision -> run -> observe -> report. Bad input and broken
@@ -45,7 +46,7 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(' ')}], seed ${plan.seed}`);
 
   mkdirSync(config.report.dir, { recursive: true });
-  for (const name of resultFiles) rmSync(join(config.report.dir, name), { force: true });
+  for (const name of resultFiles) rmSync(join(config.report.dir, name), { force: true, recursive: true });
   writeReproducer(config, plan, config.report.dir);
 
   // Private 0700 folder: the QMP socket and fw_cfg files are nobody else's business.
@@ -61,8 +62,13 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
         ...(options.echoConsole ? { onConsoleLine: (line: string) => host.log.info(`│ ${line}`) } : {}),
       }),
     );
-    const { verdict, reason } = decideVerdict(record, plan.timeouts);
-    const injections = readInjections(join(config.report.dir, 'injections.jsonl'), plan.pluginRules);
+    const injectionsFile = join(config.report.dir, 'injections.jsonl');
+    const hostEntries = record.hostFaults ? hostInjections(plan, record.hostFaults, Date.parse(record.startedAt)) : [];
+    const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
+    writeHostInjections(injectionsFile, hostEntries);
+    const neverFired = rulesNeverFired(injections);
+    for (const r of neverFired) host.log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? '' : ' (require-fired makes this a failure)'}`);
+    const { verdict, reason } = requireFired(decideVerdict(record, plan.timeouts), neverFired, plan.requireFired);
     const run: TestRun = { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned, injections };
     const reports = writeReports(run, config.report.dir);
     return { config, run, reports };

@@ -4,8 +4,13 @@
  * -> observe -> TestRun -> report.
  */
 import type { Rule } from '../rules/model.js';
+import type { DiskSpec } from '../config/disk-spec.js';
 import type { InjectionSummary } from '../observe/injections.js';
 import type { PluginRuleLine } from '../rules/plugin-rules.js';
+import type { HostPlan } from '../plan/host-plan.js';
+import type { DiskImage } from '../provision/disks.js';
+import type { TimedFire, WindowChange } from '../run/host-faults.js';
+import type { BlockFailure } from '../observe/block-trace.js';
 
 export type Arch = 'x86_64';
 export type Accel = 'auto' | 'kvm' | 'tcg';
@@ -48,8 +53,12 @@ export interface ResolvedConfig {
     /** QEMU -m value, e.g. `256M`. */
     memory: string;
     cpus: number;
+    /** `user`: a virtio-net NIC on QEMU user networking. */
+    network: 'none' | 'user';
   };
   guest: {
+    /** Extra virtio disks, in order (the guest sees them as /dev/qfi/<id>). */
+    disks: DiskSpec[];
     /** Custom kernel / initrd; both undefined means the built-in guest. */
     kernel: string | undefined;
     initrd: string | undefined;
@@ -71,6 +80,8 @@ export interface ResolvedConfig {
     /** fw_cfg file name the rules are delivered under (`opt/qfi/rules`). */
     fwCfgName: string;
     seed: number;
+    /** A host or plugin rule that never fired fails the run. */
+    requireFired: boolean;
   };
   report: {
     /** Absolute path of the results folder. */
@@ -121,6 +132,10 @@ export interface Plan {
   plugin: { path: string; args: string[] } | undefined;
   /** Plugin rules compiled for qfi's own plugin (plugin/); empty: the plugin is not loaded. */
   pluginRules: PluginRuleLine[];
+  /** Disks, NIC and the host layers' rules (blkdebug, QMP). */
+  host: HostPlan;
+  /** A host or plugin rule that never fired fails the run. */
+  requireFired: boolean;
   /** -icount shift=0,sleep=off. */
   icount: boolean;
   arch: Arch;
@@ -133,7 +148,7 @@ export interface Plan {
   fwCfg: FwCfgEntry[];
   /** Every rule of the run, canonical (empty when disabled): what reports list. */
   canonicalRules: string[];
-  /** The rules handed to the guest through fw_cfg (all but the host layers' rules). */
+  /** The rules handed to the guest through fw_cfg (all but the plugin's and the host layers' rules). */
   guestRules: string[];
   /** fw_cfg name the rules go under (even when disabled: the agent is told where to look). */
   rulesFwCfgName: string;
@@ -163,6 +178,8 @@ export interface Provisioned {
   kernelDescription: string;
   /** The accelerator actually usable: `kvm` only after a probe succeeded. */
   accel: 'kvm' | 'tcg';
+  /** The image file of each planned disk, in plan order. */
+  disks: DiskImage[];
 }
 
 export type ConsoleEventKind =
@@ -221,6 +238,19 @@ export interface RunRecord {
   qemuArgv: string[];
   /** QEMU's process id (undefined if it never started). */
   qemuPid: number | undefined;
+  /** What the host rules did (undefined: the run had none). */
+  hostFaults: HostFaultRecord | undefined;
+}
+
+export interface HostFaultRecord {
+  /** When each disk's set of open block rules changed. */
+  windows: WindowChange[];
+  /** Timed VM/network faults carried out. */
+  fires: TimedFire[];
+  /** Guest block requests that failed, from QEMU's block trace. */
+  failures: BlockFailure[];
+  /** Block requests the trace could not tie to a disk (should be 0). */
+  unmatchedRequests: number;
 }
 
 export interface LogSummary {

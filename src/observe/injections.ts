@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { HostRule } from '../rules/host-rules.js';
 import type { PluginRuleLine } from '../rules/plugin-rules.js';
+import type { HostInjection } from './host-injections.js';
 
 /** One line of qfi-fault's injection log (plugin/README.md). */
 export interface Injection {
@@ -16,21 +18,56 @@ export interface Injection {
   error?: string;
 }
 
+export interface RuleFires {
+  id: string;
+  rule: string;
+  layer: 'plugin' | 'block' | 'vm' | 'net';
+  fires: number;
+  /** Plugin rules: the instruction count of the first fire. */
+  firstIcount: number | undefined;
+  /** Host rules: milliseconds from QEMU's start to the first fire. */
+  firstAtMs: number | undefined;
+}
+
 export interface InjectionSummary {
   total: number;
   failed: number;
-  perRule: Array<{ id: string; rule: string; fires: number; firstIcount: number | undefined }>;
+  perRule: RuleFires[];
+  /** Block errors no rule explains (real I/O errors of the host). */
+  unattributed: number;
   /** The first injections, for reports (the whole log is injections.jsonl). */
-  first: Injection[];
+  first: Array<Injection | HostInjection>;
   /** Lines that were not JSON: a log cut off by a crash ends in one. */
   unreadableLines: number;
 }
 
 const keptInReport = 50;
 
-/** Reads injections.jsonl; undefined when qfi's plugin did not run. */
-export function readInjections(file: string, rules: PluginRuleLine[]): InjectionSummary | undefined {
-  if (rules.length === 0) return undefined;
+/**
+ * Reads what qfi's plugin wrote to injections.jsonl and adds the host layers' injections;
+ * undefined when the run had neither plugin nor host rules.
+ */
+export function summarizeInjections(file: string, rules: PluginRuleLine[], hostRules: readonly HostRule[], host: readonly HostInjection[]): InjectionSummary | undefined {
+  if (rules.length === 0 && hostRules.length === 0) return undefined;
+  const plugin = readPluginInjections(file, rules);
+  const hostPerRule: RuleFires[] = hostRules.map((r) => {
+    const mine = host.filter((i) => i.rule === r.id && i.error === undefined);
+    return { id: r.id, rule: r.text, layer: r.layer, fires: mine.length, firstIcount: undefined, firstAtMs: mine[0]?.atMs };
+  });
+  const hostFailed = host.filter((i) => i.error !== undefined).length;
+  return {
+    total: plugin.total + host.length,
+    failed: plugin.failed + hostFailed,
+    perRule: [...plugin.perRule, ...hostPerRule],
+    unattributed: host.filter((i) => i.rule === null).length,
+    first: [...plugin.first, ...host].slice(0, keptInReport),
+    unreadableLines: plugin.unreadableLines,
+  };
+}
+
+/** The plugin's lines of injections.jsonl (plugin/README.md), before host lines are appended. */
+function readPluginInjections(file: string, rules: PluginRuleLine[]): Omit<InjectionSummary, 'unattributed'> {
+  if (rules.length === 0) return { total: 0, failed: 0, perRule: [], first: [], unreadableLines: 0 };
   const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '') : [];
   const injections: Injection[] = [];
   let unreadableLines = 0;
@@ -43,7 +80,7 @@ export function readInjections(file: string, rules: PluginRuleLine[]): Injection
   }
   const perRule = rules.map(({ id, rule }) => {
     const mine = injections.filter((i) => i.rule === id);
-    return { id, rule, fires: mine.length, firstIcount: mine[0]?.icount };
+    return { id, rule, layer: 'plugin' as const, fires: mine.length, firstIcount: mine[0]?.icount, firstAtMs: undefined };
   });
   return {
     total: injections.length,
@@ -52,4 +89,9 @@ export function readInjections(file: string, rules: PluginRuleLine[]): Injection
     first: injections.slice(0, keptInReport),
     unreadableLines,
   };
+}
+
+/** Rules that never fired, for `require-fired` and the reports. */
+export function rulesNeverFired(summary: InjectionSummary | undefined): RuleFires[] {
+  return summary?.perRule.filter((r) => r.fires === 0) ?? [];
 }

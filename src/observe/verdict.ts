@@ -1,4 +1,5 @@
 import type { RunRecord, Verdict } from '../core/types.js';
+import type { RuleFires } from './injections.js';
 
 export interface VerdictResult {
   verdict: Verdict;
@@ -50,4 +51,14 @@ export function decideVerdict(record: RunRecord, limits: { bootMs: number; testM
       ? 'the guest stopped while the test command ran, without reporting an exit code (truncated console: a crash or reset)'
       : 'the guest stopped before the test command started (crash, reset or power-off during boot)',
   };
+}
+
+/**
+ * `require-fired`: a passing fault test whose fault never happened proves nothing, so it
+ * fails. A worse verdict (crash, hang) stays as it is.
+ */
+export function requireFired(result: VerdictResult, neverFired: readonly RuleFires[], required: boolean): VerdictResult {
+  if (!required || neverFired.length === 0 || result.verdict !== 'pass') return result;
+  const names = neverFired.map((r) => `${r.id} (${r.rule})`).join(', ');
+  return { verdict: 'fail', reason: `require-fired: rule${neverFired.length === 1 ? '' : 's'} ${names} never fired, though the test command exited with 0` };
 }

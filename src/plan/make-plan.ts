@@ -2,14 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../core/errors.js';
 import type { FwCfgEntry, Plan, QemuChoice, ResolvedConfig } from '../core/types.js';
 import { knownReleaseSha256 } from '../provision/qemu-build/releases.js';
-import { canonicalRulesText, compilePluginRules, isPluginRule, printRule, q35RamRanges } from '../rules/index.js';
+import { canonicalRulesText, compilePluginRules, isHostRule, isPluginRule, printRule, q35RamRanges } from '../rules/index.js';
+import { planHost } from './host-plan.js';
 import { archData } from './arch.js';
 
 /** fw_cfg names the built-in agent reads (guest/README.md documents the protocol). */
 export const AGENT_FW_CFG = {
   token: 'opt/qfi/token',
   command: 'opt/qfi/command',
+  /** Marker names the guest's qfi-marker waits at until the runner acknowledges them. */
+  syncMarkers: 'opt/qfi/sync-markers',
 } as const;
+
+/** Kernel command line parameter: the agent waits for the runner's `go` before the test command. */
+export const SYNC_PARAM = 'qfi.sync';
 
 /** The kernel command line parameter telling the agent which fw_cfg file holds the rules. */
 export const RULES_NAME_PARAM = 'qfi.rules';
@@ -21,8 +27,9 @@ export const RULES_NAME_PARAM = 'qfi.rules';
  */
 export function makePlan(config: ResolvedConfig, token: string = randomBytes(12).toString('hex')): Plan {
   const rules = config.faults.enabled ? config.faults.rules : [];
-  // Host layers (the plugin's mem/reg/insn points) are carried out by QEMU; the rest go to the guest.
-  const guestRules = rules.filter((r) => !isPluginRule(r));
+  // Host layers (plugin points, block/vm/net points) are carried out by QEMU; the rest go to the guest.
+  const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
+  const host = planHost(config, rules);
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   const fwCfg: FwCfgEntry[] = [
     { name: AGENT_FW_CFG.token, content: token },
@@ -31,7 +38,9 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
   if (config.faults.enabled) {
     fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
   }
+  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}\n`).join('') });
   const append = [...archData[config.machine.arch].defaultAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
+  if (host.syncTestStart) append.push(`${SYNC_PARAM}=1`);
   if (config.guest.append.trim()) append.push(config.guest.append.trim());
 
   return {
@@ -39,6 +48,8 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
     qemu: chooseQemu(config, pluginRules.length > 0),
     plugin: config.qemu.plugin ? { path: config.qemu.plugin, args: config.qemu.pluginArgs } : undefined,
     pluginRules,
+    host,
+    requireFired: config.faults.requireFired,
     icount: config.qemu.icount,
     arch: config.machine.arch,
     accel: config.qemu.accel,

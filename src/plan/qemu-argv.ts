@@ -7,7 +7,24 @@ export interface RunPaths {
   qfiPlugin?: { rules: string; log: string; socket: string };
   /** fw_cfg name -> file holding its content (QEMU reads `file=`; `string=` would need comma escaping). */
   fwCfgFiles: Map<string, string>;
+  /** Where QEMU's block trace goes (-D), when the run has block rules. */
+  blockTrace?: string;
 }
+
+/**
+ * QEMU trace events that let the runner tell which guest request failed and why: the
+ * format node each image opens as (its file name), the device request (sector) and its
+ * completion (errno). See observe/block-trace.ts.
+ */
+export const BLOCK_TRACE_EVENTS = [
+  'bdrv_open_common',
+  'blk_co_preadv',
+  'blk_co_pwritev',
+  'virtio_blk_handle_read',
+  'virtio_blk_handle_write',
+  'virtio_blk_rw_complete',
+  'virtio_blk_req_complete',
+] as const;
 
 /** QEMU's option parser splits on commas; a literal comma in a value is written twice. */
 export function escapeOptionValue(value: string): string {
@@ -28,10 +45,13 @@ export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPa
     '-nodefaults',
     '-display', 'none',
     '-serial', 'stdio',
-    '-no-reboot',
+    // vm.reset rules need the guest to reboot; the runner then ends a panicking guest itself.
+    ...(plan.host.rebootOnReset ? [] : ['-no-reboot']),
     '-m', plan.memory,
     '-smp', String(plan.cpus),
   ];
+  // Paused until the runner has put the rules counting from boot in place (it sends `cont`).
+  if (plan.host.startPaused) argv.push('-S');
   if (provisioned.accel === 'kvm') argv.push('-cpu', 'host');
   for (const dir of provisioned.firmwareDirs) argv.push('-L', dir);
   if (provisioned.bios) argv.push('-bios', provisioned.bios);
@@ -51,7 +71,31 @@ export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPa
     const args = plugin.role === 'qfi' ? qfiPluginArgs(plan, paths) : plugin.args;
     argv.push('-plugin', [`file=${plugin.so}`, ...args].map(escapeOptionValue).join(','));
   }
+  argv.push(...diskArgs(plan, provisioned));
+  if (plan.host.nicId) argv.push('-netdev', 'user,id=qfi-net0', '-device', `virtio-net-pci,netdev=qfi-net0,id=${plan.host.nicId}`);
+  if (paths.blockTrace) {
+    for (const event of BLOCK_TRACE_EVENTS) argv.push('-trace', `enable=${event}`);
+    argv.push('-D', paths.blockTrace, '-msg', 'timestamp=on');
+  }
   argv.push(...plan.extraArgs);
+  return argv;
+}
+
+/**
+ * Each disk: file node -> format node -> virtio-blk. blkdebug goes between file and format
+ * at run time (blockdev-add + blockdev-reopen). Errors are reported to the guest instead of
+ * pausing the VM, and virtio-blk does not merge requests, so a guest request is a request.
+ */
+function diskArgs(plan: Plan, provisioned: Provisioned): string[] {
+  const argv: string[] = [];
+  plan.host.disks.forEach((disk, i) => {
+    const image = provisioned.disks[i]?.image;
+    if (image === undefined) throw new Error(`internal: disk ${disk.id} was not provisioned`);
+    const readOnly = disk.readOnly ? { 'read-only': true } : {};
+    argv.push('-blockdev', JSON.stringify({ driver: 'file', 'node-name': disk.fileNode, filename: image, ...readOnly }));
+    argv.push('-blockdev', JSON.stringify({ driver: disk.format, 'node-name': disk.formatNode, file: disk.fileNode, ...readOnly }));
+    argv.push('-device', `virtio-blk-pci,drive=${disk.formatNode},id=${disk.deviceId},serial=${disk.id},rerror=report,werror=report,request-merging=off`);
+  });
   return argv;
 }
 

@@ -4,6 +4,7 @@ import type { Host } from '../core/host.js';
 import { ConfigError, InfraError } from '../core/errors.js';
 import type { Plan, Provisioned, ResolvedConfig } from '../core/types.js';
 import { archData } from '../plan/arch.js';
+import { provisionDisks } from './disks.js';
 import { ensureBuiltinGuest } from './guest/index.js';
 import { probeKvmCached, type KvmProbeTarget } from './kvm-probe.js';
 import { packageRoot } from '../core/package-root.js';
@@ -145,6 +146,8 @@ export async function provision(config: ResolvedConfig, plan: Plan, host: Host, 
   const api = pluginApiVersion(version);
   host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ''}): ${qemu.binary}`);
 
+  const disks = await provisionDisks(plan.host.disks, qemu.binary, workDir, signal);
+
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugins, firmwareDirs, bios, kernel, initrd, kernelDescription, accel };
+  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugins, firmwareDirs, bios, kernel, initrd, kernelDescription, accel, disks };
 }

@@ -42,6 +42,7 @@ export function toJUnit(run: TestRun): string {
   if (run.injections) {
     prop('qfi.injections', run.injections.total);
     for (const r of run.injections.perRule) prop(`qfi.injections.${r.id}`, `${r.fires} × ${r.rule}`);
+    if (run.injections.unattributed) prop('qfi.injections.unattributed', run.injections.unattributed);
   }
   if (run.record.commandExitCode !== undefined) prop('qfi.exit_code', run.record.commandExitCode);
   if (run.record.timedOut) prop('qfi.timed_out', run.record.timedOut);

@@ -31,8 +31,18 @@ export function toSummaryMarkdown(run: TestRun): string {
     `**Kernel**: ${cell(provisioned.kernelDescription)}`,
   ];
   if (run.injections) {
-    out.push('', `**Injections** (qfi-fault): ${run.injections.total}${run.injections.failed ? `, ${run.injections.failed} failed` : ''}`, '', '| rule | fires | first at instruction |', '|---|---|---|');
-    for (const r of run.injections.perRule) out.push(`| \`${cell(r.rule)}\` | ${r.fires} | ${r.firstIcount ?? '–'} |`);
+    const { total, failed, unattributed } = run.injections;
+    out.push(
+      '',
+      `**Injections**: ${total}${failed ? `, ${failed} failed` : ''}${unattributed ? `, ${unattributed} block error(s) no rule explains` : ''}`,
+      '',
+      '| rule | layer | fires | first |',
+      '|---|---|---|---|',
+    );
+    for (const r of run.injections.perRule) {
+      const first = r.firstIcount !== undefined ? `instruction ${r.firstIcount}` : r.firstAtMs !== undefined ? `${(r.firstAtMs / 1000).toFixed(3)} s` : '–';
+      out.push(`| \`${cell(r.rule)}\` | ${r.layer} | ${r.fires === 0 ? '⚠️ never fired' : r.fires} | ${first} |`);
+    }
   }
   const excerpt = [...run.summary.highlights, ...(run.summary.highlights.length ? ['…'] : []), ...run.summary.tail].join('\n');
   if (run.verdict !== 'pass' && excerpt) {

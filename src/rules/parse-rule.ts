@@ -4,6 +4,7 @@
  */
 import { ConfigError } from '../core/errors.js';
 import type { Action, ActionKind, Rule, RuleOrigin } from './model.js';
+import { checkHostRule } from './host-rules.js';
 import { checkPluginRule } from './plugin-rules.js';
 import { printAction } from './print-rule.js';
 import { describeAt, locationInText } from './text-position.js';
@@ -176,8 +177,8 @@ export function parseRule(text: string, origin: RuleOrigin = {}): Rule {
   skipWs();
   if (i < len) fail(i, `unexpected ${found(i)} after \`${point}=${printAction(action)}\`, expected end of rule`);
   const rule: Rule = params ? { point, params, action } : { point, action };
-  // Layer-specific checks (plugin points): the error goes under the parameter at fault.
-  const problem = checkPluginRule(rule);
+  // Layer-specific checks (plugin and host points): the error goes under the parameter at fault.
+  const problem = checkPluginRule(rule) ?? checkHostRule(rule);
   if (problem) {
     const offset = problem.param !== undefined ? ((problem.onKey ? paramKeyAt : paramAt)[problem.param] ?? pointStart) : problem.onAction ? nameStart : pointStart;
     fail(offset, problem.message, problem.hint);

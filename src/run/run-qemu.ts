@@ -9,6 +9,7 @@ import { LineStream } from '../observe/line-stream.js';
 import { LogSummarizer } from '../observe/summarize.js';
 import { buildQemuArgv } from '../plan/qemu-argv.js';
 import { resolveWaitingRule } from '../rules/index.js';
+import { HostFaults } from './host-faults.js';
 import { PluginControl } from './plugin-control.js';
 import { QmpClient } from './qmp-client.js';
 
@@ -34,7 +35,10 @@ const powerOffGraceMs = 15_000;
 const stopStepMs = 3_000;
 const qmpConnectMs = 10_000;
 
-type Child = ResultPromise<{ stdin: 'ignore'; stdout: 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
+type Child = ResultPromise<{ stdin: 'ignore' | 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
+
+/** After a panic, when the guest may reboot (vm.reset rules), the runner ends QEMU itself. */
+const panicGraceMs = 1_000;
 
 /**
  * Runs QEMU once: console teed to console.log as it arrives and parsed live, agent markers
@@ -60,7 +64,21 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     : undefined;
   // Rules waiting for an address from the guest are added over the socket later.
   if (qfiPlugin) writeFileSync(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}\n`).join(''), { mode: 0o600 });
-  const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles, ...(qfiPlugin ? { qfiPlugin } : {}) });
+  const hasBlockRules = plan.host.hostRules.some((r) => r.layer === 'block');
+  const blockTrace = hasBlockRules ? join(opts.resultsDir, 'block-trace.log') : undefined;
+  const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles, ...(qfiPlugin ? { qfiPlugin } : {}), ...(blockTrace ? { blockTrace } : {}) });
+  const hostFaults = plan.host.hostRules.length > 0
+    ? new HostFaults(plan, {
+        log: opts.log,
+        resultsDir: opts.resultsDir,
+        images: new Map(provisioned.disks.map((d) => [d.id, d.image])),
+        traceFile: blockTrace,
+        startsPaused: plan.host.startPaused,
+        onReset: () => onGuestReset(),
+      })
+    : undefined;
+  // The guest waits on its console for `go` (test start) and `ack NAME` (markers): written to QEMU's stdin.
+  const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0;
   const pluginControl = qfiPlugin ? new PluginControl(qfiPlugin.socket) : undefined;
   const waiting = new Map(plan.pluginRules.filter((r) => r.waitsFor).map((r) => [r.id, r]));
   /** Adds the rules that waited for this marker's address. */
@@ -105,6 +123,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     files,
     qemuArgv: argv,
     qemuPid: undefined,
+    hostFaults: undefined,
   };
   const parser = new ConsoleParser(plan.markerToken);
   const summarizer = new LogSummarizer();
@@ -112,7 +131,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
 
   opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
   const child: Child = execa(argv[0]!, argv.slice(1), {
-    stdin: 'ignore',
+    stdin: talksToGuest ? 'pipe' : 'ignore',
     stdout: 'pipe',
     stderr: 'pipe',
     buffer: false,
@@ -175,6 +194,25 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   };
 
   let bootTimer = plan.builtinGuest ? after(plan.timeouts.bootMs, () => onTimeout('boot')) : undefined;
+  /** A line to the guest's console input; the guest reads it with echo off. */
+  const tellGuest = (line: string) => {
+    if (!exited && child.stdin && !child.stdin.destroyed) child.stdin.write(`${line}\n`);
+  };
+  /** Host rule work failed: the run cannot mean what it claims, so it is an infrastructure error. */
+  const hostFaultFailed = (what: string) => (err: Error) => {
+    record.infraError ??= `${what}: ${err.message}`;
+    opts.log.warn(record.infraError);
+    void stop();
+  };
+  function onGuestReset() {
+    // A new boot follows: the agent will report ready and start again.
+    cancel(testTimer);
+    testTimer = undefined;
+    if (plan.builtinGuest) {
+      cancel(bootTimer);
+      bootTimer = after(plan.timeouts.bootMs, () => onTimeout('boot'));
+    }
+  }
   let testTimer: NodeJS.Timeout | undefined;
   let testStartedAt: number | undefined;
   after(plan.timeouts.overallMs, () => onTimeout('overall'));
@@ -185,6 +223,11 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
       case 'marker':
         if (event.name && event.value) addWaitingRules(event.name, event.value);
         if (event.name) reportMarker(event.name);
+        if (event.name && hostFaults) {
+          const name = event.name;
+          const synced = plan.host.syncMarkers.includes(name);
+          void hostFaults.marker(name).then(() => synced && tellGuest(`ack ${name}`), hostFaultFailed(`host rules on marker ${name}`));
+        }
         break;
       case 'agent-ready':
         reportMarker('ready');
@@ -195,7 +238,13 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
       case 'test-start':
         reportMarker('start');
         testStartedAt = event.atMs;
+        cancel(testTimer);
         testTimer = after(plan.timeouts.testMs, () => onTimeout('test'));
+        if (hostFaults) void hostFaults.testStarted().then(() => plan.host.syncTestStart && tellGuest('go'), hostFaultFailed('host rules at test start'));
+        break;
+      case 'panic':
+        // With reboots allowed, a panic would boot the guest again: end the run here.
+        if (plan.host.rebootOnReset) after(panicGraceMs, () => void stop());
         break;
       case 'test-exit':
         cancel(testTimer);
@@ -239,14 +288,27 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     (client) => {
       qmp = client;
       if (exited) client.close();
+      else if (hostFaults) {
+        // Rules from boot go in while QEMU is still paused (-S); then it runs.
+        void hostFaults
+          .start(client, elapsed())
+          .then(() => hostFaults.resume())
+          .catch(hostFaultFailed('host rules at boot'));
+      }
     },
     (err: Error) => {
-      if (!exited) opts.log.warn(`QMP unavailable (${err.message}); timeouts will stop QEMU with signals`);
+      if (exited) return;
+      if (hostFaults) hostFaultFailed('QMP is needed for host rules')(err);
+      else opts.log.warn(`QMP unavailable (${err.message}); timeouts will stop QEMU with signals`);
     },
   );
 
   const result = await child;
   exited = true;
+  if (hostFaults) {
+    hostFaults.finish();
+    record.hostFaults = { windows: hostFaults.windowLog, fires: hostFaults.fires, failures: hostFaults.trace.failures, unmatchedRequests: hostFaults.trace.unmatched };
+  }
   for (const t of timers) clearTimeout(t);
   timers.clear();
   opts.signal?.removeEventListener('abort', onAbort);

@@ -21,6 +21,7 @@ function record(over: Partial<RunRecord>): RunRecord {
     files: { dir: '/r', console: '/r/c', qemuStderr: '/r/e', qmpLog: '/r/q' },
     qemuArgv: [],
     qemuPid: undefined,
+    hostFaults: undefined,
     ...over,
   };
 }

@@ -30,6 +30,7 @@ function testRunFrom(fixture: string, over: Partial<RunRecord> = {}): TestRun {
     files: { dir: '/r', console: '/r/console.log', qemuStderr: '/r/qemu-stderr.log', qmpLog: '/r/qmp.log' },
     qemuArgv: ['qemu-system-x86_64'],
     qemuPid: undefined,
+    hostFaults: undefined,
     ...over,
   };
   const plan = { scenario: `fixture-${fixture}`, canonicalRules: ['alloc.frame=fail-after:3'], seed: 42, timeouts: { bootMs: 60_000, testMs: 3000, overallMs: 120_000 } } as Plan;

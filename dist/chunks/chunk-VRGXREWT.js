@@ -133,12 +133,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve6, reject) {
           isexe(path6, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve5(is);
+              resolve6(is);
             }
           });
         });
@@ -204,27 +204,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i2) => new Promise((resolve5, reject) => {
+      const step = (i2) => new Promise((resolve6, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve5(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve6(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve5(subStep(p, i2, 0));
+        resolve6(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve5, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve6, reject) => {
         if (ii === pathExt.length)
-          return resolve5(step(i2 + 1));
+          return resolve6(step(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve5(p + ext);
+              return resolve6(p + ext);
           }
-          return resolve5(subStep(p, i2, ii + 1));
+          return resolve6(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -5138,7 +5138,7 @@ var require_dist = __commonJS({
             }
             return mapped.length && mapped[0] === arrays[0] ? baseIntersection(mapped, undefined$1, comparator) : [];
           });
-          function join21(array, separator) {
+          function join23(array, separator) {
             return array == null ? "" : nativeJoin.call(array, separator);
           }
           function last(array) {
@@ -6680,7 +6680,7 @@ var require_dist = __commonJS({
           function iteratee(func) {
             return baseIteratee(typeof func == "function" ? func : baseClone(func, CLONE_DEEP_FLAG));
           }
-          function matches(source) {
+          function matches2(source) {
             return baseMatches(baseClone(source, CLONE_DEEP_FLAG));
           }
           function matchesProperty(path7, srcValue) {
@@ -6892,7 +6892,7 @@ var require_dist = __commonJS({
           lodash2.map = map;
           lodash2.mapKeys = mapKeys;
           lodash2.mapValues = mapValues;
-          lodash2.matches = matches;
+          lodash2.matches = matches2;
           lodash2.matchesProperty = matchesProperty;
           lodash2.memoize = memoize;
           lodash2.merge = merge;
@@ -7062,7 +7062,7 @@ var require_dist = __commonJS({
           lodash2.isUndefined = isUndefined;
           lodash2.isWeakMap = isWeakMap;
           lodash2.isWeakSet = isWeakSet;
-          lodash2.join = join21;
+          lodash2.join = join23;
           lodash2.kebabCase = kebabCase;
           lodash2.last = last;
           lodash2.lastIndexOf = lastIndexOf;
@@ -12002,9 +12002,9 @@ function formatError(err) {
 }
 
 // src/core/pipeline.ts
-import { mkdirSync as mkdirSync5, mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
+import { mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join19 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -12036,6 +12036,13 @@ var INPUTS = [
     type: "bool",
     default: "true",
     description: "Whether fault rules are delivered to the guest at all; false runs the test without faults."
+  },
+  {
+    name: "require-fired",
+    toml: "fault_injection.require_fired",
+    type: "bool",
+    default: "false",
+    description: "Fail the run when a host or plugin rule never fired (a fault test whose fault never happened proves nothing)."
   },
   {
     name: "rules-file",
@@ -12207,6 +12214,21 @@ var INPUTS = [
     description: "Extra kernel command line, appended to the defaults."
   },
   {
+    name: "disks",
+    toml: "guest.disks",
+    type: "lines",
+    default: void 0,
+    description: "Extra virtio disks, one per line: `id=data size=64M` (a new empty disk) or `id=data path=disk.img`, with optional `format=raw|qcow2` and `read-only=true` (in the config file: `[[guest.disks]]` tables). Block rules name them: `block.read[disk=data]=fail`."
+  },
+  {
+    name: "network",
+    toml: "machine.network",
+    type: "enum",
+    values: ["none", "user"],
+    default: "none",
+    description: "Guest network: `user` adds a virtio-net NIC on QEMU user networking (guest 10.0.2.15, gateway 10.0.2.2), needed by `net.link` rules."
+  },
+  {
     name: "boot-timeout",
     toml: "test.boot_timeout",
     type: "duration",
@@ -12265,11 +12287,11 @@ var INPUTS = [
     description: "Whether a failing verdict fails the step / exits non-zero (infrastructure errors always do)."
   }
 ];
-var byName = new Map(INPUTS.map((spec) => [spec.name, spec]));
+var byName = new Map(INPUTS.map((spec2) => [spec2.name, spec2]));
 function inputSpec(name) {
-  const spec = byName.get(name);
-  if (!spec) throw new Error(`unknown input ${name}`);
-  return spec;
+  const spec2 = byName.get(name);
+  if (!spec2) throw new Error(`unknown input ${name}`);
+  return spec2;
 }
 function isInputName(name) {
   return byName.has(name);
@@ -12277,8 +12299,116 @@ function isInputName(name) {
 
 // src/config/resolve-config.ts
 import { randomInt } from "node:crypto";
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import { basename, extname, isAbsolute as isAbsolute2, join, relative, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync3, statSync as statSync3 } from "node:fs";
+import { basename, extname, isAbsolute as isAbsolute3, join, relative, resolve as resolve3 } from "node:path";
+
+// src/config/parse-values.ts
+var ValueProblem = class extends Error {
+  constructor(message, hint) {
+    super(message);
+    this.hint = hint;
+    this.name = "ValueProblem";
+  }
+  hint;
+};
+var MAX_DURATION_MS = 2 ** 31 - 1;
+var DURATION_UNITS = [
+  ["h", 36e5],
+  ["m", 6e4],
+  ["s", 1e3],
+  ["ms", 1]
+];
+var DURATION_HINT = "write a whole number with a unit: `500ms`, `90s`, `10m`, `1h`, or combined largest unit first like `1m30s` (a bare number means seconds)";
+function parseDuration(text) {
+  const trimmed = text.trim();
+  const bad = () => new ValueProblem(`bad duration ${JSON.stringify(text)}: units are ms, s, m, h`, DURATION_HINT);
+  let ms;
+  if (/^[0-9]+$/.test(trimmed)) ms = Number(trimmed) * 1e3;
+  else {
+    const parts = [...trimmed.matchAll(/([0-9]+)(ms|h|m|s)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join("") !== trimmed) throw bad();
+    ms = 0;
+    let lastUnit = -1;
+    for (const [, digits, unit] of parts) {
+      const index = DURATION_UNITS.findIndex(([u2]) => u2 === unit);
+      if (index <= lastUnit) throw bad();
+      lastUnit = index;
+      ms += Number(digits) * (DURATION_UNITS[index]?.[1] ?? 0);
+    }
+  }
+  return checkDurationRange(ms, text);
+}
+function durationFromSeconds(seconds4) {
+  if (seconds4 > BigInt(MAX_DURATION_MS)) return checkDurationRange(Number.MAX_SAFE_INTEGER, String(seconds4));
+  return checkDurationRange(Number(seconds4) * 1e3, String(seconds4));
+}
+function checkDurationRange(ms, text) {
+  if (ms <= 0) throw new ValueProblem(`duration ${JSON.stringify(text)} must be longer than zero`, DURATION_HINT);
+  if (!Number.isSafeInteger(ms) || ms > MAX_DURATION_MS) {
+    throw new ValueProblem(`duration ${JSON.stringify(text)} is too long: at most 24 days`, "timeouts are for one run; pick something like `30m` or `2h`");
+  }
+  return ms;
+}
+function parseBool(text) {
+  const lower = text.trim().toLowerCase();
+  if (lower === "true" || lower === "yes" || lower === "1") return true;
+  if (lower === "false" || lower === "no" || lower === "0") return false;
+  throw new ValueProblem(`expected true or false, got ${JSON.stringify(text)}`, "write `true` or `false` (`yes`/`no` and `1`/`0` also work)");
+}
+function parseDecimalInt(text, min, max) {
+  const trimmed = text.trim();
+  if (!/^-?[0-9]+$/.test(trimmed)) {
+    throw new ValueProblem(`expected a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`, "write decimal digits only, like `42`");
+  }
+  return checkIntRange(BigInt(trimmed), min, max);
+}
+function checkIntRange(value, min, max) {
+  if (value < BigInt(min) || value > BigInt(max)) {
+    throw new ValueProblem(`${value} is out of range: expected ${min} to ${max}`, `pick a whole number from ${min} to ${max}`);
+  }
+  return Number(value);
+}
+var MEMORY_UNITS_MIB = { K: 1 / 1024, M: 1, G: 1024, T: 1024 * 1024 };
+var MIN_MEMORY_MIB = 64;
+function checkMemory(text) {
+  const trimmed = text.trim();
+  const match = /^([1-9][0-9]*)([KMGT]?)$/.exec(trimmed);
+  if (!match) {
+    throw new ValueProblem(
+      `bad memory size ${JSON.stringify(text)}`,
+      "write a number with an optional unit K, M, G or T, like `256M` or `1G` (a bare number is MiB)"
+    );
+  }
+  const mib = Number(match[1]) * (MEMORY_UNITS_MIB[match[2] || "M"] ?? 1);
+  if (mib < MIN_MEMORY_MIB) {
+    throw new ValueProblem(`memory ${trimmed} is too small: at least 64M`, "the built-in guest needs at least `64M`; `256M` is the default");
+  }
+  return trimmed;
+}
+var NAME = /^[A-Za-z0-9._-]{1,64}$/;
+function checkScenarioName(text) {
+  if (!NAME.test(text)) {
+    throw new ValueProblem(
+      `bad name ${JSON.stringify(text)}: it names artifacts and JUnit suites`,
+      "use 1 to 64 letters, digits, `.`, `_` or `-`, like `alloc-smoke`"
+    );
+  }
+  return text;
+}
+function scenarioNameFrom(base) {
+  const cleaned = base.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 64);
+  return cleaned === "" ? "qfi" : cleaned;
+}
+function checkArtifactName(text) {
+  const bad = /["':<>|*?\r\n\\/]/.exec(text);
+  if (bad || text.trim() === "") {
+    throw new ValueProblem(
+      bad ? `artifact name ${JSON.stringify(text)} contains ${JSON.stringify(bad[0])}, which GitHub does not allow` : "artifact name is empty",
+      'leave out " : < > | * ? \\ / and line breaks, like `qfi-alloc-smoke`'
+    );
+  }
+  return text;
+}
 
 // src/rules/print-rule.ts
 function printAction(action) {
@@ -12304,6 +12434,152 @@ function printRule(rule) {
   return `${printPoint(rule)}=${printAction(rule.action)}`;
 }
 
+// src/rules/host-rules.ts
+var BLOCK_POINTS = ["block.read", "block.write", "block.flush"];
+var TIMED_POINTS = ["vm.pause", "vm.nmi", "vm.reset", "net.link"];
+var HOST_POINTS = [...BLOCK_POINTS, ...TIMED_POINTS];
+function isHostRule(rule) {
+  return HOST_POINTS.includes(rule.point);
+}
+function isBlockRule(rule) {
+  return BLOCK_POINTS.includes(rule.point);
+}
+var ERRNO = {
+  EPERM: 1,
+  EIO: 5,
+  ENXIO: 6,
+  EAGAIN: 11,
+  ENOMEM: 12,
+  EACCES: 13,
+  EBUSY: 16,
+  EINVAL: 22,
+  EFBIG: 27,
+  ENOSPC: 28,
+  EROFS: 30,
+  ENODATA: 61,
+  ETIMEDOUT: 110,
+  EREMOTEIO: 121,
+  EDQUOT: 122
+};
+var MAX_SECTOR_RANGE = 4096;
+var MARKER_NAME = /^[A-Za-z0-9_.-]{1,32}$/;
+var WINDOW_PARAMS = ["from", "after", "on", "for"];
+var spec = {
+  "block.read": { params: ["disk", "errno", "sectors", "once"], example: "block.read[disk=data errno=EIO]=fail-after:3" },
+  "block.write": { params: ["disk", "errno", "sectors", "once"], example: "block.write[disk=data errno=ENOSPC]=drop-every:4" },
+  "block.flush": { params: ["disk", "errno", "once"], example: "block.flush[disk=data]=fail" },
+  "vm.pause": { params: ["duration"], example: "vm.pause[on=written duration=2s]=fail" },
+  "vm.nmi": { params: [], example: "vm.nmi[after=3s]=fail" },
+  "vm.reset": { params: [], example: "vm.reset[on=committed]=fail" },
+  "net.link": { params: ["duration"], example: "net.link[after=2s duration=3s]=fail" }
+};
+var TIMED_ACTIONS_HINT = "timed faults take fail (once when the window opens), drop-every:N (every N seconds), fail-after:N (every second after the first N), rate:N (each second with probability N/1000, from the seed) or off";
+function durationProblem(value) {
+  try {
+    parseDuration(value);
+    return void 0;
+  } catch (err) {
+    return err.message;
+  }
+}
+var checks = {
+  disk: (v) => /^[a-z][a-z0-9_-]{0,19}$/.test(v) ? void 0 : `disk must be a disk id (lowercase letters, digits, \`_\`, \`-\`, at most 20), found "${v}"`,
+  errno: (v) => ERRNO[v] !== void 0 ? void 0 : `unknown errno "${v}", expected one of ${Object.keys(ERRNO).join(", ")}`,
+  sectors: (v) => {
+    const range = parseSectorRange(v);
+    if (!range) return `sectors must be a sector number or a range like 0-7 (512-byte sectors, inclusive), found "${v}"`;
+    if (range[1] < range[0]) return `sector range ${v} ends before it starts`;
+    if (range[1] - range[0] + 1 > MAX_SECTOR_RANGE) return `sector range ${v} is wider than ${MAX_SECTOR_RANGE} sectors (blkdebug needs one rule per sector)`;
+    return void 0;
+  },
+  once: (v) => v === "true" || v === "false" ? void 0 : `once must be true or false, found "${v}"`,
+  from: (v) => v === "boot" || v === "test" ? void 0 : `from must be boot or test, found "${v}"`,
+  after: durationProblem,
+  for: durationProblem,
+  duration: durationProblem,
+  on: (v) => MARKER_NAME.test(v) ? void 0 : `on must be a marker name (the guest prints QFI-MARKER:NAME), found "${v}"`
+};
+function parseSectorRange(v) {
+  const m = /^([0-9]{1,15})(?:-([0-9]{1,15}))?$/.exec(v);
+  if (!m) return void 0;
+  return [Number(m[1]), Number(m[2] ?? m[1])];
+}
+function checkHostRule(rule) {
+  if (!isHostRule(rule)) return void 0;
+  const point = rule.point;
+  const { params: own, example } = spec[point];
+  const known = [...own, ...WINDOW_PARAMS];
+  const params = rule.params ?? {};
+  for (const key of Object.keys(params)) {
+    if (!known.includes(key)) {
+      return { param: key, onKey: true, message: `${point} has no parameter \`${key}\``, hint: `${point} takes ${known.join(", ")}; e.g. ${example}` };
+    }
+    const problem = checks[key]?.(params[key]);
+    if (problem) return { param: key, message: problem, hint: `e.g. ${example}` };
+  }
+  if (rule.action.kind === "delay-ms") {
+    return {
+      param: void 0,
+      onAction: true,
+      message: isBlockRule(rule) ? "block delays need a per-request delay in blkdebug (`delay-ns`), which no QEMU release has (checked: QEMU 10.2.2's QAPI schema)" : `delay-ms has no meaning for ${point}`,
+      hint: isBlockRule(rule) ? "to stall the guest, use vm.pause[duration=2s]=fail; to fail requests, use fail, fail-after:N, drop-every:N or rate:N" : TIMED_ACTIONS_HINT
+    };
+  }
+  if (params.once === "true" && params.sectors !== void 0) {
+    return {
+      param: "once",
+      message: 'once with sectors= is not supported: blkdebug counts every request of the disk, so "the first failure" cannot be told apart from "the first request"',
+      hint: "drop once (every request touching the range fails), or drop sectors= (the first failing request of the disk is the only one)"
+    };
+  }
+  return void 0;
+}
+function compileHostRules(rules) {
+  const out = [];
+  for (const rule of rules) {
+    if (!isHostRule(rule) || rule.action.kind === "off" || rule.action.kind === "delay-ms") continue;
+    const p = rule.params ?? {};
+    const id = `h${out.length + 1}`;
+    const window2 = {
+      from: p.from === "boot" ? "boot" : "test",
+      afterMs: p.after ? parseDuration(p.after) : 0,
+      on: p.on,
+      forMs: p.for ? parseDuration(p.for) : void 0
+    };
+    const action = rule.action;
+    if (isBlockRule(rule)) {
+      const errnoName2 = p.errno ?? "EIO";
+      out.push({
+        layer: "block",
+        id,
+        text: printRule(rule),
+        op: rule.point.slice("block.".length),
+        disk: p.disk,
+        errno: ERRNO[errnoName2],
+        errnoName: errnoName2,
+        sectors: p.sectors ? parseSectorRange(p.sectors) : void 0,
+        once: p.once === "true",
+        action,
+        window: window2
+      });
+    } else {
+      out.push({
+        layer: rule.point.startsWith("net.") ? "net" : "vm",
+        id,
+        text: printRule(rule),
+        point: rule.point,
+        durationMs: p.duration ? parseDuration(p.duration) : 1e3,
+        action,
+        window: window2
+      });
+    }
+  }
+  return out;
+}
+function errnoName(errno) {
+  return Object.entries(ERRNO).find(([, n2]) => n2 === errno)?.[0] ?? `errno ${errno}`;
+}
+
 // src/rules/plugin-rules.ts
 var PLUGIN_POINTS = ["mem.flip", "mem.write", "reg.flip", "reg.set", "insn.skip"];
 function isPluginRule(rule) {
@@ -12315,7 +12591,7 @@ var TRIGGER = /^(insn:[1-9][0-9]{0,18}|pc:0x[0-9a-fA-F]{1,16}(#[1-9][0-9]{0,9})?
 var RANGE = /^0x[0-9a-fA-F]{1,16}-0x[0-9a-fA-F]{1,16}$/;
 var MARKER_ADDR = /^marker:([A-Za-z0-9_.-]{1,32})$/;
 var TRIGGER_HINT = "at= takes insn:N (just before the N-th instruction), pc:0xADDR or pc:0xADDR#K (K-th execution), or marker:NAME+insn:N";
-var checks = {
+var checks2 = {
   at: (v) => TRIGGER.test(v) ? void 0 : `bad trigger "${v}"`,
   addr: (v) => HEX.test(v) || MARKER_ADDR.test(v) ? void 0 : `addr must be a hex guest-physical address like 0x100000, or marker:NAME (the address the guest prints as QFI-MARKER:NAME=0x...), found "${v}"`,
   mask: (v) => HEX.test(v) && !/^0x0+$/.test(v) ? void 0 : `mask must be a non-zero hex bit mask like 0x8, found "${v}"`,
@@ -12342,21 +12618,21 @@ var allowed = {
 };
 function checkPluginRule(rule) {
   if (!isPluginRule(rule)) return void 0;
-  const spec = allowed[rule.point];
+  const spec2 = allowed[rule.point];
   const params = rule.params ?? {};
-  const known = [...spec.required, ...spec.optional, ...common];
+  const known = [...spec2.required, ...spec2.optional, ...common];
   for (const key of Object.keys(params)) {
     if (!known.includes(key)) {
-      return { param: key, onKey: true, message: `${rule.point} has no parameter \`${key}\``, hint: `${rule.point} takes ${known.join(", ")}; e.g. ${spec.example}` };
+      return { param: key, onKey: true, message: `${rule.point} has no parameter \`${key}\``, hint: `${rule.point} takes ${known.join(", ")}; e.g. ${spec2.example}` };
     }
-    const problem = checks[key]?.(params[key]);
-    if (problem) return { param: key, message: problem, hint: key === "at" ? TRIGGER_HINT : `e.g. ${spec.example}` };
+    const problem = checks2[key]?.(params[key]);
+    if (problem) return { param: key, message: problem, hint: key === "at" ? TRIGGER_HINT : `e.g. ${spec2.example}` };
   }
-  for (const key of ["at", ...spec.required]) {
-    if (params[key] === void 0) return { param: void 0, message: `${rule.point} needs \`${key}=\``, hint: `e.g. ${spec.example}` };
+  for (const key of ["at", ...spec2.required]) {
+    if (params[key] === void 0) return { param: void 0, message: `${rule.point} needs \`${key}=\``, hint: `e.g. ${spec2.example}` };
   }
   if (params.addr !== void 0 && params.ranges !== void 0) {
-    return { param: "ranges", message: "give either addr (one address) or ranges (a random address inside), not both", hint: `e.g. ${spec.example}` };
+    return { param: "ranges", message: "give either addr (one address) or ranges (a random address inside), not both", hint: `e.g. ${spec2.example}` };
   }
   const addrMarker = MARKER_ADDR.exec(params.addr ?? "")?.[1];
   if (addrMarker !== void 0 && !params.at.startsWith(`marker:${addrMarker}+insn:`)) {
@@ -12369,7 +12645,7 @@ function checkPluginRule(rule) {
     }
   }
   if (params.width !== void 0 && params.addr === void 0) {
-    return { param: "width", message: "width goes with addr; a random flip touches one byte", hint: `e.g. ${spec.example}` };
+    return { param: "width", message: "width goes with addr; a random flip touches one byte", hint: `e.g. ${spec2.example}` };
   }
   const action = rule.action.kind;
   if (action === "fail-after" || action === "delay-ms") {
@@ -12593,8 +12869,8 @@ function parseRule(text, origin = {}) {
     if (text[i2] === ":") fail(i2, `\`${kind}\` takes no \`:N\`, expected end of rule`);
     action = { kind };
   } else {
-    const spec = COUNTED[kind];
-    if (text[i2] !== ":") fail(here(nameEnd), `expected \`:N\` after \`${kind}\` (e.g. ${kind}:${Math.max(spec.min, 1)}), found ${found(i2)}`);
+    const spec2 = COUNTED[kind];
+    if (text[i2] !== ":") fail(here(nameEnd), `expected \`:N\` after \`${kind}\` (e.g. ${kind}:${Math.max(spec2.min, 1)}), found ${found(i2)}`);
     i2++;
     const colonEnd = i2;
     skipWs();
@@ -12603,13 +12879,13 @@ function parseRule(text, origin = {}) {
     if (i2 === numStart) fail(here(colonEnd), `expected an unsigned decimal number after \`${kind}:\`, found ${found(i2)}`);
     const digits = text.slice(numStart, i2).replace(/^0+(?=\d)/, "");
     const n2 = digits.length > 10 ? Infinity : Number(digits);
-    if (n2 < spec.min || n2 > spec.max) fail(numStart, spec.range);
-    action = spec.make(n2);
+    if (n2 < spec2.min || n2 > spec2.max) fail(numStart, spec2.range);
+    action = spec2.make(n2);
   }
   skipWs();
   if (i2 < len) fail(i2, `unexpected ${found(i2)} after \`${point}=${printAction(action)}\`, expected end of rule`);
   const rule = params ? { point, params, action } : { point, action };
-  const problem = checkPluginRule(rule);
+  const problem = checkPluginRule(rule) ?? checkHostRule(rule);
   if (problem) {
     const offset = problem.param !== void 0 ? (problem.onKey ? paramKeyAt : paramAt)[problem.param] ?? pointStart : problem.onAction ? nameStart : pointStart;
     fail(offset, problem.message, problem.hint);
@@ -12735,115 +13011,94 @@ function editDistance2(a2, b) {
 }
 
 // src/config/convert-value.ts
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
+
+// src/config/disk-spec.ts
 import { existsSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
-
-// src/config/parse-values.ts
-var ValueProblem = class extends Error {
-  constructor(message, hint) {
-    super(message);
-    this.hint = hint;
-    this.name = "ValueProblem";
-  }
-  hint;
-};
-var MAX_DURATION_MS = 2 ** 31 - 1;
-var DURATION_UNITS = [
-  ["h", 36e5],
-  ["m", 6e4],
-  ["s", 1e3],
-  ["ms", 1]
-];
-var DURATION_HINT = "write a whole number with a unit: `500ms`, `90s`, `10m`, `1h`, or combined largest unit first like `1m30s` (a bare number means seconds)";
-function parseDuration(text) {
-  const trimmed = text.trim();
-  const bad = () => new ValueProblem(`bad duration ${JSON.stringify(text)}: units are ms, s, m, h`, DURATION_HINT);
-  let ms;
-  if (/^[0-9]+$/.test(trimmed)) ms = Number(trimmed) * 1e3;
-  else {
-    const parts = [...trimmed.matchAll(/([0-9]+)(ms|h|m|s)/g)];
-    if (parts.length === 0 || parts.map((p) => p[0]).join("") !== trimmed) throw bad();
-    ms = 0;
-    let lastUnit = -1;
-    for (const [, digits, unit] of parts) {
-      const index = DURATION_UNITS.findIndex(([u2]) => u2 === unit);
-      if (index <= lastUnit) throw bad();
-      lastUnit = index;
-      ms += Number(digits) * (DURATION_UNITS[index]?.[1] ?? 0);
+var KEYS = ["id", "path", "size", "format", "read-only"];
+var DISK_HINT = "write a disk as `id=data size=64M` (a new empty disk) or `id=data path=disk.img` (an image), with optional `format=raw|qcow2` and `read-only=true`";
+var DISK_ID = /^[a-z][a-z0-9_-]{0,19}$/;
+var SIZE_UNITS = { K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
+function splitWords(line) {
+  const pairs = [];
+  let i2 = 0;
+  while (i2 < line.length) {
+    while (line[i2] === " " || line[i2] === "	") i2++;
+    if (i2 >= line.length) break;
+    const keyMatch = /^([a-z][a-z-]*)=/.exec(line.slice(i2));
+    if (!keyMatch) throw new ValueProblem(`bad disk ${JSON.stringify(line)}: expected key=value at ${JSON.stringify(line.slice(i2, i2 + 12))}`, DISK_HINT);
+    i2 += keyMatch[0].length;
+    let value;
+    if (line[i2] === '"') {
+      const end = /^"(?:[^"\\]|\\.)*"/.exec(line.slice(i2));
+      if (!end) throw new ValueProblem(`bad disk ${JSON.stringify(line)}: unterminated quoted value of \`${keyMatch[1]}\``, DISK_HINT);
+      value = JSON.parse(end[0]);
+      i2 += end[0].length;
+    } else {
+      const start = i2;
+      while (i2 < line.length && line[i2] !== " " && line[i2] !== "	") i2++;
+      value = line.slice(start, i2);
     }
+    pairs.push([keyMatch[1], value]);
   }
-  return checkDurationRange(ms, text);
+  return pairs;
 }
-function durationFromSeconds(seconds4) {
-  if (seconds4 > BigInt(MAX_DURATION_MS)) return checkDurationRange(Number.MAX_SAFE_INTEGER, String(seconds4));
-  return checkDurationRange(Number(seconds4) * 1e3, String(seconds4));
-}
-function checkDurationRange(ms, text) {
-  if (ms <= 0) throw new ValueProblem(`duration ${JSON.stringify(text)} must be longer than zero`, DURATION_HINT);
-  if (!Number.isSafeInteger(ms) || ms > MAX_DURATION_MS) {
-    throw new ValueProblem(`duration ${JSON.stringify(text)} is too long: at most 24 days`, "timeouts are for one run; pick something like `30m` or `2h`");
+function parseDiskSize(text) {
+  const m = /^([1-9][0-9]*)([KMGT]?)$/.exec(text);
+  const bytes = m ? Number(m[1]) * (m[2] ? SIZE_UNITS[m[2]] : 1) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes % 512 !== 0) {
+    throw new ValueProblem(`bad disk size ${JSON.stringify(text)}`, "write a size like `64M` or `1G` (K, M, G, T are powers of 1024; a bare number is bytes, a multiple of 512)");
   }
-  return ms;
+  return bytes;
 }
-function parseBool(text) {
-  const lower = text.trim().toLowerCase();
-  if (lower === "true" || lower === "yes" || lower === "1") return true;
-  if (lower === "false" || lower === "no" || lower === "0") return false;
-  throw new ValueProblem(`expected true or false, got ${JSON.stringify(text)}`, "write `true` or `false` (`yes`/`no` and `1`/`0` also work)");
-}
-function parseDecimalInt(text, min, max) {
-  const trimmed = text.trim();
-  if (!/^-?[0-9]+$/.test(trimmed)) {
-    throw new ValueProblem(`expected a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`, "write decimal digits only, like `42`");
+function diskFromPairs(pairs, index, baseDir) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const [key, value] of pairs) {
+    if (!KEYS.includes(key)) throw new ValueProblem(`unknown disk key \`${key}\``, `disk keys are ${KEYS.join(", ")}; ${DISK_HINT}`);
+    if (seen.has(key)) throw new ValueProblem(`disk key \`${key}\` is given twice`, DISK_HINT);
+    seen.set(key, value);
   }
-  return checkIntRange(BigInt(trimmed), min, max);
-}
-function checkIntRange(value, min, max) {
-  if (value < BigInt(min) || value > BigInt(max)) {
-    throw new ValueProblem(`${value} is out of range: expected ${min} to ${max}`, `pick a whole number from ${min} to ${max}`);
+  const id = seen.get("id") ?? `disk${index}`;
+  if (!DISK_ID.test(id)) throw new ValueProblem(`bad disk id ${JSON.stringify(id)}`, "a disk id is 1 to 20 lowercase letters, digits, `_` or `-`, starting with a letter (it becomes the virtio serial)");
+  const pathText = seen.get("path");
+  const sizeText = seen.get("size");
+  if (pathText === void 0 === (sizeText === void 0)) {
+    throw new ValueProblem(`disk ${id}: give either path= (an existing image) or size= (a new empty disk)`, DISK_HINT);
   }
-  return Number(value);
-}
-var MEMORY_UNITS_MIB = { K: 1 / 1024, M: 1, G: 1024, T: 1024 * 1024 };
-var MIN_MEMORY_MIB = 64;
-function checkMemory(text) {
-  const trimmed = text.trim();
-  const match = /^([1-9][0-9]*)([KMGT]?)$/.exec(trimmed);
-  if (!match) {
-    throw new ValueProblem(
-      `bad memory size ${JSON.stringify(text)}`,
-      "write a number with an optional unit K, M, G or T, like `256M` or `1G` (a bare number is MiB)"
-    );
+  let path6;
+  if (pathText !== void 0) {
+    path6 = isAbsolute(pathText) ? pathText : resolve(baseDir, pathText);
+    if (!existsSync(path6) || !statSync(path6).isFile()) throw new ValueProblem(`disk ${id}: image ${JSON.stringify(pathText)} does not exist or is not a file (${path6})`, "give the path of an existing raw or qcow2 image, or size= for a new one");
   }
-  const mib = Number(match[1]) * (MEMORY_UNITS_MIB[match[2] || "M"] ?? 1);
-  if (mib < MIN_MEMORY_MIB) {
-    throw new ValueProblem(`memory ${trimmed} is too small: at least 64M`, "the built-in guest needs at least `64M`; `256M` is the default");
-  }
-  return trimmed;
+  const formatText = seen.get("format") ?? (path6?.endsWith(".qcow2") ? "qcow2" : "raw");
+  if (formatText !== "raw" && formatText !== "qcow2") throw new ValueProblem(`disk ${id}: unknown format ${JSON.stringify(formatText)}`, "format is raw or qcow2");
+  const readOnly = seen.has("read-only") ? parseBool(seen.get("read-only")) : false;
+  if (readOnly && sizeText !== void 0) throw new ValueProblem(`disk ${id}: a new empty disk that is read-only can only be read as zeros`, "drop read-only=true, or give path= of an image to read");
+  return { id, path: path6, sizeBytes: sizeText === void 0 ? void 0 : parseDiskSize(sizeText), format: formatText, readOnly };
 }
-var NAME = /^[A-Za-z0-9._-]{1,64}$/;
-function checkScenarioName(text) {
-  if (!NAME.test(text)) {
-    throw new ValueProblem(
-      `bad name ${JSON.stringify(text)}: it names artifacts and JUnit suites`,
-      "use 1 to 64 letters, digits, `.`, `_` or `-`, like `alloc-smoke`"
-    );
-  }
-  return text;
+function printDiskLine(disk) {
+  const words = [`id=${disk.id}`];
+  if (disk.path !== void 0) words.push(`path=${JSON.stringify(disk.path)}`);
+  if (disk.sizeBytes !== void 0) words.push(`size=${disk.sizeBytes}`);
+  words.push(`format=${disk.format}`);
+  if (disk.readOnly) words.push("read-only=true");
+  return words.join(" ");
 }
-function scenarioNameFrom(base) {
-  const cleaned = base.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 64);
-  return cleaned === "" ? "qfi" : cleaned;
+function checkDiskLine(line, index, baseDir) {
+  return printDiskLine(diskFromPairs(splitWords(line), index, baseDir));
 }
-function checkArtifactName(text) {
-  const bad = /["':<>|*?\r\n\\/]/.exec(text);
-  if (bad || text.trim() === "") {
-    throw new ValueProblem(
-      bad ? `artifact name ${JSON.stringify(text)} contains ${JSON.stringify(bad[0])}, which GitHub does not allow` : "artifact name is empty",
-      'leave out " : < > | * ? \\ / and line breaks, like `qfi-alloc-smoke`'
-    );
-  }
-  return text;
+function checkDiskTable(table, index, baseDir) {
+  const pairs = Object.entries(table).map(([key, value]) => {
+    if (typeof value === "string") return [key, value];
+    if (typeof value === "bigint" || typeof value === "boolean") return [key, String(value)];
+    throw new ValueProblem(`disk key \`${key}\` must be a string${key === "read-only" ? " or a boolean" : key === "size" ? " or an integer (bytes)" : ""}`, DISK_HINT);
+  });
+  return printDiskLine(diskFromPairs(pairs, index, baseDir));
+}
+function parseDiskLine(line) {
+  return diskFromPairs(splitWords(line), 0, "/");
 }
 
 // src/config/toml-positions.ts
@@ -13097,23 +13352,23 @@ var Scanner = class {
 };
 
 // src/config/convert-value.ts
-function valueFromInput(spec, raw, site) {
-  if (spec.type === "lines") return checkSetting(spec, inputLines(raw), site);
+function valueFromInput(spec2, raw, site) {
+  if (spec2.type === "lines") return checkSetting(spec2, inputLines(raw), site);
   const text = (typeof raw === "string" ? raw : raw[raw.length - 1] ?? "").trim();
   let value;
   try {
-    switch (spec.type) {
+    switch (spec2.type) {
       case "bool":
         value = parseBool(text);
         break;
       case "int":
-        value = parseDecimalInt(text, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        value = parseDecimalInt(text, spec2.min ?? 0, spec2.max ?? Number.MAX_SAFE_INTEGER);
         break;
       case "duration":
         value = parseDuration(text);
         break;
       case "enum":
-        value = checkEnum(spec, text);
+        value = checkEnum(spec2, text);
         break;
       case "string":
       case "path":
@@ -13123,27 +13378,27 @@ function valueFromInput(spec, raw, site) {
   } catch (err) {
     throw located(err, site.where);
   }
-  return checkSetting(spec, value, site);
+  return checkSetting(spec2, value, site);
 }
 function inputLines(raw) {
   const items = typeof raw === "string" ? [raw] : raw;
   return items.flatMap((item) => item.split("\n")).map((line) => line.trim()).filter((line) => line !== "");
 }
-function valueFromToml(spec, key, raw, site) {
-  const wrongType = () => new ConfigError(`${key} must be ${TOML_TYPE_NAMES[spec.type]}, found ${describeTomlValue(raw)}`, {
+function valueFromToml(spec2, key, raw, site) {
+  const wrongType = () => new ConfigError(`${key} must be ${TOML_TYPE_NAMES[spec2.type]}, found ${describeTomlValue(raw)}`, {
     location: site.where,
-    hint: `write it like \`${key.split(".").pop()} = ${tomlExample(spec)}\``
+    hint: `write it like \`${key.split(".").pop()} = ${tomlExample(spec2)}\``
   });
   let value;
   try {
-    switch (spec.type) {
+    switch (spec2.type) {
       case "bool":
         if (typeof raw !== "boolean") throw wrongType();
         value = raw;
         break;
       case "int":
         if (typeof raw !== "bigint") throw wrongType();
-        value = checkIntRange(raw, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+        value = checkIntRange(raw, spec2.min ?? 0, spec2.max ?? Number.MAX_SAFE_INTEGER);
         break;
       case "duration":
         if (typeof raw === "bigint") value = durationFromSeconds(raw);
@@ -13152,21 +13407,28 @@ function valueFromToml(spec, key, raw, site) {
         break;
       case "enum":
         if (typeof raw !== "string") throw wrongType();
-        value = checkEnum(spec, raw);
+        value = checkEnum(spec2, raw);
         break;
       case "lines":
         if (!Array.isArray(raw)) throw wrongType();
         value = raw.map((item, index) => {
           if (typeof item === "string") return item;
+          if (spec2.name === "disks" && isTomlTable(item)) {
+            try {
+              return checkDiskTable(item, index, site.baseDir);
+            } catch (err) {
+              throw located(err, site.element?.(index) ?? site.where, `${key}[${index}]`);
+            }
+          }
           throw new ConfigError(`${key}[${index}] must be a string, found ${describeTomlValue(item)}`, {
             location: site.element?.(index) ?? site.where,
-            hint: `quote each item: \`${key.split(".").pop()} = ${tomlExample(spec)}\``
+            hint: `quote each item: \`${key.split(".").pop()} = ${tomlExample(spec2)}\``
           });
         });
         break;
       case "string":
       case "path":
-        if (spec.name === "memory" && typeof raw === "bigint") value = String(raw);
+        if (spec2.name === "memory" && typeof raw === "bigint") value = String(raw);
         else if (typeof raw !== "string") throw wrongType();
         else value = raw;
         break;
@@ -13175,10 +13437,10 @@ function valueFromToml(spec, key, raw, site) {
     if (err instanceof ConfigError) throw err;
     throw located(err, site.where, key);
   }
-  return checkSetting(spec, value, site, key);
+  return checkSetting(spec2, value, site, key);
 }
-function checkSetting(spec, value, site, key) {
-  const name = spec.name;
+function checkSetting(spec2, value, site, key) {
+  const name = spec2.name;
   if (Array.isArray(value)) return value.map((item, index) => checkListItem(name, item, index, site, key));
   if (typeof value !== "string") return value;
   try {
@@ -13241,6 +13503,8 @@ function checkListItem(name, item, index, site, key) {
         return item;
       case "qemu-patches":
         return existingPath(item, site.baseDir, "file", "patch");
+      case "disks":
+        return checkDiskLine(item, index, site.baseDir);
       case "plugin-args":
         if (!/^[A-Za-z_][A-Za-z0-9_-]*=/.test(item)) {
           throw new ValueProblem(`plugin argument ${JSON.stringify(item)} is not key=value`, "one `key=value` per item, like `inline=on`");
@@ -13266,8 +13530,8 @@ function checkPluginPath(path6) {
   if (path6.endsWith(".c") || path6.endsWith(".so")) return path6;
   throw new ValueProblem(`plugin ${path6} is neither a C source file (.c) nor a shared object (.so)`, "give the plugin source (.c) to have qfi compile it, or a built .so");
 }
-function checkEnum(spec, text) {
-  const values = spec.values ?? [];
+function checkEnum(spec2, text) {
+  const values = spec2.values ?? [];
   if (values.includes(text)) return text;
   throw new ValueProblem(
     `${JSON.stringify(text)} is not one of ${values.join(", ")}`,
@@ -13287,15 +13551,15 @@ function checkTablePath(text) {
 }
 function absolutePath(text, baseDir) {
   if (text === "") throw new ValueProblem("the path is empty", "give a file path, or leave the setting out");
-  return isAbsolute(text) ? text : resolve(baseDir, text);
+  return isAbsolute2(text) ? text : resolve2(baseDir, text);
 }
 function existingPath(text, baseDir, kind, what) {
   const path6 = absolutePath(text, baseDir);
-  if (!existsSync(path6)) {
+  if (!existsSync2(path6)) {
     const hint = what === "QEMU" ? "give `auto`, `system` (qemu-system-<arch> on PATH), or the path of a qemu-system binary or install prefix" : `check the path; relative paths are resolved from ${baseDir}`;
     throw new ValueProblem(`${what} ${JSON.stringify(text)} does not exist (looked at ${path6})`, hint);
   }
-  if (kind === "file" && !statSync(path6).isFile()) {
+  if (kind === "file" && !statSync2(path6).isFile()) {
     throw new ValueProblem(`${what} ${JSON.stringify(text)} is not a file (${path6})`, `give the path of the ${what} file itself`);
   }
   return path6;
@@ -13316,22 +13580,22 @@ var TOML_TYPE_NAMES = {
   enum: "a string",
   lines: "an array of strings"
 };
-function tomlExample(spec) {
-  switch (spec.type) {
+function tomlExample(spec2) {
+  switch (spec2.type) {
     case "bool":
       return "true";
     case "int":
-      return String(spec.min ?? 1);
+      return String(spec2.min ?? 1);
     case "duration":
       return '"90s"';
     case "enum":
-      return JSON.stringify(spec.values?.[0] ?? "");
+      return JSON.stringify(spec2.values?.[0] ?? "");
     case "lines":
       return '["-device", "virtio-rng-pci"]';
     case "path":
       return '"path/to/file"';
     case "string":
-      return spec.default !== void 0 && !spec.computedDefault && spec.default !== "" ? JSON.stringify(spec.default) : '"..."';
+      return spec2.default !== void 0 && !spec2.computedDefault && spec2.default !== "" ? JSON.stringify(spec2.default) : '"..."';
   }
 }
 function describeTomlValue(value) {
@@ -14252,7 +14516,7 @@ function buildSchema() {
     if (!keys) tables.set(table, keys = /* @__PURE__ */ new Map());
     keys.set(key, schema);
   };
-  for (const spec of INPUTS) if (spec.toml !== void 0) add(spec.toml, { kind: "setting", spec });
+  for (const spec2 of INPUTS) if (spec2.toml !== void 0) add(spec2.toml, { kind: "setting", spec: spec2 });
   add("fault_injection.rules", { kind: "rules" });
   return tables;
 }
@@ -14394,12 +14658,12 @@ function listTables(table, prefix) {
 function buildReproducerArgs(opts) {
   const args = [];
   if (opts.configFile !== void 0) args.push(...flag("config", opts.configFile));
-  for (const spec of INPUTS) {
-    if (spec.name === "config" || spec.name === "seed" || spec.name === "faults") continue;
-    const given = opts.given[spec.name];
+  for (const spec2 of INPUTS) {
+    if (spec2.name === "config" || spec2.name === "seed" || spec2.name === "faults") continue;
+    const given = opts.given[spec2.name];
     if (given === void 0) continue;
     const items = typeof given.text === "string" ? [given.text] : given.text;
-    for (const item of items) args.push(...flag(spec.name, item));
+    for (const item of items) args.push(...flag(spec2.name, item));
   }
   args.push(...flag("seed", String(opts.seed)));
   for (const rule of opts.inputRules) args.push(...flag("fault", printRule(rule)));
@@ -14413,7 +14677,7 @@ function flag(name, value) {
 var DEFAULT_CONFIG_FILE = "qfi.toml";
 var OVERALL_TIMEOUT_MARGIN_MS = 6e4;
 async function resolveConfig(opts) {
-  const cwd = resolve2(opts.cwd);
+  const cwd = resolve3(opts.cwd);
   const problems = new ProblemList();
   const warnings = [];
   const raw = givenInputs(opts.inputs);
@@ -14421,12 +14685,12 @@ async function resolveConfig(opts) {
   const given = {};
   for (const [name, text] of raw) {
     if (name === "faults") continue;
-    const spec = inputSpec(name);
+    const spec2 = inputSpec(name);
     const where = { input: name };
-    const value2 = problems.attempt(() => valueFromInput(spec, text, { where, baseDir: cwd }));
+    const value2 = problems.attempt(() => valueFromInput(spec2, text, { where, baseDir: cwd }));
     if (value2 === void 0) continue;
     fromInputs[name] = { value: value2, where };
-    given[name] = { text: reproducerText(spec.type, text, value2) };
+    given[name] = { text: reproducerText(spec2.type, text, value2) };
   }
   const inputRules = parseInputRules(raw.get("faults"), problems);
   const configFile = pickConfigFile(fromInputs, raw.has("config"), cwd);
@@ -14452,6 +14716,7 @@ async function resolveConfig(opts) {
   const initrd = setting("initrd");
   if (initrd !== void 0 && !written("kernel")) problems.add(initrdWithoutKernel(initrd.where));
   const arch = orDefault("arch");
+  const disks = readDisks(setting("disks"), problems);
   checkQemuPrefix(setting("qemu"), arch, problems);
   problems.throwIfAny();
   const bootTimeoutMs = orDefault("boot-timeout");
@@ -14482,10 +14747,10 @@ async function resolveConfig(opts) {
       plugin: value("plugin"),
       pluginArgs: value("plugin-args") ?? []
     },
-    machine: { arch, memory: orDefault("memory"), cpus: orDefault("cpus") },
-    guest: { kernel: value("kernel"), initrd: value("initrd"), append: orDefault("append") },
+    machine: { arch, memory: orDefault("memory"), cpus: orDefault("cpus"), network: orDefault("network") },
+    guest: { kernel: value("kernel"), initrd: value("initrd"), append: orDefault("append"), disks },
     test: { command: command ?? "", bootTimeoutMs, testTimeoutMs, overallTimeoutMs },
-    faults: { enabled, rules, fwCfgName: orDefault("rules-fw-cfg-name"), seed },
+    faults: { enabled, rules, fwCfgName: orDefault("rules-fw-cfg-name"), seed, requireFired: orDefault("require-fired") },
     report: {
       dir: orDefault("results-dir"),
       artifactName: value("artifact-name"),
@@ -14502,12 +14767,12 @@ function givenInputs(inputs) {
     throw new UsageError(`unknown input ${unknown.join(", ")}`, { hint: `known inputs: ${INPUTS.map((s) => s.name).join(", ")}` });
   }
   const out = /* @__PURE__ */ new Map();
-  for (const spec of INPUTS) {
-    const text = inputs[spec.name];
+  for (const spec2 of INPUTS) {
+    const text = inputs[spec2.name];
     if (text === void 0) continue;
     const items = typeof text === "string" ? [text] : text;
     if (items.every((item) => item.trim() === "")) continue;
-    out.set(spec.name, text);
+    out.set(spec2.name, text);
   }
   return out;
 }
@@ -14521,7 +14786,7 @@ function pickConfigFile(fromInputs, configGiven, cwd) {
   if (typeof chosen === "string") return chosen;
   if (configGiven) return void 0;
   const fallback = join(cwd, DEFAULT_CONFIG_FILE);
-  return existsSync2(fallback) ? fallback : void 0;
+  return existsSync3(fallback) ? fallback : void 0;
 }
 function readConfigFile(path6, cwd, fromInput, problems) {
   const loaded = problems.attempt(
@@ -14543,6 +14808,21 @@ function readRulesFileSetting(setting, fromInputs, cwd, problems) {
     problems
   });
 }
+function readDisks(disks, problems) {
+  const lines = disks?.value ?? [];
+  const specs = lines.map(parseDiskLine);
+  const seen = /* @__PURE__ */ new Set();
+  for (const disk of specs) {
+    if (seen.has(disk.id)) {
+      problems.add(new ConfigError(`two disks have the id \`${disk.id}\``, { location: disks?.where ?? { input: "disks" }, hint: "give each disk its own id=, like id=data and id=logs" }));
+    }
+    seen.add(disk.id);
+  }
+  const paths = specs.flatMap((d) => d.path ? [d.path] : []);
+  const shared = paths.find((p, i2) => paths.indexOf(p) !== i2);
+  if (shared) problems.add(new ConfigError(`two disks use the same image ${shared}`, { location: disks?.where ?? { input: "disks" }, hint: "QEMU locks an image for one writer: give each disk its own image" }));
+  return specs;
+}
 function missingCommand(file) {
   return new ConfigError("no test command given: qfi needs to know what to run in the guest", {
     location: file ? { file: file.file.displayPath } : { input: "command" },
@@ -14557,9 +14837,9 @@ function initrdWithoutKernel(where) {
 }
 function checkQemuPrefix(qemu, arch, problems) {
   const path6 = qemu?.value;
-  if (typeof path6 !== "string" || !isAbsolute2(path6) || !statSync2(path6).isDirectory()) return;
+  if (typeof path6 !== "string" || !isAbsolute3(path6) || !statSync3(path6).isDirectory()) return;
   const binary = join(path6, "bin", `qemu-system-${arch}`);
-  if (!existsSync2(binary)) {
+  if (!existsSync3(binary)) {
     problems.add(
       new ConfigError(`QEMU install prefix ${path6} has no bin/qemu-system-${arch}`, {
         location: qemu?.where ?? { input: "qemu" },
@@ -14569,9 +14849,9 @@ function checkQemuPrefix(qemu, arch, problems) {
   }
 }
 function defaultValue(name, cwd) {
-  const spec = inputSpec(name);
-  if (spec.default === void 0 || spec.computedDefault) throw new Error(`input ${name} has no literal default`);
-  return valueFromInput(spec, spec.default, { where: { input: name }, baseDir: cwd });
+  const spec2 = inputSpec(name);
+  if (spec2.default === void 0 || spec2.computedDefault) throw new Error(`input ${name} has no literal default`);
+  return valueFromInput(spec2, spec2.default, { where: { input: name }, baseDir: cwd });
 }
 function reproducerText(type, text, value) {
   if (Array.isArray(value)) return value;
@@ -14580,15 +14860,84 @@ function reproducerText(type, text, value) {
 }
 function displayPath(path6, cwd) {
   const rel = relative(cwd, path6);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute2(rel) ? rel : path6;
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute3(rel) ? rel : path6;
+}
+
+// src/observe/host-injections.ts
+import { appendFileSync } from "node:fs";
+function hostInjections(plan, record2, startedAtMs) {
+  const byId = new Map(plan.host.hostRules.map((r) => [r.id, r]));
+  const out = [];
+  for (const failure of record2.failures) {
+    const windows = record2.windows.filter((w) => w.disk === failure.disk && w.at <= failure.at);
+    const current = windows[windows.length - 1];
+    const rule = current?.open.map((id) => byId.get(id)).find((r) => r?.layer === "block" && matches(r, failure));
+    const entry = {
+      layer: "block",
+      rule: rule?.id ?? null,
+      text: rule?.text ?? null,
+      atMs: Math.round(failure.at - startedAtMs),
+      disk: failure.disk,
+      op: failure.op,
+      ...failure.sector !== void 0 ? { sector: failure.sector, sectors: failure.sectors } : {},
+      errno: failure.errno !== void 0 ? errnoName(failure.errno) : rule?.errnoName ?? "unknown"
+    };
+    if (rule) {
+      let opened = windows.length - 1;
+      while (opened > 0 && windows[opened - 1].open.includes(rule.id)) opened--;
+      entry.request = failure.ordinal - windows[opened].before[failure.op];
+    }
+    out.push(entry);
+  }
+  for (const fire of record2.fires) {
+    out.push({
+      layer: fire.point.startsWith("net.") ? "net" : "vm",
+      rule: fire.rule,
+      text: fire.text,
+      atMs: Math.round(fire.at - startedAtMs),
+      point: fire.point,
+      ...fire.durationMs !== void 0 ? { durationMs: fire.durationMs } : {},
+      ...fire.error !== void 0 ? { error: fire.error } : {}
+    });
+  }
+  return out.sort((a2, b) => a2.atMs - b.atMs);
+}
+function matches(rule, failure) {
+  if (rule.op !== failure.op) return false;
+  if (failure.errno !== void 0 && failure.errno !== rule.errno) return false;
+  if (!rule.sectors || failure.sector === void 0) return true;
+  const end = failure.sector + (failure.sectors ?? 1) - 1;
+  return failure.sector <= rule.sectors[1] && end >= rule.sectors[0];
+}
+function writeHostInjections(file, injections) {
+  if (injections.length === 0) return;
+  appendFileSync(file, injections.map((i2) => `${JSON.stringify(i2)}
+`).join(""));
 }
 
 // src/observe/injections.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
 var keptInReport = 50;
-function readInjections(file, rules) {
-  if (rules.length === 0) return void 0;
-  const lines = existsSync3(file) ? readFileSync2(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
+function summarizeInjections(file, rules, hostRules, host) {
+  if (rules.length === 0 && hostRules.length === 0) return void 0;
+  const plugin = readPluginInjections(file, rules);
+  const hostPerRule = hostRules.map((r) => {
+    const mine = host.filter((i2) => i2.rule === r.id && i2.error === void 0);
+    return { id: r.id, rule: r.text, layer: r.layer, fires: mine.length, firstIcount: void 0, firstAtMs: mine[0]?.atMs };
+  });
+  const hostFailed = host.filter((i2) => i2.error !== void 0).length;
+  return {
+    total: plugin.total + host.length,
+    failed: plugin.failed + hostFailed,
+    perRule: [...plugin.perRule, ...hostPerRule],
+    unattributed: host.filter((i2) => i2.rule === null).length,
+    first: [...plugin.first, ...host].slice(0, keptInReport),
+    unreadableLines: plugin.unreadableLines
+  };
+}
+function readPluginInjections(file, rules) {
+  if (rules.length === 0) return { total: 0, failed: 0, perRule: [], first: [], unreadableLines: 0 };
+  const lines = existsSync4(file) ? readFileSync2(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
   const injections = [];
   let unreadableLines = 0;
   for (const line of lines) {
@@ -14600,7 +14949,7 @@ function readInjections(file, rules) {
   }
   const perRule = rules.map(({ id, rule }) => {
     const mine = injections.filter((i2) => i2.rule === id);
-    return { id, rule, fires: mine.length, firstIcount: mine[0]?.icount };
+    return { id, rule, layer: "plugin", fires: mine.length, firstIcount: mine[0]?.icount, firstAtMs: void 0 };
   });
   return {
     total: injections.length,
@@ -14609,6 +14958,9 @@ function readInjections(file, rules) {
     first: injections.slice(0, keptInReport),
     unreadableLines
   };
+}
+function rulesNeverFired(summary) {
+  return summary?.perRule.filter((r) => r.fires === 0) ?? [];
 }
 
 // src/observe/verdict.ts
@@ -14641,6 +14993,11 @@ function decideVerdict(record2, limits) {
     reason: started ? "the guest stopped while the test command ran, without reporting an exit code (truncated console: a crash or reset)" : "the guest stopped before the test command started (crash, reset or power-off during boot)"
   };
 }
+function requireFired(result, neverFired, required) {
+  if (!required || neverFired.length === 0 || result.verdict !== "pass") return result;
+  const names = neverFired.map((r) => `${r.id} (${r.rule})`).join(", ");
+  return { verdict: "fail", reason: `require-fired: rule${neverFired.length === 1 ? "" : "s"} ${names} never fired, though the test command exited with 0` };
+}
 
 // src/plan/make-plan.ts
 import { randomBytes } from "node:crypto";
@@ -14669,6 +15026,234 @@ function pluginApiVersion(version) {
   return void 0;
 }
 
+// src/rules/blkdebug.ts
+var BLKDEBUG_EVENT = { read: "read_aio", write: "write_aio", flush: "flush_to_disk" };
+var QCOW2_METADATA_EVENTS = [
+  "l1_update",
+  "l1_grow_alloc_table",
+  "l1_grow_write_table",
+  "l1_grow_activate_table",
+  "l1_shrink_write_table",
+  "l1_shrink_free_l2_clusters",
+  "l2_load",
+  "l2_update",
+  "l2_update_compressed",
+  "l2_alloc_cow_read",
+  "l2_alloc_write",
+  "read_backing_aio",
+  "read_compressed",
+  "write_compressed",
+  "vmstate_load",
+  "vmstate_save",
+  "cow_read",
+  "cow_write",
+  "reftable_load",
+  "reftable_grow",
+  "reftable_update",
+  "refblock_load",
+  "refblock_update",
+  "refblock_update_part",
+  "refblock_alloc",
+  "refblock_alloc_hookup",
+  "refblock_alloc_write",
+  "refblock_alloc_write_blocks",
+  "refblock_alloc_write_table",
+  "refblock_alloc_switch_table",
+  "cluster_alloc",
+  "cluster_alloc_bytes",
+  "cluster_free",
+  "empty_image_prepare"
+];
+var MAX_BLKDEBUG_STATES = 5e4;
+var RATE_PERIOD = 1e3;
+function rateFails(seed, ruleId, k, perMille) {
+  let h2 = Math.imul(seed ^ 2654435769, 2246822507) >>> 0;
+  for (let i2 = 0; i2 < ruleId.length; i2++) h2 = Math.imul(h2 ^ ruleId.charCodeAt(i2), 3432918353) >>> 0;
+  h2 = (h2 ^ Math.imul(k % RATE_PERIOD, 461845907)) >>> 0;
+  h2 ^= h2 >>> 16;
+  h2 = Math.imul(h2, 2246822507) >>> 0;
+  h2 ^= h2 >>> 13;
+  h2 = Math.imul(h2, 3266489909) >>> 0;
+  h2 ^= h2 >>> 16;
+  return h2 % 1e3 < perMille;
+}
+function ruleFailsRequest(rule, seed, k) {
+  const base = (i2) => {
+    switch (rule.action.kind) {
+      case "fail":
+        return true;
+      case "fail-after":
+        return i2 >= rule.action.n;
+      case "drop-every":
+        return (i2 + 1) % rule.action.n === 0;
+      case "rate":
+        return rateFails(seed, rule.id, i2, rule.action.perMille);
+      case "off":
+        return false;
+    }
+  };
+  if (!rule.once) return base(k);
+  const first = firstFailure(rule, seed, base);
+  return first !== void 0 && k === first;
+}
+function firstFailure(rule, seed, base) {
+  switch (rule.action.kind) {
+    case "fail":
+      return 0;
+    case "fail-after":
+      return rule.action.n;
+    case "drop-every":
+      return rule.action.n - 1;
+    case "rate":
+      for (let i2 = 0; i2 < RATE_PERIOD; i2++) if (base(i2)) return i2;
+      return void 0;
+    case "off":
+      return void 0;
+  }
+}
+function automatonFor(rule, seed) {
+  const { action } = rule;
+  if (rule.once) {
+    const first = firstFailure(rule, seed, (i2) => ruleFailsRequest({ ...rule, once: false }, seed, i2));
+    if (first === void 0) return void 0;
+    const done = first + 1;
+    return { size: done + 1, stateAfter: (k) => Math.min(k, done), next: (s) => Math.min(s + 1, done), fails: (s) => s === first };
+  }
+  switch (action.kind) {
+    case "fail":
+    case "off":
+      return void 0;
+    case "fail-after": {
+      const n2 = action.n;
+      return { size: n2 + 1, stateAfter: (k) => Math.min(k, n2), next: (s) => Math.min(s + 1, n2), fails: (s) => s >= n2 };
+    }
+    case "drop-every": {
+      const n2 = action.n;
+      return { size: n2, stateAfter: (k) => k % n2, next: (s) => (s + 1) % n2, fails: (s) => s === n2 - 1 };
+    }
+    case "rate": {
+      const pattern = Array.from({ length: RATE_PERIOD }, (_, i2) => rateFails(seed, rule.id, i2, action.perMille));
+      return { size: RATE_PERIOD, stateAfter: (k) => k % RATE_PERIOD, next: (s) => (s + 1) % RATE_PERIOD, fails: (s) => pattern[s] };
+    }
+  }
+}
+function blkdebugStateCount(rules, seed) {
+  return rules.reduce((n2, rule) => n2 * (automatonFor(rule, seed)?.size ?? 1), 1);
+}
+function compileBlkdebug(input) {
+  const counted = input.rules.flatMap((rule) => {
+    const automaton = automatonFor(rule, input.seed);
+    return automaton ? [{ rule, automaton }] : [];
+  });
+  const strides = [];
+  let states = 1;
+  for (const { automaton } of counted) {
+    strides.push(states);
+    states *= automaton.size;
+  }
+  if (states > MAX_BLKDEBUG_STATES) throw new Error(`internal: ${states} blkdebug states passed the plan's check`);
+  const digit = (p, i2) => Math.floor(p / strides[i2]) % counted[i2].automaton.size;
+  const start = counted.reduce((p, { rule, automaton }, i2) => p + automaton.stateAfter(input.seen?.get(rule.id) ?? 0) * strides[i2], 0);
+  const relabel = (p) => (p - start + states) % states + 1;
+  const sections = [];
+  const section = (kind, fields) => {
+    sections.push(`[${kind}]
+${Object.entries(fields).map(([k, v]) => `  ${k} = "${v}"`).join("\n")}
+`);
+  };
+  const inject = (event, state, rule, errno, sector) => {
+    section("inject-error", { event, ...state !== void 0 ? { state } : {}, iotype: rule.op, errno, ...sector !== void 0 ? { sector } : {} });
+  };
+  const sectorsOf = (rule) => {
+    if (!rule.sectors) return [void 0];
+    const [a2, b] = rule.sectors;
+    return Array.from({ length: b - a2 + 1 }, (_, i2) => a2 + i2);
+  };
+  for (const op of ["read", "write", "flush"]) {
+    const event = BLKDEBUG_EVENT[op];
+    const rules = input.rules.filter((r) => r.op === op);
+    if (rules.length === 0) continue;
+    const mine = counted.map((c3, i2) => ({ ...c3, i: i2 })).filter((c3) => c3.rule.op === op);
+    for (let p = 0; p < states && mine.length > 0; p++) {
+      let q = p;
+      for (const { automaton, i: i2 } of mine) {
+        const s = digit(p, i2);
+        q += (automaton.next(s) - s) * strides[i2];
+      }
+      if (q !== p) section("set-state", { event, state: relabel(p), new_state: relabel(q) });
+    }
+    for (const rule of rules) {
+      const c3 = mine.find((m) => m.rule === rule);
+      for (const sector of sectorsOf(rule)) {
+        if (!c3) {
+          if (!rule.once) inject(event, void 0, rule, rule.errno, sector);
+          continue;
+        }
+        for (let p = 0; p < states; p++) if (c3.automaton.fails(digit(p, c3.i))) inject(event, relabel(p), rule, rule.errno, sector);
+      }
+    }
+    section("inject-error", { event, iotype: op, errno: 0 });
+  }
+  if (input.format === "qcow2") for (const event of QCOW2_METADATA_EVENTS) section("inject-error", { event, errno: 0 });
+  return { text: `# qfi: blkdebug rules for ${input.rules.map((r) => r.text).join(", ") || "no rules"}
+${sections.join("\n")}`, states, rules: sections.length };
+}
+
+// src/plan/host-plan.ts
+var NIC_ID = "qfi-nic0";
+function planHost(config, rules) {
+  const disks = config.guest.disks.map(
+    (d) => ({ ...d, fileNode: `qfi-${d.id}-file`, formatNode: `qfi-${d.id}`, deviceId: `qfi-disk-${d.id}` })
+  );
+  const hostRules = compileHostRules(rules).flatMap((rule) => expandDisks(rule, disks));
+  for (const rule of hostRules) checkServable(rule, config);
+  for (const disk of disks) {
+    const mine = hostRules.filter((r) => r.layer === "block" && r.disk === disk.id);
+    const states = blkdebugStateCount(mine, config.faults.seed);
+    if (states > MAX_BLKDEBUG_STATES) {
+      throw new ConfigError(`the block rules on disk ${disk.id} need ${states} blkdebug states, more than ${MAX_BLKDEBUG_STATES}`, {
+        location: { input: "faults" },
+        hint: `blkdebug counts with states, one per request position (fail-after:N needs N+1, drop-every:N needs N, rate needs ${1e3}), multiplied across the rules of one disk: ${mine.map((r) => r.text).join(", ")}; lower N, or put the rules on different disks`
+      });
+    }
+    const readOnlyWrites = mine.find((r) => r.op !== "read" && disk.readOnly);
+    if (readOnlyWrites) {
+      throw new ConfigError(`rule ${readOnlyWrites.text} can never fire: disk ${disk.id} is read-only, so the guest never writes or flushes it`, {
+        location: { input: "disks" },
+        hint: "drop read-only=true from the disk, or use block.read rules on it"
+      });
+    }
+  }
+  const windows = hostRules.map((r) => r.window);
+  return {
+    disks,
+    network: config.machine.network,
+    nicId: config.machine.network === "user" ? NIC_ID : void 0,
+    hostRules,
+    syncMarkers: [...new Set(windows.flatMap((w) => w.on !== void 0 ? [w.on] : []))],
+    syncTestStart: windows.some((w) => w.from === "test"),
+    startPaused: windows.some((w) => w.from === "boot"),
+    rebootOnReset: hostRules.some((r) => r.layer === "vm" && r.point === "vm.reset")
+  };
+}
+function expandDisks(rule, disks) {
+  if (rule.layer !== "block" || rule.disk !== void 0 || disks.length === 0) return [rule];
+  if (disks.length === 1) return [{ ...rule, disk: disks[0].id }];
+  return disks.map((d, i2) => ({ ...rule, id: `${rule.id}${String.fromCharCode(97 + i2 % 26)}${i2 >= 26 ? Math.floor(i2 / 26) : ""}`, disk: d.id }));
+}
+function checkServable(rule, config) {
+  const refuse = (reason, hint, input = "faults") => {
+    throw new ConfigError(`rule ${rule.text} cannot be carried out: ${reason}`, { location: { input }, hint });
+  };
+  if (rule.layer === "block") {
+    const ids = config.guest.disks.map((d) => d.id);
+    if (ids.length === 0) refuse("the guest has no disks for block rules", "add a disk (input `disks`: `id=data size=64M`; config: a [[guest.disks]] table)", "disks");
+    if (rule.disk !== void 0 && !ids.includes(rule.disk)) refuse(`there is no disk \`${rule.disk}\``, `the disks are ${ids.join(", ")}`);
+  } else if (rule.layer === "net" && config.machine.network !== "user") {
+    refuse("the guest has no network card", 'set `network: user` (config: machine.network = "user") to give the guest a virtio-net NIC on QEMU user networking', "network");
+  }
+}
+
 // src/plan/arch.ts
 var archData = {
   x86_64: {
@@ -14693,12 +15278,16 @@ var archData = {
 // src/plan/make-plan.ts
 var AGENT_FW_CFG = {
   token: "opt/qfi/token",
-  command: "opt/qfi/command"
+  command: "opt/qfi/command",
+  /** Marker names the guest's qfi-marker waits at until the runner acknowledges them. */
+  syncMarkers: "opt/qfi/sync-markers"
 };
+var SYNC_PARAM = "qfi.sync";
 var RULES_NAME_PARAM = "qfi.rules";
 function makePlan(config, token = randomBytes(12).toString("hex")) {
   const rules = config.faults.enabled ? config.faults.rules : [];
-  const guestRules = rules.filter((r) => !isPluginRule(r));
+  const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
+  const host = planHost(config, rules);
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   const fwCfg = [
     { name: AGENT_FW_CFG.token, content: token },
@@ -14707,13 +15296,18 @@ function makePlan(config, token = randomBytes(12).toString("hex")) {
   if (config.faults.enabled) {
     fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
   }
+  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}
+`).join("") });
   const append = [...archData[config.machine.arch].defaultAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
+  if (host.syncTestStart) append.push(`${SYNC_PARAM}=1`);
   if (config.guest.append.trim()) append.push(config.guest.append.trim());
   return {
     scenario: config.name,
     qemu: chooseQemu(config, pluginRules.length > 0),
     plugin: config.qemu.plugin ? { path: config.qemu.plugin, args: config.qemu.pluginArgs } : void 0,
     pluginRules,
+    host,
+    requireFired: config.faults.requireFired,
     icount: config.qemu.icount,
     arch: config.machine.arch,
     accel: config.qemu.accel,
@@ -14777,110 +15371,12 @@ function chooseQemu(config, hasPluginRules = false) {
 }
 
 // src/provision/provision.ts
-import { existsSync as existsSync12 } from "node:fs";
-import { dirname as dirname7, join as join15, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync14 } from "node:fs";
+import { dirname as dirname8, join as join16, resolve as resolve5 } from "node:path";
 
-// src/provision/guest/guest-kernel.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { readdir as readdir5, readFile as readFile3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join6 } from "node:path";
-
-// src/provision/guest/compression.ts
-import { promisify as promisify3 } from "node:util";
-import { gunzip } from "node:zlib";
-
-// src/provision/guest/lz4-legacy.ts
-var LZ4_LEGACY_MAGIC = 407642370;
-var LEGACY_BLOCK_MAX = 8 * 1024 * 1024;
-var Lz4FormatError = class extends Error {
-  name = "Lz4FormatError";
-};
-function scanBlocks(input, view) {
-  if (input.length < 4 || view.getUint32(0, true) !== LZ4_LEGACY_MAGIC) {
-    throw new Lz4FormatError("not an LZ4 legacy frame (magic 0x184C2102 missing)");
-  }
-  const blocks = [];
-  let pos = 4;
-  while (pos + 4 <= input.length) {
-    const size = view.getUint32(pos, true);
-    if (size === LZ4_LEGACY_MAGIC) {
-      pos += 4;
-      continue;
-    }
-    if (pos + 4 + size > input.length) {
-      if (pos + 4 === input.length) return { blocks, trailingSize: size };
-      throw new Lz4FormatError(`truncated LZ4 block at offset ${pos}: needs ${size} bytes, ${input.length - pos - 4} left`);
-    }
-    blocks.push({ start: pos + 4, end: pos + 4 + size });
-    pos += 4 + size;
-  }
-  if (pos !== input.length) throw new Lz4FormatError(`${input.length - pos} stray bytes after the last LZ4 block`);
-  return { blocks, trailingSize: void 0 };
-}
-function decodeBlock(input, ip, end, out, op, outLimit) {
-  const blockStart = op;
-  while (ip < end) {
-    const token = input[ip++];
-    let literalLength = token >>> 4;
-    if (literalLength === 15) {
-      let b;
-      do {
-        if (ip >= end) throw new Lz4FormatError("literal length runs past the block");
-        b = input[ip++];
-        literalLength += b;
-      } while (b === 255);
-    }
-    if (literalLength > 0) {
-      if (ip + literalLength > end) throw new Lz4FormatError("literals run past the block");
-      if (op + literalLength > outLimit) throw new Lz4FormatError("output larger than expected");
-      if (literalLength < 32) {
-        for (let i2 = 0; i2 < literalLength; i2++) out[op + i2] = input[ip + i2];
-      } else {
-        out.set(input.subarray(ip, ip + literalLength), op);
-      }
-      ip += literalLength;
-      op += literalLength;
-    }
-    if (ip >= end) break;
-    if (ip + 2 > end) throw new Lz4FormatError("match offset runs past the block");
-    const offset = input[ip] | input[ip + 1] << 8;
-    ip += 2;
-    if (offset === 0 || offset > op - blockStart) throw new Lz4FormatError(`bad match offset ${offset} at output ${op}`);
-    let matchLength = (token & 15) + 4;
-    if ((token & 15) === 15) {
-      let b;
-      do {
-        if (ip >= end) throw new Lz4FormatError("match length runs past the block");
-        b = input[ip++];
-        matchLength += b;
-      } while (b === 255);
-    }
-    if (op + matchLength > outLimit) throw new Lz4FormatError("output larger than expected");
-    let from = op - offset;
-    if (offset >= matchLength && matchLength >= 32) {
-      out.copyWithin(op, from, from + matchLength);
-      op += matchLength;
-    } else {
-      const stop = op + matchLength;
-      while (op < stop) out[op++] = out[from++];
-    }
-  }
-  return op;
-}
-function decodeLz4Legacy(input) {
-  const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
-  const { blocks, trailingSize: trailingSize2 } = scanBlocks(input, view);
-  const capacity = trailingSize2 ?? blocks.length * LEGACY_BLOCK_MAX;
-  const out = Buffer.allocUnsafe(capacity);
-  let op = 0;
-  for (const block of blocks) {
-    op = decodeBlock(input, block.start, block.end, out, op, Math.min(capacity, op + LEGACY_BLOCK_MAX));
-  }
-  if (trailingSize2 !== void 0 && op !== trailingSize2) {
-    throw new Lz4FormatError(`decoded ${op} bytes but the kernel payload says ${trailingSize2}`);
-  }
-  return out.subarray(0, op);
-}
+// src/provision/disks.ts
+import { existsSync as existsSync5, openSync, closeSync, ftruncateSync } from "node:fs";
+import { dirname as dirname3, join as join2 } from "node:path";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -15611,7 +16107,7 @@ var defaultVerboseFunction = ({
   return `${gray(`[${timestampString}]`)} ${gray(`[${commandId}]`)} ${color(icon)} ${color(message)}`;
 };
 var serializeTimestamp = (timestamp) => `${padField(timestamp.getHours(), 2)}:${padField(timestamp.getMinutes(), 2)}:${padField(timestamp.getSeconds(), 2)}.${padField(timestamp.getMilliseconds(), 3)}`;
-var padField = (field, padding) => String(field).padStart(padding, "0");
+var padField = (field2, padding) => String(field2).padStart(padding, "0");
 var getFinalIcon = ({ failed, reject }) => {
   if (!failed) {
     return figures_default.tick;
@@ -16450,8 +16946,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise = new Promise((resolve5, reject) => {
-    Object.assign(methods, { resolve: resolve5, reject });
+  const promise = new Promise((resolve6, reject) => {
+    Object.assign(methods, { resolve: resolve6, reject });
   });
   return Object.assign(promise, methods);
 };
@@ -17091,7 +17587,7 @@ var ENCODING_ALIASES = {
 var serializeEncoding = (encoding) => typeof encoding === "string" ? `"${encoding}"` : String(encoding);
 
 // node_modules/execa/lib/arguments/cwd.js
-import { statSync as statSync3 } from "node:fs";
+import { statSync as statSync4 } from "node:fs";
 import path4 from "node:path";
 import process5 from "node:process";
 var normalizeCwd = (cwd = getDefaultCwd()) => {
@@ -17113,7 +17609,7 @@ var fixCwdError = (originalMessage, cwd) => {
   }
   let cwdStat;
   try {
-    cwdStat = statSync3(cwd);
+    cwdStat = statSync4(cwd);
   } catch (error) {
     return `The "cwd" option is invalid: ${cwd}.
 ${error.message}
@@ -19171,7 +19667,7 @@ var validateSerializable = (newContents) => {
 };
 
 // node_modules/execa/lib/io/output-sync.js
-import { writeFileSync, appendFileSync } from "node:fs";
+import { writeFileSync, appendFileSync as appendFileSync2 } from "node:fs";
 
 // node_modules/execa/lib/verbose/output.js
 var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value }) => type === "native" && PIPED_STDIO_VALUES.has(value)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
@@ -19295,7 +19791,7 @@ var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
   for (const { path: path6, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
     const pathString = typeof path6 === "string" ? path6 : path6.toString();
     if (append || outputFiles.has(pathString)) {
-      appendFileSync(path6, serializedResult);
+      appendFileSync2(path6, serializedResult);
     } else {
       outputFiles.add(pathString);
       writeFileSync(path6, serializedResult);
@@ -21102,11 +21598,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises = weakMap.get(stream);
   const promise = createDeferred();
   promises.push(promise);
-  const resolve5 = promise.resolve.bind(promise);
-  return { resolve: resolve5, promises };
+  const resolve6 = promise.resolve.bind(promise);
+  return { resolve: resolve6, promises };
 };
-var waitForConcurrentStreams = async ({ resolve: resolve5, promises }, subprocess) => {
-  resolve5();
+var waitForConcurrentStreams = async ({ resolve: resolve6, promises }, subprocess) => {
+  resolve6();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises])
@@ -21691,6 +22187,143 @@ var {
   getCancelSignal: getCancelSignal2
 } = getIpcExport();
 
+// src/provision/disks.ts
+function qemuImg(qemuBinary) {
+  const beside = join2(dirname3(qemuBinary), "qemu-img");
+  return existsSync5(beside) ? beside : "qemu-img";
+}
+async function provisionDisks(disks, qemuBinary, workDir, signal) {
+  const images = [];
+  for (const disk of disks) {
+    if (disk.path !== void 0) {
+      images.push({ id: disk.id, image: disk.path });
+      continue;
+    }
+    const image = join2(workDir, `disk-${disk.id}.${disk.format}`);
+    const size = disk.sizeBytes;
+    if (disk.format === "raw") {
+      const fd = openSync(image, "w", 384);
+      try {
+        ftruncateSync(fd, size);
+      } finally {
+        closeSync(fd);
+      }
+    } else {
+      const tool = qemuImg(qemuBinary);
+      const result = await execa(tool, ["create", "-q", "-f", "qcow2", "-o", "preallocation=metadata", image, String(size)], { reject: false, ...signal ? { cancelSignal: signal } : {} });
+      if (result.failed) {
+        throw new InfraError(`could not create the qcow2 disk ${disk.id} with ${tool}: ${result.stderr || result.message}`, {
+          hint: tool === "qemu-img" ? "install qemu-img (Debian/Ubuntu: apt-get install qemu-utils), or use format=raw for a new disk" : "check that the QEMU install is complete"
+        });
+      }
+    }
+    images.push({ id: disk.id, image });
+  }
+  return images;
+}
+
+// src/provision/guest/guest-kernel.ts
+import { existsSync as existsSync7 } from "node:fs";
+import { readdir as readdir5, readFile as readFile3, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join7 } from "node:path";
+
+// src/provision/guest/compression.ts
+import { promisify as promisify3 } from "node:util";
+import { gunzip } from "node:zlib";
+
+// src/provision/guest/lz4-legacy.ts
+var LZ4_LEGACY_MAGIC = 407642370;
+var LEGACY_BLOCK_MAX = 8 * 1024 * 1024;
+var Lz4FormatError = class extends Error {
+  name = "Lz4FormatError";
+};
+function scanBlocks(input, view) {
+  if (input.length < 4 || view.getUint32(0, true) !== LZ4_LEGACY_MAGIC) {
+    throw new Lz4FormatError("not an LZ4 legacy frame (magic 0x184C2102 missing)");
+  }
+  const blocks = [];
+  let pos = 4;
+  while (pos + 4 <= input.length) {
+    const size = view.getUint32(pos, true);
+    if (size === LZ4_LEGACY_MAGIC) {
+      pos += 4;
+      continue;
+    }
+    if (pos + 4 + size > input.length) {
+      if (pos + 4 === input.length) return { blocks, trailingSize: size };
+      throw new Lz4FormatError(`truncated LZ4 block at offset ${pos}: needs ${size} bytes, ${input.length - pos - 4} left`);
+    }
+    blocks.push({ start: pos + 4, end: pos + 4 + size });
+    pos += 4 + size;
+  }
+  if (pos !== input.length) throw new Lz4FormatError(`${input.length - pos} stray bytes after the last LZ4 block`);
+  return { blocks, trailingSize: void 0 };
+}
+function decodeBlock(input, ip, end, out, op, outLimit) {
+  const blockStart = op;
+  while (ip < end) {
+    const token = input[ip++];
+    let literalLength = token >>> 4;
+    if (literalLength === 15) {
+      let b;
+      do {
+        if (ip >= end) throw new Lz4FormatError("literal length runs past the block");
+        b = input[ip++];
+        literalLength += b;
+      } while (b === 255);
+    }
+    if (literalLength > 0) {
+      if (ip + literalLength > end) throw new Lz4FormatError("literals run past the block");
+      if (op + literalLength > outLimit) throw new Lz4FormatError("output larger than expected");
+      if (literalLength < 32) {
+        for (let i2 = 0; i2 < literalLength; i2++) out[op + i2] = input[ip + i2];
+      } else {
+        out.set(input.subarray(ip, ip + literalLength), op);
+      }
+      ip += literalLength;
+      op += literalLength;
+    }
+    if (ip >= end) break;
+    if (ip + 2 > end) throw new Lz4FormatError("match offset runs past the block");
+    const offset = input[ip] | input[ip + 1] << 8;
+    ip += 2;
+    if (offset === 0 || offset > op - blockStart) throw new Lz4FormatError(`bad match offset ${offset} at output ${op}`);
+    let matchLength = (token & 15) + 4;
+    if ((token & 15) === 15) {
+      let b;
+      do {
+        if (ip >= end) throw new Lz4FormatError("match length runs past the block");
+        b = input[ip++];
+        matchLength += b;
+      } while (b === 255);
+    }
+    if (op + matchLength > outLimit) throw new Lz4FormatError("output larger than expected");
+    let from = op - offset;
+    if (offset >= matchLength && matchLength >= 32) {
+      out.copyWithin(op, from, from + matchLength);
+      op += matchLength;
+    } else {
+      const stop = op + matchLength;
+      while (op < stop) out[op++] = out[from++];
+    }
+  }
+  return op;
+}
+function decodeLz4Legacy(input) {
+  const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  const { blocks, trailingSize: trailingSize2 } = scanBlocks(input, view);
+  const capacity = trailingSize2 ?? blocks.length * LEGACY_BLOCK_MAX;
+  const out = Buffer.allocUnsafe(capacity);
+  let op = 0;
+  for (const block of blocks) {
+    op = decodeBlock(input, block.start, block.end, out, op, Math.min(capacity, op + LEGACY_BLOCK_MAX));
+  }
+  if (trailingSize2 !== void 0 && op !== trailingSize2) {
+    throw new Lz4FormatError(`decoded ${op} bytes but the kernel payload says ${trailingSize2}`);
+  }
+  return out.subarray(0, op);
+}
+
 // src/provision/guest/run-tool.ts
 function rethrow(file, err, opts) {
   const e = err;
@@ -21904,13 +22537,13 @@ async function extractVmlinux(image, signal) {
 }
 
 // src/provision/guest/cache-entry.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join2 } from "node:path";
+import { basename as basename2, dirname as dirname4, join as join3 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 var COMPLETE_MARKER = ".complete";
 function isCacheEntryComplete(dir) {
-  return existsSync4(join2(dir, COMPLETE_MARKER));
+  return existsSync6(join3(dir, COMPLETE_MARKER));
 }
 function pidAlive(pid) {
   try {
@@ -21921,7 +22554,7 @@ function pidAlive(pid) {
   }
 }
 async function removeStaleWork(dir) {
-  const parent = dirname3(dir);
+  const parent = dirname4(dir);
   const prefix = `${basename2(dir)}.partial-`;
   let names;
   try {
@@ -21933,7 +22566,7 @@ async function removeStaleWork(dir) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length).split("-")[0]);
     if (Number.isInteger(pid) && pid !== process.pid && !pidAlive(pid)) {
-      await rm(join2(parent, name), { recursive: true, force: true });
+      await rm(join3(parent, name), { recursive: true, force: true });
     }
   }
 }
@@ -21959,7 +22592,7 @@ async function ensureCacheEntry(dir, build) {
   await mkdir(work, { recursive: true });
   try {
     await build(work);
-    await writeFile(join2(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
+    await writeFile(join3(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
 `);
     await placeEntry(work, dir);
   } catch (err) {
@@ -21971,10 +22604,10 @@ async function ensureCacheEntry(dir, build) {
 
 // src/provision/guest/deb-fetch.ts
 import { mkdtemp, readdir as readdir2, rm as rm2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 var NOT_APT_HINT = "the built-in guest needs apt-get and dpkg-deb (Debian or Ubuntu); elsewhere set guest.kernel and guest.initrd";
 async function downloadDebs(packages, parentDir, opts = {}) {
-  const dir = await mkdtemp(join3(parentDir, "download-"));
+  const dir = await mkdtemp(join4(parentDir, "download-"));
   try {
     const args = ["download", ...packages.map((p) => `${p.name}=${p.version}`)];
     const r = await runTool("apt-get", args, { ...opts, cwd: dir, missingHint: NOT_APT_HINT });
@@ -21986,7 +22619,7 @@ async function downloadDebs(packages, parentDir, opts = {}) {
     if (debs.length !== packages.length) {
       throw new InfraError(`apt-get download gave ${debs.length} .deb files for ${packages.length} packages in ${dir}`);
     }
-    return { dir, debs: debs.map((n2) => join3(dir, n2)) };
+    return { dir, debs: debs.map((n2) => join4(dir, n2)) };
   } catch (err) {
     await rm2(dir, { recursive: true, force: true });
     throw err;
@@ -22000,7 +22633,7 @@ async function extractDeb(deb, destDir, opts = {}) {
 
 // src/provision/guest/kernel-modules.ts
 import { readdir as readdir3, readFile } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 import { promisify as promisify4 } from "node:util";
 import { gunzip as gunzip2 } from "node:zlib";
 var ModuleError = class extends Error {
@@ -22066,7 +22699,7 @@ async function indexModuleFiles(modulesDir) {
   const found = [];
   for (const e of entries) {
     if (!e.isFile()) continue;
-    const rel = join4(e.parentPath, e.name).slice(modulesDir.length + 1);
+    const rel = join5(e.parentPath, e.name).slice(modulesDir.length + 1);
     if (moduleNameOfPath(rel)) found.push(rel);
   }
   for (const rel of found.sort()) index[moduleNameOfPath(rel)] ??= rel;
@@ -22101,7 +22734,7 @@ var ModuleTree = class {
     if (cached2) return cached2;
     const relPath = this.index[name];
     if (relPath === void 0) return void 0;
-    const path6 = join4(this.modulesDir, relPath);
+    const path6 = join5(this.modulesDir, relPath);
     const raw = await readFile(path6);
     const elf = path6.endsWith(".ko") ? raw : await readModuleFile(path6, this.signal);
     let section;
@@ -22122,7 +22755,7 @@ var ModuleTree = class {
 
 // src/provision/guest/kernel-package.ts
 import { readdir as readdir4, readFile as readFile2, stat, writeFile as writeFile2, mkdir as mkdir2, rename as rename2 } from "node:fs/promises";
-import { dirname as dirname4, join as join5 } from "node:path";
+import { dirname as dirname5, join as join6 } from "node:path";
 var KERNEL_META_PACKAGES = [
   "linux-image-cloud-amd64",
   // Debian
@@ -22153,9 +22786,9 @@ ${line.trim()}`);
   }
   return fields;
 }
-function parseDepends(field) {
+function parseDepends(field2) {
   const deps = [];
-  for (const item of field.split(",")) {
+  for (const item of field2.split(",")) {
     const first = item.split("|")[0].trim();
     const m = /^([a-z0-9][a-z0-9+.-]*)(?::[a-z0-9-]+)?\s*(?:\(\s*([<>=]+)\s*([^)\s]+)\s*\))?/.exec(first);
     if (!m) continue;
@@ -22164,16 +22797,16 @@ function parseDepends(field) {
   return deps;
 }
 var VERSIONED_IMAGE = /^linux-image-(?:unsigned-)?\d/;
-async function aptShow(spec, opts) {
+async function aptShow(spec2, opts) {
   const config = opts.listsDir ? ["-o", `Dir::State::Lists=${opts.listsDir}`] : [];
-  const r = await runTool("apt-cache", [...config, "show", "--no-all-versions", spec], { ...opts, missingHint: NOT_APT_HINT2 });
+  const r = await runTool("apt-cache", [...config, "show", "--no-all-versions", spec2], { ...opts, missingHint: NOT_APT_HINT2 });
   if (r.exitCode !== 0 || r.stdout.trim() === "") return void 0;
   return parseControlStanza(r.stdout);
 }
 async function resolveFromMeta(meta, opts) {
-  let spec = meta;
+  let spec2 = meta;
   for (let depth = 0; depth < 4; depth++) {
-    const fields = await aptShow(spec, opts);
+    const fields = await aptShow(spec2, opts);
     if (!fields) return void 0;
     const name = fields.get("Package");
     const version = fields.get("Version");
@@ -22185,7 +22818,7 @@ async function resolveFromMeta(meta, opts) {
     }
     const next = deps.find((d) => d.name.startsWith("linux-image-"));
     if (!next) return void 0;
-    spec = next.exactVersion ? `${next.name}=${next.exactVersion}` : next.name;
+    spec2 = next.exactVersion ? `${next.name}=${next.exactVersion}` : next.name;
   }
   return void 0;
 }
@@ -22198,7 +22831,7 @@ async function aptListsFingerprint(listsDir = APT_LISTS_DIR) {
   }
   const parts = await Promise.all(
     names.map(async (n2) => {
-      const s = await stat(join5(listsDir, n2));
+      const s = await stat(join6(listsDir, n2));
       return `${n2}:${s.size}:${s.mtimeMs}`;
     })
   );
@@ -22228,7 +22861,7 @@ ${await aptListsFingerprint()}`;
   } catch {
   }
   const kernel = await resolveKernelPackage(opts);
-  await mkdir2(dirname4(memoFile), { recursive: true });
+  await mkdir2(dirname5(memoFile), { recursive: true });
   const tmp = `${memoFile}.${process.pid}.tmp`;
   await writeFile2(tmp, `${JSON.stringify({ fingerprint, kernel }, null, 2)}
 `);
@@ -22246,11 +22879,11 @@ async function findModulesDir(root) {
   for (const base of ["lib/modules", "usr/lib/modules"]) {
     let names;
     try {
-      names = await readdir5(join6(root, base));
+      names = await readdir5(join7(root, base));
     } catch {
       continue;
     }
-    const release = names.sort().find((n2) => existsSync5(join6(root, base, n2, "kernel")));
+    const release = names.sort().find((n2) => existsSync7(join7(root, base, n2, "kernel")));
     if (release) return { rel: `${base}/${release}`, release };
   }
   return void 0;
@@ -22268,12 +22901,12 @@ async function buildKernelEntry(work, pkg, log, signal) {
   } finally {
     await rm3(downloadDir, { recursive: true, force: true });
   }
-  await rm3(join6(work, "usr", "share"), { recursive: true, force: true });
+  await rm3(join7(work, "usr", "share"), { recursive: true, force: true });
   const modules = await findModulesDir(work);
   if (!modules) throw new InfraError(`${label} has no lib/modules/<release> folder`);
   const vmlinuzRel = `boot/vmlinuz-${modules.release}`;
-  if (!existsSync5(join6(work, vmlinuzRel))) throw new InfraError(`${label} has no ${vmlinuzRel}`);
-  const image = await readFile3(join6(work, vmlinuzRel));
+  if (!existsSync7(join7(work, vmlinuzRel))) throw new InfraError(`${label} has no ${vmlinuzRel}`);
+  const image = await readFile3(join7(work, vmlinuzRel));
   const { vmlinux, compression } = await extractVmlinux(image, signal).catch((err) => {
     if (err instanceof QfiError || signal?.aborted) throw err;
     throw new InfraError(`cannot extract vmlinux from ${vmlinuzRel} of ${label}: ${err.message}`, {
@@ -22281,8 +22914,8 @@ async function buildKernelEntry(work, pkg, log, signal) {
       cause: err
     });
   });
-  await writeFile3(join6(work, "vmlinux"), vmlinux);
-  const moduleFiles = await indexModuleFiles(join6(work, modules.rel));
+  await writeFile3(join7(work, "vmlinux"), vmlinux);
+  const moduleFiles = await indexModuleFiles(join7(work, modules.rel));
   const manifest = {
     description: `${pkg.image.name} ${pkg.image.version}`,
     kernelRelease: modules.release,
@@ -22291,7 +22924,7 @@ async function buildKernelEntry(work, pkg, log, signal) {
     modulesDir: modules.rel,
     moduleFiles
   };
-  await writeFile3(join6(work, MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  await writeFile3(join7(work, MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
   const mb = (n2) => `${(n2 / 1048576).toFixed(1)} MiB`;
   log.info(
@@ -22299,20 +22932,20 @@ async function buildKernelEntry(work, pkg, log, signal) {
   );
 }
 async function ensureGuestKernel(opts) {
-  const root = join6(opts.cacheDir, "guest", "kernel");
-  const pkg = await resolveKernelPackageCached(join6(root, "resolved.json"), { signal: opts.signal });
-  const dir = join6(root, `${safeName(pkg.image.name)}_${safeName(pkg.image.version)}`);
+  const root = join7(opts.cacheDir, "guest", "kernel");
+  const pkg = await resolveKernelPackageCached(join7(root, "resolved.json"), { signal: opts.signal });
+  const dir = join7(root, `${safeName(pkg.image.name)}_${safeName(pkg.image.version)}`);
   const built = await ensureCacheEntry(dir, (work) => buildKernelEntry(work, pkg, opts.log, opts.signal));
   if (!built) opts.log.debug(`guest kernel: cached in ${dir}`);
-  const m = JSON.parse(await readFile3(join6(dir, MANIFEST), "utf8"));
+  const m = JSON.parse(await readFile3(join7(dir, MANIFEST), "utf8"));
   return {
     dir,
-    vmlinux: join6(dir, "vmlinux"),
-    vmlinuz: join6(dir, m.vmlinuz),
+    vmlinux: join7(dir, "vmlinux"),
+    vmlinuz: join7(dir, m.vmlinuz),
     kernelRelease: m.kernelRelease,
     description: m.description,
     compression: m.compression,
-    modulesDir: join6(dir, m.modulesDir),
+    modulesDir: join7(dir, m.modulesDir),
     moduleFiles: m.moduleFiles
   };
 }
@@ -22320,27 +22953,27 @@ async function ensureGuestKernel(opts) {
 // src/provision/guest/initramfs.ts
 import { readFile as readFile5, writeFile as writeFile4 } from "node:fs/promises";
 import { createHash } from "node:crypto";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 import { promisify as promisify5 } from "node:util";
 import { gzip } from "node:zlib";
 
 // src/core/package-root.ts
-import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
-import { dirname as dirname5, join as join7 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync5 } from "node:fs";
+import { dirname as dirname6, join as join8 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached;
 function packageRoot() {
   if (cached) return cached;
-  let dir = dirname5(fileURLToPath3(import.meta.url));
+  let dir = dirname6(fileURLToPath3(import.meta.url));
   for (; ; ) {
-    const manifest = join7(dir, "package.json");
-    if (existsSync6(manifest)) {
+    const manifest = join8(dir, "package.json");
+    if (existsSync8(manifest)) {
       try {
         if (JSON.parse(readFileSync5(manifest, "utf8")).name === "qfi") return cached = dir;
       } catch {
       }
     }
-    const parent = dirname5(dir);
+    const parent = dirname6(dir);
     if (parent === dir) throw new Error(`qfi package root not found above ${fileURLToPath3(import.meta.url)}`);
     dir = parent;
   }
@@ -22439,7 +23072,7 @@ var GUEST_MODULES = ["qemu_fw_cfg", "virtio_pci", "virtio_blk", "virtio_net", "v
 var INITRAMFS_FILE = "initramfs.cpio.gz";
 var MODULE_LIST_PATH = "etc/qfi/modules";
 function agentScriptPath() {
-  return join8(packageRoot(), "guest", "qfi-init.sh");
+  return join9(packageRoot(), "guest", "qfi-init.sh");
 }
 function initramfsKey(inputs) {
   const h2 = createHash("sha256");
@@ -22492,7 +23125,7 @@ function initramfsEntries(inputs) {
 async function loadModules(kernel, signal) {
   let builtinText = "";
   try {
-    builtinText = await readFile5(join8(kernel.modulesDir, "modules.builtin"), "utf8");
+    builtinText = await readFile5(join9(kernel.modulesDir, "modules.builtin"), "utf8");
   } catch {
   }
   const tree = new ModuleTree(kernel.modulesDir, kernel.moduleFiles, parseModulesBuiltin(builtinText), signal);
@@ -22517,22 +23150,22 @@ async function ensureInitramfs(opts) {
     loadModules(opts.kernel, opts.signal)
   ]);
   const inputs = { agent, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
-  const dir = join8(opts.cacheDir, "guest", "initramfs", initramfsKey(inputs));
+  const dir = join9(opts.cacheDir, "guest", "initramfs", initramfsKey(inputs));
   const built = await ensureCacheEntry(dir, async (work) => {
     const t = performance.now();
     opts.signal?.throwIfAborted();
     const cpio = writeCpioNewc(initramfsEntries(inputs));
     const gz = await gzipAsync(cpio, { level: 6 });
-    await writeFile4(join8(work, INITRAMFS_FILE), gz);
+    await writeFile4(join9(work, INITRAMFS_FILE), gz);
     const manifest = [`busybox ${busybox.path}`, `kernel ${opts.kernel.description}`, ...modules.map((m) => `module ${m.relPath}`)];
-    await writeFile4(join8(work, "inputs.txt"), `${manifest.join("\n")}
+    await writeFile4(join9(work, "inputs.txt"), `${manifest.join("\n")}
 `);
     opts.log.info(
       `guest initramfs: ${modules.length} modules + busybox, ${(gz.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`
     );
   });
   if (!built) opts.log.debug(`guest initramfs: cached in ${dir}`);
-  return join8(dir, INITRAMFS_FILE);
+  return join9(dir, INITRAMFS_FILE);
 }
 
 // src/provision/guest/index.ts
@@ -22549,13 +23182,13 @@ async function ensureBuiltinGuest(opts) {
 }
 
 // src/provision/kvm-probe.ts
-import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync6, renameSync, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join9 } from "node:path";
+import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync6, renameSync, statSync as statSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join10 } from "node:path";
 var probeExitCode = 99;
 function writeProbeFirmware(dir) {
   const image = Buffer.alloc(64 * 1024, 244);
   Buffer.from([176, 49, 230, 244, 244]).copy(image, 65520);
-  const path6 = join9(dir, "kvm-probe.bin");
+  const path6 = join10(dir, "kvm-probe.bin");
   writeFileSync2(path6, image);
   return path6;
 }
@@ -22598,7 +23231,7 @@ function probeKey(target) {
   }
   for (const path6 of [target.qemuBinary, target.kernel ?? "/dev/null", "/dev/kvm"]) {
     try {
-      const s = statSync4(path6);
+      const s = statSync5(path6);
       parts.push(`${s.ino}:${s.size}:${s.mode}:${s.uid}:${s.gid}:${s.mtimeMs}:${s.ctimeMs}`);
     } catch {
       parts.push(`${path6}:missing`);
@@ -22607,7 +23240,7 @@ function probeKey(target) {
   return parts.join("|");
 }
 async function probeKvmCached(target, cacheDir, workDir, signal) {
-  const file = join9(cacheDir, "kvm-probe.json");
+  const file = join10(cacheDir, "kvm-probe.json");
   const key = probeKey(target);
   let records = {};
   try {
@@ -22631,20 +23264,20 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
 
 // src/provision/qemu-build/build-plugin.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync7, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync7, renameSync as renameSync2 } from "node:fs";
-import { basename as basename3, join as join10 } from "node:path";
+import { existsSync as existsSync9, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync7, renameSync as renameSync2 } from "node:fs";
+import { basename as basename3, join as join11 } from "node:path";
 var PLUGIN_CFLAGS = ["-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", "-fvisibility=hidden"];
 async function buildPlugin(sources, qemu, opts) {
   const glib = await execa("pkg-config", ["--cflags", "glib-2.0"], { stdin: "ignore" });
-  const includes = [join10(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
+  const includes = [join11(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
   const flags = [...PLUGIN_CFLAGS, ...includes, ...glib.stdout.trim().split(/\s+/).filter(Boolean)];
   const h2 = createHash2("sha256");
   for (const source of sources) h2.update(source).update("\0").update(readFileSync7(source)).update("\0");
   for (const dir2 of opts.includeDirs ?? []) for (const header of headersIn(dir2)) h2.update(header).update(readFileSync7(header));
   const hash = h2.update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(" ")}`).digest("hex").slice(0, 16);
-  const dir = join10(opts.cacheDir, "plugins", hash);
-  const so = join10(dir, "plugin.so");
-  if (existsSync7(so)) return so;
+  const dir = join11(opts.cacheDir, "plugins", hash);
+  const so = join11(dir, "plugin.so");
+  if (existsSync9(so)) return so;
   mkdirSync2(dir, { recursive: true });
   const tmp = `${so}.tmp-${process.pid}`;
   const t0 = Date.now();
@@ -22661,16 +23294,16 @@ ${(result.all ?? "").trim().split("\n").slice(0, 20).join("\n")}`, {
   return so;
 }
 function headersIn(dir) {
-  return readdirSync(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join10(dir, f));
+  return readdirSync(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join11(dir, f));
 }
 function qfiPluginSources(pluginDir) {
-  return readdirSync(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join10(pluginDir, f));
+  return readdirSync(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join11(pluginDir, f));
 }
 
 // src/provision/qemu-build/build-qemu.ts
-import { copyFileSync, createWriteStream as createWriteStream3, existsSync as existsSync10, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync11, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { copyFileSync, createWriteStream as createWriteStream3, existsSync as existsSync12, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync11, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/observe/line-stream.ts
 var LineStream = class {
@@ -22702,8 +23335,8 @@ function cleanLine(raw) {
 }
 
 // src/provision/qemu-build/build-deps.ts
-import { existsSync as existsSync8, readFileSync as readFileSync8 } from "node:fs";
-import { join as join11 } from "node:path";
+import { existsSync as existsSync10, readFileSync as readFileSync8 } from "node:fs";
+import { join as join12 } from "node:path";
 var quiet = { reject: false, stdin: "ignore", timeout: 2e4 };
 async function commandWorks(cmd, args = ["--version"]) {
   const r = await execa(cmd, args, quiet).catch(() => void 0);
@@ -22713,10 +23346,10 @@ async function pkgConfigHas(module) {
   return commandWorks("pkg-config", ["--exists", module]);
 }
 function systemPython() {
-  return existsSync8("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  return existsSync10("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 function requiredMesonVersion(srcDir) {
-  const text = readFileSync8(join11(srcDir, "meson.build"), "utf8");
+  const text = readFileSync8(join12(srcDir, "meson.build"), "utf8");
   return /meson_version\s*:\s*'>=\s*([\d.]+)'/.exec(text)?.[1];
 }
 function versionAtLeast(have, want) {
@@ -22757,7 +23390,7 @@ function buildDeps(srcDir, opts) {
     { what: "zlib headers", debianPackage: "zlib1g-dev", present: () => pkgConfigHas("zlib") }
   ];
   if (opts.slirp) deps.push({ what: "libslirp headers (user networking)", debianPackage: "libslirp-dev", present: () => pkgConfigHas("slirp") });
-  if (opts.fdt) deps.push({ what: "libfdt headers", debianPackage: "libfdt-dev", present: async () => existsSync8("/usr/include/libfdt.h") });
+  if (opts.fdt) deps.push({ what: "libfdt headers", debianPackage: "libfdt-dev", present: async () => existsSync10("/usr/include/libfdt.h") });
   if (opts.patches) deps.push({ what: "patch", debianPackage: "patch", present: () => commandWorks("patch") });
   return deps;
 }
@@ -22767,7 +23400,7 @@ async function findMissingBuildDeps(srcDir, opts) {
   return deps.filter((_, i2) => !present[i2]).map(({ what, debianPackage }) => ({ what, debianPackage }));
 }
 async function canInstall() {
-  if (!existsSync8("/usr/bin/apt-get")) return void 0;
+  if (!existsSync10("/usr/bin/apt-get")) return void 0;
   if (process.getuid?.() === 0) return [];
   return await commandWorks("sudo", ["-n", "true"]) ? ["sudo", "-n"] : void 0;
 }
@@ -22880,8 +23513,8 @@ var NinjaProgress = class {
 
 // src/provision/qemu-build/qemu-source.ts
 import { createHash as createHash4 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync9, mkdirSync as mkdirSync3, readdirSync as readdirSync2, readFileSync as readFileSync10, renameSync as renameSync3, rmSync, statSync as statSync5, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename as basename4, join as join12, relative as relative2 } from "node:path";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync11, mkdirSync as mkdirSync3, readdirSync as readdirSync2, readFileSync as readFileSync10, renameSync as renameSync3, rmSync, statSync as statSync6, writeFileSync as writeFileSync3 } from "node:fs";
+import { basename as basename4, join as join13, relative as relative2 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function sourceHashOf(origin) {
@@ -22897,8 +23530,8 @@ function treeHash(root) {
   const walk = (dir) => {
     for (const name of readdirSync2(dir).sort()) {
       if (name === ".git" || name === "build") continue;
-      const path6 = join12(dir, name);
-      const st = statSync5(path6);
+      const path6 = join13(dir, name);
+      const st = statSync6(path6);
       if (st.isDirectory()) walk(path6);
       else if (st.isFile()) hash.update(`${relative2(root, path6)}\0${st.size}\0`).update(readFileSync10(path6));
     }
@@ -22906,31 +23539,31 @@ function treeHash(root) {
   walk(root);
   return hash.digest("hex");
 }
-async function resolveQemuSource(spec) {
-  if (spec.source) {
-    if (statSync5(spec.source).isDirectory()) return { kind: "folder", path: spec.source, treeHash: treeHash(spec.source) };
-    const sha2562 = await sha256File(spec.source);
-    if (spec.sha256 && spec.sha256 !== sha2562) {
-      throw new ConfigError(`the QEMU source tarball ${spec.source} has sha256 ${sha2562}, not the ${spec.sha256} given in qemu-sha256`, {
+async function resolveQemuSource(spec2) {
+  if (spec2.source) {
+    if (statSync6(spec2.source).isDirectory()) return { kind: "folder", path: spec2.source, treeHash: treeHash(spec2.source) };
+    const sha2562 = await sha256File(spec2.source);
+    if (spec2.sha256 && spec2.sha256 !== sha2562) {
+      throw new ConfigError(`the QEMU source tarball ${spec2.source} has sha256 ${sha2562}, not the ${spec2.sha256} given in qemu-sha256`, {
         location: { input: "qemu-sha256" },
         hint: "check that the tarball is the one you meant, or correct qemu-sha256"
       });
     }
-    return { kind: "tarball", path: spec.source, sha256: sha2562 };
+    return { kind: "tarball", path: spec2.source, sha256: sha2562 };
   }
-  const sha256 = spec.sha256 ?? knownReleaseSha256(spec.version);
+  const sha256 = spec2.sha256 ?? knownReleaseSha256(spec2.version);
   if (!sha256) {
-    throw new ConfigError(`QEMU ${spec.version} is not in qfi's release table, so its tarball cannot be checked`, {
+    throw new ConfigError(`QEMU ${spec2.version} is not in qfi's release table, so its tarball cannot be checked`, {
       location: { input: "qemu-version" },
       hint: "give its sha256 with qemu-sha256, or a local tarball or folder with qemu-source"
     });
   }
-  return { kind: "download", version: spec.version, url: releaseTarballUrl(spec.version), sha256 };
+  return { kind: "download", version: spec2.version, url: releaseTarballUrl(spec2.version), sha256 };
 }
 async function downloadRelease(origin, downloadsDir, log, signal) {
   mkdirSync3(downloadsDir, { recursive: true });
-  const file = join12(downloadsDir, basename4(new URL(origin.url).pathname));
-  if (existsSync9(file) && await sha256File(file) === origin.sha256) return file;
+  const file = join13(downloadsDir, basename4(new URL(origin.url).pathname));
+  if (existsSync11(file) && await sha256File(file) === origin.sha256) return file;
   log.info(`downloading ${origin.url}`);
   const tmp = `${file}.part-${process.pid}`;
   let response;
@@ -22968,12 +23601,12 @@ async function downloadRelease(origin, downloadsDir, log, signal) {
 }
 var EMPTY_BZIP2 = Buffer.from([66, 90, 104, 57, 23, 114, 69, 56, 80, 144, 0, 0, 0, 0]);
 function addFirmwareStandIns(srcDir) {
-  const mesonFile = join12(srcDir, "pc-bios", "meson.build");
-  if (!existsSync9(mesonFile)) return [];
+  const mesonFile = join13(srcDir, "pc-bios", "meson.build");
+  if (!existsSync11(mesonFile)) return [];
   const added = [];
   for (const m of readFileSync10(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
-    const file = join12(srcDir, "pc-bios", `${m[1]}.bz2`);
-    if (!existsSync9(file)) {
+    const file = join13(srcDir, "pc-bios", `${m[1]}.bz2`);
+    if (!existsSync11(file)) {
       writeFileSync3(file, EMPTY_BZIP2);
       added.push(`${m[1]}.bz2`);
     }
@@ -22985,13 +23618,13 @@ async function unpackSource(origin, archive, dest, signal) {
   const opts = { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} };
   if (origin.kind === "folder") {
     await execa("cp", ["-a", `${origin.path}/.`, dest], opts);
-    rmSync(join12(dest, "build"), { recursive: true, force: true });
+    rmSync(join13(dest, "build"), { recursive: true, force: true });
     return;
   }
   const tarball = origin.kind === "tarball" ? origin.path : archive;
   if (!tarball) throw new Error("internal: a downloaded source needs its archive path");
   await execa("tar", ["-xf", tarball, "-C", dest, "--strip-components=1"], opts);
-  if (!existsSync9(join12(dest, "configure"))) {
+  if (!existsSync11(join13(dest, "configure"))) {
     throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
       hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz"
     });
@@ -23031,31 +23664,31 @@ function minimalConfigureFlags(targets) {
     "--disable-install-blobs"
   ];
 }
-function buildKey(spec, sourceHash) {
+function buildKey(spec2, sourceHash) {
   return qemuCacheKey({
-    version: spec.version,
-    targets: spec.targets,
-    configureFlags: [...minimalConfigureFlags(spec.targets), ...spec.configureFlags],
-    patches: spec.patches,
+    version: spec2.version,
+    targets: spec2.targets,
+    configureFlags: [...minimalConfigureFlags(spec2.targets), ...spec2.configureFlags],
+    patches: spec2.patches,
     sourceHash,
     recipeVersion: RECIPE_VERSION
   });
 }
 function isCompleteEntry(entry) {
-  return existsSync10(join13(entry, BUILD_MARKER)) && existsSync10(join13(entry, "prefix", "bin"));
+  return existsSync12(join14(entry, BUILD_MARKER)) && existsSync12(join14(entry, "prefix", "bin"));
 }
-async function ensureBuiltQemu(spec, opts) {
+async function ensureBuiltQemu(spec2, opts) {
   const { log } = opts;
-  const origin = await resolveQemuSource(spec);
-  const key = buildKey(spec, sourceHashOf(origin));
+  const origin = await resolveQemuSource(spec2);
+  const key = buildKey(spec2, sourceHashOf(origin));
   await log.group(`QEMU cache key ${key.key}`, async () => {
     for (const [part, value] of Object.entries(key.parts)) log.info(`${part}: ${value}`);
     log.info(`source: ${origin.kind === "download" ? origin.url : origin.path}`);
   });
-  const entry = join13(opts.cacheDir, "qemu", key.key);
+  const entry = join14(opts.cacheDir, "qemu", key.key);
   if (isCompleteEntry(entry)) {
-    log.info(`QEMU ${spec.version}: cache hit (${entry})`);
-    return { prefix: join13(entry, "prefix"), key: key.key, origin: "local-cache" };
+    log.info(`QEMU ${spec2.version}: cache hit (${entry})`);
+    return { prefix: join14(entry, "prefix"), key: key.key, origin: "local-cache" };
   }
   rmSync2(entry, { recursive: true, force: true });
   if (opts.remoteCache) {
@@ -23064,41 +23697,41 @@ async function ensureBuiltQemu(spec, opts) {
       return false;
     });
     if (restored && isCompleteEntry(entry)) {
-      log.info(`QEMU ${spec.version}: restored from the remote cache`);
-      return { prefix: join13(entry, "prefix"), key: key.key, origin: "remote-cache" };
+      log.info(`QEMU ${spec2.version}: restored from the remote cache`);
+      return { prefix: join14(entry, "prefix"), key: key.key, origin: "remote-cache" };
     }
     if (restored) log.warn("the remote cache entry is incomplete (no build marker); rebuilding");
     rmSync2(entry, { recursive: true, force: true });
   }
-  await log.group(`Build QEMU ${spec.version} (${spec.targets.join(", ")})`, () => buildInto(entry, key, spec, origin, opts));
+  await log.group(`Build QEMU ${spec2.version} (${spec2.targets.join(", ")})`, () => buildInto(entry, key, spec2, origin, opts));
   if (opts.remoteCache) {
     await opts.remoteCache.save(key.key, entry).catch((err) => log.warn(`saving QEMU to the remote cache failed: ${err.message}`));
   }
-  return { prefix: join13(entry, "prefix"), key: key.key, origin: "built" };
+  return { prefix: join14(entry, "prefix"), key: key.key, origin: "built" };
 }
-async function buildInto(entry, key, spec, origin, opts) {
+async function buildInto(entry, key, spec2, origin, opts) {
   const { log, signal } = opts;
-  mkdirSync4(join13(opts.cacheDir, "qemu"), { recursive: true });
-  const work = mkdtempSync(join13(opts.cacheDir, "qemu", ".work-"));
-  const src = join13(work, "src");
-  const build = join13(work, "build");
-  const stage = join13(work, "entry");
-  const logFile = join13(work, "build.log");
+  mkdirSync4(join14(opts.cacheDir, "qemu"), { recursive: true });
+  const work = mkdtempSync(join14(opts.cacheDir, "qemu", ".work-"));
+  const src = join14(work, "src");
+  const build = join14(work, "build");
+  const stage = join14(work, "entry");
+  const logFile = join14(work, "build.log");
   const buildLog = createWriteStream3(logFile);
   const started = Date.now();
   try {
-    const archive = origin.kind === "download" ? await downloadRelease(origin, join13(opts.cacheDir, "downloads"), log, signal) : void 0;
+    const archive = origin.kind === "download" ? await downloadRelease(origin, join14(opts.cacheDir, "downloads"), log, signal) : void 0;
     log.info("unpacking the QEMU source");
     await unpackSource(origin, archive, src, signal);
     const standIns = addFirmwareStandIns(src);
     if (standIns.length) log.info(`the source has no firmware blobs (a +ds tarball): ${standIns.length} empty stand-ins added; firmware comes from the distribution at run time`);
-    await applyPatches(src, spec.patches, log, signal);
-    await ensureBuildDeps(src, { fdt: needsFdt(spec.targets), slirp: true, patches: spec.patches.length > 0, install: spec.installDeps }, log);
+    await applyPatches(src, spec2.patches, log, signal);
+    await ensureBuildDeps(src, { fdt: needsFdt(spec2.targets), slirp: true, patches: spec2.patches.length > 0, install: spec2.installDeps }, log);
     mkdirSync4(build, { recursive: true });
-    const flags = [...minimalConfigureFlags(spec.targets), ...spec.configureFlags];
+    const flags = [...minimalConfigureFlags(spec2.targets), ...spec2.configureFlags];
     log.info(`running configure ${flags.join(" ")}`);
     const t0 = Date.now();
-    await runLogged(join13(src, "configure"), [`--prefix=${join13(stage, "prefix")}`, `--python=${systemPython()}`, ...flags], build, buildLog, signal);
+    await runLogged(join14(src, "configure"), [`--prefix=${join14(stage, "prefix")}`, `--python=${systemPython()}`, ...flags], build, buildLog, signal);
     const configureMs = Date.now() - t0;
     log.info(`running ninja with ${availableParallelism()} jobs`);
     const t1 = Date.now();
@@ -23106,28 +23739,28 @@ async function buildInto(entry, key, spec, origin, opts) {
     await runLogged("ninja", ["-j", String(availableParallelism())], build, buildLog, signal, (line) => progress.line(line));
     await runLogged("ninja", ["install"], build, buildLog, signal);
     const ninjaMs = Date.now() - t1;
-    await new Promise((resolve5) => buildLog.end(resolve5));
-    copyFileSync(logFile, join13(stage, "build.log"));
-    const marker = { key: key.key, parts: key.parts, version: spec.version, flags, patches: spec.patches, builtAt: (/* @__PURE__ */ new Date()).toISOString(), configureMs, ninjaMs, totalMs: Date.now() - started };
-    writeFileSync4(join13(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
+    await new Promise((resolve6) => buildLog.end(resolve6));
+    copyFileSync(logFile, join14(stage, "build.log"));
+    const marker = { key: key.key, parts: key.parts, version: spec2.version, flags, patches: spec2.patches, builtAt: (/* @__PURE__ */ new Date()).toISOString(), configureMs, ninjaMs, totalMs: Date.now() - started };
+    writeFileSync4(join14(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
 `);
     try {
       renameSync4(stage, entry);
     } catch (err) {
       if (!isCompleteEntry(entry)) throw err;
     }
-    log.info(`QEMU ${spec.version} built in ${((Date.now() - started) / 1e3).toFixed(0)} s (configure ${(configureMs / 1e3).toFixed(0)} s, ninja ${(ninjaMs / 1e3).toFixed(0)} s) and cached in ${entry}`);
+    log.info(`QEMU ${spec2.version} built in ${((Date.now() - started) / 1e3).toFixed(0)} s (configure ${(configureMs / 1e3).toFixed(0)} s, ninja ${(ninjaMs / 1e3).toFixed(0)} s) and cached in ${entry}`);
   } catch (err) {
     buildLog.end();
     if (err instanceof QfiError) throw err;
     mkdirSync4(opts.resultsDir, { recursive: true });
-    const kept = join13(opts.resultsDir, "qemu-build.log");
+    const kept = join14(opts.resultsDir, "qemu-build.log");
     let tail = "";
-    if (existsSync10(logFile)) {
+    if (existsSync12(logFile)) {
       copyFileSync(logFile, kept);
       tail = readFileSync11(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
     }
-    throw new InfraError(`building QEMU ${spec.version} failed: ${err.message.split("\n")[0]}${tail ? `
+    throw new InfraError(`building QEMU ${spec2.version} failed: ${err.message.split("\n")[0]}${tail ? `
 last lines of the build log:
 ${tail}` : ""}`, {
       hint: `the full log is in ${kept}`,
@@ -23153,13 +23786,13 @@ $ ${cmd} ${args.join(" ")}
 }
 
 // src/provision/qemu-system.ts
-import { existsSync as existsSync11, statSync as statSync6 } from "node:fs";
-import { delimiter, dirname as dirname6, join as join14, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync13, statSync as statSync7 } from "node:fs";
+import { delimiter, dirname as dirname7, join as join15, resolve as resolve4 } from "node:path";
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join14(dir, name);
-    if (existsSync11(candidate) && statSync6(candidate).isFile()) return candidate;
+    const candidate = join15(dir, name);
+    if (existsSync13(candidate) && statSync7(candidate).isFile()) return candidate;
   }
   return void 0;
 }
@@ -23174,17 +23807,17 @@ function locateQemu(setting, arch) {
       });
     }
   } else {
-    const path6 = resolve3(setting);
-    binary = existsSync11(path6) && statSync6(path6).isDirectory() ? join14(path6, "bin", name) : path6;
-    if (!existsSync11(binary)) {
+    const path6 = resolve4(setting);
+    binary = existsSync13(path6) && statSync7(path6).isDirectory() ? join15(path6, "bin", name) : path6;
+    if (!existsSync13(binary)) {
       throw new InfraError(`QEMU binary ${binary} does not exist (from input qemu = ${setting})`, {
         hint: `point qemu at a qemu-system binary or an install prefix containing bin/${name}`
       });
     }
   }
-  const prefix = dirname6(dirname6(binary));
-  const dataDirs = [join14(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
-    (dir, i2, all) => existsSync11(dir) && all.indexOf(dir) === i2
+  const prefix = dirname7(dirname7(binary));
+  const dataDirs = [join15(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
+    (dir, i2, all) => existsSync13(dir) && all.indexOf(dir) === i2
   );
   return { binary, dataDirs };
 }
@@ -23200,8 +23833,8 @@ async function readQemuVersion(binary) {
 }
 function findFirmware(install, file) {
   for (const dir of install.dataDirs) {
-    const candidate = join14(dir, file);
-    if (existsSync11(candidate)) return candidate;
+    const candidate = join15(dir, file);
+    if (existsSync13(candidate)) return candidate;
   }
   return void 0;
 }
@@ -23221,12 +23854,12 @@ async function chooseAccel(config, target, workDir, host, signal) {
 }
 async function provisionGuest(config, host, signal) {
   if (config.guest.kernel && config.guest.initrd) {
-    const kernel = resolve4(config.guest.kernel);
-    return { kernel, initrd: resolve4(config.guest.initrd), kernelDescription: `custom kernel ${kernel}` };
+    const kernel = resolve5(config.guest.kernel);
+    return { kernel, initrd: resolve5(config.guest.initrd), kernelDescription: `custom kernel ${kernel}` };
   }
   const builtin = await host.log.group("Built-in guest", () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, ...signal ? { signal } : {} }));
   if (config.guest.kernel) {
-    const kernel = resolve4(config.guest.kernel);
+    const kernel = resolve5(config.guest.kernel);
     return { kernel, initrd: builtin.initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs` };
   }
   return { kernel: builtin.kernel, initrd: builtin.initrd, kernelDescription: builtin.description };
@@ -23245,8 +23878,8 @@ async function provisionQemu(config, plan, host, signal) {
 async function provisionPlugins(plan, qemu, version, host, signal) {
   const plugins = [];
   const headersPrefix = () => {
-    const prefix = qemu.built?.prefix ?? dirname7(dirname7(qemu.binary));
-    return existsSync12(join15(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
+    const prefix = qemu.built?.prefix ?? dirname8(dirname8(qemu.binary));
+    return existsSync14(join16(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
   };
   if (plan.plugin) {
     const { path: path6, args } = plan.plugin;
@@ -23254,7 +23887,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
     else {
       const prefix = headersPrefix();
       if (!prefix) {
-        throw new ConfigError(`plugin ${path6} is C source, but ${dirname7(dirname7(qemu.binary))} has no include/qemu-plugin.h to compile it against`, {
+        throw new ConfigError(`plugin ${path6} is C source, but ${dirname8(dirname8(qemu.binary))} has no include/qemu-plugin.h to compile it against`, {
           location: { input: "plugin" },
           hint: "use qemu: build (or auto), point qemu at a QEMU install with its headers, or give the plugin as a built .so"
         });
@@ -23267,12 +23900,12 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
     checkPluginApi(plan, version, qemu.binary);
     const prefix = headersPrefix();
     if (!prefix) {
-      throw new ConfigError(`plugin rules need qfi's plugin, compiled against qemu-plugin.h, which ${dirname7(dirname7(qemu.binary))} does not have`, {
+      throw new ConfigError(`plugin rules need qfi's plugin, compiled against qemu-plugin.h, which ${dirname8(dirname8(qemu.binary))} does not have`, {
         location: { input: "qemu" },
         hint: "use qemu: auto or build, or point qemu at a QEMU install prefix that has include/qemu-plugin.h"
       });
     }
-    const dir = join15(packageRoot(), "plugin");
+    const dir = join16(packageRoot(), "plugin");
     const so = await buildPlugin(qfiPluginSources(dir), { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal, includeDirs: [dir], input: "faults" });
     plugins.push({ so, args: [], role: "qfi" });
   }
@@ -23302,13 +23935,14 @@ async function provision(config, plan, host, workDir, signal) {
   const accel = plugins.length > 0 || plan.icount ? "tcg" : await chooseAccel(config, { qemuBinary: qemu.binary, kernel: guest.kernel, bios, firmwareDirs }, workDir, host, signal);
   const api = pluginApiVersion(version);
   host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ""}): ${qemu.binary}`);
+  const disks = await provisionDisks(plan.host.disks, qemu.binary, workDir, signal);
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugins, firmwareDirs, bios, kernel, initrd, kernelDescription, accel };
+  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugins, firmwareDirs, bios, kernel, initrd, kernelDescription, accel, disks };
 }
 
 // src/report/reproducer.ts
 import { writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/report/shell-quote.ts
 function shellQuote(arg) {
@@ -23321,7 +23955,7 @@ function shellCommand(argv) {
 
 // src/report/reproducer.ts
 function writeReproducer(config, plan, dir) {
-  const cli = join16(packageRoot(), "dist", "cli.js");
+  const cli = join17(packageRoot(), "dist", "cli.js");
   const lines = [
     "#!/usr/bin/env bash",
     `# Re-runs qfi scenario "${plan.scenario}" with the same rules and seed.`,
@@ -23332,14 +23966,14 @@ function writeReproducer(config, plan, dir) {
     `exec ${shellCommand(["node", cli, "run", ...config.reproducerArgs])} "$@"`,
     ""
   ];
-  const path6 = join16(dir, "reproducer.sh");
+  const path6 = join17(dir, "reproducer.sh");
   writeFileSync5(path6, lines.join("\n"), { mode: 493 });
   return path6;
 }
 
 // src/report/write-reports.ts
 import { writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 
 // src/report/junit.ts
 var import_junit_report_builder = __toESM(require_dist(), 1);
@@ -23379,6 +24013,7 @@ function toJUnit(run) {
   if (run.injections) {
     prop("qfi.injections", run.injections.total);
     for (const r of run.injections.perRule) prop(`qfi.injections.${r.id}`, `${r.fires} \xD7 ${r.rule}`);
+    if (run.injections.unattributed) prop("qfi.injections.unattributed", run.injections.unattributed);
   }
   if (run.record.commandExitCode !== void 0) prop("qfi.exit_code", run.record.commandExitCode);
   if (run.record.timedOut) prop("qfi.timed_out", run.record.timedOut);
@@ -23463,8 +24098,18 @@ function toSummaryMarkdown(run) {
     `**Kernel**: ${cell(provisioned.kernelDescription)}`
   ];
   if (run.injections) {
-    out.push("", `**Injections** (qfi-fault): ${run.injections.total}${run.injections.failed ? `, ${run.injections.failed} failed` : ""}`, "", "| rule | fires | first at instruction |", "|---|---|---|");
-    for (const r of run.injections.perRule) out.push(`| \`${cell(r.rule)}\` | ${r.fires} | ${r.firstIcount ?? "\u2013"} |`);
+    const { total, failed, unattributed } = run.injections;
+    out.push(
+      "",
+      `**Injections**: ${total}${failed ? `, ${failed} failed` : ""}${unattributed ? `, ${unattributed} block error(s) no rule explains` : ""}`,
+      "",
+      "| rule | layer | fires | first |",
+      "|---|---|---|---|"
+    );
+    for (const r of run.injections.perRule) {
+      const first = r.firstIcount !== void 0 ? `instruction ${r.firstIcount}` : r.firstAtMs !== void 0 ? `${(r.firstAtMs / 1e3).toFixed(3)} s` : "\u2013";
+      out.push(`| \`${cell(r.rule)}\` | ${r.layer} | ${r.fires === 0 ? "\u26A0\uFE0F never fired" : r.fires} | ${first} |`);
+    }
   }
   const excerpt = [...run.summary.highlights, ...run.summary.highlights.length ? ["\u2026"] : [], ...run.summary.tail].join("\n");
   if (run.verdict !== "pass" && excerpt) {
@@ -23479,9 +24124,9 @@ function toSummaryMarkdown(run) {
 // src/report/write-reports.ts
 function writeReports(run, dir) {
   const files = {
-    junit: join17(dir, "junit.xml"),
-    summaryJson: join17(dir, "summary.json"),
-    summaryMarkdown: join17(dir, "summary.md")
+    junit: join18(dir, "junit.xml"),
+    summaryJson: join18(dir, "summary.json"),
+    summaryMarkdown: join18(dir, "summary.md")
   };
   writeFileSync6(files.junit, toJUnit(run));
   writeFileSync6(files.summaryJson, toSummaryJson(run));
@@ -23490,8 +24135,8 @@ function writeReports(run, dir) {
 }
 
 // src/run/run-qemu.ts
-import { createWriteStream as createWriteStream4, existsSync as existsSync13, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join18 } from "node:path";
+import { createWriteStream as createWriteStream4, existsSync as existsSync15, writeFileSync as writeFileSync8 } from "node:fs";
+import { join as join20 } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 // src/observe/console-parser.ts
@@ -23579,6 +24224,15 @@ function foldRepeats(lines) {
 }
 
 // src/plan/qemu-argv.ts
+var BLOCK_TRACE_EVENTS = [
+  "bdrv_open_common",
+  "blk_co_preadv",
+  "blk_co_pwritev",
+  "virtio_blk_handle_read",
+  "virtio_blk_handle_write",
+  "virtio_blk_rw_complete",
+  "virtio_blk_req_complete"
+];
 function escapeOptionValue(value) {
   return value.replaceAll(",", ",,");
 }
@@ -23595,12 +24249,14 @@ function buildQemuArgv(plan, provisioned, paths) {
     "none",
     "-serial",
     "stdio",
-    "-no-reboot",
+    // vm.reset rules need the guest to reboot; the runner then ends a panicking guest itself.
+    ...plan.host.rebootOnReset ? [] : ["-no-reboot"],
     "-m",
     plan.memory,
     "-smp",
     String(plan.cpus)
   ];
+  if (plan.host.startPaused) argv.push("-S");
   if (provisioned.accel === "kvm") argv.push("-cpu", "host");
   for (const dir of provisioned.firmwareDirs) argv.push("-L", dir);
   if (provisioned.bios) argv.push("-bios", provisioned.bios);
@@ -23618,13 +24274,414 @@ function buildQemuArgv(plan, provisioned, paths) {
     const args = plugin.role === "qfi" ? qfiPluginArgs(plan, paths) : plugin.args;
     argv.push("-plugin", [`file=${plugin.so}`, ...args].map(escapeOptionValue).join(","));
   }
+  argv.push(...diskArgs(plan, provisioned));
+  if (plan.host.nicId) argv.push("-netdev", "user,id=qfi-net0", "-device", `virtio-net-pci,netdev=qfi-net0,id=${plan.host.nicId}`);
+  if (paths.blockTrace) {
+    for (const event of BLOCK_TRACE_EVENTS) argv.push("-trace", `enable=${event}`);
+    argv.push("-D", paths.blockTrace, "-msg", "timestamp=on");
+  }
   argv.push(...plan.extraArgs);
+  return argv;
+}
+function diskArgs(plan, provisioned) {
+  const argv = [];
+  plan.host.disks.forEach((disk, i2) => {
+    const image = provisioned.disks[i2]?.image;
+    if (image === void 0) throw new Error(`internal: disk ${disk.id} was not provisioned`);
+    const readOnly = disk.readOnly ? { "read-only": true } : {};
+    argv.push("-blockdev", JSON.stringify({ driver: "file", "node-name": disk.fileNode, filename: image, ...readOnly }));
+    argv.push("-blockdev", JSON.stringify({ driver: disk.format, "node-name": disk.formatNode, file: disk.fileNode, ...readOnly }));
+    argv.push("-device", `virtio-blk-pci,drive=${disk.formatNode},id=${disk.deviceId},serial=${disk.id},rerror=report,werror=report,request-merging=off`);
+  });
   return argv;
 }
 function qfiPluginArgs(plan, paths) {
   if (!paths.qfiPlugin) throw new Error("internal: qfi plugin loaded without its run files");
   const { rules, log, socket } = paths.qfiPlugin;
   return [`log=${log}`, `rules=${rules}`, `socket=${socket}`, `seed=${plan.seed}`];
+}
+
+// src/run/host-faults.ts
+import { closeSync as closeSync2, mkdirSync as mkdirSync5, openSync as openSync2, readSync, writeFileSync as writeFileSync7 } from "node:fs";
+import { join as join19 } from "node:path";
+
+// src/observe/block-trace.ts
+var LINE = /^(?:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z )?(?:\d+@(\d+)\.(\d+):)?(\w+) (.*)$/;
+function field(args, name) {
+  return new RegExp(`(?:^| )${name} ([^ ]+)`).exec(args)?.[1];
+}
+function timeOf(iso, sec, usec) {
+  if (iso !== void 0) {
+    const [whole, frac = ""] = iso.split(".");
+    return Date.parse(`${whole}Z`) + Number(`0.${frac || "0"}`) * 1e3;
+  }
+  if (sec !== void 0) return Number(sec) * 1e3 + Number(usec ?? "0") / 1e3;
+  return void 0;
+}
+var BlockTraceReader = class {
+  /** `images`: image path -> disk id. */
+  constructor(images) {
+    this.images = images;
+  }
+  images;
+  requests = [];
+  failures = [];
+  /** Lines that named a device qfi could not tie to a disk. */
+  unmatched = 0;
+  formatNodes = /* @__PURE__ */ new Map();
+  vdevDisk = /* @__PURE__ */ new Map();
+  pending = /* @__PURE__ */ new Map();
+  awaitingBlk;
+  totals = /* @__PURE__ */ new Map();
+  lastTime = 0;
+  addLine(line) {
+    const m = LINE.exec(line.trim());
+    if (!m) return;
+    const [, iso, sec, usec, event, args = ""] = m;
+    const at = timeOf(iso, sec, usec) ?? this.lastTime;
+    this.lastTime = at;
+    switch (event) {
+      case "bdrv_open_common": {
+        const format2 = /format_name "([^"]*)"/.exec(args)?.[1];
+        const filename = /filename "([^"]*)"/.exec(args)?.[1];
+        const disk = filename === void 0 ? void 0 : this.images.get(filename);
+        if (disk !== void 0 && (format2 === "raw" || format2 === "qcow2")) this.formatNodes.set(field(args, "bs") ?? "", disk);
+        break;
+      }
+      case "virtio_blk_handle_read":
+      case "virtio_blk_handle_write": {
+        const vdev = field(args, "vdev") ?? "";
+        const op = event.endsWith("read") ? "read" : "write";
+        const disk = this.diskOf(vdev);
+        this.awaitingBlk = disk === void 0 ? vdev : void 0;
+        const ordinal = disk !== void 0 ? this.count({ disk, op, at }) : 0;
+        if (disk === void 0) this.unmatched++;
+        this.pending.set(field(args, "req") ?? "", { vdev, op, sector: Number(field(args, "sector")), sectors: Number(field(args, "nsectors")), ordinal });
+        break;
+      }
+      case "blk_co_preadv":
+      case "blk_co_pwritev": {
+        const disk = this.formatNodes.get(field(args, "bs") ?? "");
+        if (this.awaitingBlk !== void 0 && disk !== void 0) {
+          this.vdevDisk.set(this.awaitingBlk, disk);
+          const req = [...this.pending.values()].find((p) => p.vdev === this.awaitingBlk);
+          if (req) {
+            this.unmatched--;
+            req.ordinal = this.count({ disk, op: req.op, at });
+          }
+        }
+        this.awaitingBlk = void 0;
+        break;
+      }
+      case "virtio_blk_rw_complete": {
+        const req = this.pending.get(field(args, "req") ?? "");
+        const ret = Number(field(args, "ret"));
+        if (req && ret < 0) {
+          const disk = this.diskOf(req.vdev);
+          if (disk !== void 0) this.failures.push({ disk, op: req.op, at, ordinal: req.ordinal, sector: req.sector, sectors: req.sectors, errno: -ret });
+        }
+        break;
+      }
+      case "virtio_blk_req_complete": {
+        const reqPtr = field(args, "req") ?? "";
+        const vdev = field(args, "vdev") ?? "";
+        if (this.pending.delete(reqPtr)) break;
+        const disk = this.diskOf(vdev);
+        if (disk === void 0) break;
+        const ordinal = this.count({ disk, op: "flush", at });
+        if (Number(field(args, "status")) === 1) this.failures.push({ disk, op: "flush", at, ordinal, sector: void 0, sectors: void 0, errno: void 0 });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  /** Requests of one kind on one disk so far. */
+  total(disk, op) {
+    return this.totals.get(`${disk}/${op}`) ?? 0;
+  }
+  count(request) {
+    this.requests.push(request);
+    const key = `${request.disk}/${request.op}`;
+    const n2 = (this.totals.get(key) ?? 0) + 1;
+    this.totals.set(key, n2);
+    return n2;
+  }
+  /** Requests of one kind on one disk at or after `since` (epoch ms). */
+  countSince(disk, op, since) {
+    let n2 = 0;
+    for (let i2 = this.requests.length - 1; i2 >= 0; i2--) {
+      const r = this.requests[i2];
+      if (r.at < since) break;
+      if (r.disk === disk && r.op === op) n2++;
+    }
+    return n2;
+  }
+  diskOf(vdev) {
+    const known = this.vdevDisk.get(vdev);
+    if (known !== void 0) return known;
+    const disks = new Set(this.images.values());
+    return disks.size === 1 ? [...disks][0] : void 0;
+  }
+};
+
+// src/run/host-faults.ts
+var TICK_MS = 1e3;
+var HostFaults = class {
+  constructor(plan, opts) {
+    this.plan = plan;
+    this.opts = opts;
+    this.states = plan.host.hostRules.map((rule) => ({ rule, phase: "waiting" }));
+    this.running = !opts.startsPaused;
+    this.trace = new BlockTraceReader(new Map([...opts.images].map(([disk, image]) => [image, disk])));
+  }
+  plan;
+  opts;
+  windowLog = [];
+  fires = [];
+  trace;
+  states;
+  timers = /* @__PURE__ */ new Set();
+  qmp;
+  /** One QMP conversation at a time: swaps and timed faults never interleave. */
+  queue = Promise.resolve();
+  running;
+  /** Pauses held by vm.pause rules: `cont` waits until none is left. */
+  pauseHolds = 0;
+  generation = 0;
+  blkdebugNodes = /* @__PURE__ */ new Map();
+  traceTail;
+  closed = false;
+  get hasRules() {
+    return this.states.length > 0;
+  }
+  /** QMP is up (QEMU may be paused with -S): rules from boot start their clocks at QEMU's start. */
+  async start(qmp, elapsedMs) {
+    this.qmp = qmp;
+    await this.arm("boot", elapsedMs);
+  }
+  /** The test command is about to start (the guest waits for us when it must). */
+  async testStarted() {
+    await this.arm("test", 0);
+  }
+  /** A guest marker: open the rules waiting for it. */
+  async marker(name) {
+    const opening = this.states.filter((s) => s.phase === "awaiting-marker" && s.rule.window.on === name);
+    await this.open(opening);
+  }
+  /** QEMU is gone: stop every timer, read the rest of the trace. */
+  finish() {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.pollTrace();
+    if (this.traceTail) closeSync2(this.traceTail.fd);
+    this.traceTail = void 0;
+  }
+  async arm(base, elapsedMs) {
+    const now = [];
+    for (const state of this.states) {
+      if (state.phase !== "waiting" || state.rule.window.from !== base) continue;
+      const delay = state.rule.window.afterMs - elapsedMs;
+      if (delay <= 0) {
+        if (state.rule.window.on !== void 0) state.phase = "awaiting-marker";
+        else now.push(state);
+        continue;
+      }
+      state.phase = "delayed";
+      this.after(delay, () => {
+        if (state.rule.window.on !== void 0) state.phase = "awaiting-marker";
+        else void this.open([state]);
+      });
+    }
+    await this.open(now);
+  }
+  async open(states) {
+    if (states.length === 0 || this.closed) return;
+    for (const state of states) {
+      state.phase = "open";
+      this.opts.log.info(`host rule ${state.rule.id} opens: ${state.rule.text}`);
+      const forMs = state.rule.window.forMs;
+      if (forMs !== void 0) this.after(forMs, () => void this.close(state));
+    }
+    const blocks = states.filter((s) => s.rule.layer === "block");
+    await this.swapDisks(blocks.map((s) => s.rule.disk));
+    for (const state of states) if (state.rule.layer !== "block") this.startTicking(state);
+  }
+  async close(state) {
+    if (state.phase !== "open" || this.closed) return;
+    state.phase = "closed";
+    this.opts.log.info(`host rule ${state.rule.id} closes: ${state.rule.text}`);
+    if (state.rule.layer === "block") await this.swapDisks([state.rule.disk]);
+  }
+  swapDisks(diskIds) {
+    const disks = this.plan.host.disks.filter((d) => diskIds.includes(d.id));
+    if (disks.length === 0) return Promise.resolve();
+    return this.serial(() => this.withVmStopped(async () => {
+      for (const disk of disks) await this.swapDisk(disk);
+    }));
+  }
+  async swapDisk(disk) {
+    const qmp = this.requireQmp();
+    this.pollTrace();
+    const open = this.states.filter((s) => s.phase === "open" && s.rule.layer === "block" && s.rule.disk === disk.id);
+    const rules = open.map((s) => s.rule);
+    const seen = new Map(open.map((s) => [s.rule.id, s.countingSince === void 0 ? 0 : this.trace.countSince(disk.id, s.rule.op, s.countingSince)]));
+    const previous = this.blkdebugNodes.get(disk.id);
+    const readOnly = disk.readOnly ? { "read-only": true } : {};
+    let file = disk.fileNode;
+    if (rules.length > 0) {
+      const config = compileBlkdebug({ format: disk.format, rules, seed: this.plan.seed, seen });
+      const node = `qfi-${disk.id}-bd${++this.generation}`;
+      const dir = join19(this.opts.resultsDir, "blkdebug");
+      mkdirSync5(dir, { recursive: true });
+      const configFile = join19(dir, `${node}.conf`);
+      writeFileSync7(configFile, config.text);
+      await qmp.execute("blockdev-add", { driver: "blkdebug", "node-name": node, image: disk.fileNode, config: configFile, ...readOnly }, 3e4);
+      file = node;
+      this.opts.log.debug(`disk ${disk.id}: blkdebug node ${node} with ${config.states} state(s), ${config.rules} rule(s)`);
+    }
+    const at = Date.now();
+    await qmp.execute("blockdev-reopen", { options: [{ driver: disk.format, "node-name": disk.formatNode, file, ...readOnly }] }, 3e4);
+    if (previous !== void 0) await qmp.execute("blockdev-del", { "node-name": previous });
+    if (rules.length > 0) this.blkdebugNodes.set(disk.id, file);
+    else this.blkdebugNodes.delete(disk.id);
+    for (const s of open) s.countingSince ??= at;
+    const before = { read: this.trace.total(disk.id, "read"), write: this.trace.total(disk.id, "write"), flush: this.trace.total(disk.id, "flush") };
+    this.windowLog.push({ at, disk: disk.id, open: rules.map((r) => r.id), before });
+  }
+  /** Timed faults: tick 0 when the window opens, then one tick per second until it closes. */
+  startTicking(state) {
+    const rule = state.rule;
+    let tick = 0;
+    const step = () => {
+      if (state.phase !== "open" || this.closed) return;
+      if (firesAt(rule, tick, this.plan.seed)) void this.fire(rule, tick);
+      if (rule.action.kind === "fail") return;
+      tick++;
+      this.after(TICK_MS, step);
+    };
+    step();
+  }
+  fire(rule, tick) {
+    return this.serial(async () => {
+      const qmp = this.requireQmp();
+      const record2 = { rule: rule.id, text: rule.text, point: rule.point, at: Date.now(), tick, durationMs: void 0 };
+      this.fires.push(record2);
+      try {
+        switch (rule.point) {
+          case "vm.pause":
+            record2.durationMs = rule.durationMs;
+            this.pauseHolds++;
+            if (this.running) {
+              await qmp.execute("stop");
+              this.running = false;
+            }
+            this.after(rule.durationMs, () => void this.serial(() => this.releasePause()));
+            break;
+          case "vm.nmi":
+            await qmp.execute("inject-nmi");
+            break;
+          case "vm.reset":
+            await qmp.execute("system_reset");
+            this.opts.onReset();
+            break;
+          case "net.link":
+            record2.durationMs = rule.durationMs;
+            await qmp.execute("set_link", { name: this.plan.host.nicId, up: false });
+            this.after(rule.durationMs, () => void this.serial(() => qmp.execute("set_link", { name: this.plan.host.nicId, up: true }).then(() => void 0)));
+            break;
+        }
+        this.opts.log.info(`host fault ${rule.id} fired (${rule.text}${tick > 0 ? `, tick ${tick}` : ""})`);
+      } catch (err) {
+        record2.error = err.message;
+        this.opts.log.warn(`host fault ${rule.id} (${rule.text}) failed: ${record2.error}`);
+      }
+    });
+  }
+  async releasePause() {
+    this.pauseHolds--;
+    if (this.pauseHolds === 0 && !this.running && !this.closed) {
+      await this.requireQmp().execute("cont");
+      this.running = true;
+    }
+  }
+  /** Stops the VM around `fn` (no request in flight while a disk's graph changes) unless it is already stopped. */
+  async withVmStopped(fn) {
+    const qmp = this.requireQmp();
+    const wasRunning = this.running;
+    if (wasRunning) {
+      await qmp.execute("stop");
+      this.running = false;
+    }
+    try {
+      await fn();
+    } finally {
+      if (wasRunning && this.pauseHolds === 0 && !this.closed) {
+        await qmp.execute("cont");
+        this.running = true;
+      }
+    }
+  }
+  /** The runner releases QEMU's -S pause once the boot rules are in place. */
+  async resume() {
+    await this.serial(async () => {
+      if (this.running || this.pauseHolds > 0) return;
+      await this.requireQmp().execute("cont");
+      this.running = true;
+    });
+  }
+  serial(fn) {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch((err) => this.opts.log.warn(`host faults: ${err.message}`));
+    return next;
+  }
+  requireQmp() {
+    if (!this.qmp) throw new Error("QMP is not connected, so host rules cannot be carried out");
+    return this.qmp;
+  }
+  after(ms, fn) {
+    if (this.closed) return;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      fn();
+    }, ms);
+    this.timers.add(t);
+  }
+  /** Reads what QEMU appended to the block trace since the last call. */
+  pollTrace() {
+    if (!this.opts.traceFile) return;
+    try {
+      this.traceTail ??= { fd: openSync2(this.opts.traceFile, "r"), offset: 0, partial: "" };
+    } catch {
+      return;
+    }
+    const tail = this.traceTail;
+    const buf = Buffer.alloc(1 << 16);
+    for (; ; ) {
+      const n2 = readSync(tail.fd, buf, 0, buf.length, tail.offset);
+      if (n2 <= 0) break;
+      tail.offset += n2;
+      const text = tail.partial + buf.subarray(0, n2).toString("utf8");
+      const lines = text.split("\n");
+      tail.partial = lines.pop() ?? "";
+      for (const line of lines) this.trace.addLine(line);
+    }
+  }
+};
+function firesAt(rule, tick, seed) {
+  switch (rule.action.kind) {
+    case "fail":
+      return tick === 0;
+    case "drop-every":
+      return tick > 0 && tick % rule.action.n === 0;
+    case "fail-after":
+      return tick > rule.action.n;
+    case "rate":
+      return tick > 0 && rateFails(seed, rule.id, tick - 1, rule.action.perMille);
+    case "off":
+      return false;
+  }
 }
 
 // src/run/plugin-control.ts
@@ -23639,11 +24696,11 @@ var PluginControl = class {
   waiting = [];
   async request(message, timeoutMs = 5e3) {
     const socket = await this.connect();
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       const timer = setTimeout(() => reject(new Error(`qfi-fault did not answer ${JSON.stringify(message)} within ${timeoutMs} ms`)), timeoutMs);
       this.waiting.push((reply) => {
         clearTimeout(timer);
-        resolve5(reply);
+        resolve6(reply);
       });
       socket.write(`${JSON.stringify(message)}
 `);
@@ -23655,7 +24712,7 @@ var PluginControl = class {
   }
   connect() {
     if (this.socket) return Promise.resolve(this.socket);
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       const socket = createConnection(this.path);
       socket.once("error", reject);
       socket.once("connect", () => {
@@ -23664,7 +24721,7 @@ var PluginControl = class {
         socket.setEncoding("utf8");
         socket.on("data", (chunk) => this.onData(chunk));
         this.socket = socket;
-        resolve5(socket);
+        resolve6(socket);
       });
     });
   }
@@ -23719,9 +24776,9 @@ var QmpClient = class _QmpClient {
   closed = false;
   /** Connects, reads the greeting and negotiates capabilities. */
   static async connect(path6, opts = {}) {
-    const socket = await new Promise((resolve5, reject) => {
+    const socket = await new Promise((resolve6, reject) => {
       const s = createConnection2(path6);
-      s.once("connect", () => resolve5(s));
+      s.once("connect", () => resolve6(s));
       s.once("error", reject);
     });
     const client = new _QmpClient(socket, opts.log, opts.startedAt ?? Date.now());
@@ -23731,11 +24788,11 @@ var QmpClient = class _QmpClient {
   }
   greeting;
   waitForGreeting(timeoutMs) {
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       const timer = setTimeout(() => reject(new Error(`no QMP greeting within ${timeoutMs} ms`)), timeoutMs);
       this.greeting = (ok) => {
         clearTimeout(timer);
-        if (ok) resolve5();
+        if (ok) resolve6();
         else reject(new Error("QMP connection closed before the greeting"));
       };
     });
@@ -23748,12 +24805,12 @@ var QmpClient = class _QmpClient {
     const id = `qfi-${this.nextId++}`;
     const message = JSON.stringify(args === void 0 ? { execute: command, id } : { execute: command, arguments: args, id });
     this.write(">", message);
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new Error(`QMP ${command} got no answer within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.pending.set(id, { resolve: resolve5, reject, timer, command });
+      this.pending.set(id, { resolve: resolve6, reject, timer, command });
       this.socket.write(`${message}
 `);
     });
@@ -23823,24 +24880,36 @@ var QmpClient = class _QmpClient {
 var powerOffGraceMs = 15e3;
 var stopStepMs = 3e3;
 var qmpConnectMs = 1e4;
+var panicGraceMs = 1e3;
 async function runQemu(plan, provisioned, opts) {
   const files = {
     dir: opts.resultsDir,
-    console: join18(opts.resultsDir, "console.log"),
-    qemuStderr: join18(opts.resultsDir, "qemu-stderr.log"),
-    qmpLog: join18(opts.resultsDir, "qmp.log")
+    console: join20(opts.resultsDir, "console.log"),
+    qemuStderr: join20(opts.resultsDir, "qemu-stderr.log"),
+    qmpLog: join20(opts.resultsDir, "qmp.log")
   };
   const fwCfgFiles = /* @__PURE__ */ new Map();
   plan.fwCfg.forEach((entry, i2) => {
-    const path6 = join18(opts.privateDir, `fw_cfg-${i2}`);
-    writeFileSync7(path6, entry.content, { mode: 384 });
+    const path6 = join20(opts.privateDir, `fw_cfg-${i2}`);
+    writeFileSync8(path6, entry.content, { mode: 384 });
     fwCfgFiles.set(entry.name, path6);
   });
-  const qmpSocket = join18(opts.privateDir, "qmp.sock");
-  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join18(opts.privateDir, "plugin-rules.txt"), log: join18(opts.resultsDir, "injections.jsonl"), socket: join18(opts.privateDir, "plugin.sock") } : void 0;
-  if (qfiPlugin) writeFileSync7(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
+  const qmpSocket = join20(opts.privateDir, "qmp.sock");
+  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join20(opts.privateDir, "plugin-rules.txt"), log: join20(opts.resultsDir, "injections.jsonl"), socket: join20(opts.privateDir, "plugin.sock") } : void 0;
+  if (qfiPlugin) writeFileSync8(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
 `).join(""), { mode: 384 });
-  const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles, ...qfiPlugin ? { qfiPlugin } : {} });
+  const hasBlockRules = plan.host.hostRules.some((r) => r.layer === "block");
+  const blockTrace = hasBlockRules ? join20(opts.resultsDir, "block-trace.log") : void 0;
+  const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles, ...qfiPlugin ? { qfiPlugin } : {}, ...blockTrace ? { blockTrace } : {} });
+  const hostFaults = plan.host.hostRules.length > 0 ? new HostFaults(plan, {
+    log: opts.log,
+    resultsDir: opts.resultsDir,
+    images: new Map(provisioned.disks.map((d) => [d.id, d.image])),
+    traceFile: blockTrace,
+    startsPaused: plan.host.startPaused,
+    onReset: () => onGuestReset()
+  }) : void 0;
+  const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0;
   const pluginControl = qfiPlugin ? new PluginControl(qfiPlugin.socket) : void 0;
   const waiting = new Map(plan.pluginRules.filter((r) => r.waitsFor).map((r) => [r.id, r]));
   const addWaitingRules = (name, value) => {
@@ -23880,14 +24949,15 @@ async function runQemu(plan, provisioned, opts) {
     consoleLines: 0,
     files,
     qemuArgv: argv,
-    qemuPid: void 0
+    qemuPid: void 0,
+    hostFaults: void 0
   };
   const parser = new ConsoleParser(plan.markerToken);
   const summarizer = new LogSummarizer();
   const stderrTail = [];
   opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
   const child = execa(argv[0], argv.slice(1), {
-    stdin: "ignore",
+    stdin: talksToGuest ? "pipe" : "ignore",
     stdout: "pipe",
     stderr: "pipe",
     buffer: false,
@@ -23939,9 +25009,26 @@ async function runQemu(plan, provisioned, opts) {
     diagnostics.status = await qmp.execute("query-status", void 0, stopStepMs).catch((e) => ({ error: e.message }));
     diagnostics.registers = await qmp.humanMonitor("info registers", stopStepMs).then((text) => text.replaceAll("\r\n", "\n").trim() + "\n").catch((e) => `unavailable: ${e.message}`);
     record2.diagnostics = diagnostics;
-    writeFileSync7(join18(opts.resultsDir, "registers.txt"), diagnostics.registers);
+    writeFileSync8(join20(opts.resultsDir, "registers.txt"), diagnostics.registers);
   };
   let bootTimer = plan.builtinGuest ? after(plan.timeouts.bootMs, () => onTimeout("boot")) : void 0;
+  const tellGuest = (line) => {
+    if (!exited && child.stdin && !child.stdin.destroyed) child.stdin.write(`${line}
+`);
+  };
+  const hostFaultFailed = (what) => (err) => {
+    record2.infraError ??= `${what}: ${err.message}`;
+    opts.log.warn(record2.infraError);
+    void stop();
+  };
+  function onGuestReset() {
+    cancel(testTimer);
+    testTimer = void 0;
+    if (plan.builtinGuest) {
+      cancel(bootTimer);
+      bootTimer = after(plan.timeouts.bootMs, () => onTimeout("boot"));
+    }
+  }
   let testTimer;
   let testStartedAt;
   after(plan.timeouts.overallMs, () => onTimeout("overall"));
@@ -23951,6 +25038,11 @@ async function runQemu(plan, provisioned, opts) {
       case "marker":
         if (event.name && event.value) addWaitingRules(event.name, event.value);
         if (event.name) reportMarker(event.name);
+        if (event.name && hostFaults) {
+          const name = event.name;
+          const synced = plan.host.syncMarkers.includes(name);
+          void hostFaults.marker(name).then(() => synced && tellGuest(`ack ${name}`), hostFaultFailed(`host rules on marker ${name}`));
+        }
         break;
       case "agent-ready":
         reportMarker("ready");
@@ -23961,7 +25053,12 @@ async function runQemu(plan, provisioned, opts) {
       case "test-start":
         reportMarker("start");
         testStartedAt = event.atMs;
+        cancel(testTimer);
         testTimer = after(plan.timeouts.testMs, () => onTimeout("test"));
+        if (hostFaults) void hostFaults.testStarted().then(() => plan.host.syncTestStart && tellGuest("go"), hostFaultFailed("host rules at test start"));
+        break;
+      case "panic":
+        if (plan.host.rebootOnReset) after(panicGraceMs, () => void stop());
         break;
       case "test-exit":
         cancel(testTimer);
@@ -24002,13 +25099,22 @@ async function runQemu(plan, provisioned, opts) {
     (client) => {
       qmp = client;
       if (exited) client.close();
+      else if (hostFaults) {
+        void hostFaults.start(client, elapsed()).then(() => hostFaults.resume()).catch(hostFaultFailed("host rules at boot"));
+      }
     },
     (err) => {
-      if (!exited) opts.log.warn(`QMP unavailable (${err.message}); timeouts will stop QEMU with signals`);
+      if (exited) return;
+      if (hostFaults) hostFaultFailed("QMP is needed for host rules")(err);
+      else opts.log.warn(`QMP unavailable (${err.message}); timeouts will stop QEMU with signals`);
     }
   );
   const result = await child;
   exited = true;
+  if (hostFaults) {
+    hostFaults.finish();
+    record2.hostFaults = { windows: hostFaults.windowLog, fires: hostFaults.fires, failures: hostFaults.trace.failures, unmatchedRequests: hostFaults.trace.unmatched };
+  }
   for (const t of timers) clearTimeout(t);
   timers.clear();
   opts.signal?.removeEventListener("abort", onAbort);
@@ -24036,7 +25142,7 @@ async function connectQmp(path6, child, log, startedAt) {
   const deadline = Date.now() + qmpConnectMs;
   for (; ; ) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error("QEMU exited before its QMP socket was ready");
-    if (existsSync13(path6)) {
+    if (existsSync15(path6)) {
       try {
         return await QmpClient.connect(path6, { log, startedAt });
       } catch (err) {
@@ -24048,21 +25154,21 @@ async function connectQmp(path6, child, log, startedAt) {
   }
 }
 function closeStream(stream) {
-  return new Promise((resolve5) => stream.end(resolve5));
+  return new Promise((resolve6) => stream.end(resolve6));
 }
 
 // src/core/pipeline.ts
-var resultFiles = ["junit.xml", "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log"];
+var resultFiles = ["junit.xml", "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log", "block-trace.log", "blkdebug"];
 async function runPipeline(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
   for (const warning of warnings) host.log.warn(warning);
   options.onConfig?.(config);
   const plan = makePlan(config);
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
-  mkdirSync5(config.report.dir, { recursive: true });
-  for (const name of resultFiles) rmSync3(join19(config.report.dir, name), { force: true });
+  mkdirSync6(config.report.dir, { recursive: true });
+  for (const name of resultFiles) rmSync3(join21(config.report.dir, name), { force: true, recursive: true });
   writeReproducer(config, plan, config.report.dir);
-  const privateDir = mkdtempSync2(join19(tmpdir(), "qfi-"));
+  const privateDir = mkdtempSync2(join21(tmpdir(), "qfi-"));
   try {
     const provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, options.signal));
     const { record: record2, summary } = await host.log.group(
@@ -24075,8 +25181,13 @@ async function runPipeline(options, host) {
         ...options.echoConsole ? { onConsoleLine: (line) => host.log.info(`\u2502 ${line}`) } : {}
       })
     );
-    const { verdict, reason } = decideVerdict(record2, plan.timeouts);
-    const injections = readInjections(join19(config.report.dir, "injections.jsonl"), plan.pluginRules);
+    const injectionsFile = join21(config.report.dir, "injections.jsonl");
+    const hostEntries = record2.hostFaults ? hostInjections(plan, record2.hostFaults, Date.parse(record2.startedAt)) : [];
+    const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
+    writeHostInjections(injectionsFile, hostEntries);
+    const neverFired = rulesNeverFired(injections);
+    for (const r of neverFired) host.log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? "" : " (require-fired makes this a failure)"}`);
+    const { verdict, reason } = requireFired(decideVerdict(record2, plan.timeouts), neverFired, plan.requireFired);
     const run = { scenario: plan.scenario, verdict, reason, summary, record: record2, plan, provisioned, injections };
     const reports = writeReports(run, config.report.dir);
     return { config, run, reports };
@@ -24087,9 +25198,9 @@ async function runPipeline(options, host) {
 
 // src/core/cache-dir.ts
 import { homedir } from "node:os";
-import { join as join20 } from "node:path";
+import { join as join22 } from "node:path";
 function localCacheDir(env = process.env) {
-  return join20(env.XDG_CACHE_HOME || join20(homedir(), ".cache"), "qfi");
+  return join22(env.XDG_CACHE_HOME || join22(homedir(), ".cache"), "qfi");
 }
 
 export {

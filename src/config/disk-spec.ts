@@ -1,0 +1,122 @@
+/**
+ * Extra disks for the guest. One disk per `disks` input line, written as space-separated
+ * key=value words (a value may be a JSON-quoted string, for paths with spaces):
+ *
+ *   id=data size=64M format=qcow2
+ *   id=scratch path="images/my disk.raw" read-only=true
+ *
+ * In qfi.toml each disk is a `[[guest.disks]]` table with the same keys. Both are turned
+ * into the canonical line (paths absolute), which the rest of qfi reads back with
+ * parseDiskLine.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { ValueProblem, parseBool } from './parse-values.js';
+
+export interface DiskSpec {
+  /** Names the disk in rules (`block.read[disk=data]`), in the guest (/dev/qfi/<id>) and as its serial. */
+  id: string;
+  /** Absolute path of an existing image; undefined: a new empty image of `sizeBytes`. */
+  path: string | undefined;
+  sizeBytes: number | undefined;
+  format: 'raw' | 'qcow2';
+  readOnly: boolean;
+}
+
+const KEYS = ['id', 'path', 'size', 'format', 'read-only'] as const;
+const DISK_HINT = 'write a disk as `id=data size=64M` (a new empty disk) or `id=data path=disk.img` (an image), with optional `format=raw|qcow2` and `read-only=true`';
+export const DISK_ID = /^[a-z][a-z0-9_-]{0,19}$/;
+const SIZE_UNITS: Record<string, number> = { K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
+
+/** Splits `a=b c="d e"` into pairs; throws ValueProblem on anything else. */
+function splitWords(line: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  let i = 0;
+  while (i < line.length) {
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    if (i >= line.length) break;
+    const keyMatch = /^([a-z][a-z-]*)=/.exec(line.slice(i));
+    if (!keyMatch) throw new ValueProblem(`bad disk ${JSON.stringify(line)}: expected key=value at ${JSON.stringify(line.slice(i, i + 12))}`, DISK_HINT);
+    i += keyMatch[0].length;
+    let value: string;
+    if (line[i] === '"') {
+      const end = /^"(?:[^"\\]|\\.)*"/.exec(line.slice(i));
+      if (!end) throw new ValueProblem(`bad disk ${JSON.stringify(line)}: unterminated quoted value of \`${keyMatch[1]}\``, DISK_HINT);
+      value = JSON.parse(end[0]) as string;
+      i += end[0].length;
+    } else {
+      const start = i;
+      while (i < line.length && line[i] !== ' ' && line[i] !== '\t') i++;
+      value = line.slice(start, i);
+    }
+    pairs.push([keyMatch[1]!, value]);
+  }
+  return pairs;
+}
+
+/** `64M`, `1G`, `1048576` (bytes): a whole number of 512-byte sectors. */
+export function parseDiskSize(text: string): number {
+  const m = /^([1-9][0-9]*)([KMGT]?)$/.exec(text);
+  const bytes = m ? Number(m[1]) * (m[2] ? SIZE_UNITS[m[2]]! : 1) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes % 512 !== 0) {
+    throw new ValueProblem(`bad disk size ${JSON.stringify(text)}`, 'write a size like `64M` or `1G` (K, M, G, T are powers of 1024; a bare number is bytes, a multiple of 512)');
+  }
+  return bytes;
+}
+
+/** Reads a disk from key=value pairs; `index` names it `disk<index>` when no id is given. */
+export function diskFromPairs(pairs: Array<[string, string]>, index: number, baseDir: string): DiskSpec {
+  const seen = new Map<string, string>();
+  for (const [key, value] of pairs) {
+    if (!(KEYS as readonly string[]).includes(key)) throw new ValueProblem(`unknown disk key \`${key}\``, `disk keys are ${KEYS.join(', ')}; ${DISK_HINT}`);
+    if (seen.has(key)) throw new ValueProblem(`disk key \`${key}\` is given twice`, DISK_HINT);
+    seen.set(key, value);
+  }
+  const id = seen.get('id') ?? `disk${index}`;
+  if (!DISK_ID.test(id)) throw new ValueProblem(`bad disk id ${JSON.stringify(id)}`, 'a disk id is 1 to 20 lowercase letters, digits, `_` or `-`, starting with a letter (it becomes the virtio serial)');
+  const pathText = seen.get('path');
+  const sizeText = seen.get('size');
+  if ((pathText === undefined) === (sizeText === undefined)) {
+    throw new ValueProblem(`disk ${id}: give either path= (an existing image) or size= (a new empty disk)`, DISK_HINT);
+  }
+  let path: string | undefined;
+  if (pathText !== undefined) {
+    path = isAbsolute(pathText) ? pathText : resolve(baseDir, pathText);
+    if (!existsSync(path) || !statSync(path).isFile()) throw new ValueProblem(`disk ${id}: image ${JSON.stringify(pathText)} does not exist or is not a file (${path})`, 'give the path of an existing raw or qcow2 image, or size= for a new one');
+  }
+  const formatText = seen.get('format') ?? (path?.endsWith('.qcow2') ? 'qcow2' : 'raw');
+  if (formatText !== 'raw' && formatText !== 'qcow2') throw new ValueProblem(`disk ${id}: unknown format ${JSON.stringify(formatText)}`, 'format is raw or qcow2');
+  const readOnly = seen.has('read-only') ? parseBool(seen.get('read-only')!) : false;
+  if (readOnly && sizeText !== undefined) throw new ValueProblem(`disk ${id}: a new empty disk that is read-only can only be read as zeros`, 'drop read-only=true, or give path= of an image to read');
+  return { id, path, sizeBytes: sizeText === undefined ? undefined : parseDiskSize(sizeText), format: formatText, readOnly };
+}
+
+/** The canonical line for a disk (what parseDiskLine reads). */
+export function printDiskLine(disk: DiskSpec): string {
+  const words = [`id=${disk.id}`];
+  if (disk.path !== undefined) words.push(`path=${JSON.stringify(disk.path)}`);
+  if (disk.sizeBytes !== undefined) words.push(`size=${disk.sizeBytes}`);
+  words.push(`format=${disk.format}`);
+  if (disk.readOnly) words.push('read-only=true');
+  return words.join(' ');
+}
+
+/** One `disks` input line -> its canonical line. */
+export function checkDiskLine(line: string, index: number, baseDir: string): string {
+  return printDiskLine(diskFromPairs(splitWords(line), index, baseDir));
+}
+
+/** A `[[guest.disks]]` table -> its canonical line. */
+export function checkDiskTable(table: Record<string, unknown>, index: number, baseDir: string): string {
+  const pairs: Array<[string, string]> = Object.entries(table).map(([key, value]) => {
+    if (typeof value === 'string') return [key, value];
+    if (typeof value === 'bigint' || typeof value === 'boolean') return [key, String(value)];
+    throw new ValueProblem(`disk key \`${key}\` must be a string${key === 'read-only' ? ' or a boolean' : key === 'size' ? ' or an integer (bytes)' : ''}`, DISK_HINT);
+  });
+  return printDiskLine(diskFromPairs(pairs, index, baseDir));
+}
+
+/** Reads a canonical line back. */
+export function parseDiskLine(line: string): DiskSpec {
+  return diskFromPairs(splitWords(line), 0, '/');
+}

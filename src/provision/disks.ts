@@ -1,0 +1,54 @@
+/**
+ * The run's disk images: given images are used in place (the guest's writes land in them);
+ * `size=` disks are created empty in the run's private folder and removed with it.
+ */
+import { existsSync, openSync, closeSync, ftruncateSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { InfraError } from '../core/errors.js';
+import type { PlannedDisk } from '../plan/host-plan.js';
+
+export interface DiskImage {
+  id: string;
+  /** Absolute path of the image QEMU opens. */
+  image: string;
+}
+
+/** qemu-img next to the QEMU in use (an install prefix), else the one on PATH. */
+function qemuImg(qemuBinary: string): string {
+  const beside = join(dirname(qemuBinary), 'qemu-img');
+  return existsSync(beside) ? beside : 'qemu-img';
+}
+
+export async function provisionDisks(disks: readonly PlannedDisk[], qemuBinary: string, workDir: string, signal?: AbortSignal): Promise<DiskImage[]> {
+  const images: DiskImage[] = [];
+  for (const disk of disks) {
+    if (disk.path !== undefined) {
+      images.push({ id: disk.id, image: disk.path });
+      continue;
+    }
+    const image = join(workDir, `disk-${disk.id}.${disk.format}`);
+    const size = disk.sizeBytes!;
+    if (disk.format === 'raw') {
+      // Sparse: a 1G scratch disk costs nothing until the guest writes it.
+      const fd = openSync(image, 'w', 0o600);
+      try {
+        ftruncateSync(fd, size);
+      } finally {
+        closeSync(fd);
+      }
+    } else {
+      // Metadata preallocated: every cluster is allocated, so each guest read reaches the image
+      // file (and blkdebug) instead of being answered as zeros by qcow2 itself.
+      const tool = qemuImg(qemuBinary);
+      const result = await execa(tool, ['create', '-q', '-f', 'qcow2', '-o', 'preallocation=metadata', image, String(size)], { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
+      if (result.failed) {
+        throw new InfraError(`could not create the qcow2 disk ${disk.id} with ${tool}: ${result.stderr || result.message}`, {
+          hint: tool === 'qemu-img' ? 'install qemu-img (Debian/Ubuntu: apt-get install qemu-utils), or use format=raw for a new disk' : 'check that the QEMU install is complete',
+        });
+      }
+    }
+    images.push({ id: disk.id, image });
+  }
+  return images;
+}
