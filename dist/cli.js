@@ -8,7 +8,7 @@ import {
   formatError,
   localCacheDir,
   runPipeline
-} from "./chunks/chunk-VRGXREWT.js";
+} from "./chunks/chunk-EKAEA6UI.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-32R7LBBN.js";
-import "./chunks/chunk-VRGXREWT.js";
+} from "./chunks/chunk-CZF4O7QE.js";
+import "./chunks/chunk-EKAEA6UI.js";
 
 // src/entry/main.ts
 await runAction();

@@ -58,7 +58,7 @@ function readTable(opts: Parameters<typeof readRulesFile>[0], problems: ProblemL
     );
     if (value !== undefined) enabled = { value, where };
   }
-  if ('rules' in table) rules = readTomlRules(loaded, [...segments, 'rules'], table['rules'], problems);
+  if ('rules' in table) rules = readTomlRules(loaded, [...segments, 'rules'], table['rules'], problems, { guestOwn: true });
   return { enabled, rules };
 }
 

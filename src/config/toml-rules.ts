@@ -11,8 +11,8 @@ import type { ProblemList } from './problems.js';
 import { locateInToml } from './toml-location.js';
 import { tomlPath, type TomlPathSegment } from './toml-positions.js';
 
-/** Parses every rule it can; each bad one is added to `problems`. */
-export function readTomlRules(loaded: LoadedToml, path: readonly TomlPathSegment[], raw: unknown, problems: ProblemList): Rule[] {
+/** Parses every rule it can; each bad one is added to `problems`. `guestOwn`: a guest's rules file (see Rule.guest). */
+export function readTomlRules(loaded: LoadedToml, path: readonly TomlPathSegment[], raw: unknown, problems: ProblemList, opts: { guestOwn?: boolean } = {}): Rule[] {
   const key = tomlPath(path);
   if (!Array.isArray(raw)) {
     problems.add(
@@ -36,7 +36,7 @@ export function readTomlRules(loaded: LoadedToml, path: readonly TomlPathSegment
       return;
     }
     const { file, line, column, sourceLine } = locateInToml(loaded, itemPath, 'content');
-    const rule = problems.attempt(() => parseRule(item, { file, line, column, sourceLine }));
+    const rule = problems.attempt(() => parseRule(item, { file, line, column, sourceLine }, opts));
     if (rule) rules.push(rule);
   });
   return rules;

@@ -65,7 +65,7 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
     const injectionsFile = join(config.report.dir, 'injections.jsonl');
     const hostEntries = record.hostFaults ? hostInjections(plan, record.hostFaults, Date.parse(record.startedAt)) : [];
     const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
-    writeHostInjections(injectionsFile, hostEntries);
+    if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
     const neverFired = rulesNeverFired(injections);
     for (const r of neverFired) host.log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? '' : ' (require-fired makes this a failure)'}`);
     const { verdict, reason } = requireFired(decideVerdict(record, plan.timeouts), neverFired, plan.requireFired);

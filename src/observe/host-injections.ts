@@ -78,8 +78,7 @@ function matches(rule: BlockRule, failure: BlockFailure): boolean {
   return failure.sector <= rule.sectors[1] && end >= rule.sectors[0];
 }
 
-/** Appends the host lines to injections.jsonl (after the plugin's, which QEMU wrote while it ran). */
+/** Appends the host lines to injections.jsonl (after the plugin's, which QEMU wrote while it ran); creates it when empty. */
 export function writeHostInjections(file: string, injections: readonly HostInjection[]): void {
-  if (injections.length === 0) return;
   appendFileSync(file, injections.map((i) => `${JSON.stringify(i)}\n`).join(''));
 }

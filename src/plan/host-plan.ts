@@ -86,7 +86,13 @@ function checkServable(rule: HostRule, config: ResolvedConfig): void {
   };
   if (rule.layer === 'block') {
     const ids = config.guest.disks.map((d) => d.id);
-    if (ids.length === 0) refuse('the guest has no disks for block rules', 'add a disk (input `disks`: `id=data size=64M`; config: a [[guest.disks]] table)', 'disks');
+    if (ids.length === 0) {
+      refuse(
+        'the guest has no disks for block rules',
+        'add a disk (input `disks`: `id=data size=64M`; config: a [[guest.disks]] table); if this is a point of your guest\'s own runtime, put the rule in its rules file (rules-file), which qfi hands to the guest unchanged',
+        'disks',
+      );
+    }
     if (rule.disk !== undefined && !ids.includes(rule.disk)) refuse(`there is no disk \`${rule.disk}\``, `the disks are ${ids.join(', ')}`);
   } else if (rule.layer === 'net' && config.machine.network !== 'user') {
     refuse('the guest has no network card', 'set `network: user` (config: machine.network = "user") to give the guest a virtio-net NIC on QEMU user networking', 'network');

@@ -51,11 +51,11 @@ export function rateFails(seed: number, ruleId: string, k: number, perMille: num
   let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
   for (let i = 0; i < ruleId.length; i++) h = Math.imul(h ^ ruleId.charCodeAt(i), 0xcc9e2d51) >>> 0;
   h = (h ^ Math.imul(k % RATE_PERIOD, 0x1b873593)) >>> 0;
-  h ^= h >>> 16;
+  h = (h ^ (h >>> 16)) >>> 0;
   h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
+  h = (h ^ (h >>> 13)) >>> 0;
   h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
+  h = (h ^ (h >>> 16)) >>> 0;
   return h % 1000 < perMille;
 }
 

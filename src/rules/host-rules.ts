@@ -18,8 +18,9 @@ export const HOST_POINTS = [...BLOCK_POINTS, ...TIMED_POINTS] as const;
 export type BlockPoint = (typeof BLOCK_POINTS)[number];
 export type TimedPoint = (typeof TIMED_POINTS)[number];
 
-export function isHostRule(rule: Pick<Rule, 'point'>): boolean {
-  return (HOST_POINTS as readonly string[]).includes(rule.point);
+/** A rule qfi's host layers carry out (not one from the guest's own rules file). */
+export function isHostRule(rule: Pick<Rule, 'point' | 'guest'>): boolean {
+  return !rule.guest && (HOST_POINTS as readonly string[]).includes(rule.point);
 }
 
 export function isBlockRule(rule: Pick<Rule, 'point'>): boolean {
@@ -140,9 +141,18 @@ function parseSectorRange(v: string): [number, number] | undefined {
   return [Number(m[1]), Number(m[2] ?? m[1])];
 }
 
+/** Namespaces that belong to the host layers: an unknown point in them is a typo, not a guest point. */
+const HOST_NAMESPACES = ['block.', 'vm.'];
+const GUEST_OWN_HINT = 'a point of the guest\'s own runtime with this name belongs in the guest\'s rules file (rules-file), which qfi hands to the guest unchanged';
+
 /** What is wrong with a host rule on its own (the plan checks it against the disks and NIC), or undefined. */
 export function checkHostRule(rule: Rule): RuleProblem | undefined {
-  if (!isHostRule(rule)) return undefined;
+  if (!isHostRule(rule)) {
+    if (rule.guest || !HOST_NAMESPACES.some((ns) => rule.point.startsWith(ns))) return undefined;
+    const ns = rule.point.slice(0, rule.point.indexOf('.') + 1);
+    const known = HOST_POINTS.filter((p) => p.startsWith(ns));
+    return { param: undefined, message: `unknown host point \`${rule.point}\`: ${ns}* points are carried out by QEMU (${known.join(', ')})`, hint: GUEST_OWN_HINT };
+  }
   const point = rule.point as (typeof HOST_POINTS)[number];
   const { params: own, example } = spec[point];
   const known = [...own, ...WINDOW_PARAMS];

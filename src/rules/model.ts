@@ -26,6 +26,12 @@ export interface Rule {
    */
   params?: Record<string, string>;
   action: Action;
+  /**
+   * From the guest's own rules file (`rules-file`): always handed to the guest as written,
+   * never carried out by a host layer, even on a point such as block.read that qfi's host
+   * layers also know (RustOS has its own block.read).
+   */
+  guest?: true;
 }
 
 /** Where a rule's text came from, so an error can point at it. */

@@ -54,7 +54,7 @@ const PARAMS_HINT = 'parameters go in brackets after the point, separated by spa
 const isActionKind = (s: string): s is ActionKind => (ACTION_KINDS as readonly string[]).includes(s);
 
 /** Parses one rule; whitespace is allowed at both ends and around the point, `=` and `:`. */
-export function parseRule(text: string, origin: RuleOrigin = {}): Rule {
+export function parseRule(text: string, origin: RuleOrigin = {}, opts: { guestOwn?: boolean } = {}): Rule {
   const len = text.length;
   let i = 0;
   const found = (at: number): string => describeAt(text, at, 'end of rule');
@@ -177,6 +177,8 @@ export function parseRule(text: string, origin: RuleOrigin = {}): Rule {
   skipWs();
   if (i < len) fail(i, `unexpected ${found(i)} after \`${point}=${printAction(action)}\`, expected end of rule`);
   const rule: Rule = params ? { point, params, action } : { point, action };
+  // The guest's own rules are its business: no host layer checks them.
+  if (opts.guestOwn) return { ...rule, guest: true };
   // Layer-specific checks (plugin and host points): the error goes under the parameter at fault.
   const problem = checkPluginRule(rule) ?? checkHostRule(rule);
   if (problem) {

@@ -9,8 +9,9 @@ import { printRule } from './print-rule.js';
 export const PLUGIN_POINTS = ['mem.flip', 'mem.write', 'reg.flip', 'reg.set', 'insn.skip'] as const;
 export type PluginPoint = (typeof PLUGIN_POINTS)[number];
 
+/** A rule qfi's plugin carries out (not one from the guest's own rules file). */
 export function isPluginRule(rule: Rule): boolean {
-  return (PLUGIN_POINTS as readonly string[]).includes(rule.point);
+  return !rule.guest && (PLUGIN_POINTS as readonly string[]).includes(rule.point);
 }
 
 /** A problem with one parameter (or the action when `param` is undefined), for the parser to place. */

@@ -14,6 +14,7 @@ export function mergeRules(groups: readonly (readonly Rule[])[]): Rule[] {
     for (const rule of group) {
       const copy: Rule = { point: rule.point, action: { ...rule.action } };
       if (rule.params) copy.params = { ...rule.params };
+      if (rule.guest) copy.guest = true;
       byPoint.set(printPoint(rule), copy);
     }
   }

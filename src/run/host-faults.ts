@@ -151,7 +151,8 @@ export class HostFaults {
     }
     const blocks = states.filter((s) => s.rule.layer === 'block');
     await this.swapDisks(blocks.map((s) => (s.rule as BlockRule).disk!));
-    for (const state of states) if (state.rule.layer !== 'block') this.startTicking(state);
+    // Tick 0 is carried out before the opening counts as done (a marker's ack waits for it).
+    await Promise.all(states.filter((s) => s.rule.layer !== 'block').map((s) => this.startTicking(s)));
   }
 
   private async close(state: RuleState): Promise<void> {
@@ -200,17 +201,20 @@ export class HostFaults {
   }
 
   /** Timed faults: tick 0 when the window opens, then one tick per second until it closes. */
-  private startTicking(state: RuleState): void {
+  private startTicking(state: RuleState): Promise<void> {
     const rule = state.rule as TimedRule;
     let tick = 0;
-    const step = (): void => {
-      if (state.phase !== 'open' || this.closed) return;
-      if (firesAt(rule, tick, this.plan.seed)) void this.fire(rule, tick);
-      if (rule.action.kind === 'fail') return; // once, at the opening
-      tick++;
-      this.after(TICK_MS, step);
+    const step = (): Promise<void> => {
+      if (state.phase !== 'open' || this.closed) return Promise.resolve();
+      const fired = firesAt(rule, tick, this.plan.seed) ? this.fire(rule, tick) : Promise.resolve();
+      if (rule.action.kind !== 'fail') {
+        // fail fires once, at the opening; the others tick every second.
+        tick++;
+        this.after(TICK_MS, () => void step());
+      }
+      return fired;
     };
-    step();
+    return step();
   }
 
   private fire(rule: TimedRule, tick: number): Promise<void> {

@@ -35,7 +35,7 @@ function readKeyValueFile(path: string): Record<string, string> {
 
 describe('the action entry points from dist/, booting the built-in guest under TCG', () => {
   it('main writes outputs and the job summary; a failed upload only warns', () => {
-    const { dir, files, env } = runnerEnv({ command: 'echo hello from the guest', faults: 'alloc.frame=fail-after:3\nblock.read=rate:5', name: 'action-pass' });
+    const { dir, files, env } = runnerEnv({ command: 'echo hello from the guest', faults: 'alloc.frame=fail-after:3\nstorage.read=rate:5', name: 'action-pass' });
     const r = spawnSync('node', [dist('main.js')], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
     expect(r.status).toBe(0);
     const outputs = readKeyValueFile(files.output);
@@ -44,7 +44,7 @@ describe('the action entry points from dist/, booting the built-in guest under T
     expect(outputs['results-dir']).toBe(join(dir, 'qfi-results'));
     const summary = readFileSync(files.summary, 'utf8');
     expect(summary).toMatch(/### qfi: action-pass ✅ pass/);
-    expect(summary).toContain('`alloc.frame=fail-after:3`, `block.read=rate:5`');
+    expect(summary).toContain('`alloc.frame=fail-after:3`, `storage.read=rate:5`');
     // no ACTIONS_RUNTIME_TOKEN here: the upload fails and must only warn
     expect(r.stdout).toMatch(/::warning::could not upload the results as artifact qfi-action-pass-smoke/);
     const state = readKeyValueFile(files.state);

@@ -51,12 +51,12 @@ describe('qfi run on the built-in guest (Debian cloud kernel + busybox initramfs
       '[test]',
       `command = 'sha256sum < "$QFI_RULES_FILE"; printf "%s" "$QFI_RULES" | sha256sum'`,
       '[fault_injection]',
-      'rules = ["  alloc.frame =  fail-after: 3 ", "block.read=drop-every:4"]',
+      'rules = ["  alloc.frame =  fail-after: 3 ", "storage.read=drop-every:4"]',
     ].join('\n');
     const { run, reports } = await qfiRun({ config: 'qfi.toml', faults: ['net.tx = rate:5', 'alloc.frame=off'] }, { 'qfi.toml': toml });
     expect(run.verdict).toBe('pass');
-    const expected = canonicalRulesText(['alloc.frame=off', 'block.read=drop-every:4', 'net.tx=rate:5'].map((r) => parseRule(r)));
-    expect(run.plan.canonicalRules).toEqual(['alloc.frame=off', 'block.read=drop-every:4', 'net.tx=rate:5']);
+    const expected = canonicalRulesText(['alloc.frame=off', 'storage.read=drop-every:4', 'net.tx=rate:5'].map((r) => parseRule(r)));
+    expect(run.plan.canonicalRules).toEqual(['alloc.frame=off', 'storage.read=drop-every:4', 'net.tx=rate:5']);
     const consoleText = readFileSync(run.record.files.console, 'utf8');
     // the file is byte-exact; $(...) in the agent keeps trailing newlines, so the variable is too
     expect(consoleText.match(new RegExp(`^${sha256(expected)}  -`, 'gm'))).toHaveLength(2);

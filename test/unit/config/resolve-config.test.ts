@@ -66,10 +66,10 @@ describe('resolveConfig defaults', () => {
         plugin: undefined,
         pluginArgs: [],
       },
-      machine: { arch: 'x86_64', memory: '256M', cpus: 1 },
-      guest: { kernel: undefined, initrd: undefined, append: '' },
+      machine: { arch: 'x86_64', memory: '256M', cpus: 1, network: 'none' },
+      guest: { kernel: undefined, initrd: undefined, append: '', disks: [] },
       test: { command: 'make check', bootTimeoutMs: 60_000, testTimeoutMs: 600_000, overallTimeoutMs: 720_000 },
-      faults: { enabled: true, rules: [], fwCfgName: DEFAULT_RULES_FW_CFG_NAME, seed: expect.any(Number) },
+      faults: { enabled: true, rules: [], fwCfgName: DEFAULT_RULES_FW_CFG_NAME, seed: expect.any(Number), requireFired: false },
       report: { dir: join(cwd, 'qfi-results'), artifactName: undefined, upload: true, failOnVerdict: true },
       reproducerArgs: ['--command', 'make check', '--seed', String(config.faults.seed)],
     });
@@ -125,7 +125,7 @@ describe('resolveConfig precedence', () => {
     });
     const { config } = await resolveConfig({ inputs: { 'test-timeout': '7m', memory: '512M', 'fail-on-verdict': 'YES', 'upload-artifacts': '' }, cwd });
     expect(config.test).toEqual({ command: 'from-file', bootTimeoutMs: 30_000, testTimeoutMs: 420_000, overallTimeoutMs: 510_000 });
-    expect(config.machine).toEqual({ arch: 'x86_64', memory: '512M', cpus: 2 });
+    expect(config.machine).toEqual({ arch: 'x86_64', memory: '512M', cpus: 2, network: 'none' });
     expect(config.report.failOnVerdict).toBe(true);
     expect(config.report.upload).toBe(false);
     expect(config.name).toBe('file-name');
@@ -140,7 +140,7 @@ describe('resolveConfig precedence', () => {
       'initrd.cpio': 'i',
     });
     const { config } = await resolveConfig({ inputs: { config: 'ci/qfi.toml', initrd: 'initrd.cpio', 'results-dir': 'res' }, cwd });
-    expect(config.guest).toEqual({ kernel: join(cwd, 'ci/bzImage'), initrd: join(cwd, 'initrd.cpio'), append: '' });
+    expect(config.guest).toEqual({ kernel: join(cwd, 'ci/bzImage'), initrd: join(cwd, 'initrd.cpio'), append: '', disks: [] });
     expect(config.report.dir).toBe(join(cwd, 'res'));
     expect(config.qemu.binary).toBe(join(cwd, 'ci/qemu-prefix'));
     expect(config.reproducerArgs).toEqual([
@@ -294,14 +294,16 @@ describe('resolveConfig fault rules', () => {
     expect(config.faults).toEqual({
       enabled: true,
       rules: [
-        { point: 'alloc.frame', action: { kind: 'fail-after', n: 3 } },
-        { point: 'block.read', action: { kind: 'drop-every', n: 4 } },
+        // The guest's own rules file: its block.read is RustOS's point, never a host rule.
+        { point: 'alloc.frame', action: { kind: 'fail-after', n: 3 }, guest: true },
+        { point: 'block.read', action: { kind: 'drop-every', n: 4 }, guest: true },
         { point: 'block.write', action: { kind: 'fail' } },
-        { point: 'virtio-gpu.control.submit', action: { kind: 'off' } },
+        { point: 'virtio-gpu.control.submit', action: { kind: 'off' }, guest: true },
         { point: 'net.tx', action: { kind: 'fail' } },
       ],
       fwCfgName: 'opt/rustos/fault-injection',
       seed: expect.any(Number),
+      requireFired: false,
     });
   });
 
@@ -315,7 +317,7 @@ describe('resolveConfig fault rules', () => {
   it('reads another table with rules-table, quoted segments allowed', async () => {
     const cwd = tempDir({ 'pyproject.toml': '[tools.qfi]\nenabled = true\nrules = ["a.b=fail"]\nother = 1\n' });
     const { config } = await resolveConfig({ inputs: { command: 'x', 'rules-file': 'pyproject.toml', 'rules-table': 'tools."qfi"' }, cwd });
-    expect(config.faults.rules).toEqual([{ point: 'a.b', action: { kind: 'fail' } }]);
+    expect(config.faults.rules).toEqual([{ point: 'a.b', action: { kind: 'fail' }, guest: true }]);
   });
 
   it('warns that rules-table alone has no effect', async () => {

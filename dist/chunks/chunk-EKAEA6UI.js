@@ -12439,7 +12439,7 @@ var BLOCK_POINTS = ["block.read", "block.write", "block.flush"];
 var TIMED_POINTS = ["vm.pause", "vm.nmi", "vm.reset", "net.link"];
 var HOST_POINTS = [...BLOCK_POINTS, ...TIMED_POINTS];
 function isHostRule(rule) {
-  return HOST_POINTS.includes(rule.point);
+  return !rule.guest && HOST_POINTS.includes(rule.point);
 }
 function isBlockRule(rule) {
   return BLOCK_POINTS.includes(rule.point);
@@ -12504,8 +12504,15 @@ function parseSectorRange(v) {
   if (!m) return void 0;
   return [Number(m[1]), Number(m[2] ?? m[1])];
 }
+var HOST_NAMESPACES = ["block.", "vm."];
+var GUEST_OWN_HINT = "a point of the guest's own runtime with this name belongs in the guest's rules file (rules-file), which qfi hands to the guest unchanged";
 function checkHostRule(rule) {
-  if (!isHostRule(rule)) return void 0;
+  if (!isHostRule(rule)) {
+    if (rule.guest || !HOST_NAMESPACES.some((ns2) => rule.point.startsWith(ns2))) return void 0;
+    const ns = rule.point.slice(0, rule.point.indexOf(".") + 1);
+    const known2 = HOST_POINTS.filter((p) => p.startsWith(ns));
+    return { param: void 0, message: `unknown host point \`${rule.point}\`: ${ns}* points are carried out by QEMU (${known2.join(", ")})`, hint: GUEST_OWN_HINT };
+  }
   const point = rule.point;
   const { params: own, example } = spec[point];
   const known = [...own, ...WINDOW_PARAMS];
@@ -12583,7 +12590,7 @@ function errnoName(errno) {
 // src/rules/plugin-rules.ts
 var PLUGIN_POINTS = ["mem.flip", "mem.write", "reg.flip", "reg.set", "insn.skip"];
 function isPluginRule(rule) {
-  return PLUGIN_POINTS.includes(rule.point);
+  return !rule.guest && PLUGIN_POINTS.includes(rule.point);
 }
 var HEX = /^0x[0-9a-fA-F]{1,16}$/;
 var DEC = /^[1-9][0-9]{0,18}$/;
@@ -12775,7 +12782,7 @@ var isNameChar = (c3) => c3 !== void 0 && /^[A-Za-z0-9_-]$/.test(c3);
 var isParamValueChar = (c3) => c3 !== void 0 && /^[A-Za-z0-9_.:#+;\/-]$/.test(c3);
 var PARAMS_HINT = "parameters go in brackets after the point, separated by spaces: mem.flip[addr=0x100000 mask=0x8 at=insn:5000000]=fail";
 var isActionKind = (s) => ACTION_KINDS.includes(s);
-function parseRule(text, origin = {}) {
+function parseRule(text, origin = {}, opts = {}) {
   const len = text.length;
   let i2 = 0;
   const found = (at) => describeAt(text, at, "end of rule");
@@ -12885,6 +12892,7 @@ function parseRule(text, origin = {}) {
   skipWs();
   if (i2 < len) fail(i2, `unexpected ${found(i2)} after \`${point}=${printAction(action)}\`, expected end of rule`);
   const rule = params ? { point, params, action } : { point, action };
+  if (opts.guestOwn) return { ...rule, guest: true };
   const problem = checkPluginRule(rule) ?? checkHostRule(rule);
   if (problem) {
     const offset = problem.param !== void 0 ? (problem.onKey ? paramKeyAt : paramAt)[problem.param] ?? pointStart : problem.onAction ? nameStart : pointStart;
@@ -12940,6 +12948,7 @@ function mergeRules(groups) {
     for (const rule of group) {
       const copy = { point: rule.point, action: { ...rule.action } };
       if (rule.params) copy.params = { ...rule.params };
+      if (rule.guest) copy.guest = true;
       byPoint.set(printPoint(rule), copy);
     }
   }
@@ -14476,7 +14485,7 @@ function locateInToml(loaded, path6, part, input) {
 }
 
 // src/config/toml-rules.ts
-function readTomlRules(loaded, path6, raw, problems) {
+function readTomlRules(loaded, path6, raw, problems, opts = {}) {
   const key = tomlPath(path6);
   if (!Array.isArray(raw)) {
     problems.add(
@@ -14500,7 +14509,7 @@ function readTomlRules(loaded, path6, raw, problems) {
       return;
     }
     const { file, line, column, sourceLine } = locateInToml(loaded, itemPath, "content");
-    const rule = problems.attempt(() => parseRule(item, { file, line, column, sourceLine }));
+    const rule = problems.attempt(() => parseRule(item, { file, line, column, sourceLine }, opts));
     if (rule) rules.push(rule);
   });
   return rules;
@@ -14618,7 +14627,7 @@ function readTable(opts, problems) {
     );
     if (value !== void 0) enabled = { value, where };
   }
-  if ("rules" in table) rules = readTomlRules(loaded, [...segments, "rules"], table["rules"], problems);
+  if ("rules" in table) rules = readTomlRules(loaded, [...segments, "rules"], table["rules"], problems, { guestOwn: true });
   return { enabled, rules };
 }
 function findTable(loaded, segments, name, tableWhere) {
@@ -14910,7 +14919,6 @@ function matches(rule, failure) {
   return failure.sector <= rule.sectors[1] && end >= rule.sectors[0];
 }
 function writeHostInjections(file, injections) {
-  if (injections.length === 0) return;
   appendFileSync(file, injections.map((i2) => `${JSON.stringify(i2)}
 `).join(""));
 }
@@ -15070,11 +15078,11 @@ function rateFails(seed, ruleId, k, perMille) {
   let h2 = Math.imul(seed ^ 2654435769, 2246822507) >>> 0;
   for (let i2 = 0; i2 < ruleId.length; i2++) h2 = Math.imul(h2 ^ ruleId.charCodeAt(i2), 3432918353) >>> 0;
   h2 = (h2 ^ Math.imul(k % RATE_PERIOD, 461845907)) >>> 0;
-  h2 ^= h2 >>> 16;
+  h2 = (h2 ^ h2 >>> 16) >>> 0;
   h2 = Math.imul(h2, 2246822507) >>> 0;
-  h2 ^= h2 >>> 13;
+  h2 = (h2 ^ h2 >>> 13) >>> 0;
   h2 = Math.imul(h2, 3266489909) >>> 0;
-  h2 ^= h2 >>> 16;
+  h2 = (h2 ^ h2 >>> 16) >>> 0;
   return h2 % 1e3 < perMille;
 }
 function ruleFailsRequest(rule, seed, k) {
@@ -15247,7 +15255,13 @@ function checkServable(rule, config) {
   };
   if (rule.layer === "block") {
     const ids = config.guest.disks.map((d) => d.id);
-    if (ids.length === 0) refuse("the guest has no disks for block rules", "add a disk (input `disks`: `id=data size=64M`; config: a [[guest.disks]] table)", "disks");
+    if (ids.length === 0) {
+      refuse(
+        "the guest has no disks for block rules",
+        "add a disk (input `disks`: `id=data size=64M`; config: a [[guest.disks]] table); if this is a point of your guest's own runtime, put the rule in its rules file (rules-file), which qfi hands to the guest unchanged",
+        "disks"
+      );
+    }
     if (rule.disk !== void 0 && !ids.includes(rule.disk)) refuse(`there is no disk \`${rule.disk}\``, `the disks are ${ids.join(", ")}`);
   } else if (rule.layer === "net" && config.machine.network !== "user") {
     refuse("the guest has no network card", 'set `network: user` (config: machine.network = "user") to give the guest a virtio-net NIC on QEMU user networking', "network");
@@ -24506,7 +24520,7 @@ var HostFaults = class {
     }
     const blocks = states.filter((s) => s.rule.layer === "block");
     await this.swapDisks(blocks.map((s) => s.rule.disk));
-    for (const state of states) if (state.rule.layer !== "block") this.startTicking(state);
+    await Promise.all(states.filter((s) => s.rule.layer !== "block").map((s) => this.startTicking(s)));
   }
   async close(state) {
     if (state.phase !== "open" || this.closed) return;
@@ -24555,13 +24569,15 @@ var HostFaults = class {
     const rule = state.rule;
     let tick = 0;
     const step = () => {
-      if (state.phase !== "open" || this.closed) return;
-      if (firesAt(rule, tick, this.plan.seed)) void this.fire(rule, tick);
-      if (rule.action.kind === "fail") return;
-      tick++;
-      this.after(TICK_MS, step);
+      if (state.phase !== "open" || this.closed) return Promise.resolve();
+      const fired = firesAt(rule, tick, this.plan.seed) ? this.fire(rule, tick) : Promise.resolve();
+      if (rule.action.kind !== "fail") {
+        tick++;
+        this.after(TICK_MS, () => void step());
+      }
+      return fired;
     };
-    step();
+    return step();
   }
   fire(rule, tick) {
     return this.serial(async () => {
@@ -25184,7 +25200,7 @@ async function runPipeline(options, host) {
     const injectionsFile = join21(config.report.dir, "injections.jsonl");
     const hostEntries = record2.hostFaults ? hostInjections(plan, record2.hostFaults, Date.parse(record2.startedAt)) : [];
     const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
-    writeHostInjections(injectionsFile, hostEntries);
+    if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
     const neverFired = rulesNeverFired(injections);
     for (const r of neverFired) host.log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? "" : " (require-fired makes this a failure)"}`);
     const { verdict, reason } = requireFired(decideVerdict(record2, plan.timeouts), neverFired, plan.requireFired);
