@@ -152,6 +152,20 @@ describe('VM and network rules over QMP', () => {
     expect(run.verdict).toBe('pass');
   }, 60_000);
 
+  it('vm.reset once, 1 s into the test: the guest reboots, the agent runs the command again, and it completes', async () => {
+    const { run, consoleText, injections } = await qfi({ command: 'echo run-start; sleep 2; echo run-done', faults: 'vm.reset[after=1s]=fail' });
+    expect(consoleText.match(/^run-start$/gm)).toHaveLength(2);
+    expect(consoleText.match(/^run-done$/gm)).toHaveLength(1);
+    expect(injections).toEqual([expect.objectContaining({ layer: 'vm', point: 'vm.reset', rule: 'h1' })]);
+    expect(run.verdict).toBe('pass');
+  }, 60_000);
+
+  it('vm.nmi on a marker: the guest kernel reports the NMI', async () => {
+    const { consoleText, injections } = await qfi({ command: 'qfi-marker nmi; sleep 1', faults: 'vm.nmi[on=nmi]=fail' });
+    expect(consoleText).toMatch(/NMI received for unknown reason/);
+    expect(injections).toEqual([expect.objectContaining({ layer: 'vm', point: 'vm.nmi' })]);
+  }, 60_000);
+
   it('net.link down for 3 s: pings to the user-net gateway fail, then come back', async () => {
     const ping = 'ping -c 1 -W 1 10.0.2.2 >/dev/null 2>&1';
     const command = `${ping} && echo "ping 0 ok"; qfi-marker link; for i in 1 2 3 4 5 6 7 8; do ${ping} && echo "ping $i ok" || echo "ping $i fail"; sleep 0.5; done`;

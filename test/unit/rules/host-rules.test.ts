@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatError } from '../../../src/core/errors.js';
+import { ruleProblem } from '../../helpers/rule-problem.js';
 import { compileHostRules, isHostRule, parseRule, printRule } from '../../../src/rules/index.js';
 import { firesAt } from '../../../src/run/host-faults.js';
 
-function problem(text: string): { message: string; column: number } {
-  try {
-    parseRule(text, { input: 'faults', column: 1 });
-  } catch (err) {
-    return { message: formatError(err), column: (err as { location: { column: number } }).location.column };
-  }
-  throw new Error(`${text} parsed`);
-}
+const problem = ruleProblem;
 
 describe('host rules', () => {
   it('are the block, vm and net.link points; net.tx and the guest\'s own rules file stay guest rules', () => {

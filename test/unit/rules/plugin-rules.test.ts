@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatError } from '../../../src/core/errors.js';
+import { ruleProblem } from '../../helpers/rule-problem.js';
 import { compilePluginRules, isPluginRule, parseRule, q35RamRanges, resolveWaitingRule } from '../../../src/rules/index.js';
 
-function problem(text: string): { message: string; column: number } {
-  try {
-    parseRule(text, { input: 'faults', column: 1 });
-  } catch (err) {
-    return { message: formatError(err), column: (err as { location: { column: number } }).location.column };
-  }
-  throw new Error(`${text} parsed`);
-}
+const problem = ruleProblem;
 
 describe('plugin rules', () => {
   it('are the mem/reg/insn points; everything else goes to the guest', () => {
