@@ -90,6 +90,12 @@ describe('block rules on a virtio disk (system QEMU)', () => {
     expect(run.verdict).toBe('pass'); // the last command (the reads) exited 0: werror=report, no pause
   }, 60_000);
 
+  it('block.flush=drop-every:2 with errno=EROFS: every second flush fails, the writes before them do not', async () => {
+    const { consoleText, injections } = await qfi({ command: '/root/blkio /dev/qfi/data flush 0 6; true', disks: 'id=data size=1M', faults: 'block.flush[errno=EROFS]=drop-every:2' });
+    expect(failed(outcomes(consoleText, 'flush'))).toEqual([1, 3, 5]);
+    expect(injections.map((i) => [i.op, i.errno])).toEqual([['flush', 'EROFS'], ['flush', 'EROFS'], ['flush', 'EROFS']]);
+  }, 60_000);
+
   it('sectors=8-15: only requests touching the range fail', async () => {
     const { consoleText, injections } = await qfi({ command: '/root/blkio /dev/qfi/data read 0 24; true', disks: 'id=data size=1M', faults: 'block.read[sectors=8-15]=fail' });
     expect(failed(outcomes(consoleText, 'read'))).toEqual([8, 9, 10, 11, 12, 13, 14, 15]);
