@@ -8,7 +8,7 @@ import {
   formatError,
   localCacheDir,
   runPipeline
-} from "./chunks/chunk-EKAEA6UI.js";
+} from "./chunks/chunk-5MBMROLK.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

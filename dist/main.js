@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-CZF4O7QE.js";
-import "./chunks/chunk-EKAEA6UI.js";
+} from "./chunks/chunk-BRUPDTQG.js";
+import "./chunks/chunk-5MBMROLK.js";
 
 // src/entry/main.ts
 await runAction();

@@ -49,7 +49,6 @@ function timeOf(iso: string | undefined, sec: string | undefined, usec: string |
 
 /** Parses the trace incrementally: feed lines as they are written, ask for counts at any time. */
 export class BlockTraceReader {
-  readonly requests: BlockRequest[] = [];
   readonly failures: BlockFailure[] = [];
   /** Lines that named a device qfi could not tie to a disk. */
   unmatched = 0;
@@ -59,9 +58,14 @@ export class BlockTraceReader {
   private awaitingBlk: string | undefined;
   private readonly totals = new Map<string, number>();
   private lastTime = 0;
+  /** With one disk, every virtio-blk device is it: no mapping to learn. */
+  private readonly onlyDisk: string | undefined;
 
   /** `images`: image path -> disk id. */
-  constructor(private readonly images: ReadonlyMap<string, string>) {}
+  constructor(private readonly images: ReadonlyMap<string, string>) {
+    const disks = new Set(images.values());
+    this.onlyDisk = disks.size === 1 ? [...disks][0] : undefined;
+  }
 
   addLine(line: string): void {
     const m = LINE.exec(line.trim());
@@ -83,7 +87,7 @@ export class BlockTraceReader {
         const op = event.endsWith('read') ? 'read' : 'write';
         const disk = this.diskOf(vdev);
         this.awaitingBlk = disk === undefined ? vdev : undefined;
-        const ordinal = disk !== undefined ? this.count({ disk, op, at }) : 0;
+        const ordinal = disk !== undefined ? this.count(disk, op) : 0;
         if (disk === undefined) this.unmatched++;
         this.pending.set(field(args, 'req') ?? '', { vdev, op, sector: Number(field(args, 'sector')), sectors: Number(field(args, 'nsectors')), ordinal });
         break;
@@ -97,7 +101,7 @@ export class BlockTraceReader {
           const req = [...this.pending.values()].find((p) => p.vdev === this.awaitingBlk);
           if (req) {
             this.unmatched--;
-            req.ordinal = this.count({ disk, op: req.op, at });
+            req.ordinal = this.count(disk, req.op);
           }
         }
         this.awaitingBlk = undefined;
@@ -119,7 +123,7 @@ export class BlockTraceReader {
         // Neither a read nor a write: a flush (or an id/discard request, which qfi does not fail).
         const disk = this.diskOf(vdev);
         if (disk === undefined) break;
-        const ordinal = this.count({ disk, op: 'flush', at });
+        const ordinal = this.count(disk, 'flush');
         if (Number(field(args, 'status')) === 1) this.failures.push({ disk, op: 'flush', at, ordinal, sector: undefined, sectors: undefined, errno: undefined });
         break;
       }
@@ -133,30 +137,15 @@ export class BlockTraceReader {
     return this.totals.get(`${disk}/${op}`) ?? 0;
   }
 
-  private count(request: BlockRequest): number {
-    this.requests.push(request);
-    const key = `${request.disk}/${request.op}`;
+  /** Counts one request; returns its number among its disk's requests of that kind. */
+  private count(disk: string, op: BlockOp): number {
+    const key = `${disk}/${op}`;
     const n = (this.totals.get(key) ?? 0) + 1;
     this.totals.set(key, n);
     return n;
   }
 
-  /** Requests of one kind on one disk at or after `since` (epoch ms). */
-  countSince(disk: string, op: BlockOp, since: number): number {
-    let n = 0;
-    for (let i = this.requests.length - 1; i >= 0; i--) {
-      const r = this.requests[i]!;
-      if (r.at < since) break;
-      if (r.disk === disk && r.op === op) n++;
-    }
-    return n;
-  }
-
   private diskOf(vdev: string): string | undefined {
-    const known = this.vdevDisk.get(vdev);
-    if (known !== undefined) return known;
-    // One disk: every virtio-blk device is it.
-    const disks = new Set(this.images.values());
-    return disks.size === 1 ? [...disks][0] : undefined;
+    return this.vdevDisk.get(vdev) ?? this.onlyDisk;
   }
 }

@@ -46,8 +46,8 @@ type Phase = 'waiting' | 'delayed' | 'awaiting-marker' | 'open' | 'closed';
 interface RuleState {
   rule: HostRule;
   phase: Phase;
-  /** When the rule's blkdebug node went in (epoch ms): its request count starts there. */
-  countingSince?: number;
+  /** Requests of its kind the disk had seen when the rule's blkdebug node went in: its count starts there. */
+  countedBefore?: number;
 }
 
 export interface HostFaultOptions {
@@ -79,7 +79,7 @@ export class HostFaults {
   private pauseHolds = 0;
   private generation = 0;
   private readonly blkdebugNodes = new Map<string, string>();
-  private traceTail: { fd: number; offset: number; partial: string } | undefined;
+  private traceTail: { fd: number; offset: number; partial: string; buf: Buffer } | undefined;
   private closed = false;
 
   constructor(
@@ -89,10 +89,6 @@ export class HostFaults {
     this.states = plan.host.hostRules.map((rule) => ({ rule, phase: 'waiting' }));
     this.running = !opts.startsPaused;
     this.trace = new BlockTraceReader(new Map([...opts.images].map(([disk, image]) => [image, disk])));
-  }
-
-  get hasRules(): boolean {
-    return this.states.length > 0;
   }
 
   /** QMP is up (QEMU may be paused with -S): rules from boot start their clocks at QEMU's start. */
@@ -175,7 +171,8 @@ export class HostFaults {
     this.pollTrace();
     const open = this.states.filter((s) => s.phase === 'open' && s.rule.layer === 'block' && s.rule.disk === disk.id);
     const rules = open.map((s) => s.rule as BlockRule);
-    const seen = new Map(open.map((s) => [s.rule.id, s.countingSince === undefined ? 0 : this.trace.countSince(disk.id, (s.rule as BlockRule).op, s.countingSince)]));
+    const total = (op: BlockRule['op']) => this.trace.total(disk.id, op);
+    const seen = new Map(open.map((s) => [s.rule.id, s.countedBefore === undefined ? 0 : total((s.rule as BlockRule).op) - s.countedBefore]));
     const previous = this.blkdebugNodes.get(disk.id);
     const readOnly = disk.readOnly ? { 'read-only': true } : {};
     let file = disk.fileNode;
@@ -195,8 +192,8 @@ export class HostFaults {
     if (previous !== undefined) await qmp.execute('blockdev-del', { 'node-name': previous });
     if (rules.length > 0) this.blkdebugNodes.set(disk.id, file);
     else this.blkdebugNodes.delete(disk.id);
-    for (const s of open) s.countingSince ??= at;
-    const before = { read: this.trace.total(disk.id, 'read'), write: this.trace.total(disk.id, 'write'), flush: this.trace.total(disk.id, 'flush') };
+    for (const s of open) s.countedBefore ??= total((s.rule as BlockRule).op);
+    const before = { read: total('read'), write: total('write'), flush: total('flush') };
     this.windowLog.push({ at, disk: disk.id, open: rules.map((r) => r.id), before });
   }
 
@@ -313,12 +310,12 @@ export class HostFaults {
   pollTrace(): void {
     if (!this.opts.traceFile) return;
     try {
-      this.traceTail ??= { fd: openSync(this.opts.traceFile, 'r'), offset: 0, partial: '' };
+      this.traceTail ??= { fd: openSync(this.opts.traceFile, 'r'), offset: 0, partial: '', buf: Buffer.alloc(1 << 16) };
     } catch {
       return; // not created yet: nothing traced yet
     }
     const tail = this.traceTail;
-    const buf = Buffer.alloc(1 << 16);
+    const { buf } = tail;
     for (;;) {
       const n = readSync(tail.fd, buf, 0, buf.length, tail.offset);
       if (n <= 0) break;

@@ -24336,9 +24336,10 @@ var BlockTraceReader = class {
   /** `images`: image path -> disk id. */
   constructor(images) {
     this.images = images;
+    const disks = new Set(images.values());
+    this.onlyDisk = disks.size === 1 ? [...disks][0] : void 0;
   }
   images;
-  requests = [];
   failures = [];
   /** Lines that named a device qfi could not tie to a disk. */
   unmatched = 0;
@@ -24348,6 +24349,8 @@ var BlockTraceReader = class {
   awaitingBlk;
   totals = /* @__PURE__ */ new Map();
   lastTime = 0;
+  /** With one disk, every virtio-blk device is it: no mapping to learn. */
+  onlyDisk;
   addLine(line) {
     const m = LINE.exec(line.trim());
     if (!m) return;
@@ -24368,7 +24371,7 @@ var BlockTraceReader = class {
         const op = event.endsWith("read") ? "read" : "write";
         const disk = this.diskOf(vdev);
         this.awaitingBlk = disk === void 0 ? vdev : void 0;
-        const ordinal = disk !== void 0 ? this.count({ disk, op, at }) : 0;
+        const ordinal = disk !== void 0 ? this.count(disk, op) : 0;
         if (disk === void 0) this.unmatched++;
         this.pending.set(field(args, "req") ?? "", { vdev, op, sector: Number(field(args, "sector")), sectors: Number(field(args, "nsectors")), ordinal });
         break;
@@ -24381,7 +24384,7 @@ var BlockTraceReader = class {
           const req = [...this.pending.values()].find((p) => p.vdev === this.awaitingBlk);
           if (req) {
             this.unmatched--;
-            req.ordinal = this.count({ disk, op: req.op, at });
+            req.ordinal = this.count(disk, req.op);
           }
         }
         this.awaitingBlk = void 0;
@@ -24402,7 +24405,7 @@ var BlockTraceReader = class {
         if (this.pending.delete(reqPtr)) break;
         const disk = this.diskOf(vdev);
         if (disk === void 0) break;
-        const ordinal = this.count({ disk, op: "flush", at });
+        const ordinal = this.count(disk, "flush");
         if (Number(field(args, "status")) === 1) this.failures.push({ disk, op: "flush", at, ordinal, sector: void 0, sectors: void 0, errno: void 0 });
         break;
       }
@@ -24414,28 +24417,15 @@ var BlockTraceReader = class {
   total(disk, op) {
     return this.totals.get(`${disk}/${op}`) ?? 0;
   }
-  count(request) {
-    this.requests.push(request);
-    const key = `${request.disk}/${request.op}`;
+  /** Counts one request; returns its number among its disk's requests of that kind. */
+  count(disk, op) {
+    const key = `${disk}/${op}`;
     const n2 = (this.totals.get(key) ?? 0) + 1;
     this.totals.set(key, n2);
     return n2;
   }
-  /** Requests of one kind on one disk at or after `since` (epoch ms). */
-  countSince(disk, op, since) {
-    let n2 = 0;
-    for (let i2 = this.requests.length - 1; i2 >= 0; i2--) {
-      const r = this.requests[i2];
-      if (r.at < since) break;
-      if (r.disk === disk && r.op === op) n2++;
-    }
-    return n2;
-  }
   diskOf(vdev) {
-    const known = this.vdevDisk.get(vdev);
-    if (known !== void 0) return known;
-    const disks = new Set(this.images.values());
-    return disks.size === 1 ? [...disks][0] : void 0;
+    return this.vdevDisk.get(vdev) ?? this.onlyDisk;
   }
 };
 
@@ -24466,9 +24456,6 @@ var HostFaults = class {
   blkdebugNodes = /* @__PURE__ */ new Map();
   traceTail;
   closed = false;
-  get hasRules() {
-    return this.states.length > 0;
-  }
   /** QMP is up (QEMU may be paused with -S): rules from boot start their clocks at QEMU's start. */
   async start(qmp, elapsedMs) {
     this.qmp = qmp;
@@ -24540,7 +24527,8 @@ var HostFaults = class {
     this.pollTrace();
     const open = this.states.filter((s) => s.phase === "open" && s.rule.layer === "block" && s.rule.disk === disk.id);
     const rules = open.map((s) => s.rule);
-    const seen = new Map(open.map((s) => [s.rule.id, s.countingSince === void 0 ? 0 : this.trace.countSince(disk.id, s.rule.op, s.countingSince)]));
+    const total = (op) => this.trace.total(disk.id, op);
+    const seen = new Map(open.map((s) => [s.rule.id, s.countedBefore === void 0 ? 0 : total(s.rule.op) - s.countedBefore]));
     const previous = this.blkdebugNodes.get(disk.id);
     const readOnly = disk.readOnly ? { "read-only": true } : {};
     let file = disk.fileNode;
@@ -24560,8 +24548,8 @@ var HostFaults = class {
     if (previous !== void 0) await qmp.execute("blockdev-del", { "node-name": previous });
     if (rules.length > 0) this.blkdebugNodes.set(disk.id, file);
     else this.blkdebugNodes.delete(disk.id);
-    for (const s of open) s.countingSince ??= at;
-    const before = { read: this.trace.total(disk.id, "read"), write: this.trace.total(disk.id, "write"), flush: this.trace.total(disk.id, "flush") };
+    for (const s of open) s.countedBefore ??= total(s.rule.op);
+    const before = { read: total("read"), write: total("write"), flush: total("flush") };
     this.windowLog.push({ at, disk: disk.id, open: rules.map((r) => r.id), before });
   }
   /** Timed faults: tick 0 when the window opens, then one tick per second until it closes. */
@@ -24668,12 +24656,12 @@ var HostFaults = class {
   pollTrace() {
     if (!this.opts.traceFile) return;
     try {
-      this.traceTail ??= { fd: openSync2(this.opts.traceFile, "r"), offset: 0, partial: "" };
+      this.traceTail ??= { fd: openSync2(this.opts.traceFile, "r"), offset: 0, partial: "", buf: Buffer.alloc(1 << 16) };
     } catch {
       return;
     }
     const tail = this.traceTail;
-    const buf = Buffer.alloc(1 << 16);
+    const { buf } = tail;
     for (; ; ) {
       const n2 = readSync(tail.fd, buf, 0, buf.length, tail.offset);
       if (n2 <= 0) break;
