@@ -7,14 +7,18 @@ import {
   exitCodeForError,
   formatError,
   localCacheDir,
+  mergeCampaigns,
+  planCampaign,
+  runCampaign,
   runPipeline
-} from "./chunks/chunk-5MBMROLK.js";
+} from "./chunks/chunk-XBGY6GQP.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";
 
 // src/adapters/cli/parse-args.ts
 import { parseArgs } from "node:util";
+var COMMANDS = ["run", "plan", "campaign", "merge"];
 var cliOnly = {
   fault: { type: "string", multiple: true },
   quiet: { type: "boolean", short: "q" },
@@ -23,7 +27,10 @@ var cliOnly = {
 };
 function optionsFromInputs() {
   const options = { ...cliOnly };
-  for (const input of INPUTS) options[input.name] = { type: "string", ...input.type === "lines" ? { multiple: true } : {} };
+  for (const input of INPUTS) {
+    if ("cli" in input && input.cli === false) continue;
+    options[input.name] = { type: "string", ...input.type === "lines" ? { multiple: true } : {} };
+  }
   return options;
 }
 function parseCliArgs(argv) {
@@ -40,8 +47,9 @@ function parseCliArgs(argv) {
   if (values.help || positionals[0] === "help") return { kind: "help" };
   const [command, ...rest] = positionals;
   if (command === void 0) return { kind: "help" };
-  if (command !== "run") throw new UsageError(`unknown command "${command}"`, { hint: "the commands are: qfi run, qfi help" });
-  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: "flags take the form --name value; quote a value with spaces" });
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: "the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR\u2026, qfi help" });
+  const kind = command;
+  if (rest.length && kind !== "merge") throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: "flags take the form --name value; quote a value with spaces" });
   const inputs = {};
   for (const input of INPUTS) {
     const value = values[input.name];
@@ -49,18 +57,24 @@ function parseCliArgs(argv) {
   }
   const faultFlags = values.fault;
   if (faultFlags?.length) inputs.faults = [...inputs.faults ?? [], ...faultFlags];
-  return { kind: "run", inputs, quiet: values.quiet === true };
+  if (kind === "merge") inputs["merge-from"] = rest;
+  return { kind, inputs, quiet: values.quiet === true };
 }
 function helpText() {
   const width = Math.max(...INPUTS.map((i) => i.name.length)) + 2;
-  const rows = INPUTS.map((i) => `  --${i.name.padEnd(width)}${i.description}${i.default ? ` [default: ${i.default}]` : ""}`);
+  const rows = INPUTS.filter((i) => !("cli" in i && i.cli === false)).map((i) => `  --${i.name.padEnd(width)}${i.description}${i.default ? ` [default: ${i.default}]` : ""}`);
   return [
     "qfi \u2014 QEMU fault-injection runner",
     "",
-    "Usage: qfi run [flags]",
+    "Usage: qfi run [flags]          one scenario: boot, test, verdict",
+    "       qfi plan [flags]         plan a campaign: plan.json, and the matrix JSON on stdout",
+    "       qfi campaign [flags]     run a campaign (all scenarios, --shard i/N, or --scenario ID)",
+    "       qfi merge DIR\u2026 [flags]   merge campaign results (campaign.json under each DIR)",
     "",
-    "Boots a guest with fault rules, runs the test command, and writes a verdict, junit.xml,",
-    "console.log and a reproducer to the results folder.",
+    "qfi run boots a guest with fault rules, runs the test command, and writes a verdict, junit.xml,",
+    "console.log and a reproducer to the results folder. A campaign runs many such scenarios",
+    "(one per point and action, per call of a point, or repeated chaos trials) and writes one",
+    "junit.xml, campaign.json and summary.md over all of them.",
     "",
     "Flags (each is also an action input and a qfi.toml key):",
     ...rows,
@@ -136,19 +150,13 @@ async function runCli(argv, version) {
   process.on("SIGTERM", onSignal);
   const host = localHost();
   try {
-    const { config, run, reports } = await runPipeline(
-      { inputs: command.inputs, cwd: process.cwd(), signal: controller.signal, echoConsole: !command.quiet },
-      host
-    );
-    const r = run.record;
-    const times = [r.bootMs !== void 0 ? `boot ${(r.bootMs / 1e3).toFixed(2)} s` : "", r.testMs !== void 0 ? `test ${(r.testMs / 1e3).toFixed(2)} s` : "", `wall ${(r.wallMs / 1e3).toFixed(2)} s`].filter(Boolean).join(", ");
-    const dir = relative(process.cwd(), config.report.dir) || ".";
-    process.stdout.write(`qfi: ${run.verdict} \u2014 ${run.reason} (${times})
-`);
-    process.stdout.write(`results: ${dir}/ \u2014 ${relative(config.report.dir, reports.junit)}, console.log, summary.md, reproducer.sh
-`);
+    const options = { inputs: command.inputs, cwd: process.cwd(), signal: controller.signal };
+    let code;
+    if (command.kind === "run") code = await runOne({ ...options, echoConsole: !command.quiet }, host);
+    else if (command.kind === "plan") code = await planOnly(options, host);
+    else code = await campaignOrMerge(command.kind, options, host);
     if (interruptedBy) return signalExit[interruptedBy] ?? ExitCode.infra;
-    return exitCodeForVerdict(run.verdict, config.report.failOnVerdict);
+    return code;
   } catch (err) {
     process.stderr.write(`${formatError(err)}
 `);
@@ -159,6 +167,37 @@ async function runCli(argv, version) {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+async function runOne(options, host) {
+  const { config, run, reports } = await runPipeline(options, host);
+  const r = run.record;
+  const times = [r.bootMs !== void 0 ? `boot ${(r.bootMs / 1e3).toFixed(2)} s` : "", r.testMs !== void 0 ? `test ${(r.testMs / 1e3).toFixed(2)} s` : "", `wall ${(r.wallMs / 1e3).toFixed(2)} s`].filter(Boolean).join(", ");
+  const dir = relative(process.cwd(), config.report.dir) || ".";
+  process.stdout.write(`qfi: ${run.verdict} \u2014 ${run.reason} (${times})
+`);
+  process.stdout.write(`results: ${dir}/ \u2014 ${relative(config.report.dir, reports.junit)}, console.log, summary.md, reproducer.sh
+`);
+  return exitCodeForVerdict(run.verdict, config.report.failOnVerdict);
+}
+async function planOnly(options, host) {
+  const { plan, matrix } = await planCampaign(options, host);
+  process.stdout.write(`${JSON.stringify(matrix)}
+`);
+  if (plan.probe && plan.probe.verdict !== "pass") {
+    process.stderr.write(`qfi: the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first
+`);
+    return exitCodeForVerdict(plan.probe.verdict, true);
+  }
+  return ExitCode.pass;
+}
+async function campaignOrMerge(kind, options, host) {
+  const { config, report, files } = kind === "campaign" ? await runCampaign(options, host) : await mergeCampaigns(options, host);
+  const dir = relative(process.cwd(), config.report.dir) || ".";
+  process.stdout.write(`qfi ${kind}: ${report.verdict} \u2014 ${report.reason}
+`);
+  process.stdout.write(`results: ${dir}/ \u2014 ${relative(config.report.dir, files.junit)}, campaign.json, summary.md, scenarios/
+`);
+  return exitCodeForVerdict(report.verdict, config.report.failOnVerdict);
 }
 
 // src/core/version.ts

@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-BRUPDTQG.js";
-import "./chunks/chunk-5MBMROLK.js";
+} from "./chunks/chunk-7CNNJ3I6.js";
+import "./chunks/chunk-XBGY6GQP.js";
 
 // src/entry/main.ts
 await runAction();

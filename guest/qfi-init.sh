@@ -88,6 +88,13 @@ fi
 read_exact /run/qfi/rules || agent_error "rules-unreadable"
 QFI_RULES=$content
 QFI_RULES_FILE=/run/qfi/rules
+# The run's seed, for rate rules (qfi-fault reads /run/qfi/seed; other runtimes $QFI_SEED).
+QFI_SEED=0
+if [ -r "$fw/opt/qfi/seed/raw" ]; then
+	QFI_SEED=$(tr -cd '0-9' <"$fw/opt/qfi/seed/raw")
+fi
+echo "${QFI_SEED:=0}" >/run/qfi/seed
+export QFI_SEED
 HOME=/root
 TERM=dumb
 export QFI_RULES QFI_RULES_FILE HOME TERM
@@ -148,5 +155,12 @@ marker start
 [ -z "$sync_start" ] || await_host go || agent_error "no-go-from-host"
 sh -c "$command" </dev/null
 code=$?
+# What the test's fault points saw (qfi-fault): a probe run plans from these.
+if [ -d /run/qfi/points ]; then
+	for point in $(ls /run/qfi/points); do
+		read -r calls fails <"/run/qfi/points/$point" || continue
+		printf '\nQFI-POINT:%s calls=%s fails=%s\n' "$point" "$calls" "$fails"
+	done
+fi
 marker "exit=$code"
 finish

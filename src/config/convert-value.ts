@@ -8,6 +8,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { ConfigError, type SourceLocation } from '../core/errors.js';
 import { validateFwCfgName } from '../rules/index.js';
 import { checkDiskLine, checkDiskTable } from './disk-spec.js';
+import { checkPointLine, checkPointTable, ruleFor } from './point-spec.js';
+import { printAction } from '../rules/index.js';
 import type { InputName, InputSpec } from './inputs.js';
 import {
   ValueProblem,
@@ -108,6 +110,13 @@ export function valueFromToml(spec: InputSpec, key: string, raw: unknown, site: 
         value = raw.map((item, index) => {
           if (typeof item === 'string') return item;
           // [[guest.disks]] tables become the same canonical line a `disks` input line does.
+          if (spec.name === 'points' && isTomlTable(item)) {
+            try {
+              return checkPointTable(item);
+            } catch (err) {
+              throw located(err, site.element?.(index) ?? site.where, `${key}[${index}]`);
+            }
+          }
           if (spec.name === 'disks' && isTomlTable(item)) {
             try {
               return checkDiskTable(item, index, site.baseDir);
@@ -174,8 +183,15 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
         return existingPath(value, site.baseDir, 'file', 'initrd');
       case 'rules-file':
         return existingPath(value, site.baseDir, 'file', 'rules file');
+      case 'plan-file':
+        return existingPath(value, site.baseDir, 'file', 'plan file');
+      case 'shard':
+        return checkShardText(value);
+      case 'scenario':
+        return checkScenarioName(value);
       case 'config':
       case 'results-dir':
+      case 'history':
         return absolutePath(value, site.baseDir);
       default:
         return value;
@@ -205,6 +221,12 @@ function checkListItem(name: InputName, item: string, index: number, site: Value
         return existingPath(item, site.baseDir, 'file', 'patch');
       case 'disks':
         return checkDiskLine(item, index, site.baseDir);
+      case 'points':
+        return checkPointLine(item);
+      case 'merge-from':
+        return absolutePath(item, site.baseDir);
+      case 'actions':
+        return checkActionText(item);
       case 'plugin-args':
         if (!/^[A-Za-z_][A-Za-z0-9_-]*=/.test(item)) {
           throw new ValueProblem(`plugin argument ${JSON.stringify(item)} is not key=value`, 'one `key=value` per item, like `inline=on`');
@@ -327,4 +349,20 @@ export function describeTomlValue(value: unknown): string {
 /** smol-toml tables are plain objects (with a null prototype); dates are Date subclasses. */
 export function isTomlTable(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** A campaign action alone (`fail-after:2`): checked as the action of a neutral guest point. */
+function checkActionText(text: string): string {
+  return printAction(ruleFor('campaign.point', text.trim()).action);
+}
+
+/** `2/5`: shard 2 of 5, 1-based. */
+function checkShardText(text: string): string {
+  const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || index < 1 || count < 1 || index > count) {
+    throw new ValueProblem(`bad shard ${JSON.stringify(text)}`, 'write the shard as i/N with 1 <= i <= N, like `2/5` (a plan\'s matrix entries carry it: `shard: ${{ matrix.shard }}`)');
+  }
+  return `${index}/${count}`;
 }

@@ -27,9 +27,21 @@ export interface InputSpec {
   readonly computedDefault?: boolean;
   /** One sentence for action.yml and the README. */
   readonly description: string;
+  /** False for action-only inputs the CLI spells differently (`mode` is its command, `merge-from` its arguments). */
+  readonly cli?: false;
 }
 
 export const INPUTS = [
+  {
+    name: 'mode',
+    toml: undefined,
+    type: 'enum',
+    values: ['run', 'plan', 'campaign', 'merge'],
+    default: 'run',
+    cli: false,
+    description:
+      'What the step does: `run` one scenario; `plan` a campaign (output `matrix` for a matrix job, and plan.json); `campaign` run a campaign\'s scenarios (all, one `shard`, or one `scenario`); `merge` the results of several campaign jobs (`merge-from`). The CLI has a command for each: `qfi run|plan|campaign|merge`.',
+  },
   {
     name: 'config',
     toml: undefined,
@@ -272,6 +284,106 @@ export const INPUTS = [
     default: 'boot-timeout + test-timeout + 60s',
     computedDefault: true,
     description: 'Longest time for the whole run, boot to power-off, including diagnostics.',
+  },
+  {
+    name: 'campaign',
+    toml: 'campaign.kind',
+    type: 'enum',
+    values: ['matrix', 'fail-nth', 'chaos'],
+    default: 'matrix',
+    description:
+      'Kind of campaign: `matrix` (one scenario per point and action), `fail-nth` (a golden run counts each point\'s calls, then one scenario fails exactly the k-th call), `chaos` (rate rules repeated `repeat` times with seeds).',
+  },
+  {
+    name: 'points',
+    toml: 'fault_injection.points',
+    type: 'lines',
+    default: 'the points the guest reports in a probe run',
+    computedDefault: true,
+    description:
+      'Fault points a campaign covers, one per line: `storage.read`, `block.read[disk=data]`, optionally with their own actions: `storage.read actions=fail,fail-after:2` (config file: `[[fault_injection.points]]` tables with `name` and `actions`).',
+  },
+  {
+    name: 'actions',
+    toml: 'campaign.actions',
+    type: 'lines',
+    default: 'fail (chaos: rate:100)',
+    computedDefault: true,
+    description: 'Actions tried on each point that names none, one per line (`fail`, `fail-after:2`, `rate:50`).',
+  },
+  {
+    name: 'repeat',
+    toml: 'campaign.repeat',
+    type: 'int',
+    min: 1,
+    max: 10000,
+    default: '1 (chaos: 10)',
+    computedDefault: true,
+    description: 'Trials per point and action; trial i runs with seed + i.',
+  },
+  {
+    name: 'fail-nth-max',
+    toml: 'campaign.fail_nth_max',
+    type: 'int',
+    min: 1,
+    max: 10000,
+    default: '100',
+    description: 'Most calls a fail-nth sweep fails per point (calls 1..this); a point called more often is swept up to here and the summary says so.',
+  },
+  {
+    name: 'recheck',
+    toml: 'campaign.recheck',
+    type: 'int',
+    min: 0,
+    max: 1000,
+    default: '2',
+    description: 'Chaos: how many failing trials per point are run again with the same seed; a different outcome marks the point flaky.',
+  },
+  {
+    name: 'max-jobs',
+    toml: 'campaign.max_jobs',
+    type: 'int',
+    min: 1,
+    max: 256,
+    default: '256',
+    description: 'Most matrix jobs a plan asks for (GitHub allows 256 per matrix); more scenarios are spread over this many shards.',
+  },
+  {
+    name: 'shard',
+    toml: undefined,
+    type: 'string',
+    default: undefined,
+    description: 'Run only shard `i/N` of the campaign: every N-th scenario, starting at the i-th (1-based), as in a plan\'s matrix entry.',
+  },
+  {
+    name: 'scenario',
+    toml: undefined,
+    type: 'string',
+    default: undefined,
+    description: 'Run only the campaign scenario with this id.',
+  },
+  {
+    name: 'plan-file',
+    toml: undefined,
+    type: 'path',
+    default: undefined,
+    description: 'plan.json written by `mode: plan`: the campaign runs exactly these scenarios (no second probe run, same seeds).',
+  },
+  {
+    name: 'history',
+    toml: 'campaign.history',
+    type: 'string',
+    default: undefined,
+    description:
+      "A previous campaign's campaign.json (a path; a missing file only warns): points whose failure rate got worse or that newly fail are marked, and a chaos campaign then fails only on those.",
+  },
+  {
+    name: 'merge-from',
+    toml: undefined,
+    type: 'lines',
+    default: undefined,
+    cli: false,
+    description: 'Folders holding the results of campaign jobs (e.g. downloaded artifacts), merged by `mode: merge` into one JUnit file and one summary.',
   },
   {
     name: 'name',

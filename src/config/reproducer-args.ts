@@ -23,6 +23,8 @@ export function buildReproducerArgs(opts: {
   for (const spec of INPUTS) {
     // Handled on their own: config above, the seed always, faults as --fault per rule.
     if (spec.name === 'config' || spec.name === 'seed' || spec.name === 'faults') continue;
+    // The CLI spells these as its command and arguments: a run's reproducer has neither.
+    if ('cli' in spec && spec.cli === false) continue;
     const given = opts.given[spec.name];
     if (given === undefined) continue;
     const items = typeof given.text === 'string' ? [given.text] : given.text;

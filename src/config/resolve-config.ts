@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Accel, Arch, ResolvedConfig } from '../core/types.js';
+import type { Accel, Arch, CampaignKind, CampaignSettings, ResolvedConfig } from '../core/types.js';
 import { ConfigError, UsageError, formatLocation, type SourceLocation } from '../core/errors.js';
 import { mergeRules, parseRuleLines, type Rule } from '../rules/index.js';
 import { checkConfigSchema, type FileSettings, type SettingValue } from './check-schema.js';
@@ -18,6 +18,7 @@ import { ProblemList } from './problems.js';
 import { readRulesFile, type RulesFromFile } from './read-rules-file.js';
 import { buildReproducerArgs, type GivenInput } from './reproducer-args.js';
 import { parseDiskLine, type DiskSpec } from './disk-spec.js';
+import { parsePointLine } from './point-spec.js';
 
 export const DEFAULT_CONFIG_FILE = 'qfi.toml';
 
@@ -29,6 +30,8 @@ export interface ResolveConfigOptions {
   inputs: RawInputs;
   /** Folder relative input paths and the default qfi.toml are looked up in. */
   cwd: string;
+  /** False for steps that boot nothing (`merge`): no test command is required. */
+  needsCommand?: boolean;
 }
 
 export interface ResolveConfigResult {
@@ -83,7 +86,7 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
   const written = (name: InputName): boolean => raw.has(name) || (file?.present.has(name) ?? false);
   const fileUnreadable = (configFile !== undefined || raw.has('config')) && file === undefined;
   const command = value<string>('command');
-  if (!written('command') && !fileUnreadable) problems.add(missingCommand(file));
+  if (!written('command') && !fileUnreadable && opts.needsCommand !== false) problems.add(missingCommand(file));
   const initrd = setting('initrd');
   if (initrd !== undefined && !written('kernel')) problems.add(initrdWithoutKernel(initrd.where));
   const arch = orDefault<Arch>('arch');
@@ -134,6 +137,7 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
       failOnVerdict: orDefault<boolean>('fail-on-verdict'),
     },
     reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
+    campaign: campaignSettings(value),
   };
   return { config, warnings };
 }
@@ -264,4 +268,24 @@ function reproducerText(type: string, text: string | string[], value: ConfigValu
 function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** Campaign settings; defaults that depend on the kind (chaos repeats rate rules) are filled here. */
+function campaignSettings(value: <T extends ConfigValue>(name: InputName) => T | undefined): CampaignSettings {
+  const kind = value<CampaignKind>('campaign') ?? 'matrix';
+  const shard = value<string>('shard')?.split('/').map(Number);
+  return {
+    kind,
+    points: (value<string[]>('points') ?? []).map(parsePointLine),
+    actions: value<string[]>('actions') ?? [kind === 'chaos' ? 'rate:100' : 'fail'],
+    repeat: value<number>('repeat') ?? (kind === 'chaos' ? 10 : 1),
+    failNthMax: value<number>('fail-nth-max') ?? 100,
+    recheck: value<number>('recheck') ?? 2,
+    maxJobs: value<number>('max-jobs') ?? 256,
+    shard: shard ? { index: shard[0]!, count: shard[1]! } : undefined,
+    scenario: value<string>('scenario'),
+    planFile: value<string>('plan-file'),
+    history: value<string>('history'),
+    mergeFrom: value<string[]>('merge-from') ?? [],
+  };
 }

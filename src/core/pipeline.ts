@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig, type RawInputs } from '../config/index.js';
 import { hostInjections, writeHostInjections } from '../observe/host-injections.js';
+import { guestPoints } from '../observe/guest-points.js';
 import { rulesNeverFired, summarizeInjections } from '../observe/injections.js';
 import { decideVerdict, requireFired } from '../observe/verdict.js';
 import { makePlan } from '../plan/make-plan.js';
@@ -69,7 +70,7 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
     const neverFired = rulesNeverFired(injections);
     for (const r of neverFired) host.log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? '' : ' (require-fired makes this a failure)'}`);
     const { verdict, reason } = requireFired(decideVerdict(record, plan.timeouts), neverFired, plan.requireFired);
-    const run: TestRun = { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned, injections };
+    const run: TestRun = { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned, injections, points: guestPoints(record.events) };
     const reports = writeReports(run, config.report.dir);
     return { config, run, reports };
   } finally {

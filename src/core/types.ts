@@ -5,12 +5,14 @@
  */
 import type { Rule } from '../rules/model.js';
 import type { DiskSpec } from '../config/disk-spec.js';
+import type { PointSpec } from '../config/point-spec.js';
 import type { InjectionSummary } from '../observe/injections.js';
 import type { PluginRuleLine } from '../rules/plugin-rules.js';
 import type { HostPlan } from '../plan/host-plan.js';
 import type { DiskImage } from '../provision/disks.js';
 import type { TimedFire, WindowChange } from '../run/host-faults.js';
 import type { BlockFailure } from '../observe/block-trace.js';
+import type { GuestPoint } from '../observe/guest-points.js';
 
 export type Arch = 'x86_64';
 export type Accel = 'auto' | 'kvm' | 'tcg';
@@ -94,6 +96,28 @@ export interface ResolvedConfig {
   };
   /** Flags that reproduce this exact run with the CLI (for reproducer.sh). */
   reproducerArgs: string[];
+  /** How a campaign (`qfi plan|campaign|merge`) spreads this config over many scenarios. */
+  campaign: CampaignSettings;
+}
+
+export type CampaignKind = 'matrix' | 'fail-nth' | 'chaos';
+
+export interface CampaignSettings {
+  kind: CampaignKind;
+  /** Points given by the user; empty: a probe run asks the guest. */
+  points: PointSpec[];
+  /** Canonical actions for points that name none. */
+  actions: string[];
+  /** Trials per point and action. */
+  repeat: number;
+  failNthMax: number;
+  recheck: number;
+  maxJobs: number;
+  shard: { index: number; count: number } | undefined;
+  scenario: string | undefined;
+  planFile: string | undefined;
+  history: string | undefined;
+  mergeFrom: string[];
 }
 
 export type Verdict = 'pass' | 'fail' | 'panic' | 'hang' | 'boot-timeout' | 'infra-error';
@@ -184,6 +208,8 @@ export interface Provisioned {
 
 export type ConsoleEventKind =
   | 'marker'
+  /** A guest fault point: registered, or reported with its call counts. */
+  | 'point'
   | 'agent-ready'
   | 'test-start'
   | 'test-exit'
@@ -206,6 +232,9 @@ export interface ConsoleEvent {
   /** For `marker`: the name after `QFI-MARKER:`, and the hex value after `=` if any. */
   name?: string;
   value?: string;
+  /** For `point` reports: calls of the point and how many of them were failed. */
+  calls?: number;
+  fails?: number;
 }
 
 export interface RunFiles {
@@ -262,6 +291,8 @@ export interface LogSummary {
 
 export interface TestRun {
   scenario: string;
+  /** Fault points the guest's runtime reported (QFI-POINT lines), with their call counts. */
+  points: GuestPoint[];
   /** What qfi's plugin injected (undefined when it was not loaded). */
   injections: InjectionSummary | undefined;
   verdict: Verdict;

@@ -17,6 +17,11 @@ export class ConsoleParser {
     if (marker) return marker;
     // A guest's own named moment, for triggers relative to it (marker:NAME+insn:N).
     // With `=0x...` it also carries a value, e.g. the physical address of a page it wants hit.
+    // A guest runtime's fault point: registered (`QFI-POINT:name`) or with its counts at the end.
+    const point = /QFI-POINT:([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*)(?: calls=(\d{1,10}) fails=(\d{1,10}))?\s*$/.exec(text);
+    if (point) {
+      return { kind: 'point', line, atMs, text, name: point[1]!, ...(point[2] !== undefined ? { calls: Number(point[2]), fails: Number(point[3]) } : {}) };
+    }
     const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})(?:=(0x[0-9a-fA-F]{1,16}))?/.exec(text);
     if (named) return { kind: 'marker', line, atMs, text, name: named[1]!, ...(named[2] ? { value: named[2] } : {}) };
     const kind = classifyKernelLine(stripPrintkPrefix(text));

@@ -10,6 +10,8 @@ import { archData } from './arch.js';
 export const AGENT_FW_CFG = {
   token: 'opt/qfi/token',
   command: 'opt/qfi/command',
+  /** The run's seed (decimal), for guest runtimes' rate rules. */
+  seed: 'opt/qfi/seed',
   /** Marker names the guest's qfi-marker waits at until the runner acknowledges them. */
   syncMarkers: 'opt/qfi/sync-markers',
 } as const;
@@ -34,6 +36,7 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
   const fwCfg: FwCfgEntry[] = [
     { name: AGENT_FW_CFG.token, content: token },
     { name: AGENT_FW_CFG.command, content: config.test.command },
+    { name: AGENT_FW_CFG.seed, content: String(config.faults.seed) },
   ];
   if (config.faults.enabled) {
     fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });

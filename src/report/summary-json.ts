@@ -31,6 +31,7 @@ export function toSummaryJson(run: TestRun): string {
     console: { lines: record.consoleLines },
     events: record.events.map((e) => ({ kind: e.kind, line: e.line, atMs: e.atMs, text: e.text, ...(e.exitCode !== undefined ? { exitCode: e.exitCode } : {}) })),
     injections: run.injections ?? null,
+    points: run.points,
     logSummary: run.summary,
     diagnostics: record.diagnostics ?? null,
     files: { console: 'console.log', qemuStderr: 'qemu-stderr.log', qmpLog: 'qmp.log', junit: 'junit.xml', reproducer: 'reproducer.sh', ...(run.injections ? { injections: 'injections.jsonl' } : {}) },

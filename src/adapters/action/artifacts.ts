@@ -21,10 +21,13 @@ export function defaultArtifactName(scenario: string, env: NodeJS.ProcessEnv = p
   return toArtifactName([...parts, env.GITHUB_JOB].filter(Boolean).join('-'));
 }
 
+/** Every regular file under `dir` (a campaign keeps each scenario in scenarios/<id>/). */
 function listFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .map((f) => join(dir, f))
-    .filter((f) => statSync(f).isFile());
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return listFiles(path);
+    return entry.isFile() && statSync(path).isFile() ? [path] : [];
+  });
 }
 
 /** Uploads the results folder. Never throws: an upload problem is a warning, never a verdict. */

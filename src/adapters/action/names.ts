@@ -3,6 +3,9 @@ export enum Outputs {
   Verdict = 'verdict',
   Junit = 'junit',
   ResultsDir = 'results-dir',
+  Matrix = 'matrix',
+  PlanFile = 'plan-file',
+  Scenarios = 'scenarios',
 }
 
 /** What main hands to post through the runner's state file. */

@@ -1,15 +1,22 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
+import { mergeCampaigns } from '../../campaign/merge.js';
+import { planCampaign, runCampaign, type CampaignOptions } from '../../campaign/run-campaign.js';
 import { formatError, QfiError } from '../../core/errors.js';
+import type { Host } from '../../core/host.js';
 import { runPipeline } from '../../core/pipeline.js';
+import type { ResolvedConfig, Verdict } from '../../core/types.js';
 import { actionHost } from './action-host.js';
 import { defaultArtifactName, toArtifactName, uploadResults } from './artifacts.js';
 import { Outputs, State } from './names.js';
 import { readActionInputs } from './read-inputs.js';
 
+type Mode = 'run' | 'plan' | 'campaign' | 'merge';
+
 /**
- * The action's main step: run the pipeline, then outputs, job summary, annotation and
- * artifacts. After the verdict only warnings: a failed upload never changes it.
+ * The action's main step: run the pipeline (or plan / run / merge a campaign, by `mode`), then
+ * outputs, job summary, annotation and artifacts. After the verdict only warnings: a failed
+ * upload never changes it.
  */
 export async function runAction(): Promise<void> {
   const host = actionHost();
@@ -19,41 +26,12 @@ export async function runAction(): Promise<void> {
   process.once('SIGTERM', onSignal);
 
   try {
-    const { config, run, reports } = await runPipeline(
-      {
-        inputs: readActionInputs(),
-        cwd: process.cwd(),
-        signal: controller.signal,
-        echoConsole: true,
-        onConfig: (c) => {
-          core.saveState(State.ResultsDir, c.report.dir);
-          core.saveState(State.ArtifactName, c.report.artifactName ? toArtifactName(c.report.artifactName) : defaultArtifactName(c.name));
-          core.saveState(State.UploadEnabled, String(c.report.upload));
-        },
-      },
-      host,
-    );
-    core.setOutput(Outputs.Verdict, run.verdict);
-    core.setOutput(Outputs.Junit, reports.junit);
-    core.setOutput(Outputs.ResultsDir, config.report.dir);
-
-    try {
-      await core.summary.addRaw(readFileSync(reports.summaryMarkdown, 'utf8')).write();
-    } catch (err) {
-      core.warning(`could not write the job summary: ${(err as Error).message}`);
-    }
-
-    if (config.report.upload) {
-      const name = config.report.artifactName ? toArtifactName(config.report.artifactName) : defaultArtifactName(config.name);
-      const uploaded = await uploadResults(config.report.dir, name, host.log);
-      core.saveState(State.Uploaded, String(uploaded));
-    }
-
-    if (run.verdict !== 'pass') {
-      const message = `qfi ${run.scenario}: ${run.verdict} — ${run.reason}`;
-      if (config.report.failOnVerdict || run.verdict === 'infra-error') core.setFailed(message);
-      else core.warning(`${message} (fail-on-verdict is false)`);
-    }
+    const inputs = readActionInputs();
+    const mode = (inputs.mode ?? 'run') as Mode;
+    const options = { inputs, cwd: process.cwd(), signal: controller.signal };
+    if (mode === 'plan') await planStep(options, host);
+    else if (mode === 'run') await runStep(options, host);
+    else await campaignStep(mode, options, host);
   } catch (err) {
     // Bad inputs or infrastructure before QEMU started: one readable error, no stack.
     const text = formatError(err);
@@ -68,6 +46,76 @@ export async function runAction(): Promise<void> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+function saveUploadState(config: ResolvedConfig, suffix?: string): string {
+  const base = config.report.artifactName ? toArtifactName(config.report.artifactName) : defaultArtifactName(suffix ? `${config.name}-${suffix}` : config.name);
+  core.saveState(State.ResultsDir, config.report.dir);
+  core.saveState(State.ArtifactName, base);
+  core.saveState(State.UploadEnabled, String(config.report.upload));
+  return base;
+}
+
+async function addSummary(markdownFile: string): Promise<void> {
+  try {
+    await core.summary.addRaw(readFileSync(markdownFile, 'utf8')).write();
+  } catch (err) {
+    core.warning(`could not write the job summary: ${(err as Error).message}`);
+  }
+}
+
+async function upload(config: ResolvedConfig, name: string, host: Host): Promise<void> {
+  if (!config.report.upload) return;
+  const uploaded = await uploadResults(config.report.dir, name, host.log);
+  core.saveState(State.Uploaded, String(uploaded));
+}
+
+function reportVerdict(what: string, verdict: Verdict, reason: string, config: ResolvedConfig): void {
+  if (verdict === 'pass') return;
+  const message = `qfi ${what}: ${verdict} — ${reason}`;
+  if (config.report.failOnVerdict || verdict === 'infra-error') core.setFailed(message);
+  else core.warning(`${message} (fail-on-verdict is false)`);
+}
+
+async function runStep(options: CampaignOptions, host: Host): Promise<void> {
+  let artifact = '';
+  const { config, run, reports } = await runPipeline(
+    { ...options, echoConsole: true, onConfig: (c) => (artifact = saveUploadState(c)) },
+    host,
+  );
+  core.setOutput(Outputs.Verdict, run.verdict);
+  core.setOutput(Outputs.Junit, reports.junit);
+  core.setOutput(Outputs.ResultsDir, config.report.dir);
+  await addSummary(reports.summaryMarkdown);
+  await upload(config, artifact, host);
+  reportVerdict(run.scenario, run.verdict, run.reason, config);
+}
+
+/** Plans only: nothing to upload but the plan, which the matrix jobs need (the workflow uploads it). */
+async function planStep(options: CampaignOptions, host: Host): Promise<void> {
+  const { config, plan, matrix, planFile } = await planCampaign(options, host);
+  core.setOutput(Outputs.Matrix, JSON.stringify(matrix));
+  core.setOutput(Outputs.PlanFile, planFile);
+  core.setOutput(Outputs.Scenarios, String(plan.scenarios.length));
+  core.setOutput(Outputs.ResultsDir, config.report.dir);
+  const lines = [`## qfi plan ${plan.name}: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s)`, '', `Kind \`${plan.kind}\`, seed ${plan.seed}.`, ...plan.notes.map((n) => `- ${n}`)];
+  await core.summary.addRaw(`${lines.join('\n')}\n`).write().catch((err: Error) => core.warning(`could not write the job summary: ${err.message}`));
+  if (plan.probe && plan.probe.verdict !== 'pass') core.setFailed(`qfi plan: the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first`);
+}
+
+async function campaignStep(mode: 'campaign' | 'merge', options: CampaignOptions, host: Host): Promise<void> {
+  let artifact = '';
+  const onConfig = (c: ResolvedConfig) => {
+    const part = c.campaign.shard ? `shard-${c.campaign.shard.index}-of-${c.campaign.shard.count}` : (c.campaign.scenario ?? mode);
+    artifact = saveUploadState(c, part);
+  };
+  const { config, report, files } = mode === 'campaign' ? await runCampaign({ ...options, onConfig }, host) : await mergeCampaigns({ ...options, onConfig }, host);
+  core.setOutput(Outputs.Verdict, report.verdict);
+  core.setOutput(Outputs.Junit, files.junit);
+  core.setOutput(Outputs.ResultsDir, config.report.dir);
+  await addSummary(files.markdown);
+  await upload(config, artifact, host);
+  reportVerdict(`${mode} ${report.name}`, report.verdict, report.reason, config);
 }
 
 /** The post step (post-if: always()): upload the results if main was cancelled before it could. */

@@ -2,7 +2,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../core/errors.js';
 import { INPUTS, type RawInputs } from '../../config/index.js';
 
-export type CliCommand = { kind: 'run'; inputs: RawInputs; quiet: boolean } | { kind: 'help' } | { kind: 'version' };
+/** `run` one scenario; `plan`, `campaign` and `merge` work on campaigns (the action's `mode`). */
+export type CliCommandKind = 'run' | 'plan' | 'campaign' | 'merge';
+export type CliCommand = { kind: CliCommandKind; inputs: RawInputs; quiet: boolean } | { kind: 'help' } | { kind: 'version' };
+
+const COMMANDS: readonly CliCommandKind[] = ['run', 'plan', 'campaign', 'merge'];
 
 /** Flags only the CLI has; everything else is generated from the inputs table. */
 const cliOnly = {
@@ -14,7 +18,10 @@ const cliOnly = {
 
 function optionsFromInputs(): NonNullable<ParseArgsConfig['options']> {
   const options: NonNullable<ParseArgsConfig['options']> = { ...cliOnly };
-  for (const input of INPUTS) options[input.name] = { type: 'string', ...(input.type === 'lines' ? { multiple: true } : {}) };
+  for (const input of INPUTS) {
+    if ('cli' in input && input.cli === false) continue;
+    options[input.name] = { type: 'string', ...(input.type === 'lines' ? { multiple: true } : {}) };
+  }
   return options;
 }
 
@@ -36,8 +43,9 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (values.help || positionals[0] === 'help') return { kind: 'help' };
   const [command, ...rest] = positionals;
   if (command === undefined) return { kind: 'help' };
-  if (command !== 'run') throw new UsageError(`unknown command "${command}"`, { hint: 'the commands are: qfi run, qfi help' });
-  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: 'flags take the form --name value; quote a value with spaces' });
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: 'the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR…, qfi help' });
+  const kind = command as CliCommandKind;
+  if (rest.length && kind !== 'merge') throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: 'flags take the form --name value; quote a value with spaces' });
 
   const inputs: RawInputs = {};
   for (const input of INPUTS) {
@@ -46,19 +54,25 @@ export function parseCliArgs(argv: string[]): CliCommand {
   }
   const faultFlags = values.fault as string[] | undefined;
   if (faultFlags?.length) inputs.faults = [...((inputs.faults as string[] | undefined) ?? []), ...faultFlags];
-  return { kind: 'run', inputs, quiet: values.quiet === true };
+  if (kind === 'merge') inputs['merge-from'] = rest;
+  return { kind, inputs, quiet: values.quiet === true };
 }
 
 export function helpText(): string {
   const width = Math.max(...INPUTS.map((i) => i.name.length)) + 2;
-  const rows = INPUTS.map((i) => `  --${i.name.padEnd(width)}${i.description}${i.default ? ` [default: ${i.default}]` : ''}`);
+  const rows = INPUTS.filter((i) => !('cli' in i && i.cli === false)).map((i) => `  --${i.name.padEnd(width)}${i.description}${i.default ? ` [default: ${i.default}]` : ''}`);
   return [
     'qfi — QEMU fault-injection runner',
     '',
-    'Usage: qfi run [flags]',
+    'Usage: qfi run [flags]          one scenario: boot, test, verdict',
+    '       qfi plan [flags]         plan a campaign: plan.json, and the matrix JSON on stdout',
+    '       qfi campaign [flags]     run a campaign (all scenarios, --shard i/N, or --scenario ID)',
+    '       qfi merge DIR… [flags]   merge campaign results (campaign.json under each DIR)',
     '',
-    'Boots a guest with fault rules, runs the test command, and writes a verdict, junit.xml,',
-    'console.log and a reproducer to the results folder.',
+    'qfi run boots a guest with fault rules, runs the test command, and writes a verdict, junit.xml,',
+    'console.log and a reproducer to the results folder. A campaign runs many such scenarios',
+    '(one per point and action, per call of a point, or repeated chaos trials) and writes one',
+    'junit.xml, campaign.json and summary.md over all of them.',
     '',
     'Flags (each is also an action input and a qfi.toml key):',
     ...rows,

@@ -1,6 +1,9 @@
 import { relative } from 'node:path';
 import { ExitCode, exitCodeForError, formatError } from '../../core/errors.js';
-import { runPipeline } from '../../core/pipeline.js';
+import { runPipeline, type PipelineOptions } from '../../core/pipeline.js';
+import type { Host } from '../../core/host.js';
+import { planCampaign, runCampaign, type CampaignOptions } from '../../campaign/run-campaign.js';
+import { mergeCampaigns } from '../../campaign/merge.js';
 import type { Verdict } from '../../core/types.js';
 import { helpText, parseCliArgs } from './parse-args.js';
 import { localHost } from './local-host.js';
@@ -46,17 +49,13 @@ export async function runCli(argv: string[], version: string): Promise<number> {
 
   const host = localHost();
   try {
-    const { config, run, reports } = await runPipeline(
-      { inputs: command.inputs, cwd: process.cwd(), signal: controller.signal, echoConsole: !command.quiet },
-      host,
-    );
-    const r = run.record;
-    const times = [r.bootMs !== undefined ? `boot ${(r.bootMs / 1000).toFixed(2)} s` : '', r.testMs !== undefined ? `test ${(r.testMs / 1000).toFixed(2)} s` : '', `wall ${(r.wallMs / 1000).toFixed(2)} s`].filter(Boolean).join(', ');
-    const dir = relative(process.cwd(), config.report.dir) || '.';
-    process.stdout.write(`qfi: ${run.verdict} — ${run.reason} (${times})\n`);
-    process.stdout.write(`results: ${dir}/ — ${relative(config.report.dir, reports.junit)}, console.log, summary.md, reproducer.sh\n`);
+    const options = { inputs: command.inputs, cwd: process.cwd(), signal: controller.signal };
+    let code: number;
+    if (command.kind === 'run') code = await runOne({ ...options, echoConsole: !command.quiet }, host);
+    else if (command.kind === 'plan') code = await planOnly(options, host);
+    else code = await campaignOrMerge(command.kind, options, host);
     if (interruptedBy) return signalExit[interruptedBy] ?? ExitCode.infra;
-    return exitCodeForVerdict(run.verdict, config.report.failOnVerdict);
+    return code;
   } catch (err) {
     process.stderr.write(`${formatError(err)}\n`);
     if (process.env.QFI_DEBUG === '1' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
@@ -65,4 +64,33 @@ export async function runCli(argv: string[], version: string): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+async function runOne(options: PipelineOptions, host: Host): Promise<number> {
+  const { config, run, reports } = await runPipeline(options, host);
+  const r = run.record;
+  const times = [r.bootMs !== undefined ? `boot ${(r.bootMs / 1000).toFixed(2)} s` : '', r.testMs !== undefined ? `test ${(r.testMs / 1000).toFixed(2)} s` : '', `wall ${(r.wallMs / 1000).toFixed(2)} s`].filter(Boolean).join(', ');
+  const dir = relative(process.cwd(), config.report.dir) || '.';
+  process.stdout.write(`qfi: ${run.verdict} — ${run.reason} (${times})\n`);
+  process.stdout.write(`results: ${dir}/ — ${relative(config.report.dir, reports.junit)}, console.log, summary.md, reproducer.sh\n`);
+  return exitCodeForVerdict(run.verdict, config.report.failOnVerdict);
+}
+
+/** `qfi plan`: the matrix JSON alone on stdout, for `echo "matrix=$(qfi plan)" >> "$GITHUB_OUTPUT"`. */
+async function planOnly(options: CampaignOptions, host: Host): Promise<number> {
+  const { plan, matrix } = await planCampaign(options, host);
+  process.stdout.write(`${JSON.stringify(matrix)}\n`);
+  if (plan.probe && plan.probe.verdict !== 'pass') {
+    process.stderr.write(`qfi: the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first\n`);
+    return exitCodeForVerdict(plan.probe.verdict, true);
+  }
+  return ExitCode.pass;
+}
+
+async function campaignOrMerge(kind: 'campaign' | 'merge', options: CampaignOptions, host: Host): Promise<number> {
+  const { config, report, files } = kind === 'campaign' ? await runCampaign(options, host) : await mergeCampaigns(options, host);
+  const dir = relative(process.cwd(), config.report.dir) || '.';
+  process.stdout.write(`qfi ${kind}: ${report.verdict} — ${report.reason}\n`);
+  process.stdout.write(`results: ${dir}/ — ${relative(config.report.dir, files.junit)}, campaign.json, summary.md, scenarios/\n`);
+  return exitCodeForVerdict(report.verdict, config.report.failOnVerdict);
 }

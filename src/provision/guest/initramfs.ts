@@ -34,8 +34,14 @@ export function agentScriptPath(): string {
   return join(packageRoot(), 'guest', 'qfi-init.sh');
 }
 
+/** The built-in guest's fault-point helper, /usr/bin/qfi-fault. */
+export function faultHelperPath(): string {
+  return join(packageRoot(), 'guest', 'qfi-fault.sh');
+}
+
 interface InitramfsInputs {
   agent: Uint8Array;
+  faultHelper: Uint8Array;
   busybox: StaticBusybox;
   kernelRelease: string;
   /** In load order. */
@@ -53,6 +59,7 @@ export function initramfsKey(inputs: InitramfsInputs): string {
   part('format', String(INITRAMFS_FORMAT));
   part('release', inputs.kernelRelease);
   part('agent', inputs.agent);
+  part('fault-helper', inputs.faultHelper);
   part('busybox', inputs.busybox.bytes);
   for (const m of inputs.modules) {
     part('module-path', m.relPath);
@@ -84,6 +91,7 @@ export function initramfsEntries(inputs: InitramfsInputs): CpioEntry[] {
   entries.push({ type: 'file', path: 'bin/busybox', data: inputs.busybox.bytes, mode: 0o755 });
   entries.push({ type: 'symlink', path: 'bin/sh', target: 'busybox' });
   entries.push({ type: 'file', path: 'init', data: inputs.agent, mode: 0o755 });
+  entries.push({ type: 'file', path: 'usr/bin/qfi-fault', data: inputs.faultHelper, mode: 0o755 });
   const guestPaths: string[] = [];
   for (const m of inputs.modules) {
     const path = `lib/modules/${inputs.kernelRelease}/${uncompressedModulePath(m.relPath)}`;
@@ -125,12 +133,13 @@ export async function ensureInitramfs(opts: {
   log: Logger;
   signal?: AbortSignal;
 }): Promise<string> {
-  const [agent, busybox, modules] = await Promise.all([
+  const [agent, faultHelper, busybox, modules] = await Promise.all([
     readFile(agentScriptPath()),
+    readFile(faultHelperPath()),
     findStaticBusybox(),
     loadModules(opts.kernel, opts.signal),
   ]);
-  const inputs: InitramfsInputs = { agent, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
+  const inputs: InitramfsInputs = { agent, faultHelper, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
   const dir = join(opts.cacheDir, 'guest', 'initramfs', initramfsKey(inputs));
   const built = await ensureCacheEntry(dir, async (work) => {
     const t = performance.now();

@@ -7,6 +7,7 @@ import { INPUTS } from '../../../src/config/inputs.js';
 describe('parseCliArgs', () => {
   it('has a flag for every action input', () => {
     for (const input of INPUTS) {
+      if ('cli' in input && input.cli === false) continue; // the command (`mode`) and merge's arguments
       const value = input.type === 'lines' ? ['x'] : 'x';
       const cmd = parseCliArgs(['run', `--${input.name}`, 'x']);
       expect(cmd).toMatchObject({ kind: 'run', inputs: { [input.name]: value } });
@@ -31,7 +32,20 @@ describe('parseCliArgs', () => {
 
   it('shows help without a command, and lists every input', () => {
     expect(parseCliArgs([])).toEqual({ kind: 'help' });
-    for (const input of INPUTS) expect(helpText()).toContain(`--${input.name}`);
+    for (const input of INPUTS) {
+      if ('cli' in input && input.cli === false) expect(helpText()).not.toContain(`--${input.name} `);
+      else expect(helpText()).toContain(`--${input.name}`);
+    }
+  });
+});
+
+describe('campaign commands', () => {
+  it('takes plan, campaign and merge; merge takes its folders as arguments', () => {
+    expect(parseCliArgs(['plan', '--points', 'a.b', '--actions', 'fail'])).toEqual({ kind: 'plan', inputs: { points: ['a.b'], actions: ['fail'] }, quiet: false });
+    expect(parseCliArgs(['campaign', '--shard', '2/3', '--plan-file', 'p.json', '-q'])).toEqual({ kind: 'campaign', inputs: { shard: '2/3', 'plan-file': 'p.json' }, quiet: true });
+    expect(parseCliArgs(['merge', 'a', 'b', '--results-dir', 'm'])).toEqual({ kind: 'merge', inputs: { 'merge-from': ['a', 'b'], 'results-dir': 'm' }, quiet: false });
+    expect(() => parseCliArgs(['campaign', 'stray'])).toThrow(/unexpected argument "stray"/);
+    expect(() => parseCliArgs(['run', '--mode', 'plan'])).toThrow(/Unknown option '--mode'/);
   });
 });
 

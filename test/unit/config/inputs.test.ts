@@ -8,6 +8,7 @@ const specs: readonly InputSpec[] = INPUTS;
 describe('INPUTS', () => {
   it('lists the inputs the action and CLI share, in this order', () => {
     expect(specs.map((s) => s.name)).toEqual([
+      'mode',
       'config',
       'command',
       'faults',
@@ -41,6 +42,18 @@ describe('INPUTS', () => {
       'boot-timeout',
       'test-timeout',
       'timeout',
+      'campaign',
+      'points',
+      'actions',
+      'repeat',
+      'fail-nth-max',
+      'recheck',
+      'max-jobs',
+      'shard',
+      'scenario',
+      'plan-file',
+      'history',
+      'merge-from',
       'name',
       'results-dir',
       'artifact-name',

@@ -72,6 +72,20 @@ describe('resolveConfig defaults', () => {
       faults: { enabled: true, rules: [], fwCfgName: DEFAULT_RULES_FW_CFG_NAME, seed: expect.any(Number), requireFired: false },
       report: { dir: join(cwd, 'qfi-results'), artifactName: undefined, upload: true, failOnVerdict: true },
       reproducerArgs: ['--command', 'make check', '--seed', String(config.faults.seed)],
+      campaign: {
+        kind: 'matrix',
+        points: [],
+        actions: ['fail'],
+        repeat: 1,
+        failNthMax: 100,
+        recheck: 2,
+        maxJobs: 256,
+        shard: undefined,
+        scenario: undefined,
+        planFile: undefined,
+        history: undefined,
+        mergeFrom: [],
+      },
     });
   });
 

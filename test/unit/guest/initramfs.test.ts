@@ -12,6 +12,7 @@ function mod(name: string, relPath: string, raw = makeElf64({ sections: { '.modi
 
 const inputs = {
   agent: Buffer.from('#!/bin/sh\necho agent\n'),
+  faultHelper: Buffer.from('#!/bin/sh\nexit 1\n'),
   busybox: { path: '/bin/busybox', bytes: makeElf64({}) },
   kernelRelease: '6.1.0-99-cloud-amd64',
   modules: [mod('virtio_ring', 'kernel/drivers/virtio/virtio_ring.ko'), mod('virtio_blk', 'kernel/drivers/block/virtio_blk.ko.zst')],
@@ -23,6 +24,7 @@ describe('initramfs layout', () => {
     expect(() => writeCpioNewc(entries)).not.toThrow();
     const byPath = new Map(entries.map((e) => [e.path, e]));
     expect(byPath.get('init')).toMatchObject({ type: 'file', mode: 0o755 });
+    expect(byPath.get('usr/bin/qfi-fault')).toMatchObject({ type: 'file', mode: 0o755 });
     expect(byPath.get('bin/sh')).toEqual({ type: 'symlink', path: 'bin/sh', target: 'busybox' });
     expect(byPath.get('tmp')).toMatchObject({ type: 'dir', mode: 0o1777 });
     const list = byPath.get(MODULE_LIST_PATH);
@@ -38,6 +40,7 @@ describe('initramfs layout', () => {
     expect(key).toMatch(/^[0-9a-f]{32}$/);
     expect(initramfsKey({ ...inputs })).toBe(key);
     expect(initramfsKey({ ...inputs, agent: Buffer.from('#!/bin/sh\necho agent 2\n') })).not.toBe(key);
+    expect(initramfsKey({ ...inputs, faultHelper: Buffer.from('#!/bin/sh\nexit 0\n') })).not.toBe(key);
     expect(initramfsKey({ ...inputs, kernelRelease: '6.1.0-100-cloud-amd64' })).not.toBe(key);
     expect(initramfsKey({ ...inputs, busybox: { path: '/bin/busybox', bytes: makeElf64({ interp: true }) } })).not.toBe(key);
     expect(initramfsKey({ ...inputs, modules: inputs.modules.slice(0, 1) })).not.toBe(key);

@@ -36,7 +36,7 @@ function testRunFrom(fixture: string, over: Partial<RunRecord> = {}): TestRun {
   const plan = { scenario: `fixture-${fixture}`, canonicalRules: ['alloc.frame=fail-after:3'], seed: 42, timeouts: { bootMs: 60_000, testMs: 3000, overallMs: 120_000 } } as Plan;
   const provisioned = { qemuVersion: '7.2.22', accel: 'tcg', kernelDescription: 'linux-image-6.1.0-56-cloud-amd64', plugins: [] } as unknown as Provisioned;
   const { verdict, reason } = decideVerdict(record, plan.timeouts);
-  return { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned, injections: undefined };
+  return { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned, injections: undefined, points: [] };
 }
 
 function validates(xml: string): void {

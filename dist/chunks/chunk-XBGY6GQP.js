@@ -1016,14 +1016,14 @@ var require_dist = __commonJS({
         return compare(b, a2, loose);
       }
       exports$1.sort = sort;
-      function sort(list, loose) {
-        return list.sort(function(a2, b) {
+      function sort(list2, loose) {
+        return list2.sort(function(a2, b) {
           return exports$1.compareBuild(a2, b, loose);
         });
       }
       exports$1.rsort = rsort;
-      function rsort(list, loose) {
-        return list.sort(function(a2, b) {
+      function rsort(list2, loose) {
+        return list2.sort(function(a2, b) {
           return exports$1.compareBuild(b, a2, loose);
         });
       }
@@ -5138,7 +5138,7 @@ var require_dist = __commonJS({
             }
             return mapped.length && mapped[0] === arrays[0] ? baseIntersection(mapped, undefined$1, comparator) : [];
           });
-          function join23(array, separator) {
+          function join26(array, separator) {
             return array == null ? "" : nativeJoin.call(array, separator);
           }
           function last(array) {
@@ -7062,7 +7062,7 @@ var require_dist = __commonJS({
           lodash2.isUndefined = isUndefined;
           lodash2.isWeakMap = isWeakMap;
           lodash2.isWeakSet = isWeakSet;
-          lodash2.join = join23;
+          lodash2.join = join26;
           lodash2.kebabCase = kebabCase;
           lodash2.last = last;
           lodash2.lastIndexOf = lastIndexOf;
@@ -12009,6 +12009,15 @@ import { join as join21 } from "node:path";
 // src/config/inputs.ts
 var INPUTS = [
   {
+    name: "mode",
+    toml: void 0,
+    type: "enum",
+    values: ["run", "plan", "campaign", "merge"],
+    default: "run",
+    cli: false,
+    description: "What the step does: `run` one scenario; `plan` a campaign (output `matrix` for a matrix job, and plan.json); `campaign` run a campaign's scenarios (all, one `shard`, or one `scenario`); `merge` the results of several campaign jobs (`merge-from`). The CLI has a command for each: `qfi run|plan|campaign|merge`."
+  },
+  {
     name: "config",
     toml: void 0,
     type: "path",
@@ -12249,6 +12258,103 @@ var INPUTS = [
     default: "boot-timeout + test-timeout + 60s",
     computedDefault: true,
     description: "Longest time for the whole run, boot to power-off, including diagnostics."
+  },
+  {
+    name: "campaign",
+    toml: "campaign.kind",
+    type: "enum",
+    values: ["matrix", "fail-nth", "chaos"],
+    default: "matrix",
+    description: "Kind of campaign: `matrix` (one scenario per point and action), `fail-nth` (a golden run counts each point's calls, then one scenario fails exactly the k-th call), `chaos` (rate rules repeated `repeat` times with seeds)."
+  },
+  {
+    name: "points",
+    toml: "fault_injection.points",
+    type: "lines",
+    default: "the points the guest reports in a probe run",
+    computedDefault: true,
+    description: "Fault points a campaign covers, one per line: `storage.read`, `block.read[disk=data]`, optionally with their own actions: `storage.read actions=fail,fail-after:2` (config file: `[[fault_injection.points]]` tables with `name` and `actions`)."
+  },
+  {
+    name: "actions",
+    toml: "campaign.actions",
+    type: "lines",
+    default: "fail (chaos: rate:100)",
+    computedDefault: true,
+    description: "Actions tried on each point that names none, one per line (`fail`, `fail-after:2`, `rate:50`)."
+  },
+  {
+    name: "repeat",
+    toml: "campaign.repeat",
+    type: "int",
+    min: 1,
+    max: 1e4,
+    default: "1 (chaos: 10)",
+    computedDefault: true,
+    description: "Trials per point and action; trial i runs with seed + i."
+  },
+  {
+    name: "fail-nth-max",
+    toml: "campaign.fail_nth_max",
+    type: "int",
+    min: 1,
+    max: 1e4,
+    default: "100",
+    description: "Most calls a fail-nth sweep fails per point (calls 1..this); a point called more often is swept up to here and the summary says so."
+  },
+  {
+    name: "recheck",
+    toml: "campaign.recheck",
+    type: "int",
+    min: 0,
+    max: 1e3,
+    default: "2",
+    description: "Chaos: how many failing trials per point are run again with the same seed; a different outcome marks the point flaky."
+  },
+  {
+    name: "max-jobs",
+    toml: "campaign.max_jobs",
+    type: "int",
+    min: 1,
+    max: 256,
+    default: "256",
+    description: "Most matrix jobs a plan asks for (GitHub allows 256 per matrix); more scenarios are spread over this many shards."
+  },
+  {
+    name: "shard",
+    toml: void 0,
+    type: "string",
+    default: void 0,
+    description: "Run only shard `i/N` of the campaign: every N-th scenario, starting at the i-th (1-based), as in a plan's matrix entry."
+  },
+  {
+    name: "scenario",
+    toml: void 0,
+    type: "string",
+    default: void 0,
+    description: "Run only the campaign scenario with this id."
+  },
+  {
+    name: "plan-file",
+    toml: void 0,
+    type: "path",
+    default: void 0,
+    description: "plan.json written by `mode: plan`: the campaign runs exactly these scenarios (no second probe run, same seeds)."
+  },
+  {
+    name: "history",
+    toml: "campaign.history",
+    type: "string",
+    default: void 0,
+    description: "A previous campaign's campaign.json (a path; a missing file only warns): points whose failure rate got worse or that newly fail are marked, and a chaos campaign then fails only on those."
+  },
+  {
+    name: "merge-from",
+    toml: void 0,
+    type: "lines",
+    default: void 0,
+    cli: false,
+    description: "Folders holding the results of campaign jobs (e.g. downloaded artifacts), merged by `mode: merge` into one JUnit file and one summary."
   },
   {
     name: "name",
@@ -13110,6 +13216,59 @@ function parseDiskLine(line) {
   return diskFromPairs(splitWords(line), 0, "/");
 }
 
+// src/config/point-spec.ts
+var POINT_HINT = "write a point as `storage.read` or `block.read[disk=data]`, optionally followed by its actions: `storage.read actions=fail,fail-after:2`";
+function ruleFor(point, action) {
+  try {
+    return parseRule(`${point}=${action}`);
+  } catch (err) {
+    if (err instanceof QfiError) throw new ValueProblem(err.message, err.hint);
+    throw err;
+  }
+}
+function splitPointLine(line) {
+  let depth = 0;
+  for (let i2 = 0; i2 < line.length; i2++) {
+    const c3 = line[i2];
+    if (c3 === "[") depth++;
+    else if (c3 === "]") depth--;
+    else if ((c3 === " " || c3 === "	") && depth === 0) return { point: line.slice(0, i2), rest: line.slice(i2 + 1).trim() };
+  }
+  return { point: line, rest: "" };
+}
+function pointFrom(pointText, actions) {
+  if (pointText.trim() === "") throw new ValueProblem("empty point", POINT_HINT);
+  const rule = ruleFor(pointText.trim(), actions?.[0] ?? "fail");
+  const point = printPoint(rule);
+  if (actions !== void 0 && actions.length === 0) throw new ValueProblem(`point ${point}: actions= names no action`, POINT_HINT);
+  const canonical = actions?.map((a2) => printAction(ruleFor(point, a2).action));
+  return { point, actions: canonical };
+}
+function printPointLine(spec2) {
+  return spec2.actions ? `${spec2.point} actions=${spec2.actions.join(",")}` : spec2.point;
+}
+function checkPointLine(line) {
+  return printPointLine(parsePointLine(line));
+}
+function checkPointTable(table) {
+  for (const key of Object.keys(table)) {
+    if (key !== "name" && key !== "actions") throw new ValueProblem(`unknown point key \`${key}\``, "a [[fault_injection.points]] table has `name` and, optionally, `actions` (a list of strings)");
+  }
+  const { name, actions } = table;
+  if (typeof name !== "string") throw new ValueProblem('a point needs `name`, a string such as "storage.read"', POINT_HINT);
+  if (actions !== void 0 && (!Array.isArray(actions) || actions.some((a2) => typeof a2 !== "string"))) {
+    throw new ValueProblem('`actions` must be a list of strings, like ["fail", "fail-after:2"]', POINT_HINT);
+  }
+  return printPointLine(pointFrom(name, actions));
+}
+function parsePointLine(line) {
+  const { point, rest } = splitPointLine(line.trim());
+  if (rest === "") return pointFrom(point, void 0);
+  const m = /^actions\s*=\s*(.*)$/.exec(rest);
+  if (!m) throw new ValueProblem(`bad point line ${JSON.stringify(line)}: expected \`actions=...\` after the point, found ${JSON.stringify(rest)}`, POINT_HINT);
+  return pointFrom(point, m[1].split(",").map((a2) => a2.trim()));
+}
+
 // src/config/toml-positions.ts
 var BARE_KEY = /^[A-Za-z0-9_-]+$/;
 function tomlPath(segments) {
@@ -13422,6 +13581,13 @@ function valueFromToml(spec2, key, raw, site) {
         if (!Array.isArray(raw)) throw wrongType();
         value = raw.map((item, index) => {
           if (typeof item === "string") return item;
+          if (spec2.name === "points" && isTomlTable(item)) {
+            try {
+              return checkPointTable(item);
+            } catch (err) {
+              throw located(err, site.element?.(index) ?? site.where, `${key}[${index}]`);
+            }
+          }
           if (spec2.name === "disks" && isTomlTable(item)) {
             try {
               return checkDiskTable(item, index, site.baseDir);
@@ -13485,8 +13651,15 @@ function checkSetting(spec2, value, site, key) {
         return existingPath(value, site.baseDir, "file", "initrd");
       case "rules-file":
         return existingPath(value, site.baseDir, "file", "rules file");
+      case "plan-file":
+        return existingPath(value, site.baseDir, "file", "plan file");
+      case "shard":
+        return checkShardText(value);
+      case "scenario":
+        return checkScenarioName(value);
       case "config":
       case "results-dir":
+      case "history":
         return absolutePath(value, site.baseDir);
       default:
         return value;
@@ -13514,6 +13687,12 @@ function checkListItem(name, item, index, site, key) {
         return existingPath(item, site.baseDir, "file", "patch");
       case "disks":
         return checkDiskLine(item, index, site.baseDir);
+      case "points":
+        return checkPointLine(item);
+      case "merge-from":
+        return absolutePath(item, site.baseDir);
+      case "actions":
+        return checkActionText(item);
       case "plugin-args":
         if (!/^[A-Za-z_][A-Za-z0-9_-]*=/.test(item)) {
           throw new ValueProblem(`plugin argument ${JSON.stringify(item)} is not key=value`, "one `key=value` per item, like `inline=on`");
@@ -13619,6 +13798,18 @@ function describeTomlValue(value) {
 }
 function isTomlTable(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
+}
+function checkActionText(text) {
+  return printAction(ruleFor("campaign.point", text.trim()).action);
+}
+function checkShardText(text) {
+  const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
+  const index = Number(m?.[1]);
+  const count2 = Number(m?.[2]);
+  if (!m || index < 1 || count2 < 1 || index > count2) {
+    throw new ValueProblem(`bad shard ${JSON.stringify(text)}`, "write the shard as i/N with 1 <= i <= N, like `2/5` (a plan's matrix entries carry it: `shard: ${{ matrix.shard }}`)");
+  }
+  return `${index}/${count2}`;
 }
 
 // src/config/problems.ts
@@ -14669,6 +14860,7 @@ function buildReproducerArgs(opts) {
   if (opts.configFile !== void 0) args.push(...flag("config", opts.configFile));
   for (const spec2 of INPUTS) {
     if (spec2.name === "config" || spec2.name === "seed" || spec2.name === "faults") continue;
+    if ("cli" in spec2 && spec2.cli === false) continue;
     const given = opts.given[spec2.name];
     if (given === void 0) continue;
     const items = typeof given.text === "string" ? [given.text] : given.text;
@@ -14721,7 +14913,7 @@ async function resolveConfig(opts) {
   const written = (name) => raw.has(name) || (file?.present.has(name) ?? false);
   const fileUnreadable = (configFile !== void 0 || raw.has("config")) && file === void 0;
   const command = value("command");
-  if (!written("command") && !fileUnreadable) problems.add(missingCommand(file));
+  if (!written("command") && !fileUnreadable && opts.needsCommand !== false) problems.add(missingCommand(file));
   const initrd = setting("initrd");
   if (initrd !== void 0 && !written("kernel")) problems.add(initrdWithoutKernel(initrd.where));
   const arch = orDefault("arch");
@@ -14766,7 +14958,8 @@ async function resolveConfig(opts) {
       upload: orDefault("upload-artifacts"),
       failOnVerdict: orDefault("fail-on-verdict")
     },
-    reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed })
+    reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
+    campaign: campaignSettings(value)
   };
   return { config, warnings };
 }
@@ -14871,6 +15064,24 @@ function displayPath(path6, cwd) {
   const rel = relative(cwd, path6);
   return rel !== "" && !rel.startsWith("..") && !isAbsolute3(rel) ? rel : path6;
 }
+function campaignSettings(value) {
+  const kind = value("campaign") ?? "matrix";
+  const shard = value("shard")?.split("/").map(Number);
+  return {
+    kind,
+    points: (value("points") ?? []).map(parsePointLine),
+    actions: value("actions") ?? [kind === "chaos" ? "rate:100" : "fail"],
+    repeat: value("repeat") ?? (kind === "chaos" ? 10 : 1),
+    failNthMax: value("fail-nth-max") ?? 100,
+    recheck: value("recheck") ?? 2,
+    maxJobs: value("max-jobs") ?? 256,
+    shard: shard ? { index: shard[0], count: shard[1] } : void 0,
+    scenario: value("scenario"),
+    planFile: value("plan-file"),
+    history: value("history"),
+    mergeFrom: value("merge-from") ?? []
+  };
+}
 
 // src/observe/host-injections.ts
 import { appendFileSync } from "node:fs";
@@ -14921,6 +15132,18 @@ function matches(rule, failure) {
 function writeHostInjections(file, injections) {
   appendFileSync(file, injections.map((i2) => `${JSON.stringify(i2)}
 `).join(""));
+}
+
+// src/observe/guest-points.ts
+function guestPoints(events) {
+  const points = /* @__PURE__ */ new Map();
+  for (const e of events) {
+    if (e.kind !== "point" || e.name === void 0) continue;
+    const known = points.get(e.name);
+    if (e.calls === void 0 && known) continue;
+    points.set(e.name, { name: e.name, calls: e.calls, fails: e.fails });
+  }
+  return [...points.values()];
 }
 
 // src/observe/injections.ts
@@ -15293,6 +15516,8 @@ var archData = {
 var AGENT_FW_CFG = {
   token: "opt/qfi/token",
   command: "opt/qfi/command",
+  /** The run's seed (decimal), for guest runtimes' rate rules. */
+  seed: "opt/qfi/seed",
   /** Marker names the guest's qfi-marker waits at until the runner acknowledges them. */
   syncMarkers: "opt/qfi/sync-markers"
 };
@@ -15305,7 +15530,8 @@ function makePlan(config, token = randomBytes(12).toString("hex")) {
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   const fwCfg = [
     { name: AGENT_FW_CFG.token, content: token },
-    { name: AGENT_FW_CFG.command, content: config.test.command }
+    { name: AGENT_FW_CFG.command, content: config.test.command },
+    { name: AGENT_FW_CFG.seed, content: String(config.faults.seed) }
   ];
   if (config.faults.enabled) {
     fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
@@ -16112,18 +16338,18 @@ var defaultVerboseFunction = ({
   timestamp,
   piped,
   commandId,
-  result: { failed = false } = {},
+  result: { failed: failed2 = false } = {},
   options: { reject = true }
 }) => {
   const timestampString = serializeTimestamp(timestamp);
-  const icon = ICONS[type]({ failed, reject, piped });
+  const icon = ICONS[type]({ failed: failed2, reject, piped });
   const color = COLORS[type]({ reject });
   return `${gray(`[${timestampString}]`)} ${gray(`[${commandId}]`)} ${color(icon)} ${color(message)}`;
 };
 var serializeTimestamp = (timestamp) => `${padField(timestamp.getHours(), 2)}:${padField(timestamp.getMinutes(), 2)}:${padField(timestamp.getSeconds(), 2)}.${padField(timestamp.getMilliseconds(), 3)}`;
 var padField = (field2, padding) => String(field2).padStart(padding, "0");
-var getFinalIcon = ({ failed, reject }) => {
-  if (!failed) {
+var getFinalIcon = ({ failed: failed2, reject }) => {
+  if (!failed2) {
     return figures_default.tick;
   }
   return reject ? figures_default.cross : figures_default.warning;
@@ -20666,15 +20892,15 @@ var Emitter = class {
     this.listeners[ev].push(fn);
   }
   removeListener(ev, fn) {
-    const list = this.listeners[ev];
-    const i2 = list.indexOf(fn);
+    const list2 = this.listeners[ev];
+    const i2 = list2.indexOf(fn);
     if (i2 === -1) {
       return;
     }
-    if (i2 === 0 && list.length === 1) {
-      list.length = 0;
+    if (i2 === 0 && list2.length === 1) {
+      list2.length = 0;
     } else {
-      list.splice(i2, 1);
+      list2.splice(i2, 1);
     }
   }
   emit(ev, code, signal) {
@@ -23088,6 +23314,9 @@ var MODULE_LIST_PATH = "etc/qfi/modules";
 function agentScriptPath() {
   return join9(packageRoot(), "guest", "qfi-init.sh");
 }
+function faultHelperPath() {
+  return join9(packageRoot(), "guest", "qfi-fault.sh");
+}
 function initramfsKey(inputs) {
   const h2 = createHash("sha256");
   const part = (label, bytes) => {
@@ -23098,6 +23327,7 @@ function initramfsKey(inputs) {
   part("format", String(INITRAMFS_FORMAT));
   part("release", inputs.kernelRelease);
   part("agent", inputs.agent);
+  part("fault-helper", inputs.faultHelper);
   part("busybox", inputs.busybox.bytes);
   for (const m of inputs.modules) {
     part("module-path", m.relPath);
@@ -23125,6 +23355,7 @@ function initramfsEntries(inputs) {
   entries.push({ type: "file", path: "bin/busybox", data: inputs.busybox.bytes, mode: 493 });
   entries.push({ type: "symlink", path: "bin/sh", target: "busybox" });
   entries.push({ type: "file", path: "init", data: inputs.agent, mode: 493 });
+  entries.push({ type: "file", path: "usr/bin/qfi-fault", data: inputs.faultHelper, mode: 493 });
   const guestPaths = [];
   for (const m of inputs.modules) {
     const path6 = `lib/modules/${inputs.kernelRelease}/${uncompressedModulePath(m.relPath)}`;
@@ -23158,12 +23389,13 @@ async function loadModules(kernel, signal) {
 }
 var gzipAsync = promisify5(gzip);
 async function ensureInitramfs(opts) {
-  const [agent, busybox, modules] = await Promise.all([
+  const [agent, faultHelper, busybox, modules] = await Promise.all([
     readFile5(agentScriptPath()),
+    readFile5(faultHelperPath()),
     findStaticBusybox(),
     loadModules(opts.kernel, opts.signal)
   ]);
-  const inputs = { agent, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
+  const inputs = { agent, faultHelper, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
   const dir = join9(opts.cacheDir, "guest", "initramfs", initramfsKey(inputs));
   const built = await ensureCacheEntry(dir, async (work) => {
     const t = performance.now();
@@ -23429,10 +23661,10 @@ async function ensureBuildDeps(srcDir, opts, log) {
   let missing = await findMissingBuildDeps(srcDir, opts);
   if (missing.length === 0) return;
   const packages = [...new Set(missing.map((m) => m.debianPackage))];
-  const list = missing.map((m) => `${m.what} (${m.debianPackage})`).join(", ");
+  const list2 = missing.map((m) => `${m.what} (${m.debianPackage})`).join(", ");
   const sudo = opts.install ? await canInstall() : void 0;
   if (!opts.install || !sudo) {
-    throw new InfraError(`building QEMU needs: ${list}`, {
+    throw new InfraError(`building QEMU needs: ${list2}`, {
       hint: opts.install ? `install-deps is on, but apt-get cannot run here (needs Debian/Ubuntu and root or passwordless sudo); install by hand: apt-get install ${packages.join(" ")}` : `install them (apt-get install ${packages.join(" ")}), or set install-deps: true to let qfi do it`
     });
   }
@@ -24078,6 +24310,7 @@ function toSummaryJson(run) {
     console: { lines: record2.consoleLines },
     events: record2.events.map((e) => ({ kind: e.kind, line: e.line, atMs: e.atMs, text: e.text, ...e.exitCode !== void 0 ? { exitCode: e.exitCode } : {} })),
     injections: run.injections ?? null,
+    points: run.points,
     logSummary: run.summary,
     diagnostics: record2.diagnostics ?? null,
     files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: "junit.xml", reproducer: "reproducer.sh", ...run.injections ? { injections: "injections.jsonl" } : {} }
@@ -24112,10 +24345,10 @@ function toSummaryMarkdown(run) {
     `**Kernel**: ${cell(provisioned.kernelDescription)}`
   ];
   if (run.injections) {
-    const { total, failed, unattributed } = run.injections;
+    const { total, failed: failed2, unattributed } = run.injections;
     out.push(
       "",
-      `**Injections**: ${total}${failed ? `, ${failed} failed` : ""}${unattributed ? `, ${unattributed} block error(s) no rule explains` : ""}`,
+      `**Injections**: ${total}${failed2 ? `, ${failed2} failed` : ""}${unattributed ? `, ${unattributed} block error(s) no rule explains` : ""}`,
       "",
       "| rule | layer | fires | first |",
       "|---|---|---|---|"
@@ -24162,6 +24395,10 @@ var ConsoleParser = class {
   parseLine(text, line, atMs) {
     const marker = this.parseMarker(text, line, atMs);
     if (marker) return marker;
+    const point = /QFI-POINT:([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*)(?: calls=(\d{1,10}) fails=(\d{1,10}))?\s*$/.exec(text);
+    if (point) {
+      return { kind: "point", line, atMs, text, name: point[1], ...point[2] !== void 0 ? { calls: Number(point[2]), fails: Number(point[3]) } : {} };
+    }
     const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})(?:=(0x[0-9a-fA-F]{1,16}))?/.exec(text);
     if (named) return { kind: "marker", line, atMs, text, name: named[1], ...named[2] ? { value: named[2] } : {} };
     const kind = classifyKernelLine(stripPrintkPrefix(text));
@@ -25192,7 +25429,7 @@ async function runPipeline(options, host) {
     const neverFired = rulesNeverFired(injections);
     for (const r of neverFired) host.log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? "" : " (require-fired makes this a failure)"}`);
     const { verdict, reason } = requireFired(decideVerdict(record2, plan.timeouts), neverFired, plan.requireFired);
-    const run = { scenario: plan.scenario, verdict, reason, summary, record: record2, plan, provisioned, injections };
+    const run = { scenario: plan.scenario, verdict, reason, summary, record: record2, plan, provisioned, injections, points: guestPoints(record2.events) };
     const reports = writeReports(run, config.report.dir);
     return { config, run, reports };
   } finally {
@@ -25200,11 +25437,582 @@ async function runPipeline(options, host) {
   }
 }
 
+// src/campaign/run-campaign.ts
+import { existsSync as existsSync17, mkdirSync as mkdirSync7, readFileSync as readFileSync13, rmSync as rmSync4, writeFileSync as writeFileSync10 } from "node:fs";
+import { join as join23, relative as relative3 } from "node:path";
+
+// src/campaign/model.ts
+var CAMPAIGN_SCHEMA_VERSION = 1;
+
+// src/rules/guest-decide.ts
+function nthCallRule(point, params, k) {
+  return { point, params: { ...params, once: "true" }, action: { kind: "fail-after", n: k - 1 } };
+}
+
+// src/campaign/scenario-ids.ts
+import { createHash as createHash5 } from "node:crypto";
+var MAX_ID = 64;
+function idLabel(text) {
+  return text.replace(/\[/g, ".").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/\.{2,}/g, ".").replace(/^[-.]+|[-.]+$/g, "");
+}
+function fit(label) {
+  if (label.length <= MAX_ID) return label;
+  const hash = createHash5("sha256").update(label).digest("hex").slice(0, 8);
+  return `${label.slice(0, MAX_ID - 9).replace(/[-.]+$/, "")}-${hash}`;
+}
+function uniqueIds(labels) {
+  const used = /* @__PURE__ */ new Set();
+  return labels.map((label) => {
+    const base = fit(idLabel(label) || "scenario");
+    let id = base;
+    for (let n2 = 2; used.has(id); n2++) id = fit(`${base}-${n2}`);
+    used.add(id);
+    return id;
+  });
+}
+function trialLabel(trial, of) {
+  return `t${String(trial).padStart(String(of).length, "0")}`;
+}
+
+// src/campaign/plan-scenarios.ts
+function planScenarios(settings, points, seed) {
+  const notes = [];
+  const drafts = [];
+  const actionsOf = (point) => settings.points.find((p) => p.point === point)?.actions ?? settings.actions;
+  for (const p of points) {
+    if (settings.kind === "fail-nth") {
+      if (p.calls === void 0) {
+        notes.push(`${p.point}: the golden run did not report how often it was called, so there is nothing to sweep`);
+        continue;
+      }
+      if (p.calls === 0) {
+        notes.push(`${p.point}: never called in the golden run, so there is nothing to sweep`);
+        continue;
+      }
+      const last = Math.min(p.calls, settings.failNthMax);
+      if (last < p.calls) notes.push(`${p.point}: called ${p.calls} times in the golden run; calls 1..${last} swept (fail-nth-max)`);
+      const parsed = parseRule(`${p.point}=fail`);
+      for (let k = 1; k <= last; k++) {
+        const rule = printRule(nthCallRule(parsed.point, parsed.params, k));
+        drafts.push({ label: `${p.point}-nth-${k}`, point: p.point, action: `nth:${k}`, rules: [rule], seed, nth: k });
+      }
+      continue;
+    }
+    for (const action of actionsOf(p.point)) {
+      const rule = printRule(parseRule(`${p.point}=${action}`));
+      for (let t = 1; t <= settings.repeat; t++) {
+        const repeated = settings.repeat > 1;
+        drafts.push({
+          label: `${p.point}-${action}${repeated ? `-${trialLabel(t, settings.repeat)}` : ""}`,
+          point: p.point,
+          action,
+          rules: [rule],
+          seed: seed + t - 1 >>> 0,
+          ...repeated ? { trial: t } : {}
+        });
+      }
+    }
+  }
+  const ids = uniqueIds(drafts.map((d) => d.label));
+  return { scenarios: drafts.map(({ label: _label, ...d }, i2) => ({ id: ids[i2], ...d })), notes };
+}
+function shardScenarios(scenarios, shard) {
+  if (!shard) return [...scenarios];
+  return scenarios.filter((_, i2) => i2 % shard.count === shard.index - 1);
+}
+function toMatrix(scenarios, maxJobs) {
+  const jobs = Math.max(1, Math.min(scenarios.length, maxJobs));
+  const include = [];
+  for (let i2 = 1; i2 <= jobs; i2++) {
+    const mine = shardScenarios(scenarios, { index: i2, count: jobs });
+    include.push({ id: mine.length === 1 ? mine[0].id : `shard-${i2}-of-${jobs}`, shard: `${i2}/${jobs}` });
+  }
+  return { include };
+}
+
+// src/campaign/report.ts
+import { existsSync as existsSync16, readFileSync as readFileSync12, writeFileSync as writeFileSync9 } from "node:fs";
+import { join as join22 } from "node:path";
+
+// src/campaign/junit-merge.ts
+var SUITE = /<testsuite\b[^>]*?\/>|<testsuite\b[\s\S]*?<\/testsuite>/g;
+function attribute(tag, name) {
+  const m = new RegExp(`\\s${name}="([0-9.]+)"`).exec(tag);
+  return m ? Number(m[1]) : 0;
+}
+function junitSuites(xml) {
+  return xml.match(SUITE) ?? [];
+}
+function missingSuite(id, why) {
+  const name = escapeAttr(id);
+  return [
+    `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0" time="0">`,
+    `    <testcase classname="qfi.${name}" name="results">`,
+    `      <error message="${escapeAttr(why)}" type="missing-results"/>`,
+    "    </testcase>",
+    "  </testsuite>"
+  ].join("\n");
+}
+function escapeAttr(text) {
+  return toXmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function mergeJUnit(name, suites) {
+  let tests = 0;
+  let failures = 0;
+  let errors = 0;
+  let time = 0;
+  for (const suite of suites) {
+    const open = /^<testsuite\b[^>]*>/.exec(suite)?.[0] ?? "";
+    tests += attribute(open, "tests");
+    failures += attribute(open, "failures");
+    errors += attribute(open, "errors");
+    time += attribute(open, "time");
+  }
+  const body = suites.map((s) => `  ${s.trim()}`).join("\n");
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${escapeAttr(name)}" tests="${tests}" failures="${failures}" errors="${errors}" time="${Math.round(time * 1e3) / 1e3}">`,
+    ...body ? [body] : [],
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+
+// src/campaign/report.ts
+function writeCampaignReports(report, dir) {
+  const files = { json: join22(dir, "campaign.json"), junit: join22(dir, "junit.xml"), markdown: join22(dir, "summary.md") };
+  writeFileSync9(files.json, `${JSON.stringify(report, null, 2)}
+`);
+  const suites = report.results.flatMap((r) => {
+    const file = join22(dir, r.dir, "junit.xml");
+    return existsSync16(file) ? junitSuites(readFileSync12(file, "utf8")) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
+  });
+  writeFileSync9(files.junit, mergeJUnit(report.name, suites));
+  writeFileSync9(files.markdown, campaignMarkdown(report));
+  return files;
+}
+var pct = (x) => `${(x * 100).toFixed(1)}%`;
+var cell2 = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+var MAX_ROWS = 200;
+function campaignMarkdown(report) {
+  const icon = report.verdict === "pass" ? "\u2705" : "\u274C";
+  const trials = report.results.filter((r) => r.recheckOf === void 0);
+  const lines = [
+    `## ${icon} qfi campaign ${report.name}: ${report.verdict}`,
+    "",
+    `${report.reason}.`,
+    "",
+    `Kind \`${report.kind}\`, ${trials.length} scenario(s) (${report.part}), seed ${report.seed}${report.history ? `, compared with ${report.history}` : ""}.`
+  ];
+  if (report.probe) lines.push("", `Probe run (no faults): ${report.probe.verdict} \u2014 ${report.probe.reason}.`);
+  if (report.notes.length) lines.push("", ...report.notes.map((n2) => `- ${n2}`));
+  if (report.stats.length && (report.kind === "chaos" || trials.some((r) => r.trial !== void 0))) {
+    lines.push("", "### Failure rate per point (95% Wilson interval)", "", "| point | action | failed / trials | rate | 95% interval | flaky | trend |", "|---|---|---|---|---|---|---|");
+    for (const s of report.stats) {
+      const trend = s.trend ? `${s.trend}${s.previous ? ` (was ${pct(s.previous.rate)} of ${s.previous.trials})` : ""}` : "";
+      lines.push(`| \`${cell2(s.point)}\` | \`${s.action}\` | ${s.failures} / ${s.trials} | ${pct(s.rate)} | ${pct(s.low)}\u2013${pct(s.high)} | ${s.flaky ? "\u26A0\uFE0F flaky" : ""} | ${trend} |`);
+    }
+  }
+  const ordered = [...report.results.filter((r) => r.verdict !== "pass"), ...report.results.filter((r) => r.verdict === "pass")];
+  lines.push("", "### Scenarios", "", "| scenario | rule | seed | verdict | reason | time |", "|---|---|---|---|---|---|");
+  for (const r of ordered.slice(0, MAX_ROWS)) {
+    const id = r.recheckOf ? `${r.id} (recheck of ${r.recheckOf})` : r.id;
+    lines.push(`| ${cell2(id)} | \`${cell2(r.rules.join(" "))}\` | ${r.seed} | ${r.verdict} | ${cell2(r.reason)} | ${(r.wallMs / 1e3).toFixed(1)} s |`);
+  }
+  if (ordered.length > MAX_ROWS) lines.push("", `${ordered.length - MAX_ROWS} more scenario(s) in campaign.json.`);
+  const failing = trials.filter((r) => r.verdict !== "pass");
+  if (failing.length) {
+    lines.push("", "### Reproduce a failing scenario", "", "```sh");
+    for (const r of failing.slice(0, 20)) lines.push(`# ${r.id}: ${r.verdict}`, r.reproducer);
+    lines.push("```");
+    if (failing.length > 20) lines.push("", `${failing.length - 20} more in campaign.json (field \`reproducer\`).`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function readCampaignReport(file) {
+  const data = JSON.parse(readFileSync12(file, "utf8"));
+  if (data.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(data.results) || !Array.isArray(data.stats)) {
+    throw new Error(`${file} is not a qfi campaign.json (schema ${CAMPAIGN_SCHEMA_VERSION})`);
+  }
+  return data;
+}
+
+// src/campaign/scenario-inputs.ts
+var CAMPAIGN_INPUTS = [
+  "mode",
+  "campaign",
+  "points",
+  "actions",
+  "repeat",
+  "fail-nth-max",
+  "recheck",
+  "max-jobs",
+  "shard",
+  "scenario",
+  "plan-file",
+  "history",
+  "merge-from"
+];
+function scenarioInputs(base, over) {
+  const inputs = { ...base };
+  for (const name of CAMPAIGN_INPUTS) delete inputs[name];
+  const baseFaults = base.faults === void 0 ? [] : typeof base.faults === "string" ? base.faults.split("\n") : base.faults;
+  inputs.faults = [...baseFaults, ...over.rules];
+  inputs.name = over.name;
+  inputs["results-dir"] = over.resultsDir;
+  inputs.seed = String(over.seed);
+  if (over.faultsEnabled === false) inputs["faults-enabled"] = "false";
+  return inputs;
+}
+function reproducerLine(args) {
+  const kept = [];
+  for (let i2 = 0; i2 < args.length; i2++) {
+    const arg = args[i2];
+    if (arg === "--results-dir") {
+      i2++;
+      continue;
+    }
+    if (arg.startsWith("--results-dir=")) continue;
+    kept.push(arg);
+  }
+  return shellCommand(["qfi", "run", ...kept]);
+}
+
+// src/campaign/stats.ts
+var Z95 = 1.959963984540054;
+function wilsonInterval(failures, trials, z = Z95) {
+  if (trials === 0) return { low: 0, high: 1 };
+  const p = failures / trials;
+  const z2 = z * z;
+  const denom = 1 + z2 / trials;
+  const center = (p + z2 / (2 * trials)) / denom;
+  const half = z / denom * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials));
+  return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
+}
+var failed = (r) => r.verdict !== "pass";
+function pointStats(results) {
+  const rows = /* @__PURE__ */ new Map();
+  for (const r of results) {
+    if (r.recheckOf !== void 0) continue;
+    const key = `${r.point} ${r.action}`;
+    const row = rows.get(key) ?? { point: r.point, action: r.action, trials: 0, failures: 0, rate: 0, low: 0, high: 1, flaky: false, failingSeeds: [] };
+    row.trials++;
+    if (failed(r)) {
+      row.failures++;
+      row.failingSeeds.push(r.seed);
+    }
+    rows.set(key, row);
+  }
+  for (const recheck of results.filter((r) => r.recheckOf !== void 0)) {
+    const original = results.find((r) => r.id === recheck.recheckOf);
+    if (original && failed(original) !== failed(recheck)) {
+      const row = rows.get(`${original.point} ${original.action}`);
+      if (row) row.flaky = true;
+    }
+  }
+  return [...rows.values()].map((row) => ({ ...row, rate: row.trials ? row.failures / row.trials : 0, ...wilsonInterval(row.failures, row.trials) }));
+}
+function compareWithHistory(now, previous) {
+  return now.map((row) => {
+    const before = previous.find((p) => p.point === row.point && p.action === row.action);
+    if (!before) return { ...row, trend: "new-point" };
+    let trend = "same";
+    if (before.failures === 0 && row.failures > 0) trend = "new-failure";
+    else if (row.low > before.high) trend = "worse";
+    else if (row.high < before.low) trend = "better";
+    const { trials, failures, rate, low, high } = before;
+    return { ...row, trend, previous: { trials, failures, rate, low, high } };
+  });
+}
+var isRegression = (row) => row.trend === "new-failure" || row.trend === "worse";
+
+// src/campaign/verdict.ts
+var list = (ids) => ids.length <= 5 ? ids.join(", ") : `${ids.slice(0, 5).join(", ")} and ${ids.length - 5} more`;
+function campaignVerdict(kind, results, stats, withHistory) {
+  const trials = results.filter((r) => r.recheckOf === void 0);
+  if (trials.length === 0) return { verdict: "pass", reason: "no scenarios to run" };
+  const broken = trials.filter((r) => r.verdict === "infra-error");
+  if (broken.length) return { verdict: "infra-error", reason: `${broken.length} of ${trials.length} scenarios could not run: ${list(broken.map((r) => r.id))}` };
+  if (kind === "chaos" && withHistory) {
+    const worse = stats.filter(isRegression);
+    if (worse.length) return { verdict: "fail", reason: `${worse.length} point(s) got worse or newly fail: ${list(worse.map((s) => `${s.point} ${s.action} (${s.trend})`))}` };
+    return { verdict: "pass", reason: `no point got worse than in the previous campaign (${trials.filter((r) => r.verdict !== "pass").length} of ${trials.length} trials failed)` };
+  }
+  const failing = trials.filter((r) => r.verdict !== "pass");
+  if (failing.length) return { verdict: "fail", reason: `${failing.length} of ${trials.length} scenarios failed: ${list(failing.map((r) => r.id))}` };
+  return { verdict: "pass", reason: `all ${trials.length} scenarios passed` };
+}
+
+// src/campaign/run-campaign.ts
+var CAMPAIGN_FILES = ["campaign.json", "junit.xml", "summary.md", "plan.json", "matrix.json", "scenarios", "probe"];
+async function loadConfig(options, host) {
+  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
+  for (const w of warnings) host.log.warn(w);
+  options.onConfig?.(config);
+  return config;
+}
+function readPlanFile(file) {
+  let plan;
+  try {
+    plan = JSON.parse(readFileSync13(file, "utf8"));
+  } catch (err) {
+    throw new ConfigError(`plan file ${file} is not JSON: ${err.message}`, { location: { input: "plan-file" }, hint: "give the plan.json that `qfi plan` (action mode: plan) wrote" });
+  }
+  if (plan.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(plan.scenarios)) {
+    throw new ConfigError(`plan file ${file} is not a qfi plan (schema ${CAMPAIGN_SCHEMA_VERSION})`, { location: { input: "plan-file" }, hint: "give the plan.json that `qfi plan` (action mode: plan) wrote, with the same qfi version" });
+  }
+  return plan;
+}
+async function probe(options, config, host) {
+  const dir = join23(config.report.dir, "probe");
+  host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
+  const { run } = await runPipeline(
+    { inputs: scenarioInputs(options.inputs, { name: `${config.name}-probe`, resultsDir: dir, seed: config.faults.seed, rules: [], faultsEnabled: false }), cwd: options.cwd, ...options.signal ? { signal: options.signal } : {} },
+    host
+  );
+  const calls = run.points.map((p) => `${p.name}${p.calls === void 0 ? "" : ` \xD7${p.calls}`}`);
+  host.log.info(`probe: ${run.verdict} \u2014 ${run.reason}; ${run.points.length} point(s)${calls.length ? `: ${calls.join(", ")}` : ""}`);
+  return {
+    points: run.points.map((p) => ({ point: p.name, source: "probe", calls: p.calls })),
+    probe: { verdict: run.verdict, reason: run.reason, dir: "probe" }
+  };
+}
+async function choosePoints(options, config, host) {
+  const settings = config.campaign;
+  const given = settings.points.map((p) => ({ point: p.point, source: "config", calls: void 0 }));
+  if (given.length > 0 && settings.kind !== "fail-nth") return { points: given, probe: void 0, notes: [] };
+  const probed = await probe(options, config, host);
+  const notes = [];
+  if (probed.probe.verdict !== "pass") return { points: [], probe: probed.probe, notes };
+  if (given.length === 0) {
+    if (probed.points.length === 0) notes.push("the guest reported no fault points in the probe run: give `points`, or have the test register them (`qfi-fault --register NAME`, or print `QFI-POINT:NAME`)");
+    return { points: probed.points, probe: probed.probe, notes };
+  }
+  const points = given.map((p) => {
+    const name = parseRule(`${p.point}=fail`).point;
+    return { ...p, calls: probed.points.find((q) => q.point === name)?.calls };
+  });
+  return { points, probe: probed.probe, notes };
+}
+async function planCampaign(options, host) {
+  const config = await loadConfig(options, host);
+  prepareDir(config.report.dir);
+  const plan = await makeCampaignPlan(options, config, host);
+  const matrix = toMatrix(plan.scenarios, config.campaign.maxJobs);
+  const planFile = join23(config.report.dir, "plan.json");
+  writeFileSync10(planFile, `${JSON.stringify(plan, null, 2)}
+`);
+  writeFileSync10(join23(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
+`);
+  host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
+  for (const note of plan.notes) host.log.info(`note: ${note}`);
+  return { config, plan, matrix, planFile };
+}
+async function makeCampaignPlan(options, config, host) {
+  if (config.campaign.planFile) return readPlanFile(config.campaign.planFile);
+  const { points, probe: probeRun, notes } = await choosePoints(options, config, host);
+  const planned = planScenarios(config.campaign, points, config.faults.seed);
+  return {
+    schema: CAMPAIGN_SCHEMA_VERSION,
+    name: config.name,
+    kind: config.campaign.kind,
+    seed: config.faults.seed,
+    points,
+    scenarios: planned.scenarios,
+    notes: [...notes, ...planned.notes],
+    probe: probeRun
+  };
+}
+function prepareDir(dir) {
+  mkdirSync7(dir, { recursive: true });
+  for (const name of CAMPAIGN_FILES) rmSync4(join23(dir, name), { recursive: true, force: true });
+}
+function selectScenarios(plan, config) {
+  const { scenario, shard } = config.campaign;
+  if (scenario !== void 0) {
+    const found = plan.scenarios.find((s) => s.id === scenario);
+    if (!found) {
+      const guess = closestMatch(scenario, plan.scenarios.map((s) => s.id));
+      throw new UsageError(`the plan has no scenario \`${scenario}\``, {
+        hint: `${guess ? `did you mean \`${guess}\`? ` : ""}the plan has ${plan.scenarios.length} scenario(s)${plan.scenarios.length ? `, e.g. ${plan.scenarios.slice(0, 3).map((s) => s.id).join(", ")}` : ""}`
+      });
+    }
+    return { scenarios: [found], part: `scenario ${scenario}` };
+  }
+  if (shard) return { scenarios: shardScenarios(plan.scenarios, shard), part: `shard ${shard.index}/${shard.count}` };
+  return { scenarios: plan.scenarios, part: "all" };
+}
+async function runScenario(options, config, host, scenario, label, extra = {}) {
+  const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
+  const dir = join23("scenarios", id);
+  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join23(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
+  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, extra.recheckOf !== void 0 || !label.startsWith(FIRST_LABEL)));
+  const pointName = scenario.point.replace(/\[.*$/, "");
+  const injections = run.injections?.total ?? run.points.find((p) => p.name === pointName)?.fails;
+  const result = {
+    ...scenario,
+    id,
+    verdict: run.verdict,
+    reason: run.reason,
+    wallMs: run.record.wallMs,
+    dir,
+    reproducer: reproducerLine(runConfig.reproducerArgs),
+    injections,
+    ...extra
+  };
+  const line = `${label} ${id}: ${run.verdict} \u2014 ${run.reason} (${(run.record.wallMs / 1e3).toFixed(1)} s${injections === void 0 ? "" : `, ${injections} injection(s)`})`;
+  if (run.verdict === "pass") host.log.info(line);
+  else host.log.warn(`${line}
+    reproduce: ${result.reproducer}`);
+  return result;
+}
+var FIRST_LABEL = "[1/";
+function scenarioHost(host, quiet2) {
+  const log = host.log;
+  return {
+    ...host,
+    log: {
+      ...log,
+      info: quiet2 ? (m) => log.debug(m) : log.info.bind(log),
+      warn: quiet2 ? (m) => log.debug(m) : log.warn.bind(log),
+      group: quiet2 ? (_title, fn) => fn() : log.group.bind(log)
+    }
+  };
+}
+async function runCampaign(options, host) {
+  const config = await loadConfig(options, host);
+  prepareDir(config.report.dir);
+  const plan = await makeCampaignPlan(options, config, host);
+  writeFileSync10(join23(config.report.dir, "plan.json"), `${JSON.stringify(plan, null, 2)}
+`);
+  const { scenarios, part } = selectScenarios(plan, config);
+  host.log.info(`campaign ${plan.name} (${plan.kind}): ${scenarios.length} of ${plan.scenarios.length} scenario(s), ${part}, seed ${plan.seed}`);
+  const results = [];
+  if (plan.probe?.verdict === "pass" || plan.probe === void 0) {
+    for (const [i2, scenario] of scenarios.entries()) {
+      if (options.signal?.aborted) break;
+      results.push(await runScenario(options, config, host, scenario, `[${i2 + 1}/${scenarios.length}]`));
+    }
+    if (plan.kind === "chaos" && config.campaign.recheck > 0) await recheckFailures(options, config, host, results);
+  }
+  const report = finishReport(config, plan, part, results, host);
+  const files = writeCampaignReports(report, config.report.dir);
+  return { config, report, files };
+}
+async function recheckFailures(options, config, host, results) {
+  const perPoint = /* @__PURE__ */ new Map();
+  const failing = results.filter((r) => r.verdict !== "pass" && r.verdict !== "infra-error");
+  for (const [i2, r] of failing.entries()) {
+    const key = `${r.point} ${r.action}`;
+    const done = perPoint.get(key) ?? 0;
+    if (done >= config.campaign.recheck || options.signal?.aborted) continue;
+    perPoint.set(key, done + 1);
+    const { verdict: _v, reason: _r, wallMs: _w, dir: _d, reproducer: _p, injections: _i, ...scenario } = r;
+    results.push(await runScenario(options, config, host, scenario, `[recheck ${i2 + 1}/${failing.length}]`, { recheckOf: r.id }));
+  }
+}
+function historyStats(config, host) {
+  const file = config.campaign.history;
+  if (file === void 0) return void 0;
+  if (!existsSync17(file)) {
+    host.log.warn(`history ${file} does not exist: nothing to compare with (the first campaign has no history)`);
+    return void 0;
+  }
+  try {
+    return readCampaignReport(file).stats;
+  } catch (err) {
+    host.log.warn(`history ${file} is unreadable, not compared: ${err.message}`);
+    return void 0;
+  }
+}
+function finishReport(config, plan, part, results, host) {
+  let stats = pointStats(results);
+  const previous = historyStats(config, host);
+  if (previous) stats = compareWithHistory(stats, previous);
+  const verdict = plan.probe && plan.probe.verdict !== "pass" ? { verdict: plan.probe.verdict === "infra-error" ? "infra-error" : "fail", reason: `the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}), so no scenario ran; make the test pass without faults first` } : campaignVerdict(plan.kind, results, stats, previous !== void 0);
+  return {
+    schema: CAMPAIGN_SCHEMA_VERSION,
+    name: plan.name,
+    kind: plan.kind,
+    seed: plan.seed,
+    part,
+    results,
+    stats,
+    notes: plan.notes,
+    probe: plan.probe,
+    history: previous ? relative3(config.report.dir, config.campaign.history) || config.campaign.history : void 0,
+    ...verdict
+  };
+}
+
+// src/campaign/merge.ts
+import { existsSync as existsSync18, mkdirSync as mkdirSync8, readdirSync as readdirSync3, readFileSync as readFileSync14, statSync as statSync8 } from "node:fs";
+import { dirname as dirname9, join as join24, relative as relative4 } from "node:path";
+function findCampaignFiles(dir) {
+  const found = [];
+  const walk = (d, depth) => {
+    if (depth > 6) return;
+    const entries = readdirSync3(d, { withFileTypes: true });
+    if (entries.some((e) => e.isFile() && e.name === "campaign.json")) {
+      found.push(join24(d, "campaign.json"));
+      return;
+    }
+    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join24(d, e.name), depth + 1);
+  };
+  walk(dir, 0);
+  return found.sort();
+}
+async function mergeCampaigns(options, host) {
+  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, needsCommand: false });
+  for (const w of warnings) host.log.warn(w);
+  options.onConfig?.(config);
+  const dirs = config.campaign.mergeFrom;
+  if (dirs.length === 0) throw new UsageError("nothing to merge", { hint: "give the folders holding the campaign jobs' results: `qfi merge DIR\u2026` (action: `merge-from`)" });
+  const out = config.report.dir;
+  mkdirSync8(out, { recursive: true });
+  const files = dirs.flatMap((d) => {
+    if (!existsSync18(d) || !statSync8(d).isDirectory()) throw new ConfigError(`${d} is not a folder`, { location: { input: "merge-from" }, hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts" });
+    return findCampaignFiles(d).filter((f) => dirname9(f) !== out);
+  });
+  if (files.length === 0) throw new ConfigError(`no campaign.json under ${dirs.join(", ")}`, { location: { input: "merge-from" }, hint: "each campaign job writes campaign.json into its results folder; download all of their artifacts first" });
+  const reports = files.map((f) => ({ file: f, report: readCampaignReport(f) }));
+  const first = reports[0].report;
+  for (const { file, report: report2 } of reports) {
+    if (report2.name !== first.name || report2.kind !== first.kind || report2.seed !== first.seed) {
+      host.log.warn(`${file} is from campaign ${report2.name} (${report2.kind}, seed ${report2.seed}), not ${first.name} (${first.kind}, seed ${first.seed}); merged anyway`);
+    }
+  }
+  const results = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const { file, report: report2 } of reports) {
+    for (const r of report2.results) {
+      if (seen.has(r.id)) {
+        host.log.warn(`scenario ${r.id} is in more than one result (${file} too); the first is kept`);
+        continue;
+      }
+      seen.add(r.id);
+      results.push({ ...r, dir: relative4(out, join24(dirname9(file), r.dir)) });
+    }
+  }
+  for (const plan of files.map((f) => join24(dirname9(f), "plan.json")).filter(existsSync18).map((p) => JSON.parse(readFileSync14(p, "utf8")))) {
+    for (const s of plan.scenarios) {
+      if (seen.has(s.id)) continue;
+      seen.add(s.id);
+      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join24("missing", s.id), reproducer: "", injections: void 0 });
+    }
+  }
+  host.log.info(`merged ${results.length} scenario result(s) from ${files.length} campaign job(s)`);
+  const notes = [...new Set(reports.flatMap((r) => r.report.notes))];
+  const report = finishReport(config, { name: first.name, kind: first.kind, seed: first.seed, notes, probe: first.probe }, `merged from ${files.length} job(s)`, results, host);
+  return { config, report, files: writeCampaignReports(report, out) };
+}
+
 // src/core/cache-dir.ts
 import { homedir } from "node:os";
-import { join as join22 } from "node:path";
+import { join as join25 } from "node:path";
 function localCacheDir(env = process.env) {
-  return join22(env.XDG_CACHE_HOME || join22(homedir(), ".cache"), "qfi");
+  return join25(env.XDG_CACHE_HOME || join25(homedir(), ".cache"), "qfi");
 }
 
 export {
@@ -25219,5 +26027,8 @@ export {
   formatError,
   INPUTS,
   runPipeline,
+  planCampaign,
+  runCampaign,
+  mergeCampaigns,
   localCacheDir
 };

@@ -1,0 +1,98 @@
+/**
+ * A campaign's reports: campaign.json (plan + every scenario's result + per-point rates, the
+ * file `merge` and `history` read), one junit.xml with a suite per scenario, and summary.md.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CampaignKind } from '../core/types.js';
+import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan, type ScenarioResult } from './model.js';
+import { junitSuites, mergeJUnit, missingSuite } from './junit-merge.js';
+import type { PointStats } from './stats.js';
+import type { CampaignVerdict } from './verdict.js';
+
+export interface CampaignReport extends CampaignVerdict {
+  schema: number;
+  name: string;
+  kind: CampaignKind;
+  seed: number;
+  /** Which part of the plan this report covers (`2/4`), or `all`, or `merged`. */
+  part: string;
+  results: ScenarioResult[];
+  stats: PointStats[];
+  notes: string[];
+  probe: CampaignPlan['probe'];
+  /** The previous campaign compared against, if any. */
+  history: string | undefined;
+}
+
+export interface CampaignFiles {
+  json: string;
+  junit: string;
+  markdown: string;
+}
+
+/** Reads each scenario's junit.xml (relative to `dir`) and writes all reports there. */
+export function writeCampaignReports(report: CampaignReport, dir: string): CampaignFiles {
+  const files = { json: join(dir, 'campaign.json'), junit: join(dir, 'junit.xml'), markdown: join(dir, 'summary.md') };
+  writeFileSync(files.json, `${JSON.stringify(report, null, 2)}\n`);
+  const suites = report.results.flatMap((r) => {
+    const file = join(dir, r.dir, 'junit.xml');
+    return existsSync(file) ? junitSuites(readFileSync(file, 'utf8')) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
+  });
+  writeFileSync(files.junit, mergeJUnit(report.name, suites));
+  writeFileSync(files.markdown, campaignMarkdown(report));
+  return files;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** The job summary holds 1 MiB: long campaigns list failures first and cut the rest. */
+const MAX_ROWS = 200;
+
+export function campaignMarkdown(report: CampaignReport): string {
+  const icon = report.verdict === 'pass' ? '✅' : '❌';
+  const trials = report.results.filter((r) => r.recheckOf === undefined);
+  const lines = [
+    `## ${icon} qfi campaign ${report.name}: ${report.verdict}`,
+    '',
+    `${report.reason}.`,
+    '',
+    `Kind \`${report.kind}\`, ${trials.length} scenario(s) (${report.part}), seed ${report.seed}${report.history ? `, compared with ${report.history}` : ''}.`,
+  ];
+  if (report.probe) lines.push('', `Probe run (no faults): ${report.probe.verdict} — ${report.probe.reason}.`);
+  if (report.notes.length) lines.push('', ...report.notes.map((n) => `- ${n}`));
+
+  if (report.stats.length && (report.kind === 'chaos' || trials.some((r) => r.trial !== undefined))) {
+    lines.push('', '### Failure rate per point (95% Wilson interval)', '', '| point | action | failed / trials | rate | 95% interval | flaky | trend |', '|---|---|---|---|---|---|---|');
+    for (const s of report.stats) {
+      const trend = s.trend ? `${s.trend}${s.previous ? ` (was ${pct(s.previous.rate)} of ${s.previous.trials})` : ''}` : '';
+      lines.push(`| \`${cell(s.point)}\` | \`${s.action}\` | ${s.failures} / ${s.trials} | ${pct(s.rate)} | ${pct(s.low)}–${pct(s.high)} | ${s.flaky ? '⚠️ flaky' : ''} | ${trend} |`);
+    }
+  }
+
+  const ordered = [...report.results.filter((r) => r.verdict !== 'pass'), ...report.results.filter((r) => r.verdict === 'pass')];
+  lines.push('', '### Scenarios', '', '| scenario | rule | seed | verdict | reason | time |', '|---|---|---|---|---|---|');
+  for (const r of ordered.slice(0, MAX_ROWS)) {
+    const id = r.recheckOf ? `${r.id} (recheck of ${r.recheckOf})` : r.id;
+    lines.push(`| ${cell(id)} | \`${cell(r.rules.join(' '))}\` | ${r.seed} | ${r.verdict} | ${cell(r.reason)} | ${(r.wallMs / 1000).toFixed(1)} s |`);
+  }
+  if (ordered.length > MAX_ROWS) lines.push('', `${ordered.length - MAX_ROWS} more scenario(s) in campaign.json.`);
+
+  const failing = trials.filter((r) => r.verdict !== 'pass');
+  if (failing.length) {
+    lines.push('', '### Reproduce a failing scenario', '', '```sh');
+    for (const r of failing.slice(0, 20)) lines.push(`# ${r.id}: ${r.verdict}`, r.reproducer);
+    lines.push('```');
+    if (failing.length > 20) lines.push('', `${failing.length - 20} more in campaign.json (field \`reproducer\`).`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A campaign.json, checked enough that a wrong file gives a clear error instead of NaNs. */
+export function readCampaignReport(file: string): CampaignReport {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CampaignReport>;
+  if (data.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(data.results) || !Array.isArray(data.stats)) {
+    throw new Error(`${file} is not a qfi campaign.json (schema ${CAMPAIGN_SCHEMA_VERSION})`);
+  }
+  return data as CampaignReport;
+}

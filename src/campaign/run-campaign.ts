@@ -1,0 +1,265 @@
+/**
+ * Campaigns: plan (points -> scenarios, with a probe run when the guest must say which points
+ * it has and how often it calls them), run (every scenario, one shard, or one id; chaos
+ * rechecks), and report. Each scenario is an ordinary qfi run in its own results folder.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { resolveConfig, type RawInputs } from '../config/index.js';
+import { ConfigError, UsageError } from '../core/errors.js';
+import type { Host } from '../core/host.js';
+import { runPipeline } from '../core/pipeline.js';
+import type { ResolvedConfig } from '../core/types.js';
+import { closestMatch } from '../config/closest-match.js';
+import { parseRule } from '../rules/index.js';
+import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan, type PlannedPoint, type Scenario, type ScenarioResult } from './model.js';
+import { planScenarios, shardScenarios, toMatrix } from './plan-scenarios.js';
+import { readCampaignReport, writeCampaignReports, type CampaignFiles, type CampaignReport } from './report.js';
+import { reproducerLine, scenarioInputs } from './scenario-inputs.js';
+import { compareWithHistory, pointStats, type PointStats } from './stats.js';
+import { campaignVerdict } from './verdict.js';
+
+export interface CampaignOptions {
+  inputs: RawInputs;
+  cwd: string;
+  signal?: AbortSignal;
+  /** Called once the config is resolved, before anything runs (the action saves state for its post step). */
+  onConfig?: (config: ResolvedConfig) => void;
+}
+
+/** Files of a campaign results folder, removed before a new campaign writes there. */
+const CAMPAIGN_FILES = ['campaign.json', 'junit.xml', 'summary.md', 'plan.json', 'matrix.json', 'scenarios', 'probe'];
+
+async function loadConfig(options: CampaignOptions, host: Host): Promise<ResolvedConfig> {
+  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
+  for (const w of warnings) host.log.warn(w);
+  options.onConfig?.(config);
+  return config;
+}
+
+function readPlanFile(file: string): CampaignPlan {
+  let plan: CampaignPlan;
+  try {
+    plan = JSON.parse(readFileSync(file, 'utf8')) as CampaignPlan;
+  } catch (err) {
+    throw new ConfigError(`plan file ${file} is not JSON: ${(err as Error).message}`, { location: { input: 'plan-file' }, hint: 'give the plan.json that `qfi plan` (action mode: plan) wrote' });
+  }
+  if (plan.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(plan.scenarios)) {
+    throw new ConfigError(`plan file ${file} is not a qfi plan (schema ${CAMPAIGN_SCHEMA_VERSION})`, { location: { input: 'plan-file' }, hint: 'give the plan.json that `qfi plan` (action mode: plan) wrote, with the same qfi version' });
+  }
+  return plan;
+}
+
+/** Runs the scenario without faults: the guest reports its points and how often it called them. */
+async function probe(options: CampaignOptions, config: ResolvedConfig, host: Host): Promise<{ points: PlannedPoint[]; probe: NonNullable<CampaignPlan['probe']> }> {
+  const dir = join(config.report.dir, 'probe');
+  host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
+  const { run } = await runPipeline(
+    { inputs: scenarioInputs(options.inputs, { name: `${config.name}-probe`, resultsDir: dir, seed: config.faults.seed, rules: [], faultsEnabled: false }), cwd: options.cwd, ...(options.signal ? { signal: options.signal } : {}) },
+    host,
+  );
+  const calls = run.points.map((p) => `${p.name}${p.calls === undefined ? '' : ` ×${p.calls}`}`);
+  host.log.info(`probe: ${run.verdict} — ${run.reason}; ${run.points.length} point(s)${calls.length ? `: ${calls.join(', ')}` : ''}`);
+  return {
+    points: run.points.map((p) => ({ point: p.name, source: 'probe', calls: p.calls })),
+    probe: { verdict: run.verdict, reason: run.reason, dir: 'probe' },
+  };
+}
+
+/** The config's points, with the probe's call counts when a probe ran (fail-nth needs them). */
+async function choosePoints(options: CampaignOptions, config: ResolvedConfig, host: Host): Promise<{ points: PlannedPoint[]; probe: CampaignPlan['probe']; notes: string[] }> {
+  const settings = config.campaign;
+  const given: PlannedPoint[] = settings.points.map((p) => ({ point: p.point, source: 'config', calls: undefined }));
+  if (given.length > 0 && settings.kind !== 'fail-nth') return { points: given, probe: undefined, notes: [] };
+  const probed = await probe(options, config, host);
+  const notes: string[] = [];
+  if (probed.probe.verdict !== 'pass') return { points: [], probe: probed.probe, notes };
+  if (given.length === 0) {
+    if (probed.points.length === 0) notes.push('the guest reported no fault points in the probe run: give `points`, or have the test register them (`qfi-fault --register NAME`, or print `QFI-POINT:NAME`)');
+    return { points: probed.points, probe: probed.probe, notes };
+  }
+  // fail-nth over given points: their counts come from the probe (by point name, without parameters).
+  const points = given.map((p) => {
+    const name = parseRule(`${p.point}=fail`).point;
+    return { ...p, calls: probed.points.find((q) => q.point === name)?.calls };
+  });
+  return { points, probe: probed.probe, notes };
+}
+
+/** `qfi plan`: the scenarios, written to plan.json, and the matrix for a workflow. */
+export async function planCampaign(options: CampaignOptions, host: Host): Promise<{ config: ResolvedConfig; plan: CampaignPlan; matrix: ReturnType<typeof toMatrix>; planFile: string }> {
+  const config = await loadConfig(options, host);
+  prepareDir(config.report.dir);
+  const plan = await makeCampaignPlan(options, config, host);
+  const matrix = toMatrix(plan.scenarios, config.campaign.maxJobs);
+  const planFile = join(config.report.dir, 'plan.json');
+  writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
+  writeFileSync(join(config.report.dir, 'matrix.json'), `${JSON.stringify(matrix)}\n`);
+  host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
+  for (const note of plan.notes) host.log.info(`note: ${note}`);
+  return { config, plan, matrix, planFile };
+}
+
+async function makeCampaignPlan(options: CampaignOptions, config: ResolvedConfig, host: Host): Promise<CampaignPlan> {
+  if (config.campaign.planFile) return readPlanFile(config.campaign.planFile);
+  const { points, probe: probeRun, notes } = await choosePoints(options, config, host);
+  const planned = planScenarios(config.campaign, points, config.faults.seed);
+  return {
+    schema: CAMPAIGN_SCHEMA_VERSION,
+    name: config.name,
+    kind: config.campaign.kind,
+    seed: config.faults.seed,
+    points,
+    scenarios: planned.scenarios,
+    notes: [...notes, ...planned.notes],
+    probe: probeRun,
+  };
+}
+
+function prepareDir(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const name of CAMPAIGN_FILES) rmSync(join(dir, name), { recursive: true, force: true });
+}
+
+/** The scenarios this job runs: one id, one shard, or all. */
+function selectScenarios(plan: CampaignPlan, config: ResolvedConfig): { scenarios: Scenario[]; part: string } {
+  const { scenario, shard } = config.campaign;
+  if (scenario !== undefined) {
+    const found = plan.scenarios.find((s) => s.id === scenario);
+    if (!found) {
+      const guess = closestMatch(scenario, plan.scenarios.map((s) => s.id));
+      throw new UsageError(`the plan has no scenario \`${scenario}\``, {
+        hint: `${guess ? `did you mean \`${guess}\`? ` : ''}the plan has ${plan.scenarios.length} scenario(s)${plan.scenarios.length ? `, e.g. ${plan.scenarios.slice(0, 3).map((s) => s.id).join(', ')}` : ''}`,
+      });
+    }
+    return { scenarios: [found], part: `scenario ${scenario}` };
+  }
+  if (shard) return { scenarios: shardScenarios(plan.scenarios, shard), part: `shard ${shard.index}/${shard.count}` };
+  return { scenarios: plan.scenarios, part: 'all' };
+}
+
+async function runScenario(options: CampaignOptions, config: ResolvedConfig, host: Host, scenario: Scenario, label: string, extra: Partial<ScenarioResult> = {}): Promise<ScenarioResult> {
+  const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
+  const dir = join('scenarios', id);
+  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
+  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...(options.signal ? { signal: options.signal } : {}) }, scenarioHost(host, extra.recheckOf !== undefined || !label.startsWith(FIRST_LABEL)));
+  const pointName = scenario.point.replace(/\[.*$/, '');
+  const injections = run.injections?.total ?? run.points.find((p) => p.name === pointName)?.fails;
+  const result: ScenarioResult = {
+    ...scenario,
+    id,
+    verdict: run.verdict,
+    reason: run.reason,
+    wallMs: run.record.wallMs,
+    dir,
+    reproducer: reproducerLine(runConfig.reproducerArgs),
+    injections,
+    ...extra,
+  };
+  const line = `${label} ${id}: ${run.verdict} — ${run.reason} (${(run.record.wallMs / 1000).toFixed(1)} s${injections === undefined ? '' : `, ${injections} injection(s)`})`;
+  if (run.verdict === 'pass') host.log.info(line);
+  else host.log.warn(`${line}\n    reproduce: ${result.reproducer}`);
+  return result;
+}
+
+const FIRST_LABEL = '[1/';
+
+/**
+ * What a scenario's run logs: the first scenario shows provisioning (a QEMU build can take
+ * minutes); later ones would repeat the same lines, so they go to debug. The campaign logs
+ * one line per scenario itself.
+ */
+function scenarioHost(host: Host, quiet: boolean): Host {
+  const log = host.log;
+  return {
+    ...host,
+    log: {
+      ...log,
+      info: quiet ? (m: string) => log.debug(m) : log.info.bind(log),
+      warn: quiet ? (m: string) => log.debug(m) : log.warn.bind(log),
+      group: quiet ? (_title, fn) => fn() : log.group.bind(log),
+    },
+  };
+}
+
+export interface CampaignResult {
+  config: ResolvedConfig;
+  report: CampaignReport;
+  files: CampaignFiles;
+}
+
+/** `qfi campaign`: plan (or read plan-file), run this job's scenarios, report. */
+export async function runCampaign(options: CampaignOptions, host: Host): Promise<CampaignResult> {
+  const config = await loadConfig(options, host);
+  prepareDir(config.report.dir);
+  const plan = await makeCampaignPlan(options, config, host);
+  writeFileSync(join(config.report.dir, 'plan.json'), `${JSON.stringify(plan, null, 2)}\n`);
+  const { scenarios, part } = selectScenarios(plan, config);
+  host.log.info(`campaign ${plan.name} (${plan.kind}): ${scenarios.length} of ${plan.scenarios.length} scenario(s), ${part}, seed ${plan.seed}`);
+
+  const results: ScenarioResult[] = [];
+  if (plan.probe?.verdict === 'pass' || plan.probe === undefined) {
+    for (const [i, scenario] of scenarios.entries()) {
+      if (options.signal?.aborted) break;
+      results.push(await runScenario(options, config, host, scenario, `[${i + 1}/${scenarios.length}]`));
+    }
+    if (plan.kind === 'chaos' && config.campaign.recheck > 0) await recheckFailures(options, config, host, results);
+  }
+
+  const report = finishReport(config, plan, part, results, host);
+  const files = writeCampaignReports(report, config.report.dir);
+  return { config, report, files };
+}
+
+/** Runs failing trials again with their seed: an outcome that changes marks the point flaky. */
+async function recheckFailures(options: CampaignOptions, config: ResolvedConfig, host: Host, results: ScenarioResult[]): Promise<void> {
+  const perPoint = new Map<string, number>();
+  const failing = results.filter((r) => r.verdict !== 'pass' && r.verdict !== 'infra-error');
+  for (const [i, r] of failing.entries()) {
+    const key = `${r.point} ${r.action}`;
+    const done = perPoint.get(key) ?? 0;
+    if (done >= config.campaign.recheck || options.signal?.aborted) continue;
+    perPoint.set(key, done + 1);
+    const { verdict: _v, reason: _r, wallMs: _w, dir: _d, reproducer: _p, injections: _i, ...scenario } = r;
+    results.push(await runScenario(options, config, host, scenario, `[recheck ${i + 1}/${failing.length}]`, { recheckOf: r.id }));
+  }
+}
+
+function historyStats(config: ResolvedConfig, host: Host): PointStats[] | undefined {
+  const file = config.campaign.history;
+  if (file === undefined) return undefined;
+  if (!existsSync(file)) {
+    host.log.warn(`history ${file} does not exist: nothing to compare with (the first campaign has no history)`);
+    return undefined;
+  }
+  try {
+    return readCampaignReport(file).stats;
+  } catch (err) {
+    host.log.warn(`history ${file} is unreadable, not compared: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+/** Stats, history and verdict over a set of results (one job's, or merged). */
+export function finishReport(config: ResolvedConfig, plan: Pick<CampaignPlan, 'name' | 'kind' | 'seed' | 'notes' | 'probe'>, part: string, results: ScenarioResult[], host: Host): CampaignReport {
+  let stats = pointStats(results);
+  const previous = historyStats(config, host);
+  if (previous) stats = compareWithHistory(stats, previous);
+  const verdict =
+    plan.probe && plan.probe.verdict !== 'pass'
+      ? { verdict: plan.probe.verdict === 'infra-error' ? ('infra-error' as const) : ('fail' as const), reason: `the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}), so no scenario ran; make the test pass without faults first` }
+      : campaignVerdict(plan.kind, results, stats, previous !== undefined);
+  return {
+    schema: CAMPAIGN_SCHEMA_VERSION,
+    name: plan.name,
+    kind: plan.kind,
+    seed: plan.seed,
+    part,
+    results,
+    stats,
+    notes: plan.notes,
+    probe: plan.probe,
+    history: previous ? relative(config.report.dir, config.campaign.history!) || config.campaign.history : undefined,
+    ...verdict,
+  };
+}

@@ -1,0 +1,36 @@
+/** The inputs one scenario of a campaign runs with: the campaign's own, plus its rules, name, folder and seed. */
+import type { RawInputs } from '../config/index.js';
+import type { InputName } from '../config/inputs.js';
+import { shellCommand } from '../report/shell-quote.js';
+
+/** Inputs about the campaign itself, which a single scenario's run does not take. */
+export const CAMPAIGN_INPUTS: readonly InputName[] = [
+  'mode', 'campaign', 'points', 'actions', 'repeat', 'fail-nth-max', 'recheck', 'max-jobs', 'shard', 'scenario', 'plan-file', 'history', 'merge-from',
+];
+
+export function scenarioInputs(base: RawInputs, over: { name: string; resultsDir: string; seed: number; rules: readonly string[]; faultsEnabled?: boolean }): RawInputs {
+  const inputs: RawInputs = { ...base };
+  for (const name of CAMPAIGN_INPUTS) delete inputs[name];
+  const baseFaults = base.faults === undefined ? [] : typeof base.faults === 'string' ? base.faults.split('\n') : base.faults;
+  inputs.faults = [...baseFaults, ...over.rules];
+  inputs.name = over.name;
+  inputs['results-dir'] = over.resultsDir;
+  inputs.seed = String(over.seed);
+  if (over.faultsEnabled === false) inputs['faults-enabled'] = 'false';
+  return inputs;
+}
+
+/** `qfi run …` for a scenario: its reproducer flags without the results folder (the campaign's). */
+export function reproducerLine(args: readonly string[]): string {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--results-dir') {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('--results-dir=')) continue;
+    kept.push(arg);
+  }
+  return shellCommand(['qfi', 'run', ...kept]);
+}
