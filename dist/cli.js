@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-XBGY6GQP.js";
+} from "./chunks/chunk-PDP7ORX7.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-7CNNJ3I6.js";
-import "./chunks/chunk-XBGY6GQP.js";
+} from "./chunks/chunk-TWCNOLEO.js";
+import "./chunks/chunk-PDP7ORX7.js";
 
 // src/entry/main.ts
 await runAction();

@@ -38,7 +38,7 @@ export function mergeJUnit(name: string, suites: readonly string[]): string {
   let errors = 0;
   let time = 0;
   for (const suite of suites) {
-    const open = /^<testsuite\b[^>]*>/.exec(suite)?.[0] ?? '';
+    const open = /^<testsuite\b[^>]*>/.exec(suite.trim())?.[0] ?? '';
     tests += attribute(open, 'tests');
     failures += attribute(open, 'failures');
     errors += attribute(open, 'errors');

@@ -1,3 +1,4 @@
+import { guestPoints } from '../../../src/observe/guest-points.js';
 import { describe, expect, it } from 'vitest';
 import type { ConsoleEvent } from '../../../src/core/types.js';
 import { ConsoleParser, classifyKernelLine, stripPrintkPrefix } from '../../../src/observe/console-parser.js';
@@ -6,12 +7,31 @@ import { loadConsoleFixture } from '../../helpers/console-fixture.js';
 
 const kinds = (events: ConsoleEvent[]) => events.map((e) => e.kind);
 
+describe('QFI-POINT lines', () => {
+  const parser = new ConsoleParser('tok');
+  it('register a point, or carry its counts; a later registration keeps the counts', () => {
+    const events = ['QFI-POINT:alloc.frame', 'noise QFI-POINT:net.tx calls=4 fails=1', 'QFI-POINT:net.tx', 'QFI-POINT:bad..name', 'QFI-POINT:x calls=1'].map((t, i) => parser.parseLine(t, i + 1, 0)).filter((e) => e !== undefined);
+    expect(guestPoints(events)).toEqual([
+      { name: 'alloc.frame', calls: undefined, fails: undefined },
+      { name: 'net.tx', calls: 4, fails: 1 },
+    ]);
+  });
+});
+
 describe('ConsoleParser on recorded consoles', () => {
   it('finds ready, start and exit=0 in a passing run, with the same line count as the runner saw', () => {
     const { meta, events, lines } = loadConsoleFixture('pass');
     expect(kinds(events)).toEqual(['agent-ready', 'test-start', 'test-exit']);
     expect(events[2]!.exitCode).toBe(0);
     expect(lines).toHaveLength(meta.consoleLines);
+  });
+
+  it("reads the guest's fault points and their counts (qfi-fault, then the agent's report)", () => {
+    const { events } = loadConsoleFixture('points');
+    expect(guestPoints(events)).toEqual([
+      { name: 'net.tx', calls: 0, fails: 0 },
+      { name: 'storage.read', calls: 3, fails: 1 },
+    ]);
   });
 
   it('reads the exit code of a failing command', () => {

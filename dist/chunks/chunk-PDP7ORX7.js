@@ -25562,7 +25562,7 @@ function mergeJUnit(name, suites) {
   let errors = 0;
   let time = 0;
   for (const suite of suites) {
-    const open = /^<testsuite\b[^>]*>/.exec(suite)?.[0] ?? "";
+    const open = /^<testsuite\b[^>]*>/.exec(suite.trim())?.[0] ?? "";
     tests += attribute(open, "tests");
     failures += attribute(open, "failures");
     errors += attribute(open, "errors");
