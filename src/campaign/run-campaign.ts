@@ -10,6 +10,7 @@ import { ConfigError, UsageError } from '../core/errors.js';
 import type { Host } from '../core/host.js';
 import { runPipeline } from '../core/pipeline.js';
 import type { ResolvedConfig } from '../core/types.js';
+import type { DiskRequests } from '../run/host-faults.js';
 import { closestMatch } from '../config/closest-match.js';
 import { parseRule } from '../rules/index.js';
 import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan, type PlannedPoint, type Scenario, type ScenarioResult } from './model.js';
@@ -55,15 +56,37 @@ async function probe(options: CampaignOptions, config: ResolvedConfig, host: Hos
   const dir = join(config.report.dir, 'probe');
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
   const { run } = await runPipeline(
-    { inputs: scenarioInputs(options.inputs, { name: `${config.name}-probe`, resultsDir: dir, seed: config.faults.seed, rules: [], faultsEnabled: false }), cwd: options.cwd, ...(options.signal ? { signal: options.signal } : {}) },
+    {
+      inputs: scenarioInputs(options.inputs, { name: `${config.name}-probe`, resultsDir: dir, seed: config.faults.seed, rules: [], faultsEnabled: false }),
+      cwd: options.cwd,
+      countBlockRequests: true,
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
     host,
   );
-  const calls = run.points.map((p) => `${p.name}${p.calls === undefined ? '' : ` ×${p.calls}`}`);
-  host.log.info(`probe: ${run.verdict} — ${run.reason}; ${run.points.length} point(s)${calls.length ? `: ${calls.join(', ')}` : ''}`);
-  return {
-    points: run.points.map((p) => ({ point: p.name, source: 'probe', calls: p.calls })),
-    probe: { verdict: run.verdict, reason: run.reason, dir: 'probe' },
-  };
+  const points: PlannedPoint[] = [...run.points.map((p): PlannedPoint => ({ point: p.name, source: 'probe', calls: p.calls })), ...blockPoints(run.record.hostFaults?.testRequests ?? [])];
+  const calls = points.map((p) => `${p.point}${p.calls === undefined ? '' : ` ×${p.calls}`}`);
+  host.log.info(`probe: ${run.verdict} — ${run.reason}; ${points.length} point(s)${calls.length ? `: ${calls.join(', ')}` : ''}`);
+  return { points, probe: { verdict: run.verdict, reason: run.reason, dir: 'probe' } };
+}
+
+/** The disks' requests during the probe's test, as block points (those the test used). */
+function blockPoints(requests: readonly DiskRequests[]): PlannedPoint[] {
+  return requests.flatMap((r) =>
+    (['read', 'write', 'flush'] as const).filter((op) => r[op] > 0).map((op): PlannedPoint => ({ point: `block.${op}[disk=${r.disk}]`, source: 'probe', calls: r[op] })),
+  );
+}
+
+/** A given point's calls in the probe: by name, or for block points by disk (the only disk when none is named). */
+function probedCalls(point: string, probed: readonly PlannedPoint[]): number | undefined {
+  const rule = parseRule(`${point}=fail`);
+  const exact = probed.find((q) => q.point === point || q.point === rule.point);
+  if (exact) return exact.calls;
+  if (rule.point.startsWith('block.') && rule.params?.disk === undefined) {
+    const onDisks = probed.filter((q) => q.point.startsWith(`${rule.point}[disk=`));
+    if (onDisks.length === 1) return onDisks[0]!.calls;
+  }
+  return undefined;
 }
 
 /** The config's points, with the probe's call counts when a probe ran (fail-nth needs them). */
@@ -78,11 +101,8 @@ async function choosePoints(options: CampaignOptions, config: ResolvedConfig, ho
     if (probed.points.length === 0) notes.push('the guest reported no fault points in the probe run: give `points`, or have the test register them (`qfi-fault --register NAME`, or print `QFI-POINT:NAME`)');
     return { points: probed.points, probe: probed.probe, notes };
   }
-  // fail-nth over given points: their counts come from the probe (by point name, without parameters).
-  const points = given.map((p) => {
-    const name = parseRule(`${p.point}=fail`).point;
-    return { ...p, calls: probed.points.find((q) => q.point === name)?.calls };
-  });
+  // fail-nth over given points: their counts come from the probe.
+  const points = given.map((p) => ({ ...p, calls: probedCalls(p.point, probed.points) }));
   return { points, probe: probed.probe, notes };
 }
 

@@ -23,6 +23,8 @@ export interface PipelineOptions {
   echoConsole?: boolean;
   /** Called once the config is resolved, before anything runs (the action saves state for its post step). */
   onConfig?: (config: ResolvedConfig) => void;
+  /** Count each disk's requests during the test (a campaign's probe run). */
+  countBlockRequests?: boolean;
 }
 
 export interface PipelineResult {
@@ -43,7 +45,7 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
   for (const warning of warnings) host.log.warn(warning);
   options.onConfig?.(config);
-  const plan = makePlan(config);
+  const plan = makePlan(config, undefined, { countBlockRequests: options.countBlockRequests === true });
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(' ')}], seed ${plan.seed}`);
 
   mkdirSync(config.report.dir, { recursive: true });

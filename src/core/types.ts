@@ -10,7 +10,7 @@ import type { InjectionSummary } from '../observe/injections.js';
 import type { PluginRuleLine } from '../rules/plugin-rules.js';
 import type { HostPlan } from '../plan/host-plan.js';
 import type { DiskImage } from '../provision/disks.js';
-import type { TimedFire, WindowChange } from '../run/host-faults.js';
+import type { DiskRequests, TimedFire, WindowChange } from '../run/host-faults.js';
 import type { BlockFailure } from '../observe/block-trace.js';
 import type { GuestPoint } from '../observe/guest-points.js';
 
@@ -280,6 +280,8 @@ export interface HostFaultRecord {
   failures: BlockFailure[];
   /** Block requests the trace could not tie to a disk (should be 0). */
   unmatchedRequests: number;
+  /** Each disk's requests from the test's start on (undefined when the test never started). */
+  testRequests: DiskRequests[] | undefined;
 }
 
 export interface LogSummary {

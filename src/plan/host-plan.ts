@@ -33,11 +33,13 @@ export interface HostPlan {
   startPaused: boolean;
   /** vm.reset rules: the guest reboots (no -no-reboot), the runner ends panicking guests itself. */
   rebootOnReset: boolean;
+  /** Count each disk's requests from the test's start (block trace, synced start), without rules. */
+  countRequests: boolean;
 }
 
 export const NIC_ID = 'qfi-nic0';
 
-export function planHost(config: ResolvedConfig, rules: readonly Rule[]): HostPlan {
+export function planHost(config: ResolvedConfig, rules: readonly Rule[], countRequests = false): HostPlan {
   const disks = config.guest.disks.map(
     (d): PlannedDisk => ({ ...d, fileNode: `qfi-${d.id}-file`, formatNode: `qfi-${d.id}`, deviceId: `qfi-disk-${d.id}` }),
   );
@@ -67,9 +69,11 @@ export function planHost(config: ResolvedConfig, rules: readonly Rule[]): HostPl
     nicId: config.machine.network === 'user' ? NIC_ID : undefined,
     hostRules,
     syncMarkers: [...new Set(windows.flatMap((w) => (w.on !== undefined ? [w.on] : [])))],
-    syncTestStart: windows.some((w) => w.from === 'test'),
+    // Counting from the test's start needs the start synced, as a rule from there would.
+    syncTestStart: countRequests || windows.some((w) => w.from === 'test'),
     startPaused: windows.some((w) => w.from === 'boot'),
     rebootOnReset: hostRules.some((r) => r.layer === 'vm' && r.point === 'vm.reset'),
+    countRequests,
   };
 }
 

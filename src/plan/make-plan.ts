@@ -27,11 +27,16 @@ export const RULES_NAME_PARAM = 'qfi.rules';
  * canonical rules, fw_cfg entries, kernel command line, timeouts. Pure but for the
  * per-run marker token.
  */
-export function makePlan(config: ResolvedConfig, token: string = randomBytes(12).toString('hex')): Plan {
+export interface PlanOptions {
+  /** Count each disk's requests during the test (a fail-nth probe run sweeps block points by them). */
+  countBlockRequests?: boolean;
+}
+
+export function makePlan(config: ResolvedConfig, token: string = randomBytes(12).toString('hex'), opts: PlanOptions = {}): Plan {
   const rules = config.faults.enabled ? config.faults.rules : [];
   // Host layers (plugin points, block/vm/net points) are carried out by QEMU; the rest go to the guest.
   const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
-  const host = planHost(config, rules);
+  const host = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   const fwCfg: FwCfgEntry[] = [
     { name: AGENT_FW_CFG.token, content: token },

@@ -63,6 +63,14 @@ export interface HostFaultOptions {
   onReset: () => void;
 }
 
+/** Guest requests that reached one disk's image. */
+export interface DiskRequests {
+  disk: string;
+  read: number;
+  write: number;
+  flush: number;
+}
+
 const TICK_MS = 1000;
 
 export class HostFaults {
@@ -81,6 +89,7 @@ export class HostFaults {
   private readonly blkdebugNodes = new Map<string, string>();
   private traceTail: { fd: number; offset: number; partial: string; buf: Buffer } | undefined;
   private closed = false;
+  private atTestStart: Map<string, { read: number; write: number; flush: number }> | undefined;
 
   constructor(
     private readonly plan: Plan,
@@ -99,7 +108,19 @@ export class HostFaults {
 
   /** The test command is about to start (the guest waits for us when it must). */
   async testStarted(): Promise<void> {
+    this.pollTrace();
+    this.atTestStart = new Map(this.plan.host.disks.map((d) => [d.id, { read: this.trace.total(d.id, 'read'), write: this.trace.total(d.id, 'write'), flush: this.trace.total(d.id, 'flush') }]));
     await this.arm('test', 0);
+  }
+
+  /** Each disk's requests from the test's start to QEMU's end (after finish), when the test started. */
+  testRequests(): DiskRequests[] | undefined {
+    const start = this.atTestStart;
+    if (!start) return undefined;
+    return this.plan.host.disks.map((d) => {
+      const before = start.get(d.id) ?? { read: 0, write: 0, flush: 0 };
+      return { disk: d.id, read: this.trace.total(d.id, 'read') - before.read, write: this.trace.total(d.id, 'write') - before.write, flush: this.trace.total(d.id, 'flush') - before.flush };
+    });
   }
 
   /** A guest marker: open the rules waiting for it. */

@@ -64,10 +64,10 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     : undefined;
   // Rules waiting for an address from the guest are added over the socket later.
   if (qfiPlugin) writeFileSync(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}\n`).join(''), { mode: 0o600 });
-  const hasBlockRules = plan.host.hostRules.some((r) => r.layer === 'block');
+  const hasBlockRules = plan.host.hostRules.some((r) => r.layer === 'block') || plan.host.countRequests;
   const blockTrace = hasBlockRules ? join(opts.resultsDir, 'block-trace.log') : undefined;
   const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles, ...(qfiPlugin ? { qfiPlugin } : {}), ...(blockTrace ? { blockTrace } : {}) });
-  const hostFaults = plan.host.hostRules.length > 0
+  const hostFaults = plan.host.hostRules.length > 0 || plan.host.countRequests
     ? new HostFaults(plan, {
         log: opts.log,
         resultsDir: opts.resultsDir,
@@ -307,7 +307,13 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   exited = true;
   if (hostFaults) {
     hostFaults.finish();
-    record.hostFaults = { windows: hostFaults.windowLog, fires: hostFaults.fires, failures: hostFaults.trace.failures, unmatchedRequests: hostFaults.trace.unmatched };
+    record.hostFaults = {
+      windows: hostFaults.windowLog,
+      fires: hostFaults.fires,
+      failures: hostFaults.trace.failures,
+      unmatchedRequests: hostFaults.trace.unmatched,
+      testRequests: hostFaults.testRequests(),
+    };
   }
   for (const t of timers) clearTimeout(t);
   timers.clear();

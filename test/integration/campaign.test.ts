@@ -10,6 +10,7 @@ import type { RawInputs } from '../../src/config/index.js';
 import { localCacheDir } from '../../src/core/cache-dir.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
+import { builtinGuestWithPrograms } from '../helpers/guest-programs.js';
 
 /**
  * Campaigns on the built-in guest with the system QEMU (Debian's 7.2): every scenario boots
@@ -72,6 +73,23 @@ describe('fail-nth sweep', () => {
       expect(r.verdict).toBe('pass');
     }
   }, 120_000);
+});
+
+describe('fail-nth sweep over a block point', () => {
+  it("counts the disk's reads in the golden run (block trace) and fails exactly the k-th read in scenario k", async () => {
+    const guest = await builtinGuestWithPrograms(['blkio/blkio.c']);
+    const dir = workDir();
+    const inputs: RawInputs = { kernel: guest.kernel, initrd: guest.initrd, command: '/root/blkio /dev/qfi/data read 0 5; exit 0', disks: 'id=data size=1M', 'results-dir': dir, 'test-timeout': '30s', campaign: 'fail-nth', points: 'block.read[disk=data]' };
+    const { report } = await runCampaign({ inputs, cwd: dir }, host);
+    const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { points: Array<{ point: string; calls: number }> };
+    expect(plan.points).toEqual([{ point: 'block.read[disk=data]', source: 'config', calls: 5 }]);
+    expect(report.results.map((r) => r.rules[0])).toEqual([0, 1, 2, 3, 4].map((n) => `block.read[disk=data once=true]=fail-after:${n}`));
+    for (const r of report.results) {
+      const failedSectors = [...consoleOf(dir, r.id).matchAll(/^blkio: read (\d+) (\S+)$/gm)].filter((m) => m[2] !== 'ok').map((m) => Number(m[1]));
+      expect(failedSectors, r.id).toEqual([r.nth! - 1]); // sector k-1 is the k-th read
+      expect(r.injections, r.id).toBe(1);
+    }
+  }, 180_000);
 });
 
 describe('chaos campaign', () => {

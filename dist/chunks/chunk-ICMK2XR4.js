@@ -15432,7 +15432,7 @@ ${sections.join("\n")}`, states, rules: sections.length };
 
 // src/plan/host-plan.ts
 var NIC_ID = "qfi-nic0";
-function planHost(config, rules) {
+function planHost(config, rules, countRequests = false) {
   const disks = config.guest.disks.map(
     (d) => ({ ...d, fileNode: `qfi-${d.id}-file`, formatNode: `qfi-${d.id}`, deviceId: `qfi-disk-${d.id}` })
   );
@@ -15462,9 +15462,11 @@ function planHost(config, rules) {
     nicId: config.machine.network === "user" ? NIC_ID : void 0,
     hostRules,
     syncMarkers: [...new Set(windows.flatMap((w) => w.on !== void 0 ? [w.on] : []))],
-    syncTestStart: windows.some((w) => w.from === "test"),
+    // Counting from the test's start needs the start synced, as a rule from there would.
+    syncTestStart: countRequests || windows.some((w) => w.from === "test"),
     startPaused: windows.some((w) => w.from === "boot"),
-    rebootOnReset: hostRules.some((r) => r.layer === "vm" && r.point === "vm.reset")
+    rebootOnReset: hostRules.some((r) => r.layer === "vm" && r.point === "vm.reset"),
+    countRequests
   };
 }
 function expandDisks(rule, disks) {
@@ -15523,10 +15525,10 @@ var AGENT_FW_CFG = {
 };
 var SYNC_PARAM = "qfi.sync";
 var RULES_NAME_PARAM = "qfi.rules";
-function makePlan(config, token = randomBytes(12).toString("hex")) {
+function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
   const rules = config.faults.enabled ? config.faults.rules : [];
   const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
-  const host = planHost(config, rules);
+  const host = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   const fwCfg = [
     { name: AGENT_FW_CFG.token, content: token },
@@ -24693,6 +24695,7 @@ var HostFaults = class {
   blkdebugNodes = /* @__PURE__ */ new Map();
   traceTail;
   closed = false;
+  atTestStart;
   /** QMP is up (QEMU may be paused with -S): rules from boot start their clocks at QEMU's start. */
   async start(qmp, elapsedMs) {
     this.qmp = qmp;
@@ -24700,7 +24703,18 @@ var HostFaults = class {
   }
   /** The test command is about to start (the guest waits for us when it must). */
   async testStarted() {
+    this.pollTrace();
+    this.atTestStart = new Map(this.plan.host.disks.map((d) => [d.id, { read: this.trace.total(d.id, "read"), write: this.trace.total(d.id, "write"), flush: this.trace.total(d.id, "flush") }]));
     await this.arm("test", 0);
+  }
+  /** Each disk's requests from the test's start to QEMU's end (after finish), when the test started. */
+  testRequests() {
+    const start = this.atTestStart;
+    if (!start) return void 0;
+    return this.plan.host.disks.map((d) => {
+      const before = start.get(d.id) ?? { read: 0, write: 0, flush: 0 };
+      return { disk: d.id, read: this.trace.total(d.id, "read") - before.read, write: this.trace.total(d.id, "write") - before.write, flush: this.trace.total(d.id, "flush") - before.flush };
+    });
   }
   /** A guest marker: open the rules waiting for it. */
   async marker(name) {
@@ -25139,10 +25153,10 @@ async function runQemu(plan, provisioned, opts) {
   const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join20(opts.privateDir, "plugin-rules.txt"), log: join20(opts.resultsDir, "injections.jsonl"), socket: join20(opts.privateDir, "plugin.sock") } : void 0;
   if (qfiPlugin) writeFileSync8(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
 `).join(""), { mode: 384 });
-  const hasBlockRules = plan.host.hostRules.some((r) => r.layer === "block");
+  const hasBlockRules = plan.host.hostRules.some((r) => r.layer === "block") || plan.host.countRequests;
   const blockTrace = hasBlockRules ? join20(opts.resultsDir, "block-trace.log") : void 0;
   const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles, ...qfiPlugin ? { qfiPlugin } : {}, ...blockTrace ? { blockTrace } : {} });
-  const hostFaults = plan.host.hostRules.length > 0 ? new HostFaults(plan, {
+  const hostFaults = plan.host.hostRules.length > 0 || plan.host.countRequests ? new HostFaults(plan, {
     log: opts.log,
     resultsDir: opts.resultsDir,
     images: new Map(provisioned.disks.map((d) => [d.id, d.image])),
@@ -25354,7 +25368,13 @@ async function runQemu(plan, provisioned, opts) {
   exited = true;
   if (hostFaults) {
     hostFaults.finish();
-    record2.hostFaults = { windows: hostFaults.windowLog, fires: hostFaults.fires, failures: hostFaults.trace.failures, unmatchedRequests: hostFaults.trace.unmatched };
+    record2.hostFaults = {
+      windows: hostFaults.windowLog,
+      fires: hostFaults.fires,
+      failures: hostFaults.trace.failures,
+      unmatchedRequests: hostFaults.trace.unmatched,
+      testRequests: hostFaults.testRequests()
+    };
   }
   for (const t of timers) clearTimeout(t);
   timers.clear();
@@ -25404,7 +25424,7 @@ async function runPipeline(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
   for (const warning of warnings) host.log.warn(warning);
   options.onConfig?.(config);
-  const plan = makePlan(config);
+  const plan = makePlan(config, void 0, { countBlockRequests: options.countBlockRequests === true });
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
   mkdirSync6(config.report.dir, { recursive: true });
   for (const name of resultFiles) rmSync3(join21(config.report.dir, name), { force: true, recursive: true });
@@ -25768,15 +25788,33 @@ async function probe(options, config, host) {
   const dir = join23(config.report.dir, "probe");
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
   const { run } = await runPipeline(
-    { inputs: scenarioInputs(options.inputs, { name: `${config.name}-probe`, resultsDir: dir, seed: config.faults.seed, rules: [], faultsEnabled: false }), cwd: options.cwd, ...options.signal ? { signal: options.signal } : {} },
+    {
+      inputs: scenarioInputs(options.inputs, { name: `${config.name}-probe`, resultsDir: dir, seed: config.faults.seed, rules: [], faultsEnabled: false }),
+      cwd: options.cwd,
+      countBlockRequests: true,
+      ...options.signal ? { signal: options.signal } : {}
+    },
     host
   );
-  const calls = run.points.map((p) => `${p.name}${p.calls === void 0 ? "" : ` \xD7${p.calls}`}`);
-  host.log.info(`probe: ${run.verdict} \u2014 ${run.reason}; ${run.points.length} point(s)${calls.length ? `: ${calls.join(", ")}` : ""}`);
-  return {
-    points: run.points.map((p) => ({ point: p.name, source: "probe", calls: p.calls })),
-    probe: { verdict: run.verdict, reason: run.reason, dir: "probe" }
-  };
+  const points = [...run.points.map((p) => ({ point: p.name, source: "probe", calls: p.calls })), ...blockPoints(run.record.hostFaults?.testRequests ?? [])];
+  const calls = points.map((p) => `${p.point}${p.calls === void 0 ? "" : ` \xD7${p.calls}`}`);
+  host.log.info(`probe: ${run.verdict} \u2014 ${run.reason}; ${points.length} point(s)${calls.length ? `: ${calls.join(", ")}` : ""}`);
+  return { points, probe: { verdict: run.verdict, reason: run.reason, dir: "probe" } };
+}
+function blockPoints(requests) {
+  return requests.flatMap(
+    (r) => ["read", "write", "flush"].filter((op) => r[op] > 0).map((op) => ({ point: `block.${op}[disk=${r.disk}]`, source: "probe", calls: r[op] }))
+  );
+}
+function probedCalls(point, probed) {
+  const rule = parseRule(`${point}=fail`);
+  const exact = probed.find((q) => q.point === point || q.point === rule.point);
+  if (exact) return exact.calls;
+  if (rule.point.startsWith("block.") && rule.params?.disk === void 0) {
+    const onDisks = probed.filter((q) => q.point.startsWith(`${rule.point}[disk=`));
+    if (onDisks.length === 1) return onDisks[0].calls;
+  }
+  return void 0;
 }
 async function choosePoints(options, config, host) {
   const settings = config.campaign;
@@ -25789,10 +25827,7 @@ async function choosePoints(options, config, host) {
     if (probed.points.length === 0) notes.push("the guest reported no fault points in the probe run: give `points`, or have the test register them (`qfi-fault --register NAME`, or print `QFI-POINT:NAME`)");
     return { points: probed.points, probe: probed.probe, notes };
   }
-  const points = given.map((p) => {
-    const name = parseRule(`${p.point}=fail`).point;
-    return { ...p, calls: probed.points.find((q) => q.point === name)?.calls };
-  });
+  const points = given.map((p) => ({ ...p, calls: probedCalls(p.point, probed.points) }));
   return { points, probe: probed.probe, notes };
 }
 async function planCampaign(options, host) {
