@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-ICMK2XR4.js";
+} from "./chunks/chunk-DSYARVYJ.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -109,7 +109,6 @@ async function choosePoints(options: CampaignOptions, config: ResolvedConfig, ho
 /** `qfi plan`: the scenarios, written to plan.json, and the matrix for a workflow. */
 export async function planCampaign(options: CampaignOptions, host: Host): Promise<{ config: ResolvedConfig; plan: CampaignPlan; matrix: ReturnType<typeof toMatrix>; planFile: string }> {
   const config = await loadConfig(options, host);
-  prepareDir(config.report.dir);
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, config.campaign.maxJobs);
   const planFile = join(config.report.dir, 'plan.json');
@@ -120,8 +119,15 @@ export async function planCampaign(options: CampaignOptions, host: Host): Promis
   return { config, plan, matrix, planFile };
 }
 
+/** Reads plan-file, or plans (probing when needed); either way the results folder is cleared first. */
 async function makeCampaignPlan(options: CampaignOptions, config: ResolvedConfig, host: Host): Promise<CampaignPlan> {
-  if (config.campaign.planFile) return readPlanFile(config.campaign.planFile);
+  if (config.campaign.planFile) {
+    // Read before clearing: the plan may sit in the results folder of an earlier `qfi plan`.
+    const plan = readPlanFile(config.campaign.planFile);
+    prepareDir(config.report.dir);
+    return plan;
+  }
+  prepareDir(config.report.dir);
   const { points, probe: probeRun, notes } = await choosePoints(options, config, host);
   const planned = planScenarios(config.campaign, points, config.faults.seed);
   return {
@@ -211,7 +217,6 @@ export interface CampaignResult {
 /** `qfi campaign`: plan (or read plan-file), run this job's scenarios, report. */
 export async function runCampaign(options: CampaignOptions, host: Host): Promise<CampaignResult> {
   const config = await loadConfig(options, host);
-  prepareDir(config.report.dir);
   const plan = await makeCampaignPlan(options, config, host);
   writeFileSync(join(config.report.dir, 'plan.json'), `${JSON.stringify(plan, null, 2)}\n`);
   const { scenarios, part } = selectScenarios(plan, config);

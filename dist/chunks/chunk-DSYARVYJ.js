@@ -25832,7 +25832,6 @@ async function choosePoints(options, config, host) {
 }
 async function planCampaign(options, host) {
   const config = await loadConfig(options, host);
-  prepareDir(config.report.dir);
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, config.campaign.maxJobs);
   const planFile = join23(config.report.dir, "plan.json");
@@ -25845,7 +25844,12 @@ async function planCampaign(options, host) {
   return { config, plan, matrix, planFile };
 }
 async function makeCampaignPlan(options, config, host) {
-  if (config.campaign.planFile) return readPlanFile(config.campaign.planFile);
+  if (config.campaign.planFile) {
+    const plan = readPlanFile(config.campaign.planFile);
+    prepareDir(config.report.dir);
+    return plan;
+  }
+  prepareDir(config.report.dir);
   const { points, probe: probeRun, notes } = await choosePoints(options, config, host);
   const planned = planScenarios(config.campaign, points, config.faults.seed);
   return {
@@ -25917,7 +25921,6 @@ function scenarioHost(host, quiet2) {
 }
 async function runCampaign(options, host) {
   const config = await loadConfig(options, host);
-  prepareDir(config.report.dir);
   const plan = await makeCampaignPlan(options, config, host);
   writeFileSync10(join23(config.report.dir, "plan.json"), `${JSON.stringify(plan, null, 2)}
 `);
