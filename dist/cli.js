@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-DSYARVYJ.js";
+} from "./chunks/chunk-VEI6N42Z.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-RYYCFING.js";
-import "./chunks/chunk-DSYARVYJ.js";
+} from "./chunks/chunk-USJVSG5Z.js";
+import "./chunks/chunk-VEI6N42Z.js";
 
 // src/entry/main.ts
 await runAction();

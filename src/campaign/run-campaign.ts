@@ -164,11 +164,12 @@ function selectScenarios(plan: CampaignPlan, config: ResolvedConfig): { scenario
   return { scenarios: plan.scenarios, part: 'all' };
 }
 
-async function runScenario(options: CampaignOptions, config: ResolvedConfig, host: Host, scenario: Scenario, label: string, extra: Partial<ScenarioResult> = {}): Promise<ScenarioResult> {
+/** `quiet`: the scenario's own log lines go to debug (all but the first scenario, see scenarioHost). */
+async function runScenario(options: CampaignOptions, config: ResolvedConfig, host: Host, scenario: Scenario, label: string, quiet: boolean, extra: Partial<ScenarioResult> = {}): Promise<ScenarioResult> {
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
   const dir = join('scenarios', id);
   const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
-  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...(options.signal ? { signal: options.signal } : {}) }, scenarioHost(host, extra.recheckOf !== undefined || !label.startsWith(FIRST_LABEL)));
+  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...(options.signal ? { signal: options.signal } : {}) }, scenarioHost(host, quiet));
   const pointName = scenario.point.replace(/\[.*$/, '');
   const injections = run.injections?.total ?? run.points.find((p) => p.name === pointName)?.fails;
   const result: ScenarioResult = {
@@ -187,8 +188,6 @@ async function runScenario(options: CampaignOptions, config: ResolvedConfig, hos
   else host.log.warn(`${line}\n    reproduce: ${result.reproducer}`);
   return result;
 }
-
-const FIRST_LABEL = '[1/';
 
 /**
  * What a scenario's run logs: the first scenario shows provisioning (a QEMU build can take
@@ -226,7 +225,7 @@ export async function runCampaign(options: CampaignOptions, host: Host): Promise
   if (plan.probe?.verdict === 'pass' || plan.probe === undefined) {
     for (const [i, scenario] of scenarios.entries()) {
       if (options.signal?.aborted) break;
-      results.push(await runScenario(options, config, host, scenario, `[${i + 1}/${scenarios.length}]`));
+      results.push(await runScenario(options, config, host, scenario, `[${i + 1}/${scenarios.length}]`, i > 0));
     }
     if (plan.kind === 'chaos' && config.campaign.recheck > 0) await recheckFailures(options, config, host, results);
   }
@@ -246,7 +245,7 @@ async function recheckFailures(options: CampaignOptions, config: ResolvedConfig,
     if (done >= config.campaign.recheck || options.signal?.aborted) continue;
     perPoint.set(key, done + 1);
     const { verdict: _v, reason: _r, wallMs: _w, dir: _d, reproducer: _p, injections: _i, ...scenario } = r;
-    results.push(await runScenario(options, config, host, scenario, `[recheck ${i + 1}/${failing.length}]`, { recheckOf: r.id }));
+    results.push(await runScenario(options, config, host, scenario, `[recheck ${i + 1}/${failing.length}]`, true, { recheckOf: r.id }));
   }
 }
 

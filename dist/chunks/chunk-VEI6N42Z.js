@@ -25882,11 +25882,11 @@ function selectScenarios(plan, config) {
   if (shard) return { scenarios: shardScenarios(plan.scenarios, shard), part: `shard ${shard.index}/${shard.count}` };
   return { scenarios: plan.scenarios, part: "all" };
 }
-async function runScenario(options, config, host, scenario, label, extra = {}) {
+async function runScenario(options, config, host, scenario, label, quiet2, extra = {}) {
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
   const dir = join23("scenarios", id);
   const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join23(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
-  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, extra.recheckOf !== void 0 || !label.startsWith(FIRST_LABEL)));
+  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
   const pointName = scenario.point.replace(/\[.*$/, "");
   const injections = run.injections?.total ?? run.points.find((p) => p.name === pointName)?.fails;
   const result = {
@@ -25906,7 +25906,6 @@ async function runScenario(options, config, host, scenario, label, extra = {}) {
     reproduce: ${result.reproducer}`);
   return result;
 }
-var FIRST_LABEL = "[1/";
 function scenarioHost(host, quiet2) {
   const log = host.log;
   return {
@@ -25930,7 +25929,7 @@ async function runCampaign(options, host) {
   if (plan.probe?.verdict === "pass" || plan.probe === void 0) {
     for (const [i2, scenario] of scenarios.entries()) {
       if (options.signal?.aborted) break;
-      results.push(await runScenario(options, config, host, scenario, `[${i2 + 1}/${scenarios.length}]`));
+      results.push(await runScenario(options, config, host, scenario, `[${i2 + 1}/${scenarios.length}]`, i2 > 0));
     }
     if (plan.kind === "chaos" && config.campaign.recheck > 0) await recheckFailures(options, config, host, results);
   }
@@ -25947,7 +25946,7 @@ async function recheckFailures(options, config, host, results) {
     if (done >= config.campaign.recheck || options.signal?.aborted) continue;
     perPoint.set(key, done + 1);
     const { verdict: _v, reason: _r, wallMs: _w, dir: _d, reproducer: _p, injections: _i, ...scenario } = r;
-    results.push(await runScenario(options, config, host, scenario, `[recheck ${i2 + 1}/${failing.length}]`, { recheckOf: r.id }));
+    results.push(await runScenario(options, config, host, scenario, `[recheck ${i2 + 1}/${failing.length}]`, true, { recheckOf: r.id }));
   }
 }
 function historyStats(config, host) {
