@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-VEI6N42Z.js";
+} from "./chunks/chunk-R4QDGHI5.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

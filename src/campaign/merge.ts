@@ -3,11 +3,12 @@
  * downloaded artifacts) combined into one campaign.json, junit.xml and summary.md. Scenarios a
  * plan listed but no job reported are errors in the JUnit file, so a lost shard cannot pass.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { ConfigError, UsageError } from '../core/errors.js';
 import type { Host } from '../core/host.js';
-import type { CampaignPlan, ScenarioResult } from './model.js';
+import type { ScenarioResult } from './model.js';
+import { PLAN_FILE, readPlanFile } from './plan-file.js';
 import { readCampaignReport, writeCampaignReports, type CampaignReport } from './report.js';
 import { finishReport, type CampaignOptions, type CampaignResult } from './run-campaign.js';
 import { resolveConfig } from '../config/index.js';
@@ -64,7 +65,7 @@ export async function mergeCampaigns(options: CampaignOptions, host: Host): Prom
     }
   }
   // Scenarios some plan.json listed that no job reported.
-  for (const plan of files.map((f) => join(dirname(f), 'plan.json')).filter(existsSync).map((p) => JSON.parse(readFileSync(p, 'utf8')) as CampaignPlan)) {
+  for (const plan of files.map((f) => join(dirname(f), PLAN_FILE)).filter(existsSync).map((p) => readPlanFile(p, 'merge-from'))) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);

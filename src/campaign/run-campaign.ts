@@ -3,10 +3,10 @@
  * it has and how often it calls them), run (every scenario, one shard, or one id; chaos
  * rechecks), and report. Each scenario is an ordinary qfi run in its own results folder.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { resolveConfig, type RawInputs } from '../config/index.js';
-import { ConfigError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import type { Host } from '../core/host.js';
 import { runPipeline } from '../core/pipeline.js';
 import type { ResolvedConfig } from '../core/types.js';
@@ -14,6 +14,7 @@ import type { DiskRequests } from '../run/host-faults.js';
 import { closestMatch } from '../config/closest-match.js';
 import { parseRule } from '../rules/index.js';
 import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan, type PlannedPoint, type Scenario, type ScenarioResult } from './model.js';
+import { PLAN_FILE, readPlanFile, writePlanFile } from './plan-file.js';
 import { planScenarios, shardScenarios, toMatrix } from './plan-scenarios.js';
 import { readCampaignReport, writeCampaignReports, type CampaignFiles, type CampaignReport } from './report.js';
 import { reproducerLine, scenarioInputs } from './scenario-inputs.js';
@@ -29,26 +30,13 @@ export interface CampaignOptions {
 }
 
 /** Files of a campaign results folder, removed before a new campaign writes there. */
-const CAMPAIGN_FILES = ['campaign.json', 'junit.xml', 'summary.md', 'plan.json', 'matrix.json', 'scenarios', 'probe'];
+const CAMPAIGN_FILES = ['campaign.json', 'junit.xml', 'summary.md', PLAN_FILE, 'matrix.json', 'scenarios', 'probe'];
 
 async function loadConfig(options: CampaignOptions, host: Host): Promise<ResolvedConfig> {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
   for (const w of warnings) host.log.warn(w);
   options.onConfig?.(config);
   return config;
-}
-
-function readPlanFile(file: string): CampaignPlan {
-  let plan: CampaignPlan;
-  try {
-    plan = JSON.parse(readFileSync(file, 'utf8')) as CampaignPlan;
-  } catch (err) {
-    throw new ConfigError(`plan file ${file} is not JSON: ${(err as Error).message}`, { location: { input: 'plan-file' }, hint: 'give the plan.json that `qfi plan` (action mode: plan) wrote' });
-  }
-  if (plan.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(plan.scenarios)) {
-    throw new ConfigError(`plan file ${file} is not a qfi plan (schema ${CAMPAIGN_SCHEMA_VERSION})`, { location: { input: 'plan-file' }, hint: 'give the plan.json that `qfi plan` (action mode: plan) wrote, with the same qfi version' });
-  }
-  return plan;
 }
 
 /** Runs the scenario without faults: the guest reports its points and how often it called them. */
@@ -111,8 +99,7 @@ export async function planCampaign(options: CampaignOptions, host: Host): Promis
   const config = await loadConfig(options, host);
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, config.campaign.maxJobs);
-  const planFile = join(config.report.dir, 'plan.json');
-  writeFileSync(planFile, `${JSON.stringify(plan, null, 2)}\n`);
+  const planFile = writePlanFile(config.report.dir, plan);
   writeFileSync(join(config.report.dir, 'matrix.json'), `${JSON.stringify(matrix)}\n`);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
@@ -217,7 +204,7 @@ export interface CampaignResult {
 export async function runCampaign(options: CampaignOptions, host: Host): Promise<CampaignResult> {
   const config = await loadConfig(options, host);
   const plan = await makeCampaignPlan(options, config, host);
-  writeFileSync(join(config.report.dir, 'plan.json'), `${JSON.stringify(plan, null, 2)}\n`);
+  writePlanFile(config.report.dir, plan);
   const { scenarios, part } = selectScenarios(plan, config);
   host.log.info(`campaign ${plan.name} (${plan.kind}): ${scenarios.length} of ${plan.scenarios.length} scenario(s), ${part}, seed ${plan.seed}`);
 

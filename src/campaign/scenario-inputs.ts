@@ -1,12 +1,10 @@
 /** The inputs one scenario of a campaign runs with: the campaign's own, plus its rules, name, folder and seed. */
-import type { RawInputs } from '../config/index.js';
+import { INPUTS, type RawInputs } from '../config/index.js';
 import type { InputName } from '../config/inputs.js';
 import { shellCommand } from '../report/shell-quote.js';
 
 /** Inputs about the campaign itself, which a single scenario's run does not take. */
-export const CAMPAIGN_INPUTS: readonly InputName[] = [
-  'mode', 'campaign', 'points', 'actions', 'repeat', 'fail-nth-max', 'recheck', 'max-jobs', 'shard', 'scenario', 'plan-file', 'history', 'merge-from',
-];
+const CAMPAIGN_INPUTS: readonly InputName[] = INPUTS.filter((spec) => 'scope' in spec && spec.scope === 'campaign').map((spec) => spec.name);
 
 export function scenarioInputs(base: RawInputs, over: { name: string; resultsDir: string; seed: number; rules: readonly string[]; faultsEnabled?: boolean }): RawInputs {
   const inputs: RawInputs = { ...base };

@@ -29,11 +29,14 @@ export interface InputSpec {
   readonly description: string;
   /** False for action-only inputs the CLI spells differently (`mode` is its command, `merge-from` its arguments). */
   readonly cli?: false;
+  /** `campaign`: about a campaign as a whole; a campaign's scenario runs do not take it. */
+  readonly scope?: 'campaign';
 }
 
 export const INPUTS = [
   {
     name: 'mode',
+    scope: 'campaign',
     toml: undefined,
     type: 'enum',
     values: ['run', 'plan', 'campaign', 'merge'],
@@ -287,6 +290,7 @@ export const INPUTS = [
   },
   {
     name: 'campaign',
+    scope: 'campaign',
     toml: 'campaign.kind',
     type: 'enum',
     values: ['matrix', 'fail-nth', 'chaos'],
@@ -296,6 +300,7 @@ export const INPUTS = [
   },
   {
     name: 'points',
+    scope: 'campaign',
     toml: 'fault_injection.points',
     type: 'lines',
     default: 'the points the guest reports in a probe run',
@@ -305,6 +310,7 @@ export const INPUTS = [
   },
   {
     name: 'actions',
+    scope: 'campaign',
     toml: 'campaign.actions',
     type: 'lines',
     default: 'fail (chaos: rate:100)',
@@ -313,6 +319,7 @@ export const INPUTS = [
   },
   {
     name: 'repeat',
+    scope: 'campaign',
     toml: 'campaign.repeat',
     type: 'int',
     min: 1,
@@ -323,6 +330,7 @@ export const INPUTS = [
   },
   {
     name: 'fail-nth-max',
+    scope: 'campaign',
     toml: 'campaign.fail_nth_max',
     type: 'int',
     min: 1,
@@ -332,6 +340,7 @@ export const INPUTS = [
   },
   {
     name: 'recheck',
+    scope: 'campaign',
     toml: 'campaign.recheck',
     type: 'int',
     min: 0,
@@ -341,6 +350,7 @@ export const INPUTS = [
   },
   {
     name: 'max-jobs',
+    scope: 'campaign',
     toml: 'campaign.max_jobs',
     type: 'int',
     min: 1,
@@ -350,6 +360,7 @@ export const INPUTS = [
   },
   {
     name: 'shard',
+    scope: 'campaign',
     toml: undefined,
     type: 'string',
     default: undefined,
@@ -357,6 +368,7 @@ export const INPUTS = [
   },
   {
     name: 'scenario',
+    scope: 'campaign',
     toml: undefined,
     type: 'string',
     default: undefined,
@@ -364,6 +376,7 @@ export const INPUTS = [
   },
   {
     name: 'plan-file',
+    scope: 'campaign',
     toml: undefined,
     type: 'path',
     default: undefined,
@@ -371,6 +384,7 @@ export const INPUTS = [
   },
   {
     name: 'history',
+    scope: 'campaign',
     toml: 'campaign.history',
     type: 'string',
     default: undefined,
@@ -379,6 +393,7 @@ export const INPUTS = [
   },
   {
     name: 'merge-from',
+    scope: 'campaign',
     toml: undefined,
     type: 'lines',
     default: undefined,

@@ -89,7 +89,7 @@ export class HostFaults {
   private readonly blkdebugNodes = new Map<string, string>();
   private traceTail: { fd: number; offset: number; partial: string; buf: Buffer } | undefined;
   private closed = false;
-  private atTestStart: Map<string, { read: number; write: number; flush: number }> | undefined;
+  private atTestStart: Map<string, DiskRequests> | undefined;
 
   constructor(
     private readonly plan: Plan,
@@ -109,7 +109,7 @@ export class HostFaults {
   /** The test command is about to start (the guest waits for us when it must). */
   async testStarted(): Promise<void> {
     this.pollTrace();
-    this.atTestStart = new Map(this.plan.host.disks.map((d) => [d.id, { read: this.trace.total(d.id, 'read'), write: this.trace.total(d.id, 'write'), flush: this.trace.total(d.id, 'flush') }]));
+    this.atTestStart = new Map(this.plan.host.disks.map((d) => [d.id, this.diskTotals(d.id)]));
     await this.arm('test', 0);
   }
 
@@ -118,9 +118,14 @@ export class HostFaults {
     const start = this.atTestStart;
     if (!start) return undefined;
     return this.plan.host.disks.map((d) => {
-      const before = start.get(d.id) ?? { read: 0, write: 0, flush: 0 };
-      return { disk: d.id, read: this.trace.total(d.id, 'read') - before.read, write: this.trace.total(d.id, 'write') - before.write, flush: this.trace.total(d.id, 'flush') - before.flush };
+      const before = start.get(d.id)!;
+      const now = this.diskTotals(d.id);
+      return { disk: d.id, read: now.read - before.read, write: now.write - before.write, flush: now.flush - before.flush };
     });
+  }
+
+  private diskTotals(disk: string): DiskRequests {
+    return { disk, read: this.trace.total(disk, 'read'), write: this.trace.total(disk, 'write'), flush: this.trace.total(disk, 'flush') };
   }
 
   /** A guest marker: open the rules waiting for it. */

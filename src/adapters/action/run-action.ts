@@ -56,9 +56,9 @@ function saveUploadState(config: ResolvedConfig, suffix?: string): string {
   return base;
 }
 
-async function addSummary(markdownFile: string): Promise<void> {
+async function addSummary(markdown: string): Promise<void> {
   try {
-    await core.summary.addRaw(readFileSync(markdownFile, 'utf8')).write();
+    await core.summary.addRaw(markdown).write();
   } catch (err) {
     core.warning(`could not write the job summary: ${(err as Error).message}`);
   }
@@ -86,7 +86,7 @@ async function runStep(options: CampaignOptions, host: Host): Promise<void> {
   core.setOutput(Outputs.Verdict, run.verdict);
   core.setOutput(Outputs.Junit, reports.junit);
   core.setOutput(Outputs.ResultsDir, config.report.dir);
-  await addSummary(reports.summaryMarkdown);
+  await addSummary(readFileSync(reports.summaryMarkdown, 'utf8'));
   await upload(config, artifact, host);
   reportVerdict(run.scenario, run.verdict, run.reason, config);
 }
@@ -99,7 +99,7 @@ async function planStep(options: CampaignOptions, host: Host): Promise<void> {
   core.setOutput(Outputs.Scenarios, String(plan.scenarios.length));
   core.setOutput(Outputs.ResultsDir, config.report.dir);
   const lines = [`## qfi plan ${plan.name}: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s)`, '', `Kind \`${plan.kind}\`, seed ${plan.seed}.`, ...plan.notes.map((n) => `- ${n}`)];
-  await core.summary.addRaw(`${lines.join('\n')}\n`).write().catch((err: Error) => core.warning(`could not write the job summary: ${err.message}`));
+  await addSummary(`${lines.join('\n')}\n`);
   if (plan.probe && plan.probe.verdict !== 'pass') core.setFailed(`qfi plan: the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first`);
 }
 
@@ -113,7 +113,7 @@ async function campaignStep(mode: 'campaign' | 'merge', options: CampaignOptions
   core.setOutput(Outputs.Verdict, report.verdict);
   core.setOutput(Outputs.Junit, files.junit);
   core.setOutput(Outputs.ResultsDir, config.report.dir);
-  await addSummary(files.markdown);
+  await addSummary(readFileSync(files.markdown, 'utf8'));
   await upload(config, artifact, host);
   reportVerdict(`${mode} ${report.name}`, report.verdict, report.reason, config);
 }

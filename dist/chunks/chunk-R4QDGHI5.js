@@ -5138,7 +5138,7 @@ var require_dist = __commonJS({
             }
             return mapped.length && mapped[0] === arrays[0] ? baseIntersection(mapped, undefined$1, comparator) : [];
           });
-          function join26(array, separator) {
+          function join27(array, separator) {
             return array == null ? "" : nativeJoin.call(array, separator);
           }
           function last(array) {
@@ -7062,7 +7062,7 @@ var require_dist = __commonJS({
           lodash2.isUndefined = isUndefined;
           lodash2.isWeakMap = isWeakMap;
           lodash2.isWeakSet = isWeakSet;
-          lodash2.join = join26;
+          lodash2.join = join27;
           lodash2.kebabCase = kebabCase;
           lodash2.last = last;
           lodash2.lastIndexOf = lastIndexOf;
@@ -12010,6 +12010,7 @@ import { join as join21 } from "node:path";
 var INPUTS = [
   {
     name: "mode",
+    scope: "campaign",
     toml: void 0,
     type: "enum",
     values: ["run", "plan", "campaign", "merge"],
@@ -12261,6 +12262,7 @@ var INPUTS = [
   },
   {
     name: "campaign",
+    scope: "campaign",
     toml: "campaign.kind",
     type: "enum",
     values: ["matrix", "fail-nth", "chaos"],
@@ -12269,6 +12271,7 @@ var INPUTS = [
   },
   {
     name: "points",
+    scope: "campaign",
     toml: "fault_injection.points",
     type: "lines",
     default: "the points the guest reports in a probe run",
@@ -12277,6 +12280,7 @@ var INPUTS = [
   },
   {
     name: "actions",
+    scope: "campaign",
     toml: "campaign.actions",
     type: "lines",
     default: "fail (chaos: rate:100)",
@@ -12285,6 +12289,7 @@ var INPUTS = [
   },
   {
     name: "repeat",
+    scope: "campaign",
     toml: "campaign.repeat",
     type: "int",
     min: 1,
@@ -12295,6 +12300,7 @@ var INPUTS = [
   },
   {
     name: "fail-nth-max",
+    scope: "campaign",
     toml: "campaign.fail_nth_max",
     type: "int",
     min: 1,
@@ -12304,6 +12310,7 @@ var INPUTS = [
   },
   {
     name: "recheck",
+    scope: "campaign",
     toml: "campaign.recheck",
     type: "int",
     min: 0,
@@ -12313,6 +12320,7 @@ var INPUTS = [
   },
   {
     name: "max-jobs",
+    scope: "campaign",
     toml: "campaign.max_jobs",
     type: "int",
     min: 1,
@@ -12322,6 +12330,7 @@ var INPUTS = [
   },
   {
     name: "shard",
+    scope: "campaign",
     toml: void 0,
     type: "string",
     default: void 0,
@@ -12329,6 +12338,7 @@ var INPUTS = [
   },
   {
     name: "scenario",
+    scope: "campaign",
     toml: void 0,
     type: "string",
     default: void 0,
@@ -12336,6 +12346,7 @@ var INPUTS = [
   },
   {
     name: "plan-file",
+    scope: "campaign",
     toml: void 0,
     type: "path",
     default: void 0,
@@ -12343,6 +12354,7 @@ var INPUTS = [
   },
   {
     name: "history",
+    scope: "campaign",
     toml: "campaign.history",
     type: "string",
     default: void 0,
@@ -12350,6 +12362,7 @@ var INPUTS = [
   },
   {
     name: "merge-from",
+    scope: "campaign",
     toml: void 0,
     type: "lines",
     default: void 0,
@@ -24704,7 +24717,7 @@ var HostFaults = class {
   /** The test command is about to start (the guest waits for us when it must). */
   async testStarted() {
     this.pollTrace();
-    this.atTestStart = new Map(this.plan.host.disks.map((d) => [d.id, { read: this.trace.total(d.id, "read"), write: this.trace.total(d.id, "write"), flush: this.trace.total(d.id, "flush") }]));
+    this.atTestStart = new Map(this.plan.host.disks.map((d) => [d.id, this.diskTotals(d.id)]));
     await this.arm("test", 0);
   }
   /** Each disk's requests from the test's start to QEMU's end (after finish), when the test started. */
@@ -24712,9 +24725,13 @@ var HostFaults = class {
     const start = this.atTestStart;
     if (!start) return void 0;
     return this.plan.host.disks.map((d) => {
-      const before = start.get(d.id) ?? { read: 0, write: 0, flush: 0 };
-      return { disk: d.id, read: this.trace.total(d.id, "read") - before.read, write: this.trace.total(d.id, "write") - before.write, flush: this.trace.total(d.id, "flush") - before.flush };
+      const before = start.get(d.id);
+      const now = this.diskTotals(d.id);
+      return { disk: d.id, read: now.read - before.read, write: now.write - before.write, flush: now.flush - before.flush };
     });
+  }
+  diskTotals(disk) {
+    return { disk, read: this.trace.total(disk, "read"), write: this.trace.total(disk, "write"), flush: this.trace.total(disk, "flush") };
   }
   /** A guest marker: open the rules waiting for it. */
   async marker(name) {
@@ -25458,11 +25475,35 @@ async function runPipeline(options, host) {
 }
 
 // src/campaign/run-campaign.ts
-import { existsSync as existsSync17, mkdirSync as mkdirSync7, readFileSync as readFileSync13, rmSync as rmSync4, writeFileSync as writeFileSync10 } from "node:fs";
-import { join as join23, relative as relative3 } from "node:path";
+import { existsSync as existsSync17, mkdirSync as mkdirSync7, rmSync as rmSync4, writeFileSync as writeFileSync11 } from "node:fs";
+import { join as join24, relative as relative3 } from "node:path";
 
 // src/campaign/model.ts
 var CAMPAIGN_SCHEMA_VERSION = 1;
+
+// src/campaign/plan-file.ts
+import { readFileSync as readFileSync12, writeFileSync as writeFileSync9 } from "node:fs";
+import { join as join22 } from "node:path";
+var PLAN_FILE = "plan.json";
+function writePlanFile(dir, plan) {
+  const file = join22(dir, PLAN_FILE);
+  writeFileSync9(file, `${JSON.stringify(plan, null, 2)}
+`);
+  return file;
+}
+function readPlanFile(file, input = "plan-file") {
+  const hint = "give the plan.json that `qfi plan` (action mode: plan) wrote, with the same qfi version";
+  let plan;
+  try {
+    plan = JSON.parse(readFileSync12(file, "utf8"));
+  } catch (err) {
+    throw new ConfigError(`plan file ${file} is not JSON: ${err.message}`, { location: { input }, hint });
+  }
+  if (plan.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(plan.scenarios)) {
+    throw new ConfigError(`plan file ${file} is not a qfi plan (schema ${CAMPAIGN_SCHEMA_VERSION})`, { location: { input }, hint });
+  }
+  return plan;
+}
 
 // src/rules/guest-decide.ts
 function nthCallRule(point, params, k) {
@@ -25551,8 +25592,8 @@ function toMatrix(scenarios, maxJobs) {
 }
 
 // src/campaign/report.ts
-import { existsSync as existsSync16, readFileSync as readFileSync12, writeFileSync as writeFileSync9 } from "node:fs";
-import { join as join22 } from "node:path";
+import { existsSync as existsSync16, readFileSync as readFileSync13, writeFileSync as writeFileSync10 } from "node:fs";
+import { join as join23 } from "node:path";
 
 // src/campaign/junit-merge.ts
 var SUITE = /<testsuite\b[^>]*?\/>|<testsuite\b[\s\S]*?<\/testsuite>/g;
@@ -25600,15 +25641,15 @@ function mergeJUnit(name, suites) {
 
 // src/campaign/report.ts
 function writeCampaignReports(report, dir) {
-  const files = { json: join22(dir, "campaign.json"), junit: join22(dir, "junit.xml"), markdown: join22(dir, "summary.md") };
-  writeFileSync9(files.json, `${JSON.stringify(report, null, 2)}
+  const files = { json: join23(dir, "campaign.json"), junit: join23(dir, "junit.xml"), markdown: join23(dir, "summary.md") };
+  writeFileSync10(files.json, `${JSON.stringify(report, null, 2)}
 `);
   const suites = report.results.flatMap((r) => {
-    const file = join22(dir, r.dir, "junit.xml");
-    return existsSync16(file) ? junitSuites(readFileSync12(file, "utf8")) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
+    const file = join23(dir, r.dir, "junit.xml");
+    return existsSync16(file) ? junitSuites(readFileSync13(file, "utf8")) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
   });
-  writeFileSync9(files.junit, mergeJUnit(report.name, suites));
-  writeFileSync9(files.markdown, campaignMarkdown(report));
+  writeFileSync10(files.junit, mergeJUnit(report.name, suites));
+  writeFileSync10(files.markdown, campaignMarkdown(report));
   return files;
 }
 var pct = (x) => `${(x * 100).toFixed(1)}%`;
@@ -25651,7 +25692,7 @@ function campaignMarkdown(report) {
 `;
 }
 function readCampaignReport(file) {
-  const data = JSON.parse(readFileSync12(file, "utf8"));
+  const data = JSON.parse(readFileSync13(file, "utf8"));
   if (data.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(data.results) || !Array.isArray(data.stats)) {
     throw new Error(`${file} is not a qfi campaign.json (schema ${CAMPAIGN_SCHEMA_VERSION})`);
   }
@@ -25659,21 +25700,7 @@ function readCampaignReport(file) {
 }
 
 // src/campaign/scenario-inputs.ts
-var CAMPAIGN_INPUTS = [
-  "mode",
-  "campaign",
-  "points",
-  "actions",
-  "repeat",
-  "fail-nth-max",
-  "recheck",
-  "max-jobs",
-  "shard",
-  "scenario",
-  "plan-file",
-  "history",
-  "merge-from"
-];
+var CAMPAIGN_INPUTS = INPUTS.filter((spec2) => "scope" in spec2 && spec2.scope === "campaign").map((spec2) => spec2.name);
 function scenarioInputs(base, over) {
   const inputs = { ...base };
   for (const name of CAMPAIGN_INPUTS) delete inputs[name];
@@ -25765,27 +25792,15 @@ function campaignVerdict(kind, results, stats, withHistory) {
 }
 
 // src/campaign/run-campaign.ts
-var CAMPAIGN_FILES = ["campaign.json", "junit.xml", "summary.md", "plan.json", "matrix.json", "scenarios", "probe"];
+var CAMPAIGN_FILES = ["campaign.json", "junit.xml", "summary.md", PLAN_FILE, "matrix.json", "scenarios", "probe"];
 async function loadConfig(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
   for (const w of warnings) host.log.warn(w);
   options.onConfig?.(config);
   return config;
 }
-function readPlanFile(file) {
-  let plan;
-  try {
-    plan = JSON.parse(readFileSync13(file, "utf8"));
-  } catch (err) {
-    throw new ConfigError(`plan file ${file} is not JSON: ${err.message}`, { location: { input: "plan-file" }, hint: "give the plan.json that `qfi plan` (action mode: plan) wrote" });
-  }
-  if (plan.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(plan.scenarios)) {
-    throw new ConfigError(`plan file ${file} is not a qfi plan (schema ${CAMPAIGN_SCHEMA_VERSION})`, { location: { input: "plan-file" }, hint: "give the plan.json that `qfi plan` (action mode: plan) wrote, with the same qfi version" });
-  }
-  return plan;
-}
 async function probe(options, config, host) {
-  const dir = join23(config.report.dir, "probe");
+  const dir = join24(config.report.dir, "probe");
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
   const { run } = await runPipeline(
     {
@@ -25834,10 +25849,8 @@ async function planCampaign(options, host) {
   const config = await loadConfig(options, host);
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, config.campaign.maxJobs);
-  const planFile = join23(config.report.dir, "plan.json");
-  writeFileSync10(planFile, `${JSON.stringify(plan, null, 2)}
-`);
-  writeFileSync10(join23(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
+  const planFile = writePlanFile(config.report.dir, plan);
+  writeFileSync11(join24(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
 `);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
@@ -25865,7 +25878,7 @@ async function makeCampaignPlan(options, config, host) {
 }
 function prepareDir(dir) {
   mkdirSync7(dir, { recursive: true });
-  for (const name of CAMPAIGN_FILES) rmSync4(join23(dir, name), { recursive: true, force: true });
+  for (const name of CAMPAIGN_FILES) rmSync4(join24(dir, name), { recursive: true, force: true });
 }
 function selectScenarios(plan, config) {
   const { scenario, shard } = config.campaign;
@@ -25884,8 +25897,8 @@ function selectScenarios(plan, config) {
 }
 async function runScenario(options, config, host, scenario, label, quiet2, extra = {}) {
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
-  const dir = join23("scenarios", id);
-  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join23(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
+  const dir = join24("scenarios", id);
+  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join24(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
   const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
   const pointName = scenario.point.replace(/\[.*$/, "");
   const injections = run.injections?.total ?? run.points.find((p) => p.name === pointName)?.fails;
@@ -25921,8 +25934,7 @@ function scenarioHost(host, quiet2) {
 async function runCampaign(options, host) {
   const config = await loadConfig(options, host);
   const plan = await makeCampaignPlan(options, config, host);
-  writeFileSync10(join23(config.report.dir, "plan.json"), `${JSON.stringify(plan, null, 2)}
-`);
+  writePlanFile(config.report.dir, plan);
   const { scenarios, part } = selectScenarios(plan, config);
   host.log.info(`campaign ${plan.name} (${plan.kind}): ${scenarios.length} of ${plan.scenarios.length} scenario(s), ${part}, seed ${plan.seed}`);
   const results = [];
@@ -25984,18 +25996,18 @@ function finishReport(config, plan, part, results, host) {
 }
 
 // src/campaign/merge.ts
-import { existsSync as existsSync18, mkdirSync as mkdirSync8, readdirSync as readdirSync3, readFileSync as readFileSync14, statSync as statSync8 } from "node:fs";
-import { dirname as dirname9, join as join24, relative as relative4 } from "node:path";
+import { existsSync as existsSync18, mkdirSync as mkdirSync8, readdirSync as readdirSync3, statSync as statSync8 } from "node:fs";
+import { dirname as dirname9, join as join25, relative as relative4 } from "node:path";
 function findCampaignFiles(dir) {
   const found = [];
   const walk = (d, depth) => {
     if (depth > 6) return;
     const entries = readdirSync3(d, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && e.name === "campaign.json")) {
-      found.push(join24(d, "campaign.json"));
+      found.push(join25(d, "campaign.json"));
       return;
     }
-    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join24(d, e.name), depth + 1);
+    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join25(d, e.name), depth + 1);
   };
   walk(dir, 0);
   return found.sort();
@@ -26029,14 +26041,14 @@ async function mergeCampaigns(options, host) {
         continue;
       }
       seen.add(r.id);
-      results.push({ ...r, dir: relative4(out, join24(dirname9(file), r.dir)) });
+      results.push({ ...r, dir: relative4(out, join25(dirname9(file), r.dir)) });
     }
   }
-  for (const plan of files.map((f) => join24(dirname9(f), "plan.json")).filter(existsSync18).map((p) => JSON.parse(readFileSync14(p, "utf8")))) {
+  for (const plan of files.map((f) => join25(dirname9(f), PLAN_FILE)).filter(existsSync18).map((p) => readPlanFile(p, "merge-from"))) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
-      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join24("missing", s.id), reproducer: "", injections: void 0 });
+      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join25("missing", s.id), reproducer: "", injections: void 0 });
     }
   }
   host.log.info(`merged ${results.length} scenario result(s) from ${files.length} campaign job(s)`);
@@ -26047,9 +26059,9 @@ async function mergeCampaigns(options, host) {
 
 // src/core/cache-dir.ts
 import { homedir } from "node:os";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 function localCacheDir(env = process.env) {
-  return join25(env.XDG_CACHE_HOME || join25(homedir(), ".cache"), "qfi");
+  return join26(env.XDG_CACHE_HOME || join26(homedir(), ".cache"), "qfi");
 }
 
 export {
