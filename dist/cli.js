@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-R4QDGHI5.js";
+} from "./chunks/chunk-CTGKBO67.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";
@@ -74,7 +74,8 @@ function helpText() {
     "qfi run boots a guest with fault rules, runs the test command, and writes a verdict, junit.xml,",
     "console.log and a reproducer to the results folder. A campaign runs many such scenarios",
     "(one per point and action, per call of a point, or repeated chaos trials) and writes one",
-    "junit.xml, campaign.json and summary.md over all of them.",
+    "junit.xml, campaign.json and summary.md over all of them. A snapshot campaign (--campaign",
+    "snapshot) boots once, saves the state, and runs every trial from it with one bit flipped.",
     "",
     "Flags (each is also an action input and a qfi.toml key):",
     ...rows,

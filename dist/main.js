@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-DIRJHDJP.js";
-import "./chunks/chunk-R4QDGHI5.js";
+} from "./chunks/chunk-BHC7SGZ2.js";
+import "./chunks/chunk-CTGKBO67.js";
 
 // src/entry/main.ts
 await runAction();

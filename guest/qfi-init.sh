@@ -73,10 +73,12 @@ command=$content
 # The rules' fw_cfg name comes from the kernel command line; no file means no fault injection.
 rules_name=opt/qfi/rules
 sync_start=
+report_regions=
 for arg in $(cat /proc/cmdline); do
 	case $arg in
 	qfi.rules=*) rules_name=${arg#qfi.rules=} ;;
 	qfi.sync=1) sync_start=1 ;;
+	qfi.regions=1) report_regions=1 ;;
 	esac
 done
 mkdir -p /run/qfi
@@ -144,6 +146,14 @@ if [ -d /sys/class/net/eth0 ]; then
 	ip link set eth0 up
 	ip addr add 10.0.2.15/24 dev eth0
 	ip route add default via 10.0.2.2
+fi
+
+# Snapshot campaigns flip bits in the kernel's sections: where they are (physical, end exclusive).
+if [ -n "$report_regions" ]; then
+	sed -n 's/^ *\([0-9a-f]*\)-\([0-9a-f]*\) : Kernel \([a-z]*\)$/\1 \2 \3/p' /proc/iomem |
+		while read -r first last section; do
+			printf '\nQFI-REGION:kernel-%s=0x%x-0x%x\n' "$section" $((0x$first)) $((0x$last + 1))
+		done
 fi
 
 marker ready

@@ -8,6 +8,9 @@
 // 3. qfi-fault (plugin/): boot with the plugin loaded and an armed instruction trigger vs the
 //    same QEMU without it (goal <= 1.10); flips per second, one flip every 1000 guest
 //    instructions, against a gdb loop doing the same through QEMU's gdbstub (goal >= 1000x).
+// 4. Snapshot trials: trials per minute of a snapshot campaign (restore the saved state, flip a
+//    bit, run the test) against booting for every trial (`qfi run` with one flip), per workload,
+//    with and without icount (goal >= 20x).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,8 +100,8 @@ function benchQemuBuild(systemRunMs) {
   console.log(`| getting the cached build in a run | ${(Math.max(0, restoreMs) / 1000).toFixed(3)} s | <= 30 s | median \`qfi run --qemu build\` (${(median(warm) / 1000).toFixed(3)} s) minus the system-QEMU run |`);
 }
 
-function pluginRun(faults, command = 'true') {
-  const args = [cli, 'run', '--quiet', '--qemu', 'build', '--qemu-source', qemuSource(), '--command', command, '--results-dir', join(work, 'plugin-results'), ...faults.flatMap((f) => ['--fault', f])];
+function pluginRun(faults, command = 'true', extra = []) {
+  const args = [cli, 'run', '--quiet', '--qemu', 'build', '--qemu-source', qemuSource(), '--command', command, '--results-dir', join(work, 'plugin-results'), ...faults.flatMap((f) => ['--fault', f]), ...extra];
   const r = timeIt('node', args, { timeout: 600_000 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`qfi run with the plugin failed (exit ${r.status}):\n${r.stderr.slice(-3000)}`);
   return { ms: r.ms, summary: JSON.parse(readFileSync(join(work, 'plugin-results', 'summary.json'), 'utf8')) };
@@ -144,6 +147,42 @@ function benchPlugin() {
   console.log(`| flips per second, one every 1000 instructions | ${pluginRate.toFixed(0)} (plugin, ${flips} flips) | ${gdbRate.toFixed(1)} (gdb loop via gdbstub) | ${(pluginRate / gdbRate).toFixed(0)}x | >= 1000x |`);
 }
 
+function snapshotCampaign(command, trials, extra) {
+  const dir = join(work, 'snapshot-results');
+  const args = [cli, 'campaign', '--quiet', '--campaign', 'snapshot', '--repeat', String(trials), '--regions', 'ram', '--qemu', 'build', '--qemu-source', qemuSource(), '--command', command, '--results-dir', dir, ...extra];
+  const r = timeIt('node', args, { timeout: 900_000 });
+  if (r.status !== 0) throw new Error(`qfi campaign --campaign snapshot failed (exit ${r.status}):\n${r.stderr.slice(-3000)}`);
+  const report = JSON.parse(readFileSync(join(dir, 'campaign.json'), 'utf8'));
+  if (!report.snapshot || report.results.some((t) => t.class === undefined)) throw new Error(`the snapshot campaign did not classify every trial: ${report.reason}`);
+  return { ms: r.ms, perMinute: report.snapshot.trialsPerMinute, goldenMs: report.snapshot.golden.testMs };
+}
+
+function benchSnapshot() {
+  if (!qemuSource()) return;
+  const trials = Number(process.env.QFI_BENCH_TRIALS ?? 20);
+  const workloads = [
+    { name: '`echo ok`', command: 'echo ok', extra: [] },
+    { name: '`md5sum /bin/busybox`', command: 'md5sum /bin/busybox', extra: [] },
+    { name: '`echo ok`, icount', command: 'echo ok', extra: ['--icount', 'true'] },
+  ];
+  const rows = [];
+  for (const w of workloads) {
+    // Reboot per trial: a full boot with the plugin and one flip during the test, as a trial does.
+    const reboots = [];
+    const rebootRuns = w.extra.length ? Math.min(runs, 3) : runs;
+    for (let i = 0; i < rebootRuns; i++) reboots.push(pluginRun(['mem.flip[ranges=ram at=marker:start+insn:1000]=fail'], w.command, w.extra).ms);
+    const snap = snapshotCampaign(w.command, trials, w.extra);
+    const rebootPerMinute = 60_000 / median(reboots);
+    const withSetup = (trials * 60_000) / snap.ms;
+    rows.push(`| ${w.name} | ${snap.perMinute.toFixed(0)} (${withSetup.toFixed(0)} incl. boot, golden runs, CLI) | ${rebootPerMinute.toFixed(1)} (${(median(reboots) / 1000).toFixed(2)} s each) | **${(snap.perMinute / rebootPerMinute).toFixed(1)}x** (${(withSetup / rebootPerMinute).toFixed(1)}x) | >= 20x |`);
+    process.stderr.write(`snapshot ${w.name}: ${snap.perMinute.toFixed(0)}/min vs reboot ${rebootPerMinute.toFixed(1)}/min\n`);
+  }
+  console.log(`\nSnapshot trials vs a boot per trial (built-in guest, one RAM bit flip per trial, ${trials} trials; reboots: median of ${runs}, icount ${Math.min(runs, 3)})`);
+  console.log('| workload | snapshot trials / min | reboot trials / min | ratio | goal |');
+  console.log('|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+}
+
 try {
   if (!existsSync(cli)) execFileSync('npm', ['run', 'bundle'], { cwd: root, stdio: 'inherit' });
   process.stderr.write('warm-up run (fills the guest cache)…\n');
@@ -167,6 +206,7 @@ try {
   console.log(`| wall time, boot to power-off | ${(q / 1000).toFixed(3)} s | ${(b / 1000).toFixed(3)} s | ${(q / b).toFixed(3)} | <= 1.15 |`);
   benchQemuBuild(q);
   benchPlugin();
+  benchSnapshot();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

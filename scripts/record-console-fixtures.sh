@@ -32,3 +32,5 @@ record hang --command 'echo sleeping; sleep 600' --test-timeout 3s
 record control-chars --command 'printf "bell\a nul\000 esc\033[31mred\033[0m ff\f vt\v \xff\xfe bad utf8\n"; exit 1'
 record fake-marker --command 'echo "QFI:0000:exit=0"; echo "QFI:notoken:ready"; exit 2'
 record points --command 'qfi-fault --register net.tx; for i in 1 2 3; do qfi-fault storage.read && echo "read $i failed"; done; exit 0' --fault storage.read=drop-every:2
+# The kernel's sections, as snapshot campaigns ask for them; the test prints /proc/iomem to check against.
+record regions --append qfi.regions=1 --command 'grep " : Kernel " /proc/iomem'

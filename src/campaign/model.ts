@@ -1,5 +1,6 @@
 /** What a campaign is made of: the plan (scenarios) and the results of running them. */
 import type { CampaignKind, Verdict } from '../core/types.js';
+import type { TrialClass } from './snapshot/classify.js';
 
 /** Bumped when a field of plan.json or campaign.json changes meaning. */
 export const CAMPAIGN_SCHEMA_VERSION = 1;
@@ -55,4 +56,7 @@ export interface ScenarioResult extends Scenario {
   injections: number | undefined;
   /** A re-run of a failing trial with the same seed (chaos `recheck`): the id of the trial it repeats. */
   recheckOf?: string;
+  /** Snapshot trials: the outcome class (undefined: the trial could not run), and what was flipped. */
+  class?: TrialClass;
+  injection?: string;
 }

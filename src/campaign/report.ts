@@ -8,6 +8,8 @@ import type { CampaignKind } from '../core/types.js';
 import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan, type ScenarioResult } from './model.js';
 import { junitSuites, mergeJUnit, missingSuite } from './junit-merge.js';
 import type { PointStats } from './stats.js';
+import { classTable } from './snapshot/class-table.js';
+import type { SnapshotFacts } from './snapshot/run-snapshot.js';
 import type { CampaignVerdict } from './verdict.js';
 
 export interface CampaignReport extends CampaignVerdict {
@@ -23,6 +25,8 @@ export interface CampaignReport extends CampaignVerdict {
   probe: CampaignPlan['probe'];
   /** The previous campaign compared against, if any. */
   history: string | undefined;
+  /** Snapshot campaigns: the boot, golden runs, regions and trial rate of the job that ran them (not kept by merge). */
+  snapshot?: SnapshotFacts;
 }
 
 export interface CampaignFiles {
@@ -62,7 +66,8 @@ export function campaignMarkdown(report: CampaignReport): string {
   if (report.probe) lines.push('', `Probe run (no faults): ${report.probe.verdict} — ${report.probe.reason}.`);
   if (report.notes.length) lines.push('', ...report.notes.map((n) => `- ${n}`));
 
-  if (report.stats.length && (report.kind === 'chaos' || trials.some((r) => r.trial !== undefined))) {
+  if (report.kind === 'snapshot') lines.push(...snapshotMarkdown(report));
+  else if (report.stats.length && (report.kind === 'chaos' || trials.some((r) => r.trial !== undefined))) {
     lines.push('', '### Failure rate per point (95% Wilson interval)', '', '| point | action | failed / trials | rate | 95% interval | flaky | trend |', '|---|---|---|---|---|---|---|');
     for (const s of report.stats) {
       const trend = s.trend ? `${s.trend}${s.previous ? ` (was ${pct(s.previous.rate)} of ${s.previous.trials})` : ''}` : '';
@@ -86,6 +91,26 @@ export function campaignMarkdown(report: CampaignReport): string {
     if (failing.length > 20) lines.push('', `${failing.length - 20} more in campaign.json (field \`reproducer\`).`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Snapshot campaigns: how the state was made, and the outcome classes per region. */
+function snapshotMarkdown(report: CampaignReport): string[] {
+  const lines: string[] = [];
+  const facts = report.snapshot;
+  if (facts) {
+    lines.push(
+      '',
+      `Booted to \`${facts.at}\` in ${(facts.bootMs / 1000).toFixed(2)} s and saved the state in ${facts.saveMs} ms; the golden runs took ${facts.golden.instructions} instructions (${facts.golden.testMs} ms) and printed ${facts.golden.outputLines} line(s); trial timeout ${(facts.trialTimeoutMs / 1000).toFixed(1)} s; **${facts.trialsPerMinute.toFixed(0)} trials per minute**.`,
+    );
+  }
+  const table = classTable(report.results);
+  if (table.rows.length === 0) return lines;
+  lines.push('', '### Outcome classes per region (rate, 95% Wilson interval)', '', `| region | trials | ${table.classes.join(' | ')} | not classified |`, `|---|---|${table.classes.map(() => '---|').join('')}---|`);
+  for (const row of table.rows) {
+    const cells = row.counts.map((c) => (c.count === 0 ? '0' : `${c.count} (${pct(c.rate)}, ${pct(c.low)}–${pct(c.high)})`));
+    lines.push(`| \`${cell(row.region)}\` | ${row.trials} | ${cells.join(' | ')} | ${row.unclassified} |`);
+  }
+  return lines;
 }
 
 /** A campaign.json, checked enough that a wrong file gives a clear error instead of NaNs. */

@@ -20,6 +20,9 @@ import { readCampaignReport, writeCampaignReports, type CampaignFiles, type Camp
 import { reproducerLine, scenarioInputs } from './scenario-inputs.js';
 import { compareWithHistory, pointStats, type PointStats } from './stats.js';
 import { campaignVerdict } from './verdict.js';
+import { runSnapshotCampaign } from './snapshot/run-snapshot.js';
+import { planSnapshotTrials } from './snapshot/trials.js';
+import { shellCommand } from '../report/shell-quote.js';
 
 export interface CampaignOptions {
   inputs: RawInputs;
@@ -98,12 +101,23 @@ async function choosePoints(options: CampaignOptions, config: ResolvedConfig, ho
 export async function planCampaign(options: CampaignOptions, host: Host): Promise<{ config: ResolvedConfig; plan: CampaignPlan; matrix: ReturnType<typeof toMatrix>; planFile: string }> {
   const config = await loadConfig(options, host);
   const plan = await makeCampaignPlan(options, config, host);
-  const matrix = toMatrix(plan.scenarios, config.campaign.maxJobs);
+  const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
   writeFileSync(join(config.report.dir, 'matrix.json'), `${JSON.stringify(matrix)}\n`);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
   return { config, plan, matrix, planFile };
+}
+
+/**
+ * Snapshot trials share a job's boot and golden runs (about 2.5 s on the built-in guest, some
+ * ten trials' worth), so a matrix job takes at least this many of them.
+ */
+const SNAPSHOT_TRIALS_PER_JOB = 25;
+
+function matrixJobs(plan: CampaignPlan, maxJobs: number): number {
+  if (plan.kind !== 'snapshot') return maxJobs;
+  return Math.max(1, Math.min(maxJobs, Math.ceil(plan.scenarios.length / SNAPSHOT_TRIALS_PER_JOB)));
 }
 
 /** Reads plan-file, or plans (probing when needed); either way the results folder is cleared first. */
@@ -115,6 +129,19 @@ async function makeCampaignPlan(options: CampaignOptions, config: ResolvedConfig
     return plan;
   }
   prepareDir(config.report.dir);
+  if (config.campaign.kind === 'snapshot') {
+    // Regions are the points; where exactly each trial flips is decided once the golden runs counted.
+    return {
+      schema: CAMPAIGN_SCHEMA_VERSION,
+      name: config.name,
+      kind: 'snapshot',
+      seed: config.faults.seed,
+      points: config.campaign.regions.map((r): PlannedPoint => ({ point: r.name, source: 'config', calls: undefined })),
+      scenarios: planSnapshotTrials(config.campaign, config.faults.seed),
+      notes: [],
+      probe: undefined,
+    };
+  }
   const { points, probe: probeRun, notes } = await choosePoints(options, config, host);
   const planned = planScenarios(config.campaign, points, config.faults.seed);
   return {
@@ -208,6 +235,14 @@ export async function runCampaign(options: CampaignOptions, host: Host): Promise
   const { scenarios, part } = selectScenarios(plan, config);
   host.log.info(`campaign ${plan.name} (${plan.kind}): ${scenarios.length} of ${plan.scenarios.length} scenario(s), ${part}, seed ${plan.seed}`);
 
+  if (plan.kind === 'snapshot') {
+    const snapshot = await runSnapshotCampaign(config, scenarios, host, options.signal);
+    const reproducer = snapshotReproducer(config);
+    const results = snapshot.results.map((r) => ({ ...r, reproducer: reproducer(r.id) }));
+    const report = { ...finishReport(config, { ...plan, probe: snapshot.probe }, part, results, host), ...(snapshot.facts ? { snapshot: snapshot.facts } : {}) };
+    return { config, report, files: writeCampaignReports(report, config.report.dir) };
+  }
+
   const results: ScenarioResult[] = [];
   if (plan.probe?.verdict === 'pass' || plan.probe === undefined) {
     for (const [i, scenario] of scenarios.entries()) {
@@ -234,6 +269,18 @@ async function recheckFailures(options: CampaignOptions, config: ResolvedConfig,
     const { verdict: _v, reason: _r, wallMs: _w, dir: _d, reproducer: _p, injections: _i, ...scenario } = r;
     results.push(await runScenario(options, config, host, scenario, `[recheck ${i + 1}/${failing.length}]`, true, { recheckOf: r.id }));
   }
+}
+
+/** A snapshot trial is repeated by its campaign with the same seed, boot and golden runs, and only that trial. */
+function snapshotReproducer(config: ResolvedConfig): (id: string) => string {
+  const args: string[] = [];
+  const drop = new Set(['--results-dir', '--shard', '--scenario', '--plan-file']);
+  for (let i = 0; i < config.reproducerArgs.length; i++) {
+    const arg = config.reproducerArgs[i]!;
+    if (drop.has(arg)) i++;
+    else if (![...drop].some((d) => arg.startsWith(`${d}=`))) args.push(arg);
+  }
+  return (id) => shellCommand(['qfi', 'campaign', ...args, '--scenario', id]);
 }
 
 function historyStats(config: ResolvedConfig, host: Host): PointStats[] | undefined {

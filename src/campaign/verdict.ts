@@ -1,6 +1,7 @@
 import type { CampaignKind, Verdict } from '../core/types.js';
 import type { ScenarioResult } from './model.js';
 import { isRegression, type PointStats } from './stats.js';
+import { TRIAL_CLASSES } from './snapshot/classify.js';
 
 export interface CampaignVerdict {
   verdict: Extract<Verdict, 'pass' | 'fail' | 'infra-error'>;
@@ -19,7 +20,12 @@ export function campaignVerdict(kind: CampaignKind, results: readonly ScenarioRe
   if (trials.length === 0) return { verdict: 'pass', reason: 'no scenarios to run' };
   const broken = trials.filter((r) => r.verdict === 'infra-error');
   if (broken.length) return { verdict: 'infra-error', reason: `${broken.length} of ${trials.length} scenarios could not run: ${list(broken.map((r) => r.id))}` };
-  if (kind === 'chaos' && withHistory) {
+  if (kind === 'snapshot' && !withHistory) {
+    // Flips are meant to break things: the study passes when every trial was classified.
+    const counts = TRIAL_CLASSES.map((c) => [c, trials.filter((r) => r.class === c).length] as const).filter(([, n]) => n > 0);
+    return { verdict: 'pass', reason: `all ${trials.length} trials classified: ${counts.map(([c, n]) => `${n} ${c}`).join(', ')}` };
+  }
+  if ((kind === 'chaos' || kind === 'snapshot') && withHistory) {
     const worse = stats.filter(isRegression);
     if (worse.length) return { verdict: 'fail', reason: `${worse.length} point(s) got worse or newly fail: ${list(worse.map((s) => `${s.point} ${s.action} (${s.trend})`))}` };
     return { verdict: 'pass', reason: `no point got worse than in the previous campaign (${trials.filter((r) => r.verdict !== 'pass').length} of ${trials.length} trials failed)` };

@@ -23,6 +23,7 @@ import {
   parseDuration,
 } from './parse-values.js';
 import { parseDottedKey } from './toml-positions.js';
+import { parseRegionLine, printRegionLine } from '../campaign/snapshot/regions.js';
 
 /** bool -> boolean; int and duration (ms) -> number; lines -> string[]; paths absolute. */
 export type ConfigValue = string | number | boolean | string[];
@@ -187,6 +188,8 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
         return existingPath(value, site.baseDir, 'file', 'plan file');
       case 'shard':
         return checkShardText(value);
+      case 'snapshot-at':
+        return checkSnapshotAt(value);
       case 'scenario':
         return checkScenarioName(value);
       case 'config':
@@ -223,6 +226,8 @@ function checkListItem(name: InputName, item: string, index: number, site: Value
         return checkDiskLine(item, index, site.baseDir);
       case 'points':
         return checkPointLine(item);
+      case 'regions':
+        return printRegionLine(parseRegionLine(item));
       case 'merge-from':
         return absolutePath(item, site.baseDir);
       case 'actions':
@@ -354,6 +359,15 @@ export function isTomlTable(value: unknown): value is Record<string, unknown> {
 /** A campaign action alone (`fail-after:2`): checked as the action of a neutral guest point. */
 function checkActionText(text: string): string {
   return printAction(ruleFor('campaign.point', text.trim()).action);
+}
+
+/** `start`, or the name of a marker the test reaches with qfi-marker. */
+function checkSnapshotAt(text: string): string {
+  const name = text.trim();
+  if (!/^[A-Za-z0-9_.-]{1,32}$/.test(name)) {
+    throw new ValueProblem(`bad snapshot-at ${JSON.stringify(text)}`, 'write `start` (the test command\'s start) or a marker name the test reaches with `qfi-marker NAME` ([A-Za-z0-9_.-], up to 32)');
+  }
+  return name;
 }
 
 /** `2/5`: shard 2 of 5, 1-based. */

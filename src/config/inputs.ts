@@ -293,10 +293,10 @@ export const INPUTS = [
     scope: 'campaign',
     toml: 'campaign.kind',
     type: 'enum',
-    values: ['matrix', 'fail-nth', 'chaos'],
+    values: ['matrix', 'fail-nth', 'chaos', 'snapshot'],
     default: 'matrix',
     description:
-      'Kind of campaign: `matrix` (one scenario per point and action), `fail-nth` (a golden run counts each point\'s calls, then one scenario fails exactly the k-th call), `chaos` (rate rules repeated `repeat` times with seeds).',
+      'Kind of campaign: `matrix` (one scenario per point and action), `fail-nth` (a golden run counts each point\'s calls, then one scenario fails exactly the k-th call), `chaos` (rate rules repeated `repeat` times with seeds), `snapshot` (boot once, save the state, then `repeat` trials each restore it and flip one bit in a `regions` region; every trial classified benign, sdc, detected, crash or hang).',
   },
   {
     name: 'points',
@@ -324,9 +324,9 @@ export const INPUTS = [
     type: 'int',
     min: 1,
     max: 10000,
-    default: '1 (chaos: 10)',
+    default: '1 (chaos: 10, snapshot: 50)',
     computedDefault: true,
-    description: 'Trials per point and action; trial i runs with seed + i.',
+    description: 'Trials per point and action (snapshot: trials in all, spread over the regions); trial i runs with seed + i - 1.',
   },
   {
     name: 'fail-nth-max',
@@ -356,7 +356,7 @@ export const INPUTS = [
     min: 1,
     max: 256,
     default: '256',
-    description: 'Most matrix jobs a plan asks for (GitHub allows 256 per matrix); more scenarios are spread over this many shards.',
+    description: 'Most matrix jobs a plan asks for (GitHub allows 256 per matrix); more scenarios are spread over this many shards. A snapshot campaign asks for one job per 25 trials at most (each job boots once).',
   },
   {
     name: 'shard',
@@ -390,6 +390,34 @@ export const INPUTS = [
     default: undefined,
     description:
       "A previous campaign's campaign.json (a path; a missing file only warns): points whose failure rate got worse or that newly fail are marked, and a chaos campaign then fails only on those.",
+  },
+  {
+    name: 'regions',
+    scope: 'campaign',
+    toml: 'campaign.regions',
+    type: 'lines',
+    default: 'kernel-code, kernel-data, ram, registers (other guests: ram, registers)',
+    computedDefault: true,
+    description:
+      'Snapshot campaigns: where the bit flips land, one region per line, trials spread evenly: `ram`, `registers`, `kernel-code`, `kernel-rodata`, `kernel-data`, `kernel-bss` (reported by the built-in guest), or your own `name=0xSTART-0xEND` guest-physical ranges (end exclusive, `;` between).',
+  },
+  {
+    name: 'snapshot-at',
+    scope: 'campaign',
+    toml: 'campaign.snapshot_at',
+    type: 'string',
+    default: 'start',
+    description:
+      'Snapshot campaigns: where the state is saved and every trial resumes: `start` (the test command is about to run) or a marker name the test reaches with `qfi-marker NAME` (the guest waits there while the state is saved).',
+  },
+  {
+    name: 'trial-timeout',
+    scope: 'campaign',
+    toml: 'campaign.trial_timeout',
+    type: 'duration',
+    default: 'the golden runs\' test time × 5, at least 3s',
+    computedDefault: true,
+    description: 'Snapshot campaigns: a trial whose test command runs longer than this is a `hang`.',
   },
   {
     name: 'merge-from',

@@ -19,6 +19,7 @@ import { readRulesFile, type RulesFromFile } from './read-rules-file.js';
 import { buildReproducerArgs, type GivenInput } from './reproducer-args.js';
 import { parseDiskLine, type DiskSpec } from './disk-spec.js';
 import { parsePointLine } from './point-spec.js';
+import { defaultRegions, parseRegionLine } from '../campaign/snapshot/regions.js';
 
 export const DEFAULT_CONFIG_FILE = 'qfi.toml';
 
@@ -137,7 +138,7 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
       failOnVerdict: orDefault<boolean>('fail-on-verdict'),
     },
     reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
-    campaign: campaignSettings(value),
+    campaign: campaignSettings(value, value<string>('initrd') === undefined),
   };
   return { config, warnings };
 }
@@ -271,14 +272,14 @@ function displayPath(path: string, cwd: string): string {
 }
 
 /** Campaign settings; defaults that depend on the kind (chaos repeats rate rules) are filled here. */
-function campaignSettings(value: <T extends ConfigValue>(name: InputName) => T | undefined): CampaignSettings {
+function campaignSettings(value: <T extends ConfigValue>(name: InputName) => T | undefined, builtinGuest: boolean): CampaignSettings {
   const kind = value<CampaignKind>('campaign') ?? 'matrix';
   const shard = value<string>('shard')?.split('/').map(Number);
   return {
     kind,
     points: (value<string[]>('points') ?? []).map(parsePointLine),
     actions: value<string[]>('actions') ?? [kind === 'chaos' ? 'rate:100' : 'fail'],
-    repeat: value<number>('repeat') ?? (kind === 'chaos' ? 10 : 1),
+    repeat: value<number>('repeat') ?? (kind === 'chaos' ? 10 : kind === 'snapshot' ? 50 : 1),
     failNthMax: value<number>('fail-nth-max') ?? 100,
     recheck: value<number>('recheck') ?? 2,
     maxJobs: value<number>('max-jobs') ?? 256,
@@ -287,5 +288,8 @@ function campaignSettings(value: <T extends ConfigValue>(name: InputName) => T |
     planFile: value<string>('plan-file'),
     history: value<string>('history'),
     mergeFrom: value<string[]>('merge-from') ?? [],
+    regions: value<string[]>('regions')?.map(parseRegionLine) ?? defaultRegions(builtinGuest),
+    snapshotAt: value<string>('snapshot-at') ?? 'start',
+    trialTimeoutMs: value<number>('trial-timeout'),
   };
 }

@@ -11,7 +11,7 @@ import { provision } from '../provision/provision.js';
 import { writeReproducer } from '../report/reproducer.js';
 import { writeReports, type ReportFiles } from '../report/write-reports.js';
 import { runQemu } from '../run/run-qemu.js';
-import type { Host } from './host.js';
+import type { Host, Logger } from './host.js';
 import type { ResolvedConfig, TestRun } from './types.js';
 
 export interface PipelineOptions {
@@ -25,6 +25,19 @@ export interface PipelineOptions {
   onConfig?: (config: ResolvedConfig) => void;
   /** Count each disk's requests during the test (a campaign's probe run). */
   countBlockRequests?: boolean;
+}
+
+/** What QEMU's run left (record, console summary, injection log) -> the run's verdict and injections. */
+export function observeRun(ran: Pick<TestRun, 'plan' | 'provisioned' | 'record' | 'summary'>, log: Logger): TestRun {
+  const { plan, record } = ran;
+  const injectionsFile = join(record.files.dir, 'injections.jsonl');
+  const hostEntries = record.hostFaults ? hostInjections(plan, record.hostFaults, Date.parse(record.startedAt)) : [];
+  const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
+  if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
+  const neverFired = rulesNeverFired(injections);
+  for (const r of neverFired) log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? '' : ' (require-fired makes this a failure)'}`);
+  const { verdict, reason } = requireFired(decideVerdict(record, plan.timeouts), neverFired, plan.requireFired);
+  return { ...ran, scenario: plan.scenario, verdict, reason, injections, points: guestPoints(record.events) };
 }
 
 export interface PipelineResult {
@@ -65,14 +78,7 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
         ...(options.echoConsole ? { onConsoleLine: (line: string) => host.log.info(`│ ${line}`) } : {}),
       }),
     );
-    const injectionsFile = join(config.report.dir, 'injections.jsonl');
-    const hostEntries = record.hostFaults ? hostInjections(plan, record.hostFaults, Date.parse(record.startedAt)) : [];
-    const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
-    if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
-    const neverFired = rulesNeverFired(injections);
-    for (const r of neverFired) host.log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? '' : ' (require-fired makes this a failure)'}`);
-    const { verdict, reason } = requireFired(decideVerdict(record, plan.timeouts), neverFired, plan.requireFired);
-    const run: TestRun = { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned, injections, points: guestPoints(record.events) };
+    const run = observeRun({ plan, provisioned, record, summary }, host.log);
     const reports = writeReports(run, config.report.dir);
     return { config, run, reports };
   } finally {

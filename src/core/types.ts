@@ -100,7 +100,7 @@ export interface ResolvedConfig {
   campaign: CampaignSettings;
 }
 
-export type CampaignKind = 'matrix' | 'fail-nth' | 'chaos';
+export type CampaignKind = 'matrix' | 'fail-nth' | 'chaos' | 'snapshot';
 
 export interface CampaignSettings {
   kind: CampaignKind;
@@ -118,6 +118,19 @@ export interface CampaignSettings {
   planFile: string | undefined;
   history: string | undefined;
   mergeFrom: string[];
+  /** Snapshot trials: where flips land (`ram`, `kernel-code`, `registers`, `name=0xA-0xB`...). */
+  regions: RegionSpec[];
+  /** Snapshot trials: where the state is saved (`start`: the test command's start; else a sync marker name). */
+  snapshotAt: string;
+  /** Snapshot trials: a trial running longer is a hang; undefined: from the golden runs' time. */
+  trialTimeoutMs: number | undefined;
+}
+
+/** A region flips of a snapshot campaign land in: built in (resolved at run time) or given ranges. */
+export interface RegionSpec {
+  name: string;
+  /** `0xSTART-0xEND` (end exclusive) joined by `;`, as the plugin takes them; undefined for built-in regions. */
+  ranges?: string;
 }
 
 export type Verdict = 'pass' | 'fail' | 'panic' | 'hang' | 'boot-timeout' | 'infra-error';
@@ -154,8 +167,10 @@ export interface Plan {
   qemu: QemuChoice;
   /** A user's TCG plugin to load (forces TCG). */
   plugin: { path: string; args: string[] } | undefined;
-  /** Plugin rules compiled for qfi's own plugin (plugin/); empty: the plugin is not loaded. */
+  /** Plugin rules compiled for qfi's own plugin (plugin/). */
   pluginRules: PluginRuleLine[];
+  /** Load qfi's plugin: the run has plugin rules, or is part of a snapshot campaign. */
+  loadQfiPlugin?: boolean;
   /** Disks, NIC and the host layers' rules (blkdebug, QMP). */
   host: HostPlan;
   /** A host or plugin rule that never fired fails the run. */
@@ -218,7 +233,9 @@ export type ConsoleEventKind =
   | 'oops'
   | 'bug'
   | 'warning'
-  | 'call-trace';
+  | 'call-trace'
+  /** A memory region the agent reports (`QFI-REGION:kernel-code=0xA-0xB`), for snapshot trials. */
+  | 'region';
 
 export interface ConsoleEvent {
   kind: ConsoleEventKind;
@@ -269,6 +286,10 @@ export interface RunRecord {
   qemuPid: number | undefined;
   /** What the host rules did (undefined: the run had none). */
   hostFaults: HostFaultRecord | undefined;
+  /** Snapshot runs: when the state was saved or loaded (ms since QEMU started), and how long that took. */
+  snapshot?: { savedAtMs?: number; saveMs?: number; loadMs?: number };
+  /** Instructions qfi's plugin had counted on vCPU 0 when the test command ended (snapshot trials). */
+  testEndIcount?: number;
 }
 
 export interface HostFaultRecord {

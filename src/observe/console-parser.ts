@@ -22,6 +22,9 @@ export class ConsoleParser {
     if (point) {
       return { kind: 'point', line, atMs, text, name: point[1]!, ...(point[2] !== undefined ? { calls: Number(point[2]), fails: Number(point[3]) } : {}) };
     }
+    // A memory region the agent reports for snapshot trials (physical, end exclusive).
+    const region = /QFI-REGION:([a-z][a-z0-9-]{0,31})=(0x[0-9a-f]{1,16}-0x[0-9a-f]{1,16})\s*$/.exec(text);
+    if (region) return { kind: 'region', line, atMs, text, name: region[1]!, value: region[2]! };
     const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})(?:=(0x[0-9a-fA-F]{1,16}))?/.exec(text);
     if (named) return { kind: 'marker', line, atMs, text, name: named[1]!, ...(named[2] ? { value: named[2] } : {}) };
     const kind = classifyKernelLine(stripPrintkPrefix(text));

@@ -30,13 +30,25 @@ export const RULES_NAME_PARAM = 'qfi.rules';
 export interface PlanOptions {
   /** Count each disk's requests during the test (a fail-nth probe run sweeps block points by them). */
   countBlockRequests?: boolean;
+  /**
+   * A snapshot campaign: the guest waits at `at` (`start` or a sync marker) so the state can be
+   * saved there, the built-in agent reports the kernel's regions, and qfi's plugin is always
+   * loaded (it counts the golden runs' instructions and carries out the flips).
+   */
+  snapshot?: { at: string };
 }
+
+/** Kernel command line parameter: the agent prints the kernel's sections (QFI-REGION lines). */
+export const REGIONS_PARAM = 'qfi.regions';
 
 export function makePlan(config: ResolvedConfig, token: string = randomBytes(12).toString('hex'), opts: PlanOptions = {}): Plan {
   const rules = config.faults.enabled ? config.faults.rules : [];
   // Host layers (plugin points, block/vm/net points) are carried out by QEMU; the rest go to the guest.
   const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
   const host = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
+  const snapshotAt = opts.snapshot?.at;
+  if (snapshotAt === 'start') host.syncTestStart = true;
+  else if (snapshotAt !== undefined && !host.syncMarkers.includes(snapshotAt)) host.syncMarkers.push(snapshotAt);
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   const fwCfg: FwCfgEntry[] = [
     { name: AGENT_FW_CFG.token, content: token },
@@ -49,11 +61,13 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
   if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}\n`).join('') });
   const append = [...archData[config.machine.arch].defaultAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
   if (host.syncTestStart) append.push(`${SYNC_PARAM}=1`);
+  if (snapshotAt !== undefined && config.guest.initrd === undefined) append.push(`${REGIONS_PARAM}=1`);
   if (config.guest.append.trim()) append.push(config.guest.append.trim());
 
   return {
     scenario: config.name,
-    qemu: chooseQemu(config, pluginRules.length > 0),
+    qemu: chooseQemu(config, pluginRules.length > 0 || snapshotAt !== undefined),
+    loadQfiPlugin: pluginRules.length > 0 || snapshotAt !== undefined,
     plugin: config.qemu.plugin ? { path: config.qemu.plugin, args: config.qemu.pluginArgs } : undefined,
     pluginRules,
     host,

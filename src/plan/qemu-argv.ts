@@ -1,5 +1,6 @@
 import type { Plan, Provisioned } from '../core/types.js';
 import { archData } from './arch.js';
+import { SNAPSHOT_STATE_FILE_NODE, SNAPSHOT_STATE_NODE } from '../run/snapshot-jobs.js';
 
 export interface RunPaths {
   qmpSocket: string;
@@ -9,6 +10,8 @@ export interface RunPaths {
   fwCfgFiles: Map<string, string>;
   /** Where QEMU's block trace goes (-D), when the run has block rules. */
   blockTrace?: string;
+  /** qcow2 file the VM state of a snapshot campaign is saved in (a node no device uses). */
+  snapshotState?: string;
 }
 
 /**
@@ -72,6 +75,10 @@ export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPa
     argv.push('-plugin', [`file=${plugin.so}`, ...args].map(escapeOptionValue).join(','));
   }
   argv.push(...diskArgs(plan, provisioned));
+  if (paths.snapshotState) {
+    argv.push('-blockdev', JSON.stringify({ driver: 'file', 'node-name': SNAPSHOT_STATE_FILE_NODE, filename: paths.snapshotState }));
+    argv.push('-blockdev', JSON.stringify({ driver: 'qcow2', 'node-name': SNAPSHOT_STATE_NODE, file: SNAPSHOT_STATE_FILE_NODE }));
+  }
   if (plan.host.nicId) argv.push('-netdev', 'user,id=qfi-net0', '-device', `virtio-net-pci,netdev=qfi-net0,id=${plan.host.nicId}`);
   if (paths.blockTrace) {
     for (const event of BLOCK_TRACE_EVENTS) argv.push('-trace', `enable=${event}`);

@@ -15,7 +15,7 @@ export interface DiskImage {
 }
 
 /** qemu-img next to the QEMU in use (an install prefix), else the one on PATH. */
-function qemuImg(qemuBinary: string): string {
+export function qemuImg(qemuBinary: string): string {
   const beside = join(dirname(qemuBinary), 'qemu-img');
   return existsSync(beside) ? beside : 'qemu-img';
 }

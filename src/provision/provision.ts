@@ -91,7 +91,7 @@ async function provisionPlugins(plan: Plan, qemu: QemuFiles, version: string, ho
       plugins.push({ so, args, role: 'user' });
     }
   }
-  if (plan.pluginRules.length > 0) {
+  if (plan.pluginRules.length > 0 || plan.loadQfiPlugin) {
     checkPluginApi(plan, version, qemu.binary);
     const prefix = headersPrefix();
     if (!prefix) {

@@ -12,6 +12,7 @@ import { resolveWaitingRule } from '../rules/index.js';
 import { HostFaults } from './host-faults.js';
 import { PluginControl } from './plugin-control.js';
 import { QmpClient } from './qmp-client.js';
+import { runSnapshotJob } from './snapshot-jobs.js';
 
 export interface RunOptions {
   resultsDir: string;
@@ -22,6 +23,21 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called with each console line as it arrives (live echo). */
   onConsoleLine?: (line: string) => void;
+  /** Snapshot campaigns: save the state where the guest waits, or run a trial from it. */
+  snapshot?: SnapshotRun;
+}
+
+/**
+ * `save`: boot, and when the guest waits at `at` (`start`, or a sync marker's name) stop it,
+ * save the state into `stateFile` and end QEMU. `resume`: start paused, load that state, let
+ * the guest go on from `at`; the test timeout counts from there. QEMU ends when the test does.
+ */
+export interface SnapshotRun {
+  kind: 'save' | 'resume';
+  stateFile: string;
+  /** Format nodes of the disks saved and restored with the state (qcow2 only). */
+  devices: string[];
+  at: string;
 }
 
 export interface RunResult {
@@ -66,7 +82,14 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   if (qfiPlugin) writeFileSync(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}\n`).join(''), { mode: 0o600 });
   const hasBlockRules = plan.host.hostRules.some((r) => r.layer === 'block') || plan.host.countRequests;
   const blockTrace = hasBlockRules ? join(opts.resultsDir, 'block-trace.log') : undefined;
-  const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles, ...(qfiPlugin ? { qfiPlugin } : {}), ...(blockTrace ? { blockTrace } : {}) });
+  const snapshot = opts.snapshot;
+  const argv = buildQemuArgv(plan, provisioned, {
+    qmpSocket,
+    fwCfgFiles,
+    ...(qfiPlugin ? { qfiPlugin } : {}),
+    ...(blockTrace ? { blockTrace } : {}),
+    ...(snapshot ? { snapshotState: snapshot.stateFile } : {}),
+  });
   const hostFaults = plan.host.hostRules.length > 0 || plan.host.countRequests
     ? new HostFaults(plan, {
         log: opts.log,
@@ -78,7 +101,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
       })
     : undefined;
   // The guest waits on its console for `go` (test start) and `ack NAME` (markers): written to QEMU's stdin.
-  const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0;
+  const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0 || snapshot !== undefined;
   const pluginControl = qfiPlugin ? new PluginControl(qfiPlugin.socket) : undefined;
   const waiting = new Map(plan.pluginRules.filter((r) => r.waitsFor).map((r) => [r.id, r]));
   /** Adds the rules that waited for this marker's address. */
@@ -193,7 +216,8 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     writeFileSync(join(opts.resultsDir, 'registers.txt'), diagnostics.registers);
   };
 
-  let bootTimer = plan.builtinGuest ? after(plan.timeouts.bootMs, () => onTimeout('boot')) : undefined;
+  // A trial resumes a booted guest: no boot to time.
+  let bootTimer = plan.builtinGuest && snapshot?.kind !== 'resume' ? after(plan.timeouts.bootMs, () => onTimeout('boot')) : undefined;
   /** A line to the guest's console input; the guest reads it with echo off. */
   const tellGuest = (line: string) => {
     if (!exited && child.stdin && !child.stdin.destroyed) child.stdin.write(`${line}\n`);
@@ -217,10 +241,50 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   let testStartedAt: number | undefined;
   after(plan.timeouts.overallMs, () => onTimeout('overall'));
 
+  /** The line that lets the guest go on from where the state is saved. */
+  const resumeLine = snapshot ? (snapshot.at === 'start' ? 'go' : `ack ${snapshot.at}`) : undefined;
+  const saveSnapshot = async () => {
+    if (!qmp) throw new Error('QMP is not connected');
+    await qmp.execute('stop');
+    const savedAtMs = elapsed();
+    const saveMs = await runSnapshotJob(qmp, 'snapshot-save', snapshot!.devices);
+    record.snapshot = { savedAtMs, saveMs };
+    opts.log.debug(`state saved at ${(savedAtMs / 1000).toFixed(2)} s in ${saveMs} ms`);
+    await stop();
+  };
+  const resumeFromSnapshot = async (client: QmpClient) => {
+    const loadMs = await runSnapshotJob(client, 'snapshot-load', snapshot!.devices);
+    record.snapshot = { loadMs };
+    // The test goes on from here: its clock starts now (the state was saved at its start or a marker).
+    testStartedAt = elapsed();
+    record.events.push({ kind: 'test-start', line: 0, atMs: testStartedAt, text: `(resumed from the saved state at ${snapshot!.at})` });
+    testTimer = after(plan.timeouts.testMs, () => onTimeout('test'));
+    // Written only after the load concluded: bytes sent earlier land in a UART state the load replaces.
+    tellGuest(resumeLine!);
+    await client.execute('cont');
+  };
+  /** A trial ends with its test: stop the guest, read the plugin's count, end QEMU (no power-off to wait for). */
+  const endTrial = async () => {
+    await qmp?.execute('stop').catch(() => undefined);
+    const status = await pluginControl?.request({ cmd: 'status' }, stopStepMs).catch(() => undefined);
+    const icount = (status?.icount as number[] | undefined)?.[0];
+    if (typeof icount === 'number') record.testEndIcount = icount;
+    await stop();
+  };
+  const snapshotFailed = (what: string) => (err: Error) => {
+    record.infraError ??= `${what}: ${err.message}`;
+    opts.log.warn(record.infraError);
+    void stop();
+  };
+
   const onEvent = (event: ConsoleEvent) => {
     record.events.push(event);
     switch (event.kind) {
       case 'marker':
+        if (snapshot?.kind === 'save' && event.name === snapshot.at) {
+          void saveSnapshot().catch(snapshotFailed(`saving the state at marker ${event.name}`));
+          break;
+        }
         if (event.name && event.value) addWaitingRules(event.name, event.value);
         if (event.name) reportMarker(event.name);
         if (event.name && hostFaults) {
@@ -236,6 +300,10 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
         record.bootMs ??= event.atMs;
         break;
       case 'test-start':
+        if (snapshot?.kind === 'save' && snapshot.at === 'start') {
+          void saveSnapshot().catch(snapshotFailed('saving the state at the test start'));
+          break;
+        }
         reportMarker('start');
         testStartedAt = event.atMs;
         cancel(testTimer);
@@ -245,11 +313,21 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
       case 'panic':
         // With reboots allowed, a panic would boot the guest again: end the run here.
         if (plan.host.rebootOnReset) after(panicGraceMs, () => void stop());
+        else if (snapshot?.kind === 'resume') after(panicGraceMs, () => void stop());
+        break;
+      case 'oops':
+      case 'bug':
+        // A trial is a crash from here on; waiting for a hang to time out would only cost time.
+        if (snapshot?.kind === 'resume') after(panicGraceMs, () => void stop());
         break;
       case 'test-exit':
         cancel(testTimer);
         record.commandExitCode = event.exitCode;
         if (testStartedAt !== undefined) record.testMs = event.atMs - testStartedAt;
+        if (snapshot?.kind === 'resume') {
+          void endTrial();
+          break;
+        }
         after(powerOffGraceMs, () => {
           opts.log.warn(`the guest did not power off within ${powerOffGraceMs / 1000} s of its command ending; stopping QEMU`);
           void stop();
@@ -288,6 +366,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     (client) => {
       qmp = client;
       if (exited) client.close();
+      else if (snapshot?.kind === 'resume') void resumeFromSnapshot(client).catch(snapshotFailed('loading the saved state'));
       else if (hostFaults) {
         // Rules from boot go in while QEMU is still paused (-S); then it runs.
         void hostFaults

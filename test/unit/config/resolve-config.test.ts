@@ -85,6 +85,9 @@ describe('resolveConfig defaults', () => {
         planFile: undefined,
         history: undefined,
         mergeFrom: [],
+        regions: [{ name: 'kernel-code' }, { name: 'kernel-data' }, { name: 'ram' }, { name: 'registers' }],
+        snapshotAt: 'start',
+        trialTimeoutMs: undefined,
       },
     });
   });

@@ -34,6 +34,19 @@ describe('ConsoleParser on recorded consoles', () => {
     ]);
   });
 
+  it("reads the kernel's sections the agent reports, matching the guest's own /proc/iomem", () => {
+    const { events, lines } = loadConsoleFixture('regions');
+    const regions = events.filter((e) => e.kind === 'region');
+    expect(regions.map((e) => e.name)).toEqual(['kernel-code', 'kernel-rodata', 'kernel-data', 'kernel-bss']);
+    // The test printed /proc/iomem (inclusive ends); the agent's ranges end one byte later.
+    const iomem = lines.flatMap((l) => {
+      const m = /^\s*([0-9a-f]+)-([0-9a-f]+) : Kernel (\w+)/.exec(l);
+      return m ? [{ name: `kernel-${m[3]}`, value: `0x${BigInt(`0x${m[1]}`).toString(16)}-0x${(BigInt(`0x${m[2]}`) + 1n).toString(16)}` }] : [];
+    });
+    expect(iomem).toHaveLength(4);
+    expect(regions.map((e) => ({ name: e.name, value: e.value }))).toEqual(iomem);
+  });
+
   it('reads the exit code of a failing command', () => {
     const { events } = loadConsoleFixture('fail');
     expect(events.find((e) => e.kind === 'test-exit')?.exitCode).toBe(3);

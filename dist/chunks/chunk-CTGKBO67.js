@@ -5138,7 +5138,7 @@ var require_dist = __commonJS({
             }
             return mapped.length && mapped[0] === arrays[0] ? baseIntersection(mapped, undefined$1, comparator) : [];
           });
-          function join27(array, separator) {
+          function join28(array, separator) {
             return array == null ? "" : nativeJoin.call(array, separator);
           }
           function last(array) {
@@ -7062,7 +7062,7 @@ var require_dist = __commonJS({
           lodash2.isUndefined = isUndefined;
           lodash2.isWeakMap = isWeakMap;
           lodash2.isWeakSet = isWeakSet;
-          lodash2.join = join27;
+          lodash2.join = join28;
           lodash2.kebabCase = kebabCase;
           lodash2.last = last;
           lodash2.lastIndexOf = lastIndexOf;
@@ -12265,9 +12265,9 @@ var INPUTS = [
     scope: "campaign",
     toml: "campaign.kind",
     type: "enum",
-    values: ["matrix", "fail-nth", "chaos"],
+    values: ["matrix", "fail-nth", "chaos", "snapshot"],
     default: "matrix",
-    description: "Kind of campaign: `matrix` (one scenario per point and action), `fail-nth` (a golden run counts each point's calls, then one scenario fails exactly the k-th call), `chaos` (rate rules repeated `repeat` times with seeds)."
+    description: "Kind of campaign: `matrix` (one scenario per point and action), `fail-nth` (a golden run counts each point's calls, then one scenario fails exactly the k-th call), `chaos` (rate rules repeated `repeat` times with seeds), `snapshot` (boot once, save the state, then `repeat` trials each restore it and flip one bit in a `regions` region; every trial classified benign, sdc, detected, crash or hang)."
   },
   {
     name: "points",
@@ -12294,9 +12294,9 @@ var INPUTS = [
     type: "int",
     min: 1,
     max: 1e4,
-    default: "1 (chaos: 10)",
+    default: "1 (chaos: 10, snapshot: 50)",
     computedDefault: true,
-    description: "Trials per point and action; trial i runs with seed + i."
+    description: "Trials per point and action (snapshot: trials in all, spread over the regions); trial i runs with seed + i - 1."
   },
   {
     name: "fail-nth-max",
@@ -12326,7 +12326,7 @@ var INPUTS = [
     min: 1,
     max: 256,
     default: "256",
-    description: "Most matrix jobs a plan asks for (GitHub allows 256 per matrix); more scenarios are spread over this many shards."
+    description: "Most matrix jobs a plan asks for (GitHub allows 256 per matrix); more scenarios are spread over this many shards. A snapshot campaign asks for one job per 25 trials at most (each job boots once)."
   },
   {
     name: "shard",
@@ -12359,6 +12359,32 @@ var INPUTS = [
     type: "string",
     default: void 0,
     description: "A previous campaign's campaign.json (a path; a missing file only warns): points whose failure rate got worse or that newly fail are marked, and a chaos campaign then fails only on those."
+  },
+  {
+    name: "regions",
+    scope: "campaign",
+    toml: "campaign.regions",
+    type: "lines",
+    default: "kernel-code, kernel-data, ram, registers (other guests: ram, registers)",
+    computedDefault: true,
+    description: "Snapshot campaigns: where the bit flips land, one region per line, trials spread evenly: `ram`, `registers`, `kernel-code`, `kernel-rodata`, `kernel-data`, `kernel-bss` (reported by the built-in guest), or your own `name=0xSTART-0xEND` guest-physical ranges (end exclusive, `;` between)."
+  },
+  {
+    name: "snapshot-at",
+    scope: "campaign",
+    toml: "campaign.snapshot_at",
+    type: "string",
+    default: "start",
+    description: "Snapshot campaigns: where the state is saved and every trial resumes: `start` (the test command is about to run) or a marker name the test reaches with `qfi-marker NAME` (the guest waits there while the state is saved)."
+  },
+  {
+    name: "trial-timeout",
+    scope: "campaign",
+    toml: "campaign.trial_timeout",
+    type: "duration",
+    default: "the golden runs' test time \xD7 5, at least 3s",
+    computedDefault: true,
+    description: "Snapshot campaigns: a trial whose test command runs longer than this is a `hang`."
   },
   {
     name: "merge-from",
@@ -13532,6 +13558,56 @@ var Scanner = class {
   }
 };
 
+// src/campaign/snapshot/regions.ts
+var KERNEL_REGIONS = ["kernel-code", "kernel-rodata", "kernel-data", "kernel-bss"];
+var BUILTIN_REGIONS = ["ram", "registers", ...KERNEL_REGIONS];
+var REGION_HINT = `a region is one of ${BUILTIN_REGIONS.join(", ")}, or your own guest-physical ranges: \`dma-buffers=0x8000000-0x8100000\` (end exclusive, several joined by ;)`;
+var NAME2 = /^[a-z][a-z0-9-]{0,31}$/;
+var RANGE2 = /^0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})$/;
+function defaultRegions(builtinGuest) {
+  return (builtinGuest ? ["kernel-code", "kernel-data", "ram", "registers"] : ["ram", "registers"]).map((name) => ({ name }));
+}
+function parseRegionLine(line) {
+  const text = line.trim();
+  const eq = text.indexOf("=");
+  if (eq === -1) {
+    if (BUILTIN_REGIONS.includes(text)) return { name: text };
+    throw new ValueProblem(`unknown region ${JSON.stringify(text)}`, REGION_HINT);
+  }
+  const name = text.slice(0, eq).trim();
+  if (!NAME2.test(name)) throw new ValueProblem(`bad region name ${JSON.stringify(name)}`, "region names are lower-case letters, digits and -, up to 32, starting with a letter");
+  if (BUILTIN_REGIONS.includes(name)) throw new ValueProblem(`region ${name} is built in and takes no ranges`, `write just \`${name}\`, or give your ranges another name`);
+  const ranges = text.slice(eq + 1).split(";").map((r) => r.trim());
+  for (const r of ranges) {
+    const m = RANGE2.exec(r);
+    if (!m || BigInt(`0x${m[1]}`) >= BigInt(`0x${m[2]}`)) throw new ValueProblem(`bad range ${JSON.stringify(r)} in region ${name}`, REGION_HINT);
+  }
+  return { name, ranges: ranges.join(";") };
+}
+function printRegionLine(spec2) {
+  return spec2.ranges === void 0 ? spec2.name : `${spec2.name}=${spec2.ranges}`;
+}
+var REGISTERS = {
+  x86_64: ["rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "rip", "eflags"]
+};
+var hex = (n2) => `0x${n2.toString(16)}`;
+function resolveRegions(specs, opts) {
+  const reported = new Map(opts.reported.filter((e) => e.kind === "region" && e.name && e.value).map((e) => [e.name, e.value]));
+  return specs.map((spec2) => {
+    if (spec2.ranges !== void 0) return { name: spec2.name, kind: "ram", ranges: spec2.ranges };
+    if (spec2.name === "registers") return { name: spec2.name, kind: "registers", registers: REGISTERS[opts.arch] };
+    if (spec2.name === "ram") return { name: spec2.name, kind: "ram", ranges: opts.ram.map(([a2, b]) => `${hex(a2)}-${hex(b)}`).join(";") };
+    const ranges = reported.get(spec2.name);
+    if (ranges === void 0) {
+      const seen = [...reported.keys()];
+      throw new Error(
+        `the guest did not report region ${spec2.name} (${seen.length ? `it reported ${seen.join(", ")}` : "it reported none"}); kernel regions come from the built-in agent (QFI-REGION lines from /proc/iomem): with another guest, give the ranges as \`name=0xSTART-0xEND\``
+      );
+    }
+    return { name: spec2.name, kind: "ram", ranges };
+  });
+}
+
 // src/config/convert-value.ts
 function valueFromInput(spec2, raw, site) {
   if (spec2.type === "lines") return checkSetting(spec2, inputLines(raw), site);
@@ -13668,6 +13744,8 @@ function checkSetting(spec2, value, site, key) {
         return existingPath(value, site.baseDir, "file", "plan file");
       case "shard":
         return checkShardText(value);
+      case "snapshot-at":
+        return checkSnapshotAt(value);
       case "scenario":
         return checkScenarioName(value);
       case "config":
@@ -13702,6 +13780,8 @@ function checkListItem(name, item, index, site, key) {
         return checkDiskLine(item, index, site.baseDir);
       case "points":
         return checkPointLine(item);
+      case "regions":
+        return printRegionLine(parseRegionLine(item));
       case "merge-from":
         return absolutePath(item, site.baseDir);
       case "actions":
@@ -13723,8 +13803,8 @@ function checkQemuVersion(text) {
   throw new ValueProblem(`bad QEMU version ${JSON.stringify(text)}`, "give a release number like `10.2.2`");
 }
 function checkSha256(text) {
-  const hex = text.toLowerCase();
-  if (/^[0-9a-f]{64}$/.test(hex)) return hex;
+  const hex2 = text.toLowerCase();
+  if (/^[0-9a-f]{64}$/.test(hex2)) return hex2;
   throw new ValueProblem(`${JSON.stringify(text)} is not a sha256 (64 hex digits)`, "copy the sha256 of the release tarball, e.g. from `sha256sum qemu-X.Y.Z.tar.xz`");
 }
 function checkPluginPath(path6) {
@@ -13814,6 +13894,13 @@ function isTomlTable(value) {
 }
 function checkActionText(text) {
   return printAction(ruleFor("campaign.point", text.trim()).action);
+}
+function checkSnapshotAt(text) {
+  const name = text.trim();
+  if (!/^[A-Za-z0-9_.-]{1,32}$/.test(name)) {
+    throw new ValueProblem(`bad snapshot-at ${JSON.stringify(text)}`, "write `start` (the test command's start) or a marker name the test reaches with `qfi-marker NAME` ([A-Za-z0-9_.-], up to 32)");
+  }
+  return name;
 }
 function checkShardText(text) {
   const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
@@ -13965,14 +14052,14 @@ function parseString(ctx) {
         let value = 0;
         let len = c3 === 120 ? 2 : c3 === 117 ? 4 : 8;
         for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
+          let hex2 = ctx.s.charCodeAt(ctx.p);
           let digit = (
             /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
+            hex2 >= 48 && hex2 <= 57 ? hex2 - 48 : (
               /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+              hex2 >= 65 && hex2 <= 70 ? hex2 - 65 + 10 : (
                 /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+                hex2 >= 97 && hex2 <= 102 ? hex2 - 97 + 10 : -1
               )
             )
           );
@@ -14972,7 +15059,7 @@ async function resolveConfig(opts) {
       failOnVerdict: orDefault("fail-on-verdict")
     },
     reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
-    campaign: campaignSettings(value)
+    campaign: campaignSettings(value, value("initrd") === void 0)
   };
   return { config, warnings };
 }
@@ -15077,14 +15164,14 @@ function displayPath(path6, cwd) {
   const rel = relative(cwd, path6);
   return rel !== "" && !rel.startsWith("..") && !isAbsolute3(rel) ? rel : path6;
 }
-function campaignSettings(value) {
+function campaignSettings(value, builtinGuest) {
   const kind = value("campaign") ?? "matrix";
   const shard = value("shard")?.split("/").map(Number);
   return {
     kind,
     points: (value("points") ?? []).map(parsePointLine),
     actions: value("actions") ?? [kind === "chaos" ? "rate:100" : "fail"],
-    repeat: value("repeat") ?? (kind === "chaos" ? 10 : 1),
+    repeat: value("repeat") ?? (kind === "chaos" ? 10 : kind === "snapshot" ? 50 : 1),
     failNthMax: value("fail-nth-max") ?? 100,
     recheck: value("recheck") ?? 2,
     maxJobs: value("max-jobs") ?? 256,
@@ -15092,7 +15179,10 @@ function campaignSettings(value) {
     scenario: value("scenario"),
     planFile: value("plan-file"),
     history: value("history"),
-    mergeFrom: value("merge-from") ?? []
+    mergeFrom: value("merge-from") ?? [],
+    regions: value("regions")?.map(parseRegionLine) ?? defaultRegions(builtinGuest),
+    snapshotAt: value("snapshot-at") ?? "start",
+    trialTimeoutMs: value("trial-timeout")
   };
 }
 
@@ -15538,10 +15628,14 @@ var AGENT_FW_CFG = {
 };
 var SYNC_PARAM = "qfi.sync";
 var RULES_NAME_PARAM = "qfi.rules";
+var REGIONS_PARAM = "qfi.regions";
 function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
   const rules = config.faults.enabled ? config.faults.rules : [];
   const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
   const host = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
+  const snapshotAt = opts.snapshot?.at;
+  if (snapshotAt === "start") host.syncTestStart = true;
+  else if (snapshotAt !== void 0 && !host.syncMarkers.includes(snapshotAt)) host.syncMarkers.push(snapshotAt);
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   const fwCfg = [
     { name: AGENT_FW_CFG.token, content: token },
@@ -15555,10 +15649,12 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
 `).join("") });
   const append = [...archData[config.machine.arch].defaultAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
   if (host.syncTestStart) append.push(`${SYNC_PARAM}=1`);
+  if (snapshotAt !== void 0 && config.guest.initrd === void 0) append.push(`${REGIONS_PARAM}=1`);
   if (config.guest.append.trim()) append.push(config.guest.append.trim());
   return {
     scenario: config.name,
-    qemu: chooseQemu(config, pluginRules.length > 0),
+    qemu: chooseQemu(config, pluginRules.length > 0 || snapshotAt !== void 0),
+    loadQfiPlugin: pluginRules.length > 0 || snapshotAt !== void 0,
     plugin: config.qemu.plugin ? { path: config.qemu.plugin, args: config.qemu.pluginArgs } : void 0,
     pluginRules,
     host,
@@ -24157,7 +24253,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
       plugins.push({ so, args, role: "user" });
     }
   }
-  if (plan.pluginRules.length > 0) {
+  if (plan.pluginRules.length > 0 || plan.loadQfiPlugin) {
     checkPluginApi(plan, version, qemu.binary);
     const prefix = headersPrefix();
     if (!prefix) {
@@ -24399,7 +24495,7 @@ function writeReports(run, dir) {
 // src/run/run-qemu.ts
 import { createWriteStream as createWriteStream4, existsSync as existsSync15, writeFileSync as writeFileSync8 } from "node:fs";
 import { join as join20 } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as sleep2 } from "node:timers/promises";
 
 // src/observe/console-parser.ts
 var ConsoleParser = class {
@@ -24414,6 +24510,8 @@ var ConsoleParser = class {
     if (point) {
       return { kind: "point", line, atMs, text, name: point[1], ...point[2] !== void 0 ? { calls: Number(point[2]), fails: Number(point[3]) } : {} };
     }
+    const region = /QFI-REGION:([a-z][a-z0-9-]{0,31})=(0x[0-9a-f]{1,16}-0x[0-9a-f]{1,16})\s*$/.exec(text);
+    if (region) return { kind: "region", line, atMs, text, name: region[1], value: region[2] };
     const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})(?:=(0x[0-9a-fA-F]{1,16}))?/.exec(text);
     if (named) return { kind: "marker", line, atMs, text, name: named[1], ...named[2] ? { value: named[2] } : {} };
     const kind = classifyKernelLine(stripPrintkPrefix(text));
@@ -24489,6 +24587,30 @@ function foldRepeats(lines) {
   return out;
 }
 
+// src/run/snapshot-jobs.ts
+import { setTimeout as sleep } from "node:timers/promises";
+var SNAPSHOT_STATE_NODE = "qfi-snapstate";
+var SNAPSHOT_STATE_FILE_NODE = "qfi-snapstate-file";
+var SNAPSHOT_TAG = "qfi";
+var pollMs = 2;
+async function runSnapshotJob(qmp, command, devices, timeoutMs = 6e4) {
+  const started = Date.now();
+  const jobId = `qfi-${command}`;
+  await qmp.execute(command, { "job-id": jobId, tag: SNAPSHOT_TAG, vmstate: SNAPSHOT_STATE_NODE, devices: [SNAPSHOT_STATE_NODE, ...devices] });
+  for (; ; ) {
+    const jobs = await qmp.execute("query-jobs");
+    const job = jobs.find((j) => j.id === jobId);
+    if (job === void 0) throw new Error(`${command}: job ${jobId} vanished before it concluded`);
+    if (job.status === "concluded") {
+      await qmp.execute("job-dismiss", { id: jobId });
+      if (job.error) throw new Error(`${command} failed: ${job.error}`);
+      return Date.now() - started;
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`${command} did not conclude within ${timeoutMs / 1e3} s (job status ${job.status})`);
+    await sleep(pollMs);
+  }
+}
+
 // src/plan/qemu-argv.ts
 var BLOCK_TRACE_EVENTS = [
   "bdrv_open_common",
@@ -24541,6 +24663,10 @@ function buildQemuArgv(plan, provisioned, paths) {
     argv.push("-plugin", [`file=${plugin.so}`, ...args].map(escapeOptionValue).join(","));
   }
   argv.push(...diskArgs(plan, provisioned));
+  if (paths.snapshotState) {
+    argv.push("-blockdev", JSON.stringify({ driver: "file", "node-name": SNAPSHOT_STATE_FILE_NODE, filename: paths.snapshotState }));
+    argv.push("-blockdev", JSON.stringify({ driver: "qcow2", "node-name": SNAPSHOT_STATE_NODE, file: SNAPSHOT_STATE_FILE_NODE }));
+  }
   if (plan.host.nicId) argv.push("-netdev", "user,id=qfi-net0", "-device", `virtio-net-pci,netdev=qfi-net0,id=${plan.host.nicId}`);
   if (paths.blockTrace) {
     for (const event of BLOCK_TRACE_EVENTS) argv.push("-trace", `enable=${event}`);
@@ -25172,7 +25298,14 @@ async function runQemu(plan, provisioned, opts) {
 `).join(""), { mode: 384 });
   const hasBlockRules = plan.host.hostRules.some((r) => r.layer === "block") || plan.host.countRequests;
   const blockTrace = hasBlockRules ? join20(opts.resultsDir, "block-trace.log") : void 0;
-  const argv = buildQemuArgv(plan, provisioned, { qmpSocket, fwCfgFiles, ...qfiPlugin ? { qfiPlugin } : {}, ...blockTrace ? { blockTrace } : {} });
+  const snapshot = opts.snapshot;
+  const argv = buildQemuArgv(plan, provisioned, {
+    qmpSocket,
+    fwCfgFiles,
+    ...qfiPlugin ? { qfiPlugin } : {},
+    ...blockTrace ? { blockTrace } : {},
+    ...snapshot ? { snapshotState: snapshot.stateFile } : {}
+  });
   const hostFaults = plan.host.hostRules.length > 0 || plan.host.countRequests ? new HostFaults(plan, {
     log: opts.log,
     resultsDir: opts.resultsDir,
@@ -25181,7 +25314,7 @@ async function runQemu(plan, provisioned, opts) {
     startsPaused: plan.host.startPaused,
     onReset: () => onGuestReset()
   }) : void 0;
-  const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0;
+  const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0 || snapshot !== void 0;
   const pluginControl = qfiPlugin ? new PluginControl(qfiPlugin.socket) : void 0;
   const waiting = new Map(plan.pluginRules.filter((r) => r.waitsFor).map((r) => [r.id, r]));
   const addWaitingRules = (name, value) => {
@@ -25283,7 +25416,7 @@ async function runQemu(plan, provisioned, opts) {
     record2.diagnostics = diagnostics;
     writeFileSync8(join20(opts.resultsDir, "registers.txt"), diagnostics.registers);
   };
-  let bootTimer = plan.builtinGuest ? after(plan.timeouts.bootMs, () => onTimeout("boot")) : void 0;
+  let bootTimer = plan.builtinGuest && snapshot?.kind !== "resume" ? after(plan.timeouts.bootMs, () => onTimeout("boot")) : void 0;
   const tellGuest = (line) => {
     if (!exited && child.stdin && !child.stdin.destroyed) child.stdin.write(`${line}
 `);
@@ -25304,10 +25437,45 @@ async function runQemu(plan, provisioned, opts) {
   let testTimer;
   let testStartedAt;
   after(plan.timeouts.overallMs, () => onTimeout("overall"));
+  const resumeLine = snapshot ? snapshot.at === "start" ? "go" : `ack ${snapshot.at}` : void 0;
+  const saveSnapshot = async () => {
+    if (!qmp) throw new Error("QMP is not connected");
+    await qmp.execute("stop");
+    const savedAtMs = elapsed();
+    const saveMs = await runSnapshotJob(qmp, "snapshot-save", snapshot.devices);
+    record2.snapshot = { savedAtMs, saveMs };
+    opts.log.debug(`state saved at ${(savedAtMs / 1e3).toFixed(2)} s in ${saveMs} ms`);
+    await stop();
+  };
+  const resumeFromSnapshot = async (client) => {
+    const loadMs = await runSnapshotJob(client, "snapshot-load", snapshot.devices);
+    record2.snapshot = { loadMs };
+    testStartedAt = elapsed();
+    record2.events.push({ kind: "test-start", line: 0, atMs: testStartedAt, text: `(resumed from the saved state at ${snapshot.at})` });
+    testTimer = after(plan.timeouts.testMs, () => onTimeout("test"));
+    tellGuest(resumeLine);
+    await client.execute("cont");
+  };
+  const endTrial = async () => {
+    await qmp?.execute("stop").catch(() => void 0);
+    const status = await pluginControl?.request({ cmd: "status" }, stopStepMs).catch(() => void 0);
+    const icount = status?.icount?.[0];
+    if (typeof icount === "number") record2.testEndIcount = icount;
+    await stop();
+  };
+  const snapshotFailed = (what) => (err) => {
+    record2.infraError ??= `${what}: ${err.message}`;
+    opts.log.warn(record2.infraError);
+    void stop();
+  };
   const onEvent = (event) => {
     record2.events.push(event);
     switch (event.kind) {
       case "marker":
+        if (snapshot?.kind === "save" && event.name === snapshot.at) {
+          void saveSnapshot().catch(snapshotFailed(`saving the state at marker ${event.name}`));
+          break;
+        }
         if (event.name && event.value) addWaitingRules(event.name, event.value);
         if (event.name) reportMarker(event.name);
         if (event.name && hostFaults) {
@@ -25323,6 +25491,10 @@ async function runQemu(plan, provisioned, opts) {
         record2.bootMs ??= event.atMs;
         break;
       case "test-start":
+        if (snapshot?.kind === "save" && snapshot.at === "start") {
+          void saveSnapshot().catch(snapshotFailed("saving the state at the test start"));
+          break;
+        }
         reportMarker("start");
         testStartedAt = event.atMs;
         cancel(testTimer);
@@ -25331,11 +25503,20 @@ async function runQemu(plan, provisioned, opts) {
         break;
       case "panic":
         if (plan.host.rebootOnReset) after(panicGraceMs, () => void stop());
+        else if (snapshot?.kind === "resume") after(panicGraceMs, () => void stop());
+        break;
+      case "oops":
+      case "bug":
+        if (snapshot?.kind === "resume") after(panicGraceMs, () => void stop());
         break;
       case "test-exit":
         cancel(testTimer);
         record2.commandExitCode = event.exitCode;
         if (testStartedAt !== void 0) record2.testMs = event.atMs - testStartedAt;
+        if (snapshot?.kind === "resume") {
+          void endTrial();
+          break;
+        }
         after(powerOffGraceMs, () => {
           opts.log.warn(`the guest did not power off within ${powerOffGraceMs / 1e3} s of its command ending; stopping QEMU`);
           void stop();
@@ -25371,6 +25552,7 @@ async function runQemu(plan, provisioned, opts) {
     (client) => {
       qmp = client;
       if (exited) client.close();
+      else if (snapshot?.kind === "resume") void resumeFromSnapshot(client).catch(snapshotFailed("loading the saved state"));
       else if (hostFaults) {
         void hostFaults.start(client, elapsed()).then(() => hostFaults.resume()).catch(hostFaultFailed("host rules at boot"));
       }
@@ -25413,7 +25595,7 @@ async function runQemu(plan, provisioned, opts) {
 }
 async function exitsWithin(child, ms) {
   if (child.exitCode !== null || child.signalCode !== null) return true;
-  const exited = await Promise.race([child.then(() => true), sleep(ms, void 0, { ref: false }).then(() => false)]);
+  const exited = await Promise.race([child.then(() => true), sleep2(ms, void 0, { ref: false }).then(() => false)]);
   return exited;
 }
 async function connectQmp(path6, child, log, startedAt) {
@@ -25428,7 +25610,7 @@ async function connectQmp(path6, child, log, startedAt) {
       }
     }
     if (Date.now() > deadline) throw new Error(`no QMP socket at ${path6} after ${qmpConnectMs / 1e3} s`);
-    await sleep(20);
+    await sleep2(20);
   }
 }
 function closeStream(stream) {
@@ -25436,6 +25618,17 @@ function closeStream(stream) {
 }
 
 // src/core/pipeline.ts
+function observeRun(ran, log) {
+  const { plan, record: record2 } = ran;
+  const injectionsFile = join21(record2.files.dir, "injections.jsonl");
+  const hostEntries = record2.hostFaults ? hostInjections(plan, record2.hostFaults, Date.parse(record2.startedAt)) : [];
+  const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
+  if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
+  const neverFired = rulesNeverFired(injections);
+  for (const r of neverFired) log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? "" : " (require-fired makes this a failure)"}`);
+  const { verdict, reason } = requireFired(decideVerdict(record2, plan.timeouts), neverFired, plan.requireFired);
+  return { ...ran, scenario: plan.scenario, verdict, reason, injections, points: guestPoints(record2.events) };
+}
 var resultFiles = ["junit.xml", "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log", "block-trace.log", "blkdebug"];
 async function runPipeline(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
@@ -25459,14 +25652,7 @@ async function runPipeline(options, host) {
         ...options.echoConsole ? { onConsoleLine: (line) => host.log.info(`\u2502 ${line}`) } : {}
       })
     );
-    const injectionsFile = join21(config.report.dir, "injections.jsonl");
-    const hostEntries = record2.hostFaults ? hostInjections(plan, record2.hostFaults, Date.parse(record2.startedAt)) : [];
-    const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
-    if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
-    const neverFired = rulesNeverFired(injections);
-    for (const r of neverFired) host.log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? "" : " (require-fired makes this a failure)"}`);
-    const { verdict, reason } = requireFired(decideVerdict(record2, plan.timeouts), neverFired, plan.requireFired);
-    const run = { scenario: plan.scenario, verdict, reason, summary, record: record2, plan, provisioned, injections, points: guestPoints(record2.events) };
+    const run = observeRun({ plan, provisioned, record: record2, summary }, host.log);
     const reports = writeReports(run, config.report.dir);
     return { config, run, reports };
   } finally {
@@ -25475,8 +25661,8 @@ async function runPipeline(options, host) {
 }
 
 // src/campaign/run-campaign.ts
-import { existsSync as existsSync17, mkdirSync as mkdirSync7, rmSync as rmSync4, writeFileSync as writeFileSync11 } from "node:fs";
-import { join as join24, relative as relative3 } from "node:path";
+import { existsSync as existsSync17, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync11 } from "node:fs";
+import { join as join25, relative as relative3 } from "node:path";
 
 // src/campaign/model.ts
 var CAMPAIGN_SCHEMA_VERSION = 1;
@@ -25639,93 +25825,6 @@ function mergeJUnit(name, suites) {
   ].join("\n");
 }
 
-// src/campaign/report.ts
-function writeCampaignReports(report, dir) {
-  const files = { json: join23(dir, "campaign.json"), junit: join23(dir, "junit.xml"), markdown: join23(dir, "summary.md") };
-  writeFileSync10(files.json, `${JSON.stringify(report, null, 2)}
-`);
-  const suites = report.results.flatMap((r) => {
-    const file = join23(dir, r.dir, "junit.xml");
-    return existsSync16(file) ? junitSuites(readFileSync13(file, "utf8")) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
-  });
-  writeFileSync10(files.junit, mergeJUnit(report.name, suites));
-  writeFileSync10(files.markdown, campaignMarkdown(report));
-  return files;
-}
-var pct = (x) => `${(x * 100).toFixed(1)}%`;
-var cell2 = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-var MAX_ROWS = 200;
-function campaignMarkdown(report) {
-  const icon = report.verdict === "pass" ? "\u2705" : "\u274C";
-  const trials = report.results.filter((r) => r.recheckOf === void 0);
-  const lines = [
-    `## ${icon} qfi campaign ${report.name}: ${report.verdict}`,
-    "",
-    `${report.reason}.`,
-    "",
-    `Kind \`${report.kind}\`, ${trials.length} scenario(s) (${report.part}), seed ${report.seed}${report.history ? `, compared with ${report.history}` : ""}.`
-  ];
-  if (report.probe) lines.push("", `Probe run (no faults): ${report.probe.verdict} \u2014 ${report.probe.reason}.`);
-  if (report.notes.length) lines.push("", ...report.notes.map((n2) => `- ${n2}`));
-  if (report.stats.length && (report.kind === "chaos" || trials.some((r) => r.trial !== void 0))) {
-    lines.push("", "### Failure rate per point (95% Wilson interval)", "", "| point | action | failed / trials | rate | 95% interval | flaky | trend |", "|---|---|---|---|---|---|---|");
-    for (const s of report.stats) {
-      const trend = s.trend ? `${s.trend}${s.previous ? ` (was ${pct(s.previous.rate)} of ${s.previous.trials})` : ""}` : "";
-      lines.push(`| \`${cell2(s.point)}\` | \`${s.action}\` | ${s.failures} / ${s.trials} | ${pct(s.rate)} | ${pct(s.low)}\u2013${pct(s.high)} | ${s.flaky ? "\u26A0\uFE0F flaky" : ""} | ${trend} |`);
-    }
-  }
-  const ordered = [...report.results.filter((r) => r.verdict !== "pass"), ...report.results.filter((r) => r.verdict === "pass")];
-  lines.push("", "### Scenarios", "", "| scenario | rule | seed | verdict | reason | time |", "|---|---|---|---|---|---|");
-  for (const r of ordered.slice(0, MAX_ROWS)) {
-    const id = r.recheckOf ? `${r.id} (recheck of ${r.recheckOf})` : r.id;
-    lines.push(`| ${cell2(id)} | \`${cell2(r.rules.join(" "))}\` | ${r.seed} | ${r.verdict} | ${cell2(r.reason)} | ${(r.wallMs / 1e3).toFixed(1)} s |`);
-  }
-  if (ordered.length > MAX_ROWS) lines.push("", `${ordered.length - MAX_ROWS} more scenario(s) in campaign.json.`);
-  const failing = trials.filter((r) => r.verdict !== "pass");
-  if (failing.length) {
-    lines.push("", "### Reproduce a failing scenario", "", "```sh");
-    for (const r of failing.slice(0, 20)) lines.push(`# ${r.id}: ${r.verdict}`, r.reproducer);
-    lines.push("```");
-    if (failing.length > 20) lines.push("", `${failing.length - 20} more in campaign.json (field \`reproducer\`).`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-function readCampaignReport(file) {
-  const data = JSON.parse(readFileSync13(file, "utf8"));
-  if (data.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(data.results) || !Array.isArray(data.stats)) {
-    throw new Error(`${file} is not a qfi campaign.json (schema ${CAMPAIGN_SCHEMA_VERSION})`);
-  }
-  return data;
-}
-
-// src/campaign/scenario-inputs.ts
-var CAMPAIGN_INPUTS = INPUTS.filter((spec2) => "scope" in spec2 && spec2.scope === "campaign").map((spec2) => spec2.name);
-function scenarioInputs(base, over) {
-  const inputs = { ...base };
-  for (const name of CAMPAIGN_INPUTS) delete inputs[name];
-  const baseFaults = base.faults === void 0 ? [] : typeof base.faults === "string" ? base.faults.split("\n") : base.faults;
-  inputs.faults = [...baseFaults, ...over.rules];
-  inputs.name = over.name;
-  inputs["results-dir"] = over.resultsDir;
-  inputs.seed = String(over.seed);
-  if (over.faultsEnabled === false) inputs["faults-enabled"] = "false";
-  return inputs;
-}
-function reproducerLine(args) {
-  const kept = [];
-  for (let i2 = 0; i2 < args.length; i2++) {
-    const arg = args[i2];
-    if (arg === "--results-dir") {
-      i2++;
-      continue;
-    }
-    if (arg.startsWith("--results-dir=")) continue;
-    kept.push(arg);
-  }
-  return shellCommand(["qfi", "run", ...kept]);
-}
-
 // src/campaign/stats.ts
 var Z95 = 1.959963984540054;
 function wilsonInterval(failures, trials, z = Z95) {
@@ -25774,6 +25873,165 @@ function compareWithHistory(now, previous) {
 }
 var isRegression = (row) => row.trend === "new-failure" || row.trend === "worse";
 
+// src/campaign/snapshot/classify.ts
+var TRIAL_CLASSES = ["benign", "sdc", "detected", "crash", "hang"];
+function testOutput(consoleText) {
+  return consoleText.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !/QFI:[A-Za-z0-9_-]+:|QFI-(POINT|MARKER|REGION):/.test(line) && !/^\[\s*\d+\.\d+\]/.test(line)).join("\n");
+}
+function firstDifference(golden, output) {
+  const a2 = golden.split("\n");
+  const b = output.split("\n");
+  for (let i2 = 0; i2 < Math.max(a2.length, b.length); i2++) {
+    if (a2[i2] !== b[i2]) return `line ${i2 + 1}: expected ${JSON.stringify(a2[i2] ?? "(end of output)")}, got ${JSON.stringify(b[i2] ?? "(end of output)")}`;
+  }
+  return "no line differs";
+}
+function classifyTrial(run, goldenOutput) {
+  switch (run.verdict) {
+    case "infra-error":
+      return void 0;
+    case "panic":
+      return { class: "crash", verdict: "panic", reason: run.reason };
+    case "hang":
+    case "boot-timeout":
+      return { class: "hang", verdict: "hang", reason: run.reason };
+    case "fail":
+      return { class: "detected", verdict: "fail", reason: `the guest reported the error: ${run.reason}` };
+    case "pass": {
+      const warning = run.events.find((e) => e.kind === "warning");
+      if (warning) return { class: "detected", verdict: "fail", reason: `the kernel warned (console line ${warning.line}): ${warning.text.trim()}` };
+      if (run.output === goldenOutput) return { class: "benign", verdict: "pass", reason: "same output as the golden runs" };
+      return { class: "sdc", verdict: "fail", reason: `silent data corruption: the test passed but its output differs from the golden runs' (${firstDifference(goldenOutput, run.output)})` };
+    }
+  }
+}
+
+// src/campaign/snapshot/class-table.ts
+function classTable(results) {
+  const trials = results.filter((r) => r.recheckOf === void 0);
+  const regions = [...new Set(trials.map((r) => r.point))];
+  const row = (region, mine) => {
+    const classified = mine.filter((r) => r.class !== void 0);
+    return {
+      region,
+      trials: classified.length,
+      counts: TRIAL_CLASSES.map((c3) => {
+        const count2 = classified.filter((r) => r.class === c3).length;
+        return { count: count2, rate: classified.length ? count2 / classified.length : 0, ...wilsonInterval(count2, classified.length) };
+      }),
+      unclassified: mine.length - classified.length
+    };
+  };
+  const rows = regions.map((region) => row(region, trials.filter((r) => r.point === region)));
+  return { classes: TRIAL_CLASSES, rows: rows.length > 1 ? [...rows, row("all", trials)] : rows };
+}
+
+// src/campaign/report.ts
+function writeCampaignReports(report, dir) {
+  const files = { json: join23(dir, "campaign.json"), junit: join23(dir, "junit.xml"), markdown: join23(dir, "summary.md") };
+  writeFileSync10(files.json, `${JSON.stringify(report, null, 2)}
+`);
+  const suites = report.results.flatMap((r) => {
+    const file = join23(dir, r.dir, "junit.xml");
+    return existsSync16(file) ? junitSuites(readFileSync13(file, "utf8")) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
+  });
+  writeFileSync10(files.junit, mergeJUnit(report.name, suites));
+  writeFileSync10(files.markdown, campaignMarkdown(report));
+  return files;
+}
+var pct = (x) => `${(x * 100).toFixed(1)}%`;
+var cell2 = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+var MAX_ROWS = 200;
+function campaignMarkdown(report) {
+  const icon = report.verdict === "pass" ? "\u2705" : "\u274C";
+  const trials = report.results.filter((r) => r.recheckOf === void 0);
+  const lines = [
+    `## ${icon} qfi campaign ${report.name}: ${report.verdict}`,
+    "",
+    `${report.reason}.`,
+    "",
+    `Kind \`${report.kind}\`, ${trials.length} scenario(s) (${report.part}), seed ${report.seed}${report.history ? `, compared with ${report.history}` : ""}.`
+  ];
+  if (report.probe) lines.push("", `Probe run (no faults): ${report.probe.verdict} \u2014 ${report.probe.reason}.`);
+  if (report.notes.length) lines.push("", ...report.notes.map((n2) => `- ${n2}`));
+  if (report.kind === "snapshot") lines.push(...snapshotMarkdown(report));
+  else if (report.stats.length && (report.kind === "chaos" || trials.some((r) => r.trial !== void 0))) {
+    lines.push("", "### Failure rate per point (95% Wilson interval)", "", "| point | action | failed / trials | rate | 95% interval | flaky | trend |", "|---|---|---|---|---|---|---|");
+    for (const s of report.stats) {
+      const trend = s.trend ? `${s.trend}${s.previous ? ` (was ${pct(s.previous.rate)} of ${s.previous.trials})` : ""}` : "";
+      lines.push(`| \`${cell2(s.point)}\` | \`${s.action}\` | ${s.failures} / ${s.trials} | ${pct(s.rate)} | ${pct(s.low)}\u2013${pct(s.high)} | ${s.flaky ? "\u26A0\uFE0F flaky" : ""} | ${trend} |`);
+    }
+  }
+  const ordered = [...report.results.filter((r) => r.verdict !== "pass"), ...report.results.filter((r) => r.verdict === "pass")];
+  lines.push("", "### Scenarios", "", "| scenario | rule | seed | verdict | reason | time |", "|---|---|---|---|---|---|");
+  for (const r of ordered.slice(0, MAX_ROWS)) {
+    const id = r.recheckOf ? `${r.id} (recheck of ${r.recheckOf})` : r.id;
+    lines.push(`| ${cell2(id)} | \`${cell2(r.rules.join(" "))}\` | ${r.seed} | ${r.verdict} | ${cell2(r.reason)} | ${(r.wallMs / 1e3).toFixed(1)} s |`);
+  }
+  if (ordered.length > MAX_ROWS) lines.push("", `${ordered.length - MAX_ROWS} more scenario(s) in campaign.json.`);
+  const failing = trials.filter((r) => r.verdict !== "pass");
+  if (failing.length) {
+    lines.push("", "### Reproduce a failing scenario", "", "```sh");
+    for (const r of failing.slice(0, 20)) lines.push(`# ${r.id}: ${r.verdict}`, r.reproducer);
+    lines.push("```");
+    if (failing.length > 20) lines.push("", `${failing.length - 20} more in campaign.json (field \`reproducer\`).`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function snapshotMarkdown(report) {
+  const lines = [];
+  const facts = report.snapshot;
+  if (facts) {
+    lines.push(
+      "",
+      `Booted to \`${facts.at}\` in ${(facts.bootMs / 1e3).toFixed(2)} s and saved the state in ${facts.saveMs} ms; the golden runs took ${facts.golden.instructions} instructions (${facts.golden.testMs} ms) and printed ${facts.golden.outputLines} line(s); trial timeout ${(facts.trialTimeoutMs / 1e3).toFixed(1)} s; **${facts.trialsPerMinute.toFixed(0)} trials per minute**.`
+    );
+  }
+  const table = classTable(report.results);
+  if (table.rows.length === 0) return lines;
+  lines.push("", "### Outcome classes per region (rate, 95% Wilson interval)", "", `| region | trials | ${table.classes.join(" | ")} | not classified |`, `|---|---|${table.classes.map(() => "---|").join("")}---|`);
+  for (const row of table.rows) {
+    const cells = row.counts.map((c3) => c3.count === 0 ? "0" : `${c3.count} (${pct(c3.rate)}, ${pct(c3.low)}\u2013${pct(c3.high)})`);
+    lines.push(`| \`${cell2(row.region)}\` | ${row.trials} | ${cells.join(" | ")} | ${row.unclassified} |`);
+  }
+  return lines;
+}
+function readCampaignReport(file) {
+  const data = JSON.parse(readFileSync13(file, "utf8"));
+  if (data.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(data.results) || !Array.isArray(data.stats)) {
+    throw new Error(`${file} is not a qfi campaign.json (schema ${CAMPAIGN_SCHEMA_VERSION})`);
+  }
+  return data;
+}
+
+// src/campaign/scenario-inputs.ts
+var CAMPAIGN_INPUTS = INPUTS.filter((spec2) => "scope" in spec2 && spec2.scope === "campaign").map((spec2) => spec2.name);
+function scenarioInputs(base, over) {
+  const inputs = { ...base };
+  for (const name of CAMPAIGN_INPUTS) delete inputs[name];
+  const baseFaults = base.faults === void 0 ? [] : typeof base.faults === "string" ? base.faults.split("\n") : base.faults;
+  inputs.faults = [...baseFaults, ...over.rules];
+  inputs.name = over.name;
+  inputs["results-dir"] = over.resultsDir;
+  inputs.seed = String(over.seed);
+  if (over.faultsEnabled === false) inputs["faults-enabled"] = "false";
+  return inputs;
+}
+function reproducerLine(args) {
+  const kept = [];
+  for (let i2 = 0; i2 < args.length; i2++) {
+    const arg = args[i2];
+    if (arg === "--results-dir") {
+      i2++;
+      continue;
+    }
+    if (arg.startsWith("--results-dir=")) continue;
+    kept.push(arg);
+  }
+  return shellCommand(["qfi", "run", ...kept]);
+}
+
 // src/campaign/verdict.ts
 var list = (ids) => ids.length <= 5 ? ids.join(", ") : `${ids.slice(0, 5).join(", ")} and ${ids.length - 5} more`;
 function campaignVerdict(kind, results, stats, withHistory) {
@@ -25781,7 +26039,11 @@ function campaignVerdict(kind, results, stats, withHistory) {
   if (trials.length === 0) return { verdict: "pass", reason: "no scenarios to run" };
   const broken = trials.filter((r) => r.verdict === "infra-error");
   if (broken.length) return { verdict: "infra-error", reason: `${broken.length} of ${trials.length} scenarios could not run: ${list(broken.map((r) => r.id))}` };
-  if (kind === "chaos" && withHistory) {
+  if (kind === "snapshot" && !withHistory) {
+    const counts = TRIAL_CLASSES.map((c3) => [c3, trials.filter((r) => r.class === c3).length]).filter(([, n2]) => n2 > 0);
+    return { verdict: "pass", reason: `all ${trials.length} trials classified: ${counts.map(([c3, n2]) => `${n2} ${c3}`).join(", ")}` };
+  }
+  if ((kind === "chaos" || kind === "snapshot") && withHistory) {
     const worse = stats.filter(isRegression);
     if (worse.length) return { verdict: "fail", reason: `${worse.length} point(s) got worse or newly fail: ${list(worse.map((s) => `${s.point} ${s.action} (${s.trend})`))}` };
     return { verdict: "pass", reason: `no point got worse than in the previous campaign (${trials.filter((r) => r.verdict !== "pass").length} of ${trials.length} trials failed)` };
@@ -25789,6 +26051,195 @@ function campaignVerdict(kind, results, stats, withHistory) {
   const failing = trials.filter((r) => r.verdict !== "pass");
   if (failing.length) return { verdict: "fail", reason: `${failing.length} of ${trials.length} scenarios failed: ${list(failing.map((r) => r.id))}` };
   return { verdict: "pass", reason: `all ${trials.length} scenarios passed` };
+}
+
+// src/campaign/snapshot/run-snapshot.ts
+import { mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync3, readFileSync as readFileSync14, rmSync as rmSync4 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join24 } from "node:path";
+
+// src/campaign/snapshot/trials.ts
+function planSnapshotTrials(settings, seed) {
+  const regions = settings.regions;
+  return Array.from({ length: settings.repeat }, (_, k) => {
+    const trial = k + 1;
+    const region = regions[k % regions.length].name;
+    return { id: `flip-${idLabel(region)}-${trialLabel(trial, settings.repeat)}`, point: region, action: "flip", rules: [], seed: seed + k >>> 0, trial };
+  });
+}
+var MASK64 = (1n << 64n) - 1n;
+function* splitmix64(seed) {
+  let state = BigInt(seed) & MASK64;
+  for (; ; ) {
+    state = state + 0x9e3779b97f4a7c15n & MASK64;
+    let z = state;
+    z = (z ^ z >> 30n) * 0xbf58476d1ce4e5b9n & MASK64;
+    z = (z ^ z >> 27n) * 0x94d049bb133111ebn & MASK64;
+    yield z ^ z >> 31n;
+  }
+}
+var below = (n2, bound) => n2 % bound;
+function trialRule(trialSeed, region, goldenInstructions) {
+  const random = splitmix64(trialSeed);
+  const at = 1n + below(random.next().value, BigInt(Math.max(1, goldenInstructions)));
+  if (region.kind === "ram") return `mem.flip[ranges=${region.ranges} at=insn:${at}]=fail`;
+  const reg = region.registers[Number(below(random.next().value, BigInt(region.registers.length)))];
+  const bit = below(random.next().value, reg === "eflags" ? 32n : 64n);
+  return `reg.flip[reg=${reg} mask=0x${(1n << bit).toString(16)} at=insn:${at}]=fail`;
+}
+
+// src/campaign/snapshot/run-snapshot.ts
+var GOLDEN_RUNS = 2;
+var MIN_TRIAL_TIMEOUT_MS = 3e3;
+var TRIAL_TIMEOUT_FACTOR = 5;
+function checkSnapshotConfig(config) {
+  const rules = config.faults.enabled ? config.faults.rules : [];
+  const other = rules.find((r) => isHostRule(r) || isPluginRule(r));
+  if (other) {
+    throw new ConfigError(`snapshot campaigns inject their own bit flips, so the config's rule ${printRule(other)} cannot run in every trial`, {
+      location: { input: "faults" },
+      hint: "remove host (block.*, vm.*, net.*) and plugin (mem.*, reg.*, insn.*) rules for `campaign: snapshot`; guest rules (read by the guest at boot) are kept"
+    });
+  }
+}
+async function overlayDisks(plan, provisioned, dir, signal) {
+  const tool = qemuImg(provisioned.qemuBinary);
+  const disks = [...provisioned.disks];
+  const planned = [...plan.host.disks];
+  const devices = [];
+  for (const [i2, disk] of plan.host.disks.entries()) {
+    if (disk.readOnly) continue;
+    const overlay = join24(dir, `snapshot-${disk.id}.qcow2`);
+    const result = await execa(tool, ["create", "-q", "-f", "qcow2", "-b", disks[i2].image, "-F", disk.format, overlay], { reject: false, ...signal ? { cancelSignal: signal } : {} });
+    if (result.exitCode !== 0) throw new InfraError(`could not create a qcow2 overlay for disk ${disk.id} with ${tool}: ${result.stderr || result.message}`, { hint: "snapshot trials restore disks through qcow2 overlays; install qemu-img (Debian: qemu-utils)" });
+    disks[i2] = { ...disks[i2], image: overlay };
+    planned[i2] = { ...disk, format: "qcow2" };
+    devices.push(disk.formatNode);
+  }
+  return { provisioned: { ...provisioned, disks }, plan: { ...plan, host: { ...plan.host, disks: planned } }, devices };
+}
+async function createStateFile(provisioned, file, signal) {
+  const tool = qemuImg(provisioned.qemuBinary);
+  const result = await execa(tool, ["create", "-q", "-f", "qcow2", file, "1M"], { reject: false, ...signal ? { cancelSignal: signal } : {} });
+  if (result.exitCode !== 0) throw new InfraError(`could not create the snapshot state file with ${tool}: ${result.stderr || result.message}`, { hint: "install qemu-img (Debian: qemu-utils)" });
+}
+function trialPlan(base, id, seed, rule, ram, testMs) {
+  const parsed = rule === void 0 ? [] : [parseRule(rule)];
+  return {
+    ...base,
+    scenario: id,
+    seed,
+    pluginRules: compilePluginRules(parsed, ram),
+    canonicalRules: [...base.canonicalRules, ...parsed.map(printRule)],
+    host: { ...base.host, startPaused: true },
+    timeouts: { ...base.timeouts, testMs, overallMs: testMs + 3e4 }
+  };
+}
+async function runSnapshotCampaign(config, scenarios, host, signal) {
+  checkSnapshotConfig(config);
+  const settings = config.campaign;
+  const at = settings.snapshotAt;
+  const privateDir = mkdtempSync3(join24(tmpdir2(), "qfi-snapshot-"));
+  const ram = q35RamRanges(memoryBytes(config.machine.memory));
+  try {
+    let plan = makePlan(config, void 0, { snapshot: { at } });
+    let provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, signal));
+    const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
+    ({ plan, provisioned } = overlays);
+    const stateFile = join24(privateDir, "state.qcow2");
+    await createStateFile(provisioned, stateFile, signal);
+    const snapshotRun = (kind) => ({ kind, stateFile, devices: overlays.devices, at });
+    const runIn = async (runPlan, dir, kind) => {
+      mkdirSync7(dir, { recursive: true });
+      const { record: record2, summary } = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot: snapshotRun(kind), ...signal ? { signal } : {} });
+      const run = observeRun({ plan: runPlan, provisioned, record: record2, summary }, host.log);
+      return { run, output: testOutput(readFileSync14(record2.files.console, "utf8")) };
+    };
+    const bootDir = join24(config.report.dir, "boot");
+    const boot = await host.log.group(`Boot to ${at === "start" ? "the test start" : `marker ${at}`} and save the state`, () => runIn(plan, bootDir, "save"));
+    const saved = boot.run.record.snapshot;
+    if (saved?.saveMs === void 0) {
+      const reason = boot.run.record.infraError ?? `the guest never reached ${at === "start" ? "the test start" : `marker ${at} (does the test call \`qfi-marker ${at}\`?)`}: ${boot.run.verdict} \u2014 ${boot.run.reason}`;
+      return { results: [], probe: { verdict: boot.run.verdict === "pass" ? "infra-error" : boot.run.verdict, reason: `no state saved: ${reason}`, dir: "boot" }, facts: void 0 };
+    }
+    host.log.info(`state saved after ${((saved.savedAtMs ?? 0) / 1e3).toFixed(2)} s of boot, in ${saved.saveMs} ms`);
+    const regions = resolveRegions(settings.regions, { arch: config.machine.arch, ram, reported: boot.run.record.events });
+    const golden = [];
+    for (let i2 = 1; i2 <= GOLDEN_RUNS; i2++) {
+      const dir = join24(config.report.dir, "golden", String(i2));
+      golden.push(await runIn(trialPlan(plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, ram, config.test.testTimeoutMs), dir, "resume"));
+      const g = golden[i2 - 1];
+      writeReports(g.run, dir);
+      if (g.run.verdict !== "pass" || g.run.record.testEndIcount === void 0) {
+        const why = g.run.verdict !== "pass" ? `${g.run.verdict} \u2014 ${g.run.reason}` : "qfi's plugin did not report an instruction count";
+        return { results: [], probe: { verdict: g.run.verdict === "pass" ? "infra-error" : g.run.verdict, reason: `golden run ${i2} (no flip) did not pass: ${why}`, dir: `golden/${i2}` }, facts: void 0 };
+      }
+    }
+    const [g1, g2] = golden;
+    if (g1.output !== g2.output) {
+      return {
+        results: [],
+        probe: { verdict: "fail", reason: "the two golden runs (no flip) printed different output, so silent data corruption cannot be told from noise: make the test print only what it computes (no times, PIDs or random data), or use `icount: true`", dir: "golden" },
+        facts: void 0
+      };
+    }
+    const instructions = Math.min(g1.run.record.testEndIcount, g2.run.record.testEndIcount);
+    const goldenTestMs = Math.max(g1.run.record.testMs ?? 0, g2.run.record.testMs ?? 0);
+    const trialTimeoutMs = settings.trialTimeoutMs ?? Math.max(MIN_TRIAL_TIMEOUT_MS, TRIAL_TIMEOUT_FACTOR * goldenTestMs);
+    host.log.info(`golden runs: ${g1.run.record.testEndIcount} and ${g2.run.record.testEndIcount} instructions, ${goldenTestMs} ms, ${g1.output.split("\n").length} output line(s); trial timeout ${(trialTimeoutMs / 1e3).toFixed(1)} s`);
+    const byName2 = new Map(regions.map((r) => [r.name, r]));
+    const results = [];
+    const started = Date.now();
+    for (const [i2, scenario] of scenarios.entries()) {
+      if (signal?.aborted) break;
+      const region = byName2.get(scenario.point);
+      if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: { input: "regions" }, hint: "run the plan with the regions it was made with" });
+      results.push(await runTrial(scenario, region, { plan, ram, instructions, trialTimeoutMs, golden: g1.output, runIn, dir: config.report.dir, host, label: `[${i2 + 1}/${scenarios.length}]` }));
+    }
+    const wallMs = Date.now() - started;
+    const facts = {
+      bootMs: saved.savedAtMs ?? 0,
+      saveMs: saved.saveMs,
+      at,
+      golden: { instructions, testMs: goldenTestMs, outputLines: g1.output === "" ? 0 : g1.output.split("\n").length },
+      trialTimeoutMs,
+      regions: regions.map((r) => r.kind === "ram" ? { name: r.name, ranges: r.ranges } : { name: r.name, registers: r.registers }),
+      trialsPerMinute: results.length && wallMs > 0 ? results.length * 6e4 / wallMs : 0
+    };
+    return { results, probe: { verdict: "pass", reason: `state saved at ${at === "start" ? "the test start" : `marker ${at}`}; ${GOLDEN_RUNS} golden runs agree (${instructions} instructions)`, dir: "golden" }, facts };
+  } finally {
+    rmSync4(privateDir, { recursive: true, force: true });
+  }
+}
+async function runTrial(scenario, region, ctx) {
+  const rule = trialRule(scenario.seed, region, ctx.instructions);
+  const dir = join24("scenarios", scenario.id);
+  const { run, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join24(ctx.dir, dir), "resume");
+  const outcome = classifyTrial({ verdict: run.verdict, reason: run.reason, events: run.record.events, output }, ctx.golden);
+  const reported = outcome ? { ...run, verdict: outcome.verdict, reason: `${outcome.class}: ${outcome.reason}` } : run;
+  writeReports(reported, join24(ctx.dir, dir));
+  const injection = run.injections?.first[0];
+  const result = {
+    ...scenario,
+    rules: [rule],
+    verdict: reported.verdict,
+    reason: reported.reason,
+    wallMs: run.record.wallMs,
+    dir,
+    reproducer: "",
+    injections: run.injections?.total,
+    ...outcome ? { class: outcome.class } : {},
+    ...injection && "icount" in injection ? { injection: describeInjection(injection) } : {}
+  };
+  const line = `${ctx.label} ${scenario.id}: ${outcome ? `${outcome.class} \u2014 ${outcome.reason}` : `not classified \u2014 ${run.reason}`} (${(run.record.wallMs / 1e3).toFixed(2)} s${result.injection ? `; ${result.injection}` : ", nothing flipped"})`;
+  if (outcome) ctx.host.log.info(line);
+  else ctx.host.log.warn(line);
+  return result;
+}
+function describeInjection(i2) {
+  const where = i2.kind === "reg" ? `register ${i2.reg}` : `RAM ${i2.addr}`;
+  const change = i2.error ? `failed: ${i2.error}` : `${i2.before} -> ${i2.after}`;
+  return `${where} ${change} at instruction ${i2.icount} (pc ${i2.pc})`;
 }
 
 // src/campaign/run-campaign.ts
@@ -25800,7 +26251,7 @@ async function loadConfig(options, host) {
   return config;
 }
 async function probe(options, config, host) {
-  const dir = join24(config.report.dir, "probe");
+  const dir = join25(config.report.dir, "probe");
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
   const { run } = await runPipeline(
     {
@@ -25848,13 +26299,18 @@ async function choosePoints(options, config, host) {
 async function planCampaign(options, host) {
   const config = await loadConfig(options, host);
   const plan = await makeCampaignPlan(options, config, host);
-  const matrix = toMatrix(plan.scenarios, config.campaign.maxJobs);
+  const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
-  writeFileSync11(join24(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
+  writeFileSync11(join25(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
 `);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
   return { config, plan, matrix, planFile };
+}
+var SNAPSHOT_TRIALS_PER_JOB = 25;
+function matrixJobs(plan, maxJobs) {
+  if (plan.kind !== "snapshot") return maxJobs;
+  return Math.max(1, Math.min(maxJobs, Math.ceil(plan.scenarios.length / SNAPSHOT_TRIALS_PER_JOB)));
 }
 async function makeCampaignPlan(options, config, host) {
   if (config.campaign.planFile) {
@@ -25863,6 +26319,18 @@ async function makeCampaignPlan(options, config, host) {
     return plan;
   }
   prepareDir(config.report.dir);
+  if (config.campaign.kind === "snapshot") {
+    return {
+      schema: CAMPAIGN_SCHEMA_VERSION,
+      name: config.name,
+      kind: "snapshot",
+      seed: config.faults.seed,
+      points: config.campaign.regions.map((r) => ({ point: r.name, source: "config", calls: void 0 })),
+      scenarios: planSnapshotTrials(config.campaign, config.faults.seed),
+      notes: [],
+      probe: void 0
+    };
+  }
   const { points, probe: probeRun, notes } = await choosePoints(options, config, host);
   const planned = planScenarios(config.campaign, points, config.faults.seed);
   return {
@@ -25877,8 +26345,8 @@ async function makeCampaignPlan(options, config, host) {
   };
 }
 function prepareDir(dir) {
-  mkdirSync7(dir, { recursive: true });
-  for (const name of CAMPAIGN_FILES) rmSync4(join24(dir, name), { recursive: true, force: true });
+  mkdirSync8(dir, { recursive: true });
+  for (const name of CAMPAIGN_FILES) rmSync5(join25(dir, name), { recursive: true, force: true });
 }
 function selectScenarios(plan, config) {
   const { scenario, shard } = config.campaign;
@@ -25897,8 +26365,8 @@ function selectScenarios(plan, config) {
 }
 async function runScenario(options, config, host, scenario, label, quiet2, extra = {}) {
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
-  const dir = join24("scenarios", id);
-  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join24(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
+  const dir = join25("scenarios", id);
+  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join25(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
   const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
   const pointName = scenario.point.replace(/\[.*$/, "");
   const injections = run.injections?.total ?? run.points.find((p) => p.name === pointName)?.fails;
@@ -25937,6 +26405,13 @@ async function runCampaign(options, host) {
   writePlanFile(config.report.dir, plan);
   const { scenarios, part } = selectScenarios(plan, config);
   host.log.info(`campaign ${plan.name} (${plan.kind}): ${scenarios.length} of ${plan.scenarios.length} scenario(s), ${part}, seed ${plan.seed}`);
+  if (plan.kind === "snapshot") {
+    const snapshot = await runSnapshotCampaign(config, scenarios, host, options.signal);
+    const reproducer = snapshotReproducer(config);
+    const results2 = snapshot.results.map((r) => ({ ...r, reproducer: reproducer(r.id) }));
+    const report2 = { ...finishReport(config, { ...plan, probe: snapshot.probe }, part, results2, host), ...snapshot.facts ? { snapshot: snapshot.facts } : {} };
+    return { config, report: report2, files: writeCampaignReports(report2, config.report.dir) };
+  }
   const results = [];
   if (plan.probe?.verdict === "pass" || plan.probe === void 0) {
     for (const [i2, scenario] of scenarios.entries()) {
@@ -25960,6 +26435,16 @@ async function recheckFailures(options, config, host, results) {
     const { verdict: _v, reason: _r, wallMs: _w, dir: _d, reproducer: _p, injections: _i, ...scenario } = r;
     results.push(await runScenario(options, config, host, scenario, `[recheck ${i2 + 1}/${failing.length}]`, true, { recheckOf: r.id }));
   }
+}
+function snapshotReproducer(config) {
+  const args = [];
+  const drop = /* @__PURE__ */ new Set(["--results-dir", "--shard", "--scenario", "--plan-file"]);
+  for (let i2 = 0; i2 < config.reproducerArgs.length; i2++) {
+    const arg = config.reproducerArgs[i2];
+    if (drop.has(arg)) i2++;
+    else if (![...drop].some((d) => arg.startsWith(`${d}=`))) args.push(arg);
+  }
+  return (id) => shellCommand(["qfi", "campaign", ...args, "--scenario", id]);
 }
 function historyStats(config, host) {
   const file = config.campaign.history;
@@ -25996,18 +26481,18 @@ function finishReport(config, plan, part, results, host) {
 }
 
 // src/campaign/merge.ts
-import { existsSync as existsSync18, mkdirSync as mkdirSync8, readdirSync as readdirSync3, statSync as statSync8 } from "node:fs";
-import { dirname as dirname9, join as join25, relative as relative4 } from "node:path";
+import { existsSync as existsSync18, mkdirSync as mkdirSync9, readdirSync as readdirSync3, statSync as statSync8 } from "node:fs";
+import { dirname as dirname9, join as join26, relative as relative4 } from "node:path";
 function findCampaignFiles(dir) {
   const found = [];
   const walk = (d, depth) => {
     if (depth > 6) return;
     const entries = readdirSync3(d, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && e.name === "campaign.json")) {
-      found.push(join25(d, "campaign.json"));
+      found.push(join26(d, "campaign.json"));
       return;
     }
-    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join25(d, e.name), depth + 1);
+    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join26(d, e.name), depth + 1);
   };
   walk(dir, 0);
   return found.sort();
@@ -26019,7 +26504,7 @@ async function mergeCampaigns(options, host) {
   const dirs = config.campaign.mergeFrom;
   if (dirs.length === 0) throw new UsageError("nothing to merge", { hint: "give the folders holding the campaign jobs' results: `qfi merge DIR\u2026` (action: `merge-from`)" });
   const out = config.report.dir;
-  mkdirSync8(out, { recursive: true });
+  mkdirSync9(out, { recursive: true });
   const files = dirs.flatMap((d) => {
     if (!existsSync18(d) || !statSync8(d).isDirectory()) throw new ConfigError(`${d} is not a folder`, { location: { input: "merge-from" }, hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts" });
     return findCampaignFiles(d).filter((f) => dirname9(f) !== out);
@@ -26041,14 +26526,14 @@ async function mergeCampaigns(options, host) {
         continue;
       }
       seen.add(r.id);
-      results.push({ ...r, dir: relative4(out, join25(dirname9(file), r.dir)) });
+      results.push({ ...r, dir: relative4(out, join26(dirname9(file), r.dir)) });
     }
   }
-  for (const plan of files.map((f) => join25(dirname9(f), PLAN_FILE)).filter(existsSync18).map((p) => readPlanFile(p, "merge-from"))) {
+  for (const plan of files.map((f) => join26(dirname9(f), PLAN_FILE)).filter(existsSync18).map((p) => readPlanFile(p, "merge-from"))) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
-      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join25("missing", s.id), reproducer: "", injections: void 0 });
+      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join26("missing", s.id), reproducer: "", injections: void 0 });
     }
   }
   host.log.info(`merged ${results.length} scenario result(s) from ${files.length} campaign job(s)`);
@@ -26059,9 +26544,9 @@ async function mergeCampaigns(options, host) {
 
 // src/core/cache-dir.ts
 import { homedir } from "node:os";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 function localCacheDir(env = process.env) {
-  return join26(env.XDG_CACHE_HOME || join26(homedir(), ".cache"), "qfi");
+  return join27(env.XDG_CACHE_HOME || join27(homedir(), ".cache"), "qfi");
 }
 
 export {

@@ -1,0 +1,243 @@
+/**
+ * Snapshot campaigns (boot once, inject many): boot the guest to `snapshot-at` and save its
+ * state into a qcow2 file; run two golden trials from that state (the output and instruction
+ * count every trial is compared with); then each trial starts a fresh paused QEMU, loads the
+ * state, flips one bit (qfi's plugin, at an exact instruction) and runs the test to its end or
+ * the trial timeout. A fresh QEMU per trial costs no more than reusing one (measured, see
+ * snapshot-trials.md) and keeps trials independent: the plugin's counters start at 0, guest
+ * time does not drift across loads, and a trial that kills QEMU cannot take the next one along.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { ConfigError, InfraError } from '../../core/errors.js';
+import type { Host } from '../../core/host.js';
+import { observeRun } from '../../core/pipeline.js';
+import type { Plan, Provisioned, ResolvedConfig, TestRun } from '../../core/types.js';
+import { makePlan, memoryBytes } from '../../plan/make-plan.js';
+import { qemuImg } from '../../provision/disks.js';
+import { provision } from '../../provision/provision.js';
+import { writeReports } from '../../report/write-reports.js';
+import { compilePluginRules, isHostRule, isPluginRule, parseRule, printRule, q35RamRanges } from '../../rules/index.js';
+import { runQemu, type SnapshotRun } from '../../run/run-qemu.js';
+import type { CampaignPlan, Scenario, ScenarioResult } from '../model.js';
+import { classifyTrial, testOutput } from './classify.js';
+import { resolveRegions, type ResolvedRegion } from './regions.js';
+import { trialRule } from './trials.js';
+
+/** What a snapshot campaign measured besides its trials, for campaign.json and the summary. */
+export interface SnapshotFacts {
+  /** Boot to the saved state, and the save itself. */
+  bootMs: number;
+  saveMs: number;
+  at: string;
+  golden: { instructions: number; testMs: number; outputLines: number };
+  trialTimeoutMs: number;
+  regions: Array<{ name: string; ranges?: string; registers?: readonly string[] }>;
+  /** Trials run in this job per minute of wall time (QEMU start, load, test, reports). */
+  trialsPerMinute: number;
+}
+
+export interface SnapshotCampaignResult {
+  results: ScenarioResult[];
+  /** The boot and golden runs, reported like a campaign's probe run. */
+  probe: NonNullable<CampaignPlan['probe']>;
+  facts: SnapshotFacts | undefined;
+}
+
+const GOLDEN_RUNS = 2;
+const MIN_TRIAL_TIMEOUT_MS = 3_000;
+/** A trial may run this many times longer than the slower golden run before it is a hang. */
+const TRIAL_TIMEOUT_FACTOR = 5;
+
+/** Snapshot trials flip bits; host and plugin rules of the config would act in every trial, so they are refused. */
+function checkSnapshotConfig(config: ResolvedConfig): void {
+  const rules = config.faults.enabled ? config.faults.rules : [];
+  const other = rules.find((r) => isHostRule(r) || isPluginRule(r));
+  if (other) {
+    throw new ConfigError(`snapshot campaigns inject their own bit flips, so the config's rule ${printRule(other)} cannot run in every trial`, {
+      location: { input: 'faults' },
+      hint: 'remove host (block.*, vm.*, net.*) and plugin (mem.*, reg.*, insn.*) rules for `campaign: snapshot`; guest rules (read by the guest at boot) are kept',
+    });
+  }
+}
+
+/**
+ * Disks a trial writes must come back with the state: each writable disk gets a qcow2 overlay
+ * in the private folder (the user's image is never written, whatever its format), and the
+ * overlays are saved and loaded with the VM state.
+ */
+async function overlayDisks(plan: Plan, provisioned: Provisioned, dir: string, signal?: AbortSignal): Promise<{ provisioned: Provisioned; plan: Plan; devices: string[] }> {
+  const tool = qemuImg(provisioned.qemuBinary);
+  const disks = [...provisioned.disks];
+  const planned = [...plan.host.disks];
+  const devices: string[] = [];
+  for (const [i, disk] of plan.host.disks.entries()) {
+    if (disk.readOnly) continue;
+    const overlay = join(dir, `snapshot-${disk.id}.qcow2`);
+    const result = await execa(tool, ['create', '-q', '-f', 'qcow2', '-b', disks[i]!.image, '-F', disk.format, overlay], { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
+    if (result.exitCode !== 0) throw new InfraError(`could not create a qcow2 overlay for disk ${disk.id} with ${tool}: ${result.stderr || result.message}`, { hint: 'snapshot trials restore disks through qcow2 overlays; install qemu-img (Debian: qemu-utils)' });
+    disks[i] = { ...disks[i]!, image: overlay };
+    planned[i] = { ...disk, format: 'qcow2' };
+    devices.push(disk.formatNode);
+  }
+  return { provisioned: { ...provisioned, disks }, plan: { ...plan, host: { ...plan.host, disks: planned } }, devices };
+}
+
+async function createStateFile(provisioned: Provisioned, file: string, signal?: AbortSignal): Promise<void> {
+  const tool = qemuImg(provisioned.qemuBinary);
+  const result = await execa(tool, ['create', '-q', '-f', 'qcow2', file, '1M'], { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
+  if (result.exitCode !== 0) throw new InfraError(`could not create the snapshot state file with ${tool}: ${result.stderr || result.message}`, { hint: 'install qemu-img (Debian: qemu-utils)' });
+}
+
+/** A trial's plan: the boot's plan (same fw_cfg, command line, token) started paused, with the trial's own rule. */
+function trialPlan(base: Plan, id: string, seed: number, rule: string | undefined, ram: Array<[bigint, bigint]>, testMs: number): Plan {
+  const parsed = rule === undefined ? [] : [parseRule(rule)];
+  return {
+    ...base,
+    scenario: id,
+    seed,
+    pluginRules: compilePluginRules(parsed, ram),
+    canonicalRules: [...base.canonicalRules, ...parsed.map(printRule)],
+    host: { ...base.host, startPaused: true },
+    timeouts: { ...base.timeouts, testMs, overallMs: testMs + 30_000 },
+  };
+}
+
+interface TrialRun {
+  run: TestRun;
+  output: string;
+}
+
+export async function runSnapshotCampaign(
+  config: ResolvedConfig,
+  scenarios: readonly Scenario[],
+  host: Host,
+  signal: AbortSignal | undefined,
+): Promise<SnapshotCampaignResult> {
+  checkSnapshotConfig(config);
+  const settings = config.campaign;
+  const at = settings.snapshotAt;
+  const privateDir = mkdtempSync(join(tmpdir(), 'qfi-snapshot-'));
+  const ram = q35RamRanges(memoryBytes(config.machine.memory));
+  try {
+    let plan = makePlan(config, undefined, { snapshot: { at } });
+    let provisioned = await host.log.group('Provision', () => provision(config, plan, host, privateDir, signal));
+    const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
+    ({ plan, provisioned } = overlays);
+    const stateFile = join(privateDir, 'state.qcow2');
+    await createStateFile(provisioned, stateFile, signal);
+    const snapshotRun = (kind: SnapshotRun['kind']): SnapshotRun => ({ kind, stateFile, devices: overlays.devices, at });
+
+    const runIn = async (runPlan: Plan, dir: string, kind: SnapshotRun['kind']): Promise<TrialRun> => {
+      mkdirSync(dir, { recursive: true });
+      const { record, summary } = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot: snapshotRun(kind), ...(signal ? { signal } : {}) });
+      const run = observeRun({ plan: runPlan, provisioned, record, summary }, host.log);
+      return { run, output: testOutput(readFileSync(record.files.console, 'utf8')) };
+    };
+
+    // Boot once, to where the state is saved.
+    const bootDir = join(config.report.dir, 'boot');
+    const boot = await host.log.group(`Boot to ${at === 'start' ? 'the test start' : `marker ${at}`} and save the state`, () => runIn(plan, bootDir, 'save'));
+    const saved = boot.run.record.snapshot;
+    if (saved?.saveMs === undefined) {
+      const reason = boot.run.record.infraError ?? `the guest never reached ${at === 'start' ? 'the test start' : `marker ${at} (does the test call \`qfi-marker ${at}\`?)`}: ${boot.run.verdict} — ${boot.run.reason}`;
+      return { results: [], probe: { verdict: boot.run.verdict === 'pass' ? 'infra-error' : boot.run.verdict, reason: `no state saved: ${reason}`, dir: 'boot' }, facts: undefined };
+    }
+    host.log.info(`state saved after ${((saved.savedAtMs ?? 0) / 1000).toFixed(2)} s of boot, in ${saved.saveMs} ms`);
+    const regions = resolveRegions(settings.regions, { arch: config.machine.arch, ram, reported: boot.run.record.events });
+
+    // Golden runs: what a trial without a flip prints, and how many instructions it takes.
+    const golden: TrialRun[] = [];
+    for (let i = 1; i <= GOLDEN_RUNS; i++) {
+      const dir = join(config.report.dir, 'golden', String(i));
+      golden.push(await runIn(trialPlan(plan, `${config.name}-golden-${i}`, config.faults.seed, undefined, ram, config.test.testTimeoutMs), dir, 'resume'));
+      const g = golden[i - 1]!;
+      writeReports(g.run, dir);
+      if (g.run.verdict !== 'pass' || g.run.record.testEndIcount === undefined) {
+        const why = g.run.verdict !== 'pass' ? `${g.run.verdict} — ${g.run.reason}` : "qfi's plugin did not report an instruction count";
+        return { results: [], probe: { verdict: g.run.verdict === 'pass' ? 'infra-error' : g.run.verdict, reason: `golden run ${i} (no flip) did not pass: ${why}`, dir: `golden/${i}` }, facts: undefined };
+      }
+    }
+    const [g1, g2] = golden as [TrialRun, TrialRun];
+    if (g1.output !== g2.output) {
+      return {
+        results: [],
+        probe: { verdict: 'fail', reason: 'the two golden runs (no flip) printed different output, so silent data corruption cannot be told from noise: make the test print only what it computes (no times, PIDs or random data), or use `icount: true`', dir: 'golden' },
+        facts: undefined,
+      };
+    }
+    const instructions = Math.min(g1.run.record.testEndIcount!, g2.run.record.testEndIcount!);
+    const goldenTestMs = Math.max(g1.run.record.testMs ?? 0, g2.run.record.testMs ?? 0);
+    const trialTimeoutMs = settings.trialTimeoutMs ?? Math.max(MIN_TRIAL_TIMEOUT_MS, TRIAL_TIMEOUT_FACTOR * goldenTestMs);
+    host.log.info(`golden runs: ${g1.run.record.testEndIcount} and ${g2.run.record.testEndIcount} instructions, ${goldenTestMs} ms, ${g1.output.split('\n').length} output line(s); trial timeout ${(trialTimeoutMs / 1000).toFixed(1)} s`);
+
+    const byName = new Map(regions.map((r) => [r.name, r]));
+    const results: ScenarioResult[] = [];
+    const started = Date.now();
+    for (const [i, scenario] of scenarios.entries()) {
+      if (signal?.aborted) break;
+      const region = byName.get(scenario.point);
+      if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: { input: 'regions' }, hint: 'run the plan with the regions it was made with' });
+      results.push(await runTrial(scenario, region, { plan, ram, instructions, trialTimeoutMs, golden: g1.output, runIn, dir: config.report.dir, host, label: `[${i + 1}/${scenarios.length}]` }));
+    }
+    const wallMs = Date.now() - started;
+    const facts: SnapshotFacts = {
+      bootMs: saved.savedAtMs ?? 0,
+      saveMs: saved.saveMs,
+      at,
+      golden: { instructions, testMs: goldenTestMs, outputLines: g1.output === '' ? 0 : g1.output.split('\n').length },
+      trialTimeoutMs,
+      regions: regions.map((r) => (r.kind === 'ram' ? { name: r.name, ranges: r.ranges } : { name: r.name, registers: r.registers })),
+      trialsPerMinute: results.length && wallMs > 0 ? (results.length * 60_000) / wallMs : 0,
+    };
+    return { results, probe: { verdict: 'pass', reason: `state saved at ${at === 'start' ? 'the test start' : `marker ${at}`}; ${GOLDEN_RUNS} golden runs agree (${instructions} instructions)`, dir: 'golden' }, facts };
+  } finally {
+    rmSync(privateDir, { recursive: true, force: true });
+  }
+}
+
+interface TrialContext {
+  plan: Plan;
+  ram: Array<[bigint, bigint]>;
+  instructions: number;
+  trialTimeoutMs: number;
+  golden: string;
+  runIn: (plan: Plan, dir: string, kind: SnapshotRun['kind']) => Promise<TrialRun>;
+  dir: string;
+  host: Host;
+  label: string;
+}
+
+async function runTrial(scenario: Scenario, region: ResolvedRegion, ctx: TrialContext): Promise<ScenarioResult> {
+  const rule = trialRule(scenario.seed, region, ctx.instructions);
+  const dir = join('scenarios', scenario.id);
+  const { run, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join(ctx.dir, dir), 'resume');
+  const outcome = classifyTrial({ verdict: run.verdict, reason: run.reason, events: run.record.events, output }, ctx.golden);
+  const reported: TestRun = outcome ? { ...run, verdict: outcome.verdict, reason: `${outcome.class}: ${outcome.reason}` } : run;
+  writeReports(reported, join(ctx.dir, dir));
+  const injection = run.injections?.first[0];
+  const result: ScenarioResult = {
+    ...scenario,
+    rules: [rule],
+    verdict: reported.verdict,
+    reason: reported.reason,
+    wallMs: run.record.wallMs,
+    dir,
+    reproducer: '',
+    injections: run.injections?.total,
+    ...(outcome ? { class: outcome.class } : {}),
+    ...(injection && 'icount' in injection ? { injection: describeInjection(injection) } : {}),
+  };
+  const line = `${ctx.label} ${scenario.id}: ${outcome ? `${outcome.class} — ${outcome.reason}` : `not classified — ${run.reason}`} (${(run.record.wallMs / 1000).toFixed(2)} s${result.injection ? `; ${result.injection}` : ', nothing flipped'})`;
+  if (outcome) ctx.host.log.info(line);
+  else ctx.host.log.warn(line);
+  return result;
+}
+
+function describeInjection(i: { kind: string; addr?: string; reg?: string; before?: string; after?: string; icount: number; pc: string; error?: string }): string {
+  const where = i.kind === 'reg' ? `register ${i.reg}` : `RAM ${i.addr}`;
+  const change = i.error ? `failed: ${i.error}` : `${i.before} -> ${i.after}`;
+  return `${where} ${change} at instruction ${i.icount} (pc ${i.pc})`;
+}
