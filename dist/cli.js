@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-CTGKBO67.js";
+} from "./chunks/chunk-N7VAKNZF.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

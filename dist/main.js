@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-BHC7SGZ2.js";
-import "./chunks/chunk-CTGKBO67.js";
+} from "./chunks/chunk-ARSBFNVL.js";
+import "./chunks/chunk-N7VAKNZF.js";
 
 // src/entry/main.ts
 await runAction();

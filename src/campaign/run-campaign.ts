@@ -33,7 +33,7 @@ export interface CampaignOptions {
 }
 
 /** Files of a campaign results folder, removed before a new campaign writes there. */
-const CAMPAIGN_FILES = ['campaign.json', 'junit.xml', 'summary.md', PLAN_FILE, 'matrix.json', 'scenarios', 'probe'];
+const CAMPAIGN_FILES = ['campaign.json', 'junit.xml', 'summary.md', PLAN_FILE, 'matrix.json', 'scenarios', 'probe', 'boot', 'golden'];
 
 async function loadConfig(options: CampaignOptions, host: Host): Promise<ResolvedConfig> {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
@@ -305,7 +305,13 @@ export function finishReport(config: ResolvedConfig, plan: Pick<CampaignPlan, 'n
   if (previous) stats = compareWithHistory(stats, previous);
   const verdict =
     plan.probe && plan.probe.verdict !== 'pass'
-      ? { verdict: plan.probe.verdict === 'infra-error' ? ('infra-error' as const) : ('fail' as const), reason: `the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}), so no scenario ran; make the test pass without faults first` }
+      ? {
+          verdict: plan.probe.verdict === 'infra-error' ? ('infra-error' as const) : ('fail' as const),
+          reason:
+            plan.kind === 'snapshot'
+              ? `no trial ran: ${plan.probe.reason}`
+              : `the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}), so no scenario ran; make the test pass without faults first`,
+        }
       : campaignVerdict(plan.kind, results, stats, previous !== undefined);
   return {
     schema: CAMPAIGN_SCHEMA_VERSION,

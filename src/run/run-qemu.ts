@@ -378,6 +378,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     (err: Error) => {
       if (exited) return;
       if (hostFaults) hostFaultFailed('QMP is needed for host rules')(err);
+      else if (snapshot) snapshotFailed('QMP is needed to save or load the state')(err);
       else opts.log.warn(`QMP unavailable (${err.message}); timeouts will stop QEMU with signals`);
     },
   );

@@ -4,7 +4,7 @@
  * count every trial is compared with); then each trial starts a fresh paused QEMU, loads the
  * state, flips one bit (qfi's plugin, at an exact instruction) and runs the test to its end or
  * the trial timeout. A fresh QEMU per trial costs no more than reusing one (measured, see
- * snapshot-trials.md) and keeps trials independent: the plugin's counters start at 0, guest
+ * measurements.md) and keeps trials independent: the plugin's counters start at 0, guest
  * time does not drift across loads, and a trial that kills QEMU cannot take the next one along.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -143,7 +143,8 @@ export async function runSnapshotCampaign(
     const saved = boot.run.record.snapshot;
     if (saved?.saveMs === undefined) {
       const reason = boot.run.record.infraError ?? `the guest never reached ${at === 'start' ? 'the test start' : `marker ${at} (does the test call \`qfi-marker ${at}\`?)`}: ${boot.run.verdict} — ${boot.run.reason}`;
-      return { results: [], probe: { verdict: boot.run.verdict === 'pass' ? 'infra-error' : boot.run.verdict, reason: `no state saved: ${reason}`, dir: 'boot' }, facts: undefined };
+      // A test that ends without reaching the marker is the config's problem, not the machine's.
+      return { results: [], probe: { verdict: boot.run.verdict === 'pass' ? 'fail' : boot.run.verdict, reason: `no state saved: ${reason}`, dir: 'boot' }, facts: undefined };
     }
     host.log.info(`state saved after ${((saved.savedAtMs ?? 0) / 1000).toFixed(2)} s of boot, in ${saved.saveMs} ms`);
     const regions = resolveRegions(settings.regions, { arch: config.machine.arch, ram, reported: boot.run.record.events });

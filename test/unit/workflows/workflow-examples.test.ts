@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { INPUTS } from '../../../src/config/inputs.js';
 import { packageRoot } from '../../../src/core/package-root.js';
 import { parseDiskLine } from '../../../src/config/disk-spec.js';
+import { parseRegionLine } from '../../../src/campaign/snapshot/regions.js';
 
 const dir = join(packageRoot(), 'workflows-examples');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
@@ -52,8 +53,9 @@ describe.each(files)('workflows-examples/%s', (file) => {
     for (const step of steps) {
       for (const [key, value] of Object.entries(step.with ?? {})) {
         expect(names, `${file}: with.${key}`).toContain(key);
-        if (key === 'mode') expect(['run', 'plan', 'campaign', 'merge']).toContain(value);
-        if (key === 'campaign') expect(['matrix', 'fail-nth', 'chaos']).toContain(value);
+        const spec = INPUTS.find((i) => i.name === key);
+        if (spec && 'values' in spec) expect(spec.values, `${file}: with.${key}`).toContain(value);
+        if (key === 'regions') for (const line of String(value).trim().split('\n')) expect(() => parseRegionLine(line)).not.toThrow();
         if (key === 'disks') for (const line of String(value).trim().split('\n')) expect(() => parseDiskLine(line)).not.toThrow();
       }
       if (step.with?.config) expect(files.concat(readdirSync(dir)), `${file}: config ${String(step.with.config)} is next to it`).toContain(String(step.with.config));
@@ -92,6 +94,16 @@ describe('campaign workflows', () => {
     expect(doc.on.schedule).toHaveLength(1);
     expect(qfiSteps(doc.jobs.plan!)[0]!.with).toMatchObject({ campaign: 'chaos', repeat: 40, 'max-jobs': 8 });
     expect(qfiSteps(doc.jobs.merge!)[0]!.with?.history).toBe('history/campaign.json');
+  });
+
+  it('nightly-snapshot.yml: scheduled; plan snapshot flip trials -> jobs of 25 trials -> merge', () => {
+    expectCampaignGraph('nightly-snapshot.yml', 'flips');
+    const doc = parseYaml(readFileSync(join(dir, 'nightly-snapshot.yml'), 'utf8')) as { on: { schedule: unknown[] }; jobs: Record<string, Job> };
+    expect(doc.on.schedule).toHaveLength(1);
+    expect(qfiSteps(doc.jobs.plan!)[0]!.with).toMatchObject({ campaign: 'snapshot', repeat: 200 });
+    // The shard jobs run the same campaign as planned.
+    const [plan, run] = [qfiSteps(doc.jobs.plan!)[0]!.with!, qfiSteps(doc.jobs.flips!)[0]!.with!];
+    expect([run.campaign, run.command, run.config]).toEqual([plan.campaign, plan.command, plan.config]);
   });
 
   it('pr-smoke.yml: one scenario on pull requests', () => {

@@ -25560,6 +25560,7 @@ async function runQemu(plan, provisioned, opts) {
     (err) => {
       if (exited) return;
       if (hostFaults) hostFaultFailed("QMP is needed for host rules")(err);
+      else if (snapshot) snapshotFailed("QMP is needed to save or load the state")(err);
       else opts.log.warn(`QMP unavailable (${err.message}); timeouts will stop QEMU with signals`);
     }
   );
@@ -26160,7 +26161,7 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
     const saved = boot.run.record.snapshot;
     if (saved?.saveMs === void 0) {
       const reason = boot.run.record.infraError ?? `the guest never reached ${at === "start" ? "the test start" : `marker ${at} (does the test call \`qfi-marker ${at}\`?)`}: ${boot.run.verdict} \u2014 ${boot.run.reason}`;
-      return { results: [], probe: { verdict: boot.run.verdict === "pass" ? "infra-error" : boot.run.verdict, reason: `no state saved: ${reason}`, dir: "boot" }, facts: void 0 };
+      return { results: [], probe: { verdict: boot.run.verdict === "pass" ? "fail" : boot.run.verdict, reason: `no state saved: ${reason}`, dir: "boot" }, facts: void 0 };
     }
     host.log.info(`state saved after ${((saved.savedAtMs ?? 0) / 1e3).toFixed(2)} s of boot, in ${saved.saveMs} ms`);
     const regions = resolveRegions(settings.regions, { arch: config.machine.arch, ram, reported: boot.run.record.events });
@@ -26243,7 +26244,7 @@ function describeInjection(i2) {
 }
 
 // src/campaign/run-campaign.ts
-var CAMPAIGN_FILES = ["campaign.json", "junit.xml", "summary.md", PLAN_FILE, "matrix.json", "scenarios", "probe"];
+var CAMPAIGN_FILES = ["campaign.json", "junit.xml", "summary.md", PLAN_FILE, "matrix.json", "scenarios", "probe", "boot", "golden"];
 async function loadConfig(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
   for (const w of warnings) host.log.warn(w);
@@ -26464,7 +26465,10 @@ function finishReport(config, plan, part, results, host) {
   let stats = pointStats(results);
   const previous = historyStats(config, host);
   if (previous) stats = compareWithHistory(stats, previous);
-  const verdict = plan.probe && plan.probe.verdict !== "pass" ? { verdict: plan.probe.verdict === "infra-error" ? "infra-error" : "fail", reason: `the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}), so no scenario ran; make the test pass without faults first` } : campaignVerdict(plan.kind, results, stats, previous !== void 0);
+  const verdict = plan.probe && plan.probe.verdict !== "pass" ? {
+    verdict: plan.probe.verdict === "infra-error" ? "infra-error" : "fail",
+    reason: plan.kind === "snapshot" ? `no trial ran: ${plan.probe.reason}` : `the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}), so no scenario ran; make the test pass without faults first`
+  } : campaignVerdict(plan.kind, results, stats, previous !== void 0);
   return {
     schema: CAMPAIGN_SCHEMA_VERSION,
     name: plan.name,
