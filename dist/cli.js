@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-N7VAKNZF.js";
+} from "./chunks/chunk-6M7IT53L.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -17,7 +17,7 @@ import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan, type PlannedPoint, type Sce
 import { PLAN_FILE, readPlanFile, writePlanFile } from './plan-file.js';
 import { planScenarios, shardScenarios, toMatrix } from './plan-scenarios.js';
 import { readCampaignReport, writeCampaignReports, type CampaignFiles, type CampaignReport } from './report.js';
-import { reproducerLine, scenarioInputs } from './scenario-inputs.js';
+import { keptReproducerArgs, reproducerLine, scenarioInputs } from './scenario-inputs.js';
 import { compareWithHistory, pointStats, type PointStats } from './stats.js';
 import { campaignVerdict } from './verdict.js';
 import { runSnapshotCampaign } from './snapshot/run-snapshot.js';
@@ -271,15 +271,9 @@ async function recheckFailures(options: CampaignOptions, config: ResolvedConfig,
   }
 }
 
-/** A snapshot trial is repeated by its campaign with the same seed, boot and golden runs, and only that trial. */
+/** A snapshot trial is repeated by its campaign with the same seed and regions: a new boot, golden runs, and that one trial. */
 function snapshotReproducer(config: ResolvedConfig): (id: string) => string {
-  const args: string[] = [];
-  const drop = new Set(['--results-dir', '--shard', '--scenario', '--plan-file']);
-  for (let i = 0; i < config.reproducerArgs.length; i++) {
-    const arg = config.reproducerArgs[i]!;
-    if (drop.has(arg)) i++;
-    else if (![...drop].some((d) => arg.startsWith(`${d}=`))) args.push(arg);
-  }
+  const args = keptReproducerArgs(config.reproducerArgs, ['--results-dir', '--shard', '--scenario', '--plan-file']);
   return (id) => shellCommand(['qfi', 'campaign', ...args, '--scenario', id]);
 }
 

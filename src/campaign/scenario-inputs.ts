@@ -18,17 +18,18 @@ export function scenarioInputs(base: RawInputs, over: { name: string; resultsDir
   return inputs;
 }
 
-/** `qfi run …` for a scenario: its reproducer flags without the results folder (the campaign's). */
-export function reproducerLine(args: readonly string[]): string {
+/** Reproducer flags without those naming where results go or which part of a plan ran (and their values). */
+export function keptReproducerArgs(args: readonly string[], drop: readonly string[] = ['--results-dir']): string[] {
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--results-dir') {
-      i++;
-      continue;
-    }
-    if (arg.startsWith('--results-dir=')) continue;
-    kept.push(arg);
+    if (drop.includes(arg)) i++;
+    else if (!drop.some((d) => arg.startsWith(`${d}=`))) kept.push(arg);
   }
-  return shellCommand(['qfi', 'run', ...kept]);
+  return kept;
+}
+
+/** `qfi run …` for a scenario: its reproducer flags without the results folder (the campaign's). */
+export function reproducerLine(args: readonly string[]): string {
+  return shellCommand(['qfi', 'run', ...keptReproducerArgs(args)]);
 }

@@ -311,14 +311,11 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
         if (hostFaults) void hostFaults.testStarted().then(() => plan.host.syncTestStart && tellGuest('go'), hostFaultFailed('host rules at test start'));
         break;
       case 'panic':
-        // With reboots allowed, a panic would boot the guest again: end the run here.
-        if (plan.host.rebootOnReset) after(panicGraceMs, () => void stop());
-        else if (snapshot?.kind === 'resume') after(panicGraceMs, () => void stop());
-        break;
       case 'oops':
       case 'bug':
-        // A trial is a crash from here on; waiting for a hang to time out would only cost time.
-        if (snapshot?.kind === 'resume') after(panicGraceMs, () => void stop());
+        // With reboots allowed, a panic would boot the guest again; a snapshot trial is a crash
+        // from the first oops on (waiting for a hang to time out would only cost time): end the run.
+        if ((event.kind === 'panic' && plan.host.rebootOnReset) || snapshot?.kind === 'resume') after(panicGraceMs, () => void stop());
         break;
       case 'test-exit':
         cancel(testTimer);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { mergeCampaigns } from '../../src/campaign/merge.js';
 import { runCampaign } from '../../src/campaign/run-campaign.js';
@@ -122,6 +123,18 @@ describe('snapshot campaign: boot once, flip many', () => {
       const output = testOutput(readFileSync(join(dir, 'scenarios', r.id, 'console.log'), 'utf8'));
       expect(output.startsWith('after-the-marker'), output).toBe(true);
     }
+
+    // A trial's reproducer, pasted as a user would (qfi = the built CLI): the same trial, the same flip choice.
+    const trial = report.results[1]!;
+    expect(trial.reproducer).toMatch(/^qfi campaign .*--campaign snapshot.*--seed \d+.*--scenario flip-ram-t2$/s);
+    const again = workDir();
+    const cli = join(packageRoot(), 'dist', 'cli.js');
+    const r = await execa('bash', ['-c', `qfi() { node ${cli} "$@"; }; ${trial.reproducer} --quiet --results-dir ${again}`], { reject: false, cwd: again });
+    expect(r.exitCode, r.stderr).toBe(0);
+    const rerun = JSON.parse(readFileSync(join(again, 'campaign.json'), 'utf8')) as typeof report;
+    expect(rerun.results.map((x) => [x.id, x.seed, x.class === undefined])).toEqual([[trial.id, trial.seed, false]]);
+    // Same region, same seeded choice of bit and instruction (the plugin picks the byte from the seed).
+    expect(rerun.results[0]!.rules[0]!.replace(/at=insn:\d+/, '')).toBe(trial.rules[0]!.replace(/at=insn:\d+/, ''));
   });
 
   it('says why when the guest never reaches the marker, without running trials', async () => {

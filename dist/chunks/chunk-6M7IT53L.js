@@ -25502,12 +25502,9 @@ async function runQemu(plan, provisioned, opts) {
         if (hostFaults) void hostFaults.testStarted().then(() => plan.host.syncTestStart && tellGuest("go"), hostFaultFailed("host rules at test start"));
         break;
       case "panic":
-        if (plan.host.rebootOnReset) after(panicGraceMs, () => void stop());
-        else if (snapshot?.kind === "resume") after(panicGraceMs, () => void stop());
-        break;
       case "oops":
       case "bug":
-        if (snapshot?.kind === "resume") after(panicGraceMs, () => void stop());
+        if (event.kind === "panic" && plan.host.rebootOnReset || snapshot?.kind === "resume") after(panicGraceMs, () => void stop());
         break;
       case "test-exit":
         cancel(testTimer);
@@ -26019,18 +26016,17 @@ function scenarioInputs(base, over) {
   if (over.faultsEnabled === false) inputs["faults-enabled"] = "false";
   return inputs;
 }
-function reproducerLine(args) {
+function keptReproducerArgs(args, drop = ["--results-dir"]) {
   const kept = [];
   for (let i2 = 0; i2 < args.length; i2++) {
     const arg = args[i2];
-    if (arg === "--results-dir") {
-      i2++;
-      continue;
-    }
-    if (arg.startsWith("--results-dir=")) continue;
-    kept.push(arg);
+    if (drop.includes(arg)) i2++;
+    else if (!drop.some((d) => arg.startsWith(`${d}=`))) kept.push(arg);
   }
-  return shellCommand(["qfi", "run", ...kept]);
+  return kept;
+}
+function reproducerLine(args) {
+  return shellCommand(["qfi", "run", ...keptReproducerArgs(args)]);
 }
 
 // src/campaign/verdict.ts
@@ -26438,13 +26434,7 @@ async function recheckFailures(options, config, host, results) {
   }
 }
 function snapshotReproducer(config) {
-  const args = [];
-  const drop = /* @__PURE__ */ new Set(["--results-dir", "--shard", "--scenario", "--plan-file"]);
-  for (let i2 = 0; i2 < config.reproducerArgs.length; i2++) {
-    const arg = config.reproducerArgs[i2];
-    if (drop.has(arg)) i2++;
-    else if (![...drop].some((d) => arg.startsWith(`${d}=`))) args.push(arg);
-  }
+  const args = keptReproducerArgs(config.reproducerArgs, ["--results-dir", "--shard", "--scenario", "--plan-file"]);
   return (id) => shellCommand(["qfi", "campaign", ...args, "--scenario", id]);
 }
 function historyStats(config, host) {
