@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-6M7IT53L.js";
+} from "./chunks/chunk-GGT6NFFQ.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -24,6 +24,7 @@ import {
 } from './parse-values.js';
 import { parseDottedKey } from './toml-positions.js';
 import { parseRegionLine, printRegionLine } from '../campaign/snapshot/regions.js';
+import { parseSnapshotAt } from '../plan/snapshot-point.js';
 
 /** bool -> boolean; int and duration (ms) -> number; lines -> string[]; paths absolute. */
 export type ConfigValue = string | number | boolean | string[];
@@ -189,7 +190,8 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
       case 'shard':
         return checkShardText(value);
       case 'snapshot-at':
-        return checkSnapshotAt(value);
+        parseSnapshotAt(value);
+        return value.trim();
       case 'scenario':
         return checkScenarioName(value);
       case 'config':
@@ -359,15 +361,6 @@ export function isTomlTable(value: unknown): value is Record<string, unknown> {
 /** A campaign action alone (`fail-after:2`): checked as the action of a neutral guest point. */
 function checkActionText(text: string): string {
   return printAction(ruleFor('campaign.point', text.trim()).action);
-}
-
-/** `start`, or the name of a marker the test reaches with qfi-marker. */
-function checkSnapshotAt(text: string): string {
-  const name = text.trim();
-  if (!/^[A-Za-z0-9_.-]{1,32}$/.test(name)) {
-    throw new ValueProblem(`bad snapshot-at ${JSON.stringify(text)}`, 'write `start` (the test command\'s start) or a marker name the test reaches with `qfi-marker NAME` ([A-Za-z0-9_.-], up to 32)');
-  }
-  return name;
 }
 
 /** `2/5`: shard 2 of 5, 1-based. */

@@ -408,7 +408,7 @@ export const INPUTS = [
     type: 'string',
     default: 'start',
     description:
-      'Snapshot campaigns: where the state is saved and every trial resumes: `start` (the test command is about to run) or a marker name the test reaches with `qfi-marker NAME` (the guest waits there while the state is saved).',
+      'Snapshot campaigns: where the state is saved and every trial resumes: `start` (the test command is about to run), a marker name the test reaches with `qfi-marker NAME` (the guest waits there while the state is saved), or `time:2s` (that long after the test started).',
   },
   {
     name: 'trial-timeout',

@@ -5,6 +5,7 @@ import { knownReleaseSha256 } from '../provision/qemu-build/releases.js';
 import { canonicalRulesText, compilePluginRules, isHostRule, isPluginRule, printRule, q35RamRanges } from '../rules/index.js';
 import { planHost } from './host-plan.js';
 import { archData } from './arch.js';
+import { parseSnapshotAt } from './snapshot-point.js';
 
 /** fw_cfg names the built-in agent reads (guest/README.md documents the protocol). */
 export const AGENT_FW_CFG = {
@@ -46,9 +47,10 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
   // Host layers (plugin points, block/vm/net points) are carried out by QEMU; the rest go to the guest.
   const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
   const host = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
-  const snapshotAt = opts.snapshot?.at;
-  if (snapshotAt === 'start') host.syncTestStart = true;
-  else if (snapshotAt !== undefined && !host.syncMarkers.includes(snapshotAt)) host.syncMarkers.push(snapshotAt);
+  const snapshotAt = opts.snapshot ? parseSnapshotAt(opts.snapshot.at) : undefined;
+  // The guest waits where the state is saved (a time needs no waiting).
+  if (snapshotAt?.kind === 'start') host.syncTestStart = true;
+  if (snapshotAt?.kind === 'marker' && !host.syncMarkers.includes(snapshotAt.name)) host.syncMarkers.push(snapshotAt.name);
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   const fwCfg: FwCfgEntry[] = [
     { name: AGENT_FW_CFG.token, content: token },

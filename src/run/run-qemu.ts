@@ -13,6 +13,7 @@ import { HostFaults } from './host-faults.js';
 import { PluginControl } from './plugin-control.js';
 import { QmpClient } from './qmp-client.js';
 import { runSnapshotJob } from './snapshot-jobs.js';
+import { describeSnapshotPoint, parseSnapshotAt, resumeLineFor } from '../plan/snapshot-point.js';
 
 export interface RunOptions {
   resultsDir: string;
@@ -241,8 +242,9 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   let testStartedAt: number | undefined;
   after(plan.timeouts.overallMs, () => onTimeout('overall'));
 
-  /** The line that lets the guest go on from where the state is saved. */
-  const resumeLine = snapshot ? (snapshot.at === 'start' ? 'go' : `ack ${snapshot.at}`) : undefined;
+  const snapshotPoint = snapshot ? parseSnapshotAt(snapshot.at) : undefined;
+  /** The line that lets the guest go on from where the state is saved (none for a time). */
+  const resumeLine = snapshotPoint ? resumeLineFor(snapshotPoint) : undefined;
   const saveSnapshot = async () => {
     if (!qmp) throw new Error('QMP is not connected');
     await qmp.execute('stop');
@@ -260,7 +262,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     record.events.push({ kind: 'test-start', line: 0, atMs: testStartedAt, text: `(resumed from the saved state at ${snapshot!.at})` });
     testTimer = after(plan.timeouts.testMs, () => onTimeout('test'));
     // Written only after the load concluded: bytes sent earlier land in a UART state the load replaces.
-    tellGuest(resumeLine!);
+    if (resumeLine) tellGuest(resumeLine);
     await client.execute('cont');
   };
   /** A trial ends with its test: stop the guest, read the plugin's count, end QEMU (no power-off to wait for). */
@@ -281,7 +283,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     record.events.push(event);
     switch (event.kind) {
       case 'marker':
-        if (snapshot?.kind === 'save' && event.name === snapshot.at) {
+        if (snapshot?.kind === 'save' && snapshotPoint?.kind === 'marker' && event.name === snapshotPoint.name) {
           void saveSnapshot().catch(snapshotFailed(`saving the state at marker ${event.name}`));
           break;
         }
@@ -300,9 +302,12 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
         record.bootMs ??= event.atMs;
         break;
       case 'test-start':
-        if (snapshot?.kind === 'save' && snapshot.at === 'start') {
+        if (snapshot?.kind === 'save' && snapshotPoint?.kind === 'start') {
           void saveSnapshot().catch(snapshotFailed('saving the state at the test start'));
           break;
+        }
+        if (snapshot?.kind === 'save' && snapshotPoint?.kind === 'time') {
+          after(snapshotPoint.ms, () => void saveSnapshot().catch(snapshotFailed(`saving the state ${describeSnapshotPoint(snapshotPoint)}`)));
         }
         reportMarker('start');
         testStartedAt = event.atMs;

@@ -137,6 +137,18 @@ describe('snapshot campaign: boot once, flip many', () => {
     expect(rerun.results[0]!.rules[0]!.replace(/at=insn:\d+/, '')).toBe(trial.rules[0]!.replace(/at=insn:\d+/, ''));
   });
 
+  it('saves the state a time after the test start: trials run the rest of the test', async () => {
+    const dir = workDir();
+    const command = 'echo counting; i=0; while [ $i -lt 60000 ]; do i=$((i+1)); done; echo "counted $i"';
+    const { report } = await runCampaign({ inputs: inputs(dir, { command, repeat: '2', regions: ['ram'], 'snapshot-at': 'time:300ms' }), cwd: dir }, host);
+    expect(report.verdict, report.reason).toBe('pass');
+    expect(report.probe?.reason).toContain('0.3 s after the test start');
+    const boot = readFileSync(join(dir, 'boot', 'console.log'), 'utf8');
+    expect(boot).toContain('counting');
+    expect(boot).not.toContain('counted');
+    expect(testOutput(readFileSync(join(dir, 'golden', '1', 'console.log'), 'utf8'))).toBe('counted 60000');
+  });
+
   it('says why when the guest never reaches the marker, without running trials', async () => {
     const dir = workDir();
     const { report } = await runCampaign({ inputs: inputs(dir, { command: 'true', repeat: '3', regions: ['ram'], 'snapshot-at': 'never' }), cwd: dir }, host);

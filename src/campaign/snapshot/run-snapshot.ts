@@ -16,6 +16,7 @@ import type { Host } from '../../core/host.js';
 import { observeRun } from '../../core/pipeline.js';
 import type { Plan, Provisioned, ResolvedConfig, TestRun } from '../../core/types.js';
 import { makePlan, memoryBytes } from '../../plan/make-plan.js';
+import { describeSnapshotPoint, parseSnapshotAt } from '../../plan/snapshot-point.js';
 import { qemuImg } from '../../provision/disks.js';
 import { provision } from '../../provision/provision.js';
 import { writeReports } from '../../report/write-reports.js';
@@ -139,10 +140,12 @@ export async function runSnapshotCampaign(
 
     // Boot once, to where the state is saved.
     const bootDir = join(config.report.dir, 'boot');
-    const boot = await host.log.group(`Boot to ${at === 'start' ? 'the test start' : `marker ${at}`} and save the state`, () => runIn(plan, bootDir, 'save'));
+    const point = parseSnapshotAt(at);
+    const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => runIn(plan, bootDir, 'save'));
     const saved = boot.run.record.snapshot;
     if (saved?.saveMs === undefined) {
-      const reason = boot.run.record.infraError ?? `the guest never reached ${at === 'start' ? 'the test start' : `marker ${at} (does the test call \`qfi-marker ${at}\`?)`}: ${boot.run.verdict} — ${boot.run.reason}`;
+      const hint = point.kind === 'marker' ? ` (does the test call \`qfi-marker ${point.name}\`?)` : point.kind === 'time' ? ' (the test ended before: choose an earlier time)' : '';
+      const reason = boot.run.record.infraError ?? `the guest never reached ${describeSnapshotPoint(point)}${hint}: ${boot.run.verdict} — ${boot.run.reason}`;
       // A test that ends without reaching the marker is the config's problem, not the machine's.
       return { results: [], probe: { verdict: boot.run.verdict === 'pass' ? 'fail' : boot.run.verdict, reason: `no state saved: ${reason}`, dir: 'boot' }, facts: undefined };
     }
@@ -193,7 +196,7 @@ export async function runSnapshotCampaign(
       regions: regions.map((r) => (r.kind === 'ram' ? { name: r.name, ranges: r.ranges } : { name: r.name, registers: r.registers })),
       trialsPerMinute: results.length && wallMs > 0 ? (results.length * 60_000) / wallMs : 0,
     };
-    return { results, probe: { verdict: 'pass', reason: `state saved at ${at === 'start' ? 'the test start' : `marker ${at}`}; ${GOLDEN_RUNS} golden runs agree (${instructions} instructions)`, dir: 'golden' }, facts };
+    return { results, probe: { verdict: 'pass', reason: `state saved at ${describeSnapshotPoint(point)}; ${GOLDEN_RUNS} golden runs agree (${instructions} instructions)`, dir: 'golden' }, facts };
   } finally {
     rmSync(privateDir, { recursive: true, force: true });
   }

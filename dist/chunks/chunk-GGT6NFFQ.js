@@ -12375,7 +12375,7 @@ var INPUTS = [
     toml: "campaign.snapshot_at",
     type: "string",
     default: "start",
-    description: "Snapshot campaigns: where the state is saved and every trial resumes: `start` (the test command is about to run) or a marker name the test reaches with `qfi-marker NAME` (the guest waits there while the state is saved)."
+    description: "Snapshot campaigns: where the state is saved and every trial resumes: `start` (the test command is about to run), a marker name the test reaches with `qfi-marker NAME` (the guest waits there while the state is saved), or `time:2s` (that long after the test started)."
   },
   {
     name: "trial-timeout",
@@ -13608,6 +13608,26 @@ function resolveRegions(specs, opts) {
   });
 }
 
+// src/plan/snapshot-point.ts
+var HINT2 = "write `start` (the test command is about to run), a marker name the test reaches with `qfi-marker NAME` ([A-Za-z0-9_.-], up to 32), or `time:2s` (that long after the test started)";
+function parseSnapshotAt(text) {
+  const at = text.trim();
+  if (at === "start") return { kind: "start" };
+  if (at.startsWith("time:")) return { kind: "time", ms: parseDuration(at.slice("time:".length)) };
+  if (/^[A-Za-z0-9_.-]{1,32}$/.test(at)) return { kind: "marker", name: at };
+  throw new ValueProblem(`bad snapshot-at ${JSON.stringify(text)}`, HINT2);
+}
+function describeSnapshotPoint(point) {
+  if (point.kind === "start") return "the test start";
+  if (point.kind === "marker") return `marker ${point.name}`;
+  return `${point.ms / 1e3} s after the test start`;
+}
+function resumeLineFor(point) {
+  if (point.kind === "start") return "go";
+  if (point.kind === "marker") return `ack ${point.name}`;
+  return void 0;
+}
+
 // src/config/convert-value.ts
 function valueFromInput(spec2, raw, site) {
   if (spec2.type === "lines") return checkSetting(spec2, inputLines(raw), site);
@@ -13745,7 +13765,8 @@ function checkSetting(spec2, value, site, key) {
       case "shard":
         return checkShardText(value);
       case "snapshot-at":
-        return checkSnapshotAt(value);
+        parseSnapshotAt(value);
+        return value.trim();
       case "scenario":
         return checkScenarioName(value);
       case "config":
@@ -13894,13 +13915,6 @@ function isTomlTable(value) {
 }
 function checkActionText(text) {
   return printAction(ruleFor("campaign.point", text.trim()).action);
-}
-function checkSnapshotAt(text) {
-  const name = text.trim();
-  if (!/^[A-Za-z0-9_.-]{1,32}$/.test(name)) {
-    throw new ValueProblem(`bad snapshot-at ${JSON.stringify(text)}`, "write `start` (the test command's start) or a marker name the test reaches with `qfi-marker NAME` ([A-Za-z0-9_.-], up to 32)");
-  }
-  return name;
 }
 function checkShardText(text) {
   const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
@@ -15633,9 +15647,9 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
   const rules = config.faults.enabled ? config.faults.rules : [];
   const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
   const host = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
-  const snapshotAt = opts.snapshot?.at;
-  if (snapshotAt === "start") host.syncTestStart = true;
-  else if (snapshotAt !== void 0 && !host.syncMarkers.includes(snapshotAt)) host.syncMarkers.push(snapshotAt);
+  const snapshotAt = opts.snapshot ? parseSnapshotAt(opts.snapshot.at) : void 0;
+  if (snapshotAt?.kind === "start") host.syncTestStart = true;
+  if (snapshotAt?.kind === "marker" && !host.syncMarkers.includes(snapshotAt.name)) host.syncMarkers.push(snapshotAt.name);
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   const fwCfg = [
     { name: AGENT_FW_CFG.token, content: token },
@@ -23333,7 +23347,7 @@ function packageRoot() {
 // src/provision/guest/busybox.ts
 import { readFile as readFile4 } from "node:fs/promises";
 var BUSYBOX_CANDIDATES = ["/bin/busybox", "/usr/bin/busybox"];
-var HINT2 = "apt-get install busybox-static";
+var HINT3 = "apt-get install busybox-static";
 async function findStaticBusybox(candidates = BUSYBOX_CANDIDATES) {
   const problems = [];
   for (const path6 of candidates) {
@@ -23354,7 +23368,7 @@ async function findStaticBusybox(candidates = BUSYBOX_CANDIDATES) {
     problems.push(`${path6} ${problem}`);
   }
   const found = problems.length > 0 ? `: ${problems.join("; ")}` : ` (looked at ${candidates.join(", ")})`;
-  throw new InfraError(`no static busybox for the guest${found}`, { hint: HINT2 });
+  throw new InfraError(`no static busybox for the guest${found}`, { hint: HINT3 });
 }
 
 // src/provision/guest/cpio-newc.ts
@@ -25437,7 +25451,8 @@ async function runQemu(plan, provisioned, opts) {
   let testTimer;
   let testStartedAt;
   after(plan.timeouts.overallMs, () => onTimeout("overall"));
-  const resumeLine = snapshot ? snapshot.at === "start" ? "go" : `ack ${snapshot.at}` : void 0;
+  const snapshotPoint = snapshot ? parseSnapshotAt(snapshot.at) : void 0;
+  const resumeLine = snapshotPoint ? resumeLineFor(snapshotPoint) : void 0;
   const saveSnapshot = async () => {
     if (!qmp) throw new Error("QMP is not connected");
     await qmp.execute("stop");
@@ -25453,7 +25468,7 @@ async function runQemu(plan, provisioned, opts) {
     testStartedAt = elapsed();
     record2.events.push({ kind: "test-start", line: 0, atMs: testStartedAt, text: `(resumed from the saved state at ${snapshot.at})` });
     testTimer = after(plan.timeouts.testMs, () => onTimeout("test"));
-    tellGuest(resumeLine);
+    if (resumeLine) tellGuest(resumeLine);
     await client.execute("cont");
   };
   const endTrial = async () => {
@@ -25472,7 +25487,7 @@ async function runQemu(plan, provisioned, opts) {
     record2.events.push(event);
     switch (event.kind) {
       case "marker":
-        if (snapshot?.kind === "save" && event.name === snapshot.at) {
+        if (snapshot?.kind === "save" && snapshotPoint?.kind === "marker" && event.name === snapshotPoint.name) {
           void saveSnapshot().catch(snapshotFailed(`saving the state at marker ${event.name}`));
           break;
         }
@@ -25491,9 +25506,12 @@ async function runQemu(plan, provisioned, opts) {
         record2.bootMs ??= event.atMs;
         break;
       case "test-start":
-        if (snapshot?.kind === "save" && snapshot.at === "start") {
+        if (snapshot?.kind === "save" && snapshotPoint?.kind === "start") {
           void saveSnapshot().catch(snapshotFailed("saving the state at the test start"));
           break;
+        }
+        if (snapshot?.kind === "save" && snapshotPoint?.kind === "time") {
+          after(snapshotPoint.ms, () => void saveSnapshot().catch(snapshotFailed(`saving the state ${describeSnapshotPoint(snapshotPoint)}`)));
         }
         reportMarker("start");
         testStartedAt = event.atMs;
@@ -26153,10 +26171,12 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
       return { run, output: testOutput(readFileSync14(record2.files.console, "utf8")) };
     };
     const bootDir = join24(config.report.dir, "boot");
-    const boot = await host.log.group(`Boot to ${at === "start" ? "the test start" : `marker ${at}`} and save the state`, () => runIn(plan, bootDir, "save"));
+    const point = parseSnapshotAt(at);
+    const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => runIn(plan, bootDir, "save"));
     const saved = boot.run.record.snapshot;
     if (saved?.saveMs === void 0) {
-      const reason = boot.run.record.infraError ?? `the guest never reached ${at === "start" ? "the test start" : `marker ${at} (does the test call \`qfi-marker ${at}\`?)`}: ${boot.run.verdict} \u2014 ${boot.run.reason}`;
+      const hint = point.kind === "marker" ? ` (does the test call \`qfi-marker ${point.name}\`?)` : point.kind === "time" ? " (the test ended before: choose an earlier time)" : "";
+      const reason = boot.run.record.infraError ?? `the guest never reached ${describeSnapshotPoint(point)}${hint}: ${boot.run.verdict} \u2014 ${boot.run.reason}`;
       return { results: [], probe: { verdict: boot.run.verdict === "pass" ? "fail" : boot.run.verdict, reason: `no state saved: ${reason}`, dir: "boot" }, facts: void 0 };
     }
     host.log.info(`state saved after ${((saved.savedAtMs ?? 0) / 1e3).toFixed(2)} s of boot, in ${saved.saveMs} ms`);
@@ -26203,7 +26223,7 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
       regions: regions.map((r) => r.kind === "ram" ? { name: r.name, ranges: r.ranges } : { name: r.name, registers: r.registers }),
       trialsPerMinute: results.length && wallMs > 0 ? results.length * 6e4 / wallMs : 0
     };
-    return { results, probe: { verdict: "pass", reason: `state saved at ${at === "start" ? "the test start" : `marker ${at}`}; ${GOLDEN_RUNS} golden runs agree (${instructions} instructions)`, dir: "golden" }, facts };
+    return { results, probe: { verdict: "pass", reason: `state saved at ${describeSnapshotPoint(point)}; ${GOLDEN_RUNS} golden runs agree (${instructions} instructions)`, dir: "golden" }, facts };
   } finally {
     rmSync4(privateDir, { recursive: true, force: true });
   }
