@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-GGT6NFFQ.js";
+} from "./chunks/chunk-KHWDS2YJ.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

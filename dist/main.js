@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-TS2BLLU7.js";
-import "./chunks/chunk-GGT6NFFQ.js";
+} from "./chunks/chunk-RILTKUXG.js";
+import "./chunks/chunk-KHWDS2YJ.js";
 
 // src/entry/main.ts
 await runAction();

@@ -15,9 +15,23 @@ export interface DiskImage {
 }
 
 /** qemu-img next to the QEMU in use (an install prefix), else the one on PATH. */
-export function qemuImg(qemuBinary: string): string {
+function qemuImg(qemuBinary: string): string {
   const beside = join(dirname(qemuBinary), 'qemu-img');
   return existsSync(beside) ? beside : 'qemu-img';
+}
+
+/**
+ * `qemu-img create -q -f qcow2 ARGS…` with the QEMU in use; a failure says what was being made
+ * (`the qcow2 disk data`) and how to get qemu-img.
+ */
+export async function createQcow2(qemuBinary: string, args: readonly string[], what: string, signal?: AbortSignal, hint?: string): Promise<void> {
+  const tool = qemuImg(qemuBinary);
+  const result = await execa(tool, ['create', '-q', '-f', 'qcow2', ...args], { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
+  if (result.failed) {
+    throw new InfraError(`could not create ${what} with ${tool}: ${result.stderr || result.message}`, {
+      hint: tool === 'qemu-img' ? `install qemu-img (Debian/Ubuntu: apt-get install qemu-utils)${hint ? `, or ${hint}` : ''}` : 'check that the QEMU install is complete',
+    });
+  }
 }
 
 export async function provisionDisks(disks: readonly PlannedDisk[], qemuBinary: string, workDir: string, signal?: AbortSignal): Promise<DiskImage[]> {
@@ -40,13 +54,7 @@ export async function provisionDisks(disks: readonly PlannedDisk[], qemuBinary: 
     } else {
       // Metadata preallocated: every cluster is allocated, so each guest read reaches the image
       // file (and blkdebug) instead of being answered as zeros by qcow2 itself.
-      const tool = qemuImg(qemuBinary);
-      const result = await execa(tool, ['create', '-q', '-f', 'qcow2', '-o', 'preallocation=metadata', image, String(size)], { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
-      if (result.failed) {
-        throw new InfraError(`could not create the qcow2 disk ${disk.id} with ${tool}: ${result.stderr || result.message}`, {
-          hint: tool === 'qemu-img' ? 'install qemu-img (Debian/Ubuntu: apt-get install qemu-utils), or use format=raw for a new disk' : 'check that the QEMU install is complete',
-        });
-      }
+      await createQcow2(qemuBinary, ['-o', 'preallocation=metadata', image, String(size)], `the qcow2 disk ${disk.id}`, signal, 'use format=raw for a new disk');
     }
     images.push({ id: disk.id, image });
   }

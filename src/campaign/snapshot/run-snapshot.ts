@@ -10,18 +10,18 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
-import { ConfigError, InfraError } from '../../core/errors.js';
+import { ConfigError } from '../../core/errors.js';
 import type { Host } from '../../core/host.js';
 import { observeRun } from '../../core/pipeline.js';
 import type { Plan, Provisioned, ResolvedConfig, TestRun } from '../../core/types.js';
 import { makePlan, memoryBytes } from '../../plan/make-plan.js';
 import { describeSnapshotPoint, parseSnapshotAt } from '../../plan/snapshot-point.js';
-import { qemuImg } from '../../provision/disks.js';
+import { createQcow2 } from '../../provision/disks.js';
 import { provision } from '../../provision/provision.js';
 import { writeReports } from '../../report/write-reports.js';
 import { compilePluginRules, isHostRule, isPluginRule, parseRule, printRule, q35RamRanges } from '../../rules/index.js';
 import { runQemu, type SnapshotRun } from '../../run/run-qemu.js';
+import type { Injection } from '../../observe/injections.js';
 import type { CampaignPlan, Scenario, ScenarioResult } from '../model.js';
 import { classifyTrial, testOutput } from './classify.js';
 import { resolveRegions, type ResolvedRegion } from './regions.js';
@@ -70,26 +70,18 @@ function checkSnapshotConfig(config: ResolvedConfig): void {
  * overlays are saved and loaded with the VM state.
  */
 async function overlayDisks(plan: Plan, provisioned: Provisioned, dir: string, signal?: AbortSignal): Promise<{ provisioned: Provisioned; plan: Plan; devices: string[] }> {
-  const tool = qemuImg(provisioned.qemuBinary);
   const disks = [...provisioned.disks];
   const planned = [...plan.host.disks];
   const devices: string[] = [];
   for (const [i, disk] of plan.host.disks.entries()) {
     if (disk.readOnly) continue;
     const overlay = join(dir, `snapshot-${disk.id}.qcow2`);
-    const result = await execa(tool, ['create', '-q', '-f', 'qcow2', '-b', disks[i]!.image, '-F', disk.format, overlay], { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
-    if (result.exitCode !== 0) throw new InfraError(`could not create a qcow2 overlay for disk ${disk.id} with ${tool}: ${result.stderr || result.message}`, { hint: 'snapshot trials restore disks through qcow2 overlays; install qemu-img (Debian: qemu-utils)' });
+    await createQcow2(provisioned.qemuBinary, ['-b', disks[i]!.image, '-F', disk.format, overlay], `a qcow2 overlay for disk ${disk.id} (snapshot trials restore disks through it)`, signal);
     disks[i] = { ...disks[i]!, image: overlay };
     planned[i] = { ...disk, format: 'qcow2' };
     devices.push(disk.formatNode);
   }
   return { provisioned: { ...provisioned, disks }, plan: { ...plan, host: { ...plan.host, disks: planned } }, devices };
-}
-
-async function createStateFile(provisioned: Provisioned, file: string, signal?: AbortSignal): Promise<void> {
-  const tool = qemuImg(provisioned.qemuBinary);
-  const result = await execa(tool, ['create', '-q', '-f', 'qcow2', file, '1M'], { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
-  if (result.exitCode !== 0) throw new InfraError(`could not create the snapshot state file with ${tool}: ${result.stderr || result.message}`, { hint: 'install qemu-img (Debian: qemu-utils)' });
 }
 
 /** A trial's plan: the boot's plan (same fw_cfg, command line, token) started paused, with the trial's own rule. */
@@ -128,7 +120,8 @@ export async function runSnapshotCampaign(
     const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
     ({ plan, provisioned } = overlays);
     const stateFile = join(privateDir, 'state.qcow2');
-    await createStateFile(provisioned, stateFile, signal);
+    // Grows to hold the saved RAM (about 63 MiB for the built-in guest's 256M).
+    await createQcow2(provisioned.qemuBinary, [stateFile, '1M'], 'the snapshot state file', signal);
     const snapshotRun = (kind: SnapshotRun['kind']): SnapshotRun => ({ kind, stateFile, devices: overlays.devices, at });
 
     const runIn = async (runPlan: Plan, dir: string, kind: SnapshotRun['kind']): Promise<TrialRun> => {
@@ -240,7 +233,7 @@ async function runTrial(scenario: Scenario, region: ResolvedRegion, ctx: TrialCo
   return result;
 }
 
-function describeInjection(i: { kind: string; addr?: string; reg?: string; before?: string; after?: string; icount: number; pc: string; error?: string }): string {
+function describeInjection(i: Injection): string {
   const where = i.kind === 'reg' ? `register ${i.reg}` : `RAM ${i.addr}`;
   const change = i.error ? `failed: ${i.error}` : `${i.before} -> ${i.after}`;
   return `${where} ${change} at instruction ${i.icount} (pc ${i.pc})`;

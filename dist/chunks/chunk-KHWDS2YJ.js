@@ -22557,6 +22557,15 @@ function qemuImg(qemuBinary) {
   const beside = join2(dirname3(qemuBinary), "qemu-img");
   return existsSync5(beside) ? beside : "qemu-img";
 }
+async function createQcow2(qemuBinary, args, what, signal, hint) {
+  const tool = qemuImg(qemuBinary);
+  const result = await execa(tool, ["create", "-q", "-f", "qcow2", ...args], { reject: false, ...signal ? { cancelSignal: signal } : {} });
+  if (result.failed) {
+    throw new InfraError(`could not create ${what} with ${tool}: ${result.stderr || result.message}`, {
+      hint: tool === "qemu-img" ? `install qemu-img (Debian/Ubuntu: apt-get install qemu-utils)${hint ? `, or ${hint}` : ""}` : "check that the QEMU install is complete"
+    });
+  }
+}
 async function provisionDisks(disks, qemuBinary, workDir, signal) {
   const images = [];
   for (const disk of disks) {
@@ -22574,13 +22583,7 @@ async function provisionDisks(disks, qemuBinary, workDir, signal) {
         closeSync(fd);
       }
     } else {
-      const tool = qemuImg(qemuBinary);
-      const result = await execa(tool, ["create", "-q", "-f", "qcow2", "-o", "preallocation=metadata", image, String(size)], { reject: false, ...signal ? { cancelSignal: signal } : {} });
-      if (result.failed) {
-        throw new InfraError(`could not create the qcow2 disk ${disk.id} with ${tool}: ${result.stderr || result.message}`, {
-          hint: tool === "qemu-img" ? "install qemu-img (Debian/Ubuntu: apt-get install qemu-utils), or use format=raw for a new disk" : "check that the QEMU install is complete"
-        });
-      }
+      await createQcow2(qemuBinary, ["-o", "preallocation=metadata", image, String(size)], `the qcow2 disk ${disk.id}`, signal, "use format=raw for a new disk");
     }
     images.push({ id: disk.id, image });
   }
@@ -26118,25 +26121,18 @@ function checkSnapshotConfig(config) {
   }
 }
 async function overlayDisks(plan, provisioned, dir, signal) {
-  const tool = qemuImg(provisioned.qemuBinary);
   const disks = [...provisioned.disks];
   const planned = [...plan.host.disks];
   const devices = [];
   for (const [i2, disk] of plan.host.disks.entries()) {
     if (disk.readOnly) continue;
     const overlay = join24(dir, `snapshot-${disk.id}.qcow2`);
-    const result = await execa(tool, ["create", "-q", "-f", "qcow2", "-b", disks[i2].image, "-F", disk.format, overlay], { reject: false, ...signal ? { cancelSignal: signal } : {} });
-    if (result.exitCode !== 0) throw new InfraError(`could not create a qcow2 overlay for disk ${disk.id} with ${tool}: ${result.stderr || result.message}`, { hint: "snapshot trials restore disks through qcow2 overlays; install qemu-img (Debian: qemu-utils)" });
+    await createQcow2(provisioned.qemuBinary, ["-b", disks[i2].image, "-F", disk.format, overlay], `a qcow2 overlay for disk ${disk.id} (snapshot trials restore disks through it)`, signal);
     disks[i2] = { ...disks[i2], image: overlay };
     planned[i2] = { ...disk, format: "qcow2" };
     devices.push(disk.formatNode);
   }
   return { provisioned: { ...provisioned, disks }, plan: { ...plan, host: { ...plan.host, disks: planned } }, devices };
-}
-async function createStateFile(provisioned, file, signal) {
-  const tool = qemuImg(provisioned.qemuBinary);
-  const result = await execa(tool, ["create", "-q", "-f", "qcow2", file, "1M"], { reject: false, ...signal ? { cancelSignal: signal } : {} });
-  if (result.exitCode !== 0) throw new InfraError(`could not create the snapshot state file with ${tool}: ${result.stderr || result.message}`, { hint: "install qemu-img (Debian: qemu-utils)" });
 }
 function trialPlan(base, id, seed, rule, ram, testMs) {
   const parsed = rule === void 0 ? [] : [parseRule(rule)];
@@ -26162,7 +26158,7 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
     const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
     ({ plan, provisioned } = overlays);
     const stateFile = join24(privateDir, "state.qcow2");
-    await createStateFile(provisioned, stateFile, signal);
+    await createQcow2(provisioned.qemuBinary, [stateFile, "1M"], "the snapshot state file", signal);
     const snapshotRun = (kind) => ({ kind, stateFile, devices: overlays.devices, at });
     const runIn = async (runPlan, dir, kind) => {
       mkdirSync7(dir, { recursive: true });
