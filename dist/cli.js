@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-KHWDS2YJ.js";
+} from "./chunks/chunk-LRW7D7ZE.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runPost
-} from "./chunks/chunk-RILTKUXG.js";
-import "./chunks/chunk-KHWDS2YJ.js";
+} from "./chunks/chunk-LQ2RQZ5N.js";
+import "./chunks/chunk-LRW7D7ZE.js";
 
 // src/entry/post.ts
 await runPost();

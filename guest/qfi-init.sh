@@ -48,8 +48,12 @@ read_exact() {
 }
 
 # Modules first: reading fw_cfg needs qemu_fw_cfg. Remember a failure, report it with the token.
+# They were built for one release (/etc/qfi/kernel-release): under another kernel (a custom
+# `--kernel` with the built-in initramfs) they cannot load, and that kernel must have the drivers built in.
 module_failed=
-if [ -r /etc/qfi/modules ]; then
+modules_release=
+[ -r /etc/qfi/kernel-release ] && read -r modules_release </etc/qfi/kernel-release
+if [ -r /etc/qfi/modules ] && { [ -z "$modules_release" ] || [ "$modules_release" = "$(uname -r)" ]; }; then
 	while IFS= read -r ko; do
 		[ -n "$ko" ] || continue
 		if ! insmod "$ko"; then

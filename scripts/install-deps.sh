@@ -15,7 +15,12 @@ packages=(
   lz4               # tests check our LZ4 decoder against the real tool
   xz-utils
   zstd
+  gcc-aarch64-linux-gnu  # the guest SDK's example kernel for aarch64 (test/fixtures/guests/sdk-kernel)
+  libc6-dev-arm64-cross  # its libc: tests cross-build a dynamic aarch64 program for `files` (libraries resolved from /usr/aarch64-linux-gnu)
+  qemu-system-arm        # qemu-system-aarch64: boots that kernel and the built-in aarch64 guest (-M virt, fw_cfg over DMA)
 )
+# The Rust guest SDK's tests need a rustc; Debian's (1.63) is enough when rustup's is not there.
+command -v rustc >/dev/null || [ -x "$HOME/.cargo/bin/rustc" ] || packages+=(rustc)
 if $build; then
   packages+=(gcc make ninja-build pkg-config flex bison bzip2 patch python3-venv python3-pycotap
     libglib2.0-dev libpixman-1-dev zlib1g-dev libslirp-dev libfdt-dev)

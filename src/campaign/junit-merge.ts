@@ -2,18 +2,17 @@
  * One JUnit file from many: the <testsuite> elements of each scenario's junit.xml (qfi wrote
  * them, one suite per scenario) under a single <testsuites> with summed counts.
  */
+import { topLevelSuites } from '../report/junit-suites.js';
 import { toXmlText } from '../report/xml-text.js';
-
-const SUITE = /<testsuite\b[^>]*?\/>|<testsuite\b[\s\S]*?<\/testsuite>/g;
 
 function attribute(tag: string, name: string): number {
   const m = new RegExp(`\\s${name}="([0-9.]+)"`).exec(tag);
   return m ? Number(m[1]) : 0;
 }
 
-/** The suites of a JUnit document, as text. */
+/** The suites of a JUnit document, as text (nested KTAP suites stay inside their scenario's). */
 export function junitSuites(xml: string): string[] {
-  return xml.match(SUITE) ?? [];
+  return topLevelSuites(xml);
 }
 
 /** A suite for a scenario whose results are missing (an artifact that never arrived). */

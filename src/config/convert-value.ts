@@ -8,6 +8,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { ConfigError, type SourceLocation } from '../core/errors.js';
 import { validateFwCfgName } from '../rules/index.js';
 import { checkDiskLine, checkDiskTable } from './disk-spec.js';
+import { checkFileLine, checkFileTable } from './file-spec.js';
+import { checkMarkerRegex, checkQemuOptionWord, parseExitCodes } from './guest-values.js';
 import { checkPointLine, checkPointTable, ruleFor } from './point-spec.js';
 import { printAction } from '../rules/index.js';
 import type { InputName, InputSpec } from './inputs.js';
@@ -119,6 +121,13 @@ export function valueFromToml(spec: InputSpec, key: string, raw: unknown, site: 
               throw located(err, site.element?.(index) ?? site.where, `${key}[${index}]`);
             }
           }
+          if (spec.name === 'files' && isTomlTable(item)) {
+            try {
+              return checkFileTable(item, site.baseDir);
+            } catch (err) {
+              throw located(err, site.element?.(index) ?? site.where, `${key}[${index}]`);
+            }
+          }
           if (spec.name === 'disks' && isTomlTable(item)) {
             try {
               return checkDiskTable(item, index, site.baseDir);
@@ -183,6 +192,19 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
         return existingPath(value, site.baseDir, 'file', 'kernel');
       case 'initrd':
         return existingPath(value, site.baseDir, 'file', 'initrd');
+      case 'bios':
+        return existingPath(value, site.baseDir, 'file', 'firmware');
+      case 'machine-type':
+        return checkQemuOptionWord(value, 'machine type', '`q35`, `pc` or `virt,gic-version=3`');
+      case 'cpu':
+        return checkQemuOptionWord(value, 'CPU model', '`max`, `Skylake-Client` or `cortex-a72`');
+      case 'success-marker':
+      case 'failure-marker':
+        checkMarkerRegex(value);
+        return value;
+      case 'pass-exit-codes':
+        parseExitCodes(value);
+        return value.trim();
       case 'rules-file':
         return existingPath(value, site.baseDir, 'file', 'rules file');
       case 'plan-file':
@@ -226,6 +248,8 @@ function checkListItem(name: InputName, item: string, index: number, site: Value
         return existingPath(item, site.baseDir, 'file', 'patch');
       case 'disks':
         return checkDiskLine(item, index, site.baseDir);
+      case 'files':
+        return checkFileLine(item, site.baseDir);
       case 'points':
         return checkPointLine(item);
       case 'regions':

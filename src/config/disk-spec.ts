@@ -12,6 +12,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { ValueProblem, parseBool } from './parse-values.js';
+import { splitWords } from './key-value-words.js';
 
 export interface DiskSpec {
   /** Names the disk in rules (`block.read[disk=data]`), in the guest (/dev/qfi/<id>) and as its serial. */
@@ -21,38 +22,16 @@ export interface DiskSpec {
   sizeBytes: number | undefined;
   format: 'raw' | 'qcow2';
   readOnly: boolean;
+  /** The firmware boots from this image (a distribution disk image); at most one disk. */
+  boot: boolean;
+  /** The guest's writes go to a throw-away qcow2 overlay, so the image stays as it was. */
+  snapshot: boolean;
 }
 
-const KEYS = ['id', 'path', 'size', 'format', 'read-only'] as const;
-const DISK_HINT = 'write a disk as `id=data size=64M` (a new empty disk) or `id=data path=disk.img` (an image), with optional `format=raw|qcow2` and `read-only=true`';
+const KEYS = ['id', 'path', 'size', 'format', 'read-only', 'boot', 'snapshot'] as const;
+const DISK_HINT = 'write a disk as `id=data size=64M` (a new empty disk) or `id=data path=disk.img` (an image), with optional `format=raw|qcow2`, `read-only=true`, `boot=true` and `snapshot=true`';
 export const DISK_ID = /^[a-z][a-z0-9_-]{0,19}$/;
 const SIZE_UNITS: Record<string, number> = { K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
-
-/** Splits `a=b c="d e"` into pairs; throws ValueProblem on anything else. */
-function splitWords(line: string): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
-  let i = 0;
-  while (i < line.length) {
-    while (line[i] === ' ' || line[i] === '\t') i++;
-    if (i >= line.length) break;
-    const keyMatch = /^([a-z][a-z-]*)=/.exec(line.slice(i));
-    if (!keyMatch) throw new ValueProblem(`bad disk ${JSON.stringify(line)}: expected key=value at ${JSON.stringify(line.slice(i, i + 12))}`, DISK_HINT);
-    i += keyMatch[0].length;
-    let value: string;
-    if (line[i] === '"') {
-      const end = /^"(?:[^"\\]|\\.)*"/.exec(line.slice(i));
-      if (!end) throw new ValueProblem(`bad disk ${JSON.stringify(line)}: unterminated quoted value of \`${keyMatch[1]}\``, DISK_HINT);
-      value = JSON.parse(end[0]) as string;
-      i += end[0].length;
-    } else {
-      const start = i;
-      while (i < line.length && line[i] !== ' ' && line[i] !== '\t') i++;
-      value = line.slice(start, i);
-    }
-    pairs.push([keyMatch[1]!, value]);
-  }
-  return pairs;
-}
 
 /** `64M`, `1G`, `1048576` (bytes): a whole number of 512-byte sectors. */
 export function parseDiskSize(text: string): number {
@@ -88,7 +67,13 @@ export function diskFromPairs(pairs: Array<[string, string]>, index: number, bas
   if (formatText !== 'raw' && formatText !== 'qcow2') throw new ValueProblem(`disk ${id}: unknown format ${JSON.stringify(formatText)}`, 'format is raw or qcow2');
   const readOnly = seen.has('read-only') ? parseBool(seen.get('read-only')!) : false;
   if (readOnly && sizeText !== undefined) throw new ValueProblem(`disk ${id}: a new empty disk that is read-only can only be read as zeros`, 'drop read-only=true, or give path= of an image to read');
-  return { id, path, sizeBytes: sizeText === undefined ? undefined : parseDiskSize(sizeText), format: formatText, readOnly };
+  const boot = seen.has('boot') ? parseBool(seen.get('boot')!) : false;
+  if (boot && path === undefined) throw new ValueProblem(`disk ${id}: boot=true needs an image to boot (path=), not a new empty disk`, 'give path= of a bootable disk image, like a distribution\'s cloud image');
+  // A booted distribution writes its image (logs, machine id): by default those writes are thrown away.
+  const snapshot = seen.has('snapshot') ? parseBool(seen.get('snapshot')!) : boot && !readOnly;
+  if (snapshot && path === undefined) throw new ValueProblem(`disk ${id}: snapshot=true protects an image from the guest's writes, but a new empty disk has none`, 'drop snapshot=true (a size= disk is created for the run and removed after it)');
+  if (snapshot && readOnly) throw new ValueProblem(`disk ${id}: snapshot=true and read-only=true together`, 'read-only=true already keeps the image unchanged; drop one');
+  return { id, path, sizeBytes: sizeText === undefined ? undefined : parseDiskSize(sizeText), format: formatText, readOnly, boot, snapshot };
 }
 
 /** The canonical line for a disk (what parseDiskLine reads). */
@@ -98,12 +83,14 @@ export function printDiskLine(disk: DiskSpec): string {
   if (disk.sizeBytes !== undefined) words.push(`size=${disk.sizeBytes}`);
   words.push(`format=${disk.format}`);
   if (disk.readOnly) words.push('read-only=true');
+  if (disk.boot) words.push('boot=true');
+  if (disk.snapshot !== (disk.boot && !disk.readOnly)) words.push(`snapshot=${disk.snapshot}`);
   return words.join(' ');
 }
 
 /** One `disks` input line -> its canonical line. */
 export function checkDiskLine(line: string, index: number, baseDir: string): string {
-  return printDiskLine(diskFromPairs(splitWords(line), index, baseDir));
+  return printDiskLine(diskFromPairs(splitWords(line, 'disk', DISK_HINT), index, baseDir));
 }
 
 /** A `[[guest.disks]]` table -> its canonical line. */
@@ -111,12 +98,12 @@ export function checkDiskTable(table: Record<string, unknown>, index: number, ba
   const pairs: Array<[string, string]> = Object.entries(table).map(([key, value]) => {
     if (typeof value === 'string') return [key, value];
     if (typeof value === 'bigint' || typeof value === 'boolean') return [key, String(value)];
-    throw new ValueProblem(`disk key \`${key}\` must be a string${key === 'read-only' ? ' or a boolean' : key === 'size' ? ' or an integer (bytes)' : ''}`, DISK_HINT);
+    throw new ValueProblem(`disk key \`${key}\` must be a string${['read-only', 'boot', 'snapshot'].includes(key) ? ' or a boolean' : key === 'size' ? ' or an integer (bytes)' : ''}`, DISK_HINT);
   });
   return printDiskLine(diskFromPairs(pairs, index, baseDir));
 }
 
 /** Reads a canonical line back. */
 export function parseDiskLine(line: string): DiskSpec {
-  return diskFromPairs(splitWords(line), 0, '/');
+  return diskFromPairs(splitWords(line, 'disk', DISK_HINT), 0, '/');
 }

@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Accel, Arch, CampaignKind, CampaignSettings, ResolvedConfig } from '../core/types.js';
+import type { Accel, Arch, CampaignKind, CampaignSettings, ExitDevice, GuestAgent, ResolvedConfig } from '../core/types.js';
 import { ConfigError, UsageError, formatLocation, type SourceLocation } from '../core/errors.js';
 import { mergeRules, parseRuleLines, type Rule } from '../rules/index.js';
 import { checkConfigSchema, type FileSettings, type SettingValue } from './check-schema.js';
@@ -18,6 +18,9 @@ import { ProblemList } from './problems.js';
 import { readRulesFile, type RulesFromFile } from './read-rules-file.js';
 import { buildReproducerArgs, type GivenInput } from './reproducer-args.js';
 import { parseDiskLine, type DiskSpec } from './disk-spec.js';
+import { parseFileLine } from './file-spec.js';
+import { parseExitCodes } from './guest-values.js';
+import { checkGuestCombination, type GuestChoice } from './guest-combination.js';
 import { parsePointLine } from './point-spec.js';
 import { defaultRegions, parseRegionLine } from '../campaign/snapshot/regions.js';
 
@@ -87,12 +90,20 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
   const written = (name: InputName): boolean => raw.has(name) || (file?.present.has(name) ?? false);
   const fileUnreadable = (configFile !== undefined || raw.has('config')) && file === undefined;
   const command = value<string>('command');
-  if (!written('command') && !fileUnreadable && opts.needsCommand !== false) problems.add(missingCommand(file));
   const initrd = setting('initrd');
   if (initrd !== undefined && !written('kernel')) problems.add(initrdWithoutKernel(initrd.where));
   const arch = orDefault<Arch>('arch');
   const disks = readDisks(setting('disks'), problems);
   checkQemuPrefix(setting('qemu'), arch, problems);
+  // An initrd without a kernel is already wrong: what would run the command is then moot.
+  const guestChoice: GuestChoice = initrd !== undefined && !written('kernel') ? { agent: 'none' } : checkGuestCombination(setting, written, arch, disks, problems);
+  if (guestChoice.agent !== 'none' && !written('command') && !fileUnreadable && opts.needsCommand !== false) problems.add(missingCommand(file, guestChoice.agent));
+  if (guestChoice.agent === 'none' && !written('success-marker') && !written('failure-marker') && value<string>('exit-device') === undefined) {
+    warnings.push(
+      'the guest runs without an agent (your kernel and initrd) and no success-marker, failure-marker or exit-device is set: ' +
+        'only KTAP/TAP results on the console can make it pass',
+    );
+  }
 
   problems.throwIfAny();
 
@@ -127,9 +138,33 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
       plugin: value<string>('plugin'),
       pluginArgs: value<string[]>('plugin-args') ?? [],
     },
-    machine: { arch, memory: orDefault<string>('memory'), cpus: orDefault<number>('cpus'), network: orDefault<'none' | 'user'>('network') },
-    guest: { kernel: value<string>('kernel'), initrd: value<string>('initrd'), append: orDefault<string>('append'), disks },
-    test: { command: command ?? '', bootTimeoutMs, testTimeoutMs, overallTimeoutMs },
+    machine: {
+      arch,
+      type: value<string>('machine-type'),
+      cpu: value<string>('cpu'),
+      memory: orDefault<string>('memory'),
+      cpus: orDefault<number>('cpus'),
+      network: orDefault<'none' | 'user'>('network'),
+    },
+    guest: {
+      kernel: value<string>('kernel'),
+      initrd: value<string>('initrd'),
+      append: orDefault<string>('append'),
+      disks,
+      bios: value<string>('bios'),
+      files: (value<string[]>('files') ?? []).map(parseFileLine),
+      agent: guestChoice.agent,
+    },
+    test: {
+      command: command ?? '',
+      bootTimeoutMs,
+      testTimeoutMs,
+      overallTimeoutMs,
+      successMarker: value<string>('success-marker'),
+      failureMarker: value<string>('failure-marker'),
+      exitDevice: orDefault<ExitDevice>('exit-device'),
+      passExitCodes: parseExitCodes(orDefault<string>('pass-exit-codes')),
+    },
     faults: { enabled, rules, fwCfgName: orDefault<string>('rules-fw-cfg-name'), seed, requireFired: orDefault<boolean>('require-fired') },
     report: {
       dir: orDefault<string>('results-dir'),
@@ -138,7 +173,7 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
       failOnVerdict: orDefault<boolean>('fail-on-verdict'),
     },
     reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
-    campaign: campaignSettings(value, value<string>('initrd') === undefined),
+    campaign: campaignSettings(value, guestChoice.agent === 'qfi'),
   };
   return { config, warnings };
 }
@@ -220,8 +255,9 @@ function readDisks(disks: SettingValue | undefined, problems: ProblemList): Disk
   return specs;
 }
 
-function missingCommand(file: FileSettings | undefined): ConfigError {
-  return new ConfigError('no test command given: qfi needs to know what to run in the guest', {
+function missingCommand(file: FileSettings | undefined, agent: GuestAgent): ConfigError {
+  const what = agent === 'qemu-guest-agent' ? 'qemu-guest-agent runs it in your image' : 'the built-in agent runs it in the guest';
+  return new ConfigError(`no test command given: qfi needs to know what to run (${what})`, {
     location: file ? { file: file.file.displayPath } : { input: 'command' },
     hint:
       `add \`command = "make check"\` under [test] in ${file ? file.file.displayPath : DEFAULT_CONFIG_FILE}, ` +

@@ -6,11 +6,14 @@ import { hostInjections, writeHostInjections } from '../observe/host-injections.
 import { guestPoints } from '../observe/guest-points.js';
 import { rulesNeverFired, summarizeInjections } from '../observe/injections.js';
 import { decideVerdict, requireFired } from '../observe/verdict.js';
+import { applyConsoleFindings } from '../observe/findings-verdict.js';
+import { readKtapFile } from '../observe/ktap-console.js';
 import { makePlan } from '../plan/make-plan.js';
 import { provision } from '../provision/provision.js';
 import { writeReproducer } from '../report/reproducer.js';
 import { writeReports, type ReportFiles } from '../report/write-reports.js';
 import { runQemu } from '../run/run-qemu.js';
+import { GUEST_AGENT_FILES } from '../run/guest-agent-session.js';
 import type { Host, Logger } from './host.js';
 import type { ResolvedConfig, TestRun } from './types.js';
 
@@ -36,8 +39,11 @@ export function observeRun(ran: Pick<TestRun, 'plan' | 'provisioned' | 'record' 
   if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
   const neverFired = rulesNeverFired(injections);
   for (const r of neverFired) log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? '' : ' (require-fired makes this a failure)'}`);
-  const { verdict, reason } = requireFired(decideVerdict(record, plan.timeouts), neverFired, plan.requireFired);
-  return { ...ran, scenario: plan.scenario, verdict, reason, injections, points: guestPoints(record.events) };
+  const decided = requireFired(decideVerdict(record, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources }), neverFired, plan.requireFired);
+  // KTAP on the console (KUnit, kselftest...) and kernel reports can make the verdict worse.
+  const ktap = readKtapFile(record.files.console);
+  const { verdict, reason } = applyConsoleFindings(decided, record, ktap);
+  return { ...ran, scenario: plan.scenario, verdict, reason, injections, points: guestPoints(record.events), ...(ktap ? { ktap } : {}) };
 }
 
 export interface PipelineResult {
@@ -47,7 +53,7 @@ export interface PipelineResult {
 }
 
 /** Files a previous run left in the results folder; removed so stale results never mix in. */
-const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh', 'injections.jsonl', 'qemu-build.log', 'block-trace.log', 'blkdebug'];
+const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh', 'injections.jsonl', 'qemu-build.log', 'block-trace.log', 'blkdebug', ...Object.values(GUEST_AGENT_FILES)];
 
 /**
  * inputs -> config -> plan -> provision -> run -> observe -> report. Bad input and broken

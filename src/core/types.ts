@@ -5,6 +5,7 @@
  */
 import type { Rule } from '../rules/model.js';
 import type { DiskSpec } from '../config/disk-spec.js';
+import type { FileSpec } from '../config/file-spec.js';
 import type { PointSpec } from '../config/point-spec.js';
 import type { InjectionSummary } from '../observe/injections.js';
 import type { PluginRuleLine } from '../rules/plugin-rules.js';
@@ -13,9 +14,15 @@ import type { DiskImage } from '../provision/disks.js';
 import type { DiskRequests, TimedFire, WindowChange } from '../run/host-faults.js';
 import type { BlockFailure } from '../observe/block-trace.js';
 import type { GuestPoint } from '../observe/guest-points.js';
+import type { KtapReport } from '../observe/ktap.js';
+import type { ProblemSummary } from '../observe/problems.js';
 
-export type Arch = 'x86_64';
+export type Arch = 'x86_64' | 'aarch64';
 export type Accel = 'auto' | 'kvm' | 'tcg';
+/** What runs the test command in the guest: qfi's initramfs agent, the image's qemu-guest-agent, or nothing (the kernel tests itself). */
+export type GuestAgent = 'qfi' | 'qemu-guest-agent' | 'none';
+/** How a custom kernel hands QEMU an exit code. */
+export type ExitDevice = 'none' | 'isa-debug-exit' | 'semihosting';
 
 /** What a QEMU source build is made from; part of its cache key. */
 export interface QemuBuildSpec {
@@ -52,6 +59,10 @@ export interface ResolvedConfig {
 
   machine: {
     arch: Arch;
+    /** QEMU -machine value; undefined: the arch's default (q35, virt). */
+    type: string | undefined;
+    /** QEMU -cpu value; undefined: the arch's default. */
+    cpu: string | undefined;
     /** QEMU -m value, e.g. `256M`. */
     memory: string;
     cpus: number;
@@ -66,6 +77,11 @@ export interface ResolvedConfig {
     initrd: string | undefined;
     /** Extra kernel command line, appended to the defaults. */
     append: string;
+    /** Firmware for -bios; undefined: qboot for Linux on x86_64, else QEMU's default. */
+    bios: string | undefined;
+    /** Host files put into the built-in initramfs. */
+    files: FileSpec[];
+    agent: GuestAgent;
   };
   test: {
     /** Shell command the built-in agent runs in the guest (`sh -c`). */
@@ -74,6 +90,12 @@ export interface ResolvedConfig {
     testTimeoutMs: number;
     /** Whole run, boot to power-off, including diagnostics and shutdown. */
     overallTimeoutMs: number;
+    /** Regular expressions on console lines: a pass needs the first, the second fails the run. */
+    successMarker: string | undefined;
+    failureMarker: string | undefined;
+    exitDevice: ExitDevice;
+    /** Exit codes from the exit device that mean pass. */
+    passExitCodes: number[];
   };
   faults: {
     enabled: boolean;
@@ -179,9 +201,23 @@ export interface Plan {
   icount: boolean;
   arch: Arch;
   accel: Accel;
+  /** -machine value (the arch's default or the user's). */
+  machineType: string;
+  /** The user's -cpu value; undefined: `host` under KVM, else the arch's default. */
+  cpu: string | undefined;
   memory: string;
   cpus: number;
-  /** Kernel command line for the guest. */
+  /** `kernel`: direct kernel boot (-kernel); `disk`: the firmware boots the disk with boot=true. */
+  boot: 'kernel' | 'disk';
+  /** What runs the test command; `qfi` is the built-in initramfs's agent. */
+  agent: GuestAgent;
+  /** The test command (`sh -c`), for qemu-guest-agent (qfi's agent reads it from fw_cfg). */
+  command: string;
+  /** How the verdict is read from a guest without qfi's agent (and extra checks with it). */
+  verdictSources: VerdictSources;
+  /** Host files for the built-in initramfs (a second cpio archive appended to it). */
+  files: FileSpec[];
+  /** Kernel command line for the guest (unused when booting a disk). */
   append: string;
   /** fw_cfg files handed to the guest. */
   fwCfg: FwCfgEntry[];
@@ -196,8 +232,16 @@ export interface Plan {
   markerToken: string;
   timeouts: { bootMs: number; testMs: number; overallMs: number };
   extraArgs: string[];
-  /** Whether the built-in guest is used (markers are then expected). */
+  /** Whether qfi's agent runs the command (its markers are then expected). */
   builtinGuest: boolean;
+}
+
+export interface VerdictSources {
+  /** Regular expressions (JavaScript syntax) on console lines. */
+  successMarker: string | undefined;
+  failureMarker: string | undefined;
+  exitDevice: ExitDevice;
+  passExitCodes: number[];
 }
 
 export interface Provisioned {
@@ -211,9 +255,10 @@ export interface Provisioned {
   firmwareDirs: string[];
   /** Firmware image for -bios (qboot), if any. */
   bios: string | undefined;
-  kernel: string;
+  /** undefined when the firmware boots a disk. */
+  kernel: string | undefined;
   initrd: string | undefined;
-  /** e.g. `linux-image-6.1.0-40-cloud-amd64 6.1.153-1` or the custom kernel path. */
+  /** e.g. `linux-image-6.1.0-40-cloud-amd64 6.1.153-1`, the custom kernel path, or the boot disk. */
   kernelDescription: string;
   /** The accelerator actually usable: `kvm` only after a probe succeeded. */
   accel: 'kvm' | 'tcg';
@@ -234,8 +279,23 @@ export type ConsoleEventKind =
   | 'bug'
   | 'warning'
   | 'call-trace'
+  /** Sanitizer and detector reports, user-space crashes and kernel notices (console-parser.ts). */
+  | 'kasan'
+  | 'ubsan'
+  | 'soft-lockup'
+  | 'hard-lockup'
+  | 'hung-task'
+  | 'rcu-stall'
+  | 'segfault'
+  | 'oom-kill'
+  | 'fault-injection'
+  /** A KTAP/TAP `not ok` result line (not SKIP, TODO or XFAIL). */
+  | 'ktap-failure'
   /** A memory region the agent reports (`QFI-REGION:kernel-code=0xA-0xB`), for snapshot trials. */
-  | 'region';
+  | 'region'
+  /** A console line matched the run's success-marker / failure-marker. */
+  | 'success-marker'
+  | 'failure-marker';
 
 export interface ConsoleEvent {
   kind: ConsoleEventKind;
@@ -290,7 +350,12 @@ export interface RunRecord {
   snapshot?: { savedAtMs?: number; saveMs?: number; loadMs?: number };
   /** Instructions qfi's plugin had counted on vCPU 0 when the test command ended (snapshot trials). */
   testEndIcount?: number;
+  /** What the guest's exit device reported (only with an exit-device, when the guest ended QEMU itself). */
+  guestExit?: GuestExit;
 }
+
+/** `code`: the guest's exit code through the exit device; `power-off`: it ended QEMU without one. */
+export type GuestExit = { kind: 'code'; code: number } | { kind: 'power-off' };
 
 export interface HostFaultRecord {
   /** When each disk's set of open block rules changed. */
@@ -306,10 +371,12 @@ export interface HostFaultRecord {
 }
 
 export interface LogSummary {
-  /** First panic / oops / BUG / call-trace lines, in order, folded. */
+  /** The worst problem blocks (panic, oops, BUG, KASAN... with their call traces), worst first, folded. */
   highlights: string[];
   /** The last console lines before the end. */
   tail: string[];
+  /** Every kind of problem seen, worst first, with counts and where it first appeared. */
+  problems: ProblemSummary[];
 }
 
 export interface TestRun {
@@ -322,6 +389,8 @@ export interface TestRun {
   /** One sentence: why this verdict (`command exited with 3`, `no agent marker within 60 s`). */
   reason: string;
   summary: LogSummary;
+  /** KTAP/TAP results found on the console (KUnit, kselftest...); undefined when there were none. */
+  ktap?: KtapReport;
   record: RunRecord;
   plan: Plan;
   provisioned: Provisioned;

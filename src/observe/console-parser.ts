@@ -44,17 +44,35 @@ export class ConsoleParser {
   }
 }
 
-/** `[    1.234567] ` timestamps and `<4>` levels, as printk may add them. */
+/** `[    1.234567] ` timestamps (with a `[T123]` caller id) and `<4>` levels, as printk may add them. */
 export function stripPrintkPrefix(text: string): string {
-  return text.replace(/^<\d>/, '').replace(/^\[\s*\d+\.\d+\]\s?/, '');
+  return text.replace(/^<\d>/, '').replace(/^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s?/, '');
 }
 
+/**
+ * The first line of each kind of report, as Linux prints it (6.1 wording; older kernels
+ * differ little). Order matters: the first match wins, so specific forms of `BUG:` come
+ * before the general one.
+ */
 const kernelPatterns: Array<[ConsoleEventKind, RegExp]> = [
   ['panic', /^Kernel panic - not syncing/],
-  ['oops', /^Oops: |^general protection fault|^BUG: unable to handle|^Internal error: Oops/],
+  // A page fault in the kernel: `BUG: kernel NULL pointer dereference` is its first line since 5.x.
+  ['oops', /^Oops: |^general protection fault|^BUG: unable to handle|^BUG: kernel NULL pointer dereference|^Internal error: Oops/],
+  ['kasan', /^BUG: KASAN: /],
+  ['soft-lockup', /^(?:watchdog: )?BUG: soft lockup - CPU#\d+ stuck for /],
   ['bug', /^BUG: |^kernel BUG at /],
+  ['ubsan', /^UBSAN: [a-z-]+ in /],
+  ['hard-lockup', /Watchdog detected hard LOCKUP on cpu \d+/],
+  ['hung-task', /^INFO: task .+:\d+ blocked for more than \d+ seconds\./],
+  ['rcu-stall', /^rcu: INFO: \w+ (?:self-)?detected (?:expedited )?stalls? on CPU/],
   ['warning', /^WARNING: CPU: \d+ PID: \d+ at /],
   ['call-trace', /^Call Trace:$|^Call trace:$/],
+  ['oom-kill', /^(?:Memory cgroup )?Out of memory: Killed process \d+ /],
+  // A user-space crash the kernel reports (show_unhandled_signals, printed at KERN_INFO).
+  ['segfault', /^\S+\[\d+\]: segfault at [0-9a-f]+ ip |^traps: \S+\[\d+\] (?:general protection fault|trap [a-z ]+) ip:/],
+  ['fault-injection', /^FAULT_INJECTION: forcing a failure\./],
+  // KTAP/TAP results that fail: SKIP is no failure, TODO and XFAIL are expected ones.
+  ['ktap-failure', /^\s*not ok \d+\b(?!.*#\s*(?:SKIP|TODO|XFAIL)\b)/i],
 ];
 
 export function classifyKernelLine(text: string): ConsoleEventKind | undefined {

@@ -1,53 +1,110 @@
 import type { ConsoleEvent, LogSummary } from '../core/types.js';
+import { stripPrintkPrefix } from './console-parser.js';
+import { bySeverity, isProblemEvent, problemSeverity, shorten, type ProblemKind, type ProblemSummary } from './problems.js';
 
-/** How much of a problem block (panic + call trace) to keep, and how many blocks. */
+/** Lines a problem block keeps (its first line, then the call trace and registers after it). */
 const blockLines = 24;
-const maxBlocks = 3;
+/** Blocks kept: the worst ones, whatever the log's length. */
+const maxBlocks = 4;
 const tailLines = 30;
 
+interface Block {
+  kind: ProblemKind;
+  firstLine: number;
+  /** The first line without its timestamp and numbers: the same report again has the same key. */
+  key: string;
+  lines: string[];
+  /** Later blocks with the same key (a lockup reported every 20 s, a warning in a loop). */
+  repeats: number;
+}
+
 /**
- * Builds the short log summary while the console streams: the first problem blocks
- * (panic / oops / BUG / warning with the lines after them, where the call trace is) and the
- * last lines before the end. Runs of identical lines are folded so a looping guest does
- * not fill the summary.
+ * Builds the short log summary while the console streams, in bounded memory however long the
+ * log: the worst problem blocks (a problem line and the lines after it, where the call trace
+ * is), every kind of problem counted, and the last lines before the end. Identical reports are
+ * counted once, runs of identical lines folded, and every line shortened, so a looping guest
+ * cannot fill a job summary.
  */
 export class LogSummarizer {
-  private readonly highlights: string[] = [];
-  private blocksStarted = 0;
-  private blockRemaining = 0;
+  private readonly blocks: Block[] = [];
+  private open: Block | undefined;
+  private openRemaining = 0;
+  private readonly problems = new Map<ProblemKind, ProblemSummary>();
   private readonly tail: string[] = [];
 
   addLine(text: string, event: ConsoleEvent | undefined): void {
-    const isProblem = event !== undefined && event.kind !== 'call-trace' && !isMarker(event);
-    if (isProblem && this.blockRemaining === 0 && this.blocksStarted < maxBlocks) {
-      this.blocksStarted++;
-      this.blockRemaining = blockLines;
+    const line = shorten(text);
+    const kind = event && isProblemEvent(event.kind) ? event.kind : undefined;
+    if (kind) this.count(kind, event!.line, line);
+    // A worse problem starts its own block (a panic after a warning): each block is named by its first line.
+    if (this.open && kind && problemSeverity[kind] > problemSeverity[this.open.kind]) this.close();
+    if (this.open) {
+      this.open.lines.push(line);
+      if (--this.openRemaining === 0) this.close();
+    } else if (kind) {
+      this.open = { kind, firstLine: event!.line, key: blockKey(line), lines: [line], repeats: 0 };
+      this.openRemaining = blockLines - 1;
     }
-    if (this.blockRemaining > 0) {
-      this.highlights.push(text);
-      this.blockRemaining--;
-    }
-    this.tail.push(text);
+    this.tail.push(line);
     if (this.tail.length > tailLines) this.tail.shift();
   }
 
   result(): LogSummary {
-    return { highlights: foldRepeats(this.highlights), tail: foldRepeats(this.tail) };
+    if (this.open) this.close();
+    const blocks = [...this.blocks].sort(bySeverity);
+    const highlights: string[] = [];
+    for (const block of blocks) {
+      if (highlights.length) highlights.push('…');
+      highlights.push(...foldRepeats(block.lines));
+      if (block.repeats) highlights.push(`(the same report appeared ${block.repeats} more time${block.repeats === 1 ? '' : 's'})`);
+    }
+    return { highlights, tail: foldRepeats(this.tail), problems: [...this.problems.values()].sort(bySeverity) };
+  }
+
+  private count(kind: ProblemKind, line: number, text: string): void {
+    const seen = this.problems.get(kind);
+    if (seen) seen.count++;
+    else this.problems.set(kind, { kind, count: 1, firstLine: line, text: stripPrintkPrefix(text).trim() });
+  }
+
+  /** Keeps the block unless it repeats one already kept, dropping the least severe when over budget. */
+  private close(): void {
+    const block = this.open!;
+    this.open = undefined;
+    this.openRemaining = 0;
+    const same = this.blocks.find((b) => b.key === block.key);
+    if (same) {
+      same.repeats++;
+      return;
+    }
+    this.blocks.push(block);
+    if (this.blocks.length > maxBlocks) {
+      const least = [...this.blocks].sort(bySeverity).at(-1)!;
+      this.blocks.splice(this.blocks.indexOf(least), 1);
+    }
   }
 }
 
-/** Progress lines (agent and guest markers), not problems. */
-function isMarker(event: ConsoleEvent): boolean {
-  return event.kind === 'agent-ready' || event.kind === 'test-start' || event.kind === 'test-exit' || event.kind === 'marker';
+/** The worst problem of a summary, if any. */
+export function topProblem(summary: LogSummary): ProblemSummary | undefined {
+  return summary.problems[0];
 }
 
-/** `x, x, x` -> `x`, `(previous line repeated 2 more times)`. */
+/** A report's identity: its first line without timestamp, numbers and addresses (hex words with a digit). */
+function blockKey(line: string): string {
+  return stripPrintkPrefix(line)
+    .replace(/\b(?:0x)?[0-9a-f]*\d[0-9a-f]*\b/gi, '#')
+    .trim();
+}
+
+/** `x, x, x` -> `x`, `(previous line repeated 2 more times)`; printk timestamps do not count. */
 export function foldRepeats(lines: string[]): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < lines.length) {
+    const text = stripPrintkPrefix(lines[i]!);
     let j = i + 1;
-    while (j < lines.length && lines[j] === lines[i]) j++;
+    while (j < lines.length && stripPrintkPrefix(lines[j]!) === text) j++;
     out.push(lines[i]!);
     const extra = j - i - 1;
     if (extra > 0) out.push(`(previous line repeated ${extra} more time${extra === 1 ? '' : 's'})`);

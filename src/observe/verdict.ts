@@ -1,4 +1,4 @@
-import type { RunRecord, Verdict } from '../core/types.js';
+import type { ConsoleEvent, GuestAgent, RunRecord, Verdict, VerdictSources } from '../core/types.js';
 import type { RuleFires } from './injections.js';
 
 export interface VerdictResult {
@@ -8,12 +8,20 @@ export interface VerdictResult {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
+/** How the guest runs its test and which extra verdict sources the run has; default: qfi's agent, no markers. */
+export interface VerdictGuest {
+  agent: GuestAgent;
+  sources: VerdictSources;
+}
+
+const QFI_AGENT: VerdictGuest = { agent: 'qfi', sources: { successMarker: undefined, failureMarker: undefined, exitDevice: 'none', passExitCodes: [0] } };
+
 /**
  * Decides the verdict from what the run recorded, crash before failure before pass
  * (kunit's priority). A console that ends without the agent's exit marker is a crash,
- * never a pass.
+ * never a pass; a guest without an agent passes only through a verdict source it was given.
  */
-export function decideVerdict(record: RunRecord, limits: { bootMs: number; testMs: number; overallMs: number }): VerdictResult {
+export function decideVerdict(record: RunRecord, limits: { bootMs: number; testMs: number; overallMs: number }, guest: VerdictGuest = QFI_AGENT): VerdictResult {
   if (record.infraError) return { verdict: 'infra-error', reason: record.infraError };
 
   const crash = record.events.find((e) => e.kind === 'panic' || e.kind === 'oops' || e.kind === 'bug');
@@ -22,9 +30,15 @@ export function decideVerdict(record: RunRecord, limits: { bootMs: number; testM
   const agentError = record.events.find((e) => e.kind === 'agent-error');
   if (agentError) return { verdict: 'infra-error', reason: `guest agent failed: ${agentError.text}` };
 
+  const failureMarker = record.events.find((e) => e.kind === 'failure-marker');
+  const failed = failureMarker ? { verdict: 'fail' as const, reason: `console line ${failureMarker.line} matched failure-marker /${guest.sources.failureMarker ?? ''}/: ${failureMarker.text.trim()}` } : undefined;
+
+  if (guest.agent === 'none') return decideWithoutAgent(record, limits, guest.sources, failed);
+
   const started = record.events.some((e) => e.kind === 'test-start');
   if (record.timedOut === 'boot') {
-    return { verdict: 'boot-timeout', reason: `no agent ready marker within the boot timeout of ${seconds(limits.bootMs)}` };
+    const what = guest.agent === 'qemu-guest-agent' ? 'no answer from qemu-guest-agent (guest-ping)' : 'no agent ready marker';
+    return { verdict: 'boot-timeout', reason: `${what} within the boot timeout of ${seconds(limits.bootMs)}` };
   }
   if (record.timedOut === 'test') {
     return { verdict: 'hang', reason: `test command still running after the test timeout of ${seconds(limits.testMs)}` };
@@ -36,9 +50,9 @@ export function decideVerdict(record: RunRecord, limits: { bootMs: number; testM
   }
 
   if (record.commandExitCode !== undefined) {
-    return record.commandExitCode === 0
-      ? { verdict: 'pass', reason: 'test command exited with 0' }
-      : { verdict: 'fail', reason: `test command exited with ${record.commandExitCode}` };
+    if (record.commandExitCode !== 0) return { verdict: 'fail', reason: `test command exited with ${record.commandExitCode}` };
+    if (failed) return failed;
+    return missingSuccessMarker(record, guest.sources, 'the test command exited with 0') ?? { verdict: 'pass', reason: 'test command exited with 0' };
   }
 
   const { code, signal } = record.qemuExit;
@@ -51,6 +65,46 @@ export function decideVerdict(record: RunRecord, limits: { bootMs: number; testM
       ? 'the guest stopped while the test command ran, without reporting an exit code (truncated console: a crash or reset)'
       : 'the guest stopped before the test command started (crash, reset or power-off during boot)',
   };
+}
+
+/** A success-marker was asked for and never seen: the run does not pass, whatever else said so. */
+function missingSuccessMarker(record: RunRecord, sources: VerdictSources, otherwise: string): VerdictResult | undefined {
+  if (sources.successMarker === undefined || record.events.some((e) => e.kind === 'success-marker')) return undefined;
+  return { verdict: 'fail', reason: `${otherwise}, but no console line matched success-marker /${sources.successMarker}/` };
+}
+
+/**
+ * Your kernel tests itself: a failure marker fails it, the exit device's code decides when there
+ * is one, else the success marker. QEMU ending any other way proves nothing, so it never passes.
+ */
+function decideWithoutAgent(record: RunRecord, limits: { testMs: number; overallMs: number }, sources: VerdictSources, failed: VerdictResult | undefined): VerdictResult {
+  if (failed) return failed;
+  if (record.timedOut) {
+    const limit = record.timedOut === 'overall' ? `the overall timeout of ${seconds(limits.overallMs)}` : `the test timeout of ${seconds(limits.testMs)}`;
+    const waited = sources.exitDevice !== 'none' ? `without an exit through ${sources.exitDevice}` : sources.successMarker !== undefined ? 'without printing its success-marker' : 'without a verdict';
+    return { verdict: 'hang', reason: `the guest was still running after ${limit}, ${waited}` };
+  }
+  const success = record.events.find((e): e is ConsoleEvent => e.kind === 'success-marker');
+  const exit = record.guestExit;
+  if (sources.exitDevice !== 'none' && exit) {
+    if (exit.kind === 'power-off') {
+      return success
+        ? { verdict: 'pass', reason: `console line ${success.line} matched success-marker (the guest powered off without an exit code)` }
+        : { verdict: 'fail', reason: `the guest powered off without writing an exit code to ${sources.exitDevice}` };
+    }
+    const codes = sources.passExitCodes.join(',');
+    if (!sources.passExitCodes.includes(exit.code)) return { verdict: 'fail', reason: `the guest exited with code ${exit.code} through ${sources.exitDevice} (pass-exit-codes: ${codes})` };
+    return missingSuccessMarker(record, sources, `the guest exited with code ${exit.code} through ${sources.exitDevice}`) ?? { verdict: 'pass', reason: `the guest exited with code ${exit.code} through ${sources.exitDevice}` };
+  }
+  if (success && sources.exitDevice === 'none') return { verdict: 'pass', reason: `console line ${success.line} matched success-marker: ${success.text.trim()}` };
+
+  const { code, signal } = record.qemuExit;
+  if (signal || (code !== undefined && code !== 0)) {
+    return { verdict: 'infra-error', reason: `QEMU ${signal ? `was killed by ${signal}` : `exited with code ${code}`} before the guest reported a result` };
+  }
+  if (sources.exitDevice !== 'none') return { verdict: 'fail', reason: `the guest ended without an exit code from ${sources.exitDevice}` };
+  if (sources.successMarker !== undefined) return { verdict: 'fail', reason: `the guest ended without printing success-marker /${sources.successMarker}/` };
+  return { verdict: 'fail', reason: 'the guest ended, but nothing tells whether it passed: set success-marker or exit-device, or print KTAP results' };
 }
 
 /**

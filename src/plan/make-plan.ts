@@ -52,6 +52,7 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
   if (snapshotAt?.kind === 'start') host.syncTestStart = true;
   if (snapshotAt?.kind === 'marker' && !host.syncMarkers.includes(snapshotAt.name)) host.syncMarkers.push(snapshotAt.name);
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
+  checkGuestSupportsPlan(config, pluginRules.length > 0, snapshotAt !== undefined);
   const fwCfg: FwCfgEntry[] = [
     { name: AGENT_FW_CFG.token, content: token },
     { name: AGENT_FW_CFG.command, content: config.test.command },
@@ -61,7 +62,12 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
     fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
   }
   if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}\n`).join('') });
-  const append = [...archData[config.machine.arch].defaultAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
+  const agent = config.guest.agent;
+  // The quiet, fast boot suits qfi's own initramfs; your kernel and initrd get the console and
+  // panic handling only, so what they print stays on the console.
+  const arch = archData[config.machine.arch];
+  const baseAppend = agent === 'qfi' ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith('console=') || p.startsWith('panic='));
+  const append = [...baseAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
   if (host.syncTestStart) append.push(`${SYNC_PARAM}=1`);
   if (snapshotAt !== undefined && config.guest.initrd === undefined) append.push(`${REGIONS_PARAM}=1`);
   if (config.guest.append.trim()) append.push(config.guest.append.trim());
@@ -77,8 +83,20 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
     icount: config.qemu.icount,
     arch: config.machine.arch,
     accel: config.qemu.accel,
+    machineType: config.machine.type ?? arch.machine,
+    cpu: config.machine.cpu,
     memory: config.machine.memory,
     cpus: config.machine.cpus,
+    boot: config.guest.disks.some((d) => d.boot) ? 'disk' : 'kernel',
+    agent,
+    command: config.test.command,
+    verdictSources: {
+      successMarker: config.test.successMarker,
+      failureMarker: config.test.failureMarker,
+      exitDevice: config.test.exitDevice,
+      passExitCodes: config.test.passExitCodes,
+    },
+    files: config.guest.files,
     append: append.join(' '),
     fwCfg,
     canonicalRules: rules.map(printRule),
@@ -92,9 +110,29 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
       overallMs: config.test.overallTimeoutMs,
     },
     extraArgs: config.qemu.extraArgs,
-    // A custom initrd replaces our agent; a custom kernel alone still boots our initramfs.
-    builtinGuest: config.guest.initrd === undefined,
+    // A custom initrd or a boot disk replaces our agent; a custom kernel alone still boots our initramfs.
+    builtinGuest: agent === 'qfi',
   };
+}
+
+/**
+ * What needs qfi's agent or its x86_64 plugin build: checked here because only the plan knows
+ * which rules are plugin rules and whether a campaign saves a snapshot.
+ */
+function checkGuestSupportsPlan(config: ResolvedConfig, hasPluginRules: boolean, snapshot: boolean): void {
+  const arch = config.machine.arch;
+  if ((hasPluginRules || snapshot) && arch !== 'x86_64') {
+    throw new ConfigError(`${snapshot ? 'snapshot campaigns' : 'plugin rules (mem.*, reg.*, insn.*)'} need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is ${arch}`, {
+      location: { input: 'arch' },
+      hint: 'run this scenario on arch: x86_64, or use guest, block and VM rules on aarch64',
+    });
+  }
+  if (snapshot && config.guest.agent !== 'qfi') {
+    throw new ConfigError(`snapshot campaigns need qfi's agent (it waits where the state is saved), but the guest runs with agent: ${config.guest.agent}`, {
+      location: { input: 'agent' },
+      hint: 'use the built-in initramfs (your kernel is fine: drop initrd / boot=true)',
+    });
+  }
 }
 
 /** QEMU's -m: a bare number is MiB. */

@@ -12,7 +12,12 @@ export interface RunPaths {
   blockTrace?: string;
   /** qcow2 file the VM state of a snapshot campaign is saved in (a node no device uses). */
   snapshotState?: string;
+  /** UNIX socket of the guest's qemu-guest-agent channel (agent: qemu-guest-agent). */
+  guestAgentSocket?: string;
 }
+
+/** The virtio-serial port name qemu-guest-agent opens in the guest. */
+export const GUEST_AGENT_PORT = 'org.qemu.guest_agent.0';
 
 /**
  * QEMU trace events that let the runner tell which guest request failed and why: the
@@ -40,10 +45,9 @@ export function escapeOptionValue(value: string): string {
  * -no-reboot with panic=-1 turns a guest panic into a QEMU exit.
  */
 export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPaths): string[] {
-  const arch = archData[plan.arch];
   const argv = [
     provisioned.qemuBinary,
-    '-machine', arch.machine,
+    '-machine', plan.machineType,
     '-accel', provisioned.accel,
     '-nodefaults',
     '-display', 'none',
@@ -55,12 +59,17 @@ export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPa
   ];
   // Paused until the runner has put the rules counting from boot in place (it sends `cont`).
   if (plan.host.startPaused) argv.push('-S');
-  if (provisioned.accel === 'kvm') argv.push('-cpu', 'host');
+  const cpu = plan.cpu ?? (provisioned.accel === 'kvm' ? 'host' : archData[plan.arch].cpu);
+  if (cpu) argv.push('-cpu', cpu);
   for (const dir of provisioned.firmwareDirs) argv.push('-L', dir);
   if (provisioned.bios) argv.push('-bios', provisioned.bios);
-  argv.push('-kernel', provisioned.kernel);
-  if (provisioned.initrd) argv.push('-initrd', provisioned.initrd);
-  argv.push('-append', plan.append);
+  if (plan.boot === 'kernel') {
+    if (!provisioned.kernel) throw new Error('internal: direct kernel boot without a kernel');
+    argv.push('-kernel', provisioned.kernel);
+    if (provisioned.initrd) argv.push('-initrd', provisioned.initrd);
+    argv.push('-append', plan.append);
+  }
+  argv.push(...exitDeviceArgs(plan));
   argv.push('-qmp', `unix:${escapeOptionValue(paths.qmpSocket)},server=on,wait=off`);
   for (const entry of plan.fwCfg) {
     const file = paths.fwCfgFiles.get(entry.name);
@@ -78,6 +87,10 @@ export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPa
   if (paths.snapshotState) {
     argv.push('-blockdev', JSON.stringify({ driver: 'file', 'node-name': SNAPSHOT_STATE_FILE_NODE, filename: paths.snapshotState }));
     argv.push('-blockdev', JSON.stringify({ driver: 'qcow2', 'node-name': SNAPSHOT_STATE_NODE, file: SNAPSHOT_STATE_FILE_NODE }));
+  }
+  if (paths.guestAgentSocket) {
+    argv.push('-chardev', `socket,id=qfi-qga,path=${escapeOptionValue(paths.guestAgentSocket)},server=on,wait=off`);
+    argv.push('-device', 'virtio-serial-pci,id=qfi-serial0', '-device', `virtserialport,chardev=qfi-qga,name=${GUEST_AGENT_PORT}`);
   }
   if (plan.host.nicId) argv.push('-netdev', 'user,id=qfi-net0', '-device', `virtio-net-pci,netdev=qfi-net0,id=${plan.host.nicId}`);
   if (paths.blockTrace) {
@@ -101,9 +114,27 @@ function diskArgs(plan: Plan, provisioned: Provisioned): string[] {
     const readOnly = disk.readOnly ? { 'read-only': true } : {};
     argv.push('-blockdev', JSON.stringify({ driver: 'file', 'node-name': disk.fileNode, filename: image, ...readOnly }));
     argv.push('-blockdev', JSON.stringify({ driver: disk.format, 'node-name': disk.formatNode, file: disk.fileNode, ...readOnly }));
-    argv.push('-device', `virtio-blk-pci,drive=${disk.formatNode},id=${disk.deviceId},serial=${disk.id},rerror=report,werror=report,request-merging=off`);
+    // The firmware boots the boot disk first (SeaBIOS and OVMF honour bootindex).
+    const bootIndex = disk.boot ? ',bootindex=0' : '';
+    argv.push('-device', `virtio-blk-pci,drive=${disk.formatNode},id=${disk.deviceId},serial=${disk.id},rerror=report,werror=report,request-merging=off${bootIndex}`);
   });
   return argv;
+}
+
+/**
+ * The device a custom kernel ends QEMU through with an exit code: isa-debug-exit turns a write
+ * of V to port 0xf4 into QEMU exit status (V << 1) | 1; semihosting's SYS_EXIT exits with the
+ * code itself. Only the exit call is wanted, so semihosting stays off for user space.
+ */
+function exitDeviceArgs(plan: Plan): string[] {
+  switch (plan.verdictSources.exitDevice) {
+    case 'isa-debug-exit':
+      return ['-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04'];
+    case 'semihosting':
+      return ['-semihosting-config', 'enable=on,target=native'];
+    case 'none':
+      return [];
+  }
 }
 
 function qfiPluginArgs(plan: Plan, paths: RunPaths): string[] {

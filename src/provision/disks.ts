@@ -1,6 +1,7 @@
 /**
- * The run's disk images: given images are used in place (the guest's writes land in them);
- * `size=` disks are created empty in the run's private folder and removed with it.
+ * The run's disk images: given images are used in place (the guest's writes land in them)
+ * unless `snapshot=true`, which gives the run its own copy; `size=` disks are created empty in
+ * the run's private folder and removed with it.
  */
 import { existsSync, openSync, closeSync, ftruncateSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -37,6 +38,10 @@ export async function createQcow2(qemuBinary: string, args: readonly string[], w
 export async function provisionDisks(disks: readonly PlannedDisk[], qemuBinary: string, workDir: string, signal?: AbortSignal): Promise<DiskImage[]> {
   const images: DiskImage[] = [];
   for (const disk of disks) {
+    if (disk.path !== undefined && disk.snapshot) {
+      images.push({ id: disk.id, image: await copyForRun(disk.path, join(workDir, `disk-${disk.id}.${disk.format}`), signal) });
+      continue;
+    }
     if (disk.path !== undefined) {
       images.push({ id: disk.id, image: disk.path });
       continue;
@@ -59,4 +64,20 @@ export async function provisionDisks(disks: readonly PlannedDisk[], qemuBinary: 
     images.push({ id: disk.id, image });
   }
   return images;
+}
+
+/**
+ * A private copy of an image the guest may write. A copy rather than a qcow2 overlay: block
+ * rules then sit under every read of the guest (an overlay would answer unwritten clusters from
+ * its backing image, past blkdebug). Holes stay holes, and a reflink costs nothing where the
+ * file system has them.
+ */
+async function copyForRun(image: string, copy: string, signal?: AbortSignal): Promise<string> {
+  const result = await execa('cp', ['--sparse=always', '--reflink=auto', '--', image, copy], { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
+  if (result.failed) {
+    throw new InfraError(`could not copy the disk image ${image} for the run (snapshot=true): ${result.stderr || result.message}`, {
+      hint: 'check the free space of the results folder\'s file system, or set snapshot=false to let the guest write the image itself',
+    });
+  }
+  return copy;
 }

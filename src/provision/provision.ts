@@ -6,6 +6,8 @@ import type { Plan, Provisioned, ResolvedConfig } from '../core/types.js';
 import { archData } from '../plan/arch.js';
 import { provisionDisks } from './disks.js';
 import { ensureBuiltinGuest } from './guest/index.js';
+import { initrdWithFiles, resolveGuestFiles } from './guest/guest-files.js';
+import { detectKernelFormat, type KernelFormat } from './kernel-format.js';
 import { probeKvmCached, type KvmProbeTarget } from './kvm-probe.js';
 import { packageRoot } from '../core/package-root.js';
 import { buildPlugin, qfiPluginSources } from './qemu-build/build-plugin.js';
@@ -15,6 +17,18 @@ import { findFirmware, locateQemu, readQemuVersion, type QemuInstall } from './q
 
 async function chooseAccel(config: ResolvedConfig, target: KvmProbeTarget, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
   if (config.qemu.accel === 'tcg') return 'tcg';
+  const arch = config.machine.arch;
+  if (archData[arch].nativeNodeArch !== process.arch) {
+    if (config.qemu.accel === 'kvm') {
+      throw new InfraError(`accel = kvm was asked for, but KVM runs only guests of the host's own architecture (${process.arch}), and the guest is ${arch}`, { hint: 'use accel = auto or tcg' });
+    }
+    return 'tcg';
+  }
+  // The probe's code is x86 (firmware + isa-debug-exit): an arm64 host's KVM is not probed yet.
+  if (arch !== 'x86_64') {
+    if (config.qemu.accel === 'kvm') throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: 'use accel = auto or tcg' });
+    return 'tcg';
+  }
   const result = await probeKvmCached(target, host.cacheDir, workDir, signal);
   if (result.usable) return 'kvm';
   if (config.qemu.accel === 'kvm') {
@@ -27,23 +41,56 @@ async function chooseAccel(config: ResolvedConfig, target: KvmProbeTarget, workD
 }
 
 interface GuestFiles {
-  kernel: string;
+  kernel: string | undefined;
   initrd: string | undefined;
   kernelDescription: string;
+  /** What the kernel file is, for the firmware choice (qboot boots Linux only). */
+  kernelFormat: KernelFormat | undefined;
 }
 
-/** A custom kernel+initrd pair as given; otherwise the built-in initramfs, with the built-in or a custom kernel. */
-async function provisionGuest(config: ResolvedConfig, host: Host, signal?: AbortSignal): Promise<GuestFiles> {
+/**
+ * A boot disk as given (the firmware boots it); a custom kernel+initrd pair as given; otherwise
+ * the built-in initramfs (plus the user's `files`), with the built-in or a custom kernel.
+ */
+async function provisionGuest(config: ResolvedConfig, plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<GuestFiles> {
+  if (plan.boot === 'disk') {
+    const disk = config.guest.disks.find((d) => d.boot)!;
+    return { kernel: undefined, initrd: undefined, kernelDescription: `disk image ${disk.path} (booted by the firmware)`, kernelFormat: undefined };
+  }
   if (config.guest.kernel && config.guest.initrd) {
     const kernel = resolve(config.guest.kernel);
-    return { kernel, initrd: resolve(config.guest.initrd), kernelDescription: `custom kernel ${kernel}` };
+    return { kernel, initrd: resolve(config.guest.initrd), kernelDescription: `custom kernel ${kernel} with initrd ${resolve(config.guest.initrd)}`, kernelFormat: await detectKernelFormat(kernel) };
   }
-  const builtin = await host.log.group('Built-in guest', () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, ...(signal ? { signal } : {}) }));
+  if (config.guest.kernel && plan.agent === 'none') {
+    const kernel = resolve(config.guest.kernel);
+    return { kernel, initrd: undefined, kernelDescription: `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
+  }
+  const builtin = await host.log.group('Built-in guest', () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, arch: plan.arch, ...(signal ? { signal } : {}) }));
+  let initrd = builtin.initrd;
+  if (plan.files.length > 0) {
+    const placed = resolveGuestFiles(plan.files, plan.arch);
+    initrd = join(workDir, 'initrd-with-files.cpio.gz');
+    await initrdWithFiles(builtin.initrd, placed, initrd);
+    const libraries = placed.filter((f) => f.neededBy !== undefined).length;
+    host.log.info(`files: ${plan.files.length} file(s) into the guest${libraries ? `, with ${libraries} shared librar${libraries === 1 ? 'y' : 'ies'} they need` : ''}`);
+  }
   if (config.guest.kernel) {
     const kernel = resolve(config.guest.kernel);
-    return { kernel, initrd: builtin.initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs` };
+    return { kernel, initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs`, kernelFormat: await detectKernelFormat(kernel) };
   }
-  return { kernel: builtin.kernel, initrd: builtin.initrd, kernelDescription: builtin.description };
+  return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: 'linux' };
+}
+
+/**
+ * The probe's second stage boots a Linux kernel to its root-mount panic (KVM may run firmware
+ * and still hang Linux). Yours when it is Linux; else (a disk, a multiboot kernel) the built-in
+ * one, so a broken KVM is never chosen for them either.
+ */
+async function kvmProbeKernel(config: ResolvedConfig, plan: Plan, guest: GuestFiles, host: Host, signal?: AbortSignal): Promise<string | undefined> {
+  if (config.qemu.accel === 'tcg' || archData[plan.arch].nativeNodeArch !== process.arch) return undefined;
+  if (guest.kernelFormat === 'linux') return guest.kernel;
+  const builtin = await host.log.group('Built-in guest kernel (for the KVM probe)', () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, arch: plan.arch, ...(signal ? { signal } : {}) }));
+  return builtin.kernel;
 }
 
 interface QemuFiles {
@@ -131,10 +178,11 @@ function checkPluginApi(plan: Plan, version: string, binary: string): void {
  */
 export async function provision(config: ResolvedConfig, plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<Provisioned> {
   // A QEMU build takes minutes; fetch the guest meanwhile.
-  const [qemu, guest] = await Promise.all([provisionQemu(config, plan, host, signal), provisionGuest(config, host, signal)]);
+  const [qemu, guest] = await Promise.all([provisionQemu(config, plan, host, signal), provisionGuest(config, plan, host, workDir, signal)]);
 
-  const fastBios = archData[plan.arch].fastBios;
-  const bios = fastBios ? findFirmware(qemu.install, fastBios) : undefined;
+  // qboot boots Linux fast (PVH or bzImage); anything else (a multiboot kernel, a disk) gets QEMU's default firmware.
+  const fastBios = guest.kernelFormat === 'linux' ? archData[plan.arch].fastBios : undefined;
+  const bios = config.guest.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : undefined);
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(', ') || 'no data folder'}); booting with the default firmware, which is slower`);
   // Our builds carry no firmware blobs (--disable-install-blobs): the distribution's serve.
   const firmwareDirs = qemu.built ? qemu.install.dataDirs.filter((d) => !d.startsWith(qemu.built!.prefix)) : [];
@@ -142,7 +190,7 @@ export async function provision(config: ResolvedConfig, plan: Plan, host: Host, 
   const version = await readQemuVersion(qemu.binary);
   const plugins = await provisionPlugins(plan, qemu, version, host, signal);
   // Plugins instrument TCG-translated code, and -icount is TCG's: then KVM is never an option.
-  const accel = plugins.length > 0 || plan.icount ? 'tcg' : await chooseAccel(config, { qemuBinary: qemu.binary, kernel: guest.kernel, bios, firmwareDirs }, workDir, host, signal);
+  const accel = plugins.length > 0 || plan.icount ? 'tcg' : await chooseAccel(config, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(config, plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
   const api = pluginApiVersion(version);
   host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ''}): ${qemu.binary}`);
 

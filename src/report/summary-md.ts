@@ -1,4 +1,6 @@
 import type { TestRun, Verdict } from '../core/types.js';
+import { topFinding } from '../observe/findings.js';
+import type { KtapReport, KtapTest } from '../observe/ktap.js';
 import { toReportText } from './xml-text.js';
 
 const verdictIcon: Record<Verdict, string> = {
@@ -13,8 +15,15 @@ const verdictIcon: Record<Verdict, string> = {
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const secs = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
 
-/** Longest excerpt we put in a job summary; GitHub allows 1 MiB per step. */
+/** Longest excerpt we put in a job summary. */
 const maxExcerptChars = 16_000;
+/**
+ * The whole page's budget. GitHub refuses a step summary over 1 MiB (and the job then loses it
+ * whole); a campaign adds many scenarios' pages, so one page stays far below.
+ */
+export const maxSummaryBytes = 64 * 1024;
+/** Rows of the problem and KTAP tables. */
+const maxRows = 10;
 
 /** A job-summary-ready page: verdict table, rules, and the log excerpt. */
 export function toSummaryMarkdown(run: TestRun): string {
@@ -44,10 +53,66 @@ export function toSummaryMarkdown(run: TestRun): string {
       out.push(`| \`${cell(r.rule)}\` | ${r.layer} | ${r.fires === 0 ? '⚠️ never fired' : r.fires} | ${first} |`);
     }
   }
+  const top = topFinding(run.record.events, run.ktap);
+  if (top) out.push('', `**Top problem**: ${top.kind} at console line ${top.line}: \`${cell(clip(toReportText(top.text), 300)).replaceAll('`', "'")}\``);
+  if (run.summary.problems.length) {
+    out.push('', '**Console problems** (worst first)', '', '| problem | count | first line | text |', '|---|---|---|---|');
+    for (const p of run.summary.problems.slice(0, maxRows)) out.push(`| ${p.kind} | ${p.count} | ${p.firstLine} | ${cell(clip(toReportText(p.text), 200))} |`);
+  }
+  if (run.ktap) out.push('', ...ktapSection(run.ktap));
   const excerpt = [...run.summary.highlights, ...(run.summary.highlights.length ? ['…'] : []), ...run.summary.tail].join('\n');
   if (run.verdict !== 'pass' && excerpt) {
-    const text = toReportText(excerpt);
-    out.push('', '<details open><summary>Console excerpt</summary>', '', '```text', text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}\n… (cut)` : text.replaceAll('```', '`​``'), '```', '', '</details>');
+    const text = toReportText(excerpt).replaceAll('```', '`​``');
+    out.push('', '<details open><summary>Console excerpt</summary>', '', '```text', text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}\n… (cut)` : text, '```', '', '</details>');
   }
-  return `${out.join('\n')}\n`;
+  return boundMarkdown(`${out.join('\n')}\n`, maxSummaryBytes);
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** KTAP counts, then the tests that failed or never reported, with their first diagnostic. */
+function ktapSection(ktap: KtapReport): string[] {
+  const c = ktap.counts;
+  const out = [
+    `**KTAP**: ${ktap.streams.length} stream${ktap.streams.length === 1 ? '' : 's'}, ${c.tests} test${c.tests === 1 ? '' : 's'}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped${c.todo ? `, ${c.todo} expected failures` : ''}${c.errors ? `, ${c.errors} without a result` : ''}`,
+  ];
+  const errors = ktap.streams.flatMap((s) => s.errors);
+  for (const e of errors.slice(0, 3)) out.push(`- ⚠️ ${cell(clip(toReportText(e), 300))}`);
+  const bad = badTests(ktap);
+  if (bad.length) {
+    out.push('', '| test | result | first diagnostic |', '|---|---|---|');
+    for (const { path, test } of bad.slice(0, maxRows)) {
+      const first = test.errors[0] ?? test.diagnostics.find((d) => d.trim() !== '') ?? '';
+      out.push(`| \`${cell(clip(path, 120))}\` | ${test.outcome === 'error' ? 'no result' : 'not ok'} | ${cell(clip(toReportText(first), 200))} |`);
+    }
+    if (bad.length > maxRows) out.push('', `… and ${bad.length - maxRows} more (see junit.xml).`);
+  }
+  return out;
+}
+
+function badTests(ktap: KtapReport): Array<{ path: string; test: KtapTest }> {
+  const out: Array<{ path: string; test: KtapTest }> = [];
+  const visit = (t: KtapTest, path: string[]) => {
+    const here = [...path, t.name];
+    if (t.subtests.length) t.subtests.forEach((s) => visit(s, here));
+    else if (t.outcome === 'fail' || t.outcome === 'error') out.push({ path: here.join('.'), test: t });
+  };
+  for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, []));
+  return out;
+}
+
+/**
+ * `markdown` cut to `maxBytes` (UTF-8) at a line boundary, closing an open code fence and
+ * <details>, with a note, so an oversized page still renders.
+ */
+export function boundMarkdown(markdown: string, maxBytes: number): string {
+  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
+  const note = '\n… (summary cut to stay within the job summary size limit; the full log is console.log in the results)\n';
+  const closing = '\n```\n\n</details>\n';
+  let cut = markdown.slice(0, maxBytes - note.length - closing.length);
+  while (Buffer.byteLength(cut) > maxBytes - note.length - closing.length) cut = cut.slice(0, -1024);
+  cut = cut.slice(0, Math.max(0, cut.lastIndexOf('\n')));
+  const fences = (cut.match(/^```/gm) ?? []).length;
+  const inDetails = cut.lastIndexOf('<details') > cut.lastIndexOf('</details>');
+  return `${cut}${fences % 2 === 1 ? '\n```' : ''}${inDetails ? '\n\n</details>' : ''}${note}`;
 }

@@ -1,5 +1,5 @@
 import { createWriteStream, existsSync, writeFileSync, type WriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa, type ResultPromise } from 'execa';
 import type { Logger } from '../core/host.js';
@@ -7,12 +7,14 @@ import type { ConsoleEvent, LogSummary, Plan, Provisioned, RunFiles, RunRecord }
 import { ConsoleParser } from '../observe/console-parser.js';
 import { LineStream } from '../observe/line-stream.js';
 import { LogSummarizer } from '../observe/summarize.js';
+import { decodeGuestExit, MarkerWatch, qemuReportedError } from '../observe/verdict-sources.js';
 import { buildQemuArgv } from '../plan/qemu-argv.js';
 import { resolveWaitingRule } from '../rules/index.js';
 import { HostFaults } from './host-faults.js';
 import { PluginControl } from './plugin-control.js';
 import { QmpClient } from './qmp-client.js';
 import { runSnapshotJob } from './snapshot-jobs.js';
+import { runGuestAgentSession } from './guest-agent-session.js';
 import { describeSnapshotPoint, parseSnapshotAt, resumeLineFor } from '../plan/snapshot-point.js';
 
 export interface RunOptions {
@@ -84,9 +86,11 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   const hasBlockRules = plan.host.hostRules.some((r) => r.layer === 'block') || plan.host.countRequests;
   const blockTrace = hasBlockRules ? join(opts.resultsDir, 'block-trace.log') : undefined;
   const snapshot = opts.snapshot;
+  const guestAgentSocket = plan.agent === 'qemu-guest-agent' ? join(opts.privateDir, 'qga.sock') : undefined;
   const argv = buildQemuArgv(plan, provisioned, {
     qmpSocket,
     fwCfgFiles,
+    ...(guestAgentSocket ? { guestAgentSocket } : {}),
     ...(qfiPlugin ? { qfiPlugin } : {}),
     ...(blockTrace ? { blockTrace } : {}),
     ...(snapshot ? { snapshotState: snapshot.stateFile } : {}),
@@ -150,6 +154,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     hostFaults: undefined,
   };
   const parser = new ConsoleParser(plan.markerToken);
+  const markers = new MarkerWatch(plan.verdictSources);
   const summarizer = new LogSummarizer();
   const stderrTail: string[] = [];
 
@@ -183,8 +188,11 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     }
   };
 
+  /** Ends the qemu-guest-agent conversation when the run stops. */
+  const sessionStop = new AbortController();
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      sessionStop.abort(new Error('the run is stopping'));
       if (exited) return;
       if (qmp) await qmp.execute('quit', undefined, stopStepMs).catch(() => undefined);
       if (await exitsWithin(child, stopStepMs)) return;
@@ -217,8 +225,10 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     writeFileSync(join(opts.resultsDir, 'registers.txt'), diagnostics.registers);
   };
 
-  // A trial resumes a booted guest: no boot to time.
-  let bootTimer = plan.builtinGuest && snapshot?.kind !== 'resume' ? after(plan.timeouts.bootMs, () => onTimeout('boot')) : undefined;
+  // A trial resumes a booted guest: no boot to time. A guest without an agent has no boot to
+  // tell apart from its test: the whole run is its test.
+  const hasAgent = plan.agent !== 'none';
+  let bootTimer = hasAgent && snapshot?.kind !== 'resume' ? after(plan.timeouts.bootMs, () => onTimeout('boot')) : undefined;
   /** A line to the guest's console input; the guest reads it with echo off. */
   const tellGuest = (line: string) => {
     if (!exited && child.stdin && !child.stdin.destroyed) child.stdin.write(`${line}\n`);
@@ -233,13 +243,13 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     // A new boot follows: the agent will report ready and start again.
     cancel(testTimer);
     testTimer = undefined;
-    if (plan.builtinGuest) {
+    if (hasAgent) {
       cancel(bootTimer);
       bootTimer = after(plan.timeouts.bootMs, () => onTimeout('boot'));
     }
   }
-  let testTimer: NodeJS.Timeout | undefined;
-  let testStartedAt: number | undefined;
+  let testTimer: NodeJS.Timeout | undefined = hasAgent ? undefined : after(plan.timeouts.testMs, () => onTimeout('test'));
+  let testStartedAt: number | undefined = hasAgent ? undefined : 0;
   after(plan.timeouts.overallMs, () => onTimeout('overall'));
 
   const snapshotPoint = snapshot ? parseSnapshotAt(snapshot.at) : undefined;
@@ -322,6 +332,12 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
         // from the first oops on (waiting for a hang to time out would only cost time): end the run.
         if ((event.kind === 'panic' && plan.host.rebootOnReset) || snapshot?.kind === 'resume') after(panicGraceMs, () => void stop());
         break;
+      case 'success-marker':
+      case 'failure-marker':
+        // Without an agent or exit device, the marker is the end: a failure gets a moment more
+        // for the lines after it (a trace), a success ends at once.
+        if (!hasAgent && plan.verdictSources.exitDevice === 'none') after(event.kind === 'failure-marker' ? panicGraceMs : 0, () => void stop());
+        break;
       case 'test-exit':
         cancel(testTimer);
         record.commandExitCode = event.exitCode;
@@ -345,6 +361,8 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     const event = parser.parseLine(text, record.consoleLines, elapsed());
     summarizer.addLine(text, event);
     if (event) onEvent(event);
+    const marker = markers.active ? markers.check(text, record.consoleLines, elapsed()) : undefined;
+    if (marker) onEvent(marker);
     opts.onConsoleLine?.(text);
   });
   child.stdout.on('data', (chunk: Buffer) => {
@@ -385,8 +403,28 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     },
   );
 
+  // qemu-guest-agent runs the command inside the user's image; its events drive the same timers.
+  if (guestAgentSocket) {
+    void runGuestAgentSession({
+      socket: guestAgentSocket,
+      plan,
+      command: plan.command,
+      resultsDir: opts.resultsDir,
+      log: opts.log,
+      startedAt,
+      signal: sessionStop.signal,
+      onEvent,
+    }).catch((err: Error) => {
+      if (sessionStop.signal.aborted || exited || stopping) return;
+      record.infraError ??= `qemu-guest-agent: ${err.message}`;
+      opts.log.warn(record.infraError);
+      void stop();
+    });
+  }
+
   const result = await child;
   exited = true;
+  sessionStop.abort(new Error('QEMU exited'));
   if (hostFaults) {
     hostFaults.finish();
     record.hostFaults = {
@@ -407,11 +445,16 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
 
   record.wallMs = elapsed();
   record.qemuExit = { code: result.exitCode, signal: result.signal };
+  // The guest ended QEMU through its exit device (not us, not a signal, not QEMU's own error).
+  if (plan.verdictSources.exitDevice !== 'none' && !stopping && !result.signal && result.exitCode !== undefined && !qemuReportedError(stderrTail, basename(argv[0]!))) {
+    const guestExit = decodeGuestExit(plan.verdictSources.exitDevice, result.exitCode);
+    if (guestExit) record.guestExit = guestExit;
+  }
   const crashed = record.events.some((e) => e.kind === 'panic' || e.kind === 'oops' || e.kind === 'bug');
   if (result.failed && result.exitCode === undefined && result.signal === undefined) {
     // The process never started (ENOENT, EACCES...).
     record.infraError ??= `QEMU could not be started: ${result.message}`;
-  } else if (!stopping && !crashed && record.commandExitCode === undefined && (result.signal || result.exitCode !== 0)) {
+  } else if (!stopping && !crashed && record.commandExitCode === undefined && record.guestExit === undefined && (result.signal || result.exitCode !== 0)) {
     const how = result.signal ? `was killed by ${result.signal}` : `exited with code ${result.exitCode}`;
     record.infraError ??= `QEMU ${how} after ${(record.wallMs / 1000).toFixed(1)} s${stderrTail.length ? `: ${stderrTail.slice(-5).join(' | ')}` : ''}`;
   }

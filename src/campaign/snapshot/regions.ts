@@ -46,7 +46,7 @@ export function printRegionLine(spec: RegionSpec): string {
 export type ResolvedRegion = { name: string; kind: 'ram'; ranges: string } | { name: string; kind: 'registers'; registers: readonly string[] };
 
 /** General-purpose registers and the program counter, the state a register flip hits. */
-const REGISTERS: Record<Arch, readonly string[]> = {
+const REGISTERS: Partial<Record<Arch, readonly string[]>> = {
   x86_64: ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15', 'rip', 'eflags'],
 };
 
@@ -60,7 +60,11 @@ export function resolveRegions(specs: readonly RegionSpec[], opts: { arch: Arch;
   const reported = new Map(opts.reported.filter((e) => e.kind === 'region' && e.name && e.value).map((e) => [e.name!, e.value!]));
   return specs.map((spec): ResolvedRegion => {
     if (spec.ranges !== undefined) return { name: spec.name, kind: 'ram', ranges: spec.ranges };
-    if (spec.name === 'registers') return { name: spec.name, kind: 'registers', registers: REGISTERS[opts.arch] };
+    if (spec.name === 'registers') {
+      const registers = REGISTERS[opts.arch];
+      if (!registers) throw new Error(`register flips are only known for x86_64, not ${opts.arch}`);
+      return { name: spec.name, kind: 'registers', registers };
+    }
     if (spec.name === 'ram') return { name: spec.name, kind: 'ram', ranges: opts.ram.map(([a, b]) => `${hex(a)}-${hex(b)}`).join(';') };
     const ranges = reported.get(spec.name);
     if (ranges === undefined) {

@@ -5,6 +5,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InfraError } from '../../core/errors.js';
+import { StaleAptListsError, type AptSource } from './apt-source.js';
 import type { DebPackage } from './kernel-package.js';
 import { runTool, toolFailed, type ToolOptions } from './run-tool.js';
 
@@ -17,15 +18,21 @@ const NOT_APT_HINT = 'the built-in guest needs apt-get and dpkg-deb (Debian or U
 export async function downloadDebs(
   packages: readonly DebPackage[],
   parentDir: string,
-  opts: ToolOptions = {},
+  opts: ToolOptions & { apt?: AptSource } = {},
 ): Promise<{ dir: string; debs: string[] }> {
   const dir = await mkdtemp(join(parentDir, 'download-'));
   try {
-    const args = ['download', ...packages.map((p) => `${p.name}=${p.version}`)];
+    const args = [...(opts.apt?.options ?? []), 'download', ...packages.map((p) => `${p.name}=${p.version}`)];
     const r = await runTool('apt-get', args, { ...opts, cwd: dir, missingHint: NOT_APT_HINT });
     if (r.exitCode !== 0) {
-      const stale = /Unable to locate|Can't find a source|404\s+Not Found|Failed to fetch/i.test(r.stderr);
-      throw toolFailed('apt-get', args, r, stale ? 'run apt-get update (the package lists may be out of date), then retry' : undefined);
+      const failure = toolFailed('apt-get', args, r);
+      if (/Unable to locate|Can't find a source|Version '[^']*' for '[^']*' was not found|404\s+Not Found|Failed to fetch/i.test(r.stderr)) {
+        const hint = opts.apt?.privateRoot
+          ? `qfi refreshes its own ${opts.apt.debArch} package lists in ${opts.apt.privateRoot} on this error; if it persists, check the host's apt sources`
+          : 'run apt-get update (the package lists may be out of date), then retry';
+        throw new StaleAptListsError(failure.message, { hint });
+      }
+      throw failure;
     }
     const debs = (await readdir(dir)).filter((n) => n.endsWith('.deb')).sort();
     if (debs.length !== packages.length) {

@@ -1,7 +1,7 @@
 /**
  * Just enough ELF reading for the guest: is it ELF, is it statically linked (busybox), and the
- * bytes of one named section (a kernel module's .modinfo). 64-bit little-endian only: the
- * built-in guest is x86_64.
+ * bytes of one named section (a kernel module's .modinfo), and which CPU it is for. 64-bit
+ * little-endian only: the built-in guest is x86_64 or aarch64.
  */
 
 const ELF_MAGIC = 0x7f454c46; // "\x7fELF" read big-endian
@@ -27,6 +27,14 @@ function elf64View(bytes: Uint8Array): DataView {
 
 function checkRange(bytes: Uint8Array, offset: number, length: number, what: string): void {
   if (offset < 0 || length < 0 || offset + length > bytes.length) throw new ElfFormatError(`${what} lies outside the file`);
+}
+
+/** ELF e_machine values of the architectures the built-in guest runs. */
+export const ELF_MACHINE = { x86_64: 62, aarch64: 183 } as const;
+
+/** The e_machine field: which CPU the file is for (62 x86-64, 183 AArch64). */
+export function elfMachine(bytes: Uint8Array): number {
+  return elf64View(bytes).getUint16(0x12, true);
 }
 
 /** True when the program headers include PT_INTERP, i.e. the binary needs a dynamic loader. */

@@ -11,20 +11,18 @@ import { gzip } from 'node:zlib';
 import type { Logger } from '../../core/host.js';
 import { InfraError } from '../../core/errors.js';
 import { packageRoot } from '../../core/package-root.js';
-import { findStaticBusybox, type StaticBusybox } from './busybox.js';
+import type { StaticBusybox } from './busybox.js';
 import { ensureCacheEntry } from './cache-entry.js';
 import { writeCpioNewc, type CpioEntry } from './cpio-newc.js';
+import { X86_64_GUEST_MODULES } from './guest-arch.js';
 import type { GuestKernel } from './guest-kernel.js';
 import { ModuleError, ModuleTree, orderModules, parseModulesBuiltin, uncompressedModulePath, type LoadedModule } from './kernel-modules.js';
 
 /** Bump when the layout below changes, so old cached archives are not reused. */
 export const INITRAMFS_FORMAT = 2;
 
-/**
- * Modules the agent loads (with their dependencies): fw_cfg to read its inputs; virtio for the
- * disks, network and consoles fault rules act on.
- */
-export const GUEST_MODULES = ['qemu_fw_cfg', 'virtio_pci', 'virtio_blk', 'virtio_net', 'virtio_console'] as const;
+/** The x86_64 guest's modules; each architecture's list is in guest-arch.ts. */
+export const GUEST_MODULES = X86_64_GUEST_MODULES;
 
 export const INITRAMFS_FILE = 'initramfs.cpio.gz';
 /** In the guest: one module path per line, in load order. */
@@ -100,10 +98,13 @@ export function initramfsEntries(inputs: InitramfsInputs): CpioEntry[] {
     guestPaths.push(`/${path}`);
   }
   entries.push({ type: 'file', path: MODULE_LIST_PATH, data: Buffer.from(guestPaths.map((p) => `${p}\n`).join('')), mode: 0o644 });
+  // The release the modules were built for: the agent skips them under another (custom) kernel.
+  entries.push({ type: 'file', path: 'etc/qfi/kernel-release', data: Buffer.from(`${inputs.kernelRelease}\n`), mode: 0o644 });
   return entries;
 }
 
-async function loadModules(kernel: GuestKernel, signal?: AbortSignal): Promise<LoadedModule[]> {
+/** The modules `wanted` and their dependencies from `kernel`, in load order, built-ins left out. */
+export async function loadModules(kernel: GuestKernel, wanted: readonly string[], signal?: AbortSignal): Promise<LoadedModule[]> {
   let builtinText = '';
   try {
     builtinText = await readFile(join(kernel.modulesDir, 'modules.builtin'), 'utf8');
@@ -112,7 +113,7 @@ async function loadModules(kernel: GuestKernel, signal?: AbortSignal): Promise<L
   }
   const tree = new ModuleTree(kernel.modulesDir, kernel.moduleFiles, parseModulesBuiltin(builtinText), signal);
   try {
-    const order = await orderModules(GUEST_MODULES, tree);
+    const order = await orderModules(wanted, tree);
     return Promise.all(order.map(async (name) => (await tree.load(name))!));
   } catch (err) {
     if (err instanceof ModuleError) {
@@ -130,14 +131,18 @@ const gzipAsync = promisify(gzip);
 export async function ensureInitramfs(opts: {
   cacheDir: string;
   kernel: GuestKernel;
+  /** Built for the guest's CPU. */
+  busybox: StaticBusybox;
+  /** Module names the agent loads (guest-arch.ts). */
+  modules: readonly string[];
   log: Logger;
   signal?: AbortSignal;
 }): Promise<string> {
-  const [agent, faultHelper, busybox, modules] = await Promise.all([
+  const busybox = opts.busybox;
+  const [agent, faultHelper, modules] = await Promise.all([
     readFile(agentScriptPath()),
     readFile(faultHelperPath()),
-    findStaticBusybox(),
-    loadModules(opts.kernel, opts.signal),
+    loadModules(opts.kernel, opts.modules, opts.signal),
   ]);
   const inputs: InitramfsInputs = { agent, faultHelper, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
   const dir = join(opts.cacheDir, 'guest', 'initramfs', initramfsKey(inputs));

@@ -7,10 +7,12 @@
  * apt-cache takes ~0.4 s per call on hosts without a pkgcache.bin, so an answer is remembered
  * under a fingerprint of apt's package lists and reused until `apt-get update` changes them.
  */
-import { readdir, readFile, stat, writeFile, mkdir, rename } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { InfraError } from '../../core/errors.js';
-import { runTool, type ToolOptions } from './run-tool.js';
+import { aptListsFingerprint, aptShow, aptStateFingerprint, HOST_APT_LISTS_DIR, type AptSource } from './apt-source.js';
+import { remembered } from './remembered.js';
+import type { ToolOptions } from './run-tool.js';
+
+export { aptListsFingerprint };
 
 export interface DebPackage {
   name: string;
@@ -24,16 +26,29 @@ export interface KernelPackage {
   extra: DebPackage[];
 }
 
-/** Meta packages tried in order; each depends on the current versioned kernel image. */
+/** amd64 meta packages tried in order; each depends on the current versioned kernel image. */
 export const KERNEL_META_PACKAGES = [
   'linux-image-cloud-amd64', // Debian
   'linux-image-kvm', // Ubuntu: minimal virtual-machine kernel
   'linux-image-virtual', // Ubuntu: generic kernel, virtual-machine set of modules
 ] as const;
 
-const APT_LISTS_DIR = '/var/lib/apt/lists';
-const NOT_APT_HINT =
-  'the built-in guest downloads its kernel with apt (Debian or Ubuntu); elsewhere set guest.kernel and guest.initrd to a kernel and initramfs of your own';
+/** arm64 meta packages: Debian's cloud kernel; Ubuntu has no arm64 kvm flavour, only the generic kernel. */
+export const KERNEL_META_PACKAGES_ARM64 = ['linux-image-cloud-arm64', 'linux-image-virtual'] as const;
+
+/** The meta packages for a Debian architecture. */
+export function kernelMetaPackages(debArch: string): readonly string[] {
+  switch (debArch) {
+    case 'amd64':
+      return KERNEL_META_PACKAGES;
+    case 'arm64':
+      return KERNEL_META_PACKAGES_ARM64;
+    default:
+      throw new InfraError(`the built-in guest has no kernel package for the ${debArch} architecture`, {
+        hint: 'set guest.kernel and guest.initrd to a kernel and initramfs of your own',
+      });
+  }
+}
 
 /** Fields of one Debian control stanza (`apt-cache show` output); continuation lines joined. */
 export function parseControlStanza(text: string): Map<string, string> {
@@ -78,22 +93,28 @@ export function parseDepends(field: string): Dependency[] {
 const VERSIONED_IMAGE = /^linux-image-(?:unsigned-)?\d/;
 
 export interface ResolveOptions extends ToolOptions {
-  /** apt's package lists folder; the system's by default (tests point it at an empty one). */
+  /** Which apt to ask; the host's (amd64) by default. */
+  apt?: AptSource;
+  /** apt's package lists folder, overriding the apt's (tests point it at an empty one). */
   listsDir?: string;
 }
 
-async function aptShow(spec: string, opts: ResolveOptions): Promise<Map<string, string> | undefined> {
-  const config = opts.listsDir ? ['-o', `Dir::State::Lists=${opts.listsDir}`] : [];
-  const r = await runTool('apt-cache', [...config, 'show', '--no-all-versions', spec], { ...opts, missingHint: NOT_APT_HINT });
-  if (r.exitCode !== 0 || r.stdout.trim() === '') return undefined;
-  return parseControlStanza(r.stdout);
+function aptOf(opts: ResolveOptions): AptSource {
+  const apt = opts.apt ?? { debArch: 'amd64', options: [], listsDir: HOST_APT_LISTS_DIR, privateRoot: undefined };
+  if (opts.listsDir === undefined) return apt;
+  return { ...apt, options: [...apt.options, '-o', `Dir::State::Lists=${opts.listsDir}`], listsDir: opts.listsDir };
+}
+
+async function showFields(spec: string, opts: ResolveOptions): Promise<Map<string, string> | undefined> {
+  const text = await aptShow(spec, aptOf(opts), opts);
+  return text === undefined ? undefined : parseControlStanza(text);
 }
 
 /** Follow a meta package down to the versioned image it depends on, and that image's modules package. */
 async function resolveFromMeta(meta: string, opts: ResolveOptions): Promise<KernelPackage | undefined> {
   let spec = meta;
   for (let depth = 0; depth < 4; depth++) {
-    const fields = await aptShow(spec, opts);
+    const fields = await showFields(spec, opts);
     if (!fields) return undefined;
     const name = fields.get('Package');
     const version = fields.get('Version');
@@ -112,60 +133,31 @@ async function resolveFromMeta(meta: string, opts: ResolveOptions): Promise<Kern
   return undefined;
 }
 
-/** Names, sizes and times of apt's package lists; empty when there are none. */
-export async function aptListsFingerprint(listsDir = APT_LISTS_DIR): Promise<string> {
-  let names: string[];
-  try {
-    names = (await readdir(listsDir)).filter((n) => n.includes('_Packages')).sort();
-  } catch {
-    return '';
-  }
-  const parts = await Promise.all(
-    names.map(async (n) => {
-      const s = await stat(join(listsDir, n));
-      return `${n}:${s.size}:${s.mtimeMs}`;
-    }),
-  );
-  return parts.join('\n');
-}
-
 /** Ask apt for the kernel package (no cache). */
 export async function resolveKernelPackage(opts: ResolveOptions = {}): Promise<KernelPackage> {
-  for (const meta of KERNEL_META_PACKAGES) {
+  const apt = aptOf(opts);
+  const metas = kernelMetaPackages(apt.debArch);
+  for (const meta of metas) {
     const found = await resolveFromMeta(meta, opts);
     if (found) return found;
   }
-  if ((await aptListsFingerprint(opts.listsDir)) === '') {
+  if ((await aptListsFingerprint(apt.listsDir)) === '') {
     throw new InfraError(`apt has no package lists, so the guest kernel package cannot be found`, {
       hint: 'run apt-get update',
     });
   }
-  throw new InfraError(`apt knows none of the kernel packages the built-in guest uses (${KERNEL_META_PACKAGES.join(', ')})`, {
-    hint: `run apt-get update; if this is not Debian or Ubuntu amd64, set guest.kernel and guest.initrd`,
+  throw new InfraError(`apt knows none of the ${apt.debArch} kernel packages the built-in guest uses (${metas.join(', ')})`, {
+    hint: `run apt-get update; if this is not Debian or Ubuntu, set guest.kernel and guest.initrd`,
   });
-}
-
-interface RememberedResolution {
-  fingerprint: string;
-  kernel: KernelPackage;
 }
 
 /**
  * resolveKernelPackage, remembered in `memoFile` while apt's lists stay the same. This is what
- * keeps a warm ensureBuiltinGuest free of apt-cache calls.
+ * keeps a warm ensureBuiltinGuest free of apt-cache calls. (The fingerprint's form is what the
+ * amd64 memo has always used, so a warm x86_64 cache stays warm.)
  */
-export async function resolveKernelPackageCached(memoFile: string, opts: ToolOptions = {}): Promise<KernelPackage> {
-  const fingerprint = `v1\n${KERNEL_META_PACKAGES.join(',')}\n${await aptListsFingerprint()}`;
-  try {
-    const memo = JSON.parse(await readFile(memoFile, 'utf8')) as RememberedResolution;
-    if (memo.fingerprint === fingerprint && memo.kernel?.image?.name) return memo.kernel;
-  } catch {
-    // absent or unreadable: ask apt
-  }
-  const kernel = await resolveKernelPackage(opts);
-  await mkdir(dirname(memoFile), { recursive: true });
-  const tmp = `${memoFile}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ fingerprint, kernel } satisfies RememberedResolution, null, 2)}\n`);
-  await rename(tmp, memoFile);
-  return kernel;
+export async function resolveKernelPackageCached(memoFile: string, opts: ToolOptions & { apt?: AptSource } = {}): Promise<KernelPackage> {
+  const apt = aptOf(opts);
+  const fingerprint = `v1\n${kernelMetaPackages(apt.debArch).join(',')}\n${await aptStateFingerprint(apt)}`;
+  return remembered(memoFile, fingerprint, 'kernel', () => resolveKernelPackage(opts));
 }

@@ -26,17 +26,17 @@ async function error(inputs: Record<string, string>, files: Record<string, strin
 describe('disks', () => {
   it('reads input lines: sizes, quoted paths, formats from the extension, read-only', async () => {
     expect(await disks({ disks: 'id=data size=64M\npath="my disk.qcow2" read-only=yes\n  path=plain.img  id=x format=raw' })).toEqual([
-      { id: 'data', path: undefined, sizeBytes: 64 * 2 ** 20, format: 'raw', readOnly: false },
-      { id: 'disk1', path: join(cwd, 'my disk.qcow2'), sizeBytes: undefined, format: 'qcow2', readOnly: true },
-      { id: 'x', path: join(cwd, 'plain.img'), sizeBytes: undefined, format: 'raw', readOnly: false },
+      { id: 'data', path: undefined, sizeBytes: 64 * 2 ** 20, format: 'raw', readOnly: false, boot: false, snapshot: false },
+      { id: 'disk1', path: join(cwd, 'my disk.qcow2'), sizeBytes: undefined, format: 'qcow2', readOnly: true, boot: false, snapshot: false },
+      { id: 'x', path: join(cwd, 'plain.img'), sizeBytes: undefined, format: 'raw', readOnly: false, boot: false, snapshot: false },
     ]);
   });
 
   it('reads [[guest.disks]] tables, paths relative to the config file', async () => {
     const toml = '[test]\ncommand = "x"\n[[guest.disks]]\nid = "data"\nsize = "1G"\nformat = "qcow2"\n[[guest.disks]]\npath = "plain.img"\nread-only = true\n';
     expect(await disks({}, { 'qfi.toml': toml })).toEqual([
-      { id: 'data', path: undefined, sizeBytes: 2 ** 30, format: 'qcow2', readOnly: false },
-      { id: 'disk1', path: join(cwd, 'plain.img'), sizeBytes: undefined, format: 'raw', readOnly: true },
+      { id: 'data', path: undefined, sizeBytes: 2 ** 30, format: 'qcow2', readOnly: false, boot: false, snapshot: false },
+      { id: 'disk1', path: join(cwd, 'plain.img'), sizeBytes: undefined, format: 'raw', readOnly: true, boot: false, snapshot: false },
     ]);
     writeFileSync(join(cwd, 'qfi.toml'), '');
   });

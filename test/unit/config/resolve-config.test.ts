@@ -66,9 +66,18 @@ describe('resolveConfig defaults', () => {
         plugin: undefined,
         pluginArgs: [],
       },
-      machine: { arch: 'x86_64', memory: '256M', cpus: 1, network: 'none' },
-      guest: { kernel: undefined, initrd: undefined, append: '', disks: [] },
-      test: { command: 'make check', bootTimeoutMs: 60_000, testTimeoutMs: 600_000, overallTimeoutMs: 720_000 },
+      machine: { arch: 'x86_64', type: undefined, cpu: undefined, memory: '256M', cpus: 1, network: 'none' },
+      guest: { kernel: undefined, initrd: undefined, append: '', disks: [], bios: undefined, files: [], agent: 'qfi' },
+      test: {
+        command: 'make check',
+        bootTimeoutMs: 60_000,
+        testTimeoutMs: 600_000,
+        overallTimeoutMs: 720_000,
+        successMarker: undefined,
+        failureMarker: undefined,
+        exitDevice: 'none',
+        passExitCodes: [0],
+      },
       faults: { enabled: true, rules: [], fwCfgName: DEFAULT_RULES_FW_CFG_NAME, seed: expect.any(Number), requireFired: false },
       report: { dir: join(cwd, 'qfi-results'), artifactName: undefined, upload: true, failOnVerdict: true },
       reproducerArgs: ['--command', 'make check', '--seed', String(config.faults.seed)],
@@ -141,7 +150,7 @@ describe('resolveConfig precedence', () => {
       ].join('\n'),
     });
     const { config } = await resolveConfig({ inputs: { 'test-timeout': '7m', memory: '512M', 'fail-on-verdict': 'YES', 'upload-artifacts': '' }, cwd });
-    expect(config.test).toEqual({ command: 'from-file', bootTimeoutMs: 30_000, testTimeoutMs: 420_000, overallTimeoutMs: 510_000 });
+    expect(config.test).toMatchObject({ command: 'from-file', bootTimeoutMs: 30_000, testTimeoutMs: 420_000, overallTimeoutMs: 510_000 });
     expect(config.machine).toEqual({ arch: 'x86_64', memory: '512M', cpus: 2, network: 'none' });
     expect(config.report.failOnVerdict).toBe(true);
     expect(config.report.upload).toBe(false);
@@ -151,13 +160,13 @@ describe('resolveConfig precedence', () => {
 
   it('resolves file paths from the config file\'s folder and input paths from the working directory', async () => {
     const cwd = tempDir({
-      'ci/qfi.toml': '[test]\ncommand = "x"\n[guest]\nkernel = "bzImage"\n[report]\ndir = "out"\n[qemu]\nbinary = "qemu-prefix"\n',
+      'ci/qfi.toml': '[test]\ncommand = "x"\n[guest]\nkernel = "bzImage"\nagent = "qemu-guest-agent"\n[report]\ndir = "out"\n[qemu]\nbinary = "qemu-prefix"\n',
       'ci/bzImage': 'k',
       'ci/qemu-prefix/bin/qemu-system-x86_64': '#!/bin/sh\n',
       'initrd.cpio': 'i',
     });
     const { config } = await resolveConfig({ inputs: { config: 'ci/qfi.toml', initrd: 'initrd.cpio', 'results-dir': 'res' }, cwd });
-    expect(config.guest).toEqual({ kernel: join(cwd, 'ci/bzImage'), initrd: join(cwd, 'initrd.cpio'), append: '', disks: [] });
+    expect(config.guest).toEqual({ kernel: join(cwd, 'ci/bzImage'), initrd: join(cwd, 'initrd.cpio'), append: '', disks: [], bios: undefined, files: [], agent: 'qemu-guest-agent' });
     expect(config.report.dir).toBe(join(cwd, 'res'));
     expect(config.qemu.binary).toBe(join(cwd, 'ci/qemu-prefix'));
     expect(config.reproducerArgs).toEqual([
@@ -208,7 +217,7 @@ describe('resolveConfig errors', () => {
   it('asks for the command, showing both ways to give it', async () => {
     const noFile = await resolveError({}, tempDir());
     expect(formatError(noFile)).toBe(
-      'input command: error: no test command given: qfi needs to know what to run in the guest\n' +
+      'input command: error: no test command given: qfi needs to know what to run (the built-in agent runs it in the guest)\n' +
         'hint: add `command = "make check"` under [test] in qfi.toml, or pass it as an input (action: `with: command: make check`; CLI: `--command "make check"`)',
     );
     const withFile = await resolveError({}, tempDir({ 'qfi.toml': '[machine]\ncpus = 2\n' }));
@@ -220,7 +229,7 @@ describe('resolveConfig errors', () => {
     expect(badType.message).toBe('test.command must be a string, found an array');
     const noFile = await resolveError({ config: 'missing.toml' }, tempDir());
     expect(noFile.message).toMatch(/^config file missing\.toml does not exist$/);
-    const badKernel = await resolveError({ command: 'x', kernel: 'nope', initrd: 'i' }, tempDir({ i: '' }));
+    const badKernel = await resolveError({ kernel: 'nope', initrd: 'i' }, tempDir({ i: '' }));
     expect(badKernel.message).toMatch(/^kernel "nope" does not exist/);
   });
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InfraError } from '../../../src/core/errors.js';
 import { findStaticBusybox } from '../../../src/provision/guest/busybox.js';
-import { hasProgramInterpreter, isElf, readElfSection } from '../../../src/provision/guest/elf.js';
+import { ELF_MACHINE, elfMachine, hasProgramInterpreter, isElf, readElfSection } from '../../../src/provision/guest/elf.js';
+import { findCachedArm64Busybox } from './real-kernel.js';
 import { makeElf64 } from './synthetic-elf.js';
 
 const work = mkdtempSync(join(tmpdir(), 'qfi-busybox-test-'));
@@ -38,6 +39,18 @@ describe('findStaticBusybox', () => {
   it.skipIf(!existsSync('/bin/busybox'))('accepts the host /bin/busybox (busybox-static)', async () => {
     const bb = await findStaticBusybox();
     expect(bb.path).toBe('/bin/busybox');
+    expect(hasProgramInterpreter(bb.bytes)).toBe(false);
+  });
+
+  it.skipIf(!existsSync('/bin/busybox') || process.arch !== 'x64')("refuses the host's busybox for another CPU", async () => {
+    expect(elfMachine((await findStaticBusybox(['/bin/busybox'], ELF_MACHINE.x86_64)).bytes)).toBe(ELF_MACHINE.x86_64);
+    await expect(findStaticBusybox(['/bin/busybox'], ELF_MACHINE.aarch64)).rejects.toThrow(/is for ELF machine 62, not 183/);
+  });
+
+  const arm64 = findCachedArm64Busybox();
+  it.skipIf(!arm64)(`accepts the arm64 busybox-static an aarch64 run unpacked (${arm64 ?? 'none cached yet'})`, async () => {
+    const bb = await findStaticBusybox([arm64!], ELF_MACHINE.aarch64);
+    expect(elfMachine(bb.bytes)).toBe(183);
     expect(hasProgramInterpreter(bb.bytes)).toBe(false);
   });
 

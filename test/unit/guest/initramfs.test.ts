@@ -1,10 +1,23 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Logger } from '../../../src/core/host.js';
+import { findStaticBusybox } from '../../../src/provision/guest/busybox.js';
 import { writeCpioNewc } from '../../../src/provision/guest/cpio-newc.js';
-import { agentScriptPath, initramfsEntries, initramfsKey, MODULE_LIST_PATH } from '../../../src/provision/guest/initramfs.js';
+import { elfMachine } from '../../../src/provision/guest/elf.js';
+import { guestArch } from '../../../src/provision/guest/guest-arch.js';
+import type { GuestKernel } from '../../../src/provision/guest/guest-kernel.js';
+import { agentScriptPath, ensureInitramfs, initramfsEntries, initramfsKey, MODULE_LIST_PATH } from '../../../src/provision/guest/initramfs.js';
 import type { LoadedModule } from '../../../src/provision/guest/kernel-modules.js';
+import { findCachedArm64Busybox, findCachedKernel, NO_CACHED_ARM64_KERNEL, NO_CACHED_KERNEL, type CachedKernel } from './real-kernel.js';
 import { makeElf64, modinfoBytes } from './synthetic-elf.js';
+
+const work = mkdtempSync(join(tmpdir(), 'qfi-initramfs-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const hasCpio = (await execa('cpio', ['--version'], { reject: false }).catch(() => ({ exitCode: 1 }))).exitCode === 0;
 
 function mod(name: string, relPath: string, raw = makeElf64({ sections: { '.modinfo': modinfoBytes({ name }) } })): LoadedModule {
   return { name, relPath, raw, elf: raw, info: { name, depends: [], vermagic: undefined } };
@@ -56,5 +69,56 @@ describe('the agent script (guest/qfi-init.sh)', () => {
     const r = await execa('/bin/busybox', ['sh', '-n', agentScriptPath()], { reject: false });
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
+  });
+});
+
+const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, group: (_t, fn) => fn() };
+
+function asGuestKernel(k: CachedKernel): GuestKernel {
+  return {
+    dir: k.dir,
+    bootKernel: k.bootKernel,
+    vmlinuz: k.vmlinuz,
+    kernelRelease: k.kernelRelease,
+    description: k.kernelRelease,
+    compression: 'none',
+    modulesDir: k.modulesDir,
+    moduleFiles: k.moduleFiles,
+  };
+}
+
+const perArch = [
+  { name: 'x86_64', arch: guestArch.x86_64, kernel: findCachedKernel('amd64'), busybox: existsSync('/bin/busybox') && process.arch === 'x64' ? '/bin/busybox' : undefined, missing: NO_CACHED_KERNEL },
+  { name: 'aarch64', arch: guestArch.aarch64, kernel: findCachedKernel('arm64'), busybox: findCachedArm64Busybox(), missing: NO_CACHED_ARM64_KERNEL },
+];
+
+describe.each(perArch)('the real $name initramfs', ({ name, arch, kernel, busybox, missing }) => {
+  it.skipIf(!kernel || !busybox || !hasCpio)(`holds a ${name} busybox, the agent and ${name} modules in load order (${kernel?.dir ?? missing})`, async () => {
+    const cacheDir = join(work, name);
+    const archive = await ensureInitramfs({
+      cacheDir,
+      kernel: asGuestKernel(kernel!),
+      busybox: await findStaticBusybox([busybox!], arch.elfMachine),
+      modules: arch.modules,
+      log: quiet,
+    });
+    expect(archive.startsWith(join(cacheDir, 'guest', 'initramfs'))).toBe(true);
+    // Unpacked by the real cpio, as the kernel would.
+    const root = join(work, `${name}-root`);
+    mkdirSync(root);
+    await execa('cpio', ['-idm', '--quiet', '--no-absolute-filenames'], { cwd: root, input: gunzipSync(readFileSync(archive)) });
+    expect(elfMachine(readFileSync(join(root, 'bin/busybox')))).toBe(arch.elfMachine);
+    expect(readFileSync(join(root, 'init'))).toEqual(readFileSync(agentScriptPath()));
+    const modules = readFileSync(join(root, MODULE_LIST_PATH), 'utf8').trim().split('\n');
+    const loaded = modules.map((p) => p.slice(p.lastIndexOf('/') + 1, -'.ko'.length).replace(/-/g, '_'));
+    for (const wanted of arch.modules) expect(loaded).toContain(wanted);
+    expect(loaded.includes('virtio_mmio')).toBe(name === 'aarch64');
+    for (const path of modules) {
+      expect(path.startsWith(`/lib/modules/${kernel!.kernelRelease}/`)).toBe(true);
+      expect(elfMachine(readFileSync(join(root, path))), path).toBe(arch.elfMachine);
+    }
+    // Dependencies first: virtio core before the transports and drivers.
+    expect(loaded.indexOf('virtio')).toBeLessThan(loaded.indexOf('virtio_pci'));
+    expect(loaded.indexOf('virtio_ring')).toBeLessThan(loaded.indexOf('virtio_blk'));
   });
 });

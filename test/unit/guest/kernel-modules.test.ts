@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GUEST_MODULES } from '../../../src/provision/guest/initramfs.js';
-import { readElfSection } from '../../../src/provision/guest/elf.js';
+import { elfMachine, readElfSection } from '../../../src/provision/guest/elf.js';
+import { guestArch } from '../../../src/provision/guest/guest-arch.js';
 import {
   indexModuleFiles,
   moduleNameOfPath,
@@ -14,7 +15,7 @@ import {
   parseModulesBuiltin,
   type ModuleGraph,
 } from '../../../src/provision/guest/kernel-modules.js';
-import { findCachedKernel, NO_CACHED_KERNEL } from './real-kernel.js';
+import { findCachedKernel, NO_CACHED_ARM64_KERNEL, NO_CACHED_KERNEL } from './real-kernel.js';
 import { makeElf64, modinfoBytes } from './synthetic-elf.js';
 
 /** A graph from a plain table: name -> depends (undefined = no such module). */
@@ -111,18 +112,22 @@ describe('module files', () => {
   });
 });
 
-const real = findCachedKernel();
+const realKernels = [
+  { arch: guestArch.x86_64, real: findCachedKernel('amd64'), missing: NO_CACHED_KERNEL },
+  { arch: guestArch.aarch64, real: findCachedKernel('arm64'), missing: NO_CACHED_ARM64_KERNEL },
+];
 
-describe('the real kernel package modules', () => {
-  it.skipIf(!real)(`orders ${GUEST_MODULES.join(', ')} from their .modinfo (${real ? real.modulesDir : NO_CACHED_KERNEL})`, async () => {
+describe.each(realKernels)('the real $arch.debArch kernel package modules', ({ arch, real, missing }) => {
+  it.skipIf(!real)(`orders ${arch.modules.join(', ')} from their .modinfo (${real ? real.modulesDir : missing})`, async () => {
     const builtin = parseModulesBuiltin(readFileSync(join(real!.modulesDir, 'modules.builtin'), 'utf8'));
     const tree = new ModuleTree(real!.modulesDir, real!.moduleFiles, builtin);
-    const order = await orderModules(GUEST_MODULES, tree);
-    for (const name of GUEST_MODULES) if (!builtin.has(name)) expect(order).toContain(name);
+    const order = await orderModules(arch.modules, tree);
+    for (const name of arch.modules) if (!builtin.has(name)) expect(order).toContain(name);
     for (const [i, name] of order.entries()) {
       const mod = (await tree.load(name))!;
       expect(mod.info.name).toBe(name);
       expect(mod.info.vermagic?.split(' ')[0]).toBe(real!.kernelRelease);
+      expect(elfMachine(mod.elf), `${name} is built for the guest's CPU`).toBe(arch.elfMachine);
       for (const dep of mod.info.depends) {
         if (!builtin.has(dep)) expect(order.indexOf(dep), `${dep} before ${name}`).toBeLessThan(i);
       }
@@ -131,4 +136,10 @@ describe('the real kernel package modules', () => {
     const raw = readFileSync(join(real!.modulesDir, real!.moduleFiles.virtio_pci!));
     expect(Buffer.from(readElfSection(raw, '.modinfo')!).toString('latin1')).toContain('depends=');
   });
+});
+
+it('keeps the x86_64 module list it always had (the cached initramfs keys depend on it)', () => {
+  expect(GUEST_MODULES).toEqual(['qemu_fw_cfg', 'virtio_pci', 'virtio_blk', 'virtio_net', 'virtio_console']);
+  expect(guestArch.x86_64.modules).toEqual(GUEST_MODULES);
+  expect(guestArch.aarch64.modules).toContain('virtio_mmio');
 });

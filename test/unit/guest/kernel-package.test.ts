@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findCachedArm64Apt } from './real-kernel.js';
 import { InfraError } from '../../../src/core/errors.js';
+import { privateAptSource } from '../../../src/provision/guest/apt-source.js';
 import {
   aptListsFingerprint,
   KERNEL_META_PACKAGES,
+  kernelMetaPackages,
   parseControlStanza,
   parseDepends,
   resolveKernelPackage,
@@ -83,5 +86,25 @@ describe('resolveKernelPackage with the host apt', () => {
     } finally {
       process.env.PATH = path;
     }
+  });
+});
+
+describe('kernel packages per architecture', () => {
+  it('asks for the cloud kernel first on both, Ubuntu generic last', () => {
+    expect(kernelMetaPackages('amd64')).toEqual(KERNEL_META_PACKAGES);
+    expect(kernelMetaPackages('arm64')).toEqual(['linux-image-cloud-arm64', 'linux-image-virtual']);
+    expect(() => kernelMetaPackages('riscv64')).toThrow(/no kernel package for the riscv64 architecture/);
+  });
+
+  const arm64Apt = findCachedArm64Apt();
+  it.skipIf(!arm64Apt)(`finds the arm64 cloud kernel through the private arm64 apt state (${arm64Apt ?? 'none cached yet'})`, async () => {
+    const apt = privateAptSource(join(arm64Apt!, '..', '..', '..'), 'arm64');
+    expect(apt.privateRoot).toBe(arm64Apt);
+    const k = await resolveKernelPackage({ apt });
+    expect(k.image.name).toMatch(/^linux-image-\d+\.\d+\.\d+-\d+-cloud-arm64$/);
+    expect(k.extra).toEqual([]);
+    // The host's apt (amd64 only) does not know it.
+    const host = await execa('apt-cache', ['show', '--no-all-versions', k.image.name], { reject: false });
+    expect(host.exitCode === 0 && host.stdout.includes('Architecture: arm64')).toBe(false);
   });
 });

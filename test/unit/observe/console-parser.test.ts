@@ -100,7 +100,7 @@ describe('kernel line classification', () => {
     expect(classifyKernelLine('BUG: unable to handle page fault for address: 0000000000000000')).toBe('oops');
     expect(classifyKernelLine('Oops: 0002 [#1] PREEMPT SMP NOPTI')).toBe('oops');
     expect(classifyKernelLine('general protection fault, probably for non-canonical address')).toBe('oops');
-    expect(classifyKernelLine('BUG: KASAN: use-after-free in foo+0x1/0x2')).toBe('bug');
+    expect(classifyKernelLine('BUG: KASAN: use-after-free in foo+0x1/0x2')).toBe('kasan');
     expect(classifyKernelLine('kernel BUG at mm/slub.c:42!')).toBe('bug');
     expect(classifyKernelLine('WARNING: CPU: 0 PID: 1 at kernel/fork.c:10 foo+0x1/0x2')).toBe('warning');
     expect(classifyKernelLine('Call Trace:')).toBe('call-trace');

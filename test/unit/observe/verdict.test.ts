@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsoleEvent, RunRecord } from '../../../src/core/types.js';
+import type { ConsoleEvent } from '../../../src/core/types.js';
 import { decideVerdict } from '../../../src/observe/verdict.js';
+import { runRecord } from '../../helpers/run-record.js';
 
 const limits = { bootMs: 60_000, testMs: 10_000, overallMs: 130_000 };
 const ev = (kind: ConsoleEvent['kind'], extra: Partial<ConsoleEvent> = {}): ConsoleEvent => ({ kind, line: 1, atMs: 0, text: kind, ...extra });
 
-function record(over: Partial<RunRecord>): RunRecord {
-  return {
-    startedAt: '2026-11-21T00:00:00.000Z',
-    wallMs: 1000,
-    bootMs: undefined,
-    testMs: undefined,
-    commandExitCode: undefined,
-    qemuExit: { code: 0, signal: undefined },
-    timedOut: undefined,
-    diagnostics: undefined,
-    infraError: undefined,
-    events: [],
-    consoleLines: 0,
-    files: { dir: '/r', console: '/r/c', qemuStderr: '/r/e', qmpLog: '/r/q' },
-    qemuArgv: [],
-    qemuPid: undefined,
-    hostFaults: undefined,
-    ...over,
-  };
-}
+const record = runRecord;
 
 describe('decideVerdict', () => {
   it('passes only on exit 0 reported by the agent', () => {

@@ -1,0 +1,86 @@
+/**
+ * Host files copied into the built-in guest (`files`). One file per input line, as
+ * space-separated key=value words like `disks`:
+ *
+ *   path=build/mytest dest=/usr/bin/mytest
+ *   path="data/input set.bin" dest=/root/input.bin mode=0644
+ *
+ * In qfi.toml each file is a `[[guest.files]]` table with the same keys. Both become the
+ * canonical line (host path absolute), which the rest of qfi reads back with parseFileLine.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, posix, resolve } from 'node:path';
+import { splitWords } from './key-value-words.js';
+import { ValueProblem } from './parse-values.js';
+
+export interface FileSpec {
+  /** Absolute host path of a regular file. */
+  path: string;
+  /** Absolute path in the guest, normalised (`/usr/bin/mytest`). */
+  dest: string;
+  /** Permission bits; undefined: the host file's own. */
+  mode: number | undefined;
+}
+
+const KEYS = ['path', 'dest', 'mode'] as const;
+const FILE_HINT = 'write a file as `path=build/mytest dest=/usr/bin/mytest`, with optional `mode=0755`';
+
+/** Guest folders the agent mounts over at boot: a file put there would vanish. */
+const MOUNTED = ['/proc', '/sys', '/dev', '/tmp', '/run'];
+
+export function fileFromPairs(pairs: Array<[string, string]>, baseDir: string): FileSpec {
+  const seen = new Map<string, string>();
+  for (const [key, value] of pairs) {
+    if (!(KEYS as readonly string[]).includes(key)) throw new ValueProblem(`unknown file key \`${key}\``, `file keys are ${KEYS.join(', ')}; ${FILE_HINT}`);
+    if (seen.has(key)) throw new ValueProblem(`file key \`${key}\` is given twice`, FILE_HINT);
+    seen.set(key, value);
+  }
+  const pathText = seen.get('path');
+  const destText = seen.get('dest');
+  if (pathText === undefined || destText === undefined) throw new ValueProblem(`a file needs both path= (on the host) and dest= (in the guest)`, FILE_HINT);
+  const path = isAbsolute(pathText) ? pathText : resolve(baseDir, pathText);
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new ValueProblem(`file ${JSON.stringify(pathText)} does not exist or is not a regular file (${path})`, 'give the path of a file on the host, relative to the workspace or absolute');
+  }
+  if (!destText.startsWith('/')) throw new ValueProblem(`dest ${JSON.stringify(destText)} is not an absolute guest path`, 'write where the file goes in the guest, like `dest=/usr/bin/mytest`');
+  const dest = posix.normalize(destText);
+  if (dest === '/' || dest.endsWith('/')) throw new ValueProblem(`dest ${JSON.stringify(destText)} names a folder, not a file`, 'give the file\'s full guest path, like `dest=/usr/bin/mytest`');
+  const under = MOUNTED.find((m) => dest === m || dest.startsWith(`${m}/`));
+  if (under) throw new ValueProblem(`dest ${dest} is under ${under}, which the agent mounts over at boot`, 'put the file under /usr, /opt, /root or /etc; the command can copy it to /tmp');
+  if (dest === '/init' || dest.startsWith('/etc/qfi/') || dest === '/usr/bin/qfi-fault' || dest === '/usr/bin/qfi-marker') {
+    throw new ValueProblem(`dest ${dest} would replace part of qfi's agent`, 'choose another guest path');
+  }
+  const modeText = seen.get('mode');
+  let mode: number | undefined;
+  if (modeText !== undefined) {
+    if (!/^0?[0-7]{3,4}$/.test(modeText)) throw new ValueProblem(`bad file mode ${JSON.stringify(modeText)}`, 'write permission bits in octal, like `mode=0755` or `mode=644`');
+    mode = parseInt(modeText, 8);
+  }
+  return { path, dest, mode };
+}
+
+/** The canonical line for a file (what parseFileLine reads). */
+export function printFileLine(file: FileSpec): string {
+  const words = [`path=${JSON.stringify(file.path)}`, `dest=${JSON.stringify(file.dest)}`];
+  if (file.mode !== undefined) words.push(`mode=0${file.mode.toString(8)}`);
+  return words.join(' ');
+}
+
+/** One `files` input line -> its canonical line. */
+export function checkFileLine(line: string, baseDir: string): string {
+  return printFileLine(fileFromPairs(splitWords(line, 'file', FILE_HINT), baseDir));
+}
+
+/** A `[[guest.files]]` table -> its canonical line. */
+export function checkFileTable(table: Record<string, unknown>, baseDir: string): string {
+  const pairs: Array<[string, string]> = Object.entries(table).map(([key, value]) => {
+    if (typeof value === 'string') return [key, value];
+    throw new ValueProblem(`file key \`${key}\` must be a string`, FILE_HINT);
+  });
+  return printFileLine(fileFromPairs(pairs, baseDir));
+}
+
+/** Reads a canonical line back. */
+export function parseFileLine(line: string): FileSpec {
+  return fileFromPairs(splitWords(line, 'file', FILE_HINT), '/');
+}

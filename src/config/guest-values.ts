@@ -1,0 +1,36 @@
+/** Checks of the settings that describe a bring-your-own guest and how its verdict is read. */
+import { ValueProblem } from './parse-values.js';
+
+/** A `-machine` / `-cpu` value: a name with optional `,key=value` options, nothing QEMU could read as another option. */
+export function checkQemuOptionWord(text: string, what: string, examples: string): string {
+  const value = text.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(,[A-Za-z0-9._+-]+(=[A-Za-z0-9._+:-]+)?)*$/.test(value)) {
+    throw new ValueProblem(`bad ${what} ${JSON.stringify(text)}`, `give a QEMU ${what} name with optional ,key=value options, like ${examples}`);
+  }
+  return value;
+}
+
+/** A marker is a JavaScript regular expression matched against each console line. */
+export function checkMarkerRegex(text: string): RegExp {
+  if (text.trim() === '') throw new ValueProblem('the marker is empty', 'give a regular expression a console line matches, like `ALL TESTS PASSED`');
+  try {
+    return new RegExp(text);
+  } catch (err) {
+    throw new ValueProblem(`bad regular expression ${JSON.stringify(text)}: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`, 'write it in JavaScript syntax; escape `( ) [ ] . * + ? \\ ^ $ |` with a backslash to match them literally');
+  }
+}
+
+/** `0`, `0,3`, `1-5,7` -> the sorted exit codes (0 to 255) that mean pass. */
+export function parseExitCodes(text: string): number[] {
+  const codes = new Set<number>();
+  for (const part of text.split(',')) {
+    const m = /^\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*$/.exec(part);
+    const low = m ? Number(m[1]) : NaN;
+    const high = m?.[2] !== undefined ? Number(m[2]) : low;
+    if (!m || low > 255 || high > 255 || high < low) {
+      throw new ValueProblem(`bad exit code list ${JSON.stringify(text)} at ${JSON.stringify(part.trim())}`, 'write codes 0 to 255 and ranges, separated by commas: `0`, `0,3`, `0-1`');
+    }
+    for (let c = low; c <= high; c++) codes.add(c);
+  }
+  return [...codes].sort((a, b) => a - b);
+}

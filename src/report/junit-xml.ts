@@ -1,0 +1,109 @@
+/**
+ * A small JUnit XML writer: suites that nest (junit-10.xsd allows <testsuite> inside
+ * <testsuite>), cases with one failure, error or skipped element, properties, and counts that
+ * add up every case below a suite. Text goes through toXmlText, so any console text is valid XML.
+ */
+import { toXmlText } from './xml-text.js';
+
+export interface JUnitResult {
+  kind: 'failure' | 'error' | 'skipped';
+  message?: string;
+  type?: string;
+  /** Element text: the details (log excerpt, diagnostics). */
+  text?: string;
+}
+
+export interface JUnitCase {
+  name: string;
+  classname: string;
+  /** Seconds; omitted when unknown (KTAP has no times). */
+  time?: number;
+  result?: JUnitResult;
+}
+
+export interface JUnitSuite {
+  name: string;
+  timestamp?: string;
+  time?: number;
+  properties?: Array<[string, string]>;
+  cases: JUnitCase[];
+  suites: JUnitSuite[];
+}
+
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+function countSuite(suite: JUnitSuite): Counts {
+  const c: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const tc of suite.cases) {
+    c.tests++;
+    if (tc.result?.kind === 'failure') c.failures++;
+    else if (tc.result?.kind === 'error') c.errors++;
+    else if (tc.result?.kind === 'skipped') c.skipped++;
+  }
+  for (const child of suite.suites) {
+    const n = countSuite(child);
+    c.tests += n.tests;
+    c.failures += n.failures;
+    c.errors += n.errors;
+    c.skipped += n.skipped;
+  }
+  return c;
+}
+
+const attr = (text: string) =>
+  toXmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+const body = (text: string) => toXmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Seconds as SUREFIRE_TIME allows them: plain decimals, millisecond precision. */
+export const seconds = (s: number) => String(Math.round(s * 1000) / 1000);
+
+function attrs(pairs: Array<[string, string | number | undefined]>): string {
+  return pairs
+    .filter((p): p is [string, string | number] => p[1] !== undefined)
+    .map(([k, v]) => ` ${k}="${attr(String(v))}"`)
+    .join('');
+}
+
+function renderCase(tc: JUnitCase, pad: string, out: string[]): void {
+  const open = `${pad}<testcase${attrs([['classname', tc.classname], ['name', tc.name], ['time', tc.time === undefined ? undefined : seconds(tc.time)]])}`;
+  const r = tc.result;
+  if (!r) return void out.push(`${open}/>`);
+  const el = `<${r.kind}${attrs([['message', r.message], ['type', r.type]])}`;
+  out.push(`${open}>`, `${pad}  ${r.text ? `${el}>${body(r.text)}</${r.kind}>` : `${el}/>`}`, `${pad}</testcase>`);
+}
+
+function renderSuite(suite: JUnitSuite, pad: string, out: string[]): void {
+  const c = countSuite(suite);
+  out.push(
+    `${pad}<testsuite${attrs([
+      ['name', suite.name],
+      ['timestamp', suite.timestamp],
+      ['time', suite.time === undefined ? undefined : seconds(suite.time)],
+      ['tests', c.tests],
+      ['failures', c.failures],
+      ['errors', c.errors],
+      ['skipped', c.skipped],
+    ])}>`,
+  );
+  if (suite.properties?.length) {
+    out.push(`${pad}  <properties>`);
+    for (const [name, value] of suite.properties) out.push(`${pad}    <property${attrs([['name', name], ['value', value]])}/>`);
+    out.push(`${pad}  </properties>`);
+  }
+  for (const tc of suite.cases) renderCase(tc, `${pad}  `, out);
+  for (const child of suite.suites) renderSuite(child, `${pad}  `, out);
+  out.push(`${pad}</testsuite>`);
+}
+
+/** The document: <testsuites> with counts over everything (no `skipped` there: the schema has none). */
+export function renderJUnit(name: string, suites: JUnitSuite[]): string {
+  const total = countSuite({ name, cases: [], suites });
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs([['name', name], ['tests', total.tests], ['failures', total.failures], ['errors', total.errors]])}>`];
+  for (const suite of suites) renderSuite(suite, '  ', out);
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}
