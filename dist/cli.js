@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-LRW7D7ZE.js";
+} from "./chunks/chunk-RXW27ZER.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runPost
-} from "./chunks/chunk-LQ2RQZ5N.js";
-import "./chunks/chunk-LRW7D7ZE.js";
+} from "./chunks/chunk-MPMZ2ZUP.js";
+import "./chunks/chunk-RXW27ZER.js";
 
 // src/entry/post.ts
 await runPost();

@@ -18,12 +18,18 @@ packages=(
   gcc-aarch64-linux-gnu  # the guest SDK's example kernel for aarch64 (test/fixtures/guests/sdk-kernel)
   libc6-dev-arm64-cross  # its libc: tests cross-build a dynamic aarch64 program for `files` (libraries resolved from /usr/aarch64-linux-gnu)
   qemu-system-arm        # qemu-system-aarch64: boots that kernel and the built-in aarch64 guest (-M virt, fw_cfg over DMA)
+  debootstrap   # scripts/build-debian-image.sh: the Debian disk image with qemu-guest-agent (test/integration/guest-agent)
+  extlinux      # its BIOS bootloader (+ syslinux-common's mbr.bin)
+  fdisk         # its sfdisk (partition table)
+  e2fsprogs     # its mkfs.ext4 -d (filesystem filled from a folder)
+  qemu-utils    # qemu-img: its qcow2, and test overlays
 )
 # The Rust guest SDK's tests need a rustc; Debian's (1.63) is enough when rustup's is not there.
 command -v rustc >/dev/null || [ -x "$HOME/.cargo/bin/rustc" ] || packages+=(rustc)
 if $build; then
   packages+=(gcc make ninja-build pkg-config flex bison bzip2 patch python3-venv python3-pycotap
     libglib2.0-dev libpixman-1-dev zlib1g-dev libslirp-dev libfdt-dev)
+  packages+=(bc libelf-dev libssl-dev)  # scripts/build-test-kernel.sh (kernel build: bc, objtool, certs)
 fi
 
 if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then

@@ -39,9 +39,10 @@ export function observeRun(ran: Pick<TestRun, 'plan' | 'provisioned' | 'record' 
   if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
   const neverFired = rulesNeverFired(injections);
   for (const r of neverFired) log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? '' : ' (require-fired makes this a failure)'}`);
-  const decided = requireFired(decideVerdict(record, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources }), neverFired, plan.requireFired);
-  // KTAP on the console (KUnit, kselftest...) and kernel reports can make the verdict worse.
+  // KTAP on the console (KUnit, kselftest...): a guest without an agent may pass on it; it and
+  // kernel reports can make any verdict worse.
   const ktap = readKtapFile(record.files.console);
+  const decided = requireFired(decideVerdict(record, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), neverFired, plan.requireFired);
   const { verdict, reason } = applyConsoleFindings(decided, record, ktap);
   return { ...ran, scenario: plan.scenario, verdict, reason, injections, points: guestPoints(record.events), ...(ktap ? { ktap } : {}) };
 }

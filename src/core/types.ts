@@ -15,7 +15,7 @@ import type { DiskRequests, TimedFire, WindowChange } from '../run/host-faults.j
 import type { BlockFailure } from '../observe/block-trace.js';
 import type { GuestPoint } from '../observe/guest-points.js';
 import type { KtapReport } from '../observe/ktap.js';
-import type { ProblemSummary } from '../observe/problems.js';
+import type { ProblemBlock, ProblemSummary } from '../observe/problems.js';
 
 export type Arch = 'x86_64' | 'aarch64';
 export type Accel = 'auto' | 'kvm' | 'tcg';
@@ -377,6 +377,8 @@ export interface LogSummary {
   tail: string[];
   /** Every kind of problem seen, worst first, with counts and where it first appeared. */
   problems: ProblemSummary[];
+  /** The blocks behind `highlights`, worst first, with their kind and console line. */
+  blocks: ProblemBlock[];
 }
 
 export interface TestRun {

@@ -7,10 +7,10 @@
  * a report it did not expect (KASAN's fail_non_kasan_kunit_test, UBSAN's kunit_fail_current_test),
  * so a report inside a test that still passed is one the test asked for (KASAN's own self-test).
  */
-import type { ConsoleEvent } from '../core/types.js';
+import type { ConsoleEvent, LogSummary } from '../core/types.js';
 import { stripPrintkPrefix } from './console-parser.js';
 import type { KtapReport, KtapTest } from './ktap.js';
-import { bySeverity, isProblemEvent, shorten, type ProblemKind } from './problems.js';
+import { bySeverity, isProblemEvent, shorten, type ProblemBlock, type ProblemKind } from './problems.js';
 
 export interface Finding {
   kind: ProblemKind;
@@ -23,11 +23,11 @@ const sanitizerKinds: ReadonlySet<string> = new Set(['kasan', 'ubsan']);
 
 /** Every problem worth reporting, worst first. */
 export function consoleFindings(events: readonly ConsoleEvent[], ktap: KtapReport | undefined): Finding[] {
-  const expected = ktap ? passingSpans(ktap) : [];
+  const expected = expectedBy(ktap);
   const out: Finding[] = [];
   for (const e of events) {
     if (!isProblemEvent(e.kind)) continue;
-    if (sanitizerKinds.has(e.kind) && expected.some(([first, last]) => e.line >= first && e.line <= last)) continue;
+    if (sanitizerKinds.has(e.kind) && expected(e.line)) continue;
     out.push({ kind: e.kind, line: e.line, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
   }
   for (const stream of ktap?.streams ?? []) {
@@ -39,6 +39,48 @@ export function consoleFindings(events: readonly ConsoleEvent[], ktap: KtapRepor
 /** The run's worst problem, if any. */
 export function topFinding(events: readonly ConsoleEvent[], ktap: KtapReport | undefined): Finding | undefined {
   return consoleFindings(events, ktap)[0];
+}
+
+/**
+ * The excerpt a failure report shows: the summary's worst blocks without the reports passing tests
+ * expected, and the failed or cut-off KTAP tests with their diagnostics, worst first.
+ */
+export function excerptBlocks(summary: LogSummary, ktap: KtapReport | undefined, maxKtapBlocks = 3): ProblemBlock[] {
+  const expected = expectedBy(ktap);
+  const blocks = summary.blocks.filter((b) => !(sanitizerKinds.has(b.kind) && expected(b.firstLine)));
+  if (ktap) {
+    const bad: ProblemBlock[] = [];
+    const visit = (t: KtapTest, path: string[]) => {
+      const here = [...path, t.name];
+      if (t.subtests.length) return t.subtests.forEach((c) => visit(c, here));
+      if (bad.length >= maxKtapBlocks || (t.outcome !== 'fail' && t.outcome !== 'error')) return;
+      const what = t.outcome === 'error' ? 'no result' : `not ok${t.directive ? ` # ${t.directive}` : ''}`;
+      bad.push({
+        kind: t.outcome === 'error' ? 'ktap-error' : 'ktap-failure',
+        firstLine: t.firstLine,
+        lines: [`KTAP ${here.join('.')}: ${what} (console line ${t.line})`, ...t.errors, ...t.diagnostics.slice(0, 20)].map((l) => shorten(l)),
+        repeats: 0,
+      });
+    };
+    for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, []));
+    blocks.push(...bad);
+  }
+  return blocks.sort(bySeverity);
+}
+
+/** How many sanitizer reports of each kind passing KTAP tests provoked (left out of the findings). */
+export function expectedReportCounts(events: readonly ConsoleEvent[], ktap: KtapReport | undefined): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (!ktap) return counts;
+  const expected = expectedBy(ktap);
+  for (const e of events) if (sanitizerKinds.has(e.kind) && expected(e.line)) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  return counts;
+}
+
+/** Whether a console line lies inside a KTAP test case that passed (a report it provoked on purpose). */
+function expectedBy(ktap: KtapReport | undefined): (line: number) => boolean {
+  const spans = ktap ? passingSpans(ktap) : [];
+  return (line) => spans.some(([first, last]) => line >= first && line <= last);
 }
 
 /** [first, last] console lines of each test case that passed (or was skipped) with its result line. */

@@ -48,6 +48,17 @@ export interface ProblemSummary {
   text: string;
 }
 
+/** A problem's lines as the summary keeps them: its first line and what followed (the call trace). */
+export interface ProblemBlock {
+  kind: ProblemKind;
+  /** 1-based console line of its first line. */
+  firstLine: number;
+  /** Folded, each line shortened. */
+  lines: string[];
+  /** Later reports with the same first line (numbers aside), counted instead of kept. */
+  repeats: number;
+}
+
 /** Worst first; equal kinds keep the order they appeared in. */
 export function bySeverity(a: { kind: ProblemKind; firstLine: number }, b: { kind: ProblemKind; firstLine: number }): number {
   return problemSeverity[b.kind] - problemSeverity[a.kind] || a.firstLine - b.firstLine;

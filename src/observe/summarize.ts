@@ -1,6 +1,6 @@
 import type { ConsoleEvent, LogSummary } from '../core/types.js';
 import { stripPrintkPrefix } from './console-parser.js';
-import { bySeverity, isProblemEvent, problemSeverity, shorten, type ProblemKind, type ProblemSummary } from './problems.js';
+import { bySeverity, isProblemEvent, problemSeverity, shorten, type ProblemBlock, type ProblemKind, type ProblemSummary } from './problems.js';
 
 /** Lines a problem block keeps (its first line, then the call trace and registers after it). */
 const blockLines = 24;
@@ -51,14 +51,8 @@ export class LogSummarizer {
 
   result(): LogSummary {
     if (this.open) this.close();
-    const blocks = [...this.blocks].sort(bySeverity);
-    const highlights: string[] = [];
-    for (const block of blocks) {
-      if (highlights.length) highlights.push('…');
-      highlights.push(...foldRepeats(block.lines));
-      if (block.repeats) highlights.push(`(the same report appeared ${block.repeats} more time${block.repeats === 1 ? '' : 's'})`);
-    }
-    return { highlights, tail: foldRepeats(this.tail), problems: [...this.problems.values()].sort(bySeverity) };
+    const blocks = [...this.blocks].sort(bySeverity).map((b): ProblemBlock => ({ kind: b.kind, firstLine: b.firstLine, lines: foldRepeats(b.lines), repeats: b.repeats }));
+    return { highlights: flattenBlocks(blocks), tail: foldRepeats(this.tail), problems: [...this.problems.values()].sort(bySeverity), blocks };
   }
 
   private count(kind: ProblemKind, line: number, text: string): void {
@@ -85,9 +79,15 @@ export class LogSummarizer {
   }
 }
 
-/** The worst problem of a summary, if any. */
-export function topProblem(summary: LogSummary): ProblemSummary | undefined {
-  return summary.problems[0];
+/** Blocks as excerpt lines: `…` between them, a note where a report repeated. */
+export function flattenBlocks(blocks: readonly ProblemBlock[]): string[] {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (lines.length) lines.push('…');
+    lines.push(...block.lines);
+    if (block.repeats) lines.push(`(the same report appeared ${block.repeats} more time${block.repeats === 1 ? '' : 's'})`);
+  }
+  return lines;
 }
 
 /** A report's identity: its first line without timestamp, numbers and addresses (hex words with a digit). */

@@ -1,4 +1,5 @@
 import type { ConsoleEvent, GuestAgent, RunRecord, Verdict, VerdictSources } from '../core/types.js';
+import type { KtapReport } from './ktap.js';
 import type { RuleFires } from './injections.js';
 
 export interface VerdictResult {
@@ -12,6 +13,8 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 1 :
 export interface VerdictGuest {
   agent: GuestAgent;
   sources: VerdictSources;
+  /** KTAP/TAP results the console carried: a guest without an agent may pass on them alone. */
+  ktap?: KtapReport | undefined;
 }
 
 const QFI_AGENT: VerdictGuest = { agent: 'qfi', sources: { successMarker: undefined, failureMarker: undefined, exitDevice: 'none', passExitCodes: [0] } };
@@ -33,7 +36,7 @@ export function decideVerdict(record: RunRecord, limits: { bootMs: number; testM
   const failureMarker = record.events.find((e) => e.kind === 'failure-marker');
   const failed = failureMarker ? { verdict: 'fail' as const, reason: `console line ${failureMarker.line} matched failure-marker /${guest.sources.failureMarker ?? ''}/: ${failureMarker.text.trim()}` } : undefined;
 
-  if (guest.agent === 'none') return decideWithoutAgent(record, limits, guest.sources, failed);
+  if (guest.agent === 'none') return decideWithoutAgent(record, limits, guest.sources, failed, guest.ktap);
 
   const started = record.events.some((e) => e.kind === 'test-start');
   if (record.timedOut === 'boot') {
@@ -77,7 +80,7 @@ function missingSuccessMarker(record: RunRecord, sources: VerdictSources, otherw
  * Your kernel tests itself: a failure marker fails it, the exit device's code decides when there
  * is one, else the success marker. QEMU ending any other way proves nothing, so it never passes.
  */
-function decideWithoutAgent(record: RunRecord, limits: { testMs: number; overallMs: number }, sources: VerdictSources, failed: VerdictResult | undefined): VerdictResult {
+function decideWithoutAgent(record: RunRecord, limits: { testMs: number; overallMs: number }, sources: VerdictSources, failed: VerdictResult | undefined, ktap: KtapReport | undefined): VerdictResult {
   if (failed) return failed;
   if (record.timedOut) {
     const limit = record.timedOut === 'overall' ? `the overall timeout of ${seconds(limits.overallMs)}` : `the test timeout of ${seconds(limits.testMs)}`;
@@ -104,6 +107,12 @@ function decideWithoutAgent(record: RunRecord, limits: { testMs: number; overall
   }
   if (sources.exitDevice !== 'none') return { verdict: 'fail', reason: `the guest ended without an exit code from ${sources.exitDevice}` };
   if (sources.successMarker !== undefined) return { verdict: 'fail', reason: `the guest ended without printing success-marker /${sources.successMarker}/` };
+  // KTAP alone decides: every test reported, none failed (failures and cut-off streams are the
+  // console findings' to report, which only make a verdict worse).
+  const c = ktap?.counts;
+  if (c && c.tests > 0 && c.failed === 0 && c.errors === 0) {
+    return { verdict: 'pass', reason: `KTAP: ${c.passed} of ${c.tests} test${c.tests === 1 ? '' : 's'} passed${c.skipped ? `, ${c.skipped} skipped` : ''}${c.todo ? `, ${c.todo} expected failure${c.todo === 1 ? '' : 's'}` : ''}` };
+  }
   return { verdict: 'fail', reason: 'the guest ended, but nothing tells whether it passed: set success-marker or exit-device, or print KTAP results' };
 }
 

@@ -1,5 +1,6 @@
 import type { TestRun } from '../core/types.js';
-import { topFinding } from '../observe/findings.js';
+import { excerptBlocks, topFinding } from '../observe/findings.js';
+import { flattenBlocks } from '../observe/summarize.js';
 import { ktapSuites } from './junit-ktap.js';
 import { renderJUnit, type JUnitCase, type JUnitSuite } from './junit-xml.js';
 import { toReportText, toXmlText } from './xml-text.js';
@@ -7,7 +8,8 @@ import { toReportText, toXmlText } from './xml-text.js';
 /** The short log text a failure carries: problem blocks first, then the last lines. */
 export function failureDetails(run: TestRun): string {
   const parts = [run.reason];
-  if (run.summary.highlights.length) parts.push('', '--- worst problems on the console ---', ...run.summary.highlights);
+  const highlights = flattenBlocks(excerptBlocks(run.summary, run.ktap));
+  if (highlights.length) parts.push('', '--- worst problems on the console ---', ...highlights);
   if (run.summary.tail.length) parts.push('', '--- last console lines ---', ...run.summary.tail);
   if (run.record.diagnostics?.registers) parts.push('', '--- registers at timeout ---', run.record.diagnostics.registers.trim());
   return toReportText(parts.join('\n'));

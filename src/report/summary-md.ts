@@ -1,5 +1,6 @@
 import type { TestRun, Verdict } from '../core/types.js';
-import { topFinding } from '../observe/findings.js';
+import { excerptBlocks, expectedReportCounts, topFinding } from '../observe/findings.js';
+import { flattenBlocks } from '../observe/summarize.js';
 import type { KtapReport, KtapTest } from '../observe/ktap.js';
 import { toReportText } from './xml-text.js';
 
@@ -57,10 +58,16 @@ export function toSummaryMarkdown(run: TestRun): string {
   if (top) out.push('', `**Top problem**: ${top.kind} at console line ${top.line}: \`${cell(clip(toReportText(top.text), 300)).replaceAll('`', "'")}\``);
   if (run.summary.problems.length) {
     out.push('', '**Console problems** (worst first)', '', '| problem | count | first line | text |', '|---|---|---|---|');
-    for (const p of run.summary.problems.slice(0, maxRows)) out.push(`| ${p.kind} | ${p.count} | ${p.firstLine} | ${cell(clip(toReportText(p.text), 200))} |`);
+    const expected = expectedReportCounts(run.record.events, run.ktap);
+    for (const p of run.summary.problems.slice(0, maxRows)) {
+      const provoked = expected.get(p.kind);
+      const count = provoked ? `${p.count} (${provoked === p.count ? 'all' : provoked} provoked by passing KTAP tests)` : String(p.count);
+      out.push(`| ${p.kind} | ${count} | ${p.firstLine} | ${cell(clip(toReportText(p.text), 200))} |`);
+    }
   }
   if (run.ktap) out.push('', ...ktapSection(run.ktap));
-  const excerpt = [...run.summary.highlights, ...(run.summary.highlights.length ? ['…'] : []), ...run.summary.tail].join('\n');
+  const highlights = flattenBlocks(excerptBlocks(run.summary, run.ktap));
+  const excerpt = [...highlights, ...(highlights.length ? ['…'] : []), ...run.summary.tail].join('\n');
   if (run.verdict !== 'pass' && excerpt) {
     const text = toReportText(excerpt).replaceAll('```', '`​``');
     out.push('', '<details open><summary>Console excerpt</summary>', '', '```text', text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}\n… (cut)` : text, '```', '', '</details>');

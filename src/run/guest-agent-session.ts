@@ -21,6 +21,8 @@ export interface GuestAgentSessionOptions {
   /** Aborted when the run stops (timeout, interrupt, QEMU gone). */
   signal: AbortSignal;
   onEvent: (event: ConsoleEvent) => void;
+  /** The guest could not be asked to power off: the runner ends QEMU itself. */
+  onPowerOffRefused: () => void;
 }
 
 /** Files the session leaves in the results folder. */
@@ -63,7 +65,13 @@ export async function runGuestAgentSession(opts: GuestAgentSessionOptions): Prom
     // A signal ends a shell command with 128 + signal, as the built-in agent reports it.
     const exitCode = result.exitCode ?? 128 + (result.signal ?? 0);
     opts.onEvent({ kind: 'test-exit', line: 0, atMs: at(), text: `(guest-exec-status: exit code ${exitCode})`, exitCode });
-    await agent.shutdown({ mode: 'powerdown', signal: opts.signal });
+    // guest-shutdown runs `shutdown`, which needs systemd-logind and D-Bus: an image without them
+    // refuses, and the run is over anyway.
+    await agent.shutdown({ mode: 'powerdown', signal: opts.signal }).catch((err: Error) => {
+      if (opts.signal.aborted) return;
+      opts.log.warn(`the guest did not accept guest-shutdown (${err.message}); stopping QEMU`);
+      opts.onPowerOffRefused();
+    });
   } finally {
     agent?.close();
     await new Promise<void>((resolve) => transcript.end(resolve));

@@ -336,6 +336,7 @@ export class GuestAgent {
   }
 
   close(): void {
+    this.onClosed(new InfraError('the guest agent connection was closed by qfi'));
     this.socket.destroy();
   }
 

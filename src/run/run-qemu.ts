@@ -156,7 +156,13 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   const parser = new ConsoleParser(plan.markerToken);
   const markers = new MarkerWatch(plan.verdictSources);
   const summarizer = new LogSummarizer();
+  // QEMU writes one message in several pieces: whole lines only, the last 20 kept.
   const stderrTail: string[] = [];
+  const stderrLines = new LineStream((line) => {
+    if (line.trim() === '') return;
+    stderrTail.push(line);
+    stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
+  });
 
   opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
   const child: Child = execa(argv[0]!, argv.slice(1), {
@@ -371,8 +377,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   });
   child.stderr.on('data', (chunk: Buffer) => {
     stderrOut.write(chunk);
-    stderrTail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
+    stderrLines.push(chunk);
   });
 
   const onAbort = () => {
@@ -414,6 +419,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
       startedAt,
       signal: sessionStop.signal,
       onEvent,
+      onPowerOffRefused: () => void stop(),
     }).catch((err: Error) => {
       if (sessionStop.signal.aborted || exited || stopping) return;
       record.infraError ??= `qemu-guest-agent: ${err.message}`;
@@ -441,6 +447,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   qmp?.close();
   pluginControl?.close();
   lines.end();
+  stderrLines.end();
   await Promise.all([closeStream(consoleOut), closeStream(stderrOut), closeStream(qmpOut)]);
 
   record.wallMs = elapsed();

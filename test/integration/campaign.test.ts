@@ -10,7 +10,7 @@ import type { RawInputs } from '../../src/config/index.js';
 import { localCacheDir } from '../../src/core/cache-dir.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
-import { builtinGuestWithPrograms } from '../helpers/guest-programs.js';
+import { guestProgramFiles } from '../helpers/guest-programs.js';
 
 /**
  * Campaigns on the built-in guest with the system QEMU (Debian's 7.2): every scenario boots
@@ -77,9 +77,8 @@ describe('fail-nth sweep', () => {
 
 describe('fail-nth sweep over a block point', () => {
   it("counts the disk's reads in the golden run (block trace) and fails exactly the k-th read in scenario k", async () => {
-    const guest = await builtinGuestWithPrograms(['blkio/blkio.c']);
     const dir = workDir();
-    const inputs: RawInputs = { kernel: guest.kernel, initrd: guest.initrd, command: '/root/blkio /dev/qfi/data read 0 5; exit 0', disks: 'id=data size=1M', 'results-dir': dir, 'test-timeout': '30s', campaign: 'fail-nth', points: 'block.read[disk=data]' };
+    const inputs: RawInputs = { files: guestProgramFiles(['blkio/blkio.c']), command: '/root/blkio /dev/qfi/data read 0 5; exit 0', disks: 'id=data size=1M', 'results-dir': dir, 'test-timeout': '30s', campaign: 'fail-nth', points: 'block.read[disk=data]' };
     const { report } = await runCampaign({ inputs, cwd: dir }, host);
     const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { points: Array<{ point: string; calls: number }> };
     expect(plan.points).toEqual([{ point: 'block.read[disk=data]', source: 'config', calls: 5 }]);

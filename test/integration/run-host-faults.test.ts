@@ -7,7 +7,7 @@ import { silentLogger, type Host } from '../../src/core/host.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import type { RawInputs } from '../../src/config/index.js';
 import type { HostInjection } from '../../src/observe/host-injections.js';
-import { builtinGuestWithPrograms } from '../helpers/guest-programs.js';
+import { guestProgramFiles } from '../helpers/guest-programs.js';
 import { builtQemu } from '../helpers/qfi-plugin.js';
 
 /**
@@ -18,15 +18,15 @@ import { builtQemu } from '../helpers/qfi-plugin.js';
  * its outcome, so every check below is request by request, inside the guest.
  */
 const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
-let guest: { kernel: string; initrd: string };
+let files: string[];
 
 beforeAll(async () => {
-  guest = await builtinGuestWithPrograms(['blkio/blkio.c']);
+  files = guestProgramFiles(['blkio/blkio.c']);
 }, 120_000);
 
 async function qfi(inputs: RawInputs) {
   const cwd = mkdtempSync(join(tmpdir(), 'qfi-host-'));
-  const result = await runPipeline({ inputs: { kernel: guest.kernel, initrd: guest.initrd, 'results-dir': join(cwd, 'results'), 'test-timeout': '60s', ...inputs }, cwd }, host);
+  const result = await runPipeline({ inputs: { files, 'results-dir': join(cwd, 'results'), 'test-timeout': '60s', ...inputs }, cwd }, host);
   const consoleText = readFileSync(result.run.record.files.console, 'utf8');
   const injectionsFile = join(result.config.report.dir, 'injections.jsonl');
   const injections = readFileSync(injectionsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as HostInjection);

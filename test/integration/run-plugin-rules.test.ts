@@ -1,44 +1,33 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localCacheDir } from '../../src/core/cache-dir.js';
 import { formatError } from '../../src/core/errors.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
 import { runPipeline } from '../../src/core/pipeline.js';
-import { writeCpioNewc } from '../../src/provision/guest/cpio-newc.js';
-import { ensureBuiltinGuest } from '../../src/provision/guest/index.js';
+import { guestProgramFiles } from '../helpers/guest-programs.js';
 
 /**
  * qfi run with plugin rules (mem.flip) on the built-in Linux guest, on the QEMU 10.2.2 qfi
  * builds (from the cache; see qemu-build.test.ts) with qfi-fault compiled from plugin/.
- * The guest runs test/fixtures/guests/selfcheck (static, appended to the built-in initramfs):
+ * The guest runs test/fixtures/guests/selfcheck (static, put into the built-in guest with `files`):
  * it reports the physical address of a locked page, and fails its self-check if it changes.
  */
 const source = process.env.QFI_QEMU_SOURCE ?? join(localCacheDir(), 'sources', 'qemu_10.2.2+ds.orig.tar.xz');
 const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
-let initrd: string;
+let files: string[];
 
-beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'qfi-selfcheck-'));
-  const program = join(dir, 'selfcheck');
-  execFileSync('gcc', ['-static', '-O2', '-Wall', '-Wextra', '-Werror', '-o', program, new URL('../fixtures/guests/selfcheck/selfcheck.c', import.meta.url).pathname]);
-  const guest = await ensureBuiltinGuest({ cacheDir: host.cacheDir, log: silentLogger });
-  // The kernel unpacks concatenated cpio archives in order: ours adds /root/selfcheck.
-  const extra = gzipSync(writeCpioNewc([{ type: 'dir', path: 'root', mode: 0o700 }, { type: 'file', path: 'root/selfcheck', mode: 0o755, data: readFileSync(program) }]));
-  initrd = join(dir, 'initrd.cpio.gz');
-  writeFileSync(initrd, Buffer.concat([readFileSync(guest.initrd), extra]));
-  return undefined;
-}, 120_000);
+beforeAll(() => {
+  files = guestProgramFiles(['selfcheck/selfcheck.c']);
+});
 
 async function qfi(faults: string[]) {
   const cwd = mkdtempSync(join(tmpdir(), 'qfi-flip-'));
-  const guest = await ensureBuiltinGuest({ cacheDir: host.cacheDir, log: silentLogger });
   return runPipeline(
     {
-      inputs: { command: '/root/selfcheck', kernel: guest.kernel, initrd, faults, 'qemu-source': source, 'results-dir': join(cwd, 'results') },
+      inputs: { command: '/root/selfcheck', files, faults, 'qemu-source': source, 'results-dir': join(cwd, 'results') },
       cwd,
     },
     host,

@@ -19,7 +19,7 @@ import type { GuestKernel } from './guest-kernel.js';
 import { ModuleError, ModuleTree, orderModules, parseModulesBuiltin, uncompressedModulePath, type LoadedModule } from './kernel-modules.js';
 
 /** Bump when the layout below changes, so old cached archives are not reused. */
-export const INITRAMFS_FORMAT = 2;
+export const INITRAMFS_FORMAT = 3;
 
 /** The x86_64 guest's modules; each architecture's list is in guest-arch.ts. */
 export const GUEST_MODULES = X86_64_GUEST_MODULES;

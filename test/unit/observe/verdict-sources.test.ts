@@ -3,6 +3,7 @@ import type { ConsoleEvent, VerdictSources } from '../../../src/core/types.js';
 import { decideVerdict } from '../../../src/observe/verdict.js';
 import { runRecord } from '../../helpers/run-record.js';
 import { decodeGuestExit, MarkerWatch, qemuReportedError } from '../../../src/observe/verdict-sources.js';
+import { readKtapFile } from '../../../src/observe/ktap-console.js';
 
 const limits = { bootMs: 60_000, testMs: 10_000, overallMs: 130_000 };
 const none = (over: Partial<VerdictSources>) => ({ agent: 'none' as const, sources: { successMarker: undefined, failureMarker: undefined, exitDevice: 'none' as const, passExitCodes: [0], ...over } });
@@ -74,5 +75,23 @@ describe('decideVerdict without an agent', () => {
     expect(decideVerdict(record({ commandExitCode: 0, events: exit0 }), limits, qfi).reason).toBe('the test command exited with 0, but no console line matched success-marker /SUITE OK/');
     expect(decideVerdict(record({ commandExitCode: 0, events: [...exit0, ev('success-marker'), ev('failure-marker', 5, 'LEAK in x')] }), limits, qfi).verdict).toBe('fail');
     expect(decideVerdict(record({ commandExitCode: 0, events: [...exit0, ev('success-marker')] }), limits, qfi).verdict).toBe('pass');
+  });
+});
+
+describe('decideVerdict without an agent, on KTAP alone (recorded KUnit consoles)', () => {
+  const corpus = (name: string) => new URL(`../../fixtures/corpus/${name}.log`, import.meta.url).pathname;
+
+  it('passes when every test reported and none failed', () => {
+    const ktap = readKtapFile(corpus('ktap-pass'));
+    const result = decideVerdict(record({}), limits, { ...none({}), ktap });
+    expect(result.verdict).toBe('pass');
+    expect(result.reason).toMatch(/^KTAP: \d+ of \d+ tests passed/);
+  });
+
+  it('does not pass on a failing or cut-off stream', () => {
+    for (const name of ['ktap-fail-kasan', 'ktap-nested-skip-truncated']) {
+      const ktap = readKtapFile(corpus(name));
+      expect(decideVerdict(record({}), limits, { ...none({}), ktap }).verdict, name).toBe('fail');
+    }
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { junitSuites, mergeJUnit } from '../../../src/campaign/junit-merge.js';
 import type { Plan, Provisioned, TestRun } from '../../../src/core/types.js';
 import { toJUnit } from '../../../src/report/junit.js';
 import { toSummaryMarkdown } from '../../../src/report/summary-md.js';
@@ -17,7 +18,7 @@ function validates(xml: string): void {
 }
 
 /** A TestRun around a recorded corpus console, as the pipeline builds it. */
-export function corpusRun(name: string): TestRun {
+function corpusRun(name: string): TestRun {
   const judged = judgeCorpusLog(name);
   const plan = { scenario: name, canonicalRules: [], seed: 7, timeouts: { bootMs: 60_000, testMs: 600_000, overallMs: 720_000 } } as unknown as Plan;
   const provisioned = { qemuVersion: judged.meta.qemu, qemuOrigin: 'system', accel: 'tcg', kernelDescription: judged.meta.kernel, plugins: [] } as unknown as Provisioned;
@@ -36,7 +37,7 @@ export function corpusRun(name: string): TestRun {
 }
 
 /** The <testsuite> and <testcase> skeleton of a JUnit file: names, counts and result elements. */
-export function skeleton(xml: string): string[] {
+function skeleton(xml: string): string[] {
   const out: string[] = [];
   let depth = 0;
   for (const m of xml.matchAll(/<(\/?)(testsuite|testcase)\b([^>]*?)(\/?)>|<(failure|error|skipped)\b([^>]*?)\/?>/g)) {
@@ -96,5 +97,70 @@ describe('KTAP in junit.xml', () => {
     const md = toSummaryMarkdown(corpusRun('tap-bail-out'));
     expect(md).toMatch(/\*\*KTAP\*\*: 1 stream, 2 tests: 1 passed, 0 failed, 0 skipped, 1 without a result/);
     expect(md).toMatch(/\| `\(no result for test 2 of 3\)` \| no result \|/);
+  });
+
+  it('KUnit modules with nested suites, skips and a cut-off end: the expected JUnit', () => {
+    // Read off the recorded log: example (2 skipped), fat_test with two parameterised cases (a
+    // third level), then kasan powered off after its 22nd of 55 results.
+    const run = corpusRun('ktap-nested-skip-truncated');
+    expect(run.verdict).toBe('panic');
+    expect(run.reason).toContain('KTAP kasan stopped after kmalloc_memmove_negative_size (22 of 55 results): the console ended at line 2139');
+    const xml = toJUnit(run);
+    validates(xml);
+    const fatParams = [
+      'Earliest possible UTC (1980-01-01 00:00:00)',
+      'Latest possible UTC (2107-12-31 23:59:58)',
+      'Earliest possible (UTC-11) (== 1979-12-31 13:00:00 UTC)',
+      'Latest possible (UTC+11) (== 2108-01-01 10:59:58 UTC)',
+      'Leap Day / Year (1996-02-29 00:00:00)',
+      'Year 2000 is leap year (2000-02-29 00:00:00)',
+      'Year 2100 not leap year (2100-03-01 00:00:00)',
+      'Leap year + timezone UTC+1 (== 2004-02-29 00:30:00 UTC)',
+      'Leap year + timezone UTC-1 (== 2004-02-29 23:30:00 UTC)',
+      'VFAT odd-second resolution (1999-12-31 23:59:59)',
+      'VFAT 10ms resolution (1980-01-01 00:00:00:0010)',
+    ].map((p) => `        case ${p}`);
+    const kasanPassed = [
+      'kmalloc_oob_right', 'kmalloc_oob_left', 'kmalloc_node_oob_right', 'kmalloc_pagealloc_oob_right', 'kmalloc_pagealloc_uaf', 'kmalloc_pagealloc_invalid_free',
+    ];
+    const kasanLater = [
+      'pagealloc_uaf', 'kmalloc_large_oob_right', 'krealloc_more_oob', 'krealloc_less_oob', 'krealloc_pagealloc_more_oob', 'krealloc_pagealloc_less_oob',
+      'krealloc_uaf', 'kmalloc_oob_16', 'kmalloc_uaf_16', 'kmalloc_oob_in_memset', 'kmalloc_oob_memset_2', 'kmalloc_oob_memset_4', 'kmalloc_oob_memset_8',
+      'kmalloc_oob_memset_16', 'kmalloc_memmove_negative_size',
+    ];
+    expect(skeleton(xml)).toEqual([
+      'suite ktap-nested-skip-truncated 52/1/1/3',
+      '  case boot',
+      '  case command failure(the guest stopped while the test command ran, without report)',
+      '  suite ktap 50/0/1/3',
+      '    suite example 4/0/0/2',
+      '      case example_simple_test',
+      '      case example_skip_test skipped(this test should be skipped)',
+      '      case example_mark_skipped_test skipped(this test should be skipped)',
+      '      case example_all_expect_macros_test',
+      '    suite fat_test 23/0/0/0',
+      '      case fat_checksum_test',
+      '      suite fat_time_fat2unix_test 11/0/0/0',
+      ...fatParams,
+      '      suite fat_time_unix2fat_test 11/0/0/0',
+      ...fatParams,
+      '    suite kasan 23/0/1/1',
+      ...kasanPassed.map((c) => `      case ${c}`),
+      '      case pagealloc_oob_right skipped(Test requires CONFIG_KASAN_GENERIC=n)',
+      ...kasanLater.map((c) => `      case ${c}`),
+      '      case (no result for test 23 of 55) error(no result: the console ended at line 2139)',
+    ]);
+    expect(xml).toContain('<property name="qfi.ktap.version" value="KTAP version 1 (KUnit suites, no top-level header)"/>');
+    expect(xml).toContain('<testcase classname="qfi.ktap-nested-skip-truncated.fat_test.fat_time_fat2unix_test" name="Leap Day / Year (1996-02-29 00:00:00)"/>');
+    // What the console printed while the missing test ran is the error's text.
+    expect(xml).toMatch(/name="\(no result for test 23 of 55\)">\s*<error message="no result: the console ended at line 2139" type="ktap">no result: the console ended at line 2139\nsysrq: Power Off/);
+  });
+
+  it('a campaign merge keeps nested suites inside their scenario, with the counts adding up', () => {
+    const suites = ['ktap-nested-skip-truncated', 'tap13-todo-skip', 'pass'].flatMap((n) => junitSuites(toJUnit(corpusRun(n))));
+    expect(suites).toHaveLength(3);
+    const merged = mergeJUnit('corpus', suites);
+    validates(merged);
+    expect(/<testsuites [^>]*>/.exec(merged)![0]).toContain('tests="60" failures="1" errors="1"');
   });
 });

@@ -48,20 +48,35 @@ describe.each(files)('workflows-examples/%s', (file) => {
 
   it("uses qfi's action by repository path, with inputs action.yml has and values qfi accepts", () => {
     const names = new Set(INPUTS.map((i) => i.name));
-    const steps = Object.values(jobsOf(file)).flatMap(qfiSteps);
-    expect(steps.length).toBeGreaterThan(0);
-    for (const step of steps) {
-      for (const [key, value] of Object.entries(step.with ?? {})) {
-        expect(names, `${file}: with.${key}`).toContain(key);
-        const spec = INPUTS.find((i) => i.name === key);
-        if (spec && 'values' in spec) expect(spec.values, `${file}: with.${key}`).toContain(value);
-        if (key === 'regions') for (const line of String(value).trim().split('\n')) expect(() => parseRegionLine(line)).not.toThrow();
-        if (key === 'disks') for (const line of String(value).trim().split('\n')) expect(() => parseDiskLine(line)).not.toThrow();
+    const jobs = Object.values(jobsOf(file));
+    expect(jobs.flatMap(qfiSteps).length).toBeGreaterThan(0);
+    for (const job of jobs) {
+      for (const step of qfiSteps(job)) {
+        for (const [key, raw] of Object.entries(step.with ?? {})) {
+          expect(names, `${file}: with.${key}`).toContain(key);
+          // `${{ matrix.x }}` stands for each value the job's matrix gives x: check them all.
+          for (const value of matrixValues(job, raw)) {
+            const spec = INPUTS.find((i) => i.name === key);
+            if (spec && 'values' in spec) expect(spec.values, `${file}: with.${key}`).toContain(value);
+            if (key === 'regions') for (const line of String(value).trim().split('\n')) expect(() => parseRegionLine(line)).not.toThrow();
+            if (key === 'disks') for (const line of String(value).trim().split('\n')) expect(() => parseDiskLine(line)).not.toThrow();
+          }
+        }
+        if (step.with?.config) expect(files.concat(readdirSync(dir)), `${file}: config ${String(step.with.config)} is next to it`).toContain(String(step.with.config));
       }
-      if (step.with?.config) expect(files.concat(readdirSync(dir)), `${file}: config ${String(step.with.config)} is next to it`).toContain(String(step.with.config));
     }
   });
 });
+
+/** The values a `with:` value takes: itself, or for `${{ matrix.KEY }}` each value the matrix's include lists give KEY. */
+function matrixValues(job: { strategy?: { matrix?: unknown } }, value: unknown): unknown[] {
+  const m = typeof value === 'string' ? /^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$/.exec(value) : null;
+  const include = (job.strategy?.matrix as { include?: Array<Record<string, unknown>> } | undefined)?.include;
+  if (!m || !Array.isArray(include)) return [value];
+  const values = include.map((row) => row[m[1]!]);
+  expect(values.every((v) => v !== undefined), `every matrix row gives ${m[1]}`).toBe(true);
+  return values;
+}
 
 /** plan -> matrix jobs -> merge, the shape both campaign workflows share. */
 function expectCampaignGraph(file: string, runJob: string): void {

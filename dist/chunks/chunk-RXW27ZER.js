@@ -4213,7 +4213,7 @@ function decideVerdict(record2, limits, guest = QFI_AGENT) {
   if (agentError) return { verdict: "infra-error", reason: `guest agent failed: ${agentError.text}` };
   const failureMarker = record2.events.find((e) => e.kind === "failure-marker");
   const failed2 = failureMarker ? { verdict: "fail", reason: `console line ${failureMarker.line} matched failure-marker /${guest.sources.failureMarker ?? ""}/: ${failureMarker.text.trim()}` } : void 0;
-  if (guest.agent === "none") return decideWithoutAgent(record2, limits, guest.sources, failed2);
+  if (guest.agent === "none") return decideWithoutAgent(record2, limits, guest.sources, failed2, guest.ktap);
   const started = record2.events.some((e) => e.kind === "test-start");
   if (record2.timedOut === "boot") {
     const what = guest.agent === "qemu-guest-agent" ? "no answer from qemu-guest-agent (guest-ping)" : "no agent ready marker";
@@ -4243,7 +4243,7 @@ function missingSuccessMarker(record2, sources, otherwise) {
   if (sources.successMarker === void 0 || record2.events.some((e) => e.kind === "success-marker")) return void 0;
   return { verdict: "fail", reason: `${otherwise}, but no console line matched success-marker /${sources.successMarker}/` };
 }
-function decideWithoutAgent(record2, limits, sources, failed2) {
+function decideWithoutAgent(record2, limits, sources, failed2, ktap) {
   if (failed2) return failed2;
   if (record2.timedOut) {
     const limit = record2.timedOut === "overall" ? `the overall timeout of ${seconds(limits.overallMs)}` : `the test timeout of ${seconds(limits.testMs)}`;
@@ -4267,6 +4267,10 @@ function decideWithoutAgent(record2, limits, sources, failed2) {
   }
   if (sources.exitDevice !== "none") return { verdict: "fail", reason: `the guest ended without an exit code from ${sources.exitDevice}` };
   if (sources.successMarker !== void 0) return { verdict: "fail", reason: `the guest ended without printing success-marker /${sources.successMarker}/` };
+  const c3 = ktap?.counts;
+  if (c3 && c3.tests > 0 && c3.failed === 0 && c3.errors === 0) {
+    return { verdict: "pass", reason: `KTAP: ${c3.passed} of ${c3.tests} test${c3.tests === 1 ? "" : "s"} passed${c3.skipped ? `, ${c3.skipped} skipped` : ""}${c3.todo ? `, ${c3.todo} expected failure${c3.todo === 1 ? "" : "s"}` : ""}` };
+  }
   return { verdict: "fail", reason: "the guest ended, but nothing tells whether it passed: set success-marker or exit-device, or print KTAP results" };
 }
 function requireFired(result, neverFired, required) {
@@ -4384,11 +4388,11 @@ function shorten(text, max = maxLineChars) {
 // src/observe/findings.ts
 var sanitizerKinds = /* @__PURE__ */ new Set(["kasan", "ubsan"]);
 function consoleFindings(events, ktap) {
-  const expected = ktap ? passingSpans(ktap) : [];
+  const expected = expectedBy(ktap);
   const out = [];
   for (const e of events) {
     if (!isProblemEvent(e.kind)) continue;
-    if (sanitizerKinds.has(e.kind) && expected.some(([first, last]) => e.line >= first && e.line <= last)) continue;
+    if (sanitizerKinds.has(e.kind) && expected(e.line)) continue;
     out.push({ kind: e.kind, line: e.line, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
   }
   for (const stream of ktap?.streams ?? []) {
@@ -4398,6 +4402,39 @@ function consoleFindings(events, ktap) {
 }
 function topFinding(events, ktap) {
   return consoleFindings(events, ktap)[0];
+}
+function excerptBlocks(summary, ktap, maxKtapBlocks = 3) {
+  const expected = expectedBy(ktap);
+  const blocks = summary.blocks.filter((b) => !(sanitizerKinds.has(b.kind) && expected(b.firstLine)));
+  if (ktap) {
+    const bad = [];
+    const visit = (t, path6) => {
+      const here = [...path6, t.name];
+      if (t.subtests.length) return t.subtests.forEach((c3) => visit(c3, here));
+      if (bad.length >= maxKtapBlocks || t.outcome !== "fail" && t.outcome !== "error") return;
+      const what = t.outcome === "error" ? "no result" : `not ok${t.directive ? ` # ${t.directive}` : ""}`;
+      bad.push({
+        kind: t.outcome === "error" ? "ktap-error" : "ktap-failure",
+        firstLine: t.firstLine,
+        lines: [`KTAP ${here.join(".")}: ${what} (console line ${t.line})`, ...t.errors, ...t.diagnostics.slice(0, 20)].map((l) => shorten(l)),
+        repeats: 0
+      });
+    };
+    for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, []));
+    blocks.push(...bad);
+  }
+  return blocks.sort(bySeverity);
+}
+function expectedReportCounts(events, ktap) {
+  const counts = /* @__PURE__ */ new Map();
+  if (!ktap) return counts;
+  const expected = expectedBy(ktap);
+  for (const e of events) if (sanitizerKinds.has(e.kind) && expected(e.line)) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  return counts;
+}
+function expectedBy(ktap) {
+  const spans = ktap ? passingSpans(ktap) : [];
+  return (line) => spans.some(([first, last]) => line >= first && line <= last);
 }
 function passingSpans(ktap) {
   const spans = [];
@@ -13263,7 +13300,7 @@ function writeCpioNewc(entries) {
 }
 
 // src/provision/guest/initramfs.ts
-var INITRAMFS_FORMAT = 2;
+var INITRAMFS_FORMAT = 3;
 var INITRAMFS_FILE = "initramfs.cpio.gz";
 var MODULE_LIST_PATH = "etc/qfi/modules";
 function agentScriptPath() {
@@ -14361,6 +14398,85 @@ function writeReproducer(config, plan, dir) {
 import { writeFileSync as writeFileSync6 } from "node:fs";
 import { join as join20 } from "node:path";
 
+// src/observe/summarize.ts
+var blockLines = 24;
+var maxBlocks = 4;
+var tailLines = 30;
+var LogSummarizer = class {
+  blocks = [];
+  open;
+  openRemaining = 0;
+  problems = /* @__PURE__ */ new Map();
+  tail = [];
+  addLine(text, event) {
+    const line = shorten(text);
+    const kind = event && isProblemEvent(event.kind) ? event.kind : void 0;
+    if (kind) this.count(kind, event.line, line);
+    if (this.open && kind && problemSeverity[kind] > problemSeverity[this.open.kind]) this.close();
+    if (this.open) {
+      this.open.lines.push(line);
+      if (--this.openRemaining === 0) this.close();
+    } else if (kind) {
+      this.open = { kind, firstLine: event.line, key: blockKey(line), lines: [line], repeats: 0 };
+      this.openRemaining = blockLines - 1;
+    }
+    this.tail.push(line);
+    if (this.tail.length > tailLines) this.tail.shift();
+  }
+  result() {
+    if (this.open) this.close();
+    const blocks = [...this.blocks].sort(bySeverity).map((b) => ({ kind: b.kind, firstLine: b.firstLine, lines: foldRepeats(b.lines), repeats: b.repeats }));
+    return { highlights: flattenBlocks(blocks), tail: foldRepeats(this.tail), problems: [...this.problems.values()].sort(bySeverity), blocks };
+  }
+  count(kind, line, text) {
+    const seen = this.problems.get(kind);
+    if (seen) seen.count++;
+    else this.problems.set(kind, { kind, count: 1, firstLine: line, text: stripPrintkPrefix(text).trim() });
+  }
+  /** Keeps the block unless it repeats one already kept, dropping the least severe when over budget. */
+  close() {
+    const block = this.open;
+    this.open = void 0;
+    this.openRemaining = 0;
+    const same = this.blocks.find((b) => b.key === block.key);
+    if (same) {
+      same.repeats++;
+      return;
+    }
+    this.blocks.push(block);
+    if (this.blocks.length > maxBlocks) {
+      const least = [...this.blocks].sort(bySeverity).at(-1);
+      this.blocks.splice(this.blocks.indexOf(least), 1);
+    }
+  }
+};
+function flattenBlocks(blocks) {
+  const lines = [];
+  for (const block of blocks) {
+    if (lines.length) lines.push("\u2026");
+    lines.push(...block.lines);
+    if (block.repeats) lines.push(`(the same report appeared ${block.repeats} more time${block.repeats === 1 ? "" : "s"})`);
+  }
+  return lines;
+}
+function blockKey(line) {
+  return stripPrintkPrefix(line).replace(/\b(?:0x)?[0-9a-f]*\d[0-9a-f]*\b/gi, "#").trim();
+}
+function foldRepeats(lines) {
+  const out = [];
+  let i2 = 0;
+  while (i2 < lines.length) {
+    const text = stripPrintkPrefix(lines[i2]);
+    let j = i2 + 1;
+    while (j < lines.length && stripPrintkPrefix(lines[j]) === text) j++;
+    out.push(lines[i2]);
+    const extra = j - i2 - 1;
+    if (extra > 0) out.push(`(previous line repeated ${extra} more time${extra === 1 ? "" : "s"})`);
+    i2 = j;
+  }
+  return out;
+}
+
 // src/report/junit-ktap.ts
 var maxDiagnosticChars = 512 * 1024;
 function ktapSuites(ktap, classPrefix) {
@@ -14508,7 +14624,8 @@ function renderJUnit(name, suites) {
 // src/report/junit.ts
 function failureDetails(run) {
   const parts = [run.reason];
-  if (run.summary.highlights.length) parts.push("", "--- worst problems on the console ---", ...run.summary.highlights);
+  const highlights = flattenBlocks(excerptBlocks(run.summary, run.ktap));
+  if (highlights.length) parts.push("", "--- worst problems on the console ---", ...highlights);
   if (run.summary.tail.length) parts.push("", "--- last console lines ---", ...run.summary.tail);
   if (run.record.diagnostics?.registers) parts.push("", "--- registers at timeout ---", run.record.diagnostics.registers.trim());
   return toReportText(parts.join("\n"));
@@ -14590,6 +14707,8 @@ function toSummaryJson(run) {
     injections: run.injections ?? null,
     points: run.points,
     logSummary: run.summary,
+    /** KTAP/TAP results on the console: counts and each stream's errors (the tests are in junit.xml). */
+    ktap: run.ktap ? { counts: run.ktap.counts, dropped: run.ktap.dropped, streams: run.ktap.streams.map((s) => ({ version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) } : null,
     diagnostics: record2.diagnostics ?? null,
     files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: "junit.xml", reproducer: "reproducer.sh", ...run.injections ? { injections: "injections.jsonl" } : {} }
   };
@@ -14642,10 +14761,16 @@ function toSummaryMarkdown(run) {
   if (top) out.push("", `**Top problem**: ${top.kind} at console line ${top.line}: \`${cell(clip(toReportText(top.text), 300)).replaceAll("`", "'")}\``);
   if (run.summary.problems.length) {
     out.push("", "**Console problems** (worst first)", "", "| problem | count | first line | text |", "|---|---|---|---|");
-    for (const p of run.summary.problems.slice(0, maxRows)) out.push(`| ${p.kind} | ${p.count} | ${p.firstLine} | ${cell(clip(toReportText(p.text), 200))} |`);
+    const expected = expectedReportCounts(run.record.events, run.ktap);
+    for (const p of run.summary.problems.slice(0, maxRows)) {
+      const provoked = expected.get(p.kind);
+      const count2 = provoked ? `${p.count} (${provoked === p.count ? "all" : provoked} provoked by passing KTAP tests)` : String(p.count);
+      out.push(`| ${p.kind} | ${count2} | ${p.firstLine} | ${cell(clip(toReportText(p.text), 200))} |`);
+    }
   }
   if (run.ktap) out.push("", ...ktapSection(run.ktap));
-  const excerpt = [...run.summary.highlights, ...run.summary.highlights.length ? ["\u2026"] : [], ...run.summary.tail].join("\n");
+  const highlights = flattenBlocks(excerptBlocks(run.summary, run.ktap));
+  const excerpt = [...highlights, ...highlights.length ? ["\u2026"] : [], ...run.summary.tail].join("\n");
   if (run.verdict !== "pass" && excerpt) {
     const text = toReportText(excerpt).replaceAll("```", "`\u200B``");
     out.push("", "<details open><summary>Console excerpt</summary>", "", "```text", text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}
@@ -14712,82 +14837,6 @@ function writeReports(run, dir) {
 import { createWriteStream as createWriteStream5, existsSync as existsSync19, writeFileSync as writeFileSync8 } from "node:fs";
 import { basename as basename5, join as join23 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
-
-// src/observe/summarize.ts
-var blockLines = 24;
-var maxBlocks = 4;
-var tailLines = 30;
-var LogSummarizer = class {
-  blocks = [];
-  open;
-  openRemaining = 0;
-  problems = /* @__PURE__ */ new Map();
-  tail = [];
-  addLine(text, event) {
-    const line = shorten(text);
-    const kind = event && isProblemEvent(event.kind) ? event.kind : void 0;
-    if (kind) this.count(kind, event.line, line);
-    if (this.open && kind && problemSeverity[kind] > problemSeverity[this.open.kind]) this.close();
-    if (this.open) {
-      this.open.lines.push(line);
-      if (--this.openRemaining === 0) this.close();
-    } else if (kind) {
-      this.open = { kind, firstLine: event.line, key: blockKey(line), lines: [line], repeats: 0 };
-      this.openRemaining = blockLines - 1;
-    }
-    this.tail.push(line);
-    if (this.tail.length > tailLines) this.tail.shift();
-  }
-  result() {
-    if (this.open) this.close();
-    const blocks = [...this.blocks].sort(bySeverity);
-    const highlights = [];
-    for (const block of blocks) {
-      if (highlights.length) highlights.push("\u2026");
-      highlights.push(...foldRepeats(block.lines));
-      if (block.repeats) highlights.push(`(the same report appeared ${block.repeats} more time${block.repeats === 1 ? "" : "s"})`);
-    }
-    return { highlights, tail: foldRepeats(this.tail), problems: [...this.problems.values()].sort(bySeverity) };
-  }
-  count(kind, line, text) {
-    const seen = this.problems.get(kind);
-    if (seen) seen.count++;
-    else this.problems.set(kind, { kind, count: 1, firstLine: line, text: stripPrintkPrefix(text).trim() });
-  }
-  /** Keeps the block unless it repeats one already kept, dropping the least severe when over budget. */
-  close() {
-    const block = this.open;
-    this.open = void 0;
-    this.openRemaining = 0;
-    const same = this.blocks.find((b) => b.key === block.key);
-    if (same) {
-      same.repeats++;
-      return;
-    }
-    this.blocks.push(block);
-    if (this.blocks.length > maxBlocks) {
-      const least = [...this.blocks].sort(bySeverity).at(-1);
-      this.blocks.splice(this.blocks.indexOf(least), 1);
-    }
-  }
-};
-function blockKey(line) {
-  return stripPrintkPrefix(line).replace(/\b(?:0x)?[0-9a-f]*\d[0-9a-f]*\b/gi, "#").trim();
-}
-function foldRepeats(lines) {
-  const out = [];
-  let i2 = 0;
-  while (i2 < lines.length) {
-    const text = stripPrintkPrefix(lines[i2]);
-    let j = i2 + 1;
-    while (j < lines.length && stripPrintkPrefix(lines[j]) === text) j++;
-    out.push(lines[i2]);
-    const extra = j - i2 - 1;
-    if (extra > 0) out.push(`(previous line repeated ${extra} more time${extra === 1 ? "" : "s"})`);
-    i2 = j;
-  }
-  return out;
-}
 
 // src/observe/verdict-sources.ts
 var MarkerWatch = class {
@@ -15755,6 +15804,7 @@ var GuestAgent = class _GuestAgent {
     });
   }
   close() {
+    this.onClosed(new InfraError("the guest agent connection was closed by qfi"));
     this.socket.destroy();
   }
   /** One command and its reply, after a resync when the stream may hold a stale reply. */
@@ -15899,7 +15949,11 @@ async function runGuestAgentSession(opts) {
     }
     const exitCode = result.exitCode ?? 128 + (result.signal ?? 0);
     opts.onEvent({ kind: "test-exit", line: 0, atMs: at(), text: `(guest-exec-status: exit code ${exitCode})`, exitCode });
-    await agent.shutdown({ mode: "powerdown", signal: opts.signal });
+    await agent.shutdown({ mode: "powerdown", signal: opts.signal }).catch((err) => {
+      if (opts.signal.aborted) return;
+      opts.log.warn(`the guest did not accept guest-shutdown (${err.message}); stopping QEMU`);
+      opts.onPowerOffRefused();
+    });
   } finally {
     agent?.close();
     await new Promise((resolve7) => transcript.end(resolve7));
@@ -15995,6 +16049,11 @@ async function runQemu(plan, provisioned, opts) {
   const markers = new MarkerWatch(plan.verdictSources);
   const summarizer = new LogSummarizer();
   const stderrTail = [];
+  const stderrLines = new LineStream((line) => {
+    if (line.trim() === "") return;
+    stderrTail.push(line);
+    stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
+  });
   opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
   const child = execa(argv[0], argv.slice(1), {
     stdin: talksToGuest ? "pipe" : "ignore",
@@ -16184,8 +16243,7 @@ async function runQemu(plan, provisioned, opts) {
   });
   child.stderr.on("data", (chunk) => {
     stderrOut.write(chunk);
-    stderrTail.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
+    stderrLines.push(chunk);
   });
   const onAbort = () => {
     record2.infraError ??= `the runner was interrupted (${String(opts.signal?.reason ?? "abort")}); QEMU was stopped`;
@@ -16218,7 +16276,8 @@ async function runQemu(plan, provisioned, opts) {
       log: opts.log,
       startedAt,
       signal: sessionStop.signal,
-      onEvent
+      onEvent,
+      onPowerOffRefused: () => void stop()
     }).catch((err) => {
       if (sessionStop.signal.aborted || exited || stopping) return;
       record2.infraError ??= `qemu-guest-agent: ${err.message}`;
@@ -16245,6 +16304,7 @@ async function runQemu(plan, provisioned, opts) {
   qmp?.close();
   pluginControl?.close();
   lines.end();
+  stderrLines.end();
   await Promise.all([closeStream(consoleOut), closeStream(stderrOut), closeStream(qmpOut)]);
   record2.wallMs = elapsed();
   record2.qemuExit = { code: result.exitCode, signal: result.signal };
@@ -16294,8 +16354,8 @@ function observeRun(ran, log) {
   if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
   const neverFired = rulesNeverFired(injections);
   for (const r of neverFired) log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? "" : " (require-fired makes this a failure)"}`);
-  const decided = requireFired(decideVerdict(record2, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources }), neverFired, plan.requireFired);
   const ktap = readKtapFile(record2.files.console);
+  const decided = requireFired(decideVerdict(record2, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), neverFired, plan.requireFired);
   const { verdict, reason } = applyConsoleFindings(decided, record2, ktap);
   return { ...ran, scenario: plan.scenario, verdict, reason, injections, points: guestPoints(record2.events), ...ktap ? { ktap } : {} };
 }

@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { ConsoleEvent, LogSummary, RunRecord } from '../../src/core/types.js';
+import { ConsoleParser } from '../../src/observe/console-parser.js';
+import { applyConsoleFindings } from '../../src/observe/findings-verdict.js';
+import { topFinding, type Finding } from '../../src/observe/findings.js';
+import { KtapParser, type KtapReport } from '../../src/observe/ktap.js';
+import { LineStream } from '../../src/observe/line-stream.js';
+import { LogSummarizer } from '../../src/observe/summarize.js';
+import { decideVerdict, type VerdictResult } from '../../src/observe/verdict.js';
+
+const dir = new URL('../fixtures/corpus/', import.meta.url);
+
+/** What scripts/record-corpus.sh kept of a real run, besides its console. */
+export interface CorpusMeta {
+  name: string;
+  recordedWith: string[];
+  kernel: string;
+  qemu: string;
+  token: string;
+  qemuExit: { code: number | null; signal: string | null };
+  timedOut: 'boot' | 'test' | 'overall' | null;
+  commandExitCode: number | null;
+  consoleLines: number;
+}
+
+/** The hand-made reading of a log: what the verdict and the worst problem must be. */
+export interface CorpusLabel {
+  verdict: string;
+  /** A problem kind, or `none`. */
+  top: string;
+  why: string;
+}
+
+export function corpusLabels(): Record<string, CorpusLabel> {
+  return JSON.parse(readFileSync(new URL('labels.json', dir), 'utf8')) as Record<string, CorpusLabel>;
+}
+
+export function corpusNames(): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.log'))
+    .map((f) => f.slice(0, -4))
+    .sort();
+}
+
+export interface JudgedLog {
+  meta: CorpusMeta;
+  lines: string[];
+  events: ConsoleEvent[];
+  summary: LogSummary;
+  ktap: KtapReport | undefined;
+  record: RunRecord;
+  result: VerdictResult;
+  top: Finding | undefined;
+}
+
+/**
+ * A recorded console through what the runner does with it: ConsoleParser and LogSummarizer per
+ * line (fed in odd-sized chunks, as a serial console delivers them), the KTAP parser, then
+ * decideVerdict on a RunRecord rebuilt from the recorded meta and the console findings step.
+ */
+export function judgeCorpusLog(name: string): JudgedLog {
+  const meta = JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8')) as CorpusMeta;
+  const bytes = readFileSync(new URL(`${name}.log`, dir));
+  const parser = new ConsoleParser(meta.token);
+  const summarizer = new LogSummarizer();
+  const ktapParser = new KtapParser();
+  const events: ConsoleEvent[] = [];
+  const lines: string[] = [];
+  const stream = new LineStream((text) => {
+    lines.push(text);
+    const event = parser.parseLine(text, lines.length, 0);
+    summarizer.addLine(text, event);
+    ktapParser.addLine(text, lines.length);
+    if (event) events.push(event);
+  });
+  for (let i = 0; i < bytes.length; i += 509) stream.push(bytes.subarray(i, i + 509));
+  stream.end();
+  const ktap = ktapParser.end();
+  const exit = events.find((e) => e.kind === 'test-exit');
+  const qemuExit = { code: meta.qemuExit.code ?? undefined, signal: meta.qemuExit.signal ?? undefined };
+  const crashed = events.some((e) => e.kind === 'panic' || e.kind === 'oops' || e.kind === 'bug');
+  // As run-qemu.ts decides it: QEMU failing on its own (not stopped by qfi, no crash, no result).
+  const infraError =
+    !meta.timedOut && !crashed && exit === undefined && (qemuExit.signal || (qemuExit.code ?? 0) !== 0) ? `QEMU exited with ${qemuExit.signal ?? qemuExit.code}` : undefined;
+  const record: RunRecord = {
+    startedAt: '2026-11-21T00:00:00.000Z',
+    wallMs: 0,
+    bootMs: undefined,
+    testMs: undefined,
+    commandExitCode: exit?.exitCode,
+    qemuExit,
+    timedOut: meta.timedOut ?? undefined,
+    diagnostics: undefined,
+    infraError,
+    events,
+    consoleLines: lines.length,
+    files: { dir: '/r', console: '/r/console.log', qemuStderr: '/r/qemu-stderr.log', qmpLog: '/r/qmp.log' },
+    qemuArgv: ['qemu-system-x86_64'],
+    qemuPid: undefined,
+    hostFaults: undefined,
+  };
+  const limits = { bootMs: 60_000, testMs: recordedTestTimeoutMs(meta.recordedWith), overallMs: 720_000 };
+  const result = applyConsoleFindings(decideVerdict(record, limits), record, ktap);
+  return { meta, lines, events, summary: summarizer.result(), ktap, record, result, top: topFinding(events, ktap) };
+}
+
+/** The `--test-timeout` the log was recorded with (`3s`, `5m`), else the default 10 minutes. */
+function recordedTestTimeoutMs(argv: string[]): number {
+  const value = argv[argv.indexOf('--test-timeout') + 1];
+  const m = argv.includes('--test-timeout') && value ? /^(\d+)(s|m)$/.exec(value) : null;
+  return m ? Number(m[1]) * (m[2] === 'm' ? 60_000 : 1000) : 600_000;
+}
