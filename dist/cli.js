@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-RXW27ZER.js";
+} from "./chunks/chunk-ERC7RQLJ.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

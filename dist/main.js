@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runAction
-} from "./chunks/chunk-MPMZ2ZUP.js";
-import "./chunks/chunk-RXW27ZER.js";
+} from "./chunks/chunk-OUPTO27D.js";
+import "./chunks/chunk-ERC7RQLJ.js";
 
 // src/entry/main.ts
 await runAction();

@@ -232,8 +232,6 @@ export interface Plan {
   markerToken: string;
   timeouts: { bootMs: number; testMs: number; overallMs: number };
   extraArgs: string[];
-  /** Whether qfi's agent runs the command (its markers are then expected). */
-  builtinGuest: boolean;
 }
 
 export interface VerdictSources {

@@ -69,7 +69,8 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
   const baseAppend = agent === 'qfi' ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith('console=') || p.startsWith('panic='));
   const append = [...baseAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
   if (host.syncTestStart) append.push(`${SYNC_PARAM}=1`);
-  if (snapshotAt !== undefined && config.guest.initrd === undefined) append.push(`${REGIONS_PARAM}=1`);
+  // Snapshot campaigns run on qfi's agent only (checkGuestSupportsPlan): it reports the regions.
+  if (snapshotAt !== undefined) append.push(`${REGIONS_PARAM}=1`);
   if (config.guest.append.trim()) append.push(config.guest.append.trim());
 
   return {
@@ -110,8 +111,6 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
       overallMs: config.test.overallTimeoutMs,
     },
     extraArgs: config.qemu.extraArgs,
-    // A custom initrd or a boot disk replaces our agent; a custom kernel alone still boots our initramfs.
-    builtinGuest: agent === 'qfi',
   };
 }
 

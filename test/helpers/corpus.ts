@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ConsoleEvent, LogSummary, RunRecord } from '../../src/core/types.js';
-import { ConsoleParser } from '../../src/observe/console-parser.js';
 import { applyConsoleFindings } from '../../src/observe/findings-verdict.js';
 import { topFinding, type Finding } from '../../src/observe/findings.js';
 import { KtapParser, type KtapReport } from '../../src/observe/ktap.js';
-import { LineStream } from '../../src/observe/line-stream.js';
-import { LogSummarizer } from '../../src/observe/summarize.js';
 import { decideVerdict, type VerdictResult } from '../../src/observe/verdict.js';
+
+import { replayConsole } from './console-fixture.js';
+import { runRecord } from './run-record.js';
 
 const dir = new URL('../fixtures/corpus/', import.meta.url);
 
@@ -61,20 +61,8 @@ export interface JudgedLog {
 export function judgeCorpusLog(name: string): JudgedLog {
   const meta = JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8')) as CorpusMeta;
   const bytes = readFileSync(new URL(`${name}.log`, dir));
-  const parser = new ConsoleParser(meta.token);
-  const summarizer = new LogSummarizer();
   const ktapParser = new KtapParser();
-  const events: ConsoleEvent[] = [];
-  const lines: string[] = [];
-  const stream = new LineStream((text) => {
-    lines.push(text);
-    const event = parser.parseLine(text, lines.length, 0);
-    summarizer.addLine(text, event);
-    ktapParser.addLine(text, lines.length);
-    if (event) events.push(event);
-  });
-  for (let i = 0; i < bytes.length; i += 509) stream.push(bytes.subarray(i, i + 509));
-  stream.end();
+  const { events, lines, summary } = replayConsole(bytes, meta.token, 509, (text, line) => ktapParser.addLine(text, line));
   const ktap = ktapParser.end();
   const exit = events.find((e) => e.kind === 'test-exit');
   const qemuExit = { code: meta.qemuExit.code ?? undefined, signal: meta.qemuExit.signal ?? undefined };
@@ -82,26 +70,19 @@ export function judgeCorpusLog(name: string): JudgedLog {
   // As run-qemu.ts decides it: QEMU failing on its own (not stopped by qfi, no crash, no result).
   const infraError =
     !meta.timedOut && !crashed && exit === undefined && (qemuExit.signal || (qemuExit.code ?? 0) !== 0) ? `QEMU exited with ${qemuExit.signal ?? qemuExit.code}` : undefined;
-  const record: RunRecord = {
-    startedAt: '2026-11-21T00:00:00.000Z',
+  const record = runRecord({
     wallMs: 0,
-    bootMs: undefined,
-    testMs: undefined,
     commandExitCode: exit?.exitCode,
     qemuExit,
     timedOut: meta.timedOut ?? undefined,
-    diagnostics: undefined,
     infraError,
     events,
     consoleLines: lines.length,
-    files: { dir: '/r', console: '/r/console.log', qemuStderr: '/r/qemu-stderr.log', qmpLog: '/r/qmp.log' },
     qemuArgv: ['qemu-system-x86_64'],
-    qemuPid: undefined,
-    hostFaults: undefined,
-  };
+  });
   const limits = { bootMs: 60_000, testMs: recordedTestTimeoutMs(meta.recordedWith), overallMs: 720_000 };
   const result = applyConsoleFindings(decideVerdict(record, limits), record, ktap);
-  return { meta, lines, events, summary: summarizer.result(), ktap, record, result, top: topFinding(events, ktap) };
+  return { meta, lines, events, summary, ktap, record, result, top: topFinding(events, ktap) };
 }
 
 /** The `--test-timeout` the log was recorded with (`3s`, `5m`), else the default 10 minutes. */

@@ -11,8 +11,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync 
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
+import { recordingLogger } from '../helpers/recording-logger.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/core/host.js';
 import { archData } from '../../src/plan/arch.js';
 import { aptListsFingerprint, aptSourceFor, aptStateFingerprint, ensurePrivateLists, UPDATED_STAMP } from '../../src/provision/guest/apt-source.js';
 import { ensureBuiltinGuest, type BuiltinGuest } from '../../src/provision/guest/index.js';
@@ -25,13 +25,7 @@ const BOOT_TIMEOUT_MS = 90_000;
 const arch = archData.aarch64;
 
 const logLines: string[] = [];
-const log: Logger = {
-  info: (m) => logLines.push(`info: ${m}`),
-  warn: (m) => logLines.push(`warn: ${m}`),
-  error: (m) => logLines.push(`error: ${m}`),
-  debug: (m) => logLines.push(`debug: ${m}`),
-  group: (_t, fn) => fn(),
-};
+const log = recordingLogger(logLines);
 
 const running = new Set<ResultPromise>();
 const bootTimes: number[] = [];

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
+import { recordingLogger } from '../helpers/recording-logger.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/core/host.js';
 import { ensureBuiltinGuest, type BuiltinGuest } from '../../src/provision/guest/index.js';
 
 // The real cache, so that repeated runs are warm (and unit tests find the real kernel files).
@@ -14,13 +14,7 @@ const work = mkdtempSync(join(tmpdir(), 'qfi-builtin-guest-'));
 const BOOT_TIMEOUT_MS = 60_000;
 
 const logLines: string[] = [];
-const log: Logger = {
-  info: (m) => logLines.push(`info: ${m}`),
-  warn: (m) => logLines.push(`warn: ${m}`),
-  error: (m) => logLines.push(`error: ${m}`),
-  debug: (m) => logLines.push(`debug: ${m}`),
-  group: (_t, fn) => fn(),
-};
+const log = recordingLogger(logLines);
 
 const running = new Set<ResultPromise>();
 const bootTimes: number[] = [];

@@ -4,7 +4,7 @@
  * files a workflow hands us): the loader (PT_INTERP), its DT_NEEDED libraries and where it
  * asks to find them (DT_RUNPATH / DT_RPATH). 64-bit little-endian, like elf.ts.
  */
-import { ElfFormatError, isElf } from './elf.js';
+import { ElfFormatError, elf64View, elfMachine } from './elf.js';
 
 const PT_LOAD = 1;
 const PT_DYNAMIC = 2;
@@ -33,10 +33,8 @@ interface Segment {
 }
 
 export function readElfDynamic(bytes: Uint8Array): ElfDynamicInfo {
-  if (!isElf(bytes)) throw new ElfFormatError('not an ELF file');
-  if (bytes.length < 64 || bytes[4] !== 2 || bytes[5] !== 1) throw new ElfFormatError('not a 64-bit little-endian ELF file');
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const machine = v.getUint16(0x12, true);
+  const v = elf64View(bytes);
+  const machine = elfMachine(bytes);
   const phoff = Number(v.getBigUint64(0x20, true));
   const phentsize = v.getUint16(0x36, true);
   const phnum = v.getUint16(0x38, true);

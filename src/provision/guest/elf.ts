@@ -17,7 +17,8 @@ export function isElf(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, false) === ELF_MAGIC;
 }
 
-function elf64View(bytes: Uint8Array): DataView {
+/** A view of a 64-bit little-endian ELF file; ElfFormatError for anything else. */
+export function elf64View(bytes: Uint8Array): DataView {
   if (!isElf(bytes)) throw new ElfFormatError('not an ELF file');
   if (bytes.length < 64 || bytes[4] !== ELFCLASS64 || bytes[5] !== ELFDATA2LSB) {
     throw new ElfFormatError('not a 64-bit little-endian ELF file');

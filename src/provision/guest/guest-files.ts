@@ -13,15 +13,16 @@ import { ConfigError } from '../../core/errors.js';
 import type { Arch } from '../../core/types.js';
 import type { FileSpec } from '../../config/file-spec.js';
 import { writeCpioNewc, type CpioEntry } from './cpio-newc.js';
-import { ELF_MACHINE, isElf } from './elf.js';
-import { readElfDynamic } from './elf-dynamic.js';
+import { isElf } from './elf.js';
+import { readElfDynamic, type ElfDynamicInfo } from './elf-dynamic.js';
+import { guestArch } from './guest-arch.js';
 
-/** Debian's multiarch triplet per guest arch: library folders and cross-toolchain sysroots are named by it. */
-const TRIPLET: Record<string, string> = { x86_64: 'x86_64-linux-gnu', aarch64: 'aarch64-linux-gnu' };
+/** Debian's multiarch triplet of a guest arch: library folders and cross-toolchain sysroots are named by it. */
+const triplet = (arch: Arch): string => `${arch}-linux-gnu`;
 
 /** Where libraries of `arch` are looked for on the host, in order. */
 export function librarySearchDirs(arch: Arch): string[] {
-  const t = TRIPLET[arch] ?? `${arch}-linux-gnu`;
+  const t = triplet(arch);
   // A cross toolchain's sysroot (e.g. gcc-aarch64-linux-gnu's libc6-arm64-cross) comes last.
   return [`/lib/${t}`, `/usr/lib/${t}`, ...(arch === 'x86_64' ? ['/lib64', '/usr/lib64'] : []), '/lib', '/usr/lib', '/usr/local/lib', `/usr/${t}/lib`];
 }
@@ -42,7 +43,7 @@ export interface PlacedFile {
  */
 export function resolveGuestFiles(files: readonly FileSpec[], arch: Arch): PlacedFile[] {
   const placed = new Map<string, PlacedFile>();
-  const machine = (ELF_MACHINE as Record<string, number>)[arch];
+  const machine = guestArch[arch].elfMachine;
   const add = (file: PlacedFile) => {
     if (!placed.has(file.dest)) placed.set(file.dest, file);
   };
@@ -51,10 +52,10 @@ export function resolveGuestFiles(files: readonly FileSpec[], arch: Arch): Place
     const bytes = readFileSync(file.path);
     if (!isElf(bytes)) continue;
     const info = readElfDynamic(bytes);
-    if (machine !== undefined && info.machine !== machine) {
+    if (info.machine !== machine) {
       throw new ConfigError(`files: ${file.path} is a program for another CPU (ELF machine ${info.machine}), but the guest is ${arch}`, {
         location: { input: 'files' },
-        hint: `build it for ${arch} (a cross compiler, e.g. ${TRIPLET[arch] ?? arch}-gcc), or set arch to match`,
+        hint: `build it for ${arch} (a cross compiler, e.g. ${triplet(arch)}-gcc), or set arch to match`,
       });
     }
     for (const lib of dependencies(file.path, file.dest, info, arch)) add(lib);
@@ -63,12 +64,12 @@ export function resolveGuestFiles(files: readonly FileSpec[], arch: Arch): Place
 }
 
 /** The loader and the transitive DT_NEEDED closure of one program placed at `dest` in the guest. */
-function dependencies(program: string, dest: string, info: ReturnType<typeof readElfDynamic>, arch: Arch): PlacedFile[] {
+function dependencies(program: string, dest: string, info: ElfDynamicInfo, arch: Arch): PlacedFile[] {
   const out: PlacedFile[] = [];
   const dirs = librarySearchDirs(arch);
-  const triplet = TRIPLET[arch] ?? `${arch}-linux-gnu`;
+  const t = triplet(arch);
   /** A system library keeps its path; one from a cross sysroot goes to the guest's own multiarch folder. */
-  const systemGuestPath = (hostPath: string) => (hostPath.startsWith(`/usr/${triplet}/lib/`) ? `/lib/${triplet}/${posix.basename(hostPath)}` : hostPath);
+  const systemGuestPath = (hostPath: string) => (hostPath.startsWith(`/usr/${t}/lib/`) ? `/lib/${t}/${posix.basename(hostPath)}` : hostPath);
   if (info.interpreter) {
     const host = [info.interpreter, ...dirs.map((d) => join(d, posix.basename(info.interpreter!)))].find((p) => existsSync(p));
     if (!host) throw missingLibrary(program, info.interpreter, [dirname(info.interpreter), ...dirs]);
@@ -98,22 +99,28 @@ function dependencies(program: string, dest: string, info: ReturnType<typeof rea
           ...want.searchPaths.map((p): [string, string] => [join(origin(p, want.hostOrigin), want.name), posix.join(origin(p, want.guestOrigin), want.name)]),
           ...dirs.map((d): [string, string] => [join(d, want.name), systemGuestPath(join(d, want.name))]),
         ];
-    const found = candidates.find(([host]) => existsSync(host) && statSync(host).isFile() && libraryFits(host, arch));
+    let found: { host: string; guest: string; lib: ElfDynamicInfo } | undefined;
+    for (const [host, guest] of candidates) {
+      const lib = existsSync(host) && statSync(host).isFile() ? libraryFor(host, arch) : undefined;
+      if (lib) {
+        found = { host, guest, lib };
+        break;
+      }
+    }
     if (!found) throw missingLibrary(want.by, want.name, want.name.includes('/') ? [] : candidates.map(([host]) => dirname(host)));
-    const [host, guest] = found;
+    const { host, guest, lib } = found;
     out.push({ dest: guest, source: host, mode: 0o755, neededBy: want.by });
-    const lib = readElfDynamic(readFileSync(host));
     for (const next of lib.needed) queue.push({ name: next, by: host, hostOrigin: dirname(host), guestOrigin: posix.dirname(guest), searchPaths: lib.searchPaths });
   }
   return out;
 }
 
-/** A same-named library of another architecture (a multilib folder) is skipped, as the loader does. */
-function libraryFits(path: string, arch: Arch): boolean {
+/** The library's dynamic info; undefined for a same-named file of another architecture (a multilib folder), which the loader skips too. */
+function libraryFor(path: string, arch: Arch): ElfDynamicInfo | undefined {
   const bytes = readFileSync(path);
-  if (!isElf(bytes) || bytes[4] !== 2) return false;
-  const machine = (ELF_MACHINE as Record<string, number>)[arch];
-  return machine === undefined || readElfDynamic(bytes).machine === machine;
+  if (!isElf(bytes) || bytes[4] !== 2) return undefined;
+  const info = readElfDynamic(bytes);
+  return info.machine === guestArch[arch].elfMachine ? info : undefined;
 }
 
 function missingLibrary(program: string, name: string, searched: string[]): ConfigError {

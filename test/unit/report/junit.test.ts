@@ -8,6 +8,7 @@ import { decideVerdict } from '../../../src/observe/verdict.js';
 import { toJUnit } from '../../../src/report/junit.js';
 import { toSummaryMarkdown } from '../../../src/report/summary-md.js';
 import { loadConsoleFixture } from '../../helpers/console-fixture.js';
+import { runRecord } from '../../helpers/run-record.js';
 
 const schema = new URL('../../fixtures/schemas/junit-10.xsd', import.meta.url).pathname;
 
@@ -15,24 +16,16 @@ const schema = new URL('../../fixtures/schemas/junit-10.xsd', import.meta.url).p
 function testRunFrom(fixture: string, over: Partial<RunRecord> = {}): TestRun {
   const { events, summary, lines } = loadConsoleFixture(fixture);
   const exit = events.find((e) => e.kind === 'test-exit');
-  const record: RunRecord = {
-    startedAt: '2026-11-21T00:00:00.000Z',
+  const record = runRecord({
     wallMs: 1234,
     bootMs: 1100,
     testMs: 20,
     commandExitCode: exit?.exitCode,
-    qemuExit: { code: 0, signal: undefined },
-    timedOut: undefined,
-    diagnostics: undefined,
-    infraError: undefined,
     events,
     consoleLines: lines.length,
-    files: { dir: '/r', console: '/r/console.log', qemuStderr: '/r/qemu-stderr.log', qmpLog: '/r/qmp.log' },
     qemuArgv: ['qemu-system-x86_64'],
-    qemuPid: undefined,
-    hostFaults: undefined,
     ...over,
-  };
+  });
   const plan = { scenario: `fixture-${fixture}`, canonicalRules: ['alloc.frame=fail-after:3'], seed: 42, timeouts: { bootMs: 60_000, testMs: 3000, overallMs: 120_000 } } as Plan;
   const provisioned = { qemuVersion: '7.2.22', accel: 'tcg', kernelDescription: 'linux-image-6.1.0-56-cloud-amd64', plugins: [] } as unknown as Provisioned;
   const { verdict, reason } = decideVerdict(record, plan.timeouts);

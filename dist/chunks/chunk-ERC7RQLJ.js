@@ -5222,7 +5222,7 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
   const baseAppend = agent === "qfi" ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith("console=") || p.startsWith("panic="));
   const append2 = [...baseAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
   if (host.syncTestStart) append2.push(`${SYNC_PARAM}=1`);
-  if (snapshotAt !== void 0 && config.guest.initrd === void 0) append2.push(`${REGIONS_PARAM}=1`);
+  if (snapshotAt !== void 0) append2.push(`${REGIONS_PARAM}=1`);
   if (config.guest.append.trim()) append2.push(config.guest.append.trim());
   return {
     scenario: config.name,
@@ -5261,9 +5261,7 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
       testMs: config.test.testTimeoutMs,
       overallMs: config.test.overallTimeoutMs
     },
-    extraArgs: config.qemu.extraArgs,
-    // A custom initrd or a boot disk replaces our agent; a custom kernel alone still boots our initramfs.
-    builtinGuest: agent === "qfi"
+    extraArgs: config.qemu.extraArgs
   };
 }
 function checkGuestSupportsPlan(config, hasPluginRules, snapshot) {
@@ -13443,10 +13441,8 @@ var DT_STRTAB = 5n;
 var DT_RPATH = 15n;
 var DT_RUNPATH = 29n;
 function readElfDynamic(bytes) {
-  if (!isElf(bytes)) throw new ElfFormatError("not an ELF file");
-  if (bytes.length < 64 || bytes[4] !== 2 || bytes[5] !== 1) throw new ElfFormatError("not a 64-bit little-endian ELF file");
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const machine = v.getUint16(18, true);
+  const v = elf64View(bytes);
+  const machine = elfMachine(bytes);
   const phoff = Number(v.getBigUint64(32, true));
   const phentsize = v.getUint16(54, true);
   const phnum = v.getUint16(56, true);
@@ -13489,14 +13485,14 @@ function readElfDynamic(bytes) {
 }
 
 // src/provision/guest/guest-files.ts
-var TRIPLET = { x86_64: "x86_64-linux-gnu", aarch64: "aarch64-linux-gnu" };
+var triplet = (arch) => `${arch}-linux-gnu`;
 function librarySearchDirs(arch) {
-  const t = TRIPLET[arch] ?? `${arch}-linux-gnu`;
+  const t = triplet(arch);
   return [`/lib/${t}`, `/usr/lib/${t}`, ...arch === "x86_64" ? ["/lib64", "/usr/lib64"] : [], "/lib", "/usr/lib", "/usr/local/lib", `/usr/${t}/lib`];
 }
 function resolveGuestFiles(files, arch) {
   const placed = /* @__PURE__ */ new Map();
-  const machine = ELF_MACHINE[arch];
+  const machine = guestArch[arch].elfMachine;
   const add = (file) => {
     if (!placed.has(file.dest)) placed.set(file.dest, file);
   };
@@ -13505,10 +13501,10 @@ function resolveGuestFiles(files, arch) {
     const bytes = readFileSync7(file.path);
     if (!isElf(bytes)) continue;
     const info = readElfDynamic(bytes);
-    if (machine !== void 0 && info.machine !== machine) {
+    if (info.machine !== machine) {
       throw new ConfigError(`files: ${file.path} is a program for another CPU (ELF machine ${info.machine}), but the guest is ${arch}`, {
         location: { input: "files" },
-        hint: `build it for ${arch} (a cross compiler, e.g. ${TRIPLET[arch] ?? arch}-gcc), or set arch to match`
+        hint: `build it for ${arch} (a cross compiler, e.g. ${triplet(arch)}-gcc), or set arch to match`
       });
     }
     for (const lib of dependencies(file.path, file.dest, info, arch)) add(lib);
@@ -13518,8 +13514,8 @@ function resolveGuestFiles(files, arch) {
 function dependencies(program, dest, info, arch) {
   const out = [];
   const dirs = librarySearchDirs(arch);
-  const triplet = TRIPLET[arch] ?? `${arch}-linux-gnu`;
-  const systemGuestPath = (hostPath) => hostPath.startsWith(`/usr/${triplet}/lib/`) ? `/lib/${triplet}/${posix2.basename(hostPath)}` : hostPath;
+  const t = triplet(arch);
+  const systemGuestPath = (hostPath) => hostPath.startsWith(`/usr/${t}/lib/`) ? `/lib/${t}/${posix2.basename(hostPath)}` : hostPath;
   if (info.interpreter) {
     const host = [info.interpreter, ...dirs.map((d) => join11(d, posix2.basename(info.interpreter)))].find((p) => existsSync12(p));
     if (!host) throw missingLibrary(program, info.interpreter, [dirname7(info.interpreter), ...dirs]);
@@ -13536,20 +13532,26 @@ function dependencies(program, dest, info, arch) {
       ...want.searchPaths.map((p) => [join11(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
       ...dirs.map((d) => [join11(d, want.name), systemGuestPath(join11(d, want.name))])
     ];
-    const found = candidates.find(([host2]) => existsSync12(host2) && statSync6(host2).isFile() && libraryFits(host2, arch));
+    let found;
+    for (const [host2, guest2] of candidates) {
+      const lib2 = existsSync12(host2) && statSync6(host2).isFile() ? libraryFor(host2, arch) : void 0;
+      if (lib2) {
+        found = { host: host2, guest: guest2, lib: lib2 };
+        break;
+      }
+    }
     if (!found) throw missingLibrary(want.by, want.name, want.name.includes("/") ? [] : candidates.map(([host2]) => dirname7(host2)));
-    const [host, guest] = found;
+    const { host, guest, lib } = found;
     out.push({ dest: guest, source: host, mode: 493, neededBy: want.by });
-    const lib = readElfDynamic(readFileSync7(host));
     for (const next of lib.needed) queue.push({ name: next, by: host, hostOrigin: dirname7(host), guestOrigin: posix2.dirname(guest), searchPaths: lib.searchPaths });
   }
   return out;
 }
-function libraryFits(path6, arch) {
+function libraryFor(path6, arch) {
   const bytes = readFileSync7(path6);
-  if (!isElf(bytes) || bytes[4] !== 2) return false;
-  const machine = ELF_MACHINE[arch];
-  return machine === void 0 || readElfDynamic(bytes).machine === machine;
+  if (!isElf(bytes) || bytes[4] !== 2) return void 0;
+  const info = readElfDynamic(bytes);
+  return info.machine === guestArch[arch].elfMachine ? info : void 0;
 }
 function missingLibrary(program, name, searched) {
   return new ConfigError(`files: ${program} needs ${name}, which is not on this host${searched.length ? ` (looked in ${[...new Set(searched)].join(", ")})` : ""}`, {
