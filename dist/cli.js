@@ -11,7 +11,7 @@ import {
   planCampaign,
   runCampaign,
   runPipeline
-} from "./chunks/chunk-ERC7RQLJ.js";
+} from "./chunks/chunk-BIIPSHPW.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -169,6 +169,21 @@ marker start
 [ -z "$sync_start" ] || await_host go || agent_error "no-go-from-host"
 sh -c "$command" </dev/null
 code=$?
+# The command's results file (`results-file`) goes to the runner on its own virtio-serial port,
+# before the exit marker: exact bytes, never mixed with kernel messages as on the console.
+if [ -r "$fw/opt/qfi/results-file/raw" ]; then
+	read -r results_file <"$fw/opt/qfi/results-file/raw"
+	results_port=
+	for port in $(ls /sys/class/virtio-ports 2>/dev/null); do
+		[ "$(cat "/sys/class/virtio-ports/$port/name" 2>/dev/null)" = org.qfi.results ] && results_port=/dev/$port
+	done
+	[ -n "$results_port" ] || agent_error "results-port-missing:org.qfi.results(virtio_console)"
+	if [ -f "$results_file" ]; then
+		cat "$results_file" >"$results_port" || echo "qfi: could not copy the results file $results_file to the runner"
+	else
+		echo "qfi: the command left no results file $results_file"
+	fi
+fi
 # What the test's fault points saw (qfi-fault): a probe run plans from these.
 if [ -d /run/qfi/points ]; then
 	for point in $(ls /run/qfi/points); do

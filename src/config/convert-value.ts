@@ -9,7 +9,7 @@ import { ConfigError, type SourceLocation } from '../core/errors.js';
 import { validateFwCfgName } from '../rules/index.js';
 import { checkDiskLine, checkDiskTable } from './disk-spec.js';
 import { checkFileLine, checkFileTable } from './file-spec.js';
-import { checkMarkerRegex, checkQemuOptionWord, parseExitCodes } from './guest-values.js';
+import { checkGuestFilePath, checkMarkerRegex, checkQemuOptionWord, parseExitCodes } from './guest-values.js';
 import { checkPointLine, checkPointTable, ruleFor } from './point-spec.js';
 import { printAction } from '../rules/index.js';
 import type { InputName, InputSpec } from './inputs.js';
@@ -205,6 +205,8 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
       case 'pass-exit-codes':
         parseExitCodes(value);
         return value.trim();
+      case 'results-file':
+        return checkGuestFilePath(value, 'results-file', '/tmp/results.tap');
       case 'rules-file':
         return existingPath(value, site.baseDir, 'file', 'rules file');
       case 'plan-file':

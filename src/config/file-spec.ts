@@ -9,7 +9,8 @@
  * canonical line (host path absolute), which the rest of qfi reads back with parseFileLine.
  */
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, posix, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { checkGuestFilePath } from './guest-values.js';
 import { splitWords } from './key-value-words.js';
 import { ValueProblem } from './parse-values.js';
 
@@ -42,9 +43,7 @@ export function fileFromPairs(pairs: Array<[string, string]>, baseDir: string): 
   if (!existsSync(path) || !statSync(path).isFile()) {
     throw new ValueProblem(`file ${JSON.stringify(pathText)} does not exist or is not a regular file (${path})`, 'give the path of a file on the host, relative to the workspace or absolute');
   }
-  if (!destText.startsWith('/')) throw new ValueProblem(`dest ${JSON.stringify(destText)} is not an absolute guest path`, 'write where the file goes in the guest, like `dest=/usr/bin/mytest`');
-  const dest = posix.normalize(destText);
-  if (dest === '/' || dest.endsWith('/')) throw new ValueProblem(`dest ${JSON.stringify(destText)} names a folder, not a file`, 'give the file\'s full guest path, like `dest=/usr/bin/mytest`');
+  const dest = checkGuestFilePath(destText, 'dest', '/usr/bin/mytest');
   const under = MOUNTED.find((m) => dest === m || dest.startsWith(`${m}/`));
   if (under) throw new ValueProblem(`dest ${dest} is under ${under}, which the agent mounts over at boot`, 'put the file under /usr, /opt, /root or /etc; the command can copy it to /tmp');
   if (dest === '/init' || dest.startsWith('/etc/qfi/') || dest === '/usr/bin/qfi-fault' || dest === '/usr/bin/qfi-marker') {

@@ -68,6 +68,14 @@ export function checkGuestCombination(setting: Setting, written: (name: InputNam
       }),
     );
   }
+  if (agent === 'none' && written('results-file')) {
+    problems.add(
+      new ConfigError('results-file is given, but no agent in the guest would hand the file over (agent: none)', {
+        location: where('results-file'),
+        hint: 'print the KTAP/TAP results on the console instead (qfi reads them there), or run the tests through agent: qemu-guest-agent',
+      }),
+    );
+  }
   if (written('files') && (agent !== 'qfi' || !builtinInitramfs)) {
     problems.add(new ConfigError('files go into the built-in initramfs, which this guest does not boot', { location: where('files'), hint: 'put the files into your own initrd or image, or drop initrd / boot=true' }));
   }

@@ -1,4 +1,5 @@
 /** Checks of the settings that describe a bring-your-own guest and how its verdict is read. */
+import { posix } from 'node:path';
 import { ValueProblem } from './parse-values.js';
 
 /** A `-machine` / `-cpu` value: a name with optional `,key=value` options, nothing QEMU could read as another option. */
@@ -8,6 +9,16 @@ export function checkQemuOptionWord(text: string, what: string, examples: string
     throw new ValueProblem(`bad ${what} ${JSON.stringify(text)}`, `give a QEMU ${what} name with optional ,key=value options, like ${examples}`);
   }
   return value;
+}
+
+/** An absolute path of a file in the guest, normalised (`/usr/bin/mytest`). */
+export function checkGuestFilePath(text: string, what: string, example: string): string {
+  if (!text.startsWith('/')) throw new ValueProblem(`${what} ${JSON.stringify(text)} is not an absolute guest path`, `write the file's path in the guest, like \`${example}\``);
+  // The agents hand the path over as one line of text.
+  if (/[\x00-\x1f]/.test(text)) throw new ValueProblem(`${what} ${JSON.stringify(text)} contains a control character`, `write a plain path, like \`${example}\``);
+  const path = posix.normalize(text);
+  if (path === '/' || text.endsWith('/')) throw new ValueProblem(`${what} ${JSON.stringify(text)} names a folder, not a file`, `give the file's full guest path, like \`${example}\``);
+  return path;
 }
 
 /** A marker is a JavaScript regular expression matched against each console line. */

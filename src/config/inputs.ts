@@ -357,6 +357,13 @@ export const INPUTS = [
     description: 'Guest exit codes (from `exit-device`) that mean pass, as a list of numbers and ranges: `0`, `0,3`, `0-1`; any other code fails the run.',
   },
   {
+    name: 'results-file',
+    toml: 'test.results_file',
+    type: 'string',
+    default: undefined,
+    description: 'Absolute guest path of a KTAP/TAP file the command writes (e.g. `/tmp/results.tap` from a kselftest runner). After the command the agent (`qfi` or `qemu-guest-agent`) hands it to the runner: each test becomes a JUnit testcase, a `not ok` fails the run, and a missing, empty or cut-off file is an error. Saved as `guest-results.txt`.',
+  },
+  {
     name: 'campaign',
     scope: 'campaign',
     toml: 'campaign.kind',

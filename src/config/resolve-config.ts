@@ -164,6 +164,7 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
       failureMarker: value<string>('failure-marker'),
       exitDevice: orDefault<ExitDevice>('exit-device'),
       passExitCodes: parseExitCodes(orDefault<string>('pass-exit-codes')),
+      resultsFile: value<string>('results-file'),
     },
     faults: { enabled, rules, fwCfgName: orDefault<string>('rules-fw-cfg-name'), seed, requireFired: orDefault<boolean>('require-fired') },
     report: {

@@ -6,8 +6,10 @@ import { hostInjections, writeHostInjections } from '../observe/host-injections.
 import { guestPoints } from '../observe/guest-points.js';
 import { rulesNeverFired, summarizeInjections } from '../observe/injections.js';
 import { decideVerdict, requireFired } from '../observe/verdict.js';
-import { applyConsoleFindings } from '../observe/findings-verdict.js';
+import { applyConsoleFindings, worsenVerdict } from '../observe/findings-verdict.js';
 import { readKtapFile } from '../observe/ktap-console.js';
+import { mergeKtapReports } from '../observe/ktap.js';
+import { GUEST_RESULTS_FILE, readGuestResults } from '../observe/guest-results.js';
 import { makePlan } from '../plan/make-plan.js';
 import { provision } from '../provision/provision.js';
 import { writeReproducer } from '../report/reproducer.js';
@@ -39,11 +41,13 @@ export function observeRun(ran: Pick<TestRun, 'plan' | 'provisioned' | 'record' 
   if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
   const neverFired = rulesNeverFired(injections);
   for (const r of neverFired) log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? '' : ' (require-fired makes this a failure)'}`);
-  // KTAP on the console (KUnit, kselftest...): a guest without an agent may pass on it; it and
-  // kernel reports can make any verdict worse.
-  const ktap = readKtapFile(record.files.console);
+  // KTAP on the console (KUnit, kselftest...) and in the command's results file: a guest without
+  // an agent may pass on it; it and kernel reports can make any verdict worse.
+  const results = readGuestResults(plan, record);
+  const ktap = mergeKtapReports([readKtapFile(record.files.console), results?.ktap]);
   const decided = requireFired(decideVerdict(record, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), neverFired, plan.requireFired);
-  const { verdict, reason } = applyConsoleFindings(decided, record, ktap);
+  const found = applyConsoleFindings(decided, record, ktap);
+  const { verdict, reason } = results?.problem ? worsenVerdict(found, 'fail', results.problem) : found;
   return { ...ran, scenario: plan.scenario, verdict, reason, injections, points: guestPoints(record.events), ...(ktap ? { ktap } : {}) };
 }
 
@@ -54,7 +58,7 @@ export interface PipelineResult {
 }
 
 /** Files a previous run left in the results folder; removed so stale results never mix in. */
-const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh', 'injections.jsonl', 'qemu-build.log', 'block-trace.log', 'blkdebug', ...Object.values(GUEST_AGENT_FILES)];
+const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh', 'injections.jsonl', 'qemu-build.log', 'block-trace.log', 'blkdebug', GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES)];
 
 /**
  * inputs -> config -> plan -> provision -> run -> observe -> report. Bad input and broken

@@ -96,6 +96,8 @@ export interface ResolvedConfig {
     exitDevice: ExitDevice;
     /** Exit codes from the exit device that mean pass. */
     passExitCodes: number[];
+    /** Guest path of a KTAP/TAP file the command writes (`results-file`). */
+    resultsFile: string | undefined;
   };
   faults: {
     enabled: boolean;
@@ -213,6 +215,8 @@ export interface Plan {
   agent: GuestAgent;
   /** The test command (`sh -c`), for qemu-guest-agent (qfi's agent reads it from fw_cfg). */
   command: string;
+  /** Guest path of the KTAP/TAP file the command writes; the agent hands it to the runner. */
+  resultsFile: string | undefined;
   /** How the verdict is read from a guest without qfi's agent (and extra checks with it). */
   verdictSources: VerdictSources;
   /** Host files for the built-in initramfs (a second cpio archive appended to it). */

@@ -31,7 +31,7 @@ export function applyConsoleFindings(result: VerdictResult, record: Pick<RunReco
   const findings = consoleFindings(record.events, ktap);
   for (const rule of kernelVerdicts) {
     const found = findings.find((f) => rule.kinds.includes(f.kind));
-    if (found) out = worsen(out, rule.verdict, `kernel ${found.kind} ${rule.what} at console line ${found.line}: ${shorten(found.text, 200)}`);
+    if (found) out = worsenVerdict(out, rule.verdict, `kernel ${found.kind} ${rule.what} at console line ${found.line}: ${shorten(found.text, 200)}`);
   }
   if (ktap) out = applyKtap(out, ktap, record.timedOut !== undefined);
   return { verdict: out.verdict, reason: shorten(out.reason, maxReasonChars) };
@@ -42,9 +42,9 @@ function applyKtap(result: VerdictResult, ktap: KtapReport, timedOut: boolean): 
   if (error || ktap.counts.errors > 0) {
     const why = error ?? `${ktap.counts.errors} KTAP result${ktap.counts.errors === 1 ? ' was' : 's were'} not kept (over the budget) and had errors`;
     // A timeout cut the stream: the hang is the cause, the truncation its consequence.
-    return timedOut ? append(result, why) : worsen(result, 'panic', why);
+    return timedOut ? append(result, why) : worsenVerdict(result, 'panic', why);
   }
-  if (ktap.counts.failed > 0) return worsen(result, 'fail', describeFailures(ktap));
+  if (ktap.counts.failed > 0) return worsenVerdict(result, 'fail', describeFailures(ktap));
   return result;
 }
 
@@ -69,7 +69,7 @@ export function failedTests(ktap: KtapReport): string[] {
 }
 
 /** The worse of the two; an equally bad finding adds its reason. */
-function worsen(result: VerdictResult, verdict: Verdict, why: string): VerdictResult {
+export function worsenVerdict(result: VerdictResult, verdict: Verdict, why: string): VerdictResult {
   if (verdictSeverity[verdict] > verdictSeverity[result.verdict] && result.verdict !== 'infra-error') return { verdict, reason: why };
   if (verdict === result.verdict) return append(result, why);
   return result;

@@ -14,8 +14,10 @@ import { bySeverity, isProblemEvent, shorten, type ProblemBlock, type ProblemKin
 
 export interface Finding {
   kind: ProblemKind;
-  /** Console line (for a KTAP error: where the stream stopped). */
+  /** Console line (for a KTAP error: where the stream stopped, in its `source`). */
   line: number;
+  /** Where `line` is, for people: `console line 12`, `results file /tmp/r.tap line 40`. */
+  where: string;
   text: string;
 }
 
@@ -28,10 +30,10 @@ export function consoleFindings(events: readonly ConsoleEvent[], ktap: KtapRepor
   for (const e of events) {
     if (!isProblemEvent(e.kind)) continue;
     if (sanitizerKinds.has(e.kind) && expected(e.line)) continue;
-    out.push({ kind: e.kind, line: e.line, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
+    out.push({ kind: e.kind, line: e.line, where: `console line ${e.line}`, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
   }
   for (const stream of ktap?.streams ?? []) {
-    for (const error of stream.errors) out.push({ kind: 'ktap-error', line: stream.lastLine, text: shorten(error, 300) });
+    for (const error of stream.errors) out.push({ kind: 'ktap-error', line: stream.lastLine, where: `${stream.source} line ${stream.lastLine}`, text: shorten(error, 300) });
   }
   return out.sort((a, b) => bySeverity({ kind: a.kind, firstLine: a.line }, { kind: b.kind, firstLine: b.line }));
 }
@@ -50,19 +52,19 @@ export function excerptBlocks(summary: LogSummary, ktap: KtapReport | undefined,
   const blocks = summary.blocks.filter((b) => !(sanitizerKinds.has(b.kind) && expected(b.firstLine)));
   if (ktap) {
     const bad: ProblemBlock[] = [];
-    const visit = (t: KtapTest, path: string[]) => {
+    const visit = (t: KtapTest, path: string[], source: string) => {
       const here = [...path, t.name];
-      if (t.subtests.length) return t.subtests.forEach((c) => visit(c, here));
+      if (t.subtests.length) return t.subtests.forEach((c) => visit(c, here, source));
       if (bad.length >= maxKtapBlocks || (t.outcome !== 'fail' && t.outcome !== 'error')) return;
       const what = t.outcome === 'error' ? 'no result' : `not ok${t.directive ? ` # ${t.directive}` : ''}`;
       bad.push({
         kind: t.outcome === 'error' ? 'ktap-error' : 'ktap-failure',
         firstLine: t.firstLine,
-        lines: [`KTAP ${here.join('.')}: ${what} (console line ${t.line})`, ...t.errors, ...t.diagnostics.slice(0, 20)].map((l) => shorten(l)),
+        lines: [`KTAP ${here.join('.')}: ${what} (${source} line ${t.line})`, ...t.errors, ...t.diagnostics.slice(0, 20)].map((l) => shorten(l)),
         repeats: 0,
       });
     };
-    for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, []));
+    for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, [], stream.source));
     blocks.push(...bad);
   }
   return blocks.sort(bySeverity);
@@ -83,13 +85,16 @@ function expectedBy(ktap: KtapReport | undefined): (line: number) => boolean {
   return (line) => spans.some(([first, last]) => line >= first && line <= last);
 }
 
-/** [first, last] console lines of each test case that passed (or was skipped) with its result line. */
+/**
+ * [first, last] console lines of each test case that passed (or was skipped) with its result
+ * line. Only the console's streams: a results file's line numbers are not console lines.
+ */
 function passingSpans(ktap: KtapReport): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const visit = (t: KtapTest) => {
     if (t.subtests.length) return t.subtests.forEach(visit);
     if (!t.synthetic && (t.outcome === 'pass' || t.outcome === 'skip' || t.outcome === 'todo')) spans.push([t.firstLine, t.line]);
   };
-  for (const stream of ktap.streams) stream.tests.forEach(visit);
+  for (const stream of ktap.streams) if (stream.source === 'console') stream.tests.forEach(visit);
   return spans;
 }

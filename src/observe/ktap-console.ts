@@ -4,11 +4,12 @@ import { LineStream } from './line-stream.js';
 
 /**
  * The KTAP/TAP results in a console log (or any file of lines), read in chunks so a runaway
- * log never sits in memory whole; lines are split exactly as the runner split them.
+ * log never sits in memory whole; lines are split exactly as the runner split them. `source`
+ * names the file in messages (`console`, `results file /tmp/results.tap`).
  */
-export function readKtapFile(path: string): KtapReport | undefined {
+export function readKtapFile(path: string, source = 'console'): KtapReport | undefined {
   if (!existsSync(path)) return undefined;
-  const parser = new KtapParser();
+  const parser = new KtapParser(source);
   let lineNo = 0;
   const lines = new LineStream((line) => parser.addLine(line, ++lineNo));
   const fd = openSync(path, 'r');

@@ -45,6 +45,8 @@ export interface KtapTest {
 }
 
 export interface KtapStream {
+  /** Where its lines are: `console`, or `results file /tmp/results.tap`; line numbers count there. */
+  source: string;
   /** `KTAP version 1`, `TAP version 13`...; for KUnit modules, the first suite's version line. */
   version: string;
   /** KUnit module output: suites as subtests of a top level that has no header and no plan. */
@@ -150,8 +152,13 @@ const newTest = (name: string, line: number): KtapTest => ({
 
 const outcomeRank: Record<KtapOutcome, number> = { pass: 0, skip: 0, todo: 0, fail: 1, error: 2 };
 
-/** Feed console lines in order with `addLine`, then `end()` once the console is complete. */
+/**
+ * Feed lines in order with `addLine`, then `end()` once the text is complete. `source` names
+ * where the lines are (`console`, `results file /tmp/results.tap`) in every message.
+ */
 export class KtapParser {
+  constructor(private readonly source = 'console') {}
+
   private stack: Level[] = [];
   private stream: { version: string; headerless: boolean; firstLine: number; errors: string[] } | undefined;
   private readonly streams: KtapStream[] = [];
@@ -185,17 +192,17 @@ export class KtapParser {
         this.onResult(line, indent, lineNo);
         break;
       case 'bail':
-        this.stream.errors.push(`Bail out! at console line ${lineNo}${line.reason ? `: ${shorten(line.reason)}` : ''}`);
-        this.endStream(lineNo, `the producer bailed out at console line ${lineNo}`);
+        this.stream.errors.push(`Bail out! at ${this.source} line ${lineNo}${line.reason ? `: ${shorten(line.reason)}` : ''}`);
+        this.endStream(lineNo, `the producer bailed out at ${this.source} line ${lineNo}`);
         break;
       default:
         this.note(text);
     }
   }
 
-  /** The console is complete: whatever is still open was cut off. */
+  /** The text is complete: whatever is still open was cut off. */
   end(): KtapReport | undefined {
-    if (this.stream) this.endStream(this.lastLine, `the console ended at line ${this.lastLine}`);
+    if (this.stream) this.endStream(this.lastLine, `the ${this.source} ended at line ${this.lastLine}`);
     if (this.streams.length === 0 && this.overflow.tests === 0) return undefined;
     const counts = { ...this.overflow };
     for (const stream of this.streams) addCounts(counts, countStream(stream));
@@ -223,11 +230,11 @@ export class KtapParser {
     const root = this.stack[0]!;
     if (indent <= root.indent) {
       // A new top-level stream: the current one is over, complete or not.
-      this.endStream(lineNo - 1, `a new KTAP stream started at console line ${lineNo}`);
+      this.endStream(lineNo - 1, `a new KTAP stream started at ${this.source} line ${lineNo}`);
       this.startStream(version, indent, lineNo);
       return;
     }
-    this.cutDeeperThan(indent - 1, lineNo, `a new test started at console line ${lineNo} before its result`);
+    this.cutDeeperThan(indent - 1, lineNo, `a new test started at ${this.source} line ${lineNo} before its result`);
     this.openChild(indent, lineNo, true);
   }
 
@@ -392,16 +399,17 @@ export class KtapParser {
     const tail = this.takePending(root);
     if (!stream.headerless) {
       if (root.plan === undefined) {
-        stream.errors.push(`KTAP stream at console line ${stream.firstLine} has no plan (1..N)${root.results ? ` after ${root.results} result${root.results === 1 ? '' : 's'}` : ''}: ${why || 'it ended'}`);
+        stream.errors.push(`KTAP stream at ${this.source} line ${stream.firstLine} has no plan (1..N)${root.results ? ` after ${root.results} result${root.results === 1 ? '' : 's'}` : ''}: ${why || 'it ended'}`);
       } else if (root.results < root.plan) {
         const last = root.test.subtests.at(-1);
-        stream.errors.push(`KTAP stream at console line ${stream.firstLine} stopped after ${root.results} of ${root.plan} results${last ? ` (last: ${last.name})` : ''}: ${why}`);
+        stream.errors.push(`KTAP stream at ${this.source} line ${stream.firstLine} stopped after ${root.results} of ${root.plan} results${last ? ` (last: ${last.name})` : ''}: ${why}`);
         root.test.subtests.push({ ...newTest(`(no result for test ${root.results + 1} of ${root.plan})`, lineNo), outcome: 'error', diagnostics: tail, errors: [why], synthetic: true });
       } else if (root.results > root.plan) {
-        stream.errors.push(`KTAP stream at console line ${stream.firstLine} planned ${root.plan} tests but reported ${root.results}`);
+        stream.errors.push(`KTAP stream at ${this.source} line ${stream.firstLine} planned ${root.plan} tests but reported ${root.results}`);
       }
     }
     const done: KtapStream = {
+      source: this.source,
       version: stream.version,
       headerless: stream.headerless,
       firstLine: stream.firstLine,
@@ -433,8 +441,8 @@ export class KtapParser {
 }
 
 /** Parses a whole text (a KTAP file, a console log) at once. */
-export function parseKtap(text: string): KtapReport | undefined {
-  const parser = new KtapParser();
+export function parseKtap(text: string, source = 'console'): KtapReport | undefined {
+  const parser = new KtapParser(source);
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   lines.forEach((line, i) => parser.addLine(line.replace(/\r$/, ''), i + 1));
@@ -494,4 +502,13 @@ function countStream(stream: KtapStream): KtapCounts {
 
 function addCounts(into: KtapCounts, add: KtapCounts): void {
   for (const key of Object.keys(into) as Array<keyof KtapCounts>) into[key] += add[key];
+}
+
+/** Results from several places (the console, a results file) as one report, streams in order. */
+export function mergeKtapReports(reports: ReadonlyArray<KtapReport | undefined>): KtapReport | undefined {
+  const present = reports.filter((r): r is KtapReport => r !== undefined);
+  if (present.length <= 1) return present[0];
+  const counts: KtapCounts = { tests: 0, passed: 0, failed: 0, skipped: 0, todo: 0, errors: 0 };
+  for (const r of present) addCounts(counts, r.counts);
+  return { streams: present.flatMap((r) => r.streams), counts, dropped: present.reduce((n, r) => n + r.dropped, 0) };
 }

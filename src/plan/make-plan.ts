@@ -15,6 +15,8 @@ export const AGENT_FW_CFG = {
   seed: 'opt/qfi/seed',
   /** Marker names the guest's qfi-marker waits at until the runner acknowledges them. */
   syncMarkers: 'opt/qfi/sync-markers',
+  /** Guest path of the results file the agent copies to the results port after the command. */
+  resultsFile: 'opt/qfi/results-file',
 } as const;
 
 /** Kernel command line parameter: the agent waits for the runner's `go` before the test command. */
@@ -61,6 +63,7 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
   if (config.faults.enabled) {
     fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
   }
+  if (config.test.resultsFile !== undefined) fwCfg.push({ name: AGENT_FW_CFG.resultsFile, content: config.test.resultsFile });
   if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}\n`).join('') });
   const agent = config.guest.agent;
   // The quiet, fast boot suits qfi's own initramfs; your kernel and initrd get the console and
@@ -91,6 +94,7 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
     boot: config.guest.disks.some((d) => d.boot) ? 'disk' : 'kernel',
     agent,
     command: config.test.command,
+    resultsFile: config.test.resultsFile,
     verdictSources: {
       successMarker: config.test.successMarker,
       failureMarker: config.test.failureMarker,

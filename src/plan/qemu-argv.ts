@@ -14,10 +14,15 @@ export interface RunPaths {
   snapshotState?: string;
   /** UNIX socket of the guest's qemu-guest-agent channel (agent: qemu-guest-agent). */
   guestAgentSocket?: string;
+  /** Host file the built-in agent writes the command's results file into (`results-file`). */
+  guestResults?: string;
 }
 
 /** The virtio-serial port name qemu-guest-agent opens in the guest. */
 export const GUEST_AGENT_PORT = 'org.qemu.guest_agent.0';
+
+/** The virtio-serial port the built-in agent copies `results-file` to (guest/qfi-init.sh). */
+export const RESULTS_PORT = 'org.qfi.results';
 
 /**
  * QEMU trace events that let the runner tell which guest request failed and why: the
@@ -88,10 +93,7 @@ export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPa
     argv.push('-blockdev', JSON.stringify({ driver: 'file', 'node-name': SNAPSHOT_STATE_FILE_NODE, filename: paths.snapshotState }));
     argv.push('-blockdev', JSON.stringify({ driver: 'qcow2', 'node-name': SNAPSHOT_STATE_NODE, file: SNAPSHOT_STATE_FILE_NODE }));
   }
-  if (paths.guestAgentSocket) {
-    argv.push('-chardev', `socket,id=qfi-qga,path=${escapeOptionValue(paths.guestAgentSocket)},server=on,wait=off`);
-    argv.push('-device', 'virtio-serial-pci,id=qfi-serial0', '-device', `virtserialport,chardev=qfi-qga,name=${GUEST_AGENT_PORT}`);
-  }
+  argv.push(...serialPortArgs(paths));
   if (plan.host.nicId) argv.push('-netdev', 'user,id=qfi-net0', '-device', `virtio-net-pci,netdev=qfi-net0,id=${plan.host.nicId}`);
   if (paths.blockTrace) {
     for (const event of BLOCK_TRACE_EVENTS) argv.push('-trace', `enable=${event}`);
@@ -99,6 +101,24 @@ export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPa
   }
   argv.push(...plan.extraArgs);
   return argv;
+}
+
+/**
+ * virtio-serial ports: qemu-guest-agent's channel (a socket the runner talks on), and the port
+ * the built-in agent writes the results file to (a file chardev: the bytes arrive exactly,
+ * never mixed with kernel messages as on the console).
+ */
+function serialPortArgs(paths: RunPaths): string[] {
+  const ports: string[] = [];
+  if (paths.guestAgentSocket) {
+    ports.push('-chardev', `socket,id=qfi-qga,path=${escapeOptionValue(paths.guestAgentSocket)},server=on,wait=off`);
+    ports.push('-device', `virtserialport,chardev=qfi-qga,name=${GUEST_AGENT_PORT}`);
+  }
+  if (paths.guestResults) {
+    ports.push('-chardev', `file,id=qfi-results,path=${escapeOptionValue(paths.guestResults)}`);
+    ports.push('-device', `virtserialport,chardev=qfi-results,name=${RESULTS_PORT}`);
+  }
+  return ports.length > 0 ? ['-device', 'virtio-serial-pci,id=qfi-serial0', ...ports] : [];
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * KTAP results as JUnit: one suite per KTAP stream (`ktap`, or `ktap.1`, `ktap.2`... when the
- * console had several), a nested <testsuite> per KTAP suite (KUnit suites, parameterised cases)
+ * console had several; `results`, `results.1`... for a results file's), a nested <testsuite> per KTAP suite (KUnit suites, parameterised cases)
  * and a <testcase> per test case, its classname the dotted suite path. Failures carry their
  * diagnostics; results that never came (a cut-off stream) are errors naming where it stopped.
  */
@@ -12,8 +12,11 @@ const maxDiagnosticChars = 512 * 1024;
 
 export function ktapSuites(ktap: KtapReport, classPrefix: string): JUnitSuite[] {
   const budget = { left: maxDiagnosticChars };
-  const many = ktap.streams.length > 1;
-  const suites = ktap.streams.map((stream, i) => streamSuite(stream, many ? `ktap.${i + 1}` : 'ktap', classPrefix, budget));
+  const suites: JUnitSuite[] = [];
+  for (const [base, streams] of [['ktap', ktap.streams.filter((s) => s.source === 'console')], ['results', ktap.streams.filter((s) => s.source !== 'console')]] as const) {
+    const many = streams.length > 1;
+    streams.forEach((stream, i) => suites.push(streamSuite(stream, many ? `${base}.${i + 1}` : base, classPrefix, budget)));
+  }
   if (ktap.dropped > 0) {
     suites.push({
       name: 'ktap.dropped',
@@ -27,7 +30,9 @@ export function ktapSuites(ktap: KtapReport, classPrefix: string): JUnitSuite[] 
 function streamSuite(stream: KtapStream, name: string, classPrefix: string, budget: { left: number }): JUnitSuite {
   const properties: Array<[string, string]> = [
     ['qfi.ktap.version', stream.headerless ? `${stream.version} (KUnit suites, no top-level header)` : stream.version],
-    ['qfi.ktap.console_lines', `${stream.firstLine}-${stream.lastLine}`],
+    ...(stream.source === 'console'
+      ? [['qfi.ktap.console_lines', `${stream.firstLine}-${stream.lastLine}`] as [string, string]]
+      : [['qfi.ktap.source', stream.source] as [string, string], ['qfi.ktap.lines', `${stream.firstLine}-${stream.lastLine}`] as [string, string]]),
     ...stream.errors.slice(0, 20).map((e): [string, string] => ['qfi.ktap.error', e]),
   ];
   const suite: JUnitSuite = { name, properties, cases: [], suites: [] };

@@ -43,7 +43,7 @@ export function toJUnit(run: TestRun): string {
   if (run.record.commandExitCode !== undefined) prop('qfi.exit_code', run.record.commandExitCode);
   if (run.record.timedOut) prop('qfi.timed_out', run.record.timedOut);
   const top = topFinding(run.record.events, run.ktap);
-  if (top) prop('qfi.top_problem', `${top.kind} at console line ${top.line}: ${toReportText(top.text)}`);
+  if (top) prop('qfi.top_problem', `${top.kind} at ${top.where}: ${toReportText(top.text)}`);
 
   const booted = run.record.events.some((e) => e.kind === 'agent-ready');
   const started = run.record.events.some((e) => e.kind === 'test-start');

@@ -35,7 +35,7 @@ export function toSummaryJson(run: TestRun): string {
     logSummary: run.summary,
     /** KTAP/TAP results on the console: counts and each stream's errors (the tests are in junit.xml). */
     ktap: run.ktap
-      ? { counts: run.ktap.counts, dropped: run.ktap.dropped, streams: run.ktap.streams.map((s) => ({ version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) }
+      ? { counts: run.ktap.counts, dropped: run.ktap.dropped, streams: run.ktap.streams.map((s) => ({ source: s.source, version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) }
       : null,
     diagnostics: record.diagnostics ?? null,
     files: { console: 'console.log', qemuStderr: 'qemu-stderr.log', qmpLog: 'qmp.log', junit: 'junit.xml', reproducer: 'reproducer.sh', ...(run.injections ? { injections: 'injections.jsonl' } : {}) },

@@ -55,7 +55,7 @@ export function toSummaryMarkdown(run: TestRun): string {
     }
   }
   const top = topFinding(run.record.events, run.ktap);
-  if (top) out.push('', `**Top problem**: ${top.kind} at console line ${top.line}: \`${cell(clip(toReportText(top.text), 300)).replaceAll('`', "'")}\``);
+  if (top) out.push('', `**Top problem**: ${top.kind} at ${top.where}: \`${cell(clip(toReportText(top.text), 300)).replaceAll('`', "'")}\``);
   if (run.summary.problems.length) {
     out.push('', '**Console problems** (worst first)', '', '| problem | count | first line | text |', '|---|---|---|---|');
     const expected = expectedReportCounts(run.record.events, run.ktap);

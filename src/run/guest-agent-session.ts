@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../core/host.js';
 import type { ConsoleEvent, Plan } from '../core/types.js';
+import { GUEST_RESULTS_FILE } from '../observe/guest-results.js';
 import { GuestAgent } from './guest-agent.js';
 
 export interface GuestAgentSessionOptions {
@@ -39,6 +40,18 @@ function commandEnv(plan: Plan): Record<string, string> {
   };
 }
 
+/** Copies `results-file` out of the guest; a missing file is left for the verdict to report. */
+async function fetchResultsFile(agent: GuestAgent, path: string, opts: GuestAgentSessionOptions): Promise<void> {
+  try {
+    const bytes = await agent.readFile(path, { signal: opts.signal });
+    await writeFile(join(opts.resultsDir, GUEST_RESULTS_FILE), bytes);
+    opts.log.info(`results file ${path}: ${bytes.length} bytes copied to ${GUEST_RESULTS_FILE}`);
+  } catch (err) {
+    if (opts.signal.aborted) throw err;
+    opts.log.warn(`could not read results file ${path} from the guest: ${(err as Error).message}`);
+  }
+}
+
 /**
  * Drives the agent until the command has ended and the power-off was asked for. Problems of the
  * agent itself reject (the runner records an infrastructure error); a boot or test timeout is the
@@ -62,6 +75,8 @@ export async function runGuestAgentSession(opts: GuestAgentSessionOptions): Prom
     for (const [stream, truncated] of [['stdout', result.stdoutTruncated], ['stderr', result.stderrTruncated]] as const) {
       if (truncated) opts.log.warn(`the command's ${stream} was longer than qemu-guest-agent keeps (16 MiB); ${GUEST_AGENT_FILES[stream]} has its start`);
     }
+    // Before test-exit, as the built-in agent does: the command's time covers handing over its results.
+    if (opts.plan.resultsFile !== undefined) await fetchResultsFile(agent, opts.plan.resultsFile, opts);
     // A signal ends a shell command with 128 + signal, as the built-in agent reports it.
     const exitCode = result.exitCode ?? 128 + (result.signal ?? 0);
     opts.onEvent({ kind: 'test-exit', line: 0, atMs: at(), text: `(guest-exec-status: exit code ${exitCode})`, exitCode });

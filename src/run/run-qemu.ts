@@ -8,6 +8,7 @@ import { ConsoleParser } from '../observe/console-parser.js';
 import { LineStream } from '../observe/line-stream.js';
 import { LogSummarizer } from '../observe/summarize.js';
 import { decodeGuestExit, MarkerWatch, qemuReportedError } from '../observe/verdict-sources.js';
+import { GUEST_RESULTS_FILE } from '../observe/guest-results.js';
 import { buildQemuArgv } from '../plan/qemu-argv.js';
 import { resolveWaitingRule } from '../rules/index.js';
 import { HostFaults } from './host-faults.js';
@@ -87,10 +88,13 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   const blockTrace = hasBlockRules ? join(opts.resultsDir, 'block-trace.log') : undefined;
   const snapshot = opts.snapshot;
   const guestAgentSocket = plan.agent === 'qemu-guest-agent' ? join(opts.privateDir, 'qga.sock') : undefined;
+  // qfi's agent copies the results file to a virtio-serial port; QEMU writes it here.
+  const guestResults = plan.agent === 'qfi' && plan.resultsFile !== undefined ? join(opts.resultsDir, GUEST_RESULTS_FILE) : undefined;
   const argv = buildQemuArgv(plan, provisioned, {
     qmpSocket,
     fwCfgFiles,
     ...(guestAgentSocket ? { guestAgentSocket } : {}),
+    ...(guestResults ? { guestResults } : {}),
     ...(qfiPlugin ? { qfiPlugin } : {}),
     ...(blockTrace ? { blockTrace } : {}),
     ...(snapshot ? { snapshotState: snapshot.stateFile } : {}),

@@ -47,9 +47,11 @@ describe('a Debian disk image with qemu-guest-agent', () => {
     expect(ok.run.record.qemuArgv).not.toContain('-kernel');
     expect(statSync(image.disk).mtimeMs).toBe(before);
 
-    const failing = await qfiRun('image-fail', { disks, agent: 'qemu-guest-agent', command: 'echo about to fail; exit 3' });
+    // The command fails before writing its results file: both are said.
+    const failing = await qfiRun('image-fail', { disks, agent: 'qemu-guest-agent', command: 'echo about to fail; exit 3', 'results-file': '/var/tmp/results.tap' });
     expect(failing.run.verdict).toBe('fail');
-    expect(failing.run.reason).toBe('test command exited with 3');
+    expect(failing.run.reason).toBe('test command exited with 3; the command exited with code 3 but left no results in /var/tmp/results.tap (missing or empty; the console or qga.log says which)');
+    expect(failing.read('qga.log')).toMatch(/guest-file-open[\s\S]*No such file/);
   });
 
   it('boots the image\'s own kernel and initrd given as paths, with the image as root disk', async () => {
@@ -59,10 +61,15 @@ describe('a Debian disk image with qemu-guest-agent', () => {
       append: `root=/dev/vda1 ${image.cmdline}`,
       disks: `id=root path=${image.disk} snapshot=true`,
       agent: 'qemu-guest-agent',
-      command: 'cat /proc/cmdline',
+      // A results file read back with guest-file-read: a TAP 14 stream with a subtest.
+      command: 'cat /proc/cmdline; printf "TAP version 14\\n1..2\\n# Subtest: boot\\n    1..1\\n    ok 1 - cmdline has root\\nok 1 - boot\\nok 2 - shell # SKIP not needed\\n" > /var/tmp/results.tap',
+      'results-file': '/var/tmp/results.tap',
     });
     expect(run.verdict, run.reason).toBe('pass');
     expect(read('command-stdout.log')).toMatch(/root=\/dev\/vda1/);
+    expect(read('guest-results.txt')).toMatch(/^TAP version 14\n1\.\.2\n# Subtest: boot\n/);
+    expect(run.ktap?.counts).toEqual({ tests: 2, passed: 1, failed: 0, skipped: 1, todo: 0, errors: 0 });
+    expect(read('junit.xml')).toMatch(/<testsuite name="results" tests="2" failures="0" errors="0" skipped="1">/);
     expect(run.record.qemuArgv[run.record.qemuArgv.indexOf('-kernel') + 1]).toBe(image.kernel);
   });
 });

@@ -46,6 +46,55 @@ describe('KTAP from inside the guest, through the whole pipeline', () => {
     expect(md).toMatch(/\*\*KTAP\*\*: 1 stream, 3 tests: 1 passed, 1 failed, 1 skipped/);
   });
 
+  it('KTAP in a results file (built-in guest, x86_64): copied exactly past a flood of kernel messages, merged with the console\'s, nested suites kept', async () => {
+    // The file is written while the kernel prints to the console as fast as it can: on the
+    // console the lines would interleave; through the results port they arrive intact.
+    const writeResults = [
+      '(i=0; while [ $i -lt 300 ]; do echo "qfi-test: kernel noise $i" > /dev/kmsg; i=$((i+1)); done) &',
+      'f=/tmp/results.tap',
+      'echo "KTAP version 1" > $f; echo "1..2" >> $f',
+      'echo "    KTAP version 1" >> $f; echo "    # Subtest: storage" >> $f; echo "    1..2" >> $f',
+      'echo "    ok 1 open" >> $f',
+      'if qfi-fault storage.read; then echo "    # read failed (injected)" >> $f; echo "    not ok 2 read" >> $f; else echo "    ok 2 read" >> $f; fi',
+      'echo "not ok 1 storage" >> $f',
+      'echo "ok 2 network # SKIP no NIC" >> $f',
+      'wait',
+      'echo "TAP version 13"; echo "1..1"; echo "ok 1 - console check"',
+    ].join('\n');
+    const { run, reports } = await qfiRun({ command: writeResults, 'results-file': '/tmp/results.tap', faults: ['storage.read=fail'] });
+    expect(run.record.commandExitCode).toBe(0);
+    expect(run.verdict).toBe('fail');
+    expect(run.reason).toBe('KTAP: 1 of 4 tests failed: storage.read');
+    expect(run.ktap?.streams.map((s) => s.source)).toEqual(['console', 'results file /tmp/results.tap']);
+    expect(readFileSync(run.record.files.console, 'utf8').match(/qfi-test: kernel noise \d+/g)).toHaveLength(300);
+    expect(run.ktap?.counts).toEqual({ tests: 4, passed: 2, failed: 1, skipped: 1, todo: 0, errors: 0 });
+    expect(readFileSync(join(run.record.files.dir, 'guest-results.txt'), 'utf8')).toBe(
+      'KTAP version 1\n1..2\n    KTAP version 1\n    # Subtest: storage\n    1..2\n    ok 1 open\n    # read failed (injected)\n    not ok 2 read\nnot ok 1 storage\nok 2 network # SKIP no NIC\n',
+    );
+    execFileSync('xmllint', ['--noout', '--schema', schema, reports.junit], { stdio: 'pipe' });
+    const xml = readFileSync(reports.junit, 'utf8');
+    expect(xml).toMatch(/<testsuite name="ktap" tests="1" failures="0" errors="0" skipped="0">/);
+    expect(xml).toMatch(/<testsuite name="results" tests="3" failures="1" errors="0" skipped="1">\s*<properties>[\s\S]*?<property name="qfi.ktap.source" value="results file \/tmp\/results.tap"\/>/);
+    expect(xml).toMatch(/<testsuite name="storage" tests="2" failures="1"[^>]*>[\s\S]*?name="read">\s*<failure message="read failed \(injected\)" type="ktap">/);
+  });
+
+  it('a results file the command never wrote fails the run, and one cut off is a crash', async () => {
+    const missing = await qfiRun({ command: 'echo "tests ran"', 'results-file': '/tmp/results.tap' });
+    expect(missing.run.verdict).toBe('fail');
+    expect(missing.run.reason).toBe('the command exited with code 0 but left no results in /tmp/results.tap (missing or empty; the console or qga.log says which)');
+    expect(readFileSync(missing.run.record.files.console, 'utf8')).toContain('qfi: the command left no results file /tmp/results.tap');
+
+    const cut = await qfiRun({ command: 'printf "TAP version 13\\n1..3\\nok 1 - first\\n" > /tmp/r.tap', 'results-file': '/tmp/r.tap' });
+    expect(cut.run.verdict).toBe('panic');
+    expect(cut.run.reason).toMatch(/^KTAP stream at results file \/tmp\/r\.tap line 1 stopped after 1 of 3 results \(last: first\): the results file \/tmp\/r\.tap ended at line 3/);
+  });
+
+  it('the results port works on aarch64 too (built-in guest on virt)', async () => {
+    const { run } = await qfiRun({ arch: 'aarch64', command: 'printf "TAP version 14\\n1..2\\nok 1 - a\\nok 2 - b\\n" > /root/out.tap', 'results-file': '/root/out.tap' });
+    expect(run.verdict, run.reason).toBe('pass');
+    expect(run.ktap?.counts).toMatchObject({ tests: 2, passed: 2 });
+  });
+
   const kernel = cachedTestKernel();
   it.skipIf(!kernel)('KUnit on the test kernel (bzImage through qboot, built-in initramfs): suites become nested JUnit suites', async () => {
     const mods = join(kernel!, 'modules.tar');

@@ -68,7 +68,7 @@ describe('checkConfigSchema', () => {
         'qfi.toml:3:1: error: unknown key `boot_timout` in [test]',
         '3 | boot_timout = "1m"',
         '  | ^',
-        'hint: did you mean `boot_timeout`? known keys in [test]: command, boot_timeout, timeout, overall_timeout, success_marker, failure_marker, exit_device, pass_exit_codes',
+        'hint: did you mean `boot_timeout`? known keys in [test]: command, boot_timeout, timeout, overall_timeout, success_marker, failure_marker, exit_device, pass_exit_codes, results_file',
       ].join('\n'),
     );
   });
@@ -154,7 +154,7 @@ describe('checkConfigSchema', () => {
     expect(err.message.split('\n')).toEqual([
       '4 problems in the configuration:',
       '  qfi.toml:2:1: unknown key `boot_timout` in [test]',
-      '      hint: did you mean `boot_timeout`? known keys in [test]: command, boot_timeout, timeout, overall_timeout, success_marker, failure_marker, exit_device, pass_exit_codes',
+      '      hint: did you mean `boot_timeout`? known keys in [test]: command, boot_timeout, timeout, overall_timeout, success_marker, failure_marker, exit_device, pass_exit_codes, results_file',
       '  qfi.toml:3:11: test.timeout: bad duration "10x": units are ms, s, m, h',
       expect.stringMatching(/^ {6}hint: write a whole number/),
       '  qfi.toml:5:8: machine.cpus: 0 is out of range: expected 1 to 64',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config/index.js';
 import type { RawInputs } from '../../../src/config/inputs.js';
 import { formatError } from '../../../src/core/errors.js';
+import { makePlan } from '../../../src/plan/make-plan.js';
 import { tempDir } from './temp-files.js';
 
 const files = { bzImage: 'k', 'rootfs.cpio': 'i', 'disk.qcow2': '', 'fw.bin': '', 'tool': '#!/bin/sh\n' };
@@ -90,6 +91,17 @@ describe('verdict settings', () => {
     expect(await problem({ command: 'x', 'success-marker': 'ALL (PASSED' })).toMatch(/^input success-marker: error: bad regular expression "ALL \(PASSED": .*Unterminated group/);
     expect(await problem({ command: 'x', 'exit-device': 'isa-debug-exit', 'pass-exit-codes': '0,300' })).toMatch(/bad exit code list "0,300" at "300"/);
     expect(await problem({ command: 'x', 'exit-device': 'isa-debug-exit', 'pass-exit-codes': '5-1' })).toMatch(/bad exit code list/);
+  });
+
+  it('takes a results file as an absolute guest path the agent hands to the runner through fw_cfg', async () => {
+    const { config } = await resolved({ command: 'x', 'results-file': '/tmp/out/../results.tap' });
+    expect(config.test.resultsFile).toBe('/tmp/results.tap');
+    expect(makePlan(config, 'token').fwCfg).toContainEqual({ name: 'opt/qfi/results-file', content: '/tmp/results.tap' });
+    expect(makePlan((await resolved({ command: 'x' })).config, 'token').fwCfg.map((e) => e.name)).not.toContain('opt/qfi/results-file');
+    expect(await problem({ command: 'x', 'results-file': 'results.tap' })).toMatch(/^input results-file: error: results-file "results.tap" is not an absolute guest path/);
+    expect(await problem({ command: 'x', 'results-file': '/tmp/' })).toMatch(/results-file "\/tmp\/" names a folder, not a file/);
+    expect(await problem({ command: 'x', 'results-file': '/tmp/a\tb' })).toMatch(/contains a control character/);
+    expect(await problem({ kernel: 'bzImage', initrd: 'rootfs.cpio', 'success-marker': 'ok', 'results-file': '/tmp/r.tap' })).toMatch(/results-file is given, but no agent in the guest would hand the file over \(agent: none\)/);
   });
 
   it('refuses exit devices the arch does not have, and exit codes without a device', async () => {

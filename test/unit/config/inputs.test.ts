@@ -51,6 +51,7 @@ describe('INPUTS', () => {
       'failure-marker',
       'exit-device',
       'pass-exit-codes',
+      'results-file',
       'campaign',
       'points',
       'actions',

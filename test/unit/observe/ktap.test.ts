@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyKtapLine, KtapParser, parseKtap, type KtapTest } from '../../../src/observe/ktap.js';
+import { readKtapFile } from '../../../src/observe/ktap-console.js';
+import { classifyKtapLine, KtapParser, mergeKtapReports, parseKtap, type KtapTest } from '../../../src/observe/ktap.js';
 import { judgeCorpusLog } from '../../helpers/corpus.js';
 
 /** name:outcome, nested with [ ], for compact expectations. */
@@ -99,5 +100,22 @@ describe('KTAP budgets', () => {
     expect(report.dropped).toBe(40_000);
     expect(report.counts).toMatchObject({ tests: 50_000, passed: 49_999, failed: 1, errors: 0 });
     expect(report.streams[0]!.errors).toEqual([]);
+  });
+});
+
+describe('KTAP from several places', () => {
+  const corpusLog = (name: string) => new URL(`../../fixtures/corpus/${name}.log`, import.meta.url).pathname;
+
+  it('names a results file in its messages and keeps the streams of the console and the file apart', () => {
+    const consoleKtap = readKtapFile(corpusLog('ktap-pass'));
+    const fileKtap = readKtapFile(corpusLog('tap-bail-out'), 'results file /tmp/r.tap');
+    expect(fileKtap!.streams[0]!.source).toBe('results file /tmp/r.tap');
+    expect(fileKtap!.streams[0]!.errors[0]).toMatch(/^Bail out! at results file \/tmp\/r\.tap line \d+: no network device/);
+    const merged = mergeKtapReports([consoleKtap, undefined, fileKtap])!;
+    expect(merged.streams.map((s) => s.source)).toEqual([...consoleKtap!.streams.map(() => 'console'), 'results file /tmp/r.tap']);
+    expect(merged.counts.tests).toBe(consoleKtap!.counts.tests + fileKtap!.counts.tests);
+    expect(merged.counts.errors).toBe(consoleKtap!.counts.errors + fileKtap!.counts.errors);
+    expect(mergeKtapReports([undefined, fileKtap])).toBe(fileKtap);
+    expect(mergeKtapReports([undefined, undefined])).toBeUndefined();
   });
 });

@@ -48,7 +48,7 @@ describe('QEMU argv for your own guest', () => {
     for (const flag of ['-kernel', '-initrd', '-append']) expect(argv).not.toContain(flag);
     expect(after(argv, '-bios')).toBe(join(cwd, 'OVMF.fd'));
     expect(text).toContain('serial=root,rerror=report,werror=report,request-merging=off,bootindex=0');
-    expect(text).toContain('-chardev socket,id=qfi-qga,path=/p/qga.sock,server=on,wait=off -device virtio-serial-pci,id=qfi-serial0 -device virtserialport,chardev=qfi-qga,name=org.qemu.guest_agent.0');
+    expect(text).toContain('-device virtio-serial-pci,id=qfi-serial0 -chardev socket,id=qfi-qga,path=/p/qga.sock,server=on,wait=off -device virtserialport,chardev=qfi-qga,name=org.qemu.guest_agent.0');
   });
 
   it('refuses plugin rules and snapshot campaigns where qfi\'s plugin cannot serve them', async () => {

@@ -610,7 +610,7 @@ function formatError(err) {
 // src/core/pipeline.ts
 import { mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -933,6 +933,13 @@ var INPUTS = [
     type: "string",
     default: "0",
     description: "Guest exit codes (from `exit-device`) that mean pass, as a list of numbers and ranges: `0`, `0,3`, `0-1`; any other code fails the run."
+  },
+  {
+    name: "results-file",
+    toml: "test.results_file",
+    type: "string",
+    default: void 0,
+    description: "Absolute guest path of a KTAP/TAP file the command writes (e.g. `/tmp/results.tap` from a kselftest runner). After the command the agent (`qfi` or `qemu-guest-agent`) hands it to the runner: each test becomes a JUnit testcase, a `not ok` fails the run, and a missing, empty or cut-off file is an error. Saved as `guest-results.txt`."
   },
   {
     name: "campaign",
@@ -1942,7 +1949,47 @@ function parseDiskLine(line) {
 
 // src/config/file-spec.ts
 import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, posix, resolve as resolve2 } from "node:path";
+import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
+
+// src/config/guest-values.ts
+import { posix } from "node:path";
+function checkQemuOptionWord(text, what, examples) {
+  const value = text.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(,[A-Za-z0-9._+-]+(=[A-Za-z0-9._+:-]+)?)*$/.test(value)) {
+    throw new ValueProblem(`bad ${what} ${JSON.stringify(text)}`, `give a QEMU ${what} name with optional ,key=value options, like ${examples}`);
+  }
+  return value;
+}
+function checkGuestFilePath(text, what, example) {
+  if (!text.startsWith("/")) throw new ValueProblem(`${what} ${JSON.stringify(text)} is not an absolute guest path`, `write the file's path in the guest, like \`${example}\``);
+  if (/[\x00-\x1f]/.test(text)) throw new ValueProblem(`${what} ${JSON.stringify(text)} contains a control character`, `write a plain path, like \`${example}\``);
+  const path6 = posix.normalize(text);
+  if (path6 === "/" || text.endsWith("/")) throw new ValueProblem(`${what} ${JSON.stringify(text)} names a folder, not a file`, `give the file's full guest path, like \`${example}\``);
+  return path6;
+}
+function checkMarkerRegex(text) {
+  if (text.trim() === "") throw new ValueProblem("the marker is empty", "give a regular expression a console line matches, like `ALL TESTS PASSED`");
+  try {
+    return new RegExp(text);
+  } catch (err) {
+    throw new ValueProblem(`bad regular expression ${JSON.stringify(text)}: ${err.message.replace(/^Invalid regular expression: /, "")}`, "write it in JavaScript syntax; escape `( ) [ ] . * + ? \\ ^ $ |` with a backslash to match them literally");
+  }
+}
+function parseExitCodes(text) {
+  const codes = /* @__PURE__ */ new Set();
+  for (const part of text.split(",")) {
+    const m = /^\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*$/.exec(part);
+    const low = m ? Number(m[1]) : NaN;
+    const high = m?.[2] !== void 0 ? Number(m[2]) : low;
+    if (!m || low > 255 || high > 255 || high < low) {
+      throw new ValueProblem(`bad exit code list ${JSON.stringify(text)} at ${JSON.stringify(part.trim())}`, "write codes 0 to 255 and ranges, separated by commas: `0`, `0,3`, `0-1`");
+    }
+    for (let c3 = low; c3 <= high; c3++) codes.add(c3);
+  }
+  return [...codes].sort((a2, b) => a2 - b);
+}
+
+// src/config/file-spec.ts
 var KEYS2 = ["path", "dest", "mode"];
 var FILE_HINT = "write a file as `path=build/mytest dest=/usr/bin/mytest`, with optional `mode=0755`";
 var MOUNTED = ["/proc", "/sys", "/dev", "/tmp", "/run"];
@@ -1960,9 +2007,7 @@ function fileFromPairs(pairs, baseDir) {
   if (!existsSync2(path6) || !statSync2(path6).isFile()) {
     throw new ValueProblem(`file ${JSON.stringify(pathText)} does not exist or is not a regular file (${path6})`, "give the path of a file on the host, relative to the workspace or absolute");
   }
-  if (!destText.startsWith("/")) throw new ValueProblem(`dest ${JSON.stringify(destText)} is not an absolute guest path`, "write where the file goes in the guest, like `dest=/usr/bin/mytest`");
-  const dest = posix.normalize(destText);
-  if (dest === "/" || dest.endsWith("/")) throw new ValueProblem(`dest ${JSON.stringify(destText)} names a folder, not a file`, "give the file's full guest path, like `dest=/usr/bin/mytest`");
+  const dest = checkGuestFilePath(destText, "dest", "/usr/bin/mytest");
   const under = MOUNTED.find((m) => dest === m || dest.startsWith(`${m}/`));
   if (under) throw new ValueProblem(`dest ${dest} is under ${under}, which the agent mounts over at boot`, "put the file under /usr, /opt, /root or /etc; the command can copy it to /tmp");
   if (dest === "/init" || dest.startsWith("/etc/qfi/") || dest === "/usr/bin/qfi-fault" || dest === "/usr/bin/qfi-marker") {
@@ -1993,36 +2038,6 @@ function checkFileTable(table, baseDir) {
 }
 function parseFileLine(line) {
   return fileFromPairs(splitWords(line, "file", FILE_HINT), "/");
-}
-
-// src/config/guest-values.ts
-function checkQemuOptionWord(text, what, examples) {
-  const value = text.trim();
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(,[A-Za-z0-9._+-]+(=[A-Za-z0-9._+:-]+)?)*$/.test(value)) {
-    throw new ValueProblem(`bad ${what} ${JSON.stringify(text)}`, `give a QEMU ${what} name with optional ,key=value options, like ${examples}`);
-  }
-  return value;
-}
-function checkMarkerRegex(text) {
-  if (text.trim() === "") throw new ValueProblem("the marker is empty", "give a regular expression a console line matches, like `ALL TESTS PASSED`");
-  try {
-    return new RegExp(text);
-  } catch (err) {
-    throw new ValueProblem(`bad regular expression ${JSON.stringify(text)}: ${err.message.replace(/^Invalid regular expression: /, "")}`, "write it in JavaScript syntax; escape `( ) [ ] . * + ? \\ ^ $ |` with a backslash to match them literally");
-  }
-}
-function parseExitCodes(text) {
-  const codes = /* @__PURE__ */ new Set();
-  for (const part of text.split(",")) {
-    const m = /^\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*$/.exec(part);
-    const low = m ? Number(m[1]) : NaN;
-    const high = m?.[2] !== void 0 ? Number(m[2]) : low;
-    if (!m || low > 255 || high > 255 || high < low) {
-      throw new ValueProblem(`bad exit code list ${JSON.stringify(text)} at ${JSON.stringify(part.trim())}`, "write codes 0 to 255 and ranges, separated by commas: `0`, `0,3`, `0-1`");
-    }
-    for (let c3 = low; c3 <= high; c3++) codes.add(c3);
-  }
-  return [...codes].sort((a2, b) => a2 - b);
 }
 
 // src/config/point-spec.ts
@@ -2552,6 +2567,8 @@ function checkSetting(spec2, value, site, key) {
       case "pass-exit-codes":
         parseExitCodes(value);
         return value.trim();
+      case "results-file":
+        return checkGuestFilePath(value, "results-file", "/tmp/results.tap");
       case "rules-file":
         return existingPath(value, site.baseDir, "file", "rules file");
       case "plan-file":
@@ -3832,6 +3849,14 @@ function checkGuestCombination(setting, written, arch, disks, problems) {
       })
     );
   }
+  if (agent === "none" && written("results-file")) {
+    problems.add(
+      new ConfigError("results-file is given, but no agent in the guest would hand the file over (agent: none)", {
+        location: where("results-file"),
+        hint: "print the KTAP/TAP results on the console instead (qfi reads them there), or run the tests through agent: qemu-guest-agent"
+      })
+    );
+  }
   if (written("files") && (agent !== "qfi" || !builtinInitramfs)) {
     problems.add(new ConfigError("files go into the built-in initramfs, which this guest does not boot", { location: where("files"), hint: "put the files into your own initrd or image, or drop initrd / boot=true" }));
   }
@@ -3953,7 +3978,8 @@ async function resolveConfig(opts) {
       successMarker: value("success-marker"),
       failureMarker: value("failure-marker"),
       exitDevice: orDefault("exit-device"),
-      passExitCodes: parseExitCodes(orDefault("pass-exit-codes"))
+      passExitCodes: parseExitCodes(orDefault("pass-exit-codes")),
+      resultsFile: value("results-file")
     },
     faults: { enabled, rules, fwCfgName: orDefault("rules-fw-cfg-name"), seed, requireFired: orDefault("require-fired") },
     report: {
@@ -4393,10 +4419,10 @@ function consoleFindings(events, ktap) {
   for (const e of events) {
     if (!isProblemEvent(e.kind)) continue;
     if (sanitizerKinds.has(e.kind) && expected(e.line)) continue;
-    out.push({ kind: e.kind, line: e.line, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
+    out.push({ kind: e.kind, line: e.line, where: `console line ${e.line}`, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
   }
   for (const stream of ktap?.streams ?? []) {
-    for (const error of stream.errors) out.push({ kind: "ktap-error", line: stream.lastLine, text: shorten(error, 300) });
+    for (const error of stream.errors) out.push({ kind: "ktap-error", line: stream.lastLine, where: `${stream.source} line ${stream.lastLine}`, text: shorten(error, 300) });
   }
   return out.sort((a2, b) => bySeverity({ kind: a2.kind, firstLine: a2.line }, { kind: b.kind, firstLine: b.line }));
 }
@@ -4408,19 +4434,19 @@ function excerptBlocks(summary, ktap, maxKtapBlocks = 3) {
   const blocks = summary.blocks.filter((b) => !(sanitizerKinds.has(b.kind) && expected(b.firstLine)));
   if (ktap) {
     const bad = [];
-    const visit = (t, path6) => {
+    const visit = (t, path6, source) => {
       const here = [...path6, t.name];
-      if (t.subtests.length) return t.subtests.forEach((c3) => visit(c3, here));
+      if (t.subtests.length) return t.subtests.forEach((c3) => visit(c3, here, source));
       if (bad.length >= maxKtapBlocks || t.outcome !== "fail" && t.outcome !== "error") return;
       const what = t.outcome === "error" ? "no result" : `not ok${t.directive ? ` # ${t.directive}` : ""}`;
       bad.push({
         kind: t.outcome === "error" ? "ktap-error" : "ktap-failure",
         firstLine: t.firstLine,
-        lines: [`KTAP ${here.join(".")}: ${what} (console line ${t.line})`, ...t.errors, ...t.diagnostics.slice(0, 20)].map((l) => shorten(l)),
+        lines: [`KTAP ${here.join(".")}: ${what} (${source} line ${t.line})`, ...t.errors, ...t.diagnostics.slice(0, 20)].map((l) => shorten(l)),
         repeats: 0
       });
     };
-    for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, []));
+    for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, [], stream.source));
     blocks.push(...bad);
   }
   return blocks.sort(bySeverity);
@@ -4442,7 +4468,7 @@ function passingSpans(ktap) {
     if (t.subtests.length) return t.subtests.forEach(visit);
     if (!t.synthetic && (t.outcome === "pass" || t.outcome === "skip" || t.outcome === "todo")) spans.push([t.firstLine, t.line]);
   };
-  for (const stream of ktap.streams) stream.tests.forEach(visit);
+  for (const stream of ktap.streams) if (stream.source === "console") stream.tests.forEach(visit);
   return spans;
 }
 
@@ -4457,7 +4483,7 @@ function applyConsoleFindings(result, record2, ktap) {
   const findings = consoleFindings(record2.events, ktap);
   for (const rule of kernelVerdicts) {
     const found = findings.find((f) => rule.kinds.includes(f.kind));
-    if (found) out = worsen(out, rule.verdict, `kernel ${found.kind} ${rule.what} at console line ${found.line}: ${shorten(found.text, 200)}`);
+    if (found) out = worsenVerdict(out, rule.verdict, `kernel ${found.kind} ${rule.what} at console line ${found.line}: ${shorten(found.text, 200)}`);
   }
   if (ktap) out = applyKtap(out, ktap, record2.timedOut !== void 0);
   return { verdict: out.verdict, reason: shorten(out.reason, maxReasonChars) };
@@ -4466,9 +4492,9 @@ function applyKtap(result, ktap, timedOut) {
   const error = ktap.streams.flatMap((s) => s.errors)[0];
   if (error || ktap.counts.errors > 0) {
     const why = error ?? `${ktap.counts.errors} KTAP result${ktap.counts.errors === 1 ? " was" : "s were"} not kept (over the budget) and had errors`;
-    return timedOut ? append(result, why) : worsen(result, "panic", why);
+    return timedOut ? append(result, why) : worsenVerdict(result, "panic", why);
   }
-  if (ktap.counts.failed > 0) return worsen(result, "fail", describeFailures(ktap));
+  if (ktap.counts.failed > 0) return worsenVerdict(result, "fail", describeFailures(ktap));
   return result;
 }
 function describeFailures(ktap) {
@@ -4487,7 +4513,7 @@ function failedTests(ktap) {
   for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, []));
   return out;
 }
-function worsen(result, verdict, why) {
+function worsenVerdict(result, verdict, why) {
   if (verdictSeverity[verdict] > verdictSeverity[result.verdict] && result.verdict !== "infra-error") return { verdict, reason: why };
   if (verdict === result.verdict) return append(result, why);
   return result;
@@ -4542,6 +4568,10 @@ var newTest = (name, line) => ({
 });
 var outcomeRank = { pass: 0, skip: 0, todo: 0, fail: 1, error: 2 };
 var KtapParser = class {
+  constructor(source = "console") {
+    this.source = source;
+  }
+  source;
   stack = [];
   stream;
   streams = [];
@@ -4573,16 +4603,16 @@ var KtapParser = class {
         this.onResult(line, indent, lineNo);
         break;
       case "bail":
-        this.stream.errors.push(`Bail out! at console line ${lineNo}${line.reason ? `: ${shorten(line.reason)}` : ""}`);
-        this.endStream(lineNo, `the producer bailed out at console line ${lineNo}`);
+        this.stream.errors.push(`Bail out! at ${this.source} line ${lineNo}${line.reason ? `: ${shorten(line.reason)}` : ""}`);
+        this.endStream(lineNo, `the producer bailed out at ${this.source} line ${lineNo}`);
         break;
       default:
         this.note(text);
     }
   }
-  /** The console is complete: whatever is still open was cut off. */
+  /** The text is complete: whatever is still open was cut off. */
   end() {
-    if (this.stream) this.endStream(this.lastLine, `the console ended at line ${this.lastLine}`);
+    if (this.stream) this.endStream(this.lastLine, `the ${this.source} ended at line ${this.lastLine}`);
     if (this.streams.length === 0 && this.overflow.tests === 0) return void 0;
     const counts = { ...this.overflow };
     for (const stream of this.streams) addCounts(counts, countStream(stream));
@@ -4604,11 +4634,11 @@ var KtapParser = class {
   onVersion(version, indent, lineNo) {
     const root = this.stack[0];
     if (indent <= root.indent) {
-      this.endStream(lineNo - 1, `a new KTAP stream started at console line ${lineNo}`);
+      this.endStream(lineNo - 1, `a new KTAP stream started at ${this.source} line ${lineNo}`);
       this.startStream(version, indent, lineNo);
       return;
     }
-    this.cutDeeperThan(indent - 1, lineNo, `a new test started at console line ${lineNo} before its result`);
+    this.cutDeeperThan(indent - 1, lineNo, `a new test started at ${this.source} line ${lineNo} before its result`);
     this.openChild(indent, lineNo, true);
   }
   onSubtest(name, indent, lineNo, text) {
@@ -4757,16 +4787,17 @@ var KtapParser = class {
     const tail = this.takePending(root);
     if (!stream.headerless) {
       if (root.plan === void 0) {
-        stream.errors.push(`KTAP stream at console line ${stream.firstLine} has no plan (1..N)${root.results ? ` after ${root.results} result${root.results === 1 ? "" : "s"}` : ""}: ${why || "it ended"}`);
+        stream.errors.push(`KTAP stream at ${this.source} line ${stream.firstLine} has no plan (1..N)${root.results ? ` after ${root.results} result${root.results === 1 ? "" : "s"}` : ""}: ${why || "it ended"}`);
       } else if (root.results < root.plan) {
         const last = root.test.subtests.at(-1);
-        stream.errors.push(`KTAP stream at console line ${stream.firstLine} stopped after ${root.results} of ${root.plan} results${last ? ` (last: ${last.name})` : ""}: ${why}`);
+        stream.errors.push(`KTAP stream at ${this.source} line ${stream.firstLine} stopped after ${root.results} of ${root.plan} results${last ? ` (last: ${last.name})` : ""}: ${why}`);
         root.test.subtests.push({ ...newTest(`(no result for test ${root.results + 1} of ${root.plan})`, lineNo), outcome: "error", diagnostics: tail, errors: [why], synthetic: true });
       } else if (root.results > root.plan) {
-        stream.errors.push(`KTAP stream at console line ${stream.firstLine} planned ${root.plan} tests but reported ${root.results}`);
+        stream.errors.push(`KTAP stream at ${this.source} line ${stream.firstLine} planned ${root.plan} tests but reported ${root.results}`);
       }
     }
     const done = {
+      source: this.source,
       version: stream.version,
       headerless: stream.headerless,
       firstLine: stream.firstLine,
@@ -4838,6 +4869,13 @@ function countStream(stream) {
 function addCounts(into, add) {
   for (const key of Object.keys(into)) into[key] += add[key];
 }
+function mergeKtapReports(reports) {
+  const present = reports.filter((r) => r !== void 0);
+  if (present.length <= 1) return present[0];
+  const counts = { tests: 0, passed: 0, failed: 0, skipped: 0, todo: 0, errors: 0 };
+  for (const r of present) addCounts(counts, r.counts);
+  return { streams: present.flatMap((r) => r.streams), counts, dropped: present.reduce((n2, r) => n2 + r.dropped, 0) };
+}
 
 // src/observe/line-stream.ts
 var LineStream = class {
@@ -4869,9 +4907,9 @@ function cleanLine(raw) {
 }
 
 // src/observe/ktap-console.ts
-function readKtapFile(path6) {
+function readKtapFile(path6, source = "console") {
   if (!existsSync6(path6)) return void 0;
-  const parser = new KtapParser();
+  const parser = new KtapParser(source);
   let lineNo = 0;
   const lines = new LineStream((line) => parser.addLine(line, ++lineNo));
   const fd = openSync(path6, "r");
@@ -4883,6 +4921,24 @@ function readKtapFile(path6) {
   }
   lines.end();
   return parser.end();
+}
+
+// src/observe/guest-results.ts
+import { existsSync as existsSync7, statSync as statSync5 } from "node:fs";
+import { join as join2 } from "node:path";
+var GUEST_RESULTS_FILE = "guest-results.txt";
+function readGuestResults(plan, record2) {
+  if (plan.resultsFile === void 0) return void 0;
+  const copy = join2(record2.files.dir, GUEST_RESULTS_FILE);
+  const bytes = existsSync7(copy) ? statSync5(copy).size : 0;
+  const ended = record2.commandExitCode !== void 0;
+  if (bytes === 0) {
+    const problem2 = ended ? `the command exited with code ${record2.commandExitCode} but left no results in ${plan.resultsFile} (missing or empty; the console or qga.log says which)` : void 0;
+    return { ktap: void 0, problem: problem2 };
+  }
+  const ktap = readKtapFile(copy, `results file ${plan.resultsFile}`);
+  const problem = ktap ? void 0 : `results file ${plan.resultsFile} (${bytes} bytes) has no KTAP/TAP version line, so no results were read: a producer starts with \`KTAP version 1\` or \`TAP version 13\``;
+  return { ktap, problem };
 }
 
 // src/plan/make-plan.ts
@@ -5193,7 +5249,9 @@ var AGENT_FW_CFG = {
   /** The run's seed (decimal), for guest runtimes' rate rules. */
   seed: "opt/qfi/seed",
   /** Marker names the guest's qfi-marker waits at until the runner acknowledges them. */
-  syncMarkers: "opt/qfi/sync-markers"
+  syncMarkers: "opt/qfi/sync-markers",
+  /** Guest path of the results file the agent copies to the results port after the command. */
+  resultsFile: "opt/qfi/results-file"
 };
 var SYNC_PARAM = "qfi.sync";
 var RULES_NAME_PARAM = "qfi.rules";
@@ -5215,6 +5273,7 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
   if (config.faults.enabled) {
     fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
   }
+  if (config.test.resultsFile !== void 0) fwCfg.push({ name: AGENT_FW_CFG.resultsFile, content: config.test.resultsFile });
   if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}
 `).join("") });
   const agent = config.guest.agent;
@@ -5242,6 +5301,7 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
     boot: config.guest.disks.some((d) => d.boot) ? "disk" : "kernel",
     agent,
     command: config.test.command,
+    resultsFile: config.test.resultsFile,
     verdictSources: {
       successMarker: config.test.successMarker,
       failureMarker: config.test.failureMarker,
@@ -5320,12 +5380,12 @@ function chooseQemu(config, hasPluginRules = false) {
 }
 
 // src/provision/provision.ts
-import { existsSync as existsSync18 } from "node:fs";
-import { dirname as dirname9, join as join18, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync19 } from "node:fs";
+import { dirname as dirname9, join as join19, resolve as resolve6 } from "node:path";
 
 // src/provision/disks.ts
-import { existsSync as existsSync7, openSync as openSync2, closeSync as closeSync2, ftruncateSync } from "node:fs";
-import { dirname as dirname3, join as join2 } from "node:path";
+import { existsSync as existsSync8, openSync as openSync2, closeSync as closeSync2, ftruncateSync } from "node:fs";
+import { dirname as dirname3, join as join3 } from "node:path";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -7536,7 +7596,7 @@ var ENCODING_ALIASES = {
 var serializeEncoding = (encoding) => typeof encoding === "string" ? `"${encoding}"` : String(encoding);
 
 // node_modules/execa/lib/arguments/cwd.js
-import { statSync as statSync5 } from "node:fs";
+import { statSync as statSync6 } from "node:fs";
 import path4 from "node:path";
 import process5 from "node:process";
 var normalizeCwd = (cwd = getDefaultCwd()) => {
@@ -7558,7 +7618,7 @@ var fixCwdError = (originalMessage, cwd) => {
   }
   let cwdStat;
   try {
-    cwdStat = statSync5(cwd);
+    cwdStat = statSync6(cwd);
   } catch (error) {
     return `The "cwd" option is invalid: ${cwd}.
 ${error.message}
@@ -12138,8 +12198,8 @@ var {
 
 // src/provision/disks.ts
 function qemuImg(qemuBinary) {
-  const beside = join2(dirname3(qemuBinary), "qemu-img");
-  return existsSync7(beside) ? beside : "qemu-img";
+  const beside = join3(dirname3(qemuBinary), "qemu-img");
+  return existsSync8(beside) ? beside : "qemu-img";
 }
 async function createQcow2(qemuBinary, args, what, signal, hint) {
   const tool = qemuImg(qemuBinary);
@@ -12154,14 +12214,14 @@ async function provisionDisks(disks, qemuBinary, workDir, signal) {
   const images = [];
   for (const disk of disks) {
     if (disk.path !== void 0 && disk.snapshot) {
-      images.push({ id: disk.id, image: await copyForRun(disk.path, join2(workDir, `disk-${disk.id}.${disk.format}`), signal) });
+      images.push({ id: disk.id, image: await copyForRun(disk.path, join3(workDir, `disk-${disk.id}.${disk.format}`), signal) });
       continue;
     }
     if (disk.path !== void 0) {
       images.push({ id: disk.id, image: disk.path });
       continue;
     }
-    const image = join2(workDir, `disk-${disk.id}.${disk.format}`);
+    const image = join3(workDir, `disk-${disk.id}.${disk.format}`);
     const size = disk.sizeBytes;
     if (disk.format === "raw") {
       const fd = openSync2(image, "w", 384);
@@ -12188,9 +12248,9 @@ async function copyForRun(image, copy, signal) {
 }
 
 // src/provision/guest/apt-source.ts
-import { existsSync as existsSync8, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync5 } from "node:fs";
 import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 
 // src/provision/guest/run-tool.ts
@@ -12259,20 +12319,20 @@ function hostAptSource(debArch) {
   return { debArch, options: [], listsDir: HOST_APT_LISTS_DIR, privateRoot: void 0 };
 }
 function privateAptSource(cacheDir, debArch, sourcesFile) {
-  const root = join3(cacheDir, "guest", "apt", debArch);
+  const root = join4(cacheDir, "guest", "apt", debArch);
   const options = [
-    `Dir::State::Lists=${join3(root, "lists")}`,
-    `Dir::State::status=${join3(root, "status")}`,
-    `Dir::Cache=${join3(root, "cache")}`,
+    `Dir::State::Lists=${join4(root, "lists")}`,
+    `Dir::State::status=${join4(root, "status")}`,
+    `Dir::Cache=${join4(root, "cache")}`,
     // Native and only architecture: plain package names mean the guest's packages.
     `APT::Architecture=${debArch}`,
     `APT::Architectures::=${debArch}`,
     // Only binary package lists: no translations, no deb-src Sources indices of the host's lists.
     "Acquire::Languages=none",
     "Acquire::IndexTargets::deb-src::Sources::DefaultEnabled=false",
-    ...sourcesFile ? [`Dir::Etc::SourceList=${sourcesFile}`, `Dir::Etc::SourceParts=${join3(root, "sources.list.d")}`] : []
+    ...sourcesFile ? [`Dir::Etc::SourceList=${sourcesFile}`, `Dir::Etc::SourceParts=${join4(root, "sources.list.d")}`] : []
   ];
-  return { debArch, options: options.flatMap((o2) => ["-o", o2]), listsDir: join3(root, "lists"), privateRoot: root };
+  return { debArch, options: options.flatMap((o2) => ["-o", o2]), listsDir: join4(root, "lists"), privateRoot: root };
 }
 function parseOsRelease(text) {
   const fields = /* @__PURE__ */ new Map();
@@ -12299,14 +12359,14 @@ function privateSourcesText(osRelease, debArch) {
 }
 function readHostOsRelease() {
   for (const path6 of ["/etc/os-release", "/usr/lib/os-release"]) {
-    if (existsSync8(path6)) return parseOsRelease(readFileSync5(path6, "utf8"));
+    if (existsSync9(path6)) return parseOsRelease(readFileSync5(path6, "utf8"));
   }
   return /* @__PURE__ */ new Map();
 }
 function aptSourceFor(cacheDir, debArch, hostDebArch = debArchOfNode()) {
   if (debArch === hostDebArch) return hostAptSource(debArch);
   const sources = privateSourcesText(readHostOsRelease(), debArch);
-  return privateAptSource(cacheDir, debArch, sources === void 0 ? void 0 : join3(cacheDir, "guest", "apt", debArch, "sources.list"));
+  return privateAptSource(cacheDir, debArch, sources === void 0 ? void 0 : join4(cacheDir, "guest", "apt", debArch, "sources.list"));
 }
 async function aptListsFingerprint(listsDir = HOST_APT_LISTS_DIR) {
   let names;
@@ -12317,7 +12377,7 @@ async function aptListsFingerprint(listsDir = HOST_APT_LISTS_DIR) {
   }
   const parts = await Promise.all(
     names.map(async (n2) => {
-      const s = await stat(join3(listsDir, n2));
+      const s = await stat(join4(listsDir, n2));
       return `${n2}:${s.size}:${s.mtimeMs}`;
     })
   );
@@ -12326,7 +12386,7 @@ async function aptListsFingerprint(listsDir = HOST_APT_LISTS_DIR) {
 async function aptStateFingerprint(apt) {
   const lists = await aptListsFingerprint(apt.listsDir);
   if (apt.privateRoot === void 0) return lists;
-  const updated = await stat(join3(apt.privateRoot, UPDATED_STAMP)).then((s) => s.mtimeMs, () => 0);
+  const updated = await stat(join4(apt.privateRoot, UPDATED_STAMP)).then((s) => s.mtimeMs, () => 0);
   return `${lists}
 updated:${updated}`;
 }
@@ -12337,7 +12397,7 @@ async function aptShow(spec2, apt, opts = {}) {
 }
 async function listsAgeMs(root) {
   try {
-    return Date.now() - (await stat(join3(root, UPDATED_STAMP))).mtimeMs;
+    return Date.now() - (await stat(join4(root, UPDATED_STAMP))).mtimeMs;
   } catch {
     return void 0;
   }
@@ -12355,12 +12415,12 @@ async function ensurePrivateLists(apt, opts) {
   const age = await listsAgeMs(root);
   const haveLists = age !== void 0 && await hasPackageLists(apt.listsDir);
   if (haveLists && !opts.force && age < (opts.maxAgeMs ?? PRIVATE_LISTS_MAX_AGE_MS)) return false;
-  await mkdir(join3(apt.listsDir, "partial"), { recursive: true });
-  await mkdir(join3(root, "cache", "archives", "partial"), { recursive: true });
-  await mkdir(join3(root, "sources.list.d"), { recursive: true });
-  await writeFile(join3(root, "status"), "");
+  await mkdir(join4(apt.listsDir, "partial"), { recursive: true });
+  await mkdir(join4(root, "cache", "archives", "partial"), { recursive: true });
+  await mkdir(join4(root, "sources.list.d"), { recursive: true });
+  await writeFile(join4(root, "status"), "");
   const sources = privateSourcesText(opts.osRelease ?? readHostOsRelease(), apt.debArch);
-  if (sources !== void 0) await writeFile(join3(root, "sources.list"), sources);
+  if (sources !== void 0) await writeFile(join4(root, "sources.list"), sources);
   const t = performance.now();
   const why = opts.force ? "a package was not found" : haveLists ? "they are more than a day old" : "first use";
   opts.log.info(`guest packages (${apt.debArch}): apt-get update into ${apt.listsDir} (${why})`);
@@ -12374,7 +12434,7 @@ async function ensurePrivateLists(apt, opts) {
   if (!await hasPackageLists(apt.listsDir)) {
     throw toolFailed("apt-get", args, r, `check that this host reaches its apt mirrors and that they carry ${apt.debArch}`);
   }
-  await writeFile(join3(root, UPDATED_STAMP), `${(/* @__PURE__ */ new Date()).toISOString()}
+  await writeFile(join4(root, UPDATED_STAMP), `${(/* @__PURE__ */ new Date()).toISOString()}
 `);
   if (problems) {
     const err = toolFailed("apt-get", args, r);
@@ -12399,16 +12459,16 @@ async function retryWithFreshLists(apt, opts, fetch2) {
 
 // src/provision/guest/busybox.ts
 import { readFile as readFile2, rm as rm3 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/provision/guest/cache-entry.ts
-import { existsSync as existsSync9 } from "node:fs";
+import { existsSync as existsSync10 } from "node:fs";
 import { mkdir as mkdir2, readdir as readdir2, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join4 } from "node:path";
+import { basename as basename2, dirname as dirname4, join as join5 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 var COMPLETE_MARKER = ".complete";
 function isCacheEntryComplete(dir) {
-  return existsSync9(join4(dir, COMPLETE_MARKER));
+  return existsSync10(join5(dir, COMPLETE_MARKER));
 }
 function pidAlive(pid) {
   try {
@@ -12431,7 +12491,7 @@ async function removeStaleWork(dir) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length).split("-")[0]);
     if (Number.isInteger(pid) && pid !== process.pid && !pidAlive(pid)) {
-      await rm(join4(parent, name), { recursive: true, force: true });
+      await rm(join5(parent, name), { recursive: true, force: true });
     }
   }
 }
@@ -12457,7 +12517,7 @@ async function ensureCacheEntry(dir, build) {
   await mkdir2(work, { recursive: true });
   try {
     await build(work);
-    await writeFile2(join4(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
+    await writeFile2(join5(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
 `);
     await placeEntry(work, dir);
   } catch (err) {
@@ -12469,10 +12529,10 @@ async function ensureCacheEntry(dir, build) {
 
 // src/provision/guest/deb-fetch.ts
 import { mkdtemp, readdir as readdir3, rm as rm2 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 var NOT_APT_HINT2 = "the built-in guest needs apt-get and dpkg-deb (Debian or Ubuntu); elsewhere set guest.kernel and guest.initrd";
 async function downloadDebs(packages, parentDir, opts = {}) {
-  const dir = await mkdtemp(join5(parentDir, "download-"));
+  const dir = await mkdtemp(join6(parentDir, "download-"));
   try {
     const args = [...opts.apt?.options ?? [], "download", ...packages.map((p) => `${p.name}=${p.version}`)];
     const r = await runTool("apt-get", args, { ...opts, cwd: dir, missingHint: NOT_APT_HINT2 });
@@ -12488,7 +12548,7 @@ async function downloadDebs(packages, parentDir, opts = {}) {
     if (debs.length !== packages.length) {
       throw new InfraError(`apt-get download gave ${debs.length} .deb files for ${packages.length} packages in ${dir}`);
     }
-    return { dir, debs: debs.map((n2) => join5(dir, n2)) };
+    return { dir, debs: debs.map((n2) => join6(dir, n2)) };
   } catch (err) {
     await rm2(dir, { recursive: true, force: true });
     throw err;
@@ -12736,20 +12796,20 @@ function safeName(s) {
   return s.replace(/[^A-Za-z0-9.+~_-]/g, "_");
 }
 async function ensurePackagedBusybox(opts) {
-  const root = join6(opts.cacheDir, "guest", "busybox");
-  const pkg = await resolveBusyboxPackage(opts.apt, join6(root, `resolved-${opts.apt.debArch}.json`), opts.signal);
-  const dir = join6(root, `${pkg.name}_${safeName(pkg.version)}_${opts.apt.debArch}`);
+  const root = join7(opts.cacheDir, "guest", "busybox");
+  const pkg = await resolveBusyboxPackage(opts.apt, join7(root, `resolved-${opts.apt.debArch}.json`), opts.signal);
+  const dir = join7(root, `${pkg.name}_${safeName(pkg.version)}_${opts.apt.debArch}`);
   await ensureCacheEntry(dir, async (work) => {
     opts.log.info(`guest busybox: downloading ${opts.apt.debArch} ${pkg.name} ${pkg.version} with apt-get`);
     const { dir: downloadDir, debs } = await downloadDebs([pkg], work, { apt: opts.apt, signal: opts.signal });
     try {
-      await extractDeb(debs[0], join6(work, "root"), { signal: opts.signal });
+      await extractDeb(debs[0], join7(work, "root"), { signal: opts.signal });
     } finally {
       await rm3(downloadDir, { recursive: true, force: true });
     }
-    await findStaticBusybox(BUSYBOX_CANDIDATES.map((p) => join6(work, "root", p)), opts.machine);
+    await findStaticBusybox(BUSYBOX_CANDIDATES.map((p) => join7(work, "root", p)), opts.machine);
   });
-  return findStaticBusybox(BUSYBOX_CANDIDATES.map((p) => join6(dir, "root", p)), opts.machine);
+  return findStaticBusybox(BUSYBOX_CANDIDATES.map((p) => join7(dir, "root", p)), opts.machine);
 }
 
 // src/provision/guest/guest-arch.ts
@@ -12766,9 +12826,9 @@ var guestArch = {
 };
 
 // src/provision/guest/guest-kernel.ts
-import { existsSync as existsSync10 } from "node:fs";
+import { existsSync as existsSync11 } from "node:fs";
 import { readdir as readdir5, readFile as readFile4, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // src/provision/guest/compression.ts
 import { promisify as promisify3 } from "node:util";
@@ -12991,7 +13051,7 @@ async function extractVmlinux(image, signal) {
 
 // src/provision/guest/kernel-modules.ts
 import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 import { promisify as promisify4 } from "node:util";
 import { gunzip as gunzip2 } from "node:zlib";
 var ModuleError = class extends Error {
@@ -13057,7 +13117,7 @@ async function indexModuleFiles(modulesDir) {
   const found = [];
   for (const e of entries) {
     if (!e.isFile()) continue;
-    const rel = join7(e.parentPath, e.name).slice(modulesDir.length + 1);
+    const rel = join8(e.parentPath, e.name).slice(modulesDir.length + 1);
     if (moduleNameOfPath(rel)) found.push(rel);
   }
   for (const rel of found.sort()) index[moduleNameOfPath(rel)] ??= rel;
@@ -13092,7 +13152,7 @@ var ModuleTree = class {
     if (cached2) return cached2;
     const relPath = this.index[name];
     if (relPath === void 0) return void 0;
-    const path6 = join7(this.modulesDir, relPath);
+    const path6 = join8(this.modulesDir, relPath);
     const raw = await readFile3(path6);
     const elf = path6.endsWith(".ko") ? raw : await readModuleFile(path6, this.signal);
     let section;
@@ -13121,11 +13181,11 @@ async function findModulesDir(root) {
   for (const base of ["lib/modules", "usr/lib/modules"]) {
     let names;
     try {
-      names = await readdir5(join8(root, base));
+      names = await readdir5(join9(root, base));
     } catch {
       continue;
     }
-    const release = names.sort().find((n2) => existsSync10(join8(root, base, n2, "kernel")));
+    const release = names.sort().find((n2) => existsSync11(join9(root, base, n2, "kernel")));
     if (release) return { rel: `${base}/${release}`, release };
   }
   return void 0;
@@ -13151,12 +13211,12 @@ async function buildKernelEntry(work, pkg, arch, apt, log, signal) {
   } finally {
     await rm4(downloadDir, { recursive: true, force: true });
   }
-  await rm4(join8(work, "usr", "share"), { recursive: true, force: true });
+  await rm4(join9(work, "usr", "share"), { recursive: true, force: true });
   const modules = await findModulesDir(work);
   if (!modules) throw new InfraError(`${label} has no lib/modules/<release> folder`);
   const vmlinuzRel = `boot/vmlinuz-${modules.release}`;
-  if (!existsSync10(join8(work, vmlinuzRel))) throw new InfraError(`${label} has no ${vmlinuzRel}`);
-  const vmlinuz = await readFile4(join8(work, vmlinuzRel));
+  if (!existsSync11(join9(work, vmlinuzRel))) throw new InfraError(`${label} has no ${vmlinuzRel}`);
+  const vmlinuz = await readFile4(join9(work, vmlinuzRel));
   const boot = await makeBootKernel(arch, vmlinuz, signal).catch((err) => {
     if (err instanceof QfiError || signal?.aborted) throw err;
     throw new InfraError(`cannot make the ${arch.bootKernel} QEMU boots from ${vmlinuzRel} of ${label}: ${err.message}`, {
@@ -13165,8 +13225,8 @@ async function buildKernelEntry(work, pkg, arch, apt, log, signal) {
     });
   });
   const bootKernelRel = boot.compression === "none" ? vmlinuzRel : arch.bootKernel;
-  if (boot.compression !== "none") await writeFile4(join8(work, bootKernelRel), boot.bytes);
-  const moduleFiles = await indexModuleFiles(join8(work, modules.rel));
+  if (boot.compression !== "none") await writeFile4(join9(work, bootKernelRel), boot.bytes);
+  const moduleFiles = await indexModuleFiles(join9(work, modules.rel));
   const manifest = {
     description: `${pkg.image.name} ${pkg.image.version}`,
     kernelRelease: modules.release,
@@ -13177,7 +13237,7 @@ async function buildKernelEntry(work, pkg, arch, apt, log, signal) {
     modulesDir: modules.rel,
     moduleFiles
   };
-  await writeFile4(join8(work, MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  await writeFile4(join9(work, MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
   const mb = (n2) => `${(n2 / 1048576).toFixed(1)} MiB`;
   log.info(
@@ -13189,21 +13249,21 @@ function archSuffix(debArch) {
 }
 async function ensureGuestKernel(opts) {
   const { arch, apt } = opts;
-  const root = join8(opts.cacheDir, "guest", "kernel");
-  const pkg = await resolveKernelPackageCached(join8(root, `resolved${archSuffix(arch.debArch)}.json`), { apt, signal: opts.signal });
+  const root = join9(opts.cacheDir, "guest", "kernel");
+  const pkg = await resolveKernelPackageCached(join9(root, `resolved${archSuffix(arch.debArch)}.json`), { apt, signal: opts.signal });
   const entryName = `${safeName2(pkg.image.name)}_${safeName2(pkg.image.version)}`;
-  const dir = join8(root, arch.debArch === "amd64" ? entryName : `${entryName}_${arch.debArch}`);
+  const dir = join9(root, arch.debArch === "amd64" ? entryName : `${entryName}_${arch.debArch}`);
   const built = await ensureCacheEntry(dir, (work) => buildKernelEntry(work, pkg, arch, apt, opts.log, opts.signal));
   if (!built) opts.log.debug(`guest kernel: cached in ${dir}`);
-  const m = JSON.parse(await readFile4(join8(dir, MANIFEST), "utf8"));
+  const m = JSON.parse(await readFile4(join9(dir, MANIFEST), "utf8"));
   return {
     dir,
-    bootKernel: join8(dir, m.bootKernel ?? "vmlinux"),
-    vmlinuz: join8(dir, m.vmlinuz),
+    bootKernel: join9(dir, m.bootKernel ?? "vmlinux"),
+    vmlinuz: join9(dir, m.vmlinuz),
     kernelRelease: m.kernelRelease,
     description: m.description,
     compression: m.compression,
-    modulesDir: join8(dir, m.modulesDir),
+    modulesDir: join9(dir, m.modulesDir),
     moduleFiles: m.moduleFiles
   };
 }
@@ -13211,21 +13271,21 @@ async function ensureGuestKernel(opts) {
 // src/provision/guest/initramfs.ts
 import { readFile as readFile5, writeFile as writeFile5 } from "node:fs/promises";
 import { createHash } from "node:crypto";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 import { promisify as promisify5 } from "node:util";
 import { gzip } from "node:zlib";
 
 // src/core/package-root.ts
-import { existsSync as existsSync11, readFileSync as readFileSync6 } from "node:fs";
-import { dirname as dirname6, join as join9 } from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync6 } from "node:fs";
+import { dirname as dirname6, join as join10 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached;
 function packageRoot() {
   if (cached) return cached;
   let dir = dirname6(fileURLToPath3(import.meta.url));
   for (; ; ) {
-    const manifest = join9(dir, "package.json");
-    if (existsSync11(manifest)) {
+    const manifest = join10(dir, "package.json");
+    if (existsSync12(manifest)) {
       try {
         if (JSON.parse(readFileSync6(manifest, "utf8")).name === "qfi") return cached = dir;
       } catch {
@@ -13302,10 +13362,10 @@ var INITRAMFS_FORMAT = 3;
 var INITRAMFS_FILE = "initramfs.cpio.gz";
 var MODULE_LIST_PATH = "etc/qfi/modules";
 function agentScriptPath() {
-  return join10(packageRoot(), "guest", "qfi-init.sh");
+  return join11(packageRoot(), "guest", "qfi-init.sh");
 }
 function faultHelperPath() {
-  return join10(packageRoot(), "guest", "qfi-fault.sh");
+  return join11(packageRoot(), "guest", "qfi-fault.sh");
 }
 function initramfsKey(inputs) {
   const h2 = createHash("sha256");
@@ -13362,7 +13422,7 @@ function initramfsEntries(inputs) {
 async function loadModules(kernel, wanted, signal) {
   let builtinText = "";
   try {
-    builtinText = await readFile5(join10(kernel.modulesDir, "modules.builtin"), "utf8");
+    builtinText = await readFile5(join11(kernel.modulesDir, "modules.builtin"), "utf8");
   } catch {
   }
   const tree = new ModuleTree(kernel.modulesDir, kernel.moduleFiles, parseModulesBuiltin(builtinText), signal);
@@ -13388,22 +13448,22 @@ async function ensureInitramfs(opts) {
     loadModules(opts.kernel, opts.modules, opts.signal)
   ]);
   const inputs = { agent, faultHelper, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
-  const dir = join10(opts.cacheDir, "guest", "initramfs", initramfsKey(inputs));
+  const dir = join11(opts.cacheDir, "guest", "initramfs", initramfsKey(inputs));
   const built = await ensureCacheEntry(dir, async (work) => {
     const t = performance.now();
     opts.signal?.throwIfAborted();
     const cpio = writeCpioNewc(initramfsEntries(inputs));
     const gz = await gzipAsync(cpio, { level: 6 });
-    await writeFile5(join10(work, INITRAMFS_FILE), gz);
+    await writeFile5(join11(work, INITRAMFS_FILE), gz);
     const manifest = [`busybox ${busybox.path}`, `kernel ${opts.kernel.description}`, ...modules.map((m) => `module ${m.relPath}`)];
-    await writeFile5(join10(work, "inputs.txt"), `${manifest.join("\n")}
+    await writeFile5(join11(work, "inputs.txt"), `${manifest.join("\n")}
 `);
     opts.log.info(
       `guest initramfs: ${modules.length} modules + busybox, ${(gz.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`
     );
   });
   if (!built) opts.log.debug(`guest initramfs: cached in ${dir}`);
-  return join10(dir, INITRAMFS_FILE);
+  return join11(dir, INITRAMFS_FILE);
 }
 
 // src/provision/guest/index.ts
@@ -13426,9 +13486,9 @@ async function ensureBuiltinGuest(opts) {
 }
 
 // src/provision/guest/guest-files.ts
-import { existsSync as existsSync12, readFileSync as readFileSync7, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync13, readFileSync as readFileSync7, statSync as statSync7 } from "node:fs";
 import { writeFile as writeFile6 } from "node:fs/promises";
-import { dirname as dirname7, join as join11, posix as posix2 } from "node:path";
+import { dirname as dirname7, join as join12, posix as posix2 } from "node:path";
 import { gzipSync } from "node:zlib";
 
 // src/provision/guest/elf-dynamic.ts
@@ -13497,7 +13557,7 @@ function resolveGuestFiles(files, arch) {
     if (!placed.has(file.dest)) placed.set(file.dest, file);
   };
   for (const file of files) {
-    add({ dest: file.dest, source: file.path, mode: file.mode ?? statSync6(file.path).mode & 4095, neededBy: void 0 });
+    add({ dest: file.dest, source: file.path, mode: file.mode ?? statSync7(file.path).mode & 4095, neededBy: void 0 });
     const bytes = readFileSync7(file.path);
     if (!isElf(bytes)) continue;
     const info = readElfDynamic(bytes);
@@ -13517,7 +13577,7 @@ function dependencies(program, dest, info, arch) {
   const t = triplet(arch);
   const systemGuestPath = (hostPath) => hostPath.startsWith(`/usr/${t}/lib/`) ? `/lib/${t}/${posix2.basename(hostPath)}` : hostPath;
   if (info.interpreter) {
-    const host = [info.interpreter, ...dirs.map((d) => join11(d, posix2.basename(info.interpreter)))].find((p) => existsSync12(p));
+    const host = [info.interpreter, ...dirs.map((d) => join12(d, posix2.basename(info.interpreter)))].find((p) => existsSync13(p));
     if (!host) throw missingLibrary(program, info.interpreter, [dirname7(info.interpreter), ...dirs]);
     out.push({ dest: info.interpreter, source: host, mode: 493, neededBy: program });
   }
@@ -13529,12 +13589,12 @@ function dependencies(program, dest, info, arch) {
     seen.add(want.name);
     const origin = (p, o2) => p.replaceAll("${ORIGIN}", o2).replaceAll("$ORIGIN", o2);
     const candidates = want.name.includes("/") ? [[want.name, want.name]] : [
-      ...want.searchPaths.map((p) => [join11(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
-      ...dirs.map((d) => [join11(d, want.name), systemGuestPath(join11(d, want.name))])
+      ...want.searchPaths.map((p) => [join12(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
+      ...dirs.map((d) => [join12(d, want.name), systemGuestPath(join12(d, want.name))])
     ];
     let found;
     for (const [host2, guest2] of candidates) {
-      const lib2 = existsSync12(host2) && statSync6(host2).isFile() ? libraryFor(host2, arch) : void 0;
+      const lib2 = existsSync13(host2) && statSync7(host2).isFile() ? libraryFor(host2, arch) : void 0;
       if (lib2) {
         found = { host: host2, guest: guest2, lib: lib2 };
         break;
@@ -13603,13 +13663,13 @@ async function detectKernelFormat(path6) {
 }
 
 // src/provision/kvm-probe.ts
-import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync8, renameSync, statSync as statSync7, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join12 } from "node:path";
+import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync8, renameSync, statSync as statSync8, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join13 } from "node:path";
 var probeExitCode = 99;
 function writeProbeFirmware(dir) {
   const image = Buffer.alloc(64 * 1024, 244);
   Buffer.from([176, 49, 230, 244, 244]).copy(image, 65520);
-  const path6 = join12(dir, "kvm-probe.bin");
+  const path6 = join13(dir, "kvm-probe.bin");
   writeFileSync2(path6, image);
   return path6;
 }
@@ -13652,7 +13712,7 @@ function probeKey(target) {
   }
   for (const path6 of [target.qemuBinary, target.kernel ?? "/dev/null", "/dev/kvm"]) {
     try {
-      const s = statSync7(path6);
+      const s = statSync8(path6);
       parts.push(`${s.ino}:${s.size}:${s.mode}:${s.uid}:${s.gid}:${s.mtimeMs}:${s.ctimeMs}`);
     } catch {
       parts.push(`${path6}:missing`);
@@ -13661,7 +13721,7 @@ function probeKey(target) {
   return parts.join("|");
 }
 async function probeKvmCached(target, cacheDir, workDir, signal) {
-  const file = join12(cacheDir, "kvm-probe.json");
+  const file = join13(cacheDir, "kvm-probe.json");
   const key = probeKey(target);
   let records = {};
   try {
@@ -13685,20 +13745,20 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
 
 // src/provision/qemu-build/build-plugin.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync13, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync9, renameSync as renameSync2 } from "node:fs";
-import { basename as basename3, join as join13 } from "node:path";
+import { existsSync as existsSync14, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync9, renameSync as renameSync2 } from "node:fs";
+import { basename as basename3, join as join14 } from "node:path";
 var PLUGIN_CFLAGS = ["-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", "-fvisibility=hidden"];
 async function buildPlugin(sources, qemu, opts) {
   const glib = await execa("pkg-config", ["--cflags", "glib-2.0"], { stdin: "ignore" });
-  const includes = [join13(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
+  const includes = [join14(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
   const flags = [...PLUGIN_CFLAGS, ...includes, ...glib.stdout.trim().split(/\s+/).filter(Boolean)];
   const h2 = createHash2("sha256");
   for (const source of sources) h2.update(source).update("\0").update(readFileSync9(source)).update("\0");
   for (const dir2 of opts.includeDirs ?? []) for (const header of headersIn(dir2)) h2.update(header).update(readFileSync9(header));
   const hash = h2.update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(" ")}`).digest("hex").slice(0, 16);
-  const dir = join13(opts.cacheDir, "plugins", hash);
-  const so = join13(dir, "plugin.so");
-  if (existsSync13(so)) return so;
+  const dir = join14(opts.cacheDir, "plugins", hash);
+  const so = join14(dir, "plugin.so");
+  if (existsSync14(so)) return so;
   mkdirSync2(dir, { recursive: true });
   const tmp = `${so}.tmp-${process.pid}`;
   const t0 = Date.now();
@@ -13715,20 +13775,20 @@ ${(result.all ?? "").trim().split("\n").slice(0, 20).join("\n")}`, {
   return so;
 }
 function headersIn(dir) {
-  return readdirSync(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join13(dir, f));
+  return readdirSync(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join14(dir, f));
 }
 function qfiPluginSources(pluginDir) {
-  return readdirSync(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join13(pluginDir, f));
+  return readdirSync(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join14(pluginDir, f));
 }
 
 // src/provision/qemu-build/build-qemu.ts
-import { copyFileSync, createWriteStream as createWriteStream3, existsSync as existsSync16, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync13, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { copyFileSync, createWriteStream as createWriteStream3, existsSync as existsSync17, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync13, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/provision/qemu-build/build-deps.ts
-import { existsSync as existsSync14, readFileSync as readFileSync10 } from "node:fs";
-import { join as join14 } from "node:path";
+import { existsSync as existsSync15, readFileSync as readFileSync10 } from "node:fs";
+import { join as join15 } from "node:path";
 var quiet = { reject: false, stdin: "ignore", timeout: 2e4 };
 async function commandWorks(cmd, args = ["--version"]) {
   const r = await execa(cmd, args, quiet).catch(() => void 0);
@@ -13738,10 +13798,10 @@ async function pkgConfigHas(module) {
   return commandWorks("pkg-config", ["--exists", module]);
 }
 function systemPython() {
-  return existsSync14("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  return existsSync15("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 function requiredMesonVersion(srcDir) {
-  const text = readFileSync10(join14(srcDir, "meson.build"), "utf8");
+  const text = readFileSync10(join15(srcDir, "meson.build"), "utf8");
   return /meson_version\s*:\s*'>=\s*([\d.]+)'/.exec(text)?.[1];
 }
 function versionAtLeast(have, want) {
@@ -13782,7 +13842,7 @@ function buildDeps(srcDir, opts) {
     { what: "zlib headers", debianPackage: "zlib1g-dev", present: () => pkgConfigHas("zlib") }
   ];
   if (opts.slirp) deps.push({ what: "libslirp headers (user networking)", debianPackage: "libslirp-dev", present: () => pkgConfigHas("slirp") });
-  if (opts.fdt) deps.push({ what: "libfdt headers", debianPackage: "libfdt-dev", present: async () => existsSync14("/usr/include/libfdt.h") });
+  if (opts.fdt) deps.push({ what: "libfdt headers", debianPackage: "libfdt-dev", present: async () => existsSync15("/usr/include/libfdt.h") });
   if (opts.patches) deps.push({ what: "patch", debianPackage: "patch", present: () => commandWorks("patch") });
   return deps;
 }
@@ -13792,7 +13852,7 @@ async function findMissingBuildDeps(srcDir, opts) {
   return deps.filter((_, i2) => !present[i2]).map(({ what, debianPackage }) => ({ what, debianPackage }));
 }
 async function canInstall() {
-  if (!existsSync14("/usr/bin/apt-get")) return void 0;
+  if (!existsSync15("/usr/bin/apt-get")) return void 0;
   if (process.getuid?.() === 0) return [];
   return await commandWorks("sudo", ["-n", "true"]) ? ["sudo", "-n"] : void 0;
 }
@@ -13905,8 +13965,8 @@ var NinjaProgress = class {
 
 // src/provision/qemu-build/qemu-source.ts
 import { createHash as createHash4 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync15, mkdirSync as mkdirSync3, readdirSync as readdirSync2, readFileSync as readFileSync12, renameSync as renameSync3, rmSync, statSync as statSync8, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename as basename4, join as join15, relative as relative2 } from "node:path";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync16, mkdirSync as mkdirSync3, readdirSync as readdirSync2, readFileSync as readFileSync12, renameSync as renameSync3, rmSync, statSync as statSync9, writeFileSync as writeFileSync3 } from "node:fs";
+import { basename as basename4, join as join16, relative as relative2 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function sourceHashOf(origin) {
@@ -13922,8 +13982,8 @@ function treeHash(root) {
   const walk = (dir) => {
     for (const name of readdirSync2(dir).sort()) {
       if (name === ".git" || name === "build") continue;
-      const path6 = join15(dir, name);
-      const st = statSync8(path6);
+      const path6 = join16(dir, name);
+      const st = statSync9(path6);
       if (st.isDirectory()) walk(path6);
       else if (st.isFile()) hash.update(`${relative2(root, path6)}\0${st.size}\0`).update(readFileSync12(path6));
     }
@@ -13933,7 +13993,7 @@ function treeHash(root) {
 }
 async function resolveQemuSource(spec2) {
   if (spec2.source) {
-    if (statSync8(spec2.source).isDirectory()) return { kind: "folder", path: spec2.source, treeHash: treeHash(spec2.source) };
+    if (statSync9(spec2.source).isDirectory()) return { kind: "folder", path: spec2.source, treeHash: treeHash(spec2.source) };
     const sha2562 = await sha256File(spec2.source);
     if (spec2.sha256 && spec2.sha256 !== sha2562) {
       throw new ConfigError(`the QEMU source tarball ${spec2.source} has sha256 ${sha2562}, not the ${spec2.sha256} given in qemu-sha256`, {
@@ -13954,8 +14014,8 @@ async function resolveQemuSource(spec2) {
 }
 async function downloadRelease(origin, downloadsDir, log, signal) {
   mkdirSync3(downloadsDir, { recursive: true });
-  const file = join15(downloadsDir, basename4(new URL(origin.url).pathname));
-  if (existsSync15(file) && await sha256File(file) === origin.sha256) return file;
+  const file = join16(downloadsDir, basename4(new URL(origin.url).pathname));
+  if (existsSync16(file) && await sha256File(file) === origin.sha256) return file;
   log.info(`downloading ${origin.url}`);
   const tmp = `${file}.part-${process.pid}`;
   let response;
@@ -13993,12 +14053,12 @@ async function downloadRelease(origin, downloadsDir, log, signal) {
 }
 var EMPTY_BZIP2 = Buffer.from([66, 90, 104, 57, 23, 114, 69, 56, 80, 144, 0, 0, 0, 0]);
 function addFirmwareStandIns(srcDir) {
-  const mesonFile = join15(srcDir, "pc-bios", "meson.build");
-  if (!existsSync15(mesonFile)) return [];
+  const mesonFile = join16(srcDir, "pc-bios", "meson.build");
+  if (!existsSync16(mesonFile)) return [];
   const added = [];
   for (const m of readFileSync12(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
-    const file = join15(srcDir, "pc-bios", `${m[1]}.bz2`);
-    if (!existsSync15(file)) {
+    const file = join16(srcDir, "pc-bios", `${m[1]}.bz2`);
+    if (!existsSync16(file)) {
       writeFileSync3(file, EMPTY_BZIP2);
       added.push(`${m[1]}.bz2`);
     }
@@ -14010,13 +14070,13 @@ async function unpackSource(origin, archive, dest, signal) {
   const opts = { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} };
   if (origin.kind === "folder") {
     await execa("cp", ["-a", `${origin.path}/.`, dest], opts);
-    rmSync(join15(dest, "build"), { recursive: true, force: true });
+    rmSync(join16(dest, "build"), { recursive: true, force: true });
     return;
   }
   const tarball = origin.kind === "tarball" ? origin.path : archive;
   if (!tarball) throw new Error("internal: a downloaded source needs its archive path");
   await execa("tar", ["-xf", tarball, "-C", dest, "--strip-components=1"], opts);
-  if (!existsSync15(join15(dest, "configure"))) {
+  if (!existsSync16(join16(dest, "configure"))) {
     throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
       hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz"
     });
@@ -14067,7 +14127,7 @@ function buildKey(spec2, sourceHash) {
   });
 }
 function isCompleteEntry(entry) {
-  return existsSync16(join16(entry, BUILD_MARKER)) && existsSync16(join16(entry, "prefix", "bin"));
+  return existsSync17(join17(entry, BUILD_MARKER)) && existsSync17(join17(entry, "prefix", "bin"));
 }
 async function ensureBuiltQemu(spec2, opts) {
   const { log } = opts;
@@ -14077,10 +14137,10 @@ async function ensureBuiltQemu(spec2, opts) {
     for (const [part, value] of Object.entries(key.parts)) log.info(`${part}: ${value}`);
     log.info(`source: ${origin.kind === "download" ? origin.url : origin.path}`);
   });
-  const entry = join16(opts.cacheDir, "qemu", key.key);
+  const entry = join17(opts.cacheDir, "qemu", key.key);
   if (isCompleteEntry(entry)) {
     log.info(`QEMU ${spec2.version}: cache hit (${entry})`);
-    return { prefix: join16(entry, "prefix"), key: key.key, origin: "local-cache" };
+    return { prefix: join17(entry, "prefix"), key: key.key, origin: "local-cache" };
   }
   rmSync2(entry, { recursive: true, force: true });
   if (opts.remoteCache) {
@@ -14090,7 +14150,7 @@ async function ensureBuiltQemu(spec2, opts) {
     });
     if (restored && isCompleteEntry(entry)) {
       log.info(`QEMU ${spec2.version}: restored from the remote cache`);
-      return { prefix: join16(entry, "prefix"), key: key.key, origin: "remote-cache" };
+      return { prefix: join17(entry, "prefix"), key: key.key, origin: "remote-cache" };
     }
     if (restored) log.warn("the remote cache entry is incomplete (no build marker); rebuilding");
     rmSync2(entry, { recursive: true, force: true });
@@ -14099,20 +14159,20 @@ async function ensureBuiltQemu(spec2, opts) {
   if (opts.remoteCache) {
     await opts.remoteCache.save(key.key, entry).catch((err) => log.warn(`saving QEMU to the remote cache failed: ${err.message}`));
   }
-  return { prefix: join16(entry, "prefix"), key: key.key, origin: "built" };
+  return { prefix: join17(entry, "prefix"), key: key.key, origin: "built" };
 }
 async function buildInto(entry, key, spec2, origin, opts) {
   const { log, signal } = opts;
-  mkdirSync4(join16(opts.cacheDir, "qemu"), { recursive: true });
-  const work = mkdtempSync(join16(opts.cacheDir, "qemu", ".work-"));
-  const src = join16(work, "src");
-  const build = join16(work, "build");
-  const stage = join16(work, "entry");
-  const logFile = join16(work, "build.log");
+  mkdirSync4(join17(opts.cacheDir, "qemu"), { recursive: true });
+  const work = mkdtempSync(join17(opts.cacheDir, "qemu", ".work-"));
+  const src = join17(work, "src");
+  const build = join17(work, "build");
+  const stage = join17(work, "entry");
+  const logFile = join17(work, "build.log");
   const buildLog = createWriteStream3(logFile);
   const started = Date.now();
   try {
-    const archive = origin.kind === "download" ? await downloadRelease(origin, join16(opts.cacheDir, "downloads"), log, signal) : void 0;
+    const archive = origin.kind === "download" ? await downloadRelease(origin, join17(opts.cacheDir, "downloads"), log, signal) : void 0;
     log.info("unpacking the QEMU source");
     await unpackSource(origin, archive, src, signal);
     const standIns = addFirmwareStandIns(src);
@@ -14123,7 +14183,7 @@ async function buildInto(entry, key, spec2, origin, opts) {
     const flags = [...minimalConfigureFlags(spec2.targets), ...spec2.configureFlags];
     log.info(`running configure ${flags.join(" ")}`);
     const t0 = Date.now();
-    await runLogged(join16(src, "configure"), [`--prefix=${join16(stage, "prefix")}`, `--python=${systemPython()}`, ...flags], build, buildLog, signal);
+    await runLogged(join17(src, "configure"), [`--prefix=${join17(stage, "prefix")}`, `--python=${systemPython()}`, ...flags], build, buildLog, signal);
     const configureMs = Date.now() - t0;
     log.info(`running ninja with ${availableParallelism()} jobs`);
     const t1 = Date.now();
@@ -14132,9 +14192,9 @@ async function buildInto(entry, key, spec2, origin, opts) {
     await runLogged("ninja", ["install"], build, buildLog, signal);
     const ninjaMs = Date.now() - t1;
     await new Promise((resolve7) => buildLog.end(resolve7));
-    copyFileSync(logFile, join16(stage, "build.log"));
+    copyFileSync(logFile, join17(stage, "build.log"));
     const marker = { key: key.key, parts: key.parts, version: spec2.version, flags, patches: spec2.patches, builtAt: (/* @__PURE__ */ new Date()).toISOString(), configureMs, ninjaMs, totalMs: Date.now() - started };
-    writeFileSync4(join16(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
+    writeFileSync4(join17(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
 `);
     try {
       renameSync4(stage, entry);
@@ -14146,9 +14206,9 @@ async function buildInto(entry, key, spec2, origin, opts) {
     buildLog.end();
     if (err instanceof QfiError) throw err;
     mkdirSync4(opts.resultsDir, { recursive: true });
-    const kept = join16(opts.resultsDir, "qemu-build.log");
+    const kept = join17(opts.resultsDir, "qemu-build.log");
     let tail = "";
-    if (existsSync16(logFile)) {
+    if (existsSync17(logFile)) {
       copyFileSync(logFile, kept);
       tail = readFileSync13(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
     }
@@ -14178,13 +14238,13 @@ $ ${cmd} ${args.join(" ")}
 }
 
 // src/provision/qemu-system.ts
-import { existsSync as existsSync17, statSync as statSync9 } from "node:fs";
-import { delimiter, dirname as dirname8, join as join17, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync18, statSync as statSync10 } from "node:fs";
+import { delimiter, dirname as dirname8, join as join18, resolve as resolve5 } from "node:path";
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join17(dir, name);
-    if (existsSync17(candidate) && statSync9(candidate).isFile()) return candidate;
+    const candidate = join18(dir, name);
+    if (existsSync18(candidate) && statSync10(candidate).isFile()) return candidate;
   }
   return void 0;
 }
@@ -14200,16 +14260,16 @@ function locateQemu(setting, arch) {
     }
   } else {
     const path6 = resolve5(setting);
-    binary = existsSync17(path6) && statSync9(path6).isDirectory() ? join17(path6, "bin", name) : path6;
-    if (!existsSync17(binary)) {
+    binary = existsSync18(path6) && statSync10(path6).isDirectory() ? join18(path6, "bin", name) : path6;
+    if (!existsSync18(binary)) {
       throw new InfraError(`QEMU binary ${binary} does not exist (from input qemu = ${setting})`, {
         hint: `point qemu at a qemu-system binary or an install prefix containing bin/${name}`
       });
     }
   }
   const prefix = dirname8(dirname8(binary));
-  const dataDirs = [join17(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
-    (dir, i2, all) => existsSync17(dir) && all.indexOf(dir) === i2
+  const dataDirs = [join18(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
+    (dir, i2, all) => existsSync18(dir) && all.indexOf(dir) === i2
   );
   return { binary, dataDirs };
 }
@@ -14225,8 +14285,8 @@ async function readQemuVersion(binary) {
 }
 function findFirmware(install, file) {
   for (const dir of install.dataDirs) {
-    const candidate = join17(dir, file);
-    if (existsSync17(candidate)) return candidate;
+    const candidate = join18(dir, file);
+    if (existsSync18(candidate)) return candidate;
   }
   return void 0;
 }
@@ -14272,7 +14332,7 @@ async function provisionGuest(config, plan, host, workDir, signal) {
   let initrd = builtin.initrd;
   if (plan.files.length > 0) {
     const placed = resolveGuestFiles(plan.files, plan.arch);
-    initrd = join18(workDir, "initrd-with-files.cpio.gz");
+    initrd = join19(workDir, "initrd-with-files.cpio.gz");
     await initrdWithFiles(builtin.initrd, placed, initrd);
     const libraries = placed.filter((f) => f.neededBy !== void 0).length;
     host.log.info(`files: ${plan.files.length} file(s) into the guest${libraries ? `, with ${libraries} shared librar${libraries === 1 ? "y" : "ies"} they need` : ""}`);
@@ -14304,7 +14364,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
   const plugins = [];
   const headersPrefix = () => {
     const prefix = qemu.built?.prefix ?? dirname9(dirname9(qemu.binary));
-    return existsSync18(join18(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
+    return existsSync19(join19(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
   };
   if (plan.plugin) {
     const { path: path6, args } = plan.plugin;
@@ -14330,7 +14390,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
         hint: "use qemu: auto or build, or point qemu at a QEMU install prefix that has include/qemu-plugin.h"
       });
     }
-    const dir = join18(packageRoot(), "plugin");
+    const dir = join19(packageRoot(), "plugin");
     const so = await buildPlugin(qfiPluginSources(dir), { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal, includeDirs: [dir], input: "faults" });
     plugins.push({ so, args: [], role: "qfi" });
   }
@@ -14367,7 +14427,7 @@ async function provision(config, plan, host, workDir, signal) {
 
 // src/report/reproducer.ts
 import { writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/report/shell-quote.ts
 function shellQuote(arg) {
@@ -14380,7 +14440,7 @@ function shellCommand(argv) {
 
 // src/report/reproducer.ts
 function writeReproducer(config, plan, dir) {
-  const cli = join19(packageRoot(), "dist", "cli.js");
+  const cli = join20(packageRoot(), "dist", "cli.js");
   const lines = [
     "#!/usr/bin/env bash",
     `# Re-runs qfi scenario "${plan.scenario}" with the same rules and seed.`,
@@ -14391,14 +14451,14 @@ function writeReproducer(config, plan, dir) {
     `exec ${shellCommand(["node", cli, "run", ...config.reproducerArgs])} "$@"`,
     ""
   ];
-  const path6 = join19(dir, "reproducer.sh");
+  const path6 = join20(dir, "reproducer.sh");
   writeFileSync5(path6, lines.join("\n"), { mode: 493 });
   return path6;
 }
 
 // src/report/write-reports.ts
 import { writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/observe/summarize.ts
 var blockLines = 24;
@@ -14483,8 +14543,11 @@ function foldRepeats(lines) {
 var maxDiagnosticChars = 512 * 1024;
 function ktapSuites(ktap, classPrefix) {
   const budget = { left: maxDiagnosticChars };
-  const many = ktap.streams.length > 1;
-  const suites = ktap.streams.map((stream, i2) => streamSuite(stream, many ? `ktap.${i2 + 1}` : "ktap", classPrefix, budget));
+  const suites = [];
+  for (const [base, streams] of [["ktap", ktap.streams.filter((s) => s.source === "console")], ["results", ktap.streams.filter((s) => s.source !== "console")]]) {
+    const many = streams.length > 1;
+    streams.forEach((stream, i2) => suites.push(streamSuite(stream, many ? `${base}.${i2 + 1}` : base, classPrefix, budget)));
+  }
   if (ktap.dropped > 0) {
     suites.push({
       name: "ktap.dropped",
@@ -14497,7 +14560,7 @@ function ktapSuites(ktap, classPrefix) {
 function streamSuite(stream, name, classPrefix, budget) {
   const properties = [
     ["qfi.ktap.version", stream.headerless ? `${stream.version} (KUnit suites, no top-level header)` : stream.version],
-    ["qfi.ktap.console_lines", `${stream.firstLine}-${stream.lastLine}`],
+    ...stream.source === "console" ? [["qfi.ktap.console_lines", `${stream.firstLine}-${stream.lastLine}`]] : [["qfi.ktap.source", stream.source], ["qfi.ktap.lines", `${stream.firstLine}-${stream.lastLine}`]],
     ...stream.errors.slice(0, 20).map((e) => ["qfi.ktap.error", e])
   ];
   const suite = { name, properties, cases: [], suites: [] };
@@ -14653,7 +14716,7 @@ function toJUnit(run) {
   if (run.record.commandExitCode !== void 0) prop("qfi.exit_code", run.record.commandExitCode);
   if (run.record.timedOut) prop("qfi.timed_out", run.record.timedOut);
   const top = topFinding(run.record.events, run.ktap);
-  if (top) prop("qfi.top_problem", `${top.kind} at console line ${top.line}: ${toReportText(top.text)}`);
+  if (top) prop("qfi.top_problem", `${top.kind} at ${top.where}: ${toReportText(top.text)}`);
   const booted = run.record.events.some((e) => e.kind === "agent-ready");
   const started = run.record.events.some((e) => e.kind === "test-start");
   const details2 = failureDetails(run);
@@ -14710,7 +14773,7 @@ function toSummaryJson(run) {
     points: run.points,
     logSummary: run.summary,
     /** KTAP/TAP results on the console: counts and each stream's errors (the tests are in junit.xml). */
-    ktap: run.ktap ? { counts: run.ktap.counts, dropped: run.ktap.dropped, streams: run.ktap.streams.map((s) => ({ version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) } : null,
+    ktap: run.ktap ? { counts: run.ktap.counts, dropped: run.ktap.dropped, streams: run.ktap.streams.map((s) => ({ source: s.source, version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) } : null,
     diagnostics: record2.diagnostics ?? null,
     files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: "junit.xml", reproducer: "reproducer.sh", ...run.injections ? { injections: "injections.jsonl" } : {} }
   };
@@ -14760,7 +14823,7 @@ function toSummaryMarkdown(run) {
     }
   }
   const top = topFinding(run.record.events, run.ktap);
-  if (top) out.push("", `**Top problem**: ${top.kind} at console line ${top.line}: \`${cell(clip(toReportText(top.text), 300)).replaceAll("`", "'")}\``);
+  if (top) out.push("", `**Top problem**: ${top.kind} at ${top.where}: \`${cell(clip(toReportText(top.text), 300)).replaceAll("`", "'")}\``);
   if (run.summary.problems.length) {
     out.push("", "**Console problems** (worst first)", "", "| problem | count | first line | text |", "|---|---|---|---|");
     const expected = expectedReportCounts(run.record.events, run.ktap);
@@ -14825,9 +14888,9 @@ function boundMarkdown(markdown, maxBytes) {
 // src/report/write-reports.ts
 function writeReports(run, dir) {
   const files = {
-    junit: join20(dir, "junit.xml"),
-    summaryJson: join20(dir, "summary.json"),
-    summaryMarkdown: join20(dir, "summary.md")
+    junit: join21(dir, "junit.xml"),
+    summaryJson: join21(dir, "summary.json"),
+    summaryMarkdown: join21(dir, "summary.md")
   };
   writeFileSync6(files.junit, toJUnit(run));
   writeFileSync6(files.summaryJson, toSummaryJson(run));
@@ -14836,8 +14899,8 @@ function writeReports(run, dir) {
 }
 
 // src/run/run-qemu.ts
-import { createWriteStream as createWriteStream5, existsSync as existsSync19, writeFileSync as writeFileSync8 } from "node:fs";
-import { basename as basename5, join as join23 } from "node:path";
+import { createWriteStream as createWriteStream5, existsSync as existsSync20, writeFileSync as writeFileSync8 } from "node:fs";
+import { basename as basename5, join as join24 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
 // src/observe/verdict-sources.ts
@@ -14906,6 +14969,7 @@ async function runSnapshotJob(qmp, command, devices, timeoutMs = 6e4) {
 
 // src/plan/qemu-argv.ts
 var GUEST_AGENT_PORT = "org.qemu.guest_agent.0";
+var RESULTS_PORT = "org.qfi.results";
 var BLOCK_TRACE_EVENTS = [
   "bdrv_open_common",
   "blk_co_preadv",
@@ -14965,10 +15029,7 @@ function buildQemuArgv(plan, provisioned, paths) {
     argv.push("-blockdev", JSON.stringify({ driver: "file", "node-name": SNAPSHOT_STATE_FILE_NODE, filename: paths.snapshotState }));
     argv.push("-blockdev", JSON.stringify({ driver: "qcow2", "node-name": SNAPSHOT_STATE_NODE, file: SNAPSHOT_STATE_FILE_NODE }));
   }
-  if (paths.guestAgentSocket) {
-    argv.push("-chardev", `socket,id=qfi-qga,path=${escapeOptionValue(paths.guestAgentSocket)},server=on,wait=off`);
-    argv.push("-device", "virtio-serial-pci,id=qfi-serial0", "-device", `virtserialport,chardev=qfi-qga,name=${GUEST_AGENT_PORT}`);
-  }
+  argv.push(...serialPortArgs(paths));
   if (plan.host.nicId) argv.push("-netdev", "user,id=qfi-net0", "-device", `virtio-net-pci,netdev=qfi-net0,id=${plan.host.nicId}`);
   if (paths.blockTrace) {
     for (const event of BLOCK_TRACE_EVENTS) argv.push("-trace", `enable=${event}`);
@@ -14976,6 +15037,18 @@ function buildQemuArgv(plan, provisioned, paths) {
   }
   argv.push(...plan.extraArgs);
   return argv;
+}
+function serialPortArgs(paths) {
+  const ports = [];
+  if (paths.guestAgentSocket) {
+    ports.push("-chardev", `socket,id=qfi-qga,path=${escapeOptionValue(paths.guestAgentSocket)},server=on,wait=off`);
+    ports.push("-device", `virtserialport,chardev=qfi-qga,name=${GUEST_AGENT_PORT}`);
+  }
+  if (paths.guestResults) {
+    ports.push("-chardev", `file,id=qfi-results,path=${escapeOptionValue(paths.guestResults)}`);
+    ports.push("-device", `virtserialport,chardev=qfi-results,name=${RESULTS_PORT}`);
+  }
+  return ports.length > 0 ? ["-device", "virtio-serial-pci,id=qfi-serial0", ...ports] : [];
 }
 function diskArgs(plan, provisioned) {
   const argv = [];
@@ -15008,7 +15081,7 @@ function qfiPluginArgs(plan, paths) {
 
 // src/run/host-faults.ts
 import { closeSync as closeSync3, mkdirSync as mkdirSync5, openSync as openSync3, readSync as readSync2, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/observe/block-trace.ts
 var LINE = /^(?:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z )?(?:\d+@(\d+)\.(\d+):)?(\w+) (.*)$/;
@@ -15242,9 +15315,9 @@ var HostFaults = class {
     if (rules.length > 0) {
       const config = compileBlkdebug({ format: disk.format, rules, seed: this.plan.seed, seen });
       const node = `qfi-${disk.id}-bd${++this.generation}`;
-      const dir = join21(this.opts.resultsDir, "blkdebug");
+      const dir = join22(this.opts.resultsDir, "blkdebug");
       mkdirSync5(dir, { recursive: true });
-      const configFile = join21(dir, `${node}.conf`);
+      const configFile = join22(dir, `${node}.conf`);
       writeFileSync7(configFile, config.text);
       await qmp.execute("blockdev-add", { driver: "blkdebug", "node-name": node, image: disk.fileNode, config: configFile, ...readOnly }, 3e4);
       file = node;
@@ -15590,7 +15663,7 @@ var QmpClient = class _QmpClient {
 // src/run/guest-agent-session.ts
 import { createWriteStream as createWriteStream4 } from "node:fs";
 import { writeFile as writeFile7 } from "node:fs/promises";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/run/guest-agent.ts
 import { createConnection as createConnection3 } from "node:net";
@@ -15933,8 +16006,18 @@ function commandEnv(plan) {
     QFI_RULES: plan.guestRules.join("\n")
   };
 }
+async function fetchResultsFile(agent, path6, opts) {
+  try {
+    const bytes = await agent.readFile(path6, { signal: opts.signal });
+    await writeFile7(join23(opts.resultsDir, GUEST_RESULTS_FILE), bytes);
+    opts.log.info(`results file ${path6}: ${bytes.length} bytes copied to ${GUEST_RESULTS_FILE}`);
+  } catch (err) {
+    if (opts.signal.aborted) throw err;
+    opts.log.warn(`could not read results file ${path6} from the guest: ${err.message}`);
+  }
+}
 async function runGuestAgentSession(opts) {
-  const transcript = createWriteStream4(join22(opts.resultsDir, GUEST_AGENT_FILES.transcript));
+  const transcript = createWriteStream4(join23(opts.resultsDir, GUEST_AGENT_FILES.transcript));
   const at = () => Date.now() - opts.startedAt;
   let agent;
   try {
@@ -15944,11 +16027,12 @@ async function runGuestAgentSession(opts) {
     opts.onEvent({ kind: "agent-ready", line: 0, atMs: at(), text: "(qemu-guest-agent answered guest-ping)" });
     opts.onEvent({ kind: "test-start", line: 0, atMs: at(), text: "(guest-exec sh -c COMMAND)" });
     const result = await agent.run({ path: "sh", args: ["-c", opts.command], env: commandEnv(opts.plan) }, { signal: opts.signal });
-    await writeFile7(join22(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
-    await writeFile7(join22(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
+    await writeFile7(join23(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
+    await writeFile7(join23(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
     for (const [stream, truncated] of [["stdout", result.stdoutTruncated], ["stderr", result.stderrTruncated]]) {
       if (truncated) opts.log.warn(`the command's ${stream} was longer than qemu-guest-agent keeps (16 MiB); ${GUEST_AGENT_FILES[stream]} has its start`);
     }
+    if (opts.plan.resultsFile !== void 0) await fetchResultsFile(agent, opts.plan.resultsFile, opts);
     const exitCode = result.exitCode ?? 128 + (result.signal ?? 0);
     opts.onEvent({ kind: "test-exit", line: 0, atMs: at(), text: `(guest-exec-status: exit code ${exitCode})`, exitCode });
     await agent.shutdown({ mode: "powerdown", signal: opts.signal }).catch((err) => {
@@ -15970,28 +16054,30 @@ var panicGraceMs = 1e3;
 async function runQemu(plan, provisioned, opts) {
   const files = {
     dir: opts.resultsDir,
-    console: join23(opts.resultsDir, "console.log"),
-    qemuStderr: join23(opts.resultsDir, "qemu-stderr.log"),
-    qmpLog: join23(opts.resultsDir, "qmp.log")
+    console: join24(opts.resultsDir, "console.log"),
+    qemuStderr: join24(opts.resultsDir, "qemu-stderr.log"),
+    qmpLog: join24(opts.resultsDir, "qmp.log")
   };
   const fwCfgFiles = /* @__PURE__ */ new Map();
   plan.fwCfg.forEach((entry, i2) => {
-    const path6 = join23(opts.privateDir, `fw_cfg-${i2}`);
+    const path6 = join24(opts.privateDir, `fw_cfg-${i2}`);
     writeFileSync8(path6, entry.content, { mode: 384 });
     fwCfgFiles.set(entry.name, path6);
   });
-  const qmpSocket = join23(opts.privateDir, "qmp.sock");
-  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join23(opts.privateDir, "plugin-rules.txt"), log: join23(opts.resultsDir, "injections.jsonl"), socket: join23(opts.privateDir, "plugin.sock") } : void 0;
+  const qmpSocket = join24(opts.privateDir, "qmp.sock");
+  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join24(opts.privateDir, "plugin-rules.txt"), log: join24(opts.resultsDir, "injections.jsonl"), socket: join24(opts.privateDir, "plugin.sock") } : void 0;
   if (qfiPlugin) writeFileSync8(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
 `).join(""), { mode: 384 });
   const hasBlockRules = plan.host.hostRules.some((r) => r.layer === "block") || plan.host.countRequests;
-  const blockTrace = hasBlockRules ? join23(opts.resultsDir, "block-trace.log") : void 0;
+  const blockTrace = hasBlockRules ? join24(opts.resultsDir, "block-trace.log") : void 0;
   const snapshot = opts.snapshot;
-  const guestAgentSocket = plan.agent === "qemu-guest-agent" ? join23(opts.privateDir, "qga.sock") : void 0;
+  const guestAgentSocket = plan.agent === "qemu-guest-agent" ? join24(opts.privateDir, "qga.sock") : void 0;
+  const guestResults = plan.agent === "qfi" && plan.resultsFile !== void 0 ? join24(opts.resultsDir, GUEST_RESULTS_FILE) : void 0;
   const argv = buildQemuArgv(plan, provisioned, {
     qmpSocket,
     fwCfgFiles,
     ...guestAgentSocket ? { guestAgentSocket } : {},
+    ...guestResults ? { guestResults } : {},
     ...qfiPlugin ? { qfiPlugin } : {},
     ...blockTrace ? { blockTrace } : {},
     ...snapshot ? { snapshotState: snapshot.stateFile } : {}
@@ -16112,7 +16198,7 @@ async function runQemu(plan, provisioned, opts) {
     diagnostics.status = await qmp.execute("query-status", void 0, stopStepMs).catch((e) => ({ error: e.message }));
     diagnostics.registers = await qmp.humanMonitor("info registers", stopStepMs).then((text) => text.replaceAll("\r\n", "\n").trim() + "\n").catch((e) => `unavailable: ${e.message}`);
     record2.diagnostics = diagnostics;
-    writeFileSync8(join23(opts.resultsDir, "registers.txt"), diagnostics.registers);
+    writeFileSync8(join24(opts.resultsDir, "registers.txt"), diagnostics.registers);
   };
   const hasAgent = plan.agent !== "none";
   let bootTimer = hasAgent && snapshot?.kind !== "resume" ? after(plan.timeouts.bootMs, () => onTimeout("boot")) : void 0;
@@ -16332,7 +16418,7 @@ async function connectQmp(path6, child, log, startedAt) {
   const deadline = Date.now() + qmpConnectMs;
   for (; ; ) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error("QEMU exited before its QMP socket was ready");
-    if (existsSync19(path6)) {
+    if (existsSync20(path6)) {
       try {
         return await QmpClient.connect(path6, { log, startedAt });
       } catch (err) {
@@ -16350,18 +16436,20 @@ function closeStream(stream) {
 // src/core/pipeline.ts
 function observeRun(ran, log) {
   const { plan, record: record2 } = ran;
-  const injectionsFile = join24(record2.files.dir, "injections.jsonl");
+  const injectionsFile = join25(record2.files.dir, "injections.jsonl");
   const hostEntries = record2.hostFaults ? hostInjections(plan, record2.hostFaults, Date.parse(record2.startedAt)) : [];
   const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
   if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
   const neverFired = rulesNeverFired(injections);
   for (const r of neverFired) log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? "" : " (require-fired makes this a failure)"}`);
-  const ktap = readKtapFile(record2.files.console);
+  const results = readGuestResults(plan, record2);
+  const ktap = mergeKtapReports([readKtapFile(record2.files.console), results?.ktap]);
   const decided = requireFired(decideVerdict(record2, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), neverFired, plan.requireFired);
-  const { verdict, reason } = applyConsoleFindings(decided, record2, ktap);
+  const found = applyConsoleFindings(decided, record2, ktap);
+  const { verdict, reason } = results?.problem ? worsenVerdict(found, "fail", results.problem) : found;
   return { ...ran, scenario: plan.scenario, verdict, reason, injections, points: guestPoints(record2.events), ...ktap ? { ktap } : {} };
 }
-var resultFiles = ["junit.xml", "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log", "block-trace.log", "blkdebug", ...Object.values(GUEST_AGENT_FILES)];
+var resultFiles = ["junit.xml", "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log", "block-trace.log", "blkdebug", GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES)];
 async function runPipeline(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
   for (const warning of warnings) host.log.warn(warning);
@@ -16369,9 +16457,9 @@ async function runPipeline(options, host) {
   const plan = makePlan(config, void 0, { countBlockRequests: options.countBlockRequests === true });
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
   mkdirSync6(config.report.dir, { recursive: true });
-  for (const name of resultFiles) rmSync3(join24(config.report.dir, name), { force: true, recursive: true });
+  for (const name of resultFiles) rmSync3(join25(config.report.dir, name), { force: true, recursive: true });
   writeReproducer(config, plan, config.report.dir);
-  const privateDir = mkdtempSync2(join24(tmpdir(), "qfi-"));
+  const privateDir = mkdtempSync2(join25(tmpdir(), "qfi-"));
   try {
     const provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, options.signal));
     const { record: record2, summary } = await host.log.group(
@@ -16393,18 +16481,18 @@ async function runPipeline(options, host) {
 }
 
 // src/campaign/run-campaign.ts
-import { existsSync as existsSync21, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync11 } from "node:fs";
-import { join as join28, relative as relative3 } from "node:path";
+import { existsSync as existsSync22, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync11 } from "node:fs";
+import { join as join29, relative as relative3 } from "node:path";
 
 // src/campaign/model.ts
 var CAMPAIGN_SCHEMA_VERSION = 1;
 
 // src/campaign/plan-file.ts
 import { readFileSync as readFileSync14, writeFileSync as writeFileSync9 } from "node:fs";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 var PLAN_FILE = "plan.json";
 function writePlanFile(dir, plan) {
-  const file = join25(dir, PLAN_FILE);
+  const file = join26(dir, PLAN_FILE);
   writeFileSync9(file, `${JSON.stringify(plan, null, 2)}
 `);
   return file;
@@ -16510,8 +16598,8 @@ function toMatrix(scenarios, maxJobs) {
 }
 
 // src/campaign/report.ts
-import { existsSync as existsSync20, readFileSync as readFileSync15, writeFileSync as writeFileSync10 } from "node:fs";
-import { join as join26 } from "node:path";
+import { existsSync as existsSync21, readFileSync as readFileSync15, writeFileSync as writeFileSync10 } from "node:fs";
+import { join as join27 } from "node:path";
 
 // src/report/junit-suites.ts
 function topLevelSuites(xml) {
@@ -16678,12 +16766,12 @@ function classTable(results) {
 
 // src/campaign/report.ts
 function writeCampaignReports(report, dir) {
-  const files = { json: join26(dir, "campaign.json"), junit: join26(dir, "junit.xml"), markdown: join26(dir, "summary.md") };
+  const files = { json: join27(dir, "campaign.json"), junit: join27(dir, "junit.xml"), markdown: join27(dir, "summary.md") };
   writeFileSync10(files.json, `${JSON.stringify(report, null, 2)}
 `);
   const suites = report.results.flatMap((r) => {
-    const file = join26(dir, r.dir, "junit.xml");
-    return existsSync20(file) ? junitSuites(readFileSync15(file, "utf8")) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
+    const file = join27(dir, r.dir, "junit.xml");
+    return existsSync21(file) ? junitSuites(readFileSync15(file, "utf8")) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
   });
   writeFileSync10(files.junit, mergeJUnit(report.name, suites));
   writeFileSync10(files.markdown, campaignMarkdown(report));
@@ -16805,7 +16893,7 @@ function campaignVerdict(kind, results, stats, withHistory) {
 // src/campaign/snapshot/run-snapshot.ts
 import { mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync3, readFileSync as readFileSync16, rmSync as rmSync4 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 
 // src/campaign/snapshot/trials.ts
 function planSnapshotTrials(settings, seed) {
@@ -16857,7 +16945,7 @@ async function overlayDisks(plan, provisioned, dir, signal) {
   const devices = [];
   for (const [i2, disk] of plan.host.disks.entries()) {
     if (disk.readOnly) continue;
-    const overlay = join27(dir, `snapshot-${disk.id}.qcow2`);
+    const overlay = join28(dir, `snapshot-${disk.id}.qcow2`);
     await createQcow2(provisioned.qemuBinary, ["-b", disks[i2].image, "-F", disk.format, overlay], `a qcow2 overlay for disk ${disk.id} (snapshot trials restore disks through it)`, signal);
     disks[i2] = { ...disks[i2], image: overlay };
     planned[i2] = { ...disk, format: "qcow2" };
@@ -16881,14 +16969,14 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
   checkSnapshotConfig(config);
   const settings = config.campaign;
   const at = settings.snapshotAt;
-  const privateDir = mkdtempSync3(join27(tmpdir2(), "qfi-snapshot-"));
+  const privateDir = mkdtempSync3(join28(tmpdir2(), "qfi-snapshot-"));
   const ram = q35RamRanges(memoryBytes(config.machine.memory));
   try {
     let plan = makePlan(config, void 0, { snapshot: { at } });
     let provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, signal));
     const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
     ({ plan, provisioned } = overlays);
-    const stateFile = join27(privateDir, "state.qcow2");
+    const stateFile = join28(privateDir, "state.qcow2");
     await createQcow2(provisioned.qemuBinary, [stateFile, "1M"], "the snapshot state file", signal);
     const snapshotRun = (kind) => ({ kind, stateFile, devices: overlays.devices, at });
     const runIn = async (runPlan, dir, kind) => {
@@ -16897,7 +16985,7 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
       const run = observeRun({ plan: runPlan, provisioned, record: record2, summary }, host.log);
       return { run, output: testOutput(readFileSync16(record2.files.console, "utf8")) };
     };
-    const bootDir = join27(config.report.dir, "boot");
+    const bootDir = join28(config.report.dir, "boot");
     const point = parseSnapshotAt(at);
     const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => runIn(plan, bootDir, "save"));
     const saved = boot.run.record.snapshot;
@@ -16910,7 +16998,7 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
     const regions = resolveRegions(settings.regions, { arch: config.machine.arch, ram, reported: boot.run.record.events });
     const golden = [];
     for (let i2 = 1; i2 <= GOLDEN_RUNS; i2++) {
-      const dir = join27(config.report.dir, "golden", String(i2));
+      const dir = join28(config.report.dir, "golden", String(i2));
       golden.push(await runIn(trialPlan(plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, ram, config.test.testTimeoutMs), dir, "resume"));
       const g = golden[i2 - 1];
       writeReports(g.run, dir);
@@ -16957,11 +17045,11 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
 }
 async function runTrial(scenario, region, ctx) {
   const rule = trialRule(scenario.seed, region, ctx.instructions);
-  const dir = join27("scenarios", scenario.id);
-  const { run, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join27(ctx.dir, dir), "resume");
+  const dir = join28("scenarios", scenario.id);
+  const { run, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join28(ctx.dir, dir), "resume");
   const outcome = classifyTrial({ verdict: run.verdict, reason: run.reason, events: run.record.events, output }, ctx.golden);
   const reported = outcome ? { ...run, verdict: outcome.verdict, reason: `${outcome.class}: ${outcome.reason}` } : run;
-  writeReports(reported, join27(ctx.dir, dir));
+  writeReports(reported, join28(ctx.dir, dir));
   const injection = run.injections?.first[0];
   const result = {
     ...scenario,
@@ -16995,7 +17083,7 @@ async function loadConfig(options, host) {
   return config;
 }
 async function probe(options, config, host) {
-  const dir = join28(config.report.dir, "probe");
+  const dir = join29(config.report.dir, "probe");
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
   const { run } = await runPipeline(
     {
@@ -17045,7 +17133,7 @@ async function planCampaign(options, host) {
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
-  writeFileSync11(join28(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
+  writeFileSync11(join29(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
 `);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
@@ -17090,7 +17178,7 @@ async function makeCampaignPlan(options, config, host) {
 }
 function prepareDir(dir) {
   mkdirSync8(dir, { recursive: true });
-  for (const name of CAMPAIGN_FILES) rmSync5(join28(dir, name), { recursive: true, force: true });
+  for (const name of CAMPAIGN_FILES) rmSync5(join29(dir, name), { recursive: true, force: true });
 }
 function selectScenarios(plan, config) {
   const { scenario, shard } = config.campaign;
@@ -17109,8 +17197,8 @@ function selectScenarios(plan, config) {
 }
 async function runScenario(options, config, host, scenario, label, quiet2, extra = {}) {
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
-  const dir = join28("scenarios", id);
-  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join28(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
+  const dir = join29("scenarios", id);
+  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join29(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
   const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
   const pointName = scenario.point.replace(/\[.*$/, "");
   const injections = run.injections?.total ?? run.points.find((p) => p.name === pointName)?.fails;
@@ -17187,7 +17275,7 @@ function snapshotReproducer(config) {
 function historyStats(config, host) {
   const file = config.campaign.history;
   if (file === void 0) return void 0;
-  if (!existsSync21(file)) {
+  if (!existsSync22(file)) {
     host.log.warn(`history ${file} does not exist: nothing to compare with (the first campaign has no history)`);
     return void 0;
   }
@@ -17222,18 +17310,18 @@ function finishReport(config, plan, part, results, host) {
 }
 
 // src/campaign/merge.ts
-import { existsSync as existsSync22, mkdirSync as mkdirSync9, readdirSync as readdirSync3, statSync as statSync10 } from "node:fs";
-import { dirname as dirname10, join as join29, relative as relative4 } from "node:path";
+import { existsSync as existsSync23, mkdirSync as mkdirSync9, readdirSync as readdirSync3, statSync as statSync11 } from "node:fs";
+import { dirname as dirname10, join as join30, relative as relative4 } from "node:path";
 function findCampaignFiles(dir) {
   const found = [];
   const walk = (d, depth) => {
     if (depth > 6) return;
     const entries = readdirSync3(d, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && e.name === "campaign.json")) {
-      found.push(join29(d, "campaign.json"));
+      found.push(join30(d, "campaign.json"));
       return;
     }
-    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join29(d, e.name), depth + 1);
+    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join30(d, e.name), depth + 1);
   };
   walk(dir, 0);
   return found.sort();
@@ -17247,7 +17335,7 @@ async function mergeCampaigns(options, host) {
   const out = config.report.dir;
   mkdirSync9(out, { recursive: true });
   const files = dirs.flatMap((d) => {
-    if (!existsSync22(d) || !statSync10(d).isDirectory()) throw new ConfigError(`${d} is not a folder`, { location: { input: "merge-from" }, hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts" });
+    if (!existsSync23(d) || !statSync11(d).isDirectory()) throw new ConfigError(`${d} is not a folder`, { location: { input: "merge-from" }, hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts" });
     return findCampaignFiles(d).filter((f) => dirname10(f) !== out);
   });
   if (files.length === 0) throw new ConfigError(`no campaign.json under ${dirs.join(", ")}`, { location: { input: "merge-from" }, hint: "each campaign job writes campaign.json into its results folder; download all of their artifacts first" });
@@ -17267,14 +17355,14 @@ async function mergeCampaigns(options, host) {
         continue;
       }
       seen.add(r.id);
-      results.push({ ...r, dir: relative4(out, join29(dirname10(file), r.dir)) });
+      results.push({ ...r, dir: relative4(out, join30(dirname10(file), r.dir)) });
     }
   }
-  for (const plan of files.map((f) => join29(dirname10(f), PLAN_FILE)).filter(existsSync22).map((p) => readPlanFile(p, "merge-from"))) {
+  for (const plan of files.map((f) => join30(dirname10(f), PLAN_FILE)).filter(existsSync23).map((p) => readPlanFile(p, "merge-from"))) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
-      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join29("missing", s.id), reproducer: "", injections: void 0 });
+      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join30("missing", s.id), reproducer: "", injections: void 0 });
     }
   }
   host.log.info(`merged ${results.length} scenario result(s) from ${files.length} campaign job(s)`);
@@ -17285,9 +17373,9 @@ async function mergeCampaigns(options, host) {
 
 // src/core/cache-dir.ts
 import { homedir } from "node:os";
-import { join as join30 } from "node:path";
+import { join as join31 } from "node:path";
 function localCacheDir(env = process.env) {
-  return join30(env.XDG_CACHE_HOME || join30(homedir(), ".cache"), "qfi");
+  return join31(env.XDG_CACHE_HOME || join31(homedir(), ".cache"), "qfi");
 }
 
 export {
