@@ -10,15 +10,16 @@ import {
   mergeCampaigns,
   planCampaign,
   runCampaign,
-  runPipeline
-} from "./chunks/chunk-BIIPSHPW.js";
+  runPipeline,
+  runQtestPipeline
+} from "./chunks/chunk-6GGH3WDZ.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";
 
 // src/adapters/cli/parse-args.ts
 import { parseArgs } from "node:util";
-var COMMANDS = ["run", "plan", "campaign", "merge"];
+var COMMANDS = ["run", "plan", "campaign", "merge", "qtest"];
 var cliOnly = {
   fault: { type: "string", multiple: true },
   quiet: { type: "boolean", short: "q" },
@@ -47,9 +48,9 @@ function parseCliArgs(argv) {
   if (values.help || positionals[0] === "help") return { kind: "help" };
   const [command, ...rest] = positionals;
   if (command === void 0) return { kind: "help" };
-  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: "the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR\u2026, qfi help" });
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: "the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR\u2026, qfi qtest SCRIPT\u2026, qfi help" });
   const kind = command;
-  if (rest.length && kind !== "merge") throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: "flags take the form --name value; quote a value with spaces" });
+  if (rest.length && kind !== "merge" && kind !== "qtest") throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: "flags take the form --name value; quote a value with spaces" });
   const inputs = {};
   for (const input of INPUTS) {
     const value = values[input.name];
@@ -58,6 +59,7 @@ function parseCliArgs(argv) {
   const faultFlags = values.fault;
   if (faultFlags?.length) inputs.faults = [...inputs.faults ?? [], ...faultFlags];
   if (kind === "merge") inputs["merge-from"] = rest;
+  if (kind === "qtest" && rest.length) inputs["qtest-script"] = [...inputs["qtest-script"] ?? [], ...rest];
   return { kind, inputs, quiet: values.quiet === true };
 }
 function helpText() {
@@ -70,6 +72,7 @@ function helpText() {
     "       qfi plan [flags]         plan a campaign: plan.json, and the matrix JSON on stdout",
     "       qfi campaign [flags]     run a campaign (all scenarios, --shard i/N, or --scenario ID)",
     "       qfi merge DIR\u2026 [flags]   merge campaign results (campaign.json under each DIR)",
+    "       qfi qtest SCRIPT\u2026 [flags] run qtest scripts against a machine, no guest (QEMU's qtest protocol)",
     "",
     "qfi run boots a guest with fault rules, runs the test command, and writes a verdict, junit.xml,",
     "console.log and a reproducer to the results folder. A campaign runs many such scenarios",
@@ -155,6 +158,7 @@ async function runCli(argv, version) {
     let code;
     if (command.kind === "run") code = await runOne({ ...options, echoConsole: !command.quiet }, host);
     else if (command.kind === "plan") code = await planOnly(options, host);
+    else if (command.kind === "qtest") code = await qtestOnly(options, host);
     else code = await campaignOrMerge(command.kind, options, host);
     if (interruptedBy) return signalExit[interruptedBy] ?? ExitCode.infra;
     return code;
@@ -190,6 +194,15 @@ async function planOnly(options, host) {
     return exitCodeForVerdict(plan.probe.verdict, true);
   }
   return ExitCode.pass;
+}
+async function qtestOnly(options, host) {
+  const { config, outcome, reports } = await runQtestPipeline(options, host);
+  const dir = relative(process.cwd(), config.report.dir) || ".";
+  process.stdout.write(`qfi qtest: ${outcome.verdict} \u2014 ${outcome.reason}
+`);
+  process.stdout.write(`results: ${dir}/ \u2014 ${relative(config.report.dir, reports.junit)}, summary.md, qtest-*.log
+`);
+  return exitCodeForVerdict(outcome.verdict, config.report.failOnVerdict);
 }
 async function campaignOrMerge(kind, options, host) {
   const { config, report, files } = kind === "campaign" ? await runCampaign(options, host) : await mergeCampaigns(options, host);

@@ -248,6 +248,10 @@ function checkListItem(name: InputName, item: string, index: number, site: Value
         return item;
       case 'qemu-patches':
         return existingPath(item, site.baseDir, 'file', 'patch');
+      case 'qtest-script':
+        return existingPath(item, site.baseDir, 'file', 'qtest script');
+      case 'qtest-devices':
+        return checkQemuOptionWord(item, 'device', '`ide-hd,drive=qfi-data,bus=ide.0` or `pl011,chardev=c0`');
       case 'disks':
         return checkDiskLine(item, index, site.baseDir);
       case 'files':

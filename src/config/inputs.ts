@@ -39,11 +39,11 @@ export const INPUTS = [
     scope: 'campaign',
     toml: undefined,
     type: 'enum',
-    values: ['run', 'plan', 'campaign', 'merge'],
+    values: ['run', 'plan', 'campaign', 'merge', 'qtest'],
     default: 'run',
     cli: false,
     description:
-      'What the step does: `run` one scenario; `plan` a campaign (output `matrix` for a matrix job, and plan.json); `campaign` run a campaign\'s scenarios (all, one `shard`, or one `scenario`); `merge` the results of several campaign jobs (`merge-from`). The CLI has a command for each: `qfi run|plan|campaign|merge`.',
+      'What the step does: `run` one scenario; `plan` a campaign (output `matrix` for a matrix job, and plan.json); `campaign` run a campaign\'s scenarios (all, one `shard`, or one `scenario`); `merge` the results of several campaign jobs (`merge-from`); `qtest` run `qtest-script` against a machine without a guest. The CLI has a command for each: `qfi run|plan|campaign|merge|qtest`.',
   },
   {
     name: 'config',
@@ -362,6 +362,20 @@ export const INPUTS = [
     type: 'string',
     default: undefined,
     description: 'Absolute guest path of a KTAP/TAP file the command writes (e.g. `/tmp/results.tap` from a kselftest runner). After the command the agent (`qfi` or `qemu-guest-agent`) hands it to the runner: each test becomes a JUnit testcase, a `not ok` fails the run, and a missing, empty or cut-off file is an error. Saved as `guest-results.txt`.',
+  },
+  {
+    name: 'qtest-script',
+    toml: 'qtest.script',
+    type: 'lines',
+    default: undefined,
+    description: 'qtest scripts for `mode: qtest` (`qfi qtest`), one path per line: QEMU qtest protocol lines with expectations (`inb 0x511 == 0x51`, `readl 0x09000018 & 0x20 == 0x0`), in `[sections]` that each become a JUnit testcase. Each script runs on its own QEMU with the qtest accelerator.',
+  },
+  {
+    name: 'qtest-devices',
+    toml: 'qtest.devices',
+    type: 'lines',
+    default: undefined,
+    description: 'Devices for `mode: qtest`, one `-device` value per line (`ide-hd,drive=qfi-data,bus=ide.0`); a disk from `disks` is the block node `qfi-<id>`, with no device of its own in this mode.',
   },
   {
     name: 'campaign',

@@ -175,6 +175,7 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
     },
     reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
     campaign: campaignSettings(value, guestChoice.agent === 'qfi'),
+    qtest: { scripts: value<string[]>('qtest-script') ?? [], devices: value<string[]>('qtest-devices') ?? [] },
   };
   return { config, warnings };
 }

@@ -122,6 +122,8 @@ export interface ResolvedConfig {
   reproducerArgs: string[];
   /** How a campaign (`qfi plan|campaign|merge`) spreads this config over many scenarios. */
   campaign: CampaignSettings;
+  /** mode qtest: scripts (absolute paths) and -device values. */
+  qtest: { scripts: string[]; devices: string[] };
 }
 
 export type CampaignKind = 'matrix' | 'fail-nth' | 'chaos' | 'snapshot';

@@ -1,4 +1,5 @@
 import type { Plan, Provisioned } from '../core/types.js';
+import type { PlannedDisk } from './host-plan.js';
 import { archData } from './arch.js';
 import { SNAPSHOT_STATE_FILE_NODE, SNAPSHOT_STATE_NODE } from '../run/snapshot-jobs.js';
 
@@ -131,14 +132,21 @@ function diskArgs(plan: Plan, provisioned: Provisioned): string[] {
   plan.host.disks.forEach((disk, i) => {
     const image = provisioned.disks[i]?.image;
     if (image === undefined) throw new Error(`internal: disk ${disk.id} was not provisioned`);
-    const readOnly = disk.readOnly ? { 'read-only': true } : {};
-    argv.push('-blockdev', JSON.stringify({ driver: 'file', 'node-name': disk.fileNode, filename: image, ...readOnly }));
-    argv.push('-blockdev', JSON.stringify({ driver: disk.format, 'node-name': disk.formatNode, file: disk.fileNode, ...readOnly }));
+    argv.push(...diskNodeArgs(disk, image));
     // The firmware boots the boot disk first (SeaBIOS and OVMF honour bootindex).
     const bootIndex = disk.boot ? ',bootindex=0' : '';
     argv.push('-device', `virtio-blk-pci,drive=${disk.formatNode},id=${disk.deviceId},serial=${disk.id},rerror=report,werror=report,request-merging=off${bootIndex}`);
   });
   return argv;
+}
+
+/** A disk's two block nodes (file, then format on it): devices attach to the format node. */
+export function diskNodeArgs(disk: PlannedDisk, image: string): string[] {
+  const readOnly = disk.readOnly ? { 'read-only': true } : {};
+  return [
+    '-blockdev', JSON.stringify({ driver: 'file', 'node-name': disk.fileNode, filename: image, ...readOnly }),
+    '-blockdev', JSON.stringify({ driver: disk.format, 'node-name': disk.formatNode, file: disk.fileNode, ...readOnly }),
+  ];
 }
 
 /**

@@ -93,7 +93,7 @@ async function kvmProbeKernel(config: ResolvedConfig, plan: Plan, guest: GuestFi
   return builtin.kernel;
 }
 
-interface QemuFiles {
+export interface QemuFiles {
   binary: string;
   install: QemuInstall;
   origin: string;
@@ -101,7 +101,7 @@ interface QemuFiles {
   built: { prefix: string; key: string } | undefined;
 }
 
-async function provisionQemu(config: ResolvedConfig, plan: Plan, host: Host, signal?: AbortSignal): Promise<QemuFiles> {
+export async function provisionQemu(config: ResolvedConfig, plan: Pick<Plan, 'qemu' | 'arch'>, host: Host, signal?: AbortSignal): Promise<QemuFiles> {
   const choice = plan.qemu;
   if (choice.kind === 'system' || choice.kind === 'path') {
     const install = locateQemu(choice.kind === 'system' ? 'system' : choice.path, plan.arch);
@@ -111,6 +111,11 @@ async function provisionQemu(config: ResolvedConfig, plan: Plan, host: Host, sig
   const built = await ensureBuiltQemu(choice, { cacheDir: host.cacheDir, log: host.log, remoteCache: host.remoteCache, resultsDir: config.report.dir, signal });
   const install = locateQemu(built.prefix, plan.arch);
   return { binary: install.binary, install, origin: built.origin, built: { prefix: built.prefix, key: built.key } };
+}
+
+/** Our builds carry no firmware blobs (--disable-install-blobs): the distribution's serve (-L). */
+export function firmwareDirsFor(qemu: QemuFiles): string[] {
+  return qemu.built ? qemu.install.dataDirs.filter((d) => !d.startsWith(qemu.built!.prefix)) : [];
 }
 
 type LoadedPlugin = Provisioned['plugins'][number];
@@ -184,8 +189,7 @@ export async function provision(config: ResolvedConfig, plan: Plan, host: Host, 
   const fastBios = guest.kernelFormat === 'linux' ? archData[plan.arch].fastBios : undefined;
   const bios = config.guest.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : undefined);
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(', ') || 'no data folder'}); booting with the default firmware, which is slower`);
-  // Our builds carry no firmware blobs (--disable-install-blobs): the distribution's serve.
-  const firmwareDirs = qemu.built ? qemu.install.dataDirs.filter((d) => !d.startsWith(qemu.built!.prefix)) : [];
+  const firmwareDirs = firmwareDirsFor(qemu);
 
   const version = await readQemuVersion(qemu.binary);
   const plugins = await provisionPlugins(plan, qemu, version, host, signal);

@@ -5,13 +5,14 @@ import { planCampaign, runCampaign, type CampaignOptions } from '../../campaign/
 import { formatError, QfiError } from '../../core/errors.js';
 import type { Host } from '../../core/host.js';
 import { runPipeline } from '../../core/pipeline.js';
+import { runQtestPipeline } from '../../qtest/qtest-pipeline.js';
 import type { ResolvedConfig, Verdict } from '../../core/types.js';
 import { actionHost } from './action-host.js';
 import { defaultArtifactName, toArtifactName, uploadResults } from './artifacts.js';
 import { Outputs, State } from './names.js';
 import { readActionInputs } from './read-inputs.js';
 
-type Mode = 'run' | 'plan' | 'campaign' | 'merge';
+type Mode = 'run' | 'plan' | 'campaign' | 'merge' | 'qtest';
 
 /**
  * The action's main step: run the pipeline (or plan / run / merge a campaign, by `mode`), then
@@ -31,6 +32,7 @@ export async function runAction(): Promise<void> {
     const options = { inputs, cwd: process.cwd(), signal: controller.signal };
     if (mode === 'plan') await planStep(options, host);
     else if (mode === 'run') await runStep(options, host);
+    else if (mode === 'qtest') await qtestStep(options, host);
     else await campaignStep(mode, options, host);
   } catch (err) {
     // Bad inputs or infrastructure before QEMU started: one readable error, no stack.
@@ -89,6 +91,17 @@ async function runStep(options: CampaignOptions, host: Host): Promise<void> {
   await addSummary(readFileSync(reports.summaryMarkdown, 'utf8'));
   await upload(config, artifact, host);
   reportVerdict(run.scenario, run.verdict, run.reason, config);
+}
+
+async function qtestStep(options: CampaignOptions, host: Host): Promise<void> {
+  let artifact = '';
+  const { config, outcome, reports } = await runQtestPipeline({ ...options, onConfig: (c) => (artifact = saveUploadState(c, 'qtest')) }, host);
+  core.setOutput(Outputs.Verdict, outcome.verdict);
+  core.setOutput(Outputs.Junit, reports.junit);
+  core.setOutput(Outputs.ResultsDir, config.report.dir);
+  await addSummary(readFileSync(reports.summaryMarkdown, 'utf8'));
+  await upload(config, artifact, host);
+  reportVerdict(`qtest ${outcome.name}`, outcome.verdict, outcome.reason, config);
 }
 
 /** Plans only: nothing to upload but the plan, which the matrix jobs need (the workflow uploads it). */

@@ -2,11 +2,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../core/errors.js';
 import { INPUTS, type RawInputs } from '../../config/index.js';
 
-/** `run` one scenario; `plan`, `campaign` and `merge` work on campaigns (the action's `mode`). */
-export type CliCommandKind = 'run' | 'plan' | 'campaign' | 'merge';
+/** `run` one scenario; `plan`, `campaign` and `merge` work on campaigns; `qtest` runs qtest scripts (the action's `mode`). */
+export type CliCommandKind = 'run' | 'plan' | 'campaign' | 'merge' | 'qtest';
 export type CliCommand = { kind: CliCommandKind; inputs: RawInputs; quiet: boolean } | { kind: 'help' } | { kind: 'version' };
 
-const COMMANDS: readonly CliCommandKind[] = ['run', 'plan', 'campaign', 'merge'];
+const COMMANDS: readonly CliCommandKind[] = ['run', 'plan', 'campaign', 'merge', 'qtest'];
 
 /** Flags only the CLI has; everything else is generated from the inputs table. */
 const cliOnly = {
@@ -43,9 +43,9 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (values.help || positionals[0] === 'help') return { kind: 'help' };
   const [command, ...rest] = positionals;
   if (command === undefined) return { kind: 'help' };
-  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: 'the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR…, qfi help' });
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: 'the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR…, qfi qtest SCRIPT…, qfi help' });
   const kind = command as CliCommandKind;
-  if (rest.length && kind !== 'merge') throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: 'flags take the form --name value; quote a value with spaces' });
+  if (rest.length && kind !== 'merge' && kind !== 'qtest') throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: 'flags take the form --name value; quote a value with spaces' });
 
   const inputs: RawInputs = {};
   for (const input of INPUTS) {
@@ -55,6 +55,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
   const faultFlags = values.fault as string[] | undefined;
   if (faultFlags?.length) inputs.faults = [...((inputs.faults as string[] | undefined) ?? []), ...faultFlags];
   if (kind === 'merge') inputs['merge-from'] = rest;
+  if (kind === 'qtest' && rest.length) inputs['qtest-script'] = [...((inputs['qtest-script'] as string[] | undefined) ?? []), ...rest];
   return { kind, inputs, quiet: values.quiet === true };
 }
 
@@ -68,6 +69,7 @@ export function helpText(): string {
     '       qfi plan [flags]         plan a campaign: plan.json, and the matrix JSON on stdout',
     '       qfi campaign [flags]     run a campaign (all scenarios, --shard i/N, or --scenario ID)',
     '       qfi merge DIR… [flags]   merge campaign results (campaign.json under each DIR)',
+    '       qfi qtest SCRIPT… [flags] run qtest scripts against a machine, no guest (QEMU\'s qtest protocol)',
     '',
     'qfi run boots a guest with fault rules, runs the test command, and writes a verdict, junit.xml,',
     'console.log and a reproducer to the results folder. A campaign runs many such scenarios',

@@ -4,6 +4,7 @@ import { runPipeline, type PipelineOptions } from '../../core/pipeline.js';
 import type { Host } from '../../core/host.js';
 import { planCampaign, runCampaign, type CampaignOptions } from '../../campaign/run-campaign.js';
 import { mergeCampaigns } from '../../campaign/merge.js';
+import { runQtestPipeline, type QtestPipelineOptions } from '../../qtest/qtest-pipeline.js';
 import type { Verdict } from '../../core/types.js';
 import { helpText, parseCliArgs } from './parse-args.js';
 import { localHost } from './local-host.js';
@@ -53,6 +54,7 @@ export async function runCli(argv: string[], version: string): Promise<number> {
     let code: number;
     if (command.kind === 'run') code = await runOne({ ...options, echoConsole: !command.quiet }, host);
     else if (command.kind === 'plan') code = await planOnly(options, host);
+    else if (command.kind === 'qtest') code = await qtestOnly(options, host);
     else code = await campaignOrMerge(command.kind, options, host);
     if (interruptedBy) return signalExit[interruptedBy] ?? ExitCode.infra;
     return code;
@@ -85,6 +87,14 @@ async function planOnly(options: CampaignOptions, host: Host): Promise<number> {
     return exitCodeForVerdict(plan.probe.verdict, true);
   }
   return ExitCode.pass;
+}
+
+async function qtestOnly(options: QtestPipelineOptions, host: Host): Promise<number> {
+  const { config, outcome, reports } = await runQtestPipeline(options, host);
+  const dir = relative(process.cwd(), config.report.dir) || '.';
+  process.stdout.write(`qfi qtest: ${outcome.verdict} — ${outcome.reason}\n`);
+  process.stdout.write(`results: ${dir}/ — ${relative(config.report.dir, reports.junit)}, summary.md, qtest-*.log\n`);
+  return exitCodeForVerdict(outcome.verdict, config.report.failOnVerdict);
 }
 
 async function campaignOrMerge(kind: 'campaign' | 'merge', options: CampaignOptions, host: Host): Promise<number> {

@@ -26,7 +26,7 @@ describe('CONFIG_SCHEMA', () => {
     const keys = [...CONFIG_SCHEMA].flatMap(([table, ks]) => [...ks.keys()].map((k) => `${table}.${k}`));
     const expected = INPUTS.flatMap((spec) => (spec.toml === undefined ? [] : [spec.toml as string]));
     expect(keys.sort()).toEqual([...expected, 'fault_injection.rules'].sort());
-    expect([...CONFIG_SCHEMA.keys()].sort()).toEqual(['campaign', 'fault_injection', 'guest', 'machine', 'qemu', 'report', 'test']);
+    expect([...CONFIG_SCHEMA.keys()].sort()).toEqual(['campaign', 'fault_injection', 'guest', 'machine', 'qemu', 'qtest', 'report', 'test']);
   });
 });
 

@@ -52,6 +52,8 @@ describe('INPUTS', () => {
       'exit-device',
       'pass-exit-codes',
       'results-file',
+      'qtest-script',
+      'qtest-devices',
       'campaign',
       'points',
       'actions',

@@ -98,6 +98,7 @@ describe('resolveConfig defaults', () => {
         snapshotAt: 'start',
         trialTimeoutMs: undefined,
       },
+      qtest: { scripts: [], devices: [] },
     });
   });
 

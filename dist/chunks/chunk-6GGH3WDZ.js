@@ -590,9 +590,9 @@ function formatLocation(loc) {
 function formatCaret(loc) {
   if (loc.sourceLine === void 0 || loc.column === void 0) return void 0;
   const gutter = loc.line !== void 0 ? `${loc.line} | ` : "  | ";
-  const pad = " ".repeat(gutter.length - 2) + "| ";
+  const pad2 = " ".repeat(gutter.length - 2) + "| ";
   return `${gutter}${loc.sourceLine}
-${pad}${" ".repeat(Math.max(0, loc.column - 1))}^`;
+${pad2}${" ".repeat(Math.max(0, loc.column - 1))}^`;
 }
 function formatError(err) {
   if (!(err instanceof QfiError)) {
@@ -619,10 +619,10 @@ var INPUTS = [
     scope: "campaign",
     toml: void 0,
     type: "enum",
-    values: ["run", "plan", "campaign", "merge"],
+    values: ["run", "plan", "campaign", "merge", "qtest"],
     default: "run",
     cli: false,
-    description: "What the step does: `run` one scenario; `plan` a campaign (output `matrix` for a matrix job, and plan.json); `campaign` run a campaign's scenarios (all, one `shard`, or one `scenario`); `merge` the results of several campaign jobs (`merge-from`). The CLI has a command for each: `qfi run|plan|campaign|merge`."
+    description: "What the step does: `run` one scenario; `plan` a campaign (output `matrix` for a matrix job, and plan.json); `campaign` run a campaign's scenarios (all, one `shard`, or one `scenario`); `merge` the results of several campaign jobs (`merge-from`); `qtest` run `qtest-script` against a machine without a guest. The CLI has a command for each: `qfi run|plan|campaign|merge|qtest`."
   },
   {
     name: "config",
@@ -940,6 +940,20 @@ var INPUTS = [
     type: "string",
     default: void 0,
     description: "Absolute guest path of a KTAP/TAP file the command writes (e.g. `/tmp/results.tap` from a kselftest runner). After the command the agent (`qfi` or `qemu-guest-agent`) hands it to the runner: each test becomes a JUnit testcase, a `not ok` fails the run, and a missing, empty or cut-off file is an error. Saved as `guest-results.txt`."
+  },
+  {
+    name: "qtest-script",
+    toml: "qtest.script",
+    type: "lines",
+    default: void 0,
+    description: "qtest scripts for `mode: qtest` (`qfi qtest`), one path per line: QEMU qtest protocol lines with expectations (`inb 0x511 == 0x51`, `readl 0x09000018 & 0x20 == 0x0`), in `[sections]` that each become a JUnit testcase. Each script runs on its own QEMU with the qtest accelerator."
+  },
+  {
+    name: "qtest-devices",
+    toml: "qtest.devices",
+    type: "lines",
+    default: void 0,
+    description: "Devices for `mode: qtest`, one `-device` value per line (`ide-hd,drive=qfi-data,bus=ide.0`); a disk from `disks` is the block node `qfi-<id>`, with no device of its own in this mode."
   },
   {
     name: "campaign",
@@ -2608,6 +2622,10 @@ function checkListItem(name, item, index, site, key) {
         return item;
       case "qemu-patches":
         return existingPath(item, site.baseDir, "file", "patch");
+      case "qtest-script":
+        return existingPath(item, site.baseDir, "file", "qtest script");
+      case "qtest-devices":
+        return checkQemuOptionWord(item, "device", "`ide-hd,drive=qfi-data,bus=ide.0` or `pl011,chardev=c0`");
       case "disks":
         return checkDiskLine(item, index, site.baseDir);
       case "files":
@@ -2637,8 +2655,8 @@ function checkQemuVersion(text) {
   throw new ValueProblem(`bad QEMU version ${JSON.stringify(text)}`, "give a release number like `10.2.2`");
 }
 function checkSha256(text) {
-  const hex2 = text.toLowerCase();
-  if (/^[0-9a-f]{64}$/.test(hex2)) return hex2;
+  const hex3 = text.toLowerCase();
+  if (/^[0-9a-f]{64}$/.test(hex3)) return hex3;
   throw new ValueProblem(`${JSON.stringify(text)} is not a sha256 (64 hex digits)`, "copy the sha256 of the release tarball, e.g. from `sha256sum qemu-X.Y.Z.tar.xz`");
 }
 function checkPluginPath(path6) {
@@ -2879,14 +2897,14 @@ function parseString(ctx) {
         let value = 0;
         let len = c3 === 120 ? 2 : c3 === 117 ? 4 : 8;
         for (let j = 0; j < len; j++, ctx.p++) {
-          let hex2 = ctx.s.charCodeAt(ctx.p);
+          let hex3 = ctx.s.charCodeAt(ctx.p);
           let digit = (
             /* 0-9 */
-            hex2 >= 48 && hex2 <= 57 ? hex2 - 48 : (
+            hex3 >= 48 && hex3 <= 57 ? hex3 - 48 : (
               /* A-F */
-              hex2 >= 65 && hex2 <= 70 ? hex2 - 65 + 10 : (
+              hex3 >= 65 && hex3 <= 70 ? hex3 - 65 + 10 : (
                 /* a-f */
-                hex2 >= 97 && hex2 <= 102 ? hex2 - 97 + 10 : -1
+                hex3 >= 97 && hex3 <= 102 ? hex3 - 97 + 10 : -1
               )
             )
           );
@@ -3989,7 +4007,8 @@ async function resolveConfig(opts) {
       failOnVerdict: orDefault("fail-on-verdict")
     },
     reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
-    campaign: campaignSettings(value, guestChoice.agent === "qfi")
+    campaign: campaignSettings(value, guestChoice.agent === "qfi"),
+    qtest: { scripts: value("qtest-script") ?? [], devices: value("qtest-devices") ?? [] }
   };
   return { config, warnings };
 }
@@ -14360,6 +14379,9 @@ async function provisionQemu(config, plan, host, signal) {
   const install = locateQemu(built.prefix, plan.arch);
   return { binary: install.binary, install, origin: built.origin, built: { prefix: built.prefix, key: built.key } };
 }
+function firmwareDirsFor(qemu) {
+  return qemu.built ? qemu.install.dataDirs.filter((d) => !d.startsWith(qemu.built.prefix)) : [];
+}
 async function provisionPlugins(plan, qemu, version, host, signal) {
   const plugins = [];
   const headersPrefix = () => {
@@ -14414,7 +14436,7 @@ async function provision(config, plan, host, workDir, signal) {
   const fastBios = guest.kernelFormat === "linux" ? archData[plan.arch].fastBios : void 0;
   const bios = config.guest.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : void 0);
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(", ") || "no data folder"}); booting with the default firmware, which is slower`);
-  const firmwareDirs = qemu.built ? qemu.install.dataDirs.filter((d) => !d.startsWith(qemu.built.prefix)) : [];
+  const firmwareDirs = firmwareDirsFor(qemu);
   const version = await readQemuVersion(qemu.binary);
   const plugins = await provisionPlugins(plan, qemu, version, host, signal);
   const accel = plugins.length > 0 || plan.icount ? "tcg" : await chooseAccel(config, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(config, plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
@@ -14648,17 +14670,17 @@ var seconds3 = (s) => String(Math.round(s * 1e3) / 1e3);
 function attrs(pairs) {
   return pairs.filter((p) => p[1] !== void 0).map(([k, v]) => ` ${k}="${attr(String(v))}"`).join("");
 }
-function renderCase(tc, pad, out) {
-  const open2 = `${pad}<testcase${attrs([["classname", tc.classname], ["name", tc.name], ["time", tc.time === void 0 ? void 0 : seconds3(tc.time)]])}`;
+function renderCase(tc, pad2, out) {
+  const open2 = `${pad2}<testcase${attrs([["classname", tc.classname], ["name", tc.name], ["time", tc.time === void 0 ? void 0 : seconds3(tc.time)]])}`;
   const r = tc.result;
   if (!r) return void out.push(`${open2}/>`);
   const el = `<${r.kind}${attrs([["message", r.message], ["type", r.type]])}`;
-  out.push(`${open2}>`, `${pad}  ${r.text ? `${el}>${body(r.text)}</${r.kind}>` : `${el}/>`}`, `${pad}</testcase>`);
+  out.push(`${open2}>`, `${pad2}  ${r.text ? `${el}>${body(r.text)}</${r.kind}>` : `${el}/>`}`, `${pad2}</testcase>`);
 }
-function renderSuite(suite, pad, out) {
+function renderSuite(suite, pad2, out) {
   const c3 = countSuite(suite);
   out.push(
-    `${pad}<testsuite${attrs([
+    `${pad2}<testsuite${attrs([
       ["name", suite.name],
       ["timestamp", suite.timestamp],
       ["time", suite.time === void 0 ? void 0 : seconds3(suite.time)],
@@ -14669,13 +14691,13 @@ function renderSuite(suite, pad, out) {
     ])}>`
   );
   if (suite.properties?.length) {
-    out.push(`${pad}  <properties>`);
-    for (const [name, value] of suite.properties) out.push(`${pad}    <property${attrs([["name", name], ["value", value]])}/>`);
-    out.push(`${pad}  </properties>`);
+    out.push(`${pad2}  <properties>`);
+    for (const [name, value] of suite.properties) out.push(`${pad2}    <property${attrs([["name", name], ["value", value]])}/>`);
+    out.push(`${pad2}  </properties>`);
   }
-  for (const tc of suite.cases) renderCase(tc, `${pad}  `, out);
-  for (const child of suite.suites) renderSuite(child, `${pad}  `, out);
-  out.push(`${pad}</testsuite>`);
+  for (const tc of suite.cases) renderCase(tc, `${pad2}  `, out);
+  for (const child of suite.suites) renderSuite(child, `${pad2}  `, out);
+  out.push(`${pad2}</testsuite>`);
 }
 function renderJUnit(name, suites) {
   const total = countSuite({ name, cases: [], suites });
@@ -15055,13 +15077,20 @@ function diskArgs(plan, provisioned) {
   plan.host.disks.forEach((disk, i2) => {
     const image = provisioned.disks[i2]?.image;
     if (image === void 0) throw new Error(`internal: disk ${disk.id} was not provisioned`);
-    const readOnly = disk.readOnly ? { "read-only": true } : {};
-    argv.push("-blockdev", JSON.stringify({ driver: "file", "node-name": disk.fileNode, filename: image, ...readOnly }));
-    argv.push("-blockdev", JSON.stringify({ driver: disk.format, "node-name": disk.formatNode, file: disk.fileNode, ...readOnly }));
+    argv.push(...diskNodeArgs(disk, image));
     const bootIndex = disk.boot ? ",bootindex=0" : "";
     argv.push("-device", `virtio-blk-pci,drive=${disk.formatNode},id=${disk.deviceId},serial=${disk.id},rerror=report,werror=report,request-merging=off${bootIndex}`);
   });
   return argv;
+}
+function diskNodeArgs(disk, image) {
+  const readOnly = disk.readOnly ? { "read-only": true } : {};
+  return [
+    "-blockdev",
+    JSON.stringify({ driver: "file", "node-name": disk.fileNode, filename: image, ...readOnly }),
+    "-blockdev",
+    JSON.stringify({ driver: disk.format, "node-name": disk.formatNode, file: disk.fileNode, ...readOnly })
+  ];
 }
 function exitDeviceArgs(plan) {
   switch (plan.verdictSources.exitDevice) {
@@ -17371,11 +17400,729 @@ async function mergeCampaigns(options, host) {
   return { config, report, files: writeCampaignReports(report, out) };
 }
 
+// src/qtest/qtest-pipeline.ts
+import { mkdirSync as mkdirSync10, mkdtempSync as mkdtempSync4, rmSync as rmSync6 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join33 } from "node:path";
+
+// src/qtest/qtest-report.ts
+import { writeFileSync as writeFileSync12 } from "node:fs";
+import { basename as basename6, join as join31 } from "node:path";
+function qtestVerdict(scripts) {
+  const sections = scripts.flatMap((s) => s.sections.map((section) => ({ script: s, section })));
+  const crashed = scripts.find((s) => s.crash !== void 0 && s.sections.some((x) => x.stepsRun > 0));
+  if (crashed) return { verdict: "panic", reason: `${crashed.script.name}: ${crashed.crash}` };
+  const error = sections.find((x) => x.section.status === "error");
+  if (error) return { verdict: "infra-error", reason: `${error.script.script.name} [${error.section.name}]: ${error.section.error}` };
+  const failed2 = sections.filter((x) => x.section.status === "fail");
+  if (failed2.length > 0) {
+    const first = failed2[0];
+    const f = first.section.failure;
+    return { verdict: "fail", reason: `${failed2.length} of ${sections.length} qtest section${sections.length === 1 ? "" : "s"} failed; first: ${first.script.script.name} [${first.section.name}] line ${f.line} \`${f.source}\` answered \`${f.actual}\`` };
+  }
+  return { verdict: "pass", reason: `${sections.length} qtest section${sections.length === 1 ? "" : "s"} in ${scripts.length} script${scripts.length === 1 ? "" : "s"} passed` };
+}
+function sectionCase(script, section) {
+  const tc = { name: section.name, classname: `qtest.${script.script.name}`, time: section.durationMs / 1e3 };
+  const where = `${basename6(script.script.file)}:${section.failure?.line ?? section.line}`;
+  if (section.status === "fail" && section.failure) {
+    const f = section.failure;
+    tc.result = { kind: "failure", type: "qtest-mismatch", message: `${f.source}: answered ${f.actual}`, text: `${where}: ${f.source}
+${f.diff}` };
+  } else if (section.status === "error") {
+    tc.result = { kind: "error", type: script.crash && section.stepsRun > 0 ? "qemu-crash" : "qemu", message: section.error ?? "error", text: `${where}
+${section.error ?? ""}${script.crash ? `
+QEMU's stderr: ${script.files.stderr}` : ""}` };
+  }
+  return tc;
+}
+function toQtestJUnit(outcome) {
+  const suites = outcome.scripts.map((s) => ({
+    name: s.script.name,
+    time: s.sections.reduce((t, x) => t + x.durationMs, 0) / 1e3,
+    properties: [
+      ["qfi.qtest.script", s.script.file],
+      ["qfi.qtest.machine", outcome.machineType],
+      ["qfi.qemu", `${outcome.qemu.version} (${outcome.qemu.origin}) ${outcome.qemu.binary}`],
+      ...s.crash ? [["qfi.qemu.crash", s.crash]] : []
+    ],
+    cases: s.sections.map((section) => sectionCase(s, section)),
+    suites: []
+  }));
+  return renderJUnit(outcome.name, suites);
+}
+function toQtestSummaryJson(outcome) {
+  return `${JSON.stringify(
+    {
+      schema: 1,
+      mode: "qtest",
+      name: outcome.name,
+      verdict: outcome.verdict,
+      reason: outcome.reason,
+      machine: outcome.machineType,
+      qemu: outcome.qemu,
+      scripts: outcome.scripts.map((s) => ({
+        file: s.script.file,
+        name: s.script.name,
+        qemuExit: s.qemuExit,
+        crash: s.crash ?? null,
+        files: { qtestLog: basename6(s.files.qtestLog), stderr: basename6(s.files.stderr) },
+        sections: s.sections.map((x) => ({ name: x.name, line: x.line, status: x.status, durationMs: x.durationMs, stepsRun: x.stepsRun, steps: x.steps, failure: x.failure ?? null, error: x.error ?? null })),
+        hostFaults: s.hostFaults ?? null
+      }))
+    },
+    null,
+    2
+  )}
+`;
+}
+function toQtestMarkdown(outcome) {
+  const icon = { pass: "\u2705", fail: "\u274C", error: "\u{1F4A5}" };
+  const out = [`## qfi qtest ${outcome.name}: ${outcome.verdict}`, "", outcome.reason, "", `QEMU ${outcome.qemu.version} (${outcome.qemu.origin}), machine \`${outcome.machineType}\`.`, ""];
+  for (const s of outcome.scripts) {
+    out.push(`### ${s.script.name}`, "", "| section | result | steps | time |", "|---|---|---|---|");
+    for (const x of s.sections) out.push(`| ${x.name.replaceAll("|", "\\|")} | ${icon[x.status]} ${x.status} | ${x.stepsRun}/${x.steps} | ${(x.durationMs / 1e3).toFixed(3)} s |`);
+    for (const x of s.sections.filter((y) => y.failure || y.error)) {
+      out.push("", `**${x.name}**${x.failure ? ` line ${x.failure.line}: \`${x.failure.source}\`` : ""}`, "", "```", x.failure ? x.failure.diff : x.error ?? "", "```");
+    }
+    out.push("");
+  }
+  return boundMarkdown(`${out.join("\n")}
+`, maxSummaryBytes);
+}
+function writeQtestReports(outcome, dir) {
+  const files = { junit: join31(dir, "junit.xml"), summaryJson: join31(dir, "summary.json"), summaryMarkdown: join31(dir, "summary.md") };
+  writeFileSync12(files.junit, toQtestJUnit(outcome));
+  writeFileSync12(files.summaryJson, toQtestSummaryJson(outcome));
+  writeFileSync12(files.summaryMarkdown, toQtestMarkdown(outcome));
+  return files;
+}
+
+// src/qtest/qtest-support.ts
+async function probeQtestAccel(binary, signal) {
+  const child = execa(binary, ["-machine", "none", "-accel", "qtest", "-nodefaults", "-display", "none", "-qtest", "stdio", "-qtest-log", "/dev/null"], {
+    reject: false,
+    stdin: "pipe",
+    timeout: 2e4,
+    ...signal ? { cancelSignal: signal } : {}
+  });
+  let answered = false;
+  child.stdout?.on("data", (chunk) => {
+    if (/^OK (big|little)$/m.test(chunk.toString())) {
+      answered = true;
+      child.kill("SIGTERM");
+    }
+  });
+  child.stdin?.write("endianness\n");
+  const r = await child;
+  if (answered) return { ok: true };
+  const said = String(r.stderr ?? "").trim().split("\n").filter(Boolean).slice(-2).join(" | ");
+  return { ok: false, reason: said || (r.timedOut ? "it did not answer within 20 s" : `it exited with status ${r.exitCode}`) };
+}
+async function probeQtestAttrs(conn, timeoutMs) {
+  const probe2 = "readb 0x0 qfi-not-an-attribute";
+  const answer = await conn.send(probe2, timeoutMs);
+  if (answer.status !== "OK") return { supported: true };
+  return { supported: false, evidence: `it answered \`${probe2}\` with \`${answer.line}\` instead of rejecting the unknown attribute` };
+}
+
+// src/qtest/run-qtest.ts
+import { createWriteStream as createWriteStream6 } from "node:fs";
+import { join as join32 } from "node:path";
+import { setTimeout as sleep4 } from "node:timers/promises";
+
+// src/qtest/judge-step.ts
+function judgeAnswer(step, answer) {
+  const expect = step.expect;
+  const actual = answer.line;
+  if (expect?.kind === "error") {
+    return answer.status === "OK" ? { ok: false, actual, diff: `expected: an error (ERR or FAIL)
+actual:   ${actual}` } : { ok: true, actual };
+  }
+  if (answer.status !== "OK") return { ok: false, actual, diff: `expected: OK${expect ? ` ${describe(expect)}` : ""}
+actual:   ${actual}` };
+  if (!expect) return { ok: true, actual };
+  switch (expect.kind) {
+    case "value":
+      return judgeValue(expect, answer.rest, actual);
+    case "data":
+      return judgeData(expect, answer.rest, actual);
+    case "text": {
+      const holds = answer.rest === expect.word === (expect.op === "==");
+      return holds ? { ok: true, actual } : { ok: false, actual, diff: `expected: ${expect.op === "!=" ? "not " : ""}${expect.word}
+actual:   ${answer.rest}` };
+    }
+  }
+}
+function describe(expect) {
+  if (expect.kind === "value") return `${expect.op === "!=" ? "!= " : ""}${expect.text}${expect.mask !== void 0 ? ` (& ${hex2(expect.mask)})` : ""}`;
+  if (expect.kind === "data" || expect.kind === "text") return `${expect.op === "!=" ? "!= " : ""}${expect.text}`;
+  return "ERR";
+}
+function judgeValue(expect, rest, actual) {
+  const word = rest.split(/\s+/)[0] ?? "";
+  if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(word)) return { ok: false, actual, diff: `expected: a value ${describe(expect)}
+actual:   ${actual} (no number)` };
+  const raw = BigInt(word);
+  const value = expect.mask === void 0 ? raw : raw & expect.mask;
+  const holds = value === expect.value === (expect.op === "==");
+  if (holds) return { ok: true, actual };
+  const printed = word.startsWith("0x") ? word.length - 2 : 0;
+  const width = Math.max(printed, hexDigits(raw), hexDigits(expect.value), expect.mask === void 0 ? 0 : hexDigits(expect.mask));
+  const lines = [
+    `expected: ${expect.op === "!=" ? "anything but " : ""}${pad(expect.value, width)}${expect.mask !== void 0 ? ` (after & ${pad(expect.mask, width)})` : ""}`,
+    `actual:   ${pad(value, width)}${expect.mask !== void 0 ? ` (read ${pad(raw, width)})` : ""}`
+  ];
+  if (expect.op === "==") lines.push(`differs:  ${pad(value ^ expect.value, width)} (bits ${bitList(value ^ expect.value)})`);
+  return { ok: false, actual, diff: lines.join("\n") };
+}
+function judgeData(expect, rest, actual) {
+  const got = (rest.split(/\s+/)[0] ?? "").toLowerCase();
+  const holds = got === expect.data === (expect.op === "==");
+  if (holds) return { ok: true, actual };
+  const lines = [`expected: ${expect.op === "!=" ? "anything but " : ""}${expect.data}`, `actual:   ${got}`];
+  if (expect.op === "==") {
+    const want = expect.data.slice(2).match(/../g) ?? [];
+    const have = got.replace(/^0x/, "").match(/../g) ?? [];
+    const differing = want.map((b, i2) => b !== have[i2] ? `byte ${i2}: ${b} != ${have[i2] ?? "--"}` : void 0).filter((d) => d !== void 0);
+    if (differing.length) lines.push(`differs:  ${differing.slice(0, 8).join(", ")}${differing.length > 8 ? ` and ${differing.length - 8} more` : ""}`);
+  }
+  return { ok: false, actual, diff: lines.join("\n") };
+}
+function hex2(v) {
+  return `0x${v.toString(16)}`;
+}
+function hexDigits(v) {
+  return v.toString(16).length;
+}
+function pad(v, width) {
+  return `0x${v.toString(16).padStart(width, "0")}`;
+}
+function bitList(v) {
+  const bits = [];
+  for (let i2 = 0; v >> BigInt(i2) > 0n; i2++) if (v >> BigInt(i2) & 1n) bits.push(i2);
+  return bits.length > 8 ? `${bits.slice(0, 8).join(", ")}\u2026` : bits.join(", ");
+}
+
+// src/qtest/qtest-client.ts
+import { createServer } from "node:net";
+var QtestClosedError = class extends Error {
+};
+var QtestServer = class _QtestServer {
+  constructor(server) {
+    this.server = server;
+  }
+  server;
+  static async listen(path6) {
+    const server = createServer();
+    await new Promise((resolve7, reject) => {
+      server.once("error", reject);
+      server.listen(path6, () => resolve7());
+    });
+    return new _QtestServer(server);
+  }
+  /** QEMU's connection, or a rejection when `signal` aborts first (QEMU exited, timeout). */
+  accept(signal) {
+    return new Promise((resolve7, reject) => {
+      const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error("QEMU did not connect to the qtest socket"));
+      if (signal.aborted) return onAbort();
+      signal.addEventListener("abort", onAbort, { once: true });
+      this.server.once("connection", (socket) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve7(new QtestConnection(socket));
+      });
+    });
+  }
+  close() {
+    this.server.close();
+  }
+};
+var QtestConnection = class {
+  constructor(socket) {
+    this.socket = socket;
+    const lines = new LineStream((line) => this.onLine(line));
+    socket.on("data", (chunk) => lines.push(chunk));
+    socket.on("close", () => this.fail(new QtestClosedError("QEMU closed the qtest connection")));
+    socket.on("error", (err) => this.fail(new QtestClosedError(`qtest connection: ${err.message}`)));
+  }
+  socket;
+  /** Last level of each intercepted IRQ line (true: raised). */
+  irqs = /* @__PURE__ */ new Map();
+  waiting = [];
+  closed;
+  /** Sends one command and waits for its answer (at most `timeoutMs`). */
+  send(command, timeoutMs) {
+    if (this.closed) return Promise.reject(this.closed);
+    return new Promise((resolve7, reject) => {
+      const timer = setTimeout(() => {
+        const i2 = this.waiting.indexOf(entry);
+        if (i2 >= 0) this.waiting.splice(i2, 1);
+        reject(new Error(`no answer to \`${command}\` within ${timeoutMs / 1e3} s`));
+      }, timeoutMs);
+      const entry = {
+        resolve: (a2) => {
+          clearTimeout(timer);
+          resolve7(a2);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        }
+      };
+      this.waiting.push(entry);
+      this.socket.write(`${command}
+`);
+    });
+  }
+  close() {
+    this.socket.destroy();
+  }
+  onLine(raw) {
+    const line = raw.replace(/\r$/, "");
+    const irq = /^IRQ (raise|lower) (\d+)$/.exec(line);
+    if (irq) {
+      this.irqs.set(Number(irq[2]), irq[1] === "raise");
+      return;
+    }
+    const m = /^(OK|FAIL|ERR)(?:\s+(.*))?$/.exec(line);
+    if (!m) return;
+    this.waiting.shift()?.resolve({ status: m[1], rest: (m[2] ?? "").trim(), line });
+  }
+  fail(err) {
+    this.closed ??= err;
+    for (const w of this.waiting.splice(0)) w.reject(err);
+  }
+};
+
+// src/qtest/run-qtest.ts
+function qtestFileNames(script) {
+  return { qtestLog: `qtest-${script.name}.log`, stderr: `qtest-${script.name}-stderr.log` };
+}
+function qtestArgv(plan, machine, paths) {
+  const argv = [machine.qemuBinary, "-machine", plan.machineType, "-accel", "qtest", "-nodefaults", "-display", "none", "-m", plan.memory];
+  if (plan.cpu) argv.push("-cpu", plan.cpu);
+  for (const dir of machine.firmwareDirs) argv.push("-L", dir);
+  argv.push("-qtest", `unix:${paths.qtestSocket}`, "-qtest-log", paths.qtestLog);
+  argv.push("-qmp", `unix:${paths.qmpSocket},server=on,wait=off`);
+  plan.host.disks.forEach((disk, i2) => argv.push(...diskNodeArgs(disk, machine.disks[i2].image)));
+  for (const device of machine.devices) argv.push("-device", device);
+  if (paths.blockTrace) {
+    for (const event of BLOCK_TRACE_EVENTS) argv.push("-trace", `enable=${event}`);
+    argv.push("-D", paths.blockTrace, "-msg", "timestamp=on");
+  }
+  argv.push(...plan.extraArgs);
+  return argv;
+}
+async function runQtestScript(script, opts) {
+  const names = qtestFileNames(script);
+  const files = { qtestLog: join32(opts.resultsDir, names.qtestLog), stderr: join32(opts.resultsDir, names.stderr) };
+  const qtestSocket = join32(opts.privateDir, `qtest-${script.name}.sock`);
+  const qmpSocket = join32(opts.privateDir, `qmp-${script.name}.sock`);
+  const hasBlockRules = opts.plan.host.hostRules.length > 0;
+  const blockTrace = hasBlockRules ? join32(opts.resultsDir, `qtest-${script.name}-block-trace.log`) : void 0;
+  const argv = qtestArgv(opts.plan, opts.machine, { qtestSocket, qtestLog: files.qtestLog, qmpSocket, blockTrace });
+  const server = await QtestServer.listen(qtestSocket);
+  const stderr = createWriteStream6(files.stderr);
+  const started = Date.now();
+  opts.log.info(`qtest ${script.name}: ${script.sections.length} section(s) on ${opts.plan.machineType}`);
+  const child = execa(argv[0], argv.slice(1), { reject: false, stdin: "ignore", stdout: "ignore", stderr: "pipe", ...opts.signal ? { cancelSignal: opts.signal } : {} });
+  child.stderr?.pipe(stderr);
+  const exited = new AbortController();
+  let ended = false;
+  const result = child.then((r2) => {
+    ended = true;
+    exited.abort(new Error(`QEMU exited before connecting to the qtest socket${r2.exitCode !== void 0 ? ` (status ${r2.exitCode})` : ""}`));
+    return r2;
+  });
+  const sections = [];
+  let conn;
+  let qmp;
+  let hostFaults;
+  let lost;
+  let refusal;
+  try {
+    const connectTimeout = AbortSignal.timeout(3e4);
+    conn = await server.accept(AbortSignal.any([exited.signal, connectTimeout]));
+    if (hasBlockRules) {
+      qmp = await QmpClient.connect(qmpSocket, { timeoutMs: 1e4 });
+      hostFaults = new HostFaults(opts.plan, { log: opts.log, resultsDir: opts.resultsDir, images: new Map(opts.machine.disks.map((d) => [d.id, d.image])), traceFile: blockTrace, startsPaused: false, onReset: () => void 0 });
+      await hostFaults.start(qmp, 0);
+      await hostFaults.testStarted();
+    }
+    refusal = await refuseIgnoredAttrs(script, conn, opts);
+    const deadline = started + opts.scriptTimeoutMs;
+    for (const section of refusal ? [] : script.sections) {
+      if (lost) {
+        sections.push({ name: section.name, line: section.line, status: "error", durationMs: 0, stepsRun: 0, steps: section.steps.length, error: `not run: ${lost}` });
+        continue;
+      }
+      const r2 = await runSection(section, conn, hostFaults, opts, deadline);
+      sections.push(r2);
+      if (r2.status === "error") lost = r2.error;
+    }
+  } catch (err) {
+    lost = err.message;
+    for (const section of script.sections.slice(sections.length)) {
+      sections.push({ name: section.name, line: section.line, status: "error", durationMs: 0, stepsRun: 0, steps: section.steps.length, error: lost });
+    }
+  } finally {
+    conn?.close();
+    server.close();
+  }
+  const wasRunning = !ended;
+  if (!ended) {
+    if (qmp) await qmp.execute("quit").catch(() => void 0);
+    const stop = setTimeout(() => child.kill("SIGTERM"), qmp ? 3e3 : 0);
+    await result;
+    clearTimeout(stop);
+  }
+  const r = await result;
+  qmp?.close();
+  hostFaults?.finish();
+  await new Promise((resolve7) => stderr.end(resolve7));
+  if (refusal) throw refusal;
+  const crash = wasRunning ? void 0 : describeCrash(r.exitCode, r.signal ?? void 0, r.stderr, sections.some((s) => s.stepsRun > 0));
+  if (crash) markCrash(sections, crash);
+  return {
+    script,
+    sections,
+    qemuArgv: argv,
+    qemuExit: { code: r.exitCode ?? void 0, signal: r.signal ?? void 0 },
+    crash,
+    files,
+    hostFaults: hostFaults ? { windows: hostFaults.windowLog, fires: hostFaults.fires, failures: hostFaults.trace.failures, unmatchedRequests: hostFaults.trace.unmatched, testRequests: hostFaults.testRequests() } : void 0
+  };
+}
+async function runSection(section, conn, hostFaults, opts, deadline) {
+  const start = Date.now();
+  const base = { name: section.name, line: section.line, steps: section.steps.length };
+  let stepsRun = 0;
+  for (const step of section.steps) {
+    stepsRun++;
+    try {
+      const failure = await runStep(step, conn, hostFaults, opts, deadline);
+      if (failure) return { ...base, status: "fail", durationMs: Date.now() - start, stepsRun, failure };
+    } catch (err) {
+      const why = err instanceof QtestClosedError ? "QEMU closed the qtest connection (it exited or crashed)" : err.message;
+      return { ...base, status: "error", durationMs: Date.now() - start, stepsRun, error: `line ${step.line} \`${step.source}\`: ${why}` };
+    }
+  }
+  return { ...base, status: "pass", durationMs: Date.now() - start, stepsRun };
+}
+async function runStep(step, conn, hostFaults, opts, deadline) {
+  if (step.kind === "marker") {
+    await hostFaults?.marker(step.marker);
+    return void 0;
+  }
+  const pollUntil = step.untilMs !== void 0 ? Date.now() + step.untilMs : 0;
+  for (; ; ) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`the script ran out of time (test-timeout ${opts.scriptTimeoutMs / 1e3} s)`);
+    let outcome;
+    if (step.kind === "irq") {
+      const level = conn.irqs.get(step.irq.line);
+      const actual = level === void 0 ? "never changed" : level ? "raised" : "lowered";
+      outcome = level === step.irq.raised ? { ok: true, actual } : { ok: false, actual, diff: `expected: IRQ ${step.irq.line} ${step.irq.raised ? "raised" : "lowered"}
+actual:   ${actual}` };
+    } else {
+      outcome = judgeAnswer(step, await conn.send(step.wire, Math.min(opts.commandTimeoutMs, left)));
+    }
+    if (outcome.ok) return void 0;
+    if (Date.now() >= pollUntil) {
+      const waited = step.untilMs !== void 0 ? `
+(polled for ${step.untilMs / 1e3} s)` : "";
+      return { line: step.line, source: step.source, actual: outcome.actual, diff: `${outcome.diff ?? ""}${waited}` };
+    }
+    await sleep4(10);
+  }
+}
+async function refuseIgnoredAttrs(script, conn, opts) {
+  const first = script.sections.flatMap((s) => s.steps).find((step) => step.attrs !== void 0);
+  if (!first) return void 0;
+  const probe2 = await probeQtestAttrs(conn, opts.commandTimeoutMs);
+  if (probe2.supported) return void 0;
+  return new ConfigError(`line ${first.line} uses memory-transaction attributes (\`${first.attrs}\`), but this QEMU's qtest server ignores them: ${probe2.evidence}`, {
+    location: { file: script.file, line: first.line, input: "qtest-script" },
+    hint: `${opts.machine.qemuBinary} would make the access a normal one; run the script on a QEMU whose qtest takes attributes (\`readl ADDR secure\`, \`space=realm\`; not in QEMU 10.2), or drop the attributes`
+  });
+}
+function describeCrash(code, signal, stderr, scriptStarted) {
+  const text = typeof stderr === "string" ? stderr.trim() : "";
+  const last = text.split("\n").filter((l) => l.trim()).slice(-3).join(" | ");
+  const how = signal ? `was killed by ${signal}` : `exited with status ${code}`;
+  return `QEMU ${how} ${scriptStarted ? "during the script" : "before the script started"}${last ? `: ${last}` : ""}`;
+}
+function markCrash(sections, crash) {
+  const first = sections.findIndex((s) => s.status === "error");
+  if (first < 0) return;
+  for (const s of sections.slice(first)) s.error = s.stepsRun > 0 ? `${crash} (${s.error})` : `not run: ${crash}`;
+}
+
+// src/qtest/script.ts
+import { readFileSync as readFileSync17 } from "node:fs";
+import { basename as basename7 } from "node:path";
+var COMMANDS = {
+  readb: { args: 1, answer: "value", attrs: true },
+  readw: { args: 1, answer: "value", attrs: true },
+  readl: { args: 1, answer: "value", attrs: true },
+  readq: { args: 1, answer: "value", attrs: true },
+  writeb: { args: 2, answer: "ok", attrs: true },
+  writew: { args: 2, answer: "ok", attrs: true },
+  writel: { args: 2, answer: "ok", attrs: true },
+  writeq: { args: 2, answer: "ok", attrs: true },
+  inb: { args: 1, answer: "value", attrs: false },
+  inw: { args: 1, answer: "value", attrs: false },
+  inl: { args: 1, answer: "value", attrs: false },
+  outb: { args: 2, answer: "ok", attrs: false },
+  outw: { args: 2, answer: "ok", attrs: false },
+  outl: { args: 2, answer: "ok", attrs: false },
+  read: { args: 2, answer: "data", attrs: true },
+  write: { args: 3, answer: "ok", attrs: true },
+  b64read: { args: 2, answer: "text", attrs: true },
+  b64write: { args: 3, answer: "ok", attrs: true },
+  memset: { args: 3, answer: "ok", attrs: true },
+  clock_step: { args: 0, optionalArgs: 1, answer: "value", attrs: false },
+  clock_set: { args: 1, answer: "value", attrs: false },
+  irq_intercept_in: { args: 1, answer: "ok", attrs: false },
+  irq_intercept_out: { args: 1, answer: "ok", attrs: false },
+  set_irq_in: { args: 4, answer: "ok", attrs: false },
+  endianness: { args: 0, answer: "text", attrs: false }
+};
+var ATTRS = /^(secure|space=(non-secure|secure|root|realm))$/;
+var NUMBER = /^(0x[0-9a-fA-F]+|[0-9]+)$/;
+var SCRIPT_HINT = "a line is a qtest command with an optional expectation: `inb 0x511 == 0x51`, `readl 0x1000 & 0xff == 0x12`, `read 0x1000 4 == 0x51454d55`";
+function readQtestScript(file) {
+  return parseQtestScript(readFileSync17(file, "utf8"), file);
+}
+function parseQtestScript(text, file) {
+  const name = basename7(file).replace(/\.qtest$/, "");
+  const sections = [];
+  let current;
+  const lines = text.split("\n");
+  lines.forEach((raw, i2) => {
+    const lineNo = i2 + 1;
+    const source = stripComment(raw.replace(/\r$/, "")).trim();
+    if (source === "") return;
+    const header = /^\[(.*)\]$/.exec(source);
+    if (header) {
+      const title = header[1].trim();
+      if (title === "") throw scriptError("a section needs a name: `[fw_cfg signature]`", file, lineNo, raw, 1);
+      if (sections.some((s) => s.name === title)) throw scriptError(`section [${title}] is given twice`, file, lineNo, raw, 1, "give each section its own name: it is the JUnit testcase name");
+      current = { name: title, line: lineNo, steps: [] };
+      sections.push(current);
+      return;
+    }
+    if (!current) {
+      current = { name: "setup", line: lineNo, steps: [] };
+      sections.push(current);
+    }
+    try {
+      current.steps.push(parseStep(source, lineNo));
+    } catch (err) {
+      if (!(err instanceof ValueProblem)) throw err;
+      const indent = raw.length - raw.trimStart().length;
+      const at = err instanceof WordProblem ? raw.indexOf(err.word, indent) + 1 : indent + 1;
+      throw scriptError(err.message, file, lineNo, raw, Math.max(at, 1), err.hint);
+    }
+  });
+  if (sections.length === 1 && sections[0].name === "setup" && !/^\s*\[/m.test(text)) sections[0].name = name;
+  const withSteps = sections.filter((s) => s.steps.length > 0);
+  if (withSteps.length === 0) throw scriptError("the script has no commands", file, 1, lines[0] ?? "", 1, SCRIPT_HINT);
+  const empty = sections.find((s) => s.steps.length === 0);
+  if (empty) throw scriptError(`section [${empty.name}] has no commands`, file, empty.line, lines[empty.line - 1] ?? "", 1, "add commands under it, or remove the section");
+  return { file, name, sections };
+}
+function stripComment(line) {
+  const m = /(^|\s)#/.exec(line);
+  return m ? line.slice(0, m.index) : line;
+}
+var WordProblem = class extends ValueProblem {
+  constructor(message, word, hint) {
+    super(message, hint);
+    this.word = word;
+  }
+  word;
+};
+function parseStep(source, line) {
+  let rest = source;
+  let untilMs;
+  const until = /\s+until\s+(\S+)$/.exec(rest);
+  if (until) {
+    untilMs = parseDuration(until[1]);
+    rest = rest.slice(0, until.index);
+  }
+  const cmp = /\s+(==|!=)\s+(\S+)$/.exec(rest);
+  let mask;
+  let op;
+  let expected;
+  if (cmp) {
+    op = cmp[1];
+    expected = cmp[2];
+    rest = rest.slice(0, cmp.index);
+    const masked = /\s+&\s+(\S+)$/.exec(rest);
+    if (masked) {
+      mask = masked[1];
+      rest = rest.slice(0, masked.index);
+    }
+  }
+  const words = rest.split(/\s+/);
+  const command = words[0];
+  const args = words.slice(1);
+  if (untilMs !== void 0 && op === void 0) throw new WordProblem("`until` polls for an expectation, but the line has none", "until", "write `inb 0x1f7 & 0x80 == 0x00 until 2s`");
+  if (command === "marker") {
+    if (args.length !== 1 || op !== void 0 || !/^[A-Za-z0-9_.-]+$/.test(args[0] ?? "")) throw new WordProblem("`marker` takes one name of letters, digits, `_`, `.`, `-`", command, "write `marker blk-window`");
+    return { line, source, wire: "", kind: "marker", command, attrs: void 0, expect: void 0, untilMs: void 0, marker: args[0] };
+  }
+  if (command === "irq") {
+    const irqLine = args[0] ?? "";
+    if (args.length !== 1 || !/^[0-9]+$/.test(irqLine) || op !== "==" || expected !== "raised" && expected !== "lowered" || mask) {
+      throw new WordProblem("`irq` checks an intercepted IRQ line: `irq N == raised` or `irq N == lowered`", command, "intercept the lines first with `irq_intercept_in` or `irq_intercept_out`");
+    }
+    return { line, source, wire: "", kind: "irq", command, attrs: void 0, expect: void 0, untilMs, irq: { line: Number(irqLine), raised: expected === "raised" } };
+  }
+  const spec2 = COMMANDS[command];
+  if (!spec2) throw new WordProblem(`unknown qtest command \`${command}\``, command, `known commands: ${Object.keys(COMMANDS).join(", ")}, and qfi's own marker and irq`);
+  let attrs2;
+  const most = spec2.args + (spec2.optionalArgs ?? 0);
+  if (spec2.attrs && args.length === spec2.args + 1) attrs2 = args.pop();
+  if (args.length < spec2.args || args.length > most) {
+    throw new WordProblem(`\`${command}\` takes ${spec2.optionalArgs ? `${spec2.args} to ${most}` : spec2.args} argument${most === 1 ? "" : "s"}${spec2.attrs ? " and optional attributes" : ""}, got ${args.length + (attrs2 ? 1 : 0)}`, command, SCRIPT_HINT);
+  }
+  if (attrs2 !== void 0 && !ATTRS.test(attrs2)) {
+    throw new WordProblem(`bad memory-transaction attributes \`${attrs2}\``, attrs2, "QEMU's qtest takes `secure` or `space=non-secure|secure|root|realm` after the command's arguments");
+  }
+  const numeric = command.startsWith("set_irq_in") || command.startsWith("irq_intercept") ? [] : command === "b64write" ? args.slice(0, 2) : args;
+  for (const a2 of numeric) if (!NUMBER.test(a2)) throw new WordProblem(`\`${a2}\` is not a number`, a2, "write numbers in hex (`0x510`) or decimal");
+  return { line, source, wire: [command, ...args, ...attrs2 ? [attrs2] : []].join(" "), kind: "qtest", command, attrs: attrs2, expect: op && expected ? expectation(spec2.answer, op, expected, mask) : void 0, untilMs };
+}
+function expectation(answer, op, expected, mask) {
+  if (expected === "ERR") {
+    if (op !== "==" || mask) throw new WordProblem("only `== ERR` expects a failure", expected);
+    return { kind: "error" };
+  }
+  if (mask !== void 0 && answer !== "value") throw new WordProblem("a mask (`& MASK`) applies to commands that answer a value", mask);
+  switch (answer) {
+    case "value":
+      if (!NUMBER.test(expected)) throw new WordProblem(`expected value \`${expected}\` is not a number`, expected, "write it in hex (`0x51`) or decimal");
+      if (mask !== void 0 && !NUMBER.test(mask)) throw new WordProblem(`mask \`${mask}\` is not a number`, mask, "write it in hex, like `& 0xff`");
+      return { kind: "value", op, value: BigInt(expected), mask: mask === void 0 ? void 0 : BigInt(mask), text: expected };
+    case "data":
+      if (!/^0x([0-9a-fA-F]{2})+$/.test(expected)) throw new WordProblem(`expected data \`${expected}\` is not hex bytes`, expected, "`read` answers bytes in order, like `0x51454d55`");
+      return { kind: "data", op, data: expected.toLowerCase(), text: expected };
+    case "text":
+      return { kind: "text", op, word: expected, text: expected };
+    case "ok":
+      throw new WordProblem("this command answers only OK: expect nothing, or `== ERR`", expected);
+  }
+}
+function scriptError(message, file, line, sourceLine, column, hint) {
+  return new ConfigError(message, { location: { file, line, column, sourceLine }, hint: hint ?? SCRIPT_HINT });
+}
+
+// src/qtest/qtest-pipeline.ts
+var COMMAND_TIMEOUT_MS = 1e4;
+async function runQtestPipeline(options, host) {
+  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, needsCommand: false });
+  for (const warning of warnings.filter((w) => !w.includes("without an agent"))) host.log.warn(warning);
+  options.onConfig?.(config);
+  if (config.qtest.scripts.length === 0) {
+    throw new ConfigError("mode qtest needs at least one qtest script", { location: { input: "qtest-script" }, hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' });
+  }
+  checkQtestRules(config);
+  const scripts = config.qtest.scripts.map(readQtestScript);
+  checkScriptNames(scripts);
+  const plan = { ...makePlan(config), qemu: qtestQemuChoice(config) };
+  checkDeviceDrives(config, plan);
+  mkdirSync10(config.report.dir, { recursive: true });
+  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join33(config.report.dir, f), { force: true });
+  for (const f of ["junit.xml", "summary.json", "summary.md"]) rmSync6(join33(config.report.dir, f), { force: true });
+  const privateDir = mkdtempSync4(join33(tmpdir3(), "qfi-qtest-"));
+  try {
+    const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(config, plan, host, options.signal));
+    const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);
+    const results = [];
+    for (const script of scripts) {
+      const result = await host.log.group(
+        `qtest ${script.name}`,
+        () => runQtestScript(script, {
+          plan,
+          machine: { qemuBinary: qemu.binary, firmwareDirs: qemu.firmwareDirs, devices: config.qtest.devices, disks },
+          resultsDir: config.report.dir,
+          privateDir,
+          log: host.log,
+          commandTimeoutMs: COMMAND_TIMEOUT_MS,
+          scriptTimeoutMs: config.test.testTimeoutMs,
+          ...options.signal ? { signal: options.signal } : {}
+        })
+      );
+      for (const section of result.sections) host.log.info(`  [${section.name}] ${section.status}${section.failure ? `: line ${section.failure.line} ${section.failure.source} answered ${section.failure.actual}` : section.error ? `: ${section.error}` : ""}`);
+      results.push(result);
+    }
+    const { verdict, reason } = qtestVerdict(results);
+    const outcome = { name: config.name, verdict, reason, scripts: results, qemu: { binary: qemu.binary, version: qemu.version, origin: qemu.origin }, machineType: plan.machineType };
+    return { config, outcome, reports: writeQtestReports(outcome, config.report.dir) };
+  } finally {
+    rmSync6(privateDir, { recursive: true, force: true });
+  }
+}
+function checkQtestRules(config) {
+  for (const rule of config.faults.rules) {
+    if (isBlockRule(rule)) continue;
+    const what = isPluginRule(rule) ? "a plugin rule (no TCG code runs under qtest)" : isHostRule(rule) ? "a VM/network rule (there is no guest to pause, reset or cut off)" : "a guest rule (no guest reads it)";
+    throw new ConfigError(`rule ${printRule(rule)} is ${what}, so it cannot apply in mode qtest`, {
+      location: { input: "faults" },
+      hint: "in qtest mode use block rules on a disk a device uses (`block.read=fail-after:2 disk=data`), or run the rule in mode run"
+    });
+  }
+}
+function checkScriptNames(scripts) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const s of scripts) {
+    const other = seen.get(s.name);
+    if (other) throw new ConfigError(`qtest scripts ${other} and ${s.file} have the same name ${s.name}`, { location: { input: "qtest-script" }, hint: "rename one: the name is the JUnit suite and the log file name" });
+    seen.set(s.name, s.file);
+  }
+}
+function checkDeviceDrives(config, plan) {
+  const nodes = plan.host.disks.map((d) => d.formatNode);
+  for (const device of config.qtest.devices) {
+    const drive = /(?:^|,)drive=([^,]+)/.exec(device)?.[1];
+    if (drive !== void 0 && !nodes.includes(drive)) {
+      throw new ConfigError(`device \`${device}\` uses drive ${drive}, which is not a disk of this run`, {
+        location: { input: "qtest-devices" },
+        hint: nodes.length ? `the disks' block nodes are ${nodes.join(", ")} (qfi-<disk id>)` : "add the disk to disks (`id=data size=1M`) and refer to it as drive=qfi-data"
+      });
+    }
+  }
+}
+function qtestQemuChoice(config) {
+  if (config.qemu.binary === "auto") return { kind: "system" };
+  return chooseQemu(config);
+}
+async function provisionQtestQemu(config, plan, host, signal) {
+  let qemu = await provisionQemu(config, plan, host, signal);
+  let probe2 = await probeQtestAccel(qemu.binary, signal);
+  if (!probe2.ok && config.qemu.binary === "auto") {
+    host.log.info(`the system QEMU (${qemu.binary}) has no qtest accelerator (${probe2.reason}); building QEMU, which keeps it`);
+    const build = chooseQemu({ ...config, qemu: { ...config.qemu, binary: "build" } });
+    qemu = await provisionQemu(config, { ...plan, qemu: { ...build, reason: "the system QEMU has no qtest accelerator" } }, host, signal);
+    probe2 = await probeQtestAccel(qemu.binary, signal);
+  }
+  const version = await readQemuVersion(qemu.binary);
+  if (!probe2.ok) {
+    throw new InfraError(`QEMU ${version} at ${qemu.binary} has no qtest accelerator: ${probe2.reason}`, {
+      hint: "distribution packages often leave it out (Debian's do); use qemu: auto or build (qfi builds QEMU with it), or point qemu at a QEMU built with qtest"
+    });
+  }
+  host.log.info(`QEMU ${version} (${qemu.origin}) with the qtest accelerator: ${qemu.binary}`);
+  return { binary: qemu.binary, version, origin: qemu.origin, firmwareDirs: firmwareDirsFor(qemu) };
+}
+
 // src/core/cache-dir.ts
 import { homedir } from "node:os";
-import { join as join31 } from "node:path";
+import { join as join34 } from "node:path";
 function localCacheDir(env = process.env) {
-  return join31(env.XDG_CACHE_HOME || join31(homedir(), ".cache"), "qfi");
+  return join34(env.XDG_CACHE_HOME || join34(homedir(), ".cache"), "qfi");
 }
 
 export {
@@ -17393,5 +18140,6 @@ export {
   planCampaign,
   runCampaign,
   mergeCampaigns,
+  runQtestPipeline,
   localCacheDir
 };

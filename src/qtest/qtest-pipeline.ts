@@ -1,0 +1,155 @@
+/**
+ * `mode: qtest` (`qfi qtest`): inputs -> config -> scripts read -> a QEMU with the qtest
+ * accelerator (found, or built) -> each script on its own QEMU -> JUnit and summaries. No guest
+ * boots, so only host rules that act on a drive (block rules) make sense; the rest are refused.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveConfig, type RawInputs } from '../config/index.js';
+import { ConfigError, InfraError } from '../core/errors.js';
+import type { Host } from '../core/host.js';
+import type { Plan, QemuChoice, ResolvedConfig } from '../core/types.js';
+import { chooseQemu, makePlan } from '../plan/make-plan.js';
+import { provisionDisks } from '../provision/disks.js';
+import { firmwareDirsFor, provisionQemu } from '../provision/provision.js';
+import { readQemuVersion } from '../provision/qemu-system.js';
+import type { ReportFiles } from '../report/write-reports.js';
+import { isBlockRule, isHostRule, isPluginRule, printRule } from '../rules/index.js';
+import { qtestVerdict, writeQtestReports, type QtestOutcome } from './qtest-report.js';
+import { probeQtestAccel } from './qtest-support.js';
+import { qtestFileNames, runQtestScript, type ScriptResult } from './run-qtest.js';
+import { readQtestScript, type QtestScript } from './script.js';
+
+export interface QtestPipelineOptions {
+  inputs: RawInputs;
+  cwd: string;
+  signal?: AbortSignal;
+  onConfig?: (config: ResolvedConfig) => void;
+}
+
+export interface QtestPipelineResult {
+  config: ResolvedConfig;
+  outcome: QtestOutcome;
+  reports: ReportFiles;
+}
+
+/** One answer may take this long (a device reset, a large `read`). */
+const COMMAND_TIMEOUT_MS = 10_000;
+
+export async function runQtestPipeline(options: QtestPipelineOptions, host: Host): Promise<QtestPipelineResult> {
+  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, needsCommand: false });
+  for (const warning of warnings.filter((w) => !w.includes('without an agent'))) host.log.warn(warning);
+  options.onConfig?.(config);
+  if (config.qtest.scripts.length === 0) {
+    throw new ConfigError('mode qtest needs at least one qtest script', { location: { input: 'qtest-script' }, hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' });
+  }
+  checkQtestRules(config);
+  const scripts = config.qtest.scripts.map(readQtestScript);
+  checkScriptNames(scripts);
+  const plan: Plan = { ...makePlan(config), qemu: qtestQemuChoice(config) };
+  checkDeviceDrives(config, plan);
+
+  mkdirSync(config.report.dir, { recursive: true });
+  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync(join(config.report.dir, f), { force: true });
+  for (const f of ['junit.xml', 'summary.json', 'summary.md']) rmSync(join(config.report.dir, f), { force: true });
+
+  const privateDir = mkdtempSync(join(tmpdir(), 'qfi-qtest-'));
+  try {
+    const qemu = await host.log.group('QEMU with the qtest accelerator', () => provisionQtestQemu(config, plan, host, options.signal));
+    const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);
+    const results: ScriptResult[] = [];
+    for (const script of scripts) {
+      const result = await host.log.group(`qtest ${script.name}`, () =>
+        runQtestScript(script, {
+          plan,
+          machine: { qemuBinary: qemu.binary, firmwareDirs: qemu.firmwareDirs, devices: config.qtest.devices, disks },
+          resultsDir: config.report.dir,
+          privateDir,
+          log: host.log,
+          commandTimeoutMs: COMMAND_TIMEOUT_MS,
+          scriptTimeoutMs: config.test.testTimeoutMs,
+          ...(options.signal ? { signal: options.signal } : {}),
+        }),
+      );
+      for (const section of result.sections) host.log.info(`  [${section.name}] ${section.status}${section.failure ? `: line ${section.failure.line} ${section.failure.source} answered ${section.failure.actual}` : section.error ? `: ${section.error}` : ''}`);
+      results.push(result);
+    }
+    const { verdict, reason } = qtestVerdict(results);
+    const outcome: QtestOutcome = { name: config.name, verdict, reason, scripts: results, qemu: { binary: qemu.binary, version: qemu.version, origin: qemu.origin }, machineType: plan.machineType };
+    return { config, outcome, reports: writeQtestReports(outcome, config.report.dir) };
+  } finally {
+    rmSync(privateDir, { recursive: true, force: true });
+  }
+}
+
+/** No guest runs, and no CPU: only block rules (blkdebug under a drive a device uses) apply. */
+function checkQtestRules(config: ResolvedConfig): void {
+  for (const rule of config.faults.rules) {
+    if (isBlockRule(rule)) continue;
+    const what = isPluginRule(rule) ? 'a plugin rule (no TCG code runs under qtest)' : isHostRule(rule) ? 'a VM/network rule (there is no guest to pause, reset or cut off)' : 'a guest rule (no guest reads it)';
+    throw new ConfigError(`rule ${printRule(rule)} is ${what}, so it cannot apply in mode qtest`, {
+      location: { input: 'faults' },
+      hint: 'in qtest mode use block rules on a disk a device uses (`block.read=fail-after:2 disk=data`), or run the rule in mode run',
+    });
+  }
+}
+
+/** Script names are report and file names: two scripts must not share one. */
+function checkScriptNames(scripts: QtestScript[]): void {
+  const seen = new Map<string, string>();
+  for (const s of scripts) {
+    const other = seen.get(s.name);
+    if (other) throw new ConfigError(`qtest scripts ${other} and ${s.file} have the same name ${s.name}`, { location: { input: 'qtest-script' }, hint: 'rename one: the name is the JUnit suite and the log file name' });
+    seen.set(s.name, s.file);
+  }
+}
+
+/** A `drive=` of a device must be one of the disks' block nodes (`qfi-<id>`). */
+function checkDeviceDrives(config: ResolvedConfig, plan: Plan): void {
+  const nodes = plan.host.disks.map((d) => d.formatNode);
+  for (const device of config.qtest.devices) {
+    const drive = /(?:^|,)drive=([^,]+)/.exec(device)?.[1];
+    if (drive !== undefined && !nodes.includes(drive)) {
+      throw new ConfigError(`device \`${device}\` uses drive ${drive}, which is not a disk of this run`, {
+        location: { input: 'qtest-devices' },
+        hint: nodes.length ? `the disks' block nodes are ${nodes.join(', ')} (qfi-<disk id>)` : 'add the disk to disks (`id=data size=1M`) and refer to it as drive=qfi-data',
+      });
+    }
+  }
+}
+
+/**
+ * `auto` takes the system QEMU when it has the qtest accelerator, else builds one (our source
+ * build keeps it); `system` or a path is used as given and checked before anything runs.
+ */
+function qtestQemuChoice(config: ResolvedConfig): QemuChoice {
+  if (config.qemu.binary === 'auto') return { kind: 'system' };
+  return chooseQemu(config);
+}
+
+interface QtestQemu {
+  binary: string;
+  version: string;
+  origin: string;
+  firmwareDirs: string[];
+}
+
+async function provisionQtestQemu(config: ResolvedConfig, plan: Plan, host: Host, signal?: AbortSignal): Promise<QtestQemu> {
+  let qemu = await provisionQemu(config, plan, host, signal);
+  let probe = await probeQtestAccel(qemu.binary, signal);
+  if (!probe.ok && config.qemu.binary === 'auto') {
+    host.log.info(`the system QEMU (${qemu.binary}) has no qtest accelerator (${probe.reason}); building QEMU, which keeps it`);
+    const build = chooseQemu({ ...config, qemu: { ...config.qemu, binary: 'build' } });
+    qemu = await provisionQemu(config, { ...plan, qemu: { ...build, reason: 'the system QEMU has no qtest accelerator' } as QemuChoice }, host, signal);
+    probe = await probeQtestAccel(qemu.binary, signal);
+  }
+  const version = await readQemuVersion(qemu.binary);
+  if (!probe.ok) {
+    throw new InfraError(`QEMU ${version} at ${qemu.binary} has no qtest accelerator: ${probe.reason}`, {
+      hint: 'distribution packages often leave it out (Debian\'s do); use qemu: auto or build (qfi builds QEMU with it), or point qemu at a QEMU built with qtest',
+    });
+  }
+  host.log.info(`QEMU ${version} (${qemu.origin}) with the qtest accelerator: ${qemu.binary}`);
+  return { binary: qemu.binary, version, origin: qemu.origin, firmwareDirs: firmwareDirsFor(qemu) };
+}

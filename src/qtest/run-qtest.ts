@@ -1,0 +1,251 @@
+/**
+ * Runs one qtest script against one QEMU: the machine starts with the qtest accelerator (no CPU
+ * runs), connects to qfi's socket, and each step's command goes out and its answer is judged.
+ * A failed step ends its section (later steps depend on it); the next section goes on. QEMU
+ * dying (a device model's assertion, a segfault) is an error of the section it died in and of
+ * every section after it.
+ *
+ * Block rules work as in a run: QMP swaps a blkdebug node in when a rule's window opens; the
+ * script's start is the "test start", and `marker NAME` steps open windows waiting for NAME.
+ */
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { execa } from 'execa';
+import { ConfigError } from '../core/errors.js';
+import type { Logger } from '../core/host.js';
+import type { HostFaultRecord, Plan } from '../core/types.js';
+import { BLOCK_TRACE_EVENTS, diskNodeArgs } from '../plan/qemu-argv.js';
+import type { DiskImage } from '../provision/disks.js';
+import { HostFaults } from '../run/host-faults.js';
+import { QmpClient } from '../run/qmp-client.js';
+import { judgeAnswer } from './judge-step.js';
+import { QtestClosedError, QtestServer, type QtestConnection } from './qtest-client.js';
+import { probeQtestAttrs } from './qtest-support.js';
+import type { QtestScript, ScriptStep } from './script.js';
+
+export interface QtestMachine {
+  qemuBinary: string;
+  firmwareDirs: string[];
+  /** -device values, in order. */
+  devices: string[];
+  disks: DiskImage[];
+}
+
+export type SectionStatus = 'pass' | 'fail' | 'error';
+
+export interface SectionResult {
+  name: string;
+  line: number;
+  status: SectionStatus;
+  durationMs: number;
+  /** Steps that ran (the failing one included). */
+  stepsRun: number;
+  steps: number;
+  /** The step that did not hold, with the diff. */
+  failure?: { line: number; source: string; actual: string; diff: string };
+  /** Why the section could not finish (QEMU died, no answer). */
+  error?: string;
+}
+
+export interface ScriptResult {
+  script: QtestScript;
+  sections: SectionResult[];
+  qemuArgv: string[];
+  qemuExit: { code: number | undefined; signal: string | undefined };
+  /** QEMU ended on its own before the script was done: what it said. */
+  crash: string | undefined;
+  files: { qtestLog: string; stderr: string };
+  hostFaults: HostFaultRecord | undefined;
+}
+
+export interface RunQtestOptions {
+  plan: Plan;
+  machine: QtestMachine;
+  resultsDir: string;
+  privateDir: string;
+  log: Logger;
+  /** Longest wait for one answer. */
+  commandTimeoutMs: number;
+  /** Longest time for the whole script. */
+  scriptTimeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** QEMU's own files of a script, in the results folder. */
+export function qtestFileNames(script: Pick<QtestScript, 'name'>): { qtestLog: string; stderr: string } {
+  return { qtestLog: `qtest-${script.name}.log`, stderr: `qtest-${script.name}-stderr.log` };
+}
+
+export function qtestArgv(plan: Plan, machine: QtestMachine, paths: { qtestSocket: string; qtestLog: string; qmpSocket: string; blockTrace: string | undefined }): string[] {
+  const argv = [machine.qemuBinary, '-machine', plan.machineType, '-accel', 'qtest', '-nodefaults', '-display', 'none', '-m', plan.memory];
+  if (plan.cpu) argv.push('-cpu', plan.cpu);
+  for (const dir of machine.firmwareDirs) argv.push('-L', dir);
+  argv.push('-qtest', `unix:${paths.qtestSocket}`, '-qtest-log', paths.qtestLog);
+  argv.push('-qmp', `unix:${paths.qmpSocket},server=on,wait=off`);
+  plan.host.disks.forEach((disk, i) => argv.push(...diskNodeArgs(disk, machine.disks[i]!.image)));
+  for (const device of machine.devices) argv.push('-device', device);
+  if (paths.blockTrace) {
+    for (const event of BLOCK_TRACE_EVENTS) argv.push('-trace', `enable=${event}`);
+    argv.push('-D', paths.blockTrace, '-msg', 'timestamp=on');
+  }
+  argv.push(...plan.extraArgs);
+  return argv;
+}
+
+export async function runQtestScript(script: QtestScript, opts: RunQtestOptions): Promise<ScriptResult> {
+  const names = qtestFileNames(script);
+  const files = { qtestLog: join(opts.resultsDir, names.qtestLog), stderr: join(opts.resultsDir, names.stderr) };
+  const qtestSocket = join(opts.privateDir, `qtest-${script.name}.sock`);
+  const qmpSocket = join(opts.privateDir, `qmp-${script.name}.sock`);
+  const hasBlockRules = opts.plan.host.hostRules.length > 0;
+  const blockTrace = hasBlockRules ? join(opts.resultsDir, `qtest-${script.name}-block-trace.log`) : undefined;
+  const argv = qtestArgv(opts.plan, opts.machine, { qtestSocket, qtestLog: files.qtestLog, qmpSocket, blockTrace });
+
+  const server = await QtestServer.listen(qtestSocket);
+  const stderr = createWriteStream(files.stderr);
+  const started = Date.now();
+  opts.log.info(`qtest ${script.name}: ${script.sections.length} section(s) on ${opts.plan.machineType}`);
+  const child = execa(argv[0]!, argv.slice(1), { reject: false, stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', ...(opts.signal ? { cancelSignal: opts.signal } : {}) });
+  child.stderr?.pipe(stderr);
+  const exited = new AbortController();
+  let ended = false;
+  const result = child.then((r) => {
+    ended = true;
+    exited.abort(new Error(`QEMU exited before connecting to the qtest socket${r.exitCode !== undefined ? ` (status ${r.exitCode})` : ''}`));
+    return r;
+  });
+
+  const sections: SectionResult[] = [];
+  let conn: QtestConnection | undefined;
+  let qmp: QmpClient | undefined;
+  let hostFaults: HostFaults | undefined;
+  let lost: string | undefined;
+  let refusal: ConfigError | undefined;
+  try {
+    const connectTimeout = AbortSignal.timeout(30_000);
+    conn = await server.accept(AbortSignal.any([exited.signal, connectTimeout]));
+    if (hasBlockRules) {
+      qmp = await QmpClient.connect(qmpSocket, { timeoutMs: 10_000 });
+      hostFaults = new HostFaults(opts.plan, { log: opts.log, resultsDir: opts.resultsDir, images: new Map(opts.machine.disks.map((d) => [d.id, d.image])), traceFile: blockTrace, startsPaused: false, onReset: () => undefined });
+      await hostFaults.start(qmp, 0);
+      await hostFaults.testStarted();
+    }
+    refusal = await refuseIgnoredAttrs(script, conn, opts);
+    const deadline = started + opts.scriptTimeoutMs;
+    for (const section of refusal ? [] : script.sections) {
+      if (lost) {
+        sections.push({ name: section.name, line: section.line, status: 'error', durationMs: 0, stepsRun: 0, steps: section.steps.length, error: `not run: ${lost}` });
+        continue;
+      }
+      const r = await runSection(section, conn, hostFaults, opts, deadline);
+      sections.push(r);
+      if (r.status === 'error') lost = r.error;
+    }
+  } catch (err) {
+    lost = (err as Error).message;
+    for (const section of script.sections.slice(sections.length)) {
+      sections.push({ name: section.name, line: section.line, status: 'error', durationMs: 0, stepsRun: 0, steps: section.steps.length, error: lost });
+    }
+  } finally {
+    conn?.close();
+    server.close();
+  }
+  // The script is done: QEMU may go (quit over QMP when we have it, else a signal).
+  const wasRunning = !ended;
+  if (!ended) {
+    if (qmp) await qmp.execute('quit').catch(() => undefined);
+    const stop = setTimeout(() => child.kill('SIGTERM'), qmp ? 3000 : 0);
+    await result;
+    clearTimeout(stop);
+  }
+  const r = await result;
+  qmp?.close();
+  hostFaults?.finish();
+  await new Promise<void>((resolve) => stderr.end(resolve));
+  if (refusal) throw refusal;
+  const crash = wasRunning ? undefined : describeCrash(r.exitCode, r.signal ?? undefined, r.stderr, sections.some((s) => s.stepsRun > 0));
+  if (crash) markCrash(sections, crash);
+  return {
+    script,
+    sections,
+    qemuArgv: argv,
+    qemuExit: { code: r.exitCode ?? undefined, signal: r.signal ?? undefined },
+    crash,
+    files,
+    hostFaults: hostFaults ? { windows: hostFaults.windowLog, fires: hostFaults.fires, failures: hostFaults.trace.failures, unmatchedRequests: hostFaults.trace.unmatched, testRequests: hostFaults.testRequests() } : undefined,
+  };
+}
+
+async function runSection(section: QtestScript['sections'][number], conn: QtestConnection, hostFaults: HostFaults | undefined, opts: RunQtestOptions, deadline: number): Promise<SectionResult> {
+  const start = Date.now();
+  const base = { name: section.name, line: section.line, steps: section.steps.length };
+  let stepsRun = 0;
+  for (const step of section.steps) {
+    stepsRun++;
+    try {
+      const failure = await runStep(step, conn, hostFaults, opts, deadline);
+      if (failure) return { ...base, status: 'fail', durationMs: Date.now() - start, stepsRun, failure };
+    } catch (err) {
+      const why = err instanceof QtestClosedError ? 'QEMU closed the qtest connection (it exited or crashed)' : (err as Error).message;
+      return { ...base, status: 'error', durationMs: Date.now() - start, stepsRun, error: `line ${step.line} \`${step.source}\`: ${why}` };
+    }
+  }
+  return { ...base, status: 'pass', durationMs: Date.now() - start, stepsRun };
+}
+
+/** Runs one step; a mismatch comes back, a lost QEMU or a timeout throws. */
+async function runStep(step: ScriptStep, conn: QtestConnection, hostFaults: HostFaults | undefined, opts: RunQtestOptions, deadline: number): Promise<SectionResult['failure']> {
+  if (step.kind === 'marker') {
+    await hostFaults?.marker(step.marker!);
+    return undefined;
+  }
+  const pollUntil = step.untilMs !== undefined ? Date.now() + step.untilMs : 0;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`the script ran out of time (test-timeout ${opts.scriptTimeoutMs / 1000} s)`);
+    let outcome: { ok: boolean; actual: string; diff?: string };
+    if (step.kind === 'irq') {
+      const level = conn.irqs.get(step.irq!.line);
+      const actual = level === undefined ? 'never changed' : level ? 'raised' : 'lowered';
+      outcome = level === step.irq!.raised ? { ok: true, actual } : { ok: false, actual, diff: `expected: IRQ ${step.irq!.line} ${step.irq!.raised ? 'raised' : 'lowered'}\nactual:   ${actual}` };
+    } else {
+      outcome = judgeAnswer(step, await conn.send(step.wire, Math.min(opts.commandTimeoutMs, left)));
+    }
+    if (outcome.ok) return undefined;
+    if (Date.now() >= pollUntil) {
+      const waited = step.untilMs !== undefined ? `\n(polled for ${step.untilMs / 1000} s)` : '';
+      return { line: step.line, source: step.source, actual: outcome.actual, diff: `${outcome.diff ?? ''}${waited}` };
+    }
+    await sleep(10);
+  }
+}
+
+/**
+ * A script with attributes runs only on a QEMU that honours them: one that ignores them would
+ * make secure accesses normal ones, and a test could pass for the wrong reason.
+ */
+async function refuseIgnoredAttrs(script: QtestScript, conn: QtestConnection, opts: RunQtestOptions): Promise<ConfigError | undefined> {
+  const first = script.sections.flatMap((s) => s.steps).find((step) => step.attrs !== undefined);
+  if (!first) return undefined;
+  const probe = await probeQtestAttrs(conn, opts.commandTimeoutMs);
+  if (probe.supported) return undefined;
+  return new ConfigError(`line ${first.line} uses memory-transaction attributes (\`${first.attrs}\`), but this QEMU's qtest server ignores them: ${probe.evidence}`, {
+    location: { file: script.file, line: first.line, input: 'qtest-script' },
+    hint: `${opts.machine.qemuBinary} would make the access a normal one; run the script on a QEMU whose qtest takes attributes (\`readl ADDR secure\`, \`space=realm\`; not in QEMU 10.2), or drop the attributes`,
+  });
+}
+
+function describeCrash(code: number | undefined, signal: string | undefined, stderr: unknown, scriptStarted: boolean): string {
+  const text = typeof stderr === 'string' ? stderr.trim() : '';
+  const last = text.split('\n').filter((l) => l.trim()).slice(-3).join(' | ');
+  const how = signal ? `was killed by ${signal}` : `exited with status ${code}`;
+  return `QEMU ${how} ${scriptStarted ? 'during the script' : 'before the script started'}${last ? `: ${last}` : ''}`;
+}
+
+/** QEMU died on its own: the section it died in, and the ones after, are errors. */
+function markCrash(sections: SectionResult[], crash: string): void {
+  const first = sections.findIndex((s) => s.status === 'error');
+  if (first < 0) return;
+  for (const s of sections.slice(first)) s.error = s.stepsRun > 0 ? `${crash} (${s.error})` : `not run: ${crash}`;
+}
