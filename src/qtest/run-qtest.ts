@@ -152,19 +152,25 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
     server.close();
   }
   // The script is done: QEMU may go (quit over QMP when we have it, else a signal).
-  const wasRunning = !ended;
+  let terminated = false;
   if (!ended) {
     if (qmp) await qmp.execute('quit').catch(() => undefined);
-    const stop = setTimeout(() => child.kill('SIGTERM'), qmp ? 3000 : 0);
+    const stop = setTimeout(() => {
+      terminated = true;
+      child.kill('SIGTERM');
+    }, qmp ? 3000 : 0);
     await result;
     clearTimeout(stop);
   }
   const r = await result;
+  // QEMU ended on its own (an abort, a segfault, an exit status) rather than by our quit or SIGTERM;
+  // its exit may be noticed only now, after the connection closed.
+  const byUs = (terminated && r.signal === 'SIGTERM') || (!r.signal && r.exitCode === 0);
   qmp?.close();
   hostFaults?.finish();
   await new Promise<void>((resolve) => stderr.end(resolve));
   if (refusal) throw refusal;
-  const crash = wasRunning ? undefined : describeCrash(r.exitCode, r.signal ?? undefined, r.stderr, sections.some((s) => s.stepsRun > 0));
+  const crash = byUs ? undefined : describeCrash(r.exitCode, r.signal ?? undefined, r.stderr, sections.some((s) => s.stepsRun > 0));
   if (crash) markCrash(sections, crash);
   return {
     script,
@@ -231,7 +237,7 @@ async function refuseIgnoredAttrs(script: QtestScript, conn: QtestConnection, op
   const probe = await probeQtestAttrs(conn, opts.commandTimeoutMs);
   if (probe.supported) return undefined;
   return new ConfigError(`line ${first.line} uses memory-transaction attributes (\`${first.attrs}\`), but this QEMU's qtest server ignores them: ${probe.evidence}`, {
-    location: { file: script.file, line: first.line, input: 'qtest-script' },
+    location: { file: script.file, line: first.line },
     hint: `${opts.machine.qemuBinary} would make the access a normal one; run the script on a QEMU whose qtest takes attributes (\`readl ADDR secure\`, \`space=realm\`; not in QEMU 10.2), or drop the attributes`,
   });
 }

@@ -210,6 +210,9 @@ function parseStep(source: string, line: number): ScriptStep {
   }
   const numeric = command.startsWith('set_irq_in') || command.startsWith('irq_intercept') ? [] : command === 'b64write' ? args.slice(0, 2) : args;
   for (const a of numeric) if (!NUMBER.test(a)) throw new WordProblem(`\`${a}\` is not a number`, a, 'write numbers in hex (`0x510`) or decimal');
+  // QEMU asserts on these (it would abort, not answer).
+  if (/^(in|out)[bwl]$/.test(command) && BigInt(args[0]!) > 0xffffn) throw new WordProblem(`port ${args[0]} is beyond 0xffff`, args[0]!, 'I/O ports are 16-bit; use readX/writeX for memory addresses');
+  if (['read', 'b64read', 'write', 'b64write', 'memset'].includes(command) && BigInt(args[1]!) === 0n) throw new WordProblem('a size of 0 reads or writes nothing', args[1]!, 'give the number of bytes');
 
   return { line, source, wire: [command, ...args, ...(attrs ? [attrs] : [])].join(' '), kind: 'qtest', command, attrs, expect: op && expected ? expectation(spec.answer, op, expected, mask) : undefined, untilMs };
 }

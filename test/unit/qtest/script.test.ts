@@ -82,3 +82,10 @@ describe('judging an answer', () => {
     expect(judgeAnswer(step('readl 0x0 secure == ERR'), ok('0x0')).ok).toBe(false);
   });
 });
+
+describe('inputs QEMU would abort on', () => {
+  it('are refused before QEMU sees them', () => {
+    expect(() => parseQtestScript('inb 0x10000\n', '/w/t.qtest')).toThrow(/port 0x10000 is beyond 0xffff/);
+    expect(() => parseQtestScript('read 0x0 0 == 0x00\n', '/w/t.qtest')).toThrow(/a size of 0 reads or writes nothing/);
+  });
+});

@@ -17769,19 +17769,23 @@ async function runQtestScript(script, opts) {
     conn?.close();
     server.close();
   }
-  const wasRunning = !ended;
+  let terminated = false;
   if (!ended) {
     if (qmp) await qmp.execute("quit").catch(() => void 0);
-    const stop = setTimeout(() => child.kill("SIGTERM"), qmp ? 3e3 : 0);
+    const stop = setTimeout(() => {
+      terminated = true;
+      child.kill("SIGTERM");
+    }, qmp ? 3e3 : 0);
     await result;
     clearTimeout(stop);
   }
   const r = await result;
+  const byUs = terminated && r.signal === "SIGTERM" || !r.signal && r.exitCode === 0;
   qmp?.close();
   hostFaults?.finish();
   await new Promise((resolve7) => stderr.end(resolve7));
   if (refusal) throw refusal;
-  const crash = wasRunning ? void 0 : describeCrash(r.exitCode, r.signal ?? void 0, r.stderr, sections.some((s) => s.stepsRun > 0));
+  const crash = byUs ? void 0 : describeCrash(r.exitCode, r.signal ?? void 0, r.stderr, sections.some((s) => s.stepsRun > 0));
   if (crash) markCrash(sections, crash);
   return {
     script,
@@ -17842,7 +17846,7 @@ async function refuseIgnoredAttrs(script, conn, opts) {
   const probe2 = await probeQtestAttrs(conn, opts.commandTimeoutMs);
   if (probe2.supported) return void 0;
   return new ConfigError(`line ${first.line} uses memory-transaction attributes (\`${first.attrs}\`), but this QEMU's qtest server ignores them: ${probe2.evidence}`, {
-    location: { file: script.file, line: first.line, input: "qtest-script" },
+    location: { file: script.file, line: first.line },
     hint: `${opts.machine.qemuBinary} would make the access a normal one; run the script on a QEMU whose qtest takes attributes (\`readl ADDR secure\`, \`space=realm\`; not in QEMU 10.2), or drop the attributes`
   });
 }
@@ -17993,6 +17997,8 @@ function parseStep(source, line) {
   }
   const numeric = command.startsWith("set_irq_in") || command.startsWith("irq_intercept") ? [] : command === "b64write" ? args.slice(0, 2) : args;
   for (const a2 of numeric) if (!NUMBER.test(a2)) throw new WordProblem(`\`${a2}\` is not a number`, a2, "write numbers in hex (`0x510`) or decimal");
+  if (/^(in|out)[bwl]$/.test(command) && BigInt(args[0]) > 0xffffn) throw new WordProblem(`port ${args[0]} is beyond 0xffff`, args[0], "I/O ports are 16-bit; use readX/writeX for memory addresses");
+  if (["read", "b64read", "write", "b64write", "memset"].includes(command) && BigInt(args[1]) === 0n) throw new WordProblem("a size of 0 reads or writes nothing", args[1], "give the number of bytes");
   return { line, source, wire: [command, ...args, ...attrs2 ? [attrs2] : []].join(" "), kind: "qtest", command, attrs: attrs2, expect: op && expected ? expectation(spec2.answer, op, expected, mask) : void 0, untilMs };
 }
 function expectation(answer, op, expected, mask) {
