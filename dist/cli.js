@@ -12,7 +12,7 @@ import {
   runCampaign,
   runPipeline,
   runQtestPipeline
-} from "./chunks/chunk-3G2RQSCJ.js";
+} from "./chunks/chunk-F4SIPJBH.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

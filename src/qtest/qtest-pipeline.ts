@@ -39,7 +39,7 @@ const COMMAND_TIMEOUT_MS = 10_000;
 
 export async function runQtestPipeline(options: QtestPipelineOptions, host: Host): Promise<QtestPipelineResult> {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, needsCommand: false });
-  for (const warning of warnings.filter((w) => !w.includes('without an agent'))) host.log.warn(warning);
+  for (const warning of warnings) host.log.warn(warning);
   options.onConfig?.(config);
   if (config.qtest.scripts.length === 0) {
     throw new ConfigError('mode qtest needs at least one qtest script', { location: { input: 'qtest-script' }, hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' });

@@ -18029,7 +18029,7 @@ function scriptError(message, file, line, sourceLine, column, hint) {
 var COMMAND_TIMEOUT_MS = 1e4;
 async function runQtestPipeline(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, needsCommand: false });
-  for (const warning of warnings.filter((w) => !w.includes("without an agent"))) host.log.warn(warning);
+  for (const warning of warnings) host.log.warn(warning);
   options.onConfig?.(config);
   if (config.qtest.scripts.length === 0) {
     throw new ConfigError("mode qtest needs at least one qtest script", { location: { input: "qtest-script" }, hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' });
