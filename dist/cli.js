@@ -12,7 +12,7 @@ import {
   runCampaign,
   runPipeline,
   runQtestPipeline
-} from "./chunks/chunk-F4SIPJBH.js";
+} from "./chunks/chunk-ELZ7HBWV.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

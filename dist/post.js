@@ -1,8 +1,8 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
   runPost
-} from "./chunks/chunk-XR5WQ3VR.js";
-import "./chunks/chunk-F4SIPJBH.js";
+} from "./chunks/chunk-2DDSMIPL.js";
+import "./chunks/chunk-ELZ7HBWV.js";
 
 // src/entry/post.ts
 await runPost();

@@ -136,14 +136,22 @@ interface QtestQemu {
 }
 
 async function provisionQtestQemu(config: ResolvedConfig, plan: Plan, host: Host, signal?: AbortSignal): Promise<QtestQemu> {
-  let qemu = await provisionQemu(config, plan, host, signal);
-  let probe = await probeQtestAccel(qemu.binary, signal);
-  if (!probe.ok && config.qemu.binary === 'auto') {
-    host.log.info(`the system QEMU (${qemu.binary}) has no qtest accelerator (${probe.reason}); building QEMU, which keeps it`);
+  const auto = config.qemu.binary === 'auto';
+  // `auto` without a system QEMU for this arch builds one too.
+  let qemu = await provisionQemu(config, plan, host, signal).catch((err: Error) => {
+    if (!auto) throw err;
+    host.log.info(`no system QEMU to use (${err.message})`);
+    return undefined;
+  });
+  let probe = qemu ? await probeQtestAccel(qemu.binary, signal) : { ok: false as const, reason: 'no system QEMU' };
+  if (!probe.ok && auto) {
+    if (qemu) host.log.info(`the system QEMU (${qemu.binary}) has no qtest accelerator (${probe.reason}); building QEMU, which keeps it`);
     const build = chooseQemu({ ...config, qemu: { ...config.qemu, binary: 'build' } });
-    qemu = await provisionQemu(config, { ...plan, qemu: { ...build, reason: 'the system QEMU has no qtest accelerator' } as QemuChoice }, host, signal);
+    if (build.kind !== 'build') throw new Error('internal: qemu build was not chosen');
+    qemu = await provisionQemu(config, { ...plan, qemu: { ...build, reason: 'the system QEMU has no qtest accelerator' } }, host, signal);
     probe = await probeQtestAccel(qemu.binary, signal);
   }
+  if (!qemu) throw new Error('internal: no QEMU provisioned');
   const version = await readQemuVersion(qemu.binary);
   if (!probe.ok) {
     throw new InfraError(`QEMU ${version} at ${qemu.binary} has no qtest accelerator: ${probe.reason}`, {

@@ -18106,14 +18106,21 @@ function qtestQemuChoice(config) {
   return chooseQemu(config);
 }
 async function provisionQtestQemu(config, plan, host, signal) {
-  let qemu = await provisionQemu(config, plan, host, signal);
-  let probe2 = await probeQtestAccel(qemu.binary, signal);
-  if (!probe2.ok && config.qemu.binary === "auto") {
-    host.log.info(`the system QEMU (${qemu.binary}) has no qtest accelerator (${probe2.reason}); building QEMU, which keeps it`);
+  const auto = config.qemu.binary === "auto";
+  let qemu = await provisionQemu(config, plan, host, signal).catch((err) => {
+    if (!auto) throw err;
+    host.log.info(`no system QEMU to use (${err.message})`);
+    return void 0;
+  });
+  let probe2 = qemu ? await probeQtestAccel(qemu.binary, signal) : { ok: false, reason: "no system QEMU" };
+  if (!probe2.ok && auto) {
+    if (qemu) host.log.info(`the system QEMU (${qemu.binary}) has no qtest accelerator (${probe2.reason}); building QEMU, which keeps it`);
     const build = chooseQemu({ ...config, qemu: { ...config.qemu, binary: "build" } });
+    if (build.kind !== "build") throw new Error("internal: qemu build was not chosen");
     qemu = await provisionQemu(config, { ...plan, qemu: { ...build, reason: "the system QEMU has no qtest accelerator" } }, host, signal);
     probe2 = await probeQtestAccel(qemu.binary, signal);
   }
+  if (!qemu) throw new Error("internal: no QEMU provisioned");
   const version = await readQemuVersion(qemu.binary);
   if (!probe2.ok) {
     throw new InfraError(`QEMU ${version} at ${qemu.binary} has no qtest accelerator: ${probe2.reason}`, {
