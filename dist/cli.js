@@ -12,7 +12,7 @@ import {
   runCampaign,
   runPipeline,
   runQtestPipeline
-} from "./chunks/chunk-ELZ7HBWV.js";
+} from "./chunks/chunk-AIEQZNE3.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

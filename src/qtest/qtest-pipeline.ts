@@ -52,7 +52,7 @@ export async function runQtestPipeline(options: QtestPipelineOptions, host: Host
 
   mkdirSync(config.report.dir, { recursive: true });
   for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync(join(config.report.dir, f), { force: true });
-  for (const f of ['junit.xml', 'summary.json', 'summary.md']) rmSync(join(config.report.dir, f), { force: true });
+  for (const f of ['junit.xml', 'summary.json', 'summary.md', 'blkdebug']) rmSync(join(config.report.dir, f), { force: true, recursive: true });
 
   const privateDir = mkdtempSync(join(tmpdir(), 'qfi-qtest-'));
   try {

@@ -73,8 +73,8 @@ export interface RunQtestOptions {
 }
 
 /** QEMU's own files of a script, in the results folder. */
-export function qtestFileNames(script: Pick<QtestScript, 'name'>): { qtestLog: string; stderr: string } {
-  return { qtestLog: `qtest-${script.name}.log`, stderr: `qtest-${script.name}-stderr.log` };
+export function qtestFileNames(script: Pick<QtestScript, 'name'>): { qtestLog: string; stderr: string; blockTrace: string } {
+  return { qtestLog: `qtest-${script.name}.log`, stderr: `qtest-${script.name}-stderr.log`, blockTrace: `qtest-${script.name}-block-trace.log` };
 }
 
 export function qtestArgv(plan: Plan, machine: QtestMachine, paths: { qtestSocket: string; qtestLog: string; qmpSocket: string; blockTrace: string | undefined }): string[] {
@@ -99,7 +99,7 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
   const qtestSocket = join(opts.privateDir, `qtest-${script.name}.sock`);
   const qmpSocket = join(opts.privateDir, `qmp-${script.name}.sock`);
   const hasBlockRules = opts.plan.host.hostRules.length > 0;
-  const blockTrace = hasBlockRules ? join(opts.resultsDir, `qtest-${script.name}-block-trace.log`) : undefined;
+  const blockTrace = hasBlockRules ? join(opts.resultsDir, names.blockTrace) : undefined;
   const argv = qtestArgv(opts.plan, opts.machine, { qtestSocket, qtestLog: files.qtestLog, qmpSocket, blockTrace });
 
   const server = await QtestServer.listen(qtestSocket);

@@ -17696,7 +17696,7 @@ var QtestConnection = class {
 
 // src/qtest/run-qtest.ts
 function qtestFileNames(script) {
-  return { qtestLog: `qtest-${script.name}.log`, stderr: `qtest-${script.name}-stderr.log` };
+  return { qtestLog: `qtest-${script.name}.log`, stderr: `qtest-${script.name}-stderr.log`, blockTrace: `qtest-${script.name}-block-trace.log` };
 }
 function qtestArgv(plan, machine, paths) {
   const argv = [machine.qemuBinary, "-machine", plan.machineType, "-accel", "qtest", "-nodefaults", "-display", "none", "-m", plan.memory];
@@ -17719,7 +17719,7 @@ async function runQtestScript(script, opts) {
   const qtestSocket = join32(opts.privateDir, `qtest-${script.name}.sock`);
   const qmpSocket = join32(opts.privateDir, `qmp-${script.name}.sock`);
   const hasBlockRules = opts.plan.host.hostRules.length > 0;
-  const blockTrace = hasBlockRules ? join32(opts.resultsDir, `qtest-${script.name}-block-trace.log`) : void 0;
+  const blockTrace = hasBlockRules ? join32(opts.resultsDir, names.blockTrace) : void 0;
   const argv = qtestArgv(opts.plan, opts.machine, { qtestSocket, qtestLog: files.qtestLog, qmpSocket, blockTrace });
   const server = await QtestServer.listen(qtestSocket);
   const stderr = createWriteStream6(files.stderr);
@@ -18041,7 +18041,7 @@ async function runQtestPipeline(options, host) {
   checkDeviceDrives(config, plan);
   mkdirSync10(config.report.dir, { recursive: true });
   for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join33(config.report.dir, f), { force: true });
-  for (const f of ["junit.xml", "summary.json", "summary.md"]) rmSync6(join33(config.report.dir, f), { force: true });
+  for (const f of ["junit.xml", "summary.json", "summary.md", "blkdebug"]) rmSync6(join33(config.report.dir, f), { force: true, recursive: true });
   const privateDir = mkdtempSync4(join33(tmpdir3(), "qfi-qtest-"));
   try {
     const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(config, plan, host, options.signal));
