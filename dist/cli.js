@@ -12,7 +12,7 @@ import {
   runCampaign,
   runPipeline,
   runQtestPipeline
-} from "./chunks/chunk-AIEQZNE3.js";
+} from "./chunks/chunk-N3IJ6XJV.js";
 
 // src/adapters/cli/run-cli.ts
 import { relative } from "node:path";

@@ -14,7 +14,7 @@ import { chooseQemu, makePlan } from '../plan/make-plan.js';
 import { provisionDisks } from '../provision/disks.js';
 import { firmwareDirsFor, provisionQemu } from '../provision/provision.js';
 import { readQemuVersion } from '../provision/qemu-system.js';
-import type { ReportFiles } from '../report/write-reports.js';
+import { reportFilesIn, type ReportFiles } from '../report/write-reports.js';
 import { isBlockRule, isHostRule, isPluginRule, printRule } from '../rules/index.js';
 import { qtestVerdict, writeQtestReports, type QtestOutcome } from './qtest-report.js';
 import { probeQtestAccel } from './qtest-support.js';
@@ -52,7 +52,7 @@ export async function runQtestPipeline(options: QtestPipelineOptions, host: Host
 
   mkdirSync(config.report.dir, { recursive: true });
   for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync(join(config.report.dir, f), { force: true });
-  for (const f of ['junit.xml', 'summary.json', 'summary.md', 'blkdebug']) rmSync(join(config.report.dir, f), { force: true, recursive: true });
+  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join(config.report.dir, 'blkdebug')]) rmSync(f, { force: true, recursive: true });
 
   const privateDir = mkdtempSync(join(tmpdir(), 'qfi-qtest-'));
   try {

@@ -4,11 +4,11 @@
  * and summary.md, in the results folder like a run's.
  */
 import { writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Verdict } from '../core/types.js';
 import { renderJUnit, type JUnitCase, type JUnitSuite } from '../report/junit-xml.js';
 import { boundMarkdown, maxSummaryBytes } from '../report/summary-md.js';
-import type { ReportFiles } from '../report/write-reports.js';
+import { reportFilesIn, type ReportFiles } from '../report/write-reports.js';
 import type { ScriptResult, SectionResult } from './run-qtest.js';
 
 export interface QtestOutcome {
@@ -104,7 +104,7 @@ export function toQtestMarkdown(outcome: QtestOutcome): string {
 }
 
 export function writeQtestReports(outcome: QtestOutcome, dir: string): ReportFiles {
-  const files: ReportFiles = { junit: join(dir, 'junit.xml'), summaryJson: join(dir, 'summary.json'), summaryMarkdown: join(dir, 'summary.md') };
+  const files = reportFilesIn(dir);
   writeFileSync(files.junit, toQtestJUnit(outcome));
   writeFileSync(files.summaryJson, toQtestSummaryJson(outcome));
   writeFileSync(files.summaryMarkdown, toQtestMarkdown(outcome));

@@ -179,7 +179,7 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
     qemuExit: { code: r.exitCode ?? undefined, signal: r.signal ?? undefined },
     crash,
     files,
-    hostFaults: hostFaults ? { windows: hostFaults.windowLog, fires: hostFaults.fires, failures: hostFaults.trace.failures, unmatchedRequests: hostFaults.trace.unmatched, testRequests: hostFaults.testRequests() } : undefined,
+    hostFaults: hostFaults?.record(),
   };
 }
 

@@ -11,12 +11,13 @@ export interface ReportFiles {
   summaryMarkdown: string;
 }
 
+/** Where a run's (or a qtest run's) reports go in the results folder. */
+export function reportFilesIn(dir: string): ReportFiles {
+  return { junit: join(dir, 'junit.xml'), summaryJson: join(dir, 'summary.json'), summaryMarkdown: join(dir, 'summary.md') };
+}
+
 export function writeReports(run: TestRun, dir: string): ReportFiles {
-  const files: ReportFiles = {
-    junit: join(dir, 'junit.xml'),
-    summaryJson: join(dir, 'summary.json'),
-    summaryMarkdown: join(dir, 'summary.md'),
-  };
+  const files = reportFilesIn(dir);
   writeFileSync(files.junit, toJUnit(run));
   writeFileSync(files.summaryJson, toSummaryJson(run));
   writeFileSync(files.summaryMarkdown, toSummaryMarkdown(run));

@@ -12,7 +12,7 @@
 import { closeSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../core/host.js';
-import type { Plan } from '../core/types.js';
+import type { HostFaultRecord, Plan } from '../core/types.js';
 import { BlockTraceReader } from '../observe/block-trace.js';
 import type { PlannedDisk } from '../plan/host-plan.js';
 import { compileBlkdebug, rateFails } from '../rules/blkdebug.js';
@@ -132,6 +132,11 @@ export class HostFaults {
   async marker(name: string): Promise<void> {
     const opening = this.states.filter((s) => s.phase === 'awaiting-marker' && s.rule.window.on === name);
     await this.open(opening);
+  }
+
+  /** What the rules did, for the run's record (after finish). */
+  record(): HostFaultRecord {
+    return { windows: this.windowLog, fires: this.fires, failures: this.trace.failures, unmatchedRequests: this.trace.unmatched, testRequests: this.testRequests() };
   }
 
   /** QEMU is gone: stop every timer, read the rest of the trace. */

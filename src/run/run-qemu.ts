@@ -437,13 +437,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   sessionStop.abort(new Error('QEMU exited'));
   if (hostFaults) {
     hostFaults.finish();
-    record.hostFaults = {
-      windows: hostFaults.windowLog,
-      fires: hostFaults.fires,
-      failures: hostFaults.trace.failures,
-      unmatchedRequests: hostFaults.trace.unmatched,
-      testRequests: hostFaults.testRequests(),
-    };
+    record.hostFaults = hostFaults.record();
   }
   for (const t of timers) clearTimeout(t);
   timers.clear();

@@ -8,10 +8,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { recordingLogger } from '../helpers/recording-logger.js';
+import { localCacheDir } from '../../src/core/cache-dir.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { archData } from '../../src/plan/arch.js';
 import { aptListsFingerprint, aptSourceFor, aptStateFingerprint, ensurePrivateLists, UPDATED_STAMP } from '../../src/provision/guest/apt-source.js';
@@ -19,7 +20,7 @@ import { ensureBuiltinGuest, type BuiltinGuest } from '../../src/provision/guest
 import { kernelMetaPackages } from '../../src/provision/guest/kernel-package.js';
 
 // The real cache, so that repeated runs are warm.
-const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'qfi');
+const cacheDir = localCacheDir();
 const work = mkdtempSync(join(tmpdir(), 'qfi-builtin-guest-aarch64-'));
 const BOOT_TIMEOUT_MS = 90_000;
 const arch = archData.aarch64;

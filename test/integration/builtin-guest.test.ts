@@ -1,15 +1,16 @@
 import { archData } from '../../src/plan/arch.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { recordingLogger } from '../helpers/recording-logger.js';
+import { localCacheDir } from '../../src/core/cache-dir.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuiltinGuest, type BuiltinGuest } from '../../src/provision/guest/index.js';
 
 // The real cache, so that repeated runs are warm (and unit tests find the real kernel files).
-const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'qfi');
+const cacheDir = localCacheDir();
 const work = mkdtempSync(join(tmpdir(), 'qfi-builtin-guest-'));
 const BOOT_TIMEOUT_MS = 60_000;
 

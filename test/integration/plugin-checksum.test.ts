@@ -4,6 +4,7 @@ import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Injection } from '../../src/observe/injections.js';
 import { killAll } from '../helpers/processes.js';
 import { builtQemu, builtQfiPlugin } from '../helpers/qfi-plugin.js';
 
@@ -114,19 +115,6 @@ async function run(opts: RunOptions = {}): Promise<Run> {
   }
 }
 
-interface Injection {
-  rule: string;
-  vcpu: number;
-  icount: number;
-  pc: string;
-  kind: string;
-  addr?: string;
-  width?: number;
-  reg?: string;
-  before?: string;
-  after?: string;
-  error?: string;
-}
 const lines = (log: string): Injection[] => log.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Injection);
 
 /** The icount of the k-th execution of load_byte, from a pc trigger (a harmless flip elsewhere). */

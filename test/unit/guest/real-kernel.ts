@@ -3,8 +3,8 @@
  * left it in the default cache. Unit tests that need real files skip when it is absent.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { localCacheDir } from '../../../src/core/cache-dir.js';
 
 export interface CachedKernel {
   dir: string;
@@ -19,8 +19,15 @@ export interface CachedKernel {
   kernelRelease: string;
 }
 
-export function defaultCacheDir(): string {
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'qfi');
+export const defaultCacheDir = localCacheDir;
+
+/** Entries of a cache folder, newest name first (none when the folder does not exist). */
+function newestFirst(root: string): string[] {
+  try {
+    return readdirSync(root).sort().reverse();
+  } catch {
+    return [];
+  }
 }
 
 export const NO_CACHED_KERNEL =
@@ -31,13 +38,7 @@ export const NO_CACHED_ARM64_KERNEL =
 /** The arm64 busybox-static unpacked by an earlier aarch64 run, if any. */
 export function findCachedArm64Busybox(): string | undefined {
   const root = join(defaultCacheDir(), 'guest', 'busybox');
-  let names: string[];
-  try {
-    names = readdirSync(root).sort().reverse();
-  } catch {
-    return undefined;
-  }
-  for (const name of names) {
+  for (const name of newestFirst(root)) {
     const path = join(root, name, 'root', 'bin', 'busybox');
     if (name.endsWith('_arm64') && existsSync(join(root, name, '.complete')) && existsSync(path)) return path;
   }
@@ -53,13 +54,7 @@ export function findCachedArm64Apt(): string | undefined {
 /** The newest complete cached kernel entry for `debArch` (amd64 entries made before arm64 existed say none). */
 export function findCachedKernel(debArch = 'amd64'): CachedKernel | undefined {
   const root = join(defaultCacheDir(), 'guest', 'kernel');
-  let names: string[];
-  try {
-    names = readdirSync(root).sort().reverse();
-  } catch {
-    return undefined;
-  }
-  for (const name of names) {
+  for (const name of newestFirst(root)) {
     const dir = join(root, name);
     if (!existsSync(join(dir, '.complete')) || !existsSync(join(dir, 'kernel.json'))) continue;
     const m = JSON.parse(readFileSync(join(dir, 'kernel.json'), 'utf8')) as {

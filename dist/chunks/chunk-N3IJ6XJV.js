@@ -14908,12 +14908,11 @@ function boundMarkdown(markdown, maxBytes) {
 }
 
 // src/report/write-reports.ts
+function reportFilesIn(dir) {
+  return { junit: join21(dir, "junit.xml"), summaryJson: join21(dir, "summary.json"), summaryMarkdown: join21(dir, "summary.md") };
+}
 function writeReports(run, dir) {
-  const files = {
-    junit: join21(dir, "junit.xml"),
-    summaryJson: join21(dir, "summary.json"),
-    summaryMarkdown: join21(dir, "summary.md")
-  };
+  const files = reportFilesIn(dir);
   writeFileSync6(files.junit, toJUnit(run));
   writeFileSync6(files.summaryJson, toSummaryJson(run));
   writeFileSync6(files.summaryMarkdown, toSummaryMarkdown(run));
@@ -15278,6 +15277,10 @@ var HostFaults = class {
   async marker(name) {
     const opening = this.states.filter((s) => s.phase === "awaiting-marker" && s.rule.window.on === name);
     await this.open(opening);
+  }
+  /** What the rules did, for the run's record (after finish). */
+  record() {
+    return { windows: this.windowLog, fires: this.fires, failures: this.trace.failures, unmatchedRequests: this.trace.unmatched, testRequests: this.testRequests() };
   }
   /** QEMU is gone: stop every timer, read the rest of the trace. */
   finish() {
@@ -16407,13 +16410,7 @@ async function runQemu(plan, provisioned, opts) {
   sessionStop.abort(new Error("QEMU exited"));
   if (hostFaults) {
     hostFaults.finish();
-    record2.hostFaults = {
-      windows: hostFaults.windowLog,
-      fires: hostFaults.fires,
-      failures: hostFaults.trace.failures,
-      unmatchedRequests: hostFaults.trace.unmatched,
-      testRequests: hostFaults.testRequests()
-    };
+    record2.hostFaults = hostFaults.record();
   }
   for (const t of timers) clearTimeout(t);
   timers.clear();
@@ -17403,11 +17400,11 @@ async function mergeCampaigns(options, host) {
 // src/qtest/qtest-pipeline.ts
 import { mkdirSync as mkdirSync10, mkdtempSync as mkdtempSync4, rmSync as rmSync6 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join33 } from "node:path";
+import { join as join32 } from "node:path";
 
 // src/qtest/qtest-report.ts
 import { writeFileSync as writeFileSync12 } from "node:fs";
-import { basename as basename6, join as join31 } from "node:path";
+import { basename as basename6 } from "node:path";
 function qtestVerdict(scripts) {
   const sections = scripts.flatMap((s) => s.sections.map((section) => ({ script: s, section })));
   const crashed = scripts.find((s) => s.crash !== void 0 && s.sections.some((x) => x.stepsRun > 0));
@@ -17491,7 +17488,7 @@ function toQtestMarkdown(outcome) {
 `, maxSummaryBytes);
 }
 function writeQtestReports(outcome, dir) {
-  const files = { junit: join31(dir, "junit.xml"), summaryJson: join31(dir, "summary.json"), summaryMarkdown: join31(dir, "summary.md") };
+  const files = reportFilesIn(dir);
   writeFileSync12(files.junit, toQtestJUnit(outcome));
   writeFileSync12(files.summaryJson, toQtestSummaryJson(outcome));
   writeFileSync12(files.summaryMarkdown, toQtestMarkdown(outcome));
@@ -17528,7 +17525,7 @@ async function probeQtestAttrs(conn, timeoutMs) {
 
 // src/qtest/run-qtest.ts
 import { createWriteStream as createWriteStream6 } from "node:fs";
-import { join as join32 } from "node:path";
+import { join as join31 } from "node:path";
 import { setTimeout as sleep4 } from "node:timers/promises";
 
 // src/qtest/judge-step.ts
@@ -17715,11 +17712,11 @@ function qtestArgv(plan, machine, paths) {
 }
 async function runQtestScript(script, opts) {
   const names = qtestFileNames(script);
-  const files = { qtestLog: join32(opts.resultsDir, names.qtestLog), stderr: join32(opts.resultsDir, names.stderr) };
-  const qtestSocket = join32(opts.privateDir, `qtest-${script.name}.sock`);
-  const qmpSocket = join32(opts.privateDir, `qmp-${script.name}.sock`);
+  const files = { qtestLog: join31(opts.resultsDir, names.qtestLog), stderr: join31(opts.resultsDir, names.stderr) };
+  const qtestSocket = join31(opts.privateDir, `qtest-${script.name}.sock`);
+  const qmpSocket = join31(opts.privateDir, `qmp-${script.name}.sock`);
   const hasBlockRules = opts.plan.host.hostRules.length > 0;
-  const blockTrace = hasBlockRules ? join32(opts.resultsDir, names.blockTrace) : void 0;
+  const blockTrace = hasBlockRules ? join31(opts.resultsDir, names.blockTrace) : void 0;
   const argv = qtestArgv(opts.plan, opts.machine, { qtestSocket, qtestLog: files.qtestLog, qmpSocket, blockTrace });
   const server = await QtestServer.listen(qtestSocket);
   const stderr = createWriteStream6(files.stderr);
@@ -17794,7 +17791,7 @@ async function runQtestScript(script, opts) {
     qemuExit: { code: r.exitCode ?? void 0, signal: r.signal ?? void 0 },
     crash,
     files,
-    hostFaults: hostFaults ? { windows: hostFaults.windowLog, fires: hostFaults.fires, failures: hostFaults.trace.failures, unmatchedRequests: hostFaults.trace.unmatched, testRequests: hostFaults.testRequests() } : void 0
+    hostFaults: hostFaults?.record()
   };
 }
 async function runSection(section, conn, hostFaults, opts, deadline) {
@@ -18040,9 +18037,9 @@ async function runQtestPipeline(options, host) {
   const plan = { ...makePlan(config), qemu: qtestQemuChoice(config) };
   checkDeviceDrives(config, plan);
   mkdirSync10(config.report.dir, { recursive: true });
-  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join33(config.report.dir, f), { force: true });
-  for (const f of ["junit.xml", "summary.json", "summary.md", "blkdebug"]) rmSync6(join33(config.report.dir, f), { force: true, recursive: true });
-  const privateDir = mkdtempSync4(join33(tmpdir3(), "qfi-qtest-"));
+  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join32(config.report.dir, f), { force: true });
+  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join32(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
+  const privateDir = mkdtempSync4(join32(tmpdir3(), "qfi-qtest-"));
   try {
     const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(config, plan, host, options.signal));
     const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);
@@ -18133,9 +18130,9 @@ async function provisionQtestQemu(config, plan, host, signal) {
 
 // src/core/cache-dir.ts
 import { homedir } from "node:os";
-import { join as join34 } from "node:path";
+import { join as join33 } from "node:path";
 function localCacheDir(env = process.env) {
-  return join34(env.XDG_CACHE_HOME || join34(homedir(), ".cache"), "qfi");
+  return join33(env.XDG_CACHE_HOME || join33(homedir(), ".cache"), "qfi");
 }
 
 export {
