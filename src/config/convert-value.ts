@@ -194,6 +194,8 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
         return existingPath(value, site.baseDir, 'file', 'initrd');
       case 'bios':
         return existingPath(value, site.baseDir, 'file', 'firmware');
+      case 'debian-mirror':
+        return checkMirrorUrl(value);
       case 'machine-type':
         return checkQemuOptionWord(value, 'machine type', '`q35`, `pc` or `virt,gic-version=3`');
       case 'cpu':
@@ -402,4 +404,17 @@ function checkShardText(text: string): string {
     throw new ValueProblem(`bad shard ${JSON.stringify(text)}`, 'write the shard as i/N with 1 <= i <= N, like `2/5` (a plan\'s matrix entries carry it: `shard: ${{ matrix.shard }}`)');
   }
   return `${index}/${count}`;
+}
+
+/** A mirror's base URL: http(s), no query; a trailing slash is dropped. */
+function checkMirrorUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ValueProblem(`"${value}" is not a URL`, "give a Debian mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ValueProblem(`${value} is not an http:// or https:// URL`, "give a Debian mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
+  if (url.search || url.hash) throw new ValueProblem(`${value} has a query or fragment`, "give the mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
+  return url.href.replace(/\/+$/, '');
 }

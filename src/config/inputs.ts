@@ -269,6 +269,21 @@ export const INPUTS = [
     description: 'Firmware image for QEMU\'s `-bios` (e.g. an OVMF or u-boot build).',
   },
   {
+    name: 'debian-mirror',
+    toml: 'guest.debian_mirror',
+    type: 'string',
+    default: "the host's Debian mirror (from its apt sources) on Debian, else https://deb.debian.org/debian",
+    computedDefault: true,
+    description: "Debian mirror (base URL, as in apt's sources) the built-in guest's kernel and busybox packages are downloaded from; its index is checked with Debian's archive keyring where the host has gpgv and the keyring.",
+  },
+  {
+    name: 'guest-pin',
+    toml: 'guest.pin',
+    type: 'string',
+    default: undefined,
+    description: "Boot exactly this built-in guest: the `guest.pin` line of a run's summary.json (its kernel and busybox packages by pool path and sha256), as `qfi reproduce` passes it; taken from the cache, the mirror or snapshot.debian.org.",
+  },
+  {
     name: 'files',
     toml: 'guest.files',
     type: 'lines',

@@ -152,6 +152,8 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
       append: orDefault<string>('append'),
       disks,
       bios: value<string>('bios'),
+      debianMirror: value<string>('debian-mirror'),
+      pin: value<string>('guest-pin'),
       files: (value<string[]>('files') ?? []).map(parseFileLine),
       agent: guestChoice.agent,
     },

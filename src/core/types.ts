@@ -11,6 +11,7 @@ import type { InjectionSummary } from '../observe/injections.js';
 import type { PluginRuleLine } from '../rules/plugin-rules.js';
 import type { HostPlan } from '../plan/host-plan.js';
 import type { DiskImage } from '../provision/disks.js';
+import type { GuestIdentity } from '../provision/guest/index.js';
 import type { DiskRequests, TimedFire, WindowChange } from '../run/host-faults.js';
 import type { BlockFailure } from '../observe/block-trace.js';
 import type { GuestPoint } from '../observe/guest-points.js';
@@ -79,6 +80,10 @@ export interface ResolvedConfig {
     append: string;
     /** Firmware for -bios; undefined: qboot for Linux on x86_64, else QEMU's default. */
     bios: string | undefined;
+    /** Debian mirror for the built-in guest's packages; undefined: the host's, else Debian's archive. */
+    debianMirror: string | undefined;
+    /** `guest-pin`: the built-in guest's packages, pinned by sha256. */
+    pin: string | undefined;
     /** Host files put into the built-in initramfs. */
     files: FileSpec[];
     agent: GuestAgent;
@@ -264,6 +269,8 @@ export interface Provisioned {
   initrd: string | undefined;
   /** e.g. `linux-image-6.1.0-40-cloud-amd64 6.1.153-1`, the custom kernel path, or the boot disk. */
   kernelDescription: string;
+  /** The built-in guest's packages and hashes (its kernel or initramfs is booted); else undefined. */
+  guest: GuestIdentity | undefined;
   /** The accelerator actually usable: `kvm` only after a probe succeeded. */
   accel: 'kvm' | 'tcg';
   /** The image file of each planned disk, in plan order. */

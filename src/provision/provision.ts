@@ -5,7 +5,7 @@ import { ConfigError, InfraError } from '../core/errors.js';
 import type { Plan, Provisioned, ResolvedConfig } from '../core/types.js';
 import { archData } from '../plan/arch.js';
 import { provisionDisks } from './disks.js';
-import { ensureBuiltinGuest } from './guest/index.js';
+import { ensureBuiltinGuest, type BuiltinGuestOptions, type GuestIdentity } from './guest/index.js';
 import { initrdWithFiles, resolveGuestFiles } from './guest/guest-files.js';
 import { detectKernelFormat, type KernelFormat } from './kernel-format.js';
 import { probeKvmCached, type KvmProbeTarget } from './kvm-probe.js';
@@ -44,8 +44,14 @@ interface GuestFiles {
   kernel: string | undefined;
   initrd: string | undefined;
   kernelDescription: string;
+  /** Set when the built-in guest's kernel or initramfs is booted. */
+  identity?: GuestIdentity;
   /** What the kernel file is, for the firmware choice (qboot boots Linux only). */
   kernelFormat: KernelFormat | undefined;
+}
+
+function builtinGuestOptions(config: ResolvedConfig, plan: Plan, host: Host, signal?: AbortSignal): BuiltinGuestOptions {
+  return { cacheDir: host.cacheDir, log: host.log, arch: plan.arch, mirror: config.guest.debianMirror, pin: config.guest.pin, remoteCache: host.remoteCache, ...(signal ? { signal } : {}) };
 }
 
 /**
@@ -65,7 +71,7 @@ async function provisionGuest(config: ResolvedConfig, plan: Plan, host: Host, wo
     const kernel = resolve(config.guest.kernel);
     return { kernel, initrd: undefined, kernelDescription: `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
   }
-  const builtin = await host.log.group('Built-in guest', () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, arch: plan.arch, ...(signal ? { signal } : {}) }));
+  const builtin = await host.log.group('Built-in guest', () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
   let initrd = builtin.initrd;
   if (plan.files.length > 0) {
     const placed = resolveGuestFiles(plan.files, plan.arch);
@@ -76,9 +82,9 @@ async function provisionGuest(config: ResolvedConfig, plan: Plan, host: Host, wo
   }
   if (config.guest.kernel) {
     const kernel = resolve(config.guest.kernel);
-    return { kernel, initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs`, kernelFormat: await detectKernelFormat(kernel) };
+    return { kernel, initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs`, kernelFormat: await detectKernelFormat(kernel), identity: builtin.identity };
   }
-  return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: 'linux' };
+  return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: 'linux', identity: builtin.identity };
 }
 
 /**
@@ -89,7 +95,7 @@ async function provisionGuest(config: ResolvedConfig, plan: Plan, host: Host, wo
 async function kvmProbeKernel(config: ResolvedConfig, plan: Plan, guest: GuestFiles, host: Host, signal?: AbortSignal): Promise<string | undefined> {
   if (config.qemu.accel === 'tcg' || archData[plan.arch].nativeNodeArch !== process.arch) return undefined;
   if (guest.kernelFormat === 'linux') return guest.kernel;
-  const builtin = await host.log.group('Built-in guest kernel (for the KVM probe)', () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, arch: plan.arch, ...(signal ? { signal } : {}) }));
+  const builtin = await host.log.group('Built-in guest kernel (for the KVM probe)', () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
   return builtin.kernel;
 }
 
@@ -201,5 +207,5 @@ export async function provision(config: ResolvedConfig, plan: Plan, host: Host, 
   const disks = await provisionDisks(plan.host.disks, qemu.binary, workDir, signal);
 
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugins, firmwareDirs, bios, kernel, initrd, kernelDescription, accel, disks };
+  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugins, firmwareDirs, bios, kernel, initrd, kernelDescription, guest: guest.identity, accel, disks };
 }

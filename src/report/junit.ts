@@ -35,6 +35,13 @@ export function toJUnit(run: TestRun): string {
   prop('qfi.qemu.accel', run.provisioned.accel);
   for (const plugin of run.provisioned.plugins) prop(`qfi.plugin.${plugin.role}`, [plugin.so, ...plugin.args].join(' '));
   prop('qfi.kernel', run.provisioned.kernelDescription);
+  const guest = run.provisioned.guest;
+  if (guest) {
+    prop('qfi.guest.kernel', `${guest.kernel.package} ${guest.kernel.version} (deb sha256 ${guest.kernel.debSha256}, ${guest.arch === 'x86_64' ? 'vmlinux' : 'Image'} sha256 ${guest.kernelSha256})`);
+    prop('qfi.guest.busybox', `${guest.busybox.package} ${guest.busybox.version} (deb sha256 ${guest.busybox.debSha256})`);
+    prop('qfi.guest.initramfs', `sha256 ${guest.initrdSha256}`);
+    prop('qfi.guest.pin', guest.pin);
+  }
   if (run.injections) {
     prop('qfi.injections', run.injections.total);
     for (const r of run.injections.perRule) prop(`qfi.injections.${r.id}`, `${r.fires} × ${r.rule}`);

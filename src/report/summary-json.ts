@@ -26,6 +26,8 @@ export function toSummaryJson(run: TestRun): string {
       argv: record.qemuArgv,
     },
     kernel: provisioned.kernelDescription,
+    /** The built-in guest by package and hash; `guest.pin` boots it again (`guest-pin`, `qfi reproduce`). */
+    guest: provisioned.guest ?? null,
     /** What the guest received through fw_cfg, so the run can be replayed with bare QEMU. */
     fwCfg: plan.fwCfg,
     console: { lines: record.consoleLines },

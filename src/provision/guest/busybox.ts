@@ -1,102 +1,63 @@
 /**
- * The guest's userland is one static busybox (Debian/Ubuntu `busybox-static`). It must be
- * static: the initramfs has no C library or dynamic loader for it. It must also be built for the
- * guest's CPU: a guest of the host's architecture takes the host's /bin/busybox; another
- * architecture's comes from its `busybox-static` package, downloaded with the private apt
- * (apt-source.ts) and unpacked once under `${cacheDir}/guest/busybox/`.
+ * The guest's userland is one static busybox from Debian's `busybox-static` package of the
+ * guest's architecture, taken from the .deb (never from the host, whose busybox differs from
+ * distribution to distribution), checked to be a static executable for the guest's CPU, and
+ * kept under `${cacheDir}/guest/busybox/<debArch>-<sha16>/`.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Logger } from '../../core/host.js';
 import { InfraError } from '../../core/errors.js';
-import { aptShow, aptStateFingerprint, type AptSource } from './apt-source.js';
-import { ensureCacheEntry } from './cache-entry.js';
-import { downloadDebs, extractDeb } from './deb-fetch.js';
+import { debControl, debTar, tarEntries } from './deb-archive.js';
 import { elfMachine, hasProgramInterpreter, isElf } from './elf.js';
-import { parseControlStanza, type DebPackage } from './kernel-package.js';
-import { remembered } from './remembered.js';
+import { ensureGuestEntry, guestCacheDir } from './guest-cache.js';
+import type { DebRef, PackageEntryOptions } from './guest-packages.js';
 
-export const BUSYBOX_CANDIDATES = ['/bin/busybox', '/usr/bin/busybox'];
-export const BUSYBOX_PACKAGE = 'busybox-static';
-const HINT = 'apt-get install busybox-static';
+export const BUSYBOX_PATHS = ['bin/busybox', 'usr/bin/busybox'];
 
 export interface StaticBusybox {
   path: string;
   bytes: Uint8Array;
+  /** `busybox-static 1:1.35.0-4+deb12u1+b1` */
+  description: string;
+  package: { name: string; version: string; sha256: string; filename: string };
 }
 
-/**
- * The first candidate that is a static ELF executable (for the CPU `machine`, an ELF e_machine
- * value, when given).
- */
-export async function findStaticBusybox(candidates: readonly string[] = BUSYBOX_CANDIDATES, machine?: number): Promise<StaticBusybox> {
-  const problems: string[] = [];
-  for (const path of candidates) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch {
-      continue;
-    }
-    let problem: string | undefined;
-    try {
-      if (!isElf(bytes)) problem = 'is not an ELF executable';
-      else if (hasProgramInterpreter(bytes)) problem = 'is dynamically linked';
-      else if (machine !== undefined && elfMachine(bytes) !== machine) problem = `is for ELF machine ${elfMachine(bytes)}, not ${machine}`;
-    } catch (err) {
-      problem = `is not a 64-bit ELF executable (${(err as Error).message})`;
-    }
-    if (problem === undefined) return { path, bytes };
-    problems.push(`${path} ${problem}`);
+/** Why `bytes` cannot be the guest's busybox, or undefined when it can. */
+export function staticBusyboxProblem(bytes: Uint8Array, machine: number): string | undefined {
+  try {
+    if (!isElf(bytes)) return 'is not an ELF executable';
+    if (hasProgramInterpreter(bytes)) return 'is dynamically linked';
+    if (elfMachine(bytes) !== machine) return `is for ELF machine ${elfMachine(bytes)}, not ${machine}`;
+  } catch (err) {
+    return `is not a 64-bit ELF executable (${(err as Error).message})`;
   }
-  const found = problems.length > 0 ? `: ${problems.join('; ')}` : ` (looked at ${candidates.join(', ')})`;
-  throw new InfraError(`no static busybox for the guest${found}`, { hint: HINT });
+  return undefined;
 }
 
-/** The busybox-static version apt offers, remembered while its lists stay the same. */
-async function resolveBusyboxPackage(apt: AptSource, memoFile: string, signal?: AbortSignal): Promise<DebPackage> {
-  const fingerprint = `v1\n${BUSYBOX_PACKAGE}:${apt.debArch}\n${await aptStateFingerprint(apt)}`;
-  return remembered(memoFile, fingerprint, 'package', async () => {
-    const text = await aptShow(BUSYBOX_PACKAGE, apt, { signal });
-    const version = text === undefined ? undefined : parseControlStanza(text).get('Version');
-    if (!version) {
-      throw new InfraError(`apt knows no ${apt.debArch} ${BUSYBOX_PACKAGE} package`, {
-        hint: `check the apt sources of this host carry ${apt.debArch} packages`,
-      });
+interface BusyboxManifest {
+  package: StaticBusybox['package'];
+}
+
+export async function ensureGuestBusybox(opts: PackageEntryOptions): Promise<StaticBusybox> {
+  const name = `${opts.arch.debArch}-${opts.ref.sha256.slice(0, 16)}`;
+  const dir = join(guestCacheDir(opts.cacheDir, 'busybox'), name);
+  await ensureGuestEntry(dir, `qfi-guest-busybox-${name}`, opts, async (work) => {
+    const deb = await opts.download(opts.ref);
+    const control = await debControl(deb, opts.signal);
+    const label = `${control.get('Package') ?? opts.ref.name} ${control.get('Version') ?? opts.ref.version}`;
+    let bytes: Uint8Array | undefined;
+    for (const entry of tarEntries(await debTar(deb, 'data', opts.signal))) {
+      if (entry.type === 'file' && BUSYBOX_PATHS.includes(entry.path)) bytes = entry.data;
     }
-    return { name: BUSYBOX_PACKAGE, version };
+    if (!bytes) throw new InfraError(`${label} holds no ${BUSYBOX_PATHS.join(' or ')}`);
+    const problem = staticBusyboxProblem(bytes, opts.arch.elfMachine);
+    if (problem) throw new InfraError(`the busybox of ${label} ${problem}`, { hint: 'set guest.initrd to an initramfs of your own' });
+    await writeFile(join(work, 'busybox'), bytes, { mode: 0o755 });
+    const manifest: BusyboxManifest = { package: { name: control.get('Package') ?? opts.ref.name, version: control.get('Version') ?? opts.ref.version, sha256: opts.ref.sha256, filename: opts.ref.filename } };
+    await writeFile(join(work, 'busybox.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    opts.log.info(`guest busybox: ${label} unpacked (${(bytes.length / 1024).toFixed(0)} KiB)`);
   });
-}
-
-function safeName(s: string): string {
-  return s.replace(/[^A-Za-z0-9.+~_-]/g, '_');
-}
-
-/**
- * busybox-static of another architecture: downloaded with `apt` (a private apt state), unpacked
- * into `${cacheDir}/guest/busybox/busybox-static_<version>_<debArch>/`, checked to be a static
- * executable for `machine`.
- */
-export async function ensurePackagedBusybox(opts: {
-  apt: AptSource;
-  machine: number;
-  cacheDir: string;
-  log: Logger;
-  signal?: AbortSignal;
-}): Promise<StaticBusybox> {
-  const root = join(opts.cacheDir, 'guest', 'busybox');
-  const pkg = await resolveBusyboxPackage(opts.apt, join(root, `resolved-${opts.apt.debArch}.json`), opts.signal);
-  const dir = join(root, `${pkg.name}_${safeName(pkg.version)}_${opts.apt.debArch}`);
-  await ensureCacheEntry(dir, async (work) => {
-    opts.log.info(`guest busybox: downloading ${opts.apt.debArch} ${pkg.name} ${pkg.version} with apt-get`);
-    const { dir: downloadDir, debs } = await downloadDebs([pkg], work, { apt: opts.apt, signal: opts.signal });
-    try {
-      await extractDeb(debs[0]!, join(work, 'root'), { signal: opts.signal });
-    } finally {
-      await rm(downloadDir, { recursive: true, force: true });
-    }
-    // Fail here, not at boot, when the package did not hold what we need.
-    await findStaticBusybox(BUSYBOX_CANDIDATES.map((p) => join(work, 'root', p)), opts.machine);
-  });
-  return findStaticBusybox(BUSYBOX_CANDIDATES.map((p) => join(dir, 'root', p)), opts.machine);
+  const manifest = JSON.parse(await readFile(join(dir, 'busybox.json'), 'utf8')) as BusyboxManifest;
+  const path = join(dir, 'busybox');
+  return { path, bytes: await readFile(path), description: `${manifest.package.name} ${manifest.package.version}`, package: manifest.package };
 }

@@ -1,79 +1,73 @@
 /**
- * The guest kernel in the cache: the distribution package downloaded and unpacked once, the file
- * QEMU boots made from its boot/vmlinuz (x86: the vmlinux inside the bzImage, for PVH direct
- * boot; arm64: the uncompressed Image), and an index of its module files, all under
- * `${cacheDir}/guest/kernel/<package>_<version>[_<debArch>]/` (no suffix for amd64) and reused
- * until apt offers a newer kernel.
+ * The guest kernel in the cache, made from the kernel package's .deb (read in-process, see
+ * deb-archive.ts): the file QEMU boots (x86: the vmlinux inside boot/vmlinuz, for PVH direct
+ * boot; arm64: the Image) and only the modules the agent loads with their dependencies — about
+ * 60 MB instead of the package's 150 MB module tree. One entry per .deb sha256 and recipe, under
+ * `${cacheDir}/guest/kernel/<debArch>-<sha16>-<recipe>/`.
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Logger } from '../../core/host.js';
 import { InfraError, QfiError } from '../../core/errors.js';
-import type { AptSource } from './apt-source.js';
 import { extractArm64Image } from './arm64-image.js';
 import { extractVmlinux } from './bzimage.js';
-import { ensureCacheEntry } from './cache-entry.js';
 import type { Compression } from './compression.js';
-import { downloadDebs, extractDeb } from './deb-fetch.js';
+import { debControl, debTar, tarEntries } from './deb-archive.js';
+import { sha256Hex } from './debian-index.js';
 import type { GuestArch } from './guest-arch.js';
-import { indexModuleFiles } from './kernel-modules.js';
-import { resolveKernelPackageCached, type KernelPackage } from './kernel-package.js';
+import { ensureGuestEntry, guestCacheDir } from './guest-cache.js';
+import type { DebRef, PackageEntryOptions } from './guest-packages.js';
+import { ModuleError, ModuleTree, moduleNameOfPath, orderModules, parseModulesBuiltin } from './kernel-modules.js';
+
+/** Bumped when what an entry holds changes. */
+export const KERNEL_ENTRY_FORMAT = 2;
 
 export interface GuestKernel {
   dir: string;
   /** What `-kernel` takes: the uncompressed vmlinux ELF (x86) or Image (arm64). */
   bootKernel: string;
-  /** The package's boot/vmlinuz it came from (kept for inspection and tests). */
-  vmlinuz: string;
+  /** sha256 of bootKernel. */
+  bootKernelSha256: string;
   kernelRelease: string;
-  /** `linux-image-6.1.0-56-cloud-amd64 6.1.192-2` */
+  /** `linux-image-6.1.0-50-cloud-amd64 6.1.176-1` */
   description: string;
+  /** The package it came from, as its control file names it. */
+  package: { name: string; version: string; sha256: string; filename: string };
   /** How boot/vmlinuz held the kernel (`none`: a plain arm64 Image). */
   compression: Compression | 'none';
-  /** Absolute lib/modules/<release> folder. */
+  /** Absolute lib/modules/<release> folder: the kept modules and modules.builtin. */
   modulesDir: string;
-  /** Module name -> file path relative to modulesDir. */
+  /** Module name -> file path relative to modulesDir (only the kept ones). */
   moduleFiles: Record<string, string>;
 }
 
 /** What kernel.json records; paths relative to the entry folder. */
 interface KernelManifest {
-  description: string;
+  format: number;
+  package: GuestKernel['package'];
   kernelRelease: string;
   compression: Compression | 'none';
-  vmlinuz: string;
-  /** What -kernel takes, relative. Absent in entries made before aarch64 existed: `vmlinux`. */
-  bootKernel?: string;
-  /** Absent in entries made before aarch64 existed: `amd64`. */
-  debArch?: string;
+  bootKernel: string;
+  bootKernelSha256: string;
+  debArch: string;
   modulesDir: string;
   moduleFiles: Record<string, string>;
 }
 
-const MANIFEST = 'kernel.json';
+export const KERNEL_MANIFEST = 'kernel.json';
 
-/** File-name-safe form of a package name or version (versions may hold `:` epochs). */
-function safeName(s: string): string {
-  return s.replace(/[^A-Za-z0-9.+~_-]/g, '_');
+/** The part of the entry name that changes with what qfi keeps (format, module list). */
+export function kernelRecipe(arch: GuestArch): string {
+  return createHash('sha256').update(JSON.stringify({ format: KERNEL_ENTRY_FORMAT, modules: arch.modules })).digest('hex').slice(0, 8);
+}
+
+export function kernelEntryName(arch: GuestArch, deb: Pick<DebRef, 'sha256'>): string {
+  return `${arch.debArch}-${deb.sha256.slice(0, 16)}-${kernelRecipe(arch)}`;
 }
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-
-/** The lib/modules/<release> folder of an unpacked kernel (Debian: lib/, merged-/usr distros: usr/lib/). */
-async function findModulesDir(root: string): Promise<{ rel: string; release: string } | undefined> {
-  for (const base of ['lib/modules', 'usr/lib/modules']) {
-    let names: string[];
-    try {
-      names = await readdir(join(root, base));
-    } catch {
-      continue;
-    }
-    const release = names.sort().find((n) => existsSync(join(root, base, n, 'kernel')));
-    if (release) return { rel: `${base}/${release}`, release };
-  }
-  return undefined;
-}
+const mb = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
 
 /** The file QEMU boots, made from boot/vmlinuz. */
 async function makeBootKernel(arch: GuestArch, vmlinuz: Uint8Array, signal?: AbortSignal): Promise<{ bytes: Uint8Array; compression: Compression | 'none' }> {
@@ -85,86 +79,106 @@ async function makeBootKernel(arch: GuestArch, vmlinuz: Uint8Array, signal?: Abo
   return { bytes: vmlinux, compression };
 }
 
-async function buildKernelEntry(work: string, pkg: KernelPackage, arch: GuestArch, apt: AptSource, log: Logger, signal?: AbortSignal): Promise<void> {
-  const all = [pkg.image, ...pkg.extra];
-  const label = all.map((p) => `${p.name} ${p.version}`).join(', ');
-  let t = performance.now();
-  log.info(`guest kernel: downloading ${label} (${arch.debArch}) with apt-get`);
-  // Downloaded inside the work folder, so an interrupted run's leftovers go with it.
-  const { dir: downloadDir, debs } = await downloadDebs(all, work, { apt, signal });
-  try {
-    log.info(`guest kernel: downloaded in ${seconds(t)}; unpacking`);
-    t = performance.now();
-    for (const deb of debs) await extractDeb(deb, work, { signal });
-  } finally {
-    await rm(downloadDir, { recursive: true, force: true });
+/** Unpack the .deb's kernel and the modules `arch` needs into `work`. */
+export async function buildKernelEntry(work: string, debBytes: Uint8Array, ref: DebRef, arch: GuestArch, log: Logger, signal?: AbortSignal): Promise<void> {
+  const t = performance.now();
+  const control = await debControl(debBytes, signal);
+  const name = control.get('Package') ?? ref.name;
+  const version = control.get('Version') ?? ref.version;
+  const label = `${name} ${version}`;
+  if (control.get('Architecture') !== arch.debArch) throw new InfraError(`${label} is for ${control.get('Architecture')}, not ${arch.debArch}`);
+
+  // Files by path; module files also by name. The tar stays in memory (~110 MB) only while we pick from it.
+  const files = new Map<string, Uint8Array>();
+  for (const entry of tarEntries(await debTar(debBytes, 'data', signal))) {
+    if (entry.type === 'file') files.set(entry.path, entry.data);
   }
-  // Only boot/ and the modules matter; the documentation under usr/share is dropped.
-  await rm(join(work, 'usr', 'share'), { recursive: true, force: true });
+  const release = [...files.keys()].map((p) => /^(?:usr\/)?lib\/modules\/([^/]+)\/kernel\//.exec(p)?.[1]).find((r) => r !== undefined);
+  if (!release) throw new InfraError(`${label} has no lib/modules/<release>/kernel folder`);
+  const modulesRel = [...files.keys()].find((p) => p.endsWith(`lib/modules/${release}/modules.builtin`))?.replace(/\/modules\.builtin$/, '') ?? `lib/modules/${release}`;
+  const vmlinuz = files.get(`boot/vmlinuz-${release}`);
+  if (!vmlinuz) throw new InfraError(`${label} has no boot/vmlinuz-${release}`);
 
-  const modules = await findModulesDir(work);
-  if (!modules) throw new InfraError(`${label} has no lib/modules/<release> folder`);
-  const vmlinuzRel = `boot/vmlinuz-${modules.release}`;
-  if (!existsSync(join(work, vmlinuzRel))) throw new InfraError(`${label} has no ${vmlinuzRel}`);
-
-  const vmlinuz = await readFile(join(work, vmlinuzRel));
   const boot = await makeBootKernel(arch, vmlinuz, signal).catch((err: unknown) => {
     if (err instanceof QfiError || signal?.aborted) throw err;
-    throw new InfraError(`cannot make the ${arch.bootKernel} QEMU boots from ${vmlinuzRel} of ${label}: ${(err as Error).message}`, {
+    throw new InfraError(`cannot make the ${arch.bootKernel} QEMU boots from boot/vmlinuz-${release} of ${label}: ${(err as Error).message}`, {
       hint: 'set guest.kernel and guest.initrd to use a kernel of your own',
       cause: err,
     });
   });
-  // A plain arm64 Image is booted as the package ships it: no second copy.
-  const bootKernelRel = boot.compression === 'none' ? vmlinuzRel : arch.bootKernel;
-  if (boot.compression !== 'none') await writeFile(join(work, bootKernelRel), boot.bytes);
-  const moduleFiles = await indexModuleFiles(join(work, modules.rel));
+
+  const index: Record<string, string> = {};
+  for (const path of [...files.keys()].sort()) {
+    if (!path.startsWith(`${modulesRel}/`)) continue;
+    const rel = path.slice(modulesRel.length + 1);
+    const modName = moduleNameOfPath(rel);
+    if (modName) index[modName] ??= rel;
+  }
+  const builtinText = Buffer.from(files.get(`${modulesRel}/modules.builtin`) ?? new Uint8Array()).toString('utf8');
+  const tree = new ModuleTree(async (rel) => files.get(`${modulesRel}/${rel}`)!, index, parseModulesBuiltin(builtinText), signal);
+  let keep: string[];
+  try {
+    keep = await orderModules(arch.modules, tree);
+  } catch (err) {
+    if (err instanceof ModuleError) throw new InfraError(`guest kernel ${label}: ${err.message}`, { hint: 'set guest.kernel and guest.initrd to use another kernel', cause: err });
+    throw err;
+  }
+  const moduleFiles: Record<string, string> = {};
+  for (const modName of keep) {
+    const rel = index[modName]!;
+    const dest = join(work, modulesRel, rel);
+    await mkdir(dirname(dest), { recursive: true });
+    await writeFile(dest, files.get(`${modulesRel}/${rel}`)!);
+    moduleFiles[modName] = rel;
+  }
+  await mkdir(join(work, modulesRel), { recursive: true });
+  await writeFile(join(work, modulesRel, 'modules.builtin'), builtinText);
+  await writeFile(join(work, arch.bootKernel), boot.bytes);
+
   const manifest: KernelManifest = {
-    description: `${pkg.image.name} ${pkg.image.version}`,
-    kernelRelease: modules.release,
+    format: KERNEL_ENTRY_FORMAT,
+    package: { name, version, sha256: ref.sha256, filename: ref.filename },
+    kernelRelease: release,
     compression: boot.compression,
-    vmlinuz: vmlinuzRel,
-    bootKernel: bootKernelRel,
+    bootKernel: arch.bootKernel,
+    bootKernelSha256: sha256Hex(boot.bytes),
     debArch: arch.debArch,
-    modulesDir: modules.rel,
+    modulesDir: modulesRel,
     moduleFiles,
   };
-  await writeFile(join(work, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  const mb = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
-  log.info(
-    `guest kernel: unpacked and made ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) in ${seconds(t)}`,
-  );
+  await writeFile(join(work, KERNEL_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  log.info(`guest kernel: ${label} unpacked in ${seconds(t)}: ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) and ${keep.length} modules (${keep.join(', ')})`);
 }
 
-/** amd64 keeps the names it had before other architectures existed, so its cache stays warm. */
-function archSuffix(debArch: string): string {
-  return debArch === 'amd64' ? '' : `-${debArch}`;
+export async function readKernelEntry(dir: string): Promise<GuestKernel> {
+  return kernelFromManifest(dir, await readFile(join(dir, KERNEL_MANIFEST), 'utf8'));
 }
 
-export async function ensureGuestKernel(opts: {
-  cacheDir: string;
-  arch: GuestArch;
-  apt: AptSource;
-  log: Logger;
-  signal?: AbortSignal;
-}): Promise<GuestKernel> {
-  const { arch, apt } = opts;
-  const root = join(opts.cacheDir, 'guest', 'kernel');
-  const pkg = await resolveKernelPackageCached(join(root, `resolved${archSuffix(arch.debArch)}.json`), { apt, signal: opts.signal });
-  const entryName = `${safeName(pkg.image.name)}_${safeName(pkg.image.version)}`;
-  // Ubuntu's package names (linux-image-6.8.0-51-generic) do not say the architecture.
-  const dir = join(root, arch.debArch === 'amd64' ? entryName : `${entryName}_${arch.debArch}`);
-  const built = await ensureCacheEntry(dir, (work) => buildKernelEntry(work, pkg, arch, apt, opts.log, opts.signal));
-  if (!built) opts.log.debug(`guest kernel: cached in ${dir}`);
-  const m = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as KernelManifest;
+/** The GuestKernel an entry's kernel.json describes. */
+export function kernelFromManifest(dir: string, manifestText: string): GuestKernel {
+  const m = JSON.parse(manifestText) as KernelManifest;
   return {
     dir,
-    bootKernel: join(dir, m.bootKernel ?? 'vmlinux'),
-    vmlinuz: join(dir, m.vmlinuz),
+    bootKernel: join(dir, m.bootKernel),
+    bootKernelSha256: m.bootKernelSha256,
     kernelRelease: m.kernelRelease,
-    description: m.description,
+    description: `${m.package.name} ${m.package.version}`,
+    package: m.package,
     compression: m.compression,
     modulesDir: join(dir, m.modulesDir),
     moduleFiles: m.moduleFiles,
   };
+}
+
+/** The kernel entry of `ref`: from the cache, the Actions cache, or built from the downloaded .deb. */
+export async function ensureGuestKernel(opts: PackageEntryOptions): Promise<GuestKernel> {
+  const name = kernelEntryName(opts.arch, opts.ref);
+  const dir = join(guestCacheDir(opts.cacheDir, 'kernel'), name);
+  const how = await ensureGuestEntry(dir, `qfi-guest-kernel-${name}`, opts, async (work) => {
+    const deb = await opts.download(opts.ref);
+    await buildKernelEntry(work, deb, opts.ref, opts.arch, opts.log, opts.signal);
+  });
+  if (how === 'restored') opts.log.info(`guest kernel: restored from the Actions cache (${name})`);
+  else if (how === 'cached') opts.log.debug(`guest kernel: cached in ${dir}`);
+  return readKernelEntry(dir);
 }

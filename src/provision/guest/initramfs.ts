@@ -1,30 +1,33 @@
 /**
  * The built-in guest's initramfs: busybox, the agent script as /init, and the kernel modules the
- * agent loads, as a gzip'd newc cpio. Cached under `${cacheDir}/guest/initramfs/<key>/` where the
- * key is a sha256 over everything that goes in, so any change (agent, busybox, kernel) rebuilds it.
+ * agent loads, as a newc cpio. Cached under `${cacheDir}/guest/initramfs/<key>/` where the key is
+ * a sha256 over everything that goes in, so any change (agent, busybox, kernel) rebuilds it.
+ *
+ * Not compressed: the same inputs give the same bytes on every host and Node.js version (zlib
+ * builds differ in their output), and the guest skips a decompression that costs time under TCG.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { Logger } from '../../core/host.js';
 import { InfraError } from '../../core/errors.js';
 import { packageRoot } from '../../core/package-root.js';
 import type { StaticBusybox } from './busybox.js';
-import { ensureCacheEntry } from './cache-entry.js';
+import { sha256Hex } from './debian-index.js';
+import { ensureGuestEntry, guestCacheDir } from './guest-cache.js';
 import { writeCpioNewc, type CpioEntry } from './cpio-newc.js';
 import { X86_64_GUEST_MODULES } from './guest-arch.js';
 import type { GuestKernel } from './guest-kernel.js';
 import { ModuleError, ModuleTree, orderModules, parseModulesBuiltin, uncompressedModulePath, type LoadedModule } from './kernel-modules.js';
 
 /** Bump when the layout below changes, so old cached archives are not reused. */
-export const INITRAMFS_FORMAT = 3;
+export const INITRAMFS_FORMAT = 4;
 
 /** The x86_64 guest's modules; each architecture's list is in guest-arch.ts. */
 export const GUEST_MODULES = X86_64_GUEST_MODULES;
 
-export const INITRAMFS_FILE = 'initramfs.cpio.gz';
+export const INITRAMFS_FILE = 'initramfs.cpio';
+const INITRAMFS_MANIFEST = 'initramfs.json';
 /** In the guest: one module path per line, in load order. */
 export const MODULE_LIST_PATH = 'etc/qfi/modules';
 
@@ -40,7 +43,7 @@ export function faultHelperPath(): string {
 interface InitramfsInputs {
   agent: Uint8Array;
   faultHelper: Uint8Array;
-  busybox: StaticBusybox;
+  busybox: Pick<StaticBusybox, 'bytes'>;
   kernelRelease: string;
   /** In load order. */
   modules: LoadedModule[];
@@ -126,7 +129,10 @@ export async function loadModules(kernel: GuestKernel, wanted: readonly string[]
   }
 }
 
-const gzipAsync = promisify(gzip);
+export interface BuiltInitramfs {
+  path: string;
+  sha256: string;
+}
 
 export async function ensureInitramfs(opts: {
   cacheDir: string;
@@ -137,7 +143,7 @@ export async function ensureInitramfs(opts: {
   modules: readonly string[];
   log: Logger;
   signal?: AbortSignal;
-}): Promise<string> {
+}): Promise<BuiltInitramfs> {
   const busybox = opts.busybox;
   const [agent, faultHelper, modules] = await Promise.all([
     readFile(agentScriptPath()),
@@ -145,20 +151,18 @@ export async function ensureInitramfs(opts: {
     loadModules(opts.kernel, opts.modules, opts.signal),
   ]);
   const inputs: InitramfsInputs = { agent, faultHelper, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
-  const dir = join(opts.cacheDir, 'guest', 'initramfs', initramfsKey(inputs));
-  const built = await ensureCacheEntry(dir, async (work) => {
+  const dir = join(guestCacheDir(opts.cacheDir, 'initramfs'), initramfsKey(inputs));
+  // Quick to make again: not worth a round trip to the Actions cache.
+  const how = await ensureGuestEntry(dir, '', { log: opts.log }, async (work) => {
     const t = performance.now();
     opts.signal?.throwIfAborted();
     const cpio = writeCpioNewc(initramfsEntries(inputs));
-    // Level 6: level 9 takes four times as long for 0.2% less.
-    const gz = await gzipAsync(cpio, { level: 6 });
-    await writeFile(join(work, INITRAMFS_FILE), gz);
-    const manifest = [`busybox ${busybox.path}`, `kernel ${opts.kernel.description}`, ...modules.map((m) => `module ${m.relPath}`)];
-    await writeFile(join(work, 'inputs.txt'), `${manifest.join('\n')}\n`);
-    opts.log.info(
-      `guest initramfs: ${modules.length} modules + busybox, ${(gz.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`,
-    );
+    await writeFile(join(work, INITRAMFS_FILE), cpio);
+    const manifest = { sha256: sha256Hex(cpio), busybox: busybox.description, kernel: opts.kernel.description, modules: modules.map((m) => m.relPath) };
+    await writeFile(join(work, INITRAMFS_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    opts.log.info(`guest initramfs: ${modules.length} modules + busybox, ${(cpio.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`);
   });
-  if (!built) opts.log.debug(`guest initramfs: cached in ${dir}`);
-  return join(dir, INITRAMFS_FILE);
+  if (how === 'cached') opts.log.debug(`guest initramfs: cached in ${dir}`);
+  const { sha256 } = JSON.parse(await readFile(join(dir, INITRAMFS_MANIFEST), 'utf8')) as { sha256: string };
+  return { path: join(dir, INITRAMFS_FILE), sha256 };
 }

@@ -116,14 +116,30 @@ export async function indexModuleFiles(modulesDir: string): Promise<Record<strin
 
 const gunzipAsync = promisify(gunzip);
 
-/** A module file's ELF bytes, decompressed when its name says it is compressed. */
-export async function readModuleFile(path: string, signal?: AbortSignal): Promise<Uint8Array> {
-  const raw = await readFile(path);
+/** A module's ELF bytes, decompressed when its file name (`path`) says it is compressed. */
+export async function moduleElf(path: string, raw: Uint8Array, signal?: AbortSignal): Promise<Uint8Array> {
   if (path.endsWith('.ko')) return raw;
   if (path.endsWith('.ko.gz')) return gunzipAsync(raw);
-  if (path.endsWith('.ko.xz')) return filterBytes('xz', ['-dc'], raw, { signal, missingHint: 'apt-get install xz-utils' });
-  if (path.endsWith('.ko.zst')) return filterBytes('zstd', ['-dcq'], raw, { signal, missingHint: 'apt-get install zstd' });
+  if (path.endsWith('.ko.xz')) return filterBytes('xz', ['-dc'], raw, { signal, missingHint: 'install xz (xz-utils)' });
+  if (path.endsWith('.ko.zst')) return filterBytes('zstd', ['-dcq'], raw, { signal, missingHint: 'install zstd' });
   throw new ModuleError(`not a kernel module file: ${path}`);
+}
+
+/** A module file's ELF bytes, decompressed when its name says it is compressed. */
+export async function readModuleFile(path: string, signal?: AbortSignal): Promise<Uint8Array> {
+  return moduleElf(path, await readFile(path), signal);
+}
+
+/** A module's `.modinfo`, read from its ELF bytes. */
+export function modinfoOf(relPath: string, elf: Uint8Array): ModInfo {
+  let section: Uint8Array | undefined;
+  try {
+    section = readElfSection(elf, '.modinfo');
+  } catch (err) {
+    throw new ModuleError(`${relPath}: ${(err as Error).message}`);
+  }
+  if (!section) throw new ModuleError(`${relPath} has no .modinfo section`);
+  return parseModinfo(section);
 }
 
 export interface LoadedModule {
@@ -138,18 +154,23 @@ export interface LoadedModule {
 }
 
 /**
- * The modules of one extracted kernel: a ModuleGraph that reads each module once and keeps its
- * bytes for the initramfs.
+ * The modules of one kernel (unpacked in a folder, or still in its package's tar): a ModuleGraph
+ * that reads each module once and keeps its bytes for the initramfs.
  */
 export class ModuleTree implements ModuleGraph {
   private readonly loaded = new Map<string, LoadedModule>();
 
+  /** `source`: a lib/modules/<release> folder, or a function giving a module file's bytes by relative path. */
   constructor(
-    readonly modulesDir: string,
+    source: string | ((relPath: string) => Promise<Uint8Array>),
     private readonly index: Record<string, string>,
     private readonly builtin: Set<string>,
     private readonly signal?: AbortSignal,
-  ) {}
+  ) {
+    this.read = typeof source === 'string' ? (relPath) => readFile(join(source, relPath)) : source;
+  }
+
+  private readonly read: (relPath: string) => Promise<Uint8Array>;
 
   isBuiltin(name: string): boolean {
     return this.builtin.has(name);
@@ -160,17 +181,9 @@ export class ModuleTree implements ModuleGraph {
     if (cached) return cached;
     const relPath = this.index[name];
     if (relPath === undefined) return undefined;
-    const path = join(this.modulesDir, relPath);
-    const raw = await readFile(path);
-    const elf = path.endsWith('.ko') ? raw : await readModuleFile(path, this.signal);
-    let section: Uint8Array | undefined;
-    try {
-      section = readElfSection(elf, '.modinfo');
-    } catch (err) {
-      throw new ModuleError(`${relPath}: ${(err as Error).message}`);
-    }
-    if (!section) throw new ModuleError(`${relPath} has no .modinfo section`);
-    const mod: LoadedModule = { name, relPath, raw, elf, info: parseModinfo(section) };
+    const raw = await this.read(relPath);
+    const elf = await moduleElf(relPath, raw, this.signal);
+    const mod: LoadedModule = { name, relPath, raw, elf, info: modinfoOf(relPath, elf) };
     this.loaded.set(name, mod);
     return mod;
   }

@@ -39,6 +39,8 @@ describe('INPUTS', () => {
       'kernel',
       'initrd',
       'bios',
+      'debian-mirror',
+      'guest-pin',
       'files',
       'agent',
       'append',

@@ -2,8 +2,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { BzImageError, extractVmlinux, formatProtocol, parseSetupHeader } from '../../../src/provision/guest/bzimage.js';
-import { isElf } from '../../../src/provision/guest/elf.js';
-import { findCachedKernel, NO_CACHED_KERNEL } from './real-kernel.js';
 
 /** A bzImage-shaped buffer: boot sector, setup header fields, `setupSects` sectors, then the payload. */
 function fakeBzImage(payload: Uint8Array, opts: { protocol?: number; setupSects?: number; payloadOffset?: number } = {}): Buffer {
@@ -62,18 +60,4 @@ describe('parseSetupHeader on synthetic images', () => {
   });
 });
 
-const real = findCachedKernel();
-
-describe('the real Debian cloud kernel bzImage', () => {
-  it.skipIf(!real)(`parses its setup header and extracts its vmlinux (${real ? real.vmlinuz : NO_CACHED_KERNEL})`, async () => {
-    const image = readFileSync(real!.vmlinuz);
-    const h = parseSetupHeader(image);
-    expect(h.protocolVersion).toBeGreaterThanOrEqual(0x0208);
-    expect(h.setupSects).toBeGreaterThan(4);
-    expect(h.payloadOffset + h.payloadLength).toBeLessThanOrEqual(image.length);
-    const got = await extractVmlinux(image);
-    expect(got.compression).toBe('lz4');
-    expect(isElf(got.vmlinux)).toBe(true);
-    expect(got.vmlinux.length).toBe(statSync(real!.vmlinux).size);
-  });
-});
+// Debian's real bzImage is taken apart in test/integration/guest-from-archive.test.ts, which has the package.

@@ -1,18 +1,16 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../../src/core/host.js';
-import { findStaticBusybox } from '../../../src/provision/guest/busybox.js';
 import { writeCpioNewc } from '../../../src/provision/guest/cpio-newc.js';
 import { elfMachine } from '../../../src/provision/guest/elf.js';
 import { guestArch } from '../../../src/provision/guest/guest-arch.js';
 import type { GuestKernel } from '../../../src/provision/guest/guest-kernel.js';
 import { agentScriptPath, ensureInitramfs, initramfsEntries, initramfsKey, MODULE_LIST_PATH } from '../../../src/provision/guest/initramfs.js';
 import type { LoadedModule } from '../../../src/provision/guest/kernel-modules.js';
-import { findCachedArm64Busybox, findCachedKernel, NO_CACHED_ARM64_KERNEL, NO_CACHED_KERNEL, type CachedKernel } from './real-kernel.js';
+import { findCachedBusybox, findCachedKernel, NO_CACHED_ARM64_KERNEL, NO_CACHED_KERNEL } from './real-kernel.js';
 import { makeElf64, modinfoBytes } from './synthetic-elf.js';
 
 const work = mkdtempSync(join(tmpdir(), 'qfi-initramfs-test-'));
@@ -26,7 +24,7 @@ function mod(name: string, relPath: string, raw = makeElf64({ sections: { '.modi
 const inputs = {
   agent: Buffer.from('#!/bin/sh\necho agent\n'),
   faultHelper: Buffer.from('#!/bin/sh\nexit 1\n'),
-  busybox: { path: '/bin/busybox', bytes: makeElf64({}) },
+  busybox: { bytes: makeElf64({}) },
   kernelRelease: '6.1.0-99-cloud-amd64',
   modules: [mod('virtio_ring', 'kernel/drivers/virtio/virtio_ring.ko'), mod('virtio_blk', 'kernel/drivers/block/virtio_blk.ko.zst')],
 };
@@ -55,7 +53,7 @@ describe('initramfs layout', () => {
     expect(initramfsKey({ ...inputs, agent: Buffer.from('#!/bin/sh\necho agent 2\n') })).not.toBe(key);
     expect(initramfsKey({ ...inputs, faultHelper: Buffer.from('#!/bin/sh\nexit 0\n') })).not.toBe(key);
     expect(initramfsKey({ ...inputs, kernelRelease: '6.1.0-100-cloud-amd64' })).not.toBe(key);
-    expect(initramfsKey({ ...inputs, busybox: { path: '/bin/busybox', bytes: makeElf64({ interp: true }) } })).not.toBe(key);
+    expect(initramfsKey({ ...inputs, busybox: { bytes: makeElf64({ interp: true }) } })).not.toBe(key);
     expect(initramfsKey({ ...inputs, modules: inputs.modules.slice(0, 1) })).not.toBe(key);
   });
 });
@@ -74,22 +72,9 @@ describe('the agent script (guest/qfi-init.sh)', () => {
 
 const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, group: (_t, fn) => fn() };
 
-function asGuestKernel(k: CachedKernel): GuestKernel {
-  return {
-    dir: k.dir,
-    bootKernel: k.bootKernel,
-    vmlinuz: k.vmlinuz,
-    kernelRelease: k.kernelRelease,
-    description: k.kernelRelease,
-    compression: 'none',
-    modulesDir: k.modulesDir,
-    moduleFiles: k.moduleFiles,
-  };
-}
-
 const perArch = [
-  { name: 'x86_64', arch: guestArch.x86_64, kernel: findCachedKernel('amd64'), busybox: existsSync('/bin/busybox') && process.arch === 'x64' ? '/bin/busybox' : undefined, missing: NO_CACHED_KERNEL },
-  { name: 'aarch64', arch: guestArch.aarch64, kernel: findCachedKernel('arm64'), busybox: findCachedArm64Busybox(), missing: NO_CACHED_ARM64_KERNEL },
+  { name: 'x86_64', arch: guestArch.x86_64, kernel: findCachedKernel('amd64'), busybox: findCachedBusybox('amd64'), missing: NO_CACHED_KERNEL },
+  { name: 'aarch64', arch: guestArch.aarch64, kernel: findCachedKernel('arm64'), busybox: findCachedBusybox('arm64'), missing: NO_CACHED_ARM64_KERNEL },
 ];
 
 describe.each(perArch)('the real $name initramfs', ({ name, arch, kernel, busybox, missing }) => {
@@ -97,16 +82,17 @@ describe.each(perArch)('the real $name initramfs', ({ name, arch, kernel, busybo
     const cacheDir = join(work, name);
     const archive = await ensureInitramfs({
       cacheDir,
-      kernel: asGuestKernel(kernel!),
-      busybox: await findStaticBusybox([busybox!], arch.elfMachine),
+      kernel: kernel!,
+      busybox: { path: busybox!, bytes: readFileSync(busybox!), description: 'busybox-static', package: { name: 'busybox-static', version: '', sha256: '', filename: '' } },
       modules: arch.modules,
       log: quiet,
     });
-    expect(archive.startsWith(join(cacheDir, 'guest', 'initramfs'))).toBe(true);
+    expect(archive.path.startsWith(join(cacheDir, 'guest', 'initramfs'))).toBe(true);
+    expect(archive.sha256).toMatch(/^[0-9a-f]{64}$/);
     // Unpacked by the real cpio, as the kernel would.
     const root = join(work, `${name}-root`);
     mkdirSync(root);
-    await execa('cpio', ['-idm', '--quiet', '--no-absolute-filenames'], { cwd: root, input: gunzipSync(readFileSync(archive)) });
+    await execa('cpio', ['-idm', '--quiet', '--no-absolute-filenames'], { cwd: root, input: readFileSync(archive.path) });
     expect(elfMachine(readFileSync(join(root, 'bin/busybox')))).toBe(arch.elfMachine);
     expect(readFileSync(join(root, 'init'))).toEqual(readFileSync(agentScriptPath()));
     const modules = readFileSync(join(root, MODULE_LIST_PATH), 'utf8').trim().split('\n');

@@ -1,81 +1,44 @@
 /**
- * The real kernel the built-in guest uses, if an earlier run (the integration test, or the CLI)
- * left it in the default cache. Unit tests that need real files skip when it is absent.
+ * The real guest kernel and busybox, if an earlier run (an integration test, or the CLI) left
+ * them in the default cache. Unit tests that need real files skip when they are absent.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { localCacheDir } from '../../../src/core/cache-dir.js';
-
-export interface CachedKernel {
-  dir: string;
-  vmlinuz: string;
-  /** x86: the extracted vmlinux. */
-  vmlinux: string;
-  /** What -kernel takes (x86: vmlinux; arm64: the Image). */
-  bootKernel: string;
-  debArch: string;
-  modulesDir: string;
-  moduleFiles: Record<string, string>;
-  kernelRelease: string;
-}
+import { KERNEL_MANIFEST, kernelFromManifest, type GuestKernel } from '../../../src/provision/guest/guest-kernel.js';
 
 export const defaultCacheDir = localCacheDir;
-
-/** Entries of a cache folder, newest name first (none when the folder does not exist). */
-function newestFirst(root: string): string[] {
-  try {
-    return readdirSync(root).sort().reverse();
-  } catch {
-    return [];
-  }
-}
 
 export const NO_CACHED_KERNEL =
   'no cached guest kernel: run the integration test (test/integration/builtin-guest.test.ts) once to download it';
 export const NO_CACHED_ARM64_KERNEL =
   'no cached arm64 guest kernel: run test/integration/builtin-guest-aarch64.test.ts once to download it';
 
-/** The arm64 busybox-static unpacked by an earlier aarch64 run, if any. */
-export function findCachedArm64Busybox(): string | undefined {
-  const root = join(defaultCacheDir(), 'guest', 'busybox');
-  for (const name of newestFirst(root)) {
-    const path = join(root, name, 'root', 'bin', 'busybox');
-    if (name.endsWith('_arm64') && existsSync(join(root, name, '.complete')) && existsSync(path)) return path;
+/** Complete entries of a guest cache folder whose name starts with `prefix`, most recently made first. */
+function entries(kind: 'kernel' | 'busybox', prefix: string): string[] {
+  const root = join(defaultCacheDir(), 'guest', kind);
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return [];
   }
-  return undefined;
+  return names
+    .filter((n) => n.startsWith(prefix) && !n.includes('.partial-') && existsSync(join(root, n, '.complete')))
+    .map((n) => join(root, n))
+    .sort((a, b) => statSync(join(b, '.complete')).mtimeMs - statSync(join(a, '.complete')).mtimeMs);
 }
 
-/** The private arm64 apt state's folder, when an earlier aarch64 run made one. */
-export function findCachedArm64Apt(): string | undefined {
-  const root = join(defaultCacheDir(), 'guest', 'apt', 'arm64');
-  return existsSync(join(root, 'updated')) ? root : undefined;
+/** The busybox-static of `debArch` that an earlier run unpacked, if any. */
+export function findCachedBusybox(debArch: 'amd64' | 'arm64'): string | undefined {
+  return entries('busybox', `${debArch}-`).map((d) => join(d, 'busybox')).find((p) => existsSync(p));
 }
 
-/** The newest complete cached kernel entry for `debArch` (amd64 entries made before arm64 existed say none). */
-export function findCachedKernel(debArch = 'amd64'): CachedKernel | undefined {
-  const root = join(defaultCacheDir(), 'guest', 'kernel');
-  for (const name of newestFirst(root)) {
-    const dir = join(root, name);
-    if (!existsSync(join(dir, '.complete')) || !existsSync(join(dir, 'kernel.json'))) continue;
-    const m = JSON.parse(readFileSync(join(dir, 'kernel.json'), 'utf8')) as {
-      vmlinuz: string;
-      bootKernel?: string;
-      debArch?: string;
-      modulesDir: string;
-      moduleFiles: Record<string, string>;
-      kernelRelease: string;
-    };
-    if ((m.debArch ?? 'amd64') !== debArch) continue;
-    return {
-      dir,
-      vmlinuz: join(dir, m.vmlinuz),
-      vmlinux: join(dir, 'vmlinux'),
-      bootKernel: join(dir, m.bootKernel ?? 'vmlinux'),
-      debArch,
-      modulesDir: join(dir, m.modulesDir),
-      moduleFiles: m.moduleFiles,
-      kernelRelease: m.kernelRelease,
-    };
+/** The newest complete cached kernel entry for `debArch`. */
+export function findCachedKernel(debArch: 'amd64' | 'arm64' = 'amd64'): GuestKernel | undefined {
+  for (const dir of entries('kernel', `${debArch}-`)) {
+    if (!existsSync(join(dir, KERNEL_MANIFEST))) continue;
+    return kernelFromManifest(dir, readFileSync(join(dir, KERNEL_MANIFEST), 'utf8'));
   }
   return undefined;
 }

@@ -17,9 +17,9 @@ describe('detectKernelFormat', () => {
     expect(await detectKernelFormat(join(kernels.dir, 'notes.txt'))).toBe('other');
   });
 
-  it.skipIf(!amd64)(`reads Debian's bzImage and its vmlinux as Linux${amd64 ? '' : ` (${NO_CACHED_KERNEL})`}`, async () => {
-    expect(await detectKernelFormat(amd64!.vmlinuz)).toBe('linux');
-    expect(await detectKernelFormat(amd64!.vmlinux)).toBe('linux');
+  // Debian's bzImage itself is read in test/integration/guest-from-archive.test.ts (the cache keeps only the vmlinux).
+  it.skipIf(!amd64)(`reads the vmlinux of Debian's bzImage as Linux${amd64 ? '' : ` (${NO_CACHED_KERNEL})`}`, async () => {
+    expect(await detectKernelFormat(amd64!.bootKernel)).toBe('linux');
   });
 
   it.skipIf(!arm64)(`reads Debian's arm64 Image as Linux${arm64 ? '' : ` (${NO_CACHED_ARM64_KERNEL})`}`, async () => {
