@@ -1,3 +1,3 @@
-import { runAction } from '../adapters/action/run-action.js';
+import { run } from '../adapters/action/main.js';
 
-await runAction();
+await run();

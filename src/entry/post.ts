@@ -1,3 +1,3 @@
-import { runPost } from '../adapters/action/run-action.js';
+import { run } from '../adapters/action/post.js';
 
-await runPost();
+await run();

@@ -2,54 +2,28 @@ import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import { mergeCampaigns } from '../../campaign/merge.js';
 import { planCampaign, runCampaign, type CampaignOptions } from '../../campaign/run-campaign.js';
-import { formatError, QfiError } from '../../core/errors.js';
 import type { Host } from '../../core/host.js';
 import { runPipeline } from '../../core/pipeline.js';
 import { runQtestPipeline } from '../../qtest/qtest-pipeline.js';
 import type { ResolvedConfig, Verdict } from '../../core/types.js';
-import { actionHost } from './action-host.js';
 import { defaultArtifactName, toArtifactName, uploadResults } from './artifacts.js';
 import { Outputs, State } from './names.js';
-import { readActionInputs } from './read-inputs.js';
 
-type Mode = 'run' | 'plan' | 'campaign' | 'merge' | 'qtest';
+export type Mode = 'run' | 'plan' | 'campaign' | 'merge' | 'qtest';
 
 /**
- * The action's main step: run the pipeline (or plan / run / merge a campaign, by `mode`), then
- * outputs, job summary, annotation and artifacts. After the verdict only warnings: a failed
- * upload never changes it.
+ * One step per `mode`. Each reads everything it reports before it sets the verdict output,
+ * so nothing after the verdict can throw: the caller's infra-error output is only ever the
+ * verdict of a step that stopped before it had one.
  */
-export async function runAction(): Promise<void> {
-  const host = actionHost();
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => controller.abort(signal);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
-    const inputs = readActionInputs();
-    const mode = (inputs.mode ?? 'run') as Mode;
-    const options = { inputs, cwd: process.cwd(), signal: controller.signal };
-    if (mode === 'plan') await planStep(options, host);
-    else if (mode === 'run') await runStep(options, host);
-    else if (mode === 'qtest') await qtestStep(options, host);
-    else await campaignStep(mode, options, host);
-  } catch (err) {
-    // Bad inputs or infrastructure before QEMU started: one readable error, no stack.
-    const text = formatError(err);
-    if (err instanceof QfiError && err.location?.file) {
-      const props: core.AnnotationProperties = { file: err.location.file, title: 'qfi configuration error' };
-      if (err.location.line !== undefined) props.startLine = err.location.line;
-      if (err.location.column !== undefined) props.startColumn = err.location.column;
-      core.error(err.message, props);
-    }
-    core.setFailed(text);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+export async function runMode(mode: Mode, options: CampaignOptions, host: Host): Promise<void> {
+  if (mode === 'plan') await planStep(options, host);
+  else if (mode === 'run') await runStep(options, host);
+  else if (mode === 'qtest') await qtestStep(options, host);
+  else await campaignStep(mode, options, host);
 }
 
+/** What the post step needs to upload the results if this step stops before it can. */
 function saveUploadState(config: ResolvedConfig, suffix?: string): string {
   const base = config.report.artifactName ? toArtifactName(config.report.artifactName) : defaultArtifactName(suffix ? `${config.name}-${suffix}` : config.name);
   core.saveState(State.ResultsDir, config.report.dir);
@@ -58,7 +32,7 @@ function saveUploadState(config: ResolvedConfig, suffix?: string): string {
   return base;
 }
 
-async function addSummary(markdown: string): Promise<void> {
+export async function addSummary(markdown: string): Promise<void> {
   try {
     await core.summary.addRaw(markdown).write();
   } catch (err) {
@@ -79,29 +53,27 @@ function reportVerdict(what: string, verdict: Verdict, reason: string, config: R
   else core.warning(`${message} (fail-on-verdict is false)`);
 }
 
+/** Outputs, summary, upload, then the step's status: the order every verdict-producing mode shares. */
+async function finish(config: ResolvedConfig, artifact: string, host: Host, result: { what: string; verdict: Verdict; reason: string; junit: string; markdownFile: string }): Promise<void> {
+  const markdown = readFileSync(result.markdownFile, 'utf8');
+  core.setOutput(Outputs.Verdict, result.verdict);
+  core.setOutput(Outputs.Junit, result.junit);
+  core.setOutput(Outputs.ResultsDir, config.report.dir);
+  await addSummary(markdown);
+  await upload(config, artifact, host);
+  reportVerdict(result.what, result.verdict, result.reason, config);
+}
+
 async function runStep(options: CampaignOptions, host: Host): Promise<void> {
   let artifact = '';
-  const { config, run, reports } = await runPipeline(
-    { ...options, echoConsole: true, onConfig: (c) => (artifact = saveUploadState(c)) },
-    host,
-  );
-  core.setOutput(Outputs.Verdict, run.verdict);
-  core.setOutput(Outputs.Junit, reports.junit);
-  core.setOutput(Outputs.ResultsDir, config.report.dir);
-  await addSummary(readFileSync(reports.summaryMarkdown, 'utf8'));
-  await upload(config, artifact, host);
-  reportVerdict(run.scenario, run.verdict, run.reason, config);
+  const { config, run, reports } = await runPipeline({ ...options, echoConsole: true, onConfig: (c) => (artifact = saveUploadState(c)) }, host);
+  await finish(config, artifact, host, { what: run.scenario, verdict: run.verdict, reason: run.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown });
 }
 
 async function qtestStep(options: CampaignOptions, host: Host): Promise<void> {
   let artifact = '';
   const { config, outcome, reports } = await runQtestPipeline({ ...options, onConfig: (c) => (artifact = saveUploadState(c, 'qtest')) }, host);
-  core.setOutput(Outputs.Verdict, outcome.verdict);
-  core.setOutput(Outputs.Junit, reports.junit);
-  core.setOutput(Outputs.ResultsDir, config.report.dir);
-  await addSummary(readFileSync(reports.summaryMarkdown, 'utf8'));
-  await upload(config, artifact, host);
-  reportVerdict(`qtest ${outcome.name}`, outcome.verdict, outcome.reason, config);
+  await finish(config, artifact, host, { what: `qtest ${outcome.name}`, verdict: outcome.verdict, reason: outcome.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown });
 }
 
 /** Plans only: nothing to upload but the plan, which the matrix jobs need (the workflow uploads it). */
@@ -123,18 +95,5 @@ async function campaignStep(mode: 'campaign' | 'merge', options: CampaignOptions
     artifact = saveUploadState(c, part);
   };
   const { config, report, files } = mode === 'campaign' ? await runCampaign({ ...options, onConfig }, host) : await mergeCampaigns({ ...options, onConfig }, host);
-  core.setOutput(Outputs.Verdict, report.verdict);
-  core.setOutput(Outputs.Junit, files.junit);
-  core.setOutput(Outputs.ResultsDir, config.report.dir);
-  await addSummary(readFileSync(files.markdown, 'utf8'));
-  await upload(config, artifact, host);
-  reportVerdict(`${mode} ${report.name}`, report.verdict, report.reason, config);
-}
-
-/** The post step (post-if: always()): upload the results if main was cancelled before it could. */
-export async function runPost(): Promise<void> {
-  const dir = core.getState(State.ResultsDir);
-  if (!dir || core.getState(State.Uploaded) !== '' || core.getState(State.UploadEnabled) === 'false') return;
-  core.info('the main step did not upload the results (cancelled or failed); uploading them now');
-  await uploadResults(dir, core.getState(State.ArtifactName) || 'qfi-results', actionHost().log);
+  await finish(config, artifact, host, { what: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, junit: files.junit, markdownFile: files.markdown });
 }
