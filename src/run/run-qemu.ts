@@ -461,9 +461,18 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     record.infraError ??= `QEMU could not be started: ${result.message}`;
   } else if (!stopping && !crashed && record.commandExitCode === undefined && record.guestExit === undefined && (result.signal || result.exitCode !== 0)) {
     const how = result.signal ? `was killed by ${result.signal}` : `exited with code ${result.exitCode}`;
-    record.infraError ??= `QEMU ${how} after ${(record.wallMs / 1000).toFixed(1)} s${stderrTail.length ? `: ${stderrTail.slice(-5).join(' | ')}` : ''}`;
+    record.infraError ??= `QEMU ${how} after ${(record.wallMs / 1000).toFixed(1)} s${stderrTail.length ? `: ${stderrTail.slice(-5).join(' | ')}` : ''}${missingFirmwareHint(stderrTail)}`;
   }
   return { record, summary: summarizer.result() };
+}
+
+/**
+ * QEMU stops at once when a BIOS or an option ROM is missing; a QEMU qfi builds carries none
+ * (--disable-install-blobs) and takes the distribution's, which may not be installed.
+ */
+export function missingFirmwareHint(stderr: readonly string[]): string {
+  const missing = stderr.some((l) => /could not load PC BIOS|failed to find romfile|Could not open option rom|could not find .* firmware/i.test(l));
+  return missing ? ' (QEMU did not find its firmware: install the distribution\'s, on Debian/Ubuntu apt-get install seabios ipxe-qemu qemu-system-data)' : '';
 }
 
 async function exitsWithin(child: Child, ms: number): Promise<boolean> {
