@@ -1,7 +1,8 @@
 /**
  * The CLI flags that re-run exactly one scenario: the config file read, the inputs given
  * (never defaults nobody asked for), the seed always, and each input fault rule. Paths are
- * absolute so the command works from any folder.
+ * absolute so the command works from any folder of the same machine: a campaign's one-line
+ * reproducers (`qfi run … --seed S --fault …`). Another machine replays with `qfi reproduce`.
  */
 import { printRule, type Rule } from '../rules/index.js';
 import { INPUTS, type InputName } from './inputs.js';

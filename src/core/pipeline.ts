@@ -13,6 +13,7 @@ import { GUEST_RESULTS_FILE, readGuestResults } from '../observe/guest-results.j
 import { makePlan } from '../plan/make-plan.js';
 import { provision } from '../provision/provision.js';
 import { writeReproducer } from '../report/reproducer.js';
+import { REPRODUCE_FILES, writeReproduceRecord } from '../report/reproduce-record.js';
 import { writeReports, type ReportFiles } from '../report/write-reports.js';
 import { runQemu } from '../run/run-qemu.js';
 import { GUEST_AGENT_FILES } from '../run/guest-agent-session.js';
@@ -30,6 +31,11 @@ export interface PipelineOptions {
   onConfig?: (config: ResolvedConfig) => void;
   /** Count each disk's requests during the test (a campaign's probe run). */
   countBlockRequests?: boolean;
+  /**
+   * Folder the config file's relative paths resolve from instead of its own (`qfi reproduce`:
+   * the run's copy of it, read as if it were where it was in the project).
+   */
+  configBaseDir?: string;
 }
 
 /** What QEMU's run left (record, console summary, injection log) -> the run's verdict and injections. */
@@ -58,7 +64,7 @@ export interface PipelineResult {
 }
 
 /** Files a previous run left in the results folder; removed so stale results never mix in. */
-const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh', 'injections.jsonl', 'qemu-build.log', 'block-trace.log', 'blkdebug', GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES)];
+const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh', 'injections.jsonl', 'qemu-build.log', 'block-trace.log', 'blkdebug', GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES), ...Object.values(REPRODUCE_FILES)];
 
 /**
  * inputs -> config -> plan -> provision -> run -> observe -> report. Bad input and broken
@@ -66,7 +72,9 @@ const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', '
  * recorded as a verdict.
  */
 export async function runPipeline(options: PipelineOptions, host: Host): Promise<PipelineResult> {
-  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
+  // configBaseDir goes through a spread: ResolveConfigOptions gains it with the config stage's
+  // change for issue 16 (until then a replay's config resolves from its copy's folder).
+  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, ...(options.configBaseDir === undefined ? {} : { configBaseDir: options.configBaseDir }) });
   for (const warning of warnings) host.log.warn(warning);
   options.onConfig?.(config);
   const plan = makePlan(config, undefined, { countBlockRequests: options.countBlockRequests === true });
@@ -74,7 +82,8 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
 
   mkdirSync(config.report.dir, { recursive: true });
   for (const name of resultFiles) rmSync(join(config.report.dir, name), { force: true, recursive: true });
-  writeReproducer(config, plan, config.report.dir);
+  writeReproducer(plan, config.report.dir);
+  writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
 
   // Private 0700 folder: the QMP socket and fw_cfg files are nobody else's business.
   const privateDir = mkdtempSync(join(tmpdir(), 'qfi-'));

@@ -1,23 +1,43 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../core/package-root.js';
-import type { Plan, ResolvedConfig } from '../core/types.js';
-import { shellCommand } from './shell-quote.js';
+import type { Plan } from '../core/types.js';
+import { shellQuote } from './shell-quote.js';
 
 /**
- * reproducer.sh: written before QEMU starts, so even a run that never finishes leaves a
- * way to run the same scenario again (same rules, same seed) with the CLI.
+ * reproducer.sh: `qfi reproduce` on the folder the script is in. Written before QEMU starts,
+ * so even a run that never finishes leaves a way to run it again. It names no path of the
+ * machine that wrote it except, as the last resort, that machine's own qfi: the folder may
+ * have been downloaded as an artifact and unpacked anywhere.
  */
-export function writeReproducer(config: ResolvedConfig, plan: Plan, dir: string): string {
-  const cli = join(packageRoot(), 'dist', 'cli.js');
+export function writeReproducer(plan: Plan, dir: string): string {
+  const writer = join(packageRoot(), 'dist', 'cli.js');
   const lines = [
     '#!/usr/bin/env bash',
-    `# Re-runs qfi scenario "${plan.scenario}" with the same rules and seed.`,
+    `# Re-runs qfi scenario "${plan.scenario}" on this machine with \`qfi reproduce\`: the config copied`,
+    '# into this folder, the same rules, seed, guest and QEMU version, into a new results folder',
+    '# (<this folder>-reproduced in the current folder); then says whether the verdict and the',
+    '# injections matched. Run it from your checkout of the project: relative paths in the config',
+    '# resolve against the current folder. Extra arguments go to qfi reproduce (--results-dir DIR...).',
     `# rules: ${plan.canonicalRules.length ? plan.canonicalRules.join(' ') : '(none)'}`,
     `# seed: ${plan.seed}`,
-    '# Extra arguments are passed on, e.g. --results-dir /tmp/again.',
+    '# qfi is: $QFI (a command, or the path of qfi\'s dist/cli.js), else `qfi` on PATH, else',
+    '# ./node_modules/.bin/qfi, else the qfi that wrote this script, if it is still there.',
     'set -euo pipefail',
-    `exec ${shellCommand(['node', cli, 'run', ...config.reproducerArgs])} "$@"`,
+    'here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)',
+    'if [[ -n "${QFI:-}" ]]; then',
+    '  if [[ $QFI == *.js ]]; then qfi=(node "$QFI"); else qfi=("$QFI"); fi',
+    'elif command -v qfi >/dev/null; then',
+    '  qfi=(qfi)',
+    'elif [[ -x node_modules/.bin/qfi ]]; then',
+    '  qfi=(node_modules/.bin/qfi)',
+    `elif [[ -f ${shellQuote(writer)} ]]; then`,
+    `  qfi=(node ${shellQuote(writer)})`,
+    'else',
+    '  echo "reproducer.sh: qfi not found: set QFI=/path/to/qfi/dist/cli.js, or put qfi on PATH" >&2',
+    '  exit 2',
+    'fi',
+    'exec "${qfi[@]}" reproduce "$here" "$@"',
     '',
   ];
   const path = join(dir, 'reproducer.sh');

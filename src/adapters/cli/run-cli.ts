@@ -5,8 +5,9 @@ import type { Host } from '../../core/host.js';
 import { planCampaign, runCampaign, type CampaignOptions } from '../../campaign/run-campaign.js';
 import { mergeCampaigns } from '../../campaign/merge.js';
 import { runQtestPipeline, type QtestPipelineOptions } from '../../qtest/qtest-pipeline.js';
-import type { Verdict } from '../../core/types.js';
-import { helpText, parseCliArgs } from './parse-args.js';
+import { reproduceRun } from '../../reproduce/reproduce.js';
+import type { TestRun, Verdict } from '../../core/types.js';
+import { helpText, parseCliArgs, type CliCommand } from './parse-args.js';
 import { localHost } from './local-host.js';
 
 export function exitCodeForVerdict(verdict: Verdict, failOnVerdict: boolean): number {
@@ -53,6 +54,7 @@ export async function runCli(argv: string[], version: string): Promise<number> {
     const options = { inputs: command.inputs, cwd: process.cwd(), signal: controller.signal };
     let code: number;
     if (command.kind === 'run') code = await runOne({ ...options, echoConsole: !command.quiet }, host);
+    else if (command.kind === 'reproduce') code = await reproduceOne(command, options, host);
     else if (command.kind === 'plan') code = await planOnly(options, host);
     else if (command.kind === 'qtest') code = await qtestOnly(options, host);
     else code = await campaignOrMerge(command.kind, options, host);
@@ -70,11 +72,32 @@ export async function runCli(argv: string[], version: string): Promise<number> {
 
 async function runOne(options: PipelineOptions, host: Host): Promise<number> {
   const { config, run, reports } = await runPipeline(options, host);
+  const dir = relative(process.cwd(), config.report.dir) || '.';
+  process.stdout.write(`${verdictLine('qfi', run)}\n`);
+  process.stdout.write(`results: ${dir}/ — ${relative(config.report.dir, reports.junit)}, console.log, summary.md, reproducer.sh\n`);
+  return exitCodeForVerdict(run.verdict, config.report.failOnVerdict);
+}
+
+/** `qfi: fail — test command exited with 1 (boot 1.40 s, test 0.20 s, wall 1.70 s)` */
+function verdictLine(prefix: string, run: TestRun): string {
   const r = run.record;
   const times = [r.bootMs !== undefined ? `boot ${(r.bootMs / 1000).toFixed(2)} s` : '', r.testMs !== undefined ? `test ${(r.testMs / 1000).toFixed(2)} s` : '', `wall ${(r.wallMs / 1000).toFixed(2)} s`].filter(Boolean).join(', ');
+  return `${prefix}: ${run.verdict} — ${run.reason} (${times})`;
+}
+
+/**
+ * The replay's verdict decides the exit code, as for `qfi run`: a failure that reproduces
+ * exits 1, one that no longer happens exits 0 (what `git bisect run` wants). Whether the
+ * verdict and the injections matched is printed and in comparison.json.
+ */
+async function reproduceOne(command: Extract<CliCommand, { kind: 'reproduce' }>, options: { cwd: string; signal: AbortSignal }, host: Host): Promise<number> {
+  const result = await reproduceRun({ path: command.path, scenario: command.scenario, overrides: command.inputs, cwd: options.cwd, signal: options.signal, echoConsole: !command.quiet }, host);
+  const { config, run } = result.rerun;
+  for (const warning of result.warnings) host.log.warn(warning);
+  process.stdout.write(`${verdictLine('qfi reproduce: replay', run)}\n`);
+  for (const line of result.lines) process.stdout.write(`${line}\n`);
   const dir = relative(process.cwd(), config.report.dir) || '.';
-  process.stdout.write(`qfi: ${run.verdict} — ${run.reason} (${times})\n`);
-  process.stdout.write(`results: ${dir}/ — ${relative(config.report.dir, reports.junit)}, console.log, summary.md, reproducer.sh\n`);
+  process.stdout.write(`results: ${dir}/ — ${relative(config.report.dir, result.comparisonFile)}, junit.xml, console.log, summary.md${result.original.unpacked ? `, ${relative(config.report.dir, result.original.dir)}/ (the run, unpacked from the zip)` : ''}\n`);
   return exitCodeForVerdict(run.verdict, config.report.failOnVerdict);
 }
 
