@@ -50,13 +50,13 @@ function buildSchema(): Map<string, Map<string, KeySchema>> {
 /**
  * Throws one ConfigError listing every problem, or, when `problems` is given, adds them
  * there (so the caller can report them together with its own) and returns what was valid.
+ * Relative paths resolve from `baseDir`: the file's own folder, unless a replay reads a copy.
  */
-export function checkConfigSchema(loaded: LoadedToml, problems?: ProblemList): FileSettings {
+export function checkConfigSchema(loaded: LoadedToml, problems?: ProblemList, baseDir = dirname(loaded.path)): FileSettings {
   const collected = problems ?? new ProblemList();
   const values: Partial<Record<InputName, SettingValue>> = {};
   const present = new Set<InputName>();
   let rules: Rule[] = [];
-  const baseDir = dirname(loaded.path);
 
   for (const [table, tableValue] of Object.entries(loaded.document)) {
     const keys = CONFIG_SCHEMA.get(table);

@@ -36,6 +36,8 @@ export interface ResolveConfigOptions {
   cwd: string;
   /** False for steps that boot nothing (`merge`): no test command is required. */
   needsCommand?: boolean;
+  /** Folder the config file's relative paths resolve from instead of its own (`qfi reproduce` reads the run's copy of it). */
+  configBaseDir?: string;
 }
 
 export interface ResolveConfigResult {
@@ -65,7 +67,7 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
   const inputRules = parseInputRules(raw.get('faults'), problems);
 
   const configFile = pickConfigFile(fromInputs, raw.has('config'), cwd);
-  const file = configFile === undefined ? undefined : readConfigFile(configFile, cwd, raw.has('config'), problems);
+  const file = configFile === undefined ? undefined : readConfigFile(configFile, cwd, raw.has('config'), problems, opts.configBaseDir);
 
   const setting = (name: InputName): SettingValue | undefined => fromInputs[name] ?? file?.values[name];
   const value = <T extends ConfigValue>(name: InputName): T | undefined => setting(name)?.value as T | undefined;
@@ -215,11 +217,11 @@ function pickConfigFile(fromInputs: Partial<Record<InputName, SettingValue>>, co
   return existsSync(fallback) ? fallback : undefined;
 }
 
-function readConfigFile(path: string, cwd: string, fromInput: boolean, problems: ProblemList): FileSettings | undefined {
+function readConfigFile(path: string, cwd: string, fromInput: boolean, problems: ProblemList, baseDir: string | undefined): FileSettings | undefined {
   const loaded = problems.attempt(() =>
     loadToml({ path, displayPath: displayPath(path, cwd), what: 'config file', ...(fromInput ? { input: 'config' } : {}) }),
   );
-  return loaded === undefined ? undefined : checkConfigSchema(loaded, problems);
+  return loaded === undefined ? undefined : checkConfigSchema(loaded, problems, baseDir);
 }
 
 function readRulesFileSetting(

@@ -72,9 +72,7 @@ const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', '
  * recorded as a verdict.
  */
 export async function runPipeline(options: PipelineOptions, host: Host): Promise<PipelineResult> {
-  // configBaseDir goes through a spread: ResolveConfigOptions gains it with the config stage's
-  // change for issue 16 (until then a replay's config resolves from its copy's folder).
-  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, ...(options.configBaseDir === undefined ? {} : { configBaseDir: options.configBaseDir }) });
+  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir });
   for (const warning of warnings) host.log.warn(warning);
   options.onConfig?.(config);
   const plan = makePlan(config, undefined, { countBlockRequests: options.countBlockRequests === true });

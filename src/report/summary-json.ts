@@ -1,4 +1,5 @@
 import type { TestRun } from '../core/types.js';
+import { REPRODUCE_FILES } from './reproduce-record.js';
 
 /** Bumped when a field changes meaning, so tools reading old summaries can tell. */
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -40,7 +41,7 @@ export function toSummaryJson(run: TestRun): string {
       ? { counts: run.ktap.counts, dropped: run.ktap.dropped, streams: run.ktap.streams.map((s) => ({ source: s.source, version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) }
       : null,
     diagnostics: record.diagnostics ?? null,
-    files: { console: 'console.log', qemuStderr: 'qemu-stderr.log', qmpLog: 'qmp.log', junit: 'junit.xml', reproducer: 'reproducer.sh', ...(run.injections ? { injections: 'injections.jsonl' } : {}) },
+    files: { console: 'console.log', qemuStderr: 'qemu-stderr.log', qmpLog: 'qmp.log', junit: 'junit.xml', reproducer: 'reproducer.sh', reproduce: REPRODUCE_FILES.manifest, ...(run.injections ? { injections: 'injections.jsonl' } : {}) },
   };
   return `${JSON.stringify(summary, null, 2)}\n`;
 }
