@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The demo: installs what is missing, boots the built-in guest with the rules in
+# The demo: installs what is missing of the demo group (the system QEMU, qboot, xmllint: see
+# src/provision/packages.json), boots the built-in guest with the rules in
 # workflows-examples/qfi.toml, and prints the verdict and where the results are.
 set -euo pipefail
 cd "$(dirname "$0")/.."

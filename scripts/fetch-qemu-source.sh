@@ -16,6 +16,8 @@ src_list=/etc/apt/sources.list.d/qfi-deb-src.sources
 # (no `| grep -q` under pipefail: an early grep exit would fail the pipeline)
 known=$(apt-cache showsrc qemu 2>/dev/null | grep -c -x -F "Version: ${version}" || true)
 if [ "$known" = 0 ]; then
+  keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+  [ -f "$keyring" ] || { echo "fetch-qemu-source: $keyring is missing (apt-get install debian-archive-keyring): Debian's deb-src lines are signed with it" >&2; exit 1; }
   "${sudo[@]}" tee "$src_list" >/dev/null <<'SOURCES'
 # qfi: QEMU source packages only (deb-src); binaries stay from the running release
 Types: deb-src

@@ -1,85 +1,119 @@
 #!/usr/bin/env bash
-# Installs the Debian/Ubuntu packages qfi and its tests need, only those missing.
-# Uses sudo when not root. Safe to run again: a warm machine installs nothing.
-#   --build   also what building QEMU from source needs (meson from bookworm-backports on Debian 12)
+# Installs the Debian/Ubuntu packages qfi needs, only those missing, from the one list in
+# src/provision/packages.json (read with node; this script has no list of its own):
+#   bash scripts/install-deps.sh            the demo group: what `npm run demo` needs
+#   bash scripts/install-deps.sh --test     also what the tests use
+#   bash scripts/install-deps.sh --build    also what building QEMU and the test kernel needs
+#   bash scripts/install-deps.sh --list ... print the packages of those groups and exit
+# Flags combine. Root, or sudo without a password. Safe to run again: a warm machine installs
+# nothing. Packages marked backports (meson, pycotap: only a QEMU source without bundled wheels,
+# Debian's +ds tarball, needs them) come from <codename>-backports on Debian, and are left out
+# elsewhere.
 set -euo pipefail
-build=false
-[ "${1:-}" = --build ] && build=true
+root=$(cd "$(dirname "$0")/.." && pwd)
+groups=demo
+list=false
+for arg in "$@"; do
+  case $arg in
+    --test) groups+=,test ;;
+    --build) groups+=,build ;;
+    --list) list=true ;;
+    *) echo "usage: install-deps.sh [--test] [--build] [--list]" >&2; exit 2 ;;
+  esac
+done
+os_id=$( (. /etc/os-release && echo "${ID:-}") 2>/dev/null || true)
+codename=$( (. /etc/os-release && echo "${VERSION_CODENAME:-}") 2>/dev/null || true)
 
-packages=(
-  qemu-system-x86   # qemu-system-x86_64 (system QEMU for rules that need no plugin)
-  qemu-system-data  # qboot.rom: fast direct kernel boot
-  busybox-static    # the built-in guest's userland
-  libxml2-utils     # xmllint: tests validate junit.xml against the JUnit schema
-  cpio              # tests read back the initramfs we write
-  lz4               # tests check our LZ4 decoder against the real tool
-  xz-utils
-  zstd
-  gcc-aarch64-linux-gnu  # the guest SDK's example kernel for aarch64 (test/fixtures/guests/sdk-kernel)
-  libc6-dev-arm64-cross  # its libc: tests cross-build a dynamic aarch64 program for `files` (libraries resolved from /usr/aarch64-linux-gnu)
-  qemu-system-arm        # qemu-system-aarch64: boots that kernel and the built-in aarch64 guest (-M virt, fw_cfg over DMA)
-  debootstrap   # scripts/build-debian-image.sh: the Debian disk image with qemu-guest-agent (test/integration/guest-agent)
-  extlinux      # its BIOS bootloader (+ syslinux-common's mbr.bin)
-  fdisk         # its sfdisk (partition table)
-  e2fsprogs     # its mkfs.ext4 -d (filesystem filled from a folder)
-  qemu-utils    # qemu-img: its qcow2, and test overlays
-)
-# The Rust guest SDK's tests need a rustc; Debian's (1.63) is enough when rustup's is not there.
-command -v rustc >/dev/null || [ -x "$HOME/.cargo/bin/rustc" ] || packages+=(rustc)
-if $build; then
-  packages+=(gcc make ninja-build pkg-config flex bison bzip2 patch python3-venv python3-pycotap
-    libglib2.0-dev libpixman-1-dev zlib1g-dev libslirp-dev libfdt-dev)
-  packages+=(bc libelf-dev libssl-dev)  # scripts/build-test-kernel.sh (kernel build: bc, objtool, certs)
+# One row a package (fields split by \x1f: a tab would merge empty fields): name, minVersion,
+# backports, skipIfCommand (comma-separated), skipIfPythonModule, why.
+rows=$(node -e '
+  const [file, groups] = process.argv.slice(1);
+  const all = JSON.parse(require("fs").readFileSync(file, "utf8")).groups;
+  const seen = new Set();
+  for (const group of groups.split(",")) {
+    for (const p of all[group].packages) {
+      if (seen.has(p.name)) continue;
+      seen.add(p.name);
+      console.log([p.name, p.minVersion ?? "", p.backports ? "yes" : "", (p.skipIfCommand ?? []).join(","), p.skipIfPythonModule ?? "", p.why].join("\x1f"));
+    }
+  }' "$root/src/provision/packages.json" "$groups")
+
+# The Python QEMU's configure is given; none yet on a fresh machine, where python3 is installed first.
+python_has() { local py=python3; [ -x /usr/bin/python3 ] && py=/usr/bin/python3; "$py" -c "import $1" 2>/dev/null; }
+have_python() { [ -x /usr/bin/python3 ] || command -v python3 >/dev/null; }
+has_command() { # a comma-separated list of commands or paths (~ = $HOME): does one run?
+  local c
+  IFS=, read -ra cmds <<<"$1"
+  for c in "${cmds[@]}"; do
+    c=${c/#\~/$HOME}
+    if [[ $c == */* ]]; then [ -x "$c" ] && return 0; else command -v "$c" >/dev/null && return 0; fi
+  done
+  return 1
+}
+installed_version() { # the installed version of a package, or nothing
+  { dpkg-query -W -f='${Status}\t${Version}' "$1" 2>/dev/null || true; } | sed -n 's/^install ok installed\t//p'
+}
+
+wanted=() missing=() from_backports=() left_out=() reasons=() after_python=()
+while IFS=$'\x1f' read -r name min backports skip_commands skip_module why; do
+  [ -n "$skip_commands" ] && has_command "$skip_commands" && continue
+  if [ -n "$skip_module" ]; then
+    if have_python; then python_has "$skip_module" && continue; else after_python+=("$name $skip_module"); fi
+  fi
+  if [ -n "$backports" ] && [ "$os_id" != debian ]; then left_out+=("$name"); continue; fi
+  wanted+=("$name")
+  $list && continue
+  [ -n "$skip_module" ] && ! have_python && continue   # decided once python3 is in
+  have=$(installed_version "$name")
+  if [ -n "$have" ] && { [ -z "$min" ] || dpkg --compare-versions "$have" ge "$min"; }; then continue; fi
+  if [ -n "$backports" ]; then from_backports+=("$name"); else missing+=("$name"); fi
+  reasons+=("  $name${have:+ (has $have, needs >= $min)}: $why")
+done <<<"$rows"
+
+if $list; then
+  printf '%s\n' "${wanted[@]}"
+  exit 0
 fi
-
+[ ${#left_out[@]} -eq 0 ] ||
+  echo "install-deps: leaving out ${left_out[*]}: Debian backports packages, needed only to build a QEMU source without bundled wheels (Debian's +ds tarball)"
 if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
-  echo "install-deps: not a Debian/Ubuntu system; install by hand: ${packages[*]}" >&2
+  echo "install-deps: not a Debian/Ubuntu system; install by hand the equivalents of: ${wanted[*]}" >&2
   exit 1
 fi
-
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-# The built-in guest's kernel comes from `apt-get download`, which needs current package lists.
-lists_ok=true
-apt-cache show linux-image-cloud-amd64 >/dev/null 2>&1 || apt-cache show linux-image-virtual >/dev/null 2>&1 || lists_ok=false
-
-sudo=()
-# QEMU 10 needs meson >= 1.5; Debian 12's own is 1.0, its backports have 1.7.
-need_meson=false
-if $build && ! { command -v meson >/dev/null && dpkg --compare-versions "$(meson --version)" ge 1.5; }; then need_meson=true; fi
-
-if [ ${#missing[@]} -eq 0 ] && $lists_ok && ! $need_meson; then
-  echo "install-deps: all packages present"
+if [ ${#missing[@]} -eq 0 ] && [ ${#from_backports[@]} -eq 0 ] && [ ${#after_python[@]} -eq 0 ]; then
+  echo "install-deps: all ${#wanted[@]} packages (${groups//,/ + }) present"
   exit 0
 fi
 
+sudo=()
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo=(sudo -n); else
-    echo "install-deps: missing ${missing[*]:-package lists}; run as root or with passwordless sudo, or install them by hand" >&2
+    echo "install-deps: missing ${missing[*]} ${from_backports[*]}; run as root or with passwordless sudo, or install them by hand" >&2
     exit 1
   fi
 fi
-export DEBIAN_FRONTEND=noninteractive
-codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
-policy=$(apt-cache policy 2>/dev/null || true)
-if $need_meson && [ "$(. /etc/os-release && echo "$ID")" = debian ] && [[ $policy != *"${codename}-backports"* ]]; then
+apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get)
+echo "install-deps: installing (${groups//,/ + }):"
+printf '%s\n' "${reasons[@]}"
+suite=${codename}-backports
+if [ ${#from_backports[@]} -gt 0 ] && [[ $(apt-cache policy 2>/dev/null) != *"$suite"* ]]; then
+  echo "install-deps: adding $suite to the apt sources (for ${from_backports[*]})"
   "${sudo[@]}" tee /etc/apt/sources.list.d/qfi-backports.sources >/dev/null <<SOURCES
-# qfi: ${codename}-backports, for a meson new enough to build QEMU 10
+# qfi: ${suite}, for a meson new enough to build QEMU 10 from Debian's +ds source
 Types: deb
 URIs: http://deb.debian.org/debian
-Suites: ${codename}-backports
+Suites: ${suite}
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SOURCES
 fi
-"${sudo[@]}" apt-get update -q
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "install-deps: installing ${missing[*]}"
-  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
-if $need_meson; then
-  echo "install-deps: installing meson from ${codename}-backports"
-  "${sudo[@]}" apt-get install -y -q --no-install-recommends -t "${codename}-backports" meson
-fi
+"${apt[@]}" update -q
+[ ${#missing[@]} -eq 0 ] || "${apt[@]}" install -y -q --no-install-recommends "${missing[@]}"
+[ ${#from_backports[@]} -eq 0 ] || "${apt[@]}" install -y -q --no-install-recommends -t "$suite" "${from_backports[@]}"
+for entry in "${after_python[@]}"; do
+  read -r name module <<<"$entry"
+  python_has "$module" && continue
+  echo "install-deps: installing $name (this python3 lacks $module)"
+  "${apt[@]}" install -y -q --no-install-recommends "$name"
+done
+echo "install-deps: done"

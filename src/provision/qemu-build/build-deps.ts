@@ -3,17 +3,35 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { InfraError } from '../../core/errors.js';
 import type { Logger } from '../../core/host.js';
+import { buildPackage, packageForPythonDistribution, type HostPackage } from './package-list.js';
+import { fromEnsurepip, hasBundledWheels, probePython, pythonRequirements, satisfies, versionAtLeast, type PythonProbe, type PythonRequirement } from './python-deps.js';
 
-/** One thing the build needs, how to tell it is there, and the Debian/Ubuntu package that brings it. */
+export { requiredMesonVersion, versionAtLeast } from './python-deps.js';
+
+/** One thing the build needs, how to tell it is there, and the package (packages.json's build group) that brings it. */
 interface BuildDep {
   what: string;
-  debianPackage: string;
+  /** Why it is needed, when that is not obvious (shown after the name). */
+  detail?: string;
+  pkg: HostPackage | undefined;
   present: () => Promise<boolean>;
 }
 
 export interface MissingDep {
   what: string;
-  debianPackage: string;
+  detail?: string;
+  /** undefined: no Debian package is known for it (a Python package a newer QEMU asks for). */
+  debianPackage: string | undefined;
+  /** On Debian it comes from <codename>-backports. */
+  backports: boolean;
+}
+
+export interface BuildDepOptions {
+  fdt: boolean;
+  slirp: boolean;
+  patches: boolean;
+  /** The Python configure will run (--python); default the system one. */
+  python?: string;
 }
 
 const quiet = { reject: false, stdin: 'ignore' as const, timeout: 20_000 };
@@ -32,62 +50,114 @@ export function systemPython(): string {
   return existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 }
 
-/** `meson_version: '>=1.5.0'` in the source's top meson.build. */
-export function requiredMesonVersion(srcDir: string): string | undefined {
-  const text = readFileSync(join(srcDir, 'meson.build'), 'utf8');
-  return /meson_version\s*:\s*'>=\s*([\d.]+)'/.exec(text)?.[1];
+/** pc-bios/dtb/*.dtb named in its meson.build but absent (Debian's +ds tarball): configure then compiles them with dtc. */
+export function missingPrebuiltDtbs(srcDir: string): string[] {
+  const mesonFile = join(srcDir, 'pc-bios', 'dtb', 'meson.build');
+  if (!existsSync(mesonFile)) return [];
+  const names = [...readFileSync(mesonFile, 'utf8').matchAll(/'([\w.-]+\.dtb)'/g)].map((m) => m[1]!);
+  return names.filter((name) => !existsSync(join(srcDir, 'pc-bios', 'dtb', name)));
 }
 
-export function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split('.').map(Number);
-  const b = want.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
+/** A dependency whose presence is already known (from the one probe of the Python). */
+const decided = (pkg: HostPackage | undefined, present: boolean) => ({ pkg, present: async () => present });
+
+/** What configure needs from its Python (see python-deps.ts), judged from one probe of it. */
+export function pythonDeps(python: string, probe: PythonProbe, requirements: PythonRequirement[], source: { hasDepsFile: boolean; hasWheels: boolean }): BuildDep[] {
+  const { hasDepsFile, hasWheels } = source;
+  if (!probe.version || !versionAtLeast(probe.version, '3.9')) {
+    return [{ what: `Python >= 3.9 at ${python}`, detail: probe.version ? `it is ${probe.version}` : 'it does not run', ...decided(buildPackage('python3'), false) }];
   }
-  return true;
-}
-
-async function mesonVersion(): Promise<string | undefined> {
-  const r = await execa('meson', ['--version'], quiet).catch(() => undefined);
-  return r?.exitCode === 0 ? r.stdout.trim() : undefined;
-}
-
-function buildDeps(srcDir: string, opts: { fdt: boolean; slirp: boolean; patches: boolean }): BuildDep[] {
-  const python = systemPython();
-  const wantMeson = requiredMesonVersion(srcDir);
   const deps: BuildDep[] = [
-    { what: 'a C compiler (cc)', debianPackage: 'gcc', present: () => commandWorks('cc') },
-    { what: 'ninja', debianPackage: 'ninja-build', present: () => commandWorks('ninja') },
-    {
-      what: `meson${wantMeson ? ` >= ${wantMeson}` : ''}`,
-      debianPackage: 'meson',
-      present: async () => {
-        const have = await mesonVersion();
-        return have !== undefined && (!wantMeson || versionAtLeast(have, wantMeson));
-      },
-    },
-    { what: `${python} with venv`, debianPackage: 'python3-venv', present: () => commandWorks(python, ['-c', 'import venv, ensurepip']) },
-    { what: 'pycotap for Python', debianPackage: 'python3-pycotap', present: () => commandWorks(python, ['-c', 'import pycotap']) },
-    { what: 'pkg-config', debianPackage: 'pkg-config', present: () => commandWorks('pkg-config') },
-    { what: 'flex', debianPackage: 'flex', present: () => commandWorks('flex') },
-    { what: 'bison', debianPackage: 'bison', present: () => commandWorks('bison') },
-    { what: 'glib-2.0 headers', debianPackage: 'libglib2.0-dev', present: () => pkgConfigHas('glib-2.0') },
-    { what: 'pixman headers', debianPackage: 'libpixman-1-dev', present: () => pkgConfigHas('pixman-1') },
-    { what: 'zlib headers', debianPackage: 'zlib1g-dev', present: () => pkgConfigHas('zlib') },
+    // mkvenv skips ensurepip when pip and setuptools are there already.
+    { what: `${python} with venv (ensurepip, or pip and setuptools)`, ...decided(buildPackage('python3-venv'), probe.ensurepip || (probe.pip && probe.setuptools)) },
   ];
-  if (opts.slirp) deps.push({ what: 'libslirp headers (user networking)', debianPackage: 'libslirp-dev', present: () => pkgConfigHas('slirp') });
-  // libfdt ships no .pc file on Debian; its header is the tell.
-  if (opts.fdt) deps.push({ what: 'libfdt headers', debianPackage: 'libfdt-dev', present: async () => existsSync('/usr/include/libfdt.h') });
-  if (opts.patches) deps.push({ what: 'patch', debianPackage: 'patch', present: () => commandWorks('patch') });
+  if (hasDepsFile) deps.push({ what: `tomllib or tomli for ${python} (configure reads pythondeps.toml)`, ...decided(buildPackage('python3-tomli'), probe.tomllib) });
+  for (const req of requirements) {
+    const have = probe.distributions[req.name];
+    const fromSystem = have !== undefined && satisfies(have, req.accepted);
+    const venvHasIt = probe.ensurepip && fromEnsurepip(req.name, probe.version);
+    const noWheel = hasWheels ? "python/wheels has none that fits" : "the source has no python/wheels (Debian's +ds tarballs strip them)";
+    deps.push({
+      what: `${req.name}${req.accepted ? ` ${req.accepted}` : ''} for ${python}`,
+      detail: `it has ${have ?? 'none'}, and ${noWheel}, from which configure would install it`,
+      ...decided(packageForPythonDistribution(req.name), fromSystem || venvHasIt || req.wheel !== undefined),
+    });
+  }
   return deps;
 }
 
-export async function findMissingBuildDeps(srcDir: string, opts: { fdt: boolean; slirp: boolean; patches: boolean }): Promise<MissingDep[]> {
-  const deps = buildDeps(srcDir, opts);
+async function buildDeps(srcDir: string, opts: BuildDepOptions): Promise<BuildDep[]> {
+  const python = opts.python ?? systemPython();
+  const requirements = pythonRequirements(srcDir);
+  const probe = await probePython(python, requirements.map((r) => r.name));
+  const dep = (what: string, name: string, present: () => Promise<boolean>): BuildDep => ({ what, pkg: buildPackage(name), present });
+  const deps: BuildDep[] = [
+    dep('a C compiler (cc)', 'gcc', () => commandWorks('cc')),
+    dep('ninja', 'ninja-build', () => commandWorks('ninja')),
+    ...pythonDeps(python, probe, requirements, { hasDepsFile: existsSync(join(srcDir, 'pythondeps.toml')), hasWheels: hasBundledWheels(srcDir) }),
+    dep('pkg-config', 'pkg-config', () => commandWorks('pkg-config')),
+    dep('flex', 'flex', () => commandWorks('flex')),
+    dep('bison', 'bison', () => commandWorks('bison')),
+    dep('glib-2.0 headers', 'libglib2.0-dev', () => pkgConfigHas('glib-2.0')),
+    dep('pixman headers', 'libpixman-1-dev', () => pkgConfigHas('pixman-1')),
+    dep('zlib headers', 'zlib1g-dev', () => pkgConfigHas('zlib')),
+  ];
+  if (opts.slirp) deps.push(dep('libslirp headers (user networking)', 'libslirp-dev', () => pkgConfigHas('slirp')));
+  // libfdt ships no .pc file on Debian; its header is the tell.
+  if (opts.fdt) deps.push(dep('libfdt headers', 'libfdt-dev', async () => existsSync('/usr/include/libfdt.h')));
+  if (opts.patches) deps.push(dep('patch', 'patch', () => commandWorks('patch')));
+  const dtbs = missingPrebuiltDtbs(srcDir);
+  if (dtbs.length) {
+    const detail = `the source has no prebuilt pc-bios/dtb/*.dtb (${dtbs[0]} and ${dtbs.length - 1} more: Debian's +ds tarballs strip them), so configure compiles them`;
+    deps.push({ ...dep('dtc', 'device-tree-compiler', () => commandWorks('dtc')), detail });
+  }
+  return deps;
+}
+
+export async function findMissingBuildDeps(srcDir: string, opts: BuildDepOptions): Promise<MissingDep[]> {
+  const deps = await buildDeps(srcDir, opts);
   const present = await Promise.all(deps.map((d) => d.present()));
-  return deps.filter((_, i) => !present[i]).map(({ what, debianPackage }) => ({ what, debianPackage }));
+  return deps.filter((_, i) => !present[i]).map(({ what, detail, pkg }) => ({ what, detail, debianPackage: pkg?.name, backports: pkg?.backports === true }));
+}
+
+export interface OsRelease {
+  id: string | undefined;
+  codename: string | undefined;
+}
+
+function osRelease(): OsRelease {
+  let text = '';
+  try {
+    text = readFileSync('/etc/os-release', 'utf8');
+  } catch {
+    // not Linux, or a minimal root: neither Debian nor Ubuntu then
+  }
+  const field = (name: string) => new RegExp(`^${name}="?([^"\\n]+)"?$`, 'm').exec(text)?.[1];
+  return { id: field('ID'), codename: field('VERSION_CODENAME') };
+}
+
+const packagesOf = (deps: MissingDep[]) => [...new Set(deps.flatMap((d) => (d.debianPackage ? [d.debianPackage] : [])))];
+
+/** How to get what is missing, on this system: apt-get, backports on Debian, else an upstream tarball. */
+export function installHint(missing: MissingDep[], os: OsRelease, installDeps: boolean): string {
+  const plain = packagesOf(missing.filter((m) => !m.backports));
+  const backports = packagesOf(missing.filter((m) => m.backports));
+  const unknown = missing.filter((m) => !m.debianPackage).map((m) => m.what.split(' ')[0]);
+  const steps: string[] = [];
+  if (plain.length) steps.push(`apt-get install ${plain.join(' ')}${installDeps ? '' : ' (or set install-deps: true and qfi runs it)'}`);
+  if (backports.length && os.id === 'debian' && os.codename) {
+    const suite = `${os.codename}-backports`;
+    steps.push(
+      `${backports.join(' ')} come from ${suite}: echo 'deb http://deb.debian.org/debian ${suite} main' > /etc/apt/sources.list.d/${suite}.list && apt-get update && apt-get install -t ${suite} ${backports.join(' ')}`,
+    );
+  } else if (backports.length) {
+    steps.push(`${backports.join(' ')}: this system's packages are missing or too old for a source without bundled wheels`);
+  }
+  if (unknown.length) steps.push(`pip install ${unknown.join(' ')} for configure's Python`);
+  if (backports.length) {
+    steps.push('or build an upstream release instead (qemu-version, or its qemu-X.Y.Z.tar.xz in qemu-source): it carries meson and pycotap in python/wheels, so no system meson is needed');
+  }
+  return steps.join('; ');
 }
 
 async function canInstall(): Promise<string[] | undefined> {
@@ -96,59 +166,45 @@ async function canInstall(): Promise<string[] | undefined> {
   return (await commandWorks('sudo', ['-n', 'true'])) ? ['sudo', '-n'] : undefined;
 }
 
-function codename(): string | undefined {
-  try {
-    return /^VERSION_CODENAME=(\S+)$/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1];
-  } catch {
-    return undefined;
-  }
-}
+/** One line each: what, why, and its package. */
+export const listMissing = (missing: MissingDep[]) =>
+  missing.map((m) => `\n  - ${m.what}${m.detail ? `: ${m.detail}` : ''}${m.debianPackage ? ` [package ${m.debianPackage}]` : ''}`).join('');
 
 /**
  * Checks the build dependencies before configure. Missing ones are installed with apt-get
  * when allowed (install-deps: true, root or passwordless sudo), else named with their
- * packages in one error. An old meson is retried from <codename>-backports when that suite
- * is configured (Debian bookworm's own meson is too old for QEMU 10).
+ * packages in one error. Backports packages (meson, pycotap for a +ds source) are taken
+ * from <codename>-backports when that suite is configured.
  */
-export async function ensureBuildDeps(
-  srcDir: string,
-  opts: { fdt: boolean; slirp: boolean; patches: boolean; install: boolean },
-  log: Logger,
-): Promise<void> {
+export async function ensureBuildDeps(srcDir: string, opts: BuildDepOptions & { install: boolean }, log: Logger): Promise<void> {
   let missing = await findMissingBuildDeps(srcDir, opts);
   if (missing.length === 0) return;
-  const packages = [...new Set(missing.map((m) => m.debianPackage))];
-  const list = missing.map((m) => `${m.what} (${m.debianPackage})`).join(', ');
+  const os = osRelease();
   const sudo = opts.install ? await canInstall() : undefined;
-  if (!opts.install || !sudo) {
-    throw new InfraError(`building QEMU needs: ${list}`, {
-      hint: opts.install
-        ? `install-deps is on, but apt-get cannot run here (needs Debian/Ubuntu and root or passwordless sudo); install by hand: apt-get install ${packages.join(' ')}`
-        : `install them (apt-get install ${packages.join(' ')}), or set install-deps: true to let qfi do it`,
-    });
+  if (!opts.install || !sudo || missing.every((m) => !m.debianPackage)) {
+    const cannot = opts.install && !sudo ? 'install-deps is on, but apt-get cannot run here (needs Debian/Ubuntu and root or passwordless sudo); ' : '';
+    throw new InfraError(`building QEMU needs:${listMissing(missing)}`, { hint: `${cannot}${installHint(missing, os, opts.install)}` });
   }
-  log.info(`installing QEMU build dependencies: ${packages.join(' ')}`);
-  const run = (args: string[]) => execa(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], {
-    stdin: 'ignore',
-    env: { DEBIAN_FRONTEND: 'noninteractive' },
-    reject: false,
-    all: true,
-  });
+  const run = (args: string[]) =>
+    execa(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], {
+      stdin: 'ignore',
+      env: { DEBIAN_FRONTEND: 'noninteractive' },
+      reject: false,
+      all: true,
+    });
+  const install = async (packages: string[], extra: string[] = []) => {
+    if (!packages.length) return;
+    log.info(`installing QEMU build dependencies: ${packages.join(' ')}${extra.length ? ` (${extra.join(' ')})` : ''}`);
+    const r = await run(['install', '-y', '-q', '--no-install-recommends', ...extra, ...packages]);
+    if (r.exitCode !== 0) log.warn(`apt-get install failed: ${(r.all ?? '').trim().split('\n').slice(-3).join(' | ')}`);
+  };
   await run(['update', '-q']);
-  const install = await run(['install', '-y', '-q', '--no-install-recommends', ...packages]);
-  if (install.exitCode !== 0) log.warn(`apt-get install failed: ${(install.all ?? '').trim().split('\n').slice(-3).join(' | ')}`);
+  await install(packagesOf(missing.filter((m) => !m.backports)));
+  // Separately: a package the release lacks (python3-pycotap on Debian 12) fails the whole command.
+  const backports = packagesOf(missing.filter((m) => m.backports));
+  const suite = os.id === 'debian' && os.codename ? `${os.codename}-backports` : undefined;
+  const policy = backports.length && suite ? ((await execa('apt-cache', ['policy'], quiet).catch(() => undefined))?.stdout ?? '') : '';
+  await install(backports, suite && policy.includes(suite) ? ['-t', suite] : []);
   missing = await findMissingBuildDeps(srcDir, opts);
-  const cn = codename();
-  if (missing.some((m) => m.debianPackage === 'meson') && cn) {
-    log.info(`meson is too old; trying ${cn}-backports`);
-    await run(['install', '-y', '-q', '--no-install-recommends', '-t', `${cn}-backports`, 'meson']);
-    missing = await findMissingBuildDeps(srcDir, opts);
-  }
-  if (missing.length) {
-    throw new InfraError(`building QEMU still needs: ${missing.map((m) => `${m.what} (${m.debianPackage})`).join(', ')}`, {
-      hint: missing.some((m) => m.debianPackage === 'meson')
-        ? `add ${cn ?? '<codename>'}-backports to the apt sources for a newer meson, or install meson with pip`
-        : 'install them by hand and run again',
-    });
-  }
+  if (missing.length) throw new InfraError(`building QEMU still needs:${listMissing(missing)}`, { hint: installHint(missing, os, true) });
 }

@@ -9,7 +9,7 @@ import { LineStream } from '../../observe/line-stream.js';
 import { ensureBuildDeps, systemPython } from './build-deps.js';
 import { qemuCacheKey, type QemuCacheKey } from './cache-key.js';
 import { NinjaProgress } from './ninja-progress.js';
-import { addFirmwareStandIns, applyPatches, downloadRelease, resolveQemuSource, sourceHashOf, unpackSource } from './qemu-source.js';
+import { addFirmwareStandIns, applyPatches, downloadRelease, resolveQemuSource, sourceHashOf, unpackSource, type QemuSourceOrigin } from './qemu-source.js';
 
 export type { QemuBuildSpec };
 
@@ -104,37 +104,65 @@ export async function ensureBuiltQemu(
   return { prefix: join(entry, 'prefix'), key: key.key, origin: 'built' };
 }
 
+/** configure takes the last --python it is given: qfi's (the system Python), or one in qemu-configure-flags. */
+export function configurePython(configureFlags: string[]): string {
+  const given = configureFlags.filter((f) => f.startsWith('--python=')).at(-1);
+  return given ? given.slice('--python='.length) : systemPython();
+}
+
+export interface ConfiguredSource {
+  src: string;
+  build: string;
+  flags: string[];
+  configureMs: number;
+}
+
+/**
+ * Every step before ninja, in `work`: unpack (or copy) the source, firmware stand-ins,
+ * patches, the build dependency check (which refuses before configure), configure.
+ */
+export async function prepareAndConfigure(
+  origin: QemuSourceOrigin,
+  spec: QemuBuildSpec,
+  work: string,
+  opts: { cacheDir: string; log: Logger; buildLog: NodeJS.WritableStream; signal?: AbortSignal | undefined },
+): Promise<ConfiguredSource> {
+  const { log, signal } = opts;
+  const src = join(work, 'src');
+  const build = join(work, 'build');
+  const archive = origin.kind === 'download' ? await downloadRelease(origin, join(opts.cacheDir, 'downloads'), log, signal) : undefined;
+  log.info('unpacking the QEMU source');
+  await unpackSource(origin, archive, src, signal);
+  const standIns = addFirmwareStandIns(src);
+  if (standIns.length) log.info(`the source has no firmware blobs (a +ds tarball): ${standIns.length} empty stand-ins added; firmware comes from the distribution at run time`);
+  await applyPatches(src, spec.patches, log, signal);
+  const python = configurePython(spec.configureFlags);
+  await ensureBuildDeps(src, { fdt: needsFdt(spec.targets), slirp: true, patches: spec.patches.length > 0, install: spec.installDeps, python }, log);
+
+  mkdirSync(build, { recursive: true });
+  const flags = [...minimalConfigureFlags(spec.targets), ...spec.configureFlags];
+  log.info(`running configure ${flags.join(' ')}`);
+  const t0 = Date.now();
+  await runLogged(join(src, 'configure'), [`--prefix=${join(work, 'entry', 'prefix')}`, `--python=${systemPython()}`, ...flags], build, opts.buildLog, signal);
+  return { src, build, flags, configureMs: Date.now() - t0 };
+}
+
 async function buildInto(
   entry: string,
   key: QemuCacheKey,
   spec: QemuBuildSpec,
-  origin: Awaited<ReturnType<typeof resolveQemuSource>>,
+  origin: QemuSourceOrigin,
   opts: { cacheDir: string; log: Logger; resultsDir: string; signal?: AbortSignal | undefined },
 ): Promise<void> {
   const { log, signal } = opts;
   mkdirSync(join(opts.cacheDir, 'qemu'), { recursive: true });
   const work = mkdtempSync(join(opts.cacheDir, 'qemu', '.work-'));
-  const src = join(work, 'src');
-  const build = join(work, 'build');
   const stage = join(work, 'entry');
   const logFile = join(work, 'build.log');
   const buildLog = createWriteStream(logFile);
   const started = Date.now();
   try {
-    const archive = origin.kind === 'download' ? await downloadRelease(origin, join(opts.cacheDir, 'downloads'), log, signal) : undefined;
-    log.info('unpacking the QEMU source');
-    await unpackSource(origin, archive, src, signal);
-    const standIns = addFirmwareStandIns(src);
-    if (standIns.length) log.info(`the source has no firmware blobs (a +ds tarball): ${standIns.length} empty stand-ins added; firmware comes from the distribution at run time`);
-    await applyPatches(src, spec.patches, log, signal);
-    await ensureBuildDeps(src, { fdt: needsFdt(spec.targets), slirp: true, patches: spec.patches.length > 0, install: spec.installDeps }, log);
-
-    mkdirSync(build, { recursive: true });
-    const flags = [...minimalConfigureFlags(spec.targets), ...spec.configureFlags];
-    log.info(`running configure ${flags.join(' ')}`);
-    const t0 = Date.now();
-    await runLogged(join(src, 'configure'), [`--prefix=${join(stage, 'prefix')}`, `--python=${systemPython()}`, ...flags], build, buildLog, signal);
-    const configureMs = Date.now() - t0;
+    const { build, flags, configureMs } = await prepareAndConfigure(origin, spec, work, { cacheDir: opts.cacheDir, log, buildLog, signal });
 
     log.info(`running ninja with ${availableParallelism()} jobs`);
     const t1 = Date.now();

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { versionAtLeast } from '../../../src/provision/qemu-build/build-deps.js';
-import { buildKey, minimalConfigureFlags, type QemuBuildSpec } from '../../../src/provision/qemu-build/build-qemu.js';
+import { findMissingBuildDeps, missingPrebuiltDtbs, requiredMesonVersion, systemPython, versionAtLeast } from '../../../src/provision/qemu-build/build-deps.js';
+import { buildKey, configurePython, minimalConfigureFlags, type QemuBuildSpec } from '../../../src/provision/qemu-build/build-qemu.js';
 import { osReleaseId } from '../../../src/provision/qemu-build/cache-key.js';
 import { NinjaProgress } from '../../../src/provision/qemu-build/ninja-progress.js';
 import { knownReleaseSha256, pluginApiVersion, releaseTarballUrl } from '../../../src/provision/qemu-build/releases.js';
@@ -98,20 +98,30 @@ describe('releases', () => {
 });
 
 describe('build dependency check', () => {
-  it('names each missing tool with its Debian package (tools hidden by an empty PATH)', async () => {
-    const { findMissingBuildDeps, requiredMesonVersion } = await import('../../../src/provision/qemu-build/build-deps.js');
+  it('names each missing tool with its Debian package (tools hidden by an empty PATH, a Python that does not run)', async () => {
     const src = mkdtempSync(join(tmpdir(), 'qfi-deps-'));
     writeFileSync(join(src, 'meson.build'), "project('qemu', ['c'], meson_version: '>=1.5.0',\n");
+    mkdirSync(join(src, 'pc-bios', 'dtb'), { recursive: true });
+    writeFileSync(join(src, 'pc-bios', 'dtb', 'meson.build'), "dtbs = [\n  'bamboo.dtb',\n  'canyonlands.dtb',\n]\n");
+    writeFileSync(join(src, 'pc-bios', 'dtb', 'canyonlands.dtb'), '');
     expect(requiredMesonVersion(src)).toBe('1.5.0');
+    expect(missingPrebuiltDtbs(src)).toEqual(['bamboo.dtb']);
     const path = process.env.PATH;
     process.env.PATH = join(src, 'empty');
     try {
-      const missing = await findMissingBuildDeps(src, { fdt: false, slirp: true, patches: true });
-      const packages = missing.map((m) => m.debianPackage);
-      expect(packages).toEqual(expect.arrayContaining(['gcc', 'ninja-build', 'meson', 'pkg-config', 'flex', 'bison', 'patch', 'libglib2.0-dev']));
-      expect(missing.find((m) => m.debianPackage === 'meson')?.what).toBe('meson >= 1.5.0');
+      const missing = await findMissingBuildDeps(src, { fdt: false, slirp: true, patches: true, python: join(src, 'no-python3') });
+      expect(missing.map((m) => m.debianPackage)).toEqual(
+        expect.arrayContaining(['gcc', 'ninja-build', 'python3', 'pkg-config', 'flex', 'bison', 'patch', 'libglib2.0-dev', 'libslirp-dev', 'device-tree-compiler']),
+      );
+      expect(missing.find((m) => m.debianPackage === 'python3')).toMatchObject({ what: `Python >= 3.9 at ${join(src, 'no-python3')}`, detail: 'it does not run' });
+      expect(missing.find((m) => m.debianPackage === 'device-tree-compiler')?.detail).toMatch(/no prebuilt pc-bios\/dtb\/\*\.dtb \(bamboo\.dtb and 0 more/);
     } finally {
       process.env.PATH = path;
     }
+  });
+
+  it('checks the Python configure is given: the last --python in the configure flags, else the system one', () => {
+    expect(configurePython([])).toBe(systemPython());
+    expect(configurePython(['--python=/opt/py/bin/python3', '--enable-debug', '--python=/usr/local/bin/python3.12'])).toBe('/usr/local/bin/python3.12');
   });
 });
