@@ -20,6 +20,7 @@ import { formatError, InfraError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/host.js';
 import { ensureBuiltQemu, prepareAndConfigure, type QemuBuildSpec } from '../../src/provision/qemu-build/build-qemu.js';
 import { resolveQemuSource } from '../../src/provision/qemu-build/qemu-source.js';
+import { recordingLogger } from '../helpers/recording-logger.js';
 
 const dsSource = process.env.QFI_QEMU_SOURCE ?? join(localCacheDir(), 'sources', 'qemu_10.2.2+ds.orig.tar.xz');
 const upstreamSource = process.env.QFI_QEMU_UPSTREAM_SOURCE;
@@ -29,17 +30,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function recordingLog(): { log: Logger; lines: string[] } {
   const lines: string[] = [];
-  const log: Logger = {
-    info: (m) => lines.push(m),
-    warn: (m) => lines.push(`warning: ${m}`),
-    error: (m) => lines.push(`error: ${m}`),
-    debug: () => {},
-    group: async (title, fn) => {
-      lines.push(`group: ${title}`);
-      return fn();
-    },
-  };
-  return { log, lines };
+  return { log: recordingLogger(lines), lines };
 }
 
 /** A package of Debian bookworm (main), by exact version, unpacked; the .deb stays in the download cache. */
@@ -110,7 +101,7 @@ describe('a QEMU build with meson 1.0.1 first on PATH and in the Python configur
       expect(text).toContain('apt-get install -t bookworm-backports meson');
     }
     expect(text).toMatch(/or build an upstream release instead/);
-    expect(lines.some((l) => l.startsWith('running configure'))).toBe(false);
+    expect(lines.some((l) => l.startsWith('info: running configure'))).toBe(false);
   }, 5 * 60_000);
 
   it('configures an upstream-layout source: configure installs the bundled meson wheel', async (ctx) => {
@@ -145,7 +136,7 @@ describe('a QEMU build with meson 1.0.1 first on PATH and in the Python configur
     const bundled = readdirSync(join(configured.src, 'python/wheels')).find((f) => f.startsWith('meson-'));
     const wheelVersion = /^meson-([^-]+)-/.exec(bundled ?? '')?.[1];
     expect(wheelVersion, 'the source has no python/wheels/meson-*.whl').toBeDefined();
-    expect(lines.some((l) => l.startsWith('running configure'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('info: running configure'))).toBe(true);
     const out = readFileSync(buildLogFile, 'utf8');
     expect(out).toMatch(new RegExp(`mkvenv: installing meson==${wheelVersion!.replace(/\./g, '\\.')}`));
     expect(out).toMatch(new RegExp(`The Meson build system\\nVersion: ${wheelVersion!.replace(/\./g, '\\.')}\\n`));
