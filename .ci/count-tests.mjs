@@ -1,5 +1,5 @@
 // node .ci/count-tests.mjs VITEST_JSON: the closing line of the tests step,
-// `tests: N passed, M failed, K skipped`, after the first lines of each failure.
+// `tests: N passed, M failed, K skipped`, after each failure's first line and first error lines.
 // Exits 1 when a test failed or when nothing ran at all.
 // Tests of a file that failed before running them (a failed beforeAll) count as failed, not skipped.
 import { readFileSync } from 'node:fs';
@@ -21,7 +21,9 @@ for (const file of r.testResults) {
   if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')) failures.push([name, file.message ?? '']);
 }
 for (const [where, message] of failures) {
-  const lines = message.split('\n').map((l) => l.trimEnd()).filter(Boolean).slice(0, 3);
+  // The first line, and the first error lines after it (a build log's, say), not its last lines.
+  const [first = '', ...rest] = message.split('\n').map((l) => l.trimEnd()).filter(Boolean);
+  const lines = [first, ...rest.filter((l) => /\berror\b/i.test(l)).slice(0, 2)];
   console.log(`FAIL ${where}\n${lines.map((l) => `     ${l}`).join('\n')}`);
 }
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -65,7 +65,7 @@ leftovers() {
   for d in /proc/[0-9]*; do p=${d#/proc/}; [ "$p" = 1 ] || [ "$p" = "${2:-}" ] || pids+=("$p"); done
   [ ${#pids[@]} -gt 0 ] || return 0
   echo "fresh-root: $1 left ${#pids[@]} process(es) running; killing them:"
-  ps -o pid=,etime=,args= -p "$(IFS=,; echo "${pids[*]}")" | sed 's/^/  /' || true
+  for p in "${pids[@]}"; do echo "  $p $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | cut -c1-200)"; done
   kill -KILL "${pids[@]}" 2>/dev/null || true
   return 1
 }
