@@ -1,8 +1,177 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
-  runAction
-} from "./chunks/chunk-J5V2AU2X.js";
-import "./chunks/chunk-N3IJ6XJV.js";
+  actionHost,
+  debug,
+  defaultArtifactName,
+  error,
+  getInput,
+  getMultilineInput,
+  info,
+  saveState,
+  setFailed,
+  setOutput,
+  summary,
+  toArtifactName,
+  uploadResults,
+  warning
+} from "./chunks/chunk-RKBSHU2K.js";
+import {
+  INPUTS,
+  QfiError,
+  formatError,
+  formatLocation,
+  mergeCampaigns,
+  planCampaign,
+  runCampaign,
+  runPipeline,
+  runQtestPipeline
+} from "./chunks/chunk-46WYVSML.js";
+import "./chunks/chunk-2XPRQUFT.js";
+import "./chunks/chunk-E3KAXV6J.js";
+
+// src/adapters/action/error-summary.ts
+function kindText(err) {
+  if (err.kind === "usage") return "a bad input";
+  if (err.kind === "infra") return "an infrastructure problem";
+  return err.location?.input && !err.location.file ? "a bad value" : "a configuration error";
+}
+function whereText(loc) {
+  if (!loc?.file) return loc?.input ? ` in input \`${loc.input}\`` : "";
+  return ` at \`${formatLocation({ ...loc, input: void 0 })}\`${loc.input ? ` (input \`${loc.input}\`)` : ""}`;
+}
+function fenced(text) {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}text
+${text}
+${fence}`;
+}
+function stepErrorMarkdown(err) {
+  const what = err instanceof QfiError ? `${kindText(err)}${whereText(err.location)}` : "an unexpected error (a bug in qfi: please report it with this text)";
+  return ["### qfi: \u26A0\uFE0F infra-error \u2014 the step stopped before a verdict", "", `The step stopped on ${what}; the \`verdict\` output is \`infra-error\`.`, "", fenced(formatError(err)), ""].join("\n");
+}
+
+// src/adapters/action/read-inputs.ts
+function readActionInputs() {
+  const inputs = {};
+  for (const input of INPUTS) {
+    if (input.type === "lines") {
+      const lines = getMultilineInput(input.name, { trimWhitespace: true });
+      if (lines.length) inputs[input.name] = lines;
+    } else {
+      const value = getInput(input.name, { trimWhitespace: true });
+      if (value !== "") inputs[input.name] = value;
+    }
+  }
+  return inputs;
+}
+
+// src/adapters/action/steps.ts
+import { readFileSync } from "node:fs";
+async function runMode(mode, options, host) {
+  if (mode === "plan") await planStep(options, host);
+  else if (mode === "run") await runStep(options, host);
+  else if (mode === "qtest") await qtestStep(options, host);
+  else await campaignStep(mode, options, host);
+}
+function saveUploadState(config, suffix) {
+  const base = config.report.artifactName ? toArtifactName(config.report.artifactName) : defaultArtifactName(suffix ? `${config.name}-${suffix}` : config.name);
+  saveState("results-dir" /* ResultsDir */, config.report.dir);
+  saveState("artifact-name" /* ArtifactName */, base);
+  saveState("upload-enabled" /* UploadEnabled */, String(config.report.upload));
+  return base;
+}
+async function addSummary(markdown) {
+  try {
+    await summary.addRaw(markdown).write();
+  } catch (err) {
+    warning(`could not write the job summary: ${err.message}`);
+  }
+}
+async function upload(config, name, host) {
+  if (!config.report.upload) return;
+  const uploaded = await uploadResults(config.report.dir, name, host.log);
+  saveState("uploaded" /* Uploaded */, String(uploaded));
+}
+function reportVerdict(what, verdict, reason, config) {
+  if (verdict === "pass") return;
+  const message = `qfi ${what}: ${verdict} \u2014 ${reason}`;
+  if (config.report.failOnVerdict || verdict === "infra-error") setFailed(message);
+  else warning(`${message} (fail-on-verdict is false)`);
+}
+async function finish(config, artifact, host, result) {
+  const markdown = readFileSync(result.markdownFile, "utf8");
+  setOutput("verdict" /* Verdict */, result.verdict);
+  setOutput("junit" /* Junit */, result.junit);
+  setOutput("results-dir" /* ResultsDir */, config.report.dir);
+  await addSummary(markdown);
+  await upload(config, artifact, host);
+  reportVerdict(result.what, result.verdict, result.reason, config);
+}
+async function runStep(options, host) {
+  let artifact = "";
+  const { config, run: run2, reports } = await runPipeline({ ...options, echoConsole: true, onConfig: (c) => artifact = saveUploadState(c) }, host);
+  await finish(config, artifact, host, { what: run2.scenario, verdict: run2.verdict, reason: run2.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown });
+}
+async function qtestStep(options, host) {
+  let artifact = "";
+  const { config, outcome, reports } = await runQtestPipeline({ ...options, onConfig: (c) => artifact = saveUploadState(c, "qtest") }, host);
+  await finish(config, artifact, host, { what: `qtest ${outcome.name}`, verdict: outcome.verdict, reason: outcome.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown });
+}
+async function planStep(options, host) {
+  const { config, plan, matrix, planFile } = await planCampaign(options, host);
+  setOutput("matrix" /* Matrix */, JSON.stringify(matrix));
+  setOutput("plan-file" /* PlanFile */, planFile);
+  setOutput("scenarios" /* Scenarios */, String(plan.scenarios.length));
+  setOutput("results-dir" /* ResultsDir */, config.report.dir);
+  const lines = [`## qfi plan ${plan.name}: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s)`, "", `Kind \`${plan.kind}\`, seed ${plan.seed}.`, ...plan.notes.map((n) => `- ${n}`)];
+  await addSummary(`${lines.join("\n")}
+`);
+  if (plan.probe && plan.probe.verdict !== "pass") setFailed(`qfi plan: the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first`);
+}
+async function campaignStep(mode, options, host) {
+  let artifact = "";
+  const onConfig = (c) => {
+    const part = c.campaign.shard ? `shard-${c.campaign.shard.index}-of-${c.campaign.shard.count}` : c.campaign.scenario ?? mode;
+    artifact = saveUploadState(c, part);
+  };
+  const { config, report, files } = mode === "campaign" ? await runCampaign({ ...options, onConfig }, host) : await mergeCampaigns({ ...options, onConfig }, host);
+  await finish(config, artifact, host, { what: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, junit: files.junit, markdownFile: files.markdown });
+}
+
+// src/adapters/action/main.ts
+async function run() {
+  const host = actionHost();
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) return info(`qfi: ${signal} received; QEMU is already being stopped`);
+    info(`qfi: ${signal} received, stopping QEMU`);
+    controller.abort(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const inputs = readActionInputs();
+    await runMode(inputs.mode ?? "run", { inputs, cwd: process.cwd(), signal: controller.signal }, host);
+  } catch (err) {
+    await reportStepError(err);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+async function reportStepError(err) {
+  setOutput("verdict" /* Verdict */, "infra-error");
+  if (err instanceof QfiError && err.location?.file) {
+    const props = { file: err.location.file, title: "qfi configuration error" };
+    if (err.location.line !== void 0) props.startLine = err.location.line;
+    if (err.location.column !== void 0) props.startColumn = err.location.column;
+    error(err.message, props);
+  }
+  if (!(err instanceof QfiError) && err instanceof Error && err.stack) debug(err.stack);
+  await addSummary(stepErrorMarkdown(err));
+  setFailed(formatError(err));
+}
 
 // src/entry/main.ts
-await runAction();
+await run();

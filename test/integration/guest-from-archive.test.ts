@@ -29,6 +29,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function pathWithoutApt(): string {
   const bin = join(work, 'bin');
   mkdirSync(bin, { recursive: true });
+  // By name, first one wins as on PATH (a merged /usr lists /bin and /usr/bin; links may dangle).
+  const linked = new Set<string>();
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     let names: string[];
     try {
@@ -37,7 +39,8 @@ function pathWithoutApt(): string {
       continue;
     }
     for (const name of names) {
-      if (/^(apt|dpkg)/.test(name) || existsSync(join(bin, name))) continue;
+      if (/^(apt|dpkg)/.test(name) || linked.has(name)) continue;
+      linked.add(name);
       symlinkSync(join(dir, name), join(bin, name));
     }
   }

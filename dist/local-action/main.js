@@ -1,43 +1,13 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a2, b) => (typeof require !== "undefined" ? require : a2)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
-var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
+import {
+  __commonJS,
+  __require,
+  __toESM,
+  actionHost,
+  defaultArtifactName,
+  toArtifactName,
+  uploadResults
+} from "./chunks/chunk-WX6GQ675.js";
 
 // node_modules/isexe/windows.js
 var require_windows = __commonJS({
@@ -116,11 +86,11 @@ var require_mode = __commonJS({
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports, module) {
     var fs = __require("fs");
-    var core;
+    var core4;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
-      core = require_windows();
+      core4 = require_windows();
     } else {
-      core = require_mode();
+      core4 = require_mode();
     }
     module.exports = isexe;
     isexe.sync = sync;
@@ -133,17 +103,17 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           isexe(path6, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve7(is);
+              resolve8(is);
             }
           });
         });
       }
-      core(path6, options || {}, function(er, is) {
+      core4(path6, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -155,7 +125,7 @@ var require_isexe = __commonJS({
     }
     function sync(path6, options) {
       try {
-        return core.sync(path6, options || {});
+        return core4.sync(path6, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -204,27 +174,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i2) => new Promise((resolve7, reject) => {
+      const step = (i2) => new Promise((resolve8, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve7(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve8(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve7(subStep(p, i2, 0));
+        resolve8(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve7, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve8, reject) => {
         if (ii === pathExt.length)
-          return resolve7(step(i2 + 1));
+          return resolve8(step(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve7(p + ext);
+              return resolve8(p + ext);
           }
-          return resolve7(subStep(p, i2, ii + 1));
+          return resolve8(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -536,6 +506,249 @@ var require_cross_spawn = __commonJS({
   }
 });
 
+// node_modules/xz-decompress/dist/package/xz-decompress.js
+var require_xz_decompress = __commonJS({
+  "node_modules/xz-decompress/dist/package/xz-decompress.js"(exports, module) {
+    (function webpackUniversalModuleDefinition(root, factory) {
+      if (typeof exports === "object" && typeof module === "object")
+        module.exports = factory(__require("stream/web"));
+      else if (typeof define === "function" && define.amd)
+        define(["stream/web"], factory);
+      else if (typeof exports === "object")
+        exports["xz-decompress"] = factory(__require("stream/web"));
+      else
+        root["xz-decompress"] = factory(root["stream/web"]);
+    })(exports, (__WEBPACK_EXTERNAL_MODULE__2__) => {
+      return (
+        /******/
+        (() => {
+          "use strict";
+          var __webpack_modules__ = [
+            ,
+            /* 1 */
+            /***/
+            ((module2) => {
+              module2.exports = "data:application/wasm;base64,AGFzbQEAAAABOApgAX8Bf2ABfwBgAABgA39/fwF/YAABf2ACf38AYAN/f34BfmACf38Bf2AEf39/fwF/YAN/f38AAyEgAAABAgMDAwMEAQUAAgMCBgcIBwUDAAMHAQcABwcBAwkFAwEAAgYIAX8BQfCgBAsHTgUGbWVtb3J5AgAOY3JlYXRlX2NvbnRleHQACA9kZXN0cm95X2NvbnRleHQACQxzdXBwbHlfaW5wdXQACg9nZXRfbmV4dF9vdXRwdXQACwqQYCDfAgEFf0EAIQECQCAAQQdqIgJBEEkNAEEBIQEgAkEDdiIDQQJGDQBBAiEBIAJBIEkNAEEDIQEgA0EERg0AQQQhASACQTBJDQBBBSEBIANBBkYNAEEGIQEgAkHIAEkNAEEHIQEgAkHYAEkNAEEIIQEgAkGIAUkNAEEJIQEgAkGIAkkNACAAEIGAgIAAIgBBCGpBACAAGw8LAkACQCABQQJ0QcCIgIAAaiIEKAIAIgANAEEAIQACQAJAQQAoAuSIgIAAIgJFDQBBACACKAIANgLkiICAAAwBC0EAEIGAgIAAIgJFDQILIAJBgIB8cSIAIAJBCHZB/wFxIgJyIAE6AAAgACACQQh0ckGAAmohAEEAIQJBACABQQJ0QYCIgIAAaigCACIDayEFIAMhAQNAIAAgBWoiACACNgIAIAAhAiABIANqIgFBgQJJDQALIAQgADYCAAsgBCAAKAIANgIACyAAC/QHAQh/QQAoArCIgIAAIQECQAJAAkACQAJAQQAtALSIgIAARQ0AQQBBADoAtIiAgAAgAUUNAUGwiICAACECA0ACQAJAIAFBCGoiAyABKAIEIgRqIgVBCHZB/wFxIgYNACABIQIMAQsCQANAIAVBgIB8cSAGai0AAEH+AUcNAUGwiICAACEGA0AgBiIHKAIAIgYgBUcNAAsgByAFKAIANgIAIAEgBCAFKAIEakEIaiIENgIEIAcgAiACIAVGGyECIAMgBGoiBUEIdkH/AXEiBg0ACwsgAigCACECCyACKAIAIgENAAtBACgCsIiAgAAhAQsgAUUNACAAQYcCakGAfnEhCEF/IQJBsIiAgAAhBEEAIQNBsIiAgAAhBgNAIAYhBwJAIAEiBigCBCIFIABJDQAgBSACTw0AIAUhAiAHIQQgBiEDIAVBCGogCEcNACAHIQQgBSECIAYhAwwECyAGKAIAIgENAAsgAw0CDAELQbCIgIAAIQQLPwBBEHQhASAAQYgCaiEHQQAhAwJAAkBBACgCuIiAgAAiAkUNAEEAIQUgASEGDAELQQAgAUHwoISAAEH//wNqQYCAfHEiBmsiAjYCuIiAgAAgAiEFCwJAIAcgBU0NACACQQF2IgIgByAFayIHIAIgB0sbQf//A2oiB0EQdkAAQX9GDQJBAEEAKAK4iICAACAHQYCAfHEiA2o2AriIgIAACyAGRQ0BIAZB/wE6AAEgBkEAKAKwiICAADYCgAIgBkGEAmogAyAFakGAgHxxQfh9aiICNgIAIAZBgAJqIQMLIANBgIB8cSIGIANBCHZB/wFxckH/AToAACAEIAMoAgA2AgACQCACIABrQYB+cSIFDQAgAw8LIAMhAQJAIAYgBUF/cyADQQhqIgQgAmoiB2pBgIB8cUYNACAEQf//A3EhBQJAIABB9/0DSw0AIAYgBEEIdkH/AXFqQf4BOgAAIANBACgCsIiAgAA2AgAgA0GAgAQgBWsiBTYCBEEAIAM2ArCIgIAAEIOAgIAAIAZBhIIEaiACIAVrQfh9aiIFNgIAIAZBgYAEakH/AToAACAGQYCCBGohASAFIABrQYB+cSEFDAELIAIgBWogACAFakH//3tqQYCAfHFrQYCAeGohBSADIQELIAEgASgCBCAFazYCBCAFQfgBaiEGIAcgBWtBCHZB/wFxIQUCQANAIAYiB0GAfmohBiAFIgQNAUEBIQUgB0H4AUcNAAsLAkAgB0H4AUYNACACIANqIAZrQYCAfHEiBSAEakH+AToAACAFIARBCHRqIgVBACgCsIiAgAA2AgAgBSAGNgIEQQAgBTYCsIiAgAAQg4CAgAALIAEPC0EAC3wBAn8CQCAARQ0AAkAgAEGAgHxxIABBCHZB/wFxciIBLQAAIgJB/wFHDQAgAEF4aiIAQQAoArCIgIAANgIAQQAgADYCsIiAgAAgAUH+AToAAEEAQQE6ALSIgIAADwsgACACQQJ0QcCIgIAAaiICKAIANgIAIAIgADYCAAsLawECfwJAQQAoArCIgIAAIgAoAgRB/wFLDQAgAEGAgHxxIgEgAEEIdkH/AXEiAHJBCToAAEEAQQAoArCIgIAAKAIANgKwiICAACABIABBCHRyIgBBACgC5IiAgAA2AgBBACAANgLkiICAAAsLTgECfwJAIAAgAUYNACACRQ0AA0ACQCAALQAAIgMgAS0AACIERg0AQQFBfyADIARLGw8LIAFBAWohASAAQQFqIQAgAkF/aiICDQALC0EAC3gBAX8CQAJAIAAgAU8NACACRQ0BIAAhAwNAIAMgAS0AADoAACABQQFqIQEgA0EBaiEDIAJBf2oiAg0ADAILCyAAIAFNDQAgAkUNACABQX9qIQEgAEF/aiEDA0AgAyACaiABIAJqLQAAOgAAIAJBf2oiAg0ACwsgAAssAQF/AkAgAkUNACAAIQMDQCADIAE6AAAgA0EBaiEDIAJBf2oiAg0ACwsgAAt/AQF/AkACQCABIAByIAJyQQNxRQ0AIAJFDQEgACEDA0AgAyABLQAAOgAAIAFBAWohASADQQFqIQMgAkF/aiICDQAMAgsLIAJBBEkNACACQQJ2IQIgACEDA0AgAyABKAIANgIAIAFBBGohASADQQRqIQMgAkF/aiICDQALCyAAC4gBAQJ/AkBBAC0A6IiAgAANAEEAQQE6AOiIgIAAEIyAgIAAEI6AgIAAC0GggAgQgICAgAAiAEGAgAQ2AgBBAkGAgIAgEJeAgIAAIQEgAEEUakKAgICAgIDAADcCACAAQRBqIABBoIAEajYCACAAQQhqQgA3AgAgACAAQSBqNgIEIAAgATYCHCAACxUAIAAoAhwQmICAgAAgABCCgICAAAsWACAAQQxqIAE2AgAgAEEIakEANgIACxsAIAAoAhwgAEEEaiAAQQxqKAIARRCWgICAAAtUAQN/QQAhAANAQQghASAAIQIDQEEAIAJBAXFrQaCG4u1+cSACQQF2cyECIAFBf2oiAQ0ACyAAQQJ0QfCIgIAAaiACNgIAIABBAWoiAEGAAkcNAAsLTgACQCABRQ0AIAJBf3MhAgNAIAJB/wFxIAAtAABzQQJ0QfCIgIAAaigCACACQQh2cyECIABBAWohACABQX9qIgENAAsgAkF/cyECCyACC10DAX4BfwF+QgAhAANAQQghASAAIQIDQEIAIAJCAYN9QsKenLzd8pW2SYMgAkIBiIUhAiABQX9qIgENAAsgAKdBA3RB8JCAgABqIAI3AwAgAEIBfCIAQoACUg0ACwtPAAJAIAFFDQAgAkJ/hSECA0AgAkL/AYMgADEAAIWnQQN0QfCQgIAAaikDACACQgiIhSECIABBAWohACABQX9qIgENAAsgAkJ/hSECCyACC8oQAgx/An4CQAJAIAAoAiRFDQAgACgCACECDAELQQAhAiAAQQA6ACggAEIANwMAIABCADcDGCAAQcgAakEAQeQAEIaAgIAAGiAAQawBakEMNgIACyAAIAEoAgQiAzYCECAAQeAAaiEEIABByABqIQUgAEG2AWohBiAAQbABaiEHIABBqAFqIQggASgCECEJAkACQAJAAkADQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCACDgoBAgAEBQYHCAkKDwsgASgCACEKIAAoAqgBIQIgACgCrAEhCyABKAIEIQwgASgCCCENDAILIAcgACgCqAEiDGogASgCACABKAIEIgJqIAEoAgggAmsiAiAAKAKsASAMayIMIAIgDEkbIgIQh4CAgAAaIAEgASgCBCACajYCBEEAIQwgAEEAIAAoAqgBIAJqIgIgAiAAKAKsASILRhs2AqgBIAIgC0cNESAAQQE2AgACQCAHQaiIgIAAQQYQhICAgABFDQBBBSEMDBILIAZBAkEAEI2AgIAAIAAoALgBRw0QQQYhDCAGLQAADREgACAALQC3ASICNgIgIAJBBEsNEUEBIAJ0QRNxRQ0RCyABKAIEIgwgASgCCCINRg0OAkAgASgCACIKIAxqLQAAIgsNACAAIAw2AhAgASAMQQFqNgIEQQYhAgwMC0EAIQIgAEEANgKoASAAQQI2AgAgACALQQJ0QQRqIgs2AqwBIAAgCzYCQAsgByACaiAKIAxqIA0gDGsiDCALIAJrIgIgDCACSRsiAhCHgICAABogASABKAIEIAJqNgIEQQAhDCAAQQAgACgCqAEgAmoiAiACIAAoAqwBIgtGGzYCqAEgAiALRw0PIAAgAkF8aiICNgKsAUEHIQwgByACQQAQjYCAgAAgByAAKAKsASICaigAAEcNDyAAQQI2AqgBIAAtALEBIgtBP3ENDAJAAkAgC0HAAHFFDQAgACAHIAggAhCRgICAAEEBRw0RIAAgACkDCDcDMCAAKAKsASECIAAtALEBIQsMAQsgAEJ/NwMwC0J/IQ4CQCALwEF/Sg0AIAAgByAIIAIQkYCAgABBAUcNECAAKAKsASECIAApAwghDgsgACAONwM4IAIgACgCqAEiC2tBAkkNDyAAIAtBAWoiCjYCqAEgCCALakEIai0AAEEhRw0MIAAgC0ECaiINNgKoASAIIApqQQhqLQAAQQFHDQwgAiANRg0PIAAgC0EDajYCqAEgACgCsAkgCCANakEIai0AABCcgICAACIMDQ8gACgCrAEiAiAAKAKoASIMIAIgDEsbIQ0CQANAIA0gDEYNASAAIAxBAWoiAjYCqAEgACAMaiELIAIhDCALQbABai0AAA0ODAALCyAFQgA3AwAgAEEANgKoASAAQQM2AgAgBUEIakIANwMACyAAIAEoAgQ2AhAgACABKAIQNgIUIAAoArAJIAEQmYCAgAAhDCAAIAApA0ggASgCBCAAKAIQa618Ig43A0ggACAAKQNQIAEoAhAgACgCFCICayILrXwiDzcDUCAOIAApAzBWDQ0gDyAAKQM4Vg0NAkACQAJAAkAgACgCIEF/ag4EAAMDAQMLIAEoAgwgAmogCyAAKAIYEI2AgIAArSEODAELIAEoAgwgAmogCyAAKQMYEI+AgIAAIQ4LIAAgDjcDGAsgDEEBRw0OAkAgACkDMCIOQn9RDQAgDiAFKQMAUg0OCwJAIAApAzgiDkJ/UQ0AQQchDCAOIAApA1BSDQ8LIAAgACkDSCAANQJAfCAAKQNgfCIPNwNgQgQhDgJAAkACQCAAKAIgQX9qDgQBAgIAAgtCCCEOCyAEIA4gD3w3AwALIAAgACkDaCAAKQNQfDcDaCAAIARBGCAAKAJwEI2AgIAANgJwIABBBDYCACAAIAApA1hCAXw3A1gLAkAgBSkDACIOQgODUA0AIA5CAXwhDiABKAIEIQwgASgCCCELA0AgCyAMRg0NIAEgDEEBaiICNgIEIAEoAgAgDGotAAANDiAFIA43AwAgDkIDgyEPIA5CAXwhDiACIQwgD0IAUg0ACwsgAEEFNgIAC0EBIQIgACgCIEF/ag4EBgcHBQcLIAAgARCSgICAACIMQQFHDQsgAEEHNgIAC0EAIAAoAhBrIQUgAEGAAWopAwAhDiABKAIEIQwCQANAIA4gBSAMaq18QgODUA0BAkAgDCABKAIIRw0AIAAgARCTgICAAAwLCyABIAxBAWoiAjYCBCABKAIAIAxqIQsgAiEMIAstAAANCwwACwsgACABEJOAgIAAQQchDCAEIABBkAFqQRgQhICAgAANCiAAQQg2AgALIAAgAUEgEJSAgIAAIgxBAUcNCSAAQQk2AgBBDCELIABBDDYCrAEMAQsgACgCrAEhCwsgByAAKAKoASIMaiABKAIAIAEoAgQiAmogASgCCCACayICIAsgDGsiDCACIAxJGyICEIeAgIAAGiABIAEoAgQgAmo2AgRBACEMIABBACAAKAKoASACaiICIAIgACgCrAEiC0YbNgKoASACIAtHDQcgABCVgICAACEMDAcLQQEhAiAAIAFBwAAQlICAgAAiDEEBRw0GDAELQQEhAiAAIAFBIBCUgICAACIMQQFHDQULIAAgAjYCAAwACwtBBiEMDAILQQAhDAwBC0EHIQwLAkACQCAAKAIkDQACQAJAIAwOAgADAQtBB0EIIAEoAgQgASgCCEYbIQwLIAEgCTYCECABIAM2AgQgDA8LAkAgDA0AIAMgASgCBEcNACAJIAEoAhBHDQAgAC0AKCEBIABBAToAKCABQQN0DwsgAEEAOgAoCyAMC6YBAQN/AkAgACgCBCIEDQAgAEIANwMICyACKAIAIgUgAyAFIANLGyEGA0ACQCAGIAVHDQBBAA8LIAEgBWotAAAhAyACIAVBAWoiBTYCACAAIANB/wBxrSAErYYgACkDCIQ3AwgCQAJAIAPAIgNBAEgNAAJAIAMNAEEHIQMgBA0CCyAAQQA2AgRBAQ8LQQchAyAAIARBB2oiBDYCBCAEQT9HDQELCyADC6ECAgN/AX4gAEGQAWohAiABQQRqIQMDQAJAIAAgASgCACADIAEoAggQkYCAgAAiBEEBRg0AIABBgAFqIgMgAykDACABKAIEIAAoAhAiA2siAq18NwMAIAAgAyABKAIAaiACIAAoAhgQjYCAgACtNwMYIAQPCwJAAkACQAJAAkAgACgCeA4DAAIBAwsgACAAKQMIIgU3A4gBAkAgBSAAKQNYUQ0AQQcPCyAAQQE2AngMAwsgACAAKQOYASAAKQMIfDcDmAEgACACQRggACgCoAEQjYCAgAA2AqABIABBATYCeCAAIAApA4gBQn98IgU3A4gBDAILIABBAjYCeCAAIAApA5ABIAApAwh8NwOQAQsgACkDiAEhBQsgBUIAUg0AC0EBC0ABAn8gAEGAAWoiAiACKQMAIAEoAgQgACgCECICayIDrXw3AwAgACACIAEoAgBqIAMgACgCGBCNgICAAK03AxgLfAEEfyABKAIEIQMgASgCCCEEA0ACQCAEIANHDQBBAA8LIAEgA0EBaiIFNgIEAkAgASgCACADai0AACAAKQMYIAAoAgQiA62Ip0H/AXFGDQBBBw8LIAAgA0EIaiIGNgIEIAUhAyAGIAJJDQALIABBADYCBCAAQgA3AxhBAQtvAQF/QQchAQJAIABBugFqLwAAQdm0AUcNACAAQbQBakEGQQAQjYCAgAAgAEGwAWooAABHDQAgAEGAAWopAwBCAoggADUAtAFSDQAgAEG4AWotAAANAEEBQQcgACgCICAAQbkBai0AAEYbIQELIAELwAIBA38CQAJAAkAgACgCJA0AIABBADoAKCAAQQA2AgBBASECDAELAkAgACgCAEEKRw0AQQAhAwwCC0ECIQMMAQtBASEDCwJAAkADQAJAAkACQAJAIAMOAwABAwMLIAEoAgQiAyABKAIIIgRGDQQgASgCACEFAkADQCAFIANqLQAADQEgASADQQFqIgM2AgQgACAAKAIEQQFqQQNxNgIEIAQgA0YNBgwACwsCQCAAKAIERQ0AQQcPCyAAKAIkRQ0BIABBADoAKCAAQQA2AgBBASEDDAMLIABCADcDGCAAQQA2AgQgAEHIAGpBAEHkABCGgICAABogAEGsAWpBDDYCAAtBAiEDDAELIAAgARCQgICAACIDQQFHDQIgAEEKNgIAQQAhAwwACwsCQCACDQBBAA8LQQdBASAAKAIEGyEDCyADC3UBAX8CQEG4CRCAgICAACICRQ0AIAIgADYCJCACIAAgARCbgICAACIANgKwCQJAIABFDQAgAkEAOgAoIAJCADcDACACQgA3AxggAkHIAGpBAEHkABCGgICAABogAkGsAWpBDDYCACACDwsgAhCCgICAAAtBAAseAAJAIABFDQAgACgCsAkQnYCAgAAgABCCgICAAAsL3RABCn8gAEHo3QFqIQIgAEHUAGohAyAAQRxqIgRBCGohBQJAAkADQCAAKAJAIQYCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgASgCBCIHIAEoAghJDQAgBkEHRg0BDBELIAYOCQECAwQFBgcACQ4LIAAoAkwhBgwHC0EBIQYgASAHQQFqNgIEIAEoAgAgB2otAAAiB0UNCAJAAkAgB0HfAUsNACAHQQFHDQELIABBgAI7AVACQCAAKAI8DQAgACABKAIMIAEoAhAiBmo2AhggACABKAIUIAZrNgIsCyAEQgA3AgAgBUIANwIADAoLIAAtAFBFDQkMDQsgASAHQQFqNgIEIAEoAgAgB2otAAAhByAAQQI2AkAgACAHQQh0IAAoAkhqNgJIDAsLIAEgB0EBajYCBCABKAIAIAdqLQAAIQcgAEEDNgJAIAAgByAAKAJIakEBajYCSAwKCyABIAdBAWo2AgQgASgCACAHai0AACEHIABBBDYCQCAAIAdBCHQ2AkwMCQsgASAHQQFqNgIEIAEoAgAgB2otAAAhByAAIAAoAkQ2AkAgACAHIAAoAkxqQQFqNgJMDAgLIAEgB0EBajYCBEEHIQYgASgCACAHai0AACIHQeABSw0DQQAhCAJAAkAgB0EtTw0AQQAhCQwBCyAHQVNqIgcgB0H/AXFBLW4iCUEtbGshByAJQQFqIQkLIABBfyAJdEF/czYCdAJAIAdB/wFxQQlJDQAgB0F3aiIHIAdB/wFxQQluIghBCWxrIQcgCEEBaiEICyAAIAg2AnAgACAHQf8BcSIHNgJsIAggB2pBBEsNAyADQgA3AgAgA0EIakIANwIAIANBEGpBADYCACAAQX8gCHRBf3M2AnBB+AAhBwNAIAAgB2pBgAg7AQAgB0ECaiIHQeTdAUcNAAsgAEEGNgJAIABBBTYCCCAAQv////8PNwIACyAAKAJMIgpBBUkNBwJAIAAoAggiB0UNACAHQX9qIQYgASgCBCEHIAEoAgghCQNAIAkgB0YNCiABIAdBAWoiCDYCBCABKAIAIAdqLQAAIQcgACAGNgIIIAAgByAAKAIEQQh0cjYCBCAIIQcgBkF/aiIGQX9HDQALCyAAQQc2AkAgACAKQXtqIgY2AkwLIAAgACgCICIHIAEoAhQgASgCEGsiCCAAKAJIIgkgCCAJSRsiCGogACgCLCIJIAkgB2sgCEsbNgIoIAEoAggiCiABKAIEIghrIQcCQAJAAkAgACgC5N0BIgkNACAGDQFBACEGCyACIAlqIAEoAgAgCGpBKiAJayIIIAYgCWsiBiAIIAZJGyIGIAcgBiAHSRsiBxCHgICAABoCQAJAIAAoAuTdASIIIAdqIgYgACgCTEcNACACIAhqIAdqQQBBPyAGaxCGgICAABogACgC5N0BIAdqIQYMAQsCQCAGQRRLDQAgACAGNgLk3QEgASABKAIEIAdqNgIEDAMLIAZBa2ohBgsgAEEANgIQIAAgAjYCDCAAIAY2AhRBByEGIAAQmoCAgABFDQMgACgCECIIIAAoAuTdASIJIAdqSw0DIAAgACgCTCAIayIGNgJMAkAgCCAJTw0AIAAgCSAIayIHNgLk3QEgAiACIAhqIAcQhYCAgAAaDAILIABBADYC5N0BIAEgASgCBCAIIAlraiIINgIEIAEoAggiCiAIayEHCwJAIAdBFUkNACAAIAg2AhAgACABKAIANgIMIAAgCkFraiAIIAZqIAcgBkEVakkbNgIUQQchBiAAEJqAgIAARQ0DIAAoAkwiByAAKAIQIgggASgCBGsiCUkNAyABIAg2AgQgACAHIAlrIgY2AkwgASgCCCAIayIHQRRLDQELIAIgASgCACAIaiAHIAYgByAGSRsiBxCHgICAABogACAHNgLk3QEgASABKAIEIAdqNgIECyAAKAIgIgYgACgCHCIIayEHAkAgACgCPEUNAAJAIAYgACgCLEcNACAAQQA2AiALIAEoAgwgASgCEGogACgCGCAIaiAHEIeAgIAAGiAAKAIgIQYLIAAgBjYCHCABIAEoAhAgB2oiCDYCECAAIAAoAkgiBiAHazYCSAJAIAYgB0cNAEEHIQYgACgCTA0CIAAoAmgNAiAAKAIEDQIgAEEANgJADAQLQQAhBiAIIAEoAhRGDQEgASgCBCABKAIIRw0FIAAoAuTdASAAKAJMTw0FDAELAkADQCAAKAJMIghFDQFBACEGIAEoAggiCSAHTQ0CIAEoAhQiCiABKAIQIgtNDQIgACAIIAkgB2siBiAKIAtrIgkgBiAJSRsiBiAAKAIsIAAoAiAiCWsiCiAGIApJGyIGIAggBiAISRsiBms2AkwgCSAAKAIYaiABKAIAIAdqIAYQhYCAgAAaIAAgACgCICAGaiIHNgIgAkAgACgCJCAHTw0AIAAgBzYCJAsCQCAAKAI8RQ0AAkAgByAAKAIsRw0AIABBADYCIAsgASgCDCABKAIQaiABKAIAIAEoAgRqIAYQhYCAgAAaIAAoAiAhBwsgACAHNgIcIAEgASgCECAGajYCECABIAEoAgQgBmoiBzYCBAwACwsgAEEANgJADAQLIAYPCyAHwEF/Sg0BIABBATYCQCAAIAdBEHRBgID8AHE2AkgCQCAHQcABSQ0AIABBBTYCRCAAQQA6AFEMAwsgAC0AUQ0DIABBBjYCRCAHQaABSQ0CIANCADcCACADQRBqQQA2AgAgA0EIakIANwIAQfgAIQcDQCAAIAdqQYAIOwEAIAdBAmoiB0Hk3QFHDQALCyAAQQU2AgggAEL/////DzcCAAwBCyAHQQJLDQEgAEKDgICAgAE3AkAMAAsLQQcPC0EAC5wYARR/IABBGGohAQJAIABBIGooAgAiAiAAQShqKAIAIgNPDQAgAEHoAGoiBCgCAEUNACABIAQgACgCVBCegICAABogACgCKCEDIAAoAiAhAgsCQCACIANPDQAgAEHYC2ohBSAAQbwNaiEGIABB3A1qIQcgAEHoAGohCCAAQeAVaiEJIABB1ABqIQoDQCAAKAIQIgsgACgCFEsNASAAIAAoAmQiDEEFdGogACgCdCACcSINQQF0aiIOQfgAaiEPAkACQCAAKAIAIgNBgICACEkNACAAKAIEIRAMAQsgACADQQh0IgM2AgAgACALQQFqIgQ2AhAgACAAKAIEQQh0IAAoAgwgC2otAAByIhA2AgQgBCELCwJAAkAgECADQQt2IA8vAQAiEWwiBE8NACAAIAQ2AgAgDyARQYAQIBFrQQV2ajsBACACQX9qIQMCQCACDQAgACgCLCADaiEDCwJAAkAgACgCJCIRDQBBACEDDAELIAEoAgAgA2otAAAhAwsgACAAKAJwIAJxIAAoAmwiD3QgA0EIIA9rdmpBgAxsakHkHWohDgJAAkAgDEEGSw0AQQEhAwNAIA4gA0EBdCIDaiEQAkACQCAAKAIAIgRBgICACEkNACAAKAIEIQwMAQsgACAEQQh0IgQ2AgAgACAAKAIQIg9BAWo2AhAgACAAKAIEQQh0IA8gACgCDGotAAByIgw2AgQLAkACQCAMIARBC3YgEC8BACIRbCIPSQ0AIAAgDCAPazYCBCAEIA9rIQ8gA0EBciEDIBEgEUEFdmshBAwBCyARQYAQIBFrQQV2aiEECyAAIA82AgAgECAEOwEAIANBgAJJDQALIAAoAiAhAgwBCyACIAAoAlQiD0F/c2ohAwJAIAIgD0sNACAAKAIsIANqIQMLAkACQCARDQBBACESDAELIAEoAgAgA2otAAAhEgtBASEDQYACIQ8DQCAOIBJBAXQiEiAPcSITIA9qIANqQQF0aiERAkACQCAEQf///wdNDQAgBCENDAELIAAgBEEIdCINNgIAIAAgC0EBaiIENgIQIAAgEEEIdCAAKAIMIAtqLQAAciIQNgIEIAQhCwsCQAJAIBAgDUELdiARLwEAIgxsIgRPIhQNACAMQYAQIAxrQQV2aiEMDAELIAAgECAEayIQNgIEIA0gBGshBCAMIAxBBXZrIQxBACEPCyAAIAQ2AgAgESAMOwEAIA8gE3MhDyADQQF0IBRyIgNBgAJJDQALCyAAIAJBAWo2AiAgACgCGCACaiADOgAAAkAgACgCJCAAKAIgIgJPDQAgACACNgIkC0EAIQMCQCAAKAJkIgRBBEkNAAJAIARBCUsNACAEQX1qIQMMAQsgBEF6aiEDCyAAIAM2AmQMAQsgACADIARrIgM2AgAgACAQIARrIgQ2AgQgDyARIBFBBXZrOwEAIAAgDEEBdGoiEkH4A2ohDwJAAkAgA0H///8HTQ0AIAshEwwBCyAAIANBCHQiAzYCACAAIAtBAWoiEzYCECAAIARBCHQgACgCDCALai0AAHIiBDYCBAsCQAJAIAQgA0ELdiAPLwEAIhBsIhFJDQAgACADIBFrIgw2AgAgACAEIBFrIgM2AgQgDyAQIBBBBXZrOwEAIBJBkARqIQ8CQAJAIAxB////B00NACATIREMAQsgACAMQQh0Igw2AgAgACATQQFqIhE2AhAgACADQQh0IAAoAgwgE2otAAByIgM2AgQLAkACQCADIAxBC3YgDy8BACIQbCIETw0AIAAgBDYCACAPIBBBgBAgEGtBBXZqOwEAIA5B2ARqIQ8CQCAEQf///wdLDQAgACAEQQh0IgQ2AgAgACARQQFqNgIQIAAgA0EIdCAAKAIMIBFqLQAAciIDNgIECwJAIAMgBEELdiAPLwEAIhBsIhFJDQAgACAEIBFrNgIAIAAgAyARazYCBCAPIBAgEEEFdms7AQAMAgsgACARNgIAIA8gEEGAECAQa0EFdmo7AQAgAEEBNgJoIABBCUELIAAoAmRBB0kbNgJkDAMLIAAgDCAEayIMNgIAIAAgAyAEayIDNgIEIA8gECAQQQV2azsBACASQagEaiEEAkACQCAMQf///wdNDQAgESEODAELIAAgDEEIdCIMNgIAIAAgEUEBaiIONgIQIAAgA0EIdCAAKAIMIBFqLQAAciIDNgIECwJAAkAgAyAMQQt2IAQvAQAiD2wiEE8NACAAIBA2AgAgBCAPQYAQIA9rQQV2ajsBACAAKAJYIQMMAQsgACAMIBBrIhE2AgAgACADIBBrIgM2AgQgBCAPIA9BBXZrOwEAIBJBwARqIQ8CQCARQf///wdLDQAgACARQQh0IhE2AgAgACAOQQFqNgIQIAAgA0EIdCAAKAIMIA5qLQAAciIDNgIECwJAAkAgAyARQQt2IA8vAQAiEGwiBE8NACAQQYAQIBBrQQV2aiEQIAAoAlwhAwwBCyAAIAMgBGs2AgQgACgCYCEDIAAgACgCXDYCYCARIARrIQQgECAQQQV2ayEQCyAAIAQ2AgAgDyAQOwEAIAAgACgCWDYCXAsgACAAKAJUNgJYIAAgAzYCVAsgAEEIQQsgACgCZEEHSRs2AmQgACAJIA0Qn4CAgAAMAQsgACARNgIAIA8gEEGAECAQa0EFdmo7AQAgACAAKAJcNgJgIAAgACkCVDcCWCAAQQdBCiAAKAJkQQdJGzYCZCAAIAcgDRCfgICAACAKIAAoAmgiA0F+akEDIANBBkkbQQd0akGEB2ohDUEBIQMDQCANIANBAXQiA2ohEAJAAkAgACgCACIEQYCAgAhJDQAgACgCBCEMDAELIAAgBEEIdCIENgIAIAAgACgCECIPQQFqNgIQIAAgACgCBEEIdCAPIAAoAgxqLQAAciIMNgIECwJAAkAgDCAEQQt2IBAvAQAiEWwiD0kNACAAIAwgD2s2AgQgBCAPayEPIANBAXIhAyARIBFBBXZrIQQMAQsgEUGAECARa0EFdmohBAsgACAPNgIAIBAgBDsBACADQcAASQ0ACwJAIANBQGoiBEEDSw0AIAAgBDYCVAwBCyAAIANBAXFBAnIiDzYCVCAEQQF2IRACQCAEQQ1LDQAgACAPIBBBf2oiDnQiBDYCVEEBIQ8gBSAEQQF0akHAACADa0EBdGpBfmohEkEAIQwDQCASIA9BAXQiD2ohEAJAAkAgACgCACIDQYCAgAhJDQAgACgCBCENDAELIAAgA0EIdCIDNgIAIAAgACgCECIEQQFqNgIQIAAgACgCBEEIdCAEIAAoAgxqLQAAciINNgIECwJAAkAgDSADQQt2IBAvAQAiEWwiBEkNACAAIA0gBGs2AgQgACAAKAJUQQEgDHRqNgJUIAMgBGshBCAPQQFyIQ8gESARQQV2ayEDDAELIBFBgBAgEWtBBXZqIQMLIAAgBDYCACAQIAM7AQAgDiAMQQFqIgxHDQAMAgsLIBBBe2ohECAAKAIEIQQgACgCACEDA0ACQCADQf///wdLDQAgACADQQh0IgM2AgAgACAAKAIQIhFBAWo2AhAgBEEIdCARIAAoAgxqLQAAciEECyAAIANBAXYiAzYCACAAIAQgA2siBEEfdSIRIA9BAXRqQQFqIg82AlQgACARIANxIARqIgQ2AgQgEEF/aiIQDQALIAAgD0EEdDYCVEEAIQxBASEPA0AgBiAPQQF0Ig9qIRACQAJAIAAoAgAiA0GAgIAISQ0AIAAoAgQhDQwBCyAAIANBCHQiAzYCACAAIAAoAhAiBEEBajYCECAAIAAoAgRBCHQgBCAAKAIMai0AAHIiDTYCBAsCQAJAIA0gA0ELdiAQLwEAIhFsIgRJDQAgACANIARrNgIEIAAgACgCVEEBIAx0ajYCVCADIARrIQQgD0EBciEPIBEgEUEFdmshAwwBCyARQYAQIBFrQQV2aiEDCyAAIAQ2AgAgECADOwEAIAxBAWoiDEEERw0ACwsCQCABIAggACgCVBCegICAAA0AQQAPCyAAKAIgIQILIAIgACgCKEkNAAsLQQEhAwJAIAAoAgAiBEH///8HSw0AIAAgBEEIdDYCAEEBIQMgACAAKAIQIgRBAWo2AhAgACAAKAIEQQh0IAQgACgCDGotAAByNgIECyADC3ABAX8CQEGo3gEQgICAgAAiAkUNACACQTRqIAE2AgAgAkE8aiAANgIAAkACQAJAIABBf2oOAgABAgsgAiABEICAgIAAIgA2AhggAA0BIAIQgoCAgAAMAgsgAkEANgIYIAJBOGpBADYCAAsgAg8LQQAL0gEBAn9BBiECAkAgAUEnSw0AIABBMGogAUEBcUECciABQQF2QQtqdCIBNgIAAkACQCAAQTxqKAIAIgNFDQBBBCECIAEgAEE0aigCAEsNAiAAQSxqIAE2AgAgA0ECRw0AIABBOGoiAygCACABTw0AIAAgATYCOCAAKAIYEIKAgIAAIAAgACgCMBCAgICAACIBNgIYIAENAEEDIQIMAQtBACECIABBADYCQCAAQdAAakEBOgAAIABB6ABqQQA2AgAgAEHk3QFqIQMLIANBADYCAAsgAgsjAAJAIABBPGooAgBFDQAgACgCGBCCgICAAAsgABCCgICAAAvHAQEDf0EAIQMCQCAAKAIMIAJNDQAgACgCGCACTQ0AIAEgASgCACIDIAAoAhAgACgCCCIEayIFIAMgBSADSRsiBWs2AgAgBCACQX9zaiEDAkAgBCACSw0AIAAoAhQgA2ohAwsDQCAAKAIAIgIgA2otAAAhASAAIAAoAggiBEEBajYCCCACIARqIAE6AABBACADQQFqIgMgAyAAKAIURhshAyAFQX9qIgUNAAtBASEDIAAoAgwgACgCCCIFTw0AIAAgBTYCDAsgAwvoBAEGfwJAAkAgACgCACIDQYCAgAhJDQAgACgCBCEEDAELIAAgA0EIdCIDNgIAIAAgACgCECIFQQFqNgIQIAAgACgCBEEIdCAFIAAoAgxqLQAAciIENgIECwJAAkAgBCADQQt2IAEvAQAiBWwiBk8NACAAIAY2AgAgASAFQYAQIAVrQQV2ajsBACABIAJBBHRqQQRqIQdBCCEIQQIhAQwBCyAAIAMgBmsiAzYCACAAIAQgBmsiBDYCBCABIAUgBUEFdms7AQACQCADQf///wdLDQAgACADQQh0IgM2AgAgACAAKAIQIgVBAWo2AhAgACAEQQh0IAUgACgCDGotAAByIgQ2AgQLAkAgBCADQQt2IAEvAQIiBWwiBk8NACAAIAY2AgAgASAFQYAQIAVrQQV2ajsBAiABIAJBBHRqQYQCaiEHQQghCEEKIQEMAQsgACADIAZrNgIAIAAgBCAGazYCBCABIAUgBUEFdms7AQIgAUGEBGohB0GAAiEIQRIhAQsgAEHoAGogATYCAEEBIQEDQCAHIAFBAXQiAWohBAJAAkAgACgCACIDQYCAgAhJDQAgACgCBCECDAELIAAgA0EIdCIDNgIAIAAgACgCECIFQQFqNgIQIAAgACgCBEEIdCAFIAAoAgxqLQAAciICNgIECwJAAkAgAiADQQt2IAQvAQAiBmwiBUkNACAAIAIgBWs2AgQgAyAFayEFIAFBAXIhASAGIAZBBXZrIQMMAQsgBkGAECAGa0EFdmohAwsgACAFNgIAIAQgAzsBACABIAhJDQALIABB6ABqIgAgASAIayAAKAIAajYCAAsLNQEAQYAICy4IAAAAEAAAABgAAAAgAAAAKAAAADAAAABAAAAAUAAAAIAAAAAAAQAA/Td6WFoA";
+            }),
+            /* 2 */
+            /***/
+            ((module2) => {
+              module2.exports = __WEBPACK_EXTERNAL_MODULE__2__;
+            })
+            /******/
+          ];
+          var __webpack_module_cache__ = {};
+          function __webpack_require__(moduleId) {
+            var cachedModule = __webpack_module_cache__[moduleId];
+            if (cachedModule !== void 0) {
+              return cachedModule.exports;
+            }
+            var module2 = __webpack_module_cache__[moduleId] = {
+              /******/
+              // no module.id needed
+              /******/
+              // no module.loaded needed
+              /******/
+              exports: {}
+              /******/
+            };
+            __webpack_modules__[moduleId](module2, module2.exports, __webpack_require__);
+            return module2.exports;
+          }
+          (() => {
+            __webpack_require__.d = (exports2, definition) => {
+              for (var key in definition) {
+                if (__webpack_require__.o(definition, key) && !__webpack_require__.o(exports2, key)) {
+                  Object.defineProperty(exports2, key, { enumerable: true, get: definition[key] });
+                }
+              }
+            };
+          })();
+          (() => {
+            __webpack_require__.o = (obj, prop) => Object.prototype.hasOwnProperty.call(obj, prop);
+          })();
+          (() => {
+            __webpack_require__.r = (exports2) => {
+              if (typeof Symbol !== "undefined" && Symbol.toStringTag) {
+                Object.defineProperty(exports2, Symbol.toStringTag, { value: "Module" });
+              }
+              Object.defineProperty(exports2, "__esModule", { value: true });
+            };
+          })();
+          var __webpack_exports__ = {};
+          (() => {
+            __webpack_require__.r(__webpack_exports__);
+            __webpack_require__.d(__webpack_exports__, {
+              /* harmony export */
+              XzReadableStream: () => (
+                /* binding */
+                XzReadableStream
+              )
+              /* harmony export */
+            });
+            var _dist_native_xz_decompress_wasm__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1);
+            const ReadableStream2 = globalThis.ReadableStream || __webpack_require__(2).ReadableStream;
+            const XZ_OK = 0;
+            const XZ_STREAM_END = 1;
+            class XzContext {
+              constructor(moduleInstance) {
+                this.exports = moduleInstance.exports;
+                this.memory = this.exports.memory;
+                this.ptr = this.exports.create_context();
+                this._refresh();
+                this.bufSize = this.mem32[0];
+                this.inStart = this.mem32[1] - this.ptr;
+                this.inEnd = this.inStart + this.bufSize;
+                this.outStart = this.mem32[4] - this.ptr;
+              }
+              supplyInput(sourceDataUint8Array) {
+                this._refresh();
+                const inBuffer = this.mem8.subarray(this.inStart, this.inEnd);
+                inBuffer.set(sourceDataUint8Array, 0);
+                this.exports.supply_input(this.ptr, sourceDataUint8Array.byteLength);
+                this._refresh();
+              }
+              getNextOutput() {
+                const result = this.exports.get_next_output(this.ptr);
+                this._refresh();
+                if (result !== XZ_OK && result !== XZ_STREAM_END) {
+                  throw new Error(`get_next_output failed with error code ${result}`);
+                }
+                const outChunk = this.mem8.slice(this.outStart, this.outStart + /* outPos */
+                this.mem32[5]);
+                return { outChunk, finished: result === XZ_STREAM_END };
+              }
+              needsMoreInput() {
+                return (
+                  /* inPos */
+                  this.mem32[2] === /* inSize */
+                  this.mem32[3]
+                );
+              }
+              outputBufferIsFull() {
+                return (
+                  /* outPos */
+                  this.mem32[5] === this.bufSize
+                );
+              }
+              resetOutputBuffer() {
+                this.outPos = this.mem32[5] = 0;
+              }
+              dispose() {
+                this.exports.destroy_context(this.ptr);
+                this.exports = null;
+              }
+              _refresh() {
+                if (this.memory.buffer !== this.mem8?.buffer) {
+                  this.mem8 = new Uint8Array(this.memory.buffer, this.ptr);
+                  this.mem32 = new Uint32Array(this.memory.buffer, this.ptr);
+                }
+              }
+            }
+            class ContextMutex {
+              constructor() {
+                this.locked = false;
+                this.waitQueue = [];
+              }
+              async acquire() {
+                if (!this.locked) {
+                  this.locked = true;
+                  return;
+                }
+                return new Promise((resolve8) => {
+                  this.waitQueue.push(resolve8);
+                });
+              }
+              release() {
+                if (this.waitQueue.length > 0) {
+                  const next = this.waitQueue.shift();
+                  next();
+                } else {
+                  this.locked = false;
+                }
+              }
+            }
+            class XzReadableStream extends ReadableStream2 {
+              static _moduleInstancePromise;
+              static _moduleInstance;
+              static _contextMutex = new ContextMutex();
+              static async _getModuleInstance() {
+                const base64Wasm = _dist_native_xz_decompress_wasm__WEBPACK_IMPORTED_MODULE_0__.replace("data:application/wasm;base64,", "");
+                const wasmBytes = Uint8Array.from(atob(base64Wasm), (c3) => c3.charCodeAt(0)).buffer;
+                const wasmOptions = {};
+                const module2 = await WebAssembly.instantiate(wasmBytes, wasmOptions);
+                XzReadableStream._moduleInstance = module2.instance;
+              }
+              constructor(compressedStream) {
+                let xzContext;
+                let unconsumedInput = null;
+                const compressedReader = compressedStream.getReader();
+                super({
+                  async start(controller) {
+                    await XzReadableStream._contextMutex.acquire();
+                    try {
+                      if (!XzReadableStream._moduleInstance) {
+                        await (XzReadableStream._moduleInstancePromise || (XzReadableStream._moduleInstancePromise = XzReadableStream._getModuleInstance()));
+                      }
+                      xzContext = new XzContext(XzReadableStream._moduleInstance);
+                    } catch (error2) {
+                      XzReadableStream._contextMutex.release();
+                      throw error2;
+                    }
+                  },
+                  async pull(controller) {
+                    try {
+                      if (xzContext.needsMoreInput()) {
+                        if (unconsumedInput === null || unconsumedInput.byteLength === 0) {
+                          const { done, value } = await compressedReader.read();
+                          if (!done) {
+                            unconsumedInput = value;
+                          }
+                        }
+                        const nextInputLength = Math.min(xzContext.bufSize, unconsumedInput.byteLength);
+                        xzContext.supplyInput(unconsumedInput.subarray(0, nextInputLength));
+                        unconsumedInput = unconsumedInput.subarray(nextInputLength);
+                      }
+                      const nextOutputResult = xzContext.getNextOutput();
+                      controller.enqueue(nextOutputResult.outChunk);
+                      xzContext.resetOutputBuffer();
+                      if (nextOutputResult.finished) {
+                        xzContext.dispose();
+                        XzReadableStream._contextMutex.release();
+                        controller.close();
+                      }
+                    } catch (error2) {
+                      if (xzContext) {
+                        xzContext.dispose();
+                      }
+                      XzReadableStream._contextMutex.release();
+                      throw error2;
+                    }
+                  },
+                  cancel() {
+                    try {
+                      if (xzContext) {
+                        xzContext.dispose();
+                      }
+                      return compressedReader.cancel();
+                    } finally {
+                      XzReadableStream._contextMutex.release();
+                    }
+                  }
+                });
+              }
+            }
+          })();
+          return __webpack_exports__;
+        })()
+      );
+    });
+  }
+});
+
+// src/adapters/action/main.ts
+import * as core3 from "@actions/core";
+
 // src/core/errors.ts
 var QfiError = class extends Error {
   kind;
@@ -564,16 +777,6 @@ var InfraError = class extends QfiError {
     super("infra", message, opts);
   }
 };
-var ExitCode = {
-  pass: 0,
-  testFailed: 1,
-  usage: 2,
-  infra: 3
-};
-function exitCodeForError(err) {
-  if (err instanceof QfiError) return err.kind === "infra" ? ExitCode.infra : ExitCode.usage;
-  return ExitCode.infra;
-}
 function formatLocation(loc) {
   const parts = [];
   if (loc.file) {
@@ -607,10 +810,30 @@ function formatError(err) {
   return lines.join("\n");
 }
 
-// src/core/pipeline.ts
-import { mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join25 } from "node:path";
+// src/adapters/action/error-summary.ts
+function kindText(err) {
+  if (err.kind === "usage") return "a bad input";
+  if (err.kind === "infra") return "an infrastructure problem";
+  return err.location?.input && !err.location.file ? "a bad value" : "a configuration error";
+}
+function whereText(loc) {
+  if (!loc?.file) return loc?.input ? ` in input \`${loc.input}\`` : "";
+  return ` at \`${formatLocation({ ...loc, input: void 0 })}\`${loc.input ? ` (input \`${loc.input}\`)` : ""}`;
+}
+function fenced(text) {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}text
+${text}
+${fence}`;
+}
+function stepErrorMarkdown(err) {
+  const what = err instanceof QfiError ? `${kindText(err)}${whereText(err.location)}` : "an unexpected error (a bug in qfi: please report it with this text)";
+  return ["### qfi: \u26A0\uFE0F infra-error \u2014 the step stopped before a verdict", "", `The step stopped on ${what}; the \`verdict\` output is \`infra-error\`.`, "", fenced(formatError(err)), ""].join("\n");
+}
+
+// src/adapters/action/read-inputs.ts
+import * as core from "@actions/core";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -845,6 +1068,21 @@ var INPUTS = [
     default: "qboot for Linux kernels on x86_64, else QEMU's default firmware",
     computedDefault: true,
     description: "Firmware image for QEMU's `-bios` (e.g. an OVMF or u-boot build)."
+  },
+  {
+    name: "debian-mirror",
+    toml: "guest.debian_mirror",
+    type: "string",
+    default: "the host's Debian mirror (from its apt sources) on Debian, else https://deb.debian.org/debian",
+    computedDefault: true,
+    description: "Debian mirror (base URL, as in apt's sources) the built-in guest's kernel and busybox packages are downloaded from; its index is checked with Debian's archive keyring where the host has gpgv and the keyring."
+  },
+  {
+    name: "guest-pin",
+    toml: "guest.pin",
+    type: "string",
+    default: void 0,
+    description: "Boot exactly this built-in guest: the `guest.pin` line of a run's summary.json (its kernel and busybox packages by pool path and sha256), as `qfi reproduce` passes it; taken from the cache, the mirror or snapshot.debian.org."
   },
   {
     name: "files",
@@ -1782,9 +2020,9 @@ function editDistance(a2, b) {
 }
 
 // src/rules/rule-set.ts
-function mergeRules(groups) {
+function mergeRules(groups2) {
   const byPoint = /* @__PURE__ */ new Map();
-  for (const group of groups) {
+  for (const group of groups2) {
     for (const rule of group) {
       const copy = { point: rule.point, action: { ...rule.action } };
       if (rule.params) copy.params = { ...rule.params };
@@ -2347,9 +2585,9 @@ var Scanner = class {
         continue;
       }
       if (this.src.startsWith(quote.repeat(3), this.offset)) {
-        let run = 0;
-        while (this.src[this.offset + run] === quote && run < 5) run++;
-        this.offset += run;
+        let run2 = 0;
+        while (this.src[this.offset + run2] === quote && run2 < 5) run2++;
+        this.offset += run2;
         return content;
       }
       this.offset++;
@@ -2570,6 +2808,8 @@ function checkSetting(spec2, value, site, key) {
         return existingPath(value, site.baseDir, "file", "initrd");
       case "bios":
         return existingPath(value, site.baseDir, "file", "firmware");
+      case "debian-mirror":
+        return checkMirrorUrl(value);
       case "machine-type":
         return checkQemuOptionWord(value, "machine type", "`q35`, `pc` or `virt,gic-version=3`");
       case "cpu":
@@ -2756,6 +2996,17 @@ function checkShardText(text) {
   }
   return `${index}/${count2}`;
 }
+function checkMirrorUrl(value) {
+  let url;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ValueProblem(`"${value}" is not a URL`, "give a Debian mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ValueProblem(`${value} is not an http:// or https:// URL`, "give a Debian mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
+  if (url.search || url.hash) throw new ValueProblem(`${value} has a query or fragment`, "give the mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
+  return url.href.replace(/\/+$/, "");
+}
 
 // src/config/problems.ts
 var ProblemList = class {
@@ -2778,8 +3029,8 @@ var ProblemList = class {
   }
   /** Throws the collected problems as one ConfigError, if there are any. */
   throwIfAny() {
-    const error = combineProblems(this.problems);
-    if (error) throw error;
+    const error2 = combineProblems(this.problems);
+    if (error2) throw error2;
   }
 };
 function combineProblems(problems) {
@@ -3665,12 +3916,11 @@ function buildSchema() {
   add("fault_injection.rules", { kind: "rules" });
   return tables;
 }
-function checkConfigSchema(loaded, problems) {
+function checkConfigSchema(loaded, problems, baseDir = dirname(loaded.path)) {
   const collected = problems ?? new ProblemList();
   const values = {};
   const present = /* @__PURE__ */ new Set();
   let rules = [];
-  const baseDir = dirname(loaded.path);
   for (const [table, tableValue] of Object.entries(loaded.document)) {
     const keys = CONFIG_SCHEMA.get(table);
     if (!keys) {
@@ -3912,7 +4162,7 @@ async function resolveConfig(opts) {
   }
   const inputRules = parseInputRules(raw.get("faults"), problems);
   const configFile = pickConfigFile(fromInputs, raw.has("config"), cwd);
-  const file = configFile === void 0 ? void 0 : readConfigFile(configFile, cwd, raw.has("config"), problems);
+  const file = configFile === void 0 ? void 0 : readConfigFile(configFile, cwd, raw.has("config"), problems, opts.configBaseDir);
   const setting = (name) => fromInputs[name] ?? file?.values[name];
   const value = (name) => setting(name)?.value;
   const orDefault = (name) => value(name) ?? defaultValue(name, cwd);
@@ -3985,6 +4235,8 @@ async function resolveConfig(opts) {
       append: orDefault("append"),
       disks,
       bios: value("bios"),
+      debianMirror: value("debian-mirror"),
+      pin: value("guest-pin"),
       files: (value("files") ?? []).map(parseFileLine),
       agent: guestChoice.agent
     },
@@ -4039,11 +4291,11 @@ function pickConfigFile(fromInputs, configGiven, cwd) {
   const fallback = join(cwd, DEFAULT_CONFIG_FILE);
   return existsSync4(fallback) ? fallback : void 0;
 }
-function readConfigFile(path6, cwd, fromInput, problems) {
+function readConfigFile(path6, cwd, fromInput, problems, baseDir) {
   const loaded = problems.attempt(
     () => loadToml({ path: path6, displayPath: displayPath(path6, cwd), what: "config file", ...fromInput ? { input: "config" } : {} })
   );
-  return loaded === void 0 ? void 0 : checkConfigSchema(loaded, problems);
+  return loaded === void 0 ? void 0 : checkConfigSchema(loaded, problems, baseDir);
 }
 function readRulesFileSetting(setting, fromInputs, cwd, problems) {
   const path6 = setting("rules-file")?.value;
@@ -4136,6 +4388,322 @@ function campaignSettings(value, builtinGuest) {
   };
 }
 
+// src/adapters/action/read-inputs.ts
+function readActionInputs() {
+  const inputs = {};
+  for (const input of INPUTS) {
+    if (input.type === "lines") {
+      const lines = core.getMultilineInput(input.name, { trimWhitespace: true });
+      if (lines.length) inputs[input.name] = lines;
+    } else {
+      const value = core.getInput(input.name, { trimWhitespace: true });
+      if (value !== "") inputs[input.name] = value;
+    }
+  }
+  return inputs;
+}
+
+// src/adapters/action/steps.ts
+import * as core2 from "@actions/core";
+import { readFileSync as readFileSync20 } from "node:fs";
+
+// src/campaign/merge.ts
+import { existsSync as existsSync25, mkdirSync as mkdirSync9, readdirSync as readdirSync5, statSync as statSync11 } from "node:fs";
+import { dirname as dirname12, join as join34, relative as relative5 } from "node:path";
+
+// src/campaign/plan-file.ts
+import { readFileSync as readFileSync2, writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/campaign/model.ts
+var CAMPAIGN_SCHEMA_VERSION = 1;
+
+// src/campaign/plan-file.ts
+var PLAN_FILE = "plan.json";
+function writePlanFile(dir, plan) {
+  const file = join2(dir, PLAN_FILE);
+  writeFileSync(file, `${JSON.stringify(plan, null, 2)}
+`);
+  return file;
+}
+function readPlanFile(file, input = "plan-file") {
+  const hint = "give the plan.json that `qfi plan` (action mode: plan) wrote, with the same qfi version";
+  let plan;
+  try {
+    plan = JSON.parse(readFileSync2(file, "utf8"));
+  } catch (err) {
+    throw new ConfigError(`plan file ${file} is not JSON: ${err.message}`, { location: { input }, hint });
+  }
+  if (plan.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(plan.scenarios)) {
+    throw new ConfigError(`plan file ${file} is not a qfi plan (schema ${CAMPAIGN_SCHEMA_VERSION})`, { location: { input }, hint });
+  }
+  return plan;
+}
+
+// src/campaign/report.ts
+import { existsSync as existsSync5, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/report/junit-suites.ts
+function topLevelSuites(xml) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  for (const m of xml.matchAll(/<testsuite\b[^>]*?(\/?)>|<\/testsuite>/g)) {
+    if (m[0] === "</testsuite>") {
+      depth--;
+      if (depth === 0) out.push(xml.slice(start, m.index + m[0].length));
+    } else if (m[1] === "/") {
+      if (depth === 0) out.push(m[0]);
+    } else {
+      if (depth === 0) start = m.index;
+      depth++;
+    }
+  }
+  return out;
+}
+
+// src/report/xml-text.ts
+var forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function toXmlText(text) {
+  return text.replace(forbidden, "");
+}
+function toReportText(text) {
+  return toXmlText(text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, ""));
+}
+
+// src/campaign/junit-merge.ts
+function attribute(tag, name) {
+  const m = new RegExp(`\\s${name}="([0-9.]+)"`).exec(tag);
+  return m ? Number(m[1]) : 0;
+}
+function junitSuites(xml) {
+  return topLevelSuites(xml);
+}
+function missingSuite(id, why) {
+  const name = escapeAttr(id);
+  return [
+    `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0" time="0">`,
+    `    <testcase classname="qfi.${name}" name="results">`,
+    `      <error message="${escapeAttr(why)}" type="missing-results"/>`,
+    "    </testcase>",
+    "  </testsuite>"
+  ].join("\n");
+}
+function escapeAttr(text) {
+  return toXmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function mergeJUnit(name, suites) {
+  let tests = 0;
+  let failures = 0;
+  let errors = 0;
+  let time = 0;
+  for (const suite of suites) {
+    const open2 = /^<testsuite\b[^>]*>/.exec(suite.trim())?.[0] ?? "";
+    tests += attribute(open2, "tests");
+    failures += attribute(open2, "failures");
+    errors += attribute(open2, "errors");
+    time += attribute(open2, "time");
+  }
+  const body2 = suites.map((s) => `  ${s.trim()}`).join("\n");
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${escapeAttr(name)}" tests="${tests}" failures="${failures}" errors="${errors}" time="${Math.round(time * 1e3) / 1e3}">`,
+    ...body2 ? [body2] : [],
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+
+// src/campaign/stats.ts
+var Z95 = 1.959963984540054;
+function wilsonInterval(failures, trials, z = Z95) {
+  if (trials === 0) return { low: 0, high: 1 };
+  const p = failures / trials;
+  const z2 = z * z;
+  const denom = 1 + z2 / trials;
+  const center = (p + z2 / (2 * trials)) / denom;
+  const half = z / denom * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials));
+  return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
+}
+var failed = (r) => r.verdict !== "pass";
+function pointStats(results) {
+  const rows = /* @__PURE__ */ new Map();
+  for (const r of results) {
+    if (r.recheckOf !== void 0) continue;
+    const key = `${r.point} ${r.action}`;
+    const row = rows.get(key) ?? { point: r.point, action: r.action, trials: 0, failures: 0, rate: 0, low: 0, high: 1, flaky: false, failingSeeds: [] };
+    row.trials++;
+    if (failed(r)) {
+      row.failures++;
+      row.failingSeeds.push(r.seed);
+    }
+    rows.set(key, row);
+  }
+  for (const recheck of results.filter((r) => r.recheckOf !== void 0)) {
+    const original = results.find((r) => r.id === recheck.recheckOf);
+    if (original && failed(original) !== failed(recheck)) {
+      const row = rows.get(`${original.point} ${original.action}`);
+      if (row) row.flaky = true;
+    }
+  }
+  return [...rows.values()].map((row) => ({ ...row, rate: row.trials ? row.failures / row.trials : 0, ...wilsonInterval(row.failures, row.trials) }));
+}
+function compareWithHistory(now, previous) {
+  return now.map((row) => {
+    const before = previous.find((p) => p.point === row.point && p.action === row.action);
+    if (!before) return { ...row, trend: "new-point" };
+    let trend = "same";
+    if (before.failures === 0 && row.failures > 0) trend = "new-failure";
+    else if (row.low > before.high) trend = "worse";
+    else if (row.high < before.low) trend = "better";
+    const { trials, failures, rate, low, high } = before;
+    return { ...row, trend, previous: { trials, failures, rate, low, high } };
+  });
+}
+var isRegression = (row) => row.trend === "new-failure" || row.trend === "worse";
+
+// src/campaign/snapshot/classify.ts
+var TRIAL_CLASSES = ["benign", "sdc", "detected", "crash", "hang"];
+function testOutput(consoleText) {
+  return consoleText.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !/QFI:[A-Za-z0-9_-]+:|QFI-(POINT|MARKER|REGION):/.test(line) && !/^\[\s*\d+\.\d+\]/.test(line)).join("\n");
+}
+function firstDifference(golden, output) {
+  const a2 = golden.split("\n");
+  const b = output.split("\n");
+  for (let i2 = 0; i2 < Math.max(a2.length, b.length); i2++) {
+    if (a2[i2] !== b[i2]) return `line ${i2 + 1}: expected ${JSON.stringify(a2[i2] ?? "(end of output)")}, got ${JSON.stringify(b[i2] ?? "(end of output)")}`;
+  }
+  return "no line differs";
+}
+function classifyTrial(run2, goldenOutput) {
+  switch (run2.verdict) {
+    case "infra-error":
+      return void 0;
+    case "panic":
+      return { class: "crash", verdict: "panic", reason: run2.reason };
+    case "hang":
+    case "boot-timeout":
+      return { class: "hang", verdict: "hang", reason: run2.reason };
+    case "fail":
+      return { class: "detected", verdict: "fail", reason: `the guest reported the error: ${run2.reason}` };
+    case "pass": {
+      const warning2 = run2.events.find((e) => e.kind === "warning");
+      if (warning2) return { class: "detected", verdict: "fail", reason: `the kernel warned (console line ${warning2.line}): ${warning2.text.trim()}` };
+      if (run2.output === goldenOutput) return { class: "benign", verdict: "pass", reason: "same output as the golden runs" };
+      return { class: "sdc", verdict: "fail", reason: `silent data corruption: the test passed but its output differs from the golden runs' (${firstDifference(goldenOutput, run2.output)})` };
+    }
+  }
+}
+
+// src/campaign/snapshot/class-table.ts
+function classTable(results) {
+  const trials = results.filter((r) => r.recheckOf === void 0);
+  const regions = [...new Set(trials.map((r) => r.point))];
+  const row = (region, mine) => {
+    const classified = mine.filter((r) => r.class !== void 0);
+    return {
+      region,
+      trials: classified.length,
+      counts: TRIAL_CLASSES.map((c3) => {
+        const count2 = classified.filter((r) => r.class === c3).length;
+        return { count: count2, rate: classified.length ? count2 / classified.length : 0, ...wilsonInterval(count2, classified.length) };
+      }),
+      unclassified: mine.length - classified.length
+    };
+  };
+  const rows = regions.map((region) => row(region, trials.filter((r) => r.point === region)));
+  return { classes: TRIAL_CLASSES, rows: rows.length > 1 ? [...rows, row("all", trials)] : rows };
+}
+
+// src/campaign/report.ts
+function writeCampaignReports(report, dir) {
+  const files = { json: join3(dir, "campaign.json"), junit: join3(dir, "junit.xml"), markdown: join3(dir, "summary.md") };
+  writeFileSync2(files.json, `${JSON.stringify(report, null, 2)}
+`);
+  const suites = report.results.flatMap((r) => {
+    const file = join3(dir, r.dir, "junit.xml");
+    return existsSync5(file) ? junitSuites(readFileSync3(file, "utf8")) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
+  });
+  writeFileSync2(files.junit, mergeJUnit(report.name, suites));
+  writeFileSync2(files.markdown, campaignMarkdown(report));
+  return files;
+}
+var pct = (x) => `${(x * 100).toFixed(1)}%`;
+var cell = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+var MAX_ROWS = 200;
+function campaignMarkdown(report) {
+  const icon = report.verdict === "pass" ? "\u2705" : "\u274C";
+  const trials = report.results.filter((r) => r.recheckOf === void 0);
+  const lines = [
+    `## ${icon} qfi campaign ${report.name}: ${report.verdict}`,
+    "",
+    `${report.reason}.`,
+    "",
+    `Kind \`${report.kind}\`, ${trials.length} scenario(s) (${report.part}), seed ${report.seed}${report.history ? `, compared with ${report.history}` : ""}.`
+  ];
+  if (report.probe) lines.push("", `Probe run (no faults): ${report.probe.verdict} \u2014 ${report.probe.reason}.`);
+  if (report.notes.length) lines.push("", ...report.notes.map((n2) => `- ${n2}`));
+  if (report.kind === "snapshot") lines.push(...snapshotMarkdown(report));
+  else if (report.stats.length && (report.kind === "chaos" || trials.some((r) => r.trial !== void 0))) {
+    lines.push("", "### Failure rate per point (95% Wilson interval)", "", "| point | action | failed / trials | rate | 95% interval | flaky | trend |", "|---|---|---|---|---|---|---|");
+    for (const s of report.stats) {
+      const trend = s.trend ? `${s.trend}${s.previous ? ` (was ${pct(s.previous.rate)} of ${s.previous.trials})` : ""}` : "";
+      lines.push(`| \`${cell(s.point)}\` | \`${s.action}\` | ${s.failures} / ${s.trials} | ${pct(s.rate)} | ${pct(s.low)}\u2013${pct(s.high)} | ${s.flaky ? "\u26A0\uFE0F flaky" : ""} | ${trend} |`);
+    }
+  }
+  const ordered = [...report.results.filter((r) => r.verdict !== "pass"), ...report.results.filter((r) => r.verdict === "pass")];
+  lines.push("", "### Scenarios", "", "| scenario | rule | seed | verdict | reason | time |", "|---|---|---|---|---|---|");
+  for (const r of ordered.slice(0, MAX_ROWS)) {
+    const id = r.recheckOf ? `${r.id} (recheck of ${r.recheckOf})` : r.id;
+    lines.push(`| ${cell(id)} | \`${cell(r.rules.join(" "))}\` | ${r.seed} | ${r.verdict} | ${cell(r.reason)} | ${(r.wallMs / 1e3).toFixed(1)} s |`);
+  }
+  if (ordered.length > MAX_ROWS) lines.push("", `${ordered.length - MAX_ROWS} more scenario(s) in campaign.json.`);
+  const failing = trials.filter((r) => r.verdict !== "pass");
+  if (failing.length) {
+    lines.push("", "### Reproduce a failing scenario", "", "```sh");
+    for (const r of failing.slice(0, 20)) lines.push(`# ${r.id}: ${r.verdict}`, r.reproducer);
+    lines.push("```");
+    if (failing.length > 20) lines.push("", `${failing.length - 20} more in campaign.json (field \`reproducer\`).`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function snapshotMarkdown(report) {
+  const lines = [];
+  const facts = report.snapshot;
+  if (facts) {
+    lines.push(
+      "",
+      `Booted to \`${facts.at}\` in ${(facts.bootMs / 1e3).toFixed(2)} s and saved the state in ${facts.saveMs} ms; the golden runs took ${facts.golden.instructions} instructions (${facts.golden.testMs} ms) and printed ${facts.golden.outputLines} line(s); trial timeout ${(facts.trialTimeoutMs / 1e3).toFixed(1)} s; **${facts.trialsPerMinute.toFixed(0)} trials per minute**.`
+    );
+  }
+  const table = classTable(report.results);
+  if (table.rows.length === 0) return lines;
+  lines.push("", "### Outcome classes per region (rate, 95% Wilson interval)", "", `| region | trials | ${table.classes.join(" | ")} | not classified |`, `|---|---|${table.classes.map(() => "---|").join("")}---|`);
+  for (const row of table.rows) {
+    const cells = row.counts.map((c3) => c3.count === 0 ? "0" : `${c3.count} (${pct(c3.rate)}, ${pct(c3.low)}\u2013${pct(c3.high)})`);
+    lines.push(`| \`${cell(row.region)}\` | ${row.trials} | ${cells.join(" | ")} | ${row.unclassified} |`);
+  }
+  return lines;
+}
+function readCampaignReport(file) {
+  const data = JSON.parse(readFileSync3(file, "utf8"));
+  if (data.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(data.results) || !Array.isArray(data.stats)) {
+    throw new Error(`${file} is not a qfi campaign.json (schema ${CAMPAIGN_SCHEMA_VERSION})`);
+  }
+  return data;
+}
+
+// src/campaign/run-campaign.ts
+import { existsSync as existsSync24, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync12 } from "node:fs";
+import { join as join33, relative as relative4 } from "node:path";
+
+// src/core/pipeline.ts
+import { mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join31 } from "node:path";
+
 // src/observe/host-injections.ts
 import { appendFileSync } from "node:fs";
 function hostInjections(plan, record2, startedAtMs) {
@@ -4200,7 +4768,7 @@ function guestPoints(events) {
 }
 
 // src/observe/injections.ts
-import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync4 } from "node:fs";
 var keptInReport = 50;
 function summarizeInjections(file, rules, hostRules, host) {
   if (rules.length === 0 && hostRules.length === 0) return void 0;
@@ -4221,7 +4789,7 @@ function summarizeInjections(file, rules, hostRules, host) {
 }
 function readPluginInjections(file, rules) {
   if (rules.length === 0) return { total: 0, failed: 0, perRule: [], first: [], unreadableLines: 0 };
-  const lines = existsSync5(file) ? readFileSync2(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
+  const lines = existsSync6(file) ? readFileSync4(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
   const injections = [];
   let unreadableLines = 0;
   for (const line of lines) {
@@ -4243,8 +4811,8 @@ function readPluginInjections(file, rules) {
     unreadableLines
   };
 }
-function rulesNeverFired(summary) {
-  return summary?.perRule.filter((r) => r.fires === 0) ?? [];
+function rulesNeverFired(summary2) {
+  return summary2?.perRule.filter((r) => r.fires === 0) ?? [];
 }
 
 // src/observe/verdict.ts
@@ -4441,16 +5009,16 @@ function consoleFindings(events, ktap) {
     out.push({ kind: e.kind, line: e.line, where: `console line ${e.line}`, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
   }
   for (const stream of ktap?.streams ?? []) {
-    for (const error of stream.errors) out.push({ kind: "ktap-error", line: stream.lastLine, where: `${stream.source} line ${stream.lastLine}`, text: shorten(error, 300) });
+    for (const error2 of stream.errors) out.push({ kind: "ktap-error", line: stream.lastLine, where: `${stream.source} line ${stream.lastLine}`, text: shorten(error2, 300) });
   }
   return out.sort((a2, b) => bySeverity({ kind: a2.kind, firstLine: a2.line }, { kind: b.kind, firstLine: b.line }));
 }
 function topFinding(events, ktap) {
   return consoleFindings(events, ktap)[0];
 }
-function excerptBlocks(summary, ktap, maxKtapBlocks = 3) {
+function excerptBlocks(summary2, ktap, maxKtapBlocks = 3) {
   const expected = expectedBy(ktap);
-  const blocks = summary.blocks.filter((b) => !(sanitizerKinds.has(b.kind) && expected(b.firstLine)));
+  const blocks = summary2.blocks.filter((b) => !(sanitizerKinds.has(b.kind) && expected(b.firstLine)));
   if (ktap) {
     const bad = [];
     const visit = (t, path6, source) => {
@@ -4508,9 +5076,9 @@ function applyConsoleFindings(result, record2, ktap) {
   return { verdict: out.verdict, reason: shorten(out.reason, maxReasonChars) };
 }
 function applyKtap(result, ktap, timedOut) {
-  const error = ktap.streams.flatMap((s) => s.errors)[0];
-  if (error || ktap.counts.errors > 0) {
-    const why = error ?? `${ktap.counts.errors} KTAP result${ktap.counts.errors === 1 ? " was" : "s were"} not kept (over the budget) and had errors`;
+  const error2 = ktap.streams.flatMap((s) => s.errors)[0];
+  if (error2 || ktap.counts.errors > 0) {
+    const why = error2 ?? `${ktap.counts.errors} KTAP result${ktap.counts.errors === 1 ? " was" : "s were"} not kept (over the budget) and had errors`;
     return timedOut ? append(result, why) : worsenVerdict(result, "panic", why);
   }
   if (ktap.counts.failed > 0) return worsenVerdict(result, "fail", describeFailures(ktap));
@@ -4542,7 +5110,7 @@ function append(result, why) {
 }
 
 // src/observe/ktap-console.ts
-import { closeSync, existsSync as existsSync6, openSync, readSync } from "node:fs";
+import { closeSync, existsSync as existsSync7, openSync, readSync } from "node:fs";
 
 // src/observe/ktap.ts
 var maxStoredTests = 1e4;
@@ -4927,7 +5495,7 @@ function cleanLine(raw) {
 
 // src/observe/ktap-console.ts
 function readKtapFile(path6, source = "console") {
-  if (!existsSync6(path6)) return void 0;
+  if (!existsSync7(path6)) return void 0;
   const parser = new KtapParser(source);
   let lineNo = 0;
   const lines = new LineStream((line) => parser.addLine(line, ++lineNo));
@@ -4943,13 +5511,13 @@ function readKtapFile(path6, source = "console") {
 }
 
 // src/observe/guest-results.ts
-import { existsSync as existsSync7, statSync as statSync5 } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
+import { join as join4 } from "node:path";
 var GUEST_RESULTS_FILE = "guest-results.txt";
 function readGuestResults(plan, record2) {
   if (plan.resultsFile === void 0) return void 0;
-  const copy = join2(record2.files.dir, GUEST_RESULTS_FILE);
-  const bytes = existsSync7(copy) ? statSync5(copy).size : 0;
+  const copy = join4(record2.files.dir, GUEST_RESULTS_FILE);
+  const bytes = existsSync8(copy) ? statSync5(copy).size : 0;
   const ended = record2.commandExitCode !== void 0;
   if (bytes === 0) {
     const problem2 = ended ? `the command exited with code ${record2.commandExitCode} but left no results in ${plan.resultsFile} (missing or empty; the console or qga.log says which)` : void 0;
@@ -5399,12 +5967,12 @@ function chooseQemu(config, hasPluginRules = false) {
 }
 
 // src/provision/provision.ts
-import { existsSync as existsSync19 } from "node:fs";
-import { dirname as dirname9, join as join19, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync22 } from "node:fs";
+import { dirname as dirname10, join as join24, resolve as resolve6 } from "node:path";
 
 // src/provision/disks.ts
-import { existsSync as existsSync8, openSync as openSync2, closeSync as closeSync2, ftruncateSync } from "node:fs";
-import { dirname as dirname3, join as join3 } from "node:path";
+import { existsSync as existsSync9, openSync as openSync2, closeSync as closeSync2, ftruncateSync } from "node:fs";
+import { dirname as dirname3, join as join5 } from "node:path";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -6380,7 +6948,7 @@ var setErrorName = (ErrorClass, value) => {
     configurable: false
   });
 };
-var isExecaError = (error) => isErrorInstance(error) && execaErrorSymbol in error;
+var isExecaError = (error2) => isErrorInstance(error2) && execaErrorSymbol in error2;
 var execaErrorSymbol = /* @__PURE__ */ Symbol("isExecaError");
 var isErrorInstance = (value) => Object.prototype.toString.call(value) === "[object Error]";
 var ExecaError = class extends Error {
@@ -6819,8 +7387,8 @@ var normalizeForceKillAfterDelay = (forceKillAfterDelay) => {
 };
 var DEFAULT_FORCE_KILL_TIMEOUT = 1e3 * 5;
 var subprocessKill = ({ kill, options: { forceKillAfterDelay, killSignal }, onInternalError, context, controller }, signalOrError, errorArgument) => {
-  const { signal, error } = parseKillArguments(signalOrError, errorArgument, killSignal);
-  emitKillError(error, onInternalError);
+  const { signal, error: error2 } = parseKillArguments(signalOrError, errorArgument, killSignal);
+  emitKillError(error2, onInternalError);
   const killResult = kill(signal);
   setKillTimeout({
     kill,
@@ -6834,18 +7402,18 @@ var subprocessKill = ({ kill, options: { forceKillAfterDelay, killSignal }, onIn
   return killResult;
 };
 var parseKillArguments = (signalOrError, errorArgument, killSignal) => {
-  const [signal = killSignal, error] = isErrorInstance(signalOrError) ? [void 0, signalOrError] : [signalOrError, errorArgument];
+  const [signal = killSignal, error2] = isErrorInstance(signalOrError) ? [void 0, signalOrError] : [signalOrError, errorArgument];
   if (typeof signal !== "string" && !Number.isInteger(signal)) {
     throw new TypeError(`The first argument must be an error instance or a signal name string/integer: ${String(signal)}`);
   }
-  if (error !== void 0 && !isErrorInstance(error)) {
-    throw new TypeError(`The second argument is optional. If specified, it must be an error instance: ${error}`);
+  if (error2 !== void 0 && !isErrorInstance(error2)) {
+    throw new TypeError(`The second argument is optional. If specified, it must be an error instance: ${error2}`);
   }
-  return { signal: normalizeSignalArgument(signal), error };
+  return { signal: normalizeSignalArgument(signal), error: error2 };
 };
-var emitKillError = (error, onInternalError) => {
-  if (error !== void 0) {
-    onInternalError.reject(error);
+var emitKillError = (error2, onInternalError) => {
+  if (error2 !== void 0) {
+    onInternalError.reject(error2);
   }
 };
 var setKillTimeout = async ({ kill, signal, forceKillAfterDelay, killSignal, killResult, context, controller }) => {
@@ -6926,7 +7494,7 @@ const [receivedMessage] = await Promise.all([
 	${getMethodName("sendMessage", isSubprocess, "message, {strict: true}")},
 ]);`);
 };
-var getStrictResponseError = (error, isSubprocess) => new Error(`${getMethodName("sendMessage", isSubprocess)} failed when sending an acknowledgment response to the ${getOtherProcessName(isSubprocess)}.`, { cause: error });
+var getStrictResponseError = (error2, isSubprocess) => new Error(`${getMethodName("sendMessage", isSubprocess)} failed when sending an acknowledgment response to the ${getOtherProcessName(isSubprocess)}.`, { cause: error2 });
 var throwOnMissingStrict = (isSubprocess) => {
   throw new Error(`${getMethodName("sendMessage", isSubprocess)} failed: the ${getOtherProcessName(isSubprocess)} is not listening to incoming messages.`);
 };
@@ -6937,14 +7505,14 @@ var getAbortDisconnectError = () => new Error(`\`cancelSignal\` aborted: the ${g
 var throwOnMissingParent = () => {
   throw new Error("`getCancelSignal()` cannot be used without setting the `cancelSignal` subprocess option.");
 };
-var handleEpipeError = ({ error, methodName, isSubprocess }) => {
-  if (error.code === "EPIPE") {
-    throw new Error(`${getMethodName(methodName, isSubprocess)} cannot be used: the ${getOtherProcessName(isSubprocess)} is disconnecting.`, { cause: error });
+var handleEpipeError = ({ error: error2, methodName, isSubprocess }) => {
+  if (error2.code === "EPIPE") {
+    throw new Error(`${getMethodName(methodName, isSubprocess)} cannot be used: the ${getOtherProcessName(isSubprocess)} is disconnecting.`, { cause: error2 });
   }
 };
-var handleSerializationError = ({ error, methodName, isSubprocess, message }) => {
-  if (isSerializationError(error)) {
-    throw new Error(`${getMethodName(methodName, isSubprocess)}'s argument type is invalid: the message cannot be serialized: ${String(message)}.`, { cause: error });
+var handleSerializationError = ({ error: error2, methodName, isSubprocess, message }) => {
+  if (isSerializationError(error2)) {
+    throw new Error(`${getMethodName(methodName, isSubprocess)}'s argument type is invalid: the message cannot be serialized: ${String(message)}.`, { cause: error2 });
   }
 };
 var isSerializationError = ({ code, message }) => SERIALIZATION_ERROR_CODES.has(code) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message.includes(serializationErrorMessage));
@@ -6974,8 +7542,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise = new Promise((resolve7, reject) => {
-    Object.assign(methods, { resolve: resolve7, reject });
+  const promise = new Promise((resolve8, reject) => {
+    Object.assign(methods, { resolve: resolve8, reject });
   });
   return Object.assign(promise, methods);
 };
@@ -7231,8 +7799,8 @@ var handleStrictRequest = async ({ wrappedMessage, anyProcess, channel, isSubpro
       isSubprocess,
       ipc: true
     }, response);
-  } catch (error) {
-    ipcEmitter.emit("strict:error", error);
+  } catch (error2) {
+    ipcEmitter.emit("strict:error", error2);
   }
   return message;
 };
@@ -7338,9 +7906,9 @@ var sendMessageAsync = async ({ anyProcess, channel, methodName, isSubprocess, m
       wrappedMessage,
       message
     });
-  } catch (error) {
+  } catch (error2) {
     disconnect(anyProcess);
-    throw error;
+    throw error2;
   } finally {
     endSendMessage(outgoingMessagesState);
   }
@@ -7352,15 +7920,15 @@ var sendOneMessage = async ({ anyProcess, methodName, isSubprocess, wrappedMessa
       waitForStrictResponse(wrappedMessage, anyProcess, isSubprocess),
       sendMethod(wrappedMessage)
     ]);
-  } catch (error) {
-    handleEpipeError({ error, methodName, isSubprocess });
+  } catch (error2) {
+    handleEpipeError({ error: error2, methodName, isSubprocess });
     handleSerializationError({
-      error,
+      error: error2,
       methodName,
       isSubprocess,
       message
     });
-    throw error;
+    throw error2;
   }
 };
 var getSendMethod = (anyProcess) => {
@@ -7470,14 +8038,14 @@ var getReason = ({ reason }) => {
   if (!(reason instanceof DOMException)) {
     return reason;
   }
-  const error = new Error(reason.message);
-  Object.defineProperty(error, "stack", {
+  const error2 = new Error(reason.message);
+  Object.defineProperty(error2, "stack", {
     value: reason.stack,
     enumerable: false,
     configurable: true,
     writable: true
   });
-  return error;
+  return error2;
 };
 
 // node_modules/execa/lib/terminate/timeout.js
@@ -7550,15 +8118,15 @@ var validateIpcInputOption = ({ ipcInput, ipc, serialization }) => {
 var validateAdvancedInput = (ipcInput) => {
   try {
     serialize(ipcInput);
-  } catch (error) {
-    throw new Error("The `ipcInput` option is not serializable with a structured clone.", { cause: error });
+  } catch (error2) {
+    throw new Error("The `ipcInput` option is not serializable with a structured clone.", { cause: error2 });
   }
 };
 var validateJsonInput = (ipcInput) => {
   try {
     JSON.stringify(ipcInput);
-  } catch (error) {
-    throw new Error("The `ipcInput` option is not serializable with JSON.", { cause: error });
+  } catch (error2) {
+    throw new Error("The `ipcInput` option is not serializable with JSON.", { cause: error2 });
   }
 };
 var validateIpcInput = {
@@ -7625,10 +8193,10 @@ var normalizeCwd = (cwd = getDefaultCwd()) => {
 var getDefaultCwd = () => {
   try {
     return process5.cwd();
-  } catch (error) {
-    error.message = `The current directory does not exist.
-${error.message}`;
-    throw error;
+  } catch (error2) {
+    error2.message = `The current directory does not exist.
+${error2.message}`;
+    throw error2;
   }
 };
 var fixCwdError = (originalMessage, cwd) => {
@@ -7638,9 +8206,9 @@ var fixCwdError = (originalMessage, cwd) => {
   let cwdStat;
   try {
     cwdStat = statSync6(cwd);
-  } catch (error) {
+  } catch (error2) {
     return `The "cwd" option is invalid: ${cwd}.
-${error.message}
+${error2.message}
 ${originalMessage}`;
   }
   if (!cwdStat.isDirectory()) {
@@ -7866,11 +8434,11 @@ var getStreamIterable = async function* (stream) {
     for await (const [chunk] of nodeImports.on(stream, "data", { signal: controller.signal })) {
       yield chunk;
     }
-  } catch (error) {
+  } catch (error2) {
     if (state.error !== void 0) {
       throw state.error;
     } else if (!controller.signal.aborted) {
-      throw error;
+      throw error2;
     }
   } finally {
     stream.destroy();
@@ -7884,8 +8452,8 @@ var handleStreamEnd = async (stream, controller, state) => {
       writable: false,
       error: false
     });
-  } catch (error) {
-    state.error = error;
+  } catch (error2) {
+    state.error = error2;
   } finally {
     controller.abort();
   }
@@ -7920,8 +8488,8 @@ var getStreamContents = async (stream, { init, convertChunk, getSize, truncateCh
       maxBuffer
     });
     return finalize(state);
-  } catch (error) {
-    const normalizedError = typeof error === "object" && error !== null ? error : new Error(error);
+  } catch (error2) {
+    const normalizedError = typeof error2 === "object" && error2 !== null ? error2 : new Error(error2);
     normalizedError.bufferedData = finalize(state);
     throw normalizedError;
   }
@@ -8109,17 +8677,17 @@ var stringMethods = {
 Object.assign(nodeImports, { on, finished });
 
 // node_modules/execa/lib/io/max-buffer.js
-var handleMaxBuffer = ({ error, stream, readableObjectMode, lines, encoding, fdNumber }) => {
-  if (!(error instanceof MaxBufferError)) {
-    throw error;
+var handleMaxBuffer = ({ error: error2, stream, readableObjectMode, lines, encoding, fdNumber }) => {
+  if (!(error2 instanceof MaxBufferError)) {
+    throw error2;
   }
   if (fdNumber === "all") {
-    return error;
+    return error2;
   }
   const unit = getMaxBufferUnit(readableObjectMode, lines, encoding);
-  error.maxBufferInfo = { fdNumber, unit };
+  error2.maxBufferInfo = { fdNumber, unit };
   stream.destroy();
-  throw error;
+  throw error2;
 };
 var getMaxBufferUnit = (readableObjectMode, lines, encoding) => {
   if (readableObjectMode) {
@@ -8137,20 +8705,20 @@ var checkIpcMaxBuffer = (subprocess, ipcOutput, maxBuffer) => {
   if (ipcOutput.length !== maxBuffer) {
     return;
   }
-  const error = new MaxBufferError();
-  error.maxBufferInfo = { fdNumber: "ipc" };
-  throw error;
+  const error2 = new MaxBufferError();
+  error2.maxBufferInfo = { fdNumber: "ipc" };
+  throw error2;
 };
-var getMaxBufferMessage = (error, maxBuffer) => {
-  const { streamName, threshold, unit } = getMaxBufferInfo(error, maxBuffer);
+var getMaxBufferMessage = (error2, maxBuffer) => {
+  const { streamName, threshold, unit } = getMaxBufferInfo(error2, maxBuffer);
   return `Command's ${streamName} was larger than ${threshold} ${unit}`;
 };
-var getMaxBufferInfo = (error, maxBuffer) => {
-  if (error?.maxBufferInfo === void 0) {
+var getMaxBufferInfo = (error2, maxBuffer) => {
+  if (error2?.maxBufferInfo === void 0) {
     return { streamName: "output", threshold: maxBuffer[1], unit: "bytes" };
   }
-  const { maxBufferInfo: { fdNumber, unit } } = error;
-  delete error.maxBufferInfo;
+  const { maxBufferInfo: { fdNumber, unit } } = error2;
+  delete error2.maxBufferInfo;
   const threshold = getFdSpecificValue(maxBuffer, fdNumber);
   if (fdNumber === "ipc") {
     return { streamName: "IPC output", threshold, unit: "messages" };
@@ -8315,7 +8883,7 @@ var makeSuccessResult = ({
   pipedFrom: []
 });
 var makeEarlyError = ({
-  error,
+  error: error2,
   command,
   escapedCommand,
   fileDescriptors,
@@ -8323,7 +8891,7 @@ var makeEarlyError = ({
   startTime,
   isSync
 }) => makeError({
-  error,
+  error: error2,
   command,
   escapedCommand,
   startTime,
@@ -8383,9 +8951,9 @@ var makeError = ({
     timeout,
     cwd
   });
-  const error = getFinalError(originalError, message, isSync);
-  Object.assign(error, getErrorProperties({
-    error,
+  const error2 = getFinalError(originalError, message, isSync);
+  Object.assign(error2, getErrorProperties({
+    error: error2,
     command,
     escapedCommand,
     startTime,
@@ -8404,10 +8972,10 @@ var makeError = ({
     originalMessage,
     shortMessage
   }));
-  return error;
+  return error2;
 };
 var getErrorProperties = ({
-  error,
+  error: error2,
   command,
   escapedCommand,
   startTime,
@@ -8442,7 +9010,7 @@ var getErrorProperties = ({
   exitCode,
   signal,
   signalDescription,
-  code: error.cause?.code,
+  code: error2.cause?.code,
   stdout: stdio[1],
   stderr: stdio[2],
   all,
@@ -8637,7 +9205,7 @@ var handleResult = (result, verboseInfo, { reject }) => {
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 
 // node_modules/execa/node_modules/is-stream/index.js
 function isStream2(stream, { checkOpen = true } = {}) {
@@ -8981,7 +9549,7 @@ var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((st
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
   if (!isStdioArray || type !== "native") {
@@ -9015,7 +9583,7 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
   if (tty2.isatty(targetFdNumber)) {
     throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
-  return { type: "uint8Array", value: bufferToUint8Array(readFileSync3(targetFdNumber)), optionName };
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync5(targetFdNumber)), optionName };
 };
 var getTargetFdNumber = (value, fdNumber) => {
   if (value === "inherit") {
@@ -9266,9 +9834,9 @@ var getFinalFileDescriptors = ({ initialFileDescriptors, addProperties: addPrope
       }));
     }
     return fileDescriptors;
-  } catch (error) {
+  } catch (error2) {
     cleanupCustomStreams(fileDescriptors);
-    throw error;
+    throw error2;
   }
 };
 var getFinalFileDescriptor = ({
@@ -9348,8 +9916,8 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync4(value))] }),
-    filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync4(file))] }),
+    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync6(value))] }),
+    filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync6(file))] }),
     fileNumber: forbiddenIfSync,
     iterable: ({ value }) => ({ contents: [...value] }),
     string: ({ value }) => ({ contents: [value] }),
@@ -9552,13 +10120,13 @@ var generatorFinalChunks = async function* (final, index, generators) {
     yield* transformChunk(finalChunk, generators, index + 1);
   }
 };
-var destroyTransform = callbackify(async ({ currentIterable }, error) => {
+var destroyTransform = callbackify(async ({ currentIterable }, error2) => {
   if (currentIterable !== void 0) {
-    await (error ? currentIterable.throw(error) : currentIterable.return());
+    await (error2 ? currentIterable.throw(error2) : currentIterable.return());
     return;
   }
-  if (error) {
-    throw error;
+  if (error2) {
+    throw error2;
   }
 });
 var identityGenerator = function* (chunk) {
@@ -9572,8 +10140,8 @@ var pushChunksSync = (getChunksSync, getChunksArguments, transformStream, done) 
       transformStream.push(chunk);
     }
     done();
-  } catch (error) {
-    done(error);
+  } catch (error2) {
+    done(error2);
   }
 };
 var runTransformSync = (generators, chunks) => [
@@ -9695,7 +10263,7 @@ var validateSerializable = (newContents) => {
 };
 
 // node_modules/execa/lib/io/output-sync.js
-import { writeFileSync, appendFileSync as appendFileSync2 } from "node:fs";
+import { writeFileSync as writeFileSync3, appendFileSync as appendFileSync2 } from "node:fs";
 
 // node_modules/execa/lib/verbose/output.js
 var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value }) => type === "native" && PIPED_STDIO_VALUES.has(value)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
@@ -9773,16 +10341,16 @@ var transformOutputResultSync = ({ result, fileDescriptors, fdNumber, state, out
       writeToFiles(serializedResult, stdioItems, outputFiles);
     }
     return returnedResult;
-  } catch (error) {
-    state.error = error;
+  } catch (error2) {
+    state.error = error2;
     return returnedResult;
   }
 };
 var runOutputGeneratorsSync = (chunks, stdioItems, encoding, state) => {
   try {
     return runGeneratorsSync(chunks, stdioItems, encoding, false);
-  } catch (error) {
-    state.error = error;
+  } catch (error2) {
+    state.error = error2;
     return chunks;
   }
 };
@@ -9811,8 +10379,8 @@ var logOutputSync = ({ serializedResult, fdNumber, state, verboseInfo, encoding,
   const linesArray = splitLinesSync(serializedResult, false, objectMode);
   try {
     logLinesSync(linesArray, fdNumber, verboseInfo);
-  } catch (error) {
-    state.error ??= error;
+  } catch (error2) {
+    state.error ??= error2;
   }
 };
 var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
@@ -9822,7 +10390,7 @@ var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
       appendFileSync2(path6, serializedResult);
     } else {
       outputFiles.add(pathString);
-      writeFileSync(path6, serializedResult);
+      writeFileSync3(path6, serializedResult);
     }
   }
 };
@@ -9885,8 +10453,8 @@ var isSubprocessErrorExit = (exitCode, signal) => exitCode === void 0 && signal 
 var isFailedExit = (exitCode, signal) => exitCode !== 0 || signal !== null;
 
 // node_modules/execa/lib/resolve/exit-sync.js
-var getExitResultSync = ({ error, status: exitCode, signal, output }, { maxBuffer }) => {
-  const resultError = getResultError(error, exitCode, signal);
+var getExitResultSync = ({ error: error2, status: exitCode, signal, output }, { maxBuffer }) => {
+  const resultError = getResultError(error2, exitCode, signal);
   const timedOut = resultError?.code === "ETIMEDOUT";
   const isMaxBuffer = isMaxBufferSync(resultError, output, maxBuffer);
   return {
@@ -9897,9 +10465,9 @@ var getExitResultSync = ({ error, status: exitCode, signal, output }, { maxBuffe
     isMaxBuffer
   };
 };
-var getResultError = (error, exitCode, signal) => {
-  if (error !== void 0) {
-    return error;
+var getResultError = (error2, exitCode, signal) => {
+  if (error2 !== void 0) {
+    return error2;
   }
   return isFailedExit(exitCode, signal) ? new DiscardedError() : void 0;
 };
@@ -9968,7 +10536,7 @@ var spawnSubprocessSync = ({ file, commandArguments, options, command, escapedCo
     return syncResult;
   }
   const { resultError, exitCode, signal, timedOut, isMaxBuffer } = getExitResultSync(syncResult, options);
-  const { output, error = resultError } = transformOutputSync({
+  const { output, error: error2 = resultError } = transformOutputSync({
     fileDescriptors,
     syncResult,
     options,
@@ -9978,7 +10546,7 @@ var spawnSubprocessSync = ({ file, commandArguments, options, command, escapedCo
   const stdio = output.map((stdioOutput, fdNumber) => stripNewline(stdioOutput, options, fdNumber));
   const all = stripNewline(getAllSync(output, options), options, "all");
   return getSyncResult({
-    error,
+    error: error2,
     exitCode,
     signal,
     timedOut,
@@ -9996,9 +10564,9 @@ var runSubprocessSync = ({ file, commandArguments, options, command, escapedComm
     addInputOptionsSync(fileDescriptors, options);
     const normalizedOptions = normalizeSpawnSyncOptions(options);
     return spawnSync(...concatenateShell(file, commandArguments, normalizedOptions));
-  } catch (error) {
+  } catch (error2) {
     return makeEarlyError({
-      error,
+      error: error2,
       command,
       escapedCommand,
       fileDescriptors,
@@ -10009,7 +10577,7 @@ var runSubprocessSync = ({ file, commandArguments, options, command, escapedComm
   }
 };
 var normalizeSpawnSyncOptions = ({ encoding, maxBuffer, ...options }) => ({ ...options, encoding: "buffer", maxBuffer: getMaxBufferSync(maxBuffer) });
-var getSyncResult = ({ error, exitCode, signal, timedOut, isMaxBuffer, stdio, all, options, command, escapedCommand, startTime }) => error === void 0 ? makeSuccessResult({
+var getSyncResult = ({ error: error2, exitCode, signal, timedOut, isMaxBuffer, stdio, all, options, command, escapedCommand, startTime }) => error2 === void 0 ? makeSuccessResult({
   command,
   escapedCommand,
   stdio,
@@ -10018,7 +10586,7 @@ var getSyncResult = ({ error, exitCode, signal, timedOut, isMaxBuffer, stdio, al
   options,
   startTime
 }) : makeError({
-  error,
+  error: error2,
   command,
   escapedCommand,
   timedOut,
@@ -10070,9 +10638,9 @@ var getOneMessageAsync = async ({ anyProcess, channel, isSubprocess, filter, ref
       throwOnDisconnect2(ipcEmitter, isSubprocess, controller),
       throwOnStrictError(ipcEmitter, isSubprocess, controller)
     ]);
-  } catch (error) {
+  } catch (error2) {
     disconnect(anyProcess);
-    throw error;
+    throw error2;
   } finally {
     controller.abort();
     removeReference(channel, reference);
@@ -10094,8 +10662,8 @@ var throwOnDisconnect2 = async (ipcEmitter, isSubprocess, { signal }) => {
   throwOnEarlyDisconnect(isSubprocess);
 };
 var throwOnStrictError = async (ipcEmitter, isSubprocess, { signal }) => {
-  const [error] = await once5(ipcEmitter, "strict:error", { signal });
-  throw getStrictResponseError(error, isSubprocess);
+  const [error2] = await once5(ipcEmitter, "strict:error", { signal });
+  throw getStrictResponseError(error2, isSubprocess);
 };
 
 // node_modules/execa/lib/ipc/get-each.js
@@ -10146,8 +10714,8 @@ var stopOnDisconnect = async (anyProcess, ipcEmitter, controller) => {
 };
 var abortOnStrictError = async ({ ipcEmitter, isSubprocess, controller, state }) => {
   try {
-    const [error] = await once6(ipcEmitter, "strict:error", { signal: controller.signal });
-    state.error = getStrictResponseError(error, isSubprocess);
+    const [error2] = await once6(ipcEmitter, "strict:error", { signal: controller.signal });
+    state.error = getStrictResponseError(error2, isSubprocess);
     controller.abort();
   } catch {
   }
@@ -10171,9 +10739,9 @@ var iterateOnMessages = async function* ({ anyProcess, channel, ipcEmitter, isSu
     }
   }
 };
-var throwIfStrictError = ({ error }) => {
-  if (error) {
-    throw error;
+var throwIfStrictError = ({ error: error2 }) => {
+  if (error2) {
+    throw error2;
   }
 };
 
@@ -10224,13 +10792,13 @@ import {
   Writable,
   Duplex
 } from "node:stream";
-var handleEarlyError = ({ error, command, escapedCommand, fileDescriptors, options, startTime, verboseInfo }) => {
+var handleEarlyError = ({ error: error2, command, escapedCommand, fileDescriptors, options, startTime, verboseInfo }) => {
   cleanupCustomStreams(fileDescriptors);
   const subprocess = new ChildProcess2();
   createDummyStreams(subprocess, fileDescriptors);
   Object.assign(subprocess, { readable, writable, duplex });
   const earlyError = makeEarlyError({
-    error,
+    error: error2,
     command,
     escapedCommand,
     fileDescriptors,
@@ -10268,7 +10836,7 @@ var writable = () => new Writable({ write() {
 var duplex = () => new Duplex({ read() {
 }, write() {
 } });
-var handleDummyPromise = async (error, verboseInfo, options) => handleResult(error, verboseInfo, options);
+var handleDummyPromise = async (error2, verboseInfo, options) => handleResult(error2, verboseInfo, options);
 
 // node_modules/execa/lib/stdio/handle-async.js
 import { createReadStream, createWriteStream } from "node:fs";
@@ -10402,9 +10970,9 @@ var onMergedStreamFinished = async (passThroughStream, streams, unpipeEvent) => 
 var onMergedStreamEnd = async (passThroughStream, { signal }) => {
   try {
     await finished2(passThroughStream, { signal, cleanup: true });
-  } catch (error) {
-    errorOrAbortStream(passThroughStream, error);
-    throw error;
+  } catch (error2) {
+    errorOrAbortStream(passThroughStream, error2);
+    throw error2;
   }
 };
 var onInputStreamsUnpipe = async (passThroughStream, streams, unpipeEvent, { signal }) => {
@@ -10460,9 +11028,9 @@ var afterMergedStreamFinished = async (onFinished, stream, { signal }) => {
     if (!signal.aborted) {
       abortStream(stream);
     }
-  } catch (error) {
+  } catch (error2) {
     if (!signal.aborted) {
-      errorOrAbortStream(stream, error);
+      errorOrAbortStream(stream, error2);
     }
   }
 };
@@ -10477,14 +11045,14 @@ var onInputStreamEnd = async ({ passThroughStream, stream, streams, ended, abort
     if (streams.has(stream)) {
       ended.add(stream);
     }
-  } catch (error) {
+  } catch (error2) {
     if (signal.aborted || !streams.has(stream)) {
       return;
     }
-    if (isAbortError(error)) {
+    if (isAbortError(error2)) {
       aborted2.add(stream);
     } else {
-      errorStream(passThroughStream, error);
+      errorStream(passThroughStream, error2);
     }
   }
 };
@@ -10502,23 +11070,23 @@ var endStream = (stream) => {
     stream.end();
   }
 };
-var errorOrAbortStream = (stream, error) => {
-  if (isAbortError(error)) {
+var errorOrAbortStream = (stream, error2) => {
+  if (isAbortError(error2)) {
     abortStream(stream);
   } else {
-    errorStream(stream, error);
+    errorStream(stream, error2);
   }
 };
-var isAbortError = (error) => error?.code === "ERR_STREAM_PREMATURE_CLOSE";
+var isAbortError = (error2) => error2?.code === "ERR_STREAM_PREMATURE_CLOSE";
 var abortStream = (stream) => {
   if (stream.readable || stream.writable) {
     stream.destroy();
   }
 };
-var errorStream = (stream, error) => {
+var errorStream = (stream, error2) => {
   if (!stream.destroyed) {
     stream.once("error", noop2);
-    stream.destroy(error);
+    stream.destroy(error2);
   }
 };
 var noop2 = () => {
@@ -10927,8 +11495,8 @@ var getDestinationStream = (boundOptions, createNested, pipeArguments) => {
       from,
       unpipeSignal
     };
-  } catch (error) {
-    return { destinationError: error };
+  } catch (error2) {
+    return { destinationError: error2 };
   }
 };
 var getDestination = (boundOptions, createNested, firstArgument, ...pipeArguments) => {
@@ -10957,8 +11525,8 @@ var getSourceStream = (source, from) => {
   try {
     const sourceStream = getFromStream(source, from);
     return { sourceStream };
-  } catch (error) {
-    return { sourceError: error };
+  } catch (error2) {
+    return { sourceError: error2 };
   }
 };
 
@@ -10972,15 +11540,15 @@ var handlePipeArgumentsError = ({
   sourceOptions,
   startTime
 }) => {
-  const error = getPipeArgumentsError({
+  const error2 = getPipeArgumentsError({
     sourceStream,
     sourceError,
     destinationStream,
     destinationError
   });
-  if (error !== void 0) {
+  if (error2 !== void 0) {
     throw createNonCommandError({
-      error,
+      error: error2,
       fileDescriptors,
       sourceOptions,
       startTime
@@ -11000,8 +11568,8 @@ var getPipeArgumentsError = ({ sourceStream, sourceError, destinationStream, des
     return sourceError;
   }
 };
-var createNonCommandError = ({ error, fileDescriptors, sourceOptions, startTime }) => makeEarlyError({
-  error,
+var createNonCommandError = ({ error: error2, fileDescriptors, sourceOptions, startTime }) => makeEarlyError({
+  error: error2,
   command: PIPE_COMMAND_MESSAGE,
   escapedCommand: PIPE_COMMAND_MESSAGE,
   fileDescriptors,
@@ -11066,9 +11634,9 @@ var unpipeOnAbort = (unpipeSignal, unpipeContext) => unpipeSignal === void 0 ? [
 var unpipeOnSignalAbort = async (unpipeSignal, { sourceStream, mergedStream, fileDescriptors, sourceOptions, startTime }) => {
   await aborted(unpipeSignal, sourceStream);
   await mergedStream.remove(sourceStream);
-  const error = new Error("Pipe canceled by `unpipeSignal` option.");
+  const error2 = new Error("Pipe canceled by `unpipeSignal` option.");
   throw createNonCommandError({
-    error,
+    error: error2,
     fileDescriptors,
     sourceOptions,
     startTime
@@ -11217,9 +11785,9 @@ var iterateOnData = async function* ({ onStdoutChunk, controller, binary, should
     for await (const [chunk] of onStdoutChunk) {
       yield* transformChunkSync(chunk, generators, 0);
     }
-  } catch (error) {
+  } catch (error2) {
     if (!controller.signal.aborted) {
-      throw error;
+      throw error2;
     }
   } finally {
     yield* finalChunksSync(generators);
@@ -11301,9 +11869,9 @@ var getStreamContents2 = async ({ stream, stream: { readableObjectMode }, iterab
       return new Uint8Array(await getStreamAsArrayBuffer(iterable, { maxBuffer }));
     }
     return await getStreamAsString(iterable, { maxBuffer });
-  } catch (error) {
+  } catch (error2) {
     return handleBufferedData(handleMaxBuffer({
-      error,
+      error: error2,
       stream,
       readableObjectMode,
       lines,
@@ -11315,8 +11883,8 @@ var getStreamContents2 = async ({ stream, stream: { readableObjectMode }, iterab
 var getBufferedData = async (streamPromise) => {
   try {
     return await streamPromise;
-  } catch (error) {
-    return handleBufferedData(error);
+  } catch (error2) {
+    return handleBufferedData(error2);
   }
 };
 var handleBufferedData = ({ bufferedData }) => isArrayBuffer(bufferedData) ? new Uint8Array(bufferedData) : bufferedData;
@@ -11331,9 +11899,9 @@ var waitForStream = async (stream, fdNumber, streamInfo, { isSameDirection, stop
       ...stopOnExit ? [streamInfo.exitPromise] : [],
       finished5(stream, { cleanup: true, signal: abortController.signal })
     ]);
-  } catch (error) {
+  } catch (error2) {
     if (!state.stdinCleanedUp) {
-      handleStreamError(error, fdNumber, streamInfo, isSameDirection);
+      handleStreamError(error2, fdNumber, streamInfo, isSameDirection);
     }
   } finally {
     abortController.abort();
@@ -11358,21 +11926,21 @@ var setStdinCleanedUp = ({ exitCode, signalCode }, state) => {
     state.stdinCleanedUp = true;
   }
 };
-var handleStreamError = (error, fdNumber, streamInfo, isSameDirection) => {
-  if (!shouldIgnoreStreamError(error, fdNumber, streamInfo, isSameDirection)) {
-    throw error;
+var handleStreamError = (error2, fdNumber, streamInfo, isSameDirection) => {
+  if (!shouldIgnoreStreamError(error2, fdNumber, streamInfo, isSameDirection)) {
+    throw error2;
   }
 };
-var shouldIgnoreStreamError = (error, fdNumber, streamInfo, isSameDirection = true) => {
+var shouldIgnoreStreamError = (error2, fdNumber, streamInfo, isSameDirection = true) => {
   if (streamInfo.propagating) {
-    return isStreamEpipe(error) || isStreamAbort(error);
+    return isStreamEpipe(error2) || isStreamAbort(error2);
   }
   streamInfo.propagating = true;
-  return isInputFileDescriptor(streamInfo, fdNumber) === isSameDirection ? isStreamEpipe(error) : isStreamAbort(error);
+  return isInputFileDescriptor(streamInfo, fdNumber) === isSameDirection ? isStreamEpipe(error2) : isStreamAbort(error2);
 };
 var isInputFileDescriptor = ({ fileDescriptors }, fdNumber) => fdNumber !== "all" && fileDescriptors[fdNumber].direction === "input";
-var isStreamAbort = (error) => error?.code === "ERR_STREAM_PREMATURE_CLOSE";
-var isStreamEpipe = (error) => error?.code === "EPIPE";
+var isStreamAbort = (error2) => error2?.code === "ERR_STREAM_PREMATURE_CLOSE";
+var isStreamEpipe = (error2) => error2?.code === "EPIPE";
 
 // node_modules/execa/lib/resolve/stdio.js
 var waitForStdioStreams = ({ subprocess, encoding, buffer, maxBuffer, lines, stripFinalNewline: stripFinalNewline2, verboseInfo, streamInfo }) => subprocess.stdio.map((stream, fdNumber) => waitForSubprocessStream({
@@ -11589,10 +12157,10 @@ var waitForSubprocessResult = async ({
         controller
       })
     ]);
-  } catch (error) {
+  } catch (error2) {
     context.terminationReason ??= "other";
     return Promise.all([
-      { error },
+      { error: error2 },
       exitPromise,
       Promise.all(stdioPromises.map((stdioPromise) => getBufferedData(stdioPromise))),
       getBufferedData(allPromise),
@@ -11608,8 +12176,8 @@ var waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.f
   stopOnExit: type === "native"
 })));
 var throwOnSubprocessError = async (subprocess, { signal }) => {
-  const [error] = await once8(subprocess, "error", { signal });
-  throw error;
+  const [error2] = await once8(subprocess, "error", { signal });
+  throw error2;
 };
 
 // node_modules/execa/lib/convert/concurrent.js
@@ -11626,11 +12194,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises = weakMap.get(stream);
   const promise = createDeferred();
   promises.push(promise);
-  const resolve7 = promise.resolve.bind(promise);
-  return { resolve: resolve7, promises };
+  const resolve8 = promise.resolve.bind(promise);
+  return { resolve: resolve8, promises };
 };
-var waitForConcurrentStreams = async ({ resolve: resolve7, promises }, subprocess) => {
-  resolve7();
+var waitForConcurrentStreams = async ({ resolve: resolve8, promises }, subprocess) => {
+  resolve8();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises])
@@ -11668,15 +12236,15 @@ var waitForSubprocessStdin = async (subprocessStdin) => {
 var waitForSubprocessStdout = async (subprocessStdout) => {
   await finished6(subprocessStdout, { cleanup: true, readable: true, writable: false });
 };
-var waitForSubprocess = async (subprocess, error) => {
+var waitForSubprocess = async (subprocess, error2) => {
   await subprocess;
-  if (error) {
-    throw error;
+  if (error2) {
+    throw error2;
   }
 };
-var destroyOtherStream = (stream, isOpen, error) => {
-  if (error && !isStreamAbort(error)) {
-    stream.destroy(error);
+var destroyOtherStream = (stream, isOpen, error2) => {
+  if (error2 && !isStreamAbort(error2)) {
+    stream.destroy(error2);
   } else if (isOpen) {
     stream.destroy();
   }
@@ -11752,19 +12320,19 @@ var onStdoutFinished = async ({ subprocessStdout, onStdoutDataDone, readable: re
     if (readable2.readable) {
       readable2.push(null);
     }
-  } catch (error) {
+  } catch (error2) {
     await safeWaitForSubprocessStdin(subprocessStdin);
-    destroyOtherReadable(readable2, error);
+    destroyOtherReadable(readable2, error2);
   }
 };
-var onReadableDestroy = async ({ subprocessStdout, subprocess, waitReadableDestroy }, error) => {
+var onReadableDestroy = async ({ subprocessStdout, subprocess, waitReadableDestroy }, error2) => {
   if (await waitForConcurrentStreams(waitReadableDestroy, subprocess)) {
-    destroyOtherReadable(subprocessStdout, error);
-    await waitForSubprocess(subprocess, error);
+    destroyOtherReadable(subprocessStdout, error2);
+    await waitForSubprocess(subprocess, error2);
   }
 };
-var destroyOtherReadable = (stream, error) => {
-  destroyOtherStream(stream, stream.readable, error);
+var destroyOtherReadable = (stream, error2) => {
+  destroyOtherStream(stream, stream.readable, error2);
 };
 
 // node_modules/execa/lib/convert/writable.js
@@ -11817,20 +12385,20 @@ var onStdinFinished = async (subprocessStdin, writable2, subprocessStdout) => {
     if (writable2.writable) {
       writable2.end();
     }
-  } catch (error) {
+  } catch (error2) {
     await safeWaitForSubprocessStdout(subprocessStdout);
-    destroyOtherWritable(writable2, error);
+    destroyOtherWritable(writable2, error2);
   }
 };
-var onWritableDestroy = async ({ subprocessStdin, subprocess, waitWritableFinal, waitWritableDestroy }, error) => {
+var onWritableDestroy = async ({ subprocessStdin, subprocess, waitWritableFinal, waitWritableDestroy }, error2) => {
   await waitForConcurrentStreams(waitWritableFinal, subprocess);
   if (await waitForConcurrentStreams(waitWritableDestroy, subprocess)) {
-    destroyOtherWritable(subprocessStdin, error);
-    await waitForSubprocess(subprocess, error);
+    destroyOtherWritable(subprocessStdin, error2);
+    await waitForSubprocess(subprocess, error2);
   }
 };
-var destroyOtherWritable = (stream, error) => {
-  destroyOtherStream(stream, stream.writable, error);
+var destroyOtherWritable = (stream, error2) => {
+  destroyOtherStream(stream, stream.writable, error2);
 };
 
 // node_modules/execa/lib/convert/duplex.js
@@ -11875,15 +12443,15 @@ var createDuplex = ({ subprocess, concurrentStreams, encoding }, { from, to, bin
   onStdinFinished(subprocessStdin, duplex2, subprocessStdout);
   return duplex2;
 };
-var onDuplexDestroy = async ({ subprocessStdout, subprocessStdin, subprocess, waitReadableDestroy, waitWritableFinal, waitWritableDestroy }, error) => {
+var onDuplexDestroy = async ({ subprocessStdout, subprocessStdin, subprocess, waitReadableDestroy, waitWritableFinal, waitWritableDestroy }, error2) => {
   await Promise.all([
-    onReadableDestroy({ subprocessStdout, subprocess, waitReadableDestroy }, error),
+    onReadableDestroy({ subprocessStdout, subprocess, waitReadableDestroy }, error2),
     onWritableDestroy({
       subprocessStdin,
       subprocess,
       waitWritableFinal,
       waitWritableDestroy
-    }, error)
+    }, error2)
   ]);
 };
 
@@ -11989,9 +12557,9 @@ var spawnSubprocessAsync = ({ file, commandArguments, options, startTime, verbos
   let subprocess;
   try {
     subprocess = spawn(...concatenateShell(file, commandArguments, options));
-  } catch (error) {
+  } catch (error2) {
     return handleEarlyError({
-      error,
+      error: error2,
       command,
       escapedCommand,
       fileDescriptors,
@@ -12217,8 +12785,8 @@ var {
 
 // src/provision/disks.ts
 function qemuImg(qemuBinary) {
-  const beside = join3(dirname3(qemuBinary), "qemu-img");
-  return existsSync8(beside) ? beside : "qemu-img";
+  const beside = join5(dirname3(qemuBinary), "qemu-img");
+  return existsSync9(beside) ? beside : "qemu-img";
 }
 async function createQcow2(qemuBinary, args, what, signal, hint) {
   const tool = qemuImg(qemuBinary);
@@ -12233,14 +12801,14 @@ async function provisionDisks(disks, qemuBinary, workDir, signal) {
   const images = [];
   for (const disk of disks) {
     if (disk.path !== void 0 && disk.snapshot) {
-      images.push({ id: disk.id, image: await copyForRun(disk.path, join3(workDir, `disk-${disk.id}.${disk.format}`), signal) });
+      images.push({ id: disk.id, image: await copyForRun(disk.path, join5(workDir, `disk-${disk.id}.${disk.format}`), signal) });
       continue;
     }
     if (disk.path !== void 0) {
       images.push({ id: disk.id, image: disk.path });
       continue;
     }
-    const image = join3(workDir, `disk-${disk.id}.${disk.format}`);
+    const image = join5(workDir, `disk-${disk.id}.${disk.format}`);
     const size = disk.sizeBytes;
     if (disk.format === "raw") {
       const fd = openSync2(image, "w", 384);
@@ -12266,11 +12834,15 @@ async function copyForRun(image, copy, signal) {
   return copy;
 }
 
-// src/provision/guest/apt-source.ts
-import { existsSync as existsSync9, readFileSync as readFileSync5 } from "node:fs";
-import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
-import { join as join4 } from "node:path";
-import { setTimeout as delay } from "node:timers/promises";
+// src/provision/guest/busybox.ts
+import { readFile, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+
+// src/provision/guest/deb-archive.ts
+var import_xz_decompress = __toESM(require_xz_decompress(), 1);
+import { promisify as promisify3 } from "node:util";
+import { gunzip } from "node:zlib";
+import * as zlib from "node:zlib";
 
 // src/provision/guest/run-tool.ts
 function rethrow(file, err, opts) {
@@ -12320,263 +12892,149 @@ async function filterBytes(file, args, input, opts = {}) {
   }
   return r.stdout;
 }
-function toolFailed(file, args, r, hint) {
-  const tail = r.stderr.trim().split("\n").slice(-5).join("\n");
-  return new InfraError(`${[file, ...args].join(" ")} exited with ${r.exitCode}${tail ? `: ${tail}` : ""}`, { hint });
-}
 
-// src/provision/guest/apt-source.ts
-var HOST_APT_LISTS_DIR = "/var/lib/apt/lists";
-var NOT_APT_HINT = "the built-in guest downloads its kernel with apt (Debian or Ubuntu); elsewhere set guest.kernel and guest.initrd to a kernel and initramfs of your own";
-var PRIVATE_LISTS_MAX_AGE_MS = 24 * 60 * 60 * 1e3;
-var LOCK_WAIT_MS = 12e4;
-var UPDATED_STAMP = "updated";
-function debArchOfNode(nodeArch = process.arch) {
-  return { x64: "amd64", arm64: "arm64" }[nodeArch];
+// src/provision/guest/deb-archive.ts
+var DebFormatError = class extends Error {
+  name = "DebFormatError";
+};
+var AR_MAGIC = "!<arch>\n";
+function readArMembers(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.subarray(0, 8).toString("latin1") !== AR_MAGIC) throw new DebFormatError("not an ar archive (no !<arch> magic)");
+  const members = /* @__PURE__ */ new Map();
+  let off = 8;
+  while (off + 60 <= buf.length) {
+    const header = buf.subarray(off, off + 60);
+    if (header.subarray(58, 60).toString("latin1") !== "`\n") throw new DebFormatError(`ar member header at byte ${off} is damaged`);
+    const name = header.subarray(0, 16).toString("latin1").trim().replace(/\/$/, "");
+    const size = Number(header.subarray(48, 58).toString("latin1").trim());
+    if (!Number.isInteger(size) || size < 0 || off + 60 + size > buf.length) throw new DebFormatError(`ar member ${name} is cut off`);
+    members.set(name, buf.subarray(off + 60, off + 60 + size));
+    off += 60 + size + (size & 1);
+  }
+  return members;
 }
-function hostAptSource(debArch) {
-  return { debArch, options: [], listsDir: HOST_APT_LISTS_DIR, privateRoot: void 0 };
+var gunzipAsync = promisify3(gunzip);
+async function unxz(bytes) {
+  const stream = new import_xz_decompress.default.XzReadableStream(new Blob([bytes]).stream());
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
-function privateAptSource(cacheDir, debArch, sourcesFile) {
-  const root = join4(cacheDir, "guest", "apt", debArch);
-  const options = [
-    `Dir::State::Lists=${join4(root, "lists")}`,
-    `Dir::State::status=${join4(root, "status")}`,
-    `Dir::Cache=${join4(root, "cache")}`,
-    // Native and only architecture: plain package names mean the guest's packages.
-    `APT::Architecture=${debArch}`,
-    `APT::Architectures::=${debArch}`,
-    // Only binary package lists: no translations, no deb-src Sources indices of the host's lists.
-    "Acquire::Languages=none",
-    "Acquire::IndexTargets::deb-src::Sources::DefaultEnabled=false",
-    ...sourcesFile ? [`Dir::Etc::SourceList=${sourcesFile}`, `Dir::Etc::SourceParts=${join4(root, "sources.list.d")}`] : []
-  ];
-  return { debArch, options: options.flatMap((o2) => ["-o", o2]), listsDir: join4(root, "lists"), privateRoot: root };
+async function unzstd(bytes, signal) {
+  const native = zlib.zstdDecompress;
+  if (native) return promisify3(native)(bytes);
+  return filterBytes("zstd", ["-dcq"], bytes, { signal, missingHint: "install zstd (a .deb compressed with zstd needs it on Node.js < 22.15)" });
 }
-function parseOsRelease(text) {
+async function debTar(deb, which, signal) {
+  const members = readArMembers(deb);
+  if (members.get("debian-binary")?.toString().trim() !== "2.0") throw new DebFormatError("not a Debian binary package (no debian-binary 2.0 member)");
+  for (const [name, bytes] of members) {
+    if (name === `${which}.tar`) return bytes;
+    if (name === `${which}.tar.xz`) return unxz(bytes);
+    if (name === `${which}.tar.gz`) return gunzipAsync(bytes);
+    if (name === `${which}.tar.zst`) return unzstd(bytes, signal);
+  }
+  throw new DebFormatError(`no ${which}.tar member (has ${[...members.keys()].join(", ")})`);
+}
+function cString(block, start, length) {
+  const field2 = block.subarray(start, start + length);
+  const nul = field2.indexOf(0);
+  return field2.subarray(0, nul === -1 ? length : nul).toString("utf8");
+}
+function tarNumber(block, start, length) {
+  if (block[start] & 128) {
+    let n2 = 0;
+    for (let i2 = start + 1; i2 < start + length; i2++) n2 = n2 * 256 + block[i2];
+    return n2;
+  }
+  const text = cString(block, start, length).trim();
+  return text === "" ? 0 : parseInt(text, 8);
+}
+function paxRecords(data) {
+  const records = /* @__PURE__ */ new Map();
+  let off = 0;
+  while (off < data.length) {
+    const space = data.indexOf(32, off);
+    if (space === -1) break;
+    const len = Number(data.subarray(off, space).toString("latin1"));
+    if (!Number.isInteger(len) || len <= 0) break;
+    const record2 = data.subarray(space + 1, off + len - 1).toString("utf8");
+    const eq = record2.indexOf("=");
+    if (eq > 0) records.set(record2.slice(0, eq), record2.slice(eq + 1));
+    off += len;
+  }
+  return records;
+}
+var normalize = (path6) => path6.replace(/^(\.\/)+/, "").replace(/^\/+/, "").replace(/\/+$/, "");
+function* tarEntries(tar) {
+  const buf = Buffer.from(tar.buffer, tar.byteOffset, tar.byteLength);
+  let off = 0;
+  let longName;
+  let longLink;
+  let pax = /* @__PURE__ */ new Map();
+  while (off + 512 <= buf.length) {
+    const block = buf.subarray(off, off + 512);
+    if (block.every((b) => b === 0)) return;
+    const stored = tarNumber(block, 148, 8);
+    let sum = 0;
+    for (let i2 = 0; i2 < 512; i2++) sum += i2 >= 148 && i2 < 156 ? 32 : block[i2];
+    if (sum !== stored) throw new DebFormatError(`tar header at byte ${off} has a bad checksum`);
+    const type = String.fromCharCode(block[156]);
+    const size = tarNumber(block, 124, 12);
+    const dataStart = off + 512;
+    if (dataStart + size > buf.length) throw new DebFormatError(`tar entry at byte ${off} is cut off`);
+    const data = buf.subarray(dataStart, dataStart + size);
+    off = dataStart + Math.ceil(size / 512) * 512;
+    if (type === "L") {
+      longName = cString(data, 0, data.length);
+      continue;
+    }
+    if (type === "K") {
+      longLink = cString(data, 0, data.length);
+      continue;
+    }
+    if (type === "x") {
+      pax = paxRecords(data);
+      continue;
+    }
+    if (type === "g") continue;
+    const ustar = block.subarray(257, 262).toString("latin1") === "ustar";
+    const prefix = ustar ? cString(block, 345, 155) : "";
+    const name = pax.get("path") ?? longName ?? (prefix ? `${prefix}/${cString(block, 0, 100)}` : cString(block, 0, 100));
+    const link = pax.get("linkpath") ?? longLink ?? cString(block, 157, 100);
+    longName = longLink = void 0;
+    pax = /* @__PURE__ */ new Map();
+    const kind = type === "0" || type === "\0" || type === "7" ? "file" : type === "5" ? "dir" : type === "2" ? "symlink" : type === "1" ? "hardlink" : "other";
+    const path6 = normalize(name);
+    if (path6 === "") continue;
+    yield { path: path6, type: kind, mode: tarNumber(block, 100, 8) & 4095, data, link: kind === "hardlink" ? normalize(link) : link };
+  }
+}
+async function debControl(deb, signal) {
+  const tar = await debTar(deb, "control", signal);
+  for (const entry of tarEntries(tar)) {
+    if (entry.path === "control" && entry.type === "file") return parseControlStanza(entry.data.toString());
+  }
+  throw new DebFormatError("control.tar has no control file");
+}
+function parseControlStanza(text) {
   const fields = /* @__PURE__ */ new Map();
+  let key;
   for (const line of text.split("\n")) {
-    const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (m) fields.set(m[1], m[2].replace(/^(["'])(.*)\1$/, "$2"));
+    if (line.trim() === "") {
+      if (fields.size > 0) break;
+      continue;
+    }
+    if ((line.startsWith(" ") || line.startsWith("	")) && key) {
+      fields.set(key, `${fields.get(key)}
+${line.trim()}`);
+      continue;
+    }
+    const colon = line.indexOf(":");
+    if (colon <= 0) continue;
+    key = line.slice(0, colon);
+    fields.set(key, line.slice(colon + 1).trim());
   }
   return fields;
-}
-function privateSourcesText(osRelease, debArch) {
-  if (osRelease.get("ID") !== "ubuntu" || debArch === "amd64" || debArch === "i386") return void 0;
-  const codename2 = osRelease.get("VERSION_CODENAME") ?? osRelease.get("UBUNTU_CODENAME");
-  if (!codename2) return void 0;
-  return [
-    "# qfi: Ubuntu serves this architecture from ports.ubuntu.com",
-    "Types: deb",
-    "URIs: http://ports.ubuntu.com/ubuntu-ports",
-    `Suites: ${codename2} ${codename2}-updates ${codename2}-security`,
-    "Components: main",
-    `Architectures: ${debArch}`,
-    "Signed-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg",
-    ""
-  ].join("\n");
-}
-function readHostOsRelease() {
-  for (const path6 of ["/etc/os-release", "/usr/lib/os-release"]) {
-    if (existsSync9(path6)) return parseOsRelease(readFileSync5(path6, "utf8"));
-  }
-  return /* @__PURE__ */ new Map();
-}
-function aptSourceFor(cacheDir, debArch, hostDebArch = debArchOfNode()) {
-  if (debArch === hostDebArch) return hostAptSource(debArch);
-  const sources = privateSourcesText(readHostOsRelease(), debArch);
-  return privateAptSource(cacheDir, debArch, sources === void 0 ? void 0 : join4(cacheDir, "guest", "apt", debArch, "sources.list"));
-}
-async function aptListsFingerprint(listsDir = HOST_APT_LISTS_DIR) {
-  let names;
-  try {
-    names = (await readdir(listsDir)).filter((n2) => n2.includes("_Packages")).sort();
-  } catch {
-    return "";
-  }
-  const parts = await Promise.all(
-    names.map(async (n2) => {
-      const s = await stat(join4(listsDir, n2));
-      return `${n2}:${s.size}:${s.mtimeMs}`;
-    })
-  );
-  return parts.join("\n");
-}
-async function aptStateFingerprint(apt) {
-  const lists = await aptListsFingerprint(apt.listsDir);
-  if (apt.privateRoot === void 0) return lists;
-  const updated = await stat(join4(apt.privateRoot, UPDATED_STAMP)).then((s) => s.mtimeMs, () => 0);
-  return `${lists}
-updated:${updated}`;
-}
-async function aptShow(spec2, apt, opts = {}) {
-  const r = await runTool("apt-cache", [...apt.options, "show", "--no-all-versions", spec2], { ...opts, missingHint: NOT_APT_HINT });
-  if (r.exitCode !== 0 || r.stdout.trim() === "") return void 0;
-  return r.stdout;
-}
-async function listsAgeMs(root) {
-  try {
-    return Date.now() - (await stat(join4(root, UPDATED_STAMP))).mtimeMs;
-  } catch {
-    return void 0;
-  }
-}
-async function hasPackageLists(listsDir) {
-  try {
-    return (await readdir(listsDir)).some((n2) => n2.includes("_Packages"));
-  } catch {
-    return false;
-  }
-}
-async function ensurePrivateLists(apt, opts) {
-  const root = apt.privateRoot;
-  if (root === void 0) return false;
-  const age = await listsAgeMs(root);
-  const haveLists = age !== void 0 && await hasPackageLists(apt.listsDir);
-  if (haveLists && !opts.force && age < (opts.maxAgeMs ?? PRIVATE_LISTS_MAX_AGE_MS)) return false;
-  await mkdir(join4(apt.listsDir, "partial"), { recursive: true });
-  await mkdir(join4(root, "cache", "archives", "partial"), { recursive: true });
-  await mkdir(join4(root, "sources.list.d"), { recursive: true });
-  await writeFile(join4(root, "status"), "");
-  const sources = privateSourcesText(opts.osRelease ?? readHostOsRelease(), apt.debArch);
-  if (sources !== void 0) await writeFile(join4(root, "sources.list"), sources);
-  const t = performance.now();
-  const why = opts.force ? "a package was not found" : haveLists ? "they are more than a day old" : "first use";
-  opts.log.info(`guest packages (${apt.debArch}): apt-get update into ${apt.listsDir} (${why})`);
-  const args = [...apt.options, "update"];
-  let r = await runTool("apt-get", args, { signal: opts.signal, missingHint: NOT_APT_HINT });
-  for (let waited = 0; r.exitCode !== 0 && /Could not get lock/.test(r.stderr) && waited < LOCK_WAIT_MS; waited += 1e3) {
-    await delay(1e3, void 0, { signal: opts.signal });
-    r = await runTool("apt-get", args, { signal: opts.signal, missingHint: NOT_APT_HINT });
-  }
-  const problems = r.exitCode !== 0 || /^(E:|W: Failed to fetch)/m.test(r.stderr);
-  if (!await hasPackageLists(apt.listsDir)) {
-    throw toolFailed("apt-get", args, r, `check that this host reaches its apt mirrors and that they carry ${apt.debArch}`);
-  }
-  await writeFile(join4(root, UPDATED_STAMP), `${(/* @__PURE__ */ new Date()).toISOString()}
-`);
-  if (problems) {
-    const err = toolFailed("apt-get", args, r);
-    opts.log.warn(`guest packages (${apt.debArch}): apt-get update had problems, using the lists it has: ${err.message}`);
-    return true;
-  }
-  opts.log.info(`guest packages (${apt.debArch}): package lists updated in ${((performance.now() - t) / 1e3).toFixed(1)} s`);
-  return true;
-}
-var StaleAptListsError = class extends InfraError {
-};
-async function retryWithFreshLists(apt, opts, fetch2) {
-  try {
-    return await fetch2();
-  } catch (err) {
-    if (!(err instanceof StaleAptListsError) || apt.privateRoot === void 0) throw err;
-    opts.log.info(`guest packages (${apt.debArch}): ${err.message.split("\n")[0]}; refreshing the package lists`);
-    await ensurePrivateLists(apt, { ...opts, force: true });
-    return fetch2();
-  }
-}
-
-// src/provision/guest/busybox.ts
-import { readFile as readFile2, rm as rm3 } from "node:fs/promises";
-import { join as join7 } from "node:path";
-
-// src/provision/guest/cache-entry.ts
-import { existsSync as existsSync10 } from "node:fs";
-import { mkdir as mkdir2, readdir as readdir2, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join5 } from "node:path";
-import { randomBytes as randomBytes2 } from "node:crypto";
-var COMPLETE_MARKER = ".complete";
-function isCacheEntryComplete(dir) {
-  return existsSync10(join5(dir, COMPLETE_MARKER));
-}
-function pidAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
-async function removeStaleWork(dir) {
-  const parent = dirname4(dir);
-  const prefix = `${basename2(dir)}.partial-`;
-  let names;
-  try {
-    names = await readdir2(parent);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split("-")[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && !pidAlive(pid)) {
-      await rm(join5(parent, name), { recursive: true, force: true });
-    }
-  }
-}
-async function placeEntry(work, dir) {
-  try {
-    await rename(work, dir);
-    return;
-  } catch (err) {
-    const code = err.code;
-    if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
-  }
-  if (isCacheEntryComplete(dir)) {
-    await rm(work, { recursive: true, force: true });
-    return;
-  }
-  await rm(dir, { recursive: true, force: true });
-  await rename(work, dir);
-}
-async function ensureCacheEntry(dir, build) {
-  if (isCacheEntryComplete(dir)) return false;
-  await removeStaleWork(dir);
-  const work = `${dir}.partial-${process.pid}-${randomBytes2(4).toString("hex")}`;
-  await mkdir2(work, { recursive: true });
-  try {
-    await build(work);
-    await writeFile2(join5(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
-`);
-    await placeEntry(work, dir);
-  } catch (err) {
-    await rm(work, { recursive: true, force: true });
-    throw err;
-  }
-  return true;
-}
-
-// src/provision/guest/deb-fetch.ts
-import { mkdtemp, readdir as readdir3, rm as rm2 } from "node:fs/promises";
-import { join as join6 } from "node:path";
-var NOT_APT_HINT2 = "the built-in guest needs apt-get and dpkg-deb (Debian or Ubuntu); elsewhere set guest.kernel and guest.initrd";
-async function downloadDebs(packages, parentDir, opts = {}) {
-  const dir = await mkdtemp(join6(parentDir, "download-"));
-  try {
-    const args = [...opts.apt?.options ?? [], "download", ...packages.map((p) => `${p.name}=${p.version}`)];
-    const r = await runTool("apt-get", args, { ...opts, cwd: dir, missingHint: NOT_APT_HINT2 });
-    if (r.exitCode !== 0) {
-      const failure = toolFailed("apt-get", args, r);
-      if (/Unable to locate|Can't find a source|Version '[^']*' for '[^']*' was not found|404\s+Not Found|Failed to fetch/i.test(r.stderr)) {
-        const hint = opts.apt?.privateRoot ? `qfi refreshes its own ${opts.apt.debArch} package lists in ${opts.apt.privateRoot} on this error; if it persists, check the host's apt sources` : "run apt-get update (the package lists may be out of date), then retry";
-        throw new StaleAptListsError(failure.message, { hint });
-      }
-      throw failure;
-    }
-    const debs = (await readdir3(dir)).filter((n2) => n2.endsWith(".deb")).sort();
-    if (debs.length !== packages.length) {
-      throw new InfraError(`apt-get download gave ${debs.length} .deb files for ${packages.length} packages in ${dir}`);
-    }
-    return { dir, debs: debs.map((n2) => join6(dir, n2)) };
-  } catch (err) {
-    await rm2(dir, { recursive: true, force: true });
-    throw err;
-  }
-}
-async function extractDeb(deb, destDir, opts = {}) {
-  const args = ["-x", deb, destDir];
-  const r = await runTool("dpkg-deb", args, { ...opts, missingHint: NOT_APT_HINT2 });
-  if (r.exitCode !== 0) throw toolFailed("dpkg-deb", args, r);
 }
 
 // src/provision/guest/elf.ts
@@ -12646,189 +13104,286 @@ function readElfSection(bytes, name) {
   return void 0;
 }
 
-// src/provision/guest/remembered.ts
-import { mkdir as mkdir3, readFile, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname5 } from "node:path";
-async function remembered(memoFile, fingerprint, field2, compute) {
+// src/provision/guest/guest-cache.ts
+import { existsSync as existsSync11 } from "node:fs";
+import { readdir as readdir2, rm as rm2, stat, utimes, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join7 } from "node:path";
+
+// src/provision/guest/cache-entry.ts
+import { existsSync as existsSync10 } from "node:fs";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename as basename2, dirname as dirname4, join as join6 } from "node:path";
+import { randomBytes as randomBytes2 } from "node:crypto";
+var COMPLETE_MARKER = ".complete";
+function isCacheEntryComplete(dir) {
+  return existsSync10(join6(dir, COMPLETE_MARKER));
+}
+function pidAlive(pid) {
   try {
-    const memo = JSON.parse(await readFile(memoFile, "utf8"));
-    if (memo.fingerprint === fingerprint && memo[field2] !== void 0 && memo[field2] !== null) return memo[field2];
-  } catch {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
   }
-  const value = await compute();
-  await mkdir3(dirname5(memoFile), { recursive: true });
-  const tmp = `${memoFile}.${process.pid}.tmp`;
-  await writeFile3(tmp, `${JSON.stringify({ fingerprint, [field2]: value }, null, 2)}
+}
+async function removeStaleWork(dir) {
+  const parent = dirname4(dir);
+  const prefix = `${basename2(dir)}.partial-`;
+  let names;
+  try {
+    names = await readdir(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split("-")[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && !pidAlive(pid)) {
+      await rm(join6(parent, name), { recursive: true, force: true });
+    }
+  }
+}
+async function placeEntry(work, dir) {
+  try {
+    await rename(work, dir);
+    return;
+  } catch (err) {
+    const code = err.code;
+    if (code !== "ENOTEMPTY" && code !== "EEXIST") throw err;
+  }
+  if (isCacheEntryComplete(dir)) {
+    await rm(work, { recursive: true, force: true });
+    return;
+  }
+  await rm(dir, { recursive: true, force: true });
+  await rename(work, dir);
+}
+async function ensureCacheEntry(dir, build) {
+  if (isCacheEntryComplete(dir)) return false;
+  await removeStaleWork(dir);
+  const work = `${dir}.partial-${process.pid}-${randomBytes2(4).toString("hex")}`;
+  await mkdir(work, { recursive: true });
+  try {
+    await build(work);
+    await writeFile(join6(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
 `);
-  await rename2(tmp, memoFile);
-  return value;
+    await placeEntry(work, dir);
+  } catch (err) {
+    await rm(work, { recursive: true, force: true });
+    throw err;
+  }
+  return true;
 }
 
-// src/provision/guest/kernel-package.ts
-var KERNEL_META_PACKAGES = [
-  "linux-image-cloud-amd64",
-  // Debian
-  "linux-image-kvm",
-  // Ubuntu: minimal virtual-machine kernel
-  "linux-image-virtual"
-  // Ubuntu: generic kernel, virtual-machine set of modules
-];
-var KERNEL_META_PACKAGES_ARM64 = ["linux-image-cloud-arm64", "linux-image-virtual"];
-function kernelMetaPackages(debArch) {
-  switch (debArch) {
-    case "amd64":
-      return KERNEL_META_PACKAGES;
-    case "arm64":
-      return KERNEL_META_PACKAGES_ARM64;
-    default:
-      throw new InfraError(`the built-in guest has no kernel package for the ${debArch} architecture`, {
-        hint: "set guest.kernel and guest.initrd to a kernel and initramfs of your own"
-      });
+// src/provision/guest/guest-cache.ts
+var GUEST_CACHE_KINDS = ["kernel", "busybox", "initramfs"];
+var LAST_USED = ".last-used";
+var PRUNE_UNUSED_MS = 14 * 24 * 60 * 60 * 1e3;
+var PRUNE_KEEP_PER_KIND = 3;
+var RECENT_MS = 60 * 60 * 1e3;
+var ENTRY_NAME = /^[a-z0-9]+-[0-9a-f]{16}(-[0-9a-f]{8})?$/;
+function guestCacheDir(cacheDir, kind) {
+  return join7(cacheDir, "guest", kind);
+}
+async function ensureGuestEntry(dir, remoteKey, opts, build) {
+  let how = "cached";
+  if (!isCacheEntryComplete(dir) && opts.remoteCache) {
+    const restored = await opts.remoteCache.restore(remoteKey, dir).catch((err) => {
+      opts.log.warn(`restoring ${remoteKey} from the Actions cache failed: ${err.message}`);
+      return false;
+    });
+    if (restored && isCacheEntryComplete(dir)) how = "restored";
+    else if (existsSync11(dir)) await rm2(dir, { recursive: true, force: true });
   }
-}
-function parseControlStanza(text) {
-  const fields = /* @__PURE__ */ new Map();
-  let key;
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") {
-      if (fields.size > 0) break;
-      continue;
-    }
-    if ((line.startsWith(" ") || line.startsWith("	")) && key) {
-      fields.set(key, `${fields.get(key)}
-${line.trim()}`);
-      continue;
-    }
-    const colon = line.indexOf(":");
-    if (colon <= 0) continue;
-    key = line.slice(0, colon);
-    fields.set(key, line.slice(colon + 1).trim());
+  if (await ensureCacheEntry(dir, build)) {
+    how = "built";
+    await opts.remoteCache?.save(remoteKey, dir).catch((err) => opts.log.warn(`saving ${remoteKey} to the Actions cache failed: ${err.message}`));
   }
-  return fields;
+  await markUsed(dir);
+  return how;
 }
-function parseDepends(field2) {
-  const deps = [];
-  for (const item of field2.split(",")) {
-    const first = item.split("|")[0].trim();
-    const m = /^([a-z0-9][a-z0-9+.-]*)(?::[a-z0-9-]+)?\s*(?:\(\s*([<>=]+)\s*([^)\s]+)\s*\))?/.exec(first);
-    if (!m) continue;
-    deps.push({ name: m[1], exactVersion: m[2] === "=" ? m[3] : void 0 });
-  }
-  return deps;
-}
-var VERSIONED_IMAGE = /^linux-image-(?:unsigned-)?\d/;
-function aptOf(opts) {
-  const apt = opts.apt ?? { debArch: "amd64", options: [], listsDir: HOST_APT_LISTS_DIR, privateRoot: void 0 };
-  if (opts.listsDir === void 0) return apt;
-  return { ...apt, options: [...apt.options, "-o", `Dir::State::Lists=${opts.listsDir}`], listsDir: opts.listsDir };
-}
-async function showFields(spec2, opts) {
-  const text = await aptShow(spec2, aptOf(opts), opts);
-  return text === void 0 ? void 0 : parseControlStanza(text);
-}
-async function resolveFromMeta(meta, opts) {
-  let spec2 = meta;
-  for (let depth = 0; depth < 4; depth++) {
-    const fields = await showFields(spec2, opts);
-    if (!fields) return void 0;
-    const name = fields.get("Package");
-    const version = fields.get("Version");
-    if (!name || !version) return void 0;
-    const deps = parseDepends(`${fields.get("Pre-Depends") ?? ""},${fields.get("Depends") ?? ""}`);
-    if (VERSIONED_IMAGE.test(name)) {
-      const extra = deps.filter((d) => d.name.startsWith("linux-modules-") && d.exactVersion !== void 0).map((d) => ({ name: d.name, version: d.exactVersion }));
-      return { image: { name, version }, extra };
-    }
-    const next = deps.find((d) => d.name.startsWith("linux-image-"));
-    if (!next) return void 0;
-    spec2 = next.exactVersion ? `${next.name}=${next.exactVersion}` : next.name;
-  }
-  return void 0;
-}
-async function resolveKernelPackage(opts = {}) {
-  const apt = aptOf(opts);
-  const metas = kernelMetaPackages(apt.debArch);
-  for (const meta of metas) {
-    const found = await resolveFromMeta(meta, opts);
-    if (found) return found;
-  }
-  if (await aptListsFingerprint(apt.listsDir) === "") {
-    throw new InfraError(`apt has no package lists, so the guest kernel package cannot be found`, {
-      hint: "run apt-get update"
+async function markUsed(dir) {
+  const stamp = join7(dir, LAST_USED);
+  const now = /* @__PURE__ */ new Date();
+  try {
+    await utimes(stamp, now, now);
+  } catch {
+    await writeFile2(stamp, "").catch(() => {
     });
   }
-  throw new InfraError(`apt knows none of the ${apt.debArch} kernel packages the built-in guest uses (${metas.join(", ")})`, {
-    hint: `run apt-get update; if this is not Debian or Ubuntu, set guest.kernel and guest.initrd`
-  });
 }
-async function resolveKernelPackageCached(memoFile, opts = {}) {
-  const apt = aptOf(opts);
-  const fingerprint = `v1
-${kernelMetaPackages(apt.debArch).join(",")}
-${await aptStateFingerprint(apt)}`;
-  return remembered(memoFile, fingerprint, "kernel", () => resolveKernelPackage(opts));
-}
-
-// src/provision/guest/busybox.ts
-var BUSYBOX_CANDIDATES = ["/bin/busybox", "/usr/bin/busybox"];
-var BUSYBOX_PACKAGE = "busybox-static";
-var HINT3 = "apt-get install busybox-static";
-async function findStaticBusybox(candidates = BUSYBOX_CANDIDATES, machine) {
-  const problems = [];
-  for (const path6 of candidates) {
-    let bytes;
+async function lastUsedMs(dir) {
+  for (const name of [LAST_USED, COMPLETE_MARKER]) {
     try {
-      bytes = await readFile2(path6);
+      return (await stat(join7(dir, name))).mtimeMs;
+    } catch {
+    }
+  }
+  return 0;
+}
+async function pruneGuestCache(cacheDir, inUse, opts = {}) {
+  const now = opts.now ?? Date.now();
+  const removed = [];
+  const remove = async (path6) => {
+    await rm2(path6, { recursive: true, force: true });
+    removed.push(path6);
+  };
+  for (const legacy of [join7(cacheDir, "guest", "apt"), join7(cacheDir, "guest", "kernel", "resolved.json"), join7(cacheDir, "guest", "kernel", "resolved-arm64.json")]) {
+    if (existsSync11(legacy)) await remove(legacy);
+  }
+  for (const kind of GUEST_CACHE_KINDS) {
+    const root = guestCacheDir(cacheDir, kind);
+    let names;
+    try {
+      names = await readdir2(root);
     } catch {
       continue;
     }
-    let problem;
-    try {
-      if (!isElf(bytes)) problem = "is not an ELF executable";
-      else if (hasProgramInterpreter(bytes)) problem = "is dynamically linked";
-      else if (machine !== void 0 && elfMachine(bytes) !== machine) problem = `is for ELF machine ${elfMachine(bytes)}, not ${machine}`;
-    } catch (err) {
-      problem = `is not a 64-bit ELF executable (${err.message})`;
+    const entries = await Promise.all(
+      names.filter((n2) => !n2.includes(".partial-") && !n2.endsWith(".json")).map(async (n2) => ({ dir: join7(root, n2), used: await lastUsedMs(join7(root, n2)) }))
+    );
+    entries.sort((a2, b) => b.used - a2.used);
+    let rank2 = 0;
+    for (const e of entries) {
+      const legacy = kind !== "initramfs" && !ENTRY_NAME.test(e.dir.slice(root.length + 1));
+      if (inUse.includes(e.dir) || now - e.used < RECENT_MS) {
+        if (!legacy) rank2++;
+        continue;
+      }
+      if (legacy || now - e.used > PRUNE_UNUSED_MS || rank2 >= PRUNE_KEEP_PER_KIND) await remove(e.dir);
+      else rank2++;
     }
-    if (problem === void 0) return { path: path6, bytes };
-    problems.push(`${path6} ${problem}`);
   }
-  const found = problems.length > 0 ? `: ${problems.join("; ")}` : ` (looked at ${candidates.join(", ")})`;
-  throw new InfraError(`no static busybox for the guest${found}`, { hint: HINT3 });
+  return removed;
 }
-async function resolveBusyboxPackage(apt, memoFile, signal) {
-  const fingerprint = `v1
-${BUSYBOX_PACKAGE}:${apt.debArch}
-${await aptStateFingerprint(apt)}`;
-  return remembered(memoFile, fingerprint, "package", async () => {
-    const text = await aptShow(BUSYBOX_PACKAGE, apt, { signal });
-    const version = text === void 0 ? void 0 : parseControlStanza(text).get("Version");
-    if (!version) {
-      throw new InfraError(`apt knows no ${apt.debArch} ${BUSYBOX_PACKAGE} package`, {
-        hint: `check the apt sources of this host carry ${apt.debArch} packages`
-      });
+
+// src/provision/guest/busybox.ts
+var BUSYBOX_PATHS = ["bin/busybox", "usr/bin/busybox"];
+function staticBusyboxProblem(bytes, machine) {
+  try {
+    if (!isElf(bytes)) return "is not an ELF executable";
+    if (hasProgramInterpreter(bytes)) return "is dynamically linked";
+    if (elfMachine(bytes) !== machine) return `is for ELF machine ${elfMachine(bytes)}, not ${machine}`;
+  } catch (err) {
+    return `is not a 64-bit ELF executable (${err.message})`;
+  }
+  return void 0;
+}
+async function ensureGuestBusybox(opts) {
+  const name = `${opts.arch.debArch}-${opts.ref.sha256.slice(0, 16)}`;
+  const dir = join8(guestCacheDir(opts.cacheDir, "busybox"), name);
+  await ensureGuestEntry(dir, `qfi-guest-busybox-${name}`, opts, async (work) => {
+    const deb = await opts.download(opts.ref);
+    const control = await debControl(deb, opts.signal);
+    const label = `${control.get("Package") ?? opts.ref.name} ${control.get("Version") ?? opts.ref.version}`;
+    let bytes;
+    for (const entry of tarEntries(await debTar(deb, "data", opts.signal))) {
+      if (entry.type === "file" && BUSYBOX_PATHS.includes(entry.path)) bytes = entry.data;
     }
-    return { name: BUSYBOX_PACKAGE, version };
+    if (!bytes) throw new InfraError(`${label} holds no ${BUSYBOX_PATHS.join(" or ")}`);
+    const problem = staticBusyboxProblem(bytes, opts.arch.elfMachine);
+    if (problem) throw new InfraError(`the busybox of ${label} ${problem}`, { hint: "set guest.initrd to an initramfs of your own" });
+    await writeFile3(join8(work, "busybox"), bytes, { mode: 493 });
+    const manifest2 = { package: { name: control.get("Package") ?? opts.ref.name, version: control.get("Version") ?? opts.ref.version, sha256: opts.ref.sha256, filename: opts.ref.filename } };
+    await writeFile3(join8(work, "busybox.json"), `${JSON.stringify(manifest2, null, 2)}
+`);
+    opts.log.info(`guest busybox: ${label} unpacked (${(bytes.length / 1024).toFixed(0)} KiB)`);
   });
+  const manifest = JSON.parse(await readFile(join8(dir, "busybox.json"), "utf8"));
+  const path6 = join8(dir, "busybox");
+  return { path: path6, bytes: await readFile(path6), description: `${manifest.package.name} ${manifest.package.version}`, package: manifest.package };
 }
-function safeName(s) {
-  return s.replace(/[^A-Za-z0-9.+~_-]/g, "_");
+
+// src/provision/guest/debian-mirror.ts
+import { existsSync as existsSync12, readdirSync, readFileSync as readFileSync7 } from "node:fs";
+import { join as join9 } from "node:path";
+var DEBIAN_ARCHIVE = "https://deb.debian.org/debian";
+function parseOsRelease(text) {
+  const fields = /* @__PURE__ */ new Map();
+  for (const line of text.split("\n")) {
+    const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (m) fields.set(m[1], m[2].replace(/^(["'])(.*)\1$/, "$2"));
+  }
+  return fields;
 }
-async function ensurePackagedBusybox(opts) {
-  const root = join7(opts.cacheDir, "guest", "busybox");
-  const pkg = await resolveBusyboxPackage(opts.apt, join7(root, `resolved-${opts.apt.debArch}.json`), opts.signal);
-  const dir = join7(root, `${pkg.name}_${safeName(pkg.version)}_${opts.apt.debArch}`);
-  await ensureCacheEntry(dir, async (work) => {
-    opts.log.info(`guest busybox: downloading ${opts.apt.debArch} ${pkg.name} ${pkg.version} with apt-get`);
-    const { dir: downloadDir, debs } = await downloadDebs([pkg], work, { apt: opts.apt, signal: opts.signal });
+function oneLineEntries(text) {
+  const entries = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/#.*$/, "").trim();
+    const m = /^(deb|deb-src)\s+(?:\[[^\]]*\]\s+)?(\S+)\s+(\S+)\s*(.*)$/.exec(line);
+    if (m) entries.push({ types: [m[1]], uris: [m[2]], suites: [m[3]], components: m[4].split(/\s+/).filter(Boolean), enabled: true });
+  }
+  return entries;
+}
+function deb822Entries(text) {
+  const entries = [];
+  for (const stanza of text.split(/\n\s*\n/)) {
+    const fields = /* @__PURE__ */ new Map();
+    let key;
+    for (const raw of stanza.split("\n")) {
+      if (raw.startsWith("#")) continue;
+      if (/^\s/.test(raw) && key) {
+        fields.set(key, `${fields.get(key)} ${raw.trim()}`);
+        continue;
+      }
+      const colon = raw.indexOf(":");
+      if (colon <= 0) continue;
+      key = raw.slice(0, colon).trim().toLowerCase();
+      fields.set(key, raw.slice(colon + 1).trim());
+    }
+    const words = (k) => (fields.get(k) ?? "").split(/\s+/).filter(Boolean);
+    if (fields.size === 0) continue;
+    entries.push({ types: words("types"), uris: words("uris"), suites: words("suites"), components: words("components"), enabled: !/^(no|false)$/i.test(fields.get("enabled") ?? "yes") });
+  }
+  return entries;
+}
+function debianMirrorsIn(files) {
+  const found = [];
+  for (const file of files) {
+    const entries = file.path.endsWith(".sources") ? deb822Entries(file.text) : oneLineEntries(file.text);
+    for (const e of entries) {
+      if (!e.enabled || !e.types.includes("deb") || !e.components.includes("main")) continue;
+      if (!e.suites.some((s) => !/-(security|backports|updates|proposed-updates)$|\/updates$/.test(s))) continue;
+      for (const uri of e.uris) {
+        if (!/^https?:\/\//.test(uri) || /debian-security/.test(uri)) continue;
+        const url = uri.replace(/\/+$/, "");
+        if (!found.includes(url)) found.push(url);
+      }
+    }
+  }
+  return found;
+}
+function readHostAptSources(etcApt = "/etc/apt") {
+  const files = [];
+  const add = (path6) => {
     try {
-      await extractDeb(debs[0], join7(work, "root"), { signal: opts.signal });
-    } finally {
-      await rm3(downloadDir, { recursive: true, force: true });
+      files.push({ path: path6, text: readFileSync7(path6, "utf8") });
+    } catch {
     }
-    await findStaticBusybox(BUSYBOX_CANDIDATES.map((p) => join7(work, "root", p)), opts.machine);
-  });
-  return findStaticBusybox(BUSYBOX_CANDIDATES.map((p) => join7(dir, "root", p)), opts.machine);
+  };
+  if (existsSync12(join9(etcApt, "sources.list"))) add(join9(etcApt, "sources.list"));
+  try {
+    for (const name of readdirSync(join9(etcApt, "sources.list.d")).sort()) {
+      if (name.endsWith(".list") || name.endsWith(".sources")) add(join9(etcApt, "sources.list.d", name));
+    }
+  } catch {
+  }
+  return files;
+}
+function readHostOsRelease() {
+  for (const path6 of ["/etc/os-release", "/usr/lib/os-release"]) {
+    if (existsSync12(path6)) return parseOsRelease(readFileSync7(path6, "utf8"));
+  }
+  return /* @__PURE__ */ new Map();
+}
+function chooseMirror(given, host = { osRelease: readHostOsRelease(), sources: () => readHostAptSources() }) {
+  if (given) return { url: given.replace(/\/+$/, ""), why: "debian-mirror" };
+  if (host.osRelease.get("ID") === "debian") {
+    const files = host.sources();
+    const [first] = debianMirrorsIn(files);
+    if (first) return { url: first, why: "this Debian host's apt sources" };
+  }
+  return { url: DEBIAN_ARCHIVE, why: "Debian's public archive" };
 }
 
 // src/provision/guest/guest-arch.ts
@@ -12845,13 +13400,13 @@ var guestArch = {
 };
 
 // src/provision/guest/guest-kernel.ts
-import { existsSync as existsSync11 } from "node:fs";
-import { readdir as readdir5, readFile as readFile4, rm as rm4, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { createHash as createHash2 } from "node:crypto";
+import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile5 } from "node:fs/promises";
+import { dirname as dirname5, join as join12 } from "node:path";
 
 // src/provision/guest/compression.ts
-import { promisify as promisify3 } from "node:util";
-import { gunzip } from "node:zlib";
+import { promisify as promisify4 } from "node:util";
+import { gunzip as gunzip2 } from "node:zlib";
 
 // src/provision/guest/lz4-legacy.ts
 var LZ4_LEGACY_MAGIC = 407642370;
@@ -12979,7 +13534,7 @@ function checkSize(kind, out, expected) {
     throw new CompressionError(`${kind} payload decompressed to ${out.length} bytes, but its size word says ${expected}`);
   }
 }
-var gunzipAsync = promisify3(gunzip);
+var gunzipAsync2 = promisify4(gunzip2);
 async function decompressPayload(payload, kind, signal) {
   signal?.throwIfAborted();
   switch (kind) {
@@ -12987,7 +13542,7 @@ async function decompressPayload(payload, kind, signal) {
       return decodeLz4Legacy(payload);
     // checks the appended size itself
     case "gzip": {
-      const out = await gunzipAsync(payload);
+      const out = await gunzipAsync2(payload);
       checkSize(kind, out, trailingSize(payload));
       return out;
     }
@@ -13068,11 +13623,182 @@ async function extractVmlinux(image, signal) {
   return { vmlinux, compression, header };
 }
 
+// src/provision/guest/debian-index.ts
+import { createHash } from "node:crypto";
+import { existsSync as existsSync13 } from "node:fs";
+import { mkdtemp, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join10 } from "node:path";
+import { promisify as promisify5 } from "node:util";
+import { gunzip as gunzip3 } from "node:zlib";
+
+// src/provision/guest/fetch-bytes.ts
+var HttpStatusError = class extends InfraError {
+  constructor(url, status) {
+    super(`${url} answered HTTP ${status}`);
+    this.url = url;
+    this.status = status;
+  }
+  url;
+  status;
+};
+var MiB = (n2) => `${(n2 / 1048576).toFixed(1)} MiB`;
+async function fetchBytes(url, opts = {}) {
+  opts.signal?.throwIfAborted();
+  const idle = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, idle.signal]) : idle.signal;
+  const idleMs = opts.idleTimeoutMs ?? 3e4;
+  let timer = setTimeout(() => idle.abort(), idleMs);
+  const fail = (err) => {
+    if (opts.signal?.aborted) throw opts.signal.reason ?? err;
+    const why = idle.signal.aborted ? `no data for ${idleMs / 1e3} s` : String(err.cause ?? err.message);
+    throw new InfraError(`could not download ${url}: ${why}`, { hint: opts.hint, cause: err });
+  };
+  try {
+    let response;
+    try {
+      response = await fetch(url, { signal });
+    } catch (err) {
+      return fail(err);
+    }
+    if (!response.ok || !response.body) throw new HttpStatusError(url, response.status);
+    const total = Number(response.headers.get("content-length") ?? 0);
+    const chunks = [];
+    let received = 0;
+    let lastLog = Date.now();
+    const reader = response.body.getReader();
+    try {
+      for (; ; ) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        clearTimeout(timer);
+        timer = setTimeout(() => idle.abort(), idleMs);
+        chunks.push(value);
+        received += value.length;
+        if (opts.progress && Date.now() - lastLog > 5e3) {
+          lastLog = Date.now();
+          opts.progress.log.info(`${opts.progress.label}: ${MiB(received)}${total ? ` of ${MiB(total)}` : ""}`);
+        }
+      }
+    } catch (err) {
+      return fail(err);
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// src/provision/guest/debian-index.ts
+var DEBIAN_KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg";
+function clearsignedText(message) {
+  const lines = message.split("\n");
+  const start = lines.findIndex((l) => l.startsWith("-----BEGIN PGP SIGNED MESSAGE-----"));
+  if (start === -1) return message;
+  let i2 = start + 1;
+  while (i2 < lines.length && lines[i2].trim() !== "") i2++;
+  const end = lines.findIndex((l, n2) => n2 > i2 && l.startsWith("-----BEGIN PGP SIGNATURE-----"));
+  return lines.slice(i2 + 1, end === -1 ? void 0 : end).map((l) => l.startsWith("- ") ? l.slice(2) : l).join("\n");
+}
+function parseRelease(text, trust) {
+  const fields = parseControlStanza(text);
+  const files = /* @__PURE__ */ new Map();
+  for (const line of (fields.get("SHA256") ?? "").split("\n")) {
+    const m = /^([0-9a-f]{64})\s+(\d+)\s+(\S+)$/.exec(line.trim());
+    if (m) files.set(m[3], { sha256: m[1], size: Number(m[2]) });
+  }
+  return {
+    suite: fields.get("Suite") ?? "",
+    codename: fields.get("Codename") ?? "",
+    date: fields.get("Date") ?? "",
+    acquireByHash: fields.get("Acquire-By-Hash") === "yes",
+    files,
+    trust
+  };
+}
+function snapshotStamp(releaseDate) {
+  const t = Date.parse(releaseDate.replace(/ UTC$/, " GMT"));
+  if (Number.isNaN(t)) return void 0;
+  return new Date(t).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+}
+async function verifySignature(bytes, keyring, url, signal) {
+  const dir = await mkdtemp(join10(tmpdir(), "qfi-inrelease-"));
+  try {
+    const file = join10(dir, "InRelease");
+    await writeFile4(file, bytes);
+    const r = await runTool("gpgv", ["--keyring", keyring, file], { signal, missingHint: "install gpgv" });
+    const signers = [...r.stderr.matchAll(/Good signature from "([^"]+)"/g)].map((m) => m[1]);
+    if (r.exitCode !== 0 || signers.length === 0) {
+      throw new InfraError(`the signature of ${url} does not check out against ${keyring}: ${r.stderr.trim().split("\n").slice(-3).join(" | ")}`, {
+        hint: "the mirror may be serving damaged or forged files; set debian-mirror to another Debian mirror"
+      });
+    }
+    return `signature checked: ${signers[0].replace(/\s*<[^>]*>$/, "")}${signers.length > 1 ? ` and ${signers.length - 1} more` : ""}`;
+  } finally {
+    await rm3(dir, { recursive: true, force: true });
+  }
+}
+async function canVerify(keyring) {
+  if (!existsSync13(keyring)) return false;
+  const r = await runTool("gpgv", ["--version"]).catch(() => void 0);
+  return r?.exitCode === 0;
+}
+async function fetchRelease(mirror, suite, opts = {}) {
+  const url = `${mirror}/dists/${suite}/InRelease`;
+  return readInRelease(await fetchBytes(url, opts), url, suite, opts);
+}
+async function readInRelease(bytes, url, suite, opts = {}) {
+  const keyring = opts.keyring ?? DEBIAN_KEYRING;
+  const trust = await canVerify(keyring) ? await verifySignature(bytes, keyring, url, opts.signal) : `signature not checked (no gpgv or no ${keyring} on this host); trusted on the transport: ${new URL(url).protocol.replace(":", "")}`;
+  const release = parseRelease(clearsignedText(Buffer.from(bytes).toString("utf8")), trust);
+  if (release.codename !== suite && release.suite !== suite) {
+    throw new InfraError(`${url} is the Release file of ${release.codename || release.suite || "an unknown suite"}, not ${suite}`, { hint: "check debian-mirror" });
+  }
+  return release;
+}
+var sha256Hex = (bytes) => createHash("sha256").update(bytes).digest("hex");
+var gunzipAsync3 = promisify5(gunzip3);
+async function fetchPackagesIndex(mirror, release, debArch, opts = {}) {
+  const path6 = `main/binary-${debArch}/Packages.gz`;
+  const want = release.files.get(path6);
+  if (!want) throw new InfraError(`the ${release.codename} Release file lists no ${path6}`, { hint: `check that the mirror carries ${debArch}` });
+  const base = `${mirror}/dists/${release.codename}`;
+  const url = release.acquireByHash ? `${base}/main/binary-${debArch}/by-hash/SHA256/${want.sha256}` : `${base}/${path6}`;
+  const gz = await fetchBytes(url, opts);
+  const got = sha256Hex(gz);
+  if (got !== want.sha256 || gz.length !== want.size) {
+    throw new InfraError(`${url} has sha256 ${got} (${gz.length} bytes), but the Release file says ${want.sha256} (${want.size} bytes)`, {
+      hint: "the mirror may be in the middle of an update: retry, or set debian-mirror to another mirror"
+    });
+  }
+  return { text: (await gunzipAsync3(gz)).toString("utf8"), sha256: want.sha256 };
+}
+function findPackageStanza(packages, name) {
+  const needle = `Package: ${name}
+`;
+  let at = packages.startsWith(needle) ? 0 : packages.indexOf(`
+${needle}`);
+  if (at === -1) return void 0;
+  if (at > 0) at += 1;
+  const end = packages.indexOf("\n\n", at);
+  return parseControlStanza(packages.slice(at, end === -1 ? void 0 : end));
+}
+function parseDepends(field2) {
+  const deps = [];
+  for (const item of field2.split(",")) {
+    const first = item.split("|")[0].trim();
+    const m = /^([a-z0-9][a-z0-9+.-]*)(?::[a-z0-9-]+)?\s*(?:\(\s*([<>=]+)\s*([^)\s]+)\s*\))?/.exec(first);
+    if (!m) continue;
+    deps.push({ name: m[1], exactVersion: m[2] === "=" ? m[3] : void 0 });
+  }
+  return deps;
+}
+
 // src/provision/guest/kernel-modules.ts
-import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
-import { join as join8 } from "node:path";
-import { promisify as promisify4 } from "node:util";
-import { gunzip as gunzip2 } from "node:zlib";
+import { readdir as readdir3, readFile as readFile2 } from "node:fs/promises";
+import { join as join11 } from "node:path";
+import { promisify as promisify6 } from "node:util";
+import { gunzip as gunzip4 } from "node:zlib";
 var ModuleError = class extends Error {
   name = "ModuleError";
 };
@@ -13089,17 +13815,17 @@ function uncompressedModulePath(path6) {
   return path6.replace(/\.(xz|zst|gz)$/, "");
 }
 function parseModinfo(section) {
-  const info = { name: void 0, depends: [], vermagic: void 0 };
+  const info2 = { name: void 0, depends: [], vermagic: void 0 };
   for (const entry of Buffer.from(section.buffer, section.byteOffset, section.byteLength).toString("latin1").split("\0")) {
     const eq = entry.indexOf("=");
     if (eq <= 0) continue;
     const key = entry.slice(0, eq);
     const value = entry.slice(eq + 1);
-    if (key === "name") info.name = normalizeModuleName(value);
-    else if (key === "vermagic") info.vermagic = value;
-    else if (key === "depends") info.depends = value.split(",").filter(Boolean).map(normalizeModuleName);
+    if (key === "name") info2.name = normalizeModuleName(value);
+    else if (key === "vermagic") info2.vermagic = value;
+    else if (key === "depends") info2.depends = value.split(",").filter(Boolean).map(normalizeModuleName);
   }
-  return info;
+  return info2;
 }
 async function orderModules(wanted, graph) {
   const order = [];
@@ -13130,39 +13856,37 @@ function parseModulesBuiltin(text) {
   }
   return names;
 }
-async function indexModuleFiles(modulesDir) {
-  const index = {};
-  const entries = await readdir4(modulesDir, { recursive: true, withFileTypes: true });
-  const found = [];
-  for (const e of entries) {
-    if (!e.isFile()) continue;
-    const rel = join8(e.parentPath, e.name).slice(modulesDir.length + 1);
-    if (moduleNameOfPath(rel)) found.push(rel);
-  }
-  for (const rel of found.sort()) index[moduleNameOfPath(rel)] ??= rel;
-  return index;
-}
-var gunzipAsync2 = promisify4(gunzip2);
-async function readModuleFile(path6, signal) {
-  const raw = await readFile3(path6);
+var gunzipAsync4 = promisify6(gunzip4);
+async function moduleElf(path6, raw, signal) {
   if (path6.endsWith(".ko")) return raw;
-  if (path6.endsWith(".ko.gz")) return gunzipAsync2(raw);
-  if (path6.endsWith(".ko.xz")) return filterBytes("xz", ["-dc"], raw, { signal, missingHint: "apt-get install xz-utils" });
-  if (path6.endsWith(".ko.zst")) return filterBytes("zstd", ["-dcq"], raw, { signal, missingHint: "apt-get install zstd" });
+  if (path6.endsWith(".ko.gz")) return gunzipAsync4(raw);
+  if (path6.endsWith(".ko.xz")) return filterBytes("xz", ["-dc"], raw, { signal, missingHint: "install xz (xz-utils)" });
+  if (path6.endsWith(".ko.zst")) return filterBytes("zstd", ["-dcq"], raw, { signal, missingHint: "install zstd" });
   throw new ModuleError(`not a kernel module file: ${path6}`);
 }
+function modinfoOf(relPath, elf) {
+  let section;
+  try {
+    section = readElfSection(elf, ".modinfo");
+  } catch (err) {
+    throw new ModuleError(`${relPath}: ${err.message}`);
+  }
+  if (!section) throw new ModuleError(`${relPath} has no .modinfo section`);
+  return parseModinfo(section);
+}
 var ModuleTree = class {
-  constructor(modulesDir, index, builtin, signal) {
-    this.modulesDir = modulesDir;
+  /** `source`: a lib/modules/<release> folder, or a function giving a module file's bytes by relative path. */
+  constructor(source, index, builtin, signal) {
     this.index = index;
     this.builtin = builtin;
     this.signal = signal;
+    this.read = typeof source === "string" ? (relPath) => readFile2(join11(source, relPath)) : source;
   }
-  modulesDir;
   index;
   builtin;
   signal;
   loaded = /* @__PURE__ */ new Map();
+  read;
   isBuiltin(name) {
     return this.builtin.has(name);
   }
@@ -13171,17 +13895,9 @@ var ModuleTree = class {
     if (cached2) return cached2;
     const relPath = this.index[name];
     if (relPath === void 0) return void 0;
-    const path6 = join8(this.modulesDir, relPath);
-    const raw = await readFile3(path6);
-    const elf = path6.endsWith(".ko") ? raw : await readModuleFile(path6, this.signal);
-    let section;
-    try {
-      section = readElfSection(elf, ".modinfo");
-    } catch (err) {
-      throw new ModuleError(`${relPath}: ${err.message}`);
-    }
-    if (!section) throw new ModuleError(`${relPath} has no .modinfo section`);
-    const mod = { name, relPath, raw, elf, info: parseModinfo(section) };
+    const raw = await this.read(relPath);
+    const elf = await moduleElf(relPath, raw, this.signal);
+    const mod = { name, relPath, raw, elf, info: modinfoOf(relPath, elf) };
     this.loaded.set(name, mod);
     return mod;
   }
@@ -13191,24 +13907,16 @@ var ModuleTree = class {
 };
 
 // src/provision/guest/guest-kernel.ts
-var MANIFEST = "kernel.json";
-function safeName2(s) {
-  return s.replace(/[^A-Za-z0-9.+~_-]/g, "_");
+var KERNEL_ENTRY_FORMAT = 2;
+var KERNEL_MANIFEST = "kernel.json";
+function kernelRecipe(arch) {
+  return createHash2("sha256").update(JSON.stringify({ format: KERNEL_ENTRY_FORMAT, modules: arch.modules })).digest("hex").slice(0, 8);
+}
+function kernelEntryName(arch, deb) {
+  return `${arch.debArch}-${deb.sha256.slice(0, 16)}-${kernelRecipe(arch)}`;
 }
 var seconds2 = (since) => `${((performance.now() - since) / 1e3).toFixed(1)} s`;
-async function findModulesDir(root) {
-  for (const base of ["lib/modules", "usr/lib/modules"]) {
-    let names;
-    try {
-      names = await readdir5(join9(root, base));
-    } catch {
-      continue;
-    }
-    const release = names.sort().find((n2) => existsSync11(join9(root, base, n2, "kernel")));
-    if (release) return { rel: `${base}/${release}`, release };
-  }
-  return void 0;
-}
+var mb = (n2) => `${(n2 / 1048576).toFixed(1)} MiB`;
 async function makeBootKernel(arch, vmlinuz, signal) {
   if (arch.bootKernel === "Image") {
     const { image, compression: compression2 } = await extractArm64Image(vmlinuz, signal);
@@ -13217,100 +13925,265 @@ async function makeBootKernel(arch, vmlinuz, signal) {
   const { vmlinux, compression } = await extractVmlinux(vmlinuz, signal);
   return { bytes: vmlinux, compression };
 }
-async function buildKernelEntry(work, pkg, arch, apt, log, signal) {
-  const all = [pkg.image, ...pkg.extra];
-  const label = all.map((p) => `${p.name} ${p.version}`).join(", ");
-  let t = performance.now();
-  log.info(`guest kernel: downloading ${label} (${arch.debArch}) with apt-get`);
-  const { dir: downloadDir, debs } = await downloadDebs(all, work, { apt, signal });
-  try {
-    log.info(`guest kernel: downloaded in ${seconds2(t)}; unpacking`);
-    t = performance.now();
-    for (const deb of debs) await extractDeb(deb, work, { signal });
-  } finally {
-    await rm4(downloadDir, { recursive: true, force: true });
+async function buildKernelEntry(work, debBytes, ref, arch, log, signal) {
+  const t = performance.now();
+  const control = await debControl(debBytes, signal);
+  const name = control.get("Package") ?? ref.name;
+  const version = control.get("Version") ?? ref.version;
+  const label = `${name} ${version}`;
+  if (control.get("Architecture") !== arch.debArch) throw new InfraError(`${label} is for ${control.get("Architecture")}, not ${arch.debArch}`);
+  const files = /* @__PURE__ */ new Map();
+  for (const entry of tarEntries(await debTar(debBytes, "data", signal))) {
+    if (entry.type === "file") files.set(entry.path, entry.data);
   }
-  await rm4(join9(work, "usr", "share"), { recursive: true, force: true });
-  const modules = await findModulesDir(work);
-  if (!modules) throw new InfraError(`${label} has no lib/modules/<release> folder`);
-  const vmlinuzRel = `boot/vmlinuz-${modules.release}`;
-  if (!existsSync11(join9(work, vmlinuzRel))) throw new InfraError(`${label} has no ${vmlinuzRel}`);
-  const vmlinuz = await readFile4(join9(work, vmlinuzRel));
+  const release = [...files.keys()].map((p) => /^(?:usr\/)?lib\/modules\/([^/]+)\/kernel\//.exec(p)?.[1]).find((r) => r !== void 0);
+  if (!release) throw new InfraError(`${label} has no lib/modules/<release>/kernel folder`);
+  const modulesRel = [...files.keys()].find((p) => p.endsWith(`lib/modules/${release}/modules.builtin`))?.replace(/\/modules\.builtin$/, "") ?? `lib/modules/${release}`;
+  const vmlinuz = files.get(`boot/vmlinuz-${release}`);
+  if (!vmlinuz) throw new InfraError(`${label} has no boot/vmlinuz-${release}`);
   const boot = await makeBootKernel(arch, vmlinuz, signal).catch((err) => {
     if (err instanceof QfiError || signal?.aborted) throw err;
-    throw new InfraError(`cannot make the ${arch.bootKernel} QEMU boots from ${vmlinuzRel} of ${label}: ${err.message}`, {
+    throw new InfraError(`cannot make the ${arch.bootKernel} QEMU boots from boot/vmlinuz-${release} of ${label}: ${err.message}`, {
       hint: "set guest.kernel and guest.initrd to use a kernel of your own",
       cause: err
     });
   });
-  const bootKernelRel = boot.compression === "none" ? vmlinuzRel : arch.bootKernel;
-  if (boot.compression !== "none") await writeFile4(join9(work, bootKernelRel), boot.bytes);
-  const moduleFiles = await indexModuleFiles(join9(work, modules.rel));
+  const index = {};
+  for (const path6 of [...files.keys()].sort()) {
+    if (!path6.startsWith(`${modulesRel}/`)) continue;
+    const rel = path6.slice(modulesRel.length + 1);
+    const modName = moduleNameOfPath(rel);
+    if (modName) index[modName] ??= rel;
+  }
+  const builtinText = Buffer.from(files.get(`${modulesRel}/modules.builtin`) ?? new Uint8Array()).toString("utf8");
+  const tree = new ModuleTree(async (rel) => files.get(`${modulesRel}/${rel}`), index, parseModulesBuiltin(builtinText), signal);
+  let keep;
+  try {
+    keep = await orderModules(arch.modules, tree);
+  } catch (err) {
+    if (err instanceof ModuleError) throw new InfraError(`guest kernel ${label}: ${err.message}`, { hint: "set guest.kernel and guest.initrd to use another kernel", cause: err });
+    throw err;
+  }
+  const moduleFiles = {};
+  for (const modName of keep) {
+    const rel = index[modName];
+    const dest = join12(work, modulesRel, rel);
+    await mkdir2(dirname5(dest), { recursive: true });
+    await writeFile5(dest, files.get(`${modulesRel}/${rel}`));
+    moduleFiles[modName] = rel;
+  }
+  await mkdir2(join12(work, modulesRel), { recursive: true });
+  await writeFile5(join12(work, modulesRel, "modules.builtin"), builtinText);
+  await writeFile5(join12(work, arch.bootKernel), boot.bytes);
   const manifest = {
-    description: `${pkg.image.name} ${pkg.image.version}`,
-    kernelRelease: modules.release,
+    format: KERNEL_ENTRY_FORMAT,
+    package: { name, version, sha256: ref.sha256, filename: ref.filename },
+    kernelRelease: release,
     compression: boot.compression,
-    vmlinuz: vmlinuzRel,
-    bootKernel: bootKernelRel,
+    bootKernel: arch.bootKernel,
+    bootKernelSha256: sha256Hex(boot.bytes),
     debArch: arch.debArch,
-    modulesDir: modules.rel,
+    modulesDir: modulesRel,
     moduleFiles
   };
-  await writeFile4(join9(work, MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  await writeFile5(join12(work, KERNEL_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
-  const mb = (n2) => `${(n2 / 1048576).toFixed(1)} MiB`;
-  log.info(
-    `guest kernel: unpacked and made ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) in ${seconds2(t)}`
-  );
+  log.info(`guest kernel: ${label} unpacked in ${seconds2(t)}: ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) and ${keep.length} modules (${keep.join(", ")})`);
 }
-function archSuffix(debArch) {
-  return debArch === "amd64" ? "" : `-${debArch}`;
+async function readKernelEntry(dir) {
+  return kernelFromManifest(dir, await readFile3(join12(dir, KERNEL_MANIFEST), "utf8"));
 }
-async function ensureGuestKernel(opts) {
-  const { arch, apt } = opts;
-  const root = join9(opts.cacheDir, "guest", "kernel");
-  const pkg = await resolveKernelPackageCached(join9(root, `resolved${archSuffix(arch.debArch)}.json`), { apt, signal: opts.signal });
-  const entryName = `${safeName2(pkg.image.name)}_${safeName2(pkg.image.version)}`;
-  const dir = join9(root, arch.debArch === "amd64" ? entryName : `${entryName}_${arch.debArch}`);
-  const built = await ensureCacheEntry(dir, (work) => buildKernelEntry(work, pkg, arch, apt, opts.log, opts.signal));
-  if (!built) opts.log.debug(`guest kernel: cached in ${dir}`);
-  const m = JSON.parse(await readFile4(join9(dir, MANIFEST), "utf8"));
+function kernelFromManifest(dir, manifestText) {
+  const m = JSON.parse(manifestText);
   return {
     dir,
-    bootKernel: join9(dir, m.bootKernel ?? "vmlinux"),
-    vmlinuz: join9(dir, m.vmlinuz),
+    bootKernel: join12(dir, m.bootKernel),
+    bootKernelSha256: m.bootKernelSha256,
     kernelRelease: m.kernelRelease,
-    description: m.description,
+    description: `${m.package.name} ${m.package.version}`,
+    package: m.package,
     compression: m.compression,
-    modulesDir: join9(dir, m.modulesDir),
+    modulesDir: join12(dir, m.modulesDir),
     moduleFiles: m.moduleFiles
   };
 }
+async function ensureGuestKernel(opts) {
+  const name = kernelEntryName(opts.arch, opts.ref);
+  const dir = join12(guestCacheDir(opts.cacheDir, "kernel"), name);
+  const how = await ensureGuestEntry(dir, `qfi-guest-kernel-${name}`, opts, async (work) => {
+    const deb = await opts.download(opts.ref);
+    await buildKernelEntry(work, deb, opts.ref, opts.arch, opts.log, opts.signal);
+  });
+  if (how === "restored") opts.log.info(`guest kernel: restored from the Actions cache (${name})`);
+  else if (how === "cached") opts.log.debug(`guest kernel: cached in ${dir}`);
+  return readKernelEntry(dir);
+}
+
+// src/provision/guest/guest-packages.ts
+import { mkdir as mkdir3, readFile as readFile4, rename as rename2, writeFile as writeFile6 } from "node:fs/promises";
+import { dirname as dirname6, join as join13 } from "node:path";
+var GUEST_SUITE = "bookworm";
+var SNAPSHOT_ARCHIVE = "https://snapshot.debian.org/archive/debian";
+var INDEX_MAX_AGE_MS = 6 * 60 * 60 * 1e3;
+var KERNEL_META_PACKAGE = {
+  amd64: "linux-image-cloud-amd64",
+  arm64: "linux-image-cloud-arm64"
+};
+var BUSYBOX_PACKAGE = "busybox-static";
+function debRefOf(stanza, what) {
+  const name = stanza.get("Package");
+  const version = stanza.get("Version");
+  const filename = stanza.get("Filename");
+  const sha256 = stanza.get("SHA256");
+  if (!name || !version || !filename || !sha256 || !/^[0-9a-f]{64}$/.test(sha256)) {
+    throw new InfraError(`the index entry of ${what} lacks Package, Version, Filename or SHA256`, { hint: "set debian-mirror to another Debian mirror" });
+  }
+  return { name, version, filename, sha256, size: Number(stanza.get("Size") ?? 0) };
+}
+function packagesFromIndex(packages, arch) {
+  const meta = KERNEL_META_PACKAGE[arch.debArch];
+  const metaStanza = findPackageStanza(packages, meta);
+  if (!metaStanza) throw new InfraError(`the ${GUEST_SUITE} ${arch.debArch} index has no ${meta}`, { hint: "check debian-mirror: it must carry Debian 12" });
+  const image = parseDepends(metaStanza.get("Depends") ?? "").find((d) => /^linux-image-\d/.test(d.name));
+  if (!image) throw new InfraError(`${meta} depends on no versioned linux-image package (Depends: ${metaStanza.get("Depends") ?? ""})`);
+  const imageStanza = findPackageStanza(packages, image.name);
+  if (!imageStanza) throw new InfraError(`the ${GUEST_SUITE} ${arch.debArch} index has no ${image.name}, which ${meta} depends on`, { hint: "the mirror may be in the middle of an update: retry later" });
+  const busybox = findPackageStanza(packages, BUSYBOX_PACKAGE);
+  if (!busybox) throw new InfraError(`the ${GUEST_SUITE} ${arch.debArch} index has no ${BUSYBOX_PACKAGE}`);
+  return { kernel: debRefOf(imageStanza, image.name), busybox: debRefOf(busybox, BUSYBOX_PACKAGE) };
+}
+function memoPath(cacheDir, arch) {
+  return join13(cacheDir, "guest", "index", `${GUEST_SUITE}-${arch.debArch}.json`);
+}
+async function readMemo(path6) {
+  try {
+    return JSON.parse(await readFile4(path6, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+async function writeMemo(path6, memo) {
+  await mkdir3(dirname6(path6), { recursive: true });
+  const tmp = `${path6}.${process.pid}.tmp`;
+  await writeFile6(tmp, `${JSON.stringify(memo, null, 2)}
+`);
+  await rename2(tmp, path6);
+}
+var NETWORK_HINT = "check the network, or set debian-mirror to a Debian mirror this machine reaches (or guest.kernel and guest.initrd to a guest of your own)";
+async function fetchFreshRelease(mirror, opts) {
+  try {
+    return { release: await fetchRelease(mirror.url, GUEST_SUITE, { signal: opts.signal, hint: NETWORK_HINT }), mirror: mirror.url };
+  } catch (err) {
+    if (mirror.why === "debian-mirror" || mirror.url === DEBIAN_ARCHIVE || opts.signal?.aborted) throw err;
+    opts.log.warn(`${mirror.url} (${mirror.why}) did not serve ${GUEST_SUITE}: ${err.message}; trying ${DEBIAN_ARCHIVE}`);
+    return { release: await fetchRelease(DEBIAN_ARCHIVE, GUEST_SUITE, { signal: opts.signal, hint: NETWORK_HINT }), mirror: DEBIAN_ARCHIVE };
+  }
+}
+async function resolveGuestPackages(opts) {
+  const path6 = memoPath(opts.cacheDir, opts.arch);
+  const memo = await readMemo(path6);
+  const now = opts.now ?? Date.now();
+  if (memo && memo.mirror === opts.mirror.url && now - Date.parse(memo.checkedAt) < INDEX_MAX_AGE_MS) return { packages: memo.packages, mirror: memo.mirror };
+  let fresh;
+  try {
+    fresh = await fetchFreshRelease(opts.mirror, opts);
+  } catch (err) {
+    if (!memo || opts.signal?.aborted) throw err;
+    opts.log.warn(`${err.message}; using the guest packages resolved at ${memo.checkedAt} (${memo.packages.kernel.name} ${memo.packages.kernel.version})`);
+    return { packages: memo.packages, mirror: memo.mirror };
+  }
+  const { release, mirror } = fresh;
+  const want = release.files.get(`main/binary-${opts.arch.debArch}/Packages.gz`)?.sha256;
+  let packages;
+  if (memo && want && memo.packagesSha256 === want) {
+    packages = memo.packages;
+  } else {
+    const t = performance.now();
+    const index = await fetchPackagesIndex(mirror, release, opts.arch.debArch, { signal: opts.signal, hint: NETWORK_HINT });
+    packages = { ...packagesFromIndex(index.text, opts.arch), suite: GUEST_SUITE, snapshot: snapshotStamp(release.date), trust: release.trust };
+    opts.log.info(`guest packages: ${GUEST_SUITE} index of ${release.date} from ${mirror} (${release.trust}) read in ${((performance.now() - t) / 1e3).toFixed(1)} s`);
+  }
+  await writeMemo(path6, { mirror, packagesSha256: want ?? "", checkedAt: new Date(now).toISOString(), packages });
+  return { packages, mirror };
+}
+function printGuestPin(p) {
+  return [`suite=${p.suite}`, ...p.snapshot ? [`snapshot=${p.snapshot}`] : [], `kernel=${p.kernel.filename}@${p.kernel.sha256}`, `busybox=${p.busybox.filename}@${p.busybox.sha256}`].join(" ");
+}
+function refFromPool(filename, sha256) {
+  const base = filename.slice(filename.lastIndexOf("/") + 1).replace(/\.deb$/, "");
+  const [name = base, version = ""] = base.split("_");
+  return { name, version: decodeURIComponent(version), filename, sha256, size: 0 };
+}
+function parseGuestPin(text, arch) {
+  const where = { input: "guest-pin" };
+  const fields = /* @__PURE__ */ new Map();
+  for (const word of text.trim().split(/\s+/)) {
+    const eq = word.indexOf("=");
+    if (eq <= 0) throw new ConfigError(`guest-pin: "${word}" is not key=value`, { location: where, hint: "copy the pin from a run's summary.json (guest.pin)" });
+    fields.set(word.slice(0, eq), word.slice(eq + 1));
+  }
+  const deb = (key) => {
+    const value = fields.get(key);
+    const m = value ? /^(pool\/[A-Za-z0-9._+~%/-]+\.deb)@([0-9a-f]{64})$/.exec(value) : null;
+    if (!m) throw new ConfigError(`guest-pin: ${key}= must be a pool path and its sha256 (pool/\u2026/NAME_VERSION_ARCH.deb@SHA256), got ${value ?? "nothing"}`, { location: where, hint: "copy the pin from a run's summary.json (guest.pin)" });
+    if (!m[1].endsWith(`_${arch.debArch}.deb`)) throw new ConfigError(`guest-pin: ${key}= is not a ${arch.debArch} package (${m[1]})`, { location: where, hint: "the pin belongs to a guest of another arch: set arch to match it" });
+    return refFromPool(m[1], m[2]);
+  };
+  const snapshot = fields.get("snapshot");
+  if (snapshot !== void 0 && !/^\d{8}T\d{6}Z$/.test(snapshot)) throw new ConfigError(`guest-pin: snapshot=${snapshot} is not a timestamp like 20260711T101637Z`, { location: where });
+  return { kernel: deb("kernel"), busybox: deb("busybox"), suite: fields.get("suite") ?? GUEST_SUITE, snapshot, trust: "pinned by sha256" };
+}
+async function fetchDeb(ref, opts) {
+  const urls = [`${opts.mirror}/${ref.filename}`];
+  if (opts.snapshot) urls.push(`${SNAPSHOT_ARCHIVE}/${opts.snapshot}/${ref.filename}`);
+  const size = ref.size ? ` (${(ref.size / 1048576).toFixed(1)} MiB)` : "";
+  let lastError;
+  for (const url of urls) {
+    opts.log.info(`guest packages: downloading ${ref.name} ${ref.version}${size} from ${url}`);
+    let bytes;
+    try {
+      bytes = await fetchBytes(url, { signal: opts.signal, progress: { log: opts.log, label: `downloading ${ref.name}` }, hint: NETWORK_HINT });
+    } catch (err) {
+      if (opts.signal?.aborted) throw err;
+      lastError = err;
+      if (err instanceof HttpStatusError && err.status === 404 || url !== urls[0]) continue;
+      throw err;
+    }
+    const got = sha256Hex(bytes);
+    if (got !== ref.sha256 || ref.size && bytes.length !== ref.size) {
+      throw new InfraError(`${url} has sha256 ${got} (${bytes.length} bytes), not the ${ref.sha256}${ref.size ? ` (${ref.size} bytes)` : ""} the index gives; it was not used`, {
+        hint: "retry (the mirror may be updating), or set debian-mirror to another Debian mirror"
+      });
+    }
+    return bytes;
+  }
+  throw new InfraError(`${ref.name} ${ref.version} is neither on ${opts.mirror} nor in ${SNAPSHOT_ARCHIVE}: ${lastError.message}`, {
+    hint: "a pinned guest that no archive keeps any more cannot be rebuilt: drop guest-pin to use the current guest"
+  });
+}
 
 // src/provision/guest/initramfs.ts
-import { readFile as readFile5, writeFile as writeFile5 } from "node:fs/promises";
-import { createHash } from "node:crypto";
-import { join as join11 } from "node:path";
-import { promisify as promisify5 } from "node:util";
-import { gzip } from "node:zlib";
+import { readFile as readFile5, writeFile as writeFile7 } from "node:fs/promises";
+import { createHash as createHash3 } from "node:crypto";
+import { join as join15 } from "node:path";
 
 // src/core/package-root.ts
-import { existsSync as existsSync12, readFileSync as readFileSync6 } from "node:fs";
-import { dirname as dirname6, join as join10 } from "node:path";
+import { existsSync as existsSync14, readFileSync as readFileSync8 } from "node:fs";
+import { dirname as dirname7, join as join14 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached;
 function packageRoot() {
   if (cached) return cached;
-  let dir = dirname6(fileURLToPath3(import.meta.url));
+  let dir = dirname7(fileURLToPath3(import.meta.url));
   for (; ; ) {
-    const manifest = join10(dir, "package.json");
-    if (existsSync12(manifest)) {
+    const manifest = join14(dir, "package.json");
+    if (existsSync14(manifest)) {
       try {
-        if (JSON.parse(readFileSync6(manifest, "utf8")).name === "qfi") return cached = dir;
+        if (JSON.parse(readFileSync8(manifest, "utf8")).name === "qfi") return cached = dir;
       } catch {
       }
     }
-    const parent = dirname6(dir);
+    const parent = dirname7(dir);
     if (parent === dir) throw new Error(`qfi package root not found above ${fileURLToPath3(import.meta.url)}`);
     dir = parent;
   }
@@ -13377,17 +14250,18 @@ function writeCpioNewc(entries) {
 }
 
 // src/provision/guest/initramfs.ts
-var INITRAMFS_FORMAT = 3;
-var INITRAMFS_FILE = "initramfs.cpio.gz";
+var INITRAMFS_FORMAT = 4;
+var INITRAMFS_FILE = "initramfs.cpio";
+var INITRAMFS_MANIFEST = "initramfs.json";
 var MODULE_LIST_PATH = "etc/qfi/modules";
 function agentScriptPath() {
-  return join11(packageRoot(), "guest", "qfi-init.sh");
+  return join15(packageRoot(), "guest", "qfi-init.sh");
 }
 function faultHelperPath() {
-  return join11(packageRoot(), "guest", "qfi-fault.sh");
+  return join15(packageRoot(), "guest", "qfi-fault.sh");
 }
 function initramfsKey(inputs) {
-  const h2 = createHash("sha256");
+  const h2 = createHash3("sha256");
   const part = (label, bytes) => {
     const b = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
     h2.update(`${label}:${b.length}:`);
@@ -13441,7 +14315,7 @@ function initramfsEntries(inputs) {
 async function loadModules(kernel, wanted, signal) {
   let builtinText = "";
   try {
-    builtinText = await readFile5(join11(kernel.modulesDir, "modules.builtin"), "utf8");
+    builtinText = await readFile5(join15(kernel.modulesDir, "modules.builtin"), "utf8");
   } catch {
   }
   const tree = new ModuleTree(kernel.modulesDir, kernel.moduleFiles, parseModulesBuiltin(builtinText), signal);
@@ -13458,7 +14332,6 @@ async function loadModules(kernel, wanted, signal) {
     throw err;
   }
 }
-var gzipAsync = promisify5(gzip);
 async function ensureInitramfs(opts) {
   const busybox = opts.busybox;
   const [agent, faultHelper, modules] = await Promise.all([
@@ -13467,22 +14340,20 @@ async function ensureInitramfs(opts) {
     loadModules(opts.kernel, opts.modules, opts.signal)
   ]);
   const inputs = { agent, faultHelper, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
-  const dir = join11(opts.cacheDir, "guest", "initramfs", initramfsKey(inputs));
-  const built = await ensureCacheEntry(dir, async (work) => {
+  const dir = join15(guestCacheDir(opts.cacheDir, "initramfs"), initramfsKey(inputs));
+  const how = await ensureGuestEntry(dir, "", { log: opts.log }, async (work) => {
     const t = performance.now();
     opts.signal?.throwIfAborted();
     const cpio = writeCpioNewc(initramfsEntries(inputs));
-    const gz = await gzipAsync(cpio, { level: 6 });
-    await writeFile5(join11(work, INITRAMFS_FILE), gz);
-    const manifest = [`busybox ${busybox.path}`, `kernel ${opts.kernel.description}`, ...modules.map((m) => `module ${m.relPath}`)];
-    await writeFile5(join11(work, "inputs.txt"), `${manifest.join("\n")}
+    await writeFile7(join15(work, INITRAMFS_FILE), cpio);
+    const manifest = { sha256: sha256Hex(cpio), busybox: busybox.description, kernel: opts.kernel.description, modules: modules.map((m) => m.relPath) };
+    await writeFile7(join15(work, INITRAMFS_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
-    opts.log.info(
-      `guest initramfs: ${modules.length} modules + busybox, ${(gz.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`
-    );
+    opts.log.info(`guest initramfs: ${modules.length} modules + busybox, ${(cpio.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`);
   });
-  if (!built) opts.log.debug(`guest initramfs: cached in ${dir}`);
-  return join11(dir, INITRAMFS_FILE);
+  if (how === "cached") opts.log.debug(`guest initramfs: cached in ${dir}`);
+  const { sha256 } = JSON.parse(await readFile5(join15(dir, INITRAMFS_MANIFEST), "utf8"));
+  return { path: join15(dir, INITRAMFS_FILE), sha256 };
 }
 
 // src/provision/guest/index.ts
@@ -13490,24 +14361,40 @@ async function ensureBuiltinGuest(opts) {
   opts.signal?.throwIfAborted();
   const archName = opts.arch ?? "x86_64";
   const arch = guestArch[archName];
-  const apt = aptSourceFor(opts.cacheDir, arch.debArch);
-  await ensurePrivateLists(apt, opts);
-  const kernel = await retryWithFreshLists(apt, opts, () => ensureGuestKernel({ ...opts, arch, apt }));
-  const busybox = apt.privateRoot === void 0 ? await findStaticBusybox(BUSYBOX_CANDIDATES, arch.elfMachine) : await retryWithFreshLists(apt, opts, () => ensurePackagedBusybox({ ...opts, apt, machine: arch.elfMachine }));
-  const initrd = await ensureInitramfs({ ...opts, kernel, busybox, modules: arch.modules });
-  return {
+  const mirror = chooseMirror(opts.mirror);
+  let packages;
+  let mirrorUrl = mirror.url;
+  if (opts.pin) {
+    packages = parseGuestPin(opts.pin, arch);
+  } else {
+    ({ packages, mirror: mirrorUrl } = await resolveGuestPackages({ cacheDir: opts.cacheDir, arch, mirror, log: opts.log, ...opts.signal ? { signal: opts.signal } : {} }));
+  }
+  opts.log.debug(`guest packages: ${packages.kernel.name} ${packages.kernel.version}, ${packages.busybox.name} ${packages.busybox.version} (${mirror.why}: ${mirrorUrl})`);
+  const download = (ref) => fetchDeb(ref, { mirror: mirrorUrl, snapshot: packages.snapshot, log: opts.log, ...opts.signal ? { signal: opts.signal } : {} });
+  const common3 = { cacheDir: opts.cacheDir, arch, download, remoteCache: opts.remoteCache, log: opts.log, ...opts.signal ? { signal: opts.signal } : {} };
+  const [kernel, busybox] = await Promise.all([ensureGuestKernel({ ...common3, ref: packages.kernel }), ensureGuestBusybox({ ...common3, ref: packages.busybox })]);
+  const initramfs = await ensureInitramfs({ ...opts, kernel, busybox, modules: arch.modules });
+  const removed = await pruneGuestCache(opts.cacheDir, [kernel.dir, busybox.path.slice(0, busybox.path.lastIndexOf("/")), initramfs.path.slice(0, initramfs.path.lastIndexOf("/"))]).catch(() => []);
+  if (removed.length) opts.log.info(`guest cache: removed ${removed.length} unused entr${removed.length === 1 ? "y" : "ies"}`);
+  const identity3 = {
     arch: archName,
-    kernel: kernel.bootKernel,
-    initrd,
+    suite: packages.suite,
+    mirror: mirrorUrl,
+    trust: packages.trust,
+    kernel: { package: kernel.package.name, version: kernel.package.version, debSha256: kernel.package.sha256, filename: kernel.package.filename },
+    busybox: { package: busybox.package.name, version: busybox.package.version, debSha256: busybox.package.sha256, filename: busybox.package.filename },
     kernelRelease: kernel.kernelRelease,
-    description: kernel.description
+    kernelSha256: kernel.bootKernelSha256,
+    initrdSha256: initramfs.sha256,
+    pin: printGuestPin(packages)
   };
+  return { arch: archName, kernel: kernel.bootKernel, initrd: initramfs.path, kernelRelease: kernel.kernelRelease, description: kernel.description, identity: identity3 };
 }
 
 // src/provision/guest/guest-files.ts
-import { existsSync as existsSync13, readFileSync as readFileSync7, statSync as statSync7 } from "node:fs";
-import { writeFile as writeFile6 } from "node:fs/promises";
-import { dirname as dirname7, join as join12, posix as posix2 } from "node:path";
+import { existsSync as existsSync15, readFileSync as readFileSync9, statSync as statSync7 } from "node:fs";
+import { writeFile as writeFile8 } from "node:fs/promises";
+import { dirname as dirname8, join as join16, posix as posix2 } from "node:path";
 import { gzipSync } from "node:zlib";
 
 // src/provision/guest/elf-dynamic.ts
@@ -13536,13 +14423,13 @@ function readElfDynamic(bytes) {
       filesz: Number(v.getBigUint64(at + 32, true))
     });
   }
-  const cString = (offset) => {
+  const cString2 = (offset) => {
     if (offset < 0 || offset >= bytes.length) throw new ElfFormatError("string lies outside the file");
     const end = bytes.indexOf(0, offset);
     return Buffer.from(bytes.subarray(offset, end === -1 ? bytes.length : end)).toString("utf8");
   };
   const interp = segments.find((s) => s.type === PT_INTERP2);
-  const interpreter = interp ? cString(interp.offset) : void 0;
+  const interpreter = interp ? cString2(interp.offset) : void 0;
   const dynamic = segments.find((s) => s.type === PT_DYNAMIC);
   if (!dynamic) return { machine, interpreter, needed: [], searchPaths: [] };
   const entries = [];
@@ -13556,7 +14443,7 @@ function readElfDynamic(bytes) {
   const load2 = segments.find((s) => s.type === PT_LOAD && strtab >= s.vaddr && strtab < s.vaddr + BigInt(s.filesz));
   if (!load2) throw new ElfFormatError("the dynamic string table is in no loaded segment");
   const strOffset = load2.offset + Number(strtab - load2.vaddr);
-  const strings = (tag) => entries.filter(([t]) => t === tag).map(([, value]) => cString(strOffset + Number(value)));
+  const strings = (tag) => entries.filter(([t]) => t === tag).map(([, value]) => cString2(strOffset + Number(value)));
   const runpath = strings(DT_RUNPATH);
   const rpath = strings(DT_RPATH);
   const searchPaths = (runpath.length > 0 ? runpath : rpath).flatMap((p) => p.split(":")).filter((p) => p !== "");
@@ -13577,60 +14464,60 @@ function resolveGuestFiles(files, arch) {
   };
   for (const file of files) {
     add({ dest: file.dest, source: file.path, mode: file.mode ?? statSync7(file.path).mode & 4095, neededBy: void 0 });
-    const bytes = readFileSync7(file.path);
+    const bytes = readFileSync9(file.path);
     if (!isElf(bytes)) continue;
-    const info = readElfDynamic(bytes);
-    if (info.machine !== machine) {
-      throw new ConfigError(`files: ${file.path} is a program for another CPU (ELF machine ${info.machine}), but the guest is ${arch}`, {
+    const info2 = readElfDynamic(bytes);
+    if (info2.machine !== machine) {
+      throw new ConfigError(`files: ${file.path} is a program for another CPU (ELF machine ${info2.machine}), but the guest is ${arch}`, {
         location: { input: "files" },
         hint: `build it for ${arch} (a cross compiler, e.g. ${triplet(arch)}-gcc), or set arch to match`
       });
     }
-    for (const lib of dependencies(file.path, file.dest, info, arch)) add(lib);
+    for (const lib of dependencies(file.path, file.dest, info2, arch)) add(lib);
   }
   return [...placed.values()];
 }
-function dependencies(program, dest, info, arch) {
+function dependencies(program, dest, info2, arch) {
   const out = [];
   const dirs = librarySearchDirs(arch);
   const t = triplet(arch);
   const systemGuestPath = (hostPath) => hostPath.startsWith(`/usr/${t}/lib/`) ? `/lib/${t}/${posix2.basename(hostPath)}` : hostPath;
-  if (info.interpreter) {
-    const host = [info.interpreter, ...dirs.map((d) => join12(d, posix2.basename(info.interpreter)))].find((p) => existsSync13(p));
-    if (!host) throw missingLibrary(program, info.interpreter, [dirname7(info.interpreter), ...dirs]);
-    out.push({ dest: info.interpreter, source: host, mode: 493, neededBy: program });
+  if (info2.interpreter) {
+    const host = [info2.interpreter, ...dirs.map((d) => join16(d, posix2.basename(info2.interpreter)))].find((p) => existsSync15(p));
+    if (!host) throw missingLibrary(program, info2.interpreter, [dirname8(info2.interpreter), ...dirs]);
+    out.push({ dest: info2.interpreter, source: host, mode: 493, neededBy: program });
   }
-  const seen = new Set(info.interpreter ? [posix2.basename(info.interpreter)] : []);
-  const queue = info.needed.map((name) => ({ name, by: program, hostOrigin: dirname7(program), guestOrigin: posix2.dirname(dest), searchPaths: info.searchPaths }));
+  const seen = new Set(info2.interpreter ? [posix2.basename(info2.interpreter)] : []);
+  const queue = info2.needed.map((name) => ({ name, by: program, hostOrigin: dirname8(program), guestOrigin: posix2.dirname(dest), searchPaths: info2.searchPaths }));
   while (queue.length > 0) {
     const want = queue.shift();
     if (seen.has(want.name)) continue;
     seen.add(want.name);
     const origin = (p, o2) => p.replaceAll("${ORIGIN}", o2).replaceAll("$ORIGIN", o2);
     const candidates = want.name.includes("/") ? [[want.name, want.name]] : [
-      ...want.searchPaths.map((p) => [join12(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
-      ...dirs.map((d) => [join12(d, want.name), systemGuestPath(join12(d, want.name))])
+      ...want.searchPaths.map((p) => [join16(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
+      ...dirs.map((d) => [join16(d, want.name), systemGuestPath(join16(d, want.name))])
     ];
     let found;
     for (const [host2, guest2] of candidates) {
-      const lib2 = existsSync13(host2) && statSync7(host2).isFile() ? libraryFor(host2, arch) : void 0;
+      const lib2 = existsSync15(host2) && statSync7(host2).isFile() ? libraryFor(host2, arch) : void 0;
       if (lib2) {
         found = { host: host2, guest: guest2, lib: lib2 };
         break;
       }
     }
-    if (!found) throw missingLibrary(want.by, want.name, want.name.includes("/") ? [] : candidates.map(([host2]) => dirname7(host2)));
+    if (!found) throw missingLibrary(want.by, want.name, want.name.includes("/") ? [] : candidates.map(([host2]) => dirname8(host2)));
     const { host, guest, lib } = found;
     out.push({ dest: guest, source: host, mode: 493, neededBy: want.by });
-    for (const next of lib.needed) queue.push({ name: next, by: host, hostOrigin: dirname7(host), guestOrigin: posix2.dirname(guest), searchPaths: lib.searchPaths });
+    for (const next of lib.needed) queue.push({ name: next, by: host, hostOrigin: dirname8(host), guestOrigin: posix2.dirname(guest), searchPaths: lib.searchPaths });
   }
   return out;
 }
 function libraryFor(path6, arch) {
-  const bytes = readFileSync7(path6);
+  const bytes = readFileSync9(path6);
   if (!isElf(bytes) || bytes[4] !== 2) return void 0;
-  const info = readElfDynamic(bytes);
-  return info.machine === guestArch[arch].elfMachine ? info : void 0;
+  const info2 = readElfDynamic(bytes);
+  return info2.machine === guestArch[arch].elfMachine ? info2 : void 0;
 }
 function missingLibrary(program, name, searched) {
   return new ConfigError(`files: ${program} needs ${name}, which is not on this host${searched.length ? ` (looked in ${[...new Set(searched)].join(", ")})` : ""}`, {
@@ -13644,11 +14531,11 @@ function guestFileEntries(placed) {
     for (let d = posix2.dirname(file.dest); d !== "/" && d !== "."; d = posix2.dirname(d)) dirs.add(d);
   }
   const entries = [...dirs].sort().map((d) => ({ type: "dir", path: d, mode: 493 }));
-  for (const file of placed) entries.push({ type: "file", path: file.dest, mode: file.mode, data: readFileSync7(file.source) });
+  for (const file of placed) entries.push({ type: "file", path: file.dest, mode: file.mode, data: readFileSync9(file.source) });
   return entries;
 }
 async function initrdWithFiles(base, placed, out) {
-  await writeFile6(out, Buffer.concat([readFileSync7(base), gzipSync(writeCpioNewc(guestFileEntries(placed)))]), { mode: 384 });
+  await writeFile8(out, Buffer.concat([readFileSync9(base), gzipSync(writeCpioNewc(guestFileEntries(placed)))]), { mode: 384 });
 }
 
 // src/provision/kernel-format.ts
@@ -13682,14 +14569,14 @@ async function detectKernelFormat(path6) {
 }
 
 // src/provision/kvm-probe.ts
-import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync8, renameSync, statSync as statSync8, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join13 } from "node:path";
+import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync10, renameSync, statSync as statSync8, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join17 } from "node:path";
 var probeExitCode = 99;
 function writeProbeFirmware(dir) {
   const image = Buffer.alloc(64 * 1024, 244);
   Buffer.from([176, 49, 230, 244, 244]).copy(image, 65520);
-  const path6 = join13(dir, "kvm-probe.bin");
-  writeFileSync2(path6, image);
+  const path6 = join17(dir, "kvm-probe.bin");
+  writeFileSync4(path6, image);
   return path6;
 }
 var kernelProbeTimeoutMs = 8e3;
@@ -13725,7 +14612,7 @@ async function probeKvm(target, workDir, signal) {
 function probeKey(target) {
   const parts = [target.qemuBinary, target.kernel ?? "no-kernel"];
   try {
-    parts.push(readFileSync8("/proc/sys/kernel/random/boot_id", "utf8").trim());
+    parts.push(readFileSync10("/proc/sys/kernel/random/boot_id", "utf8").trim());
   } catch {
     parts.push(`no-boot-id-${Date.now()}`);
   }
@@ -13740,11 +14627,11 @@ function probeKey(target) {
   return parts.join("|");
 }
 async function probeKvmCached(target, cacheDir, workDir, signal) {
-  const file = join13(cacheDir, "kvm-probe.json");
+  const file = join17(cacheDir, "kvm-probe.json");
   const key = probeKey(target);
   let records = {};
   try {
-    records = JSON.parse(readFileSync8(file, "utf8"));
+    records = JSON.parse(readFileSync10(file, "utf8"));
   } catch {
   }
   const saved = records[key];
@@ -13755,7 +14642,7 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
     const tmp = `${file}.${process.pid}`;
     const bootId = key.split("|")[2] ?? "";
     const kept = Object.fromEntries(Object.entries(records).filter(([k]) => k.split("|")[2] === bootId));
-    writeFileSync2(tmp, JSON.stringify({ ...kept, [key]: result }));
+    writeFileSync4(tmp, JSON.stringify({ ...kept, [key]: result }));
     renameSync(tmp, file);
   } catch {
   }
@@ -13763,21 +14650,21 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
 }
 
 // src/provision/qemu-build/build-plugin.ts
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync14, mkdirSync as mkdirSync2, readdirSync, readFileSync as readFileSync9, renameSync as renameSync2 } from "node:fs";
-import { basename as basename3, join as join14 } from "node:path";
+import { createHash as createHash4 } from "node:crypto";
+import { existsSync as existsSync16, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync11, renameSync as renameSync2 } from "node:fs";
+import { basename as basename3, join as join18 } from "node:path";
 var PLUGIN_CFLAGS = ["-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", "-fvisibility=hidden"];
 async function buildPlugin(sources, qemu, opts) {
   const glib = await execa("pkg-config", ["--cflags", "glib-2.0"], { stdin: "ignore" });
-  const includes = [join14(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
+  const includes = [join18(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
   const flags = [...PLUGIN_CFLAGS, ...includes, ...glib.stdout.trim().split(/\s+/).filter(Boolean)];
-  const h2 = createHash2("sha256");
-  for (const source of sources) h2.update(source).update("\0").update(readFileSync9(source)).update("\0");
-  for (const dir2 of opts.includeDirs ?? []) for (const header of headersIn(dir2)) h2.update(header).update(readFileSync9(header));
+  const h2 = createHash4("sha256");
+  for (const source of sources) h2.update(source).update("\0").update(readFileSync11(source)).update("\0");
+  for (const dir2 of opts.includeDirs ?? []) for (const header of headersIn(dir2)) h2.update(header).update(readFileSync11(header));
   const hash = h2.update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(" ")}`).digest("hex").slice(0, 16);
-  const dir = join14(opts.cacheDir, "plugins", hash);
-  const so = join14(dir, "plugin.so");
-  if (existsSync14(so)) return so;
+  const dir = join18(opts.cacheDir, "plugins", hash);
+  const so = join18(dir, "plugin.so");
+  if (existsSync16(so)) return so;
   mkdirSync2(dir, { recursive: true });
   const tmp = `${so}.tmp-${process.pid}`;
   const t0 = Date.now();
@@ -13794,20 +14681,203 @@ ${(result.all ?? "").trim().split("\n").slice(0, 20).join("\n")}`, {
   return so;
 }
 function headersIn(dir) {
-  return readdirSync(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join14(dir, f));
+  return readdirSync2(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join18(dir, f));
 }
 function qfiPluginSources(pluginDir) {
-  return readdirSync(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join14(pluginDir, f));
+  return readdirSync2(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join18(pluginDir, f));
 }
 
 // src/provision/qemu-build/build-qemu.ts
-import { copyFileSync, createWriteStream as createWriteStream3, existsSync as existsSync17, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync13, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { copyFileSync, createWriteStream as createWriteStream3, existsSync as existsSync20, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync16, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync6 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join17 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/provision/qemu-build/build-deps.ts
-import { existsSync as existsSync15, readFileSync as readFileSync10 } from "node:fs";
-import { join as join15 } from "node:path";
+import { existsSync as existsSync18, readFileSync as readFileSync13 } from "node:fs";
+import { join as join20 } from "node:path";
+
+// src/provision/packages.json
+var packages_default = {
+  about: "The one list of the Debian/Ubuntu packages qfi needs on its host. scripts/install-deps.sh installs the groups it is asked for (none: demo; --test; --build), qfi's QEMU build check (src/provision/qemu-build/build-deps.ts) names and installs build packages from it, and test/unit/provision/packages.test.ts checks the three agree. Fields: name, why; skipIfCommand / skipIfPythonModule: not needed when that command or Python module is already there; minVersion: older counts as missing; backports: on Debian it comes from <codename>-backports (the release's own is missing or too old), elsewhere it is not installed.",
+  groups: {
+    demo: {
+      about: "What `npm run demo` needs at run time: the system QEMU it boots the built-in guest on (the guest's kernel and busybox are downloaded from Debian's archive by qfi itself) and the demo's JUnit check.",
+      packages: [
+        { name: "qemu-system-x86", why: "qemu-system-x86_64: the system QEMU for runs that need no QEMU build" },
+        { name: "qemu-system-data", why: "qboot.rom: the fast direct kernel boot of the built-in guest" },
+        { name: "libxml2-utils", why: "xmllint: the demo (and tests) validate junit.xml against the JUnit schema" }
+      ]
+    },
+    test: {
+      about: "What the tests use beyond the demo group; npm test installs it with the build group, so a package both need is listed once, in build.",
+      packages: [
+        { name: "busybox-static", why: "tests run guest/qfi-fault.sh and check the agent script under the host's /bin/busybox (the guest's own busybox comes from Debian's archive)" },
+        { name: "cpio", why: "tests read back the initramfs qfi writes with GNU cpio" },
+        { name: "lz4", why: "tests check qfi's LZ4 decoder against the real tool" },
+        { name: "xz-utils", why: "xz: compression tests; tar -xJ of the QEMU source tarball (plugin API headers)" },
+        { name: "zstd", why: "compression tests compress with the real zstd" },
+        { name: "libc6-dev", why: "static libc for the guest programs the tests build with gcc -static (gcc only recommends it)" },
+        { name: "binutils", why: "ld, objcopy and nm for the checksum guest (test/fixtures/guests/checksum/build.sh)" },
+        { name: "procps", why: "pgrep: the qtest tests check that no QEMU is left running" },
+        { name: "gcc-aarch64-linux-gnu", why: "the guest SDK's example kernel for aarch64 and a cross-built dynamic program for `files`" },
+        { name: "libc6-dev-arm64-cross", why: "libc for that program (libraries resolved from /usr/aarch64-linux-gnu)" },
+        { name: "qemu-system-arm", why: "qemu-system-aarch64: boots that kernel and the built-in aarch64 guest (-M virt)" },
+        { name: "qemu-utils", why: "qemu-img: the Debian test image's qcow2 and test overlays" },
+        { name: "debootstrap", why: "scripts/build-debian-image.sh: the Debian disk image with qemu-guest-agent (test/integration/guest-agent)" },
+        { name: "extlinux", why: "that image's BIOS bootloader" },
+        { name: "syslinux-common", why: "extlinux's mbr.bin (extlinux only recommends this package; without it the image has no bootloader)" },
+        { name: "fdisk", why: "sfdisk: that image's partition table" },
+        { name: "e2fsprogs", why: "mkfs.ext4 -d: that image's filesystem, filled from a folder" },
+        { name: "rustc", why: "the Rust guest SDK's tests (Debian's 1.63 is enough)", skipIfCommand: ["rustc", "~/.cargo/bin/rustc"] }
+      ]
+    },
+    build: {
+      about: "Building QEMU from source (qemu: build, the tests' QEMU builds) and scripts/build-test-kernel.sh.",
+      packages: [
+        { name: "gcc", why: "the C compiler for QEMU, qfi's plugin and the test kernel" },
+        { name: "ninja-build", why: "ninja runs QEMU's build" },
+        { name: "python3", why: "configure's Python (>= 3.9), given with --python" },
+        { name: "python3-venv", why: "ensurepip, for configure's build/pyvenv when the system Python lacks pip and setuptools" },
+        { name: "python3-tomli", why: "configure reads pythondeps.toml; Python < 3.11 has no tomllib", skipIfPythonModule: "tomllib" },
+        { name: "pkg-config", why: "configure finds glib, pixman, zlib and slirp with it" },
+        { name: "flex", why: "QEMU's build (and the kernel's) generates parsers" },
+        { name: "bison", why: "QEMU's build (and the kernel's) generates parsers" },
+        { name: "libglib2.0-dev", why: "glib: QEMU and qfi's plugin are built against it" },
+        { name: "libpixman-1-dev", why: "pixman: QEMU's system emulators" },
+        { name: "zlib1g-dev", why: "zlib: required by QEMU" },
+        { name: "libslirp-dev", why: "user networking (-netdev user) in the build" },
+        { name: "libfdt-dev", why: "fdt for device-tree boards (aarch64 virt); without it configure would try to git-clone dtc" },
+        { name: "patch", why: "qemu-patches are applied with it" },
+        { name: "device-tree-compiler", why: "dtc: a source without prebuilt pc-bios/dtb/*.dtb (Debian's +ds tarball) compiles them in configure" },
+        { name: "meson", why: "only for a source without a meson wheel in python/wheels (Debian's +ds tarball, which the tests build; upstream release tarballs carry their own); QEMU 10 needs >= 1.5, Debian 12's own is 1.0.1", minVersion: "1.5.0", backports: true, pythonDistribution: "meson" },
+        { name: "python3-pycotap", why: "only for a source without a pycotap wheel in python/wheels (Debian's +ds tarball); Debian 12 has it in backports only", backports: true, pythonDistribution: "pycotap" },
+        { name: "python3-setuptools", why: "QEMU >= 11's configure ensures setuptools ([tooling] in pythondeps.toml; ensurepip brings it only before Python 3.12)", pythonDistribution: "setuptools" },
+        { name: "python3-wheel", why: "QEMU >= 11's configure ensures wheel ([tooling]); no source bundles it", pythonDistribution: "wheel" },
+        { name: "python3-pip", why: "pip for configure's venv when the system Python has no ensurepip; QEMU >= 11's configure ensures it ([tooling])", pythonDistribution: "pip" },
+        { name: "make", why: "scripts/build-test-kernel.sh (the kernel's build)" },
+        { name: "bc", why: "scripts/build-test-kernel.sh (the kernel's build)" },
+        { name: "libelf-dev", why: "scripts/build-test-kernel.sh: objtool" },
+        { name: "libssl-dev", why: "scripts/build-test-kernel.sh: module signing certificates" }
+      ]
+    }
+  }
+};
+
+// src/provision/qemu-build/package-list.ts
+var groups = packages_default.groups;
+function buildPackage(name) {
+  const found = groups.build.packages.find((p) => p.name === name);
+  if (!found) throw new Error(`internal: ${name} is not in the build group of src/provision/packages.json`);
+  return found;
+}
+function packageForPythonDistribution(dist) {
+  return groups.build.packages.find((p) => p.pythonDistribution === dist);
+}
+
+// src/provision/qemu-build/python-deps.ts
+import { existsSync as existsSync17, readdirSync as readdirSync3, readFileSync as readFileSync12 } from "node:fs";
+import { join as join19 } from "node:path";
+function requiredMesonVersion(srcDir) {
+  const text = readFileSync12(join19(srcDir, "meson.build"), "utf8");
+  return /meson_version\s*:\s*'>=\s*([\d.]+)'/.exec(text)?.[1];
+}
+function configureGroups(srcDir) {
+  const configure = readFileSync12(join19(srcDir, "configure"), "utf8");
+  return ["meson", "tooling"].filter((g) => new RegExp(`pythondeps\\.toml\\s+${g}\\b`).test(configure));
+}
+function pythonRequirements(srcDir) {
+  const depsFile = join19(srcDir, "pythondeps.toml");
+  if (!existsSync17(depsFile)) {
+    const want = requiredMesonVersion(srcDir);
+    return [{ name: "meson", group: "meson", accepted: want ? `>=${want}` : "", wheel: void 0 }];
+  }
+  const toml = parse(readFileSync12(depsFile, "utf8"));
+  const wheelsDir = join19(srcDir, "python", "wheels");
+  const wheels = existsSync17(wheelsDir) ? readdirSync3(wheelsDir).filter((f) => f.endsWith(".whl")) : [];
+  return configureGroups(srcDir).flatMap(
+    (group) => Object.entries(toml[group] ?? {}).filter(([, info2]) => info2.path === void 0).map(([name, info2]) => {
+      const accepted = info2.accepted?.trim() ?? "";
+      const wheel = wheels.find((file) => {
+        const m = /^([^-]+)-([^-]+)-/.exec(file);
+        if (!m || normalizeName(m[1]) !== normalizeName(name)) return false;
+        return info2.installed ? m[2] === info2.installed : satisfies(m[2], accepted);
+      });
+      return { name, group, accepted, wheel: wheel ? join19("python", "wheels", wheel) : void 0 };
+    })
+  );
+}
+function fromEnsurepip(name, pythonVersion) {
+  return name === "pip" || name === "setuptools" && !versionAtLeast(pythonVersion, "3.12");
+}
+function hasBundledWheels(srcDir) {
+  const dir = join19(srcDir, "python", "wheels");
+  return existsSync17(dir) && readdirSync3(dir).some((f) => f.endsWith(".whl"));
+}
+var normalizeName = (name) => name.toLowerCase().replace(/[-_.]+/g, "_");
+function versionParts(version) {
+  return (/^\d+(\.\d+)*/.exec(version.trim())?.[0] ?? "0").split(".").map(Number);
+}
+function compareVersions(a2, b) {
+  const x = versionParts(a2);
+  const y = versionParts(b);
+  for (let i2 = 0; i2 < Math.max(x.length, y.length); i2++) {
+    const d = (x[i2] ?? 0) - (y[i2] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+function versionAtLeast(have, want) {
+  return compareVersions(have, want) >= 0;
+}
+function satisfies(version, spec2) {
+  return spec2.split(",").map((c3) => c3.trim()).filter(Boolean).every((clause) => {
+    const m = /^(>=|<=|==|!=|~=|>|<)\s*(.+)$/.exec(clause);
+    if (!m) return false;
+    const c3 = compareVersions(version, m[2]);
+    switch (m[1]) {
+      case ">=":
+      case "~=":
+        return c3 >= 0;
+      case "<=":
+        return c3 <= 0;
+      case ">":
+        return c3 > 0;
+      case "<":
+        return c3 < 0;
+      case "==":
+        return c3 === 0;
+      default:
+        return c3 !== 0;
+    }
+  });
+}
+var PROBE = `
+import json, sys
+from importlib.util import find_spec
+from importlib.metadata import version, PackageNotFoundError
+def have(name):
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+print(json.dumps({
+    "version": "%d.%d" % sys.version_info[:2],
+    "distributions": {name: have(name) for name in sys.argv[1:]},
+    "ensurepip": find_spec("ensurepip") is not None,
+    "pip": find_spec("pip") is not None,
+    "setuptools": find_spec("setuptools") is not None,
+    "tomllib": (find_spec("tomllib") or find_spec("tomli")) is not None,
+}))
+`;
+async function probePython(python, distributions) {
+  const r = await execa(python, ["-c", PROBE, ...distributions], { reject: false, stdin: "ignore", timeout: 2e4 }).catch(() => void 0);
+  if (r?.exitCode !== 0) return { version: void 0, distributions: {}, ensurepip: false, pip: false, setuptools: false, tomllib: false };
+  const probe2 = JSON.parse(r.stdout);
+  for (const [name, v] of Object.entries(probe2.distributions)) probe2.distributions[name] = v ?? void 0;
+  return probe2;
+}
+
+// src/provision/qemu-build/build-deps.ts
 var quiet = { reject: false, stdin: "ignore", timeout: 2e4 };
 async function commandWorks(cmd, args = ["--version"]) {
   const r = await execa(cmd, args, quiet).catch(() => void 0);
@@ -13817,128 +14887,159 @@ async function pkgConfigHas(module) {
   return commandWorks("pkg-config", ["--exists", module]);
 }
 function systemPython() {
-  return existsSync15("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  return existsSync18("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
-function requiredMesonVersion(srcDir) {
-  const text = readFileSync10(join15(srcDir, "meson.build"), "utf8");
-  return /meson_version\s*:\s*'>=\s*([\d.]+)'/.exec(text)?.[1];
+function missingPrebuiltDtbs(srcDir) {
+  const mesonFile = join20(srcDir, "pc-bios", "dtb", "meson.build");
+  if (!existsSync18(mesonFile)) return [];
+  const names = [...readFileSync13(mesonFile, "utf8").matchAll(/'([\w.-]+\.dtb)'/g)].map((m) => m[1]);
+  return names.filter((name) => !existsSync18(join20(srcDir, "pc-bios", "dtb", name)));
 }
-function versionAtLeast(have, want) {
-  const a2 = have.split(".").map(Number);
-  const b = want.split(".").map(Number);
-  for (let i2 = 0; i2 < Math.max(a2.length, b.length); i2++) {
-    const x = a2[i2] ?? 0;
-    const y = b[i2] ?? 0;
-    if (x !== y) return x > y;
+var decided = (pkg, present) => ({ pkg, present: async () => present });
+function pythonDeps(python, probe2, requirements, source) {
+  const { hasDepsFile, hasWheels } = source;
+  if (!probe2.version || !versionAtLeast(probe2.version, "3.9")) {
+    return [{ what: `Python >= 3.9 at ${python}`, detail: probe2.version ? `it is ${probe2.version}` : "it does not run", ...decided(buildPackage("python3"), false) }];
   }
-  return true;
-}
-async function mesonVersion() {
-  const r = await execa("meson", ["--version"], quiet).catch(() => void 0);
-  return r?.exitCode === 0 ? r.stdout.trim() : void 0;
-}
-function buildDeps(srcDir, opts) {
-  const python = systemPython();
-  const wantMeson = requiredMesonVersion(srcDir);
   const deps = [
-    { what: "a C compiler (cc)", debianPackage: "gcc", present: () => commandWorks("cc") },
-    { what: "ninja", debianPackage: "ninja-build", present: () => commandWorks("ninja") },
-    {
-      what: `meson${wantMeson ? ` >= ${wantMeson}` : ""}`,
-      debianPackage: "meson",
-      present: async () => {
-        const have = await mesonVersion();
-        return have !== void 0 && (!wantMeson || versionAtLeast(have, wantMeson));
-      }
-    },
-    { what: `${python} with venv`, debianPackage: "python3-venv", present: () => commandWorks(python, ["-c", "import venv, ensurepip"]) },
-    { what: "pycotap for Python", debianPackage: "python3-pycotap", present: () => commandWorks(python, ["-c", "import pycotap"]) },
-    { what: "pkg-config", debianPackage: "pkg-config", present: () => commandWorks("pkg-config") },
-    { what: "flex", debianPackage: "flex", present: () => commandWorks("flex") },
-    { what: "bison", debianPackage: "bison", present: () => commandWorks("bison") },
-    { what: "glib-2.0 headers", debianPackage: "libglib2.0-dev", present: () => pkgConfigHas("glib-2.0") },
-    { what: "pixman headers", debianPackage: "libpixman-1-dev", present: () => pkgConfigHas("pixman-1") },
-    { what: "zlib headers", debianPackage: "zlib1g-dev", present: () => pkgConfigHas("zlib") }
+    // mkvenv skips ensurepip when pip and setuptools are there already.
+    { what: `${python} with venv (ensurepip, or pip and setuptools)`, ...decided(buildPackage("python3-venv"), probe2.ensurepip || probe2.pip && probe2.setuptools) }
   ];
-  if (opts.slirp) deps.push({ what: "libslirp headers (user networking)", debianPackage: "libslirp-dev", present: () => pkgConfigHas("slirp") });
-  if (opts.fdt) deps.push({ what: "libfdt headers", debianPackage: "libfdt-dev", present: async () => existsSync15("/usr/include/libfdt.h") });
-  if (opts.patches) deps.push({ what: "patch", debianPackage: "patch", present: () => commandWorks("patch") });
+  if (hasDepsFile) deps.push({ what: `tomllib or tomli for ${python} (configure reads pythondeps.toml)`, ...decided(buildPackage("python3-tomli"), probe2.tomllib) });
+  for (const req of requirements) {
+    const have = probe2.distributions[req.name];
+    const fromSystem = have !== void 0 && satisfies(have, req.accepted);
+    const venvHasIt = probe2.ensurepip && fromEnsurepip(req.name, probe2.version);
+    const noWheel = hasWheels ? "python/wheels has none that fits" : "the source has no python/wheels (Debian's +ds tarballs strip them)";
+    deps.push({
+      what: `${req.name}${req.accepted ? ` ${req.accepted}` : ""} for ${python}`,
+      detail: `it has ${have ?? "none"}, and ${noWheel}, from which configure would install it`,
+      ...decided(packageForPythonDistribution(req.name), fromSystem || venvHasIt || req.wheel !== void 0)
+    });
+  }
+  return deps;
+}
+async function buildDeps(srcDir, opts) {
+  const python = opts.python ?? systemPython();
+  const requirements = pythonRequirements(srcDir);
+  const probe2 = await probePython(python, requirements.map((r) => r.name));
+  const dep = (what, name, present) => ({ what, pkg: buildPackage(name), present });
+  const deps = [
+    dep("a C compiler (cc)", "gcc", () => commandWorks("cc")),
+    dep("ninja", "ninja-build", () => commandWorks("ninja")),
+    ...pythonDeps(python, probe2, requirements, { hasDepsFile: existsSync18(join20(srcDir, "pythondeps.toml")), hasWheels: hasBundledWheels(srcDir) }),
+    dep("pkg-config", "pkg-config", () => commandWorks("pkg-config")),
+    dep("flex", "flex", () => commandWorks("flex")),
+    dep("bison", "bison", () => commandWorks("bison")),
+    dep("glib-2.0 headers", "libglib2.0-dev", () => pkgConfigHas("glib-2.0")),
+    dep("pixman headers", "libpixman-1-dev", () => pkgConfigHas("pixman-1")),
+    dep("zlib headers", "zlib1g-dev", () => pkgConfigHas("zlib"))
+  ];
+  if (opts.slirp) deps.push(dep("libslirp headers (user networking)", "libslirp-dev", () => pkgConfigHas("slirp")));
+  if (opts.fdt) deps.push(dep("libfdt headers", "libfdt-dev", async () => existsSync18("/usr/include/libfdt.h")));
+  if (opts.patches) deps.push(dep("patch", "patch", () => commandWorks("patch")));
+  const dtbs = missingPrebuiltDtbs(srcDir);
+  if (dtbs.length) {
+    const detail = `the source has no prebuilt pc-bios/dtb/*.dtb (${dtbs[0]} and ${dtbs.length - 1} more: Debian's +ds tarballs strip them), so configure compiles them`;
+    deps.push({ ...dep("dtc", "device-tree-compiler", () => commandWorks("dtc")), detail });
+  }
   return deps;
 }
 async function findMissingBuildDeps(srcDir, opts) {
-  const deps = buildDeps(srcDir, opts);
+  const deps = await buildDeps(srcDir, opts);
   const present = await Promise.all(deps.map((d) => d.present()));
-  return deps.filter((_, i2) => !present[i2]).map(({ what, debianPackage }) => ({ what, debianPackage }));
+  return deps.filter((_, i2) => !present[i2]).map(({ what, detail, pkg }) => ({ what, detail, debianPackage: pkg?.name, backports: pkg?.backports === true }));
+}
+function osRelease() {
+  let text = "";
+  try {
+    text = readFileSync13("/etc/os-release", "utf8");
+  } catch {
+  }
+  const field2 = (name) => new RegExp(`^${name}="?([^"\\n]+)"?$`, "m").exec(text)?.[1];
+  return { id: field2("ID"), codename: field2("VERSION_CODENAME") };
+}
+var packagesOf = (deps) => [...new Set(deps.flatMap((d) => d.debianPackage ? [d.debianPackage] : []))];
+function installHint(missing, os, installDeps) {
+  const plain = packagesOf(missing.filter((m) => !m.backports));
+  const backports = packagesOf(missing.filter((m) => m.backports));
+  const unknown = missing.filter((m) => !m.debianPackage).map((m) => m.what.split(" ")[0]);
+  const steps = [];
+  if (plain.length) steps.push(`apt-get install ${plain.join(" ")}${installDeps ? "" : " (or set install-deps: true and qfi runs it)"}`);
+  if (backports.length && os.id === "debian" && os.codename) {
+    const suite = `${os.codename}-backports`;
+    steps.push(
+      `${backports.join(" ")} come from ${suite}: echo 'deb http://deb.debian.org/debian ${suite} main' > /etc/apt/sources.list.d/${suite}.list && apt-get update && apt-get install -t ${suite} ${backports.join(" ")}`
+    );
+  } else if (backports.length) {
+    steps.push(`${backports.join(" ")}: this system's packages are missing or too old for a source without bundled wheels`);
+  }
+  if (unknown.length) steps.push(`pip install ${unknown.join(" ")} for configure's Python`);
+  if (backports.length) {
+    steps.push("or build an upstream release instead (qemu-version, or its qemu-X.Y.Z.tar.xz in qemu-source): it carries meson and pycotap in python/wheels, so no system meson is needed");
+  }
+  return steps.join("; ");
 }
 async function canInstall() {
-  if (!existsSync15("/usr/bin/apt-get")) return void 0;
+  if (!existsSync18("/usr/bin/apt-get")) return void 0;
   if (process.getuid?.() === 0) return [];
   return await commandWorks("sudo", ["-n", "true"]) ? ["sudo", "-n"] : void 0;
 }
-function codename() {
-  try {
-    return /^VERSION_CODENAME=(\S+)$/m.exec(readFileSync10("/etc/os-release", "utf8"))?.[1];
-  } catch {
-    return void 0;
-  }
-}
+var listMissing = (missing) => missing.map((m) => `
+  - ${m.what}${m.detail ? `: ${m.detail}` : ""}${m.debianPackage ? ` [package ${m.debianPackage}]` : ""}`).join("");
 async function ensureBuildDeps(srcDir, opts, log) {
   let missing = await findMissingBuildDeps(srcDir, opts);
   if (missing.length === 0) return;
-  const packages = [...new Set(missing.map((m) => m.debianPackage))];
-  const list2 = missing.map((m) => `${m.what} (${m.debianPackage})`).join(", ");
+  const os = osRelease();
   const sudo = opts.install ? await canInstall() : void 0;
-  if (!opts.install || !sudo) {
-    throw new InfraError(`building QEMU needs: ${list2}`, {
-      hint: opts.install ? `install-deps is on, but apt-get cannot run here (needs Debian/Ubuntu and root or passwordless sudo); install by hand: apt-get install ${packages.join(" ")}` : `install them (apt-get install ${packages.join(" ")}), or set install-deps: true to let qfi do it`
-    });
+  if (!opts.install || !sudo || missing.every((m) => !m.debianPackage)) {
+    const cannot = opts.install && !sudo ? "install-deps is on, but apt-get cannot run here (needs Debian/Ubuntu and root or passwordless sudo); " : "";
+    throw new InfraError(`building QEMU needs:${listMissing(missing)}`, { hint: `${cannot}${installHint(missing, os, opts.install)}` });
   }
-  log.info(`installing QEMU build dependencies: ${packages.join(" ")}`);
-  const run = (args) => execa(sudo[0] ?? "apt-get", [...sudo.slice(1), ...sudo.length ? ["apt-get"] : [], ...args], {
+  const run2 = (args) => execa(sudo[0] ?? "apt-get", [...sudo.slice(1), ...sudo.length ? ["apt-get"] : [], ...args], {
     stdin: "ignore",
     env: { DEBIAN_FRONTEND: "noninteractive" },
     reject: false,
     all: true
   });
-  await run(["update", "-q"]);
-  const install = await run(["install", "-y", "-q", "--no-install-recommends", ...packages]);
-  if (install.exitCode !== 0) log.warn(`apt-get install failed: ${(install.all ?? "").trim().split("\n").slice(-3).join(" | ")}`);
+  const install = async (packages, extra = []) => {
+    if (!packages.length) return;
+    log.info(`installing QEMU build dependencies: ${packages.join(" ")}${extra.length ? ` (${extra.join(" ")})` : ""}`);
+    const r = await run2(["install", "-y", "-q", "--no-install-recommends", ...extra, ...packages]);
+    if (r.exitCode !== 0) log.warn(`apt-get install failed: ${(r.all ?? "").trim().split("\n").slice(-3).join(" | ")}`);
+  };
+  await run2(["update", "-q"]);
+  await install(packagesOf(missing.filter((m) => !m.backports)));
+  const backports = packagesOf(missing.filter((m) => m.backports));
+  const suite = os.id === "debian" && os.codename ? `${os.codename}-backports` : void 0;
+  const policy = backports.length && suite ? (await execa("apt-cache", ["policy"], quiet).catch(() => void 0))?.stdout ?? "" : "";
+  await install(backports, suite && policy.includes(suite) ? ["-t", suite] : []);
   missing = await findMissingBuildDeps(srcDir, opts);
-  const cn = codename();
-  if (missing.some((m) => m.debianPackage === "meson") && cn) {
-    log.info(`meson is too old; trying ${cn}-backports`);
-    await run(["install", "-y", "-q", "--no-install-recommends", "-t", `${cn}-backports`, "meson"]);
-    missing = await findMissingBuildDeps(srcDir, opts);
-  }
-  if (missing.length) {
-    throw new InfraError(`building QEMU still needs: ${missing.map((m) => `${m.what} (${m.debianPackage})`).join(", ")}`, {
-      hint: missing.some((m) => m.debianPackage === "meson") ? `add ${cn ?? "<codename>"}-backports to the apt sources for a newer meson, or install meson with pip` : "install them by hand and run again"
-    });
-  }
+  if (missing.length) throw new InfraError(`building QEMU still needs:${listMissing(missing)}`, { hint: installHint(missing, os, true) });
 }
 
 // src/provision/qemu-build/cache-key.ts
-import { createHash as createHash3 } from "node:crypto";
-import { readFileSync as readFileSync11 } from "node:fs";
-function osReleaseId(osRelease = readOsRelease()) {
-  const id = /^ID="?([^"\n]+)"?$/m.exec(osRelease)?.[1] ?? "linux";
-  const version = /^VERSION_ID="?([^"\n]+)"?$/m.exec(osRelease)?.[1] ?? "";
+import { createHash as createHash5 } from "node:crypto";
+import { readFileSync as readFileSync14 } from "node:fs";
+function osReleaseId(osRelease2 = readOsRelease()) {
+  const id = /^ID="?([^"\n]+)"?$/m.exec(osRelease2)?.[1] ?? "linux";
+  const version = /^VERSION_ID="?([^"\n]+)"?$/m.exec(osRelease2)?.[1] ?? "";
   return `${id}${version}`.replace(/[^A-Za-z0-9.]/g, "");
 }
 function readOsRelease() {
   try {
-    return readFileSync11("/etc/os-release", "utf8");
+    return readFileSync14("/etc/os-release", "utf8");
   } catch {
     return "";
   }
 }
 function qemuCacheKey(inputs, hostArch = process.arch, os = osReleaseId()) {
-  const h2 = createHash3("sha256");
+  const h2 = createHash5("sha256");
   h2.update(`recipe ${inputs.recipeVersion}
 `);
   h2.update(`flags ${JSON.stringify(inputs.configureFlags)}
 `);
-  for (const patch of inputs.patches) h2.update(`patch ${createHash3("sha256").update(readFileSync11(patch)).digest("hex")}
+  for (const patch of inputs.patches) h2.update(`patch ${createHash5("sha256").update(readFileSync14(patch)).digest("hex")}
 `);
   h2.update(`source ${inputs.sourceHash}
 `);
@@ -13983,28 +15084,28 @@ var NinjaProgress = class {
 };
 
 // src/provision/qemu-build/qemu-source.ts
-import { createHash as createHash4 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync16, mkdirSync as mkdirSync3, readdirSync as readdirSync2, readFileSync as readFileSync12, renameSync as renameSync3, rmSync, statSync as statSync9, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename as basename4, join as join16, relative as relative2 } from "node:path";
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync19, mkdirSync as mkdirSync3, readdirSync as readdirSync4, readFileSync as readFileSync15, renameSync as renameSync3, rmSync, statSync as statSync9, writeFileSync as writeFileSync5 } from "node:fs";
+import { basename as basename4, join as join21, relative as relative2 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function sourceHashOf(origin) {
   return origin.kind === "folder" ? `tree:${origin.treeHash}` : origin.sha256;
 }
 async function sha256File(path6) {
-  const hash = createHash4("sha256");
+  const hash = createHash6("sha256");
   await pipeline(createReadStream2(path6), hash);
   return hash.digest("hex");
 }
 function treeHash(root) {
-  const hash = createHash4("sha256");
+  const hash = createHash6("sha256");
   const walk = (dir) => {
-    for (const name of readdirSync2(dir).sort()) {
+    for (const name of readdirSync4(dir).sort()) {
       if (name === ".git" || name === "build") continue;
-      const path6 = join16(dir, name);
+      const path6 = join21(dir, name);
       const st = statSync9(path6);
       if (st.isDirectory()) walk(path6);
-      else if (st.isFile()) hash.update(`${relative2(root, path6)}\0${st.size}\0`).update(readFileSync12(path6));
+      else if (st.isFile()) hash.update(`${relative2(root, path6)}\0${st.size}\0`).update(readFileSync15(path6));
     }
   };
   walk(root);
@@ -14033,8 +15134,8 @@ async function resolveQemuSource(spec2) {
 }
 async function downloadRelease(origin, downloadsDir, log, signal) {
   mkdirSync3(downloadsDir, { recursive: true });
-  const file = join16(downloadsDir, basename4(new URL(origin.url).pathname));
-  if (existsSync16(file) && await sha256File(file) === origin.sha256) return file;
+  const file = join21(downloadsDir, basename4(new URL(origin.url).pathname));
+  if (existsSync19(file) && await sha256File(file) === origin.sha256) return file;
   log.info(`downloading ${origin.url}`);
   const tmp = `${file}.part-${process.pid}`;
   let response;
@@ -14072,13 +15173,13 @@ async function downloadRelease(origin, downloadsDir, log, signal) {
 }
 var EMPTY_BZIP2 = Buffer.from([66, 90, 104, 57, 23, 114, 69, 56, 80, 144, 0, 0, 0, 0]);
 function addFirmwareStandIns(srcDir) {
-  const mesonFile = join16(srcDir, "pc-bios", "meson.build");
-  if (!existsSync16(mesonFile)) return [];
+  const mesonFile = join21(srcDir, "pc-bios", "meson.build");
+  if (!existsSync19(mesonFile)) return [];
   const added = [];
-  for (const m of readFileSync12(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
-    const file = join16(srcDir, "pc-bios", `${m[1]}.bz2`);
-    if (!existsSync16(file)) {
-      writeFileSync3(file, EMPTY_BZIP2);
+  for (const m of readFileSync15(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
+    const file = join21(srcDir, "pc-bios", `${m[1]}.bz2`);
+    if (!existsSync19(file)) {
+      writeFileSync5(file, EMPTY_BZIP2);
       added.push(`${m[1]}.bz2`);
     }
   }
@@ -14089,13 +15190,13 @@ async function unpackSource(origin, archive, dest, signal) {
   const opts = { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} };
   if (origin.kind === "folder") {
     await execa("cp", ["-a", `${origin.path}/.`, dest], opts);
-    rmSync(join16(dest, "build"), { recursive: true, force: true });
+    rmSync(join21(dest, "build"), { recursive: true, force: true });
     return;
   }
   const tarball = origin.kind === "tarball" ? origin.path : archive;
   if (!tarball) throw new Error("internal: a downloaded source needs its archive path");
   await execa("tar", ["-xf", tarball, "-C", dest, "--strip-components=1"], opts);
-  if (!existsSync16(join16(dest, "configure"))) {
+  if (!existsSync19(join21(dest, "configure"))) {
     throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
       hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz"
     });
@@ -14146,7 +15247,7 @@ function buildKey(spec2, sourceHash) {
   });
 }
 function isCompleteEntry(entry) {
-  return existsSync17(join17(entry, BUILD_MARKER)) && existsSync17(join17(entry, "prefix", "bin"));
+  return existsSync20(join22(entry, BUILD_MARKER)) && existsSync20(join22(entry, "prefix", "bin"));
 }
 async function ensureBuiltQemu(spec2, opts) {
   const { log } = opts;
@@ -14156,10 +15257,10 @@ async function ensureBuiltQemu(spec2, opts) {
     for (const [part, value] of Object.entries(key.parts)) log.info(`${part}: ${value}`);
     log.info(`source: ${origin.kind === "download" ? origin.url : origin.path}`);
   });
-  const entry = join17(opts.cacheDir, "qemu", key.key);
+  const entry = join22(opts.cacheDir, "qemu", key.key);
   if (isCompleteEntry(entry)) {
     log.info(`QEMU ${spec2.version}: cache hit (${entry})`);
-    return { prefix: join17(entry, "prefix"), key: key.key, origin: "local-cache" };
+    return { prefix: join22(entry, "prefix"), key: key.key, origin: "local-cache" };
   }
   rmSync2(entry, { recursive: true, force: true });
   if (opts.remoteCache) {
@@ -14169,7 +15270,7 @@ async function ensureBuiltQemu(spec2, opts) {
     });
     if (restored && isCompleteEntry(entry)) {
       log.info(`QEMU ${spec2.version}: restored from the remote cache`);
-      return { prefix: join17(entry, "prefix"), key: key.key, origin: "remote-cache" };
+      return { prefix: join22(entry, "prefix"), key: key.key, origin: "remote-cache" };
     }
     if (restored) log.warn("the remote cache entry is incomplete (no build marker); rebuilding");
     rmSync2(entry, { recursive: true, force: true });
@@ -14178,42 +15279,51 @@ async function ensureBuiltQemu(spec2, opts) {
   if (opts.remoteCache) {
     await opts.remoteCache.save(key.key, entry).catch((err) => log.warn(`saving QEMU to the remote cache failed: ${err.message}`));
   }
-  return { prefix: join17(entry, "prefix"), key: key.key, origin: "built" };
+  return { prefix: join22(entry, "prefix"), key: key.key, origin: "built" };
+}
+function configurePython(configureFlags) {
+  const given = configureFlags.filter((f) => f.startsWith("--python=")).at(-1);
+  return given ? given.slice("--python=".length) : systemPython();
+}
+async function prepareAndConfigure(origin, spec2, work, opts) {
+  const { log, signal } = opts;
+  const src = join22(work, "src");
+  const build = join22(work, "build");
+  const archive = origin.kind === "download" ? await downloadRelease(origin, join22(opts.cacheDir, "downloads"), log, signal) : void 0;
+  log.info("unpacking the QEMU source");
+  await unpackSource(origin, archive, src, signal);
+  const standIns = addFirmwareStandIns(src);
+  if (standIns.length) log.info(`the source has no firmware blobs (a +ds tarball): ${standIns.length} empty stand-ins added; firmware comes from the distribution at run time`);
+  await applyPatches(src, spec2.patches, log, signal);
+  const python = configurePython(spec2.configureFlags);
+  await ensureBuildDeps(src, { fdt: needsFdt(spec2.targets), slirp: true, patches: spec2.patches.length > 0, install: spec2.installDeps, python }, log);
+  mkdirSync4(build, { recursive: true });
+  const flags = [...minimalConfigureFlags(spec2.targets), ...spec2.configureFlags];
+  log.info(`running configure ${flags.join(" ")}`);
+  const t0 = Date.now();
+  await runLogged(join22(src, "configure"), [`--prefix=${join22(work, "entry", "prefix")}`, `--python=${systemPython()}`, ...flags], build, opts.buildLog, signal);
+  return { src, build, flags, configureMs: Date.now() - t0 };
 }
 async function buildInto(entry, key, spec2, origin, opts) {
   const { log, signal } = opts;
-  mkdirSync4(join17(opts.cacheDir, "qemu"), { recursive: true });
-  const work = mkdtempSync(join17(opts.cacheDir, "qemu", ".work-"));
-  const src = join17(work, "src");
-  const build = join17(work, "build");
-  const stage = join17(work, "entry");
-  const logFile = join17(work, "build.log");
+  mkdirSync4(join22(opts.cacheDir, "qemu"), { recursive: true });
+  const work = mkdtempSync(join22(opts.cacheDir, "qemu", ".work-"));
+  const stage = join22(work, "entry");
+  const logFile = join22(work, "build.log");
   const buildLog = createWriteStream3(logFile);
   const started = Date.now();
   try {
-    const archive = origin.kind === "download" ? await downloadRelease(origin, join17(opts.cacheDir, "downloads"), log, signal) : void 0;
-    log.info("unpacking the QEMU source");
-    await unpackSource(origin, archive, src, signal);
-    const standIns = addFirmwareStandIns(src);
-    if (standIns.length) log.info(`the source has no firmware blobs (a +ds tarball): ${standIns.length} empty stand-ins added; firmware comes from the distribution at run time`);
-    await applyPatches(src, spec2.patches, log, signal);
-    await ensureBuildDeps(src, { fdt: needsFdt(spec2.targets), slirp: true, patches: spec2.patches.length > 0, install: spec2.installDeps }, log);
-    mkdirSync4(build, { recursive: true });
-    const flags = [...minimalConfigureFlags(spec2.targets), ...spec2.configureFlags];
-    log.info(`running configure ${flags.join(" ")}`);
-    const t0 = Date.now();
-    await runLogged(join17(src, "configure"), [`--prefix=${join17(stage, "prefix")}`, `--python=${systemPython()}`, ...flags], build, buildLog, signal);
-    const configureMs = Date.now() - t0;
+    const { build, flags, configureMs } = await prepareAndConfigure(origin, spec2, work, { cacheDir: opts.cacheDir, log, buildLog, signal });
     log.info(`running ninja with ${availableParallelism()} jobs`);
     const t1 = Date.now();
     const progress = new NinjaProgress((line) => log.info(line));
     await runLogged("ninja", ["-j", String(availableParallelism())], build, buildLog, signal, (line) => progress.line(line));
     await runLogged("ninja", ["install"], build, buildLog, signal);
     const ninjaMs = Date.now() - t1;
-    await new Promise((resolve7) => buildLog.end(resolve7));
-    copyFileSync(logFile, join17(stage, "build.log"));
+    await new Promise((resolve8) => buildLog.end(resolve8));
+    copyFileSync(logFile, join22(stage, "build.log"));
     const marker = { key: key.key, parts: key.parts, version: spec2.version, flags, patches: spec2.patches, builtAt: (/* @__PURE__ */ new Date()).toISOString(), configureMs, ninjaMs, totalMs: Date.now() - started };
-    writeFileSync4(join17(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
+    writeFileSync6(join22(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
 `);
     try {
       renameSync4(stage, entry);
@@ -14225,11 +15335,11 @@ async function buildInto(entry, key, spec2, origin, opts) {
     buildLog.end();
     if (err instanceof QfiError) throw err;
     mkdirSync4(opts.resultsDir, { recursive: true });
-    const kept = join17(opts.resultsDir, "qemu-build.log");
+    const kept = join22(opts.resultsDir, "qemu-build.log");
     let tail = "";
-    if (existsSync17(logFile)) {
+    if (existsSync20(logFile)) {
       copyFileSync(logFile, kept);
-      tail = readFileSync13(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
+      tail = readFileSync16(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
     }
     throw new InfraError(`building QEMU ${spec2.version} failed: ${err.message.split("\n")[0]}${tail ? `
 last lines of the build log:
@@ -14257,13 +15367,13 @@ $ ${cmd} ${args.join(" ")}
 }
 
 // src/provision/qemu-system.ts
-import { existsSync as existsSync18, statSync as statSync10 } from "node:fs";
-import { delimiter, dirname as dirname8, join as join18, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync21, statSync as statSync10 } from "node:fs";
+import { delimiter, dirname as dirname9, join as join23, resolve as resolve5 } from "node:path";
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join18(dir, name);
-    if (existsSync18(candidate) && statSync10(candidate).isFile()) return candidate;
+    const candidate = join23(dir, name);
+    if (existsSync21(candidate) && statSync10(candidate).isFile()) return candidate;
   }
   return void 0;
 }
@@ -14279,16 +15389,16 @@ function locateQemu(setting, arch) {
     }
   } else {
     const path6 = resolve5(setting);
-    binary = existsSync18(path6) && statSync10(path6).isDirectory() ? join18(path6, "bin", name) : path6;
-    if (!existsSync18(binary)) {
+    binary = existsSync21(path6) && statSync10(path6).isDirectory() ? join23(path6, "bin", name) : path6;
+    if (!existsSync21(binary)) {
       throw new InfraError(`QEMU binary ${binary} does not exist (from input qemu = ${setting})`, {
         hint: `point qemu at a qemu-system binary or an install prefix containing bin/${name}`
       });
     }
   }
-  const prefix = dirname8(dirname8(binary));
-  const dataDirs = [join18(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
-    (dir, i2, all) => existsSync18(dir) && all.indexOf(dir) === i2
+  const prefix = dirname9(dirname9(binary));
+  const dataDirs = [join23(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
+    (dir, i2, all) => existsSync21(dir) && all.indexOf(dir) === i2
   );
   return { binary, dataDirs };
 }
@@ -14304,8 +15414,8 @@ async function readQemuVersion(binary) {
 }
 function findFirmware(install, file) {
   for (const dir of install.dataDirs) {
-    const candidate = join18(dir, file);
-    if (existsSync18(candidate)) return candidate;
+    const candidate = join23(dir, file);
+    if (existsSync21(candidate)) return candidate;
   }
   return void 0;
 }
@@ -14334,6 +15444,9 @@ async function chooseAccel(config, target, workDir, host, signal) {
   host.log.info(`KVM not usable (${result.reason}); using TCG`);
   return "tcg";
 }
+function builtinGuestOptions(config, plan, host, signal) {
+  return { cacheDir: host.cacheDir, log: host.log, arch: plan.arch, mirror: config.guest.debianMirror, pin: config.guest.pin, remoteCache: host.remoteCache, ...signal ? { signal } : {} };
+}
 async function provisionGuest(config, plan, host, workDir, signal) {
   if (plan.boot === "disk") {
     const disk = config.guest.disks.find((d) => d.boot);
@@ -14347,25 +15460,25 @@ async function provisionGuest(config, plan, host, workDir, signal) {
     const kernel = resolve6(config.guest.kernel);
     return { kernel, initrd: void 0, kernelDescription: `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
   }
-  const builtin = await host.log.group("Built-in guest", () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, arch: plan.arch, ...signal ? { signal } : {} }));
+  const builtin = await host.log.group("Built-in guest", () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
   let initrd = builtin.initrd;
   if (plan.files.length > 0) {
     const placed = resolveGuestFiles(plan.files, plan.arch);
-    initrd = join19(workDir, "initrd-with-files.cpio.gz");
+    initrd = join24(workDir, "initrd-with-files.cpio.gz");
     await initrdWithFiles(builtin.initrd, placed, initrd);
     const libraries = placed.filter((f) => f.neededBy !== void 0).length;
     host.log.info(`files: ${plan.files.length} file(s) into the guest${libraries ? `, with ${libraries} shared librar${libraries === 1 ? "y" : "ies"} they need` : ""}`);
   }
   if (config.guest.kernel) {
     const kernel = resolve6(config.guest.kernel);
-    return { kernel, initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs`, kernelFormat: await detectKernelFormat(kernel) };
+    return { kernel, initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs`, kernelFormat: await detectKernelFormat(kernel), identity: builtin.identity };
   }
-  return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: "linux" };
+  return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: "linux", identity: builtin.identity };
 }
 async function kvmProbeKernel(config, plan, guest, host, signal) {
   if (config.qemu.accel === "tcg" || archData[plan.arch].nativeNodeArch !== process.arch) return void 0;
   if (guest.kernelFormat === "linux") return guest.kernel;
-  const builtin = await host.log.group("Built-in guest kernel (for the KVM probe)", () => ensureBuiltinGuest({ cacheDir: host.cacheDir, log: host.log, arch: plan.arch, ...signal ? { signal } : {} }));
+  const builtin = await host.log.group("Built-in guest kernel (for the KVM probe)", () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
   return builtin.kernel;
 }
 async function provisionQemu(config, plan, host, signal) {
@@ -14385,8 +15498,8 @@ function firmwareDirsFor(qemu) {
 async function provisionPlugins(plan, qemu, version, host, signal) {
   const plugins = [];
   const headersPrefix = () => {
-    const prefix = qemu.built?.prefix ?? dirname9(dirname9(qemu.binary));
-    return existsSync19(join19(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
+    const prefix = qemu.built?.prefix ?? dirname10(dirname10(qemu.binary));
+    return existsSync22(join24(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
   };
   if (plan.plugin) {
     const { path: path6, args } = plan.plugin;
@@ -14394,7 +15507,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
     else {
       const prefix = headersPrefix();
       if (!prefix) {
-        throw new ConfigError(`plugin ${path6} is C source, but ${dirname9(dirname9(qemu.binary))} has no include/qemu-plugin.h to compile it against`, {
+        throw new ConfigError(`plugin ${path6} is C source, but ${dirname10(dirname10(qemu.binary))} has no include/qemu-plugin.h to compile it against`, {
           location: { input: "plugin" },
           hint: "use qemu: build (or auto), point qemu at a QEMU install with its headers, or give the plugin as a built .so"
         });
@@ -14407,12 +15520,12 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
     checkPluginApi(plan, version, qemu.binary);
     const prefix = headersPrefix();
     if (!prefix) {
-      throw new ConfigError(`plugin rules need qfi's plugin, compiled against qemu-plugin.h, which ${dirname9(dirname9(qemu.binary))} does not have`, {
+      throw new ConfigError(`plugin rules need qfi's plugin, compiled against qemu-plugin.h, which ${dirname10(dirname10(qemu.binary))} does not have`, {
         location: { input: "qemu" },
         hint: "use qemu: auto or build, or point qemu at a QEMU install prefix that has include/qemu-plugin.h"
       });
     }
-    const dir = join19(packageRoot(), "plugin");
+    const dir = join24(packageRoot(), "plugin");
     const so = await buildPlugin(qfiPluginSources(dir), { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal, includeDirs: [dir], input: "faults" });
     plugins.push({ so, args: [], role: "qfi" });
   }
@@ -14444,12 +15557,12 @@ async function provision(config, plan, host, workDir, signal) {
   host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ""}): ${qemu.binary}`);
   const disks = await provisionDisks(plan.host.disks, qemu.binary, workDir, signal);
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugins, firmwareDirs, bios, kernel, initrd, kernelDescription, accel, disks };
+  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugins, firmwareDirs, bios, kernel, initrd, kernelDescription, guest: guest.identity, accel, disks };
 }
 
 // src/report/reproducer.ts
-import { writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join20 } from "node:path";
+import { writeFileSync as writeFileSync7 } from "node:fs";
+import { join as join25 } from "node:path";
 
 // src/report/shell-quote.ts
 function shellQuote(arg) {
@@ -14461,26 +15574,140 @@ function shellCommand(argv) {
 }
 
 // src/report/reproducer.ts
-function writeReproducer(config, plan, dir) {
-  const cli = join20(packageRoot(), "dist", "cli.js");
+function writeReproducer(plan, dir) {
+  const writer = join25(packageRoot(), "dist", "cli.js");
   const lines = [
     "#!/usr/bin/env bash",
-    `# Re-runs qfi scenario "${plan.scenario}" with the same rules and seed.`,
+    `# Re-runs qfi scenario "${plan.scenario}" on this machine with \`qfi reproduce\`: the config copied`,
+    "# into this folder, the same rules, seed, guest and QEMU version, into a new results folder",
+    "# (<this folder>-reproduced in the current folder); then says whether the verdict and the",
+    "# injections matched. Run it from your checkout of the project: relative paths in the config",
+    "# resolve against the current folder. Extra arguments go to qfi reproduce (--results-dir DIR...).",
     `# rules: ${plan.canonicalRules.length ? plan.canonicalRules.join(" ") : "(none)"}`,
     `# seed: ${plan.seed}`,
-    "# Extra arguments are passed on, e.g. --results-dir /tmp/again.",
+    "# qfi is: $QFI (a command, or the path of qfi's dist/cli.js), else `qfi` on PATH, else",
+    "# ./node_modules/.bin/qfi, else the qfi that wrote this script, if it is still there.",
     "set -euo pipefail",
-    `exec ${shellCommand(["node", cli, "run", ...config.reproducerArgs])} "$@"`,
+    'here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)',
+    'if [[ -n "${QFI:-}" ]]; then',
+    '  if [[ $QFI == *.js ]]; then qfi=(node "$QFI"); else qfi=("$QFI"); fi',
+    "elif command -v qfi >/dev/null; then",
+    "  qfi=(qfi)",
+    "elif [[ -x node_modules/.bin/qfi ]]; then",
+    "  qfi=(node_modules/.bin/qfi)",
+    `elif [[ -f ${shellQuote(writer)} ]]; then`,
+    `  qfi=(node ${shellQuote(writer)})`,
+    "else",
+    '  echo "reproducer.sh: qfi not found: set QFI=/path/to/qfi/dist/cli.js, or put qfi on PATH" >&2',
+    "  exit 2",
+    "fi",
+    'exec "${qfi[@]}" reproduce "$here" "$@"',
     ""
   ];
-  const path6 = join20(dir, "reproducer.sh");
-  writeFileSync5(path6, lines.join("\n"), { mode: 493 });
+  const path6 = join25(dir, "reproducer.sh");
+  writeFileSync7(path6, lines.join("\n"), { mode: 493 });
   return path6;
 }
 
+// src/report/reproduce-record.ts
+import { copyFileSync as copyFileSync2, readFileSync as readFileSync17, writeFileSync as writeFileSync8 } from "node:fs";
+import { dirname as dirname11, isAbsolute as isAbsolute5, join as join26, relative as relative3, resolve as resolve7 } from "node:path";
+
+// src/core/version.ts
+var qfiVersion = true ? "0.1.0" : "0.0.0-dev";
+
+// src/report/reproduce-record.ts
+var REPRODUCE_FILES = {
+  manifest: "reproduce.json",
+  config: "reproduce-config.toml",
+  rulesFile: "reproduce-rules.toml",
+  /** Written by `qfi reproduce` into its own results folder. */
+  comparison: "comparison.json"
+};
+var REPRODUCE_SCHEMA_VERSION = 1;
+var NOT_RECORDED = ["config", "rules-file", "results-dir", "seed"];
+var PATH_LINES = ["qemu-patches", "qtest-script"];
+var PATH_WORD_LINES = ["disks", "files"];
+function writeReproduceRecord(config, run2, dir) {
+  const cwd = resolve7(run2.cwd);
+  const here = (path7) => relativeInside(path7, cwd);
+  let configEntry = null;
+  if (config.configFile !== void 0) {
+    copyFileSync2(config.configFile, join26(dir, REPRODUCE_FILES.config));
+    configEntry = { copy: REPRODUCE_FILES.config, file: here(config.configFile), baseDir: here(run2.configBaseDir ?? dirname11(config.configFile)) };
+  }
+  const rulesFile = rulesFileRead(config, run2, cwd);
+  let rulesEntry = null;
+  if (rulesFile !== void 0) {
+    copyFileSync2(rulesFile, join26(dir, REPRODUCE_FILES.rulesFile));
+    rulesEntry = { copy: REPRODUCE_FILES.rulesFile, file: here(rulesFile) };
+  }
+  const manifest = {
+    schema: REPRODUCE_SCHEMA_VERSION,
+    qfi: qfiVersion,
+    scenario: config.name,
+    seed: config.faults.seed,
+    cwd,
+    config: configEntry,
+    rulesFile: rulesEntry,
+    inputs: recordedInputs(run2.inputs, cwd)
+  };
+  const path6 = join26(dir, REPRODUCE_FILES.manifest);
+  writeFileSync8(path6, `${JSON.stringify(manifest, null, 2)}
+`);
+  return path6;
+}
+function rulesFileRead(config, run2, cwd) {
+  const given = run2.inputs["rules-file"];
+  const text = typeof given === "string" ? given.trim() : given?.at(-1)?.trim();
+  if (text) return resolve7(cwd, text);
+  if (config.configFile === void 0) return void 0;
+  const document = parse(readFileSync17(config.configFile, "utf8"));
+  let value = document;
+  for (const key of inputSpec("rules-file").toml.split(".")) value = value?.[key];
+  return typeof value === "string" ? resolve7(run2.configBaseDir ?? dirname11(config.configFile), value) : void 0;
+}
+function recordedInputs(inputs, cwd) {
+  const out = {};
+  for (const spec2 of INPUTS) {
+    const raw = inputs[spec2.name];
+    if (raw === void 0 || NOT_RECORDED.includes(spec2.name) || "scope" in spec2 && spec2.scope === "campaign") continue;
+    if (spec2.type === "lines") {
+      const lines = inputLines(raw);
+      if (lines.length === 0) continue;
+      if (PATH_LINES.includes(spec2.name)) out[spec2.name] = lines.map((line) => relativeInside(line, cwd));
+      else if (PATH_WORD_LINES.includes(spec2.name)) out[spec2.name] = lines.map((line) => withRelativePathWord(line, cwd));
+      else out[spec2.name] = lines;
+      continue;
+    }
+    const text = (typeof raw === "string" ? raw : raw.at(-1) ?? "").trim();
+    if (text === "") continue;
+    out[spec2.name] = spec2.type === "path" || spec2.name === "qemu" ? relativeInside(text, cwd) : text;
+  }
+  return out;
+}
+function relativeInside(path6, cwd) {
+  if (!isAbsolute5(path6)) return path6;
+  const rel = relative3(cwd, path6);
+  if (rel === "") return ".";
+  return rel.startsWith("..") || isAbsolute5(rel) ? path6 : rel;
+}
+function withRelativePathWord(line, cwd) {
+  let pairs;
+  try {
+    pairs = splitWords(line, "line", "");
+  } catch {
+    return line;
+  }
+  return pairs.map(([key, value]) => `${key}=${quoteWord(key === "path" ? relativeInside(value, cwd) : value)}`).join(" ");
+}
+function quoteWord(value) {
+  return /[\s"]/.test(value) || value === "" ? JSON.stringify(value) : value;
+}
+
 // src/report/write-reports.ts
-import { writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join21 } from "node:path";
+import { writeFileSync as writeFileSync9 } from "node:fs";
+import { join as join27 } from "node:path";
 
 // src/observe/summarize.ts
 var blockLines = 24;
@@ -14637,15 +15864,6 @@ function details(test, budget) {
   return kept;
 }
 
-// src/report/xml-text.ts
-var forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function toXmlText(text) {
-  return text.replace(forbidden, "");
-}
-function toReportText(text) {
-  return toXmlText(text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, ""));
-}
-
 // src/report/junit-xml.ts
 function countSuite(suite) {
   const c3 = { tests: 0, failures: 0, errors: 0, skipped: 0 };
@@ -14709,69 +15927,76 @@ function renderJUnit(name, suites) {
 }
 
 // src/report/junit.ts
-function failureDetails(run) {
-  const parts = [run.reason];
-  const highlights = flattenBlocks(excerptBlocks(run.summary, run.ktap));
+function failureDetails(run2) {
+  const parts = [run2.reason];
+  const highlights = flattenBlocks(excerptBlocks(run2.summary, run2.ktap));
   if (highlights.length) parts.push("", "--- worst problems on the console ---", ...highlights);
-  if (run.summary.tail.length) parts.push("", "--- last console lines ---", ...run.summary.tail);
-  if (run.record.diagnostics?.registers) parts.push("", "--- registers at timeout ---", run.record.diagnostics.registers.trim());
+  if (run2.summary.tail.length) parts.push("", "--- last console lines ---", ...run2.summary.tail);
+  if (run2.record.diagnostics?.registers) parts.push("", "--- registers at timeout ---", run2.record.diagnostics.registers.trim());
   return toReportText(parts.join("\n"));
 }
 var seconds4 = (ms) => ms === void 0 ? 0 : Math.round(ms) / 1e3;
-function toJUnit(run) {
+function toJUnit(run2) {
   const properties = [];
   const prop = (name, value) => properties.push([name, toXmlText(String(value))]);
-  prop("qfi.verdict", run.verdict);
-  prop("qfi.reason", toReportText(run.reason));
-  for (const rule of run.plan.canonicalRules) prop("qfi.rule", rule);
-  prop("qfi.seed", run.plan.seed);
-  prop("qfi.qemu.version", run.provisioned.qemuVersion);
-  prop("qfi.qemu.origin", run.provisioned.qemuOrigin);
-  prop("qfi.qemu.accel", run.provisioned.accel);
-  for (const plugin of run.provisioned.plugins) prop(`qfi.plugin.${plugin.role}`, [plugin.so, ...plugin.args].join(" "));
-  prop("qfi.kernel", run.provisioned.kernelDescription);
-  if (run.injections) {
-    prop("qfi.injections", run.injections.total);
-    for (const r of run.injections.perRule) prop(`qfi.injections.${r.id}`, `${r.fires} \xD7 ${r.rule}`);
-    if (run.injections.unattributed) prop("qfi.injections.unattributed", run.injections.unattributed);
+  prop("qfi.verdict", run2.verdict);
+  prop("qfi.reason", toReportText(run2.reason));
+  for (const rule of run2.plan.canonicalRules) prop("qfi.rule", rule);
+  prop("qfi.seed", run2.plan.seed);
+  prop("qfi.qemu.version", run2.provisioned.qemuVersion);
+  prop("qfi.qemu.origin", run2.provisioned.qemuOrigin);
+  prop("qfi.qemu.accel", run2.provisioned.accel);
+  for (const plugin of run2.provisioned.plugins) prop(`qfi.plugin.${plugin.role}`, [plugin.so, ...plugin.args].join(" "));
+  prop("qfi.kernel", run2.provisioned.kernelDescription);
+  const guest = run2.provisioned.guest;
+  if (guest) {
+    prop("qfi.guest.kernel", `${guest.kernel.package} ${guest.kernel.version} (deb sha256 ${guest.kernel.debSha256}, ${guest.arch === "x86_64" ? "vmlinux" : "Image"} sha256 ${guest.kernelSha256})`);
+    prop("qfi.guest.busybox", `${guest.busybox.package} ${guest.busybox.version} (deb sha256 ${guest.busybox.debSha256})`);
+    prop("qfi.guest.initramfs", `sha256 ${guest.initrdSha256}`);
+    prop("qfi.guest.pin", guest.pin);
   }
-  if (run.record.commandExitCode !== void 0) prop("qfi.exit_code", run.record.commandExitCode);
-  if (run.record.timedOut) prop("qfi.timed_out", run.record.timedOut);
-  const top = topFinding(run.record.events, run.ktap);
+  if (run2.injections) {
+    prop("qfi.injections", run2.injections.total);
+    for (const r of run2.injections.perRule) prop(`qfi.injections.${r.id}`, `${r.fires} \xD7 ${r.rule}`);
+    if (run2.injections.unattributed) prop("qfi.injections.unattributed", run2.injections.unattributed);
+  }
+  if (run2.record.commandExitCode !== void 0) prop("qfi.exit_code", run2.record.commandExitCode);
+  if (run2.record.timedOut) prop("qfi.timed_out", run2.record.timedOut);
+  const top = topFinding(run2.record.events, run2.ktap);
   if (top) prop("qfi.top_problem", `${top.kind} at ${top.where}: ${toReportText(top.text)}`);
-  const booted = run.record.events.some((e) => e.kind === "agent-ready");
-  const started = run.record.events.some((e) => e.kind === "test-start");
-  const details2 = failureDetails(run);
-  const reason = toReportText(run.reason);
-  const classname = `qfi.${toXmlText(run.scenario)}`;
-  const boot = { name: "boot", classname, time: seconds4(run.record.bootMs) };
+  const booted = run2.record.events.some((e) => e.kind === "agent-ready");
+  const started = run2.record.events.some((e) => e.kind === "test-start");
+  const details2 = failureDetails(run2);
+  const reason = toReportText(run2.reason);
+  const classname = `qfi.${toXmlText(run2.scenario)}`;
+  const boot = { name: "boot", classname, time: seconds4(run2.record.bootMs) };
   if (!booted) {
-    boot.result = run.verdict === "infra-error" ? { kind: "error", message: reason, type: run.verdict, text: details2 } : { kind: "failure", message: reason, type: run.verdict, text: details2 };
+    boot.result = run2.verdict === "infra-error" ? { kind: "error", message: reason, type: run2.verdict, text: details2 } : { kind: "failure", message: reason, type: run2.verdict, text: details2 };
   }
-  const command = { name: "command", classname, time: seconds4(run.record.testMs) };
+  const command = { name: "command", classname, time: seconds4(run2.record.testMs) };
   if (!started && !booted) command.result = { kind: "skipped" };
-  else if (run.verdict === "infra-error") command.result = { kind: "error", message: reason, type: run.verdict, text: details2 };
-  else if (run.verdict !== "pass") command.result = { kind: "failure", message: reason, type: run.verdict, text: details2 };
+  else if (run2.verdict === "infra-error") command.result = { kind: "error", message: reason, type: run2.verdict, text: details2 };
+  else if (run2.verdict !== "pass") command.result = { kind: "failure", message: reason, type: run2.verdict, text: details2 };
   const suite = {
-    name: toXmlText(run.scenario),
-    timestamp: run.record.startedAt,
-    time: seconds4(run.record.wallMs),
+    name: toXmlText(run2.scenario),
+    timestamp: run2.record.startedAt,
+    time: seconds4(run2.record.wallMs),
     properties,
     cases: [boot, command],
-    suites: run.ktap ? ktapSuites(run.ktap, classname) : []
+    suites: run2.ktap ? ktapSuites(run2.ktap, classname) : []
   };
   return renderJUnit("qfi", [suite]);
 }
 
 // src/report/summary-json.ts
 var SUMMARY_SCHEMA_VERSION = 1;
-function toSummaryJson(run) {
-  const { record: record2, plan, provisioned } = run;
-  const summary = {
+function toSummaryJson(run2) {
+  const { record: record2, plan, provisioned } = run2;
+  const summary2 = {
     schema: SUMMARY_SCHEMA_VERSION,
-    scenario: run.scenario,
-    verdict: run.verdict,
-    reason: run.reason,
+    scenario: run2.scenario,
+    verdict: run2.verdict,
+    reason: run2.reason,
     commandExitCode: record2.commandExitCode ?? null,
     timedOut: record2.timedOut ?? null,
     startedAt: record2.startedAt,
@@ -14787,19 +16012,21 @@ function toSummaryJson(run) {
       argv: record2.qemuArgv
     },
     kernel: provisioned.kernelDescription,
+    /** The built-in guest by package and hash; `guest.pin` boots it again (`guest-pin`, `qfi reproduce`). */
+    guest: provisioned.guest ?? null,
     /** What the guest received through fw_cfg, so the run can be replayed with bare QEMU. */
     fwCfg: plan.fwCfg,
     console: { lines: record2.consoleLines },
     events: record2.events.map((e) => ({ kind: e.kind, line: e.line, atMs: e.atMs, text: e.text, ...e.exitCode !== void 0 ? { exitCode: e.exitCode } : {} })),
-    injections: run.injections ?? null,
-    points: run.points,
-    logSummary: run.summary,
+    injections: run2.injections ?? null,
+    points: run2.points,
+    logSummary: run2.summary,
     /** KTAP/TAP results on the console: counts and each stream's errors (the tests are in junit.xml). */
-    ktap: run.ktap ? { counts: run.ktap.counts, dropped: run.ktap.dropped, streams: run.ktap.streams.map((s) => ({ source: s.source, version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) } : null,
+    ktap: run2.ktap ? { counts: run2.ktap.counts, dropped: run2.ktap.dropped, streams: run2.ktap.streams.map((s) => ({ source: s.source, version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) } : null,
     diagnostics: record2.diagnostics ?? null,
-    files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: "junit.xml", reproducer: "reproducer.sh", ...run.injections ? { injections: "injections.jsonl" } : {} }
+    files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: "junit.xml", reproducer: "reproducer.sh", reproduce: REPRODUCE_FILES.manifest, ...run2.injections ? { injections: "injections.jsonl" } : {} }
   };
-  return `${JSON.stringify(summary, null, 2)}
+  return `${JSON.stringify(summary2, null, 2)}
 `;
 }
 
@@ -14812,26 +16039,26 @@ var verdictIcon = {
   "boot-timeout": "\u23F3",
   "infra-error": "\u26A0\uFE0F"
 };
-var cell = (text) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
+var cell2 = (text) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
 var secs = (ms) => ms === void 0 ? "\u2013" : `${(ms / 1e3).toFixed(2)} s`;
 var maxExcerptChars = 16e3;
 var maxSummaryBytes = 64 * 1024;
 var maxRows = 10;
-function toSummaryMarkdown(run) {
-  const { record: record2, plan, provisioned } = run;
+function toSummaryMarkdown(run2) {
+  const { record: record2, plan, provisioned } = run2;
   const out = [
-    `### qfi: ${cell(run.scenario)} ${verdictIcon[run.verdict]} ${run.verdict}`,
+    `### qfi: ${cell2(run2.scenario)} ${verdictIcon[run2.verdict]} ${run2.verdict}`,
     "",
     "| verdict | reason | exit code | boot | test | wall | QEMU | accel |",
     "|---|---|---|---|---|---|---|---|",
-    `| ${verdictIcon[run.verdict]} ${run.verdict} | ${cell(toReportText(run.reason))} | ${record2.commandExitCode ?? "\u2013"} | ${secs(record2.bootMs)} | ${secs(record2.testMs)} | ${secs(record2.wallMs)} | ${provisioned.qemuVersion} | ${provisioned.accel} |`,
+    `| ${verdictIcon[run2.verdict]} ${run2.verdict} | ${cell2(toReportText(run2.reason))} | ${record2.commandExitCode ?? "\u2013"} | ${secs(record2.bootMs)} | ${secs(record2.testMs)} | ${secs(record2.wallMs)} | ${provisioned.qemuVersion} | ${provisioned.accel} |`,
     "",
     `**Rules** (seed ${plan.seed}): ${plan.canonicalRules.length ? plan.canonicalRules.map((r) => `\`${r}\``).join(", ") : "none delivered"}`,
     "",
-    `**Kernel**: ${cell(provisioned.kernelDescription)}`
+    `**Kernel**: ${cell2(provisioned.kernelDescription)}`
   ];
-  if (run.injections) {
-    const { total, failed: failed2, unattributed } = run.injections;
+  if (run2.injections) {
+    const { total, failed: failed2, unattributed } = run2.injections;
     out.push(
       "",
       `**Injections**: ${total}${failed2 ? `, ${failed2} failed` : ""}${unattributed ? `, ${unattributed} block error(s) no rule explains` : ""}`,
@@ -14839,26 +16066,26 @@ function toSummaryMarkdown(run) {
       "| rule | layer | fires | first |",
       "|---|---|---|---|"
     );
-    for (const r of run.injections.perRule) {
+    for (const r of run2.injections.perRule) {
       const first = r.firstIcount !== void 0 ? `instruction ${r.firstIcount}` : r.firstAtMs !== void 0 ? `${(r.firstAtMs / 1e3).toFixed(3)} s` : "\u2013";
-      out.push(`| \`${cell(r.rule)}\` | ${r.layer} | ${r.fires === 0 ? "\u26A0\uFE0F never fired" : r.fires} | ${first} |`);
+      out.push(`| \`${cell2(r.rule)}\` | ${r.layer} | ${r.fires === 0 ? "\u26A0\uFE0F never fired" : r.fires} | ${first} |`);
     }
   }
-  const top = topFinding(run.record.events, run.ktap);
-  if (top) out.push("", `**Top problem**: ${top.kind} at ${top.where}: \`${cell(clip(toReportText(top.text), 300)).replaceAll("`", "'")}\``);
-  if (run.summary.problems.length) {
+  const top = topFinding(run2.record.events, run2.ktap);
+  if (top) out.push("", `**Top problem**: ${top.kind} at ${top.where}: \`${cell2(clip(toReportText(top.text), 300)).replaceAll("`", "'")}\``);
+  if (run2.summary.problems.length) {
     out.push("", "**Console problems** (worst first)", "", "| problem | count | first line | text |", "|---|---|---|---|");
-    const expected = expectedReportCounts(run.record.events, run.ktap);
-    for (const p of run.summary.problems.slice(0, maxRows)) {
+    const expected = expectedReportCounts(run2.record.events, run2.ktap);
+    for (const p of run2.summary.problems.slice(0, maxRows)) {
       const provoked = expected.get(p.kind);
       const count2 = provoked ? `${p.count} (${provoked === p.count ? "all" : provoked} provoked by passing KTAP tests)` : String(p.count);
-      out.push(`| ${p.kind} | ${count2} | ${p.firstLine} | ${cell(clip(toReportText(p.text), 200))} |`);
+      out.push(`| ${p.kind} | ${count2} | ${p.firstLine} | ${cell2(clip(toReportText(p.text), 200))} |`);
     }
   }
-  if (run.ktap) out.push("", ...ktapSection(run.ktap));
-  const highlights = flattenBlocks(excerptBlocks(run.summary, run.ktap));
-  const excerpt = [...highlights, ...highlights.length ? ["\u2026"] : [], ...run.summary.tail].join("\n");
-  if (run.verdict !== "pass" && excerpt) {
+  if (run2.ktap) out.push("", ...ktapSection(run2.ktap));
+  const highlights = flattenBlocks(excerptBlocks(run2.summary, run2.ktap));
+  const excerpt = [...highlights, ...highlights.length ? ["\u2026"] : [], ...run2.summary.tail].join("\n");
+  if (run2.verdict !== "pass" && excerpt) {
     const text = toReportText(excerpt).replaceAll("```", "`\u200B``");
     out.push("", "<details open><summary>Console excerpt</summary>", "", "```text", text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}
 \u2026 (cut)` : text, "```", "", "</details>");
@@ -14873,13 +16100,13 @@ function ktapSection(ktap) {
     `**KTAP**: ${ktap.streams.length} stream${ktap.streams.length === 1 ? "" : "s"}, ${c3.tests} test${c3.tests === 1 ? "" : "s"}: ${c3.passed} passed, ${c3.failed} failed, ${c3.skipped} skipped${c3.todo ? `, ${c3.todo} expected failures` : ""}${c3.errors ? `, ${c3.errors} without a result` : ""}`
   ];
   const errors = ktap.streams.flatMap((s) => s.errors);
-  for (const e of errors.slice(0, 3)) out.push(`- \u26A0\uFE0F ${cell(clip(toReportText(e), 300))}`);
+  for (const e of errors.slice(0, 3)) out.push(`- \u26A0\uFE0F ${cell2(clip(toReportText(e), 300))}`);
   const bad = badTests(ktap);
   if (bad.length) {
     out.push("", "| test | result | first diagnostic |", "|---|---|---|");
     for (const { path: path6, test } of bad.slice(0, maxRows)) {
       const first = test.errors[0] ?? test.diagnostics.find((d) => d.trim() !== "") ?? "";
-      out.push(`| \`${cell(clip(path6, 120))}\` | ${test.outcome === "error" ? "no result" : "not ok"} | ${cell(clip(toReportText(first), 200))} |`);
+      out.push(`| \`${cell2(clip(path6, 120))}\` | ${test.outcome === "error" ? "no result" : "not ok"} | ${cell2(clip(toReportText(first), 200))} |`);
     }
     if (bad.length > maxRows) out.push("", `\u2026 and ${bad.length - maxRows} more (see junit.xml).`);
   }
@@ -14909,19 +16136,19 @@ function boundMarkdown(markdown, maxBytes) {
 
 // src/report/write-reports.ts
 function reportFilesIn(dir) {
-  return { junit: join21(dir, "junit.xml"), summaryJson: join21(dir, "summary.json"), summaryMarkdown: join21(dir, "summary.md") };
+  return { junit: join27(dir, "junit.xml"), summaryJson: join27(dir, "summary.json"), summaryMarkdown: join27(dir, "summary.md") };
 }
-function writeReports(run, dir) {
+function writeReports(run2, dir) {
   const files = reportFilesIn(dir);
-  writeFileSync6(files.junit, toJUnit(run));
-  writeFileSync6(files.summaryJson, toSummaryJson(run));
-  writeFileSync6(files.summaryMarkdown, toSummaryMarkdown(run));
+  writeFileSync9(files.junit, toJUnit(run2));
+  writeFileSync9(files.summaryJson, toSummaryJson(run2));
+  writeFileSync9(files.summaryMarkdown, toSummaryMarkdown(run2));
   return files;
 }
 
 // src/run/run-qemu.ts
-import { createWriteStream as createWriteStream5, existsSync as existsSync20, writeFileSync as writeFileSync8 } from "node:fs";
-import { basename as basename5, join as join24 } from "node:path";
+import { createWriteStream as createWriteStream5, existsSync as existsSync23, writeFileSync as writeFileSync11 } from "node:fs";
+import { basename as basename5, join as join30 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
 // src/observe/verdict-sources.ts
@@ -15108,8 +16335,8 @@ function qfiPluginArgs(plan, paths) {
 }
 
 // src/run/host-faults.ts
-import { closeSync as closeSync3, mkdirSync as mkdirSync5, openSync as openSync3, readSync as readSync2, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join22 } from "node:path";
+import { closeSync as closeSync3, mkdirSync as mkdirSync5, openSync as openSync3, readSync as readSync2, writeFileSync as writeFileSync10 } from "node:fs";
+import { join as join28 } from "node:path";
 
 // src/observe/block-trace.ts
 var LINE = /^(?:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z )?(?:\d+@(\d+)\.(\d+):)?(\w+) (.*)$/;
@@ -15295,14 +16522,14 @@ var HostFaults = class {
     const now = [];
     for (const state of this.states) {
       if (state.phase !== "waiting" || state.rule.window.from !== base) continue;
-      const delay2 = state.rule.window.afterMs - elapsedMs;
-      if (delay2 <= 0) {
+      const delay = state.rule.window.afterMs - elapsedMs;
+      if (delay <= 0) {
         if (state.rule.window.on !== void 0) state.phase = "awaiting-marker";
         else now.push(state);
         continue;
       }
       state.phase = "delayed";
-      this.after(delay2, () => {
+      this.after(delay, () => {
         if (state.rule.window.on !== void 0) state.phase = "awaiting-marker";
         else void this.open([state]);
       });
@@ -15347,10 +16574,10 @@ var HostFaults = class {
     if (rules.length > 0) {
       const config = compileBlkdebug({ format: disk.format, rules, seed: this.plan.seed, seen });
       const node = `qfi-${disk.id}-bd${++this.generation}`;
-      const dir = join22(this.opts.resultsDir, "blkdebug");
+      const dir = join28(this.opts.resultsDir, "blkdebug");
       mkdirSync5(dir, { recursive: true });
-      const configFile = join22(dir, `${node}.conf`);
-      writeFileSync7(configFile, config.text);
+      const configFile = join28(dir, `${node}.conf`);
+      writeFileSync10(configFile, config.text);
       await qmp.execute("blockdev-add", { driver: "blkdebug", "node-name": node, image: disk.fileNode, config: configFile, ...readOnly }, 3e4);
       file = node;
       this.opts.log.debug(`disk ${disk.id}: blkdebug node ${node} with ${config.states} state(s), ${config.rules} rule(s)`);
@@ -15512,11 +16739,11 @@ var PluginControl = class {
   waiting = [];
   async request(message, timeoutMs = 5e3) {
     const socket = await this.connect();
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       const timer = setTimeout(() => reject(new Error(`qfi-fault did not answer ${JSON.stringify(message)} within ${timeoutMs} ms`)), timeoutMs);
       this.waiting.push((reply) => {
         clearTimeout(timer);
-        resolve7(reply);
+        resolve8(reply);
       });
       socket.write(`${JSON.stringify(message)}
 `);
@@ -15528,7 +16755,7 @@ var PluginControl = class {
   }
   connect() {
     if (this.socket) return Promise.resolve(this.socket);
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       const socket = createConnection(this.path);
       socket.once("error", reject);
       socket.once("connect", () => {
@@ -15537,7 +16764,7 @@ var PluginControl = class {
         socket.setEncoding("utf8");
         socket.on("data", (chunk) => this.onData(chunk));
         this.socket = socket;
-        resolve7(socket);
+        resolve8(socket);
       });
     });
   }
@@ -15592,9 +16819,9 @@ var QmpClient = class _QmpClient {
   closed = false;
   /** Connects, reads the greeting and negotiates capabilities. */
   static async connect(path6, opts = {}) {
-    const socket = await new Promise((resolve7, reject) => {
+    const socket = await new Promise((resolve8, reject) => {
       const s = createConnection2(path6);
-      s.once("connect", () => resolve7(s));
+      s.once("connect", () => resolve8(s));
       s.once("error", reject);
     });
     const client = new _QmpClient(socket, opts.log, opts.startedAt ?? Date.now());
@@ -15604,11 +16831,11 @@ var QmpClient = class _QmpClient {
   }
   greeting;
   waitForGreeting(timeoutMs) {
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       const timer = setTimeout(() => reject(new Error(`no QMP greeting within ${timeoutMs} ms`)), timeoutMs);
       this.greeting = (ok) => {
         clearTimeout(timer);
-        if (ok) resolve7();
+        if (ok) resolve8();
         else reject(new Error("QMP connection closed before the greeting"));
       };
     });
@@ -15621,12 +16848,12 @@ var QmpClient = class _QmpClient {
     const id = `qfi-${this.nextId++}`;
     const message = JSON.stringify(args === void 0 ? { execute: command, id } : { execute: command, arguments: args, id });
     this.write(">", message);
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new Error(`QMP ${command} got no answer within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.pending.set(id, { resolve: resolve7, reject, timer, command });
+      this.pending.set(id, { resolve: resolve8, reject, timer, command });
       this.socket.write(`${message}
 `);
     });
@@ -15694,8 +16921,8 @@ var QmpClient = class _QmpClient {
 
 // src/run/guest-agent-session.ts
 import { createWriteStream as createWriteStream4 } from "node:fs";
-import { writeFile as writeFile7 } from "node:fs/promises";
-import { join as join23 } from "node:path";
+import { writeFile as writeFile9 } from "node:fs/promises";
+import { join as join29 } from "node:path";
 
 // src/run/guest-agent.ts
 import { createConnection as createConnection3 } from "node:net";
@@ -15772,9 +16999,9 @@ var GuestAgent = class _GuestAgent {
     for (; ; ) {
       opts.signal?.throwIfAborted();
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           const s = createConnection3(path6);
-          s.once("connect", () => resolve7(s));
+          s.once("connect", () => resolve8(s));
           s.once("error", reject);
         });
         return new _GuestAgent(socket, opts.log, opts.startedAt ?? Date.now(), opts.commandTimeoutMs ?? 3e4);
@@ -15941,9 +17168,9 @@ var GuestAgent = class _GuestAgent {
     this.dirty = false;
   }
   serialized(fn) {
-    const run = this.turn.then(fn, fn);
-    this.turn = run.catch(() => void 0);
-    return run;
+    const run2 = this.turn.then(fn, fn);
+    this.turn = run2.catch(() => void 0);
+    return run2;
   }
   send(json, sentinel = false) {
     if (this.closedError) throw this.closedError;
@@ -15954,7 +17181,7 @@ var GuestAgent = class _GuestAgent {
   }
   waitFor(accept, timeoutMs, signal, what, hint = STUCK_HINT) {
     if (this.closedError) return Promise.reject(this.closedError);
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       const done = (fn) => {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
@@ -15971,7 +17198,7 @@ var GuestAgent = class _GuestAgent {
       this.waiter = {
         accept: (msg) => {
           if (!accept(msg)) return false;
-          done(() => resolve7(msg));
+          done(() => resolve8(msg));
           return true;
         },
         fail: (err) => done(() => reject(err))
@@ -16041,7 +17268,7 @@ function commandEnv(plan) {
 async function fetchResultsFile(agent, path6, opts) {
   try {
     const bytes = await agent.readFile(path6, { signal: opts.signal });
-    await writeFile7(join23(opts.resultsDir, GUEST_RESULTS_FILE), bytes);
+    await writeFile9(join29(opts.resultsDir, GUEST_RESULTS_FILE), bytes);
     opts.log.info(`results file ${path6}: ${bytes.length} bytes copied to ${GUEST_RESULTS_FILE}`);
   } catch (err) {
     if (opts.signal.aborted) throw err;
@@ -16049,7 +17276,7 @@ async function fetchResultsFile(agent, path6, opts) {
   }
 }
 async function runGuestAgentSession(opts) {
-  const transcript = createWriteStream4(join23(opts.resultsDir, GUEST_AGENT_FILES.transcript));
+  const transcript = createWriteStream4(join29(opts.resultsDir, GUEST_AGENT_FILES.transcript));
   const at = () => Date.now() - opts.startedAt;
   let agent;
   try {
@@ -16059,8 +17286,8 @@ async function runGuestAgentSession(opts) {
     opts.onEvent({ kind: "agent-ready", line: 0, atMs: at(), text: "(qemu-guest-agent answered guest-ping)" });
     opts.onEvent({ kind: "test-start", line: 0, atMs: at(), text: "(guest-exec sh -c COMMAND)" });
     const result = await agent.run({ path: "sh", args: ["-c", opts.command], env: commandEnv(opts.plan) }, { signal: opts.signal });
-    await writeFile7(join23(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
-    await writeFile7(join23(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
+    await writeFile9(join29(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
+    await writeFile9(join29(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
     for (const [stream, truncated] of [["stdout", result.stdoutTruncated], ["stderr", result.stderrTruncated]]) {
       if (truncated) opts.log.warn(`the command's ${stream} was longer than qemu-guest-agent keeps (16 MiB); ${GUEST_AGENT_FILES[stream]} has its start`);
     }
@@ -16074,7 +17301,7 @@ async function runGuestAgentSession(opts) {
     });
   } finally {
     agent?.close();
-    await new Promise((resolve7) => transcript.end(resolve7));
+    await new Promise((resolve8) => transcript.end(resolve8));
   }
 }
 
@@ -16086,25 +17313,25 @@ var panicGraceMs = 1e3;
 async function runQemu(plan, provisioned, opts) {
   const files = {
     dir: opts.resultsDir,
-    console: join24(opts.resultsDir, "console.log"),
-    qemuStderr: join24(opts.resultsDir, "qemu-stderr.log"),
-    qmpLog: join24(opts.resultsDir, "qmp.log")
+    console: join30(opts.resultsDir, "console.log"),
+    qemuStderr: join30(opts.resultsDir, "qemu-stderr.log"),
+    qmpLog: join30(opts.resultsDir, "qmp.log")
   };
   const fwCfgFiles = /* @__PURE__ */ new Map();
   plan.fwCfg.forEach((entry, i2) => {
-    const path6 = join24(opts.privateDir, `fw_cfg-${i2}`);
-    writeFileSync8(path6, entry.content, { mode: 384 });
+    const path6 = join30(opts.privateDir, `fw_cfg-${i2}`);
+    writeFileSync11(path6, entry.content, { mode: 384 });
     fwCfgFiles.set(entry.name, path6);
   });
-  const qmpSocket = join24(opts.privateDir, "qmp.sock");
-  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join24(opts.privateDir, "plugin-rules.txt"), log: join24(opts.resultsDir, "injections.jsonl"), socket: join24(opts.privateDir, "plugin.sock") } : void 0;
-  if (qfiPlugin) writeFileSync8(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
+  const qmpSocket = join30(opts.privateDir, "qmp.sock");
+  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join30(opts.privateDir, "plugin-rules.txt"), log: join30(opts.resultsDir, "injections.jsonl"), socket: join30(opts.privateDir, "plugin.sock") } : void 0;
+  if (qfiPlugin) writeFileSync11(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
 `).join(""), { mode: 384 });
   const hasBlockRules = plan.host.hostRules.some((r) => r.layer === "block") || plan.host.countRequests;
-  const blockTrace = hasBlockRules ? join24(opts.resultsDir, "block-trace.log") : void 0;
+  const blockTrace = hasBlockRules ? join30(opts.resultsDir, "block-trace.log") : void 0;
   const snapshot = opts.snapshot;
-  const guestAgentSocket = plan.agent === "qemu-guest-agent" ? join24(opts.privateDir, "qga.sock") : void 0;
-  const guestResults = plan.agent === "qfi" && plan.resultsFile !== void 0 ? join24(opts.resultsDir, GUEST_RESULTS_FILE) : void 0;
+  const guestAgentSocket = plan.agent === "qemu-guest-agent" ? join30(opts.privateDir, "qga.sock") : void 0;
+  const guestResults = plan.agent === "qfi" && plan.resultsFile !== void 0 ? join30(opts.resultsDir, GUEST_RESULTS_FILE) : void 0;
   const argv = buildQemuArgv(plan, provisioned, {
     qmpSocket,
     fwCfgFiles,
@@ -16230,7 +17457,7 @@ async function runQemu(plan, provisioned, opts) {
     diagnostics.status = await qmp.execute("query-status", void 0, stopStepMs).catch((e) => ({ error: e.message }));
     diagnostics.registers = await qmp.humanMonitor("info registers", stopStepMs).then((text) => text.replaceAll("\r\n", "\n").trim() + "\n").catch((e) => `unavailable: ${e.message}`);
     record2.diagnostics = diagnostics;
-    writeFileSync8(join24(opts.resultsDir, "registers.txt"), diagnostics.registers);
+    writeFileSync11(join30(opts.resultsDir, "registers.txt"), diagnostics.registers);
   };
   const hasAgent = plan.agent !== "none";
   let bootTimer = hasAgent && snapshot?.kind !== "resume" ? after(plan.timeouts.bootMs, () => onTimeout("boot")) : void 0;
@@ -16431,9 +17658,13 @@ async function runQemu(plan, provisioned, opts) {
     record2.infraError ??= `QEMU could not be started: ${result.message}`;
   } else if (!stopping && !crashed && record2.commandExitCode === void 0 && record2.guestExit === void 0 && (result.signal || result.exitCode !== 0)) {
     const how = result.signal ? `was killed by ${result.signal}` : `exited with code ${result.exitCode}`;
-    record2.infraError ??= `QEMU ${how} after ${(record2.wallMs / 1e3).toFixed(1)} s${stderrTail.length ? `: ${stderrTail.slice(-5).join(" | ")}` : ""}`;
+    record2.infraError ??= `QEMU ${how} after ${(record2.wallMs / 1e3).toFixed(1)} s${stderrTail.length ? `: ${stderrTail.slice(-5).join(" | ")}` : ""}${missingFirmwareHint(stderrTail)}`;
   }
   return { record: record2, summary: summarizer.result() };
+}
+function missingFirmwareHint(stderr) {
+  const missing = stderr.some((l) => /could not load PC BIOS|failed to find romfile|Could not open option rom|could not find .* firmware/i.test(l));
+  return missing ? " (QEMU did not find its firmware: install the distribution's, on Debian/Ubuntu apt-get install seabios ipxe-qemu qemu-system-data)" : "";
 }
 async function exitsWithin(child, ms) {
   if (child.exitCode !== null || child.signalCode !== null) return true;
@@ -16444,7 +17675,7 @@ async function connectQmp(path6, child, log, startedAt) {
   const deadline = Date.now() + qmpConnectMs;
   for (; ; ) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error("QEMU exited before its QMP socket was ready");
-    if (existsSync20(path6)) {
+    if (existsSync23(path6)) {
       try {
         return await QmpClient.connect(path6, { log, startedAt });
       } catch (err) {
@@ -16456,13 +17687,13 @@ async function connectQmp(path6, child, log, startedAt) {
   }
 }
 function closeStream(stream) {
-  return new Promise((resolve7) => stream.end(resolve7));
+  return new Promise((resolve8) => stream.end(resolve8));
 }
 
 // src/core/pipeline.ts
 function observeRun(ran, log) {
   const { plan, record: record2 } = ran;
-  const injectionsFile = join25(record2.files.dir, "injections.jsonl");
+  const injectionsFile = join31(record2.files.dir, "injections.jsonl");
   const hostEntries = record2.hostFaults ? hostInjections(plan, record2.hostFaults, Date.parse(record2.startedAt)) : [];
   const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
   if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
@@ -16470,25 +17701,26 @@ function observeRun(ran, log) {
   for (const r of neverFired) log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? "" : " (require-fired makes this a failure)"}`);
   const results = readGuestResults(plan, record2);
   const ktap = mergeKtapReports([readKtapFile(record2.files.console), results?.ktap]);
-  const decided = requireFired(decideVerdict(record2, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), neverFired, plan.requireFired);
-  const found = applyConsoleFindings(decided, record2, ktap);
+  const decided2 = requireFired(decideVerdict(record2, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), neverFired, plan.requireFired);
+  const found = applyConsoleFindings(decided2, record2, ktap);
   const { verdict, reason } = results?.problem ? worsenVerdict(found, "fail", results.problem) : found;
   return { ...ran, scenario: plan.scenario, verdict, reason, injections, points: guestPoints(record2.events), ...ktap ? { ktap } : {} };
 }
-var resultFiles = ["junit.xml", "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log", "block-trace.log", "blkdebug", GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES)];
+var resultFiles = ["junit.xml", "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log", "block-trace.log", "blkdebug", GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES), ...Object.values(REPRODUCE_FILES)];
 async function runPipeline(options, host) {
-  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
-  for (const warning of warnings) host.log.warn(warning);
+  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir });
+  for (const warning2 of warnings) host.log.warn(warning2);
   options.onConfig?.(config);
   const plan = makePlan(config, void 0, { countBlockRequests: options.countBlockRequests === true });
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
   mkdirSync6(config.report.dir, { recursive: true });
-  for (const name of resultFiles) rmSync3(join25(config.report.dir, name), { force: true, recursive: true });
-  writeReproducer(config, plan, config.report.dir);
-  const privateDir = mkdtempSync2(join25(tmpdir(), "qfi-"));
+  for (const name of resultFiles) rmSync3(join31(config.report.dir, name), { force: true, recursive: true });
+  writeReproducer(plan, config.report.dir);
+  writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
+  const privateDir = mkdtempSync2(join31(tmpdir2(), "qfi-"));
   try {
     const provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, options.signal));
-    const { record: record2, summary } = await host.log.group(
+    const { record: record2, summary: summary2 } = await host.log.group(
       `Run ${plan.scenario} (${provisioned.accel})`,
       () => runQemu(plan, provisioned, {
         resultsDir: config.report.dir,
@@ -16498,43 +17730,12 @@ async function runPipeline(options, host) {
         ...options.echoConsole ? { onConsoleLine: (line) => host.log.info(`\u2502 ${line}`) } : {}
       })
     );
-    const run = observeRun({ plan, provisioned, record: record2, summary }, host.log);
-    const reports = writeReports(run, config.report.dir);
-    return { config, run, reports };
+    const run2 = observeRun({ plan, provisioned, record: record2, summary: summary2 }, host.log);
+    const reports = writeReports(run2, config.report.dir);
+    return { config, run: run2, reports };
   } finally {
     rmSync3(privateDir, { recursive: true, force: true });
   }
-}
-
-// src/campaign/run-campaign.ts
-import { existsSync as existsSync22, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync11 } from "node:fs";
-import { join as join29, relative as relative3 } from "node:path";
-
-// src/campaign/model.ts
-var CAMPAIGN_SCHEMA_VERSION = 1;
-
-// src/campaign/plan-file.ts
-import { readFileSync as readFileSync14, writeFileSync as writeFileSync9 } from "node:fs";
-import { join as join26 } from "node:path";
-var PLAN_FILE = "plan.json";
-function writePlanFile(dir, plan) {
-  const file = join26(dir, PLAN_FILE);
-  writeFileSync9(file, `${JSON.stringify(plan, null, 2)}
-`);
-  return file;
-}
-function readPlanFile(file, input = "plan-file") {
-  const hint = "give the plan.json that `qfi plan` (action mode: plan) wrote, with the same qfi version";
-  let plan;
-  try {
-    plan = JSON.parse(readFileSync14(file, "utf8"));
-  } catch (err) {
-    throw new ConfigError(`plan file ${file} is not JSON: ${err.message}`, { location: { input }, hint });
-  }
-  if (plan.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(plan.scenarios)) {
-    throw new ConfigError(`plan file ${file} is not a qfi plan (schema ${CAMPAIGN_SCHEMA_VERSION})`, { location: { input }, hint });
-  }
-  return plan;
 }
 
 // src/rules/guest-decide.ts
@@ -16543,14 +17744,14 @@ function nthCallRule(point, params, k) {
 }
 
 // src/campaign/scenario-ids.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 var MAX_ID = 64;
 function idLabel(text) {
   return text.replace(/\[/g, ".").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").replace(/\.{2,}/g, ".").replace(/^[-.]+|[-.]+$/g, "");
 }
 function fit(label) {
   if (label.length <= MAX_ID) return label;
-  const hash = createHash5("sha256").update(label).digest("hex").slice(0, 8);
+  const hash = createHash7("sha256").update(label).digest("hex").slice(0, 8);
   return `${label.slice(0, MAX_ID - 9).replace(/[-.]+$/, "")}-${hash}`;
 }
 function uniqueIds(labels) {
@@ -16623,252 +17824,6 @@ function toMatrix(scenarios, maxJobs) {
   return { include };
 }
 
-// src/campaign/report.ts
-import { existsSync as existsSync21, readFileSync as readFileSync15, writeFileSync as writeFileSync10 } from "node:fs";
-import { join as join27 } from "node:path";
-
-// src/report/junit-suites.ts
-function topLevelSuites(xml) {
-  const out = [];
-  let depth = 0;
-  let start = 0;
-  for (const m of xml.matchAll(/<testsuite\b[^>]*?(\/?)>|<\/testsuite>/g)) {
-    if (m[0] === "</testsuite>") {
-      depth--;
-      if (depth === 0) out.push(xml.slice(start, m.index + m[0].length));
-    } else if (m[1] === "/") {
-      if (depth === 0) out.push(m[0]);
-    } else {
-      if (depth === 0) start = m.index;
-      depth++;
-    }
-  }
-  return out;
-}
-
-// src/campaign/junit-merge.ts
-function attribute(tag, name) {
-  const m = new RegExp(`\\s${name}="([0-9.]+)"`).exec(tag);
-  return m ? Number(m[1]) : 0;
-}
-function junitSuites(xml) {
-  return topLevelSuites(xml);
-}
-function missingSuite(id, why) {
-  const name = escapeAttr(id);
-  return [
-    `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0" time="0">`,
-    `    <testcase classname="qfi.${name}" name="results">`,
-    `      <error message="${escapeAttr(why)}" type="missing-results"/>`,
-    "    </testcase>",
-    "  </testsuite>"
-  ].join("\n");
-}
-function escapeAttr(text) {
-  return toXmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-function mergeJUnit(name, suites) {
-  let tests = 0;
-  let failures = 0;
-  let errors = 0;
-  let time = 0;
-  for (const suite of suites) {
-    const open2 = /^<testsuite\b[^>]*>/.exec(suite.trim())?.[0] ?? "";
-    tests += attribute(open2, "tests");
-    failures += attribute(open2, "failures");
-    errors += attribute(open2, "errors");
-    time += attribute(open2, "time");
-  }
-  const body2 = suites.map((s) => `  ${s.trim()}`).join("\n");
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escapeAttr(name)}" tests="${tests}" failures="${failures}" errors="${errors}" time="${Math.round(time * 1e3) / 1e3}">`,
-    ...body2 ? [body2] : [],
-    "</testsuites>",
-    ""
-  ].join("\n");
-}
-
-// src/campaign/stats.ts
-var Z95 = 1.959963984540054;
-function wilsonInterval(failures, trials, z = Z95) {
-  if (trials === 0) return { low: 0, high: 1 };
-  const p = failures / trials;
-  const z2 = z * z;
-  const denom = 1 + z2 / trials;
-  const center = (p + z2 / (2 * trials)) / denom;
-  const half = z / denom * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials));
-  return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
-}
-var failed = (r) => r.verdict !== "pass";
-function pointStats(results) {
-  const rows = /* @__PURE__ */ new Map();
-  for (const r of results) {
-    if (r.recheckOf !== void 0) continue;
-    const key = `${r.point} ${r.action}`;
-    const row = rows.get(key) ?? { point: r.point, action: r.action, trials: 0, failures: 0, rate: 0, low: 0, high: 1, flaky: false, failingSeeds: [] };
-    row.trials++;
-    if (failed(r)) {
-      row.failures++;
-      row.failingSeeds.push(r.seed);
-    }
-    rows.set(key, row);
-  }
-  for (const recheck of results.filter((r) => r.recheckOf !== void 0)) {
-    const original = results.find((r) => r.id === recheck.recheckOf);
-    if (original && failed(original) !== failed(recheck)) {
-      const row = rows.get(`${original.point} ${original.action}`);
-      if (row) row.flaky = true;
-    }
-  }
-  return [...rows.values()].map((row) => ({ ...row, rate: row.trials ? row.failures / row.trials : 0, ...wilsonInterval(row.failures, row.trials) }));
-}
-function compareWithHistory(now, previous) {
-  return now.map((row) => {
-    const before = previous.find((p) => p.point === row.point && p.action === row.action);
-    if (!before) return { ...row, trend: "new-point" };
-    let trend = "same";
-    if (before.failures === 0 && row.failures > 0) trend = "new-failure";
-    else if (row.low > before.high) trend = "worse";
-    else if (row.high < before.low) trend = "better";
-    const { trials, failures, rate, low, high } = before;
-    return { ...row, trend, previous: { trials, failures, rate, low, high } };
-  });
-}
-var isRegression = (row) => row.trend === "new-failure" || row.trend === "worse";
-
-// src/campaign/snapshot/classify.ts
-var TRIAL_CLASSES = ["benign", "sdc", "detected", "crash", "hang"];
-function testOutput(consoleText) {
-  return consoleText.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !/QFI:[A-Za-z0-9_-]+:|QFI-(POINT|MARKER|REGION):/.test(line) && !/^\[\s*\d+\.\d+\]/.test(line)).join("\n");
-}
-function firstDifference(golden, output) {
-  const a2 = golden.split("\n");
-  const b = output.split("\n");
-  for (let i2 = 0; i2 < Math.max(a2.length, b.length); i2++) {
-    if (a2[i2] !== b[i2]) return `line ${i2 + 1}: expected ${JSON.stringify(a2[i2] ?? "(end of output)")}, got ${JSON.stringify(b[i2] ?? "(end of output)")}`;
-  }
-  return "no line differs";
-}
-function classifyTrial(run, goldenOutput) {
-  switch (run.verdict) {
-    case "infra-error":
-      return void 0;
-    case "panic":
-      return { class: "crash", verdict: "panic", reason: run.reason };
-    case "hang":
-    case "boot-timeout":
-      return { class: "hang", verdict: "hang", reason: run.reason };
-    case "fail":
-      return { class: "detected", verdict: "fail", reason: `the guest reported the error: ${run.reason}` };
-    case "pass": {
-      const warning = run.events.find((e) => e.kind === "warning");
-      if (warning) return { class: "detected", verdict: "fail", reason: `the kernel warned (console line ${warning.line}): ${warning.text.trim()}` };
-      if (run.output === goldenOutput) return { class: "benign", verdict: "pass", reason: "same output as the golden runs" };
-      return { class: "sdc", verdict: "fail", reason: `silent data corruption: the test passed but its output differs from the golden runs' (${firstDifference(goldenOutput, run.output)})` };
-    }
-  }
-}
-
-// src/campaign/snapshot/class-table.ts
-function classTable(results) {
-  const trials = results.filter((r) => r.recheckOf === void 0);
-  const regions = [...new Set(trials.map((r) => r.point))];
-  const row = (region, mine) => {
-    const classified = mine.filter((r) => r.class !== void 0);
-    return {
-      region,
-      trials: classified.length,
-      counts: TRIAL_CLASSES.map((c3) => {
-        const count2 = classified.filter((r) => r.class === c3).length;
-        return { count: count2, rate: classified.length ? count2 / classified.length : 0, ...wilsonInterval(count2, classified.length) };
-      }),
-      unclassified: mine.length - classified.length
-    };
-  };
-  const rows = regions.map((region) => row(region, trials.filter((r) => r.point === region)));
-  return { classes: TRIAL_CLASSES, rows: rows.length > 1 ? [...rows, row("all", trials)] : rows };
-}
-
-// src/campaign/report.ts
-function writeCampaignReports(report, dir) {
-  const files = { json: join27(dir, "campaign.json"), junit: join27(dir, "junit.xml"), markdown: join27(dir, "summary.md") };
-  writeFileSync10(files.json, `${JSON.stringify(report, null, 2)}
-`);
-  const suites = report.results.flatMap((r) => {
-    const file = join27(dir, r.dir, "junit.xml");
-    return existsSync21(file) ? junitSuites(readFileSync15(file, "utf8")) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
-  });
-  writeFileSync10(files.junit, mergeJUnit(report.name, suites));
-  writeFileSync10(files.markdown, campaignMarkdown(report));
-  return files;
-}
-var pct = (x) => `${(x * 100).toFixed(1)}%`;
-var cell2 = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-var MAX_ROWS = 200;
-function campaignMarkdown(report) {
-  const icon = report.verdict === "pass" ? "\u2705" : "\u274C";
-  const trials = report.results.filter((r) => r.recheckOf === void 0);
-  const lines = [
-    `## ${icon} qfi campaign ${report.name}: ${report.verdict}`,
-    "",
-    `${report.reason}.`,
-    "",
-    `Kind \`${report.kind}\`, ${trials.length} scenario(s) (${report.part}), seed ${report.seed}${report.history ? `, compared with ${report.history}` : ""}.`
-  ];
-  if (report.probe) lines.push("", `Probe run (no faults): ${report.probe.verdict} \u2014 ${report.probe.reason}.`);
-  if (report.notes.length) lines.push("", ...report.notes.map((n2) => `- ${n2}`));
-  if (report.kind === "snapshot") lines.push(...snapshotMarkdown(report));
-  else if (report.stats.length && (report.kind === "chaos" || trials.some((r) => r.trial !== void 0))) {
-    lines.push("", "### Failure rate per point (95% Wilson interval)", "", "| point | action | failed / trials | rate | 95% interval | flaky | trend |", "|---|---|---|---|---|---|---|");
-    for (const s of report.stats) {
-      const trend = s.trend ? `${s.trend}${s.previous ? ` (was ${pct(s.previous.rate)} of ${s.previous.trials})` : ""}` : "";
-      lines.push(`| \`${cell2(s.point)}\` | \`${s.action}\` | ${s.failures} / ${s.trials} | ${pct(s.rate)} | ${pct(s.low)}\u2013${pct(s.high)} | ${s.flaky ? "\u26A0\uFE0F flaky" : ""} | ${trend} |`);
-    }
-  }
-  const ordered = [...report.results.filter((r) => r.verdict !== "pass"), ...report.results.filter((r) => r.verdict === "pass")];
-  lines.push("", "### Scenarios", "", "| scenario | rule | seed | verdict | reason | time |", "|---|---|---|---|---|---|");
-  for (const r of ordered.slice(0, MAX_ROWS)) {
-    const id = r.recheckOf ? `${r.id} (recheck of ${r.recheckOf})` : r.id;
-    lines.push(`| ${cell2(id)} | \`${cell2(r.rules.join(" "))}\` | ${r.seed} | ${r.verdict} | ${cell2(r.reason)} | ${(r.wallMs / 1e3).toFixed(1)} s |`);
-  }
-  if (ordered.length > MAX_ROWS) lines.push("", `${ordered.length - MAX_ROWS} more scenario(s) in campaign.json.`);
-  const failing = trials.filter((r) => r.verdict !== "pass");
-  if (failing.length) {
-    lines.push("", "### Reproduce a failing scenario", "", "```sh");
-    for (const r of failing.slice(0, 20)) lines.push(`# ${r.id}: ${r.verdict}`, r.reproducer);
-    lines.push("```");
-    if (failing.length > 20) lines.push("", `${failing.length - 20} more in campaign.json (field \`reproducer\`).`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-function snapshotMarkdown(report) {
-  const lines = [];
-  const facts = report.snapshot;
-  if (facts) {
-    lines.push(
-      "",
-      `Booted to \`${facts.at}\` in ${(facts.bootMs / 1e3).toFixed(2)} s and saved the state in ${facts.saveMs} ms; the golden runs took ${facts.golden.instructions} instructions (${facts.golden.testMs} ms) and printed ${facts.golden.outputLines} line(s); trial timeout ${(facts.trialTimeoutMs / 1e3).toFixed(1)} s; **${facts.trialsPerMinute.toFixed(0)} trials per minute**.`
-    );
-  }
-  const table = classTable(report.results);
-  if (table.rows.length === 0) return lines;
-  lines.push("", "### Outcome classes per region (rate, 95% Wilson interval)", "", `| region | trials | ${table.classes.join(" | ")} | not classified |`, `|---|---|${table.classes.map(() => "---|").join("")}---|`);
-  for (const row of table.rows) {
-    const cells = row.counts.map((c3) => c3.count === 0 ? "0" : `${c3.count} (${pct(c3.rate)}, ${pct(c3.low)}\u2013${pct(c3.high)})`);
-    lines.push(`| \`${cell2(row.region)}\` | ${row.trials} | ${cells.join(" | ")} | ${row.unclassified} |`);
-  }
-  return lines;
-}
-function readCampaignReport(file) {
-  const data = JSON.parse(readFileSync15(file, "utf8"));
-  if (data.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(data.results) || !Array.isArray(data.stats)) {
-    throw new Error(`${file} is not a qfi campaign.json (schema ${CAMPAIGN_SCHEMA_VERSION})`);
-  }
-  return data;
-}
-
 // src/campaign/scenario-inputs.ts
 var CAMPAIGN_INPUTS = INPUTS.filter((spec2) => "scope" in spec2 && spec2.scope === "campaign").map((spec2) => spec2.name);
 function scenarioInputs(base, over) {
@@ -16917,9 +17872,9 @@ function campaignVerdict(kind, results, stats, withHistory) {
 }
 
 // src/campaign/snapshot/run-snapshot.ts
-import { mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync3, readFileSync as readFileSync16, rmSync as rmSync4 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join28 } from "node:path";
+import { mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync3, readFileSync as readFileSync18, rmSync as rmSync4 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join32 } from "node:path";
 
 // src/campaign/snapshot/trials.ts
 function planSnapshotTrials(settings, seed) {
@@ -16971,7 +17926,7 @@ async function overlayDisks(plan, provisioned, dir, signal) {
   const devices = [];
   for (const [i2, disk] of plan.host.disks.entries()) {
     if (disk.readOnly) continue;
-    const overlay = join28(dir, `snapshot-${disk.id}.qcow2`);
+    const overlay = join32(dir, `snapshot-${disk.id}.qcow2`);
     await createQcow2(provisioned.qemuBinary, ["-b", disks[i2].image, "-F", disk.format, overlay], `a qcow2 overlay for disk ${disk.id} (snapshot trials restore disks through it)`, signal);
     disks[i2] = { ...disks[i2], image: overlay };
     planned[i2] = { ...disk, format: "qcow2" };
@@ -16995,23 +17950,23 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
   checkSnapshotConfig(config);
   const settings = config.campaign;
   const at = settings.snapshotAt;
-  const privateDir = mkdtempSync3(join28(tmpdir2(), "qfi-snapshot-"));
+  const privateDir = mkdtempSync3(join32(tmpdir3(), "qfi-snapshot-"));
   const ram = q35RamRanges(memoryBytes(config.machine.memory));
   try {
     let plan = makePlan(config, void 0, { snapshot: { at } });
     let provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, signal));
     const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
     ({ plan, provisioned } = overlays);
-    const stateFile = join28(privateDir, "state.qcow2");
+    const stateFile = join32(privateDir, "state.qcow2");
     await createQcow2(provisioned.qemuBinary, [stateFile, "1M"], "the snapshot state file", signal);
     const snapshotRun = (kind) => ({ kind, stateFile, devices: overlays.devices, at });
     const runIn = async (runPlan, dir, kind) => {
       mkdirSync7(dir, { recursive: true });
-      const { record: record2, summary } = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot: snapshotRun(kind), ...signal ? { signal } : {} });
-      const run = observeRun({ plan: runPlan, provisioned, record: record2, summary }, host.log);
-      return { run, output: testOutput(readFileSync16(record2.files.console, "utf8")) };
+      const { record: record2, summary: summary2 } = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot: snapshotRun(kind), ...signal ? { signal } : {} });
+      const run2 = observeRun({ plan: runPlan, provisioned, record: record2, summary: summary2 }, host.log);
+      return { run: run2, output: testOutput(readFileSync18(record2.files.console, "utf8")) };
     };
-    const bootDir = join28(config.report.dir, "boot");
+    const bootDir = join32(config.report.dir, "boot");
     const point = parseSnapshotAt(at);
     const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => runIn(plan, bootDir, "save"));
     const saved = boot.run.record.snapshot;
@@ -17024,7 +17979,7 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
     const regions = resolveRegions(settings.regions, { arch: config.machine.arch, ram, reported: boot.run.record.events });
     const golden = [];
     for (let i2 = 1; i2 <= GOLDEN_RUNS; i2++) {
-      const dir = join28(config.report.dir, "golden", String(i2));
+      const dir = join32(config.report.dir, "golden", String(i2));
       golden.push(await runIn(trialPlan(plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, ram, config.test.testTimeoutMs), dir, "resume"));
       const g = golden[i2 - 1];
       writeReports(g.run, dir);
@@ -17071,25 +18026,25 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
 }
 async function runTrial(scenario, region, ctx) {
   const rule = trialRule(scenario.seed, region, ctx.instructions);
-  const dir = join28("scenarios", scenario.id);
-  const { run, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join28(ctx.dir, dir), "resume");
-  const outcome = classifyTrial({ verdict: run.verdict, reason: run.reason, events: run.record.events, output }, ctx.golden);
-  const reported = outcome ? { ...run, verdict: outcome.verdict, reason: `${outcome.class}: ${outcome.reason}` } : run;
-  writeReports(reported, join28(ctx.dir, dir));
-  const injection = run.injections?.first[0];
+  const dir = join32("scenarios", scenario.id);
+  const { run: run2, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join32(ctx.dir, dir), "resume");
+  const outcome = classifyTrial({ verdict: run2.verdict, reason: run2.reason, events: run2.record.events, output }, ctx.golden);
+  const reported = outcome ? { ...run2, verdict: outcome.verdict, reason: `${outcome.class}: ${outcome.reason}` } : run2;
+  writeReports(reported, join32(ctx.dir, dir));
+  const injection = run2.injections?.first[0];
   const result = {
     ...scenario,
     rules: [rule],
     verdict: reported.verdict,
     reason: reported.reason,
-    wallMs: run.record.wallMs,
+    wallMs: run2.record.wallMs,
     dir,
     reproducer: "",
-    injections: run.injections?.total,
+    injections: run2.injections?.total,
     ...outcome ? { class: outcome.class } : {},
     ...injection && "icount" in injection ? { injection: describeInjection(injection) } : {}
   };
-  const line = `${ctx.label} ${scenario.id}: ${outcome ? `${outcome.class} \u2014 ${outcome.reason}` : `not classified \u2014 ${run.reason}`} (${(run.record.wallMs / 1e3).toFixed(2)} s${result.injection ? `; ${result.injection}` : ", nothing flipped"})`;
+  const line = `${ctx.label} ${scenario.id}: ${outcome ? `${outcome.class} \u2014 ${outcome.reason}` : `not classified \u2014 ${run2.reason}`} (${(run2.record.wallMs / 1e3).toFixed(2)} s${result.injection ? `; ${result.injection}` : ", nothing flipped"})`;
   if (outcome) ctx.host.log.info(line);
   else ctx.host.log.warn(line);
   return result;
@@ -17109,9 +18064,9 @@ async function loadConfig(options, host) {
   return config;
 }
 async function probe(options, config, host) {
-  const dir = join29(config.report.dir, "probe");
+  const dir = join33(config.report.dir, "probe");
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
-  const { run } = await runPipeline(
+  const { run: run2 } = await runPipeline(
     {
       inputs: scenarioInputs(options.inputs, { name: `${config.name}-probe`, resultsDir: dir, seed: config.faults.seed, rules: [], faultsEnabled: false }),
       cwd: options.cwd,
@@ -17120,10 +18075,10 @@ async function probe(options, config, host) {
     },
     host
   );
-  const points = [...run.points.map((p) => ({ point: p.name, source: "probe", calls: p.calls })), ...blockPoints(run.record.hostFaults?.testRequests ?? [])];
+  const points = [...run2.points.map((p) => ({ point: p.name, source: "probe", calls: p.calls })), ...blockPoints(run2.record.hostFaults?.testRequests ?? [])];
   const calls = points.map((p) => `${p.point}${p.calls === void 0 ? "" : ` \xD7${p.calls}`}`);
-  host.log.info(`probe: ${run.verdict} \u2014 ${run.reason}; ${points.length} point(s)${calls.length ? `: ${calls.join(", ")}` : ""}`);
-  return { points, probe: { verdict: run.verdict, reason: run.reason, dir: "probe" } };
+  host.log.info(`probe: ${run2.verdict} \u2014 ${run2.reason}; ${points.length} point(s)${calls.length ? `: ${calls.join(", ")}` : ""}`);
+  return { points, probe: { verdict: run2.verdict, reason: run2.reason, dir: "probe" } };
 }
 function blockPoints(requests) {
   return requests.flatMap(
@@ -17159,7 +18114,7 @@ async function planCampaign(options, host) {
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
-  writeFileSync11(join29(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
+  writeFileSync12(join33(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
 `);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
@@ -17204,7 +18159,7 @@ async function makeCampaignPlan(options, config, host) {
 }
 function prepareDir(dir) {
   mkdirSync8(dir, { recursive: true });
-  for (const name of CAMPAIGN_FILES) rmSync5(join29(dir, name), { recursive: true, force: true });
+  for (const name of CAMPAIGN_FILES) rmSync5(join33(dir, name), { recursive: true, force: true });
 }
 function selectScenarios(plan, config) {
   const { scenario, shard } = config.campaign;
@@ -17223,24 +18178,24 @@ function selectScenarios(plan, config) {
 }
 async function runScenario(options, config, host, scenario, label, quiet2, extra = {}) {
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
-  const dir = join29("scenarios", id);
-  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join29(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
-  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
+  const dir = join33("scenarios", id);
+  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join33(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
+  const { run: run2, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
   const pointName = scenario.point.replace(/\[.*$/, "");
-  const injections = run.injections?.total ?? run.points.find((p) => p.name === pointName)?.fails;
+  const injections = run2.injections?.total ?? run2.points.find((p) => p.name === pointName)?.fails;
   const result = {
     ...scenario,
     id,
-    verdict: run.verdict,
-    reason: run.reason,
-    wallMs: run.record.wallMs,
+    verdict: run2.verdict,
+    reason: run2.reason,
+    wallMs: run2.record.wallMs,
     dir,
     reproducer: reproducerLine(runConfig.reproducerArgs),
     injections,
     ...extra
   };
-  const line = `${label} ${id}: ${run.verdict} \u2014 ${run.reason} (${(run.record.wallMs / 1e3).toFixed(1)} s${injections === void 0 ? "" : `, ${injections} injection(s)`})`;
-  if (run.verdict === "pass") host.log.info(line);
+  const line = `${label} ${id}: ${run2.verdict} \u2014 ${run2.reason} (${(run2.record.wallMs / 1e3).toFixed(1)} s${injections === void 0 ? "" : `, ${injections} injection(s)`})`;
+  if (run2.verdict === "pass") host.log.info(line);
   else host.log.warn(`${line}
     reproduce: ${result.reproducer}`);
   return result;
@@ -17301,7 +18256,7 @@ function snapshotReproducer(config) {
 function historyStats(config, host) {
   const file = config.campaign.history;
   if (file === void 0) return void 0;
-  if (!existsSync22(file)) {
+  if (!existsSync24(file)) {
     host.log.warn(`history ${file} does not exist: nothing to compare with (the first campaign has no history)`);
     return void 0;
   }
@@ -17330,24 +18285,22 @@ function finishReport(config, plan, part, results, host) {
     stats,
     notes: plan.notes,
     probe: plan.probe,
-    history: previous ? relative3(config.report.dir, config.campaign.history) || config.campaign.history : void 0,
+    history: previous ? relative4(config.report.dir, config.campaign.history) || config.campaign.history : void 0,
     ...verdict
   };
 }
 
 // src/campaign/merge.ts
-import { existsSync as existsSync23, mkdirSync as mkdirSync9, readdirSync as readdirSync3, statSync as statSync11 } from "node:fs";
-import { dirname as dirname10, join as join30, relative as relative4 } from "node:path";
 function findCampaignFiles(dir) {
   const found = [];
   const walk = (d, depth) => {
     if (depth > 6) return;
-    const entries = readdirSync3(d, { withFileTypes: true });
+    const entries = readdirSync5(d, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && e.name === "campaign.json")) {
-      found.push(join30(d, "campaign.json"));
+      found.push(join34(d, "campaign.json"));
       return;
     }
-    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join30(d, e.name), depth + 1);
+    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join34(d, e.name), depth + 1);
   };
   walk(dir, 0);
   return found.sort();
@@ -17361,8 +18314,8 @@ async function mergeCampaigns(options, host) {
   const out = config.report.dir;
   mkdirSync9(out, { recursive: true });
   const files = dirs.flatMap((d) => {
-    if (!existsSync23(d) || !statSync11(d).isDirectory()) throw new ConfigError(`${d} is not a folder`, { location: { input: "merge-from" }, hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts" });
-    return findCampaignFiles(d).filter((f) => dirname10(f) !== out);
+    if (!existsSync25(d) || !statSync11(d).isDirectory()) throw new ConfigError(`${d} is not a folder`, { location: { input: "merge-from" }, hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts" });
+    return findCampaignFiles(d).filter((f) => dirname12(f) !== out);
   });
   if (files.length === 0) throw new ConfigError(`no campaign.json under ${dirs.join(", ")}`, { location: { input: "merge-from" }, hint: "each campaign job writes campaign.json into its results folder; download all of their artifacts first" });
   const reports = files.map((f) => ({ file: f, report: readCampaignReport(f) }));
@@ -17381,14 +18334,14 @@ async function mergeCampaigns(options, host) {
         continue;
       }
       seen.add(r.id);
-      results.push({ ...r, dir: relative4(out, join30(dirname10(file), r.dir)) });
+      results.push({ ...r, dir: relative5(out, join34(dirname12(file), r.dir)) });
     }
   }
-  for (const plan of files.map((f) => join30(dirname10(f), PLAN_FILE)).filter(existsSync23).map((p) => readPlanFile(p, "merge-from"))) {
+  for (const plan of files.map((f) => join34(dirname12(f), PLAN_FILE)).filter(existsSync25).map((p) => readPlanFile(p, "merge-from"))) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
-      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join30("missing", s.id), reproducer: "", injections: void 0 });
+      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join34("missing", s.id), reproducer: "", injections: void 0 });
     }
   }
   host.log.info(`merged ${results.length} scenario result(s) from ${files.length} campaign job(s)`);
@@ -17399,18 +18352,18 @@ async function mergeCampaigns(options, host) {
 
 // src/qtest/qtest-pipeline.ts
 import { mkdirSync as mkdirSync10, mkdtempSync as mkdtempSync4, rmSync as rmSync6 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join32 } from "node:path";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join36 } from "node:path";
 
 // src/qtest/qtest-report.ts
-import { writeFileSync as writeFileSync12 } from "node:fs";
+import { writeFileSync as writeFileSync13 } from "node:fs";
 import { basename as basename6 } from "node:path";
 function qtestVerdict(scripts) {
   const sections = scripts.flatMap((s) => s.sections.map((section) => ({ script: s, section })));
   const crashed = scripts.find((s) => s.crash !== void 0 && s.sections.some((x) => x.stepsRun > 0));
   if (crashed) return { verdict: "panic", reason: `${crashed.script.name}: ${crashed.crash}` };
-  const error = sections.find((x) => x.section.status === "error");
-  if (error) return { verdict: "infra-error", reason: `${error.script.script.name} [${error.section.name}]: ${error.section.error}` };
+  const error2 = sections.find((x) => x.section.status === "error");
+  if (error2) return { verdict: "infra-error", reason: `${error2.script.script.name} [${error2.section.name}]: ${error2.section.error}` };
   const failed2 = sections.filter((x) => x.section.status === "fail");
   if (failed2.length > 0) {
     const first = failed2[0];
@@ -17489,9 +18442,9 @@ function toQtestMarkdown(outcome) {
 }
 function writeQtestReports(outcome, dir) {
   const files = reportFilesIn(dir);
-  writeFileSync12(files.junit, toQtestJUnit(outcome));
-  writeFileSync12(files.summaryJson, toQtestSummaryJson(outcome));
-  writeFileSync12(files.summaryMarkdown, toQtestMarkdown(outcome));
+  writeFileSync13(files.junit, toQtestJUnit(outcome));
+  writeFileSync13(files.summaryJson, toQtestSummaryJson(outcome));
+  writeFileSync13(files.summaryMarkdown, toQtestMarkdown(outcome));
   return files;
 }
 
@@ -17525,7 +18478,7 @@ async function probeQtestAttrs(conn, timeoutMs) {
 
 // src/qtest/run-qtest.ts
 import { createWriteStream as createWriteStream6 } from "node:fs";
-import { join as join31 } from "node:path";
+import { join as join35 } from "node:path";
 import { setTimeout as sleep4 } from "node:timers/promises";
 
 // src/qtest/judge-step.ts
@@ -17612,21 +18565,21 @@ var QtestServer = class _QtestServer {
   server;
   static async listen(path6) {
     const server = createServer();
-    await new Promise((resolve7, reject) => {
+    await new Promise((resolve8, reject) => {
       server.once("error", reject);
-      server.listen(path6, () => resolve7());
+      server.listen(path6, () => resolve8());
     });
     return new _QtestServer(server);
   }
   /** QEMU's connection, or a rejection when `signal` aborts first (QEMU exited, timeout). */
   accept(signal) {
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error("QEMU did not connect to the qtest socket"));
       if (signal.aborted) return onAbort();
       signal.addEventListener("abort", onAbort, { once: true });
       this.server.once("connection", (socket) => {
         signal.removeEventListener("abort", onAbort);
-        resolve7(new QtestConnection(socket));
+        resolve8(new QtestConnection(socket));
       });
     });
   }
@@ -17650,7 +18603,7 @@ var QtestConnection = class {
   /** Sends one command and waits for its answer (at most `timeoutMs`). */
   send(command, timeoutMs) {
     if (this.closed) return Promise.reject(this.closed);
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       const timer = setTimeout(() => {
         const i2 = this.waiting.indexOf(entry);
         if (i2 >= 0) this.waiting.splice(i2, 1);
@@ -17659,7 +18612,7 @@ var QtestConnection = class {
       const entry = {
         resolve: (a2) => {
           clearTimeout(timer);
-          resolve7(a2);
+          resolve8(a2);
         },
         reject: (e) => {
           clearTimeout(timer);
@@ -17712,11 +18665,11 @@ function qtestArgv(plan, machine, paths) {
 }
 async function runQtestScript(script, opts) {
   const names = qtestFileNames(script);
-  const files = { qtestLog: join31(opts.resultsDir, names.qtestLog), stderr: join31(opts.resultsDir, names.stderr) };
-  const qtestSocket = join31(opts.privateDir, `qtest-${script.name}.sock`);
-  const qmpSocket = join31(opts.privateDir, `qmp-${script.name}.sock`);
+  const files = { qtestLog: join35(opts.resultsDir, names.qtestLog), stderr: join35(opts.resultsDir, names.stderr) };
+  const qtestSocket = join35(opts.privateDir, `qtest-${script.name}.sock`);
+  const qmpSocket = join35(opts.privateDir, `qmp-${script.name}.sock`);
   const hasBlockRules = opts.plan.host.hostRules.length > 0;
-  const blockTrace = hasBlockRules ? join31(opts.resultsDir, names.blockTrace) : void 0;
+  const blockTrace = hasBlockRules ? join35(opts.resultsDir, names.blockTrace) : void 0;
   const argv = qtestArgv(opts.plan, opts.machine, { qtestSocket, qtestLog: files.qtestLog, qmpSocket, blockTrace });
   const server = await QtestServer.listen(qtestSocket);
   const stderr = createWriteStream6(files.stderr);
@@ -17780,7 +18733,7 @@ async function runQtestScript(script, opts) {
   const byUs = terminated && r.signal === "SIGTERM" || !r.signal && r.exitCode === 0;
   qmp?.close();
   hostFaults?.finish();
-  await new Promise((resolve7) => stderr.end(resolve7));
+  await new Promise((resolve8) => stderr.end(resolve8));
   if (refusal) throw refusal;
   const crash = byUs ? void 0 : describeCrash(r.exitCode, r.signal ?? void 0, r.stderr, sections.some((s) => s.stepsRun > 0));
   if (crash) markCrash(sections, crash);
@@ -17860,7 +18813,7 @@ function markCrash(sections, crash) {
 }
 
 // src/qtest/script.ts
-import { readFileSync as readFileSync17 } from "node:fs";
+import { readFileSync as readFileSync19 } from "node:fs";
 import { basename as basename7 } from "node:path";
 var COMMANDS = {
   readb: { args: 1, answer: "value", attrs: true },
@@ -17893,7 +18846,7 @@ var ATTRS = /^(secure|space=(non-secure|secure|root|realm))$/;
 var NUMBER = /^(0x[0-9a-fA-F]+|[0-9]+)$/;
 var SCRIPT_HINT = "a line is a qtest command with an optional expectation: `inb 0x511 == 0x51`, `readl 0x1000 & 0xff == 0x12`, `read 0x1000 4 == 0x51454d55`";
 function readQtestScript(file) {
-  return parseQtestScript(readFileSync17(file, "utf8"), file);
+  return parseQtestScript(readFileSync19(file, "utf8"), file);
 }
 function parseQtestScript(text, file) {
   const name = basename7(file).replace(/\.qtest$/, "");
@@ -18026,7 +18979,7 @@ function scriptError(message, file, line, sourceLine, column, hint) {
 var COMMAND_TIMEOUT_MS = 1e4;
 async function runQtestPipeline(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, needsCommand: false });
-  for (const warning of warnings) host.log.warn(warning);
+  for (const warning2 of warnings) host.log.warn(warning2);
   options.onConfig?.(config);
   if (config.qtest.scripts.length === 0) {
     throw new ConfigError("mode qtest needs at least one qtest script", { location: { input: "qtest-script" }, hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' });
@@ -18037,9 +18990,9 @@ async function runQtestPipeline(options, host) {
   const plan = { ...makePlan(config), qemu: qtestQemuChoice(config) };
   checkDeviceDrives(config, plan);
   mkdirSync10(config.report.dir, { recursive: true });
-  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join32(config.report.dir, f), { force: true });
-  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join32(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
-  const privateDir = mkdtempSync4(join32(tmpdir3(), "qfi-qtest-"));
+  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join36(config.report.dir, f), { force: true });
+  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join36(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
+  const privateDir = mkdtempSync4(join36(tmpdir4(), "qfi-qtest-"));
   try {
     const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(config, plan, host, options.signal));
     const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);
@@ -18128,28 +19081,111 @@ async function provisionQtestQemu(config, plan, host, signal) {
   return { binary: qemu.binary, version, origin: qemu.origin, firmwareDirs: firmwareDirsFor(qemu) };
 }
 
-// src/core/cache-dir.ts
-import { homedir } from "node:os";
-import { join as join33 } from "node:path";
-function localCacheDir(env = process.env) {
-  return join33(env.XDG_CACHE_HOME || join33(homedir(), ".cache"), "qfi");
+// src/adapters/action/steps.ts
+async function runMode(mode, options, host) {
+  if (mode === "plan") await planStep(options, host);
+  else if (mode === "run") await runStep2(options, host);
+  else if (mode === "qtest") await qtestStep(options, host);
+  else await campaignStep(mode, options, host);
+}
+function saveUploadState(config, suffix) {
+  const base = config.report.artifactName ? toArtifactName(config.report.artifactName) : defaultArtifactName(suffix ? `${config.name}-${suffix}` : config.name);
+  core2.saveState("results-dir" /* ResultsDir */, config.report.dir);
+  core2.saveState("artifact-name" /* ArtifactName */, base);
+  core2.saveState("upload-enabled" /* UploadEnabled */, String(config.report.upload));
+  return base;
+}
+async function addSummary(markdown) {
+  try {
+    await core2.summary.addRaw(markdown).write();
+  } catch (err) {
+    core2.warning(`could not write the job summary: ${err.message}`);
+  }
+}
+async function upload(config, name, host) {
+  if (!config.report.upload) return;
+  const uploaded = await uploadResults(config.report.dir, name, host.log);
+  core2.saveState("uploaded" /* Uploaded */, String(uploaded));
+}
+function reportVerdict(what, verdict, reason, config) {
+  if (verdict === "pass") return;
+  const message = `qfi ${what}: ${verdict} \u2014 ${reason}`;
+  if (config.report.failOnVerdict || verdict === "infra-error") core2.setFailed(message);
+  else core2.warning(`${message} (fail-on-verdict is false)`);
+}
+async function finish(config, artifact, host, result) {
+  const markdown = readFileSync20(result.markdownFile, "utf8");
+  core2.setOutput("verdict" /* Verdict */, result.verdict);
+  core2.setOutput("junit" /* Junit */, result.junit);
+  core2.setOutput("results-dir" /* ResultsDir */, config.report.dir);
+  await addSummary(markdown);
+  await upload(config, artifact, host);
+  reportVerdict(result.what, result.verdict, result.reason, config);
+}
+async function runStep2(options, host) {
+  let artifact = "";
+  const { config, run: run2, reports } = await runPipeline({ ...options, echoConsole: true, onConfig: (c3) => artifact = saveUploadState(c3) }, host);
+  await finish(config, artifact, host, { what: run2.scenario, verdict: run2.verdict, reason: run2.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown });
+}
+async function qtestStep(options, host) {
+  let artifact = "";
+  const { config, outcome, reports } = await runQtestPipeline({ ...options, onConfig: (c3) => artifact = saveUploadState(c3, "qtest") }, host);
+  await finish(config, artifact, host, { what: `qtest ${outcome.name}`, verdict: outcome.verdict, reason: outcome.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown });
+}
+async function planStep(options, host) {
+  const { config, plan, matrix, planFile } = await planCampaign(options, host);
+  core2.setOutput("matrix" /* Matrix */, JSON.stringify(matrix));
+  core2.setOutput("plan-file" /* PlanFile */, planFile);
+  core2.setOutput("scenarios" /* Scenarios */, String(plan.scenarios.length));
+  core2.setOutput("results-dir" /* ResultsDir */, config.report.dir);
+  const lines = [`## qfi plan ${plan.name}: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s)`, "", `Kind \`${plan.kind}\`, seed ${plan.seed}.`, ...plan.notes.map((n2) => `- ${n2}`)];
+  await addSummary(`${lines.join("\n")}
+`);
+  if (plan.probe && plan.probe.verdict !== "pass") core2.setFailed(`qfi plan: the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first`);
+}
+async function campaignStep(mode, options, host) {
+  let artifact = "";
+  const onConfig = (c3) => {
+    const part = c3.campaign.shard ? `shard-${c3.campaign.shard.index}-of-${c3.campaign.shard.count}` : c3.campaign.scenario ?? mode;
+    artifact = saveUploadState(c3, part);
+  };
+  const { config, report, files } = mode === "campaign" ? await runCampaign({ ...options, onConfig }, host) : await mergeCampaigns({ ...options, onConfig }, host);
+  await finish(config, artifact, host, { what: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, junit: files.junit, markdownFile: files.markdown });
 }
 
+// src/adapters/action/main.ts
+async function run() {
+  const host = actionHost();
+  const controller = new AbortController();
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) return core3.info(`qfi: ${signal} received; QEMU is already being stopped`);
+    core3.info(`qfi: ${signal} received, stopping QEMU`);
+    controller.abort(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const inputs = readActionInputs();
+    await runMode(inputs.mode ?? "run", { inputs, cwd: process.cwd(), signal: controller.signal }, host);
+  } catch (err) {
+    await reportStepError(err);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+async function reportStepError(err) {
+  core3.setOutput("verdict" /* Verdict */, "infra-error");
+  if (err instanceof QfiError && err.location?.file) {
+    const props = { file: err.location.file, title: "qfi configuration error" };
+    if (err.location.line !== void 0) props.startLine = err.location.line;
+    if (err.location.column !== void 0) props.startColumn = err.location.column;
+    core3.error(err.message, props);
+  }
+  if (!(err instanceof QfiError) && err instanceof Error && err.stack) core3.debug(err.stack);
+  await addSummary(stepErrorMarkdown(err));
+  core3.setFailed(formatError(err));
+}
 export {
-  __require,
-  __commonJS,
-  __export,
-  __toESM,
-  QfiError,
-  UsageError,
-  ExitCode,
-  exitCodeForError,
-  formatError,
-  INPUTS,
-  runPipeline,
-  planCampaign,
-  runCampaign,
-  mergeCampaigns,
-  runQtestPipeline,
-  localCacheDir
+  run
 };
