@@ -25,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          globalSetup: ['test/setup/builtin-guests.ts'],
           testTimeout: 20_000,
           server: { deps: { inline: ['@actions/workflow-parser'] } },
         },
