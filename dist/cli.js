@@ -18,7 +18,7 @@ import {
   runCampaign,
   runPipeline,
   runQtestPipeline
-} from "./chunks/chunk-46WYVSML.js";
+} from "./chunks/chunk-OFP6YYVR.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

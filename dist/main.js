@@ -25,7 +25,7 @@ import {
   runCampaign,
   runPipeline,
   runQtestPipeline
-} from "./chunks/chunk-46WYVSML.js";
+} from "./chunks/chunk-OFP6YYVR.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 

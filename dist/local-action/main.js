@@ -15574,7 +15574,7 @@ function shellCommand(argv) {
 }
 
 // src/report/reproducer.ts
-function writeReproducer(plan, dir) {
+function writeReproducer(plan, dir, guest) {
   const writer = join25(packageRoot(), "dist", "cli.js");
   const lines = [
     "#!/usr/bin/env bash",
@@ -15585,6 +15585,10 @@ function writeReproducer(plan, dir) {
     "# resolve against the current folder. Extra arguments go to qfi reproduce (--results-dir DIR...).",
     `# rules: ${plan.canonicalRules.length ? plan.canonicalRules.join(" ") : "(none)"}`,
     `# seed: ${plan.seed}`,
+    ...guest ? [
+      `# guest: ${guest.kernel.package} ${guest.kernel.version} (${guest.arch === "x86_64" ? "vmlinux" : "Image"} sha256 ${guest.kernelSha256}), ${guest.busybox.package} ${guest.busybox.version}, initramfs sha256 ${guest.initrdSha256}`,
+      `# guest pin (summary.json guest.pin, which qfi reproduce passes as --guest-pin): ${guest.pin}`
+    ] : [],
     "# qfi is: $QFI (a command, or the path of qfi's dist/cli.js), else `qfi` on PATH, else",
     "# ./node_modules/.bin/qfi, else the qfi that wrote this script, if it is still there.",
     "set -euo pipefail",
@@ -17720,6 +17724,7 @@ async function runPipeline(options, host) {
   const privateDir = mkdtempSync2(join31(tmpdir2(), "qfi-"));
   try {
     const provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, options.signal));
+    if (provisioned.guest) writeReproducer(plan, config.report.dir, provisioned.guest);
     const { record: record2, summary: summary2 } = await host.log.group(
       `Run ${plan.scenario} (${provisioned.accel})`,
       () => runQemu(plan, provisioned, {

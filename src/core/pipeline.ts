@@ -87,6 +87,8 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
   const privateDir = mkdtempSync(join(tmpdir(), 'qfi-'));
   try {
     const provisioned = await host.log.group('Provision', () => provision(config, plan, host, privateDir, options.signal));
+    // Again, now that the guest is known: it names the guest the replay will boot.
+    if (provisioned.guest) writeReproducer(plan, config.report.dir, provisioned.guest);
     const { record, summary } = await host.log.group(`Run ${plan.scenario} (${provisioned.accel})`, () =>
       runQemu(plan, provisioned, {
         resultsDir: config.report.dir,

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../core/package-root.js';
 import type { Plan } from '../core/types.js';
+import type { GuestIdentity } from '../provision/guest/index.js';
 import { shellQuote } from './shell-quote.js';
 
 /**
@@ -10,7 +11,7 @@ import { shellQuote } from './shell-quote.js';
  * machine that wrote it except, as the last resort, that machine's own qfi: the folder may
  * have been downloaded as an artifact and unpacked anywhere.
  */
-export function writeReproducer(plan: Plan, dir: string): string {
+export function writeReproducer(plan: Plan, dir: string, guest?: GuestIdentity): string {
   const writer = join(packageRoot(), 'dist', 'cli.js');
   const lines = [
     '#!/usr/bin/env bash',
@@ -21,6 +22,12 @@ export function writeReproducer(plan: Plan, dir: string): string {
     '# resolve against the current folder. Extra arguments go to qfi reproduce (--results-dir DIR...).',
     `# rules: ${plan.canonicalRules.length ? plan.canonicalRules.join(' ') : '(none)'}`,
     `# seed: ${plan.seed}`,
+    ...(guest
+      ? [
+          `# guest: ${guest.kernel.package} ${guest.kernel.version} (${guest.arch === 'x86_64' ? 'vmlinux' : 'Image'} sha256 ${guest.kernelSha256}), ${guest.busybox.package} ${guest.busybox.version}, initramfs sha256 ${guest.initrdSha256}`,
+          `# guest pin (summary.json guest.pin, which qfi reproduce passes as --guest-pin): ${guest.pin}`,
+        ]
+      : []),
     '# qfi is: $QFI (a command, or the path of qfi\'s dist/cli.js), else `qfi` on PATH, else',
     '# ./node_modules/.bin/qfi, else the qfi that wrote this script, if it is still there.',
     'set -euo pipefail',
