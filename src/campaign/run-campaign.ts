@@ -17,12 +17,13 @@ import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan, type PlannedPoint, type Sce
 import { PLAN_FILE, readPlanFile, writePlanFile } from './plan-file.js';
 import { planScenarios, shardScenarios, toMatrix } from './plan-scenarios.js';
 import { readCampaignReport, writeCampaignReports, type CampaignFiles, type CampaignReport } from './report.js';
-import { keptReproducerArgs, reproducerLine, scenarioInputs } from './scenario-inputs.js';
+import { scenarioInputs } from './scenario-inputs.js';
+import { keptReproducerArgs, reproducerLine } from '../config/reproducer-args.js';
 import { compareWithHistory, pointStats, type PointStats } from './stats.js';
 import { campaignVerdict } from './verdict.js';
 import { runSnapshotCampaign } from './snapshot/run-snapshot.js';
 import { planSnapshotTrials } from './snapshot/trials.js';
-import { shellCommand } from '../report/shell-quote.js';
+import { shellCommand } from '../core/shell-quote.js';
 
 export interface CampaignOptions {
   inputs: RawInputs;

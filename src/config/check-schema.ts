@@ -13,6 +13,7 @@ import type { LoadedToml } from './load-toml.js';
 import { ProblemList } from './problems.js';
 import { locateInToml } from './toml-location.js';
 import { readTomlRules } from './toml-rules.js';
+import type { LocatedRule } from './report-sources.js';
 
 /** A setting's typed value and where it came from (for errors found later, across settings). */
 export interface SettingValue {
@@ -27,6 +28,8 @@ export interface FileSettings {
   present: Set<InputName>;
   /** `fault_injection.rules`, parsed, in file order. */
   rules: Rule[];
+  /** The same rules with their lines, for reports. */
+  locatedRules: LocatedRule[];
 }
 
 type KeySchema = { kind: 'setting'; spec: InputSpec } | { kind: 'rules' };
@@ -57,6 +60,7 @@ export function checkConfigSchema(loaded: LoadedToml, problems?: ProblemList, ba
   const values: Partial<Record<InputName, SettingValue>> = {};
   const present = new Set<InputName>();
   let rules: Rule[] = [];
+  const locatedRules: LocatedRule[] = [];
 
   for (const [table, tableValue] of Object.entries(loaded.document)) {
     const keys = CONFIG_SCHEMA.get(table);
@@ -79,7 +83,7 @@ export function checkConfigSchema(loaded: LoadedToml, problems?: ProblemList, ba
       if (!schema) {
         collected.add(unknownKey(loaded, table, key, keys));
       } else if (schema.kind === 'rules') {
-        rules = readTomlRules(loaded, path, raw, collected);
+        rules = readTomlRules(loaded, path, raw, collected, { located: locatedRules });
       } else {
         present.add(schema.spec.name as InputName);
         const value = collected.attempt(() =>
@@ -95,7 +99,7 @@ export function checkConfigSchema(loaded: LoadedToml, problems?: ProblemList, ba
     }
   }
   if (!problems) collected.throwIfAny();
-  return { file: loaded, values, present, rules };
+  return { file: loaded, values, present, rules, locatedRules };
 }
 
 function unknownTopLevel(loaded: LoadedToml, name: string, value: unknown): ConfigError {

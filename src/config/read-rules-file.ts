@@ -14,11 +14,14 @@ import type { ProblemList } from './problems.js';
 import { locateInToml } from './toml-location.js';
 import { parseDottedKey, tomlPath } from './toml-positions.js';
 import { readTomlRules } from './toml-rules.js';
+import type { LocatedRule } from './report-sources.js';
 
 export interface RulesFromFile {
   /** The table's `enabled`, if it has one. */
   enabled: SettingValue | undefined;
   rules: Rule[];
+  /** The same rules with their lines, for reports. */
+  locatedRules: LocatedRule[];
 }
 
 export function readRulesFile(opts: {
@@ -50,6 +53,7 @@ function readTable(opts: Parameters<typeof readRulesFile>[0], problems: ProblemL
 
   let enabled: SettingValue | undefined;
   let rules: Rule[] = [];
+  const locatedRules: LocatedRule[] = [];
   if ('enabled' in table) {
     const path = [...segments, 'enabled'];
     const where = locateInToml(loaded, path, 'value');
@@ -58,8 +62,8 @@ function readTable(opts: Parameters<typeof readRulesFile>[0], problems: ProblemL
     );
     if (value !== undefined) enabled = { value, where };
   }
-  if ('rules' in table) rules = readTomlRules(loaded, [...segments, 'rules'], table['rules'], problems, { guestOwn: true });
-  return { enabled, rules };
+  if ('rules' in table) rules = readTomlRules(loaded, [...segments, 'rules'], table['rules'], problems, { guestOwn: true, located: locatedRules });
+  return { enabled, rules, locatedRules };
 }
 
 function findTable(

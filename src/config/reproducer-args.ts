@@ -6,6 +6,7 @@
  */
 import { printRule, type Rule } from '../rules/index.js';
 import { INPUTS, type InputName } from './inputs.js';
+import { shellCommand } from '../core/shell-quote.js';
 
 /** An input the user gave, as the reproducer should repeat it. */
 export interface GivenInput {
@@ -39,4 +40,20 @@ export function buildReproducerArgs(opts: {
 /** `--name value`, or `--name=value` when the value starts with `-` and would read as a flag. */
 function flag(name: string, value: string): string[] {
   return value.startsWith('-') ? [`--${name}=${value}`] : [`--${name}`, value];
+}
+
+/** Reproducer flags without those naming where results go or which part of a plan ran (and their values). */
+export function keptReproducerArgs(args: readonly string[], drop: readonly string[] = ['--results-dir']): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (drop.includes(arg)) i++;
+    else if (!drop.some((d) => arg.startsWith(`${d}=`))) kept.push(arg);
+  }
+  return kept;
+}
+
+/** `qfi run …` for a scenario: its reproducer flags without the results folder (the campaign's). */
+export function reproducerLine(args: readonly string[]): string {
+  return shellCommand(['qfi', 'run', ...keptReproducerArgs(args)]);
 }

@@ -16,6 +16,7 @@ import { loadToml } from './load-toml.js';
 import { scenarioNameFrom } from './parse-values.js';
 import { ProblemList } from './problems.js';
 import { readRulesFile, type RulesFromFile } from './read-rules-file.js';
+import { reportSources } from './report-sources.js';
 import { buildReproducerArgs, type GivenInput } from './reproducer-args.js';
 import { parseDiskLine, type DiskSpec } from './disk-spec.js';
 import { parseFileLine } from './file-spec.js';
@@ -38,6 +39,8 @@ export interface ResolveConfigOptions {
   needsCommand?: boolean;
   /** Folder the config file's relative paths resolve from instead of its own (`qfi reproduce` reads the run's copy of it). */
   configBaseDir?: string;
+  /** The environment GITHUB_WORKSPACE and GITHUB_WORKFLOW_REF are read from (tests give their own). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface ResolveConfigResult {
@@ -121,6 +124,16 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
 
   const seed = value<number>('seed') ?? randomInt(0, 2 ** 32);
   const rules = enabled ? mergeRules([fromRulesFile?.rules ?? [], file?.rules ?? [], inputRules]) : [];
+  const sources = reportSources({
+    cwd,
+    env: opts.env ?? process.env,
+    configFile: opts.configBaseDir ? undefined : configFile,
+    rules: enabled ? [...(fromRulesFile?.locatedRules ?? []), ...(file?.locatedRules ?? []), ...inputRules.map((rule) => ({ rule, at: undefined }))] : [],
+    commandAt: setting('command')?.where,
+    resultsFileAt: setting('results-file')?.where,
+    command,
+    resultsFile: value<string>('results-file'),
+  });
 
   const config: ResolvedConfig = {
     configFile,
@@ -178,6 +191,7 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
       failOnVerdict: orDefault<boolean>('fail-on-verdict'),
     },
     reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
+    sources,
     campaign: campaignSettings(value, guestChoice.agent === 'qfi'),
     qtest: { scripts: value<string[]>('qtest-script') ?? [], devices: value<string[]>('qtest-devices') ?? [] },
   };

@@ -10,9 +10,13 @@ import type { LoadedToml } from './load-toml.js';
 import type { ProblemList } from './problems.js';
 import { locateInToml } from './toml-location.js';
 import { tomlPath, type TomlPathSegment } from './toml-positions.js';
+import type { LocatedRule } from './report-sources.js';
 
-/** Parses every rule it can; each bad one is added to `problems`. `guestOwn`: a guest's rules file (see Rule.guest). */
-export function readTomlRules(loaded: LoadedToml, path: readonly TomlPathSegment[], raw: unknown, problems: ProblemList, opts: { guestOwn?: boolean } = {}): Rule[] {
+/**
+ * Parses every rule it can; each bad one is added to `problems`. `guestOwn`: a guest's rules
+ * file (see Rule.guest). `located` collects each parsed rule with its file line, for reports.
+ */
+export function readTomlRules(loaded: LoadedToml, path: readonly TomlPathSegment[], raw: unknown, problems: ProblemList, opts: { guestOwn?: boolean; located?: LocatedRule[] } = {}): Rule[] {
   const key = tomlPath(path);
   if (!Array.isArray(raw)) {
     problems.add(
@@ -36,8 +40,10 @@ export function readTomlRules(loaded: LoadedToml, path: readonly TomlPathSegment
       return;
     }
     const { file, line, column, sourceLine } = locateInToml(loaded, itemPath, 'content');
-    const rule = problems.attempt(() => parseRule(item, { file, line, column, sourceLine }, opts));
-    if (rule) rules.push(rule);
+    const rule = problems.attempt(() => parseRule(item, { file, line, column, sourceLine }, opts.guestOwn ? { guestOwn: true } : {}));
+    if (!rule) return;
+    rules.push(rule);
+    opts.located?.push({ rule, at: { file: loaded.path, ...(line === undefined ? {} : { line }) } });
   });
   return rules;
 }

@@ -7,6 +7,7 @@ import type { Rule } from '../rules/model.js';
 import type { DiskSpec } from '../config/disk-spec.js';
 import type { FileSpec } from '../config/file-spec.js';
 import type { PointSpec } from '../config/point-spec.js';
+import type { ReportSources } from '../config/report-sources.js';
 import type { InjectionSummary } from '../observe/injections.js';
 import type { PluginRuleLine } from '../rules/plugin-rules.js';
 import type { HostPlan } from '../plan/host-plan.js';
@@ -125,6 +126,8 @@ export interface ResolvedConfig {
   };
   /** Flags that reproduce this exact run with the CLI (for reproducer.sh). */
   reproducerArgs: string[];
+  /** Where the rules and the command are written in the user's repository (JUnit file/line). */
+  sources: ReportSources;
   /** How a campaign (`qfi plan|campaign|merge`) spreads this config over many scenarios. */
   campaign: CampaignSettings;
   /** mode qtest: scripts (absolute paths) and -device values. */
@@ -243,6 +246,10 @@ export interface Plan {
   markerToken: string;
   timeouts: { bootMs: number; testMs: number; overallMs: number };
   extraArgs: string[];
+  /** Where the rules and the command are written in the user's repository (JUnit file/line). */
+  sources: ReportSources;
+  /** `qfi run …` that repeats this scenario from the same checkout (reports quote it). */
+  reproducer: string;
 }
 
 export interface VerdictSources {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../core/errors.js';
+import { reproducerLine } from '../config/reproducer-args.js';
 import type { FwCfgEntry, Plan, QemuChoice, ResolvedConfig } from '../core/types.js';
 import { knownReleaseSha256 } from '../provision/qemu-build/releases.js';
 import { canonicalRulesText, compilePluginRules, isHostRule, isPluginRule, printRule, q35RamRanges } from '../rules/index.js';
@@ -115,6 +116,8 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
       overallMs: config.test.overallTimeoutMs,
     },
     extraArgs: config.qemu.extraArgs,
+    sources: config.sources,
+    reproducer: reproducerLine(config.reproducerArgs),
   };
 }
 

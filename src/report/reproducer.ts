@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../core/package-root.js';
 import type { Plan } from '../core/types.js';
 import type { GuestIdentity } from '../provision/guest/index.js';
-import { shellQuote } from './shell-quote.js';
+import { shellQuote } from '../core/shell-quote.js';
 
 /**
  * reproducer.sh: `qfi reproduce` on the folder the script is in. Written before QEMU starts,

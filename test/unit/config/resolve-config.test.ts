@@ -81,6 +81,8 @@ describe('resolveConfig defaults', () => {
       faults: { enabled: true, rules: [], fwCfgName: DEFAULT_RULES_FW_CFG_NAME, seed: expect.any(Number), requireFired: false },
       report: { dir: join(cwd, 'qfi-results'), artifactName: undefined, upload: true, failOnVerdict: true },
       reproducerArgs: ['--command', 'make check', '--seed', String(config.faults.seed)],
+      // No config file and no workflow (GITHUB_WORKFLOW_REF) here: nothing in the repository to point at.
+      sources: { main: undefined, command: undefined, resultsFile: undefined, rules: {} },
       campaign: {
         kind: 'matrix',
         points: [],
@@ -434,7 +436,16 @@ describe('reproducerArgs', () => {
     // Elsewhere only the results folder moves: it defaults to the working directory.
     const elsewhere = tempDir();
     const moved = await resolveConfig({ inputs: argsToInputs(first.config.reproducerArgs), cwd: elsewhere });
-    expect(moved.config).toEqual({ ...first.config, report: { ...first.config.report, dir: join(elsewhere, 'qfi-results') } });
+    const { sources, ...settings } = moved.config;
+    expect(settings).toEqual({ ...first.config, sources: undefined, report: { ...first.config.report, dir: join(elsewhere, 'qfi-results') } });
+    // Reports point into the workspace only: the config is outside this one.
+    expect(sources.main).toBeUndefined();
+    // Rules from the files keep their lines; one an input overrode leaves none behind.
+    expect(first.config.sources.rules['block.write=fail']).toEqual({ file: 'qfi.toml', line: 5 });
+    expect(first.config.sources.rules['block.read=drop-every:4']).toEqual({ file: 'config/rustos.toml', line: 22 });
+    expect(Object.keys(first.config.sources.rules)).not.toContain('alloc.frame=fail-after:3');
+    expect(Object.keys(first.config.sources.rules)).not.toContain('block.write=off');
+    expect(first.config.sources.command).toEqual({ file: 'qfi.toml', line: 2 });
   });
 
   it('round-trips any rules, seed and timeouts (property)', async () => {

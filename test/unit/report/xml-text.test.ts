@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toReportText, toXmlText } from '../../../src/report/xml-text.js';
-import { shellCommand, shellQuote } from '../../../src/report/shell-quote.js';
+import { shellCommand, shellQuote } from '../../../src/core/shell-quote.js';
 
 describe('toXmlText', () => {
   it('drops characters XML 1.0 forbids and keeps tab, newline and non-ASCII', () => {
