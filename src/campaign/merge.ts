@@ -76,5 +76,5 @@ export async function mergeCampaigns(options: CampaignOptions, host: Host): Prom
 
   const notes = [...new Set(reports.flatMap((r) => r.report.notes))];
   const report: CampaignReport = finishReport(config, { name: first.name, kind: first.kind, seed: first.seed, notes, probe: first.probe }, `merged from ${files.length} job(s)`, results, host);
-  return { config, report, files: writeCampaignReports(report, out) };
+  return { config, report, files: writeCampaignReports(report, out, { part: false }) };
 }

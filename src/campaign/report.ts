@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { CampaignKind } from '../core/types.js';
 import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan, type ScenarioResult } from './model.js';
 import { junitSuites, mergeJUnit, missingSuite } from './junit-merge.js';
+import { JUNIT_FILE, PART_JUNIT_FILE } from '../report/write-reports.js';
 import type { PointStats } from './stats.js';
 import { classTable } from './snapshot/class-table.js';
 import type { SnapshotFacts } from './snapshot/run-snapshot.js';
@@ -35,13 +36,18 @@ export interface CampaignFiles {
   markdown: string;
 }
 
-/** Reads each scenario's junit.xml (relative to `dir`) and writes all reports there. */
-export function writeCampaignReports(report: CampaignReport, dir: string): CampaignFiles {
-  const files = { json: join(dir, 'campaign.json'), junit: join(dir, 'junit.xml'), markdown: join(dir, 'summary.md') };
+/**
+ * Reads each scenario's JUnit (relative to `dir`) and writes all reports there. A report of the
+ * whole campaign (every scenario, or merged) writes junit.xml, the file to publish; one job's
+ * share of a sharded campaign writes a part, so publishing every junit.xml after a merge counts
+ * each scenario once.
+ */
+export function writeCampaignReports(report: CampaignReport, dir: string, opts: { part: boolean }): CampaignFiles {
+  const files = { json: join(dir, 'campaign.json'), junit: join(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE), markdown: join(dir, 'summary.md') };
   writeFileSync(files.json, `${JSON.stringify(report, null, 2)}\n`);
   const suites = report.results.flatMap((r) => {
-    const file = join(dir, r.dir, 'junit.xml');
-    return existsSync(file) ? junitSuites(readFileSync(file, 'utf8')) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
+    const file = [PART_JUNIT_FILE, JUNIT_FILE].map((name) => join(dir, r.dir, name)).find((f) => existsSync(f));
+    return file ? junitSuites(readFileSync(file, 'utf8')) : [missingSuite(r.id, `no JUnit file (${PART_JUNIT_FILE}) in ${r.dir}`)];
   });
   writeFileSync(files.junit, mergeJUnit(report.name, suites));
   writeFileSync(files.markdown, campaignMarkdown(report));

@@ -24,6 +24,7 @@ import { campaignVerdict } from './verdict.js';
 import { runSnapshotCampaign } from './snapshot/run-snapshot.js';
 import { planSnapshotTrials } from './snapshot/trials.js';
 import { shellCommand } from '../core/shell-quote.js';
+import { JUNIT_FILE, PART_JUNIT_FILE } from '../report/write-reports.js';
 
 export interface CampaignOptions {
   inputs: RawInputs;
@@ -34,7 +35,7 @@ export interface CampaignOptions {
 }
 
 /** Files of a campaign results folder, removed before a new campaign writes there. */
-const CAMPAIGN_FILES = ['campaign.json', 'junit.xml', 'summary.md', PLAN_FILE, 'matrix.json', 'scenarios', 'probe', 'boot', 'golden'];
+const CAMPAIGN_FILES = ['campaign.json', JUNIT_FILE, PART_JUNIT_FILE, 'summary.md', PLAN_FILE, 'matrix.json', 'scenarios', 'probe', 'boot', 'golden'];
 
 async function loadConfig(options: CampaignOptions, host: Host): Promise<ResolvedConfig> {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
@@ -52,6 +53,7 @@ async function probe(options: CampaignOptions, config: ResolvedConfig, host: Hos
       inputs: scenarioInputs(options.inputs, { name: `${config.name}-probe`, resultsDir: dir, seed: config.faults.seed, rules: [], faultsEnabled: false }),
       cwd: options.cwd,
       countBlockRequests: true,
+      partOfCampaign: true,
       ...(options.signal ? { signal: options.signal } : {}),
     },
     host,
@@ -184,7 +186,7 @@ async function runScenario(options: CampaignOptions, config: ResolvedConfig, hos
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
   const dir = join('scenarios', id);
   const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
-  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...(options.signal ? { signal: options.signal } : {}) }, scenarioHost(host, quiet));
+  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, partOfCampaign: true, ...(options.signal ? { signal: options.signal } : {}) }, scenarioHost(host, quiet));
   const pointName = scenario.point.replace(/\[.*$/, '');
   const injections = run.injections?.total ?? run.points.find((p) => p.name === pointName)?.fails;
   const result: ScenarioResult = {
@@ -241,7 +243,7 @@ export async function runCampaign(options: CampaignOptions, host: Host): Promise
     const reproducer = snapshotReproducer(config);
     const results = snapshot.results.map((r) => ({ ...r, reproducer: reproducer(r.id) }));
     const report = { ...finishReport(config, { ...plan, probe: snapshot.probe }, part, results, host), ...(snapshot.facts ? { snapshot: snapshot.facts } : {}) };
-    return { config, report, files: writeCampaignReports(report, config.report.dir) };
+    return { config, report, files: writeCampaignReports(report, config.report.dir, { part: part !== 'all' }) };
   }
 
   const results: ScenarioResult[] = [];
@@ -254,7 +256,7 @@ export async function runCampaign(options: CampaignOptions, host: Host): Promise
   }
 
   const report = finishReport(config, plan, part, results, host);
-  const files = writeCampaignReports(report, config.report.dir);
+  const files = writeCampaignReports(report, config.report.dir, { part: part !== 'all' });
   return { config, report, files };
 }
 

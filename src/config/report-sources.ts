@@ -48,9 +48,14 @@ export interface SourceFacts {
  * The workspace publishers resolve paths against: GITHUB_WORKSPACE on a runner when qfi runs
  * inside it, else the working directory.
  */
-function workspaceOf(facts: SourceFacts): string {
+function workspaceOf(facts: { cwd: string; env: NodeJS.ProcessEnv }): string {
   const ws = facts.env.GITHUB_WORKSPACE;
   return ws && isAbsolute(ws) && (facts.cwd === ws || inWorkspace(facts.cwd, ws) !== undefined) ? ws : facts.cwd;
+}
+
+/** `path` relative to the workspace, `/`-separated; undefined outside it. */
+export function workspaceRelative(path: string, where: { cwd: string; env: NodeJS.ProcessEnv }): string | undefined {
+  return inWorkspace(resolve(where.cwd, path), workspaceOf(where));
 }
 
 function inWorkspace(path: string, workspace: string): string | undefined {

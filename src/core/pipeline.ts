@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { resolveConfig, type RawInputs } from '../config/index.js';
 import { hostInjections, writeHostInjections } from '../observe/host-injections.js';
 import { guestPoints } from '../observe/guest-points.js';
-import { rulesNeverFired, summarizeInjections } from '../observe/injections.js';
+import { summarizeInjections } from '../observe/injections.js';
+import { ruleUse, unusedRuleWarning } from '../observe/rule-use.js';
 import { decideVerdict, requireFired } from '../observe/verdict.js';
 import { applyConsoleFindings, worsenVerdict } from '../observe/findings-verdict.js';
 import { readKtapFile } from '../observe/ktap-console.js';
@@ -14,7 +15,7 @@ import { makePlan } from '../plan/make-plan.js';
 import { provision } from '../provision/provision.js';
 import { writeReproducer } from '../report/reproducer.js';
 import { REPRODUCE_FILES, writeReproduceRecord } from '../report/reproduce-record.js';
-import { writeReports, type ReportFiles } from '../report/write-reports.js';
+import { JUNIT_FILE, PART_JUNIT_FILE, writeReports, type ReportFiles } from '../report/write-reports.js';
 import { runQemu } from '../run/run-qemu.js';
 import { GUEST_AGENT_FILES } from '../run/guest-agent-session.js';
 import type { Host, Logger } from './host.js';
@@ -31,6 +32,8 @@ export interface PipelineOptions {
   onConfig?: (config: ResolvedConfig) => void;
   /** Count each disk's requests during the test (a campaign's probe run). */
   countBlockRequests?: boolean;
+  /** One run of a campaign: its JUnit is a part (PART_JUNIT_FILE), never counted beside the campaign's. */
+  partOfCampaign?: boolean;
   /**
    * Folder the config file's relative paths resolve from instead of its own (`qfi reproduce`:
    * the run's copy of it, read as if it were where it was in the project).
@@ -45,16 +48,17 @@ export function observeRun(ran: Pick<TestRun, 'plan' | 'provisioned' | 'record' 
   const hostEntries = record.hostFaults ? hostInjections(plan, record.hostFaults, Date.parse(record.startedAt)) : [];
   const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
   if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
-  const neverFired = rulesNeverFired(injections);
-  for (const r of neverFired) log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? '' : ' (require-fired makes this a failure)'}`);
+  const points = guestPoints(record.events);
+  const uses = ruleUse(plan.canonicalRules, injections, points);
+  for (const u of uses.filter((x) => !x.consulted)) log.warn(unusedRuleWarning(u, plan.requireFired));
   // KTAP on the console (KUnit, kselftest...) and in the command's results file: a guest without
   // an agent may pass on it; it and kernel reports can make any verdict worse.
   const results = readGuestResults(plan, record);
   const ktap = mergeKtapReports([readKtapFile(record.files.console), results?.ktap]);
-  const decided = requireFired(decideVerdict(record, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), neverFired, plan.requireFired);
+  const decided = requireFired(decideVerdict(record, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), uses, plan.requireFired);
   const found = applyConsoleFindings(decided, record, ktap);
   const { verdict, reason } = results?.problem ? worsenVerdict(found, 'fail', results.problem) : found;
-  return { ...ran, scenario: plan.scenario, verdict, reason, injections, points: guestPoints(record.events), ...(ktap ? { ktap } : {}) };
+  return { ...ran, scenario: plan.scenario, verdict, reason, injections, points, ruleUse: uses, ...(ktap ? { ktap } : {}) };
 }
 
 export interface PipelineResult {
@@ -64,7 +68,7 @@ export interface PipelineResult {
 }
 
 /** Files a previous run left in the results folder; removed so stale results never mix in. */
-const resultFiles = ['junit.xml', 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh', 'injections.jsonl', 'qemu-build.log', 'block-trace.log', 'blkdebug', GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES), ...Object.values(REPRODUCE_FILES)];
+const resultFiles = [JUNIT_FILE, PART_JUNIT_FILE, 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh', 'injections.jsonl', 'qemu-build.log', 'block-trace.log', 'blkdebug', GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES), ...Object.values(REPRODUCE_FILES)];
 
 /**
  * inputs -> config -> plan -> provision -> run -> observe -> report. Bad input and broken
@@ -99,7 +103,7 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
       }),
     );
     const run = observeRun({ plan, provisioned, record, summary }, host.log);
-    const reports = writeReports(run, config.report.dir);
+    const reports = writeReports(run, config.report.dir, { part: options.partOfCampaign === true });
     return { config, run, reports };
   } finally {
     rmSync(privateDir, { recursive: true, force: true });

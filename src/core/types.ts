@@ -9,6 +9,7 @@ import type { FileSpec } from '../config/file-spec.js';
 import type { PointSpec } from '../config/point-spec.js';
 import type { ReportSources } from '../config/report-sources.js';
 import type { InjectionSummary } from '../observe/injections.js';
+import type { RuleUse } from '../observe/rule-use.js';
 import type { PluginRuleLine } from '../rules/plugin-rules.js';
 import type { HostPlan } from '../plan/host-plan.js';
 import type { DiskImage } from '../provision/disks.js';
@@ -405,6 +406,8 @@ export interface TestRun {
   points: GuestPoint[];
   /** What qfi's plugin injected (undefined when it was not loaded). */
   injections: InjectionSummary | undefined;
+  /** What each rule did, in canonicalRules order: fired, calls, or never consulted. */
+  ruleUse: RuleUse[];
   verdict: Verdict;
   /** One sentence: why this verdict (`command exited with 3`, `no agent marker within 60 s`). */
   reason: string;

@@ -1,6 +1,6 @@
 import type { ConsoleEvent, GuestAgent, RunRecord, Verdict, VerdictSources } from '../core/types.js';
 import type { KtapReport } from './ktap.js';
-import type { RuleFires } from './injections.js';
+import type { RuleUse } from './rule-use.js';
 
 export interface VerdictResult {
   verdict: Verdict;
@@ -118,10 +118,18 @@ function decideWithoutAgent(record: RunRecord, limits: { testMs: number; overall
 
 /**
  * `require-fired`: a passing fault test whose fault never happened proves nothing, so it
- * fails. A worse verdict (crash, hang) stays as it is.
+ * fails: a rule nothing consulted, or a guest rule consulted but never fired. A worse verdict
+ * (crash, hang) stays as it is.
  */
-export function requireFired(result: VerdictResult, neverFired: readonly RuleFires[], required: boolean): VerdictResult {
-  if (!required || neverFired.length === 0 || result.verdict !== 'pass') return result;
-  const names = neverFired.map((r) => `${r.id} (${r.rule})`).join(', ');
-  return { verdict: 'fail', reason: `require-fired: rule${neverFired.length === 1 ? '' : 's'} ${names} never fired, though the test command exited with 0` };
+export function requireFired(result: VerdictResult, uses: readonly RuleUse[], required: boolean): VerdictResult {
+  if (!required || result.verdict !== 'pass') return result;
+  const unconsulted = uses.filter((u) => !u.consulted);
+  const unfired = uses.filter((u) => u.consulted && u.fired === 0);
+  if (unconsulted.length + unfired.length === 0) return result;
+  const list = (us: readonly RuleUse[]) => us.map((u) => u.rule).join(', ');
+  const parts = [
+    ...(unconsulted.length ? [`${list(unconsulted)} ${unconsulted.length === 1 ? 'was' : 'were'} never ${unconsulted.every((u) => u.layer === 'guest') ? 'consulted' : 'consulted or fired'}`] : []),
+    ...(unfired.length ? [`${list(unfired)} ${unfired.length === 1 ? 'was' : 'were'} consulted but never fired`] : []),
+  ];
+  return { verdict: 'fail', reason: `require-fired: ${parts.join('; ')}, though the test command passed` };
 }

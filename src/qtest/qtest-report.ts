@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Verdict } from '../core/types.js';
+import { workspaceRelative } from '../config/report-sources.js';
 import { renderJUnit, type JUnitCase, type JUnitSuite } from '../report/junit-xml.js';
 import { boundMarkdown, maxSummaryBytes } from '../report/summary-md.js';
 import { reportFilesIn, type ReportFiles } from '../report/write-reports.js';
@@ -37,7 +38,8 @@ export function qtestVerdict(scripts: ScriptResult[]): { verdict: Verdict; reaso
 }
 
 function sectionCase(script: ScriptResult, section: SectionResult): JUnitCase {
-  const tc: JUnitCase = { name: section.name, classname: `qtest.${script.script.name}`, time: section.durationMs / 1000 };
+  const file = workspaceRelative(script.script.file, { cwd: process.cwd(), env: process.env });
+  const tc: JUnitCase = { name: `${script.script.name}: ${section.name}`, classname: `qtest ${script.script.name}`, time: section.durationMs / 1000, ...(file ? { file, line: section.failure?.line ?? section.line } : {}) };
   const where = `${basename(script.script.file)}:${section.failure?.line ?? section.line}`;
   if (section.status === 'fail' && section.failure) {
     const f = section.failure;
@@ -59,7 +61,6 @@ export function toQtestJUnit(outcome: QtestOutcome): string {
       ...(s.crash ? [['qfi.qemu.crash', s.crash] as [string, string]] : []),
     ],
     cases: s.sections.map((section) => sectionCase(s, section)),
-    suites: [],
   }));
   return renderJUnit(outcome.name, suites);
 }

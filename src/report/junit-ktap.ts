@@ -1,33 +1,45 @@
 /**
- * KTAP results as JUnit: one suite per KTAP stream (`ktap`, or `ktap.1`, `ktap.2`... when the
- * console had several; `results`, `results.1`... for a results file's), a nested <testsuite> per KTAP suite (KUnit suites, parameterised cases)
- * and a <testcase> per test case, its classname the dotted suite path. Failures carry their
- * diagnostics; results that never came (a cut-off stream) are errors naming where it stopped.
+ * KTAP results as flat JUnit suites, the only shape every publisher reads (dorny's java-junit
+ * parser drops nested suites): one suite per KTAP suite, its dotted path in the suite name
+ * (`demo ktap example.param`), and a testcase per test case, named by its whole path so names
+ * stay unique across suites (junit-names.ts). Tests at a stream's top level share one suite. A suite whose own
+ * result failed while none of its cases did gets a case for that result, so it cannot vanish.
+ * Results that never came (a cut-off stream) are errors naming where it stopped.
  */
 import type { KtapReport, KtapStream, KtapTest } from '../observe/ktap.js';
-import type { JUnitCase, JUnitResult, JUnitSuite } from './junit-xml.js';
+import type { JUnitResult, JUnitSuite } from './junit-xml.js';
+import { ktapNames } from './junit-names.js';
 
 /** Diagnostics the whole file may carry: KTAP with thousands of failing cases stays readable. */
 const maxDiagnosticChars = 512 * 1024;
 
-export function ktapSuites(ktap: KtapReport, classPrefix: string): JUnitSuite[] {
+export interface KtapNaming {
+  /** Prefix of suite names and classnames: the scenario. */
+  scenario: string;
+  /** Where a case points: the command's line for console streams, the results-file line for a results file. */
+  location: (stream: KtapStream) => { file?: string; line?: number };
+}
+
+export function ktapSuites(ktap: KtapReport, naming: KtapNaming): JUnitSuite[] {
   const budget = { left: maxDiagnosticChars };
   const suites: JUnitSuite[] = [];
   for (const [base, streams] of [['ktap', ktap.streams.filter((s) => s.source === 'console')], ['results', ktap.streams.filter((s) => s.source !== 'console')]] as const) {
     const many = streams.length > 1;
-    streams.forEach((stream, i) => suites.push(streamSuite(stream, many ? `${base}.${i + 1}` : base, classPrefix, budget)));
+    streams.forEach((stream, i) => suites.push(...streamSuites(stream, many ? `${base}.${i + 1}` : base, naming, budget)));
   }
   if (ktap.dropped > 0) {
     suites.push({
-      name: 'ktap.dropped',
-      cases: [{ name: `${ktap.dropped} more results`, classname: `${classPrefix}.ktap`, result: { kind: 'skipped', message: `${ktap.dropped} results over the report's budget were counted, not kept` } }],
-      suites: [],
+      name: ktapNames(naming.scenario, 'ktap', ['(dropped)']).suite,
+      cases: [{ name: ktapNames(naming.scenario, 'ktap', []).caseName(`(${ktap.dropped} more results)`), classname: ktapNames(naming.scenario, 'ktap', []).classname, result: { kind: 'skipped', message: `${ktap.dropped} results over the report's budget were counted, not kept` } }],
     });
   }
   return suites;
 }
 
-function streamSuite(stream: KtapStream, name: string, classPrefix: string, budget: { left: number }): JUnitSuite {
+/** The stream's suites: its top-level cases first, then each KTAP suite, depth first. */
+function streamSuites(stream: KtapStream, streamName: string, naming: KtapNaming, budget: { left: number }): JUnitSuite[] {
+  const where = naming.location(stream);
+  const names = (path: readonly string[]) => ktapNames(naming.scenario, streamName, path);
   const properties: Array<[string, string]> = [
     ['qfi.ktap.version', stream.headerless ? `${stream.version} (KUnit suites, no top-level header)` : stream.version],
     ...(stream.source === 'console'
@@ -35,33 +47,41 @@ function streamSuite(stream: KtapStream, name: string, classPrefix: string, budg
       : [['qfi.ktap.source', stream.source] as [string, string], ['qfi.ktap.lines', `${stream.firstLine}-${stream.lastLine}`] as [string, string]]),
     ...stream.errors.slice(0, 20).map((e): [string, string] => ['qfi.ktap.error', e]),
   ];
-  const suite: JUnitSuite = { name, properties, cases: [], suites: [] };
-  addTests(suite, stream.tests, [], classPrefix, budget);
-  if (stream.errors.length && suite.cases.length + suite.suites.length === 0) {
-    // Nothing to hang the error on (a stream with no result at all): one error case says why.
-    suite.cases.push({ name: '(stream)', classname: `${classPrefix}.${name}`, result: { kind: 'error', type: 'ktap', message: stream.errors[0]!, text: stream.errors.join('\n') } });
-  }
-  return suite;
-}
+  const top: JUnitSuite = { name: names([]).suite, properties, cases: [] };
+  const out: JUnitSuite[] = [top];
 
-function addTests(into: JUnitSuite, tests: KtapTest[], path: string[], classPrefix: string, budget: { left: number }): void {
-  for (const test of tests) {
-    if (test.subtests.length > 0) {
-      const child: JUnitSuite = { name: test.name, cases: [], suites: [] };
-      if (test.errors.length) child.properties = test.errors.slice(0, 20).map((e) => ['qfi.ktap.error', e]);
-      addTests(child, test.subtests, [...path, test.name], classPrefix, budget);
-      into.suites.push(child);
-    } else {
-      into.cases.push(toCase(test, path, classPrefix, budget));
+  const visit = (into: JUnitSuite, test: KtapTest, path: readonly string[]): void => {
+    const n = names(path);
+    if (test.subtests.length === 0) {
+      const result = caseResult(test, budget);
+      into.cases.push({ name: n.caseName(test.name), classname: n.classname, ...where, ...(result ? { result } : {}) });
+      return;
     }
+    const here = [...path, test.name];
+    const inner = names(here);
+    const suite: JUnitSuite = { name: inner.suite, cases: [] };
+    if (test.errors.length) suite.properties = test.errors.slice(0, 20).map((e) => ['qfi.ktap.error', e]);
+    out.push(suite);
+    for (const sub of test.subtests) visit(suite, sub, here);
+    // The suite's own `not ok` with every case passing (a crash after the last case) would vanish.
+    const own = caseResult(test, budget);
+    if (own && own.kind !== 'skipped' && !anyCaseFailed(test)) suite.cases.push({ name: n.caseName(`${test.name} (suite result)`), classname: inner.classname, ...where, result: own });
+  };
+  for (const test of stream.tests) visit(top, test, []);
+  if (stream.errors.length && out.every((s) => s.cases.length === 0)) {
+    // Nothing to hang the error on (a stream with no result at all): one error case says why.
+    top.cases.push({ name: names([]).caseName('(stream)'), classname: names([]).classname, ...where, result: { kind: 'error', type: 'ktap', message: stream.errors[0]!, text: stream.errors.join('\n') } });
   }
+  // Suites without cases of their own (KUnit's top level, a suite of parameterised cases) show
+  // as empty suites in a publisher: they go, the stream's properties moving to its first suite.
+  const kept = out.filter((s) => s.cases.length > 0);
+  if (kept.length === 0) return [top];
+  if (kept[0] !== top) kept[0] = { ...kept[0]!, properties: [...properties, ...(kept[0]!.properties ?? [])] };
+  return kept;
 }
 
-function toCase(test: KtapTest, path: string[], classPrefix: string, budget: { left: number }): JUnitCase {
-  const tc: JUnitCase = { name: test.name, classname: [classPrefix, ...(path.length ? path : ['ktap'])].join('.') };
-  const result = caseResult(test, budget);
-  if (result) tc.result = result;
-  return tc;
+function anyCaseFailed(test: KtapTest): boolean {
+  return test.subtests.some((s) => (s.subtests.length ? anyCaseFailed(s) : s.outcome === 'fail' || s.outcome === 'error'));
 }
 
 function caseResult(test: KtapTest, budget: { left: number }): JUnitResult | undefined {

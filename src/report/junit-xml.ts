@@ -1,7 +1,9 @@
 /**
- * A small JUnit XML writer: suites that nest (junit-10.xsd allows <testsuite> inside
- * <testsuite>), cases with one failure, error or skipped element, properties, and counts that
- * add up every case below a suite. Text goes through toXmlText, so any console text is valid XML.
+ * A small JUnit XML writer: flat suites (publishers drop nested ones), cases with one failure,
+ * error or skipped element, `file` and `line` on a case (what publishers annotate), its
+ * <system-out>, properties, and counts from the cases. Text goes through toXmlText, so any
+ * console text is valid XML. (junit-report-builder writes no `line`, no message on <skipped>,
+ * and a `skipped` count on <testsuites> that junit-10.xsd does not allow.)
  */
 import { toXmlText } from './xml-text.js';
 
@@ -18,7 +20,11 @@ export interface JUnitCase {
   classname: string;
   /** Seconds; omitted when unknown (KTAP has no times). */
   time?: number;
+  /** What the case is about in the user's repository, relative to its root (publishers annotate it). */
+  file?: string;
+  line?: number;
   result?: JUnitResult;
+  systemOut?: string;
 }
 
 export interface JUnitSuite {
@@ -27,7 +33,6 @@ export interface JUnitSuite {
   time?: number;
   properties?: Array<[string, string]>;
   cases: JUnitCase[];
-  suites: JUnitSuite[];
 }
 
 interface Counts {
@@ -44,13 +49,6 @@ function countSuite(suite: JUnitSuite): Counts {
     if (tc.result?.kind === 'failure') c.failures++;
     else if (tc.result?.kind === 'error') c.errors++;
     else if (tc.result?.kind === 'skipped') c.skipped++;
-  }
-  for (const child of suite.suites) {
-    const n = countSuite(child);
-    c.tests += n.tests;
-    c.failures += n.failures;
-    c.errors += n.errors;
-    c.skipped += n.skipped;
   }
   return c;
 }
@@ -69,11 +67,22 @@ function attrs(pairs: Array<[string, string | number | undefined]>): string {
 }
 
 function renderCase(tc: JUnitCase, pad: string, out: string[]): void {
-  const open = `${pad}<testcase${attrs([['classname', tc.classname], ['name', tc.name], ['time', tc.time === undefined ? undefined : seconds(tc.time)]])}`;
+  const open = `${pad}<testcase${attrs([
+    ['classname', tc.classname],
+    ['name', tc.name],
+    ['time', tc.time === undefined ? undefined : seconds(tc.time)],
+    ['file', tc.file],
+    ['line', tc.file === undefined ? undefined : tc.line],
+  ])}`;
   const r = tc.result;
-  if (!r) return void out.push(`${open}/>`);
-  const el = `<${r.kind}${attrs([['message', r.message], ['type', r.type]])}`;
-  out.push(`${open}>`, `${pad}  ${r.text ? `${el}>${body(r.text)}</${r.kind}>` : `${el}/>`}`, `${pad}</testcase>`);
+  if (!r && !tc.systemOut) return void out.push(`${open}/>`);
+  out.push(`${open}>`);
+  if (r) {
+    const el = `<${r.kind}${attrs([['message', r.message], ['type', r.type]])}`;
+    out.push(`${pad}  ${r.text ? `${el}>${body(r.text)}</${r.kind}>` : `${el}/>`}`);
+  }
+  if (tc.systemOut) out.push(`${pad}  <system-out>${body(tc.systemOut)}</system-out>`);
+  out.push(`${pad}</testcase>`);
 }
 
 function renderSuite(suite: JUnitSuite, pad: string, out: string[]): void {
@@ -95,13 +104,12 @@ function renderSuite(suite: JUnitSuite, pad: string, out: string[]): void {
     out.push(`${pad}  </properties>`);
   }
   for (const tc of suite.cases) renderCase(tc, `${pad}  `, out);
-  for (const child of suite.suites) renderSuite(child, `${pad}  `, out);
   out.push(`${pad}</testsuite>`);
 }
 
 /** The document: <testsuites> with counts over everything (no `skipped` there: the schema has none). */
 export function renderJUnit(name: string, suites: JUnitSuite[]): string {
-  const total = countSuite({ name, cases: [], suites });
+  const total = countSuite({ name, cases: suites.flatMap((s) => s.cases) });
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs([['name', name], ['tests', total.tests], ['failures', total.failures], ['errors', total.errors]])}>`];
   for (const suite of suites) renderSuite(suite, '  ', out);
   out.push('</testsuites>');

@@ -1,35 +1,26 @@
-import type { TestRun } from '../core/types.js';
-import { excerptBlocks, topFinding } from '../observe/findings.js';
-import { flattenBlocks } from '../observe/summarize.js';
+import type { TestRun, Verdict } from '../core/types.js';
 import { ktapSuites } from './junit-ktap.js';
-import { renderJUnit, type JUnitCase, type JUnitSuite } from './junit-xml.js';
+import { renderJUnit, type JUnitCase, type JUnitResult, type JUnitSuite } from './junit-xml.js';
+import { junitNames } from './junit-names.js';
+import { failureReport, runFacts } from './run-facts.js';
 import { toReportText, toXmlText } from './xml-text.js';
-
-/** The short log text a failure carries: problem blocks first, then the last lines. */
-export function failureDetails(run: TestRun): string {
-  const parts = [run.reason];
-  const highlights = flattenBlocks(excerptBlocks(run.summary, run.ktap));
-  if (highlights.length) parts.push('', '--- worst problems on the console ---', ...highlights);
-  if (run.summary.tail.length) parts.push('', '--- last console lines ---', ...run.summary.tail);
-  if (run.record.diagnostics?.registers) parts.push('', '--- registers at timeout ---', run.record.diagnostics.registers.trim());
-  return toReportText(parts.join('\n'));
-}
 
 const seconds = (ms: number | undefined) => (ms === undefined ? 0 : Math.round(ms) / 1000);
 
-/**
- * One testsuite per scenario with two testcases, `boot` and `command`, so a dashboard shows
- * whether the guest came up and what the test did. Properties carry what reproduces the run.
- * KTAP/TAP results from the console (KUnit, kselftest) follow as nested suites, one testcase
- * per test (junit-ktap.ts); the scenario suite's counts include them.
- */
-export function toJUnit(run: TestRun): string {
-  const properties: Array<[string, string]> = [];
-  const prop = (name: string, value: string | number) => properties.push([name, toXmlText(String(value))]);
+/** A crash, a hang, a guest that never came up and broken infrastructure are errors (red); a failed test is a failure. */
+export function resultKind(verdict: Verdict): 'failure' | 'error' {
+  return verdict === 'fail' ? 'failure' : 'error';
+}
+
+/** What reproduces and explains the run, as suite properties (kept for tools that read them; no publisher shows them). */
+function properties(run: TestRun): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const prop = (name: string, value: string | number) => out.push([name, toXmlText(String(value))]);
   prop('qfi.verdict', run.verdict);
   prop('qfi.reason', toReportText(run.reason));
   for (const rule of run.plan.canonicalRules) prop('qfi.rule', rule);
   prop('qfi.seed', run.plan.seed);
+  prop('qfi.reproducer', run.plan.reproducer);
   prop('qfi.qemu.version', run.provisioned.qemuVersion);
   prop('qfi.qemu.origin', run.provisioned.qemuOrigin);
   prop('qfi.qemu.accel', run.provisioned.accel);
@@ -49,31 +40,59 @@ export function toJUnit(run: TestRun): string {
   }
   if (run.record.commandExitCode !== undefined) prop('qfi.exit_code', run.record.commandExitCode);
   if (run.record.timedOut) prop('qfi.timed_out', run.record.timedOut);
-  const top = topFinding(run.record.events, run.ktap);
-  if (top) prop('qfi.top_problem', `${top.kind} at ${top.where}: ${toReportText(top.text)}`);
+  return out;
+}
 
-  const booted = run.record.events.some((e) => e.kind === 'agent-ready');
+/**
+ * Flat suites, as publishers read them: the scenario's suite with two testcases, `boot` (did
+ * the guest come up) and `command` (what the test did), then one suite per KTAP suite. Each
+ * case points at the config line it is about (the command's; the first rule's for boot), and
+ * a failing one carries the seed, the rules, what fired and the reproducer in its message and
+ * in <system-out>, since no publisher shows <properties>.
+ */
+export function toJUnit(run: TestRun): string {
+  const names = junitNames(run.scenario);
+  const sources = run.plan.sources;
+  const at = (ref: { file: string; line: number } | undefined) => (ref ? { file: ref.file, line: ref.line } : {});
+  const commandAt = at(sources.command ?? sources.main);
+  const firstRule = run.plan.canonicalRules.map((r) => sources.rules[r]).find((r) => r !== undefined);
+  const bootAt = at(firstRule ?? sources.main);
+
+  const facts = runFacts(run);
+  const failed: JUnitResult | undefined = run.verdict === 'pass' ? undefined : { kind: resultKind(run.verdict), type: run.verdict, ...failureReport(run) };
+  const booted = guestCameUp(run);
   const started = run.record.events.some((e) => e.kind === 'test-start');
-  const details = failureDetails(run);
-  const reason = toReportText(run.reason);
-  const classname = `qfi.${toXmlText(run.scenario)}`;
 
-  const boot: JUnitCase = { name: 'boot', classname, time: seconds(run.record.bootMs) };
-  if (!booted) {
-    boot.result = run.verdict === 'infra-error' ? { kind: 'error', message: reason, type: run.verdict, text: details } : { kind: 'failure', message: reason, type: run.verdict, text: details };
-  }
-  const command: JUnitCase = { name: 'command', classname, time: seconds(run.record.testMs) };
-  if (!started && !booted) command.result = { kind: 'skipped' };
-  else if (run.verdict === 'infra-error') command.result = { kind: 'error', message: reason, type: run.verdict, text: details };
-  else if (run.verdict !== 'pass') command.result = { kind: 'failure', message: reason, type: run.verdict, text: details };
+  const boot: JUnitCase = { name: names.caseName('boot'), classname: names.classname, time: seconds(run.record.bootMs), ...bootAt, systemOut: facts };
+  if (!booted && failed) boot.result = failed;
+  const command: JUnitCase = { name: names.caseName('command'), classname: names.classname, time: seconds(run.record.testMs), ...commandAt, systemOut: facts };
+  if (!booted && !started) command.result = { kind: 'skipped', message: 'the guest never came up, so the command never ran' };
+  else if (failed) command.result = failed;
 
   const suite: JUnitSuite = {
-    name: toXmlText(run.scenario),
+    name: names.suite,
     timestamp: run.record.startedAt,
     time: seconds(run.record.wallMs),
-    properties,
+    properties: properties(run),
     cases: [boot, command],
-    suites: run.ktap ? ktapSuites(run.ktap, classname) : [],
   };
-  return renderJUnit('qfi', [suite]);
+  const ktap = run.ktap
+    ? ktapSuites(run.ktap, {
+        scenario: run.scenario,
+        location: (stream) => at((stream.source === 'console' ? sources.command : (sources.resultsFile ?? sources.command)) ?? sources.main),
+      })
+    : [];
+  return renderJUnit('qfi', [suite, ...ktap]);
+}
+
+/**
+ * Whether the boot testcase passes. With qfi's agent its ready marker says so; a guest without
+ * it (a custom kernel, qemu-guest-agent) came up unless the run ended in a boot timeout or
+ * QEMU never ran it: a passing KUnit kernel's boot is not a failure.
+ */
+function guestCameUp(run: TestRun): boolean {
+  if (run.record.events.some((e) => e.kind === 'agent-ready')) return true;
+  if (run.plan.agent === 'qfi') return false;
+  if (run.verdict === 'boot-timeout') return false;
+  return run.record.consoleLines > 0 || run.verdict === 'pass';
 }

@@ -5,7 +5,7 @@ import { REPRODUCE_FILES } from './reproduce-record.js';
 export const SUMMARY_SCHEMA_VERSION = 1;
 
 /** The machine-readable result: what ran, with what, what happened, where the files are. */
-export function toSummaryJson(run: TestRun): string {
+export function toSummaryJson(run: TestRun, junitFile = 'junit.xml'): string {
   const { record, plan, provisioned } = run;
   const summary = {
     schema: SUMMARY_SCHEMA_VERSION,
@@ -41,7 +41,7 @@ export function toSummaryJson(run: TestRun): string {
       ? { counts: run.ktap.counts, dropped: run.ktap.dropped, streams: run.ktap.streams.map((s) => ({ source: s.source, version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) }
       : null,
     diagnostics: record.diagnostics ?? null,
-    files: { console: 'console.log', qemuStderr: 'qemu-stderr.log', qmpLog: 'qmp.log', junit: 'junit.xml', reproducer: 'reproducer.sh', reproduce: REPRODUCE_FILES.manifest, ...(run.injections ? { injections: 'injections.jsonl' } : {}) },
+    files: { console: 'console.log', qemuStderr: 'qemu-stderr.log', qmpLog: 'qmp.log', junit: junitFile, reproducer: 'reproducer.sh', reproduce: REPRODUCE_FILES.manifest, ...(run.injections ? { injections: 'injections.jsonl' } : {}) },
   };
   return `${JSON.stringify(summary, null, 2)}\n`;
 }

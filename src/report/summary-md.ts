@@ -1,6 +1,6 @@
 import type { TestRun, Verdict } from '../core/types.js';
-import { excerptBlocks, expectedReportCounts, topFinding } from '../observe/findings.js';
-import { flattenBlocks } from '../observe/summarize.js';
+import { expectedReportCounts, topFinding } from '../observe/findings.js';
+import { excerptParts } from './run-facts.js';
 import type { KtapReport, KtapTest } from '../observe/ktap.js';
 import { toReportText } from './xml-text.js';
 
@@ -25,6 +25,8 @@ const maxExcerptChars = 16_000;
 export const maxSummaryBytes = 64 * 1024;
 /** Rows of the problem and KTAP tables. */
 const maxRows = 10;
+/** Rows of the rules and points tables. */
+const maxRuleRows = 50;
 
 /** A job-summary-ready page: verdict table, rules, and the log excerpt. */
 export function toSummaryMarkdown(run: TestRun): string {
@@ -40,20 +42,8 @@ export function toSummaryMarkdown(run: TestRun): string {
     '',
     `**Kernel**: ${cell(provisioned.kernelDescription)}`,
   ];
-  if (run.injections) {
-    const { total, failed, unattributed } = run.injections;
-    out.push(
-      '',
-      `**Injections**: ${total}${failed ? `, ${failed} failed` : ''}${unattributed ? `, ${unattributed} block error(s) no rule explains` : ''}`,
-      '',
-      '| rule | layer | fires | first |',
-      '|---|---|---|---|',
-    );
-    for (const r of run.injections.perRule) {
-      const first = r.firstIcount !== undefined ? `instruction ${r.firstIcount}` : r.firstAtMs !== undefined ? `${(r.firstAtMs / 1000).toFixed(3)} s` : '–';
-      out.push(`| \`${cell(r.rule)}\` | ${r.layer} | ${r.fires === 0 ? '⚠️ never fired' : r.fires} | ${first} |`);
-    }
-  }
+  out.push(...rulesSection(run));
+  out.push(...pointsSection(run));
   const top = topFinding(run.record.events, run.ktap);
   if (top) out.push('', `**Top problem**: ${top.kind} at ${top.where}: \`${cell(clip(toReportText(top.text), 300)).replaceAll('`', "'")}\``);
   if (run.summary.problems.length) {
@@ -66,13 +56,49 @@ export function toSummaryMarkdown(run: TestRun): string {
     }
   }
   if (run.ktap) out.push('', ...ktapSection(run.ktap));
-  const highlights = flattenBlocks(excerptBlocks(run.summary, run.ktap));
-  const excerpt = [...highlights, ...(highlights.length ? ['…'] : []), ...run.summary.tail].join('\n');
+  const { ranked, tail } = excerptParts(run);
+  const excerpt = [...ranked, ...(ranked.length && tail.length ? ['…'] : []), ...tail].join('\n');
   if (run.verdict !== 'pass' && excerpt) {
     const text = toReportText(excerpt).replaceAll('```', '`​``');
-    out.push('', '<details open><summary>Console excerpt</summary>', '', '```text', text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}\n… (cut)` : text, '```', '', '</details>');
+    out.push('', '<details open><summary>Console excerpt</summary>', '', '```text', text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}\n… (cut at ${maxExcerptChars} characters: console.log in the results has it all)` : text, '```', '', '</details>');
   }
   return boundMarkdown(`${out.join('\n')}\n`, maxSummaryBytes);
+}
+
+/** Every rule with what it did; a rule nothing consulted is a warning (require-fired makes it fail the run). */
+function rulesSection(run: TestRun): string[] {
+  if (run.ruleUse.length === 0) return [];
+  const out = ['', '**Rules and what fired**', '', '| rule | layer | calls | fired | first |', '|---|---|---|---|---|'];
+  const firstOf = (rule: string) => {
+    const r = run.injections?.perRule.find((p) => p.rule === rule);
+    return r?.firstIcount !== undefined ? `instruction ${r.firstIcount}` : r?.firstAtMs !== undefined ? `${(r.firstAtMs / 1000).toFixed(3)} s` : '–';
+  };
+  for (const u of run.ruleUse.slice(0, maxRuleRows)) {
+    const fired = u.consulted ? String(u.fired) : `⚠️ ${u.layer === 'guest' ? 'never consulted' : 'never fired'}`;
+    out.push(`| \`${cell(u.rule)}\` | ${u.layer} | ${u.calls ?? '–'} | ${fired} | ${firstOf(u.rule)} |`);
+  }
+  if (run.ruleUse.length > maxRuleRows) out.push('', `… and ${run.ruleUse.length - maxRuleRows} more rules (summary.json has them all).`);
+  const unused = run.ruleUse.filter((u) => !u.consulted);
+  if (unused.length) {
+    const names = unused.map((u) => `\`${cell(u.rule)}\``).join(', ');
+    out.push(
+      '',
+      run.plan.requireFired
+        ? `> [!CAUTION]\n> require-fired: ${names} ${unused.length === 1 ? 'was' : 'were'} never consulted or never fired, so the run fails.`
+        : `> [!WARNING]\n> ${names}: nothing consulted ${unused.length === 1 ? 'this rule' : 'these rules'}, so the run tested nothing with ${unused.length === 1 ? 'it' : 'them'}. Check that the guest consults the point (qfi-fault, the SDK) or that the kernel has the fault-injection feature it needs; \`require-fired\` makes this a failure.`,
+    );
+  }
+  if (run.injections?.unattributed) out.push('', `${run.injections.unattributed} block error(s) no rule explains (real I/O errors of the host?).`);
+  return out;
+}
+
+/** The guest's fault points with how often it called and failed each (what QFI-POINT lines reported). */
+function pointsSection(run: TestRun): string[] {
+  if (run.points.length === 0) return [];
+  const out = ['', '**Guest points**', '', '| point | calls | failed |', '|---|---|---|'];
+  for (const p of run.points.slice(0, maxRuleRows)) out.push(`| \`${cell(p.name)}\` | ${p.calls ?? 'registered'} | ${p.fails ?? '–'} |`);
+  if (run.points.length > maxRuleRows) out.push('', `… and ${run.points.length - maxRuleRows} more points (summary.json has them all).`);
+  return out;
 }
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);

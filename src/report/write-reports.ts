@@ -1,9 +1,17 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { TestRun } from '../core/types.js';
 import { toJUnit } from './junit.js';
 import { toSummaryJson } from './summary-json.js';
 import { toSummaryMarkdown } from './summary-md.js';
+
+/**
+ * The one JUnit file a job publishes is always `junit.xml`; a part of a bigger result (a
+ * campaign's scenario, probe or golden run, one shard of a campaign) is named so that the
+ * usual glob for every junit.xml below a folder does not count it again next to the whole.
+ */
+export const JUNIT_FILE = 'junit.xml';
+export const PART_JUNIT_FILE = 'part-junit.xml';
 
 export interface ReportFiles {
   junit: string;
@@ -12,14 +20,15 @@ export interface ReportFiles {
 }
 
 /** Where a run's (or a qtest run's) reports go in the results folder. */
-export function reportFilesIn(dir: string): ReportFiles {
-  return { junit: join(dir, 'junit.xml'), summaryJson: join(dir, 'summary.json'), summaryMarkdown: join(dir, 'summary.md') };
+export function reportFilesIn(dir: string, opts: { part?: boolean } = {}): ReportFiles {
+  return { junit: join(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE), summaryJson: join(dir, 'summary.json'), summaryMarkdown: join(dir, 'summary.md') };
 }
 
-export function writeReports(run: TestRun, dir: string): ReportFiles {
-  const files = reportFilesIn(dir);
+/** `part`: the run is one of a campaign's (its JUnit is PART_JUNIT_FILE). */
+export function writeReports(run: TestRun, dir: string, opts: { part?: boolean } = {}): ReportFiles {
+  const files = reportFilesIn(dir, opts);
   writeFileSync(files.junit, toJUnit(run));
-  writeFileSync(files.summaryJson, toSummaryJson(run));
+  writeFileSync(files.summaryJson, toSummaryJson(run, basename(files.junit)));
   writeFileSync(files.summaryMarkdown, toSummaryMarkdown(run));
   return files;
 }

@@ -11,6 +11,7 @@ import { localCacheDir } from '../../src/core/cache-dir.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
 import { guestProgramFiles } from '../helpers/guest-programs.js';
+import { junitSchema } from '../helpers/junit-schema.js';
 
 /**
  * Campaigns on the built-in guest with the system QEMU (Debian's 7.2): every scenario boots
@@ -19,7 +20,6 @@ import { guestProgramFiles } from '../helpers/guest-programs.js';
  * calls failed so each check is call by call.
  */
 const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
-const schema = join(packageRoot(), 'test', 'fixtures', 'schemas', 'junit-10.xsd');
 
 const workDir = () => mkdtempSync(join(tmpdir(), 'qfi-campaign-'));
 const consoleOf = (dir: string, id: string) => readFileSync(join(dir, 'scenarios', id, 'console.log'), 'utf8');
@@ -53,7 +53,7 @@ describe('matrix campaign: plan, two shards, merge', () => {
     }
     const { report, files } = await mergeCampaigns({ inputs: { 'merge-from': [join(root, 'shard1'), join(root, 'shard2')], 'results-dir': join(root, 'merged') }, cwd: root }, host);
     const xml = readFileSync(files.junit, 'utf8');
-    execFileSync('xmllint', ['--noout', '--schema', schema, files.junit], { stdio: 'pipe' });
+    execFileSync('xmllint', ['--noout', '--schema', junitSchema(), files.junit], { stdio: 'pipe' });
     expect(xml.match(/<testsuite /g)).toHaveLength(6);
     expect([...xml.matchAll(/<testsuite name="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(matrix.include.map((e) => e.id).sort());
     // storage.write=fail fails both writes: the only failing scenario.

@@ -17,9 +17,9 @@ import { runPipeline } from '../../src/core/pipeline.js';
 import { writeCpioNewc } from '../../src/provision/guest/cpio-newc.js';
 import { ensureBuiltinGuest } from '../../src/provision/guest/index.js';
 import { buildSdkKernels } from '../helpers/sdk-kernel.js';
+import { junitSchema } from '../helpers/junit-schema.js';
 
 const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
-const schema = new URL('../fixtures/schemas/junit-10.xsd', import.meta.url).pathname;
 const fixture = (path: string) => new URL(`../fixtures/guests/${path}`, import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'qfi-custom-guests-'));
 
@@ -27,7 +27,7 @@ async function qfiRun(name: string, inputs: RawInputs) {
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
   const { run, reports } = await runPipeline({ inputs: { 'results-dir': join(dir, 'results'), name, ...inputs }, cwd: dir }, host);
-  execFileSync('xmllint', ['--noout', '--schema', schema, reports.junit], { stdio: 'pipe' });
+  execFileSync('xmllint', ['--noout', '--schema', junitSchema(), reports.junit], { stdio: 'pipe' });
   return { run, console: readFileSync(run.record.files.console, 'utf8'), argv: run.record.qemuArgv };
 }
 

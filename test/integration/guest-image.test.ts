@@ -14,16 +14,16 @@ import { localCacheDir } from '../../src/core/cache-dir.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import { ensureDebianImage, type DebianImage } from '../helpers/debian-image.js';
+import { junitSchema } from '../helpers/junit-schema.js';
 
 const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
-const schema = new URL('../fixtures/schemas/junit-10.xsd', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'qfi-guest-image-'));
 
 async function qfiRun(name: string, inputs: RawInputs) {
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
   const { run, reports } = await runPipeline({ inputs: { 'results-dir': join(dir, 'results'), name, 'boot-timeout': '120s', ...inputs }, cwd: dir }, host);
-  execFileSync('xmllint', ['--noout', '--schema', schema, reports.junit], { stdio: 'pipe' });
+  execFileSync('xmllint', ['--noout', '--schema', junitSchema(), reports.junit], { stdio: 'pipe' });
   const read = (file: string) => readFileSync(join(dir, 'results', file), 'utf8');
   return { run, read };
 }

@@ -7,9 +7,9 @@ import type { RawInputs } from '../../src/config/index.js';
 import { localCacheDir } from '../../src/core/cache-dir.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
 import { runPipeline } from '../../src/core/pipeline.js';
+import { junitSchema } from '../helpers/junit-schema.js';
 
 const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
-const schema = new URL('../fixtures/schemas/junit-10.xsd', import.meta.url).pathname;
 
 async function qfiRun(inputs: RawInputs) {
   const cwd = mkdtempSync(join(tmpdir(), 'qfi-ktap-'));
@@ -39,7 +39,7 @@ describe('KTAP from inside the guest, through the whole pipeline', () => {
     expect(run.reason).toBe('KTAP: 1 of 3 tests failed: read config');
     expect(run.ktap?.counts).toEqual({ tests: 3, passed: 1, failed: 1, skipped: 1, todo: 0, errors: 0 });
     const xml = readFileSync(reports.junit, 'utf8');
-    execFileSync('xmllint', ['--noout', '--schema', schema, reports.junit], { stdio: 'pipe' });
+    execFileSync('xmllint', ['--noout', '--schema', junitSchema(), reports.junit], { stdio: 'pipe' });
     expect(xml).toMatch(/<testsuite name="ktap" tests="3" failures="1" errors="0" skipped="1">/);
     expect(xml).toMatch(/name="read config">\s*<failure message="read failed \(injected\)" type="ktap">/);
     const md = readFileSync(reports.summaryMarkdown, 'utf8');
@@ -71,7 +71,7 @@ describe('KTAP from inside the guest, through the whole pipeline', () => {
     expect(readFileSync(join(run.record.files.dir, 'guest-results.txt'), 'utf8')).toBe(
       'KTAP version 1\n1..2\n    KTAP version 1\n    # Subtest: storage\n    1..2\n    ok 1 open\n    # read failed (injected)\n    not ok 2 read\nnot ok 1 storage\nok 2 network # SKIP no NIC\n',
     );
-    execFileSync('xmllint', ['--noout', '--schema', schema, reports.junit], { stdio: 'pipe' });
+    execFileSync('xmllint', ['--noout', '--schema', junitSchema(), reports.junit], { stdio: 'pipe' });
     const xml = readFileSync(reports.junit, 'utf8');
     expect(xml).toMatch(/<testsuite name="ktap" tests="1" failures="0" errors="0" skipped="0">/);
     expect(xml).toMatch(/<testsuite name="results" tests="3" failures="1" errors="0" skipped="1">\s*<properties>[\s\S]*?<property name="qfi.ktap.source" value="results file \/tmp\/results.tap"\/>/);
@@ -106,7 +106,7 @@ describe('KTAP from inside the guest, through the whole pipeline', () => {
     expect(run.verdict).toBe('pass');
     expect(run.provisioned.kernelDescription).toMatch(/with the built-in initramfs/);
     expect(run.ktap?.streams.map((s) => s.tests.map((t) => `${t.name}:${t.outcome}`))).toEqual([['example:pass', 'list-kunit-test:pass', 'hlist:pass']]);
-    execFileSync('xmllint', ['--noout', '--schema', schema, reports.junit], { stdio: 'pipe' });
+    execFileSync('xmllint', ['--noout', '--schema', junitSchema(), reports.junit], { stdio: 'pipe' });
     expect(readFileSync(reports.junit, 'utf8')).toMatch(/<testsuite name="example" tests="4" failures="0" errors="0" skipped="2">/);
   });
 });

@@ -15,9 +15,9 @@ import { formatError } from '../../src/core/errors.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
 import { runQtestPipeline } from '../../src/qtest/qtest-pipeline.js';
 import { qemuSourceTarball } from '../helpers/qfi-plugin.js';
+import { junitSchema } from '../helpers/junit-schema.js';
 
 const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
-const schema = new URL('../fixtures/schemas/junit-10.xsd', import.meta.url).pathname;
 const script = (name: string) => new URL(`../fixtures/qtest/${name}`, import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'qfi-qtest-'));
 const rtcAtFixedDate = ['-rtc', 'base=2020-01-01T00:00:00,clock=vm'];
@@ -26,7 +26,7 @@ async function qtest(name: string, inputs: RawInputs) {
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
   const result = await runQtestPipeline({ inputs: { 'results-dir': join(dir, 'results'), name, 'qemu-source': qemuSourceTarball, ...inputs }, cwd: dir }, host);
-  execFileSync('xmllint', ['--noout', '--schema', schema, result.reports.junit], { stdio: 'pipe' });
+  execFileSync('xmllint', ['--noout', '--schema', junitSchema(), result.reports.junit], { stdio: 'pipe' });
   return { ...result, junit: readFileSync(result.reports.junit, 'utf8'), dir: join(dir, 'results') };
 }
 

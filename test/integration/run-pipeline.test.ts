@@ -13,9 +13,9 @@ import { probeKvm } from '../../src/provision/kvm-probe.js';
 import { findFirmware, locateQemu } from '../../src/provision/qemu-system.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import { canonicalRulesText, parseRule } from '../../src/rules/index.js';
+import { junitSchema } from '../helpers/junit-schema.js';
 
 const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
-const schema = new URL('../fixtures/schemas/junit-10.xsd', import.meta.url).pathname;
 
 function workDir(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'qfi-it-'));
@@ -30,7 +30,7 @@ async function qfiRun(inputs: RawInputs, files: Record<string, string> = {}, sig
 }
 
 function validateJUnit(file: string): void {
-  execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' });
+  execFileSync('xmllint', ['--noout', '--schema', junitSchema(), file], { stdio: 'pipe' });
 }
 
 function processGone(pid: number | undefined): boolean {

@@ -12,6 +12,7 @@ import { localCacheDir } from '../../src/core/cache-dir.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
 import { packageRoot } from '../../src/core/package-root.js';
 import { qemuSourceTarball } from '../helpers/qfi-plugin.js';
+import { junitSchema } from '../helpers/junit-schema.js';
 
 /**
  * Snapshot campaigns on the built-in guest with qfi's QEMU 10.2.2 build and plugin: one boot
@@ -20,7 +21,6 @@ import { qemuSourceTarball } from '../helpers/qfi-plugin.js';
  * timeout of 3 s).
  */
 const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
-const schema = join(packageRoot(), 'test', 'fixtures', 'schemas', 'junit-10.xsd');
 const workDir = () => mkdtempSync(join(tmpdir(), 'qfi-snapshot-'));
 
 /** Checksums busybox twice and compares: a flip between the two reads is detected (exit 1). */
@@ -103,7 +103,7 @@ describe('snapshot campaign: boot once, flip many', () => {
     expect(injected).toBeGreaterThanOrEqual(45);
 
     const xml = readFileSync(files.junit, 'utf8');
-    execFileSync('xmllint', ['--noout', '--schema', schema, files.junit], { stdio: 'pipe' });
+    execFileSync('xmllint', ['--noout', '--schema', junitSchema(), files.junit], { stdio: 'pipe' });
     expect(xml.match(/<testsuite /g)).toHaveLength(50);
     const md = readFileSync(files.markdown, 'utf8');
     expect(md).toContain('### Outcome classes per region');
@@ -167,7 +167,7 @@ describe('snapshot campaign: boot once, flip many', () => {
     expect(report.kind).toBe('snapshot');
     expect(report.results.map((r) => r.id).sort()).toEqual(['flip-ram-t1', 'flip-ram-t3', 'flip-registers-t2', 'flip-registers-t4']);
     expect(report.results.every((r) => r.class !== undefined)).toBe(true);
-    execFileSync('xmllint', ['--noout', '--schema', schema, files.junit], { stdio: 'pipe' });
+    execFileSync('xmllint', ['--noout', '--schema', junitSchema(), files.junit], { stdio: 'pipe' });
     expect(readFileSync(files.markdown, 'utf8')).toMatch(/\| `all` \| 4 \|/);
   });
 });

@@ -151,7 +151,7 @@ export async function runSnapshotCampaign(
       const dir = join(config.report.dir, 'golden', String(i));
       golden.push(await runIn(trialPlan(plan, `${config.name}-golden-${i}`, config.faults.seed, undefined, ram, config.test.testTimeoutMs), dir, 'resume'));
       const g = golden[i - 1]!;
-      writeReports(g.run, dir);
+      writeReports(g.run, dir, { part: true });
       if (g.run.verdict !== 'pass' || g.run.record.testEndIcount === undefined) {
         const why = g.run.verdict !== 'pass' ? `${g.run.verdict} — ${g.run.reason}` : "qfi's plugin did not report an instruction count";
         return { results: [], probe: { verdict: g.run.verdict === 'pass' ? 'infra-error' : g.run.verdict, reason: `golden run ${i} (no flip) did not pass: ${why}`, dir: `golden/${i}` }, facts: undefined };
@@ -213,7 +213,7 @@ async function runTrial(scenario: Scenario, region: ResolvedRegion, ctx: TrialCo
   const { run, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join(ctx.dir, dir), 'resume');
   const outcome = classifyTrial({ verdict: run.verdict, reason: run.reason, events: run.record.events, output }, ctx.golden);
   const reported: TestRun = outcome ? { ...run, verdict: outcome.verdict, reason: `${outcome.class}: ${outcome.reason}` } : run;
-  writeReports(reported, join(ctx.dir, dir));
+  writeReports(reported, join(ctx.dir, dir), { part: true });
   const injection = run.injections?.first[0];
   const result: ScenarioResult = {
     ...scenario,

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { junitSuites, mergeJUnit, missingSuite } from '../../../src/campaign/junit-merge.js';
+import { junitSchema } from '../../helpers/junit-schema.js';
 
-const schema = new URL('../../fixtures/schemas/junit-10.xsd', import.meta.url).pathname;
 const recorded = new URL('../../fixtures/junit/', import.meta.url).pathname;
 
 function validate(xml: string): void {
   const file = join(mkdtempSync(join(tmpdir(), 'qfi-merge-')), 'junit.xml');
   writeFileSync(file, xml);
-  execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' });
+  execFileSync('xmllint', ['--noout', '--schema', junitSchema(), file], { stdio: 'pipe' });
 }
 
 describe('mergeJUnit', () => {

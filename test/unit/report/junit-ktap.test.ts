@@ -8,19 +8,22 @@ import type { Plan, Provisioned, TestRun } from '../../../src/core/types.js';
 import { toJUnit } from '../../../src/report/junit.js';
 import { toSummaryMarkdown } from '../../../src/report/summary-md.js';
 import { judgeCorpusLog } from '../../helpers/corpus.js';
+import { junitSchema } from '../../helpers/junit-schema.js';
 
-const schema = new URL('../../fixtures/schemas/junit-10.xsd', import.meta.url).pathname;
+/** A run outside any repository: nothing to point at. */
+const noSources = { main: undefined, command: undefined, resultsFile: undefined, rules: {} };
+
 
 function validates(xml: string): void {
   const file = join(mkdtempSync(join(tmpdir(), 'qfi-junit-')), 'junit.xml');
   writeFileSync(file, xml);
-  execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' });
+  execFileSync('xmllint', ['--noout', '--schema', junitSchema(), file], { stdio: 'pipe' });
 }
 
 /** A TestRun around a recorded corpus console, as the pipeline builds it. */
 function corpusRun(name: string): TestRun {
   const judged = judgeCorpusLog(name);
-  const plan = { scenario: name, canonicalRules: [], seed: 7, timeouts: { bootMs: 60_000, testMs: 600_000, overallMs: 720_000 } } as unknown as Plan;
+  const plan = { scenario: name, canonicalRules: [], seed: 7, timeouts: { bootMs: 60_000, testMs: 600_000, overallMs: 720_000 }, sources: noSources, reproducer: 'qfi run --seed 7' } as unknown as Plan;
   const provisioned = { qemuVersion: judged.meta.qemu, qemuOrigin: 'system', accel: 'tcg', kernelDescription: judged.meta.kernel, plugins: [] } as unknown as Provisioned;
   return {
     scenario: name,
@@ -33,6 +36,7 @@ function corpusRun(name: string): TestRun {
     provisioned,
     injections: undefined,
     points: [],
+    ruleUse: [],
   };
 }
 
@@ -67,28 +71,30 @@ describe('KTAP in junit.xml', () => {
     const xml = toJUnit(corpusRun('tap13-todo-skip'));
     validates(xml);
     expect(skeleton(xml)).toEqual([
-      'suite tap13-todo-skip 6/0/0/2',
-      '  case boot',
-      '  case command',
-      '  suite ktap 4/0/0/2',
-      '    case /proc is mounted',
-      '    case swap is on skipped(expected failure (TODO the built-in guest has no swap yet))',
-      '    case kvm in the guest skipped(no nested virtualisation)',
-      '    case done',
+      'suite tap13-todo-skip 2/0/0/0',
+      '  case tap13-todo-skip: boot',
+      '  case tap13-todo-skip: command',
+      'suite tap13-todo-skip ktap 4/0/0/2',
+      '  case tap13-todo-skip: /proc is mounted',
+      '  case tap13-todo-skip: swap is on skipped(expected failure (TODO the built-in guest has no swap yet))',
+      '  case tap13-todo-skip: kvm in the guest skipped(no nested virtualisation)',
+      '  case tap13-todo-skip: done',
     ]);
-    expect(xml).toContain('classname="qfi.tap13-todo-skip.ktap" name="swap is on"');
+    expect(xml).toContain('classname="qfi tap13-todo-skip ktap" name="tap13-todo-skip: swap is on"');
   });
 
-  it('a stream that bailed out: the missing results are errors, and the command fails', () => {
+  it('a stream that bailed out: the missing results are errors, and so is the command', () => {
+    expect(corpusRun('tap-bail-out').verdict).not.toBe('fail');
     const xml = toJUnit(corpusRun('tap-bail-out'));
     validates(xml);
     expect(skeleton(xml)).toEqual([
-      'suite tap-bail-out 4/1/1/0',
-      '  case boot',
-      '  case command failure(Bail out! at console line 8: no network device (run with --n)',
-      '  suite ktap 2/0/1/0',
-      '    case shell runs',
-      '    case (no result for test 2 of 3) error(the producer bailed out at console line 8)',
+      'suite tap-bail-out 2/0/1/0',
+      '  case tap-bail-out: boot',
+      // A bail-out is no test failure but a crash of the producer: an error.
+      '  case tap-bail-out: command error(Bail out! at console line 8: no network device (run with --n)',
+      'suite tap-bail-out ktap 2/0/1/0',
+      '  case tap-bail-out: shell runs',
+      '  case tap-bail-out: (no result for test 2 of 3) error(the producer bailed out at console line 8)',
     ]);
     expect(xml).toContain('<property name="qfi.ktap.error" value="Bail out! at console line 8: no network device (run with --network user)"/>');
   });
@@ -119,7 +125,7 @@ describe('KTAP in junit.xml', () => {
       'Leap year + timezone UTC-1 (== 2004-02-29 23:30:00 UTC)',
       'VFAT odd-second resolution (1999-12-31 23:59:59)',
       'VFAT 10ms resolution (1980-01-01 00:00:00:0010)',
-    ].map((p) => `        case ${p}`);
+    ];
     const kasanPassed = [
       'kmalloc_oob_right', 'kmalloc_oob_left', 'kmalloc_node_oob_right', 'kmalloc_pagealloc_oob_right', 'kmalloc_pagealloc_uaf', 'kmalloc_pagealloc_invalid_free',
     ];
@@ -128,39 +134,42 @@ describe('KTAP in junit.xml', () => {
       'krealloc_uaf', 'kmalloc_oob_16', 'kmalloc_uaf_16', 'kmalloc_oob_in_memset', 'kmalloc_oob_memset_2', 'kmalloc_oob_memset_4', 'kmalloc_oob_memset_8',
       'kmalloc_oob_memset_16', 'kmalloc_memmove_negative_size',
     ];
+    const p = 'ktap-nested-skip-truncated:';
     expect(skeleton(xml)).toEqual([
-      'suite ktap-nested-skip-truncated 52/1/1/3',
-      '  case boot',
-      '  case command failure(the guest stopped while the test command ran, without report)',
-      '  suite ktap 50/0/1/3',
-      '    suite example 4/0/0/2',
-      '      case example_simple_test',
-      '      case example_skip_test skipped(this test should be skipped)',
-      '      case example_mark_skipped_test skipped(this test should be skipped)',
-      '      case example_all_expect_macros_test',
-      '    suite fat_test 23/0/0/0',
-      '      case fat_checksum_test',
-      '      suite fat_time_fat2unix_test 11/0/0/0',
-      ...fatParams,
-      '      suite fat_time_unix2fat_test 11/0/0/0',
-      ...fatParams,
-      '    suite kasan 23/0/1/1',
-      ...kasanPassed.map((c) => `      case ${c}`),
-      '      case pagealloc_oob_right skipped(Test requires CONFIG_KASAN_GENERIC=n)',
-      ...kasanLater.map((c) => `      case ${c}`),
-      '      case (no result for test 23 of 55) error(no result: the console ended at line 2139)',
+      'suite ktap-nested-skip-truncated 2/0/1/0',
+      `  case ${p} boot`,
+      `  case ${p} command error(the guest stopped while the test command ran, without report)`,
+      'suite ktap-nested-skip-truncated ktap example 4/0/0/2',
+      `  case ${p} example.example_simple_test`,
+      `  case ${p} example.example_skip_test skipped(this test should be skipped)`,
+      `  case ${p} example.example_mark_skipped_test skipped(this test should be skipped)`,
+      `  case ${p} example.example_all_expect_macros_test`,
+      'suite ktap-nested-skip-truncated ktap fat_test 1/0/0/0',
+      `  case ${p} fat_test.fat_checksum_test`,
+      'suite ktap-nested-skip-truncated ktap fat_test.fat_time_fat2unix_test 11/0/0/0',
+      ...fatParams.map((c) => `  case ${p} fat_test.fat_time_fat2unix_test.${c}`),
+      'suite ktap-nested-skip-truncated ktap fat_test.fat_time_unix2fat_test 11/0/0/0',
+      ...fatParams.map((c) => `  case ${p} fat_test.fat_time_unix2fat_test.${c}`),
+      'suite ktap-nested-skip-truncated ktap kasan 23/0/1/1',
+      ...kasanPassed.map((c) => `  case ${p} kasan.${c}`),
+      `  case ${p} kasan.pagealloc_oob_right skipped(Test requires CONFIG_KASAN_GENERIC=n)`,
+      ...kasanLater.map((c) => `  case ${p} kasan.${c}`),
+      `  case ${p} kasan.(no result for test 23 of 55) error(no result: the console ended at line 2139)`,
     ]);
     expect(xml).toContain('<property name="qfi.ktap.version" value="KTAP version 1 (KUnit suites, no top-level header)"/>');
-    expect(xml).toContain('<testcase classname="qfi.ktap-nested-skip-truncated.fat_test.fat_time_fat2unix_test" name="Leap Day / Year (1996-02-29 00:00:00)"/>');
+    // Classnames join the KTAP path with `/`: their last dotted part is never a word a publisher could glob for.
+    expect(xml).toContain('<testcase classname="qfi ktap-nested-skip-truncated ktap fat_test/fat_time_fat2unix_test" name="ktap-nested-skip-truncated: fat_test.fat_time_fat2unix_test.Leap Day / Year (1996-02-29 00:00:00)"/>');
     // What the console printed while the missing test ran is the error's text.
-    expect(xml).toMatch(/name="\(no result for test 23 of 55\)">\s*<error message="no result: the console ended at line 2139" type="ktap">no result: the console ended at line 2139\nsysrq: Power Off/);
+    expect(xml).toMatch(/name="ktap-nested-skip-truncated: kasan\.\(no result for test 23 of 55\)">\s*<error message="no result: the console ended at line 2139" type="ktap">no result: the console ended at line 2139\nsysrq: Power Off/);
   });
 
-  it('a campaign merge keeps nested suites inside their scenario, with the counts adding up', () => {
+  it('a campaign merge keeps every flat suite of each scenario, with the counts adding up', () => {
     const suites = ['ktap-nested-skip-truncated', 'tap13-todo-skip', 'pass'].flatMap((n) => junitSuites(toJUnit(corpusRun(n))));
-    expect(suites).toHaveLength(3);
+    // 6 + 2 + 1 (each scenario's suite and its KTAP suites), none nested.
+    expect(suites).toHaveLength(9);
     const merged = mergeJUnit('corpus', suites);
     validates(merged);
-    expect(/<testsuites [^>]*>/.exec(merged)![0]).toContain('tests="60" failures="1" errors="1"');
+    // The truncated KUnit run is a panic: its command and its missing kasan result are errors.
+    expect(/<testsuites [^>]*>/.exec(merged)![0]).toContain('tests="60" failures="0" errors="2"');
   });
 });

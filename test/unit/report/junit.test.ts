@@ -9,8 +9,11 @@ import { toJUnit } from '../../../src/report/junit.js';
 import { toSummaryMarkdown } from '../../../src/report/summary-md.js';
 import { loadConsoleFixture } from '../../helpers/console-fixture.js';
 import { runRecord } from '../../helpers/run-record.js';
+import { junitSchema } from '../../helpers/junit-schema.js';
 
-const schema = new URL('../../fixtures/schemas/junit-10.xsd', import.meta.url).pathname;
+/** A run outside any repository: nothing to point at. */
+const noSources = { main: undefined, command: undefined, resultsFile: undefined, rules: {} };
+
 
 /** A TestRun around a recorded console, as the runner would have built it. */
 function testRunFrom(fixture: string, over: Partial<RunRecord> = {}): TestRun {
@@ -26,16 +29,16 @@ function testRunFrom(fixture: string, over: Partial<RunRecord> = {}): TestRun {
     qemuArgv: ['qemu-system-x86_64'],
     ...over,
   });
-  const plan = { scenario: `fixture-${fixture}`, canonicalRules: ['alloc.frame=fail-after:3'], seed: 42, timeouts: { bootMs: 60_000, testMs: 3000, overallMs: 120_000 } } as Plan;
+  const plan = { scenario: `fixture-${fixture}`, canonicalRules: ['alloc.frame=fail-after:3'], seed: 42, timeouts: { bootMs: 60_000, testMs: 3000, overallMs: 120_000 }, sources: noSources, reproducer: 'qfi run --seed 42' } as Plan;
   const provisioned = { qemuVersion: '7.2.22', accel: 'tcg', kernelDescription: 'linux-image-6.1.0-56-cloud-amd64', plugins: [] } as unknown as Provisioned;
   const { verdict, reason } = decideVerdict(record, plan.timeouts);
-  return { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned, injections: undefined, points: [] };
+  return { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned, injections: undefined, points: [], ruleUse: [] };
 }
 
 function validates(xml: string): void {
   const file = join(mkdtempSync(join(tmpdir(), 'qfi-junit-')), 'junit.xml');
   writeFileSync(file, xml);
-  execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' });
+  execFileSync('xmllint', ['--noout', '--schema', junitSchema(), file], { stdio: 'pipe' });
 }
 
 describe('toJUnit on recorded consoles', () => {
@@ -66,8 +69,9 @@ describe('toJUnit on recorded consoles', () => {
   it('a boot failure fails the boot case and skips the command', () => {
     const run = testRunFrom('hang', { timedOut: 'boot', events: [] });
     const xml = toJUnit(run);
-    expect(xml).toMatch(/name="boot"[^>]*>\s*<failure message="no agent ready marker/);
-    expect(xml).toMatch(/name="command"[^>]*>\s*<skipped\/>/);
+    // A guest that never came up is an error (red in EnricoMi's view), not a test failure.
+    expect(xml).toMatch(/name="fixture-hang: boot"[^>]*>\s*<error message="no agent ready marker[^"]*" type="boot-timeout"/);
+    expect(xml).toMatch(/name="fixture-hang: command"[^>]*>\s*<skipped message="the guest never came up, so the command never ran"\/>/);
     validates(xml);
   });
 
