@@ -45,12 +45,13 @@ function properties(run: TestRun): Array<[string, string]> {
 
 /**
  * Flat suites, as publishers read them: the scenario's suite with two testcases, `boot` (did
- * the guest come up) and `command` (what the test did), then one suite per KTAP suite. Each
+ * the guest come up) and `command` (what the test did) — or, for a campaign's scenario
+ * (`scenarioCase`), one testcase for the scenario — then one suite per KTAP suite. Each
  * case points at the config line it is about (the command's; the first rule's for boot), and
  * a failing one carries the seed, the rules, what fired and the reproducer in its message and
  * in <system-out>, since no publisher shows <properties>.
  */
-export function toJUnit(run: TestRun): string {
+export function toJUnit(run: TestRun, opts: { scenarioCase?: boolean } = {}): string {
   const names = junitNames(run.scenario);
   const sources = run.plan.sources;
   const at = (ref: { file: string; line: number } | undefined) => (ref ? { file: ref.file, line: ref.line } : {});
@@ -69,12 +70,15 @@ export function toJUnit(run: TestRun): string {
   if (!booted && !started) command.result = { kind: 'skipped', message: 'the guest never came up, so the command never ran' };
   else if (failed) command.result = failed;
 
+  // In a campaign a scenario is one test: its id is the name (a recheck runs under the id it
+  // rechecks, so mikepenz reads it as a retry), pointing at the rule's line.
+  const scenario: JUnitCase = { name: run.scenario, classname: names.classname, time: seconds(run.record.wallMs), ...(firstRule ? at(firstRule) : commandAt), systemOut: facts, ...(failed ? { result: failed } : {}) };
   const suite: JUnitSuite = {
     name: names.suite,
     timestamp: run.record.startedAt,
     time: seconds(run.record.wallMs),
     properties: properties(run),
-    cases: [boot, command],
+    cases: opts.scenarioCase ? [scenario] : [boot, command],
   };
   const ktap = run.ktap
     ? ktapSuites(run.ktap, {

@@ -27,7 +27,7 @@ export function reportFilesIn(dir: string, opts: { part?: boolean } = {}): Repor
 /** `part`: the run is one of a campaign's (its JUnit is PART_JUNIT_FILE). */
 export function writeReports(run: TestRun, dir: string, opts: { part?: boolean } = {}): ReportFiles {
   const files = reportFilesIn(dir, opts);
-  writeFileSync(files.junit, toJUnit(run));
+  writeFileSync(files.junit, toJUnit(run, { scenarioCase: opts.part === true }));
   writeFileSync(files.summaryJson, toSummaryJson(run, basename(files.junit)));
   writeFileSync(files.summaryMarkdown, toSummaryMarkdown(run));
   return files;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -12,6 +12,7 @@ import { packageRoot } from '../../src/core/package-root.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
 import { guestProgramFiles } from '../helpers/guest-programs.js';
 import { junitSchema } from '../helpers/junit-schema.js';
+import { dornyView, publisherProblems } from '../helpers/publishers.js';
 
 /**
  * Campaigns on the built-in guest with the system QEMU (Debian's 7.2): every scenario boots
@@ -60,7 +61,38 @@ describe('matrix campaign: plan, two shards, merge', () => {
     expect(report.results.filter((r) => r.verdict !== 'pass').map((r) => r.id)).toEqual(['storage.write-fail']);
     expect(report).toMatchObject({ verdict: 'fail', kind: 'matrix', seed: 5 });
   }, 120_000);
+
+  it('14 scenarios in 2 shards, merged where the job downloaded them: the README glob finds one junit.xml with 14 tests', async () => {
+    const root = workDir();
+    const actions = ['fail', 'fail-after:1', 'fail-after:2', 'fail-after:3', 'drop-every:2', 'drop-every:3', 'delay-ms:1'];
+    const inputs = (dir: string, extra: RawInputs = {}) => base(dir, { points: ['storage.read', 'net.tx'], actions, seed: '9', ...extra });
+    const { matrix, planFile } = await planCampaign({ inputs: inputs(join(root, 'plan')), cwd: root }, host);
+    expect(matrix.include).toHaveLength(14);
+    // As the README's merge job has them: each shard's artifact downloaded below qfi-shards/.
+    for (const shard of ['1/2', '2/2']) await runCampaign({ inputs: inputs(join(root, 'qfi-shards', `shard-${shard[0]}`), { 'plan-file': planFile, shard }), cwd: root }, host);
+    await mergeCampaigns({ inputs: { 'merge-from': [join(root, 'qfi-shards')], 'results-dir': join(root, 'qfi-results') }, cwd: root }, host);
+    const found = junitFilesUnder(root);
+    expect(found).toEqual(['qfi-results/junit.xml']);
+    const xml = readFileSync(join(root, found[0]!), 'utf8');
+    expect(/<testsuites [^>]*>/.exec(xml)![0]).toContain('tests="14"');
+    expect(dornyView(xml).passed + dornyView(xml).failed).toBe(14);
+    expect(publisherProblems(xml, root)).toEqual([]);
+  }, 240_000);
 });
+
+/** What a publisher's `**' + '/junit.xml` glob finds below `root`, relative. */
+function junitFilesUnder(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const here = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(join(dir, e.name), here);
+      else if (e.name === 'junit.xml') out.push(here);
+    }
+  };
+  walk(root, '');
+  return out.sort();
+}
 
 describe('fail-nth sweep', () => {
   it('turns a point called K times into K scenarios, each failing exactly its call', async () => {

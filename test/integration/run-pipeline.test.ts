@@ -91,7 +91,8 @@ describe('qfi run on the built-in guest (Debian cloud kernel + busybox initramfs
     expect(run.record.commandExitCode).toBe(3);
     const xml = readFileSync(reports.junit, 'utf8');
     expect(xml).toContain('<property name="qfi.exit_code" value="3"/>');
-    expect(xml).toMatch(/<failure message="test command exited with 3" type="fail">/);
+    // The message leads with the reason, then what reproduces it (no publisher shows properties).
+    expect(xml).toMatch(/<failure message="test command exited with 3&#10;&#10;seed: \d+&#10;rules: [^"]*&#10;reproduce: qfi run [^"]*" type="fail">/);
     expect(xml).toContain('about to fail');
     validateJUnit(reports.junit);
   });
@@ -124,7 +125,7 @@ describe('qfi run on the built-in guest (Debian cloud kernel + busybox initramfs
     const { run, reports } = await qfiRun({ command: 'true', 'boot-timeout': '300ms' });
     expect(run.verdict).toBe('boot-timeout');
     expect(run.record.events.some((e) => e.kind === 'agent-ready')).toBe(false);
-    expect(readFileSync(reports.junit, 'utf8')).toMatch(/<testcase [^>]*name="command"[^>]*>\s*<skipped\/>/);
+    expect(readFileSync(reports.junit, 'utf8')).toMatch(/<testcase [^>]*name="[^"]*: command"[^>]*>\s*<skipped message="the guest never came up, so the command never ran"\/>/);
     validateJUnit(reports.junit);
     expect(processGone(run.record.qemuPid)).toBe(true);
   });
