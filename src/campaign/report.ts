@@ -8,6 +8,7 @@ import type { CampaignKind } from '../core/types.js';
 import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan, type ScenarioResult } from './model.js';
 import { junitSuites, mergeJUnit, missingSuite } from './junit-merge.js';
 import { JUNIT_FILE, PART_JUNIT_FILE } from '../report/write-reports.js';
+import { boundMarkdown } from '../report/summary-md.js';
 import type { PointStats } from './stats.js';
 import { classTable } from './snapshot/class-table.js';
 import type { SnapshotFacts } from './snapshot/run-snapshot.js';
@@ -58,6 +59,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** The job summary holds 1 MiB: long campaigns list failures first and cut the rest. */
 const MAX_ROWS = 200;
+const MAX_CAMPAIGN_SUMMARY_BYTES = 512 * 1024;
 
 export function campaignMarkdown(report: CampaignReport): string {
   const icon = report.verdict === 'pass' ? '✅' : '❌';
@@ -96,7 +98,7 @@ export function campaignMarkdown(report: CampaignReport): string {
     lines.push('```');
     if (failing.length > 20) lines.push('', `${failing.length - 20} more in campaign.json (field \`reproducer\`).`);
   }
-  return `${lines.join('\n')}\n`;
+  return boundMarkdown(`${lines.join('\n')}\n`, MAX_CAMPAIGN_SUMMARY_BYTES);
 }
 
 /** Snapshot campaigns: how the state was made, and the outcome classes per region. */

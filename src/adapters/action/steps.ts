@@ -8,6 +8,9 @@ import { runQtestPipeline } from '../../qtest/qtest-pipeline.js';
 import type { ResolvedConfig, Verdict } from '../../core/types.js';
 import { defaultArtifactName, toArtifactName, uploadResults } from './artifacts.js';
 import { Outputs, State } from './names.js';
+import { unusedRuleAnnotations, verdictAnnotation } from './annotations.js';
+import type { SourceRef } from '../../config/report-sources.js';
+import { boundMarkdown } from '../../report/summary-md.js';
 
 export type Mode = 'run' | 'plan' | 'campaign' | 'merge' | 'qtest';
 
@@ -32,9 +35,12 @@ function saveUploadState(config: ResolvedConfig, suffix?: string): string {
   return base;
 }
 
+/** GitHub refuses a step summary over 1 MiB and the step then loses it whole: cut, saying so. */
+const MAX_STEP_SUMMARY_BYTES = 1024 * 1024 - 4096;
+
 export async function addSummary(markdown: string): Promise<void> {
   try {
-    await core.summary.addRaw(markdown).write();
+    await core.summary.addRaw(boundMarkdown(markdown, MAX_STEP_SUMMARY_BYTES)).write();
   } catch (err) {
     core.warning(`could not write the job summary: ${(err as Error).message}`);
   }
@@ -46,28 +52,29 @@ async function upload(config: ResolvedConfig, name: string, host: Host): Promise
   core.saveState(State.Uploaded, String(uploaded));
 }
 
-function reportVerdict(what: string, verdict: Verdict, reason: string, config: ResolvedConfig): void {
+function reportVerdict(what: string, verdict: Verdict, reason: string, config: ResolvedConfig, at: SourceRef | undefined): void {
   if (verdict === 'pass') return;
   const message = `qfi ${what}: ${verdict} — ${reason}`;
-  if (config.report.failOnVerdict || verdict === 'infra-error') core.setFailed(message);
-  else core.warning(`${message} (fail-on-verdict is false)`);
+  if (config.report.failOnVerdict || verdict === 'infra-error') verdictAnnotation(message, at, 'error');
+  else verdictAnnotation(`${message} (fail-on-verdict is false)`, at, 'warning');
 }
 
 /** Outputs, summary, upload, then the step's status: the order every verdict-producing mode shares. */
-async function finish(config: ResolvedConfig, artifact: string, host: Host, result: { what: string; verdict: Verdict; reason: string; junit: string; markdownFile: string }): Promise<void> {
+async function finish(config: ResolvedConfig, artifact: string, host: Host, result: { what: string; verdict: Verdict; reason: string; junit: string; markdownFile: string; at?: SourceRef | undefined }): Promise<void> {
   const markdown = readFileSync(result.markdownFile, 'utf8');
   core.setOutput(Outputs.Verdict, result.verdict);
   core.setOutput(Outputs.Junit, result.junit);
   core.setOutput(Outputs.ResultsDir, config.report.dir);
   await addSummary(markdown);
   await upload(config, artifact, host);
-  reportVerdict(result.what, result.verdict, result.reason, config);
+  reportVerdict(result.what, result.verdict, result.reason, config, result.at);
 }
 
 async function runStep(options: CampaignOptions, host: Host): Promise<void> {
   let artifact = '';
   const { config, run, reports } = await runPipeline({ ...options, echoConsole: true, onConfig: (c) => (artifact = saveUploadState(c)) }, host);
-  await finish(config, artifact, host, { what: run.scenario, verdict: run.verdict, reason: run.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown });
+  unusedRuleAnnotations(run);
+  await finish(config, artifact, host, { what: run.scenario, verdict: run.verdict, reason: run.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown, at: run.plan.sources.command ?? run.plan.sources.main });
 }
 
 async function qtestStep(options: CampaignOptions, host: Host): Promise<void> {
@@ -95,5 +102,5 @@ async function campaignStep(mode: 'campaign' | 'merge', options: CampaignOptions
     artifact = saveUploadState(c, part);
   };
   const { config, report, files } = mode === 'campaign' ? await runCampaign({ ...options, onConfig }, host) : await mergeCampaigns({ ...options, onConfig }, host);
-  await finish(config, artifact, host, { what: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, junit: files.junit, markdownFile: files.markdown });
+  await finish(config, artifact, host, { what: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, junit: files.junit, markdownFile: files.markdown, at: config.sources.main });
 }
