@@ -207,6 +207,15 @@ export const INPUTS = [
     description: 'Extra QEMU arguments, one argv item per line (in the config file: an array of strings).',
   },
   {
+    name: 'qemu-trailing-args',
+    toml: undefined,
+    type: 'lines',
+    default: undefined,
+    cli: false,
+    description:
+      "QEMU arguments added last, after `qemu-args` or the config file's `qemu.extra_args` (which they do not replace), one argv item per line. The CLI takes them after a bare `--`: `qfi run … -- -no-reboot`.",
+  },
+  {
     name: 'arch',
     toml: 'machine.arch',
     type: 'enum',

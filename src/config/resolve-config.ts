@@ -141,7 +141,8 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
     qemu: {
       binary: orDefault<string>('qemu'),
       accel: orDefault<Accel>('accel'),
-      extraArgs: value<string[]>('qemu-args') ?? [],
+      // `qemu-trailing-args` add to whichever of the input or the file gave `qemu-args`.
+      extraArgs: [...(value<string[]>('qemu-args') ?? []), ...(value<string[]>('qemu-trailing-args') ?? [])],
       version: orDefault<string>('qemu-version'),
       sha256: value<string>('qemu-sha256'),
       source: value<string>('qemu-source'),

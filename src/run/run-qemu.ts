@@ -6,6 +6,7 @@ import type { Logger } from '../core/host.js';
 import type { ConsoleEvent, LogSummary, Plan, Provisioned, RunFiles, RunRecord } from '../core/types.js';
 import { ConsoleParser } from '../observe/console-parser.js';
 import { LineStream } from '../observe/line-stream.js';
+import { SerialLineEnds } from './serial-line-ends.js';
 import { LogSummarizer } from '../observe/summarize.js';
 import { decodeGuestExit, MarkerWatch, qemuReportedError } from '../observe/verdict-sources.js';
 import { GUEST_RESULTS_FILE } from '../observe/guest-results.js';
@@ -375,10 +376,14 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     if (marker) onEvent(marker);
     opts.onConsoleLine?.(text);
   });
-  child.stdout.on('data', (chunk: Buffer) => {
-    consoleOut.write(chunk);
-    lines.push(chunk);
-  });
+  // console.log and the parser read the same bytes, with the serial port's `\r` before `\n` gone.
+  const consoleEnds = new SerialLineEnds();
+  const onConsoleBytes = (bytes: Buffer) => {
+    if (bytes.length === 0) return;
+    consoleOut.write(bytes);
+    lines.push(bytes);
+  };
+  child.stdout.on('data', (chunk: Buffer) => onConsoleBytes(consoleEnds.push(chunk)));
   child.stderr.on('data', (chunk: Buffer) => {
     stderrOut.write(chunk);
     stderrLines.push(chunk);
@@ -444,6 +449,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   opts.signal?.removeEventListener('abort', onAbort);
   qmp?.close();
   pluginControl?.close();
+  onConsoleBytes(consoleEnds.end());
   lines.end();
   stderrLines.end();
   await Promise.all([closeStream(consoleOut), closeStream(stderrOut), closeStream(qmpOut)]);

@@ -31,6 +31,7 @@ describe('INPUTS', () => {
       'plugin-args',
       'accel',
       'qemu-args',
+      'qemu-trailing-args',
       'arch',
       'machine-type',
       'cpu',

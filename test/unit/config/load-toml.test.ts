@@ -3,16 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadToml } from '../../../src/config/load-toml.js';
 import { ConfigError, formatError } from '../../../src/core/errors.js';
 import { tempDir } from './temp-files.js';
+import { thrownBy } from '../../helpers/thrown.js';
 
-function loadError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ConfigError) return err;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+const loadError = (fn: () => unknown): ConfigError => thrownBy(fn, ConfigError);
 
 describe('loadToml', () => {
   it('parses with integers as bigint and keeps the positions', () => {

@@ -12,16 +12,9 @@ import {
   parseDuration,
   scenarioNameFrom,
 } from '../../../src/config/parse-values.js';
+import { thrownBy } from '../../helpers/thrown.js';
 
-function problemOf(fn: () => unknown): ValueProblem {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ValueProblem) return err;
-    throw err;
-  }
-  throw new Error('expected a ValueProblem');
-}
+const problemOf = (fn: () => unknown): ValueProblem => thrownBy(fn, ValueProblem);
 
 describe('parseDuration', () => {
   it.each([

@@ -184,6 +184,15 @@ describe('resolveConfig precedence', () => {
     ]);
   });
 
+  it('adds qemu-trailing-args after the QEMU arguments of the file or of qemu-args, without replacing them', async () => {
+    const cwd = tempDir({ 'qfi.toml': '[test]\ncommand = "x"\n[qemu]\nextra_args = ["-smp", "sockets=1"]\n' });
+    const fromFile = await resolveConfig({ inputs: { 'qemu-trailing-args': '-no-reboot\n-rtc\nbase=utc' }, cwd });
+    expect(fromFile.config.qemu.extraArgs).toEqual(['-smp', 'sockets=1', '-no-reboot', '-rtc', 'base=utc']);
+    const fromInput = await resolveConfig({ inputs: { 'qemu-args': ['-m', '512'], 'qemu-trailing-args': ['-no-reboot'] }, cwd });
+    expect(fromInput.config.qemu.extraArgs).toEqual(['-m', '512', '-no-reboot']);
+    expect(fromInput.config.reproducerArgs.slice(-2)).toEqual(['--', '-no-reboot']);
+  });
+
   it('computes the overall timeout from boot + test + 60s, and warns when a given one is shorter', async () => {
     const cwd = tempDir();
     const computed = await resolveConfig({ inputs: { command: 'x', 'boot-timeout': '30s', 'test-timeout': '1m' }, cwd });
