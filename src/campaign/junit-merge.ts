@@ -4,6 +4,7 @@
  */
 import { topLevelSuites } from '../report/junit-suites.js';
 import { toXmlText } from '../report/xml-text.js';
+import { junitNames } from '../report/junit-names.js';
 
 function attribute(tag: string, name: string): number {
   const m = new RegExp(`\\s${name}="([0-9.]+)"`).exec(tag);
@@ -15,12 +16,12 @@ export function junitSuites(xml: string): string[] {
   return topLevelSuites(xml);
 }
 
-/** A suite for a scenario whose results are missing (an artifact that never arrived). */
+/** A suite for a scenario whose results are missing (an artifact that never arrived): its one case is an error. */
 export function missingSuite(id: string, why: string): string {
-  const name = escapeAttr(id);
+  const names = junitNames(id);
   return [
-    `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0" time="0">`,
-    `    <testcase classname="qfi.${name}" name="results">`,
+    `  <testsuite name="${escapeAttr(names.suite)}" tests="1" failures="0" errors="1" skipped="0" time="0">`,
+    `    <testcase classname="${escapeAttr(names.classname)}" name="${escapeAttr(id)}" time="0">`,
     `      <error message="${escapeAttr(why)}" type="missing-results"/>`,
     '    </testcase>',
     '  </testsuite>',

@@ -1,12 +1,13 @@
 /**
- * Names in qfi's JUnit, chosen for how publishers read them:
+ * Names in qfi's JUnit, chosen for how publishers read them (their rules: test/helpers/publishers.ts):
  * - testcase names are unique across a job's file (a campaign merges many scenarios), so each
  *   starts with the scenario: `storage.read-fail-after-2: command`;
- * - a classname never ends in a dotted word a publisher could take for a file: mikepenz's
- *   action, given no `file`, globs the repository for the classname's last dotted part (that
- *   is how `qfi.demo` landed on scripts/demo.sh). Ours start with `qfi `, and KTAP paths in
- *   them are joined with `/`, so that part always holds a space;
- * - suite names carry the scenario, and for KTAP the suite's dotted path, flat.
+ * - a case's classname is its suite's name, so dorny shows the case under its suite without a
+ *   second group level;
+ * - that name never ends in a dotted word a publisher could take for a file: given no `file`,
+ *   mikepenz's action globs the repository for the classname's last dotted part (that is how
+ *   `qfi.demo` landed on scripts/demo.sh). Ours start with `qfi ` and join KTAP paths with `/`,
+ *   so that part always holds a space.
  */
 export interface JUnitNames {
   suite: string;
@@ -15,15 +16,13 @@ export interface JUnitNames {
 }
 
 export function junitNames(scenario: string): JUnitNames {
-  return { suite: scenario, classname: `qfi ${scenario}`, caseName: (what) => `${scenario}: ${what}` };
+  const suite = `qfi ${scenario}`;
+  return { suite, classname: suite, caseName: (what) => `${scenario}: ${what}` };
 }
 
-/** A KTAP suite's names: `demo ktap example` (suite), `qfi demo ktap example/param` (classname), `demo: example.case` (case). */
+/** A KTAP suite's names: `qfi demo ktap fat_test/fat_time` (suite and classname), `demo: fat_test.fat_time.case` (case). */
 export function ktapNames(scenario: string, stream: string, path: readonly string[]): JUnitNames {
   const streamPart = stream === 'ktap' ? '' : `${stream} `;
-  return {
-    suite: [`${scenario} ${stream}`, ...(path.length ? [path.join('.')] : [])].join(' '),
-    classname: [`qfi ${scenario} ${stream}`, ...(path.length ? [path.join('/')] : [])].join(' '),
-    caseName: (what) => `${scenario}: ${streamPart}${[...path, what].join('.')}`,
-  };
+  const suite = [`qfi ${scenario} ${stream}`, ...(path.length ? [path.join('/')] : [])].join(' ');
+  return { suite, classname: suite, caseName: (what) => `${scenario}: ${streamPart}${[...path, what].join('.')}` };
 }

@@ -18,7 +18,7 @@ export interface JUnitResult {
 export interface JUnitCase {
   name: string;
   classname: string;
-  /** Seconds; omitted when unknown (KTAP has no times). */
+  /** Seconds; 0 when unknown (KTAP has no times). */
   time?: number;
   /** What the case is about in the user's repository, relative to its root (publishers annotate it). */
   file?: string;
@@ -70,7 +70,8 @@ function renderCase(tc: JUnitCase, pad: string, out: string[]): void {
   const open = `${pad}<testcase${attrs([
     ['classname', tc.classname],
     ['name', tc.name],
-    ['time', tc.time === undefined ? undefined : seconds(tc.time)],
+    // dorny's parser wants a time on every case and suite (NaN otherwise): KTAP has none, so 0.
+    ['time', seconds(tc.time ?? 0)],
     ['file', tc.file],
     ['line', tc.file === undefined ? undefined : tc.line],
   ])}`;
@@ -91,7 +92,7 @@ function renderSuite(suite: JUnitSuite, pad: string, out: string[]): void {
     `${pad}<testsuite${attrs([
       ['name', suite.name],
       ['timestamp', suite.timestamp],
-      ['time', suite.time === undefined ? undefined : seconds(suite.time)],
+      ['time', seconds(suite.time ?? 0)],
       ['tests', c.tests],
       ['failures', c.failures],
       ['errors', c.errors],

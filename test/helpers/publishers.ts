@@ -1,7 +1,8 @@
 /**
- * What the three most used JUnit publishers would show for a file, from their documented and
- * observed rules (../shared/FACTS.md "How the popular JUnit publishers read a file"); their
- * code is not used. Each view is what a user sees; `publisherProblems` lists where our XML
+ * What the three most used JUnit publishers would show for a file, from their rules as read in
+ * their sources (dorny/test-reporter @29672c5 java-junit parser, mikepenz/action-junit-report
+ * @305cd1f testParser.ts, EnricoMi/publish-unit-test-result-action @c9bbcab python/publish/
+ * junit.py with junitparser 5.0.0; ../shared/FACTS.md); their code is not used. Each view is what a user sees; `publisherProblems` lists where our XML
  * would read wrong in any of them.
  *
  * - dorny/test-reporter (java-junit): only the testcases of top-level <testsuite>s; a nested
@@ -11,6 +12,10 @@
  *   A later case with the same name, classname and file is a retry of the earlier one.
  * - EnricoMi/publish-unit-test-result-action: `file`/`line` relative to the repository root;
  *   <error> is shown as an error (red), <failure> as a failure (yellow); shows <system-out>.
+ * - dorny needs `name` on every suite and case and `time` on every suite (NaN otherwise); a
+ *   case whose classname differs from its suite's name is shown under a second group.
+ * - EnricoMi's check result comes from the top-level suites' tests/failures/errors attributes,
+ *   not from the cases: they must agree.
  * - None of them shows <properties>.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -156,6 +161,18 @@ export function publisherProblems(xml: string, workspace: string, opts: { retrie
   const problems: string[] = [];
   const suites = readJUnit(xml);
   for (const s of suites.filter((x) => x.depth > 0)) problems.push(`nested suite ${s.attrs.name} (dorny drops it and its ${s.cases.length} case(s))`);
+  for (const s of suites) {
+    if (!s.attrs.name?.trim()) problems.push('a suite without a name (dorny fails the whole report)');
+    if (s.attrs.time === undefined) problems.push(`suite ${s.attrs.name}: no time (dorny shows NaN)`);
+    const count = (kind: string) => s.cases.filter((c) => c.result?.kind === kind).length;
+    const said = [s.attrs.tests, s.attrs.failures, s.attrs.errors].map(Number);
+    const real = [s.cases.length, count('failure'), count('error')];
+    if (said.join() !== real.join()) problems.push(`suite ${s.attrs.name}: tests/failures/errors say ${said.join('/')}, its cases ${real.join('/')} (EnricoMi trusts the attributes)`);
+    for (const c of s.cases) {
+      if (!c.attrs.name?.trim()) problems.push(`a case of ${s.attrs.name} without a name (dorny fails the whole report)`);
+      if (c.attrs.classname !== s.attrs.name) problems.push(`${c.attrs.name}: classname ${c.attrs.classname} is not its suite's name (dorny adds a group level)`);
+    }
+  }
   const seen = new Map<string, number>();
   for (const c of suites.flatMap((s) => s.cases)) {
     const name = c.attrs.name ?? '';

@@ -56,7 +56,7 @@ describe('matrix campaign: plan, two shards, merge', () => {
     const xml = readFileSync(files.junit, 'utf8');
     execFileSync('xmllint', ['--noout', '--schema', junitSchema(), files.junit], { stdio: 'pipe' });
     expect(xml.match(/<testsuite /g)).toHaveLength(6);
-    expect([...xml.matchAll(/<testsuite name="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(matrix.include.map((e) => e.id).sort());
+    expect([...xml.matchAll(/<testsuite name="qfi ([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(matrix.include.map((e) => e.id).sort());
     // storage.write=fail fails both writes: the only failing scenario.
     expect(report.results.filter((r) => r.verdict !== 'pass').map((r) => r.id)).toEqual(['storage.write-fail']);
     expect(report).toMatchObject({ verdict: 'fail', kind: 'matrix', seed: 5 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { localCacheDir } from '../../src/core/cache-dir.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
 import { runPipeline } from '../../src/core/pipeline.js';
 import { junitSchema } from '../helpers/junit-schema.js';
+import { dornyView, mikepenzAnnotations, publisherProblems } from '../helpers/publishers.js';
 
 const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
 
@@ -23,6 +24,45 @@ function cachedTestKernel(): string | undefined {
   const dir = readdirSync(root).find((d) => existsSync(join(root, d, '.complete')));
   return dir ? join(root, dir) : undefined;
 }
+
+describe('KTAP as the publishers read it (built-in guest, x86_64, a qfi.toml in a repository)', () => {
+  it('one failing and one skipped test: each its own case in a flat suite, annotated at the command\'s line of qfi.toml', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'qfi-repo-'));
+    const toml = [
+      '[test]',
+      'timeout = "30s"',
+      'command = """',
+      'echo "KTAP version 1"; echo "1..1"; echo "    KTAP version 1"; echo "    # Subtest: storage"; echo "    1..3"',
+      'echo "    ok 1 open"',
+      'if qfi-fault storage.read; then echo "    # read failed (injected)"; echo "    not ok 2 read"; else echo "    ok 2 read"; fi',
+      'echo "    ok 3 trim # SKIP no discard"; echo "not ok 1 storage"',
+      '"""',
+      '',
+      '[fault_injection]',
+      'rules = ["storage.read=fail"]',
+      '',
+    ].join('\n');
+    writeFileSync(join(repo, 'qfi.toml'), toml);
+    const { run, reports } = await runPipeline({ inputs: { 'results-dir': join(repo, 'qfi-results') }, cwd: repo }, host);
+    expect(run.verdict).toBe('fail');
+    const xml = readFileSync(reports.junit, 'utf8');
+    execFileSync('xmllint', ['--noout', '--schema', junitSchema(), reports.junit], { stdio: 'pipe' });
+    expect(publisherProblems(xml, repo)).toEqual([]);
+    const storage = dornyView(xml).suites.find((x) => x.name === 'qfi qfi ktap storage')!;
+    expect(storage.tests).toEqual([
+      { name: 'qfi: storage.open', result: 'success' },
+      { name: 'qfi: storage.read', result: 'failed' },
+      { name: 'qfi: storage.trim', result: 'skipped' },
+    ]);
+    const annotations = mikepenzAnnotations(xml, repo);
+    expect(annotations.map((a) => [a.title, a.file, a.line])).toEqual([
+      ['qfi: command', 'qfi.toml', 3],
+      ['qfi: storage.read', 'qfi.toml', 3],
+    ]);
+    // The rule's own line is where the boot case points (it is what the run is about).
+    expect(xml).toMatch(/name="qfi: boot" [^>]*file="qfi.toml" line="11"/);
+  }, 120_000);
+});
 
 describe('KTAP from inside the guest, through the whole pipeline', () => {
   it('a TAP test that exits 0 but reports `not ok` under a fault fails the run, one testcase per test', async () => {

@@ -71,10 +71,10 @@ describe('KTAP in junit.xml', () => {
     const xml = toJUnit(corpusRun('tap13-todo-skip'));
     validates(xml);
     expect(skeleton(xml)).toEqual([
-      'suite tap13-todo-skip 2/0/0/0',
+      'suite qfi tap13-todo-skip 2/0/0/0',
       '  case tap13-todo-skip: boot',
       '  case tap13-todo-skip: command',
-      'suite tap13-todo-skip ktap 4/0/0/2',
+      'suite qfi tap13-todo-skip ktap 4/0/0/2',
       '  case tap13-todo-skip: /proc is mounted',
       '  case tap13-todo-skip: swap is on skipped(expected failure (TODO the built-in guest has no swap yet))',
       '  case tap13-todo-skip: kvm in the guest skipped(no nested virtualisation)',
@@ -88,11 +88,11 @@ describe('KTAP in junit.xml', () => {
     const xml = toJUnit(corpusRun('tap-bail-out'));
     validates(xml);
     expect(skeleton(xml)).toEqual([
-      'suite tap-bail-out 2/0/1/0',
+      'suite qfi tap-bail-out 2/0/1/0',
       '  case tap-bail-out: boot',
       // A bail-out is no test failure but a crash of the producer: an error.
       '  case tap-bail-out: command error(Bail out! at console line 8: no network device (run with --n)',
-      'suite tap-bail-out ktap 2/0/1/0',
+      'suite qfi tap-bail-out ktap 2/0/1/0',
       '  case tap-bail-out: shell runs',
       '  case tap-bail-out: (no result for test 2 of 3) error(the producer bailed out at console line 8)',
     ]);
@@ -136,21 +136,21 @@ describe('KTAP in junit.xml', () => {
     ];
     const p = 'ktap-nested-skip-truncated:';
     expect(skeleton(xml)).toEqual([
-      'suite ktap-nested-skip-truncated 2/0/1/0',
+      'suite qfi ktap-nested-skip-truncated 2/0/1/0',
       `  case ${p} boot`,
       `  case ${p} command error(the guest stopped while the test command ran, without report)`,
-      'suite ktap-nested-skip-truncated ktap example 4/0/0/2',
+      'suite qfi ktap-nested-skip-truncated ktap example 4/0/0/2',
       `  case ${p} example.example_simple_test`,
       `  case ${p} example.example_skip_test skipped(this test should be skipped)`,
       `  case ${p} example.example_mark_skipped_test skipped(this test should be skipped)`,
       `  case ${p} example.example_all_expect_macros_test`,
-      'suite ktap-nested-skip-truncated ktap fat_test 1/0/0/0',
+      'suite qfi ktap-nested-skip-truncated ktap fat_test 1/0/0/0',
       `  case ${p} fat_test.fat_checksum_test`,
-      'suite ktap-nested-skip-truncated ktap fat_test.fat_time_fat2unix_test 11/0/0/0',
+      'suite qfi ktap-nested-skip-truncated ktap fat_test/fat_time_fat2unix_test 11/0/0/0',
       ...fatParams.map((c) => `  case ${p} fat_test.fat_time_fat2unix_test.${c}`),
-      'suite ktap-nested-skip-truncated ktap fat_test.fat_time_unix2fat_test 11/0/0/0',
+      'suite qfi ktap-nested-skip-truncated ktap fat_test/fat_time_unix2fat_test 11/0/0/0',
       ...fatParams.map((c) => `  case ${p} fat_test.fat_time_unix2fat_test.${c}`),
-      'suite ktap-nested-skip-truncated ktap kasan 23/0/1/1',
+      'suite qfi ktap-nested-skip-truncated ktap kasan 23/0/1/1',
       ...kasanPassed.map((c) => `  case ${p} kasan.${c}`),
       `  case ${p} kasan.pagealloc_oob_right skipped(Test requires CONFIG_KASAN_GENERIC=n)`,
       ...kasanLater.map((c) => `  case ${p} kasan.${c}`),
@@ -158,9 +158,9 @@ describe('KTAP in junit.xml', () => {
     ]);
     expect(xml).toContain('<property name="qfi.ktap.version" value="KTAP version 1 (KUnit suites, no top-level header)"/>');
     // Classnames join the KTAP path with `/`: their last dotted part is never a word a publisher could glob for.
-    expect(xml).toContain('<testcase classname="qfi ktap-nested-skip-truncated ktap fat_test/fat_time_fat2unix_test" name="ktap-nested-skip-truncated: fat_test.fat_time_fat2unix_test.Leap Day / Year (1996-02-29 00:00:00)"/>');
+    expect(xml).toContain('<testcase classname="qfi ktap-nested-skip-truncated ktap fat_test/fat_time_fat2unix_test" name="ktap-nested-skip-truncated: fat_test.fat_time_fat2unix_test.Leap Day / Year (1996-02-29 00:00:00)" time="0"/>');
     // What the console printed while the missing test ran is the error's text.
-    expect(xml).toMatch(/name="ktap-nested-skip-truncated: kasan\.\(no result for test 23 of 55\)">\s*<error message="no result: the console ended at line 2139" type="ktap">no result: the console ended at line 2139\nsysrq: Power Off/);
+    expect(xml).toMatch(/name="ktap-nested-skip-truncated: kasan\.\(no result for test 23 of 55\)" time="0">\s*<error message="no result: the console ended at line 2139" type="ktap">no result: the console ended at line 2139\nsysrq: Power Off/);
   });
 
   it('a campaign merge keeps every flat suite of each scenario, with the counts adding up', () => {

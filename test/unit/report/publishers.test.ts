@@ -42,11 +42,11 @@ describe('what the three publishers show of qfi JUnit (their rules encoded in te
     validatesJUnit(xml);
     expect(publisherProblems(xml, repo)).toEqual([]);
     const dorny = dornyView(xml);
-    const kasan = dorny.suites.find((s) => s.name === 'ktap-fail-kasan ktap kasan')!;
+    const kasan = dorny.suites.find((s) => s.name === 'qfi ktap-fail-kasan ktap kasan')!;
     expect(kasan.tests.find((t) => t.name === 'ktap-fail-kasan: kasan.kasan_global_oob_right')?.result).toBe('failed');
     expect(kasan.tests.find((t) => t.name === 'ktap-fail-kasan: kasan.pagealloc_oob_right')?.result).toBe('skipped');
     // Every test the KTAP report counted is a case dorny shows (none is lost in a nested suite).
-    const ktapCases = dorny.suites.filter((s) => s.name.startsWith('ktap-fail-kasan ktap')).flatMap((s) => s.tests);
+    const ktapCases = dorny.suites.filter((s) => s.name.startsWith('qfi ktap-fail-kasan ktap')).flatMap((s) => s.tests);
     expect(ktapCases).toHaveLength(run.ktap!.counts.tests);
     const annotations = mikepenzAnnotations(xml, repo);
     expect(annotations.length).toBeGreaterThan(0);
@@ -93,5 +93,21 @@ describe('what the three publishers show of qfi JUnit (their rules encoded in te
     const md = toSummaryMarkdown({ ...run, ruleUse: [{ rule: 'linux.failslab=fail', layer: 'guest', calls: undefined, fired: 0, consulted: false }] });
     expect(md).toMatch(/\| `linux.failslab=fail` \| guest \| – \| ⚠️ never consulted \|/);
     expect(md).toMatch(/> \[!WARNING\]\n> `linux.failslab=fail`: nothing consulted this rule/);
+  });
+
+  it('the checks find what read wrong before: nested suites, a classname that globs to a file, a crash as <failure>', async () => {
+    const { run, repo } = await repoRun('panic-sysrq');
+    mkdirSync(join(repo, 'scripts'));
+    writeFileSync(join(repo, 'scripts', 'demo.sh'), 'echo demo\n');
+    // Our real output, bent into the old shape.
+    const old = toJUnit(run)
+      .replace(/ file="[^"]*" line="\d+"/g, '')
+      .replace(/classname="qfi panic-sysrq"/g, 'classname="qfi.demo"')
+      .replace(/<error( [^>]*>[\s\S]*?)<\/error>/, '<failure$1</failure>')
+      .replace(/(<\/testcase>\s*)(<\/testsuite>)/, '$1<testsuite name="ktap" tests="0" failures="0" errors="0" time="0"></testsuite>\n$2');
+    const problems = publisherProblems(old, repo);
+    expect(problems).toContainEqual(expect.stringMatching(/^nested suite ktap/));
+    expect(problems).toContainEqual(expect.stringMatching(/classname's last part "demo" globs to scripts\/demo.sh/));
+    expect(problems).toContainEqual(expect.stringMatching(/a panic written as <failure>/));
   });
 });
