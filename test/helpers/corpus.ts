@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { ConsoleEvent, LogSummary, RunRecord } from '../../src/core/types.js';
+import type { ConsoleEvent, LogSummary, Plan, Provisioned, RunRecord, TestRun } from '../../src/core/types.js';
 import { applyConsoleFindings } from '../../src/observe/findings-verdict.js';
 import { topFinding, type Finding } from '../../src/observe/findings.js';
 import { KtapParser, type KtapReport } from '../../src/observe/ktap.js';
@@ -90,4 +90,32 @@ function recordedTestTimeoutMs(argv: string[]): number {
   const value = argv[argv.indexOf('--test-timeout') + 1];
   const m = argv.includes('--test-timeout') && value ? /^(\d+)(s|m)$/.exec(value) : null;
   return m ? Number(m[1]) * (m[2] === 'm' ? 60_000 : 1000) : 600_000;
+}
+
+/** A TestRun around a recorded corpus console, as the pipeline builds it; `over` sets plan fields and rule facts. */
+export function corpusTestRun(name: string, over: { plan?: Partial<Plan>; points?: TestRun['points']; ruleUse?: TestRun['ruleUse'] } = {}): TestRun {
+  const judged = judgeCorpusLog(name);
+  const plan = {
+    scenario: name,
+    canonicalRules: [],
+    seed: 7,
+    timeouts: { bootMs: 60_000, testMs: 600_000, overallMs: 720_000 },
+    sources: { main: undefined, command: undefined, resultsFile: undefined, rules: {} },
+    reproducer: 'qfi run --seed 7',
+    ...over.plan,
+  } as unknown as Plan;
+  const provisioned = { qemuVersion: judged.meta.qemu, qemuOrigin: 'system', accel: 'tcg', kernelDescription: judged.meta.kernel, plugins: [] } as unknown as Provisioned;
+  return {
+    scenario: name,
+    verdict: judged.result.verdict,
+    reason: judged.result.reason,
+    summary: judged.summary,
+    ...(judged.ktap ? { ktap: judged.ktap } : {}),
+    record: judged.record,
+    plan,
+    provisioned,
+    injections: undefined,
+    points: over.points ?? [],
+    ruleUse: over.ruleUse ?? [],
+  };
 }

@@ -1,44 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { junitSuites, mergeJUnit } from '../../../src/campaign/junit-merge.js';
-import type { Plan, Provisioned, TestRun } from '../../../src/core/types.js';
 import { toJUnit } from '../../../src/report/junit.js';
 import { toSummaryMarkdown } from '../../../src/report/summary-md.js';
-import { judgeCorpusLog } from '../../helpers/corpus.js';
-import { junitSchema } from '../../helpers/junit-schema.js';
+import { corpusTestRun } from '../../helpers/corpus.js';
+import { validatesJUnit } from '../../helpers/junit-schema.js';
 
-/** A run outside any repository: nothing to point at. */
-const noSources = { main: undefined, command: undefined, resultsFile: undefined, rules: {} };
+const validates = validatesJUnit;
 
-
-function validates(xml: string): void {
-  const file = join(mkdtempSync(join(tmpdir(), 'qfi-junit-')), 'junit.xml');
-  writeFileSync(file, xml);
-  execFileSync('xmllint', ['--noout', '--schema', junitSchema(), file], { stdio: 'pipe' });
-}
-
-/** A TestRun around a recorded corpus console, as the pipeline builds it. */
-function corpusRun(name: string): TestRun {
-  const judged = judgeCorpusLog(name);
-  const plan = { scenario: name, canonicalRules: [], seed: 7, timeouts: { bootMs: 60_000, testMs: 600_000, overallMs: 720_000 }, sources: noSources, reproducer: 'qfi run --seed 7' } as unknown as Plan;
-  const provisioned = { qemuVersion: judged.meta.qemu, qemuOrigin: 'system', accel: 'tcg', kernelDescription: judged.meta.kernel, plugins: [] } as unknown as Provisioned;
-  return {
-    scenario: name,
-    verdict: judged.result.verdict,
-    reason: judged.result.reason,
-    summary: judged.summary,
-    ...(judged.ktap ? { ktap: judged.ktap } : {}),
-    record: judged.record,
-    plan,
-    provisioned,
-    injections: undefined,
-    points: [],
-    ruleUse: [],
-  };
-}
+const corpusRun = (name: string) => corpusTestRun(name);
 
 /** The <testsuite> and <testcase> skeleton of a JUnit file: names, counts and result elements. */
 function skeleton(xml: string): string[] {

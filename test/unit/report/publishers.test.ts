@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config/index.js';
-import type { Plan, Provisioned, TestRun } from '../../../src/core/types.js';
+import type { Plan, TestRun } from '../../../src/core/types.js';
 import { toJUnit } from '../../../src/report/junit.js';
 import { toSummaryMarkdown } from '../../../src/report/summary-md.js';
-import { judgeCorpusLog } from '../../helpers/corpus.js';
+import { corpusTestRun } from '../../helpers/corpus.js';
 import { validatesJUnit } from '../../helpers/junit-schema.js';
 import { dornyView, enricoMiResults, mikepenzAnnotations, publisherProblems } from '../../helpers/publishers.js';
 
@@ -16,22 +16,11 @@ async function repoRun(log: string): Promise<{ run: TestRun; repo: string }> {
   mkdirSync(join(repo, 'ci'));
   writeFileSync(join(repo, 'ci', 'qfi.toml'), ['[test]', '# the recorded run', 'command = "insmod /tmp/m/test.ko"', '', '[fault_injection]', 'rules = ["alloc.frame=fail-after:3"]', ''].join('\n'));
   const { config } = await resolveConfig({ inputs: { config: 'ci/qfi.toml' }, cwd: repo, env: {} });
-  const judged = judgeCorpusLog(log);
-  const plan = { scenario: log, canonicalRules: ['alloc.frame=fail-after:3'], seed: 4242, agent: 'qfi', requireFired: false, sources: config.sources, reproducer: 'qfi run --config ci/qfi.toml --seed 4242' } as unknown as Plan;
-  const provisioned = { qemuVersion: judged.meta.qemu, qemuOrigin: 'system', accel: 'tcg', kernelDescription: judged.meta.kernel, plugins: [] } as unknown as Provisioned;
-  const run: TestRun = {
-    scenario: log,
-    verdict: judged.result.verdict,
-    reason: judged.result.reason,
-    summary: judged.summary,
-    ...(judged.ktap ? { ktap: judged.ktap } : {}),
-    record: judged.record,
-    plan,
-    provisioned,
-    injections: undefined,
+  const run = corpusTestRun(log, {
+    plan: { canonicalRules: ['alloc.frame=fail-after:3'], seed: 4242, agent: 'qfi', requireFired: false, sources: config.sources, reproducer: 'qfi run --config ci/qfi.toml --seed 4242' },
     points: [{ name: 'alloc.frame', calls: 5, fails: 2 }],
     ruleUse: [{ rule: 'alloc.frame=fail-after:3', layer: 'guest', calls: 5, fired: 2, consulted: true }],
-  };
+  });
   return { run, repo };
 }
 
