@@ -4,6 +4,7 @@ import {
   ConfigError,
   ExitCode,
   INPUTS,
+  QEMU_ARGS_SEPARATOR,
   REPRODUCE_FILES,
   REPRODUCE_SCHEMA_VERSION,
   UsageError,
@@ -18,7 +19,7 @@ import {
   runCampaign,
   runPipeline,
   runQtestPipeline
-} from "./chunks/chunk-OFP6YYVR.js";
+} from "./chunks/chunk-5KQOP6SA.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";
@@ -503,6 +504,8 @@ var COMMANDS = ["run", "plan", "campaign", "merge", "qtest", "reproduce"];
 var cliOnly = {
   fault: { type: "string", multiple: true },
   quiet: { type: "boolean", short: "q" },
+  // The action writes the job summary itself; a terminal user wants the verdict table without opening files.
+  "summarize-log": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" }
 };
@@ -517,27 +520,37 @@ function optionsFromInputs() {
 function parseCliArgs(argv) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: optionsFromInputs(), allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: optionsFromInputs(), allowPositionals: true, strict: true, tokens: true });
   } catch (err) {
     throw new UsageError(err.message.replace(/\. To specify a positional argument.*$/s, ""), {
       hint: "run `qfi --help` for the flags; every action input is a flag of the same name"
     });
   }
-  const { values, positionals } = parsed;
+  const { values } = parsed;
+  const separator = parsed.tokens.find((token) => token.kind === "option-terminator")?.index;
+  const positionals = parsed.tokens.flatMap((token) => token.kind === "positional" && (separator === void 0 || token.index < separator) ? [token.value] : []);
+  const qemuArgs = separator === void 0 ? void 0 : checkQemuArgs(argv.slice(separator + 1));
   if (values.version) return { kind: "version" };
   if (values.help || positionals[0] === "help") return { kind: "help" };
   const [command, ...rest] = positionals;
   if (command === void 0) return { kind: "help" };
   if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: "the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR\u2026, qfi qtest SCRIPT\u2026, qfi reproduce PATH, qfi help" });
-  if (command === "reproduce") return reproduceCommand(rest, values);
+  const output = { quiet: values.quiet === true, summarizeLog: values["summarize-log"] === true };
+  if (command === "reproduce") return reproduceCommand(rest, values, qemuArgs, output);
   const kind = command;
-  if (rest.length && kind !== "merge" && kind !== "qtest") throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: "flags take the form --name value; quote a value with spaces" });
-  const inputs = inputsFrom(values);
+  if (rest.length && kind !== "merge" && kind !== "qtest") throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: `flags take the form --name value; quote a value with spaces; QEMU arguments go after a bare \`${QEMU_ARGS_SEPARATOR}\`` });
+  if (kind === "merge" && qemuArgs !== void 0) {
+    throw new UsageError(`qfi merge runs no QEMU, so it takes no QEMU arguments after \`${QEMU_ARGS_SEPARATOR}\``, { hint: `drop \`${QEMU_ARGS_SEPARATOR}\` and what follows it: qfi merge DIR\u2026 [flags] merges the results folders it is given` });
+  }
+  if (kind === "plan" && output.summarizeLog) {
+    throw new UsageError("qfi plan has no summary to print: its stdout is the matrix JSON alone", { hint: "drop --summarize-log here; qfi campaign and qfi merge print the campaign's summary with it" });
+  }
+  const inputs = inputsFrom(values, qemuArgs);
   if (kind === "merge") inputs["merge-from"] = rest;
   if (kind === "qtest" && rest.length) inputs["qtest-script"] = [...inputs["qtest-script"] ?? [], ...rest];
-  return { kind, inputs, quiet: values.quiet === true };
+  return { kind, inputs, ...output };
 }
-function inputsFrom(values) {
+function inputsFrom(values, qemuArgs) {
   const inputs = {};
   for (const input of INPUTS) {
     const value = values[input.name];
@@ -545,16 +558,27 @@ function inputsFrom(values) {
   }
   const faultFlags = values.fault;
   if (faultFlags?.length) inputs.faults = [...inputs.faults ?? [], ...faultFlags];
+  if (qemuArgs?.length) inputs["qemu-trailing-args"] = qemuArgs;
   return inputs;
 }
-function reproduceCommand(rest, values) {
+function checkQemuArgs(args) {
+  for (const arg of args) {
+    if (arg.trim() === "" || arg.trim() !== arg || arg.includes("\n")) {
+      throw new UsageError(`QEMU argument ${JSON.stringify(arg)} after \`${QEMU_ARGS_SEPARATOR}\` cannot be passed on as it is: qfi passes each one without blanks around it and without newlines`, {
+        hint: "drop the blanks or newlines; an argument that needs them goes in qfi.toml as an item of `qemu.extra_args = [...]`, which QEMU gets exactly as written"
+      });
+    }
+  }
+  return args;
+}
+function reproduceCommand(rest, values, qemuArgs, output) {
   if (rest.length !== 1) {
     throw new UsageError(rest.length === 0 ? "qfi reproduce needs the results to reproduce" : `unexpected argument "${rest[1]}"`, {
       hint: "qfi reproduce PATH, where PATH is a qfi results folder or the artifact zip downloaded from GitHub"
     });
   }
-  const { scenario, ...inputs } = inputsFrom(values);
-  return { kind: "reproduce", path: rest[0], scenario: typeof scenario === "string" ? scenario : void 0, inputs, quiet: values.quiet === true };
+  const { scenario, ...inputs } = inputsFrom(values, qemuArgs);
+  return { kind: "reproduce", path: rest[0], scenario: typeof scenario === "string" ? scenario : void 0, inputs, ...output };
 }
 function helpText() {
   const width = Math.max(...INPUTS.map((i) => i.name.length)) + 2;
@@ -562,7 +586,7 @@ function helpText() {
   return [
     "qfi \u2014 QEMU fault-injection runner",
     "",
-    "Usage: qfi run [flags]          one scenario: boot, test, verdict",
+    "Usage: qfi run [flags] [-- QEMU ARGS\u2026]  one scenario: boot, test, verdict",
     "       qfi plan [flags]         plan a campaign: plan.json, and the matrix JSON on stdout",
     "       qfi campaign [flags]     run a campaign (all scenarios, --shard i/N, or --scenario ID)",
     "       qfi merge DIR\u2026 [flags]   merge campaign results (campaign.json under each DIR)",
@@ -583,7 +607,10 @@ function helpText() {
     ...rows,
     `  --${"fault".padEnd(width)}One fault rule (point=action); repeatable. Same as a line of --faults.`,
     `  --${"quiet".padEnd(width)}Do not echo the guest console.`,
+    `  --${"summarize-log".padEnd(width)}At the end, print the results' summary.md on stdout (verdict table, what fired, console excerpt).`,
+    `  ${QEMU_ARGS_SEPARATOR.padEnd(width + 2)}Everything after a bare -- goes to QEMU as it is, after --qemu-args and qemu.extra_args (run, campaign, plan, qtest, reproduce).`,
     "",
+    "Durations (--boot-timeout, --test-timeout, --timeout, --trial-timeout): 90s, 2m, 1m30s, 500ms; a bare number is seconds (--timeout 35).",
     "Exit codes: 0 pass, 1 test failed (fail, panic, hang, boot-timeout), 2 usage or config error, 3 infrastructure error.",
     "qfi reproduce exits with its replay's verdict the same way; whether it matched is in comparison.json."
   ].join("\n");
@@ -613,6 +640,21 @@ function stderrLogger(debug = process.env.QFI_DEBUG === "1") {
 }
 function localHost() {
   return { log: stderrLogger(), cacheDir: localCacheDir() };
+}
+
+// src/adapters/cli/print-summary.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+function printSummary(file, log) {
+  let text;
+  try {
+    text = readFileSync4(file, "utf8");
+  } catch (err) {
+    log.warn(`--summarize-log: cannot read the summary ${file}: ${err.message}`);
+    return;
+  }
+  process.stdout.write(`
+${text.endsWith("\n") ? text : `${text}
+`}`);
 }
 
 // src/adapters/cli/run-cli.ts
@@ -655,14 +697,15 @@ async function runCli(argv, version) {
   const host = localHost();
   try {
     const options = { inputs: command.inputs, cwd: process.cwd(), signal: controller.signal };
-    let code;
-    if (command.kind === "run") code = await runOne({ ...options, echoConsole: !command.quiet }, host);
-    else if (command.kind === "reproduce") code = await reproduceOne(command, options, host);
-    else if (command.kind === "plan") code = await planOnly(options, host);
-    else if (command.kind === "qtest") code = await qtestOnly(options, host);
-    else code = await campaignOrMerge(command.kind, options, host);
+    let finished;
+    if (command.kind === "run") finished = await runOne({ ...options, echoConsole: !command.quiet }, host);
+    else if (command.kind === "reproduce") finished = await reproduceOne(command, options, host);
+    else if (command.kind === "plan") finished = await planOnly(options, host);
+    else if (command.kind === "qtest") finished = await qtestOnly(options, host);
+    else finished = await campaignOrMerge(command.kind, options, host);
+    if (command.summarizeLog && finished.summary) printSummary(finished.summary, host.log);
     if (interruptedBy) return signalExit[interruptedBy] ?? ExitCode.infra;
-    return code;
+    return finished.code;
   } catch (err) {
     process.stderr.write(`${formatError(err)}
 `);
@@ -681,7 +724,7 @@ async function runOne(options, host) {
 `);
   process.stdout.write(`results: ${dir}/ \u2014 ${relative3(config.report.dir, reports.junit)}, console.log, summary.md, reproducer.sh
 `);
-  return exitCodeForVerdict(run.verdict, config.report.failOnVerdict);
+  return { code: exitCodeForVerdict(run.verdict, config.report.failOnVerdict), summary: reports.summaryMarkdown };
 }
 function verdictLine(prefix, run) {
   const r = run.record;
@@ -699,7 +742,7 @@ async function reproduceOne(command, options, host) {
   const dir = relative3(process.cwd(), config.report.dir) || ".";
   process.stdout.write(`results: ${dir}/ \u2014 ${relative3(config.report.dir, result.comparisonFile)}, junit.xml, console.log, summary.md${result.original.unpacked ? `, ${relative3(config.report.dir, result.original.dir)}/ (the run, unpacked from the zip)` : ""}
 `);
-  return exitCodeForVerdict(run.verdict, config.report.failOnVerdict);
+  return { code: exitCodeForVerdict(run.verdict, config.report.failOnVerdict), summary: result.rerun.reports.summaryMarkdown };
 }
 async function planOnly(options, host) {
   const { plan, matrix } = await planCampaign(options, host);
@@ -708,9 +751,9 @@ async function planOnly(options, host) {
   if (plan.probe && plan.probe.verdict !== "pass") {
     process.stderr.write(`qfi: the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first
 `);
-    return exitCodeForVerdict(plan.probe.verdict, true);
+    return { code: exitCodeForVerdict(plan.probe.verdict, true) };
   }
-  return ExitCode.pass;
+  return { code: ExitCode.pass };
 }
 async function qtestOnly(options, host) {
   const { config, outcome, reports } = await runQtestPipeline(options, host);
@@ -719,7 +762,7 @@ async function qtestOnly(options, host) {
 `);
   process.stdout.write(`results: ${dir}/ \u2014 ${relative3(config.report.dir, reports.junit)}, summary.md, qtest-*.log
 `);
-  return exitCodeForVerdict(outcome.verdict, config.report.failOnVerdict);
+  return { code: exitCodeForVerdict(outcome.verdict, config.report.failOnVerdict), summary: reports.summaryMarkdown };
 }
 async function campaignOrMerge(kind, options, host) {
   const { config, report, files } = kind === "campaign" ? await runCampaign(options, host) : await mergeCampaigns(options, host);
@@ -728,7 +771,7 @@ async function campaignOrMerge(kind, options, host) {
 `);
   process.stdout.write(`results: ${dir}/ \u2014 ${relative3(config.report.dir, files.junit)}, campaign.json, summary.md, scenarios/
 `);
-  return exitCodeForVerdict(report.verdict, config.report.failOnVerdict);
+  return { code: exitCodeForVerdict(report.verdict, config.report.failOnVerdict), summary: files.markdown };
 }
 
 // src/entry/cli.ts

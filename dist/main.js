@@ -1,5 +1,6 @@
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
+  ExitCode,
   actionHost,
   debug,
   defaultArtifactName,
@@ -14,18 +15,20 @@ import {
   toArtifactName,
   uploadResults,
   warning
-} from "./chunks/chunk-RKBSHU2K.js";
+} from "./chunks/chunk-2ZWVSNK5.js";
 import {
   INPUTS,
   QfiError,
+  boundMarkdown,
   formatError,
   formatLocation,
   mergeCampaigns,
   planCampaign,
   runCampaign,
   runPipeline,
-  runQtestPipeline
-} from "./chunks/chunk-OFP6YYVR.js";
+  runQtestPipeline,
+  unusedRuleWarning
+} from "./chunks/chunk-5KQOP6SA.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 
@@ -68,6 +71,26 @@ function readActionInputs() {
 
 // src/adapters/action/steps.ts
 import { readFileSync } from "node:fs";
+
+// src/adapters/action/annotations.ts
+var MAX_ANNOTATIONS_PER_LEVEL = 10;
+var where = (ref) => ref ? { file: ref.file, startLine: ref.line } : {};
+function verdictAnnotation(message, at, level) {
+  const props = { title: "qfi", ...where(at) };
+  if (level === "error") {
+    error(message, props);
+    process.exitCode = ExitCode.Failure;
+  } else warning(message, props);
+}
+function unusedRuleAnnotations(run2) {
+  const unused = run2.ruleUse.filter((u) => !u.consulted);
+  const room = MAX_ANNOTATIONS_PER_LEVEL - 1;
+  const shown = unused.length > room ? unused.slice(0, room - 1) : unused;
+  for (const u of shown) warning(unusedRuleWarning(u, run2.plan.requireFired), { title: "qfi: rule never consulted", ...where(run2.plan.sources.rules[u.rule]) });
+  if (shown.length < unused.length) warning(`${unused.length - shown.length} more rules were never consulted: the job summary lists them all (GitHub shows 10 warnings per step)`);
+}
+
+// src/adapters/action/steps.ts
 async function runMode(mode, options, host) {
   if (mode === "plan") await planStep(options, host);
   else if (mode === "run") await runStep(options, host);
@@ -81,9 +104,10 @@ function saveUploadState(config, suffix) {
   saveState("upload-enabled" /* UploadEnabled */, String(config.report.upload));
   return base;
 }
+var MAX_STEP_SUMMARY_BYTES = 1024 * 1024 - 4096;
 async function addSummary(markdown) {
   try {
-    await summary.addRaw(markdown).write();
+    await summary.addRaw(boundMarkdown(markdown, MAX_STEP_SUMMARY_BYTES)).write();
   } catch (err) {
     warning(`could not write the job summary: ${err.message}`);
   }
@@ -93,11 +117,11 @@ async function upload(config, name, host) {
   const uploaded = await uploadResults(config.report.dir, name, host.log);
   saveState("uploaded" /* Uploaded */, String(uploaded));
 }
-function reportVerdict(what, verdict, reason, config) {
+function reportVerdict(what, verdict, reason, config, at) {
   if (verdict === "pass") return;
-  const message = `qfi ${what}: ${verdict} \u2014 ${reason}`;
-  if (config.report.failOnVerdict || verdict === "infra-error") setFailed(message);
-  else warning(`${message} (fail-on-verdict is false)`);
+  const message = `${what === "qfi" ? "qfi" : `qfi ${what}`}: ${verdict} \u2014 ${reason}`;
+  if (config.report.failOnVerdict || verdict === "infra-error") verdictAnnotation(message, at, "error");
+  else verdictAnnotation(`${message} (fail-on-verdict is false)`, at, "warning");
 }
 async function finish(config, artifact, host, result) {
   const markdown = readFileSync(result.markdownFile, "utf8");
@@ -106,12 +130,13 @@ async function finish(config, artifact, host, result) {
   setOutput("results-dir" /* ResultsDir */, config.report.dir);
   await addSummary(markdown);
   await upload(config, artifact, host);
-  reportVerdict(result.what, result.verdict, result.reason, config);
+  reportVerdict(result.what, result.verdict, result.reason, config, result.at);
 }
 async function runStep(options, host) {
   let artifact = "";
   const { config, run: run2, reports } = await runPipeline({ ...options, echoConsole: true, onConfig: (c) => artifact = saveUploadState(c) }, host);
-  await finish(config, artifact, host, { what: run2.scenario, verdict: run2.verdict, reason: run2.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown });
+  unusedRuleAnnotations(run2);
+  await finish(config, artifact, host, { what: run2.scenario, verdict: run2.verdict, reason: run2.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown, at: run2.plan.sources.command ?? run2.plan.sources.main });
 }
 async function qtestStep(options, host) {
   let artifact = "";
@@ -136,7 +161,7 @@ async function campaignStep(mode, options, host) {
     artifact = saveUploadState(c, part);
   };
   const { config, report, files } = mode === "campaign" ? await runCampaign({ ...options, onConfig }, host) : await mergeCampaigns({ ...options, onConfig }, host);
-  await finish(config, artifact, host, { what: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, junit: files.junit, markdownFile: files.markdown });
+  await finish(config, artifact, host, { what: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, junit: files.junit, markdownFile: files.markdown, at: config.sources.main });
 }
 
 // src/adapters/action/main.ts

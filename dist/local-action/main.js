@@ -86,11 +86,11 @@ var require_mode = __commonJS({
 var require_isexe = __commonJS({
   "node_modules/isexe/index.js"(exports, module) {
     var fs = __require("fs");
-    var core4;
+    var core5;
     if (process.platform === "win32" || global.TESTING_WINDOWS) {
-      core4 = require_windows();
+      core5 = require_windows();
     } else {
-      core4 = require_mode();
+      core5 = require_mode();
     }
     module.exports = isexe;
     isexe.sync = sync;
@@ -103,17 +103,17 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve8, reject) {
+        return new Promise(function(resolve9, reject) {
           isexe(path6, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve8(is);
+              resolve9(is);
             }
           });
         });
       }
-      core4(path6, options || {}, function(er, is) {
+      core5(path6, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -125,7 +125,7 @@ var require_isexe = __commonJS({
     }
     function sync(path6, options) {
       try {
-        return core4.sync(path6, options || {});
+        return core5.sync(path6, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -174,27 +174,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i2) => new Promise((resolve8, reject) => {
+      const step = (i2) => new Promise((resolve9, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve8(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve9(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve8(subStep(p, i2, 0));
+        resolve9(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve8, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve9, reject) => {
         if (ii === pathExt.length)
-          return resolve8(step(i2 + 1));
+          return resolve9(step(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve8(p + ext);
+              return resolve9(p + ext);
           }
-          return resolve8(subStep(p, i2, ii + 1));
+          return resolve9(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -655,8 +655,8 @@ var require_xz_decompress = __commonJS({
                   this.locked = true;
                   return;
                 }
-                return new Promise((resolve8) => {
-                  this.waitQueue.push(resolve8);
+                return new Promise((resolve9) => {
+                  this.waitQueue.push(resolve9);
                 });
               }
               release() {
@@ -691,9 +691,9 @@ var require_xz_decompress = __commonJS({
                         await (XzReadableStream._moduleInstancePromise || (XzReadableStream._moduleInstancePromise = XzReadableStream._getModuleInstance()));
                       }
                       xzContext = new XzContext(XzReadableStream._moduleInstance);
-                    } catch (error2) {
+                    } catch (error3) {
                       XzReadableStream._contextMutex.release();
-                      throw error2;
+                      throw error3;
                     }
                   },
                   async pull(controller) {
@@ -717,12 +717,12 @@ var require_xz_decompress = __commonJS({
                         XzReadableStream._contextMutex.release();
                         controller.close();
                       }
-                    } catch (error2) {
+                    } catch (error3) {
                       if (xzContext) {
                         xzContext.dispose();
                       }
                       XzReadableStream._contextMutex.release();
-                      throw error2;
+                      throw error3;
                     }
                   },
                   cancel() {
@@ -747,7 +747,7 @@ var require_xz_decompress = __commonJS({
 });
 
 // src/adapters/action/main.ts
-import * as core3 from "@actions/core";
+import * as core4 from "@actions/core";
 
 // src/core/errors.ts
 var QfiError = class extends Error {
@@ -802,8 +802,8 @@ function formatError(err) {
     const msg = err instanceof Error ? err.message : String(err);
     return `error: ${msg}`;
   }
-  const where = err.location ? formatLocation(err.location) : "";
-  const lines = [`${where ? `${where}: ` : ""}error: ${err.message}`];
+  const where2 = err.location ? formatLocation(err.location) : "";
+  const lines = [`${where2 ? `${where2}: ` : ""}error: ${err.message}`];
   const caret = err.location ? formatCaret(err.location) : void 0;
   if (caret) lines.push(caret);
   if (err.hint) lines.push(`hint: ${err.hint}`);
@@ -1006,6 +1006,14 @@ var INPUTS = [
     type: "lines",
     default: void 0,
     description: "Extra QEMU arguments, one argv item per line (in the config file: an array of strings)."
+  },
+  {
+    name: "qemu-trailing-args",
+    toml: void 0,
+    type: "lines",
+    default: void 0,
+    cli: false,
+    description: "QEMU arguments added last, after `qemu-args` or the config file's `qemu.extra_args` (which they do not replace), one argv item per line. The CLI takes them after a bare `--`: `qfi run \u2026 -- -no-reboot`."
   },
   {
     name: "arch",
@@ -1377,8 +1385,8 @@ function isInputName(name) {
 
 // src/config/resolve-config.ts
 import { randomInt } from "node:crypto";
-import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
-import { basename, extname, isAbsolute as isAbsolute4, join, relative, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync5, statSync as statSync4 } from "node:fs";
+import { basename, extname, isAbsolute as isAbsolute5, join as join2, relative as relative2, resolve as resolve5 } from "node:path";
 
 // src/config/parse-values.ts
 var ValueProblem = class extends Error {
@@ -2847,7 +2855,7 @@ function checkSetting(spec2, value, site, key) {
   }
 }
 function checkListItem(name, item, index, site, key) {
-  const where = site.element?.(index) ?? site.where;
+  const where2 = site.element?.(index) ?? site.where;
   try {
     switch (name) {
       case "qemu-targets":
@@ -2887,7 +2895,7 @@ function checkListItem(name, item, index, site, key) {
         return item;
     }
   } catch (err) {
-    throw located(err, where, key === void 0 ? void 0 : `${key}[${index}]`);
+    throw located(err, where2, key === void 0 ? void 0 : `${key}[${index}]`);
   }
 }
 function checkQemuVersion(text) {
@@ -2937,10 +2945,10 @@ function existingPath(text, baseDir, kind, what) {
   }
   return path6;
 }
-function located(err, where, key) {
+function located(err, where2, key) {
   if (err instanceof ConfigError) return err;
   if (err instanceof ValueProblem) {
-    return new ConfigError(key ? `${key}: ${err.message}` : err.message, { location: where, ...err.hint ? { hint: err.hint } : {} });
+    return new ConfigError(key ? `${key}: ${err.message}` : err.message, { location: where2, ...err.hint ? { hint: err.hint } : {} });
   }
   throw err;
 }
@@ -3029,8 +3037,8 @@ var ProblemList = class {
   }
   /** Throws the collected problems as one ConfigError, if there are any. */
   throwIfAny() {
-    const error2 = combineProblems(this.problems);
-    if (error2) throw error2;
+    const error3 = combineProblems(this.problems);
+    if (error3) throw error3;
   }
 };
 function combineProblems(problems) {
@@ -3043,8 +3051,8 @@ function combineProblems(problems) {
   });
   const first = sorted[0];
   const lines = sorted.map((p) => {
-    const where = p.location ? formatLocation(p.location) : "";
-    const item = `  ${where ? `${where}: ` : ""}${p.message}`;
+    const where2 = p.location ? formatLocation(p.location) : "";
+    const item = `  ${where2 ? `${where2}: ` : ""}${p.message}`;
     return p.hint ? `${item}
       hint: ${p.hint}` : item;
   });
@@ -3896,8 +3904,10 @@ function readTomlRules(loaded, path6, raw, problems, opts = {}) {
       return;
     }
     const { file, line, column, sourceLine } = locateInToml(loaded, itemPath, "content");
-    const rule = problems.attempt(() => parseRule(item, { file, line, column, sourceLine }, opts));
-    if (rule) rules.push(rule);
+    const rule = problems.attempt(() => parseRule(item, { file, line, column, sourceLine }, opts.guestOwn ? { guestOwn: true } : {}));
+    if (!rule) return;
+    rules.push(rule);
+    opts.located?.push({ rule, at: { file: loaded.path, ...line === void 0 ? {} : { line } } });
   });
   return rules;
 }
@@ -3921,6 +3931,7 @@ function checkConfigSchema(loaded, problems, baseDir = dirname(loaded.path)) {
   const values = {};
   const present = /* @__PURE__ */ new Set();
   let rules = [];
+  const locatedRules = [];
   for (const [table, tableValue] of Object.entries(loaded.document)) {
     const keys = CONFIG_SCHEMA.get(table);
     if (!keys) {
@@ -3942,7 +3953,7 @@ function checkConfigSchema(loaded, problems, baseDir = dirname(loaded.path)) {
       if (!schema) {
         collected.add(unknownKey(loaded, table, key, keys));
       } else if (schema.kind === "rules") {
-        rules = readTomlRules(loaded, path6, raw, collected);
+        rules = readTomlRules(loaded, path6, raw, collected, { located: locatedRules });
       } else {
         present.add(schema.spec.name);
         const value = collected.attempt(
@@ -3958,7 +3969,7 @@ function checkConfigSchema(loaded, problems, baseDir = dirname(loaded.path)) {
     }
   }
   if (!problems) collected.throwIfAny();
-  return { file: loaded, values, present, rules };
+  return { file: loaded, values, present, rules, locatedRules };
 }
 function unknownTopLevel(loaded, name, value) {
   const location = locateInToml(loaded, [name], "key");
@@ -4005,16 +4016,17 @@ function readTable(opts, problems) {
   const table = findTable(loaded, segments, opts.table, opts.tableWhere);
   let enabled;
   let rules = [];
+  const locatedRules = [];
   if ("enabled" in table) {
     const path6 = [...segments, "enabled"];
-    const where = locateInToml(loaded, path6, "value");
+    const where2 = locateInToml(loaded, path6, "value");
     const value = problems.attempt(
-      () => valueFromToml(inputSpec("faults-enabled"), tomlPath(path6), table["enabled"], { where, baseDir: dirname2(opts.path) })
+      () => valueFromToml(inputSpec("faults-enabled"), tomlPath(path6), table["enabled"], { where: where2, baseDir: dirname2(opts.path) })
     );
-    if (value !== void 0) enabled = { value, where };
+    if (value !== void 0) enabled = { value, where: where2 };
   }
-  if ("rules" in table) rules = readTomlRules(loaded, [...segments, "rules"], table["rules"], problems, { guestOwn: true });
-  return { enabled, rules };
+  if ("rules" in table) rules = readTomlRules(loaded, [...segments, "rules"], table["rules"], problems, { guestOwn: true, located: locatedRules });
+  return { enabled, rules, locatedRules };
 }
 function findTable(loaded, segments, name, tableWhere) {
   let current = loaded.document;
@@ -4049,7 +4061,84 @@ function listTables(table, prefix) {
   return out;
 }
 
+// src/config/report-sources.ts
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
+import { isAbsolute as isAbsolute4, join, relative, resolve as resolve4, sep } from "node:path";
+function workspaceOf(facts) {
+  const ws = facts.env.GITHUB_WORKSPACE;
+  return ws && isAbsolute4(ws) && (facts.cwd === ws || inWorkspace(facts.cwd, ws) !== void 0) ? ws : facts.cwd;
+}
+function workspaceRelative(path6, where2) {
+  return inWorkspace(resolve4(where2.cwd, path6), workspaceOf(where2));
+}
+function inWorkspace(path6, workspace) {
+  const rel = relative(workspace, path6);
+  if (rel === "" || rel.startsWith("..") || isAbsolute4(rel)) return void 0;
+  return rel.split(sep).join("/");
+}
+function workflowFile(env, workspace) {
+  const ref = env.GITHUB_WORKFLOW_REF;
+  const repo = env.GITHUB_REPOSITORY;
+  if (!ref || !repo || !ref.startsWith(`${repo}/`)) return void 0;
+  const path6 = ref.slice(repo.length + 1).replace(/@[^@]*$/, "");
+  return path6 && existsSync4(join(workspace, path6)) ? path6 : void 0;
+}
+function lineHolding(lines, needle) {
+  if (needle.trim() === "") return void 0;
+  const i2 = lines.findIndex((l) => l.includes(needle));
+  return i2 < 0 ? void 0 : i2 + 1;
+}
+function reportSources(facts) {
+  const workspace = workspaceOf(facts);
+  const configRel = facts.configFile ? inWorkspace(facts.configFile, workspace) : void 0;
+  const mainFile = configRel ?? workflowFile(facts.env, workspace);
+  let lines = [];
+  if (mainFile) {
+    try {
+      lines = readFileSync2(join(workspace, mainFile), "utf8").split("\n");
+    } catch {
+      lines = [];
+    }
+  }
+  const main = mainFile ? { file: mainFile, line: 1 } : void 0;
+  const locate = (at, ...needles) => {
+    if (at?.line !== void 0 && at.file !== void 0) {
+      const file = inWorkspace(resolve4(facts.cwd, at.file), workspace);
+      if (file) return { file, line: at.line };
+    }
+    if (!mainFile) return void 0;
+    for (const needle of needles) {
+      const line = needle === void 0 ? void 0 : lineHolding(lines, needle);
+      if (line !== void 0) return { file: mainFile, line };
+    }
+    return void 0;
+  };
+  const byPoint = /* @__PURE__ */ new Map();
+  for (const { rule, at } of facts.rules) {
+    byPoint.set(printPoint(rule), { text: printRule(rule), ref: locate(at, printRule(rule), printPoint(rule), rule.point) });
+  }
+  const rules = {};
+  for (const { text, ref } of byPoint.values()) if (ref) rules[text] = ref;
+  const firstCommandLine = facts.command?.split("\n").find((l) => l.trim() !== "")?.trim();
+  return {
+    main,
+    command: locate(facts.commandAt, firstCommandLine),
+    resultsFile: locate(facts.resultsFileAt, facts.resultsFile),
+    rules
+  };
+}
+
+// src/core/shell-quote.ts
+function shellQuote(arg) {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
+  return `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+function shellCommand(argv) {
+  return argv.map(shellQuote).join(" ");
+}
+
 // src/config/reproducer-args.ts
+var QEMU_ARGS_SEPARATOR = "--";
 function buildReproducerArgs(opts) {
   const args = [];
   if (opts.configFile !== void 0) args.push(...flag("config", opts.configFile));
@@ -4063,32 +4152,47 @@ function buildReproducerArgs(opts) {
   }
   args.push(...flag("seed", String(opts.seed)));
   for (const rule of opts.inputRules) args.push(...flag("fault", printRule(rule)));
+  const trailing = opts.given["qemu-trailing-args"]?.text;
+  if (trailing !== void 0) args.push(QEMU_ARGS_SEPARATOR, ...typeof trailing === "string" ? [trailing] : trailing);
   return args;
 }
 function flag(name, value) {
   return value.startsWith("-") ? [`--${name}=${value}`] : [`--${name}`, value];
 }
+function keptReproducerArgs(args, drop = ["--results-dir"]) {
+  const kept = [];
+  for (let i2 = 0; i2 < args.length; i2++) {
+    const arg = args[i2];
+    if (arg === QEMU_ARGS_SEPARATOR) return [...kept, ...args.slice(i2)];
+    if (drop.includes(arg)) i2++;
+    else if (!drop.some((d) => arg.startsWith(`${d}=`))) kept.push(arg);
+  }
+  return kept;
+}
+function reproducerLine(args) {
+  return shellCommand(["qfi", "run", ...keptReproducerArgs(args)]);
+}
 
 // src/config/guest-combination.ts
 function checkGuestCombination(setting, written, arch, disks, problems) {
-  const where = (name) => setting(name)?.where ?? { input: name };
+  const where2 = (name) => setting(name)?.where ?? { input: name };
   const bootDisks = disks.filter((d) => d.boot);
   const kernel = written("kernel");
   const initrd = written("initrd");
   const bootDisk = bootDisks[0];
   if (bootDisks.length > 1) {
-    problems.add(new ConfigError(`${bootDisks.length} disks have boot=true (${bootDisks.map((d) => d.id).join(", ")})`, { location: where("disks"), hint: "the firmware boots one disk: keep boot=true on one of them" }));
+    problems.add(new ConfigError(`${bootDisks.length} disks have boot=true (${bootDisks.map((d) => d.id).join(", ")})`, { location: where2("disks"), hint: "the firmware boots one disk: keep boot=true on one of them" }));
   }
   if (bootDisk && kernel) {
     problems.add(
       new ConfigError(`disk ${bootDisk.id} has boot=true, but a kernel is given too`, {
-        location: where("kernel"),
+        location: where2("kernel"),
         hint: `either let the firmware boot the disk (drop kernel), or boot your kernel with the disk as its root (drop boot=true and add \`root=/dev/vda1\` to append)`
       })
     );
   }
   if (bootDisk && written("append") && !kernel) {
-    problems.add(new ConfigError("append is given, but the guest boots from a disk", { location: where("append"), hint: "the disk's boot loader has its own kernel command line: change it in the image, or drop append" }));
+    problems.add(new ConfigError("append is given, but the guest boots from a disk", { location: where2("append"), hint: "the disk's boot loader has its own kernel command line: change it in the image, or drop append" }));
   }
   const builtinInitramfs = !initrd && !bootDisk;
   const asked = setting("agent")?.value ?? "auto";
@@ -4096,7 +4200,7 @@ function checkGuestCombination(setting, written, arch, disks, problems) {
   if (agent === "qfi" && !builtinInitramfs) {
     problems.add(
       new ConfigError(`agent: qfi runs in the built-in initramfs, but ${initrd ? "an initrd is given" : `disk ${bootDisk.id} is booted`}`, {
-        location: where("agent"),
+        location: where2("agent"),
         hint: "use agent: qemu-guest-agent (installed and enabled in your image), agent: none (your kernel tests itself), or drop initrd / boot=true to use the built-in initramfs"
       })
     );
@@ -4104,7 +4208,7 @@ function checkGuestCombination(setting, written, arch, disks, problems) {
   if (agent === "qemu-guest-agent" && builtinInitramfs) {
     problems.add(
       new ConfigError("agent: qemu-guest-agent runs inside your own image, but the guest would boot qfi's built-in initramfs", {
-        location: where("agent"),
+        location: where2("agent"),
         hint: "give a disk with boot=true (a distribution image with qemu-guest-agent), or kernel + initrd (+ a root disk), or use agent: qfi"
       })
     );
@@ -4112,7 +4216,7 @@ function checkGuestCombination(setting, written, arch, disks, problems) {
   if (agent === "none" && written("command")) {
     problems.add(
       new ConfigError("a test command is given, but nothing in the guest would run it (agent: none)", {
-        location: where("command"),
+        location: where2("command"),
         hint: builtinInitramfs ? "drop agent: none (the built-in agent runs the command)" : "use agent: qemu-guest-agent if your image runs it, or drop the command and let the kernel test itself (success-marker, failure-marker, exit-device, KTAP)"
       })
     );
@@ -4120,23 +4224,23 @@ function checkGuestCombination(setting, written, arch, disks, problems) {
   if (agent === "none" && written("results-file")) {
     problems.add(
       new ConfigError("results-file is given, but no agent in the guest would hand the file over (agent: none)", {
-        location: where("results-file"),
+        location: where2("results-file"),
         hint: "print the KTAP/TAP results on the console instead (qfi reads them there), or run the tests through agent: qemu-guest-agent"
       })
     );
   }
   if (written("files") && (agent !== "qfi" || !builtinInitramfs)) {
-    problems.add(new ConfigError("files go into the built-in initramfs, which this guest does not boot", { location: where("files"), hint: "put the files into your own initrd or image, or drop initrd / boot=true" }));
+    problems.add(new ConfigError("files go into the built-in initramfs, which this guest does not boot", { location: where2("files"), hint: "put the files into your own initrd or image, or drop initrd / boot=true" }));
   }
   const exitDevice = setting("exit-device")?.value;
   if (exitDevice === "isa-debug-exit" && arch !== "x86_64") {
-    problems.add(new ConfigError(`exit-device isa-debug-exit is an x86 ISA device, but arch is ${arch}`, { location: where("exit-device"), hint: "on aarch64 use exit-device: semihosting (SYS_EXIT), or a success-marker" }));
+    problems.add(new ConfigError(`exit-device isa-debug-exit is an x86 ISA device, but arch is ${arch}`, { location: where2("exit-device"), hint: "on aarch64 use exit-device: semihosting (SYS_EXIT), or a success-marker" }));
   }
   if (exitDevice === "semihosting" && arch === "x86_64") {
-    problems.add(new ConfigError("exit-device semihosting does not exist on x86_64 in QEMU", { location: where("exit-device"), hint: "on x86 use exit-device: isa-debug-exit (write the code to port 0xf4)" }));
+    problems.add(new ConfigError("exit-device semihosting does not exist on x86_64 in QEMU", { location: where2("exit-device"), hint: "on x86 use exit-device: isa-debug-exit (write the code to port 0xf4)" }));
   }
   if (written("pass-exit-codes") && (exitDevice === void 0 || exitDevice === "none")) {
-    problems.add(new ConfigError("pass-exit-codes is given, but no exit-device reports an exit code", { location: where("pass-exit-codes"), hint: "set exit-device (isa-debug-exit on x86, semihosting on aarch64), or drop pass-exit-codes" }));
+    problems.add(new ConfigError("pass-exit-codes is given, but no exit-device reports an exit code", { location: where2("pass-exit-codes"), hint: "set exit-device (isa-debug-exit on x86, semihosting on aarch64), or drop pass-exit-codes" }));
   }
   return { agent };
 }
@@ -4145,7 +4249,7 @@ function checkGuestCombination(setting, written, arch, disks, problems) {
 var DEFAULT_CONFIG_FILE = "qfi.toml";
 var OVERALL_TIMEOUT_MARGIN_MS = 6e4;
 async function resolveConfig(opts) {
-  const cwd = resolve4(opts.cwd);
+  const cwd = resolve5(opts.cwd);
   const problems = new ProblemList();
   const warnings = [];
   const raw = givenInputs(opts.inputs);
@@ -4154,10 +4258,10 @@ async function resolveConfig(opts) {
   for (const [name, text] of raw) {
     if (name === "faults") continue;
     const spec2 = inputSpec(name);
-    const where = { input: name };
-    const value2 = problems.attempt(() => valueFromInput(spec2, text, { where, baseDir: cwd }));
+    const where2 = { input: name };
+    const value2 = problems.attempt(() => valueFromInput(spec2, text, { where: where2, baseDir: cwd }));
     if (value2 === void 0) continue;
-    fromInputs[name] = { value: value2, where };
+    fromInputs[name] = { value: value2, where: where2 };
     given[name] = { text: reproducerText(spec2.type, text, value2) };
   }
   const inputRules = parseInputRules(raw.get("faults"), problems);
@@ -4203,13 +4307,24 @@ async function resolveConfig(opts) {
   }
   const seed = value("seed") ?? randomInt(0, 2 ** 32);
   const rules = enabled ? mergeRules([fromRulesFile?.rules ?? [], file?.rules ?? [], inputRules]) : [];
+  const sources = reportSources({
+    cwd,
+    env: opts.env ?? process.env,
+    configFile: opts.configBaseDir ? void 0 : configFile,
+    rules: enabled ? [...fromRulesFile?.locatedRules ?? [], ...file?.locatedRules ?? [], ...inputRules.map((rule) => ({ rule, at: void 0 }))] : [],
+    commandAt: setting("command")?.where,
+    resultsFileAt: setting("results-file")?.where,
+    command,
+    resultsFile: value("results-file")
+  });
   const config = {
     configFile,
     name: value("name") ?? (configFile ? scenarioNameFrom(basename(configFile, extname(configFile))) : "qfi"),
     qemu: {
       binary: orDefault("qemu"),
       accel: orDefault("accel"),
-      extraArgs: value("qemu-args") ?? [],
+      // `qemu-trailing-args` add to whichever of the input or the file gave `qemu-args`.
+      extraArgs: [...value("qemu-args") ?? [], ...value("qemu-trailing-args") ?? []],
       version: orDefault("qemu-version"),
       sha256: value("qemu-sha256"),
       source: value("qemu-source"),
@@ -4259,6 +4374,7 @@ async function resolveConfig(opts) {
       failOnVerdict: orDefault("fail-on-verdict")
     },
     reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
+    sources,
     campaign: campaignSettings(value, guestChoice.agent === "qfi"),
     qtest: { scripts: value("qtest-script") ?? [], devices: value("qtest-devices") ?? [] }
   };
@@ -4288,8 +4404,8 @@ function pickConfigFile(fromInputs, configGiven, cwd) {
   const chosen = fromInputs.config?.value;
   if (typeof chosen === "string") return chosen;
   if (configGiven) return void 0;
-  const fallback = join(cwd, DEFAULT_CONFIG_FILE);
-  return existsSync4(fallback) ? fallback : void 0;
+  const fallback = join2(cwd, DEFAULT_CONFIG_FILE);
+  return existsSync5(fallback) ? fallback : void 0;
 }
 function readConfigFile(path6, cwd, fromInput, problems, baseDir) {
   const loaded = problems.attempt(
@@ -4333,17 +4449,17 @@ function missingCommand(file, agent) {
     hint: `add \`command = "make check"\` under [test] in ${file ? file.file.displayPath : DEFAULT_CONFIG_FILE}, or pass it as an input (action: \`with: command: make check\`; CLI: \`--command "make check"\`)`
   });
 }
-function initrdWithoutKernel(where) {
+function initrdWithoutKernel(where2) {
   return new ConfigError("initrd given without a kernel", {
-    location: where,
+    location: where2,
     hint: "also give `kernel` (the initrd is booted with it), or drop `initrd` to use the built-in guest"
   });
 }
 function checkQemuPrefix(qemu, arch, problems) {
   const path6 = qemu?.value;
-  if (typeof path6 !== "string" || !isAbsolute4(path6) || !statSync4(path6).isDirectory()) return;
-  const binary = join(path6, "bin", `qemu-system-${arch}`);
-  if (!existsSync4(binary)) {
+  if (typeof path6 !== "string" || !isAbsolute5(path6) || !statSync4(path6).isDirectory()) return;
+  const binary = join2(path6, "bin", `qemu-system-${arch}`);
+  if (!existsSync5(binary)) {
     problems.add(
       new ConfigError(`QEMU install prefix ${path6} has no bin/qemu-system-${arch}`, {
         location: qemu?.where ?? { input: "qemu" },
@@ -4363,8 +4479,8 @@ function reproducerText(type, text, value) {
   return String(value);
 }
 function displayPath(path6, cwd) {
-  const rel = relative(cwd, path6);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : path6;
+  const rel = relative2(cwd, path6);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute5(rel) ? rel : path6;
 }
 function campaignSettings(value, builtinGuest) {
   const kind = value("campaign") ?? "matrix";
@@ -4404,16 +4520,16 @@ function readActionInputs() {
 }
 
 // src/adapters/action/steps.ts
-import * as core2 from "@actions/core";
-import { readFileSync as readFileSync20 } from "node:fs";
+import * as core3 from "@actions/core";
+import { readFileSync as readFileSync21 } from "node:fs";
 
 // src/campaign/merge.ts
-import { existsSync as existsSync25, mkdirSync as mkdirSync9, readdirSync as readdirSync5, statSync as statSync11 } from "node:fs";
-import { dirname as dirname12, join as join34, relative as relative5 } from "node:path";
+import { existsSync as existsSync26, mkdirSync as mkdirSync9, readdirSync as readdirSync5, statSync as statSync11 } from "node:fs";
+import { dirname as dirname12, join as join35, relative as relative6 } from "node:path";
 
 // src/campaign/plan-file.ts
-import { readFileSync as readFileSync2, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { readFileSync as readFileSync3, writeFileSync } from "node:fs";
+import { join as join3 } from "node:path";
 
 // src/campaign/model.ts
 var CAMPAIGN_SCHEMA_VERSION = 1;
@@ -4421,7 +4537,7 @@ var CAMPAIGN_SCHEMA_VERSION = 1;
 // src/campaign/plan-file.ts
 var PLAN_FILE = "plan.json";
 function writePlanFile(dir, plan) {
-  const file = join2(dir, PLAN_FILE);
+  const file = join3(dir, PLAN_FILE);
   writeFileSync(file, `${JSON.stringify(plan, null, 2)}
 `);
   return file;
@@ -4430,7 +4546,7 @@ function readPlanFile(file, input = "plan-file") {
   const hint = "give the plan.json that `qfi plan` (action mode: plan) wrote, with the same qfi version";
   let plan;
   try {
-    plan = JSON.parse(readFileSync2(file, "utf8"));
+    plan = JSON.parse(readFileSync3(file, "utf8"));
   } catch (err) {
     throw new ConfigError(`plan file ${file} is not JSON: ${err.message}`, { location: { input }, hint });
   }
@@ -4441,8 +4557,8 @@ function readPlanFile(file, input = "plan-file") {
 }
 
 // src/campaign/report.ts
-import { existsSync as existsSync5, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join6 } from "node:path";
 
 // src/report/junit-suites.ts
 function topLevelSuites(xml) {
@@ -4472,6 +4588,20 @@ function toReportText(text) {
   return toXmlText(text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, ""));
 }
 
+// src/report/junit-names.ts
+function suitePrefix(scenario) {
+  return scenario === "qfi" ? "qfi run" : `qfi ${scenario}`;
+}
+function junitNames(scenario) {
+  const suite = suitePrefix(scenario);
+  return { suite, classname: suite, caseName: (what) => `${scenario}: ${what}` };
+}
+function ktapNames(scenario, stream, path6) {
+  const streamPart = stream === "ktap" ? "" : `${stream} `;
+  const suite = [`${suitePrefix(scenario)} ${stream}`, ...path6.length ? [path6.join("/")] : []].join(" ");
+  return { suite, classname: suite, caseName: (what) => `${scenario}: ${streamPart}${[...path6, what].join(".")}` };
+}
+
 // src/campaign/junit-merge.ts
 function attribute(tag, name) {
   const m = new RegExp(`\\s${name}="([0-9.]+)"`).exec(tag);
@@ -4481,10 +4611,10 @@ function junitSuites(xml) {
   return topLevelSuites(xml);
 }
 function missingSuite(id, why) {
-  const name = escapeAttr(id);
+  const names = junitNames(id);
   return [
-    `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0" time="0">`,
-    `    <testcase classname="qfi.${name}" name="results">`,
+    `  <testsuite name="${escapeAttr(names.suite)}" tests="1" failures="0" errors="1" skipped="0" time="0">`,
+    `    <testcase classname="${escapeAttr(names.classname)}" name="${escapeAttr(id)}" time="0">`,
     `      <error message="${escapeAttr(why)}" type="missing-results"/>`,
     "    </testcase>",
     "  </testsuite>"
@@ -4515,392 +4645,157 @@ function mergeJUnit(name, suites) {
   ].join("\n");
 }
 
-// src/campaign/stats.ts
-var Z95 = 1.959963984540054;
-function wilsonInterval(failures, trials, z = Z95) {
-  if (trials === 0) return { low: 0, high: 1 };
-  const p = failures / trials;
-  const z2 = z * z;
-  const denom = 1 + z2 / trials;
-  const center = (p + z2 / (2 * trials)) / denom;
-  const half = z / denom * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials));
-  return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
-}
-var failed = (r) => r.verdict !== "pass";
-function pointStats(results) {
-  const rows = /* @__PURE__ */ new Map();
-  for (const r of results) {
-    if (r.recheckOf !== void 0) continue;
-    const key = `${r.point} ${r.action}`;
-    const row = rows.get(key) ?? { point: r.point, action: r.action, trials: 0, failures: 0, rate: 0, low: 0, high: 1, flaky: false, failingSeeds: [] };
-    row.trials++;
-    if (failed(r)) {
-      row.failures++;
-      row.failingSeeds.push(r.seed);
-    }
-    rows.set(key, row);
-  }
-  for (const recheck of results.filter((r) => r.recheckOf !== void 0)) {
-    const original = results.find((r) => r.id === recheck.recheckOf);
-    if (original && failed(original) !== failed(recheck)) {
-      const row = rows.get(`${original.point} ${original.action}`);
-      if (row) row.flaky = true;
-    }
-  }
-  return [...rows.values()].map((row) => ({ ...row, rate: row.trials ? row.failures / row.trials : 0, ...wilsonInterval(row.failures, row.trials) }));
-}
-function compareWithHistory(now, previous) {
-  return now.map((row) => {
-    const before = previous.find((p) => p.point === row.point && p.action === row.action);
-    if (!before) return { ...row, trend: "new-point" };
-    let trend = "same";
-    if (before.failures === 0 && row.failures > 0) trend = "new-failure";
-    else if (row.low > before.high) trend = "worse";
-    else if (row.high < before.low) trend = "better";
-    const { trials, failures, rate, low, high } = before;
-    return { ...row, trend, previous: { trials, failures, rate, low, high } };
-  });
-}
-var isRegression = (row) => row.trend === "new-failure" || row.trend === "worse";
+// src/report/write-reports.ts
+import { writeFileSync as writeFileSync3 } from "node:fs";
+import { basename as basename2, join as join5 } from "node:path";
 
-// src/campaign/snapshot/classify.ts
-var TRIAL_CLASSES = ["benign", "sdc", "detected", "crash", "hang"];
-function testOutput(consoleText) {
-  return consoleText.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !/QFI:[A-Za-z0-9_-]+:|QFI-(POINT|MARKER|REGION):/.test(line) && !/^\[\s*\d+\.\d+\]/.test(line)).join("\n");
-}
-function firstDifference(golden, output) {
-  const a2 = golden.split("\n");
-  const b = output.split("\n");
-  for (let i2 = 0; i2 < Math.max(a2.length, b.length); i2++) {
-    if (a2[i2] !== b[i2]) return `line ${i2 + 1}: expected ${JSON.stringify(a2[i2] ?? "(end of output)")}, got ${JSON.stringify(b[i2] ?? "(end of output)")}`;
+// src/report/junit-ktap.ts
+var maxDiagnosticChars = 512 * 1024;
+function ktapSuites(ktap, naming) {
+  const budget = { left: maxDiagnosticChars };
+  const suites = [];
+  for (const [base, streams] of [["ktap", ktap.streams.filter((s) => s.source === "console")], ["results", ktap.streams.filter((s) => s.source !== "console")]]) {
+    const many = streams.length > 1;
+    streams.forEach((stream, i2) => suites.push(...streamSuites(stream, many ? `${base}.${i2 + 1}` : base, naming, budget)));
   }
-  return "no line differs";
-}
-function classifyTrial(run2, goldenOutput) {
-  switch (run2.verdict) {
-    case "infra-error":
-      return void 0;
-    case "panic":
-      return { class: "crash", verdict: "panic", reason: run2.reason };
-    case "hang":
-    case "boot-timeout":
-      return { class: "hang", verdict: "hang", reason: run2.reason };
-    case "fail":
-      return { class: "detected", verdict: "fail", reason: `the guest reported the error: ${run2.reason}` };
-    case "pass": {
-      const warning2 = run2.events.find((e) => e.kind === "warning");
-      if (warning2) return { class: "detected", verdict: "fail", reason: `the kernel warned (console line ${warning2.line}): ${warning2.text.trim()}` };
-      if (run2.output === goldenOutput) return { class: "benign", verdict: "pass", reason: "same output as the golden runs" };
-      return { class: "sdc", verdict: "fail", reason: `silent data corruption: the test passed but its output differs from the golden runs' (${firstDifference(goldenOutput, run2.output)})` };
-    }
-  }
-}
-
-// src/campaign/snapshot/class-table.ts
-function classTable(results) {
-  const trials = results.filter((r) => r.recheckOf === void 0);
-  const regions = [...new Set(trials.map((r) => r.point))];
-  const row = (region, mine) => {
-    const classified = mine.filter((r) => r.class !== void 0);
-    return {
-      region,
-      trials: classified.length,
-      counts: TRIAL_CLASSES.map((c3) => {
-        const count2 = classified.filter((r) => r.class === c3).length;
-        return { count: count2, rate: classified.length ? count2 / classified.length : 0, ...wilsonInterval(count2, classified.length) };
-      }),
-      unclassified: mine.length - classified.length
-    };
-  };
-  const rows = regions.map((region) => row(region, trials.filter((r) => r.point === region)));
-  return { classes: TRIAL_CLASSES, rows: rows.length > 1 ? [...rows, row("all", trials)] : rows };
-}
-
-// src/campaign/report.ts
-function writeCampaignReports(report, dir) {
-  const files = { json: join3(dir, "campaign.json"), junit: join3(dir, "junit.xml"), markdown: join3(dir, "summary.md") };
-  writeFileSync2(files.json, `${JSON.stringify(report, null, 2)}
-`);
-  const suites = report.results.flatMap((r) => {
-    const file = join3(dir, r.dir, "junit.xml");
-    return existsSync5(file) ? junitSuites(readFileSync3(file, "utf8")) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
-  });
-  writeFileSync2(files.junit, mergeJUnit(report.name, suites));
-  writeFileSync2(files.markdown, campaignMarkdown(report));
-  return files;
-}
-var pct = (x) => `${(x * 100).toFixed(1)}%`;
-var cell = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-var MAX_ROWS = 200;
-function campaignMarkdown(report) {
-  const icon = report.verdict === "pass" ? "\u2705" : "\u274C";
-  const trials = report.results.filter((r) => r.recheckOf === void 0);
-  const lines = [
-    `## ${icon} qfi campaign ${report.name}: ${report.verdict}`,
-    "",
-    `${report.reason}.`,
-    "",
-    `Kind \`${report.kind}\`, ${trials.length} scenario(s) (${report.part}), seed ${report.seed}${report.history ? `, compared with ${report.history}` : ""}.`
-  ];
-  if (report.probe) lines.push("", `Probe run (no faults): ${report.probe.verdict} \u2014 ${report.probe.reason}.`);
-  if (report.notes.length) lines.push("", ...report.notes.map((n2) => `- ${n2}`));
-  if (report.kind === "snapshot") lines.push(...snapshotMarkdown(report));
-  else if (report.stats.length && (report.kind === "chaos" || trials.some((r) => r.trial !== void 0))) {
-    lines.push("", "### Failure rate per point (95% Wilson interval)", "", "| point | action | failed / trials | rate | 95% interval | flaky | trend |", "|---|---|---|---|---|---|---|");
-    for (const s of report.stats) {
-      const trend = s.trend ? `${s.trend}${s.previous ? ` (was ${pct(s.previous.rate)} of ${s.previous.trials})` : ""}` : "";
-      lines.push(`| \`${cell(s.point)}\` | \`${s.action}\` | ${s.failures} / ${s.trials} | ${pct(s.rate)} | ${pct(s.low)}\u2013${pct(s.high)} | ${s.flaky ? "\u26A0\uFE0F flaky" : ""} | ${trend} |`);
-    }
-  }
-  const ordered = [...report.results.filter((r) => r.verdict !== "pass"), ...report.results.filter((r) => r.verdict === "pass")];
-  lines.push("", "### Scenarios", "", "| scenario | rule | seed | verdict | reason | time |", "|---|---|---|---|---|---|");
-  for (const r of ordered.slice(0, MAX_ROWS)) {
-    const id = r.recheckOf ? `${r.id} (recheck of ${r.recheckOf})` : r.id;
-    lines.push(`| ${cell(id)} | \`${cell(r.rules.join(" "))}\` | ${r.seed} | ${r.verdict} | ${cell(r.reason)} | ${(r.wallMs / 1e3).toFixed(1)} s |`);
-  }
-  if (ordered.length > MAX_ROWS) lines.push("", `${ordered.length - MAX_ROWS} more scenario(s) in campaign.json.`);
-  const failing = trials.filter((r) => r.verdict !== "pass");
-  if (failing.length) {
-    lines.push("", "### Reproduce a failing scenario", "", "```sh");
-    for (const r of failing.slice(0, 20)) lines.push(`# ${r.id}: ${r.verdict}`, r.reproducer);
-    lines.push("```");
-    if (failing.length > 20) lines.push("", `${failing.length - 20} more in campaign.json (field \`reproducer\`).`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-function snapshotMarkdown(report) {
-  const lines = [];
-  const facts = report.snapshot;
-  if (facts) {
-    lines.push(
-      "",
-      `Booted to \`${facts.at}\` in ${(facts.bootMs / 1e3).toFixed(2)} s and saved the state in ${facts.saveMs} ms; the golden runs took ${facts.golden.instructions} instructions (${facts.golden.testMs} ms) and printed ${facts.golden.outputLines} line(s); trial timeout ${(facts.trialTimeoutMs / 1e3).toFixed(1)} s; **${facts.trialsPerMinute.toFixed(0)} trials per minute**.`
-    );
-  }
-  const table = classTable(report.results);
-  if (table.rows.length === 0) return lines;
-  lines.push("", "### Outcome classes per region (rate, 95% Wilson interval)", "", `| region | trials | ${table.classes.join(" | ")} | not classified |`, `|---|---|${table.classes.map(() => "---|").join("")}---|`);
-  for (const row of table.rows) {
-    const cells = row.counts.map((c3) => c3.count === 0 ? "0" : `${c3.count} (${pct(c3.rate)}, ${pct(c3.low)}\u2013${pct(c3.high)})`);
-    lines.push(`| \`${cell(row.region)}\` | ${row.trials} | ${cells.join(" | ")} | ${row.unclassified} |`);
-  }
-  return lines;
-}
-function readCampaignReport(file) {
-  const data = JSON.parse(readFileSync3(file, "utf8"));
-  if (data.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(data.results) || !Array.isArray(data.stats)) {
-    throw new Error(`${file} is not a qfi campaign.json (schema ${CAMPAIGN_SCHEMA_VERSION})`);
-  }
-  return data;
-}
-
-// src/campaign/run-campaign.ts
-import { existsSync as existsSync24, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync12 } from "node:fs";
-import { join as join33, relative as relative4 } from "node:path";
-
-// src/core/pipeline.ts
-import { mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join31 } from "node:path";
-
-// src/observe/host-injections.ts
-import { appendFileSync } from "node:fs";
-function hostInjections(plan, record2, startedAtMs) {
-  const byId = new Map(plan.host.hostRules.map((r) => [r.id, r]));
-  const out = [];
-  for (const failure of record2.failures) {
-    const windows = record2.windows.filter((w) => w.disk === failure.disk && w.at <= failure.at);
-    const current = windows[windows.length - 1];
-    const rule = current?.open.map((id) => byId.get(id)).find((r) => r?.layer === "block" && matches(r, failure));
-    const entry = {
-      layer: "block",
-      rule: rule?.id ?? null,
-      text: rule?.text ?? null,
-      atMs: Math.round(failure.at - startedAtMs),
-      disk: failure.disk,
-      op: failure.op,
-      ...failure.sector !== void 0 ? { sector: failure.sector, sectors: failure.sectors } : {},
-      errno: failure.errno !== void 0 ? errnoName(failure.errno) : rule?.errnoName ?? "unknown"
-    };
-    if (rule) {
-      let opened = windows.length - 1;
-      while (opened > 0 && windows[opened - 1].open.includes(rule.id)) opened--;
-      entry.request = failure.ordinal - windows[opened].before[failure.op];
-    }
-    out.push(entry);
-  }
-  for (const fire of record2.fires) {
-    out.push({
-      layer: fire.point.startsWith("net.") ? "net" : "vm",
-      rule: fire.rule,
-      text: fire.text,
-      atMs: Math.round(fire.at - startedAtMs),
-      point: fire.point,
-      ...fire.durationMs !== void 0 ? { durationMs: fire.durationMs } : {},
-      ...fire.error !== void 0 ? { error: fire.error } : {}
+  if (ktap.dropped > 0) {
+    suites.push({
+      name: ktapNames(naming.scenario, "ktap", ["(dropped)"]).suite,
+      cases: [{ name: ktapNames(naming.scenario, "ktap", []).caseName(`(${ktap.dropped} more results)`), classname: ktapNames(naming.scenario, "ktap", []).classname, result: { kind: "skipped", message: `${ktap.dropped} results over the report's budget were counted, not kept` } }]
     });
   }
-  return out.sort((a2, b) => a2.atMs - b.atMs);
+  return suites;
 }
-function matches(rule, failure) {
-  if (rule.op !== failure.op) return false;
-  if (failure.errno !== void 0 && failure.errno !== rule.errno) return false;
-  if (!rule.sectors || failure.sector === void 0) return true;
-  const end = failure.sector + (failure.sectors ?? 1) - 1;
-  return failure.sector <= rule.sectors[1] && end >= rule.sectors[0];
-}
-function writeHostInjections(file, injections) {
-  appendFileSync(file, injections.map((i2) => `${JSON.stringify(i2)}
-`).join(""));
-}
-
-// src/observe/guest-points.ts
-function guestPoints(events) {
-  const points = /* @__PURE__ */ new Map();
-  for (const e of events) {
-    if (e.kind !== "point" || e.name === void 0) continue;
-    const known = points.get(e.name);
-    if (e.calls === void 0 && known) continue;
-    points.set(e.name, { name: e.name, calls: e.calls, fails: e.fails });
-  }
-  return [...points.values()];
-}
-
-// src/observe/injections.ts
-import { existsSync as existsSync6, readFileSync as readFileSync4 } from "node:fs";
-var keptInReport = 50;
-function summarizeInjections(file, rules, hostRules, host) {
-  if (rules.length === 0 && hostRules.length === 0) return void 0;
-  const plugin = readPluginInjections(file, rules);
-  const hostPerRule = hostRules.map((r) => {
-    const mine = host.filter((i2) => i2.rule === r.id && i2.error === void 0);
-    return { id: r.id, rule: r.text, layer: r.layer, fires: mine.length, firstIcount: void 0, firstAtMs: mine[0]?.atMs };
-  });
-  const hostFailed = host.filter((i2) => i2.error !== void 0).length;
-  return {
-    total: plugin.total + host.length,
-    failed: plugin.failed + hostFailed,
-    perRule: [...plugin.perRule, ...hostPerRule],
-    unattributed: host.filter((i2) => i2.rule === null).length,
-    first: [...plugin.first, ...host].slice(0, keptInReport),
-    unreadableLines: plugin.unreadableLines
-  };
-}
-function readPluginInjections(file, rules) {
-  if (rules.length === 0) return { total: 0, failed: 0, perRule: [], first: [], unreadableLines: 0 };
-  const lines = existsSync6(file) ? readFileSync4(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
-  const injections = [];
-  let unreadableLines = 0;
-  for (const line of lines) {
-    try {
-      injections.push(JSON.parse(line));
-    } catch {
-      unreadableLines++;
+function streamSuites(stream, streamName, naming, budget) {
+  const where2 = naming.location(stream);
+  const names = (path6) => ktapNames(naming.scenario, streamName, path6);
+  const properties2 = [
+    ["qfi.ktap.version", stream.headerless ? `${stream.version} (KUnit suites, no top-level header)` : stream.version],
+    ...stream.source === "console" ? [["qfi.ktap.console_lines", `${stream.firstLine}-${stream.lastLine}`]] : [["qfi.ktap.source", stream.source], ["qfi.ktap.lines", `${stream.firstLine}-${stream.lastLine}`]],
+    ...stream.errors.slice(0, 20).map((e) => ["qfi.ktap.error", e])
+  ];
+  const top = { name: names([]).suite, properties: properties2, cases: [] };
+  const out = [top];
+  const visit = (into, test, path6) => {
+    const n2 = names(path6);
+    if (test.subtests.length === 0) {
+      const result = caseResult(test, budget);
+      into.cases.push({ name: n2.caseName(test.name), classname: n2.classname, ...where2, ...result ? { result } : {} });
+      return;
     }
-  }
-  const perRule = rules.map(({ id, rule }) => {
-    const mine = injections.filter((i2) => i2.rule === id);
-    return { id, rule, layer: "plugin", fires: mine.length, firstIcount: mine[0]?.icount, firstAtMs: void 0 };
-  });
-  return {
-    total: injections.length,
-    failed: injections.filter((i2) => i2.error !== void 0).length,
-    perRule,
-    first: injections.slice(0, keptInReport),
-    unreadableLines
+    const here = [...path6, test.name];
+    const inner = names(here);
+    const suite = { name: inner.suite, cases: [] };
+    if (test.errors.length) suite.properties = test.errors.slice(0, 20).map((e) => ["qfi.ktap.error", e]);
+    out.push(suite);
+    for (const sub of test.subtests) visit(suite, sub, here);
+    const own = caseResult(test, budget);
+    if (own && own.kind !== "skipped" && !anyCaseFailed(test)) suite.cases.push({ name: n2.caseName(`${test.name} (suite result)`), classname: inner.classname, ...where2, result: own });
   };
+  for (const test of stream.tests) visit(top, test, []);
+  if (stream.errors.length && out.every((s) => s.cases.length === 0)) {
+    top.cases.push({ name: names([]).caseName("(stream)"), classname: names([]).classname, ...where2, result: { kind: "error", type: "ktap", message: stream.errors[0], text: stream.errors.join("\n") } });
+  }
+  const kept = out.filter((s) => s.cases.length > 0);
+  if (kept.length === 0) return [top];
+  if (kept[0] !== top) kept[0] = { ...kept[0], properties: [...properties2, ...kept[0].properties ?? []] };
+  return kept;
 }
-function rulesNeverFired(summary2) {
-  return summary2?.perRule.filter((r) => r.fires === 0) ?? [];
+function anyCaseFailed(test) {
+  return test.subtests.some((s) => s.subtests.length ? anyCaseFailed(s) : s.outcome === "fail" || s.outcome === "error");
 }
-
-// src/observe/verdict.ts
-var seconds = (ms) => `${(ms / 1e3).toFixed(ms < 1e4 ? 1 : 0)} s`;
-var QFI_AGENT = { agent: "qfi", sources: { successMarker: void 0, failureMarker: void 0, exitDevice: "none", passExitCodes: [0] } };
-function decideVerdict(record2, limits, guest = QFI_AGENT) {
-  if (record2.infraError) return { verdict: "infra-error", reason: record2.infraError };
-  const crash = record2.events.find((e) => e.kind === "panic" || e.kind === "oops" || e.kind === "bug");
-  if (crash) return { verdict: "panic", reason: `kernel ${crash.kind} at console line ${crash.line}: ${crash.text.trim()}` };
-  const agentError = record2.events.find((e) => e.kind === "agent-error");
-  if (agentError) return { verdict: "infra-error", reason: `guest agent failed: ${agentError.text}` };
-  const failureMarker = record2.events.find((e) => e.kind === "failure-marker");
-  const failed2 = failureMarker ? { verdict: "fail", reason: `console line ${failureMarker.line} matched failure-marker /${guest.sources.failureMarker ?? ""}/: ${failureMarker.text.trim()}` } : void 0;
-  if (guest.agent === "none") return decideWithoutAgent(record2, limits, guest.sources, failed2, guest.ktap);
-  const started = record2.events.some((e) => e.kind === "test-start");
-  if (record2.timedOut === "boot") {
-    const what = guest.agent === "qemu-guest-agent" ? "no answer from qemu-guest-agent (guest-ping)" : "no agent ready marker";
-    return { verdict: "boot-timeout", reason: `${what} within the boot timeout of ${seconds(limits.bootMs)}` };
-  }
-  if (record2.timedOut === "test") {
-    return { verdict: "hang", reason: `test command still running after the test timeout of ${seconds(limits.testMs)}` };
-  }
-  if (record2.timedOut === "overall") {
-    return started ? { verdict: "hang", reason: `run exceeded the overall timeout of ${seconds(limits.overallMs)}` } : { verdict: "boot-timeout", reason: `run exceeded the overall timeout of ${seconds(limits.overallMs)} before the test started` };
-  }
-  if (record2.commandExitCode !== void 0) {
-    if (record2.commandExitCode !== 0) return { verdict: "fail", reason: `test command exited with ${record2.commandExitCode}` };
-    if (failed2) return failed2;
-    return missingSuccessMarker(record2, guest.sources, "the test command exited with 0") ?? { verdict: "pass", reason: "test command exited with 0" };
-  }
-  const { code, signal } = record2.qemuExit;
-  if (signal || code !== void 0 && code !== 0) {
-    return { verdict: "infra-error", reason: `QEMU ${signal ? `was killed by ${signal}` : `exited with code ${code}`} before the guest reported a result` };
-  }
-  return {
-    verdict: "panic",
-    reason: started ? "the guest stopped while the test command ran, without reporting an exit code (truncated console: a crash or reset)" : "the guest stopped before the test command started (crash, reset or power-off during boot)"
-  };
-}
-function missingSuccessMarker(record2, sources, otherwise) {
-  if (sources.successMarker === void 0 || record2.events.some((e) => e.kind === "success-marker")) return void 0;
-  return { verdict: "fail", reason: `${otherwise}, but no console line matched success-marker /${sources.successMarker}/` };
-}
-function decideWithoutAgent(record2, limits, sources, failed2, ktap) {
-  if (failed2) return failed2;
-  if (record2.timedOut) {
-    const limit = record2.timedOut === "overall" ? `the overall timeout of ${seconds(limits.overallMs)}` : `the test timeout of ${seconds(limits.testMs)}`;
-    const waited = sources.exitDevice !== "none" ? `without an exit through ${sources.exitDevice}` : sources.successMarker !== void 0 ? "without printing its success-marker" : "without a verdict";
-    return { verdict: "hang", reason: `the guest was still running after ${limit}, ${waited}` };
-  }
-  const success = record2.events.find((e) => e.kind === "success-marker");
-  const exit = record2.guestExit;
-  if (sources.exitDevice !== "none" && exit) {
-    if (exit.kind === "power-off") {
-      return success ? { verdict: "pass", reason: `console line ${success.line} matched success-marker (the guest powered off without an exit code)` } : { verdict: "fail", reason: `the guest powered off without writing an exit code to ${sources.exitDevice}` };
+function caseResult(test, budget) {
+  const directive = test.directive ? `# ${test.directive}${test.note ? ` ${test.note}` : ""}` : test.note ? `# ${test.note}` : "";
+  switch (test.outcome) {
+    case "pass":
+      return void 0;
+    case "skip":
+      return { kind: "skipped", ...test.note ? { message: test.note } : {} };
+    case "todo":
+      return { kind: "skipped", message: `expected failure (${directive.slice(2) || test.directive})` };
+    case "fail": {
+      const kind = test.directive === "ERROR" ? "error" : "failure";
+      const why = test.diagnostics.find((d) => /FAILED|fail|error|expected/i.test(d)) ?? (directive || `not ok: ${test.name}`);
+      return { kind, type: "ktap", message: why.replace(/^#\s*/, ""), text: details(test, budget) };
     }
-    const codes = sources.passExitCodes.join(",");
-    if (!sources.passExitCodes.includes(exit.code)) return { verdict: "fail", reason: `the guest exited with code ${exit.code} through ${sources.exitDevice} (pass-exit-codes: ${codes})` };
-    return missingSuccessMarker(record2, sources, `the guest exited with code ${exit.code} through ${sources.exitDevice}`) ?? { verdict: "pass", reason: `the guest exited with code ${exit.code} through ${sources.exitDevice}` };
+    case "error":
+      return { kind: "error", type: "ktap", message: test.errors[0] ?? "no result", text: details(test, budget) };
   }
-  if (success && sources.exitDevice === "none") return { verdict: "pass", reason: `console line ${success.line} matched success-marker: ${success.text.trim()}` };
-  const { code, signal } = record2.qemuExit;
-  if (signal || code !== void 0 && code !== 0) {
-    return { verdict: "infra-error", reason: `QEMU ${signal ? `was killed by ${signal}` : `exited with code ${code}`} before the guest reported a result` };
-  }
-  if (sources.exitDevice !== "none") return { verdict: "fail", reason: `the guest ended without an exit code from ${sources.exitDevice}` };
-  if (sources.successMarker !== void 0) return { verdict: "fail", reason: `the guest ended without printing success-marker /${sources.successMarker}/` };
-  const c3 = ktap?.counts;
-  if (c3 && c3.tests > 0 && c3.failed === 0 && c3.errors === 0) {
-    return { verdict: "pass", reason: `KTAP: ${c3.passed} of ${c3.tests} test${c3.tests === 1 ? "" : "s"} passed${c3.skipped ? `, ${c3.skipped} skipped` : ""}${c3.todo ? `, ${c3.todo} expected failure${c3.todo === 1 ? "" : "s"}` : ""}` };
-  }
-  return { verdict: "fail", reason: "the guest ended, but nothing tells whether it passed: set success-marker or exit-device, or print KTAP results" };
 }
-function requireFired(result, neverFired, required) {
-  if (!required || neverFired.length === 0 || result.verdict !== "pass") return result;
-  const names = neverFired.map((r) => `${r.id} (${r.rule})`).join(", ");
-  return { verdict: "fail", reason: `require-fired: rule${neverFired.length === 1 ? "" : "s"} ${names} never fired, though the test command exited with 0` };
+function details(test, budget) {
+  const text = [...test.errors, ...test.diagnostics].join("\n");
+  if (budget.left <= 0) return "(diagnostics left out: the report is over its size budget)";
+  const kept = text.length <= budget.left ? text : `${text.slice(0, budget.left)}
+\u2026 (cut: the report is over its size budget)`;
+  budget.left -= kept.length;
+  return kept;
 }
 
-// src/core/types.ts
-var verdictSeverity = {
-  pass: 0,
-  fail: 1,
-  hang: 2,
-  "boot-timeout": 3,
-  panic: 4,
-  "infra-error": 5
-};
+// src/report/junit-xml.ts
+function countSuite(suite) {
+  const c3 = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const tc of suite.cases) {
+    c3.tests++;
+    if (tc.result?.kind === "failure") c3.failures++;
+    else if (tc.result?.kind === "error") c3.errors++;
+    else if (tc.result?.kind === "skipped") c3.skipped++;
+  }
+  return c3;
+}
+var attr = (text) => toXmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+var body = (text) => toXmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+var seconds = (s) => String(Math.round(s * 1e3) / 1e3);
+function attrs(pairs) {
+  return pairs.filter((p) => p[1] !== void 0).map(([k, v]) => ` ${k}="${attr(String(v))}"`).join("");
+}
+function renderCase(tc, pad2, out) {
+  const open2 = `${pad2}<testcase${attrs([
+    ["classname", tc.classname],
+    ["name", tc.name],
+    // dorny's parser wants a time on every case and suite (NaN otherwise): KTAP has none, so 0.
+    ["time", seconds(tc.time ?? 0)],
+    ["file", tc.file],
+    ["line", tc.file === void 0 ? void 0 : tc.line]
+  ])}`;
+  const r = tc.result;
+  if (!r && !tc.systemOut) return void out.push(`${open2}/>`);
+  out.push(`${open2}>`);
+  if (r) {
+    const el = `<${r.kind}${attrs([["message", r.message], ["type", r.type]])}`;
+    out.push(`${pad2}  ${r.text ? `${el}>${body(r.text)}</${r.kind}>` : `${el}/>`}`);
+  }
+  if (tc.systemOut) out.push(`${pad2}  <system-out>${body(tc.systemOut)}</system-out>`);
+  out.push(`${pad2}</testcase>`);
+}
+function renderSuite(suite, pad2, out) {
+  const c3 = countSuite(suite);
+  out.push(
+    `${pad2}<testsuite${attrs([
+      ["name", suite.name],
+      ["timestamp", suite.timestamp],
+      ["time", seconds(suite.time ?? 0)],
+      ["tests", c3.tests],
+      ["failures", c3.failures],
+      ["errors", c3.errors],
+      ["skipped", c3.skipped]
+    ])}>`
+  );
+  if (suite.properties?.length) {
+    out.push(`${pad2}  <properties>`);
+    for (const [name, value] of suite.properties) out.push(`${pad2}    <property${attrs([["name", name], ["value", value]])}/>`);
+    out.push(`${pad2}  </properties>`);
+  }
+  for (const tc of suite.cases) renderCase(tc, `${pad2}  `, out);
+  out.push(`${pad2}</testsuite>`);
+}
+function renderJUnit(name, suites) {
+  const total = countSuite({ name, cases: suites.flatMap((s) => s.cases) });
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs([["name", name], ["tests", total.tests], ["failures", total.failures], ["errors", total.errors]])}>`];
+  for (const suite of suites) renderSuite(suite, "  ", out);
+  out.push("</testsuites>");
+  return `${out.join("\n")}
+`;
+}
 
 // src/observe/console-parser.ts
 var ConsoleParser = class {
@@ -5009,7 +4904,7 @@ function consoleFindings(events, ktap) {
     out.push({ kind: e.kind, line: e.line, where: `console line ${e.line}`, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
   }
   for (const stream of ktap?.streams ?? []) {
-    for (const error2 of stream.errors) out.push({ kind: "ktap-error", line: stream.lastLine, where: `${stream.source} line ${stream.lastLine}`, text: shorten(error2, 300) });
+    for (const error3 of stream.errors) out.push({ kind: "ktap-error", line: stream.lastLine, where: `${stream.source} line ${stream.lastLine}`, text: shorten(error3, 300) });
   }
   return out.sort((a2, b) => bySeverity({ kind: a2.kind, firstLine: a2.line }, { kind: b.kind, firstLine: b.line }));
 }
@@ -5059,6 +4954,887 @@ function passingSpans(ktap) {
   return spans;
 }
 
+// src/observe/summarize.ts
+var blockLines = 24;
+var maxBlocks = 4;
+var tailLines = 30;
+var LogSummarizer = class {
+  blocks = [];
+  open;
+  openRemaining = 0;
+  problems = /* @__PURE__ */ new Map();
+  tail = [];
+  addLine(text, event) {
+    const line = shorten(text);
+    const kind = event && isProblemEvent(event.kind) ? event.kind : void 0;
+    if (kind) this.count(kind, event.line, line);
+    if (this.open && kind && problemSeverity[kind] > problemSeverity[this.open.kind]) this.close();
+    if (this.open) {
+      this.open.lines.push(line);
+      if (--this.openRemaining === 0) this.close();
+    } else if (kind) {
+      this.open = { kind, firstLine: event.line, key: blockKey(line), lines: [line], repeats: 0 };
+      this.openRemaining = blockLines - 1;
+    }
+    this.tail.push(line);
+    if (this.tail.length > tailLines) this.tail.shift();
+  }
+  result() {
+    if (this.open) this.close();
+    const blocks = [...this.blocks].sort(bySeverity).map((b) => ({ kind: b.kind, firstLine: b.firstLine, lines: foldRepeats(b.lines), repeats: b.repeats }));
+    return { highlights: flattenBlocks(blocks), tail: foldRepeats(this.tail), problems: [...this.problems.values()].sort(bySeverity), blocks };
+  }
+  count(kind, line, text) {
+    const seen = this.problems.get(kind);
+    if (seen) seen.count++;
+    else this.problems.set(kind, { kind, count: 1, firstLine: line, text: stripPrintkPrefix(text).trim() });
+  }
+  /** Keeps the block unless it repeats one already kept, dropping the least severe when over budget. */
+  close() {
+    const block = this.open;
+    this.open = void 0;
+    this.openRemaining = 0;
+    const same = this.blocks.find((b) => b.key === block.key);
+    if (same) {
+      same.repeats++;
+      return;
+    }
+    this.blocks.push(block);
+    if (this.blocks.length > maxBlocks) {
+      const least = [...this.blocks].sort(bySeverity).at(-1);
+      this.blocks.splice(this.blocks.indexOf(least), 1);
+    }
+  }
+};
+function flattenBlocks(blocks) {
+  const lines = [];
+  for (const block of blocks) {
+    if (lines.length) lines.push("\u2026");
+    lines.push(...block.lines);
+    if (block.repeats) lines.push(`(the same report appeared ${block.repeats} more time${block.repeats === 1 ? "" : "s"})`);
+  }
+  return lines;
+}
+function blockKey(line) {
+  return stripPrintkPrefix(line).replace(/\b(?:0x)?[0-9a-f]*\d[0-9a-f]*\b/gi, "#").trim();
+}
+function foldRepeats(lines) {
+  const out = [];
+  let i2 = 0;
+  while (i2 < lines.length) {
+    const text = stripPrintkPrefix(lines[i2]);
+    let j = i2 + 1;
+    while (j < lines.length && stripPrintkPrefix(lines[j]) === text) j++;
+    out.push(lines[i2]);
+    const extra = j - i2 - 1;
+    if (extra > 0) out.push(`(previous line repeated ${extra} more time${extra === 1 ? "" : "s"})`);
+    i2 = j;
+  }
+  return out;
+}
+
+// src/report/run-facts.ts
+var protocolLine = /\bQFI(?::[A-Za-z0-9_-]*:|-[A-Z]+:)/;
+function isProtocolLine(line) {
+  return protocolLine.test(line);
+}
+function firedText(run2) {
+  return run2.ruleUse.map((u2) => {
+    const calls = u2.calls === void 0 ? "" : `, ${u2.calls} call${u2.calls === 1 ? "" : "s"}`;
+    const never = u2.consulted ? "" : u2.layer === "guest" ? " (never consulted)" : " (never fired)";
+    return `${u2.rule} fired ${u2.fired}\xD7${calls}${never}`;
+  });
+}
+function runFacts(run2) {
+  const rules = run2.plan.canonicalRules;
+  const fired = firedText(run2);
+  return [
+    `seed: ${run2.plan.seed}`,
+    `rules: ${rules.length ? rules.join(" ") : "(none)"}`,
+    ...fired.length ? [`fired: ${fired.join("; ")}`] : [],
+    `reproduce: ${run2.plan.reproducer}`,
+    "or, on another machine: qfi reproduce <the results folder or its artifact zip> (reproducer.sh in it does this)"
+  ].join("\n");
+}
+function excerptParts(run2) {
+  const ranked = flattenBlocks(excerptBlocks(run2.summary, run2.ktap)).filter((l) => !isProtocolLine(l));
+  const shown = new Set(ranked);
+  const tail = run2.summary.tail.filter((l) => !isProtocolLine(l) && !shown.has(l));
+  return { ranked, tail };
+}
+function failureReport(run2) {
+  const { ranked, tail } = excerptParts(run2);
+  const message = [toReportText(run2.reason), "", runFacts(run2), ...ranked.length ? ["", "--- worst problems on the console ---", ...ranked] : []].join("\n");
+  const text = [
+    ...tail.length ? ["--- last console lines ---", ...tail] : ["(no console lines beyond the excerpt)"],
+    ...run2.record.diagnostics?.registers ? ["", "--- registers at timeout ---", run2.record.diagnostics.registers.trim()] : []
+  ].join("\n");
+  return { message: toReportText(message), text: toReportText(text) };
+}
+
+// src/report/junit.ts
+var seconds2 = (ms) => ms === void 0 ? 0 : Math.round(ms) / 1e3;
+function resultKind(verdict) {
+  return verdict === "fail" ? "failure" : "error";
+}
+function properties(run2) {
+  const out = [];
+  const prop = (name, value) => out.push([name, toXmlText(String(value))]);
+  prop("qfi.verdict", run2.verdict);
+  prop("qfi.reason", toReportText(run2.reason));
+  for (const rule of run2.plan.canonicalRules) prop("qfi.rule", rule);
+  prop("qfi.seed", run2.plan.seed);
+  prop("qfi.reproducer", run2.plan.reproducer);
+  prop("qfi.qemu.version", run2.provisioned.qemuVersion);
+  prop("qfi.qemu.origin", run2.provisioned.qemuOrigin);
+  prop("qfi.qemu.accel", run2.provisioned.accel);
+  for (const plugin of run2.provisioned.plugins) prop(`qfi.plugin.${plugin.role}`, [plugin.so, ...plugin.args].join(" "));
+  prop("qfi.kernel", run2.provisioned.kernelDescription);
+  const guest = run2.provisioned.guest;
+  if (guest) {
+    prop("qfi.guest.kernel", `${guest.kernel.package} ${guest.kernel.version} (deb sha256 ${guest.kernel.debSha256}, ${guest.arch === "x86_64" ? "vmlinux" : "Image"} sha256 ${guest.kernelSha256})`);
+    prop("qfi.guest.busybox", `${guest.busybox.package} ${guest.busybox.version} (deb sha256 ${guest.busybox.debSha256})`);
+    prop("qfi.guest.initramfs", `sha256 ${guest.initrdSha256}`);
+    prop("qfi.guest.pin", guest.pin);
+  }
+  if (run2.injections) {
+    prop("qfi.injections", run2.injections.total);
+    for (const r of run2.injections.perRule) prop(`qfi.injections.${r.id}`, `${r.fires} \xD7 ${r.rule}`);
+    if (run2.injections.unattributed) prop("qfi.injections.unattributed", run2.injections.unattributed);
+  }
+  if (run2.record.commandExitCode !== void 0) prop("qfi.exit_code", run2.record.commandExitCode);
+  if (run2.record.timedOut) prop("qfi.timed_out", run2.record.timedOut);
+  return out;
+}
+function toJUnit(run2, opts = {}) {
+  const names = junitNames(run2.scenario);
+  const sources = run2.plan.sources;
+  const at = (ref) => ref ? { file: ref.file, line: ref.line } : {};
+  const commandAt = at(sources.command ?? sources.main);
+  const firstRule = run2.plan.canonicalRules.map((r) => sources.rules[r]).find((r) => r !== void 0);
+  const bootAt = at(firstRule ?? sources.main);
+  const facts = runFacts(run2);
+  const failed2 = run2.verdict === "pass" ? void 0 : { kind: resultKind(run2.verdict), type: run2.verdict, ...failureReport(run2) };
+  const booted = guestCameUp(run2);
+  const started = run2.record.events.some((e) => e.kind === "test-start");
+  const boot = { name: names.caseName("boot"), classname: names.classname, time: seconds2(run2.record.bootMs), ...bootAt, systemOut: facts };
+  if (!booted && failed2) boot.result = failed2;
+  const command = { name: names.caseName("command"), classname: names.classname, time: seconds2(run2.record.testMs), ...commandAt, systemOut: facts };
+  if (!booted && !started) command.result = { kind: "skipped", message: "the guest never came up, so the command never ran" };
+  else if (failed2) command.result = failed2;
+  const scenario = { name: run2.scenario, classname: names.classname, time: seconds2(run2.record.wallMs), ...firstRule ? at(firstRule) : commandAt, systemOut: facts, ...failed2 ? { result: failed2 } : {} };
+  const suite = {
+    name: names.suite,
+    timestamp: run2.record.startedAt,
+    time: seconds2(run2.record.wallMs),
+    properties: properties(run2),
+    cases: opts.scenarioCase ? [scenario] : [boot, command]
+  };
+  const ktap = run2.ktap ? ktapSuites(run2.ktap, {
+    scenario: run2.scenario,
+    location: (stream) => at((stream.source === "console" ? sources.command : sources.resultsFile ?? sources.command) ?? sources.main)
+  }) : [];
+  return renderJUnit("qfi", [suite, ...ktap]);
+}
+function guestCameUp(run2) {
+  if (run2.record.events.some((e) => e.kind === "agent-ready")) return true;
+  if (run2.plan.agent === "qfi") return false;
+  if (run2.verdict === "boot-timeout") return false;
+  return run2.record.consoleLines > 0 || run2.verdict === "pass";
+}
+
+// src/report/reproduce-record.ts
+import { copyFileSync, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute6, join as join4, relative as relative3, resolve as resolve6 } from "node:path";
+
+// src/core/version.ts
+var qfiVersion = true ? "0.1.0" : "0.0.0-dev";
+
+// src/report/reproduce-record.ts
+var REPRODUCE_FILES = {
+  manifest: "reproduce.json",
+  config: "reproduce-config.toml",
+  rulesFile: "reproduce-rules.toml",
+  /** Written by `qfi reproduce` into its own results folder. */
+  comparison: "comparison.json"
+};
+var REPRODUCE_SCHEMA_VERSION = 1;
+var NOT_RECORDED = ["config", "rules-file", "results-dir", "seed"];
+var PATH_LINES = ["qemu-patches", "qtest-script"];
+var PATH_WORD_LINES = ["disks", "files"];
+function writeReproduceRecord(config, run2, dir) {
+  const cwd = resolve6(run2.cwd);
+  const here = (path7) => relativeInside(path7, cwd);
+  let configEntry = null;
+  if (config.configFile !== void 0) {
+    copyFileSync(config.configFile, join4(dir, REPRODUCE_FILES.config));
+    configEntry = { copy: REPRODUCE_FILES.config, file: here(config.configFile), baseDir: here(run2.configBaseDir ?? dirname3(config.configFile)) };
+  }
+  const rulesFile = rulesFileRead(config, run2, cwd);
+  let rulesEntry = null;
+  if (rulesFile !== void 0) {
+    copyFileSync(rulesFile, join4(dir, REPRODUCE_FILES.rulesFile));
+    rulesEntry = { copy: REPRODUCE_FILES.rulesFile, file: here(rulesFile) };
+  }
+  const manifest = {
+    schema: REPRODUCE_SCHEMA_VERSION,
+    qfi: qfiVersion,
+    scenario: config.name,
+    seed: config.faults.seed,
+    cwd,
+    config: configEntry,
+    rulesFile: rulesEntry,
+    inputs: recordedInputs(run2.inputs, cwd)
+  };
+  const path6 = join4(dir, REPRODUCE_FILES.manifest);
+  writeFileSync2(path6, `${JSON.stringify(manifest, null, 2)}
+`);
+  return path6;
+}
+function rulesFileRead(config, run2, cwd) {
+  const given = run2.inputs["rules-file"];
+  const text = typeof given === "string" ? given.trim() : given?.at(-1)?.trim();
+  if (text) return resolve6(cwd, text);
+  if (config.configFile === void 0) return void 0;
+  const document = parse(readFileSync4(config.configFile, "utf8"));
+  let value = document;
+  for (const key of inputSpec("rules-file").toml.split(".")) value = value?.[key];
+  return typeof value === "string" ? resolve6(run2.configBaseDir ?? dirname3(config.configFile), value) : void 0;
+}
+function recordedInputs(inputs, cwd) {
+  const out = {};
+  for (const spec2 of INPUTS) {
+    const raw = inputs[spec2.name];
+    if (raw === void 0 || NOT_RECORDED.includes(spec2.name) || "scope" in spec2 && spec2.scope === "campaign") continue;
+    if (spec2.type === "lines") {
+      const lines = inputLines(raw);
+      if (lines.length === 0) continue;
+      if (PATH_LINES.includes(spec2.name)) out[spec2.name] = lines.map((line) => relativeInside(line, cwd));
+      else if (PATH_WORD_LINES.includes(spec2.name)) out[spec2.name] = lines.map((line) => withRelativePathWord(line, cwd));
+      else out[spec2.name] = lines;
+      continue;
+    }
+    const text = (typeof raw === "string" ? raw : raw.at(-1) ?? "").trim();
+    if (text === "") continue;
+    out[spec2.name] = spec2.type === "path" || spec2.name === "qemu" ? relativeInside(text, cwd) : text;
+  }
+  return out;
+}
+function relativeInside(path6, cwd) {
+  if (!isAbsolute6(path6)) return path6;
+  const rel = relative3(cwd, path6);
+  if (rel === "") return ".";
+  return rel.startsWith("..") || isAbsolute6(rel) ? path6 : rel;
+}
+function withRelativePathWord(line, cwd) {
+  let pairs;
+  try {
+    pairs = splitWords(line, "line", "");
+  } catch {
+    return line;
+  }
+  return pairs.map(([key, value]) => `${key}=${quoteWord(key === "path" ? relativeInside(value, cwd) : value)}`).join(" ");
+}
+function quoteWord(value) {
+  return /[\s"]/.test(value) || value === "" ? JSON.stringify(value) : value;
+}
+
+// src/report/summary-json.ts
+var SUMMARY_SCHEMA_VERSION = 1;
+function toSummaryJson(run2, junitFile = "junit.xml") {
+  const { record: record2, plan, provisioned } = run2;
+  const summary2 = {
+    schema: SUMMARY_SCHEMA_VERSION,
+    scenario: run2.scenario,
+    verdict: run2.verdict,
+    reason: run2.reason,
+    commandExitCode: record2.commandExitCode ?? null,
+    timedOut: record2.timedOut ?? null,
+    startedAt: record2.startedAt,
+    timings: { wallMs: record2.wallMs, bootMs: record2.bootMs ?? null, testMs: record2.testMs ?? null },
+    faults: { rules: plan.canonicalRules, seed: plan.seed, fwCfgName: plan.rulesFwCfgName },
+    qemu: {
+      binary: provisioned.qemuBinary,
+      version: provisioned.qemuVersion,
+      origin: provisioned.qemuOrigin,
+      plugins: provisioned.plugins,
+      accel: provisioned.accel,
+      exit: { code: record2.qemuExit.code ?? null, signal: record2.qemuExit.signal ?? null },
+      argv: record2.qemuArgv
+    },
+    kernel: provisioned.kernelDescription,
+    /** The built-in guest by package and hash; `guest.pin` boots it again (`guest-pin`, `qfi reproduce`). */
+    guest: provisioned.guest ?? null,
+    /** What the guest received through fw_cfg, so the run can be replayed with bare QEMU. */
+    fwCfg: plan.fwCfg,
+    console: { lines: record2.consoleLines },
+    events: record2.events.map((e) => ({ kind: e.kind, line: e.line, atMs: e.atMs, text: e.text, ...e.exitCode !== void 0 ? { exitCode: e.exitCode } : {} })),
+    injections: run2.injections ?? null,
+    points: run2.points,
+    logSummary: run2.summary,
+    /** KTAP/TAP results on the console: counts and each stream's errors (the tests are in junit.xml). */
+    ktap: run2.ktap ? { counts: run2.ktap.counts, dropped: run2.ktap.dropped, streams: run2.ktap.streams.map((s) => ({ source: s.source, version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) } : null,
+    diagnostics: record2.diagnostics ?? null,
+    files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: junitFile, reproducer: "reproducer.sh", reproduce: REPRODUCE_FILES.manifest, ...run2.injections ? { injections: "injections.jsonl" } : {} }
+  };
+  return `${JSON.stringify(summary2, null, 2)}
+`;
+}
+
+// src/observe/rule-use.ts
+function rulePoint(rule) {
+  return rule.replace(/[[=].*$/s, "");
+}
+function ruleUse(canonicalRules, injections, points) {
+  return canonicalRules.map((rule) => {
+    const fires = injections?.perRule.find((r) => r.rule === rule);
+    if (fires) return { rule, id: fires.id, layer: fires.layer, calls: void 0, fired: fires.fires, consulted: fires.fires > 0 };
+    const point = points.find((p) => p.name === rulePoint(rule));
+    return { rule, id: void 0, layer: "guest", calls: point?.calls, fired: point?.fails ?? 0, consulted: (point?.calls ?? 0) > 0 };
+  });
+}
+function ruleLabel(use) {
+  return use.id ? `rule ${use.id} (${use.rule})` : `rule ${use.rule}`;
+}
+function ruleUseProblem(use) {
+  if (use.fired > 0) return void 0;
+  if (use.layer !== "guest") return `${ruleLabel(use)} never fired (${use.layer} layer)`;
+  if (!use.consulted) return `${ruleLabel(use)}: the guest never called point ${rulePoint(use.rule)}`;
+  return `${ruleLabel(use)}: the guest called point ${rulePoint(use.rule)} ${use.calls} time(s) and it never failed`;
+}
+function unusedRuleWarning(use, requireFired2) {
+  const hint = use.layer === "guest" ? `check that the guest's code consults it (qfi-fault, the SDK), or that the kernel has the fault-injection feature the point needs` : `check the rule's trigger against what the guest does`;
+  return `${ruleUseProblem(use) ?? ruleLabel(use)}, so it tested nothing: ${hint}${requireFired2 ? "" : " (require-fired makes this a failure)"}`;
+}
+
+// src/report/summary-md.ts
+var verdictIcon = {
+  pass: "\u2705",
+  fail: "\u274C",
+  panic: "\u{1F4A5}",
+  hang: "\u23F3",
+  "boot-timeout": "\u23F3",
+  "infra-error": "\u26A0\uFE0F"
+};
+var cell = (text) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
+var secs = (ms) => ms === void 0 ? "\u2013" : `${(ms / 1e3).toFixed(2)} s`;
+var maxExcerptChars = 16e3;
+var maxSummaryBytes = 64 * 1024;
+var maxRows = 10;
+var maxRuleRows = 50;
+function toSummaryMarkdown(run2) {
+  const { record: record2, plan, provisioned } = run2;
+  const out = [
+    `### qfi: ${cell(run2.scenario)} ${verdictIcon[run2.verdict]} ${run2.verdict}`,
+    "",
+    "| verdict | reason | exit code | boot | test | wall | QEMU | accel |",
+    "|---|---|---|---|---|---|---|---|",
+    `| ${verdictIcon[run2.verdict]} ${run2.verdict} | ${cell(toReportText(run2.reason))} | ${record2.commandExitCode ?? "\u2013"} | ${secs(record2.bootMs)} | ${secs(record2.testMs)} | ${secs(record2.wallMs)} | ${provisioned.qemuVersion} | ${provisioned.accel} |`,
+    "",
+    `**Rules** (seed ${plan.seed}): ${plan.canonicalRules.length ? plan.canonicalRules.map((r) => `\`${r}\``).join(", ") : "none delivered"}`,
+    "",
+    `**Kernel**: ${cell(provisioned.kernelDescription)}`
+  ];
+  out.push(...rulesSection(run2));
+  out.push(...pointsSection(run2));
+  const top = topFinding(run2.record.events, run2.ktap);
+  if (top) out.push("", `**Top problem**: ${top.kind} at ${top.where}: \`${cell(clip(toReportText(top.text), 300)).replaceAll("`", "'")}\``);
+  if (run2.summary.problems.length) {
+    out.push("", "**Console problems** (worst first)", "", "| problem | count | first line | text |", "|---|---|---|---|");
+    const expected = expectedReportCounts(run2.record.events, run2.ktap);
+    for (const p of run2.summary.problems.slice(0, maxRows)) {
+      const provoked = expected.get(p.kind);
+      const count2 = provoked ? `${p.count} (${provoked === p.count ? "all" : provoked} provoked by passing KTAP tests)` : String(p.count);
+      out.push(`| ${p.kind} | ${count2} | ${p.firstLine} | ${cell(clip(toReportText(p.text), 200))} |`);
+    }
+  }
+  if (run2.ktap) out.push("", ...ktapSection(run2.ktap));
+  const { ranked, tail } = excerptParts(run2);
+  const excerpt = [...ranked, ...ranked.length && tail.length ? ["\u2026"] : [], ...tail].join("\n");
+  if (run2.verdict !== "pass" && excerpt) {
+    const text = toReportText(excerpt).replaceAll("```", "`\u200B``");
+    out.push("", "<details open><summary>Console excerpt</summary>", "", "```text", text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}
+\u2026 (cut at ${maxExcerptChars} characters: console.log in the results has it all)` : text, "```", "", "</details>");
+  }
+  return boundMarkdown(`${out.join("\n")}
+`, maxSummaryBytes);
+}
+function rulesSection(run2) {
+  if (run2.ruleUse.length === 0) return [];
+  const out = ["", "**Rules and what fired**", "", "| rule | layer | calls | fired | first |", "|---|---|---|---|---|"];
+  const firstOf = (rule) => {
+    const r = run2.injections?.perRule.find((p) => p.rule === rule);
+    return r?.firstIcount !== void 0 ? `instruction ${r.firstIcount}` : r?.firstAtMs !== void 0 ? `${(r.firstAtMs / 1e3).toFixed(3)} s` : "\u2013";
+  };
+  for (const u2 of run2.ruleUse.slice(0, maxRuleRows)) {
+    const fired = u2.consulted ? String(u2.fired) : `\u26A0\uFE0F ${u2.layer === "guest" ? "never consulted" : "never fired"}`;
+    out.push(`| \`${cell(u2.rule)}\` | ${u2.layer} | ${u2.calls ?? "\u2013"} | ${fired} | ${firstOf(u2.rule)} |`);
+  }
+  if (run2.ruleUse.length > maxRuleRows) out.push("", `\u2026 and ${run2.ruleUse.length - maxRuleRows} more rules (summary.json has them all).`);
+  const unused = run2.ruleUse.filter((u2) => !u2.consulted);
+  const problems = run2.ruleUse.map(ruleUseProblem).filter((p) => p !== void 0);
+  if (run2.plan.requireFired && problems.length) {
+    out.push("", `> [!CAUTION]
+> require-fired: ${problems.map(cell).join("; ")}. Every rule must fire for the run to pass.`);
+  } else if (unused.length) {
+    const names = unused.map((u2) => `\`${cell(u2.rule)}\``).join(", ");
+    out.push(
+      "",
+      `> [!WARNING]
+> ${names}: nothing consulted ${unused.length === 1 ? "this rule" : "these rules"}, so the run tested nothing with ${unused.length === 1 ? "it" : "them"}. Check that the guest consults the point (qfi-fault, the SDK) or that the kernel has the fault-injection feature it needs; \`require-fired\` makes this a failure.`
+    );
+  }
+  if (run2.injections?.unattributed) out.push("", `${run2.injections.unattributed} block error(s) no rule explains (real I/O errors of the host?).`);
+  return out;
+}
+function pointsSection(run2) {
+  if (run2.points.length === 0) return [];
+  const out = ["", "**Guest points**", "", "| point | calls | failed |", "|---|---|---|"];
+  for (const p of run2.points.slice(0, maxRuleRows)) out.push(`| \`${cell(p.name)}\` | ${p.calls ?? "registered"} | ${p.fails ?? "\u2013"} |`);
+  if (run2.points.length > maxRuleRows) out.push("", `\u2026 and ${run2.points.length - maxRuleRows} more points (summary.json has them all).`);
+  return out;
+}
+var clip = (text, max) => text.length > max ? `${text.slice(0, max)}\u2026` : text;
+function ktapSection(ktap) {
+  const c3 = ktap.counts;
+  const out = [
+    `**KTAP**: ${ktap.streams.length} stream${ktap.streams.length === 1 ? "" : "s"}, ${c3.tests} test${c3.tests === 1 ? "" : "s"}: ${c3.passed} passed, ${c3.failed} failed, ${c3.skipped} skipped${c3.todo ? `, ${c3.todo} expected failures` : ""}${c3.errors ? `, ${c3.errors} without a result` : ""}`
+  ];
+  const errors = ktap.streams.flatMap((s) => s.errors);
+  for (const e of errors.slice(0, 3)) out.push(`- \u26A0\uFE0F ${cell(clip(toReportText(e), 300))}`);
+  const bad = badTests(ktap);
+  if (bad.length) {
+    out.push("", "| test | result | first diagnostic |", "|---|---|---|");
+    for (const { path: path6, test } of bad.slice(0, maxRows)) {
+      const first = test.errors[0] ?? test.diagnostics.find((d) => d.trim() !== "") ?? "";
+      out.push(`| \`${cell(clip(path6, 120))}\` | ${test.outcome === "error" ? "no result" : "not ok"} | ${cell(clip(toReportText(first), 200))} |`);
+    }
+    if (bad.length > maxRows) out.push("", `\u2026 and ${bad.length - maxRows} more (see junit.xml).`);
+  }
+  return out;
+}
+function badTests(ktap) {
+  const out = [];
+  const visit = (t, path6) => {
+    const here = [...path6, t.name];
+    if (t.subtests.length) t.subtests.forEach((s) => visit(s, here));
+    else if (t.outcome === "fail" || t.outcome === "error") out.push({ path: here.join("."), test: t });
+  };
+  for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, []));
+  return out;
+}
+function boundMarkdown(markdown, maxBytes) {
+  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
+  const note = "\n\u2026 (summary cut to stay within the job summary size limit; the full log is console.log in the results)\n";
+  const closing = "\n```\n\n</details>\n";
+  let cut = markdown.slice(0, maxBytes - note.length - closing.length);
+  while (Buffer.byteLength(cut) > maxBytes - note.length - closing.length) cut = cut.slice(0, -1024);
+  cut = cut.slice(0, Math.max(0, cut.lastIndexOf("\n")));
+  const fences = (cut.match(/^```/gm) ?? []).length;
+  const inDetails = cut.lastIndexOf("<details") > cut.lastIndexOf("</details>");
+  return `${cut}${fences % 2 === 1 ? "\n```" : ""}${inDetails ? "\n\n</details>" : ""}${note}`;
+}
+
+// src/report/write-reports.ts
+var JUNIT_FILE = "junit.xml";
+var PART_JUNIT_FILE = "part-junit.xml";
+function reportFilesIn(dir, opts = {}) {
+  return { junit: join5(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE), summaryJson: join5(dir, "summary.json"), summaryMarkdown: join5(dir, "summary.md") };
+}
+function writeReports(run2, dir, opts = {}) {
+  const files = reportFilesIn(dir, opts);
+  writeFileSync3(files.junit, toJUnit(run2, { scenarioCase: opts.part === true }));
+  writeFileSync3(files.summaryJson, toSummaryJson(run2, basename2(files.junit)));
+  writeFileSync3(files.summaryMarkdown, toSummaryMarkdown(run2));
+  return files;
+}
+
+// src/campaign/stats.ts
+var Z95 = 1.959963984540054;
+function wilsonInterval(failures, trials, z = Z95) {
+  if (trials === 0) return { low: 0, high: 1 };
+  const p = failures / trials;
+  const z2 = z * z;
+  const denom = 1 + z2 / trials;
+  const center = (p + z2 / (2 * trials)) / denom;
+  const half = z / denom * Math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials));
+  return { low: Math.max(0, center - half), high: Math.min(1, center + half) };
+}
+var failed = (r) => r.verdict !== "pass";
+function pointStats(results) {
+  const rows = /* @__PURE__ */ new Map();
+  for (const r of results) {
+    if (r.recheckOf !== void 0) continue;
+    const key = `${r.point} ${r.action}`;
+    const row = rows.get(key) ?? { point: r.point, action: r.action, trials: 0, failures: 0, rate: 0, low: 0, high: 1, flaky: false, failingSeeds: [] };
+    row.trials++;
+    if (failed(r)) {
+      row.failures++;
+      row.failingSeeds.push(r.seed);
+    }
+    rows.set(key, row);
+  }
+  for (const recheck of results.filter((r) => r.recheckOf !== void 0)) {
+    const original = results.find((r) => r.id === recheck.recheckOf);
+    if (original && failed(original) !== failed(recheck)) {
+      const row = rows.get(`${original.point} ${original.action}`);
+      if (row) row.flaky = true;
+    }
+  }
+  return [...rows.values()].map((row) => ({ ...row, rate: row.trials ? row.failures / row.trials : 0, ...wilsonInterval(row.failures, row.trials) }));
+}
+function compareWithHistory(now, previous) {
+  return now.map((row) => {
+    const before = previous.find((p) => p.point === row.point && p.action === row.action);
+    if (!before) return { ...row, trend: "new-point" };
+    let trend = "same";
+    if (before.failures === 0 && row.failures > 0) trend = "new-failure";
+    else if (row.low > before.high) trend = "worse";
+    else if (row.high < before.low) trend = "better";
+    const { trials, failures, rate, low, high } = before;
+    return { ...row, trend, previous: { trials, failures, rate, low, high } };
+  });
+}
+var isRegression = (row) => row.trend === "new-failure" || row.trend === "worse";
+
+// src/campaign/snapshot/classify.ts
+var TRIAL_CLASSES = ["benign", "sdc", "detected", "crash", "hang"];
+function testOutput(consoleText) {
+  return consoleText.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !/QFI:[A-Za-z0-9_-]+:|QFI-(POINT|MARKER|REGION):/.test(line) && !/^\[\s*\d+\.\d+\]/.test(line)).join("\n");
+}
+function firstDifference(golden, output) {
+  const a2 = golden.split("\n");
+  const b = output.split("\n");
+  for (let i2 = 0; i2 < Math.max(a2.length, b.length); i2++) {
+    if (a2[i2] !== b[i2]) return `line ${i2 + 1}: expected ${JSON.stringify(a2[i2] ?? "(end of output)")}, got ${JSON.stringify(b[i2] ?? "(end of output)")}`;
+  }
+  return "no line differs";
+}
+function classifyTrial(run2, goldenOutput) {
+  switch (run2.verdict) {
+    case "infra-error":
+      return void 0;
+    case "panic":
+      return { class: "crash", verdict: "panic", reason: run2.reason };
+    case "hang":
+    case "boot-timeout":
+      return { class: "hang", verdict: "hang", reason: run2.reason };
+    case "fail":
+      return { class: "detected", verdict: "fail", reason: `the guest reported the error: ${run2.reason}` };
+    case "pass": {
+      const warning3 = run2.events.find((e) => e.kind === "warning");
+      if (warning3) return { class: "detected", verdict: "fail", reason: `the kernel warned (console line ${warning3.line}): ${warning3.text.trim()}` };
+      if (run2.output === goldenOutput) return { class: "benign", verdict: "pass", reason: "same output as the golden runs" };
+      return { class: "sdc", verdict: "fail", reason: `silent data corruption: the test passed but its output differs from the golden runs' (${firstDifference(goldenOutput, run2.output)})` };
+    }
+  }
+}
+
+// src/campaign/snapshot/class-table.ts
+function classTable(results) {
+  const trials = results.filter((r) => r.recheckOf === void 0);
+  const regions = [...new Set(trials.map((r) => r.point))];
+  const row = (region, mine) => {
+    const classified = mine.filter((r) => r.class !== void 0);
+    return {
+      region,
+      trials: classified.length,
+      counts: TRIAL_CLASSES.map((c3) => {
+        const count2 = classified.filter((r) => r.class === c3).length;
+        return { count: count2, rate: classified.length ? count2 / classified.length : 0, ...wilsonInterval(count2, classified.length) };
+      }),
+      unclassified: mine.length - classified.length
+    };
+  };
+  const rows = regions.map((region) => row(region, trials.filter((r) => r.point === region)));
+  return { classes: TRIAL_CLASSES, rows: rows.length > 1 ? [...rows, row("all", trials)] : rows };
+}
+
+// src/campaign/report.ts
+function writeCampaignReports(report, dir, opts) {
+  const files = { json: join6(dir, "campaign.json"), junit: join6(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE), markdown: join6(dir, "summary.md") };
+  writeFileSync4(files.json, `${JSON.stringify(report, null, 2)}
+`);
+  const suites = report.results.flatMap((r) => {
+    const file = [PART_JUNIT_FILE, JUNIT_FILE].map((name) => join6(dir, r.dir, name)).find((f) => existsSync6(f));
+    return file ? junitSuites(readFileSync5(file, "utf8")) : [missingSuite(r.id, `no JUnit file (${PART_JUNIT_FILE}) in ${r.dir}`)];
+  });
+  writeFileSync4(files.junit, mergeJUnit(report.name, suites));
+  writeFileSync4(files.markdown, campaignMarkdown(report));
+  return files;
+}
+var pct = (x) => `${(x * 100).toFixed(1)}%`;
+var cell2 = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+var MAX_ROWS = 200;
+var MAX_CAMPAIGN_SUMMARY_BYTES = 512 * 1024;
+function campaignMarkdown(report) {
+  const icon = report.verdict === "pass" ? "\u2705" : "\u274C";
+  const trials = report.results.filter((r) => r.recheckOf === void 0);
+  const lines = [
+    `## ${icon} qfi campaign ${report.name}: ${report.verdict}`,
+    "",
+    `${report.reason}.`,
+    "",
+    `Kind \`${report.kind}\`, ${trials.length} scenario(s) (${report.part}), seed ${report.seed}${report.history ? `, compared with ${report.history}` : ""}.`
+  ];
+  if (report.probe) lines.push("", `Probe run (no faults): ${report.probe.verdict} \u2014 ${report.probe.reason}.`);
+  if (report.notes.length) lines.push("", ...report.notes.map((n2) => `- ${n2}`));
+  if (report.kind === "snapshot") lines.push(...snapshotMarkdown(report));
+  else if (report.stats.length && (report.kind === "chaos" || trials.some((r) => r.trial !== void 0))) {
+    lines.push("", "### Failure rate per point (95% Wilson interval)", "", "| point | action | failed / trials | rate | 95% interval | flaky | trend |", "|---|---|---|---|---|---|---|");
+    for (const s of report.stats) {
+      const trend = s.trend ? `${s.trend}${s.previous ? ` (was ${pct(s.previous.rate)} of ${s.previous.trials})` : ""}` : "";
+      lines.push(`| \`${cell2(s.point)}\` | \`${s.action}\` | ${s.failures} / ${s.trials} | ${pct(s.rate)} | ${pct(s.low)}\u2013${pct(s.high)} | ${s.flaky ? "\u26A0\uFE0F flaky" : ""} | ${trend} |`);
+    }
+  }
+  const ordered = [...report.results.filter((r) => r.verdict !== "pass"), ...report.results.filter((r) => r.verdict === "pass")];
+  lines.push("", "### Scenarios", "", "| scenario | rule | seed | verdict | reason | time |", "|---|---|---|---|---|---|");
+  for (const r of ordered.slice(0, MAX_ROWS)) {
+    const id = r.recheckOf ? `${r.id} (recheck of ${r.recheckOf})` : r.id;
+    lines.push(`| ${cell2(id)} | \`${cell2(r.rules.join(" "))}\` | ${r.seed} | ${r.verdict} | ${cell2(r.reason)} | ${(r.wallMs / 1e3).toFixed(1)} s |`);
+  }
+  if (ordered.length > MAX_ROWS) lines.push("", `${ordered.length - MAX_ROWS} more scenario(s) in campaign.json.`);
+  const failing = trials.filter((r) => r.verdict !== "pass");
+  if (failing.length) {
+    lines.push("", "### Reproduce a failing scenario", "", "```sh");
+    for (const r of failing.slice(0, 20)) lines.push(`# ${r.id}: ${r.verdict}`, r.reproducer);
+    lines.push("```");
+    if (failing.length > 20) lines.push("", `${failing.length - 20} more in campaign.json (field \`reproducer\`).`);
+  }
+  return boundMarkdown(`${lines.join("\n")}
+`, MAX_CAMPAIGN_SUMMARY_BYTES);
+}
+function snapshotMarkdown(report) {
+  const lines = [];
+  const facts = report.snapshot;
+  if (facts) {
+    lines.push(
+      "",
+      `Booted to \`${facts.at}\` in ${(facts.bootMs / 1e3).toFixed(2)} s and saved the state in ${facts.saveMs} ms; the golden runs took ${facts.golden.instructions} instructions (${facts.golden.testMs} ms) and printed ${facts.golden.outputLines} line(s); trial timeout ${(facts.trialTimeoutMs / 1e3).toFixed(1)} s; **${facts.trialsPerMinute.toFixed(0)} trials per minute**.`
+    );
+  }
+  const table = classTable(report.results);
+  if (table.rows.length === 0) return lines;
+  lines.push("", "### Outcome classes per region (rate, 95% Wilson interval)", "", `| region | trials | ${table.classes.join(" | ")} | not classified |`, `|---|---|${table.classes.map(() => "---|").join("")}---|`);
+  for (const row of table.rows) {
+    const cells = row.counts.map((c3) => c3.count === 0 ? "0" : `${c3.count} (${pct(c3.rate)}, ${pct(c3.low)}\u2013${pct(c3.high)})`);
+    lines.push(`| \`${cell2(row.region)}\` | ${row.trials} | ${cells.join(" | ")} | ${row.unclassified} |`);
+  }
+  return lines;
+}
+function readCampaignReport(file) {
+  const data = JSON.parse(readFileSync5(file, "utf8"));
+  if (data.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(data.results) || !Array.isArray(data.stats)) {
+    throw new Error(`${file} is not a qfi campaign.json (schema ${CAMPAIGN_SCHEMA_VERSION})`);
+  }
+  return data;
+}
+
+// src/campaign/run-campaign.ts
+import { existsSync as existsSync25, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync12 } from "node:fs";
+import { join as join34, relative as relative5 } from "node:path";
+
+// src/core/pipeline.ts
+import { mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join32 } from "node:path";
+
+// src/observe/host-injections.ts
+import { appendFileSync } from "node:fs";
+function hostInjections(plan, record2, startedAtMs) {
+  const byId = new Map(plan.host.hostRules.map((r) => [r.id, r]));
+  const out = [];
+  for (const failure of record2.failures) {
+    const windows = record2.windows.filter((w) => w.disk === failure.disk && w.at <= failure.at);
+    const current = windows[windows.length - 1];
+    const rule = current?.open.map((id) => byId.get(id)).find((r) => r?.layer === "block" && matches(r, failure));
+    const entry = {
+      layer: "block",
+      rule: rule?.id ?? null,
+      text: rule?.text ?? null,
+      atMs: Math.round(failure.at - startedAtMs),
+      disk: failure.disk,
+      op: failure.op,
+      ...failure.sector !== void 0 ? { sector: failure.sector, sectors: failure.sectors } : {},
+      errno: failure.errno !== void 0 ? errnoName(failure.errno) : rule?.errnoName ?? "unknown"
+    };
+    if (rule) {
+      let opened = windows.length - 1;
+      while (opened > 0 && windows[opened - 1].open.includes(rule.id)) opened--;
+      entry.request = failure.ordinal - windows[opened].before[failure.op];
+    }
+    out.push(entry);
+  }
+  for (const fire of record2.fires) {
+    out.push({
+      layer: fire.point.startsWith("net.") ? "net" : "vm",
+      rule: fire.rule,
+      text: fire.text,
+      atMs: Math.round(fire.at - startedAtMs),
+      point: fire.point,
+      ...fire.durationMs !== void 0 ? { durationMs: fire.durationMs } : {},
+      ...fire.error !== void 0 ? { error: fire.error } : {}
+    });
+  }
+  return out.sort((a2, b) => a2.atMs - b.atMs);
+}
+function matches(rule, failure) {
+  if (rule.op !== failure.op) return false;
+  if (failure.errno !== void 0 && failure.errno !== rule.errno) return false;
+  if (!rule.sectors || failure.sector === void 0) return true;
+  const end = failure.sector + (failure.sectors ?? 1) - 1;
+  return failure.sector <= rule.sectors[1] && end >= rule.sectors[0];
+}
+function writeHostInjections(file, injections) {
+  appendFileSync(file, injections.map((i2) => `${JSON.stringify(i2)}
+`).join(""));
+}
+
+// src/observe/guest-points.ts
+function guestPoints(events) {
+  const points = /* @__PURE__ */ new Map();
+  for (const e of events) {
+    if (e.kind !== "point" || e.name === void 0) continue;
+    const known = points.get(e.name);
+    if (e.calls === void 0 && known) continue;
+    points.set(e.name, { name: e.name, calls: e.calls, fails: e.fails });
+  }
+  return [...points.values()];
+}
+
+// src/observe/injections.ts
+import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
+var keptInReport = 50;
+function summarizeInjections(file, rules, hostRules, host) {
+  if (rules.length === 0 && hostRules.length === 0) return void 0;
+  const plugin = readPluginInjections(file, rules);
+  const hostPerRule = hostRules.map((r) => {
+    const mine = host.filter((i2) => i2.rule === r.id && i2.error === void 0);
+    return { id: r.id, rule: r.text, layer: r.layer, fires: mine.length, firstIcount: void 0, firstAtMs: mine[0]?.atMs };
+  });
+  const hostFailed = host.filter((i2) => i2.error !== void 0).length;
+  return {
+    total: plugin.total + host.length,
+    failed: plugin.failed + hostFailed,
+    perRule: [...plugin.perRule, ...hostPerRule],
+    unattributed: host.filter((i2) => i2.rule === null).length,
+    first: [...plugin.first, ...host].slice(0, keptInReport),
+    unreadableLines: plugin.unreadableLines
+  };
+}
+function readPluginInjections(file, rules) {
+  if (rules.length === 0) return { total: 0, failed: 0, perRule: [], first: [], unreadableLines: 0 };
+  const lines = existsSync7(file) ? readFileSync6(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
+  const injections = [];
+  let unreadableLines = 0;
+  for (const line of lines) {
+    try {
+      injections.push(JSON.parse(line));
+    } catch {
+      unreadableLines++;
+    }
+  }
+  const perRule = rules.map(({ id, rule }) => {
+    const mine = injections.filter((i2) => i2.rule === id);
+    return { id, rule, layer: "plugin", fires: mine.length, firstIcount: mine[0]?.icount, firstAtMs: void 0 };
+  });
+  return {
+    total: injections.length,
+    failed: injections.filter((i2) => i2.error !== void 0).length,
+    perRule,
+    first: injections.slice(0, keptInReport),
+    unreadableLines
+  };
+}
+
+// src/observe/verdict.ts
+var seconds3 = (ms) => `${(ms / 1e3).toFixed(ms < 1e4 ? 1 : 0)} s`;
+var QFI_AGENT = { agent: "qfi", sources: { successMarker: void 0, failureMarker: void 0, exitDevice: "none", passExitCodes: [0] } };
+function decideVerdict(record2, limits, guest = QFI_AGENT) {
+  if (record2.infraError) return { verdict: "infra-error", reason: record2.infraError };
+  const crash = record2.events.find((e) => e.kind === "panic" || e.kind === "oops" || e.kind === "bug");
+  if (crash) return { verdict: "panic", reason: `kernel ${crash.kind} at console line ${crash.line}: ${crash.text.trim()}` };
+  const agentError = record2.events.find((e) => e.kind === "agent-error");
+  if (agentError) return { verdict: "infra-error", reason: `guest agent failed: ${agentError.text}` };
+  const failureMarker = record2.events.find((e) => e.kind === "failure-marker");
+  const failed2 = failureMarker ? { verdict: "fail", reason: `console line ${failureMarker.line} matched failure-marker /${guest.sources.failureMarker ?? ""}/: ${failureMarker.text.trim()}` } : void 0;
+  if (guest.agent === "none") return decideWithoutAgent(record2, limits, guest.sources, failed2, guest.ktap);
+  const started = record2.events.some((e) => e.kind === "test-start");
+  if (record2.timedOut === "boot") {
+    const what = guest.agent === "qemu-guest-agent" ? "no answer from qemu-guest-agent (guest-ping)" : "no agent ready marker";
+    return { verdict: "boot-timeout", reason: `${what} within the boot timeout of ${seconds3(limits.bootMs)}` };
+  }
+  if (record2.timedOut === "test") {
+    return { verdict: "hang", reason: `test command still running after the test timeout of ${seconds3(limits.testMs)}` };
+  }
+  if (record2.timedOut === "overall") {
+    return started ? { verdict: "hang", reason: `run exceeded the overall timeout of ${seconds3(limits.overallMs)}` } : { verdict: "boot-timeout", reason: `run exceeded the overall timeout of ${seconds3(limits.overallMs)} before the test started` };
+  }
+  if (record2.commandExitCode !== void 0) {
+    if (record2.commandExitCode !== 0) return { verdict: "fail", reason: `test command exited with ${record2.commandExitCode}` };
+    if (failed2) return failed2;
+    return missingSuccessMarker(record2, guest.sources, "the test command exited with 0") ?? { verdict: "pass", reason: "test command exited with 0" };
+  }
+  const { code, signal } = record2.qemuExit;
+  if (signal || code !== void 0 && code !== 0) {
+    return { verdict: "infra-error", reason: `QEMU ${signal ? `was killed by ${signal}` : `exited with code ${code}`} before the guest reported a result` };
+  }
+  return {
+    verdict: "panic",
+    reason: started ? "the guest stopped while the test command ran, without reporting an exit code (truncated console: a crash or reset)" : "the guest stopped before the test command started (crash, reset or power-off during boot)"
+  };
+}
+function missingSuccessMarker(record2, sources, otherwise) {
+  if (sources.successMarker === void 0 || record2.events.some((e) => e.kind === "success-marker")) return void 0;
+  return { verdict: "fail", reason: `${otherwise}, but no console line matched success-marker /${sources.successMarker}/` };
+}
+function decideWithoutAgent(record2, limits, sources, failed2, ktap) {
+  if (failed2) return failed2;
+  if (record2.timedOut) {
+    const limit = record2.timedOut === "overall" ? `the overall timeout of ${seconds3(limits.overallMs)}` : `the test timeout of ${seconds3(limits.testMs)}`;
+    const waited = sources.exitDevice !== "none" ? `without an exit through ${sources.exitDevice}` : sources.successMarker !== void 0 ? "without printing its success-marker" : "without a verdict";
+    return { verdict: "hang", reason: `the guest was still running after ${limit}, ${waited}` };
+  }
+  const success = record2.events.find((e) => e.kind === "success-marker");
+  const exit = record2.guestExit;
+  if (sources.exitDevice !== "none" && exit) {
+    if (exit.kind === "power-off") {
+      return success ? { verdict: "pass", reason: `console line ${success.line} matched success-marker (the guest powered off without an exit code)` } : { verdict: "fail", reason: `the guest powered off without writing an exit code to ${sources.exitDevice}` };
+    }
+    const codes = sources.passExitCodes.join(",");
+    if (!sources.passExitCodes.includes(exit.code)) return { verdict: "fail", reason: `the guest exited with code ${exit.code} through ${sources.exitDevice} (pass-exit-codes: ${codes})` };
+    return missingSuccessMarker(record2, sources, `the guest exited with code ${exit.code} through ${sources.exitDevice}`) ?? { verdict: "pass", reason: `the guest exited with code ${exit.code} through ${sources.exitDevice}` };
+  }
+  if (success && sources.exitDevice === "none") return { verdict: "pass", reason: `console line ${success.line} matched success-marker: ${success.text.trim()}` };
+  const { code, signal } = record2.qemuExit;
+  if (signal || code !== void 0 && code !== 0) {
+    return { verdict: "infra-error", reason: `QEMU ${signal ? `was killed by ${signal}` : `exited with code ${code}`} before the guest reported a result` };
+  }
+  if (sources.exitDevice !== "none") return { verdict: "fail", reason: `the guest ended without an exit code from ${sources.exitDevice}` };
+  if (sources.successMarker !== void 0) return { verdict: "fail", reason: `the guest ended without printing success-marker /${sources.successMarker}/` };
+  const c3 = ktap?.counts;
+  if (c3 && c3.tests > 0 && c3.failed === 0 && c3.errors === 0) {
+    return { verdict: "pass", reason: `KTAP: ${c3.passed} of ${c3.tests} test${c3.tests === 1 ? "" : "s"} passed${c3.skipped ? `, ${c3.skipped} skipped` : ""}${c3.todo ? `, ${c3.todo} expected failure${c3.todo === 1 ? "" : "s"}` : ""}` };
+  }
+  return { verdict: "fail", reason: "the guest ended, but nothing tells whether it passed: set success-marker or exit-device, or print KTAP results" };
+}
+function requireFired(result, uses, required) {
+  if (!required || result.verdict !== "pass") return result;
+  const problems = uses.map(ruleUseProblem).filter((p) => p !== void 0);
+  if (problems.length === 0) return result;
+  return { verdict: "fail", reason: `require-fired: ${problems.join("; ")}, though the test command passed` };
+}
+
+// src/core/types.ts
+var verdictSeverity = {
+  pass: 0,
+  fail: 1,
+  hang: 2,
+  "boot-timeout": 3,
+  panic: 4,
+  "infra-error": 5
+};
+
 // src/observe/findings-verdict.ts
 var maxReasonChars = 1e3;
 var kernelVerdicts = [
@@ -5076,9 +5852,9 @@ function applyConsoleFindings(result, record2, ktap) {
   return { verdict: out.verdict, reason: shorten(out.reason, maxReasonChars) };
 }
 function applyKtap(result, ktap, timedOut) {
-  const error2 = ktap.streams.flatMap((s) => s.errors)[0];
-  if (error2 || ktap.counts.errors > 0) {
-    const why = error2 ?? `${ktap.counts.errors} KTAP result${ktap.counts.errors === 1 ? " was" : "s were"} not kept (over the budget) and had errors`;
+  const error3 = ktap.streams.flatMap((s) => s.errors)[0];
+  if (error3 || ktap.counts.errors > 0) {
+    const why = error3 ?? `${ktap.counts.errors} KTAP result${ktap.counts.errors === 1 ? " was" : "s were"} not kept (over the budget) and had errors`;
     return timedOut ? append(result, why) : worsenVerdict(result, "panic", why);
   }
   if (ktap.counts.failed > 0) return worsenVerdict(result, "fail", describeFailures(ktap));
@@ -5110,7 +5886,7 @@ function append(result, why) {
 }
 
 // src/observe/ktap-console.ts
-import { closeSync, existsSync as existsSync7, openSync, readSync } from "node:fs";
+import { closeSync, existsSync as existsSync8, openSync, readSync } from "node:fs";
 
 // src/observe/ktap.ts
 var maxStoredTests = 1e4;
@@ -5495,7 +6271,7 @@ function cleanLine(raw) {
 
 // src/observe/ktap-console.ts
 function readKtapFile(path6, source = "console") {
-  if (!existsSync7(path6)) return void 0;
+  if (!existsSync8(path6)) return void 0;
   const parser = new KtapParser(source);
   let lineNo = 0;
   const lines = new LineStream((line) => parser.addLine(line, ++lineNo));
@@ -5511,13 +6287,13 @@ function readKtapFile(path6, source = "console") {
 }
 
 // src/observe/guest-results.ts
-import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
-import { join as join4 } from "node:path";
+import { existsSync as existsSync9, statSync as statSync5 } from "node:fs";
+import { join as join7 } from "node:path";
 var GUEST_RESULTS_FILE = "guest-results.txt";
 function readGuestResults(plan, record2) {
   if (plan.resultsFile === void 0) return void 0;
-  const copy = join4(record2.files.dir, GUEST_RESULTS_FILE);
-  const bytes = existsSync8(copy) ? statSync5(copy).size : 0;
+  const copy = join7(record2.files.dir, GUEST_RESULTS_FILE);
+  const bytes = existsSync9(copy) ? statSync5(copy).size : 0;
   const ended = record2.commandExitCode !== void 0;
   if (bytes === 0) {
     const problem2 = ended ? `the command exited with code ${record2.commandExitCode} but left no results in ${plan.resultsFile} (missing or empty; the console or qga.log says which)` : void 0;
@@ -5908,7 +6684,9 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
       testMs: config.test.testTimeoutMs,
       overallMs: config.test.overallTimeoutMs
     },
-    extraArgs: config.qemu.extraArgs
+    extraArgs: config.qemu.extraArgs,
+    sources: config.sources,
+    reproducer: reproducerLine(config.reproducerArgs)
   };
 }
 function checkGuestSupportsPlan(config, hasPluginRules, snapshot) {
@@ -5967,12 +6745,12 @@ function chooseQemu(config, hasPluginRules = false) {
 }
 
 // src/provision/provision.ts
-import { existsSync as existsSync22 } from "node:fs";
-import { dirname as dirname10, join as join24, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync23 } from "node:fs";
+import { dirname as dirname11, join as join27, resolve as resolve8 } from "node:path";
 
 // src/provision/disks.ts
-import { existsSync as existsSync9, openSync as openSync2, closeSync as closeSync2, ftruncateSync } from "node:fs";
-import { dirname as dirname3, join as join5 } from "node:path";
+import { existsSync as existsSync10, openSync as openSync2, closeSync as closeSync2, ftruncateSync } from "node:fs";
+import { dirname as dirname4, join as join8 } from "node:path";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -6948,7 +7726,7 @@ var setErrorName = (ErrorClass, value) => {
     configurable: false
   });
 };
-var isExecaError = (error2) => isErrorInstance(error2) && execaErrorSymbol in error2;
+var isExecaError = (error3) => isErrorInstance(error3) && execaErrorSymbol in error3;
 var execaErrorSymbol = /* @__PURE__ */ Symbol("isExecaError");
 var isErrorInstance = (value) => Object.prototype.toString.call(value) === "[object Error]";
 var ExecaError = class extends Error {
@@ -7387,8 +8165,8 @@ var normalizeForceKillAfterDelay = (forceKillAfterDelay) => {
 };
 var DEFAULT_FORCE_KILL_TIMEOUT = 1e3 * 5;
 var subprocessKill = ({ kill, options: { forceKillAfterDelay, killSignal }, onInternalError, context, controller }, signalOrError, errorArgument) => {
-  const { signal, error: error2 } = parseKillArguments(signalOrError, errorArgument, killSignal);
-  emitKillError(error2, onInternalError);
+  const { signal, error: error3 } = parseKillArguments(signalOrError, errorArgument, killSignal);
+  emitKillError(error3, onInternalError);
   const killResult = kill(signal);
   setKillTimeout({
     kill,
@@ -7402,18 +8180,18 @@ var subprocessKill = ({ kill, options: { forceKillAfterDelay, killSignal }, onIn
   return killResult;
 };
 var parseKillArguments = (signalOrError, errorArgument, killSignal) => {
-  const [signal = killSignal, error2] = isErrorInstance(signalOrError) ? [void 0, signalOrError] : [signalOrError, errorArgument];
+  const [signal = killSignal, error3] = isErrorInstance(signalOrError) ? [void 0, signalOrError] : [signalOrError, errorArgument];
   if (typeof signal !== "string" && !Number.isInteger(signal)) {
     throw new TypeError(`The first argument must be an error instance or a signal name string/integer: ${String(signal)}`);
   }
-  if (error2 !== void 0 && !isErrorInstance(error2)) {
-    throw new TypeError(`The second argument is optional. If specified, it must be an error instance: ${error2}`);
+  if (error3 !== void 0 && !isErrorInstance(error3)) {
+    throw new TypeError(`The second argument is optional. If specified, it must be an error instance: ${error3}`);
   }
-  return { signal: normalizeSignalArgument(signal), error: error2 };
+  return { signal: normalizeSignalArgument(signal), error: error3 };
 };
-var emitKillError = (error2, onInternalError) => {
-  if (error2 !== void 0) {
-    onInternalError.reject(error2);
+var emitKillError = (error3, onInternalError) => {
+  if (error3 !== void 0) {
+    onInternalError.reject(error3);
   }
 };
 var setKillTimeout = async ({ kill, signal, forceKillAfterDelay, killSignal, killResult, context, controller }) => {
@@ -7494,7 +8272,7 @@ const [receivedMessage] = await Promise.all([
 	${getMethodName("sendMessage", isSubprocess, "message, {strict: true}")},
 ]);`);
 };
-var getStrictResponseError = (error2, isSubprocess) => new Error(`${getMethodName("sendMessage", isSubprocess)} failed when sending an acknowledgment response to the ${getOtherProcessName(isSubprocess)}.`, { cause: error2 });
+var getStrictResponseError = (error3, isSubprocess) => new Error(`${getMethodName("sendMessage", isSubprocess)} failed when sending an acknowledgment response to the ${getOtherProcessName(isSubprocess)}.`, { cause: error3 });
 var throwOnMissingStrict = (isSubprocess) => {
   throw new Error(`${getMethodName("sendMessage", isSubprocess)} failed: the ${getOtherProcessName(isSubprocess)} is not listening to incoming messages.`);
 };
@@ -7505,14 +8283,14 @@ var getAbortDisconnectError = () => new Error(`\`cancelSignal\` aborted: the ${g
 var throwOnMissingParent = () => {
   throw new Error("`getCancelSignal()` cannot be used without setting the `cancelSignal` subprocess option.");
 };
-var handleEpipeError = ({ error: error2, methodName, isSubprocess }) => {
-  if (error2.code === "EPIPE") {
-    throw new Error(`${getMethodName(methodName, isSubprocess)} cannot be used: the ${getOtherProcessName(isSubprocess)} is disconnecting.`, { cause: error2 });
+var handleEpipeError = ({ error: error3, methodName, isSubprocess }) => {
+  if (error3.code === "EPIPE") {
+    throw new Error(`${getMethodName(methodName, isSubprocess)} cannot be used: the ${getOtherProcessName(isSubprocess)} is disconnecting.`, { cause: error3 });
   }
 };
-var handleSerializationError = ({ error: error2, methodName, isSubprocess, message }) => {
-  if (isSerializationError(error2)) {
-    throw new Error(`${getMethodName(methodName, isSubprocess)}'s argument type is invalid: the message cannot be serialized: ${String(message)}.`, { cause: error2 });
+var handleSerializationError = ({ error: error3, methodName, isSubprocess, message }) => {
+  if (isSerializationError(error3)) {
+    throw new Error(`${getMethodName(methodName, isSubprocess)}'s argument type is invalid: the message cannot be serialized: ${String(message)}.`, { cause: error3 });
   }
 };
 var isSerializationError = ({ code, message }) => SERIALIZATION_ERROR_CODES.has(code) || SERIALIZATION_ERROR_MESSAGES.some((serializationErrorMessage) => message.includes(serializationErrorMessage));
@@ -7542,8 +8320,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise = new Promise((resolve8, reject) => {
-    Object.assign(methods, { resolve: resolve8, reject });
+  const promise = new Promise((resolve9, reject) => {
+    Object.assign(methods, { resolve: resolve9, reject });
   });
   return Object.assign(promise, methods);
 };
@@ -7799,8 +8577,8 @@ var handleStrictRequest = async ({ wrappedMessage, anyProcess, channel, isSubpro
       isSubprocess,
       ipc: true
     }, response);
-  } catch (error2) {
-    ipcEmitter.emit("strict:error", error2);
+  } catch (error3) {
+    ipcEmitter.emit("strict:error", error3);
   }
   return message;
 };
@@ -7906,9 +8684,9 @@ var sendMessageAsync = async ({ anyProcess, channel, methodName, isSubprocess, m
       wrappedMessage,
       message
     });
-  } catch (error2) {
+  } catch (error3) {
     disconnect(anyProcess);
-    throw error2;
+    throw error3;
   } finally {
     endSendMessage(outgoingMessagesState);
   }
@@ -7920,15 +8698,15 @@ var sendOneMessage = async ({ anyProcess, methodName, isSubprocess, wrappedMessa
       waitForStrictResponse(wrappedMessage, anyProcess, isSubprocess),
       sendMethod(wrappedMessage)
     ]);
-  } catch (error2) {
-    handleEpipeError({ error: error2, methodName, isSubprocess });
+  } catch (error3) {
+    handleEpipeError({ error: error3, methodName, isSubprocess });
     handleSerializationError({
-      error: error2,
+      error: error3,
       methodName,
       isSubprocess,
       message
     });
-    throw error2;
+    throw error3;
   }
 };
 var getSendMethod = (anyProcess) => {
@@ -8038,14 +8816,14 @@ var getReason = ({ reason }) => {
   if (!(reason instanceof DOMException)) {
     return reason;
   }
-  const error2 = new Error(reason.message);
-  Object.defineProperty(error2, "stack", {
+  const error3 = new Error(reason.message);
+  Object.defineProperty(error3, "stack", {
     value: reason.stack,
     enumerable: false,
     configurable: true,
     writable: true
   });
-  return error2;
+  return error3;
 };
 
 // node_modules/execa/lib/terminate/timeout.js
@@ -8118,15 +8896,15 @@ var validateIpcInputOption = ({ ipcInput, ipc, serialization }) => {
 var validateAdvancedInput = (ipcInput) => {
   try {
     serialize(ipcInput);
-  } catch (error2) {
-    throw new Error("The `ipcInput` option is not serializable with a structured clone.", { cause: error2 });
+  } catch (error3) {
+    throw new Error("The `ipcInput` option is not serializable with a structured clone.", { cause: error3 });
   }
 };
 var validateJsonInput = (ipcInput) => {
   try {
     JSON.stringify(ipcInput);
-  } catch (error2) {
-    throw new Error("The `ipcInput` option is not serializable with JSON.", { cause: error2 });
+  } catch (error3) {
+    throw new Error("The `ipcInput` option is not serializable with JSON.", { cause: error3 });
   }
 };
 var validateIpcInput = {
@@ -8193,10 +8971,10 @@ var normalizeCwd = (cwd = getDefaultCwd()) => {
 var getDefaultCwd = () => {
   try {
     return process5.cwd();
-  } catch (error2) {
-    error2.message = `The current directory does not exist.
-${error2.message}`;
-    throw error2;
+  } catch (error3) {
+    error3.message = `The current directory does not exist.
+${error3.message}`;
+    throw error3;
   }
 };
 var fixCwdError = (originalMessage, cwd) => {
@@ -8206,9 +8984,9 @@ var fixCwdError = (originalMessage, cwd) => {
   let cwdStat;
   try {
     cwdStat = statSync6(cwd);
-  } catch (error2) {
+  } catch (error3) {
     return `The "cwd" option is invalid: ${cwd}.
-${error2.message}
+${error3.message}
 ${originalMessage}`;
   }
   if (!cwdStat.isDirectory()) {
@@ -8434,11 +9212,11 @@ var getStreamIterable = async function* (stream) {
     for await (const [chunk] of nodeImports.on(stream, "data", { signal: controller.signal })) {
       yield chunk;
     }
-  } catch (error2) {
+  } catch (error3) {
     if (state.error !== void 0) {
       throw state.error;
     } else if (!controller.signal.aborted) {
-      throw error2;
+      throw error3;
     }
   } finally {
     stream.destroy();
@@ -8452,8 +9230,8 @@ var handleStreamEnd = async (stream, controller, state) => {
       writable: false,
       error: false
     });
-  } catch (error2) {
-    state.error = error2;
+  } catch (error3) {
+    state.error = error3;
   } finally {
     controller.abort();
   }
@@ -8488,8 +9266,8 @@ var getStreamContents = async (stream, { init, convertChunk, getSize, truncateCh
       maxBuffer
     });
     return finalize(state);
-  } catch (error2) {
-    const normalizedError = typeof error2 === "object" && error2 !== null ? error2 : new Error(error2);
+  } catch (error3) {
+    const normalizedError = typeof error3 === "object" && error3 !== null ? error3 : new Error(error3);
     normalizedError.bufferedData = finalize(state);
     throw normalizedError;
   }
@@ -8677,17 +9455,17 @@ var stringMethods = {
 Object.assign(nodeImports, { on, finished });
 
 // node_modules/execa/lib/io/max-buffer.js
-var handleMaxBuffer = ({ error: error2, stream, readableObjectMode, lines, encoding, fdNumber }) => {
-  if (!(error2 instanceof MaxBufferError)) {
-    throw error2;
+var handleMaxBuffer = ({ error: error3, stream, readableObjectMode, lines, encoding, fdNumber }) => {
+  if (!(error3 instanceof MaxBufferError)) {
+    throw error3;
   }
   if (fdNumber === "all") {
-    return error2;
+    return error3;
   }
   const unit = getMaxBufferUnit(readableObjectMode, lines, encoding);
-  error2.maxBufferInfo = { fdNumber, unit };
+  error3.maxBufferInfo = { fdNumber, unit };
   stream.destroy();
-  throw error2;
+  throw error3;
 };
 var getMaxBufferUnit = (readableObjectMode, lines, encoding) => {
   if (readableObjectMode) {
@@ -8705,20 +9483,20 @@ var checkIpcMaxBuffer = (subprocess, ipcOutput, maxBuffer) => {
   if (ipcOutput.length !== maxBuffer) {
     return;
   }
-  const error2 = new MaxBufferError();
-  error2.maxBufferInfo = { fdNumber: "ipc" };
-  throw error2;
+  const error3 = new MaxBufferError();
+  error3.maxBufferInfo = { fdNumber: "ipc" };
+  throw error3;
 };
-var getMaxBufferMessage = (error2, maxBuffer) => {
-  const { streamName, threshold, unit } = getMaxBufferInfo(error2, maxBuffer);
+var getMaxBufferMessage = (error3, maxBuffer) => {
+  const { streamName, threshold, unit } = getMaxBufferInfo(error3, maxBuffer);
   return `Command's ${streamName} was larger than ${threshold} ${unit}`;
 };
-var getMaxBufferInfo = (error2, maxBuffer) => {
-  if (error2?.maxBufferInfo === void 0) {
+var getMaxBufferInfo = (error3, maxBuffer) => {
+  if (error3?.maxBufferInfo === void 0) {
     return { streamName: "output", threshold: maxBuffer[1], unit: "bytes" };
   }
-  const { maxBufferInfo: { fdNumber, unit } } = error2;
-  delete error2.maxBufferInfo;
+  const { maxBufferInfo: { fdNumber, unit } } = error3;
+  delete error3.maxBufferInfo;
   const threshold = getFdSpecificValue(maxBuffer, fdNumber);
   if (fdNumber === "ipc") {
     return { streamName: "IPC output", threshold, unit: "messages" };
@@ -8883,7 +9661,7 @@ var makeSuccessResult = ({
   pipedFrom: []
 });
 var makeEarlyError = ({
-  error: error2,
+  error: error3,
   command,
   escapedCommand,
   fileDescriptors,
@@ -8891,7 +9669,7 @@ var makeEarlyError = ({
   startTime,
   isSync
 }) => makeError({
-  error: error2,
+  error: error3,
   command,
   escapedCommand,
   startTime,
@@ -8951,9 +9729,9 @@ var makeError = ({
     timeout,
     cwd
   });
-  const error2 = getFinalError(originalError, message, isSync);
-  Object.assign(error2, getErrorProperties({
-    error: error2,
+  const error3 = getFinalError(originalError, message, isSync);
+  Object.assign(error3, getErrorProperties({
+    error: error3,
     command,
     escapedCommand,
     startTime,
@@ -8972,10 +9750,10 @@ var makeError = ({
     originalMessage,
     shortMessage
   }));
-  return error2;
+  return error3;
 };
 var getErrorProperties = ({
-  error: error2,
+  error: error3,
   command,
   escapedCommand,
   startTime,
@@ -9010,7 +9788,7 @@ var getErrorProperties = ({
   exitCode,
   signal,
   signalDescription,
-  code: error2.cause?.code,
+  code: error3.cause?.code,
   stdout: stdio[1],
   stderr: stdio[2],
   all,
@@ -9205,7 +9983,7 @@ var handleResult = (result, verboseInfo, { reject }) => {
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 
 // node_modules/execa/node_modules/is-stream/index.js
 function isStream2(stream, { checkOpen = true } = {}) {
@@ -9549,7 +10327,7 @@ var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((st
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
   if (!isStdioArray || type !== "native") {
@@ -9583,7 +10361,7 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
   if (tty2.isatty(targetFdNumber)) {
     throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
-  return { type: "uint8Array", value: bufferToUint8Array(readFileSync5(targetFdNumber)), optionName };
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync7(targetFdNumber)), optionName };
 };
 var getTargetFdNumber = (value, fdNumber) => {
   if (value === "inherit") {
@@ -9834,9 +10612,9 @@ var getFinalFileDescriptors = ({ initialFileDescriptors, addProperties: addPrope
       }));
     }
     return fileDescriptors;
-  } catch (error2) {
+  } catch (error3) {
     cleanupCustomStreams(fileDescriptors);
-    throw error2;
+    throw error3;
   }
 };
 var getFinalFileDescriptor = ({
@@ -9916,8 +10694,8 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync6(value))] }),
-    filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync6(file))] }),
+    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync8(value))] }),
+    filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync8(file))] }),
     fileNumber: forbiddenIfSync,
     iterable: ({ value }) => ({ contents: [...value] }),
     string: ({ value }) => ({ contents: [value] }),
@@ -9993,8 +10771,8 @@ var linesFinal = function* ({ previousChunks }) {
 };
 var getAppendNewlineGenerator = ({ binary, preserveNewlines, readableObjectMode, state }) => binary || preserveNewlines || readableObjectMode ? void 0 : { transform: appendNewlineGenerator.bind(void 0, state) };
 var appendNewlineGenerator = function* ({ isWindowsNewline = false }, chunk) {
-  const { unixNewline, windowsNewline, LF: LF2, concatBytes } = typeof chunk === "string" ? linesStringInfo : linesUint8ArrayInfo;
-  if (chunk.at(-1) === LF2) {
+  const { unixNewline, windowsNewline, LF: LF3, concatBytes } = typeof chunk === "string" ? linesStringInfo : linesUint8ArrayInfo;
+  if (chunk.at(-1) === LF3) {
     yield chunk;
     return;
   }
@@ -10120,13 +10898,13 @@ var generatorFinalChunks = async function* (final, index, generators) {
     yield* transformChunk(finalChunk, generators, index + 1);
   }
 };
-var destroyTransform = callbackify(async ({ currentIterable }, error2) => {
+var destroyTransform = callbackify(async ({ currentIterable }, error3) => {
   if (currentIterable !== void 0) {
-    await (error2 ? currentIterable.throw(error2) : currentIterable.return());
+    await (error3 ? currentIterable.throw(error3) : currentIterable.return());
     return;
   }
-  if (error2) {
-    throw error2;
+  if (error3) {
+    throw error3;
   }
 });
 var identityGenerator = function* (chunk) {
@@ -10140,8 +10918,8 @@ var pushChunksSync = (getChunksSync, getChunksArguments, transformStream, done) 
       transformStream.push(chunk);
     }
     done();
-  } catch (error2) {
-    done(error2);
+  } catch (error3) {
+    done(error3);
   }
 };
 var runTransformSync = (generators, chunks) => [
@@ -10263,7 +11041,7 @@ var validateSerializable = (newContents) => {
 };
 
 // node_modules/execa/lib/io/output-sync.js
-import { writeFileSync as writeFileSync3, appendFileSync as appendFileSync2 } from "node:fs";
+import { writeFileSync as writeFileSync5, appendFileSync as appendFileSync2 } from "node:fs";
 
 // node_modules/execa/lib/verbose/output.js
 var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value }) => type === "native" && PIPED_STDIO_VALUES.has(value)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
@@ -10341,16 +11119,16 @@ var transformOutputResultSync = ({ result, fileDescriptors, fdNumber, state, out
       writeToFiles(serializedResult, stdioItems, outputFiles);
     }
     return returnedResult;
-  } catch (error2) {
-    state.error = error2;
+  } catch (error3) {
+    state.error = error3;
     return returnedResult;
   }
 };
 var runOutputGeneratorsSync = (chunks, stdioItems, encoding, state) => {
   try {
     return runGeneratorsSync(chunks, stdioItems, encoding, false);
-  } catch (error2) {
-    state.error = error2;
+  } catch (error3) {
+    state.error = error3;
     return chunks;
   }
 };
@@ -10379,8 +11157,8 @@ var logOutputSync = ({ serializedResult, fdNumber, state, verboseInfo, encoding,
   const linesArray = splitLinesSync(serializedResult, false, objectMode);
   try {
     logLinesSync(linesArray, fdNumber, verboseInfo);
-  } catch (error2) {
-    state.error ??= error2;
+  } catch (error3) {
+    state.error ??= error3;
   }
 };
 var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
@@ -10390,7 +11168,7 @@ var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
       appendFileSync2(path6, serializedResult);
     } else {
       outputFiles.add(pathString);
-      writeFileSync3(path6, serializedResult);
+      writeFileSync5(path6, serializedResult);
     }
   }
 };
@@ -10453,8 +11231,8 @@ var isSubprocessErrorExit = (exitCode, signal) => exitCode === void 0 && signal 
 var isFailedExit = (exitCode, signal) => exitCode !== 0 || signal !== null;
 
 // node_modules/execa/lib/resolve/exit-sync.js
-var getExitResultSync = ({ error: error2, status: exitCode, signal, output }, { maxBuffer }) => {
-  const resultError = getResultError(error2, exitCode, signal);
+var getExitResultSync = ({ error: error3, status: exitCode, signal, output }, { maxBuffer }) => {
+  const resultError = getResultError(error3, exitCode, signal);
   const timedOut = resultError?.code === "ETIMEDOUT";
   const isMaxBuffer = isMaxBufferSync(resultError, output, maxBuffer);
   return {
@@ -10465,9 +11243,9 @@ var getExitResultSync = ({ error: error2, status: exitCode, signal, output }, { 
     isMaxBuffer
   };
 };
-var getResultError = (error2, exitCode, signal) => {
-  if (error2 !== void 0) {
-    return error2;
+var getResultError = (error3, exitCode, signal) => {
+  if (error3 !== void 0) {
+    return error3;
   }
   return isFailedExit(exitCode, signal) ? new DiscardedError() : void 0;
 };
@@ -10536,7 +11314,7 @@ var spawnSubprocessSync = ({ file, commandArguments, options, command, escapedCo
     return syncResult;
   }
   const { resultError, exitCode, signal, timedOut, isMaxBuffer } = getExitResultSync(syncResult, options);
-  const { output, error: error2 = resultError } = transformOutputSync({
+  const { output, error: error3 = resultError } = transformOutputSync({
     fileDescriptors,
     syncResult,
     options,
@@ -10546,7 +11324,7 @@ var spawnSubprocessSync = ({ file, commandArguments, options, command, escapedCo
   const stdio = output.map((stdioOutput, fdNumber) => stripNewline(stdioOutput, options, fdNumber));
   const all = stripNewline(getAllSync(output, options), options, "all");
   return getSyncResult({
-    error: error2,
+    error: error3,
     exitCode,
     signal,
     timedOut,
@@ -10564,9 +11342,9 @@ var runSubprocessSync = ({ file, commandArguments, options, command, escapedComm
     addInputOptionsSync(fileDescriptors, options);
     const normalizedOptions = normalizeSpawnSyncOptions(options);
     return spawnSync(...concatenateShell(file, commandArguments, normalizedOptions));
-  } catch (error2) {
+  } catch (error3) {
     return makeEarlyError({
-      error: error2,
+      error: error3,
       command,
       escapedCommand,
       fileDescriptors,
@@ -10577,7 +11355,7 @@ var runSubprocessSync = ({ file, commandArguments, options, command, escapedComm
   }
 };
 var normalizeSpawnSyncOptions = ({ encoding, maxBuffer, ...options }) => ({ ...options, encoding: "buffer", maxBuffer: getMaxBufferSync(maxBuffer) });
-var getSyncResult = ({ error: error2, exitCode, signal, timedOut, isMaxBuffer, stdio, all, options, command, escapedCommand, startTime }) => error2 === void 0 ? makeSuccessResult({
+var getSyncResult = ({ error: error3, exitCode, signal, timedOut, isMaxBuffer, stdio, all, options, command, escapedCommand, startTime }) => error3 === void 0 ? makeSuccessResult({
   command,
   escapedCommand,
   stdio,
@@ -10586,7 +11364,7 @@ var getSyncResult = ({ error: error2, exitCode, signal, timedOut, isMaxBuffer, s
   options,
   startTime
 }) : makeError({
-  error: error2,
+  error: error3,
   command,
   escapedCommand,
   timedOut,
@@ -10638,9 +11416,9 @@ var getOneMessageAsync = async ({ anyProcess, channel, isSubprocess, filter, ref
       throwOnDisconnect2(ipcEmitter, isSubprocess, controller),
       throwOnStrictError(ipcEmitter, isSubprocess, controller)
     ]);
-  } catch (error2) {
+  } catch (error3) {
     disconnect(anyProcess);
-    throw error2;
+    throw error3;
   } finally {
     controller.abort();
     removeReference(channel, reference);
@@ -10662,8 +11440,8 @@ var throwOnDisconnect2 = async (ipcEmitter, isSubprocess, { signal }) => {
   throwOnEarlyDisconnect(isSubprocess);
 };
 var throwOnStrictError = async (ipcEmitter, isSubprocess, { signal }) => {
-  const [error2] = await once5(ipcEmitter, "strict:error", { signal });
-  throw getStrictResponseError(error2, isSubprocess);
+  const [error3] = await once5(ipcEmitter, "strict:error", { signal });
+  throw getStrictResponseError(error3, isSubprocess);
 };
 
 // node_modules/execa/lib/ipc/get-each.js
@@ -10714,8 +11492,8 @@ var stopOnDisconnect = async (anyProcess, ipcEmitter, controller) => {
 };
 var abortOnStrictError = async ({ ipcEmitter, isSubprocess, controller, state }) => {
   try {
-    const [error2] = await once6(ipcEmitter, "strict:error", { signal: controller.signal });
-    state.error = getStrictResponseError(error2, isSubprocess);
+    const [error3] = await once6(ipcEmitter, "strict:error", { signal: controller.signal });
+    state.error = getStrictResponseError(error3, isSubprocess);
     controller.abort();
   } catch {
   }
@@ -10739,9 +11517,9 @@ var iterateOnMessages = async function* ({ anyProcess, channel, ipcEmitter, isSu
     }
   }
 };
-var throwIfStrictError = ({ error: error2 }) => {
-  if (error2) {
-    throw error2;
+var throwIfStrictError = ({ error: error3 }) => {
+  if (error3) {
+    throw error3;
   }
 };
 
@@ -10792,13 +11570,13 @@ import {
   Writable,
   Duplex
 } from "node:stream";
-var handleEarlyError = ({ error: error2, command, escapedCommand, fileDescriptors, options, startTime, verboseInfo }) => {
+var handleEarlyError = ({ error: error3, command, escapedCommand, fileDescriptors, options, startTime, verboseInfo }) => {
   cleanupCustomStreams(fileDescriptors);
   const subprocess = new ChildProcess2();
   createDummyStreams(subprocess, fileDescriptors);
   Object.assign(subprocess, { readable, writable, duplex });
   const earlyError = makeEarlyError({
-    error: error2,
+    error: error3,
     command,
     escapedCommand,
     fileDescriptors,
@@ -10836,7 +11614,7 @@ var writable = () => new Writable({ write() {
 var duplex = () => new Duplex({ read() {
 }, write() {
 } });
-var handleDummyPromise = async (error2, verboseInfo, options) => handleResult(error2, verboseInfo, options);
+var handleDummyPromise = async (error3, verboseInfo, options) => handleResult(error3, verboseInfo, options);
 
 // node_modules/execa/lib/stdio/handle-async.js
 import { createReadStream, createWriteStream } from "node:fs";
@@ -10970,9 +11748,9 @@ var onMergedStreamFinished = async (passThroughStream, streams, unpipeEvent) => 
 var onMergedStreamEnd = async (passThroughStream, { signal }) => {
   try {
     await finished2(passThroughStream, { signal, cleanup: true });
-  } catch (error2) {
-    errorOrAbortStream(passThroughStream, error2);
-    throw error2;
+  } catch (error3) {
+    errorOrAbortStream(passThroughStream, error3);
+    throw error3;
   }
 };
 var onInputStreamsUnpipe = async (passThroughStream, streams, unpipeEvent, { signal }) => {
@@ -11028,9 +11806,9 @@ var afterMergedStreamFinished = async (onFinished, stream, { signal }) => {
     if (!signal.aborted) {
       abortStream(stream);
     }
-  } catch (error2) {
+  } catch (error3) {
     if (!signal.aborted) {
-      errorOrAbortStream(stream, error2);
+      errorOrAbortStream(stream, error3);
     }
   }
 };
@@ -11045,14 +11823,14 @@ var onInputStreamEnd = async ({ passThroughStream, stream, streams, ended, abort
     if (streams.has(stream)) {
       ended.add(stream);
     }
-  } catch (error2) {
+  } catch (error3) {
     if (signal.aborted || !streams.has(stream)) {
       return;
     }
-    if (isAbortError(error2)) {
+    if (isAbortError(error3)) {
       aborted2.add(stream);
     } else {
-      errorStream(passThroughStream, error2);
+      errorStream(passThroughStream, error3);
     }
   }
 };
@@ -11070,23 +11848,23 @@ var endStream = (stream) => {
     stream.end();
   }
 };
-var errorOrAbortStream = (stream, error2) => {
-  if (isAbortError(error2)) {
+var errorOrAbortStream = (stream, error3) => {
+  if (isAbortError(error3)) {
     abortStream(stream);
   } else {
-    errorStream(stream, error2);
+    errorStream(stream, error3);
   }
 };
-var isAbortError = (error2) => error2?.code === "ERR_STREAM_PREMATURE_CLOSE";
+var isAbortError = (error3) => error3?.code === "ERR_STREAM_PREMATURE_CLOSE";
 var abortStream = (stream) => {
   if (stream.readable || stream.writable) {
     stream.destroy();
   }
 };
-var errorStream = (stream, error2) => {
+var errorStream = (stream, error3) => {
   if (!stream.destroyed) {
     stream.once("error", noop2);
-    stream.destroy(error2);
+    stream.destroy(error3);
   }
 };
 var noop2 = () => {
@@ -11495,8 +12273,8 @@ var getDestinationStream = (boundOptions, createNested, pipeArguments) => {
       from,
       unpipeSignal
     };
-  } catch (error2) {
-    return { destinationError: error2 };
+  } catch (error3) {
+    return { destinationError: error3 };
   }
 };
 var getDestination = (boundOptions, createNested, firstArgument, ...pipeArguments) => {
@@ -11525,8 +12303,8 @@ var getSourceStream = (source, from) => {
   try {
     const sourceStream = getFromStream(source, from);
     return { sourceStream };
-  } catch (error2) {
-    return { sourceError: error2 };
+  } catch (error3) {
+    return { sourceError: error3 };
   }
 };
 
@@ -11540,15 +12318,15 @@ var handlePipeArgumentsError = ({
   sourceOptions,
   startTime
 }) => {
-  const error2 = getPipeArgumentsError({
+  const error3 = getPipeArgumentsError({
     sourceStream,
     sourceError,
     destinationStream,
     destinationError
   });
-  if (error2 !== void 0) {
+  if (error3 !== void 0) {
     throw createNonCommandError({
-      error: error2,
+      error: error3,
       fileDescriptors,
       sourceOptions,
       startTime
@@ -11568,8 +12346,8 @@ var getPipeArgumentsError = ({ sourceStream, sourceError, destinationStream, des
     return sourceError;
   }
 };
-var createNonCommandError = ({ error: error2, fileDescriptors, sourceOptions, startTime }) => makeEarlyError({
-  error: error2,
+var createNonCommandError = ({ error: error3, fileDescriptors, sourceOptions, startTime }) => makeEarlyError({
+  error: error3,
   command: PIPE_COMMAND_MESSAGE,
   escapedCommand: PIPE_COMMAND_MESSAGE,
   fileDescriptors,
@@ -11634,9 +12412,9 @@ var unpipeOnAbort = (unpipeSignal, unpipeContext) => unpipeSignal === void 0 ? [
 var unpipeOnSignalAbort = async (unpipeSignal, { sourceStream, mergedStream, fileDescriptors, sourceOptions, startTime }) => {
   await aborted(unpipeSignal, sourceStream);
   await mergedStream.remove(sourceStream);
-  const error2 = new Error("Pipe canceled by `unpipeSignal` option.");
+  const error3 = new Error("Pipe canceled by `unpipeSignal` option.");
   throw createNonCommandError({
-    error: error2,
+    error: error3,
     fileDescriptors,
     sourceOptions,
     startTime
@@ -11785,9 +12563,9 @@ var iterateOnData = async function* ({ onStdoutChunk, controller, binary, should
     for await (const [chunk] of onStdoutChunk) {
       yield* transformChunkSync(chunk, generators, 0);
     }
-  } catch (error2) {
+  } catch (error3) {
     if (!controller.signal.aborted) {
-      throw error2;
+      throw error3;
     }
   } finally {
     yield* finalChunksSync(generators);
@@ -11869,9 +12647,9 @@ var getStreamContents2 = async ({ stream, stream: { readableObjectMode }, iterab
       return new Uint8Array(await getStreamAsArrayBuffer(iterable, { maxBuffer }));
     }
     return await getStreamAsString(iterable, { maxBuffer });
-  } catch (error2) {
+  } catch (error3) {
     return handleBufferedData(handleMaxBuffer({
-      error: error2,
+      error: error3,
       stream,
       readableObjectMode,
       lines,
@@ -11883,8 +12661,8 @@ var getStreamContents2 = async ({ stream, stream: { readableObjectMode }, iterab
 var getBufferedData = async (streamPromise) => {
   try {
     return await streamPromise;
-  } catch (error2) {
-    return handleBufferedData(error2);
+  } catch (error3) {
+    return handleBufferedData(error3);
   }
 };
 var handleBufferedData = ({ bufferedData }) => isArrayBuffer(bufferedData) ? new Uint8Array(bufferedData) : bufferedData;
@@ -11899,9 +12677,9 @@ var waitForStream = async (stream, fdNumber, streamInfo, { isSameDirection, stop
       ...stopOnExit ? [streamInfo.exitPromise] : [],
       finished5(stream, { cleanup: true, signal: abortController.signal })
     ]);
-  } catch (error2) {
+  } catch (error3) {
     if (!state.stdinCleanedUp) {
-      handleStreamError(error2, fdNumber, streamInfo, isSameDirection);
+      handleStreamError(error3, fdNumber, streamInfo, isSameDirection);
     }
   } finally {
     abortController.abort();
@@ -11926,21 +12704,21 @@ var setStdinCleanedUp = ({ exitCode, signalCode }, state) => {
     state.stdinCleanedUp = true;
   }
 };
-var handleStreamError = (error2, fdNumber, streamInfo, isSameDirection) => {
-  if (!shouldIgnoreStreamError(error2, fdNumber, streamInfo, isSameDirection)) {
-    throw error2;
+var handleStreamError = (error3, fdNumber, streamInfo, isSameDirection) => {
+  if (!shouldIgnoreStreamError(error3, fdNumber, streamInfo, isSameDirection)) {
+    throw error3;
   }
 };
-var shouldIgnoreStreamError = (error2, fdNumber, streamInfo, isSameDirection = true) => {
+var shouldIgnoreStreamError = (error3, fdNumber, streamInfo, isSameDirection = true) => {
   if (streamInfo.propagating) {
-    return isStreamEpipe(error2) || isStreamAbort(error2);
+    return isStreamEpipe(error3) || isStreamAbort(error3);
   }
   streamInfo.propagating = true;
-  return isInputFileDescriptor(streamInfo, fdNumber) === isSameDirection ? isStreamEpipe(error2) : isStreamAbort(error2);
+  return isInputFileDescriptor(streamInfo, fdNumber) === isSameDirection ? isStreamEpipe(error3) : isStreamAbort(error3);
 };
 var isInputFileDescriptor = ({ fileDescriptors }, fdNumber) => fdNumber !== "all" && fileDescriptors[fdNumber].direction === "input";
-var isStreamAbort = (error2) => error2?.code === "ERR_STREAM_PREMATURE_CLOSE";
-var isStreamEpipe = (error2) => error2?.code === "EPIPE";
+var isStreamAbort = (error3) => error3?.code === "ERR_STREAM_PREMATURE_CLOSE";
+var isStreamEpipe = (error3) => error3?.code === "EPIPE";
 
 // node_modules/execa/lib/resolve/stdio.js
 var waitForStdioStreams = ({ subprocess, encoding, buffer, maxBuffer, lines, stripFinalNewline: stripFinalNewline2, verboseInfo, streamInfo }) => subprocess.stdio.map((stream, fdNumber) => waitForSubprocessStream({
@@ -12157,10 +12935,10 @@ var waitForSubprocessResult = async ({
         controller
       })
     ]);
-  } catch (error2) {
+  } catch (error3) {
     context.terminationReason ??= "other";
     return Promise.all([
-      { error: error2 },
+      { error: error3 },
       exitPromise,
       Promise.all(stdioPromises.map((stdioPromise) => getBufferedData(stdioPromise))),
       getBufferedData(allPromise),
@@ -12176,8 +12954,8 @@ var waitForCustomStreamsEnd = (fileDescriptors, streamInfo) => fileDescriptors.f
   stopOnExit: type === "native"
 })));
 var throwOnSubprocessError = async (subprocess, { signal }) => {
-  const [error2] = await once8(subprocess, "error", { signal });
-  throw error2;
+  const [error3] = await once8(subprocess, "error", { signal });
+  throw error3;
 };
 
 // node_modules/execa/lib/convert/concurrent.js
@@ -12194,11 +12972,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises = weakMap.get(stream);
   const promise = createDeferred();
   promises.push(promise);
-  const resolve8 = promise.resolve.bind(promise);
-  return { resolve: resolve8, promises };
+  const resolve9 = promise.resolve.bind(promise);
+  return { resolve: resolve9, promises };
 };
-var waitForConcurrentStreams = async ({ resolve: resolve8, promises }, subprocess) => {
-  resolve8();
+var waitForConcurrentStreams = async ({ resolve: resolve9, promises }, subprocess) => {
+  resolve9();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises])
@@ -12236,15 +13014,15 @@ var waitForSubprocessStdin = async (subprocessStdin) => {
 var waitForSubprocessStdout = async (subprocessStdout) => {
   await finished6(subprocessStdout, { cleanup: true, readable: true, writable: false });
 };
-var waitForSubprocess = async (subprocess, error2) => {
+var waitForSubprocess = async (subprocess, error3) => {
   await subprocess;
-  if (error2) {
-    throw error2;
+  if (error3) {
+    throw error3;
   }
 };
-var destroyOtherStream = (stream, isOpen, error2) => {
-  if (error2 && !isStreamAbort(error2)) {
-    stream.destroy(error2);
+var destroyOtherStream = (stream, isOpen, error3) => {
+  if (error3 && !isStreamAbort(error3)) {
+    stream.destroy(error3);
   } else if (isOpen) {
     stream.destroy();
   }
@@ -12320,19 +13098,19 @@ var onStdoutFinished = async ({ subprocessStdout, onStdoutDataDone, readable: re
     if (readable2.readable) {
       readable2.push(null);
     }
-  } catch (error2) {
+  } catch (error3) {
     await safeWaitForSubprocessStdin(subprocessStdin);
-    destroyOtherReadable(readable2, error2);
+    destroyOtherReadable(readable2, error3);
   }
 };
-var onReadableDestroy = async ({ subprocessStdout, subprocess, waitReadableDestroy }, error2) => {
+var onReadableDestroy = async ({ subprocessStdout, subprocess, waitReadableDestroy }, error3) => {
   if (await waitForConcurrentStreams(waitReadableDestroy, subprocess)) {
-    destroyOtherReadable(subprocessStdout, error2);
-    await waitForSubprocess(subprocess, error2);
+    destroyOtherReadable(subprocessStdout, error3);
+    await waitForSubprocess(subprocess, error3);
   }
 };
-var destroyOtherReadable = (stream, error2) => {
-  destroyOtherStream(stream, stream.readable, error2);
+var destroyOtherReadable = (stream, error3) => {
+  destroyOtherStream(stream, stream.readable, error3);
 };
 
 // node_modules/execa/lib/convert/writable.js
@@ -12385,20 +13163,20 @@ var onStdinFinished = async (subprocessStdin, writable2, subprocessStdout) => {
     if (writable2.writable) {
       writable2.end();
     }
-  } catch (error2) {
+  } catch (error3) {
     await safeWaitForSubprocessStdout(subprocessStdout);
-    destroyOtherWritable(writable2, error2);
+    destroyOtherWritable(writable2, error3);
   }
 };
-var onWritableDestroy = async ({ subprocessStdin, subprocess, waitWritableFinal, waitWritableDestroy }, error2) => {
+var onWritableDestroy = async ({ subprocessStdin, subprocess, waitWritableFinal, waitWritableDestroy }, error3) => {
   await waitForConcurrentStreams(waitWritableFinal, subprocess);
   if (await waitForConcurrentStreams(waitWritableDestroy, subprocess)) {
-    destroyOtherWritable(subprocessStdin, error2);
-    await waitForSubprocess(subprocess, error2);
+    destroyOtherWritable(subprocessStdin, error3);
+    await waitForSubprocess(subprocess, error3);
   }
 };
-var destroyOtherWritable = (stream, error2) => {
-  destroyOtherStream(stream, stream.writable, error2);
+var destroyOtherWritable = (stream, error3) => {
+  destroyOtherStream(stream, stream.writable, error3);
 };
 
 // node_modules/execa/lib/convert/duplex.js
@@ -12443,15 +13221,15 @@ var createDuplex = ({ subprocess, concurrentStreams, encoding }, { from, to, bin
   onStdinFinished(subprocessStdin, duplex2, subprocessStdout);
   return duplex2;
 };
-var onDuplexDestroy = async ({ subprocessStdout, subprocessStdin, subprocess, waitReadableDestroy, waitWritableFinal, waitWritableDestroy }, error2) => {
+var onDuplexDestroy = async ({ subprocessStdout, subprocessStdin, subprocess, waitReadableDestroy, waitWritableFinal, waitWritableDestroy }, error3) => {
   await Promise.all([
-    onReadableDestroy({ subprocessStdout, subprocess, waitReadableDestroy }, error2),
+    onReadableDestroy({ subprocessStdout, subprocess, waitReadableDestroy }, error3),
     onWritableDestroy({
       subprocessStdin,
       subprocess,
       waitWritableFinal,
       waitWritableDestroy
-    }, error2)
+    }, error3)
   ]);
 };
 
@@ -12557,9 +13335,9 @@ var spawnSubprocessAsync = ({ file, commandArguments, options, startTime, verbos
   let subprocess;
   try {
     subprocess = spawn(...concatenateShell(file, commandArguments, options));
-  } catch (error2) {
+  } catch (error3) {
     return handleEarlyError({
-      error: error2,
+      error: error3,
       command,
       escapedCommand,
       fileDescriptors,
@@ -12785,8 +13563,8 @@ var {
 
 // src/provision/disks.ts
 function qemuImg(qemuBinary) {
-  const beside = join5(dirname3(qemuBinary), "qemu-img");
-  return existsSync9(beside) ? beside : "qemu-img";
+  const beside = join8(dirname4(qemuBinary), "qemu-img");
+  return existsSync10(beside) ? beside : "qemu-img";
 }
 async function createQcow2(qemuBinary, args, what, signal, hint) {
   const tool = qemuImg(qemuBinary);
@@ -12801,14 +13579,14 @@ async function provisionDisks(disks, qemuBinary, workDir, signal) {
   const images = [];
   for (const disk of disks) {
     if (disk.path !== void 0 && disk.snapshot) {
-      images.push({ id: disk.id, image: await copyForRun(disk.path, join5(workDir, `disk-${disk.id}.${disk.format}`), signal) });
+      images.push({ id: disk.id, image: await copyForRun(disk.path, join8(workDir, `disk-${disk.id}.${disk.format}`), signal) });
       continue;
     }
     if (disk.path !== void 0) {
       images.push({ id: disk.id, image: disk.path });
       continue;
     }
-    const image = join5(workDir, `disk-${disk.id}.${disk.format}`);
+    const image = join8(workDir, `disk-${disk.id}.${disk.format}`);
     const size = disk.sizeBytes;
     if (disk.format === "raw") {
       const fd = openSync2(image, "w", 384);
@@ -12836,7 +13614,7 @@ async function copyForRun(image, copy, signal) {
 
 // src/provision/guest/busybox.ts
 import { readFile, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/provision/guest/deb-archive.ts
 var import_xz_decompress = __toESM(require_xz_decompress(), 1);
@@ -13105,18 +13883,18 @@ function readElfSection(bytes, name) {
 }
 
 // src/provision/guest/guest-cache.ts
-import { existsSync as existsSync11 } from "node:fs";
+import { existsSync as existsSync12 } from "node:fs";
 import { readdir as readdir2, rm as rm2, stat, utimes, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/provision/guest/cache-entry.ts
-import { existsSync as existsSync10 } from "node:fs";
+import { existsSync as existsSync11 } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join6 } from "node:path";
+import { basename as basename3, dirname as dirname5, join as join9 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 var COMPLETE_MARKER = ".complete";
 function isCacheEntryComplete(dir) {
-  return existsSync10(join6(dir, COMPLETE_MARKER));
+  return existsSync11(join9(dir, COMPLETE_MARKER));
 }
 function pidAlive(pid) {
   try {
@@ -13127,8 +13905,8 @@ function pidAlive(pid) {
   }
 }
 async function removeStaleWork(dir) {
-  const parent = dirname4(dir);
-  const prefix = `${basename2(dir)}.partial-`;
+  const parent = dirname5(dir);
+  const prefix = `${basename3(dir)}.partial-`;
   let names;
   try {
     names = await readdir(parent);
@@ -13139,7 +13917,7 @@ async function removeStaleWork(dir) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length).split("-")[0]);
     if (Number.isInteger(pid) && pid !== process.pid && !pidAlive(pid)) {
-      await rm(join6(parent, name), { recursive: true, force: true });
+      await rm(join9(parent, name), { recursive: true, force: true });
     }
   }
 }
@@ -13165,7 +13943,7 @@ async function ensureCacheEntry(dir, build) {
   await mkdir(work, { recursive: true });
   try {
     await build(work);
-    await writeFile(join6(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
+    await writeFile(join9(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
 `);
     await placeEntry(work, dir);
   } catch (err) {
@@ -13183,7 +13961,7 @@ var PRUNE_KEEP_PER_KIND = 3;
 var RECENT_MS = 60 * 60 * 1e3;
 var ENTRY_NAME = /^[a-z0-9]+-[0-9a-f]{16}(-[0-9a-f]{8})?$/;
 function guestCacheDir(cacheDir, kind) {
-  return join7(cacheDir, "guest", kind);
+  return join10(cacheDir, "guest", kind);
 }
 async function ensureGuestEntry(dir, remoteKey, opts, build) {
   let how = "cached";
@@ -13193,7 +13971,7 @@ async function ensureGuestEntry(dir, remoteKey, opts, build) {
       return false;
     });
     if (restored && isCacheEntryComplete(dir)) how = "restored";
-    else if (existsSync11(dir)) await rm2(dir, { recursive: true, force: true });
+    else if (existsSync12(dir)) await rm2(dir, { recursive: true, force: true });
   }
   if (await ensureCacheEntry(dir, build)) {
     how = "built";
@@ -13203,7 +13981,7 @@ async function ensureGuestEntry(dir, remoteKey, opts, build) {
   return how;
 }
 async function markUsed(dir) {
-  const stamp = join7(dir, LAST_USED);
+  const stamp = join10(dir, LAST_USED);
   const now = /* @__PURE__ */ new Date();
   try {
     await utimes(stamp, now, now);
@@ -13215,7 +13993,7 @@ async function markUsed(dir) {
 async function lastUsedMs(dir) {
   for (const name of [LAST_USED, COMPLETE_MARKER]) {
     try {
-      return (await stat(join7(dir, name))).mtimeMs;
+      return (await stat(join10(dir, name))).mtimeMs;
     } catch {
     }
   }
@@ -13228,8 +14006,8 @@ async function pruneGuestCache(cacheDir, inUse, opts = {}) {
     await rm2(path6, { recursive: true, force: true });
     removed.push(path6);
   };
-  for (const legacy of [join7(cacheDir, "guest", "apt"), join7(cacheDir, "guest", "kernel", "resolved.json"), join7(cacheDir, "guest", "kernel", "resolved-arm64.json")]) {
-    if (existsSync11(legacy)) await remove(legacy);
+  for (const legacy of [join10(cacheDir, "guest", "apt"), join10(cacheDir, "guest", "kernel", "resolved.json"), join10(cacheDir, "guest", "kernel", "resolved-arm64.json")]) {
+    if (existsSync12(legacy)) await remove(legacy);
   }
   for (const kind of GUEST_CACHE_KINDS) {
     const root = guestCacheDir(cacheDir, kind);
@@ -13240,7 +14018,7 @@ async function pruneGuestCache(cacheDir, inUse, opts = {}) {
       continue;
     }
     const entries = await Promise.all(
-      names.filter((n2) => !n2.includes(".partial-") && !n2.endsWith(".json")).map(async (n2) => ({ dir: join7(root, n2), used: await lastUsedMs(join7(root, n2)) }))
+      names.filter((n2) => !n2.includes(".partial-") && !n2.endsWith(".json")).map(async (n2) => ({ dir: join10(root, n2), used: await lastUsedMs(join10(root, n2)) }))
     );
     entries.sort((a2, b) => b.used - a2.used);
     let rank2 = 0;
@@ -13271,7 +14049,7 @@ function staticBusyboxProblem(bytes, machine) {
 }
 async function ensureGuestBusybox(opts) {
   const name = `${opts.arch.debArch}-${opts.ref.sha256.slice(0, 16)}`;
-  const dir = join8(guestCacheDir(opts.cacheDir, "busybox"), name);
+  const dir = join11(guestCacheDir(opts.cacheDir, "busybox"), name);
   await ensureGuestEntry(dir, `qfi-guest-busybox-${name}`, opts, async (work) => {
     const deb = await opts.download(opts.ref);
     const control = await debControl(deb, opts.signal);
@@ -13283,20 +14061,20 @@ async function ensureGuestBusybox(opts) {
     if (!bytes) throw new InfraError(`${label} holds no ${BUSYBOX_PATHS.join(" or ")}`);
     const problem = staticBusyboxProblem(bytes, opts.arch.elfMachine);
     if (problem) throw new InfraError(`the busybox of ${label} ${problem}`, { hint: "set guest.initrd to an initramfs of your own" });
-    await writeFile3(join8(work, "busybox"), bytes, { mode: 493 });
+    await writeFile3(join11(work, "busybox"), bytes, { mode: 493 });
     const manifest2 = { package: { name: control.get("Package") ?? opts.ref.name, version: control.get("Version") ?? opts.ref.version, sha256: opts.ref.sha256, filename: opts.ref.filename } };
-    await writeFile3(join8(work, "busybox.json"), `${JSON.stringify(manifest2, null, 2)}
+    await writeFile3(join11(work, "busybox.json"), `${JSON.stringify(manifest2, null, 2)}
 `);
     opts.log.info(`guest busybox: ${label} unpacked (${(bytes.length / 1024).toFixed(0)} KiB)`);
   });
-  const manifest = JSON.parse(await readFile(join8(dir, "busybox.json"), "utf8"));
-  const path6 = join8(dir, "busybox");
+  const manifest = JSON.parse(await readFile(join11(dir, "busybox.json"), "utf8"));
+  const path6 = join11(dir, "busybox");
   return { path: path6, bytes: await readFile(path6), description: `${manifest.package.name} ${manifest.package.version}`, package: manifest.package };
 }
 
 // src/provision/guest/debian-mirror.ts
-import { existsSync as existsSync12, readdirSync, readFileSync as readFileSync7 } from "node:fs";
-import { join as join9 } from "node:path";
+import { existsSync as existsSync13, readdirSync, readFileSync as readFileSync9 } from "node:fs";
+import { join as join12 } from "node:path";
 var DEBIAN_ARCHIVE = "https://deb.debian.org/debian";
 function parseOsRelease(text) {
   const fields = /* @__PURE__ */ new Map();
@@ -13357,14 +14135,14 @@ function readHostAptSources(etcApt = "/etc/apt") {
   const files = [];
   const add = (path6) => {
     try {
-      files.push({ path: path6, text: readFileSync7(path6, "utf8") });
+      files.push({ path: path6, text: readFileSync9(path6, "utf8") });
     } catch {
     }
   };
-  if (existsSync12(join9(etcApt, "sources.list"))) add(join9(etcApt, "sources.list"));
+  if (existsSync13(join12(etcApt, "sources.list"))) add(join12(etcApt, "sources.list"));
   try {
-    for (const name of readdirSync(join9(etcApt, "sources.list.d")).sort()) {
-      if (name.endsWith(".list") || name.endsWith(".sources")) add(join9(etcApt, "sources.list.d", name));
+    for (const name of readdirSync(join12(etcApt, "sources.list.d")).sort()) {
+      if (name.endsWith(".list") || name.endsWith(".sources")) add(join12(etcApt, "sources.list.d", name));
     }
   } catch {
   }
@@ -13372,7 +14150,7 @@ function readHostAptSources(etcApt = "/etc/apt") {
 }
 function readHostOsRelease() {
   for (const path6 of ["/etc/os-release", "/usr/lib/os-release"]) {
-    if (existsSync12(path6)) return parseOsRelease(readFileSync7(path6, "utf8"));
+    if (existsSync13(path6)) return parseOsRelease(readFileSync9(path6, "utf8"));
   }
   return /* @__PURE__ */ new Map();
 }
@@ -13402,7 +14180,7 @@ var guestArch = {
 // src/provision/guest/guest-kernel.ts
 import { createHash as createHash2 } from "node:crypto";
 import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname5, join as join12 } from "node:path";
+import { dirname as dirname6, join as join15 } from "node:path";
 
 // src/provision/guest/compression.ts
 import { promisify as promisify4 } from "node:util";
@@ -13625,10 +14403,10 @@ async function extractVmlinux(image, signal) {
 
 // src/provision/guest/debian-index.ts
 import { createHash } from "node:crypto";
-import { existsSync as existsSync13 } from "node:fs";
+import { existsSync as existsSync14 } from "node:fs";
 import { mkdtemp, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join13 } from "node:path";
 import { promisify as promisify5 } from "node:util";
 import { gunzip as gunzip3 } from "node:zlib";
 
@@ -13722,9 +14500,9 @@ function snapshotStamp(releaseDate) {
   return new Date(t).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
 }
 async function verifySignature(bytes, keyring, url, signal) {
-  const dir = await mkdtemp(join10(tmpdir(), "qfi-inrelease-"));
+  const dir = await mkdtemp(join13(tmpdir(), "qfi-inrelease-"));
   try {
-    const file = join10(dir, "InRelease");
+    const file = join13(dir, "InRelease");
     await writeFile4(file, bytes);
     const r = await runTool("gpgv", ["--keyring", keyring, file], { signal, missingHint: "install gpgv" });
     const signers = [...r.stderr.matchAll(/Good signature from "([^"]+)"/g)].map((m) => m[1]);
@@ -13739,7 +14517,7 @@ async function verifySignature(bytes, keyring, url, signal) {
   }
 }
 async function canVerify(keyring) {
-  if (!existsSync13(keyring)) return false;
+  if (!existsSync14(keyring)) return false;
   const r = await runTool("gpgv", ["--version"]).catch(() => void 0);
   return r?.exitCode === 0;
 }
@@ -13796,7 +14574,7 @@ function parseDepends(field2) {
 
 // src/provision/guest/kernel-modules.ts
 import { readdir as readdir3, readFile as readFile2 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join14 } from "node:path";
 import { promisify as promisify6 } from "node:util";
 import { gunzip as gunzip4 } from "node:zlib";
 var ModuleError = class extends Error {
@@ -13880,7 +14658,7 @@ var ModuleTree = class {
     this.index = index;
     this.builtin = builtin;
     this.signal = signal;
-    this.read = typeof source === "string" ? (relPath) => readFile2(join11(source, relPath)) : source;
+    this.read = typeof source === "string" ? (relPath) => readFile2(join14(source, relPath)) : source;
   }
   index;
   builtin;
@@ -13915,7 +14693,7 @@ function kernelRecipe(arch) {
 function kernelEntryName(arch, deb) {
   return `${arch.debArch}-${deb.sha256.slice(0, 16)}-${kernelRecipe(arch)}`;
 }
-var seconds2 = (since) => `${((performance.now() - since) / 1e3).toFixed(1)} s`;
+var seconds4 = (since) => `${((performance.now() - since) / 1e3).toFixed(1)} s`;
 var mb = (n2) => `${(n2 / 1048576).toFixed(1)} MiB`;
 async function makeBootKernel(arch, vmlinuz, signal) {
   if (arch.bootKernel === "Image") {
@@ -13967,14 +14745,14 @@ async function buildKernelEntry(work, debBytes, ref, arch, log, signal) {
   const moduleFiles = {};
   for (const modName of keep) {
     const rel = index[modName];
-    const dest = join12(work, modulesRel, rel);
-    await mkdir2(dirname5(dest), { recursive: true });
+    const dest = join15(work, modulesRel, rel);
+    await mkdir2(dirname6(dest), { recursive: true });
     await writeFile5(dest, files.get(`${modulesRel}/${rel}`));
     moduleFiles[modName] = rel;
   }
-  await mkdir2(join12(work, modulesRel), { recursive: true });
-  await writeFile5(join12(work, modulesRel, "modules.builtin"), builtinText);
-  await writeFile5(join12(work, arch.bootKernel), boot.bytes);
+  await mkdir2(join15(work, modulesRel), { recursive: true });
+  await writeFile5(join15(work, modulesRel, "modules.builtin"), builtinText);
+  await writeFile5(join15(work, arch.bootKernel), boot.bytes);
   const manifest = {
     format: KERNEL_ENTRY_FORMAT,
     package: { name, version, sha256: ref.sha256, filename: ref.filename },
@@ -13986,30 +14764,30 @@ async function buildKernelEntry(work, debBytes, ref, arch, log, signal) {
     modulesDir: modulesRel,
     moduleFiles
   };
-  await writeFile5(join12(work, KERNEL_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  await writeFile5(join15(work, KERNEL_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
-  log.info(`guest kernel: ${label} unpacked in ${seconds2(t)}: ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) and ${keep.length} modules (${keep.join(", ")})`);
+  log.info(`guest kernel: ${label} unpacked in ${seconds4(t)}: ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) and ${keep.length} modules (${keep.join(", ")})`);
 }
 async function readKernelEntry(dir) {
-  return kernelFromManifest(dir, await readFile3(join12(dir, KERNEL_MANIFEST), "utf8"));
+  return kernelFromManifest(dir, await readFile3(join15(dir, KERNEL_MANIFEST), "utf8"));
 }
 function kernelFromManifest(dir, manifestText) {
   const m = JSON.parse(manifestText);
   return {
     dir,
-    bootKernel: join12(dir, m.bootKernel),
+    bootKernel: join15(dir, m.bootKernel),
     bootKernelSha256: m.bootKernelSha256,
     kernelRelease: m.kernelRelease,
     description: `${m.package.name} ${m.package.version}`,
     package: m.package,
     compression: m.compression,
-    modulesDir: join12(dir, m.modulesDir),
+    modulesDir: join15(dir, m.modulesDir),
     moduleFiles: m.moduleFiles
   };
 }
 async function ensureGuestKernel(opts) {
   const name = kernelEntryName(opts.arch, opts.ref);
-  const dir = join12(guestCacheDir(opts.cacheDir, "kernel"), name);
+  const dir = join15(guestCacheDir(opts.cacheDir, "kernel"), name);
   const how = await ensureGuestEntry(dir, `qfi-guest-kernel-${name}`, opts, async (work) => {
     const deb = await opts.download(opts.ref);
     await buildKernelEntry(work, deb, opts.ref, opts.arch, opts.log, opts.signal);
@@ -14021,7 +14799,7 @@ async function ensureGuestKernel(opts) {
 
 // src/provision/guest/guest-packages.ts
 import { mkdir as mkdir3, readFile as readFile4, rename as rename2, writeFile as writeFile6 } from "node:fs/promises";
-import { dirname as dirname6, join as join13 } from "node:path";
+import { dirname as dirname7, join as join16 } from "node:path";
 var GUEST_SUITE = "bookworm";
 var SNAPSHOT_ARCHIVE = "https://snapshot.debian.org/archive/debian";
 var INDEX_MAX_AGE_MS = 6 * 60 * 60 * 1e3;
@@ -14053,7 +14831,7 @@ function packagesFromIndex(packages, arch) {
   return { kernel: debRefOf(imageStanza, image.name), busybox: debRefOf(busybox, BUSYBOX_PACKAGE) };
 }
 function memoPath(cacheDir, arch) {
-  return join13(cacheDir, "guest", "index", `${GUEST_SUITE}-${arch.debArch}.json`);
+  return join16(cacheDir, "guest", "index", `${GUEST_SUITE}-${arch.debArch}.json`);
 }
 async function readMemo(path6) {
   try {
@@ -14063,7 +14841,7 @@ async function readMemo(path6) {
   }
 }
 async function writeMemo(path6, memo) {
-  await mkdir3(dirname6(path6), { recursive: true });
+  await mkdir3(dirname7(path6), { recursive: true });
   const tmp = `${path6}.${process.pid}.tmp`;
   await writeFile6(tmp, `${JSON.stringify(memo, null, 2)}
 `);
@@ -14115,22 +14893,22 @@ function refFromPool(filename, sha256) {
   return { name, version: decodeURIComponent(version), filename, sha256, size: 0 };
 }
 function parseGuestPin(text, arch) {
-  const where = { input: "guest-pin" };
+  const where2 = { input: "guest-pin" };
   const fields = /* @__PURE__ */ new Map();
   for (const word of text.trim().split(/\s+/)) {
     const eq = word.indexOf("=");
-    if (eq <= 0) throw new ConfigError(`guest-pin: "${word}" is not key=value`, { location: where, hint: "copy the pin from a run's summary.json (guest.pin)" });
+    if (eq <= 0) throw new ConfigError(`guest-pin: "${word}" is not key=value`, { location: where2, hint: "copy the pin from a run's summary.json (guest.pin)" });
     fields.set(word.slice(0, eq), word.slice(eq + 1));
   }
   const deb = (key) => {
     const value = fields.get(key);
     const m = value ? /^(pool\/[A-Za-z0-9._+~%/-]+\.deb)@([0-9a-f]{64})$/.exec(value) : null;
-    if (!m) throw new ConfigError(`guest-pin: ${key}= must be a pool path and its sha256 (pool/\u2026/NAME_VERSION_ARCH.deb@SHA256), got ${value ?? "nothing"}`, { location: where, hint: "copy the pin from a run's summary.json (guest.pin)" });
-    if (!m[1].endsWith(`_${arch.debArch}.deb`)) throw new ConfigError(`guest-pin: ${key}= is not a ${arch.debArch} package (${m[1]})`, { location: where, hint: "the pin belongs to a guest of another arch: set arch to match it" });
+    if (!m) throw new ConfigError(`guest-pin: ${key}= must be a pool path and its sha256 (pool/\u2026/NAME_VERSION_ARCH.deb@SHA256), got ${value ?? "nothing"}`, { location: where2, hint: "copy the pin from a run's summary.json (guest.pin)" });
+    if (!m[1].endsWith(`_${arch.debArch}.deb`)) throw new ConfigError(`guest-pin: ${key}= is not a ${arch.debArch} package (${m[1]})`, { location: where2, hint: "the pin belongs to a guest of another arch: set arch to match it" });
     return refFromPool(m[1], m[2]);
   };
   const snapshot = fields.get("snapshot");
-  if (snapshot !== void 0 && !/^\d{8}T\d{6}Z$/.test(snapshot)) throw new ConfigError(`guest-pin: snapshot=${snapshot} is not a timestamp like 20260711T101637Z`, { location: where });
+  if (snapshot !== void 0 && !/^\d{8}T\d{6}Z$/.test(snapshot)) throw new ConfigError(`guest-pin: snapshot=${snapshot} is not a timestamp like 20260711T101637Z`, { location: where2 });
   return { kernel: deb("kernel"), busybox: deb("busybox"), suite: fields.get("suite") ?? GUEST_SUITE, snapshot, trust: "pinned by sha256" };
 }
 async function fetchDeb(ref, opts) {
@@ -14165,25 +14943,25 @@ async function fetchDeb(ref, opts) {
 // src/provision/guest/initramfs.ts
 import { readFile as readFile5, writeFile as writeFile7 } from "node:fs/promises";
 import { createHash as createHash3 } from "node:crypto";
-import { join as join15 } from "node:path";
+import { join as join18 } from "node:path";
 
 // src/core/package-root.ts
-import { existsSync as existsSync14, readFileSync as readFileSync8 } from "node:fs";
-import { dirname as dirname7, join as join14 } from "node:path";
+import { existsSync as existsSync15, readFileSync as readFileSync10 } from "node:fs";
+import { dirname as dirname8, join as join17 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached;
 function packageRoot() {
   if (cached) return cached;
-  let dir = dirname7(fileURLToPath3(import.meta.url));
+  let dir = dirname8(fileURLToPath3(import.meta.url));
   for (; ; ) {
-    const manifest = join14(dir, "package.json");
-    if (existsSync14(manifest)) {
+    const manifest = join17(dir, "package.json");
+    if (existsSync15(manifest)) {
       try {
-        if (JSON.parse(readFileSync8(manifest, "utf8")).name === "qfi") return cached = dir;
+        if (JSON.parse(readFileSync10(manifest, "utf8")).name === "qfi") return cached = dir;
       } catch {
       }
     }
-    const parent = dirname7(dir);
+    const parent = dirname8(dir);
     if (parent === dir) throw new Error(`qfi package root not found above ${fileURLToPath3(import.meta.url)}`);
     dir = parent;
   }
@@ -14255,10 +15033,10 @@ var INITRAMFS_FILE = "initramfs.cpio";
 var INITRAMFS_MANIFEST = "initramfs.json";
 var MODULE_LIST_PATH = "etc/qfi/modules";
 function agentScriptPath() {
-  return join15(packageRoot(), "guest", "qfi-init.sh");
+  return join18(packageRoot(), "guest", "qfi-init.sh");
 }
 function faultHelperPath() {
-  return join15(packageRoot(), "guest", "qfi-fault.sh");
+  return join18(packageRoot(), "guest", "qfi-fault.sh");
 }
 function initramfsKey(inputs) {
   const h2 = createHash3("sha256");
@@ -14315,7 +15093,7 @@ function initramfsEntries(inputs) {
 async function loadModules(kernel, wanted, signal) {
   let builtinText = "";
   try {
-    builtinText = await readFile5(join15(kernel.modulesDir, "modules.builtin"), "utf8");
+    builtinText = await readFile5(join18(kernel.modulesDir, "modules.builtin"), "utf8");
   } catch {
   }
   const tree = new ModuleTree(kernel.modulesDir, kernel.moduleFiles, parseModulesBuiltin(builtinText), signal);
@@ -14340,20 +15118,20 @@ async function ensureInitramfs(opts) {
     loadModules(opts.kernel, opts.modules, opts.signal)
   ]);
   const inputs = { agent, faultHelper, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
-  const dir = join15(guestCacheDir(opts.cacheDir, "initramfs"), initramfsKey(inputs));
+  const dir = join18(guestCacheDir(opts.cacheDir, "initramfs"), initramfsKey(inputs));
   const how = await ensureGuestEntry(dir, "", { log: opts.log }, async (work) => {
     const t = performance.now();
     opts.signal?.throwIfAborted();
     const cpio = writeCpioNewc(initramfsEntries(inputs));
-    await writeFile7(join15(work, INITRAMFS_FILE), cpio);
+    await writeFile7(join18(work, INITRAMFS_FILE), cpio);
     const manifest = { sha256: sha256Hex(cpio), busybox: busybox.description, kernel: opts.kernel.description, modules: modules.map((m) => m.relPath) };
-    await writeFile7(join15(work, INITRAMFS_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+    await writeFile7(join18(work, INITRAMFS_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
     opts.log.info(`guest initramfs: ${modules.length} modules + busybox, ${(cpio.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`);
   });
   if (how === "cached") opts.log.debug(`guest initramfs: cached in ${dir}`);
-  const { sha256 } = JSON.parse(await readFile5(join15(dir, INITRAMFS_MANIFEST), "utf8"));
-  return { path: join15(dir, INITRAMFS_FILE), sha256 };
+  const { sha256 } = JSON.parse(await readFile5(join18(dir, INITRAMFS_MANIFEST), "utf8"));
+  return { path: join18(dir, INITRAMFS_FILE), sha256 };
 }
 
 // src/provision/guest/index.ts
@@ -14392,9 +15170,9 @@ async function ensureBuiltinGuest(opts) {
 }
 
 // src/provision/guest/guest-files.ts
-import { existsSync as existsSync15, readFileSync as readFileSync9, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync16, readFileSync as readFileSync11, statSync as statSync7 } from "node:fs";
 import { writeFile as writeFile8 } from "node:fs/promises";
-import { dirname as dirname8, join as join16, posix as posix2 } from "node:path";
+import { dirname as dirname9, join as join19, posix as posix2 } from "node:path";
 import { gzipSync } from "node:zlib";
 
 // src/provision/guest/elf-dynamic.ts
@@ -14464,7 +15242,7 @@ function resolveGuestFiles(files, arch) {
   };
   for (const file of files) {
     add({ dest: file.dest, source: file.path, mode: file.mode ?? statSync7(file.path).mode & 4095, neededBy: void 0 });
-    const bytes = readFileSync9(file.path);
+    const bytes = readFileSync11(file.path);
     if (!isElf(bytes)) continue;
     const info2 = readElfDynamic(bytes);
     if (info2.machine !== machine) {
@@ -14483,38 +15261,38 @@ function dependencies(program, dest, info2, arch) {
   const t = triplet(arch);
   const systemGuestPath = (hostPath) => hostPath.startsWith(`/usr/${t}/lib/`) ? `/lib/${t}/${posix2.basename(hostPath)}` : hostPath;
   if (info2.interpreter) {
-    const host = [info2.interpreter, ...dirs.map((d) => join16(d, posix2.basename(info2.interpreter)))].find((p) => existsSync15(p));
-    if (!host) throw missingLibrary(program, info2.interpreter, [dirname8(info2.interpreter), ...dirs]);
+    const host = [info2.interpreter, ...dirs.map((d) => join19(d, posix2.basename(info2.interpreter)))].find((p) => existsSync16(p));
+    if (!host) throw missingLibrary(program, info2.interpreter, [dirname9(info2.interpreter), ...dirs]);
     out.push({ dest: info2.interpreter, source: host, mode: 493, neededBy: program });
   }
   const seen = new Set(info2.interpreter ? [posix2.basename(info2.interpreter)] : []);
-  const queue = info2.needed.map((name) => ({ name, by: program, hostOrigin: dirname8(program), guestOrigin: posix2.dirname(dest), searchPaths: info2.searchPaths }));
+  const queue = info2.needed.map((name) => ({ name, by: program, hostOrigin: dirname9(program), guestOrigin: posix2.dirname(dest), searchPaths: info2.searchPaths }));
   while (queue.length > 0) {
     const want = queue.shift();
     if (seen.has(want.name)) continue;
     seen.add(want.name);
     const origin = (p, o2) => p.replaceAll("${ORIGIN}", o2).replaceAll("$ORIGIN", o2);
     const candidates = want.name.includes("/") ? [[want.name, want.name]] : [
-      ...want.searchPaths.map((p) => [join16(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
-      ...dirs.map((d) => [join16(d, want.name), systemGuestPath(join16(d, want.name))])
+      ...want.searchPaths.map((p) => [join19(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
+      ...dirs.map((d) => [join19(d, want.name), systemGuestPath(join19(d, want.name))])
     ];
     let found;
     for (const [host2, guest2] of candidates) {
-      const lib2 = existsSync15(host2) && statSync7(host2).isFile() ? libraryFor(host2, arch) : void 0;
+      const lib2 = existsSync16(host2) && statSync7(host2).isFile() ? libraryFor(host2, arch) : void 0;
       if (lib2) {
         found = { host: host2, guest: guest2, lib: lib2 };
         break;
       }
     }
-    if (!found) throw missingLibrary(want.by, want.name, want.name.includes("/") ? [] : candidates.map(([host2]) => dirname8(host2)));
+    if (!found) throw missingLibrary(want.by, want.name, want.name.includes("/") ? [] : candidates.map(([host2]) => dirname9(host2)));
     const { host, guest, lib } = found;
     out.push({ dest: guest, source: host, mode: 493, neededBy: want.by });
-    for (const next of lib.needed) queue.push({ name: next, by: host, hostOrigin: dirname8(host), guestOrigin: posix2.dirname(guest), searchPaths: lib.searchPaths });
+    for (const next of lib.needed) queue.push({ name: next, by: host, hostOrigin: dirname9(host), guestOrigin: posix2.dirname(guest), searchPaths: lib.searchPaths });
   }
   return out;
 }
 function libraryFor(path6, arch) {
-  const bytes = readFileSync9(path6);
+  const bytes = readFileSync11(path6);
   if (!isElf(bytes) || bytes[4] !== 2) return void 0;
   const info2 = readElfDynamic(bytes);
   return info2.machine === guestArch[arch].elfMachine ? info2 : void 0;
@@ -14531,11 +15309,11 @@ function guestFileEntries(placed) {
     for (let d = posix2.dirname(file.dest); d !== "/" && d !== "."; d = posix2.dirname(d)) dirs.add(d);
   }
   const entries = [...dirs].sort().map((d) => ({ type: "dir", path: d, mode: 493 }));
-  for (const file of placed) entries.push({ type: "file", path: file.dest, mode: file.mode, data: readFileSync9(file.source) });
+  for (const file of placed) entries.push({ type: "file", path: file.dest, mode: file.mode, data: readFileSync11(file.source) });
   return entries;
 }
 async function initrdWithFiles(base, placed, out) {
-  await writeFile8(out, Buffer.concat([readFileSync9(base), gzipSync(writeCpioNewc(guestFileEntries(placed)))]), { mode: 384 });
+  await writeFile8(out, Buffer.concat([readFileSync11(base), gzipSync(writeCpioNewc(guestFileEntries(placed)))]), { mode: 384 });
 }
 
 // src/provision/kernel-format.ts
@@ -14569,14 +15347,14 @@ async function detectKernelFormat(path6) {
 }
 
 // src/provision/kvm-probe.ts
-import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync10, renameSync, statSync as statSync8, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join17 } from "node:path";
+import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync12, renameSync, statSync as statSync8, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join20 } from "node:path";
 var probeExitCode = 99;
 function writeProbeFirmware(dir) {
   const image = Buffer.alloc(64 * 1024, 244);
   Buffer.from([176, 49, 230, 244, 244]).copy(image, 65520);
-  const path6 = join17(dir, "kvm-probe.bin");
-  writeFileSync4(path6, image);
+  const path6 = join20(dir, "kvm-probe.bin");
+  writeFileSync6(path6, image);
   return path6;
 }
 var kernelProbeTimeoutMs = 8e3;
@@ -14612,7 +15390,7 @@ async function probeKvm(target, workDir, signal) {
 function probeKey(target) {
   const parts = [target.qemuBinary, target.kernel ?? "no-kernel"];
   try {
-    parts.push(readFileSync10("/proc/sys/kernel/random/boot_id", "utf8").trim());
+    parts.push(readFileSync12("/proc/sys/kernel/random/boot_id", "utf8").trim());
   } catch {
     parts.push(`no-boot-id-${Date.now()}`);
   }
@@ -14627,11 +15405,11 @@ function probeKey(target) {
   return parts.join("|");
 }
 async function probeKvmCached(target, cacheDir, workDir, signal) {
-  const file = join17(cacheDir, "kvm-probe.json");
+  const file = join20(cacheDir, "kvm-probe.json");
   const key = probeKey(target);
   let records = {};
   try {
-    records = JSON.parse(readFileSync10(file, "utf8"));
+    records = JSON.parse(readFileSync12(file, "utf8"));
   } catch {
   }
   const saved = records[key];
@@ -14642,7 +15420,7 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
     const tmp = `${file}.${process.pid}`;
     const bootId = key.split("|")[2] ?? "";
     const kept = Object.fromEntries(Object.entries(records).filter(([k]) => k.split("|")[2] === bootId));
-    writeFileSync4(tmp, JSON.stringify({ ...kept, [key]: result }));
+    writeFileSync6(tmp, JSON.stringify({ ...kept, [key]: result }));
     renameSync(tmp, file);
   } catch {
   }
@@ -14651,20 +15429,20 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
 
 // src/provision/qemu-build/build-plugin.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync16, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync11, renameSync as renameSync2 } from "node:fs";
-import { basename as basename3, join as join18 } from "node:path";
+import { existsSync as existsSync17, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync13, renameSync as renameSync2 } from "node:fs";
+import { basename as basename4, join as join21 } from "node:path";
 var PLUGIN_CFLAGS = ["-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", "-fvisibility=hidden"];
 async function buildPlugin(sources, qemu, opts) {
   const glib = await execa("pkg-config", ["--cflags", "glib-2.0"], { stdin: "ignore" });
-  const includes = [join18(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
+  const includes = [join21(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
   const flags = [...PLUGIN_CFLAGS, ...includes, ...glib.stdout.trim().split(/\s+/).filter(Boolean)];
   const h2 = createHash4("sha256");
-  for (const source of sources) h2.update(source).update("\0").update(readFileSync11(source)).update("\0");
-  for (const dir2 of opts.includeDirs ?? []) for (const header of headersIn(dir2)) h2.update(header).update(readFileSync11(header));
+  for (const source of sources) h2.update(source).update("\0").update(readFileSync13(source)).update("\0");
+  for (const dir2 of opts.includeDirs ?? []) for (const header of headersIn(dir2)) h2.update(header).update(readFileSync13(header));
   const hash = h2.update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(" ")}`).digest("hex").slice(0, 16);
-  const dir = join18(opts.cacheDir, "plugins", hash);
-  const so = join18(dir, "plugin.so");
-  if (existsSync16(so)) return so;
+  const dir = join21(opts.cacheDir, "plugins", hash);
+  const so = join21(dir, "plugin.so");
+  if (existsSync17(so)) return so;
   mkdirSync2(dir, { recursive: true });
   const tmp = `${so}.tmp-${process.pid}`;
   const t0 = Date.now();
@@ -14677,24 +15455,24 @@ ${(result.all ?? "").trim().split("\n").slice(0, 20).join("\n")}`, {
     });
   }
   renameSync2(tmp, so);
-  opts.log.info(`plugin ${sources.map((f) => basename3(f)).join(" ")} compiled in ${Date.now() - t0} ms`);
+  opts.log.info(`plugin ${sources.map((f) => basename4(f)).join(" ")} compiled in ${Date.now() - t0} ms`);
   return so;
 }
 function headersIn(dir) {
-  return readdirSync2(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join18(dir, f));
+  return readdirSync2(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join21(dir, f));
 }
 function qfiPluginSources(pluginDir) {
-  return readdirSync2(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join18(pluginDir, f));
+  return readdirSync2(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join21(pluginDir, f));
 }
 
 // src/provision/qemu-build/build-qemu.ts
-import { copyFileSync, createWriteStream as createWriteStream3, existsSync as existsSync20, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync16, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync6 } from "node:fs";
+import { copyFileSync as copyFileSync2, createWriteStream as createWriteStream3, existsSync as existsSync21, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync18, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync8 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join22 } from "node:path";
+import { join as join25 } from "node:path";
 
 // src/provision/qemu-build/build-deps.ts
-import { existsSync as existsSync18, readFileSync as readFileSync13 } from "node:fs";
-import { join as join20 } from "node:path";
+import { existsSync as existsSync19, readFileSync as readFileSync15 } from "node:fs";
+import { join as join23 } from "node:path";
 
 // src/provision/packages.json
 var packages_default = {
@@ -14775,25 +15553,25 @@ function packageForPythonDistribution(dist) {
 }
 
 // src/provision/qemu-build/python-deps.ts
-import { existsSync as existsSync17, readdirSync as readdirSync3, readFileSync as readFileSync12 } from "node:fs";
-import { join as join19 } from "node:path";
+import { existsSync as existsSync18, readdirSync as readdirSync3, readFileSync as readFileSync14 } from "node:fs";
+import { join as join22 } from "node:path";
 function requiredMesonVersion(srcDir) {
-  const text = readFileSync12(join19(srcDir, "meson.build"), "utf8");
+  const text = readFileSync14(join22(srcDir, "meson.build"), "utf8");
   return /meson_version\s*:\s*'>=\s*([\d.]+)'/.exec(text)?.[1];
 }
 function configureGroups(srcDir) {
-  const configure = readFileSync12(join19(srcDir, "configure"), "utf8");
+  const configure = readFileSync14(join22(srcDir, "configure"), "utf8");
   return ["meson", "tooling"].filter((g) => new RegExp(`pythondeps\\.toml\\s+${g}\\b`).test(configure));
 }
 function pythonRequirements(srcDir) {
-  const depsFile = join19(srcDir, "pythondeps.toml");
-  if (!existsSync17(depsFile)) {
+  const depsFile = join22(srcDir, "pythondeps.toml");
+  if (!existsSync18(depsFile)) {
     const want = requiredMesonVersion(srcDir);
     return [{ name: "meson", group: "meson", accepted: want ? `>=${want}` : "", wheel: void 0 }];
   }
-  const toml = parse(readFileSync12(depsFile, "utf8"));
-  const wheelsDir = join19(srcDir, "python", "wheels");
-  const wheels = existsSync17(wheelsDir) ? readdirSync3(wheelsDir).filter((f) => f.endsWith(".whl")) : [];
+  const toml = parse(readFileSync14(depsFile, "utf8"));
+  const wheelsDir = join22(srcDir, "python", "wheels");
+  const wheels = existsSync18(wheelsDir) ? readdirSync3(wheelsDir).filter((f) => f.endsWith(".whl")) : [];
   return configureGroups(srcDir).flatMap(
     (group) => Object.entries(toml[group] ?? {}).filter(([, info2]) => info2.path === void 0).map(([name, info2]) => {
       const accepted = info2.accepted?.trim() ?? "";
@@ -14802,7 +15580,7 @@ function pythonRequirements(srcDir) {
         if (!m || normalizeName(m[1]) !== normalizeName(name)) return false;
         return info2.installed ? m[2] === info2.installed : satisfies(m[2], accepted);
       });
-      return { name, group, accepted, wheel: wheel ? join19("python", "wheels", wheel) : void 0 };
+      return { name, group, accepted, wheel: wheel ? join22("python", "wheels", wheel) : void 0 };
     })
   );
 }
@@ -14810,8 +15588,8 @@ function fromEnsurepip(name, pythonVersion) {
   return name === "pip" || name === "setuptools" && !versionAtLeast(pythonVersion, "3.12");
 }
 function hasBundledWheels(srcDir) {
-  const dir = join19(srcDir, "python", "wheels");
-  return existsSync17(dir) && readdirSync3(dir).some((f) => f.endsWith(".whl"));
+  const dir = join22(srcDir, "python", "wheels");
+  return existsSync18(dir) && readdirSync3(dir).some((f) => f.endsWith(".whl"));
 }
 var normalizeName = (name) => name.toLowerCase().replace(/[-_.]+/g, "_");
 function versionParts(version) {
@@ -14887,13 +15665,13 @@ async function pkgConfigHas(module) {
   return commandWorks("pkg-config", ["--exists", module]);
 }
 function systemPython() {
-  return existsSync18("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  return existsSync19("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 function missingPrebuiltDtbs(srcDir) {
-  const mesonFile = join20(srcDir, "pc-bios", "dtb", "meson.build");
-  if (!existsSync18(mesonFile)) return [];
-  const names = [...readFileSync13(mesonFile, "utf8").matchAll(/'([\w.-]+\.dtb)'/g)].map((m) => m[1]);
-  return names.filter((name) => !existsSync18(join20(srcDir, "pc-bios", "dtb", name)));
+  const mesonFile = join23(srcDir, "pc-bios", "dtb", "meson.build");
+  if (!existsSync19(mesonFile)) return [];
+  const names = [...readFileSync15(mesonFile, "utf8").matchAll(/'([\w.-]+\.dtb)'/g)].map((m) => m[1]);
+  return names.filter((name) => !existsSync19(join23(srcDir, "pc-bios", "dtb", name)));
 }
 var decided = (pkg, present) => ({ pkg, present: async () => present });
 function pythonDeps(python, probe2, requirements, source) {
@@ -14927,7 +15705,7 @@ async function buildDeps(srcDir, opts) {
   const deps = [
     dep("a C compiler (cc)", "gcc", () => commandWorks("cc")),
     dep("ninja", "ninja-build", () => commandWorks("ninja")),
-    ...pythonDeps(python, probe2, requirements, { hasDepsFile: existsSync18(join20(srcDir, "pythondeps.toml")), hasWheels: hasBundledWheels(srcDir) }),
+    ...pythonDeps(python, probe2, requirements, { hasDepsFile: existsSync19(join23(srcDir, "pythondeps.toml")), hasWheels: hasBundledWheels(srcDir) }),
     dep("pkg-config", "pkg-config", () => commandWorks("pkg-config")),
     dep("flex", "flex", () => commandWorks("flex")),
     dep("bison", "bison", () => commandWorks("bison")),
@@ -14936,7 +15714,7 @@ async function buildDeps(srcDir, opts) {
     dep("zlib headers", "zlib1g-dev", () => pkgConfigHas("zlib"))
   ];
   if (opts.slirp) deps.push(dep("libslirp headers (user networking)", "libslirp-dev", () => pkgConfigHas("slirp")));
-  if (opts.fdt) deps.push(dep("libfdt headers", "libfdt-dev", async () => existsSync18("/usr/include/libfdt.h")));
+  if (opts.fdt) deps.push(dep("libfdt headers", "libfdt-dev", async () => existsSync19("/usr/include/libfdt.h")));
   if (opts.patches) deps.push(dep("patch", "patch", () => commandWorks("patch")));
   const dtbs = missingPrebuiltDtbs(srcDir);
   if (dtbs.length) {
@@ -14953,7 +15731,7 @@ async function findMissingBuildDeps(srcDir, opts) {
 function osRelease() {
   let text = "";
   try {
-    text = readFileSync13("/etc/os-release", "utf8");
+    text = readFileSync15("/etc/os-release", "utf8");
   } catch {
   }
   const field2 = (name) => new RegExp(`^${name}="?([^"\\n]+)"?$`, "m").exec(text)?.[1];
@@ -14981,7 +15759,7 @@ function installHint(missing, os, installDeps) {
   return steps.join("; ");
 }
 async function canInstall() {
-  if (!existsSync18("/usr/bin/apt-get")) return void 0;
+  if (!existsSync19("/usr/bin/apt-get")) return void 0;
   if (process.getuid?.() === 0) return [];
   return await commandWorks("sudo", ["-n", "true"]) ? ["sudo", "-n"] : void 0;
 }
@@ -15020,7 +15798,7 @@ async function ensureBuildDeps(srcDir, opts, log) {
 
 // src/provision/qemu-build/cache-key.ts
 import { createHash as createHash5 } from "node:crypto";
-import { readFileSync as readFileSync14 } from "node:fs";
+import { readFileSync as readFileSync16 } from "node:fs";
 function osReleaseId(osRelease2 = readOsRelease()) {
   const id = /^ID="?([^"\n]+)"?$/m.exec(osRelease2)?.[1] ?? "linux";
   const version = /^VERSION_ID="?([^"\n]+)"?$/m.exec(osRelease2)?.[1] ?? "";
@@ -15028,7 +15806,7 @@ function osReleaseId(osRelease2 = readOsRelease()) {
 }
 function readOsRelease() {
   try {
-    return readFileSync14("/etc/os-release", "utf8");
+    return readFileSync16("/etc/os-release", "utf8");
   } catch {
     return "";
   }
@@ -15039,7 +15817,7 @@ function qemuCacheKey(inputs, hostArch = process.arch, os = osReleaseId()) {
 `);
   h2.update(`flags ${JSON.stringify(inputs.configureFlags)}
 `);
-  for (const patch of inputs.patches) h2.update(`patch ${createHash5("sha256").update(readFileSync14(patch)).digest("hex")}
+  for (const patch of inputs.patches) h2.update(`patch ${createHash5("sha256").update(readFileSync16(patch)).digest("hex")}
 `);
   h2.update(`source ${inputs.sourceHash}
 `);
@@ -15085,8 +15863,8 @@ var NinjaProgress = class {
 
 // src/provision/qemu-build/qemu-source.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync19, mkdirSync as mkdirSync3, readdirSync as readdirSync4, readFileSync as readFileSync15, renameSync as renameSync3, rmSync, statSync as statSync9, writeFileSync as writeFileSync5 } from "node:fs";
-import { basename as basename4, join as join21, relative as relative2 } from "node:path";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync20, mkdirSync as mkdirSync3, readdirSync as readdirSync4, readFileSync as readFileSync17, renameSync as renameSync3, rmSync, statSync as statSync9, writeFileSync as writeFileSync7 } from "node:fs";
+import { basename as basename5, join as join24, relative as relative4 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function sourceHashOf(origin) {
@@ -15102,10 +15880,10 @@ function treeHash(root) {
   const walk = (dir) => {
     for (const name of readdirSync4(dir).sort()) {
       if (name === ".git" || name === "build") continue;
-      const path6 = join21(dir, name);
+      const path6 = join24(dir, name);
       const st = statSync9(path6);
       if (st.isDirectory()) walk(path6);
-      else if (st.isFile()) hash.update(`${relative2(root, path6)}\0${st.size}\0`).update(readFileSync15(path6));
+      else if (st.isFile()) hash.update(`${relative4(root, path6)}\0${st.size}\0`).update(readFileSync17(path6));
     }
   };
   walk(root);
@@ -15134,8 +15912,8 @@ async function resolveQemuSource(spec2) {
 }
 async function downloadRelease(origin, downloadsDir, log, signal) {
   mkdirSync3(downloadsDir, { recursive: true });
-  const file = join21(downloadsDir, basename4(new URL(origin.url).pathname));
-  if (existsSync19(file) && await sha256File(file) === origin.sha256) return file;
+  const file = join24(downloadsDir, basename5(new URL(origin.url).pathname));
+  if (existsSync20(file) && await sha256File(file) === origin.sha256) return file;
   log.info(`downloading ${origin.url}`);
   const tmp = `${file}.part-${process.pid}`;
   let response;
@@ -15173,13 +15951,13 @@ async function downloadRelease(origin, downloadsDir, log, signal) {
 }
 var EMPTY_BZIP2 = Buffer.from([66, 90, 104, 57, 23, 114, 69, 56, 80, 144, 0, 0, 0, 0]);
 function addFirmwareStandIns(srcDir) {
-  const mesonFile = join21(srcDir, "pc-bios", "meson.build");
-  if (!existsSync19(mesonFile)) return [];
+  const mesonFile = join24(srcDir, "pc-bios", "meson.build");
+  if (!existsSync20(mesonFile)) return [];
   const added = [];
-  for (const m of readFileSync15(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
-    const file = join21(srcDir, "pc-bios", `${m[1]}.bz2`);
-    if (!existsSync19(file)) {
-      writeFileSync5(file, EMPTY_BZIP2);
+  for (const m of readFileSync17(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
+    const file = join24(srcDir, "pc-bios", `${m[1]}.bz2`);
+    if (!existsSync20(file)) {
+      writeFileSync7(file, EMPTY_BZIP2);
       added.push(`${m[1]}.bz2`);
     }
   }
@@ -15190,13 +15968,13 @@ async function unpackSource(origin, archive, dest, signal) {
   const opts = { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} };
   if (origin.kind === "folder") {
     await execa("cp", ["-a", `${origin.path}/.`, dest], opts);
-    rmSync(join21(dest, "build"), { recursive: true, force: true });
+    rmSync(join24(dest, "build"), { recursive: true, force: true });
     return;
   }
   const tarball = origin.kind === "tarball" ? origin.path : archive;
   if (!tarball) throw new Error("internal: a downloaded source needs its archive path");
   await execa("tar", ["-xf", tarball, "-C", dest, "--strip-components=1"], opts);
-  if (!existsSync19(join21(dest, "configure"))) {
+  if (!existsSync20(join24(dest, "configure"))) {
     throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
       hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz"
     });
@@ -15207,14 +15985,14 @@ async function applyPatches(srcDir, patches, log, signal) {
     const args = ["-p1", "--forward", "--batch", "-d", srcDir, "-i", patch];
     const dry = await execa("patch", ["--dry-run", ...args], { reject: false, stdin: "ignore", all: true, ...signal ? { cancelSignal: signal } : {} });
     if (dry.exitCode !== 0) {
-      throw new ConfigError(`patch ${basename4(patch)} does not apply to the QEMU source:
+      throw new ConfigError(`patch ${basename5(patch)} does not apply to the QEMU source:
 ${(dry.all ?? "").trim().split("\n").slice(-8).join("\n")}`, {
         location: { input: "qemu-patches", file: patch },
         hint: "rebase the patch onto this QEMU version (qemu-version), or remove it from qemu-patches"
       });
     }
     await execa("patch", args, { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} });
-    log.info(`applied patch ${basename4(patch)}`);
+    log.info(`applied patch ${basename5(patch)}`);
   }
 }
 
@@ -15247,7 +16025,7 @@ function buildKey(spec2, sourceHash) {
   });
 }
 function isCompleteEntry(entry) {
-  return existsSync20(join22(entry, BUILD_MARKER)) && existsSync20(join22(entry, "prefix", "bin"));
+  return existsSync21(join25(entry, BUILD_MARKER)) && existsSync21(join25(entry, "prefix", "bin"));
 }
 async function ensureBuiltQemu(spec2, opts) {
   const { log } = opts;
@@ -15257,10 +16035,10 @@ async function ensureBuiltQemu(spec2, opts) {
     for (const [part, value] of Object.entries(key.parts)) log.info(`${part}: ${value}`);
     log.info(`source: ${origin.kind === "download" ? origin.url : origin.path}`);
   });
-  const entry = join22(opts.cacheDir, "qemu", key.key);
+  const entry = join25(opts.cacheDir, "qemu", key.key);
   if (isCompleteEntry(entry)) {
     log.info(`QEMU ${spec2.version}: cache hit (${entry})`);
-    return { prefix: join22(entry, "prefix"), key: key.key, origin: "local-cache" };
+    return { prefix: join25(entry, "prefix"), key: key.key, origin: "local-cache" };
   }
   rmSync2(entry, { recursive: true, force: true });
   if (opts.remoteCache) {
@@ -15270,7 +16048,7 @@ async function ensureBuiltQemu(spec2, opts) {
     });
     if (restored && isCompleteEntry(entry)) {
       log.info(`QEMU ${spec2.version}: restored from the remote cache`);
-      return { prefix: join22(entry, "prefix"), key: key.key, origin: "remote-cache" };
+      return { prefix: join25(entry, "prefix"), key: key.key, origin: "remote-cache" };
     }
     if (restored) log.warn("the remote cache entry is incomplete (no build marker); rebuilding");
     rmSync2(entry, { recursive: true, force: true });
@@ -15279,7 +16057,7 @@ async function ensureBuiltQemu(spec2, opts) {
   if (opts.remoteCache) {
     await opts.remoteCache.save(key.key, entry).catch((err) => log.warn(`saving QEMU to the remote cache failed: ${err.message}`));
   }
-  return { prefix: join22(entry, "prefix"), key: key.key, origin: "built" };
+  return { prefix: join25(entry, "prefix"), key: key.key, origin: "built" };
 }
 function configurePython(configureFlags) {
   const given = configureFlags.filter((f) => f.startsWith("--python=")).at(-1);
@@ -15287,9 +16065,9 @@ function configurePython(configureFlags) {
 }
 async function prepareAndConfigure(origin, spec2, work, opts) {
   const { log, signal } = opts;
-  const src = join22(work, "src");
-  const build = join22(work, "build");
-  const archive = origin.kind === "download" ? await downloadRelease(origin, join22(opts.cacheDir, "downloads"), log, signal) : void 0;
+  const src = join25(work, "src");
+  const build = join25(work, "build");
+  const archive = origin.kind === "download" ? await downloadRelease(origin, join25(opts.cacheDir, "downloads"), log, signal) : void 0;
   log.info("unpacking the QEMU source");
   await unpackSource(origin, archive, src, signal);
   const standIns = addFirmwareStandIns(src);
@@ -15301,15 +16079,15 @@ async function prepareAndConfigure(origin, spec2, work, opts) {
   const flags = [...minimalConfigureFlags(spec2.targets), ...spec2.configureFlags];
   log.info(`running configure ${flags.join(" ")}`);
   const t0 = Date.now();
-  await runLogged(join22(src, "configure"), [`--prefix=${join22(work, "entry", "prefix")}`, `--python=${systemPython()}`, ...flags], build, opts.buildLog, signal);
+  await runLogged(join25(src, "configure"), [`--prefix=${join25(work, "entry", "prefix")}`, `--python=${systemPython()}`, ...flags], build, opts.buildLog, signal);
   return { src, build, flags, configureMs: Date.now() - t0 };
 }
 async function buildInto(entry, key, spec2, origin, opts) {
   const { log, signal } = opts;
-  mkdirSync4(join22(opts.cacheDir, "qemu"), { recursive: true });
-  const work = mkdtempSync(join22(opts.cacheDir, "qemu", ".work-"));
-  const stage = join22(work, "entry");
-  const logFile = join22(work, "build.log");
+  mkdirSync4(join25(opts.cacheDir, "qemu"), { recursive: true });
+  const work = mkdtempSync(join25(opts.cacheDir, "qemu", ".work-"));
+  const stage = join25(work, "entry");
+  const logFile = join25(work, "build.log");
   const buildLog = createWriteStream3(logFile);
   const started = Date.now();
   try {
@@ -15320,10 +16098,10 @@ async function buildInto(entry, key, spec2, origin, opts) {
     await runLogged("ninja", ["-j", String(availableParallelism())], build, buildLog, signal, (line) => progress.line(line));
     await runLogged("ninja", ["install"], build, buildLog, signal);
     const ninjaMs = Date.now() - t1;
-    await new Promise((resolve8) => buildLog.end(resolve8));
-    copyFileSync(logFile, join22(stage, "build.log"));
+    await new Promise((resolve9) => buildLog.end(resolve9));
+    copyFileSync2(logFile, join25(stage, "build.log"));
     const marker = { key: key.key, parts: key.parts, version: spec2.version, flags, patches: spec2.patches, builtAt: (/* @__PURE__ */ new Date()).toISOString(), configureMs, ninjaMs, totalMs: Date.now() - started };
-    writeFileSync6(join22(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
+    writeFileSync8(join25(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
 `);
     try {
       renameSync4(stage, entry);
@@ -15335,11 +16113,11 @@ async function buildInto(entry, key, spec2, origin, opts) {
     buildLog.end();
     if (err instanceof QfiError) throw err;
     mkdirSync4(opts.resultsDir, { recursive: true });
-    const kept = join22(opts.resultsDir, "qemu-build.log");
+    const kept = join25(opts.resultsDir, "qemu-build.log");
     let tail = "";
-    if (existsSync20(logFile)) {
-      copyFileSync(logFile, kept);
-      tail = readFileSync16(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
+    if (existsSync21(logFile)) {
+      copyFileSync2(logFile, kept);
+      tail = readFileSync18(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
     }
     throw new InfraError(`building QEMU ${spec2.version} failed: ${err.message.split("\n")[0]}${tail ? `
 last lines of the build log:
@@ -15367,13 +16145,13 @@ $ ${cmd} ${args.join(" ")}
 }
 
 // src/provision/qemu-system.ts
-import { existsSync as existsSync21, statSync as statSync10 } from "node:fs";
-import { delimiter, dirname as dirname9, join as join23, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync22, statSync as statSync10 } from "node:fs";
+import { delimiter, dirname as dirname10, join as join26, resolve as resolve7 } from "node:path";
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join23(dir, name);
-    if (existsSync21(candidate) && statSync10(candidate).isFile()) return candidate;
+    const candidate = join26(dir, name);
+    if (existsSync22(candidate) && statSync10(candidate).isFile()) return candidate;
   }
   return void 0;
 }
@@ -15388,17 +16166,17 @@ function locateQemu(setting, arch) {
       });
     }
   } else {
-    const path6 = resolve5(setting);
-    binary = existsSync21(path6) && statSync10(path6).isDirectory() ? join23(path6, "bin", name) : path6;
-    if (!existsSync21(binary)) {
+    const path6 = resolve7(setting);
+    binary = existsSync22(path6) && statSync10(path6).isDirectory() ? join26(path6, "bin", name) : path6;
+    if (!existsSync22(binary)) {
       throw new InfraError(`QEMU binary ${binary} does not exist (from input qemu = ${setting})`, {
         hint: `point qemu at a qemu-system binary or an install prefix containing bin/${name}`
       });
     }
   }
-  const prefix = dirname9(dirname9(binary));
-  const dataDirs = [join23(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
-    (dir, i2, all) => existsSync21(dir) && all.indexOf(dir) === i2
+  const prefix = dirname10(dirname10(binary));
+  const dataDirs = [join26(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
+    (dir, i2, all) => existsSync22(dir) && all.indexOf(dir) === i2
   );
   return { binary, dataDirs };
 }
@@ -15414,8 +16192,8 @@ async function readQemuVersion(binary) {
 }
 function findFirmware(install, file) {
   for (const dir of install.dataDirs) {
-    const candidate = join23(dir, file);
-    if (existsSync21(candidate)) return candidate;
+    const candidate = join26(dir, file);
+    if (existsSync22(candidate)) return candidate;
   }
   return void 0;
 }
@@ -15453,24 +16231,24 @@ async function provisionGuest(config, plan, host, workDir, signal) {
     return { kernel: void 0, initrd: void 0, kernelDescription: `disk image ${disk.path} (booted by the firmware)`, kernelFormat: void 0 };
   }
   if (config.guest.kernel && config.guest.initrd) {
-    const kernel = resolve6(config.guest.kernel);
-    return { kernel, initrd: resolve6(config.guest.initrd), kernelDescription: `custom kernel ${kernel} with initrd ${resolve6(config.guest.initrd)}`, kernelFormat: await detectKernelFormat(kernel) };
+    const kernel = resolve8(config.guest.kernel);
+    return { kernel, initrd: resolve8(config.guest.initrd), kernelDescription: `custom kernel ${kernel} with initrd ${resolve8(config.guest.initrd)}`, kernelFormat: await detectKernelFormat(kernel) };
   }
   if (config.guest.kernel && plan.agent === "none") {
-    const kernel = resolve6(config.guest.kernel);
+    const kernel = resolve8(config.guest.kernel);
     return { kernel, initrd: void 0, kernelDescription: `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
   }
   const builtin = await host.log.group("Built-in guest", () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
   let initrd = builtin.initrd;
   if (plan.files.length > 0) {
     const placed = resolveGuestFiles(plan.files, plan.arch);
-    initrd = join24(workDir, "initrd-with-files.cpio.gz");
+    initrd = join27(workDir, "initrd-with-files.cpio.gz");
     await initrdWithFiles(builtin.initrd, placed, initrd);
     const libraries = placed.filter((f) => f.neededBy !== void 0).length;
     host.log.info(`files: ${plan.files.length} file(s) into the guest${libraries ? `, with ${libraries} shared librar${libraries === 1 ? "y" : "ies"} they need` : ""}`);
   }
   if (config.guest.kernel) {
-    const kernel = resolve6(config.guest.kernel);
+    const kernel = resolve8(config.guest.kernel);
     return { kernel, initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs`, kernelFormat: await detectKernelFormat(kernel), identity: builtin.identity };
   }
   return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: "linux", identity: builtin.identity };
@@ -15498,8 +16276,8 @@ function firmwareDirsFor(qemu) {
 async function provisionPlugins(plan, qemu, version, host, signal) {
   const plugins = [];
   const headersPrefix = () => {
-    const prefix = qemu.built?.prefix ?? dirname10(dirname10(qemu.binary));
-    return existsSync22(join24(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
+    const prefix = qemu.built?.prefix ?? dirname11(dirname11(qemu.binary));
+    return existsSync23(join27(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
   };
   if (plan.plugin) {
     const { path: path6, args } = plan.plugin;
@@ -15507,7 +16285,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
     else {
       const prefix = headersPrefix();
       if (!prefix) {
-        throw new ConfigError(`plugin ${path6} is C source, but ${dirname10(dirname10(qemu.binary))} has no include/qemu-plugin.h to compile it against`, {
+        throw new ConfigError(`plugin ${path6} is C source, but ${dirname11(dirname11(qemu.binary))} has no include/qemu-plugin.h to compile it against`, {
           location: { input: "plugin" },
           hint: "use qemu: build (or auto), point qemu at a QEMU install with its headers, or give the plugin as a built .so"
         });
@@ -15520,12 +16298,12 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
     checkPluginApi(plan, version, qemu.binary);
     const prefix = headersPrefix();
     if (!prefix) {
-      throw new ConfigError(`plugin rules need qfi's plugin, compiled against qemu-plugin.h, which ${dirname10(dirname10(qemu.binary))} does not have`, {
+      throw new ConfigError(`plugin rules need qfi's plugin, compiled against qemu-plugin.h, which ${dirname11(dirname11(qemu.binary))} does not have`, {
         location: { input: "qemu" },
         hint: "use qemu: auto or build, or point qemu at a QEMU install prefix that has include/qemu-plugin.h"
       });
     }
-    const dir = join24(packageRoot(), "plugin");
+    const dir = join27(packageRoot(), "plugin");
     const so = await buildPlugin(qfiPluginSources(dir), { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal, includeDirs: [dir], input: "faults" });
     plugins.push({ so, args: [], role: "qfi" });
   }
@@ -15561,21 +16339,10 @@ async function provision(config, plan, host, workDir, signal) {
 }
 
 // src/report/reproducer.ts
-import { writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join25 } from "node:path";
-
-// src/report/shell-quote.ts
-function shellQuote(arg) {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
-  return `'${arg.replaceAll("'", `'\\''`)}'`;
-}
-function shellCommand(argv) {
-  return argv.map(shellQuote).join(" ");
-}
-
-// src/report/reproducer.ts
+import { writeFileSync as writeFileSync9 } from "node:fs";
+import { join as join28 } from "node:path";
 function writeReproducer(plan, dir, guest) {
-  const writer = join25(packageRoot(), "dist", "cli.js");
+  const writer = join28(packageRoot(), "dist", "cli.js");
   const lines = [
     "#!/usr/bin/env bash",
     `# Re-runs qfi scenario "${plan.scenario}" on this machine with \`qfi reproduce\`: the config copied`,
@@ -15608,552 +16375,39 @@ function writeReproducer(plan, dir, guest) {
     'exec "${qfi[@]}" reproduce "$here" "$@"',
     ""
   ];
-  const path6 = join25(dir, "reproducer.sh");
-  writeFileSync7(path6, lines.join("\n"), { mode: 493 });
+  const path6 = join28(dir, "reproducer.sh");
+  writeFileSync9(path6, lines.join("\n"), { mode: 493 });
   return path6;
-}
-
-// src/report/reproduce-record.ts
-import { copyFileSync as copyFileSync2, readFileSync as readFileSync17, writeFileSync as writeFileSync8 } from "node:fs";
-import { dirname as dirname11, isAbsolute as isAbsolute5, join as join26, relative as relative3, resolve as resolve7 } from "node:path";
-
-// src/core/version.ts
-var qfiVersion = true ? "0.1.0" : "0.0.0-dev";
-
-// src/report/reproduce-record.ts
-var REPRODUCE_FILES = {
-  manifest: "reproduce.json",
-  config: "reproduce-config.toml",
-  rulesFile: "reproduce-rules.toml",
-  /** Written by `qfi reproduce` into its own results folder. */
-  comparison: "comparison.json"
-};
-var REPRODUCE_SCHEMA_VERSION = 1;
-var NOT_RECORDED = ["config", "rules-file", "results-dir", "seed"];
-var PATH_LINES = ["qemu-patches", "qtest-script"];
-var PATH_WORD_LINES = ["disks", "files"];
-function writeReproduceRecord(config, run2, dir) {
-  const cwd = resolve7(run2.cwd);
-  const here = (path7) => relativeInside(path7, cwd);
-  let configEntry = null;
-  if (config.configFile !== void 0) {
-    copyFileSync2(config.configFile, join26(dir, REPRODUCE_FILES.config));
-    configEntry = { copy: REPRODUCE_FILES.config, file: here(config.configFile), baseDir: here(run2.configBaseDir ?? dirname11(config.configFile)) };
-  }
-  const rulesFile = rulesFileRead(config, run2, cwd);
-  let rulesEntry = null;
-  if (rulesFile !== void 0) {
-    copyFileSync2(rulesFile, join26(dir, REPRODUCE_FILES.rulesFile));
-    rulesEntry = { copy: REPRODUCE_FILES.rulesFile, file: here(rulesFile) };
-  }
-  const manifest = {
-    schema: REPRODUCE_SCHEMA_VERSION,
-    qfi: qfiVersion,
-    scenario: config.name,
-    seed: config.faults.seed,
-    cwd,
-    config: configEntry,
-    rulesFile: rulesEntry,
-    inputs: recordedInputs(run2.inputs, cwd)
-  };
-  const path6 = join26(dir, REPRODUCE_FILES.manifest);
-  writeFileSync8(path6, `${JSON.stringify(manifest, null, 2)}
-`);
-  return path6;
-}
-function rulesFileRead(config, run2, cwd) {
-  const given = run2.inputs["rules-file"];
-  const text = typeof given === "string" ? given.trim() : given?.at(-1)?.trim();
-  if (text) return resolve7(cwd, text);
-  if (config.configFile === void 0) return void 0;
-  const document = parse(readFileSync17(config.configFile, "utf8"));
-  let value = document;
-  for (const key of inputSpec("rules-file").toml.split(".")) value = value?.[key];
-  return typeof value === "string" ? resolve7(run2.configBaseDir ?? dirname11(config.configFile), value) : void 0;
-}
-function recordedInputs(inputs, cwd) {
-  const out = {};
-  for (const spec2 of INPUTS) {
-    const raw = inputs[spec2.name];
-    if (raw === void 0 || NOT_RECORDED.includes(spec2.name) || "scope" in spec2 && spec2.scope === "campaign") continue;
-    if (spec2.type === "lines") {
-      const lines = inputLines(raw);
-      if (lines.length === 0) continue;
-      if (PATH_LINES.includes(spec2.name)) out[spec2.name] = lines.map((line) => relativeInside(line, cwd));
-      else if (PATH_WORD_LINES.includes(spec2.name)) out[spec2.name] = lines.map((line) => withRelativePathWord(line, cwd));
-      else out[spec2.name] = lines;
-      continue;
-    }
-    const text = (typeof raw === "string" ? raw : raw.at(-1) ?? "").trim();
-    if (text === "") continue;
-    out[spec2.name] = spec2.type === "path" || spec2.name === "qemu" ? relativeInside(text, cwd) : text;
-  }
-  return out;
-}
-function relativeInside(path6, cwd) {
-  if (!isAbsolute5(path6)) return path6;
-  const rel = relative3(cwd, path6);
-  if (rel === "") return ".";
-  return rel.startsWith("..") || isAbsolute5(rel) ? path6 : rel;
-}
-function withRelativePathWord(line, cwd) {
-  let pairs;
-  try {
-    pairs = splitWords(line, "line", "");
-  } catch {
-    return line;
-  }
-  return pairs.map(([key, value]) => `${key}=${quoteWord(key === "path" ? relativeInside(value, cwd) : value)}`).join(" ");
-}
-function quoteWord(value) {
-  return /[\s"]/.test(value) || value === "" ? JSON.stringify(value) : value;
-}
-
-// src/report/write-reports.ts
-import { writeFileSync as writeFileSync9 } from "node:fs";
-import { join as join27 } from "node:path";
-
-// src/observe/summarize.ts
-var blockLines = 24;
-var maxBlocks = 4;
-var tailLines = 30;
-var LogSummarizer = class {
-  blocks = [];
-  open;
-  openRemaining = 0;
-  problems = /* @__PURE__ */ new Map();
-  tail = [];
-  addLine(text, event) {
-    const line = shorten(text);
-    const kind = event && isProblemEvent(event.kind) ? event.kind : void 0;
-    if (kind) this.count(kind, event.line, line);
-    if (this.open && kind && problemSeverity[kind] > problemSeverity[this.open.kind]) this.close();
-    if (this.open) {
-      this.open.lines.push(line);
-      if (--this.openRemaining === 0) this.close();
-    } else if (kind) {
-      this.open = { kind, firstLine: event.line, key: blockKey(line), lines: [line], repeats: 0 };
-      this.openRemaining = blockLines - 1;
-    }
-    this.tail.push(line);
-    if (this.tail.length > tailLines) this.tail.shift();
-  }
-  result() {
-    if (this.open) this.close();
-    const blocks = [...this.blocks].sort(bySeverity).map((b) => ({ kind: b.kind, firstLine: b.firstLine, lines: foldRepeats(b.lines), repeats: b.repeats }));
-    return { highlights: flattenBlocks(blocks), tail: foldRepeats(this.tail), problems: [...this.problems.values()].sort(bySeverity), blocks };
-  }
-  count(kind, line, text) {
-    const seen = this.problems.get(kind);
-    if (seen) seen.count++;
-    else this.problems.set(kind, { kind, count: 1, firstLine: line, text: stripPrintkPrefix(text).trim() });
-  }
-  /** Keeps the block unless it repeats one already kept, dropping the least severe when over budget. */
-  close() {
-    const block = this.open;
-    this.open = void 0;
-    this.openRemaining = 0;
-    const same = this.blocks.find((b) => b.key === block.key);
-    if (same) {
-      same.repeats++;
-      return;
-    }
-    this.blocks.push(block);
-    if (this.blocks.length > maxBlocks) {
-      const least = [...this.blocks].sort(bySeverity).at(-1);
-      this.blocks.splice(this.blocks.indexOf(least), 1);
-    }
-  }
-};
-function flattenBlocks(blocks) {
-  const lines = [];
-  for (const block of blocks) {
-    if (lines.length) lines.push("\u2026");
-    lines.push(...block.lines);
-    if (block.repeats) lines.push(`(the same report appeared ${block.repeats} more time${block.repeats === 1 ? "" : "s"})`);
-  }
-  return lines;
-}
-function blockKey(line) {
-  return stripPrintkPrefix(line).replace(/\b(?:0x)?[0-9a-f]*\d[0-9a-f]*\b/gi, "#").trim();
-}
-function foldRepeats(lines) {
-  const out = [];
-  let i2 = 0;
-  while (i2 < lines.length) {
-    const text = stripPrintkPrefix(lines[i2]);
-    let j = i2 + 1;
-    while (j < lines.length && stripPrintkPrefix(lines[j]) === text) j++;
-    out.push(lines[i2]);
-    const extra = j - i2 - 1;
-    if (extra > 0) out.push(`(previous line repeated ${extra} more time${extra === 1 ? "" : "s"})`);
-    i2 = j;
-  }
-  return out;
-}
-
-// src/report/junit-ktap.ts
-var maxDiagnosticChars = 512 * 1024;
-function ktapSuites(ktap, classPrefix) {
-  const budget = { left: maxDiagnosticChars };
-  const suites = [];
-  for (const [base, streams] of [["ktap", ktap.streams.filter((s) => s.source === "console")], ["results", ktap.streams.filter((s) => s.source !== "console")]]) {
-    const many = streams.length > 1;
-    streams.forEach((stream, i2) => suites.push(streamSuite(stream, many ? `${base}.${i2 + 1}` : base, classPrefix, budget)));
-  }
-  if (ktap.dropped > 0) {
-    suites.push({
-      name: "ktap.dropped",
-      cases: [{ name: `${ktap.dropped} more results`, classname: `${classPrefix}.ktap`, result: { kind: "skipped", message: `${ktap.dropped} results over the report's budget were counted, not kept` } }],
-      suites: []
-    });
-  }
-  return suites;
-}
-function streamSuite(stream, name, classPrefix, budget) {
-  const properties = [
-    ["qfi.ktap.version", stream.headerless ? `${stream.version} (KUnit suites, no top-level header)` : stream.version],
-    ...stream.source === "console" ? [["qfi.ktap.console_lines", `${stream.firstLine}-${stream.lastLine}`]] : [["qfi.ktap.source", stream.source], ["qfi.ktap.lines", `${stream.firstLine}-${stream.lastLine}`]],
-    ...stream.errors.slice(0, 20).map((e) => ["qfi.ktap.error", e])
-  ];
-  const suite = { name, properties, cases: [], suites: [] };
-  addTests(suite, stream.tests, [], classPrefix, budget);
-  if (stream.errors.length && suite.cases.length + suite.suites.length === 0) {
-    suite.cases.push({ name: "(stream)", classname: `${classPrefix}.${name}`, result: { kind: "error", type: "ktap", message: stream.errors[0], text: stream.errors.join("\n") } });
-  }
-  return suite;
-}
-function addTests(into, tests, path6, classPrefix, budget) {
-  for (const test of tests) {
-    if (test.subtests.length > 0) {
-      const child = { name: test.name, cases: [], suites: [] };
-      if (test.errors.length) child.properties = test.errors.slice(0, 20).map((e) => ["qfi.ktap.error", e]);
-      addTests(child, test.subtests, [...path6, test.name], classPrefix, budget);
-      into.suites.push(child);
-    } else {
-      into.cases.push(toCase(test, path6, classPrefix, budget));
-    }
-  }
-}
-function toCase(test, path6, classPrefix, budget) {
-  const tc = { name: test.name, classname: [classPrefix, ...path6.length ? path6 : ["ktap"]].join(".") };
-  const result = caseResult(test, budget);
-  if (result) tc.result = result;
-  return tc;
-}
-function caseResult(test, budget) {
-  const directive = test.directive ? `# ${test.directive}${test.note ? ` ${test.note}` : ""}` : test.note ? `# ${test.note}` : "";
-  switch (test.outcome) {
-    case "pass":
-      return void 0;
-    case "skip":
-      return { kind: "skipped", ...test.note ? { message: test.note } : {} };
-    case "todo":
-      return { kind: "skipped", message: `expected failure (${directive.slice(2) || test.directive})` };
-    case "fail": {
-      const kind = test.directive === "ERROR" ? "error" : "failure";
-      const why = test.diagnostics.find((d) => /FAILED|fail|error|expected/i.test(d)) ?? (directive || `not ok: ${test.name}`);
-      return { kind, type: "ktap", message: why.replace(/^#\s*/, ""), text: details(test, budget) };
-    }
-    case "error":
-      return { kind: "error", type: "ktap", message: test.errors[0] ?? "no result", text: details(test, budget) };
-  }
-}
-function details(test, budget) {
-  const text = [...test.errors, ...test.diagnostics].join("\n");
-  if (budget.left <= 0) return "(diagnostics left out: the report is over its size budget)";
-  const kept = text.length <= budget.left ? text : `${text.slice(0, budget.left)}
-\u2026 (cut: the report is over its size budget)`;
-  budget.left -= kept.length;
-  return kept;
-}
-
-// src/report/junit-xml.ts
-function countSuite(suite) {
-  const c3 = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  for (const tc of suite.cases) {
-    c3.tests++;
-    if (tc.result?.kind === "failure") c3.failures++;
-    else if (tc.result?.kind === "error") c3.errors++;
-    else if (tc.result?.kind === "skipped") c3.skipped++;
-  }
-  for (const child of suite.suites) {
-    const n2 = countSuite(child);
-    c3.tests += n2.tests;
-    c3.failures += n2.failures;
-    c3.errors += n2.errors;
-    c3.skipped += n2.skipped;
-  }
-  return c3;
-}
-var attr = (text) => toXmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
-var body = (text) => toXmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-var seconds3 = (s) => String(Math.round(s * 1e3) / 1e3);
-function attrs(pairs) {
-  return pairs.filter((p) => p[1] !== void 0).map(([k, v]) => ` ${k}="${attr(String(v))}"`).join("");
-}
-function renderCase(tc, pad2, out) {
-  const open2 = `${pad2}<testcase${attrs([["classname", tc.classname], ["name", tc.name], ["time", tc.time === void 0 ? void 0 : seconds3(tc.time)]])}`;
-  const r = tc.result;
-  if (!r) return void out.push(`${open2}/>`);
-  const el = `<${r.kind}${attrs([["message", r.message], ["type", r.type]])}`;
-  out.push(`${open2}>`, `${pad2}  ${r.text ? `${el}>${body(r.text)}</${r.kind}>` : `${el}/>`}`, `${pad2}</testcase>`);
-}
-function renderSuite(suite, pad2, out) {
-  const c3 = countSuite(suite);
-  out.push(
-    `${pad2}<testsuite${attrs([
-      ["name", suite.name],
-      ["timestamp", suite.timestamp],
-      ["time", suite.time === void 0 ? void 0 : seconds3(suite.time)],
-      ["tests", c3.tests],
-      ["failures", c3.failures],
-      ["errors", c3.errors],
-      ["skipped", c3.skipped]
-    ])}>`
-  );
-  if (suite.properties?.length) {
-    out.push(`${pad2}  <properties>`);
-    for (const [name, value] of suite.properties) out.push(`${pad2}    <property${attrs([["name", name], ["value", value]])}/>`);
-    out.push(`${pad2}  </properties>`);
-  }
-  for (const tc of suite.cases) renderCase(tc, `${pad2}  `, out);
-  for (const child of suite.suites) renderSuite(child, `${pad2}  `, out);
-  out.push(`${pad2}</testsuite>`);
-}
-function renderJUnit(name, suites) {
-  const total = countSuite({ name, cases: [], suites });
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs([["name", name], ["tests", total.tests], ["failures", total.failures], ["errors", total.errors]])}>`];
-  for (const suite of suites) renderSuite(suite, "  ", out);
-  out.push("</testsuites>");
-  return `${out.join("\n")}
-`;
-}
-
-// src/report/junit.ts
-function failureDetails(run2) {
-  const parts = [run2.reason];
-  const highlights = flattenBlocks(excerptBlocks(run2.summary, run2.ktap));
-  if (highlights.length) parts.push("", "--- worst problems on the console ---", ...highlights);
-  if (run2.summary.tail.length) parts.push("", "--- last console lines ---", ...run2.summary.tail);
-  if (run2.record.diagnostics?.registers) parts.push("", "--- registers at timeout ---", run2.record.diagnostics.registers.trim());
-  return toReportText(parts.join("\n"));
-}
-var seconds4 = (ms) => ms === void 0 ? 0 : Math.round(ms) / 1e3;
-function toJUnit(run2) {
-  const properties = [];
-  const prop = (name, value) => properties.push([name, toXmlText(String(value))]);
-  prop("qfi.verdict", run2.verdict);
-  prop("qfi.reason", toReportText(run2.reason));
-  for (const rule of run2.plan.canonicalRules) prop("qfi.rule", rule);
-  prop("qfi.seed", run2.plan.seed);
-  prop("qfi.qemu.version", run2.provisioned.qemuVersion);
-  prop("qfi.qemu.origin", run2.provisioned.qemuOrigin);
-  prop("qfi.qemu.accel", run2.provisioned.accel);
-  for (const plugin of run2.provisioned.plugins) prop(`qfi.plugin.${plugin.role}`, [plugin.so, ...plugin.args].join(" "));
-  prop("qfi.kernel", run2.provisioned.kernelDescription);
-  const guest = run2.provisioned.guest;
-  if (guest) {
-    prop("qfi.guest.kernel", `${guest.kernel.package} ${guest.kernel.version} (deb sha256 ${guest.kernel.debSha256}, ${guest.arch === "x86_64" ? "vmlinux" : "Image"} sha256 ${guest.kernelSha256})`);
-    prop("qfi.guest.busybox", `${guest.busybox.package} ${guest.busybox.version} (deb sha256 ${guest.busybox.debSha256})`);
-    prop("qfi.guest.initramfs", `sha256 ${guest.initrdSha256}`);
-    prop("qfi.guest.pin", guest.pin);
-  }
-  if (run2.injections) {
-    prop("qfi.injections", run2.injections.total);
-    for (const r of run2.injections.perRule) prop(`qfi.injections.${r.id}`, `${r.fires} \xD7 ${r.rule}`);
-    if (run2.injections.unattributed) prop("qfi.injections.unattributed", run2.injections.unattributed);
-  }
-  if (run2.record.commandExitCode !== void 0) prop("qfi.exit_code", run2.record.commandExitCode);
-  if (run2.record.timedOut) prop("qfi.timed_out", run2.record.timedOut);
-  const top = topFinding(run2.record.events, run2.ktap);
-  if (top) prop("qfi.top_problem", `${top.kind} at ${top.where}: ${toReportText(top.text)}`);
-  const booted = run2.record.events.some((e) => e.kind === "agent-ready");
-  const started = run2.record.events.some((e) => e.kind === "test-start");
-  const details2 = failureDetails(run2);
-  const reason = toReportText(run2.reason);
-  const classname = `qfi.${toXmlText(run2.scenario)}`;
-  const boot = { name: "boot", classname, time: seconds4(run2.record.bootMs) };
-  if (!booted) {
-    boot.result = run2.verdict === "infra-error" ? { kind: "error", message: reason, type: run2.verdict, text: details2 } : { kind: "failure", message: reason, type: run2.verdict, text: details2 };
-  }
-  const command = { name: "command", classname, time: seconds4(run2.record.testMs) };
-  if (!started && !booted) command.result = { kind: "skipped" };
-  else if (run2.verdict === "infra-error") command.result = { kind: "error", message: reason, type: run2.verdict, text: details2 };
-  else if (run2.verdict !== "pass") command.result = { kind: "failure", message: reason, type: run2.verdict, text: details2 };
-  const suite = {
-    name: toXmlText(run2.scenario),
-    timestamp: run2.record.startedAt,
-    time: seconds4(run2.record.wallMs),
-    properties,
-    cases: [boot, command],
-    suites: run2.ktap ? ktapSuites(run2.ktap, classname) : []
-  };
-  return renderJUnit("qfi", [suite]);
-}
-
-// src/report/summary-json.ts
-var SUMMARY_SCHEMA_VERSION = 1;
-function toSummaryJson(run2) {
-  const { record: record2, plan, provisioned } = run2;
-  const summary2 = {
-    schema: SUMMARY_SCHEMA_VERSION,
-    scenario: run2.scenario,
-    verdict: run2.verdict,
-    reason: run2.reason,
-    commandExitCode: record2.commandExitCode ?? null,
-    timedOut: record2.timedOut ?? null,
-    startedAt: record2.startedAt,
-    timings: { wallMs: record2.wallMs, bootMs: record2.bootMs ?? null, testMs: record2.testMs ?? null },
-    faults: { rules: plan.canonicalRules, seed: plan.seed, fwCfgName: plan.rulesFwCfgName },
-    qemu: {
-      binary: provisioned.qemuBinary,
-      version: provisioned.qemuVersion,
-      origin: provisioned.qemuOrigin,
-      plugins: provisioned.plugins,
-      accel: provisioned.accel,
-      exit: { code: record2.qemuExit.code ?? null, signal: record2.qemuExit.signal ?? null },
-      argv: record2.qemuArgv
-    },
-    kernel: provisioned.kernelDescription,
-    /** The built-in guest by package and hash; `guest.pin` boots it again (`guest-pin`, `qfi reproduce`). */
-    guest: provisioned.guest ?? null,
-    /** What the guest received through fw_cfg, so the run can be replayed with bare QEMU. */
-    fwCfg: plan.fwCfg,
-    console: { lines: record2.consoleLines },
-    events: record2.events.map((e) => ({ kind: e.kind, line: e.line, atMs: e.atMs, text: e.text, ...e.exitCode !== void 0 ? { exitCode: e.exitCode } : {} })),
-    injections: run2.injections ?? null,
-    points: run2.points,
-    logSummary: run2.summary,
-    /** KTAP/TAP results on the console: counts and each stream's errors (the tests are in junit.xml). */
-    ktap: run2.ktap ? { counts: run2.ktap.counts, dropped: run2.ktap.dropped, streams: run2.ktap.streams.map((s) => ({ source: s.source, version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) } : null,
-    diagnostics: record2.diagnostics ?? null,
-    files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: "junit.xml", reproducer: "reproducer.sh", reproduce: REPRODUCE_FILES.manifest, ...run2.injections ? { injections: "injections.jsonl" } : {} }
-  };
-  return `${JSON.stringify(summary2, null, 2)}
-`;
-}
-
-// src/report/summary-md.ts
-var verdictIcon = {
-  pass: "\u2705",
-  fail: "\u274C",
-  panic: "\u{1F4A5}",
-  hang: "\u23F3",
-  "boot-timeout": "\u23F3",
-  "infra-error": "\u26A0\uFE0F"
-};
-var cell2 = (text) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
-var secs = (ms) => ms === void 0 ? "\u2013" : `${(ms / 1e3).toFixed(2)} s`;
-var maxExcerptChars = 16e3;
-var maxSummaryBytes = 64 * 1024;
-var maxRows = 10;
-function toSummaryMarkdown(run2) {
-  const { record: record2, plan, provisioned } = run2;
-  const out = [
-    `### qfi: ${cell2(run2.scenario)} ${verdictIcon[run2.verdict]} ${run2.verdict}`,
-    "",
-    "| verdict | reason | exit code | boot | test | wall | QEMU | accel |",
-    "|---|---|---|---|---|---|---|---|",
-    `| ${verdictIcon[run2.verdict]} ${run2.verdict} | ${cell2(toReportText(run2.reason))} | ${record2.commandExitCode ?? "\u2013"} | ${secs(record2.bootMs)} | ${secs(record2.testMs)} | ${secs(record2.wallMs)} | ${provisioned.qemuVersion} | ${provisioned.accel} |`,
-    "",
-    `**Rules** (seed ${plan.seed}): ${plan.canonicalRules.length ? plan.canonicalRules.map((r) => `\`${r}\``).join(", ") : "none delivered"}`,
-    "",
-    `**Kernel**: ${cell2(provisioned.kernelDescription)}`
-  ];
-  if (run2.injections) {
-    const { total, failed: failed2, unattributed } = run2.injections;
-    out.push(
-      "",
-      `**Injections**: ${total}${failed2 ? `, ${failed2} failed` : ""}${unattributed ? `, ${unattributed} block error(s) no rule explains` : ""}`,
-      "",
-      "| rule | layer | fires | first |",
-      "|---|---|---|---|"
-    );
-    for (const r of run2.injections.perRule) {
-      const first = r.firstIcount !== void 0 ? `instruction ${r.firstIcount}` : r.firstAtMs !== void 0 ? `${(r.firstAtMs / 1e3).toFixed(3)} s` : "\u2013";
-      out.push(`| \`${cell2(r.rule)}\` | ${r.layer} | ${r.fires === 0 ? "\u26A0\uFE0F never fired" : r.fires} | ${first} |`);
-    }
-  }
-  const top = topFinding(run2.record.events, run2.ktap);
-  if (top) out.push("", `**Top problem**: ${top.kind} at ${top.where}: \`${cell2(clip(toReportText(top.text), 300)).replaceAll("`", "'")}\``);
-  if (run2.summary.problems.length) {
-    out.push("", "**Console problems** (worst first)", "", "| problem | count | first line | text |", "|---|---|---|---|");
-    const expected = expectedReportCounts(run2.record.events, run2.ktap);
-    for (const p of run2.summary.problems.slice(0, maxRows)) {
-      const provoked = expected.get(p.kind);
-      const count2 = provoked ? `${p.count} (${provoked === p.count ? "all" : provoked} provoked by passing KTAP tests)` : String(p.count);
-      out.push(`| ${p.kind} | ${count2} | ${p.firstLine} | ${cell2(clip(toReportText(p.text), 200))} |`);
-    }
-  }
-  if (run2.ktap) out.push("", ...ktapSection(run2.ktap));
-  const highlights = flattenBlocks(excerptBlocks(run2.summary, run2.ktap));
-  const excerpt = [...highlights, ...highlights.length ? ["\u2026"] : [], ...run2.summary.tail].join("\n");
-  if (run2.verdict !== "pass" && excerpt) {
-    const text = toReportText(excerpt).replaceAll("```", "`\u200B``");
-    out.push("", "<details open><summary>Console excerpt</summary>", "", "```text", text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}
-\u2026 (cut)` : text, "```", "", "</details>");
-  }
-  return boundMarkdown(`${out.join("\n")}
-`, maxSummaryBytes);
-}
-var clip = (text, max) => text.length > max ? `${text.slice(0, max)}\u2026` : text;
-function ktapSection(ktap) {
-  const c3 = ktap.counts;
-  const out = [
-    `**KTAP**: ${ktap.streams.length} stream${ktap.streams.length === 1 ? "" : "s"}, ${c3.tests} test${c3.tests === 1 ? "" : "s"}: ${c3.passed} passed, ${c3.failed} failed, ${c3.skipped} skipped${c3.todo ? `, ${c3.todo} expected failures` : ""}${c3.errors ? `, ${c3.errors} without a result` : ""}`
-  ];
-  const errors = ktap.streams.flatMap((s) => s.errors);
-  for (const e of errors.slice(0, 3)) out.push(`- \u26A0\uFE0F ${cell2(clip(toReportText(e), 300))}`);
-  const bad = badTests(ktap);
-  if (bad.length) {
-    out.push("", "| test | result | first diagnostic |", "|---|---|---|");
-    for (const { path: path6, test } of bad.slice(0, maxRows)) {
-      const first = test.errors[0] ?? test.diagnostics.find((d) => d.trim() !== "") ?? "";
-      out.push(`| \`${cell2(clip(path6, 120))}\` | ${test.outcome === "error" ? "no result" : "not ok"} | ${cell2(clip(toReportText(first), 200))} |`);
-    }
-    if (bad.length > maxRows) out.push("", `\u2026 and ${bad.length - maxRows} more (see junit.xml).`);
-  }
-  return out;
-}
-function badTests(ktap) {
-  const out = [];
-  const visit = (t, path6) => {
-    const here = [...path6, t.name];
-    if (t.subtests.length) t.subtests.forEach((s) => visit(s, here));
-    else if (t.outcome === "fail" || t.outcome === "error") out.push({ path: here.join("."), test: t });
-  };
-  for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, []));
-  return out;
-}
-function boundMarkdown(markdown, maxBytes) {
-  if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
-  const note = "\n\u2026 (summary cut to stay within the job summary size limit; the full log is console.log in the results)\n";
-  const closing = "\n```\n\n</details>\n";
-  let cut = markdown.slice(0, maxBytes - note.length - closing.length);
-  while (Buffer.byteLength(cut) > maxBytes - note.length - closing.length) cut = cut.slice(0, -1024);
-  cut = cut.slice(0, Math.max(0, cut.lastIndexOf("\n")));
-  const fences = (cut.match(/^```/gm) ?? []).length;
-  const inDetails = cut.lastIndexOf("<details") > cut.lastIndexOf("</details>");
-  return `${cut}${fences % 2 === 1 ? "\n```" : ""}${inDetails ? "\n\n</details>" : ""}${note}`;
-}
-
-// src/report/write-reports.ts
-function reportFilesIn(dir) {
-  return { junit: join27(dir, "junit.xml"), summaryJson: join27(dir, "summary.json"), summaryMarkdown: join27(dir, "summary.md") };
-}
-function writeReports(run2, dir) {
-  const files = reportFilesIn(dir);
-  writeFileSync9(files.junit, toJUnit(run2));
-  writeFileSync9(files.summaryJson, toSummaryJson(run2));
-  writeFileSync9(files.summaryMarkdown, toSummaryMarkdown(run2));
-  return files;
 }
 
 // src/run/run-qemu.ts
-import { createWriteStream as createWriteStream5, existsSync as existsSync23, writeFileSync as writeFileSync11 } from "node:fs";
-import { basename as basename5, join as join30 } from "node:path";
+import { createWriteStream as createWriteStream5, existsSync as existsSync24, writeFileSync as writeFileSync11 } from "node:fs";
+import { basename as basename6, join as join31 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
+
+// src/run/serial-line-ends.ts
+var CR2 = 13;
+var LF2 = 10;
+var SerialLineEnds = class {
+  heldCr = false;
+  push(chunk) {
+    if (!this.heldCr && !chunk.includes(CR2)) return chunk;
+    const out = Buffer.allocUnsafe(chunk.length + 1);
+    let length = 0;
+    for (const byte of chunk) {
+      if (this.heldCr && byte !== LF2) out[length++] = CR2;
+      this.heldCr = byte === CR2;
+      if (!this.heldCr) out[length++] = byte;
+    }
+    return out.subarray(0, length);
+  }
+  /** What is still held back when the console closes: a final `\r`, or nothing. */
+  end() {
+    const rest = this.heldCr ? Buffer.from([CR2]) : Buffer.alloc(0);
+    this.heldCr = false;
+    return rest;
+  }
+};
 
 // src/observe/verdict-sources.ts
 var MarkerWatch = class {
@@ -16340,7 +16594,7 @@ function qfiPluginArgs(plan, paths) {
 
 // src/run/host-faults.ts
 import { closeSync as closeSync3, mkdirSync as mkdirSync5, openSync as openSync3, readSync as readSync2, writeFileSync as writeFileSync10 } from "node:fs";
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 
 // src/observe/block-trace.ts
 var LINE = /^(?:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z )?(?:\d+@(\d+)\.(\d+):)?(\w+) (.*)$/;
@@ -16578,9 +16832,9 @@ var HostFaults = class {
     if (rules.length > 0) {
       const config = compileBlkdebug({ format: disk.format, rules, seed: this.plan.seed, seen });
       const node = `qfi-${disk.id}-bd${++this.generation}`;
-      const dir = join28(this.opts.resultsDir, "blkdebug");
+      const dir = join29(this.opts.resultsDir, "blkdebug");
       mkdirSync5(dir, { recursive: true });
-      const configFile = join28(dir, `${node}.conf`);
+      const configFile = join29(dir, `${node}.conf`);
       writeFileSync10(configFile, config.text);
       await qmp.execute("blockdev-add", { driver: "blkdebug", "node-name": node, image: disk.fileNode, config: configFile, ...readOnly }, 3e4);
       file = node;
@@ -16743,11 +16997,11 @@ var PluginControl = class {
   waiting = [];
   async request(message, timeoutMs = 5e3) {
     const socket = await this.connect();
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const timer = setTimeout(() => reject(new Error(`qfi-fault did not answer ${JSON.stringify(message)} within ${timeoutMs} ms`)), timeoutMs);
       this.waiting.push((reply) => {
         clearTimeout(timer);
-        resolve8(reply);
+        resolve9(reply);
       });
       socket.write(`${JSON.stringify(message)}
 `);
@@ -16759,7 +17013,7 @@ var PluginControl = class {
   }
   connect() {
     if (this.socket) return Promise.resolve(this.socket);
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const socket = createConnection(this.path);
       socket.once("error", reject);
       socket.once("connect", () => {
@@ -16768,7 +17022,7 @@ var PluginControl = class {
         socket.setEncoding("utf8");
         socket.on("data", (chunk) => this.onData(chunk));
         this.socket = socket;
-        resolve8(socket);
+        resolve9(socket);
       });
     });
   }
@@ -16823,9 +17077,9 @@ var QmpClient = class _QmpClient {
   closed = false;
   /** Connects, reads the greeting and negotiates capabilities. */
   static async connect(path6, opts = {}) {
-    const socket = await new Promise((resolve8, reject) => {
+    const socket = await new Promise((resolve9, reject) => {
       const s = createConnection2(path6);
-      s.once("connect", () => resolve8(s));
+      s.once("connect", () => resolve9(s));
       s.once("error", reject);
     });
     const client = new _QmpClient(socket, opts.log, opts.startedAt ?? Date.now());
@@ -16835,11 +17089,11 @@ var QmpClient = class _QmpClient {
   }
   greeting;
   waitForGreeting(timeoutMs) {
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const timer = setTimeout(() => reject(new Error(`no QMP greeting within ${timeoutMs} ms`)), timeoutMs);
       this.greeting = (ok) => {
         clearTimeout(timer);
-        if (ok) resolve8();
+        if (ok) resolve9();
         else reject(new Error("QMP connection closed before the greeting"));
       };
     });
@@ -16852,12 +17106,12 @@ var QmpClient = class _QmpClient {
     const id = `qfi-${this.nextId++}`;
     const message = JSON.stringify(args === void 0 ? { execute: command, id } : { execute: command, arguments: args, id });
     this.write(">", message);
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new Error(`QMP ${command} got no answer within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.pending.set(id, { resolve: resolve8, reject, timer, command });
+      this.pending.set(id, { resolve: resolve9, reject, timer, command });
       this.socket.write(`${message}
 `);
     });
@@ -16926,7 +17180,7 @@ var QmpClient = class _QmpClient {
 // src/run/guest-agent-session.ts
 import { createWriteStream as createWriteStream4 } from "node:fs";
 import { writeFile as writeFile9 } from "node:fs/promises";
-import { join as join29 } from "node:path";
+import { join as join30 } from "node:path";
 
 // src/run/guest-agent.ts
 import { createConnection as createConnection3 } from "node:net";
@@ -17003,9 +17257,9 @@ var GuestAgent = class _GuestAgent {
     for (; ; ) {
       opts.signal?.throwIfAborted();
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           const s = createConnection3(path6);
-          s.once("connect", () => resolve8(s));
+          s.once("connect", () => resolve9(s));
           s.once("error", reject);
         });
         return new _GuestAgent(socket, opts.log, opts.startedAt ?? Date.now(), opts.commandTimeoutMs ?? 3e4);
@@ -17185,7 +17439,7 @@ var GuestAgent = class _GuestAgent {
   }
   waitFor(accept, timeoutMs, signal, what, hint = STUCK_HINT) {
     if (this.closedError) return Promise.reject(this.closedError);
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const done = (fn) => {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
@@ -17202,7 +17456,7 @@ var GuestAgent = class _GuestAgent {
       this.waiter = {
         accept: (msg) => {
           if (!accept(msg)) return false;
-          done(() => resolve8(msg));
+          done(() => resolve9(msg));
           return true;
         },
         fail: (err) => done(() => reject(err))
@@ -17272,7 +17526,7 @@ function commandEnv(plan) {
 async function fetchResultsFile(agent, path6, opts) {
   try {
     const bytes = await agent.readFile(path6, { signal: opts.signal });
-    await writeFile9(join29(opts.resultsDir, GUEST_RESULTS_FILE), bytes);
+    await writeFile9(join30(opts.resultsDir, GUEST_RESULTS_FILE), bytes);
     opts.log.info(`results file ${path6}: ${bytes.length} bytes copied to ${GUEST_RESULTS_FILE}`);
   } catch (err) {
     if (opts.signal.aborted) throw err;
@@ -17280,7 +17534,7 @@ async function fetchResultsFile(agent, path6, opts) {
   }
 }
 async function runGuestAgentSession(opts) {
-  const transcript = createWriteStream4(join29(opts.resultsDir, GUEST_AGENT_FILES.transcript));
+  const transcript = createWriteStream4(join30(opts.resultsDir, GUEST_AGENT_FILES.transcript));
   const at = () => Date.now() - opts.startedAt;
   let agent;
   try {
@@ -17290,8 +17544,8 @@ async function runGuestAgentSession(opts) {
     opts.onEvent({ kind: "agent-ready", line: 0, atMs: at(), text: "(qemu-guest-agent answered guest-ping)" });
     opts.onEvent({ kind: "test-start", line: 0, atMs: at(), text: "(guest-exec sh -c COMMAND)" });
     const result = await agent.run({ path: "sh", args: ["-c", opts.command], env: commandEnv(opts.plan) }, { signal: opts.signal });
-    await writeFile9(join29(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
-    await writeFile9(join29(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
+    await writeFile9(join30(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
+    await writeFile9(join30(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
     for (const [stream, truncated] of [["stdout", result.stdoutTruncated], ["stderr", result.stderrTruncated]]) {
       if (truncated) opts.log.warn(`the command's ${stream} was longer than qemu-guest-agent keeps (16 MiB); ${GUEST_AGENT_FILES[stream]} has its start`);
     }
@@ -17305,7 +17559,7 @@ async function runGuestAgentSession(opts) {
     });
   } finally {
     agent?.close();
-    await new Promise((resolve8) => transcript.end(resolve8));
+    await new Promise((resolve9) => transcript.end(resolve9));
   }
 }
 
@@ -17317,25 +17571,25 @@ var panicGraceMs = 1e3;
 async function runQemu(plan, provisioned, opts) {
   const files = {
     dir: opts.resultsDir,
-    console: join30(opts.resultsDir, "console.log"),
-    qemuStderr: join30(opts.resultsDir, "qemu-stderr.log"),
-    qmpLog: join30(opts.resultsDir, "qmp.log")
+    console: join31(opts.resultsDir, "console.log"),
+    qemuStderr: join31(opts.resultsDir, "qemu-stderr.log"),
+    qmpLog: join31(opts.resultsDir, "qmp.log")
   };
   const fwCfgFiles = /* @__PURE__ */ new Map();
   plan.fwCfg.forEach((entry, i2) => {
-    const path6 = join30(opts.privateDir, `fw_cfg-${i2}`);
+    const path6 = join31(opts.privateDir, `fw_cfg-${i2}`);
     writeFileSync11(path6, entry.content, { mode: 384 });
     fwCfgFiles.set(entry.name, path6);
   });
-  const qmpSocket = join30(opts.privateDir, "qmp.sock");
-  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join30(opts.privateDir, "plugin-rules.txt"), log: join30(opts.resultsDir, "injections.jsonl"), socket: join30(opts.privateDir, "plugin.sock") } : void 0;
+  const qmpSocket = join31(opts.privateDir, "qmp.sock");
+  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join31(opts.privateDir, "plugin-rules.txt"), log: join31(opts.resultsDir, "injections.jsonl"), socket: join31(opts.privateDir, "plugin.sock") } : void 0;
   if (qfiPlugin) writeFileSync11(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
 `).join(""), { mode: 384 });
   const hasBlockRules = plan.host.hostRules.some((r) => r.layer === "block") || plan.host.countRequests;
-  const blockTrace = hasBlockRules ? join30(opts.resultsDir, "block-trace.log") : void 0;
+  const blockTrace = hasBlockRules ? join31(opts.resultsDir, "block-trace.log") : void 0;
   const snapshot = opts.snapshot;
-  const guestAgentSocket = plan.agent === "qemu-guest-agent" ? join30(opts.privateDir, "qga.sock") : void 0;
-  const guestResults = plan.agent === "qfi" && plan.resultsFile !== void 0 ? join30(opts.resultsDir, GUEST_RESULTS_FILE) : void 0;
+  const guestAgentSocket = plan.agent === "qemu-guest-agent" ? join31(opts.privateDir, "qga.sock") : void 0;
+  const guestResults = plan.agent === "qfi" && plan.resultsFile !== void 0 ? join31(opts.resultsDir, GUEST_RESULTS_FILE) : void 0;
   const argv = buildQemuArgv(plan, provisioned, {
     qmpSocket,
     fwCfgFiles,
@@ -17461,7 +17715,7 @@ async function runQemu(plan, provisioned, opts) {
     diagnostics.status = await qmp.execute("query-status", void 0, stopStepMs).catch((e) => ({ error: e.message }));
     diagnostics.registers = await qmp.humanMonitor("info registers", stopStepMs).then((text) => text.replaceAll("\r\n", "\n").trim() + "\n").catch((e) => `unavailable: ${e.message}`);
     record2.diagnostics = diagnostics;
-    writeFileSync11(join30(opts.resultsDir, "registers.txt"), diagnostics.registers);
+    writeFileSync11(join31(opts.resultsDir, "registers.txt"), diagnostics.registers);
   };
   const hasAgent = plan.agent !== "none";
   let bootTimer = hasAgent && snapshot?.kind !== "resume" ? after(plan.timeouts.bootMs, () => onTimeout("boot")) : void 0;
@@ -17588,10 +17842,13 @@ async function runQemu(plan, provisioned, opts) {
     if (marker) onEvent(marker);
     opts.onConsoleLine?.(text);
   });
-  child.stdout.on("data", (chunk) => {
-    consoleOut.write(chunk);
-    lines.push(chunk);
-  });
+  const consoleEnds = new SerialLineEnds();
+  const onConsoleBytes = (bytes) => {
+    if (bytes.length === 0) return;
+    consoleOut.write(bytes);
+    lines.push(bytes);
+  };
+  child.stdout.on("data", (chunk) => onConsoleBytes(consoleEnds.push(chunk)));
   child.stderr.on("data", (chunk) => {
     stderrOut.write(chunk);
     stderrLines.push(chunk);
@@ -17648,12 +17905,13 @@ async function runQemu(plan, provisioned, opts) {
   opts.signal?.removeEventListener("abort", onAbort);
   qmp?.close();
   pluginControl?.close();
+  onConsoleBytes(consoleEnds.end());
   lines.end();
   stderrLines.end();
   await Promise.all([closeStream(consoleOut), closeStream(stderrOut), closeStream(qmpOut)]);
   record2.wallMs = elapsed();
   record2.qemuExit = { code: result.exitCode, signal: result.signal };
-  if (plan.verdictSources.exitDevice !== "none" && !stopping && !result.signal && result.exitCode !== void 0 && !qemuReportedError(stderrTail, basename5(argv[0]))) {
+  if (plan.verdictSources.exitDevice !== "none" && !stopping && !result.signal && result.exitCode !== void 0 && !qemuReportedError(stderrTail, basename6(argv[0]))) {
     const guestExit = decodeGuestExit(plan.verdictSources.exitDevice, result.exitCode);
     if (guestExit) record2.guestExit = guestExit;
   }
@@ -17679,7 +17937,7 @@ async function connectQmp(path6, child, log, startedAt) {
   const deadline = Date.now() + qmpConnectMs;
   for (; ; ) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error("QEMU exited before its QMP socket was ready");
-    if (existsSync23(path6)) {
+    if (existsSync24(path6)) {
       try {
         return await QmpClient.connect(path6, { log, startedAt });
       } catch (err) {
@@ -17691,37 +17949,38 @@ async function connectQmp(path6, child, log, startedAt) {
   }
 }
 function closeStream(stream) {
-  return new Promise((resolve8) => stream.end(resolve8));
+  return new Promise((resolve9) => stream.end(resolve9));
 }
 
 // src/core/pipeline.ts
 function observeRun(ran, log) {
   const { plan, record: record2 } = ran;
-  const injectionsFile = join31(record2.files.dir, "injections.jsonl");
+  const injectionsFile = join32(record2.files.dir, "injections.jsonl");
   const hostEntries = record2.hostFaults ? hostInjections(plan, record2.hostFaults, Date.parse(record2.startedAt)) : [];
   const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
   if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
-  const neverFired = rulesNeverFired(injections);
-  for (const r of neverFired) log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? "" : " (require-fired makes this a failure)"}`);
+  const points = guestPoints(record2.events);
+  const uses = ruleUse(plan.canonicalRules, injections, points);
+  for (const u2 of uses.filter((x) => !x.consulted)) log.warn(unusedRuleWarning(u2, plan.requireFired));
   const results = readGuestResults(plan, record2);
   const ktap = mergeKtapReports([readKtapFile(record2.files.console), results?.ktap]);
-  const decided2 = requireFired(decideVerdict(record2, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), neverFired, plan.requireFired);
+  const decided2 = requireFired(decideVerdict(record2, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), uses, plan.requireFired);
   const found = applyConsoleFindings(decided2, record2, ktap);
   const { verdict, reason } = results?.problem ? worsenVerdict(found, "fail", results.problem) : found;
-  return { ...ran, scenario: plan.scenario, verdict, reason, injections, points: guestPoints(record2.events), ...ktap ? { ktap } : {} };
+  return { ...ran, scenario: plan.scenario, verdict, reason, injections, points, ruleUse: uses, ...ktap ? { ktap } : {} };
 }
-var resultFiles = ["junit.xml", "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log", "block-trace.log", "blkdebug", GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES), ...Object.values(REPRODUCE_FILES)];
+var resultFiles = [JUNIT_FILE, PART_JUNIT_FILE, "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log", "block-trace.log", "blkdebug", GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES), ...Object.values(REPRODUCE_FILES)];
 async function runPipeline(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir });
-  for (const warning2 of warnings) host.log.warn(warning2);
+  for (const warning3 of warnings) host.log.warn(warning3);
   options.onConfig?.(config);
   const plan = makePlan(config, void 0, { countBlockRequests: options.countBlockRequests === true });
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
   mkdirSync6(config.report.dir, { recursive: true });
-  for (const name of resultFiles) rmSync3(join31(config.report.dir, name), { force: true, recursive: true });
+  for (const name of resultFiles) rmSync3(join32(config.report.dir, name), { force: true, recursive: true });
   writeReproducer(plan, config.report.dir);
   writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
-  const privateDir = mkdtempSync2(join31(tmpdir2(), "qfi-"));
+  const privateDir = mkdtempSync2(join32(tmpdir2(), "qfi-"));
   try {
     const provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, options.signal));
     if (provisioned.guest) writeReproducer(plan, config.report.dir, provisioned.guest);
@@ -17736,7 +17995,7 @@ async function runPipeline(options, host) {
       })
     );
     const run2 = observeRun({ plan, provisioned, record: record2, summary: summary2 }, host.log);
-    const reports = writeReports(run2, config.report.dir);
+    const reports = writeReports(run2, config.report.dir, { part: options.partOfCampaign === true });
     return { config, run: run2, reports };
   } finally {
     rmSync3(privateDir, { recursive: true, force: true });
@@ -17842,18 +18101,6 @@ function scenarioInputs(base, over) {
   if (over.faultsEnabled === false) inputs["faults-enabled"] = "false";
   return inputs;
 }
-function keptReproducerArgs(args, drop = ["--results-dir"]) {
-  const kept = [];
-  for (let i2 = 0; i2 < args.length; i2++) {
-    const arg = args[i2];
-    if (drop.includes(arg)) i2++;
-    else if (!drop.some((d) => arg.startsWith(`${d}=`))) kept.push(arg);
-  }
-  return kept;
-}
-function reproducerLine(args) {
-  return shellCommand(["qfi", "run", ...keptReproducerArgs(args)]);
-}
 
 // src/campaign/verdict.ts
 var list = (ids) => ids.length <= 5 ? ids.join(", ") : `${ids.slice(0, 5).join(", ")} and ${ids.length - 5} more`;
@@ -17877,9 +18124,9 @@ function campaignVerdict(kind, results, stats, withHistory) {
 }
 
 // src/campaign/snapshot/run-snapshot.ts
-import { mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync3, readFileSync as readFileSync18, rmSync as rmSync4 } from "node:fs";
+import { mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync3, readFileSync as readFileSync19, rmSync as rmSync4 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join32 } from "node:path";
+import { join as join33 } from "node:path";
 
 // src/campaign/snapshot/trials.ts
 function planSnapshotTrials(settings, seed) {
@@ -17931,7 +18178,7 @@ async function overlayDisks(plan, provisioned, dir, signal) {
   const devices = [];
   for (const [i2, disk] of plan.host.disks.entries()) {
     if (disk.readOnly) continue;
-    const overlay = join32(dir, `snapshot-${disk.id}.qcow2`);
+    const overlay = join33(dir, `snapshot-${disk.id}.qcow2`);
     await createQcow2(provisioned.qemuBinary, ["-b", disks[i2].image, "-F", disk.format, overlay], `a qcow2 overlay for disk ${disk.id} (snapshot trials restore disks through it)`, signal);
     disks[i2] = { ...disks[i2], image: overlay };
     planned[i2] = { ...disk, format: "qcow2" };
@@ -17955,23 +18202,23 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
   checkSnapshotConfig(config);
   const settings = config.campaign;
   const at = settings.snapshotAt;
-  const privateDir = mkdtempSync3(join32(tmpdir3(), "qfi-snapshot-"));
+  const privateDir = mkdtempSync3(join33(tmpdir3(), "qfi-snapshot-"));
   const ram = q35RamRanges(memoryBytes(config.machine.memory));
   try {
     let plan = makePlan(config, void 0, { snapshot: { at } });
     let provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, signal));
     const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
     ({ plan, provisioned } = overlays);
-    const stateFile = join32(privateDir, "state.qcow2");
+    const stateFile = join33(privateDir, "state.qcow2");
     await createQcow2(provisioned.qemuBinary, [stateFile, "1M"], "the snapshot state file", signal);
     const snapshotRun = (kind) => ({ kind, stateFile, devices: overlays.devices, at });
     const runIn = async (runPlan, dir, kind) => {
       mkdirSync7(dir, { recursive: true });
       const { record: record2, summary: summary2 } = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot: snapshotRun(kind), ...signal ? { signal } : {} });
       const run2 = observeRun({ plan: runPlan, provisioned, record: record2, summary: summary2 }, host.log);
-      return { run: run2, output: testOutput(readFileSync18(record2.files.console, "utf8")) };
+      return { run: run2, output: testOutput(readFileSync19(record2.files.console, "utf8")) };
     };
-    const bootDir = join32(config.report.dir, "boot");
+    const bootDir = join33(config.report.dir, "boot");
     const point = parseSnapshotAt(at);
     const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => runIn(plan, bootDir, "save"));
     const saved = boot.run.record.snapshot;
@@ -17984,10 +18231,10 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
     const regions = resolveRegions(settings.regions, { arch: config.machine.arch, ram, reported: boot.run.record.events });
     const golden = [];
     for (let i2 = 1; i2 <= GOLDEN_RUNS; i2++) {
-      const dir = join32(config.report.dir, "golden", String(i2));
+      const dir = join33(config.report.dir, "golden", String(i2));
       golden.push(await runIn(trialPlan(plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, ram, config.test.testTimeoutMs), dir, "resume"));
       const g = golden[i2 - 1];
-      writeReports(g.run, dir);
+      writeReports(g.run, dir, { part: true });
       if (g.run.verdict !== "pass" || g.run.record.testEndIcount === void 0) {
         const why = g.run.verdict !== "pass" ? `${g.run.verdict} \u2014 ${g.run.reason}` : "qfi's plugin did not report an instruction count";
         return { results: [], probe: { verdict: g.run.verdict === "pass" ? "infra-error" : g.run.verdict, reason: `golden run ${i2} (no flip) did not pass: ${why}`, dir: `golden/${i2}` }, facts: void 0 };
@@ -18031,11 +18278,11 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
 }
 async function runTrial(scenario, region, ctx) {
   const rule = trialRule(scenario.seed, region, ctx.instructions);
-  const dir = join32("scenarios", scenario.id);
-  const { run: run2, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join32(ctx.dir, dir), "resume");
+  const dir = join33("scenarios", scenario.id);
+  const { run: run2, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join33(ctx.dir, dir), "resume");
   const outcome = classifyTrial({ verdict: run2.verdict, reason: run2.reason, events: run2.record.events, output }, ctx.golden);
   const reported = outcome ? { ...run2, verdict: outcome.verdict, reason: `${outcome.class}: ${outcome.reason}` } : run2;
-  writeReports(reported, join32(ctx.dir, dir));
+  writeReports(reported, join33(ctx.dir, dir), { part: true });
   const injection = run2.injections?.first[0];
   const result = {
     ...scenario,
@@ -18055,13 +18302,13 @@ async function runTrial(scenario, region, ctx) {
   return result;
 }
 function describeInjection(i2) {
-  const where = i2.kind === "reg" ? `register ${i2.reg}` : `RAM ${i2.addr}`;
+  const where2 = i2.kind === "reg" ? `register ${i2.reg}` : `RAM ${i2.addr}`;
   const change = i2.error ? `failed: ${i2.error}` : `${i2.before} -> ${i2.after}`;
-  return `${where} ${change} at instruction ${i2.icount} (pc ${i2.pc})`;
+  return `${where2} ${change} at instruction ${i2.icount} (pc ${i2.pc})`;
 }
 
 // src/campaign/run-campaign.ts
-var CAMPAIGN_FILES = ["campaign.json", "junit.xml", "summary.md", PLAN_FILE, "matrix.json", "scenarios", "probe", "boot", "golden"];
+var CAMPAIGN_FILES = ["campaign.json", JUNIT_FILE, PART_JUNIT_FILE, "summary.md", PLAN_FILE, "matrix.json", "scenarios", "probe", "boot", "golden"];
 async function loadConfig(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
   for (const w of warnings) host.log.warn(w);
@@ -18069,13 +18316,14 @@ async function loadConfig(options, host) {
   return config;
 }
 async function probe(options, config, host) {
-  const dir = join33(config.report.dir, "probe");
+  const dir = join34(config.report.dir, "probe");
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
   const { run: run2 } = await runPipeline(
     {
       inputs: scenarioInputs(options.inputs, { name: `${config.name}-probe`, resultsDir: dir, seed: config.faults.seed, rules: [], faultsEnabled: false }),
       cwd: options.cwd,
       countBlockRequests: true,
+      partOfCampaign: true,
       ...options.signal ? { signal: options.signal } : {}
     },
     host
@@ -18119,7 +18367,7 @@ async function planCampaign(options, host) {
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
-  writeFileSync12(join33(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
+  writeFileSync12(join34(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
 `);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
@@ -18164,7 +18412,7 @@ async function makeCampaignPlan(options, config, host) {
 }
 function prepareDir(dir) {
   mkdirSync8(dir, { recursive: true });
-  for (const name of CAMPAIGN_FILES) rmSync5(join33(dir, name), { recursive: true, force: true });
+  for (const name of CAMPAIGN_FILES) rmSync5(join34(dir, name), { recursive: true, force: true });
 }
 function selectScenarios(plan, config) {
   const { scenario, shard } = config.campaign;
@@ -18183,9 +18431,9 @@ function selectScenarios(plan, config) {
 }
 async function runScenario(options, config, host, scenario, label, quiet2, extra = {}) {
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
-  const dir = join33("scenarios", id);
-  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join33(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
-  const { run: run2, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
+  const dir = join34("scenarios", id);
+  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join34(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
+  const { run: run2, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, partOfCampaign: true, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
   const pointName = scenario.point.replace(/\[.*$/, "");
   const injections = run2.injections?.total ?? run2.points.find((p) => p.name === pointName)?.fails;
   const result = {
@@ -18228,7 +18476,7 @@ async function runCampaign(options, host) {
     const reproducer = snapshotReproducer(config);
     const results2 = snapshot.results.map((r) => ({ ...r, reproducer: reproducer(r.id) }));
     const report2 = { ...finishReport(config, { ...plan, probe: snapshot.probe }, part, results2, host), ...snapshot.facts ? { snapshot: snapshot.facts } : {} };
-    return { config, report: report2, files: writeCampaignReports(report2, config.report.dir) };
+    return { config, report: report2, files: writeCampaignReports(report2, config.report.dir, { part: part !== "all" }) };
   }
   const results = [];
   if (plan.probe?.verdict === "pass" || plan.probe === void 0) {
@@ -18239,7 +18487,7 @@ async function runCampaign(options, host) {
     if (plan.kind === "chaos" && config.campaign.recheck > 0) await recheckFailures(options, config, host, results);
   }
   const report = finishReport(config, plan, part, results, host);
-  const files = writeCampaignReports(report, config.report.dir);
+  const files = writeCampaignReports(report, config.report.dir, { part: part !== "all" });
   return { config, report, files };
 }
 async function recheckFailures(options, config, host, results) {
@@ -18261,7 +18509,7 @@ function snapshotReproducer(config) {
 function historyStats(config, host) {
   const file = config.campaign.history;
   if (file === void 0) return void 0;
-  if (!existsSync24(file)) {
+  if (!existsSync25(file)) {
     host.log.warn(`history ${file} does not exist: nothing to compare with (the first campaign has no history)`);
     return void 0;
   }
@@ -18290,7 +18538,7 @@ function finishReport(config, plan, part, results, host) {
     stats,
     notes: plan.notes,
     probe: plan.probe,
-    history: previous ? relative4(config.report.dir, config.campaign.history) || config.campaign.history : void 0,
+    history: previous ? relative5(config.report.dir, config.campaign.history) || config.campaign.history : void 0,
     ...verdict
   };
 }
@@ -18302,10 +18550,10 @@ function findCampaignFiles(dir) {
     if (depth > 6) return;
     const entries = readdirSync5(d, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && e.name === "campaign.json")) {
-      found.push(join34(d, "campaign.json"));
+      found.push(join35(d, "campaign.json"));
       return;
     }
-    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join34(d, e.name), depth + 1);
+    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join35(d, e.name), depth + 1);
   };
   walk(dir, 0);
   return found.sort();
@@ -18319,7 +18567,7 @@ async function mergeCampaigns(options, host) {
   const out = config.report.dir;
   mkdirSync9(out, { recursive: true });
   const files = dirs.flatMap((d) => {
-    if (!existsSync25(d) || !statSync11(d).isDirectory()) throw new ConfigError(`${d} is not a folder`, { location: { input: "merge-from" }, hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts" });
+    if (!existsSync26(d) || !statSync11(d).isDirectory()) throw new ConfigError(`${d} is not a folder`, { location: { input: "merge-from" }, hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts" });
     return findCampaignFiles(d).filter((f) => dirname12(f) !== out);
   });
   if (files.length === 0) throw new ConfigError(`no campaign.json under ${dirs.join(", ")}`, { location: { input: "merge-from" }, hint: "each campaign job writes campaign.json into its results folder; download all of their artifacts first" });
@@ -18339,36 +18587,36 @@ async function mergeCampaigns(options, host) {
         continue;
       }
       seen.add(r.id);
-      results.push({ ...r, dir: relative5(out, join34(dirname12(file), r.dir)) });
+      results.push({ ...r, dir: relative6(out, join35(dirname12(file), r.dir)) });
     }
   }
-  for (const plan of files.map((f) => join34(dirname12(f), PLAN_FILE)).filter(existsSync25).map((p) => readPlanFile(p, "merge-from"))) {
+  for (const plan of files.map((f) => join35(dirname12(f), PLAN_FILE)).filter(existsSync26).map((p) => readPlanFile(p, "merge-from"))) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
-      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join34("missing", s.id), reproducer: "", injections: void 0 });
+      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join35("missing", s.id), reproducer: "", injections: void 0 });
     }
   }
   host.log.info(`merged ${results.length} scenario result(s) from ${files.length} campaign job(s)`);
   const notes = [...new Set(reports.flatMap((r) => r.report.notes))];
   const report = finishReport(config, { name: first.name, kind: first.kind, seed: first.seed, notes, probe: first.probe }, `merged from ${files.length} job(s)`, results, host);
-  return { config, report, files: writeCampaignReports(report, out) };
+  return { config, report, files: writeCampaignReports(report, out, { part: false }) };
 }
 
 // src/qtest/qtest-pipeline.ts
 import { mkdirSync as mkdirSync10, mkdtempSync as mkdtempSync4, rmSync as rmSync6 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join36 } from "node:path";
+import { join as join37 } from "node:path";
 
 // src/qtest/qtest-report.ts
 import { writeFileSync as writeFileSync13 } from "node:fs";
-import { basename as basename6 } from "node:path";
+import { basename as basename7 } from "node:path";
 function qtestVerdict(scripts) {
   const sections = scripts.flatMap((s) => s.sections.map((section) => ({ script: s, section })));
   const crashed = scripts.find((s) => s.crash !== void 0 && s.sections.some((x) => x.stepsRun > 0));
   if (crashed) return { verdict: "panic", reason: `${crashed.script.name}: ${crashed.crash}` };
-  const error2 = sections.find((x) => x.section.status === "error");
-  if (error2) return { verdict: "infra-error", reason: `${error2.script.script.name} [${error2.section.name}]: ${error2.section.error}` };
+  const error3 = sections.find((x) => x.section.status === "error");
+  if (error3) return { verdict: "infra-error", reason: `${error3.script.script.name} [${error3.section.name}]: ${error3.section.error}` };
   const failed2 = sections.filter((x) => x.section.status === "fail");
   if (failed2.length > 0) {
     const first = failed2[0];
@@ -18377,15 +18625,17 @@ function qtestVerdict(scripts) {
   }
   return { verdict: "pass", reason: `${sections.length} qtest section${sections.length === 1 ? "" : "s"} in ${scripts.length} script${scripts.length === 1 ? "" : "s"} passed` };
 }
+var qtestSuiteName = (script) => `qtest ${script.script.name}`;
 function sectionCase(script, section) {
-  const tc = { name: section.name, classname: `qtest.${script.script.name}`, time: section.durationMs / 1e3 };
-  const where = `${basename6(script.script.file)}:${section.failure?.line ?? section.line}`;
+  const file = workspaceRelative(script.script.file, { cwd: process.cwd(), env: process.env });
+  const tc = { name: `${script.script.name}: ${section.name}`, classname: qtestSuiteName(script), time: section.durationMs / 1e3, ...file ? { file, line: section.failure?.line ?? section.line } : {} };
+  const where2 = `${basename7(script.script.file)}:${section.failure?.line ?? section.line}`;
   if (section.status === "fail" && section.failure) {
     const f = section.failure;
-    tc.result = { kind: "failure", type: "qtest-mismatch", message: `${f.source}: answered ${f.actual}`, text: `${where}: ${f.source}
+    tc.result = { kind: "failure", type: "qtest-mismatch", message: `${f.source}: answered ${f.actual}`, text: `${where2}: ${f.source}
 ${f.diff}` };
   } else if (section.status === "error") {
-    tc.result = { kind: "error", type: script.crash && section.stepsRun > 0 ? "qemu-crash" : "qemu", message: section.error ?? "error", text: `${where}
+    tc.result = { kind: "error", type: script.crash && section.stepsRun > 0 ? "qemu-crash" : "qemu", message: section.error ?? "error", text: `${where2}
 ${section.error ?? ""}${script.crash ? `
 QEMU's stderr: ${script.files.stderr}` : ""}` };
   }
@@ -18393,7 +18643,7 @@ QEMU's stderr: ${script.files.stderr}` : ""}` };
 }
 function toQtestJUnit(outcome) {
   const suites = outcome.scripts.map((s) => ({
-    name: s.script.name,
+    name: qtestSuiteName(s),
     time: s.sections.reduce((t, x) => t + x.durationMs, 0) / 1e3,
     properties: [
       ["qfi.qtest.script", s.script.file],
@@ -18401,8 +18651,7 @@ function toQtestJUnit(outcome) {
       ["qfi.qemu", `${outcome.qemu.version} (${outcome.qemu.origin}) ${outcome.qemu.binary}`],
       ...s.crash ? [["qfi.qemu.crash", s.crash]] : []
     ],
-    cases: s.sections.map((section) => sectionCase(s, section)),
-    suites: []
+    cases: s.sections.map((section) => sectionCase(s, section))
   }));
   return renderJUnit(outcome.name, suites);
 }
@@ -18421,7 +18670,7 @@ function toQtestSummaryJson(outcome) {
         name: s.script.name,
         qemuExit: s.qemuExit,
         crash: s.crash ?? null,
-        files: { qtestLog: basename6(s.files.qtestLog), stderr: basename6(s.files.stderr) },
+        files: { qtestLog: basename7(s.files.qtestLog), stderr: basename7(s.files.stderr) },
         sections: s.sections.map((x) => ({ name: x.name, line: x.line, status: x.status, durationMs: x.durationMs, stepsRun: x.stepsRun, steps: x.steps, failure: x.failure ?? null, error: x.error ?? null })),
         hostFaults: s.hostFaults ?? null
       }))
@@ -18483,7 +18732,7 @@ async function probeQtestAttrs(conn, timeoutMs) {
 
 // src/qtest/run-qtest.ts
 import { createWriteStream as createWriteStream6 } from "node:fs";
-import { join as join35 } from "node:path";
+import { join as join36 } from "node:path";
 import { setTimeout as sleep4 } from "node:timers/promises";
 
 // src/qtest/judge-step.ts
@@ -18570,21 +18819,21 @@ var QtestServer = class _QtestServer {
   server;
   static async listen(path6) {
     const server = createServer();
-    await new Promise((resolve8, reject) => {
+    await new Promise((resolve9, reject) => {
       server.once("error", reject);
-      server.listen(path6, () => resolve8());
+      server.listen(path6, () => resolve9());
     });
     return new _QtestServer(server);
   }
   /** QEMU's connection, or a rejection when `signal` aborts first (QEMU exited, timeout). */
   accept(signal) {
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error("QEMU did not connect to the qtest socket"));
       if (signal.aborted) return onAbort();
       signal.addEventListener("abort", onAbort, { once: true });
       this.server.once("connection", (socket) => {
         signal.removeEventListener("abort", onAbort);
-        resolve8(new QtestConnection(socket));
+        resolve9(new QtestConnection(socket));
       });
     });
   }
@@ -18608,7 +18857,7 @@ var QtestConnection = class {
   /** Sends one command and waits for its answer (at most `timeoutMs`). */
   send(command, timeoutMs) {
     if (this.closed) return Promise.reject(this.closed);
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const timer = setTimeout(() => {
         const i2 = this.waiting.indexOf(entry);
         if (i2 >= 0) this.waiting.splice(i2, 1);
@@ -18617,7 +18866,7 @@ var QtestConnection = class {
       const entry = {
         resolve: (a2) => {
           clearTimeout(timer);
-          resolve8(a2);
+          resolve9(a2);
         },
         reject: (e) => {
           clearTimeout(timer);
@@ -18670,11 +18919,11 @@ function qtestArgv(plan, machine, paths) {
 }
 async function runQtestScript(script, opts) {
   const names = qtestFileNames(script);
-  const files = { qtestLog: join35(opts.resultsDir, names.qtestLog), stderr: join35(opts.resultsDir, names.stderr) };
-  const qtestSocket = join35(opts.privateDir, `qtest-${script.name}.sock`);
-  const qmpSocket = join35(opts.privateDir, `qmp-${script.name}.sock`);
+  const files = { qtestLog: join36(opts.resultsDir, names.qtestLog), stderr: join36(opts.resultsDir, names.stderr) };
+  const qtestSocket = join36(opts.privateDir, `qtest-${script.name}.sock`);
+  const qmpSocket = join36(opts.privateDir, `qmp-${script.name}.sock`);
   const hasBlockRules = opts.plan.host.hostRules.length > 0;
-  const blockTrace = hasBlockRules ? join35(opts.resultsDir, names.blockTrace) : void 0;
+  const blockTrace = hasBlockRules ? join36(opts.resultsDir, names.blockTrace) : void 0;
   const argv = qtestArgv(opts.plan, opts.machine, { qtestSocket, qtestLog: files.qtestLog, qmpSocket, blockTrace });
   const server = await QtestServer.listen(qtestSocket);
   const stderr = createWriteStream6(files.stderr);
@@ -18738,7 +18987,7 @@ async function runQtestScript(script, opts) {
   const byUs = terminated && r.signal === "SIGTERM" || !r.signal && r.exitCode === 0;
   qmp?.close();
   hostFaults?.finish();
-  await new Promise((resolve8) => stderr.end(resolve8));
+  await new Promise((resolve9) => stderr.end(resolve9));
   if (refusal) throw refusal;
   const crash = byUs ? void 0 : describeCrash(r.exitCode, r.signal ?? void 0, r.stderr, sections.some((s) => s.stepsRun > 0));
   if (crash) markCrash(sections, crash);
@@ -18818,8 +19067,8 @@ function markCrash(sections, crash) {
 }
 
 // src/qtest/script.ts
-import { readFileSync as readFileSync19 } from "node:fs";
-import { basename as basename7 } from "node:path";
+import { readFileSync as readFileSync20 } from "node:fs";
+import { basename as basename8 } from "node:path";
 var COMMANDS = {
   readb: { args: 1, answer: "value", attrs: true },
   readw: { args: 1, answer: "value", attrs: true },
@@ -18851,10 +19100,10 @@ var ATTRS = /^(secure|space=(non-secure|secure|root|realm))$/;
 var NUMBER = /^(0x[0-9a-fA-F]+|[0-9]+)$/;
 var SCRIPT_HINT = "a line is a qtest command with an optional expectation: `inb 0x511 == 0x51`, `readl 0x1000 & 0xff == 0x12`, `read 0x1000 4 == 0x51454d55`";
 function readQtestScript(file) {
-  return parseQtestScript(readFileSync19(file, "utf8"), file);
+  return parseQtestScript(readFileSync20(file, "utf8"), file);
 }
 function parseQtestScript(text, file) {
-  const name = basename7(file).replace(/\.qtest$/, "");
+  const name = basename8(file).replace(/\.qtest$/, "");
   const sections = [];
   let current;
   const lines = text.split("\n");
@@ -18984,7 +19233,7 @@ function scriptError(message, file, line, sourceLine, column, hint) {
 var COMMAND_TIMEOUT_MS = 1e4;
 async function runQtestPipeline(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, needsCommand: false });
-  for (const warning2 of warnings) host.log.warn(warning2);
+  for (const warning3 of warnings) host.log.warn(warning3);
   options.onConfig?.(config);
   if (config.qtest.scripts.length === 0) {
     throw new ConfigError("mode qtest needs at least one qtest script", { location: { input: "qtest-script" }, hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' });
@@ -18995,9 +19244,9 @@ async function runQtestPipeline(options, host) {
   const plan = { ...makePlan(config), qemu: qtestQemuChoice(config) };
   checkDeviceDrives(config, plan);
   mkdirSync10(config.report.dir, { recursive: true });
-  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join36(config.report.dir, f), { force: true });
-  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join36(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
-  const privateDir = mkdtempSync4(join36(tmpdir4(), "qfi-qtest-"));
+  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join37(config.report.dir, f), { force: true });
+  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join37(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
+  const privateDir = mkdtempSync4(join37(tmpdir4(), "qfi-qtest-"));
   try {
     const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(config, plan, host, options.signal));
     const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);
@@ -19086,6 +19335,25 @@ async function provisionQtestQemu(config, plan, host, signal) {
   return { binary: qemu.binary, version, origin: qemu.origin, firmwareDirs: firmwareDirsFor(qemu) };
 }
 
+// src/adapters/action/annotations.ts
+import * as core2 from "@actions/core";
+var MAX_ANNOTATIONS_PER_LEVEL = 10;
+var where = (ref) => ref ? { file: ref.file, startLine: ref.line } : {};
+function verdictAnnotation(message, at, level) {
+  const props = { title: "qfi", ...where(at) };
+  if (level === "error") {
+    core2.error(message, props);
+    process.exitCode = core2.ExitCode.Failure;
+  } else core2.warning(message, props);
+}
+function unusedRuleAnnotations(run2) {
+  const unused = run2.ruleUse.filter((u2) => !u2.consulted);
+  const room = MAX_ANNOTATIONS_PER_LEVEL - 1;
+  const shown = unused.length > room ? unused.slice(0, room - 1) : unused;
+  for (const u2 of shown) core2.warning(unusedRuleWarning(u2, run2.plan.requireFired), { title: "qfi: rule never consulted", ...where(run2.plan.sources.rules[u2.rule]) });
+  if (shown.length < unused.length) core2.warning(`${unused.length - shown.length} more rules were never consulted: the job summary lists them all (GitHub shows 10 warnings per step)`);
+}
+
 // src/adapters/action/steps.ts
 async function runMode(mode, options, host) {
   if (mode === "plan") await planStep(options, host);
@@ -19095,42 +19363,44 @@ async function runMode(mode, options, host) {
 }
 function saveUploadState(config, suffix) {
   const base = config.report.artifactName ? toArtifactName(config.report.artifactName) : defaultArtifactName(suffix ? `${config.name}-${suffix}` : config.name);
-  core2.saveState("results-dir" /* ResultsDir */, config.report.dir);
-  core2.saveState("artifact-name" /* ArtifactName */, base);
-  core2.saveState("upload-enabled" /* UploadEnabled */, String(config.report.upload));
+  core3.saveState("results-dir" /* ResultsDir */, config.report.dir);
+  core3.saveState("artifact-name" /* ArtifactName */, base);
+  core3.saveState("upload-enabled" /* UploadEnabled */, String(config.report.upload));
   return base;
 }
+var MAX_STEP_SUMMARY_BYTES = 1024 * 1024 - 4096;
 async function addSummary(markdown) {
   try {
-    await core2.summary.addRaw(markdown).write();
+    await core3.summary.addRaw(boundMarkdown(markdown, MAX_STEP_SUMMARY_BYTES)).write();
   } catch (err) {
-    core2.warning(`could not write the job summary: ${err.message}`);
+    core3.warning(`could not write the job summary: ${err.message}`);
   }
 }
 async function upload(config, name, host) {
   if (!config.report.upload) return;
   const uploaded = await uploadResults(config.report.dir, name, host.log);
-  core2.saveState("uploaded" /* Uploaded */, String(uploaded));
+  core3.saveState("uploaded" /* Uploaded */, String(uploaded));
 }
-function reportVerdict(what, verdict, reason, config) {
+function reportVerdict(what, verdict, reason, config, at) {
   if (verdict === "pass") return;
-  const message = `qfi ${what}: ${verdict} \u2014 ${reason}`;
-  if (config.report.failOnVerdict || verdict === "infra-error") core2.setFailed(message);
-  else core2.warning(`${message} (fail-on-verdict is false)`);
+  const message = `${what === "qfi" ? "qfi" : `qfi ${what}`}: ${verdict} \u2014 ${reason}`;
+  if (config.report.failOnVerdict || verdict === "infra-error") verdictAnnotation(message, at, "error");
+  else verdictAnnotation(`${message} (fail-on-verdict is false)`, at, "warning");
 }
 async function finish(config, artifact, host, result) {
-  const markdown = readFileSync20(result.markdownFile, "utf8");
-  core2.setOutput("verdict" /* Verdict */, result.verdict);
-  core2.setOutput("junit" /* Junit */, result.junit);
-  core2.setOutput("results-dir" /* ResultsDir */, config.report.dir);
+  const markdown = readFileSync21(result.markdownFile, "utf8");
+  core3.setOutput("verdict" /* Verdict */, result.verdict);
+  core3.setOutput("junit" /* Junit */, result.junit);
+  core3.setOutput("results-dir" /* ResultsDir */, config.report.dir);
   await addSummary(markdown);
   await upload(config, artifact, host);
-  reportVerdict(result.what, result.verdict, result.reason, config);
+  reportVerdict(result.what, result.verdict, result.reason, config, result.at);
 }
 async function runStep2(options, host) {
   let artifact = "";
   const { config, run: run2, reports } = await runPipeline({ ...options, echoConsole: true, onConfig: (c3) => artifact = saveUploadState(c3) }, host);
-  await finish(config, artifact, host, { what: run2.scenario, verdict: run2.verdict, reason: run2.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown });
+  unusedRuleAnnotations(run2);
+  await finish(config, artifact, host, { what: run2.scenario, verdict: run2.verdict, reason: run2.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown, at: run2.plan.sources.command ?? run2.plan.sources.main });
 }
 async function qtestStep(options, host) {
   let artifact = "";
@@ -19139,14 +19409,14 @@ async function qtestStep(options, host) {
 }
 async function planStep(options, host) {
   const { config, plan, matrix, planFile } = await planCampaign(options, host);
-  core2.setOutput("matrix" /* Matrix */, JSON.stringify(matrix));
-  core2.setOutput("plan-file" /* PlanFile */, planFile);
-  core2.setOutput("scenarios" /* Scenarios */, String(plan.scenarios.length));
-  core2.setOutput("results-dir" /* ResultsDir */, config.report.dir);
+  core3.setOutput("matrix" /* Matrix */, JSON.stringify(matrix));
+  core3.setOutput("plan-file" /* PlanFile */, planFile);
+  core3.setOutput("scenarios" /* Scenarios */, String(plan.scenarios.length));
+  core3.setOutput("results-dir" /* ResultsDir */, config.report.dir);
   const lines = [`## qfi plan ${plan.name}: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s)`, "", `Kind \`${plan.kind}\`, seed ${plan.seed}.`, ...plan.notes.map((n2) => `- ${n2}`)];
   await addSummary(`${lines.join("\n")}
 `);
-  if (plan.probe && plan.probe.verdict !== "pass") core2.setFailed(`qfi plan: the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first`);
+  if (plan.probe && plan.probe.verdict !== "pass") core3.setFailed(`qfi plan: the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first`);
 }
 async function campaignStep(mode, options, host) {
   let artifact = "";
@@ -19155,7 +19425,7 @@ async function campaignStep(mode, options, host) {
     artifact = saveUploadState(c3, part);
   };
   const { config, report, files } = mode === "campaign" ? await runCampaign({ ...options, onConfig }, host) : await mergeCampaigns({ ...options, onConfig }, host);
-  await finish(config, artifact, host, { what: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, junit: files.junit, markdownFile: files.markdown });
+  await finish(config, artifact, host, { what: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, junit: files.junit, markdownFile: files.markdown, at: config.sources.main });
 }
 
 // src/adapters/action/main.ts
@@ -19163,8 +19433,8 @@ async function run() {
   const host = actionHost();
   const controller = new AbortController();
   const onSignal = (signal) => {
-    if (controller.signal.aborted) return core3.info(`qfi: ${signal} received; QEMU is already being stopped`);
-    core3.info(`qfi: ${signal} received, stopping QEMU`);
+    if (controller.signal.aborted) return core4.info(`qfi: ${signal} received; QEMU is already being stopped`);
+    core4.info(`qfi: ${signal} received, stopping QEMU`);
     controller.abort(signal);
   };
   process.on("SIGINT", onSignal);
@@ -19180,16 +19450,16 @@ async function run() {
   }
 }
 async function reportStepError(err) {
-  core3.setOutput("verdict" /* Verdict */, "infra-error");
+  core4.setOutput("verdict" /* Verdict */, "infra-error");
   if (err instanceof QfiError && err.location?.file) {
     const props = { file: err.location.file, title: "qfi configuration error" };
     if (err.location.line !== void 0) props.startLine = err.location.line;
     if (err.location.column !== void 0) props.startColumn = err.location.column;
-    core3.error(err.message, props);
+    core4.error(err.message, props);
   }
-  if (!(err instanceof QfiError) && err instanceof Error && err.stack) core3.debug(err.stack);
+  if (!(err instanceof QfiError) && err instanceof Error && err.stack) core4.debug(err.stack);
   await addSummary(stepErrorMarkdown(err));
-  core3.setFailed(formatError(err));
+  core4.setFailed(formatError(err));
 }
 export {
   run

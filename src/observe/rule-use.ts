@@ -10,6 +10,8 @@ import type { InjectionSummary } from './injections.js';
 export interface RuleUse {
   /** Canonical rule text, as plan.canonicalRules lists it. */
   rule: string;
+  /** Host and plugin rules: the id their injection log uses (`h1`, `p2`); undefined for guest rules. */
+  id: string | undefined;
   /** Who carries it out: the guest (fw_cfg rules its SDK reads), qfi's plugin, or a host layer. */
   layer: 'guest' | 'plugin' | 'block' | 'vm' | 'net';
   /** Guest rules: calls of the point the guest reported; undefined when unknown (host and plugin layers). */
@@ -28,17 +30,30 @@ export function rulePoint(rule: string): string {
 export function ruleUse(canonicalRules: readonly string[], injections: InjectionSummary | undefined, points: readonly GuestPoint[]): RuleUse[] {
   return canonicalRules.map((rule): RuleUse => {
     const fires = injections?.perRule.find((r) => r.rule === rule);
-    if (fires) return { rule, layer: fires.layer, calls: undefined, fired: fires.fires, consulted: fires.fires > 0 };
+    if (fires) return { rule, id: fires.id, layer: fires.layer, calls: undefined, fired: fires.fires, consulted: fires.fires > 0 };
     const point = points.find((p) => p.name === rulePoint(rule));
-    return { rule, layer: 'guest', calls: point?.calls, fired: point?.fails ?? 0, consulted: (point?.calls ?? 0) > 0 };
+    return { rule, id: undefined, layer: 'guest', calls: point?.calls, fired: point?.fails ?? 0, consulted: (point?.calls ?? 0) > 0 };
   });
 }
 
-/** The log line for a rule nothing consulted (one wording for every layer). */
+/** `rule h1 (block.read=fail)` for host/plugin rules (their id is what injections.jsonl shows), `rule alloc=fail` for guest rules. */
+export function ruleLabel(use: RuleUse): string {
+  return use.id ? `rule ${use.id} (${use.rule})` : `rule ${use.rule}`;
+}
+
+/** What a rule that tested nothing did, or undefined when it fired: one wording for warnings and require-fired. */
+export function ruleUseProblem(use: RuleUse): string | undefined {
+  if (use.fired > 0) return undefined;
+  if (use.layer !== 'guest') return `${ruleLabel(use)} never fired (${use.layer} layer)`;
+  if (!use.consulted) return `${ruleLabel(use)}: the guest never called point ${rulePoint(use.rule)}`;
+  return `${ruleLabel(use)}: the guest called point ${rulePoint(use.rule)} ${use.calls} time(s) and it never failed`;
+}
+
+/** The log line for a rule nothing consulted. */
 export function unusedRuleWarning(use: RuleUse, requireFired: boolean): string {
-  const what =
+  const hint =
     use.layer === 'guest'
-      ? `the guest never called point ${rulePoint(use.rule)}: check that the guest's code consults it (qfi-fault, the SDK), or that the kernel has the fault-injection feature the point needs`
-      : `it never fired (${use.layer} layer)`;
-  return `rule ${use.rule} tested nothing: ${what}${requireFired ? '' : ' (require-fired makes this a failure)'}`;
+      ? `check that the guest's code consults it (qfi-fault, the SDK), or that the kernel has the fault-injection feature the point needs`
+      : `check the rule's trigger against what the guest does`;
+  return `${ruleUseProblem(use) ?? ruleLabel(use)}, so it tested nothing: ${hint}${requireFired ? '' : ' (require-fired makes this a failure)'}`;
 }

@@ -1,6 +1,6 @@
 import type { ConsoleEvent, GuestAgent, RunRecord, Verdict, VerdictSources } from '../core/types.js';
 import type { KtapReport } from './ktap.js';
-import type { RuleUse } from './rule-use.js';
+import { ruleUseProblem, type RuleUse } from './rule-use.js';
 
 export interface VerdictResult {
   verdict: Verdict;
@@ -123,13 +123,7 @@ function decideWithoutAgent(record: RunRecord, limits: { testMs: number; overall
  */
 export function requireFired(result: VerdictResult, uses: readonly RuleUse[], required: boolean): VerdictResult {
   if (!required || result.verdict !== 'pass') return result;
-  const unconsulted = uses.filter((u) => !u.consulted);
-  const unfired = uses.filter((u) => u.consulted && u.fired === 0);
-  if (unconsulted.length + unfired.length === 0) return result;
-  const list = (us: readonly RuleUse[]) => us.map((u) => u.rule).join(', ');
-  const parts = [
-    ...(unconsulted.length ? [`${list(unconsulted)} ${unconsulted.length === 1 ? 'was' : 'were'} never ${unconsulted.every((u) => u.layer === 'guest') ? 'consulted' : 'consulted or fired'}`] : []),
-    ...(unfired.length ? [`${list(unfired)} ${unfired.length === 1 ? 'was' : 'were'} consulted but never fired`] : []),
-  ];
-  return { verdict: 'fail', reason: `require-fired: ${parts.join('; ')}, though the test command passed` };
+  const problems = uses.map(ruleUseProblem).filter((p): p is string => p !== undefined);
+  if (problems.length === 0) return result;
+  return { verdict: 'fail', reason: `require-fired: ${problems.join('; ')}, though the test command passed` };
 }

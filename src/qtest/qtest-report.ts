@@ -37,9 +37,12 @@ export function qtestVerdict(scripts: ScriptResult[]): { verdict: Verdict; reaso
   return { verdict: 'pass', reason: `${sections.length} qtest section${sections.length === 1 ? '' : 's'} in ${scripts.length} script${scripts.length === 1 ? '' : 's'} passed` };
 }
 
+/** Suite and classname alike (dorny adds no group level), with a space (mikepenz takes no dotted part of it for a file). */
+const qtestSuiteName = (script: ScriptResult) => `qtest ${script.script.name}`;
+
 function sectionCase(script: ScriptResult, section: SectionResult): JUnitCase {
   const file = workspaceRelative(script.script.file, { cwd: process.cwd(), env: process.env });
-  const tc: JUnitCase = { name: `${script.script.name}: ${section.name}`, classname: `qtest ${script.script.name}`, time: section.durationMs / 1000, ...(file ? { file, line: section.failure?.line ?? section.line } : {}) };
+  const tc: JUnitCase = { name: `${script.script.name}: ${section.name}`, classname: qtestSuiteName(script), time: section.durationMs / 1000, ...(file ? { file, line: section.failure?.line ?? section.line } : {}) };
   const where = `${basename(script.script.file)}:${section.failure?.line ?? section.line}`;
   if (section.status === 'fail' && section.failure) {
     const f = section.failure;
@@ -52,7 +55,7 @@ function sectionCase(script: ScriptResult, section: SectionResult): JUnitCase {
 
 export function toQtestJUnit(outcome: QtestOutcome): string {
   const suites: JUnitSuite[] = outcome.scripts.map((s) => ({
-    name: s.script.name,
+    name: qtestSuiteName(s),
     time: s.sections.reduce((t, x) => t + x.durationMs, 0) / 1000,
     properties: [
       ['qfi.qtest.script', s.script.file],

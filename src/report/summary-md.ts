@@ -1,6 +1,7 @@
 import type { TestRun, Verdict } from '../core/types.js';
 import { expectedReportCounts, topFinding } from '../observe/findings.js';
 import { excerptParts } from './run-facts.js';
+import { ruleUseProblem } from '../observe/rule-use.js';
 import type { KtapReport, KtapTest } from '../observe/ktap.js';
 import { toReportText } from './xml-text.js';
 
@@ -79,13 +80,14 @@ function rulesSection(run: TestRun): string[] {
   }
   if (run.ruleUse.length > maxRuleRows) out.push('', `… and ${run.ruleUse.length - maxRuleRows} more rules (summary.json has them all).`);
   const unused = run.ruleUse.filter((u) => !u.consulted);
-  if (unused.length) {
+  const problems = run.ruleUse.map(ruleUseProblem).filter((p): p is string => p !== undefined);
+  if (run.plan.requireFired && problems.length) {
+    out.push('', `> [!CAUTION]\n> require-fired: ${problems.map(cell).join('; ')}. Every rule must fire for the run to pass.`);
+  } else if (unused.length) {
     const names = unused.map((u) => `\`${cell(u.rule)}\``).join(', ');
     out.push(
       '',
-      run.plan.requireFired
-        ? `> [!CAUTION]\n> require-fired: ${names} ${unused.length === 1 ? 'was' : 'were'} never consulted or never fired, so the run fails.`
-        : `> [!WARNING]\n> ${names}: nothing consulted ${unused.length === 1 ? 'this rule' : 'these rules'}, so the run tested nothing with ${unused.length === 1 ? 'it' : 'them'}. Check that the guest consults the point (qfi-fault, the SDK) or that the kernel has the fault-injection feature it needs; \`require-fired\` makes this a failure.`,
+      `> [!WARNING]\n> ${names}: nothing consulted ${unused.length === 1 ? 'this rule' : 'these rules'}, so the run tested nothing with ${unused.length === 1 ? 'it' : 'them'}. Check that the guest consults the point (qfi-fault, the SDK) or that the kernel has the fault-injection feature it needs; \`require-fired\` makes this a failure.`,
     );
   }
   if (run.injections?.unattributed) out.push('', `${run.injections.unattributed} block error(s) no rule explains (real I/O errors of the host?).`);

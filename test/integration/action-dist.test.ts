@@ -55,7 +55,7 @@ describe('the action entry points from dist/, booting the built-in guest under T
     const { dir, files, env } = runnerEnv({ command: 'exit 7', 'upload-artifacts': 'false' });
     const r = spawnSync('node', [dist('main.js')], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/::error title=qfi::qfi qfi: fail — test command exited with 7/);
+    expect(r.stdout).toMatch(/::error title=qfi::qfi: fail — test command exited with 7/);
     expect(readKeyValueFile(files.output).verdict).toBe('fail');
   });
 

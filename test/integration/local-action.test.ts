@@ -83,7 +83,7 @@ function zipNames(path: string): string[] {
 }
 
 /** A step that fails through the stubs still lets local-action finish: it exits 0 and prints the error. */
-const failedWith = (run: LocalRun) => [...run.main.matchAll(/^::error::(.*)$/gm)].map((m) => m[1]);
+const failedWith = (run: LocalRun) => [...run.main.matchAll(/^::error(?: [^\n]*?)?::(.*)$/gm)].map((m) => m[1]);
 
 describe('the bundled action under @github/local-action (main, then post)', () => {
   it('boots the built-in guest: outputs, job summary, the results as an artifact zip; post sees main uploaded', { timeout: 900_000 }, async () => {
@@ -183,7 +183,7 @@ describe('the bundled action as the runner starts it (dist/main.js)', () => {
     expect(await exited).toBe(1);
     expect(out).toMatch(/^qfi: SIGINT received, stopping QEMU$/m);
     expect(out).toMatch(/^qfi: SIGTERM received; QEMU is already being stopped$/m);
-    expect(out).toMatch(/^::error::qfi cancelled: infra-error — the runner was interrupted \(SIGINT\)/m);
+    expect(out).toMatch(/^::error title=qfi::qfi cancelled: infra-error — the runner was interrupted \(SIGINT\)/m);
     expect(readKeyValueFile(files.output).verdict).toBe('infra-error');
     expect(readFileSync(files.summary, 'utf8')).toMatch(/^### qfi: cancelled ⚠️ infra-error$/m);
     const summary = JSON.parse(readFileSync(join(dir, 'qfi-results', 'summary.json'), 'utf8')) as { qemu: { argv: string[] } };

@@ -16,6 +16,7 @@ import { silentLogger, type Host } from '../../src/core/host.js';
 import { runQtestPipeline } from '../../src/qtest/qtest-pipeline.js';
 import { qemuSourceTarball } from '../helpers/qfi-plugin.js';
 import { junitSchema } from '../helpers/junit-schema.js';
+import { publisherProblems } from '../helpers/publishers.js';
 
 const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
 const script = (name: string) => new URL(`../fixtures/qtest/${name}`, import.meta.url).pathname;
@@ -53,7 +54,8 @@ describe('qtest on the x86 pc machine', () => {
     const { outcome, junit, dir } = await qtest('pc', { 'qtest-script': script('pc-fw-cfg-rtc.qtest'), 'machine-type': 'pc', 'qemu-args': rtcAtFixedDate });
     expect(outcome.verdict, outcome.reason).toBe('pass');
     expect(outcome.scripts[0]!.sections.map((s) => [s.name, s.status, s.stepsRun])).toEqual([['fw_cfg signature', 'pass', 5], ['rtc follows the virtual clock', 'pass', 9]]);
-    expect(junit).toMatch(/<testsuite name="pc-fw-cfg-rtc" time="[\d.]+" tests="2" failures="0" errors="0" skipped="0">/);
+    expect(junit).toMatch(/<testsuite name="qtest pc-fw-cfg-rtc" time="[\d.]+" tests="2" failures="0" errors="0" skipped="0">/);
+    expect(publisherProblems(junit, process.cwd())).toEqual([]);
     // QEMU's own qtest log is kept: the exchange as QEMU saw it.
     expect(readFileSync(join(dir, 'qtest-pc-fw-cfg-rtc.log'), 'utf8')).toMatch(/clock_step 5000000000\n.*OK 5000000000/);
   });
@@ -102,7 +104,7 @@ describe('qtest on the x86 pc machine', () => {
     expect(outcome.scripts[0]!.crash).toBe('QEMU was killed by SIGKILL during the script');
     expect(outcome.scripts[0]!.sections.map((s) => s.status)).toEqual(['error', 'error']);
     expect(junit).toMatch(/<error message="QEMU was killed by SIGKILL during the script \(line 3 `inb 0x511 == 0xab until 60s`: QEMU closed the qtest connection/);
-    expect(junit).toMatch(/name="after"[^>]*>\s*<error message="not run: QEMU was killed by SIGKILL during the script" type="qemu"/);
+    expect(junit).toMatch(/name="hang: after"[^>]*>\s*<error message="not run: QEMU was killed by SIGKILL during the script" type="qemu"/);
   }, 30_000);
 });
 

@@ -97,13 +97,36 @@ describe('qfi run on the built-in guest (Debian cloud kernel + busybox initramfs
     validateJUnit(reports.junit);
   });
 
-  it('turns a kernel panic (sysrq c) into a panic verdict with the call trace in the failure', async () => {
-    const { run, reports } = await qfiRun({ command: 'echo c > /proc/sysrq-trigger' });
+  it('turns a kernel panic (sysrq c) into a panic verdict: an <error> with the call trace once, the seed, the rules and the reproducer, no protocol lines', async () => {
+    const { run, reports } = await qfiRun({ command: 'echo c > /proc/sysrq-trigger', faults: 'storage.read=fail-after:2', seed: '4242' });
     expect(run.verdict).toBe('panic');
     expect(run.reason).toMatch(/Kernel panic - not syncing: sysrq triggered crash/);
     expect(run.summary.highlights.join('\n')).toMatch(/Call Trace:[\s\S]*sysrq_handle_crash/);
     validateJUnit(reports.junit);
+    const xml = readFileSync(reports.junit, 'utf8');
+    const command = xml.match(/<testcase [^>]*name="qfi: command"[^>]*>\s*<error message="([^"]*)" type="panic">/);
+    expect(command, xml).not.toBeNull();
+    const message = command![1]!.replaceAll('&#10;', '\n');
+    expect(message).toMatch(/^seed: 4242$/m);
+    expect(message).toMatch(/^rules: storage\.read=fail-after:2$/m);
+    expect(message).toMatch(/^reproduce: qfi run .*--seed 4242/m);
+    expect(message.match(/sysrq_handle_crash/g)).toHaveLength(1);
+    expect(xml).not.toMatch(/QFI:[0-9a-f]+:|QFI-[A-Z]+:/);
+    expect(readFileSync(reports.summaryMarkdown, 'utf8').match(/sysrq_handle_crash/g)).toHaveLength(1);
     expect(processGone(run.record.qemuPid)).toBe(true);
+  });
+
+  it('names a rule nothing consulted (a guest point the guest never calls) in the summary, and require-fired fails the run on it', async () => {
+    const { run, reports } = await qfiRun({ command: 'true', faults: 'linux.failslab=fail' });
+    expect(run.verdict).toBe('pass');
+    expect(run.ruleUse).toEqual([{ rule: 'linux.failslab=fail', id: undefined, layer: 'guest', calls: undefined, fired: 0, consulted: false }]);
+    const md = readFileSync(reports.summaryMarkdown, 'utf8');
+    expect(md).toMatch(/\| `linux.failslab=fail` \| guest \| – \| ⚠️ never consulted \|/);
+    expect(md).toMatch(/> \[!WARNING\]\n> `linux.failslab=fail`: nothing consulted this rule/);
+    const required = await qfiRun({ command: 'true', faults: 'linux.failslab=fail', 'require-fired': 'true' });
+    expect(required.run.verdict).toBe('fail');
+    expect(required.run.reason).toBe('require-fired: rule linux.failslab=fail: the guest never called point linux.failslab, though the test command passed');
+    expect(readFileSync(required.reports.summaryMarkdown, 'utf8')).toMatch(/> \[!CAUTION\]\n> require-fired: rule linux.failslab=fail: the guest never called point linux.failslab\. Every rule must fire/);
   });
 
   it('stops a hanging test at the test timeout: hang verdict, registers captured, console kept whole, no QEMU left', async () => {

@@ -54,7 +54,7 @@ async function upload(config: ResolvedConfig, name: string, host: Host): Promise
 
 function reportVerdict(what: string, verdict: Verdict, reason: string, config: ResolvedConfig, at: SourceRef | undefined): void {
   if (verdict === 'pass') return;
-  const message = `qfi ${what}: ${verdict} — ${reason}`;
+  const message = `${what === 'qfi' ? 'qfi' : `qfi ${what}`}: ${verdict} — ${reason}`;
   if (config.report.failOnVerdict || verdict === 'infra-error') verdictAnnotation(message, at, 'error');
   else verdictAnnotation(`${message} (fail-on-verdict is false)`, at, 'warning');
 }

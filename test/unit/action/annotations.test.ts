@@ -24,7 +24,7 @@ describe('annotations within GitHub\'s 10 per level and step', () => {
     calls.length = 0;
     unusedRuleAnnotations(runWithUnusedRules(2));
     expect(calls).toEqual([
-      ['warning', expect.stringContaining('rule linux.point0=fail tested nothing: the guest never called point linux.point0'), { title: 'qfi: rule never consulted', file: 'ci/qfi.toml', startLine: 10 }],
+      ['warning', expect.stringContaining('rule linux.point0=fail: the guest never called point linux.point0, so it tested nothing'), { title: 'qfi: rule never consulted', file: 'ci/qfi.toml', startLine: 10 }],
       ['warning', expect.stringContaining('linux.point1=fail'), { title: 'qfi: rule never consulted', file: 'ci/qfi.toml', startLine: 11 }],
     ]);
   });

@@ -19,7 +19,7 @@ async function repoRun(log: string): Promise<{ run: TestRun; repo: string }> {
   const run = corpusTestRun(log, {
     plan: { canonicalRules: ['alloc.frame=fail-after:3'], seed: 4242, agent: 'qfi', requireFired: false, sources: config.sources, reproducer: 'qfi run --config ci/qfi.toml --seed 4242' },
     points: [{ name: 'alloc.frame', calls: 5, fails: 2 }],
-    ruleUse: [{ rule: 'alloc.frame=fail-after:3', layer: 'guest', calls: 5, fired: 2, consulted: true }],
+    ruleUse: [{ rule: 'alloc.frame=fail-after:3', id: undefined, layer: 'guest', calls: 5, fired: 2, consulted: true }],
   });
   return { run, repo };
 }
@@ -79,7 +79,7 @@ describe('what the three publishers show of qfi JUnit (their rules encoded in te
 
   it('a rule nothing consulted is named in the summary as a warning', async () => {
     const { run } = await repoRun('pass');
-    const md = toSummaryMarkdown({ ...run, ruleUse: [{ rule: 'linux.failslab=fail', layer: 'guest', calls: undefined, fired: 0, consulted: false }] });
+    const md = toSummaryMarkdown({ ...run, ruleUse: [{ rule: 'linux.failslab=fail', id: undefined, layer: 'guest', calls: undefined, fired: 0, consulted: false }] });
     expect(md).toMatch(/\| `linux.failslab=fail` \| guest \| – \| ⚠️ never consulted \|/);
     expect(md).toMatch(/> \[!WARNING\]\n> `linux.failslab=fail`: nothing consulted this rule/);
   });

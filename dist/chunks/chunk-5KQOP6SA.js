@@ -99,12 +99,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve8, reject) {
+        return new Promise(function(resolve9, reject) {
           isexe(path6, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve8(is);
+              resolve9(is);
             }
           });
         });
@@ -170,27 +170,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i2) => new Promise((resolve8, reject) => {
+      const step = (i2) => new Promise((resolve9, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve8(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve9(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve8(subStep(p, i2, 0));
+        resolve9(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve8, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve9, reject) => {
         if (ii === pathExt.length)
-          return resolve8(step(i2 + 1));
+          return resolve9(step(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve8(p + ext);
+              return resolve9(p + ext);
           }
-          return resolve8(subStep(p, i2, ii + 1));
+          return resolve9(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -651,8 +651,8 @@ var require_xz_decompress = __commonJS({
                   this.locked = true;
                   return;
                 }
-                return new Promise((resolve8) => {
-                  this.waitQueue.push(resolve8);
+                return new Promise((resolve9) => {
+                  this.waitQueue.push(resolve9);
                 });
               }
               release() {
@@ -819,7 +819,7 @@ function formatError(err) {
 // src/core/pipeline.ts
 import { mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join29 } from "node:path";
+import { join as join30 } from "node:path";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -992,6 +992,14 @@ var INPUTS = [
     type: "lines",
     default: void 0,
     description: "Extra QEMU arguments, one argv item per line (in the config file: an array of strings)."
+  },
+  {
+    name: "qemu-trailing-args",
+    toml: void 0,
+    type: "lines",
+    default: void 0,
+    cli: false,
+    description: "QEMU arguments added last, after `qemu-args` or the config file's `qemu.extra_args` (which they do not replace), one argv item per line. The CLI takes them after a bare `--`: `qfi run \u2026 -- -no-reboot`."
   },
   {
     name: "arch",
@@ -1363,8 +1371,8 @@ function isInputName(name) {
 
 // src/config/resolve-config.ts
 import { randomInt } from "node:crypto";
-import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
-import { basename, extname, isAbsolute as isAbsolute4, join, relative, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync5, statSync as statSync4 } from "node:fs";
+import { basename, extname, isAbsolute as isAbsolute5, join as join2, relative as relative2, resolve as resolve5 } from "node:path";
 
 // src/config/parse-values.ts
 var ValueProblem = class extends Error {
@@ -3882,8 +3890,10 @@ function readTomlRules(loaded, path6, raw, problems, opts = {}) {
       return;
     }
     const { file, line, column, sourceLine } = locateInToml(loaded, itemPath, "content");
-    const rule = problems.attempt(() => parseRule(item, { file, line, column, sourceLine }, opts));
-    if (rule) rules.push(rule);
+    const rule = problems.attempt(() => parseRule(item, { file, line, column, sourceLine }, opts.guestOwn ? { guestOwn: true } : {}));
+    if (!rule) return;
+    rules.push(rule);
+    opts.located?.push({ rule, at: { file: loaded.path, ...line === void 0 ? {} : { line } } });
   });
   return rules;
 }
@@ -3907,6 +3917,7 @@ function checkConfigSchema(loaded, problems, baseDir = dirname(loaded.path)) {
   const values = {};
   const present = /* @__PURE__ */ new Set();
   let rules = [];
+  const locatedRules = [];
   for (const [table, tableValue] of Object.entries(loaded.document)) {
     const keys = CONFIG_SCHEMA.get(table);
     if (!keys) {
@@ -3928,7 +3939,7 @@ function checkConfigSchema(loaded, problems, baseDir = dirname(loaded.path)) {
       if (!schema) {
         collected.add(unknownKey(loaded, table, key, keys));
       } else if (schema.kind === "rules") {
-        rules = readTomlRules(loaded, path6, raw, collected);
+        rules = readTomlRules(loaded, path6, raw, collected, { located: locatedRules });
       } else {
         present.add(schema.spec.name);
         const value = collected.attempt(
@@ -3944,7 +3955,7 @@ function checkConfigSchema(loaded, problems, baseDir = dirname(loaded.path)) {
     }
   }
   if (!problems) collected.throwIfAny();
-  return { file: loaded, values, present, rules };
+  return { file: loaded, values, present, rules, locatedRules };
 }
 function unknownTopLevel(loaded, name, value) {
   const location = locateInToml(loaded, [name], "key");
@@ -3991,6 +4002,7 @@ function readTable(opts, problems) {
   const table = findTable(loaded, segments, opts.table, opts.tableWhere);
   let enabled;
   let rules = [];
+  const locatedRules = [];
   if ("enabled" in table) {
     const path6 = [...segments, "enabled"];
     const where = locateInToml(loaded, path6, "value");
@@ -3999,8 +4011,8 @@ function readTable(opts, problems) {
     );
     if (value !== void 0) enabled = { value, where };
   }
-  if ("rules" in table) rules = readTomlRules(loaded, [...segments, "rules"], table["rules"], problems, { guestOwn: true });
-  return { enabled, rules };
+  if ("rules" in table) rules = readTomlRules(loaded, [...segments, "rules"], table["rules"], problems, { guestOwn: true, located: locatedRules });
+  return { enabled, rules, locatedRules };
 }
 function findTable(loaded, segments, name, tableWhere) {
   let current = loaded.document;
@@ -4035,7 +4047,84 @@ function listTables(table, prefix) {
   return out;
 }
 
+// src/config/report-sources.ts
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
+import { isAbsolute as isAbsolute4, join, relative, resolve as resolve4, sep } from "node:path";
+function workspaceOf(facts) {
+  const ws = facts.env.GITHUB_WORKSPACE;
+  return ws && isAbsolute4(ws) && (facts.cwd === ws || inWorkspace(facts.cwd, ws) !== void 0) ? ws : facts.cwd;
+}
+function workspaceRelative(path6, where) {
+  return inWorkspace(resolve4(where.cwd, path6), workspaceOf(where));
+}
+function inWorkspace(path6, workspace) {
+  const rel = relative(workspace, path6);
+  if (rel === "" || rel.startsWith("..") || isAbsolute4(rel)) return void 0;
+  return rel.split(sep).join("/");
+}
+function workflowFile(env, workspace) {
+  const ref = env.GITHUB_WORKFLOW_REF;
+  const repo = env.GITHUB_REPOSITORY;
+  if (!ref || !repo || !ref.startsWith(`${repo}/`)) return void 0;
+  const path6 = ref.slice(repo.length + 1).replace(/@[^@]*$/, "");
+  return path6 && existsSync4(join(workspace, path6)) ? path6 : void 0;
+}
+function lineHolding(lines, needle) {
+  if (needle.trim() === "") return void 0;
+  const i2 = lines.findIndex((l) => l.includes(needle));
+  return i2 < 0 ? void 0 : i2 + 1;
+}
+function reportSources(facts) {
+  const workspace = workspaceOf(facts);
+  const configRel = facts.configFile ? inWorkspace(facts.configFile, workspace) : void 0;
+  const mainFile = configRel ?? workflowFile(facts.env, workspace);
+  let lines = [];
+  if (mainFile) {
+    try {
+      lines = readFileSync2(join(workspace, mainFile), "utf8").split("\n");
+    } catch {
+      lines = [];
+    }
+  }
+  const main = mainFile ? { file: mainFile, line: 1 } : void 0;
+  const locate = (at, ...needles) => {
+    if (at?.line !== void 0 && at.file !== void 0) {
+      const file = inWorkspace(resolve4(facts.cwd, at.file), workspace);
+      if (file) return { file, line: at.line };
+    }
+    if (!mainFile) return void 0;
+    for (const needle of needles) {
+      const line = needle === void 0 ? void 0 : lineHolding(lines, needle);
+      if (line !== void 0) return { file: mainFile, line };
+    }
+    return void 0;
+  };
+  const byPoint = /* @__PURE__ */ new Map();
+  for (const { rule, at } of facts.rules) {
+    byPoint.set(printPoint(rule), { text: printRule(rule), ref: locate(at, printRule(rule), printPoint(rule), rule.point) });
+  }
+  const rules = {};
+  for (const { text, ref } of byPoint.values()) if (ref) rules[text] = ref;
+  const firstCommandLine = facts.command?.split("\n").find((l) => l.trim() !== "")?.trim();
+  return {
+    main,
+    command: locate(facts.commandAt, firstCommandLine),
+    resultsFile: locate(facts.resultsFileAt, facts.resultsFile),
+    rules
+  };
+}
+
+// src/core/shell-quote.ts
+function shellQuote(arg) {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
+  return `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+function shellCommand(argv) {
+  return argv.map(shellQuote).join(" ");
+}
+
 // src/config/reproducer-args.ts
+var QEMU_ARGS_SEPARATOR = "--";
 function buildReproducerArgs(opts) {
   const args = [];
   if (opts.configFile !== void 0) args.push(...flag("config", opts.configFile));
@@ -4049,10 +4138,25 @@ function buildReproducerArgs(opts) {
   }
   args.push(...flag("seed", String(opts.seed)));
   for (const rule of opts.inputRules) args.push(...flag("fault", printRule(rule)));
+  const trailing = opts.given["qemu-trailing-args"]?.text;
+  if (trailing !== void 0) args.push(QEMU_ARGS_SEPARATOR, ...typeof trailing === "string" ? [trailing] : trailing);
   return args;
 }
 function flag(name, value) {
   return value.startsWith("-") ? [`--${name}=${value}`] : [`--${name}`, value];
+}
+function keptReproducerArgs(args, drop = ["--results-dir"]) {
+  const kept = [];
+  for (let i2 = 0; i2 < args.length; i2++) {
+    const arg = args[i2];
+    if (arg === QEMU_ARGS_SEPARATOR) return [...kept, ...args.slice(i2)];
+    if (drop.includes(arg)) i2++;
+    else if (!drop.some((d) => arg.startsWith(`${d}=`))) kept.push(arg);
+  }
+  return kept;
+}
+function reproducerLine(args) {
+  return shellCommand(["qfi", "run", ...keptReproducerArgs(args)]);
 }
 
 // src/config/guest-combination.ts
@@ -4131,7 +4235,7 @@ function checkGuestCombination(setting, written, arch, disks, problems) {
 var DEFAULT_CONFIG_FILE = "qfi.toml";
 var OVERALL_TIMEOUT_MARGIN_MS = 6e4;
 async function resolveConfig(opts) {
-  const cwd = resolve4(opts.cwd);
+  const cwd = resolve5(opts.cwd);
   const problems = new ProblemList();
   const warnings = [];
   const raw = givenInputs(opts.inputs);
@@ -4189,13 +4293,24 @@ async function resolveConfig(opts) {
   }
   const seed = value("seed") ?? randomInt(0, 2 ** 32);
   const rules = enabled ? mergeRules([fromRulesFile?.rules ?? [], file?.rules ?? [], inputRules]) : [];
+  const sources = reportSources({
+    cwd,
+    env: opts.env ?? process.env,
+    configFile: opts.configBaseDir ? void 0 : configFile,
+    rules: enabled ? [...fromRulesFile?.locatedRules ?? [], ...file?.locatedRules ?? [], ...inputRules.map((rule) => ({ rule, at: void 0 }))] : [],
+    commandAt: setting("command")?.where,
+    resultsFileAt: setting("results-file")?.where,
+    command,
+    resultsFile: value("results-file")
+  });
   const config = {
     configFile,
     name: value("name") ?? (configFile ? scenarioNameFrom(basename(configFile, extname(configFile))) : "qfi"),
     qemu: {
       binary: orDefault("qemu"),
       accel: orDefault("accel"),
-      extraArgs: value("qemu-args") ?? [],
+      // `qemu-trailing-args` add to whichever of the input or the file gave `qemu-args`.
+      extraArgs: [...value("qemu-args") ?? [], ...value("qemu-trailing-args") ?? []],
       version: orDefault("qemu-version"),
       sha256: value("qemu-sha256"),
       source: value("qemu-source"),
@@ -4245,6 +4360,7 @@ async function resolveConfig(opts) {
       failOnVerdict: orDefault("fail-on-verdict")
     },
     reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
+    sources,
     campaign: campaignSettings(value, guestChoice.agent === "qfi"),
     qtest: { scripts: value("qtest-script") ?? [], devices: value("qtest-devices") ?? [] }
   };
@@ -4274,8 +4390,8 @@ function pickConfigFile(fromInputs, configGiven, cwd) {
   const chosen = fromInputs.config?.value;
   if (typeof chosen === "string") return chosen;
   if (configGiven) return void 0;
-  const fallback = join(cwd, DEFAULT_CONFIG_FILE);
-  return existsSync4(fallback) ? fallback : void 0;
+  const fallback = join2(cwd, DEFAULT_CONFIG_FILE);
+  return existsSync5(fallback) ? fallback : void 0;
 }
 function readConfigFile(path6, cwd, fromInput, problems, baseDir) {
   const loaded = problems.attempt(
@@ -4327,9 +4443,9 @@ function initrdWithoutKernel(where) {
 }
 function checkQemuPrefix(qemu, arch, problems) {
   const path6 = qemu?.value;
-  if (typeof path6 !== "string" || !isAbsolute4(path6) || !statSync4(path6).isDirectory()) return;
-  const binary = join(path6, "bin", `qemu-system-${arch}`);
-  if (!existsSync4(binary)) {
+  if (typeof path6 !== "string" || !isAbsolute5(path6) || !statSync4(path6).isDirectory()) return;
+  const binary = join2(path6, "bin", `qemu-system-${arch}`);
+  if (!existsSync5(binary)) {
     problems.add(
       new ConfigError(`QEMU install prefix ${path6} has no bin/qemu-system-${arch}`, {
         location: qemu?.where ?? { input: "qemu" },
@@ -4349,8 +4465,8 @@ function reproducerText(type, text, value) {
   return String(value);
 }
 function displayPath(path6, cwd) {
-  const rel = relative(cwd, path6);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : path6;
+  const rel = relative2(cwd, path6);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute5(rel) ? rel : path6;
 }
 function campaignSettings(value, builtinGuest) {
   const kind = value("campaign") ?? "matrix";
@@ -4438,7 +4554,7 @@ function guestPoints(events) {
 }
 
 // src/observe/injections.ts
-import { existsSync as existsSync5, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync3 } from "node:fs";
 var keptInReport = 50;
 function summarizeInjections(file, rules, hostRules, host) {
   if (rules.length === 0 && hostRules.length === 0) return void 0;
@@ -4459,7 +4575,7 @@ function summarizeInjections(file, rules, hostRules, host) {
 }
 function readPluginInjections(file, rules) {
   if (rules.length === 0) return { total: 0, failed: 0, perRule: [], first: [], unreadableLines: 0 };
-  const lines = existsSync5(file) ? readFileSync2(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
+  const lines = existsSync6(file) ? readFileSync3(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
   const injections = [];
   let unreadableLines = 0;
   for (const line of lines) {
@@ -4481,8 +4597,31 @@ function readPluginInjections(file, rules) {
     unreadableLines
   };
 }
-function rulesNeverFired(summary) {
-  return summary?.perRule.filter((r) => r.fires === 0) ?? [];
+
+// src/observe/rule-use.ts
+function rulePoint(rule) {
+  return rule.replace(/[[=].*$/s, "");
+}
+function ruleUse(canonicalRules, injections, points) {
+  return canonicalRules.map((rule) => {
+    const fires = injections?.perRule.find((r) => r.rule === rule);
+    if (fires) return { rule, id: fires.id, layer: fires.layer, calls: void 0, fired: fires.fires, consulted: fires.fires > 0 };
+    const point = points.find((p) => p.name === rulePoint(rule));
+    return { rule, id: void 0, layer: "guest", calls: point?.calls, fired: point?.fails ?? 0, consulted: (point?.calls ?? 0) > 0 };
+  });
+}
+function ruleLabel(use) {
+  return use.id ? `rule ${use.id} (${use.rule})` : `rule ${use.rule}`;
+}
+function ruleUseProblem(use) {
+  if (use.fired > 0) return void 0;
+  if (use.layer !== "guest") return `${ruleLabel(use)} never fired (${use.layer} layer)`;
+  if (!use.consulted) return `${ruleLabel(use)}: the guest never called point ${rulePoint(use.rule)}`;
+  return `${ruleLabel(use)}: the guest called point ${rulePoint(use.rule)} ${use.calls} time(s) and it never failed`;
+}
+function unusedRuleWarning(use, requireFired2) {
+  const hint = use.layer === "guest" ? `check that the guest's code consults it (qfi-fault, the SDK), or that the kernel has the fault-injection feature the point needs` : `check the rule's trigger against what the guest does`;
+  return `${ruleUseProblem(use) ?? ruleLabel(use)}, so it tested nothing: ${hint}${requireFired2 ? "" : " (require-fired makes this a failure)"}`;
 }
 
 // src/observe/verdict.ts
@@ -4556,10 +4695,11 @@ function decideWithoutAgent(record2, limits, sources, failed2, ktap) {
   }
   return { verdict: "fail", reason: "the guest ended, but nothing tells whether it passed: set success-marker or exit-device, or print KTAP results" };
 }
-function requireFired(result, neverFired, required) {
-  if (!required || neverFired.length === 0 || result.verdict !== "pass") return result;
-  const names = neverFired.map((r) => `${r.id} (${r.rule})`).join(", ");
-  return { verdict: "fail", reason: `require-fired: rule${neverFired.length === 1 ? "" : "s"} ${names} never fired, though the test command exited with 0` };
+function requireFired(result, uses, required) {
+  if (!required || result.verdict !== "pass") return result;
+  const problems = uses.map(ruleUseProblem).filter((p) => p !== void 0);
+  if (problems.length === 0) return result;
+  return { verdict: "fail", reason: `require-fired: ${problems.join("; ")}, though the test command passed` };
 }
 
 // src/core/types.ts
@@ -4780,7 +4920,7 @@ function append(result, why) {
 }
 
 // src/observe/ktap-console.ts
-import { closeSync, existsSync as existsSync6, openSync, readSync } from "node:fs";
+import { closeSync, existsSync as existsSync7, openSync, readSync } from "node:fs";
 
 // src/observe/ktap.ts
 var maxStoredTests = 1e4;
@@ -5165,7 +5305,7 @@ function cleanLine(raw) {
 
 // src/observe/ktap-console.ts
 function readKtapFile(path6, source = "console") {
-  if (!existsSync6(path6)) return void 0;
+  if (!existsSync7(path6)) return void 0;
   const parser = new KtapParser(source);
   let lineNo = 0;
   const lines = new LineStream((line) => parser.addLine(line, ++lineNo));
@@ -5181,13 +5321,13 @@ function readKtapFile(path6, source = "console") {
 }
 
 // src/observe/guest-results.ts
-import { existsSync as existsSync7, statSync as statSync5 } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
+import { join as join3 } from "node:path";
 var GUEST_RESULTS_FILE = "guest-results.txt";
 function readGuestResults(plan, record2) {
   if (plan.resultsFile === void 0) return void 0;
-  const copy = join2(record2.files.dir, GUEST_RESULTS_FILE);
-  const bytes = existsSync7(copy) ? statSync5(copy).size : 0;
+  const copy = join3(record2.files.dir, GUEST_RESULTS_FILE);
+  const bytes = existsSync8(copy) ? statSync5(copy).size : 0;
   const ended = record2.commandExitCode !== void 0;
   if (bytes === 0) {
     const problem2 = ended ? `the command exited with code ${record2.commandExitCode} but left no results in ${plan.resultsFile} (missing or empty; the console or qga.log says which)` : void 0;
@@ -5578,7 +5718,9 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
       testMs: config.test.testTimeoutMs,
       overallMs: config.test.overallTimeoutMs
     },
-    extraArgs: config.qemu.extraArgs
+    extraArgs: config.qemu.extraArgs,
+    sources: config.sources,
+    reproducer: reproducerLine(config.reproducerArgs)
   };
 }
 function checkGuestSupportsPlan(config, hasPluginRules, snapshot) {
@@ -5637,12 +5779,12 @@ function chooseQemu(config, hasPluginRules = false) {
 }
 
 // src/provision/provision.ts
-import { existsSync as existsSync21 } from "node:fs";
-import { dirname as dirname10, join as join22, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync22 } from "node:fs";
+import { dirname as dirname10, join as join23, resolve as resolve7 } from "node:path";
 
 // src/provision/disks.ts
-import { existsSync as existsSync8, openSync as openSync2, closeSync as closeSync2, ftruncateSync } from "node:fs";
-import { dirname as dirname3, join as join3 } from "node:path";
+import { existsSync as existsSync9, openSync as openSync2, closeSync as closeSync2, ftruncateSync } from "node:fs";
+import { dirname as dirname3, join as join4 } from "node:path";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -7212,8 +7354,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise = new Promise((resolve8, reject) => {
-    Object.assign(methods, { resolve: resolve8, reject });
+  const promise = new Promise((resolve9, reject) => {
+    Object.assign(methods, { resolve: resolve9, reject });
   });
   return Object.assign(promise, methods);
 };
@@ -8875,7 +9017,7 @@ var handleResult = (result, verboseInfo, { reject }) => {
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 
 // node_modules/execa/node_modules/is-stream/index.js
 function isStream2(stream, { checkOpen = true } = {}) {
@@ -9219,7 +9361,7 @@ var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((st
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
   if (!isStdioArray || type !== "native") {
@@ -9253,7 +9395,7 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
   if (tty2.isatty(targetFdNumber)) {
     throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
-  return { type: "uint8Array", value: bufferToUint8Array(readFileSync3(targetFdNumber)), optionName };
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync4(targetFdNumber)), optionName };
 };
 var getTargetFdNumber = (value, fdNumber) => {
   if (value === "inherit") {
@@ -9586,8 +9728,8 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync4(value))] }),
-    filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync4(file))] }),
+    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync5(value))] }),
+    filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync5(file))] }),
     fileNumber: forbiddenIfSync,
     iterable: ({ value }) => ({ contents: [...value] }),
     string: ({ value }) => ({ contents: [value] }),
@@ -9663,8 +9805,8 @@ var linesFinal = function* ({ previousChunks }) {
 };
 var getAppendNewlineGenerator = ({ binary, preserveNewlines, readableObjectMode, state }) => binary || preserveNewlines || readableObjectMode ? void 0 : { transform: appendNewlineGenerator.bind(void 0, state) };
 var appendNewlineGenerator = function* ({ isWindowsNewline = false }, chunk) {
-  const { unixNewline, windowsNewline, LF: LF2, concatBytes } = typeof chunk === "string" ? linesStringInfo : linesUint8ArrayInfo;
-  if (chunk.at(-1) === LF2) {
+  const { unixNewline, windowsNewline, LF: LF3, concatBytes } = typeof chunk === "string" ? linesStringInfo : linesUint8ArrayInfo;
+  if (chunk.at(-1) === LF3) {
     yield chunk;
     return;
   }
@@ -11864,11 +12006,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises = weakMap.get(stream);
   const promise = createDeferred();
   promises.push(promise);
-  const resolve8 = promise.resolve.bind(promise);
-  return { resolve: resolve8, promises };
+  const resolve9 = promise.resolve.bind(promise);
+  return { resolve: resolve9, promises };
 };
-var waitForConcurrentStreams = async ({ resolve: resolve8, promises }, subprocess) => {
-  resolve8();
+var waitForConcurrentStreams = async ({ resolve: resolve9, promises }, subprocess) => {
+  resolve9();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises])
@@ -12455,8 +12597,8 @@ var {
 
 // src/provision/disks.ts
 function qemuImg(qemuBinary) {
-  const beside = join3(dirname3(qemuBinary), "qemu-img");
-  return existsSync8(beside) ? beside : "qemu-img";
+  const beside = join4(dirname3(qemuBinary), "qemu-img");
+  return existsSync9(beside) ? beside : "qemu-img";
 }
 async function createQcow2(qemuBinary, args, what, signal, hint) {
   const tool = qemuImg(qemuBinary);
@@ -12471,14 +12613,14 @@ async function provisionDisks(disks, qemuBinary, workDir, signal) {
   const images = [];
   for (const disk of disks) {
     if (disk.path !== void 0 && disk.snapshot) {
-      images.push({ id: disk.id, image: await copyForRun(disk.path, join3(workDir, `disk-${disk.id}.${disk.format}`), signal) });
+      images.push({ id: disk.id, image: await copyForRun(disk.path, join4(workDir, `disk-${disk.id}.${disk.format}`), signal) });
       continue;
     }
     if (disk.path !== void 0) {
       images.push({ id: disk.id, image: disk.path });
       continue;
     }
-    const image = join3(workDir, `disk-${disk.id}.${disk.format}`);
+    const image = join4(workDir, `disk-${disk.id}.${disk.format}`);
     const size = disk.sizeBytes;
     if (disk.format === "raw") {
       const fd = openSync2(image, "w", 384);
@@ -12506,7 +12648,7 @@ async function copyForRun(image, copy, signal) {
 
 // src/provision/guest/busybox.ts
 import { readFile, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/provision/guest/deb-archive.ts
 var import_xz_decompress = __toESM(require_xz_decompress(), 1);
@@ -12775,18 +12917,18 @@ function readElfSection(bytes, name) {
 }
 
 // src/provision/guest/guest-cache.ts
-import { existsSync as existsSync10 } from "node:fs";
+import { existsSync as existsSync11 } from "node:fs";
 import { readdir as readdir2, rm as rm2, stat, utimes, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/provision/guest/cache-entry.ts
-import { existsSync as existsSync9 } from "node:fs";
+import { existsSync as existsSync10 } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join4 } from "node:path";
+import { basename as basename2, dirname as dirname4, join as join5 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 var COMPLETE_MARKER = ".complete";
 function isCacheEntryComplete(dir) {
-  return existsSync9(join4(dir, COMPLETE_MARKER));
+  return existsSync10(join5(dir, COMPLETE_MARKER));
 }
 function pidAlive(pid) {
   try {
@@ -12809,7 +12951,7 @@ async function removeStaleWork(dir) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length).split("-")[0]);
     if (Number.isInteger(pid) && pid !== process.pid && !pidAlive(pid)) {
-      await rm(join4(parent, name), { recursive: true, force: true });
+      await rm(join5(parent, name), { recursive: true, force: true });
     }
   }
 }
@@ -12835,7 +12977,7 @@ async function ensureCacheEntry(dir, build) {
   await mkdir(work, { recursive: true });
   try {
     await build(work);
-    await writeFile(join4(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
+    await writeFile(join5(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
 `);
     await placeEntry(work, dir);
   } catch (err) {
@@ -12853,7 +12995,7 @@ var PRUNE_KEEP_PER_KIND = 3;
 var RECENT_MS = 60 * 60 * 1e3;
 var ENTRY_NAME = /^[a-z0-9]+-[0-9a-f]{16}(-[0-9a-f]{8})?$/;
 function guestCacheDir(cacheDir, kind) {
-  return join5(cacheDir, "guest", kind);
+  return join6(cacheDir, "guest", kind);
 }
 async function ensureGuestEntry(dir, remoteKey, opts, build) {
   let how = "cached";
@@ -12863,7 +13005,7 @@ async function ensureGuestEntry(dir, remoteKey, opts, build) {
       return false;
     });
     if (restored && isCacheEntryComplete(dir)) how = "restored";
-    else if (existsSync10(dir)) await rm2(dir, { recursive: true, force: true });
+    else if (existsSync11(dir)) await rm2(dir, { recursive: true, force: true });
   }
   if (await ensureCacheEntry(dir, build)) {
     how = "built";
@@ -12873,7 +13015,7 @@ async function ensureGuestEntry(dir, remoteKey, opts, build) {
   return how;
 }
 async function markUsed(dir) {
-  const stamp = join5(dir, LAST_USED);
+  const stamp = join6(dir, LAST_USED);
   const now = /* @__PURE__ */ new Date();
   try {
     await utimes(stamp, now, now);
@@ -12885,7 +13027,7 @@ async function markUsed(dir) {
 async function lastUsedMs(dir) {
   for (const name of [LAST_USED, COMPLETE_MARKER]) {
     try {
-      return (await stat(join5(dir, name))).mtimeMs;
+      return (await stat(join6(dir, name))).mtimeMs;
     } catch {
     }
   }
@@ -12898,8 +13040,8 @@ async function pruneGuestCache(cacheDir, inUse, opts = {}) {
     await rm2(path6, { recursive: true, force: true });
     removed.push(path6);
   };
-  for (const legacy of [join5(cacheDir, "guest", "apt"), join5(cacheDir, "guest", "kernel", "resolved.json"), join5(cacheDir, "guest", "kernel", "resolved-arm64.json")]) {
-    if (existsSync10(legacy)) await remove(legacy);
+  for (const legacy of [join6(cacheDir, "guest", "apt"), join6(cacheDir, "guest", "kernel", "resolved.json"), join6(cacheDir, "guest", "kernel", "resolved-arm64.json")]) {
+    if (existsSync11(legacy)) await remove(legacy);
   }
   for (const kind of GUEST_CACHE_KINDS) {
     const root = guestCacheDir(cacheDir, kind);
@@ -12910,7 +13052,7 @@ async function pruneGuestCache(cacheDir, inUse, opts = {}) {
       continue;
     }
     const entries = await Promise.all(
-      names.filter((n2) => !n2.includes(".partial-") && !n2.endsWith(".json")).map(async (n2) => ({ dir: join5(root, n2), used: await lastUsedMs(join5(root, n2)) }))
+      names.filter((n2) => !n2.includes(".partial-") && !n2.endsWith(".json")).map(async (n2) => ({ dir: join6(root, n2), used: await lastUsedMs(join6(root, n2)) }))
     );
     entries.sort((a2, b) => b.used - a2.used);
     let rank2 = 0;
@@ -12941,7 +13083,7 @@ function staticBusyboxProblem(bytes, machine) {
 }
 async function ensureGuestBusybox(opts) {
   const name = `${opts.arch.debArch}-${opts.ref.sha256.slice(0, 16)}`;
-  const dir = join6(guestCacheDir(opts.cacheDir, "busybox"), name);
+  const dir = join7(guestCacheDir(opts.cacheDir, "busybox"), name);
   await ensureGuestEntry(dir, `qfi-guest-busybox-${name}`, opts, async (work) => {
     const deb = await opts.download(opts.ref);
     const control = await debControl(deb, opts.signal);
@@ -12953,20 +13095,20 @@ async function ensureGuestBusybox(opts) {
     if (!bytes) throw new InfraError(`${label} holds no ${BUSYBOX_PATHS.join(" or ")}`);
     const problem = staticBusyboxProblem(bytes, opts.arch.elfMachine);
     if (problem) throw new InfraError(`the busybox of ${label} ${problem}`, { hint: "set guest.initrd to an initramfs of your own" });
-    await writeFile3(join6(work, "busybox"), bytes, { mode: 493 });
+    await writeFile3(join7(work, "busybox"), bytes, { mode: 493 });
     const manifest2 = { package: { name: control.get("Package") ?? opts.ref.name, version: control.get("Version") ?? opts.ref.version, sha256: opts.ref.sha256, filename: opts.ref.filename } };
-    await writeFile3(join6(work, "busybox.json"), `${JSON.stringify(manifest2, null, 2)}
+    await writeFile3(join7(work, "busybox.json"), `${JSON.stringify(manifest2, null, 2)}
 `);
     opts.log.info(`guest busybox: ${label} unpacked (${(bytes.length / 1024).toFixed(0)} KiB)`);
   });
-  const manifest = JSON.parse(await readFile(join6(dir, "busybox.json"), "utf8"));
-  const path6 = join6(dir, "busybox");
+  const manifest = JSON.parse(await readFile(join7(dir, "busybox.json"), "utf8"));
+  const path6 = join7(dir, "busybox");
   return { path: path6, bytes: await readFile(path6), description: `${manifest.package.name} ${manifest.package.version}`, package: manifest.package };
 }
 
 // src/provision/guest/debian-mirror.ts
-import { existsSync as existsSync11, readdirSync, readFileSync as readFileSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync12, readdirSync, readFileSync as readFileSync6 } from "node:fs";
+import { join as join8 } from "node:path";
 var DEBIAN_ARCHIVE = "https://deb.debian.org/debian";
 function parseOsRelease(text) {
   const fields = /* @__PURE__ */ new Map();
@@ -13027,14 +13169,14 @@ function readHostAptSources(etcApt = "/etc/apt") {
   const files = [];
   const add = (path6) => {
     try {
-      files.push({ path: path6, text: readFileSync5(path6, "utf8") });
+      files.push({ path: path6, text: readFileSync6(path6, "utf8") });
     } catch {
     }
   };
-  if (existsSync11(join7(etcApt, "sources.list"))) add(join7(etcApt, "sources.list"));
+  if (existsSync12(join8(etcApt, "sources.list"))) add(join8(etcApt, "sources.list"));
   try {
-    for (const name of readdirSync(join7(etcApt, "sources.list.d")).sort()) {
-      if (name.endsWith(".list") || name.endsWith(".sources")) add(join7(etcApt, "sources.list.d", name));
+    for (const name of readdirSync(join8(etcApt, "sources.list.d")).sort()) {
+      if (name.endsWith(".list") || name.endsWith(".sources")) add(join8(etcApt, "sources.list.d", name));
     }
   } catch {
   }
@@ -13042,7 +13184,7 @@ function readHostAptSources(etcApt = "/etc/apt") {
 }
 function readHostOsRelease() {
   for (const path6 of ["/etc/os-release", "/usr/lib/os-release"]) {
-    if (existsSync11(path6)) return parseOsRelease(readFileSync5(path6, "utf8"));
+    if (existsSync12(path6)) return parseOsRelease(readFileSync6(path6, "utf8"));
   }
   return /* @__PURE__ */ new Map();
 }
@@ -13072,7 +13214,7 @@ var guestArch = {
 // src/provision/guest/guest-kernel.ts
 import { createHash as createHash2 } from "node:crypto";
 import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname5, join as join10 } from "node:path";
+import { dirname as dirname5, join as join11 } from "node:path";
 
 // src/provision/guest/compression.ts
 import { promisify as promisify4 } from "node:util";
@@ -13295,10 +13437,10 @@ async function extractVmlinux(image, signal) {
 
 // src/provision/guest/debian-index.ts
 import { createHash } from "node:crypto";
-import { existsSync as existsSync12 } from "node:fs";
+import { existsSync as existsSync13 } from "node:fs";
 import { mkdtemp, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 import { promisify as promisify5 } from "node:util";
 import { gunzip as gunzip3 } from "node:zlib";
 
@@ -13392,9 +13534,9 @@ function snapshotStamp(releaseDate) {
   return new Date(t).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
 }
 async function verifySignature(bytes, keyring, url, signal) {
-  const dir = await mkdtemp(join8(tmpdir(), "qfi-inrelease-"));
+  const dir = await mkdtemp(join9(tmpdir(), "qfi-inrelease-"));
   try {
-    const file = join8(dir, "InRelease");
+    const file = join9(dir, "InRelease");
     await writeFile4(file, bytes);
     const r = await runTool("gpgv", ["--keyring", keyring, file], { signal, missingHint: "install gpgv" });
     const signers = [...r.stderr.matchAll(/Good signature from "([^"]+)"/g)].map((m) => m[1]);
@@ -13409,7 +13551,7 @@ async function verifySignature(bytes, keyring, url, signal) {
   }
 }
 async function canVerify(keyring) {
-  if (!existsSync12(keyring)) return false;
+  if (!existsSync13(keyring)) return false;
   const r = await runTool("gpgv", ["--version"]).catch(() => void 0);
   return r?.exitCode === 0;
 }
@@ -13466,7 +13608,7 @@ function parseDepends(field2) {
 
 // src/provision/guest/kernel-modules.ts
 import { readdir as readdir3, readFile as readFile2 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 import { promisify as promisify6 } from "node:util";
 import { gunzip as gunzip4 } from "node:zlib";
 var ModuleError = class extends Error {
@@ -13550,7 +13692,7 @@ var ModuleTree = class {
     this.index = index;
     this.builtin = builtin;
     this.signal = signal;
-    this.read = typeof source === "string" ? (relPath) => readFile2(join9(source, relPath)) : source;
+    this.read = typeof source === "string" ? (relPath) => readFile2(join10(source, relPath)) : source;
   }
   index;
   builtin;
@@ -13637,14 +13779,14 @@ async function buildKernelEntry(work, debBytes, ref, arch, log, signal) {
   const moduleFiles = {};
   for (const modName of keep) {
     const rel = index[modName];
-    const dest = join10(work, modulesRel, rel);
+    const dest = join11(work, modulesRel, rel);
     await mkdir2(dirname5(dest), { recursive: true });
     await writeFile5(dest, files.get(`${modulesRel}/${rel}`));
     moduleFiles[modName] = rel;
   }
-  await mkdir2(join10(work, modulesRel), { recursive: true });
-  await writeFile5(join10(work, modulesRel, "modules.builtin"), builtinText);
-  await writeFile5(join10(work, arch.bootKernel), boot.bytes);
+  await mkdir2(join11(work, modulesRel), { recursive: true });
+  await writeFile5(join11(work, modulesRel, "modules.builtin"), builtinText);
+  await writeFile5(join11(work, arch.bootKernel), boot.bytes);
   const manifest = {
     format: KERNEL_ENTRY_FORMAT,
     package: { name, version, sha256: ref.sha256, filename: ref.filename },
@@ -13656,30 +13798,30 @@ async function buildKernelEntry(work, debBytes, ref, arch, log, signal) {
     modulesDir: modulesRel,
     moduleFiles
   };
-  await writeFile5(join10(work, KERNEL_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  await writeFile5(join11(work, KERNEL_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
   log.info(`guest kernel: ${label} unpacked in ${seconds2(t)}: ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) and ${keep.length} modules (${keep.join(", ")})`);
 }
 async function readKernelEntry(dir) {
-  return kernelFromManifest(dir, await readFile3(join10(dir, KERNEL_MANIFEST), "utf8"));
+  return kernelFromManifest(dir, await readFile3(join11(dir, KERNEL_MANIFEST), "utf8"));
 }
 function kernelFromManifest(dir, manifestText) {
   const m = JSON.parse(manifestText);
   return {
     dir,
-    bootKernel: join10(dir, m.bootKernel),
+    bootKernel: join11(dir, m.bootKernel),
     bootKernelSha256: m.bootKernelSha256,
     kernelRelease: m.kernelRelease,
     description: `${m.package.name} ${m.package.version}`,
     package: m.package,
     compression: m.compression,
-    modulesDir: join10(dir, m.modulesDir),
+    modulesDir: join11(dir, m.modulesDir),
     moduleFiles: m.moduleFiles
   };
 }
 async function ensureGuestKernel(opts) {
   const name = kernelEntryName(opts.arch, opts.ref);
-  const dir = join10(guestCacheDir(opts.cacheDir, "kernel"), name);
+  const dir = join11(guestCacheDir(opts.cacheDir, "kernel"), name);
   const how = await ensureGuestEntry(dir, `qfi-guest-kernel-${name}`, opts, async (work) => {
     const deb = await opts.download(opts.ref);
     await buildKernelEntry(work, deb, opts.ref, opts.arch, opts.log, opts.signal);
@@ -13691,7 +13833,7 @@ async function ensureGuestKernel(opts) {
 
 // src/provision/guest/guest-packages.ts
 import { mkdir as mkdir3, readFile as readFile4, rename as rename2, writeFile as writeFile6 } from "node:fs/promises";
-import { dirname as dirname6, join as join11 } from "node:path";
+import { dirname as dirname6, join as join12 } from "node:path";
 var GUEST_SUITE = "bookworm";
 var SNAPSHOT_ARCHIVE = "https://snapshot.debian.org/archive/debian";
 var INDEX_MAX_AGE_MS = 6 * 60 * 60 * 1e3;
@@ -13723,7 +13865,7 @@ function packagesFromIndex(packages, arch) {
   return { kernel: debRefOf(imageStanza, image.name), busybox: debRefOf(busybox, BUSYBOX_PACKAGE) };
 }
 function memoPath(cacheDir, arch) {
-  return join11(cacheDir, "guest", "index", `${GUEST_SUITE}-${arch.debArch}.json`);
+  return join12(cacheDir, "guest", "index", `${GUEST_SUITE}-${arch.debArch}.json`);
 }
 async function readMemo(path6) {
   try {
@@ -13835,21 +13977,21 @@ async function fetchDeb(ref, opts) {
 // src/provision/guest/initramfs.ts
 import { readFile as readFile5, writeFile as writeFile7 } from "node:fs/promises";
 import { createHash as createHash3 } from "node:crypto";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/core/package-root.ts
-import { existsSync as existsSync13, readFileSync as readFileSync6 } from "node:fs";
-import { dirname as dirname7, join as join12 } from "node:path";
+import { existsSync as existsSync14, readFileSync as readFileSync7 } from "node:fs";
+import { dirname as dirname7, join as join13 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached;
 function packageRoot() {
   if (cached) return cached;
   let dir = dirname7(fileURLToPath3(import.meta.url));
   for (; ; ) {
-    const manifest = join12(dir, "package.json");
-    if (existsSync13(manifest)) {
+    const manifest = join13(dir, "package.json");
+    if (existsSync14(manifest)) {
       try {
-        if (JSON.parse(readFileSync6(manifest, "utf8")).name === "qfi") return cached = dir;
+        if (JSON.parse(readFileSync7(manifest, "utf8")).name === "qfi") return cached = dir;
       } catch {
       }
     }
@@ -13925,10 +14067,10 @@ var INITRAMFS_FILE = "initramfs.cpio";
 var INITRAMFS_MANIFEST = "initramfs.json";
 var MODULE_LIST_PATH = "etc/qfi/modules";
 function agentScriptPath() {
-  return join13(packageRoot(), "guest", "qfi-init.sh");
+  return join14(packageRoot(), "guest", "qfi-init.sh");
 }
 function faultHelperPath() {
-  return join13(packageRoot(), "guest", "qfi-fault.sh");
+  return join14(packageRoot(), "guest", "qfi-fault.sh");
 }
 function initramfsKey(inputs) {
   const h2 = createHash3("sha256");
@@ -13985,7 +14127,7 @@ function initramfsEntries(inputs) {
 async function loadModules(kernel, wanted, signal) {
   let builtinText = "";
   try {
-    builtinText = await readFile5(join13(kernel.modulesDir, "modules.builtin"), "utf8");
+    builtinText = await readFile5(join14(kernel.modulesDir, "modules.builtin"), "utf8");
   } catch {
   }
   const tree = new ModuleTree(kernel.modulesDir, kernel.moduleFiles, parseModulesBuiltin(builtinText), signal);
@@ -14010,20 +14152,20 @@ async function ensureInitramfs(opts) {
     loadModules(opts.kernel, opts.modules, opts.signal)
   ]);
   const inputs = { agent, faultHelper, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
-  const dir = join13(guestCacheDir(opts.cacheDir, "initramfs"), initramfsKey(inputs));
+  const dir = join14(guestCacheDir(opts.cacheDir, "initramfs"), initramfsKey(inputs));
   const how = await ensureGuestEntry(dir, "", { log: opts.log }, async (work) => {
     const t = performance.now();
     opts.signal?.throwIfAborted();
     const cpio = writeCpioNewc(initramfsEntries(inputs));
-    await writeFile7(join13(work, INITRAMFS_FILE), cpio);
+    await writeFile7(join14(work, INITRAMFS_FILE), cpio);
     const manifest = { sha256: sha256Hex(cpio), busybox: busybox.description, kernel: opts.kernel.description, modules: modules.map((m) => m.relPath) };
-    await writeFile7(join13(work, INITRAMFS_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+    await writeFile7(join14(work, INITRAMFS_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
     opts.log.info(`guest initramfs: ${modules.length} modules + busybox, ${(cpio.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`);
   });
   if (how === "cached") opts.log.debug(`guest initramfs: cached in ${dir}`);
-  const { sha256 } = JSON.parse(await readFile5(join13(dir, INITRAMFS_MANIFEST), "utf8"));
-  return { path: join13(dir, INITRAMFS_FILE), sha256 };
+  const { sha256 } = JSON.parse(await readFile5(join14(dir, INITRAMFS_MANIFEST), "utf8"));
+  return { path: join14(dir, INITRAMFS_FILE), sha256 };
 }
 
 // src/provision/guest/index.ts
@@ -14062,9 +14204,9 @@ async function ensureBuiltinGuest(opts) {
 }
 
 // src/provision/guest/guest-files.ts
-import { existsSync as existsSync14, readFileSync as readFileSync7, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync15, readFileSync as readFileSync8, statSync as statSync7 } from "node:fs";
 import { writeFile as writeFile8 } from "node:fs/promises";
-import { dirname as dirname8, join as join14, posix as posix2 } from "node:path";
+import { dirname as dirname8, join as join15, posix as posix2 } from "node:path";
 import { gzipSync } from "node:zlib";
 
 // src/provision/guest/elf-dynamic.ts
@@ -14134,7 +14276,7 @@ function resolveGuestFiles(files, arch) {
   };
   for (const file of files) {
     add({ dest: file.dest, source: file.path, mode: file.mode ?? statSync7(file.path).mode & 4095, neededBy: void 0 });
-    const bytes = readFileSync7(file.path);
+    const bytes = readFileSync8(file.path);
     if (!isElf(bytes)) continue;
     const info = readElfDynamic(bytes);
     if (info.machine !== machine) {
@@ -14153,7 +14295,7 @@ function dependencies(program, dest, info, arch) {
   const t = triplet(arch);
   const systemGuestPath = (hostPath) => hostPath.startsWith(`/usr/${t}/lib/`) ? `/lib/${t}/${posix2.basename(hostPath)}` : hostPath;
   if (info.interpreter) {
-    const host = [info.interpreter, ...dirs.map((d) => join14(d, posix2.basename(info.interpreter)))].find((p) => existsSync14(p));
+    const host = [info.interpreter, ...dirs.map((d) => join15(d, posix2.basename(info.interpreter)))].find((p) => existsSync15(p));
     if (!host) throw missingLibrary(program, info.interpreter, [dirname8(info.interpreter), ...dirs]);
     out.push({ dest: info.interpreter, source: host, mode: 493, neededBy: program });
   }
@@ -14165,12 +14307,12 @@ function dependencies(program, dest, info, arch) {
     seen.add(want.name);
     const origin = (p, o2) => p.replaceAll("${ORIGIN}", o2).replaceAll("$ORIGIN", o2);
     const candidates = want.name.includes("/") ? [[want.name, want.name]] : [
-      ...want.searchPaths.map((p) => [join14(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
-      ...dirs.map((d) => [join14(d, want.name), systemGuestPath(join14(d, want.name))])
+      ...want.searchPaths.map((p) => [join15(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
+      ...dirs.map((d) => [join15(d, want.name), systemGuestPath(join15(d, want.name))])
     ];
     let found;
     for (const [host2, guest2] of candidates) {
-      const lib2 = existsSync14(host2) && statSync7(host2).isFile() ? libraryFor(host2, arch) : void 0;
+      const lib2 = existsSync15(host2) && statSync7(host2).isFile() ? libraryFor(host2, arch) : void 0;
       if (lib2) {
         found = { host: host2, guest: guest2, lib: lib2 };
         break;
@@ -14184,7 +14326,7 @@ function dependencies(program, dest, info, arch) {
   return out;
 }
 function libraryFor(path6, arch) {
-  const bytes = readFileSync7(path6);
+  const bytes = readFileSync8(path6);
   if (!isElf(bytes) || bytes[4] !== 2) return void 0;
   const info = readElfDynamic(bytes);
   return info.machine === guestArch[arch].elfMachine ? info : void 0;
@@ -14201,11 +14343,11 @@ function guestFileEntries(placed) {
     for (let d = posix2.dirname(file.dest); d !== "/" && d !== "."; d = posix2.dirname(d)) dirs.add(d);
   }
   const entries = [...dirs].sort().map((d) => ({ type: "dir", path: d, mode: 493 }));
-  for (const file of placed) entries.push({ type: "file", path: file.dest, mode: file.mode, data: readFileSync7(file.source) });
+  for (const file of placed) entries.push({ type: "file", path: file.dest, mode: file.mode, data: readFileSync8(file.source) });
   return entries;
 }
 async function initrdWithFiles(base, placed, out) {
-  await writeFile8(out, Buffer.concat([readFileSync7(base), gzipSync(writeCpioNewc(guestFileEntries(placed)))]), { mode: 384 });
+  await writeFile8(out, Buffer.concat([readFileSync8(base), gzipSync(writeCpioNewc(guestFileEntries(placed)))]), { mode: 384 });
 }
 
 // src/provision/kernel-format.ts
@@ -14239,13 +14381,13 @@ async function detectKernelFormat(path6) {
 }
 
 // src/provision/kvm-probe.ts
-import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync8, renameSync, statSync as statSync8, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join15 } from "node:path";
+import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync9, renameSync, statSync as statSync8, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join16 } from "node:path";
 var probeExitCode = 99;
 function writeProbeFirmware(dir) {
   const image = Buffer.alloc(64 * 1024, 244);
   Buffer.from([176, 49, 230, 244, 244]).copy(image, 65520);
-  const path6 = join15(dir, "kvm-probe.bin");
+  const path6 = join16(dir, "kvm-probe.bin");
   writeFileSync2(path6, image);
   return path6;
 }
@@ -14282,7 +14424,7 @@ async function probeKvm(target, workDir, signal) {
 function probeKey(target) {
   const parts = [target.qemuBinary, target.kernel ?? "no-kernel"];
   try {
-    parts.push(readFileSync8("/proc/sys/kernel/random/boot_id", "utf8").trim());
+    parts.push(readFileSync9("/proc/sys/kernel/random/boot_id", "utf8").trim());
   } catch {
     parts.push(`no-boot-id-${Date.now()}`);
   }
@@ -14297,11 +14439,11 @@ function probeKey(target) {
   return parts.join("|");
 }
 async function probeKvmCached(target, cacheDir, workDir, signal) {
-  const file = join15(cacheDir, "kvm-probe.json");
+  const file = join16(cacheDir, "kvm-probe.json");
   const key = probeKey(target);
   let records = {};
   try {
-    records = JSON.parse(readFileSync8(file, "utf8"));
+    records = JSON.parse(readFileSync9(file, "utf8"));
   } catch {
   }
   const saved = records[key];
@@ -14321,20 +14463,20 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
 
 // src/provision/qemu-build/build-plugin.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync15, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync9, renameSync as renameSync2 } from "node:fs";
-import { basename as basename3, join as join16 } from "node:path";
+import { existsSync as existsSync16, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync10, renameSync as renameSync2 } from "node:fs";
+import { basename as basename3, join as join17 } from "node:path";
 var PLUGIN_CFLAGS = ["-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", "-fvisibility=hidden"];
 async function buildPlugin(sources, qemu, opts) {
   const glib = await execa("pkg-config", ["--cflags", "glib-2.0"], { stdin: "ignore" });
-  const includes = [join16(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
+  const includes = [join17(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
   const flags = [...PLUGIN_CFLAGS, ...includes, ...glib.stdout.trim().split(/\s+/).filter(Boolean)];
   const h2 = createHash4("sha256");
-  for (const source of sources) h2.update(source).update("\0").update(readFileSync9(source)).update("\0");
-  for (const dir2 of opts.includeDirs ?? []) for (const header of headersIn(dir2)) h2.update(header).update(readFileSync9(header));
+  for (const source of sources) h2.update(source).update("\0").update(readFileSync10(source)).update("\0");
+  for (const dir2 of opts.includeDirs ?? []) for (const header of headersIn(dir2)) h2.update(header).update(readFileSync10(header));
   const hash = h2.update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(" ")}`).digest("hex").slice(0, 16);
-  const dir = join16(opts.cacheDir, "plugins", hash);
-  const so = join16(dir, "plugin.so");
-  if (existsSync15(so)) return so;
+  const dir = join17(opts.cacheDir, "plugins", hash);
+  const so = join17(dir, "plugin.so");
+  if (existsSync16(so)) return so;
   mkdirSync2(dir, { recursive: true });
   const tmp = `${so}.tmp-${process.pid}`;
   const t0 = Date.now();
@@ -14351,20 +14493,20 @@ ${(result.all ?? "").trim().split("\n").slice(0, 20).join("\n")}`, {
   return so;
 }
 function headersIn(dir) {
-  return readdirSync2(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join16(dir, f));
+  return readdirSync2(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join17(dir, f));
 }
 function qfiPluginSources(pluginDir) {
-  return readdirSync2(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join16(pluginDir, f));
+  return readdirSync2(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join17(pluginDir, f));
 }
 
 // src/provision/qemu-build/build-qemu.ts
-import { copyFileSync, createWriteStream as createWriteStream3, existsSync as existsSync19, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync14, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { copyFileSync, createWriteStream as createWriteStream3, existsSync as existsSync20, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync15, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/provision/qemu-build/build-deps.ts
-import { existsSync as existsSync17, readFileSync as readFileSync11 } from "node:fs";
-import { join as join18 } from "node:path";
+import { existsSync as existsSync18, readFileSync as readFileSync12 } from "node:fs";
+import { join as join19 } from "node:path";
 
 // src/provision/packages.json
 var packages_default = {
@@ -14445,25 +14587,25 @@ function packageForPythonDistribution(dist) {
 }
 
 // src/provision/qemu-build/python-deps.ts
-import { existsSync as existsSync16, readdirSync as readdirSync3, readFileSync as readFileSync10 } from "node:fs";
-import { join as join17 } from "node:path";
+import { existsSync as existsSync17, readdirSync as readdirSync3, readFileSync as readFileSync11 } from "node:fs";
+import { join as join18 } from "node:path";
 function requiredMesonVersion(srcDir) {
-  const text = readFileSync10(join17(srcDir, "meson.build"), "utf8");
+  const text = readFileSync11(join18(srcDir, "meson.build"), "utf8");
   return /meson_version\s*:\s*'>=\s*([\d.]+)'/.exec(text)?.[1];
 }
 function configureGroups(srcDir) {
-  const configure = readFileSync10(join17(srcDir, "configure"), "utf8");
+  const configure = readFileSync11(join18(srcDir, "configure"), "utf8");
   return ["meson", "tooling"].filter((g) => new RegExp(`pythondeps\\.toml\\s+${g}\\b`).test(configure));
 }
 function pythonRequirements(srcDir) {
-  const depsFile = join17(srcDir, "pythondeps.toml");
-  if (!existsSync16(depsFile)) {
+  const depsFile = join18(srcDir, "pythondeps.toml");
+  if (!existsSync17(depsFile)) {
     const want = requiredMesonVersion(srcDir);
     return [{ name: "meson", group: "meson", accepted: want ? `>=${want}` : "", wheel: void 0 }];
   }
-  const toml = parse(readFileSync10(depsFile, "utf8"));
-  const wheelsDir = join17(srcDir, "python", "wheels");
-  const wheels = existsSync16(wheelsDir) ? readdirSync3(wheelsDir).filter((f) => f.endsWith(".whl")) : [];
+  const toml = parse(readFileSync11(depsFile, "utf8"));
+  const wheelsDir = join18(srcDir, "python", "wheels");
+  const wheels = existsSync17(wheelsDir) ? readdirSync3(wheelsDir).filter((f) => f.endsWith(".whl")) : [];
   return configureGroups(srcDir).flatMap(
     (group) => Object.entries(toml[group] ?? {}).filter(([, info]) => info.path === void 0).map(([name, info]) => {
       const accepted = info.accepted?.trim() ?? "";
@@ -14472,7 +14614,7 @@ function pythonRequirements(srcDir) {
         if (!m || normalizeName(m[1]) !== normalizeName(name)) return false;
         return info.installed ? m[2] === info.installed : satisfies(m[2], accepted);
       });
-      return { name, group, accepted, wheel: wheel ? join17("python", "wheels", wheel) : void 0 };
+      return { name, group, accepted, wheel: wheel ? join18("python", "wheels", wheel) : void 0 };
     })
   );
 }
@@ -14480,8 +14622,8 @@ function fromEnsurepip(name, pythonVersion) {
   return name === "pip" || name === "setuptools" && !versionAtLeast(pythonVersion, "3.12");
 }
 function hasBundledWheels(srcDir) {
-  const dir = join17(srcDir, "python", "wheels");
-  return existsSync16(dir) && readdirSync3(dir).some((f) => f.endsWith(".whl"));
+  const dir = join18(srcDir, "python", "wheels");
+  return existsSync17(dir) && readdirSync3(dir).some((f) => f.endsWith(".whl"));
 }
 var normalizeName = (name) => name.toLowerCase().replace(/[-_.]+/g, "_");
 function versionParts(version) {
@@ -14557,13 +14699,13 @@ async function pkgConfigHas(module) {
   return commandWorks("pkg-config", ["--exists", module]);
 }
 function systemPython() {
-  return existsSync17("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  return existsSync18("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 function missingPrebuiltDtbs(srcDir) {
-  const mesonFile = join18(srcDir, "pc-bios", "dtb", "meson.build");
-  if (!existsSync17(mesonFile)) return [];
-  const names = [...readFileSync11(mesonFile, "utf8").matchAll(/'([\w.-]+\.dtb)'/g)].map((m) => m[1]);
-  return names.filter((name) => !existsSync17(join18(srcDir, "pc-bios", "dtb", name)));
+  const mesonFile = join19(srcDir, "pc-bios", "dtb", "meson.build");
+  if (!existsSync18(mesonFile)) return [];
+  const names = [...readFileSync12(mesonFile, "utf8").matchAll(/'([\w.-]+\.dtb)'/g)].map((m) => m[1]);
+  return names.filter((name) => !existsSync18(join19(srcDir, "pc-bios", "dtb", name)));
 }
 var decided = (pkg, present) => ({ pkg, present: async () => present });
 function pythonDeps(python, probe2, requirements, source) {
@@ -14597,7 +14739,7 @@ async function buildDeps(srcDir, opts) {
   const deps = [
     dep("a C compiler (cc)", "gcc", () => commandWorks("cc")),
     dep("ninja", "ninja-build", () => commandWorks("ninja")),
-    ...pythonDeps(python, probe2, requirements, { hasDepsFile: existsSync17(join18(srcDir, "pythondeps.toml")), hasWheels: hasBundledWheels(srcDir) }),
+    ...pythonDeps(python, probe2, requirements, { hasDepsFile: existsSync18(join19(srcDir, "pythondeps.toml")), hasWheels: hasBundledWheels(srcDir) }),
     dep("pkg-config", "pkg-config", () => commandWorks("pkg-config")),
     dep("flex", "flex", () => commandWorks("flex")),
     dep("bison", "bison", () => commandWorks("bison")),
@@ -14606,7 +14748,7 @@ async function buildDeps(srcDir, opts) {
     dep("zlib headers", "zlib1g-dev", () => pkgConfigHas("zlib"))
   ];
   if (opts.slirp) deps.push(dep("libslirp headers (user networking)", "libslirp-dev", () => pkgConfigHas("slirp")));
-  if (opts.fdt) deps.push(dep("libfdt headers", "libfdt-dev", async () => existsSync17("/usr/include/libfdt.h")));
+  if (opts.fdt) deps.push(dep("libfdt headers", "libfdt-dev", async () => existsSync18("/usr/include/libfdt.h")));
   if (opts.patches) deps.push(dep("patch", "patch", () => commandWorks("patch")));
   const dtbs = missingPrebuiltDtbs(srcDir);
   if (dtbs.length) {
@@ -14623,7 +14765,7 @@ async function findMissingBuildDeps(srcDir, opts) {
 function osRelease() {
   let text = "";
   try {
-    text = readFileSync11("/etc/os-release", "utf8");
+    text = readFileSync12("/etc/os-release", "utf8");
   } catch {
   }
   const field2 = (name) => new RegExp(`^${name}="?([^"\\n]+)"?$`, "m").exec(text)?.[1];
@@ -14651,7 +14793,7 @@ function installHint(missing, os, installDeps) {
   return steps.join("; ");
 }
 async function canInstall() {
-  if (!existsSync17("/usr/bin/apt-get")) return void 0;
+  if (!existsSync18("/usr/bin/apt-get")) return void 0;
   if (process.getuid?.() === 0) return [];
   return await commandWorks("sudo", ["-n", "true"]) ? ["sudo", "-n"] : void 0;
 }
@@ -14690,7 +14832,7 @@ async function ensureBuildDeps(srcDir, opts, log) {
 
 // src/provision/qemu-build/cache-key.ts
 import { createHash as createHash5 } from "node:crypto";
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 function osReleaseId(osRelease2 = readOsRelease()) {
   const id = /^ID="?([^"\n]+)"?$/m.exec(osRelease2)?.[1] ?? "linux";
   const version = /^VERSION_ID="?([^"\n]+)"?$/m.exec(osRelease2)?.[1] ?? "";
@@ -14698,7 +14840,7 @@ function osReleaseId(osRelease2 = readOsRelease()) {
 }
 function readOsRelease() {
   try {
-    return readFileSync12("/etc/os-release", "utf8");
+    return readFileSync13("/etc/os-release", "utf8");
   } catch {
     return "";
   }
@@ -14709,7 +14851,7 @@ function qemuCacheKey(inputs, hostArch = process.arch, os = osReleaseId()) {
 `);
   h2.update(`flags ${JSON.stringify(inputs.configureFlags)}
 `);
-  for (const patch of inputs.patches) h2.update(`patch ${createHash5("sha256").update(readFileSync12(patch)).digest("hex")}
+  for (const patch of inputs.patches) h2.update(`patch ${createHash5("sha256").update(readFileSync13(patch)).digest("hex")}
 `);
   h2.update(`source ${inputs.sourceHash}
 `);
@@ -14755,8 +14897,8 @@ var NinjaProgress = class {
 
 // src/provision/qemu-build/qemu-source.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync18, mkdirSync as mkdirSync3, readdirSync as readdirSync4, readFileSync as readFileSync13, renameSync as renameSync3, rmSync, statSync as statSync9, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename as basename4, join as join19, relative as relative2 } from "node:path";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync19, mkdirSync as mkdirSync3, readdirSync as readdirSync4, readFileSync as readFileSync14, renameSync as renameSync3, rmSync, statSync as statSync9, writeFileSync as writeFileSync3 } from "node:fs";
+import { basename as basename4, join as join20, relative as relative3 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function sourceHashOf(origin) {
@@ -14772,10 +14914,10 @@ function treeHash(root) {
   const walk = (dir) => {
     for (const name of readdirSync4(dir).sort()) {
       if (name === ".git" || name === "build") continue;
-      const path6 = join19(dir, name);
+      const path6 = join20(dir, name);
       const st = statSync9(path6);
       if (st.isDirectory()) walk(path6);
-      else if (st.isFile()) hash.update(`${relative2(root, path6)}\0${st.size}\0`).update(readFileSync13(path6));
+      else if (st.isFile()) hash.update(`${relative3(root, path6)}\0${st.size}\0`).update(readFileSync14(path6));
     }
   };
   walk(root);
@@ -14804,8 +14946,8 @@ async function resolveQemuSource(spec2) {
 }
 async function downloadRelease(origin, downloadsDir, log, signal) {
   mkdirSync3(downloadsDir, { recursive: true });
-  const file = join19(downloadsDir, basename4(new URL(origin.url).pathname));
-  if (existsSync18(file) && await sha256File(file) === origin.sha256) return file;
+  const file = join20(downloadsDir, basename4(new URL(origin.url).pathname));
+  if (existsSync19(file) && await sha256File(file) === origin.sha256) return file;
   log.info(`downloading ${origin.url}`);
   const tmp = `${file}.part-${process.pid}`;
   let response;
@@ -14843,12 +14985,12 @@ async function downloadRelease(origin, downloadsDir, log, signal) {
 }
 var EMPTY_BZIP2 = Buffer.from([66, 90, 104, 57, 23, 114, 69, 56, 80, 144, 0, 0, 0, 0]);
 function addFirmwareStandIns(srcDir) {
-  const mesonFile = join19(srcDir, "pc-bios", "meson.build");
-  if (!existsSync18(mesonFile)) return [];
+  const mesonFile = join20(srcDir, "pc-bios", "meson.build");
+  if (!existsSync19(mesonFile)) return [];
   const added = [];
-  for (const m of readFileSync13(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
-    const file = join19(srcDir, "pc-bios", `${m[1]}.bz2`);
-    if (!existsSync18(file)) {
+  for (const m of readFileSync14(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
+    const file = join20(srcDir, "pc-bios", `${m[1]}.bz2`);
+    if (!existsSync19(file)) {
       writeFileSync3(file, EMPTY_BZIP2);
       added.push(`${m[1]}.bz2`);
     }
@@ -14860,13 +15002,13 @@ async function unpackSource(origin, archive, dest, signal) {
   const opts = { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} };
   if (origin.kind === "folder") {
     await execa("cp", ["-a", `${origin.path}/.`, dest], opts);
-    rmSync(join19(dest, "build"), { recursive: true, force: true });
+    rmSync(join20(dest, "build"), { recursive: true, force: true });
     return;
   }
   const tarball = origin.kind === "tarball" ? origin.path : archive;
   if (!tarball) throw new Error("internal: a downloaded source needs its archive path");
   await execa("tar", ["-xf", tarball, "-C", dest, "--strip-components=1"], opts);
-  if (!existsSync18(join19(dest, "configure"))) {
+  if (!existsSync19(join20(dest, "configure"))) {
     throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
       hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz"
     });
@@ -14917,7 +15059,7 @@ function buildKey(spec2, sourceHash) {
   });
 }
 function isCompleteEntry(entry) {
-  return existsSync19(join20(entry, BUILD_MARKER)) && existsSync19(join20(entry, "prefix", "bin"));
+  return existsSync20(join21(entry, BUILD_MARKER)) && existsSync20(join21(entry, "prefix", "bin"));
 }
 async function ensureBuiltQemu(spec2, opts) {
   const { log } = opts;
@@ -14927,10 +15069,10 @@ async function ensureBuiltQemu(spec2, opts) {
     for (const [part, value] of Object.entries(key.parts)) log.info(`${part}: ${value}`);
     log.info(`source: ${origin.kind === "download" ? origin.url : origin.path}`);
   });
-  const entry = join20(opts.cacheDir, "qemu", key.key);
+  const entry = join21(opts.cacheDir, "qemu", key.key);
   if (isCompleteEntry(entry)) {
     log.info(`QEMU ${spec2.version}: cache hit (${entry})`);
-    return { prefix: join20(entry, "prefix"), key: key.key, origin: "local-cache" };
+    return { prefix: join21(entry, "prefix"), key: key.key, origin: "local-cache" };
   }
   rmSync2(entry, { recursive: true, force: true });
   if (opts.remoteCache) {
@@ -14940,7 +15082,7 @@ async function ensureBuiltQemu(spec2, opts) {
     });
     if (restored && isCompleteEntry(entry)) {
       log.info(`QEMU ${spec2.version}: restored from the remote cache`);
-      return { prefix: join20(entry, "prefix"), key: key.key, origin: "remote-cache" };
+      return { prefix: join21(entry, "prefix"), key: key.key, origin: "remote-cache" };
     }
     if (restored) log.warn("the remote cache entry is incomplete (no build marker); rebuilding");
     rmSync2(entry, { recursive: true, force: true });
@@ -14949,7 +15091,7 @@ async function ensureBuiltQemu(spec2, opts) {
   if (opts.remoteCache) {
     await opts.remoteCache.save(key.key, entry).catch((err) => log.warn(`saving QEMU to the remote cache failed: ${err.message}`));
   }
-  return { prefix: join20(entry, "prefix"), key: key.key, origin: "built" };
+  return { prefix: join21(entry, "prefix"), key: key.key, origin: "built" };
 }
 function configurePython(configureFlags) {
   const given = configureFlags.filter((f) => f.startsWith("--python=")).at(-1);
@@ -14957,9 +15099,9 @@ function configurePython(configureFlags) {
 }
 async function prepareAndConfigure(origin, spec2, work, opts) {
   const { log, signal } = opts;
-  const src = join20(work, "src");
-  const build = join20(work, "build");
-  const archive = origin.kind === "download" ? await downloadRelease(origin, join20(opts.cacheDir, "downloads"), log, signal) : void 0;
+  const src = join21(work, "src");
+  const build = join21(work, "build");
+  const archive = origin.kind === "download" ? await downloadRelease(origin, join21(opts.cacheDir, "downloads"), log, signal) : void 0;
   log.info("unpacking the QEMU source");
   await unpackSource(origin, archive, src, signal);
   const standIns = addFirmwareStandIns(src);
@@ -14971,15 +15113,15 @@ async function prepareAndConfigure(origin, spec2, work, opts) {
   const flags = [...minimalConfigureFlags(spec2.targets), ...spec2.configureFlags];
   log.info(`running configure ${flags.join(" ")}`);
   const t0 = Date.now();
-  await runLogged(join20(src, "configure"), [`--prefix=${join20(work, "entry", "prefix")}`, `--python=${systemPython()}`, ...flags], build, opts.buildLog, signal);
+  await runLogged(join21(src, "configure"), [`--prefix=${join21(work, "entry", "prefix")}`, `--python=${systemPython()}`, ...flags], build, opts.buildLog, signal);
   return { src, build, flags, configureMs: Date.now() - t0 };
 }
 async function buildInto(entry, key, spec2, origin, opts) {
   const { log, signal } = opts;
-  mkdirSync4(join20(opts.cacheDir, "qemu"), { recursive: true });
-  const work = mkdtempSync(join20(opts.cacheDir, "qemu", ".work-"));
-  const stage = join20(work, "entry");
-  const logFile = join20(work, "build.log");
+  mkdirSync4(join21(opts.cacheDir, "qemu"), { recursive: true });
+  const work = mkdtempSync(join21(opts.cacheDir, "qemu", ".work-"));
+  const stage = join21(work, "entry");
+  const logFile = join21(work, "build.log");
   const buildLog = createWriteStream3(logFile);
   const started = Date.now();
   try {
@@ -14990,10 +15132,10 @@ async function buildInto(entry, key, spec2, origin, opts) {
     await runLogged("ninja", ["-j", String(availableParallelism())], build, buildLog, signal, (line) => progress.line(line));
     await runLogged("ninja", ["install"], build, buildLog, signal);
     const ninjaMs = Date.now() - t1;
-    await new Promise((resolve8) => buildLog.end(resolve8));
-    copyFileSync(logFile, join20(stage, "build.log"));
+    await new Promise((resolve9) => buildLog.end(resolve9));
+    copyFileSync(logFile, join21(stage, "build.log"));
     const marker = { key: key.key, parts: key.parts, version: spec2.version, flags, patches: spec2.patches, builtAt: (/* @__PURE__ */ new Date()).toISOString(), configureMs, ninjaMs, totalMs: Date.now() - started };
-    writeFileSync4(join20(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
+    writeFileSync4(join21(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
 `);
     try {
       renameSync4(stage, entry);
@@ -15005,11 +15147,11 @@ async function buildInto(entry, key, spec2, origin, opts) {
     buildLog.end();
     if (err instanceof QfiError) throw err;
     mkdirSync4(opts.resultsDir, { recursive: true });
-    const kept = join20(opts.resultsDir, "qemu-build.log");
+    const kept = join21(opts.resultsDir, "qemu-build.log");
     let tail = "";
-    if (existsSync19(logFile)) {
+    if (existsSync20(logFile)) {
       copyFileSync(logFile, kept);
-      tail = readFileSync14(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
+      tail = readFileSync15(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
     }
     throw new InfraError(`building QEMU ${spec2.version} failed: ${err.message.split("\n")[0]}${tail ? `
 last lines of the build log:
@@ -15037,13 +15179,13 @@ $ ${cmd} ${args.join(" ")}
 }
 
 // src/provision/qemu-system.ts
-import { existsSync as existsSync20, statSync as statSync10 } from "node:fs";
-import { delimiter, dirname as dirname9, join as join21, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync21, statSync as statSync10 } from "node:fs";
+import { delimiter, dirname as dirname9, join as join22, resolve as resolve6 } from "node:path";
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join21(dir, name);
-    if (existsSync20(candidate) && statSync10(candidate).isFile()) return candidate;
+    const candidate = join22(dir, name);
+    if (existsSync21(candidate) && statSync10(candidate).isFile()) return candidate;
   }
   return void 0;
 }
@@ -15058,17 +15200,17 @@ function locateQemu(setting, arch) {
       });
     }
   } else {
-    const path6 = resolve5(setting);
-    binary = existsSync20(path6) && statSync10(path6).isDirectory() ? join21(path6, "bin", name) : path6;
-    if (!existsSync20(binary)) {
+    const path6 = resolve6(setting);
+    binary = existsSync21(path6) && statSync10(path6).isDirectory() ? join22(path6, "bin", name) : path6;
+    if (!existsSync21(binary)) {
       throw new InfraError(`QEMU binary ${binary} does not exist (from input qemu = ${setting})`, {
         hint: `point qemu at a qemu-system binary or an install prefix containing bin/${name}`
       });
     }
   }
   const prefix = dirname9(dirname9(binary));
-  const dataDirs = [join21(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
-    (dir, i2, all) => existsSync20(dir) && all.indexOf(dir) === i2
+  const dataDirs = [join22(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
+    (dir, i2, all) => existsSync21(dir) && all.indexOf(dir) === i2
   );
   return { binary, dataDirs };
 }
@@ -15084,8 +15226,8 @@ async function readQemuVersion(binary) {
 }
 function findFirmware(install, file) {
   for (const dir of install.dataDirs) {
-    const candidate = join21(dir, file);
-    if (existsSync20(candidate)) return candidate;
+    const candidate = join22(dir, file);
+    if (existsSync21(candidate)) return candidate;
   }
   return void 0;
 }
@@ -15123,24 +15265,24 @@ async function provisionGuest(config, plan, host, workDir, signal) {
     return { kernel: void 0, initrd: void 0, kernelDescription: `disk image ${disk.path} (booted by the firmware)`, kernelFormat: void 0 };
   }
   if (config.guest.kernel && config.guest.initrd) {
-    const kernel = resolve6(config.guest.kernel);
-    return { kernel, initrd: resolve6(config.guest.initrd), kernelDescription: `custom kernel ${kernel} with initrd ${resolve6(config.guest.initrd)}`, kernelFormat: await detectKernelFormat(kernel) };
+    const kernel = resolve7(config.guest.kernel);
+    return { kernel, initrd: resolve7(config.guest.initrd), kernelDescription: `custom kernel ${kernel} with initrd ${resolve7(config.guest.initrd)}`, kernelFormat: await detectKernelFormat(kernel) };
   }
   if (config.guest.kernel && plan.agent === "none") {
-    const kernel = resolve6(config.guest.kernel);
+    const kernel = resolve7(config.guest.kernel);
     return { kernel, initrd: void 0, kernelDescription: `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
   }
   const builtin = await host.log.group("Built-in guest", () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
   let initrd = builtin.initrd;
   if (plan.files.length > 0) {
     const placed = resolveGuestFiles(plan.files, plan.arch);
-    initrd = join22(workDir, "initrd-with-files.cpio.gz");
+    initrd = join23(workDir, "initrd-with-files.cpio.gz");
     await initrdWithFiles(builtin.initrd, placed, initrd);
     const libraries = placed.filter((f) => f.neededBy !== void 0).length;
     host.log.info(`files: ${plan.files.length} file(s) into the guest${libraries ? `, with ${libraries} shared librar${libraries === 1 ? "y" : "ies"} they need` : ""}`);
   }
   if (config.guest.kernel) {
-    const kernel = resolve6(config.guest.kernel);
+    const kernel = resolve7(config.guest.kernel);
     return { kernel, initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs`, kernelFormat: await detectKernelFormat(kernel), identity: builtin.identity };
   }
   return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: "linux", identity: builtin.identity };
@@ -15169,7 +15311,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
   const plugins = [];
   const headersPrefix = () => {
     const prefix = qemu.built?.prefix ?? dirname10(dirname10(qemu.binary));
-    return existsSync21(join22(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
+    return existsSync22(join23(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
   };
   if (plan.plugin) {
     const { path: path6, args } = plan.plugin;
@@ -15195,7 +15337,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
         hint: "use qemu: auto or build, or point qemu at a QEMU install prefix that has include/qemu-plugin.h"
       });
     }
-    const dir = join22(packageRoot(), "plugin");
+    const dir = join23(packageRoot(), "plugin");
     const so = await buildPlugin(qfiPluginSources(dir), { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal, includeDirs: [dir], input: "faults" });
     plugins.push({ so, args: [], role: "qfi" });
   }
@@ -15232,20 +15374,9 @@ async function provision(config, plan, host, workDir, signal) {
 
 // src/report/reproducer.ts
 import { writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join23 } from "node:path";
-
-// src/report/shell-quote.ts
-function shellQuote(arg) {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
-  return `'${arg.replaceAll("'", `'\\''`)}'`;
-}
-function shellCommand(argv) {
-  return argv.map(shellQuote).join(" ");
-}
-
-// src/report/reproducer.ts
+import { join as join24 } from "node:path";
 function writeReproducer(plan, dir, guest) {
-  const writer = join23(packageRoot(), "dist", "cli.js");
+  const writer = join24(packageRoot(), "dist", "cli.js");
   const lines = [
     "#!/usr/bin/env bash",
     `# Re-runs qfi scenario "${plan.scenario}" on this machine with \`qfi reproduce\`: the config copied`,
@@ -15278,14 +15409,14 @@ function writeReproducer(plan, dir, guest) {
     'exec "${qfi[@]}" reproduce "$here" "$@"',
     ""
   ];
-  const path6 = join23(dir, "reproducer.sh");
+  const path6 = join24(dir, "reproducer.sh");
   writeFileSync5(path6, lines.join("\n"), { mode: 493 });
   return path6;
 }
 
 // src/report/reproduce-record.ts
-import { copyFileSync as copyFileSync2, readFileSync as readFileSync15, writeFileSync as writeFileSync6 } from "node:fs";
-import { dirname as dirname11, isAbsolute as isAbsolute5, join as join24, relative as relative3, resolve as resolve7 } from "node:path";
+import { copyFileSync as copyFileSync2, readFileSync as readFileSync16, writeFileSync as writeFileSync6 } from "node:fs";
+import { dirname as dirname11, isAbsolute as isAbsolute6, join as join25, relative as relative4, resolve as resolve8 } from "node:path";
 var REPRODUCE_FILES = {
   manifest: "reproduce.json",
   config: "reproduce-config.toml",
@@ -15298,17 +15429,17 @@ var NOT_RECORDED = ["config", "rules-file", "results-dir", "seed"];
 var PATH_LINES = ["qemu-patches", "qtest-script"];
 var PATH_WORD_LINES = ["disks", "files"];
 function writeReproduceRecord(config, run, dir) {
-  const cwd = resolve7(run.cwd);
+  const cwd = resolve8(run.cwd);
   const here = (path7) => relativeInside(path7, cwd);
   let configEntry = null;
   if (config.configFile !== void 0) {
-    copyFileSync2(config.configFile, join24(dir, REPRODUCE_FILES.config));
+    copyFileSync2(config.configFile, join25(dir, REPRODUCE_FILES.config));
     configEntry = { copy: REPRODUCE_FILES.config, file: here(config.configFile), baseDir: here(run.configBaseDir ?? dirname11(config.configFile)) };
   }
   const rulesFile = rulesFileRead(config, run, cwd);
   let rulesEntry = null;
   if (rulesFile !== void 0) {
-    copyFileSync2(rulesFile, join24(dir, REPRODUCE_FILES.rulesFile));
+    copyFileSync2(rulesFile, join25(dir, REPRODUCE_FILES.rulesFile));
     rulesEntry = { copy: REPRODUCE_FILES.rulesFile, file: here(rulesFile) };
   }
   const manifest = {
@@ -15321,7 +15452,7 @@ function writeReproduceRecord(config, run, dir) {
     rulesFile: rulesEntry,
     inputs: recordedInputs(run.inputs, cwd)
   };
-  const path6 = join24(dir, REPRODUCE_FILES.manifest);
+  const path6 = join25(dir, REPRODUCE_FILES.manifest);
   writeFileSync6(path6, `${JSON.stringify(manifest, null, 2)}
 `);
   return path6;
@@ -15329,12 +15460,12 @@ function writeReproduceRecord(config, run, dir) {
 function rulesFileRead(config, run, cwd) {
   const given = run.inputs["rules-file"];
   const text = typeof given === "string" ? given.trim() : given?.at(-1)?.trim();
-  if (text) return resolve7(cwd, text);
+  if (text) return resolve8(cwd, text);
   if (config.configFile === void 0) return void 0;
-  const document = parse(readFileSync15(config.configFile, "utf8"));
+  const document = parse(readFileSync16(config.configFile, "utf8"));
   let value = document;
   for (const key of inputSpec("rules-file").toml.split(".")) value = value?.[key];
-  return typeof value === "string" ? resolve7(run.configBaseDir ?? dirname11(config.configFile), value) : void 0;
+  return typeof value === "string" ? resolve8(run.configBaseDir ?? dirname11(config.configFile), value) : void 0;
 }
 function recordedInputs(inputs, cwd) {
   const out = {};
@@ -15356,10 +15487,10 @@ function recordedInputs(inputs, cwd) {
   return out;
 }
 function relativeInside(path6, cwd) {
-  if (!isAbsolute5(path6)) return path6;
-  const rel = relative3(cwd, path6);
+  if (!isAbsolute6(path6)) return path6;
+  const rel = relative4(cwd, path6);
   if (rel === "") return ".";
-  return rel.startsWith("..") || isAbsolute5(rel) ? path6 : rel;
+  return rel.startsWith("..") || isAbsolute6(rel) ? path6 : rel;
 }
 function withRelativePathWord(line, cwd) {
   let pairs;
@@ -15376,7 +15507,178 @@ function quoteWord(value) {
 
 // src/report/write-reports.ts
 import { writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join25 } from "node:path";
+import { basename as basename5, join as join26 } from "node:path";
+
+// src/report/junit-names.ts
+function suitePrefix(scenario) {
+  return scenario === "qfi" ? "qfi run" : `qfi ${scenario}`;
+}
+function junitNames(scenario) {
+  const suite = suitePrefix(scenario);
+  return { suite, classname: suite, caseName: (what) => `${scenario}: ${what}` };
+}
+function ktapNames(scenario, stream, path6) {
+  const streamPart = stream === "ktap" ? "" : `${stream} `;
+  const suite = [`${suitePrefix(scenario)} ${stream}`, ...path6.length ? [path6.join("/")] : []].join(" ");
+  return { suite, classname: suite, caseName: (what) => `${scenario}: ${streamPart}${[...path6, what].join(".")}` };
+}
+
+// src/report/junit-ktap.ts
+var maxDiagnosticChars = 512 * 1024;
+function ktapSuites(ktap, naming) {
+  const budget = { left: maxDiagnosticChars };
+  const suites = [];
+  for (const [base, streams] of [["ktap", ktap.streams.filter((s) => s.source === "console")], ["results", ktap.streams.filter((s) => s.source !== "console")]]) {
+    const many = streams.length > 1;
+    streams.forEach((stream, i2) => suites.push(...streamSuites(stream, many ? `${base}.${i2 + 1}` : base, naming, budget)));
+  }
+  if (ktap.dropped > 0) {
+    suites.push({
+      name: ktapNames(naming.scenario, "ktap", ["(dropped)"]).suite,
+      cases: [{ name: ktapNames(naming.scenario, "ktap", []).caseName(`(${ktap.dropped} more results)`), classname: ktapNames(naming.scenario, "ktap", []).classname, result: { kind: "skipped", message: `${ktap.dropped} results over the report's budget were counted, not kept` } }]
+    });
+  }
+  return suites;
+}
+function streamSuites(stream, streamName, naming, budget) {
+  const where = naming.location(stream);
+  const names = (path6) => ktapNames(naming.scenario, streamName, path6);
+  const properties2 = [
+    ["qfi.ktap.version", stream.headerless ? `${stream.version} (KUnit suites, no top-level header)` : stream.version],
+    ...stream.source === "console" ? [["qfi.ktap.console_lines", `${stream.firstLine}-${stream.lastLine}`]] : [["qfi.ktap.source", stream.source], ["qfi.ktap.lines", `${stream.firstLine}-${stream.lastLine}`]],
+    ...stream.errors.slice(0, 20).map((e) => ["qfi.ktap.error", e])
+  ];
+  const top = { name: names([]).suite, properties: properties2, cases: [] };
+  const out = [top];
+  const visit = (into, test, path6) => {
+    const n2 = names(path6);
+    if (test.subtests.length === 0) {
+      const result = caseResult(test, budget);
+      into.cases.push({ name: n2.caseName(test.name), classname: n2.classname, ...where, ...result ? { result } : {} });
+      return;
+    }
+    const here = [...path6, test.name];
+    const inner = names(here);
+    const suite = { name: inner.suite, cases: [] };
+    if (test.errors.length) suite.properties = test.errors.slice(0, 20).map((e) => ["qfi.ktap.error", e]);
+    out.push(suite);
+    for (const sub of test.subtests) visit(suite, sub, here);
+    const own = caseResult(test, budget);
+    if (own && own.kind !== "skipped" && !anyCaseFailed(test)) suite.cases.push({ name: n2.caseName(`${test.name} (suite result)`), classname: inner.classname, ...where, result: own });
+  };
+  for (const test of stream.tests) visit(top, test, []);
+  if (stream.errors.length && out.every((s) => s.cases.length === 0)) {
+    top.cases.push({ name: names([]).caseName("(stream)"), classname: names([]).classname, ...where, result: { kind: "error", type: "ktap", message: stream.errors[0], text: stream.errors.join("\n") } });
+  }
+  const kept = out.filter((s) => s.cases.length > 0);
+  if (kept.length === 0) return [top];
+  if (kept[0] !== top) kept[0] = { ...kept[0], properties: [...properties2, ...kept[0].properties ?? []] };
+  return kept;
+}
+function anyCaseFailed(test) {
+  return test.subtests.some((s) => s.subtests.length ? anyCaseFailed(s) : s.outcome === "fail" || s.outcome === "error");
+}
+function caseResult(test, budget) {
+  const directive = test.directive ? `# ${test.directive}${test.note ? ` ${test.note}` : ""}` : test.note ? `# ${test.note}` : "";
+  switch (test.outcome) {
+    case "pass":
+      return void 0;
+    case "skip":
+      return { kind: "skipped", ...test.note ? { message: test.note } : {} };
+    case "todo":
+      return { kind: "skipped", message: `expected failure (${directive.slice(2) || test.directive})` };
+    case "fail": {
+      const kind = test.directive === "ERROR" ? "error" : "failure";
+      const why = test.diagnostics.find((d) => /FAILED|fail|error|expected/i.test(d)) ?? (directive || `not ok: ${test.name}`);
+      return { kind, type: "ktap", message: why.replace(/^#\s*/, ""), text: details(test, budget) };
+    }
+    case "error":
+      return { kind: "error", type: "ktap", message: test.errors[0] ?? "no result", text: details(test, budget) };
+  }
+}
+function details(test, budget) {
+  const text = [...test.errors, ...test.diagnostics].join("\n");
+  if (budget.left <= 0) return "(diagnostics left out: the report is over its size budget)";
+  const kept = text.length <= budget.left ? text : `${text.slice(0, budget.left)}
+\u2026 (cut: the report is over its size budget)`;
+  budget.left -= kept.length;
+  return kept;
+}
+
+// src/report/xml-text.ts
+var forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function toXmlText(text) {
+  return text.replace(forbidden, "");
+}
+function toReportText(text) {
+  return toXmlText(text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, ""));
+}
+
+// src/report/junit-xml.ts
+function countSuite(suite) {
+  const c3 = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const tc of suite.cases) {
+    c3.tests++;
+    if (tc.result?.kind === "failure") c3.failures++;
+    else if (tc.result?.kind === "error") c3.errors++;
+    else if (tc.result?.kind === "skipped") c3.skipped++;
+  }
+  return c3;
+}
+var attr = (text) => toXmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+var body = (text) => toXmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+var seconds3 = (s) => String(Math.round(s * 1e3) / 1e3);
+function attrs(pairs) {
+  return pairs.filter((p) => p[1] !== void 0).map(([k, v]) => ` ${k}="${attr(String(v))}"`).join("");
+}
+function renderCase(tc, pad2, out) {
+  const open2 = `${pad2}<testcase${attrs([
+    ["classname", tc.classname],
+    ["name", tc.name],
+    // dorny's parser wants a time on every case and suite (NaN otherwise): KTAP has none, so 0.
+    ["time", seconds3(tc.time ?? 0)],
+    ["file", tc.file],
+    ["line", tc.file === void 0 ? void 0 : tc.line]
+  ])}`;
+  const r = tc.result;
+  if (!r && !tc.systemOut) return void out.push(`${open2}/>`);
+  out.push(`${open2}>`);
+  if (r) {
+    const el = `<${r.kind}${attrs([["message", r.message], ["type", r.type]])}`;
+    out.push(`${pad2}  ${r.text ? `${el}>${body(r.text)}</${r.kind}>` : `${el}/>`}`);
+  }
+  if (tc.systemOut) out.push(`${pad2}  <system-out>${body(tc.systemOut)}</system-out>`);
+  out.push(`${pad2}</testcase>`);
+}
+function renderSuite(suite, pad2, out) {
+  const c3 = countSuite(suite);
+  out.push(
+    `${pad2}<testsuite${attrs([
+      ["name", suite.name],
+      ["timestamp", suite.timestamp],
+      ["time", seconds3(suite.time ?? 0)],
+      ["tests", c3.tests],
+      ["failures", c3.failures],
+      ["errors", c3.errors],
+      ["skipped", c3.skipped]
+    ])}>`
+  );
+  if (suite.properties?.length) {
+    out.push(`${pad2}  <properties>`);
+    for (const [name, value] of suite.properties) out.push(`${pad2}    <property${attrs([["name", name], ["value", value]])}/>`);
+    out.push(`${pad2}  </properties>`);
+  }
+  for (const tc of suite.cases) renderCase(tc, `${pad2}  `, out);
+  out.push(`${pad2}</testsuite>`);
+}
+function renderJUnit(name, suites) {
+  const total = countSuite({ name, cases: suites.flatMap((s) => s.cases) });
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs([["name", name], ["tests", total.tests], ["failures", total.failures], ["errors", total.errors]])}>`];
+  for (const suite of suites) renderSuite(suite, "  ", out);
+  out.push("</testsuites>");
+  return `${out.join("\n")}
+`;
+}
 
 // src/observe/summarize.ts
 var blockLines = 24;
@@ -15457,170 +15759,58 @@ function foldRepeats(lines) {
   return out;
 }
 
-// src/report/junit-ktap.ts
-var maxDiagnosticChars = 512 * 1024;
-function ktapSuites(ktap, classPrefix) {
-  const budget = { left: maxDiagnosticChars };
-  const suites = [];
-  for (const [base, streams] of [["ktap", ktap.streams.filter((s) => s.source === "console")], ["results", ktap.streams.filter((s) => s.source !== "console")]]) {
-    const many = streams.length > 1;
-    streams.forEach((stream, i2) => suites.push(streamSuite(stream, many ? `${base}.${i2 + 1}` : base, classPrefix, budget)));
-  }
-  if (ktap.dropped > 0) {
-    suites.push({
-      name: "ktap.dropped",
-      cases: [{ name: `${ktap.dropped} more results`, classname: `${classPrefix}.ktap`, result: { kind: "skipped", message: `${ktap.dropped} results over the report's budget were counted, not kept` } }],
-      suites: []
-    });
-  }
-  return suites;
+// src/report/run-facts.ts
+var protocolLine = /\bQFI(?::[A-Za-z0-9_-]*:|-[A-Z]+:)/;
+function isProtocolLine(line) {
+  return protocolLine.test(line);
 }
-function streamSuite(stream, name, classPrefix, budget) {
-  const properties = [
-    ["qfi.ktap.version", stream.headerless ? `${stream.version} (KUnit suites, no top-level header)` : stream.version],
-    ...stream.source === "console" ? [["qfi.ktap.console_lines", `${stream.firstLine}-${stream.lastLine}`]] : [["qfi.ktap.source", stream.source], ["qfi.ktap.lines", `${stream.firstLine}-${stream.lastLine}`]],
-    ...stream.errors.slice(0, 20).map((e) => ["qfi.ktap.error", e])
-  ];
-  const suite = { name, properties, cases: [], suites: [] };
-  addTests(suite, stream.tests, [], classPrefix, budget);
-  if (stream.errors.length && suite.cases.length + suite.suites.length === 0) {
-    suite.cases.push({ name: "(stream)", classname: `${classPrefix}.${name}`, result: { kind: "error", type: "ktap", message: stream.errors[0], text: stream.errors.join("\n") } });
-  }
-  return suite;
+function firedText(run) {
+  return run.ruleUse.map((u2) => {
+    const calls = u2.calls === void 0 ? "" : `, ${u2.calls} call${u2.calls === 1 ? "" : "s"}`;
+    const never = u2.consulted ? "" : u2.layer === "guest" ? " (never consulted)" : " (never fired)";
+    return `${u2.rule} fired ${u2.fired}\xD7${calls}${never}`;
+  });
 }
-function addTests(into, tests, path6, classPrefix, budget) {
-  for (const test of tests) {
-    if (test.subtests.length > 0) {
-      const child = { name: test.name, cases: [], suites: [] };
-      if (test.errors.length) child.properties = test.errors.slice(0, 20).map((e) => ["qfi.ktap.error", e]);
-      addTests(child, test.subtests, [...path6, test.name], classPrefix, budget);
-      into.suites.push(child);
-    } else {
-      into.cases.push(toCase(test, path6, classPrefix, budget));
-    }
-  }
+function runFacts(run) {
+  const rules = run.plan.canonicalRules;
+  const fired = firedText(run);
+  return [
+    `seed: ${run.plan.seed}`,
+    `rules: ${rules.length ? rules.join(" ") : "(none)"}`,
+    ...fired.length ? [`fired: ${fired.join("; ")}`] : [],
+    `reproduce: ${run.plan.reproducer}`,
+    "or, on another machine: qfi reproduce <the results folder or its artifact zip> (reproducer.sh in it does this)"
+  ].join("\n");
 }
-function toCase(test, path6, classPrefix, budget) {
-  const tc = { name: test.name, classname: [classPrefix, ...path6.length ? path6 : ["ktap"]].join(".") };
-  const result = caseResult(test, budget);
-  if (result) tc.result = result;
-  return tc;
+function excerptParts(run) {
+  const ranked = flattenBlocks(excerptBlocks(run.summary, run.ktap)).filter((l) => !isProtocolLine(l));
+  const shown = new Set(ranked);
+  const tail = run.summary.tail.filter((l) => !isProtocolLine(l) && !shown.has(l));
+  return { ranked, tail };
 }
-function caseResult(test, budget) {
-  const directive = test.directive ? `# ${test.directive}${test.note ? ` ${test.note}` : ""}` : test.note ? `# ${test.note}` : "";
-  switch (test.outcome) {
-    case "pass":
-      return void 0;
-    case "skip":
-      return { kind: "skipped", ...test.note ? { message: test.note } : {} };
-    case "todo":
-      return { kind: "skipped", message: `expected failure (${directive.slice(2) || test.directive})` };
-    case "fail": {
-      const kind = test.directive === "ERROR" ? "error" : "failure";
-      const why = test.diagnostics.find((d) => /FAILED|fail|error|expected/i.test(d)) ?? (directive || `not ok: ${test.name}`);
-      return { kind, type: "ktap", message: why.replace(/^#\s*/, ""), text: details(test, budget) };
-    }
-    case "error":
-      return { kind: "error", type: "ktap", message: test.errors[0] ?? "no result", text: details(test, budget) };
-  }
-}
-function details(test, budget) {
-  const text = [...test.errors, ...test.diagnostics].join("\n");
-  if (budget.left <= 0) return "(diagnostics left out: the report is over its size budget)";
-  const kept = text.length <= budget.left ? text : `${text.slice(0, budget.left)}
-\u2026 (cut: the report is over its size budget)`;
-  budget.left -= kept.length;
-  return kept;
-}
-
-// src/report/xml-text.ts
-var forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function toXmlText(text) {
-  return text.replace(forbidden, "");
-}
-function toReportText(text) {
-  return toXmlText(text.replace(/\u001B\[[0-9;?]*[ -/]*[@-~]/g, ""));
-}
-
-// src/report/junit-xml.ts
-function countSuite(suite) {
-  const c3 = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  for (const tc of suite.cases) {
-    c3.tests++;
-    if (tc.result?.kind === "failure") c3.failures++;
-    else if (tc.result?.kind === "error") c3.errors++;
-    else if (tc.result?.kind === "skipped") c3.skipped++;
-  }
-  for (const child of suite.suites) {
-    const n2 = countSuite(child);
-    c3.tests += n2.tests;
-    c3.failures += n2.failures;
-    c3.errors += n2.errors;
-    c3.skipped += n2.skipped;
-  }
-  return c3;
-}
-var attr = (text) => toXmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
-var body = (text) => toXmlText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-var seconds3 = (s) => String(Math.round(s * 1e3) / 1e3);
-function attrs(pairs) {
-  return pairs.filter((p) => p[1] !== void 0).map(([k, v]) => ` ${k}="${attr(String(v))}"`).join("");
-}
-function renderCase(tc, pad2, out) {
-  const open2 = `${pad2}<testcase${attrs([["classname", tc.classname], ["name", tc.name], ["time", tc.time === void 0 ? void 0 : seconds3(tc.time)]])}`;
-  const r = tc.result;
-  if (!r) return void out.push(`${open2}/>`);
-  const el = `<${r.kind}${attrs([["message", r.message], ["type", r.type]])}`;
-  out.push(`${open2}>`, `${pad2}  ${r.text ? `${el}>${body(r.text)}</${r.kind}>` : `${el}/>`}`, `${pad2}</testcase>`);
-}
-function renderSuite(suite, pad2, out) {
-  const c3 = countSuite(suite);
-  out.push(
-    `${pad2}<testsuite${attrs([
-      ["name", suite.name],
-      ["timestamp", suite.timestamp],
-      ["time", suite.time === void 0 ? void 0 : seconds3(suite.time)],
-      ["tests", c3.tests],
-      ["failures", c3.failures],
-      ["errors", c3.errors],
-      ["skipped", c3.skipped]
-    ])}>`
-  );
-  if (suite.properties?.length) {
-    out.push(`${pad2}  <properties>`);
-    for (const [name, value] of suite.properties) out.push(`${pad2}    <property${attrs([["name", name], ["value", value]])}/>`);
-    out.push(`${pad2}  </properties>`);
-  }
-  for (const tc of suite.cases) renderCase(tc, `${pad2}  `, out);
-  for (const child of suite.suites) renderSuite(child, `${pad2}  `, out);
-  out.push(`${pad2}</testsuite>`);
-}
-function renderJUnit(name, suites) {
-  const total = countSuite({ name, cases: [], suites });
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs([["name", name], ["tests", total.tests], ["failures", total.failures], ["errors", total.errors]])}>`];
-  for (const suite of suites) renderSuite(suite, "  ", out);
-  out.push("</testsuites>");
-  return `${out.join("\n")}
-`;
+function failureReport(run) {
+  const { ranked, tail } = excerptParts(run);
+  const message = [toReportText(run.reason), "", runFacts(run), ...ranked.length ? ["", "--- worst problems on the console ---", ...ranked] : []].join("\n");
+  const text = [
+    ...tail.length ? ["--- last console lines ---", ...tail] : ["(no console lines beyond the excerpt)"],
+    ...run.record.diagnostics?.registers ? ["", "--- registers at timeout ---", run.record.diagnostics.registers.trim()] : []
+  ].join("\n");
+  return { message: toReportText(message), text: toReportText(text) };
 }
 
 // src/report/junit.ts
-function failureDetails(run) {
-  const parts = [run.reason];
-  const highlights = flattenBlocks(excerptBlocks(run.summary, run.ktap));
-  if (highlights.length) parts.push("", "--- worst problems on the console ---", ...highlights);
-  if (run.summary.tail.length) parts.push("", "--- last console lines ---", ...run.summary.tail);
-  if (run.record.diagnostics?.registers) parts.push("", "--- registers at timeout ---", run.record.diagnostics.registers.trim());
-  return toReportText(parts.join("\n"));
-}
 var seconds4 = (ms) => ms === void 0 ? 0 : Math.round(ms) / 1e3;
-function toJUnit(run) {
-  const properties = [];
-  const prop = (name, value) => properties.push([name, toXmlText(String(value))]);
+function resultKind(verdict) {
+  return verdict === "fail" ? "failure" : "error";
+}
+function properties(run) {
+  const out = [];
+  const prop = (name, value) => out.push([name, toXmlText(String(value))]);
   prop("qfi.verdict", run.verdict);
   prop("qfi.reason", toReportText(run.reason));
   for (const rule of run.plan.canonicalRules) prop("qfi.rule", rule);
   prop("qfi.seed", run.plan.seed);
+  prop("qfi.reproducer", run.plan.reproducer);
   prop("qfi.qemu.version", run.provisioned.qemuVersion);
   prop("qfi.qemu.origin", run.provisioned.qemuOrigin);
   prop("qfi.qemu.accel", run.provisioned.accel);
@@ -15640,35 +15830,48 @@ function toJUnit(run) {
   }
   if (run.record.commandExitCode !== void 0) prop("qfi.exit_code", run.record.commandExitCode);
   if (run.record.timedOut) prop("qfi.timed_out", run.record.timedOut);
-  const top = topFinding(run.record.events, run.ktap);
-  if (top) prop("qfi.top_problem", `${top.kind} at ${top.where}: ${toReportText(top.text)}`);
-  const booted = run.record.events.some((e) => e.kind === "agent-ready");
+  return out;
+}
+function toJUnit(run, opts = {}) {
+  const names = junitNames(run.scenario);
+  const sources = run.plan.sources;
+  const at = (ref) => ref ? { file: ref.file, line: ref.line } : {};
+  const commandAt = at(sources.command ?? sources.main);
+  const firstRule = run.plan.canonicalRules.map((r) => sources.rules[r]).find((r) => r !== void 0);
+  const bootAt = at(firstRule ?? sources.main);
+  const facts = runFacts(run);
+  const failed2 = run.verdict === "pass" ? void 0 : { kind: resultKind(run.verdict), type: run.verdict, ...failureReport(run) };
+  const booted = guestCameUp(run);
   const started = run.record.events.some((e) => e.kind === "test-start");
-  const details2 = failureDetails(run);
-  const reason = toReportText(run.reason);
-  const classname = `qfi.${toXmlText(run.scenario)}`;
-  const boot = { name: "boot", classname, time: seconds4(run.record.bootMs) };
-  if (!booted) {
-    boot.result = run.verdict === "infra-error" ? { kind: "error", message: reason, type: run.verdict, text: details2 } : { kind: "failure", message: reason, type: run.verdict, text: details2 };
-  }
-  const command = { name: "command", classname, time: seconds4(run.record.testMs) };
-  if (!started && !booted) command.result = { kind: "skipped" };
-  else if (run.verdict === "infra-error") command.result = { kind: "error", message: reason, type: run.verdict, text: details2 };
-  else if (run.verdict !== "pass") command.result = { kind: "failure", message: reason, type: run.verdict, text: details2 };
+  const boot = { name: names.caseName("boot"), classname: names.classname, time: seconds4(run.record.bootMs), ...bootAt, systemOut: facts };
+  if (!booted && failed2) boot.result = failed2;
+  const command = { name: names.caseName("command"), classname: names.classname, time: seconds4(run.record.testMs), ...commandAt, systemOut: facts };
+  if (!booted && !started) command.result = { kind: "skipped", message: "the guest never came up, so the command never ran" };
+  else if (failed2) command.result = failed2;
+  const scenario = { name: run.scenario, classname: names.classname, time: seconds4(run.record.wallMs), ...firstRule ? at(firstRule) : commandAt, systemOut: facts, ...failed2 ? { result: failed2 } : {} };
   const suite = {
-    name: toXmlText(run.scenario),
+    name: names.suite,
     timestamp: run.record.startedAt,
     time: seconds4(run.record.wallMs),
-    properties,
-    cases: [boot, command],
-    suites: run.ktap ? ktapSuites(run.ktap, classname) : []
+    properties: properties(run),
+    cases: opts.scenarioCase ? [scenario] : [boot, command]
   };
-  return renderJUnit("qfi", [suite]);
+  const ktap = run.ktap ? ktapSuites(run.ktap, {
+    scenario: run.scenario,
+    location: (stream) => at((stream.source === "console" ? sources.command : sources.resultsFile ?? sources.command) ?? sources.main)
+  }) : [];
+  return renderJUnit("qfi", [suite, ...ktap]);
+}
+function guestCameUp(run) {
+  if (run.record.events.some((e) => e.kind === "agent-ready")) return true;
+  if (run.plan.agent === "qfi") return false;
+  if (run.verdict === "boot-timeout") return false;
+  return run.record.consoleLines > 0 || run.verdict === "pass";
 }
 
 // src/report/summary-json.ts
 var SUMMARY_SCHEMA_VERSION = 1;
-function toSummaryJson(run) {
+function toSummaryJson(run, junitFile = "junit.xml") {
   const { record: record2, plan, provisioned } = run;
   const summary = {
     schema: SUMMARY_SCHEMA_VERSION,
@@ -15702,7 +15905,7 @@ function toSummaryJson(run) {
     /** KTAP/TAP results on the console: counts and each stream's errors (the tests are in junit.xml). */
     ktap: run.ktap ? { counts: run.ktap.counts, dropped: run.ktap.dropped, streams: run.ktap.streams.map((s) => ({ source: s.source, version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) } : null,
     diagnostics: record2.diagnostics ?? null,
-    files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: "junit.xml", reproducer: "reproducer.sh", reproduce: REPRODUCE_FILES.manifest, ...run.injections ? { injections: "injections.jsonl" } : {} }
+    files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: junitFile, reproducer: "reproducer.sh", reproduce: REPRODUCE_FILES.manifest, ...run.injections ? { injections: "injections.jsonl" } : {} }
   };
   return `${JSON.stringify(summary, null, 2)}
 `;
@@ -15722,6 +15925,7 @@ var secs = (ms) => ms === void 0 ? "\u2013" : `${(ms / 1e3).toFixed(2)} s`;
 var maxExcerptChars = 16e3;
 var maxSummaryBytes = 64 * 1024;
 var maxRows = 10;
+var maxRuleRows = 50;
 function toSummaryMarkdown(run) {
   const { record: record2, plan, provisioned } = run;
   const out = [
@@ -15735,20 +15939,8 @@ function toSummaryMarkdown(run) {
     "",
     `**Kernel**: ${cell(provisioned.kernelDescription)}`
   ];
-  if (run.injections) {
-    const { total, failed: failed2, unattributed } = run.injections;
-    out.push(
-      "",
-      `**Injections**: ${total}${failed2 ? `, ${failed2} failed` : ""}${unattributed ? `, ${unattributed} block error(s) no rule explains` : ""}`,
-      "",
-      "| rule | layer | fires | first |",
-      "|---|---|---|---|"
-    );
-    for (const r of run.injections.perRule) {
-      const first = r.firstIcount !== void 0 ? `instruction ${r.firstIcount}` : r.firstAtMs !== void 0 ? `${(r.firstAtMs / 1e3).toFixed(3)} s` : "\u2013";
-      out.push(`| \`${cell(r.rule)}\` | ${r.layer} | ${r.fires === 0 ? "\u26A0\uFE0F never fired" : r.fires} | ${first} |`);
-    }
-  }
+  out.push(...rulesSection(run));
+  out.push(...pointsSection(run));
   const top = topFinding(run.record.events, run.ktap);
   if (top) out.push("", `**Top problem**: ${top.kind} at ${top.where}: \`${cell(clip(toReportText(top.text), 300)).replaceAll("`", "'")}\``);
   if (run.summary.problems.length) {
@@ -15761,15 +15953,50 @@ function toSummaryMarkdown(run) {
     }
   }
   if (run.ktap) out.push("", ...ktapSection(run.ktap));
-  const highlights = flattenBlocks(excerptBlocks(run.summary, run.ktap));
-  const excerpt = [...highlights, ...highlights.length ? ["\u2026"] : [], ...run.summary.tail].join("\n");
+  const { ranked, tail } = excerptParts(run);
+  const excerpt = [...ranked, ...ranked.length && tail.length ? ["\u2026"] : [], ...tail].join("\n");
   if (run.verdict !== "pass" && excerpt) {
     const text = toReportText(excerpt).replaceAll("```", "`\u200B``");
     out.push("", "<details open><summary>Console excerpt</summary>", "", "```text", text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}
-\u2026 (cut)` : text, "```", "", "</details>");
+\u2026 (cut at ${maxExcerptChars} characters: console.log in the results has it all)` : text, "```", "", "</details>");
   }
   return boundMarkdown(`${out.join("\n")}
 `, maxSummaryBytes);
+}
+function rulesSection(run) {
+  if (run.ruleUse.length === 0) return [];
+  const out = ["", "**Rules and what fired**", "", "| rule | layer | calls | fired | first |", "|---|---|---|---|---|"];
+  const firstOf = (rule) => {
+    const r = run.injections?.perRule.find((p) => p.rule === rule);
+    return r?.firstIcount !== void 0 ? `instruction ${r.firstIcount}` : r?.firstAtMs !== void 0 ? `${(r.firstAtMs / 1e3).toFixed(3)} s` : "\u2013";
+  };
+  for (const u2 of run.ruleUse.slice(0, maxRuleRows)) {
+    const fired = u2.consulted ? String(u2.fired) : `\u26A0\uFE0F ${u2.layer === "guest" ? "never consulted" : "never fired"}`;
+    out.push(`| \`${cell(u2.rule)}\` | ${u2.layer} | ${u2.calls ?? "\u2013"} | ${fired} | ${firstOf(u2.rule)} |`);
+  }
+  if (run.ruleUse.length > maxRuleRows) out.push("", `\u2026 and ${run.ruleUse.length - maxRuleRows} more rules (summary.json has them all).`);
+  const unused = run.ruleUse.filter((u2) => !u2.consulted);
+  const problems = run.ruleUse.map(ruleUseProblem).filter((p) => p !== void 0);
+  if (run.plan.requireFired && problems.length) {
+    out.push("", `> [!CAUTION]
+> require-fired: ${problems.map(cell).join("; ")}. Every rule must fire for the run to pass.`);
+  } else if (unused.length) {
+    const names = unused.map((u2) => `\`${cell(u2.rule)}\``).join(", ");
+    out.push(
+      "",
+      `> [!WARNING]
+> ${names}: nothing consulted ${unused.length === 1 ? "this rule" : "these rules"}, so the run tested nothing with ${unused.length === 1 ? "it" : "them"}. Check that the guest consults the point (qfi-fault, the SDK) or that the kernel has the fault-injection feature it needs; \`require-fired\` makes this a failure.`
+    );
+  }
+  if (run.injections?.unattributed) out.push("", `${run.injections.unattributed} block error(s) no rule explains (real I/O errors of the host?).`);
+  return out;
+}
+function pointsSection(run) {
+  if (run.points.length === 0) return [];
+  const out = ["", "**Guest points**", "", "| point | calls | failed |", "|---|---|---|"];
+  for (const p of run.points.slice(0, maxRuleRows)) out.push(`| \`${cell(p.name)}\` | ${p.calls ?? "registered"} | ${p.fails ?? "\u2013"} |`);
+  if (run.points.length > maxRuleRows) out.push("", `\u2026 and ${run.points.length - maxRuleRows} more points (summary.json has them all).`);
+  return out;
 }
 var clip = (text, max) => text.length > max ? `${text.slice(0, max)}\u2026` : text;
 function ktapSection(ktap) {
@@ -15813,21 +16040,47 @@ function boundMarkdown(markdown, maxBytes) {
 }
 
 // src/report/write-reports.ts
-function reportFilesIn(dir) {
-  return { junit: join25(dir, "junit.xml"), summaryJson: join25(dir, "summary.json"), summaryMarkdown: join25(dir, "summary.md") };
+var JUNIT_FILE = "junit.xml";
+var PART_JUNIT_FILE = "part-junit.xml";
+function reportFilesIn(dir, opts = {}) {
+  return { junit: join26(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE), summaryJson: join26(dir, "summary.json"), summaryMarkdown: join26(dir, "summary.md") };
 }
-function writeReports(run, dir) {
-  const files = reportFilesIn(dir);
-  writeFileSync7(files.junit, toJUnit(run));
-  writeFileSync7(files.summaryJson, toSummaryJson(run));
+function writeReports(run, dir, opts = {}) {
+  const files = reportFilesIn(dir, opts);
+  writeFileSync7(files.junit, toJUnit(run, { scenarioCase: opts.part === true }));
+  writeFileSync7(files.summaryJson, toSummaryJson(run, basename5(files.junit)));
   writeFileSync7(files.summaryMarkdown, toSummaryMarkdown(run));
   return files;
 }
 
 // src/run/run-qemu.ts
-import { createWriteStream as createWriteStream5, existsSync as existsSync22, writeFileSync as writeFileSync9 } from "node:fs";
-import { basename as basename5, join as join28 } from "node:path";
+import { createWriteStream as createWriteStream5, existsSync as existsSync23, writeFileSync as writeFileSync9 } from "node:fs";
+import { basename as basename6, join as join29 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
+
+// src/run/serial-line-ends.ts
+var CR2 = 13;
+var LF2 = 10;
+var SerialLineEnds = class {
+  heldCr = false;
+  push(chunk) {
+    if (!this.heldCr && !chunk.includes(CR2)) return chunk;
+    const out = Buffer.allocUnsafe(chunk.length + 1);
+    let length = 0;
+    for (const byte of chunk) {
+      if (this.heldCr && byte !== LF2) out[length++] = CR2;
+      this.heldCr = byte === CR2;
+      if (!this.heldCr) out[length++] = byte;
+    }
+    return out.subarray(0, length);
+  }
+  /** What is still held back when the console closes: a final `\r`, or nothing. */
+  end() {
+    const rest = this.heldCr ? Buffer.from([CR2]) : Buffer.alloc(0);
+    this.heldCr = false;
+    return rest;
+  }
+};
 
 // src/observe/verdict-sources.ts
 var MarkerWatch = class {
@@ -16014,7 +16267,7 @@ function qfiPluginArgs(plan, paths) {
 
 // src/run/host-faults.ts
 import { closeSync as closeSync3, mkdirSync as mkdirSync5, openSync as openSync3, readSync as readSync2, writeFileSync as writeFileSync8 } from "node:fs";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 
 // src/observe/block-trace.ts
 var LINE = /^(?:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z )?(?:\d+@(\d+)\.(\d+):)?(\w+) (.*)$/;
@@ -16252,9 +16505,9 @@ var HostFaults = class {
     if (rules.length > 0) {
       const config = compileBlkdebug({ format: disk.format, rules, seed: this.plan.seed, seen });
       const node = `qfi-${disk.id}-bd${++this.generation}`;
-      const dir = join26(this.opts.resultsDir, "blkdebug");
+      const dir = join27(this.opts.resultsDir, "blkdebug");
       mkdirSync5(dir, { recursive: true });
-      const configFile = join26(dir, `${node}.conf`);
+      const configFile = join27(dir, `${node}.conf`);
       writeFileSync8(configFile, config.text);
       await qmp.execute("blockdev-add", { driver: "blkdebug", "node-name": node, image: disk.fileNode, config: configFile, ...readOnly }, 3e4);
       file = node;
@@ -16417,11 +16670,11 @@ var PluginControl = class {
   waiting = [];
   async request(message, timeoutMs = 5e3) {
     const socket = await this.connect();
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const timer = setTimeout(() => reject(new Error(`qfi-fault did not answer ${JSON.stringify(message)} within ${timeoutMs} ms`)), timeoutMs);
       this.waiting.push((reply) => {
         clearTimeout(timer);
-        resolve8(reply);
+        resolve9(reply);
       });
       socket.write(`${JSON.stringify(message)}
 `);
@@ -16433,7 +16686,7 @@ var PluginControl = class {
   }
   connect() {
     if (this.socket) return Promise.resolve(this.socket);
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const socket = createConnection(this.path);
       socket.once("error", reject);
       socket.once("connect", () => {
@@ -16442,7 +16695,7 @@ var PluginControl = class {
         socket.setEncoding("utf8");
         socket.on("data", (chunk) => this.onData(chunk));
         this.socket = socket;
-        resolve8(socket);
+        resolve9(socket);
       });
     });
   }
@@ -16497,9 +16750,9 @@ var QmpClient = class _QmpClient {
   closed = false;
   /** Connects, reads the greeting and negotiates capabilities. */
   static async connect(path6, opts = {}) {
-    const socket = await new Promise((resolve8, reject) => {
+    const socket = await new Promise((resolve9, reject) => {
       const s = createConnection2(path6);
-      s.once("connect", () => resolve8(s));
+      s.once("connect", () => resolve9(s));
       s.once("error", reject);
     });
     const client = new _QmpClient(socket, opts.log, opts.startedAt ?? Date.now());
@@ -16509,11 +16762,11 @@ var QmpClient = class _QmpClient {
   }
   greeting;
   waitForGreeting(timeoutMs) {
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const timer = setTimeout(() => reject(new Error(`no QMP greeting within ${timeoutMs} ms`)), timeoutMs);
       this.greeting = (ok) => {
         clearTimeout(timer);
-        if (ok) resolve8();
+        if (ok) resolve9();
         else reject(new Error("QMP connection closed before the greeting"));
       };
     });
@@ -16526,12 +16779,12 @@ var QmpClient = class _QmpClient {
     const id = `qfi-${this.nextId++}`;
     const message = JSON.stringify(args === void 0 ? { execute: command, id } : { execute: command, arguments: args, id });
     this.write(">", message);
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new Error(`QMP ${command} got no answer within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.pending.set(id, { resolve: resolve8, reject, timer, command });
+      this.pending.set(id, { resolve: resolve9, reject, timer, command });
       this.socket.write(`${message}
 `);
     });
@@ -16600,7 +16853,7 @@ var QmpClient = class _QmpClient {
 // src/run/guest-agent-session.ts
 import { createWriteStream as createWriteStream4 } from "node:fs";
 import { writeFile as writeFile9 } from "node:fs/promises";
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 
 // src/run/guest-agent.ts
 import { createConnection as createConnection3 } from "node:net";
@@ -16677,9 +16930,9 @@ var GuestAgent = class _GuestAgent {
     for (; ; ) {
       opts.signal?.throwIfAborted();
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           const s = createConnection3(path6);
-          s.once("connect", () => resolve8(s));
+          s.once("connect", () => resolve9(s));
           s.once("error", reject);
         });
         return new _GuestAgent(socket, opts.log, opts.startedAt ?? Date.now(), opts.commandTimeoutMs ?? 3e4);
@@ -16859,7 +17112,7 @@ var GuestAgent = class _GuestAgent {
   }
   waitFor(accept, timeoutMs, signal, what, hint = STUCK_HINT) {
     if (this.closedError) return Promise.reject(this.closedError);
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const done = (fn) => {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
@@ -16876,7 +17129,7 @@ var GuestAgent = class _GuestAgent {
       this.waiter = {
         accept: (msg) => {
           if (!accept(msg)) return false;
-          done(() => resolve8(msg));
+          done(() => resolve9(msg));
           return true;
         },
         fail: (err) => done(() => reject(err))
@@ -16946,7 +17199,7 @@ function commandEnv(plan) {
 async function fetchResultsFile(agent, path6, opts) {
   try {
     const bytes = await agent.readFile(path6, { signal: opts.signal });
-    await writeFile9(join27(opts.resultsDir, GUEST_RESULTS_FILE), bytes);
+    await writeFile9(join28(opts.resultsDir, GUEST_RESULTS_FILE), bytes);
     opts.log.info(`results file ${path6}: ${bytes.length} bytes copied to ${GUEST_RESULTS_FILE}`);
   } catch (err) {
     if (opts.signal.aborted) throw err;
@@ -16954,7 +17207,7 @@ async function fetchResultsFile(agent, path6, opts) {
   }
 }
 async function runGuestAgentSession(opts) {
-  const transcript = createWriteStream4(join27(opts.resultsDir, GUEST_AGENT_FILES.transcript));
+  const transcript = createWriteStream4(join28(opts.resultsDir, GUEST_AGENT_FILES.transcript));
   const at = () => Date.now() - opts.startedAt;
   let agent;
   try {
@@ -16964,8 +17217,8 @@ async function runGuestAgentSession(opts) {
     opts.onEvent({ kind: "agent-ready", line: 0, atMs: at(), text: "(qemu-guest-agent answered guest-ping)" });
     opts.onEvent({ kind: "test-start", line: 0, atMs: at(), text: "(guest-exec sh -c COMMAND)" });
     const result = await agent.run({ path: "sh", args: ["-c", opts.command], env: commandEnv(opts.plan) }, { signal: opts.signal });
-    await writeFile9(join27(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
-    await writeFile9(join27(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
+    await writeFile9(join28(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
+    await writeFile9(join28(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
     for (const [stream, truncated] of [["stdout", result.stdoutTruncated], ["stderr", result.stderrTruncated]]) {
       if (truncated) opts.log.warn(`the command's ${stream} was longer than qemu-guest-agent keeps (16 MiB); ${GUEST_AGENT_FILES[stream]} has its start`);
     }
@@ -16979,7 +17232,7 @@ async function runGuestAgentSession(opts) {
     });
   } finally {
     agent?.close();
-    await new Promise((resolve8) => transcript.end(resolve8));
+    await new Promise((resolve9) => transcript.end(resolve9));
   }
 }
 
@@ -16991,25 +17244,25 @@ var panicGraceMs = 1e3;
 async function runQemu(plan, provisioned, opts) {
   const files = {
     dir: opts.resultsDir,
-    console: join28(opts.resultsDir, "console.log"),
-    qemuStderr: join28(opts.resultsDir, "qemu-stderr.log"),
-    qmpLog: join28(opts.resultsDir, "qmp.log")
+    console: join29(opts.resultsDir, "console.log"),
+    qemuStderr: join29(opts.resultsDir, "qemu-stderr.log"),
+    qmpLog: join29(opts.resultsDir, "qmp.log")
   };
   const fwCfgFiles = /* @__PURE__ */ new Map();
   plan.fwCfg.forEach((entry, i2) => {
-    const path6 = join28(opts.privateDir, `fw_cfg-${i2}`);
+    const path6 = join29(opts.privateDir, `fw_cfg-${i2}`);
     writeFileSync9(path6, entry.content, { mode: 384 });
     fwCfgFiles.set(entry.name, path6);
   });
-  const qmpSocket = join28(opts.privateDir, "qmp.sock");
-  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join28(opts.privateDir, "plugin-rules.txt"), log: join28(opts.resultsDir, "injections.jsonl"), socket: join28(opts.privateDir, "plugin.sock") } : void 0;
+  const qmpSocket = join29(opts.privateDir, "qmp.sock");
+  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join29(opts.privateDir, "plugin-rules.txt"), log: join29(opts.resultsDir, "injections.jsonl"), socket: join29(opts.privateDir, "plugin.sock") } : void 0;
   if (qfiPlugin) writeFileSync9(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
 `).join(""), { mode: 384 });
   const hasBlockRules = plan.host.hostRules.some((r) => r.layer === "block") || plan.host.countRequests;
-  const blockTrace = hasBlockRules ? join28(opts.resultsDir, "block-trace.log") : void 0;
+  const blockTrace = hasBlockRules ? join29(opts.resultsDir, "block-trace.log") : void 0;
   const snapshot = opts.snapshot;
-  const guestAgentSocket = plan.agent === "qemu-guest-agent" ? join28(opts.privateDir, "qga.sock") : void 0;
-  const guestResults = plan.agent === "qfi" && plan.resultsFile !== void 0 ? join28(opts.resultsDir, GUEST_RESULTS_FILE) : void 0;
+  const guestAgentSocket = plan.agent === "qemu-guest-agent" ? join29(opts.privateDir, "qga.sock") : void 0;
+  const guestResults = plan.agent === "qfi" && plan.resultsFile !== void 0 ? join29(opts.resultsDir, GUEST_RESULTS_FILE) : void 0;
   const argv = buildQemuArgv(plan, provisioned, {
     qmpSocket,
     fwCfgFiles,
@@ -17135,7 +17388,7 @@ async function runQemu(plan, provisioned, opts) {
     diagnostics.status = await qmp.execute("query-status", void 0, stopStepMs).catch((e) => ({ error: e.message }));
     diagnostics.registers = await qmp.humanMonitor("info registers", stopStepMs).then((text) => text.replaceAll("\r\n", "\n").trim() + "\n").catch((e) => `unavailable: ${e.message}`);
     record2.diagnostics = diagnostics;
-    writeFileSync9(join28(opts.resultsDir, "registers.txt"), diagnostics.registers);
+    writeFileSync9(join29(opts.resultsDir, "registers.txt"), diagnostics.registers);
   };
   const hasAgent = plan.agent !== "none";
   let bootTimer = hasAgent && snapshot?.kind !== "resume" ? after(plan.timeouts.bootMs, () => onTimeout("boot")) : void 0;
@@ -17262,10 +17515,13 @@ async function runQemu(plan, provisioned, opts) {
     if (marker) onEvent(marker);
     opts.onConsoleLine?.(text);
   });
-  child.stdout.on("data", (chunk) => {
-    consoleOut.write(chunk);
-    lines.push(chunk);
-  });
+  const consoleEnds = new SerialLineEnds();
+  const onConsoleBytes = (bytes) => {
+    if (bytes.length === 0) return;
+    consoleOut.write(bytes);
+    lines.push(bytes);
+  };
+  child.stdout.on("data", (chunk) => onConsoleBytes(consoleEnds.push(chunk)));
   child.stderr.on("data", (chunk) => {
     stderrOut.write(chunk);
     stderrLines.push(chunk);
@@ -17322,12 +17578,13 @@ async function runQemu(plan, provisioned, opts) {
   opts.signal?.removeEventListener("abort", onAbort);
   qmp?.close();
   pluginControl?.close();
+  onConsoleBytes(consoleEnds.end());
   lines.end();
   stderrLines.end();
   await Promise.all([closeStream(consoleOut), closeStream(stderrOut), closeStream(qmpOut)]);
   record2.wallMs = elapsed();
   record2.qemuExit = { code: result.exitCode, signal: result.signal };
-  if (plan.verdictSources.exitDevice !== "none" && !stopping && !result.signal && result.exitCode !== void 0 && !qemuReportedError(stderrTail, basename5(argv[0]))) {
+  if (plan.verdictSources.exitDevice !== "none" && !stopping && !result.signal && result.exitCode !== void 0 && !qemuReportedError(stderrTail, basename6(argv[0]))) {
     const guestExit = decodeGuestExit(plan.verdictSources.exitDevice, result.exitCode);
     if (guestExit) record2.guestExit = guestExit;
   }
@@ -17353,7 +17610,7 @@ async function connectQmp(path6, child, log, startedAt) {
   const deadline = Date.now() + qmpConnectMs;
   for (; ; ) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error("QEMU exited before its QMP socket was ready");
-    if (existsSync22(path6)) {
+    if (existsSync23(path6)) {
       try {
         return await QmpClient.connect(path6, { log, startedAt });
       } catch (err) {
@@ -17365,26 +17622,27 @@ async function connectQmp(path6, child, log, startedAt) {
   }
 }
 function closeStream(stream) {
-  return new Promise((resolve8) => stream.end(resolve8));
+  return new Promise((resolve9) => stream.end(resolve9));
 }
 
 // src/core/pipeline.ts
 function observeRun(ran, log) {
   const { plan, record: record2 } = ran;
-  const injectionsFile = join29(record2.files.dir, "injections.jsonl");
+  const injectionsFile = join30(record2.files.dir, "injections.jsonl");
   const hostEntries = record2.hostFaults ? hostInjections(plan, record2.hostFaults, Date.parse(record2.startedAt)) : [];
   const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
   if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
-  const neverFired = rulesNeverFired(injections);
-  for (const r of neverFired) log.warn(`rule ${r.id} never fired: ${r.rule}${plan.requireFired ? "" : " (require-fired makes this a failure)"}`);
+  const points = guestPoints(record2.events);
+  const uses = ruleUse(plan.canonicalRules, injections, points);
+  for (const u2 of uses.filter((x) => !x.consulted)) log.warn(unusedRuleWarning(u2, plan.requireFired));
   const results = readGuestResults(plan, record2);
   const ktap = mergeKtapReports([readKtapFile(record2.files.console), results?.ktap]);
-  const decided2 = requireFired(decideVerdict(record2, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), neverFired, plan.requireFired);
+  const decided2 = requireFired(decideVerdict(record2, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), uses, plan.requireFired);
   const found = applyConsoleFindings(decided2, record2, ktap);
   const { verdict, reason } = results?.problem ? worsenVerdict(found, "fail", results.problem) : found;
-  return { ...ran, scenario: plan.scenario, verdict, reason, injections, points: guestPoints(record2.events), ...ktap ? { ktap } : {} };
+  return { ...ran, scenario: plan.scenario, verdict, reason, injections, points, ruleUse: uses, ...ktap ? { ktap } : {} };
 }
-var resultFiles = ["junit.xml", "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log", "block-trace.log", "blkdebug", GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES), ...Object.values(REPRODUCE_FILES)];
+var resultFiles = [JUNIT_FILE, PART_JUNIT_FILE, "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log", "block-trace.log", "blkdebug", GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES), ...Object.values(REPRODUCE_FILES)];
 async function runPipeline(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir });
   for (const warning of warnings) host.log.warn(warning);
@@ -17392,10 +17650,10 @@ async function runPipeline(options, host) {
   const plan = makePlan(config, void 0, { countBlockRequests: options.countBlockRequests === true });
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
   mkdirSync6(config.report.dir, { recursive: true });
-  for (const name of resultFiles) rmSync3(join29(config.report.dir, name), { force: true, recursive: true });
+  for (const name of resultFiles) rmSync3(join30(config.report.dir, name), { force: true, recursive: true });
   writeReproducer(plan, config.report.dir);
   writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
-  const privateDir = mkdtempSync2(join29(tmpdir2(), "qfi-"));
+  const privateDir = mkdtempSync2(join30(tmpdir2(), "qfi-"));
   try {
     const provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, options.signal));
     if (provisioned.guest) writeReproducer(plan, config.report.dir, provisioned.guest);
@@ -17410,7 +17668,7 @@ async function runPipeline(options, host) {
       })
     );
     const run = observeRun({ plan, provisioned, record: record2, summary }, host.log);
-    const reports = writeReports(run, config.report.dir);
+    const reports = writeReports(run, config.report.dir, { part: options.partOfCampaign === true });
     return { config, run, reports };
   } finally {
     rmSync3(privateDir, { recursive: true, force: true });
@@ -17418,18 +17676,18 @@ async function runPipeline(options, host) {
 }
 
 // src/campaign/run-campaign.ts
-import { existsSync as existsSync24, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync12 } from "node:fs";
-import { join as join33, relative as relative4 } from "node:path";
+import { existsSync as existsSync25, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync12 } from "node:fs";
+import { join as join34, relative as relative5 } from "node:path";
 
 // src/campaign/model.ts
 var CAMPAIGN_SCHEMA_VERSION = 1;
 
 // src/campaign/plan-file.ts
-import { readFileSync as readFileSync16, writeFileSync as writeFileSync10 } from "node:fs";
-import { join as join30 } from "node:path";
+import { readFileSync as readFileSync17, writeFileSync as writeFileSync10 } from "node:fs";
+import { join as join31 } from "node:path";
 var PLAN_FILE = "plan.json";
 function writePlanFile(dir, plan) {
-  const file = join30(dir, PLAN_FILE);
+  const file = join31(dir, PLAN_FILE);
   writeFileSync10(file, `${JSON.stringify(plan, null, 2)}
 `);
   return file;
@@ -17438,7 +17696,7 @@ function readPlanFile(file, input = "plan-file") {
   const hint = "give the plan.json that `qfi plan` (action mode: plan) wrote, with the same qfi version";
   let plan;
   try {
-    plan = JSON.parse(readFileSync16(file, "utf8"));
+    plan = JSON.parse(readFileSync17(file, "utf8"));
   } catch (err) {
     throw new ConfigError(`plan file ${file} is not JSON: ${err.message}`, { location: { input }, hint });
   }
@@ -17535,8 +17793,8 @@ function toMatrix(scenarios, maxJobs) {
 }
 
 // src/campaign/report.ts
-import { existsSync as existsSync23, readFileSync as readFileSync17, writeFileSync as writeFileSync11 } from "node:fs";
-import { join as join31 } from "node:path";
+import { existsSync as existsSync24, readFileSync as readFileSync18, writeFileSync as writeFileSync11 } from "node:fs";
+import { join as join32 } from "node:path";
 
 // src/report/junit-suites.ts
 function topLevelSuites(xml) {
@@ -17566,10 +17824,10 @@ function junitSuites(xml) {
   return topLevelSuites(xml);
 }
 function missingSuite(id, why) {
-  const name = escapeAttr(id);
+  const names = junitNames(id);
   return [
-    `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0" time="0">`,
-    `    <testcase classname="qfi.${name}" name="results">`,
+    `  <testsuite name="${escapeAttr(names.suite)}" tests="1" failures="0" errors="1" skipped="0" time="0">`,
+    `    <testcase classname="${escapeAttr(names.classname)}" name="${escapeAttr(id)}" time="0">`,
     `      <error message="${escapeAttr(why)}" type="missing-results"/>`,
     "    </testcase>",
     "  </testsuite>"
@@ -17702,13 +17960,13 @@ function classTable(results) {
 }
 
 // src/campaign/report.ts
-function writeCampaignReports(report, dir) {
-  const files = { json: join31(dir, "campaign.json"), junit: join31(dir, "junit.xml"), markdown: join31(dir, "summary.md") };
+function writeCampaignReports(report, dir, opts) {
+  const files = { json: join32(dir, "campaign.json"), junit: join32(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE), markdown: join32(dir, "summary.md") };
   writeFileSync11(files.json, `${JSON.stringify(report, null, 2)}
 `);
   const suites = report.results.flatMap((r) => {
-    const file = join31(dir, r.dir, "junit.xml");
-    return existsSync23(file) ? junitSuites(readFileSync17(file, "utf8")) : [missingSuite(r.id, `no junit.xml in ${r.dir}`)];
+    const file = [PART_JUNIT_FILE, JUNIT_FILE].map((name) => join32(dir, r.dir, name)).find((f) => existsSync24(f));
+    return file ? junitSuites(readFileSync18(file, "utf8")) : [missingSuite(r.id, `no JUnit file (${PART_JUNIT_FILE}) in ${r.dir}`)];
   });
   writeFileSync11(files.junit, mergeJUnit(report.name, suites));
   writeFileSync11(files.markdown, campaignMarkdown(report));
@@ -17717,6 +17975,7 @@ function writeCampaignReports(report, dir) {
 var pct = (x) => `${(x * 100).toFixed(1)}%`;
 var cell2 = (text) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 var MAX_ROWS = 200;
+var MAX_CAMPAIGN_SUMMARY_BYTES = 512 * 1024;
 function campaignMarkdown(report) {
   const icon = report.verdict === "pass" ? "\u2705" : "\u274C";
   const trials = report.results.filter((r) => r.recheckOf === void 0);
@@ -17751,8 +18010,8 @@ function campaignMarkdown(report) {
     lines.push("```");
     if (failing.length > 20) lines.push("", `${failing.length - 20} more in campaign.json (field \`reproducer\`).`);
   }
-  return `${lines.join("\n")}
-`;
+  return boundMarkdown(`${lines.join("\n")}
+`, MAX_CAMPAIGN_SUMMARY_BYTES);
 }
 function snapshotMarkdown(report) {
   const lines = [];
@@ -17773,7 +18032,7 @@ function snapshotMarkdown(report) {
   return lines;
 }
 function readCampaignReport(file) {
-  const data = JSON.parse(readFileSync17(file, "utf8"));
+  const data = JSON.parse(readFileSync18(file, "utf8"));
   if (data.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(data.results) || !Array.isArray(data.stats)) {
     throw new Error(`${file} is not a qfi campaign.json (schema ${CAMPAIGN_SCHEMA_VERSION})`);
   }
@@ -17792,18 +18051,6 @@ function scenarioInputs(base, over) {
   inputs.seed = String(over.seed);
   if (over.faultsEnabled === false) inputs["faults-enabled"] = "false";
   return inputs;
-}
-function keptReproducerArgs(args, drop = ["--results-dir"]) {
-  const kept = [];
-  for (let i2 = 0; i2 < args.length; i2++) {
-    const arg = args[i2];
-    if (drop.includes(arg)) i2++;
-    else if (!drop.some((d) => arg.startsWith(`${d}=`))) kept.push(arg);
-  }
-  return kept;
-}
-function reproducerLine(args) {
-  return shellCommand(["qfi", "run", ...keptReproducerArgs(args)]);
 }
 
 // src/campaign/verdict.ts
@@ -17828,9 +18075,9 @@ function campaignVerdict(kind, results, stats, withHistory) {
 }
 
 // src/campaign/snapshot/run-snapshot.ts
-import { mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync3, readFileSync as readFileSync18, rmSync as rmSync4 } from "node:fs";
+import { mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync3, readFileSync as readFileSync19, rmSync as rmSync4 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join32 } from "node:path";
+import { join as join33 } from "node:path";
 
 // src/campaign/snapshot/trials.ts
 function planSnapshotTrials(settings, seed) {
@@ -17882,7 +18129,7 @@ async function overlayDisks(plan, provisioned, dir, signal) {
   const devices = [];
   for (const [i2, disk] of plan.host.disks.entries()) {
     if (disk.readOnly) continue;
-    const overlay = join32(dir, `snapshot-${disk.id}.qcow2`);
+    const overlay = join33(dir, `snapshot-${disk.id}.qcow2`);
     await createQcow2(provisioned.qemuBinary, ["-b", disks[i2].image, "-F", disk.format, overlay], `a qcow2 overlay for disk ${disk.id} (snapshot trials restore disks through it)`, signal);
     disks[i2] = { ...disks[i2], image: overlay };
     planned[i2] = { ...disk, format: "qcow2" };
@@ -17906,23 +18153,23 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
   checkSnapshotConfig(config);
   const settings = config.campaign;
   const at = settings.snapshotAt;
-  const privateDir = mkdtempSync3(join32(tmpdir3(), "qfi-snapshot-"));
+  const privateDir = mkdtempSync3(join33(tmpdir3(), "qfi-snapshot-"));
   const ram = q35RamRanges(memoryBytes(config.machine.memory));
   try {
     let plan = makePlan(config, void 0, { snapshot: { at } });
     let provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, signal));
     const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
     ({ plan, provisioned } = overlays);
-    const stateFile = join32(privateDir, "state.qcow2");
+    const stateFile = join33(privateDir, "state.qcow2");
     await createQcow2(provisioned.qemuBinary, [stateFile, "1M"], "the snapshot state file", signal);
     const snapshotRun = (kind) => ({ kind, stateFile, devices: overlays.devices, at });
     const runIn = async (runPlan, dir, kind) => {
       mkdirSync7(dir, { recursive: true });
       const { record: record2, summary } = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot: snapshotRun(kind), ...signal ? { signal } : {} });
       const run = observeRun({ plan: runPlan, provisioned, record: record2, summary }, host.log);
-      return { run, output: testOutput(readFileSync18(record2.files.console, "utf8")) };
+      return { run, output: testOutput(readFileSync19(record2.files.console, "utf8")) };
     };
-    const bootDir = join32(config.report.dir, "boot");
+    const bootDir = join33(config.report.dir, "boot");
     const point = parseSnapshotAt(at);
     const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => runIn(plan, bootDir, "save"));
     const saved = boot.run.record.snapshot;
@@ -17935,10 +18182,10 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
     const regions = resolveRegions(settings.regions, { arch: config.machine.arch, ram, reported: boot.run.record.events });
     const golden = [];
     for (let i2 = 1; i2 <= GOLDEN_RUNS; i2++) {
-      const dir = join32(config.report.dir, "golden", String(i2));
+      const dir = join33(config.report.dir, "golden", String(i2));
       golden.push(await runIn(trialPlan(plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, ram, config.test.testTimeoutMs), dir, "resume"));
       const g = golden[i2 - 1];
-      writeReports(g.run, dir);
+      writeReports(g.run, dir, { part: true });
       if (g.run.verdict !== "pass" || g.run.record.testEndIcount === void 0) {
         const why = g.run.verdict !== "pass" ? `${g.run.verdict} \u2014 ${g.run.reason}` : "qfi's plugin did not report an instruction count";
         return { results: [], probe: { verdict: g.run.verdict === "pass" ? "infra-error" : g.run.verdict, reason: `golden run ${i2} (no flip) did not pass: ${why}`, dir: `golden/${i2}` }, facts: void 0 };
@@ -17982,11 +18229,11 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
 }
 async function runTrial(scenario, region, ctx) {
   const rule = trialRule(scenario.seed, region, ctx.instructions);
-  const dir = join32("scenarios", scenario.id);
-  const { run, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join32(ctx.dir, dir), "resume");
+  const dir = join33("scenarios", scenario.id);
+  const { run, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join33(ctx.dir, dir), "resume");
   const outcome = classifyTrial({ verdict: run.verdict, reason: run.reason, events: run.record.events, output }, ctx.golden);
   const reported = outcome ? { ...run, verdict: outcome.verdict, reason: `${outcome.class}: ${outcome.reason}` } : run;
-  writeReports(reported, join32(ctx.dir, dir));
+  writeReports(reported, join33(ctx.dir, dir), { part: true });
   const injection = run.injections?.first[0];
   const result = {
     ...scenario,
@@ -18012,7 +18259,7 @@ function describeInjection(i2) {
 }
 
 // src/campaign/run-campaign.ts
-var CAMPAIGN_FILES = ["campaign.json", "junit.xml", "summary.md", PLAN_FILE, "matrix.json", "scenarios", "probe", "boot", "golden"];
+var CAMPAIGN_FILES = ["campaign.json", JUNIT_FILE, PART_JUNIT_FILE, "summary.md", PLAN_FILE, "matrix.json", "scenarios", "probe", "boot", "golden"];
 async function loadConfig(options, host) {
   const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
   for (const w of warnings) host.log.warn(w);
@@ -18020,13 +18267,14 @@ async function loadConfig(options, host) {
   return config;
 }
 async function probe(options, config, host) {
-  const dir = join33(config.report.dir, "probe");
+  const dir = join34(config.report.dir, "probe");
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
   const { run } = await runPipeline(
     {
       inputs: scenarioInputs(options.inputs, { name: `${config.name}-probe`, resultsDir: dir, seed: config.faults.seed, rules: [], faultsEnabled: false }),
       cwd: options.cwd,
       countBlockRequests: true,
+      partOfCampaign: true,
       ...options.signal ? { signal: options.signal } : {}
     },
     host
@@ -18070,7 +18318,7 @@ async function planCampaign(options, host) {
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
-  writeFileSync12(join33(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
+  writeFileSync12(join34(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
 `);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
@@ -18115,7 +18363,7 @@ async function makeCampaignPlan(options, config, host) {
 }
 function prepareDir(dir) {
   mkdirSync8(dir, { recursive: true });
-  for (const name of CAMPAIGN_FILES) rmSync5(join33(dir, name), { recursive: true, force: true });
+  for (const name of CAMPAIGN_FILES) rmSync5(join34(dir, name), { recursive: true, force: true });
 }
 function selectScenarios(plan, config) {
   const { scenario, shard } = config.campaign;
@@ -18134,9 +18382,9 @@ function selectScenarios(plan, config) {
 }
 async function runScenario(options, config, host, scenario, label, quiet2, extra = {}) {
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
-  const dir = join33("scenarios", id);
-  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join33(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
-  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
+  const dir = join34("scenarios", id);
+  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join34(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
+  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, partOfCampaign: true, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
   const pointName = scenario.point.replace(/\[.*$/, "");
   const injections = run.injections?.total ?? run.points.find((p) => p.name === pointName)?.fails;
   const result = {
@@ -18179,7 +18427,7 @@ async function runCampaign(options, host) {
     const reproducer = snapshotReproducer(config);
     const results2 = snapshot.results.map((r) => ({ ...r, reproducer: reproducer(r.id) }));
     const report2 = { ...finishReport(config, { ...plan, probe: snapshot.probe }, part, results2, host), ...snapshot.facts ? { snapshot: snapshot.facts } : {} };
-    return { config, report: report2, files: writeCampaignReports(report2, config.report.dir) };
+    return { config, report: report2, files: writeCampaignReports(report2, config.report.dir, { part: part !== "all" }) };
   }
   const results = [];
   if (plan.probe?.verdict === "pass" || plan.probe === void 0) {
@@ -18190,7 +18438,7 @@ async function runCampaign(options, host) {
     if (plan.kind === "chaos" && config.campaign.recheck > 0) await recheckFailures(options, config, host, results);
   }
   const report = finishReport(config, plan, part, results, host);
-  const files = writeCampaignReports(report, config.report.dir);
+  const files = writeCampaignReports(report, config.report.dir, { part: part !== "all" });
   return { config, report, files };
 }
 async function recheckFailures(options, config, host, results) {
@@ -18212,7 +18460,7 @@ function snapshotReproducer(config) {
 function historyStats(config, host) {
   const file = config.campaign.history;
   if (file === void 0) return void 0;
-  if (!existsSync24(file)) {
+  if (!existsSync25(file)) {
     host.log.warn(`history ${file} does not exist: nothing to compare with (the first campaign has no history)`);
     return void 0;
   }
@@ -18241,24 +18489,24 @@ function finishReport(config, plan, part, results, host) {
     stats,
     notes: plan.notes,
     probe: plan.probe,
-    history: previous ? relative4(config.report.dir, config.campaign.history) || config.campaign.history : void 0,
+    history: previous ? relative5(config.report.dir, config.campaign.history) || config.campaign.history : void 0,
     ...verdict
   };
 }
 
 // src/campaign/merge.ts
-import { existsSync as existsSync25, mkdirSync as mkdirSync9, readdirSync as readdirSync5, statSync as statSync11 } from "node:fs";
-import { dirname as dirname12, join as join34, relative as relative5 } from "node:path";
+import { existsSync as existsSync26, mkdirSync as mkdirSync9, readdirSync as readdirSync5, statSync as statSync11 } from "node:fs";
+import { dirname as dirname12, join as join35, relative as relative6 } from "node:path";
 function findCampaignFiles(dir) {
   const found = [];
   const walk = (d, depth) => {
     if (depth > 6) return;
     const entries = readdirSync5(d, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && e.name === "campaign.json")) {
-      found.push(join34(d, "campaign.json"));
+      found.push(join35(d, "campaign.json"));
       return;
     }
-    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join34(d, e.name), depth + 1);
+    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join35(d, e.name), depth + 1);
   };
   walk(dir, 0);
   return found.sort();
@@ -18272,7 +18520,7 @@ async function mergeCampaigns(options, host) {
   const out = config.report.dir;
   mkdirSync9(out, { recursive: true });
   const files = dirs.flatMap((d) => {
-    if (!existsSync25(d) || !statSync11(d).isDirectory()) throw new ConfigError(`${d} is not a folder`, { location: { input: "merge-from" }, hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts" });
+    if (!existsSync26(d) || !statSync11(d).isDirectory()) throw new ConfigError(`${d} is not a folder`, { location: { input: "merge-from" }, hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts" });
     return findCampaignFiles(d).filter((f) => dirname12(f) !== out);
   });
   if (files.length === 0) throw new ConfigError(`no campaign.json under ${dirs.join(", ")}`, { location: { input: "merge-from" }, hint: "each campaign job writes campaign.json into its results folder; download all of their artifacts first" });
@@ -18292,30 +18540,30 @@ async function mergeCampaigns(options, host) {
         continue;
       }
       seen.add(r.id);
-      results.push({ ...r, dir: relative5(out, join34(dirname12(file), r.dir)) });
+      results.push({ ...r, dir: relative6(out, join35(dirname12(file), r.dir)) });
     }
   }
-  for (const plan of files.map((f) => join34(dirname12(f), PLAN_FILE)).filter(existsSync25).map((p) => readPlanFile(p, "merge-from"))) {
+  for (const plan of files.map((f) => join35(dirname12(f), PLAN_FILE)).filter(existsSync26).map((p) => readPlanFile(p, "merge-from"))) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
-      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join34("missing", s.id), reproducer: "", injections: void 0 });
+      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join35("missing", s.id), reproducer: "", injections: void 0 });
     }
   }
   host.log.info(`merged ${results.length} scenario result(s) from ${files.length} campaign job(s)`);
   const notes = [...new Set(reports.flatMap((r) => r.report.notes))];
   const report = finishReport(config, { name: first.name, kind: first.kind, seed: first.seed, notes, probe: first.probe }, `merged from ${files.length} job(s)`, results, host);
-  return { config, report, files: writeCampaignReports(report, out) };
+  return { config, report, files: writeCampaignReports(report, out, { part: false }) };
 }
 
 // src/qtest/qtest-pipeline.ts
 import { mkdirSync as mkdirSync10, mkdtempSync as mkdtempSync4, rmSync as rmSync6 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join36 } from "node:path";
+import { join as join37 } from "node:path";
 
 // src/qtest/qtest-report.ts
 import { writeFileSync as writeFileSync13 } from "node:fs";
-import { basename as basename6 } from "node:path";
+import { basename as basename7 } from "node:path";
 function qtestVerdict(scripts) {
   const sections = scripts.flatMap((s) => s.sections.map((section) => ({ script: s, section })));
   const crashed = scripts.find((s) => s.crash !== void 0 && s.sections.some((x) => x.stepsRun > 0));
@@ -18330,9 +18578,11 @@ function qtestVerdict(scripts) {
   }
   return { verdict: "pass", reason: `${sections.length} qtest section${sections.length === 1 ? "" : "s"} in ${scripts.length} script${scripts.length === 1 ? "" : "s"} passed` };
 }
+var qtestSuiteName = (script) => `qtest ${script.script.name}`;
 function sectionCase(script, section) {
-  const tc = { name: section.name, classname: `qtest.${script.script.name}`, time: section.durationMs / 1e3 };
-  const where = `${basename6(script.script.file)}:${section.failure?.line ?? section.line}`;
+  const file = workspaceRelative(script.script.file, { cwd: process.cwd(), env: process.env });
+  const tc = { name: `${script.script.name}: ${section.name}`, classname: qtestSuiteName(script), time: section.durationMs / 1e3, ...file ? { file, line: section.failure?.line ?? section.line } : {} };
+  const where = `${basename7(script.script.file)}:${section.failure?.line ?? section.line}`;
   if (section.status === "fail" && section.failure) {
     const f = section.failure;
     tc.result = { kind: "failure", type: "qtest-mismatch", message: `${f.source}: answered ${f.actual}`, text: `${where}: ${f.source}
@@ -18346,7 +18596,7 @@ QEMU's stderr: ${script.files.stderr}` : ""}` };
 }
 function toQtestJUnit(outcome) {
   const suites = outcome.scripts.map((s) => ({
-    name: s.script.name,
+    name: qtestSuiteName(s),
     time: s.sections.reduce((t, x) => t + x.durationMs, 0) / 1e3,
     properties: [
       ["qfi.qtest.script", s.script.file],
@@ -18354,8 +18604,7 @@ function toQtestJUnit(outcome) {
       ["qfi.qemu", `${outcome.qemu.version} (${outcome.qemu.origin}) ${outcome.qemu.binary}`],
       ...s.crash ? [["qfi.qemu.crash", s.crash]] : []
     ],
-    cases: s.sections.map((section) => sectionCase(s, section)),
-    suites: []
+    cases: s.sections.map((section) => sectionCase(s, section))
   }));
   return renderJUnit(outcome.name, suites);
 }
@@ -18374,7 +18623,7 @@ function toQtestSummaryJson(outcome) {
         name: s.script.name,
         qemuExit: s.qemuExit,
         crash: s.crash ?? null,
-        files: { qtestLog: basename6(s.files.qtestLog), stderr: basename6(s.files.stderr) },
+        files: { qtestLog: basename7(s.files.qtestLog), stderr: basename7(s.files.stderr) },
         sections: s.sections.map((x) => ({ name: x.name, line: x.line, status: x.status, durationMs: x.durationMs, stepsRun: x.stepsRun, steps: x.steps, failure: x.failure ?? null, error: x.error ?? null })),
         hostFaults: s.hostFaults ?? null
       }))
@@ -18436,7 +18685,7 @@ async function probeQtestAttrs(conn, timeoutMs) {
 
 // src/qtest/run-qtest.ts
 import { createWriteStream as createWriteStream6 } from "node:fs";
-import { join as join35 } from "node:path";
+import { join as join36 } from "node:path";
 import { setTimeout as sleep4 } from "node:timers/promises";
 
 // src/qtest/judge-step.ts
@@ -18523,21 +18772,21 @@ var QtestServer = class _QtestServer {
   server;
   static async listen(path6) {
     const server = createServer();
-    await new Promise((resolve8, reject) => {
+    await new Promise((resolve9, reject) => {
       server.once("error", reject);
-      server.listen(path6, () => resolve8());
+      server.listen(path6, () => resolve9());
     });
     return new _QtestServer(server);
   }
   /** QEMU's connection, or a rejection when `signal` aborts first (QEMU exited, timeout). */
   accept(signal) {
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error("QEMU did not connect to the qtest socket"));
       if (signal.aborted) return onAbort();
       signal.addEventListener("abort", onAbort, { once: true });
       this.server.once("connection", (socket) => {
         signal.removeEventListener("abort", onAbort);
-        resolve8(new QtestConnection(socket));
+        resolve9(new QtestConnection(socket));
       });
     });
   }
@@ -18561,7 +18810,7 @@ var QtestConnection = class {
   /** Sends one command and waits for its answer (at most `timeoutMs`). */
   send(command, timeoutMs) {
     if (this.closed) return Promise.reject(this.closed);
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const timer = setTimeout(() => {
         const i2 = this.waiting.indexOf(entry);
         if (i2 >= 0) this.waiting.splice(i2, 1);
@@ -18570,7 +18819,7 @@ var QtestConnection = class {
       const entry = {
         resolve: (a2) => {
           clearTimeout(timer);
-          resolve8(a2);
+          resolve9(a2);
         },
         reject: (e) => {
           clearTimeout(timer);
@@ -18623,11 +18872,11 @@ function qtestArgv(plan, machine, paths) {
 }
 async function runQtestScript(script, opts) {
   const names = qtestFileNames(script);
-  const files = { qtestLog: join35(opts.resultsDir, names.qtestLog), stderr: join35(opts.resultsDir, names.stderr) };
-  const qtestSocket = join35(opts.privateDir, `qtest-${script.name}.sock`);
-  const qmpSocket = join35(opts.privateDir, `qmp-${script.name}.sock`);
+  const files = { qtestLog: join36(opts.resultsDir, names.qtestLog), stderr: join36(opts.resultsDir, names.stderr) };
+  const qtestSocket = join36(opts.privateDir, `qtest-${script.name}.sock`);
+  const qmpSocket = join36(opts.privateDir, `qmp-${script.name}.sock`);
   const hasBlockRules = opts.plan.host.hostRules.length > 0;
-  const blockTrace = hasBlockRules ? join35(opts.resultsDir, names.blockTrace) : void 0;
+  const blockTrace = hasBlockRules ? join36(opts.resultsDir, names.blockTrace) : void 0;
   const argv = qtestArgv(opts.plan, opts.machine, { qtestSocket, qtestLog: files.qtestLog, qmpSocket, blockTrace });
   const server = await QtestServer.listen(qtestSocket);
   const stderr = createWriteStream6(files.stderr);
@@ -18691,7 +18940,7 @@ async function runQtestScript(script, opts) {
   const byUs = terminated && r.signal === "SIGTERM" || !r.signal && r.exitCode === 0;
   qmp?.close();
   hostFaults?.finish();
-  await new Promise((resolve8) => stderr.end(resolve8));
+  await new Promise((resolve9) => stderr.end(resolve9));
   if (refusal) throw refusal;
   const crash = byUs ? void 0 : describeCrash(r.exitCode, r.signal ?? void 0, r.stderr, sections.some((s) => s.stepsRun > 0));
   if (crash) markCrash(sections, crash);
@@ -18771,8 +19020,8 @@ function markCrash(sections, crash) {
 }
 
 // src/qtest/script.ts
-import { readFileSync as readFileSync19 } from "node:fs";
-import { basename as basename7 } from "node:path";
+import { readFileSync as readFileSync20 } from "node:fs";
+import { basename as basename8 } from "node:path";
 var COMMANDS = {
   readb: { args: 1, answer: "value", attrs: true },
   readw: { args: 1, answer: "value", attrs: true },
@@ -18804,10 +19053,10 @@ var ATTRS = /^(secure|space=(non-secure|secure|root|realm))$/;
 var NUMBER = /^(0x[0-9a-fA-F]+|[0-9]+)$/;
 var SCRIPT_HINT = "a line is a qtest command with an optional expectation: `inb 0x511 == 0x51`, `readl 0x1000 & 0xff == 0x12`, `read 0x1000 4 == 0x51454d55`";
 function readQtestScript(file) {
-  return parseQtestScript(readFileSync19(file, "utf8"), file);
+  return parseQtestScript(readFileSync20(file, "utf8"), file);
 }
 function parseQtestScript(text, file) {
-  const name = basename7(file).replace(/\.qtest$/, "");
+  const name = basename8(file).replace(/\.qtest$/, "");
   const sections = [];
   let current;
   const lines = text.split("\n");
@@ -18948,9 +19197,9 @@ async function runQtestPipeline(options, host) {
   const plan = { ...makePlan(config), qemu: qtestQemuChoice(config) };
   checkDeviceDrives(config, plan);
   mkdirSync10(config.report.dir, { recursive: true });
-  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join36(config.report.dir, f), { force: true });
-  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join36(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
-  const privateDir = mkdtempSync4(join36(tmpdir4(), "qfi-qtest-"));
+  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join37(config.report.dir, f), { force: true });
+  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join37(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
+  const privateDir = mkdtempSync4(join37(tmpdir4(), "qfi-qtest-"));
   try {
     const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(config, plan, host, options.signal));
     const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);
@@ -19050,9 +19299,12 @@ export {
   INPUTS,
   isInputName,
   closestMatch,
+  QEMU_ARGS_SEPARATOR,
   qfiVersion,
   REPRODUCE_FILES,
   REPRODUCE_SCHEMA_VERSION,
+  unusedRuleWarning,
+  boundMarkdown,
   reportFilesIn,
   runPipeline,
   planCampaign,
