@@ -19,7 +19,7 @@ import {
   runCampaign,
   runPipeline,
   runQtestPipeline
-} from "./chunks/chunk-5KQOP6SA.js";
+} from "./chunks/chunk-3NYKJYAZ.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

@@ -867,7 +867,7 @@ var INPUTS = [
     toml: "fault_injection.require_fired",
     type: "bool",
     default: "false",
-    description: "Fail the run when a host or plugin rule never fired (a fault test whose fault never happened proves nothing)."
+    description: "Fail a passing run when a rule never fired: a host or plugin rule that never injected, a guest point the guest never called or never failed (a fault test whose fault never happened proves nothing)."
   },
   {
     name: "rules-file",
