@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 [ -d node_modules ] || npm ci
 node dist/cli.js run --config workflows-examples/qfi.toml --results-dir qfi-results "$@"
-xmllint --noout --schema test/fixtures/schemas/junit-10.xsd qfi-results/junit.xml \
-  && echo "demo: qfi-results/junit.xml validates against the JUnit schema"
+xmllint --noout --schema test/fixtures/schemas/junit-10-case-location.xsd qfi-results/junit.xml \
+  && echo "demo: qfi-results/junit.xml validates against the JUnit schema (junit-10.xsd with testcase file and line)"

@@ -96,6 +96,10 @@ describe('the bundled action under @github/local-action (main, then post)', () =
     expect(run.main).toMatch(/^::info::│ rules the guest received:$/m);
     expect(run.summary).toMatch(/^### qfi: demo ✅ pass$/m);
     expect(run.summary).toContain('`alloc.frame=fail-after:3`, `storage.read=drop-every:4`, `net.tx=rate:5`');
+    // The demo's command calls each point 8 times: every rule consulted, the exact counters as the rules say.
+    expect(run.summary).toMatch(/^\| `alloc.frame=fail-after:3` \| guest \| 8 \| 5 \|/m);
+    expect(run.summary).toMatch(/^\| `storage.read=drop-every:4` \| guest \| 8 \| 2 \|/m);
+    expect(run.main).not.toMatch(/tested nothing/);
     expect(run.main).toContain(`uploaded artifact qfi-demo-local (`);
     expect(run.zips).toEqual(['qfi-demo-local.zip']);
     expect(zipNames(join(run.dir, 'artifacts', 'qfi-demo-local.zip'))).toEqual(expect.arrayContaining(['console.log', 'junit.xml', 'reproducer.sh', 'summary.json', 'summary.md']));
