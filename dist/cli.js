@@ -19,7 +19,7 @@ import {
   runCampaign,
   runPipeline,
   runQtestPipeline
-} from "./chunks/chunk-3NYKJYAZ.js";
+} from "./chunks/chunk-62NKVGVF.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

@@ -1,6 +1,7 @@
 import { accessSync, constants, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { privateTempPath } from '../core/temp-path.js';
 
 /** Exit code QEMU gives when the probe's code wrote 0x31 to isa-debug-exit: (0x31 << 1) | 1. */
 const probeExitCode = 99;
@@ -116,7 +117,7 @@ export async function probeKvmCached(target: KvmProbeTarget, cacheDir: string, w
   const result = await probeKvm(target, workDir, signal);
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}`;
+    const tmp = privateTempPath(file);
     // Keep only this boot's answers: the boot id is part of every key.
     const bootId = key.split('|')[2] ?? '';
     const kept = Object.fromEntries(Object.entries(records).filter(([k]) => k.split('|')[2] === bootId));

@@ -16,6 +16,7 @@ import type { GuestArch } from './guest-arch.js';
 import { fetchPackagesIndex, fetchRelease, findPackageStanza, parseDepends, sha256Hex, snapshotStamp, type Release } from './debian-index.js';
 import { DEBIAN_ARCHIVE, type MirrorChoice } from './debian-mirror.js';
 import { fetchBytes, HttpStatusError } from './fetch-bytes.js';
+import { privateTempPath } from '../../core/temp-path.js';
 
 /** The suite the built-in guest comes from: Debian 12's kernel 6.1 (LTS) and busybox 1.35. */
 export const GUEST_SUITE = 'bookworm';
@@ -109,7 +110,7 @@ async function readMemo(path: string): Promise<IndexMemo | undefined> {
 
 async function writeMemo(path: string, memo: IndexMemo): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = privateTempPath(path);
   await writeFile(tmp, `${JSON.stringify(memo, null, 2)}\n`);
   await rename(tmp, path);
 }

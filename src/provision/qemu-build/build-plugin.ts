@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { execa } from 'execa';
 import { ConfigError } from '../../core/errors.js';
 import type { Logger } from '../../core/host.js';
+import { privateTempPath } from '../../core/temp-path.js';
 
 /** Warnings are errors: a plugin that runs inside QEMU's TCG loop gets no benefit of the doubt. */
 export const PLUGIN_CFLAGS = ['-shared', '-fPIC', '-O2', '-Wall', '-Wextra', '-Werror', '-fvisibility=hidden'];
@@ -29,7 +30,7 @@ export async function buildPlugin(
   const so = join(dir, 'plugin.so');
   if (existsSync(so)) return so;
   mkdirSync(dir, { recursive: true });
-  const tmp = `${so}.tmp-${process.pid}`;
+  const tmp = privateTempPath(so);
   const t0 = Date.now();
   const result = await execa('cc', [...flags, '-o', tmp, ...sources], { stdin: 'ignore', reject: false, all: true, ...(opts.signal ? { cancelSignal: opts.signal } : {}) });
   if (result.exitCode !== 0) {

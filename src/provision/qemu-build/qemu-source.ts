@@ -7,6 +7,7 @@ import { execa } from 'execa';
 import { ConfigError, InfraError } from '../../core/errors.js';
 import type { Logger } from '../../core/host.js';
 import { knownReleaseSha256, releaseTarballUrl } from './releases.js';
+import { privateTempPath } from '../../core/temp-path.js';
 
 /** Where the source comes from, and the hash that goes into the cache key. */
 export type QemuSourceOrigin =
@@ -73,7 +74,7 @@ export async function downloadRelease(origin: Extract<QemuSourceOrigin, { kind: 
   if (existsSync(file) && (await sha256File(file)) === origin.sha256) return file;
 
   log.info(`downloading ${origin.url}`);
-  const tmp = `${file}.part-${process.pid}`;
+  const tmp = privateTempPath(file);
   let response: Response;
   try {
     response = await fetch(origin.url, signal ? { signal } : {});

@@ -13834,6 +13834,14 @@ async function ensureGuestKernel(opts) {
 // src/provision/guest/guest-packages.ts
 import { mkdir as mkdir3, readFile as readFile4, rename as rename2, writeFile as writeFile6 } from "node:fs/promises";
 import { dirname as dirname6, join as join12 } from "node:path";
+
+// src/core/temp-path.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+function privateTempPath(path6) {
+  return `${path6}.${process.pid}-${randomBytes3(4).toString("hex")}.tmp`;
+}
+
+// src/provision/guest/guest-packages.ts
 var GUEST_SUITE = "bookworm";
 var SNAPSHOT_ARCHIVE = "https://snapshot.debian.org/archive/debian";
 var INDEX_MAX_AGE_MS = 6 * 60 * 60 * 1e3;
@@ -13876,7 +13884,7 @@ async function readMemo(path6) {
 }
 async function writeMemo(path6, memo) {
   await mkdir3(dirname6(path6), { recursive: true });
-  const tmp = `${path6}.${process.pid}.tmp`;
+  const tmp = privateTempPath(path6);
   await writeFile6(tmp, `${JSON.stringify(memo, null, 2)}
 `);
   await rename2(tmp, path6);
@@ -14451,7 +14459,7 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
   const result = await probeKvm(target, workDir, signal);
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}`;
+    const tmp = privateTempPath(file);
     const bootId = key.split("|")[2] ?? "";
     const kept = Object.fromEntries(Object.entries(records).filter(([k]) => k.split("|")[2] === bootId));
     writeFileSync2(tmp, JSON.stringify({ ...kept, [key]: result }));
@@ -14478,7 +14486,7 @@ async function buildPlugin(sources, qemu, opts) {
   const so = join17(dir, "plugin.so");
   if (existsSync16(so)) return so;
   mkdirSync2(dir, { recursive: true });
-  const tmp = `${so}.tmp-${process.pid}`;
+  const tmp = privateTempPath(so);
   const t0 = Date.now();
   const result = await execa("cc", [...flags, "-o", tmp, ...sources], { stdin: "ignore", reject: false, all: true, ...opts.signal ? { cancelSignal: opts.signal } : {} });
   if (result.exitCode !== 0) {
@@ -14949,7 +14957,7 @@ async function downloadRelease(origin, downloadsDir, log, signal) {
   const file = join20(downloadsDir, basename4(new URL(origin.url).pathname));
   if (existsSync19(file) && await sha256File(file) === origin.sha256) return file;
   log.info(`downloading ${origin.url}`);
-  const tmp = `${file}.part-${process.pid}`;
+  const tmp = privateTempPath(file);
   let response;
   try {
     response = await fetch(origin.url, signal ? { signal } : {});
