@@ -4,6 +4,7 @@ import {
   ConfigError,
   ExitCode,
   INPUTS,
+  InfraError,
   QEMU_ARGS_SEPARATOR,
   REPRODUCE_FILES,
   REPRODUCE_SCHEMA_VERSION,
@@ -12,21 +13,28 @@ import {
   exitCodeForError,
   formatError,
   isInputName,
+  ktapCases,
+  ktapSuites,
   mergeCampaigns,
+  parseKtap,
   planCampaign,
   qfiVersion,
+  readKtapFile,
+  renderJUnit,
   reportFilesIn,
   runCampaign,
   runPipeline,
-  runQtestPipeline
-} from "./chunks/chunk-62NKVGVF.js";
+  runQtestPipeline,
+  totalTests
+} from "./chunks/chunk-K5ZX5WOM.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 
 // src/adapters/cli/run-cli.ts
-import { relative as relative3 } from "node:path";
+import { readFileSync as readFileSync6 } from "node:fs";
+import { relative as relative4 } from "node:path";
 
 // src/reproduce/reproduce.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
@@ -290,16 +298,16 @@ function openResults(source, opts) {
     const prefix = findRun(listResultFiles(source.path), { scenario: opts.scenario, label: source.path });
     return { dir: join(source.path, prefix), label: prefix ? join(source.path, prefix) : source.path, unpacked: false };
   }
-  const label = basename(source.path);
+  const label2 = basename(source.path);
   try {
-    return unpackRun(readZip(readFileSync(source.path)), label, opts);
+    return unpackRun(readZip(readFileSync(source.path)), label2, opts);
   } catch (err) {
     if (err instanceof ZipFormatError) throw new UsageError(`${source.path}: ${err.message}`, { hint: "download the artifact again; a zip cut off mid-download cannot be read" });
     throw err;
   }
 }
-function unpackRun(entries, label, opts) {
-  const prefix = findRun(entries.map((e) => e.name), { scenario: opts.scenario, label });
+function unpackRun(entries, label2, opts) {
+  const prefix = findRun(entries.map((e) => e.name), { scenario: opts.scenario, label: label2 });
   const dest = join(opts.resultsDir, UNPACKED_ORIGINAL);
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
@@ -308,11 +316,11 @@ function unpackRun(entries, label, opts) {
     const name = entry.name.slice(prefix.length);
     const target = join(dest, normalize(name));
     const rel = relative(dest, target);
-    if (isAbsolute(name) || rel.startsWith(`..${sep}`) || rel === ".." || isAbsolute(rel)) throw new UsageError(`${label}: entry ${entry.name} points outside the archive's folder`, { hint: "this zip was not written by GitHub's artifact upload; unpack it yourself and give the folder" });
+    if (isAbsolute(name) || rel.startsWith(`..${sep}`) || rel === ".." || isAbsolute(rel)) throw new UsageError(`${label2}: entry ${entry.name} points outside the archive's folder`, { hint: "this zip was not written by GitHub's artifact upload; unpack it yourself and give the folder" });
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, entry.read());
   }
-  return { dir: dest, label: prefix ? `${label}: ${prefix}` : label, unpacked: true };
+  return { dir: dest, label: prefix ? `${label2}: ${prefix}` : label2, unpacked: true };
 }
 function listResultFiles(root, prefix = "", depth = 0) {
   const out = [];
@@ -498,9 +506,138 @@ function withReplayHint(err, cwd) {
 hint: ${hint}` : hint, cause: err });
 }
 
+// src/parse/parse-logs.ts
+import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { basename as basename2, dirname as dirname3, join as join5, relative as relative3, resolve as resolve3 } from "node:path";
+
+// src/report/ktap-json.ts
+var noKtapMessage = "Could not find any KTAP output. Did any KUnit tests run?";
+function ktapFileJson(file, report) {
+  if (!report) {
+    return { file, status: "no-tests", counts: { passed: 0, failed: 0, skipped: 0, crashed: 0, errors: 1 }, tests: [], errors: [noKtapMessage], streams: [] };
+  }
+  const c = report.counts;
+  return {
+    file,
+    status: report.status,
+    counts: { passed: c.passed, failed: c.failed, skipped: c.skipped, crashed: c.crashed, errors: c.errors },
+    tests: report.streams.flatMap((s) => ktapCases(s.tests)).flatMap(({ path, test }) => {
+      if (test.synthetic && test.counts.crashed > 1) {
+        const first = test.number ?? 1;
+        const of = /of (\d+)\)$/.exec(test.name)?.[1];
+        return Array.from({ length: test.counts.crashed }, (_, i) => ({ name: [...path.slice(0, -1), `(no result for test ${first + i}${of ? ` of ${of}` : ""})`].join("."), status: test.status }));
+      }
+      return [{ name: path.join("."), status: test.status, ...test.directive ? { directive: test.directive } : {} }];
+    }),
+    errors: report.streams.flatMap((s) => s.errors),
+    streams: report.streams.map((s) => ({ version: s.version, lines: `${s.firstLine}-${s.lastLine}`, plan: s.plan ?? null, status: s.status }))
+  };
+}
+
+// src/report/ktap-tree.ts
+var label = { pass: "[PASSED]", fail: "[FAILED]", skip: "[SKIPPED]", crash: "[CRASHED]", "no-tests": "[NO TESTS RUN]" };
+function countsLine(c) {
+  const total = totalTests(c);
+  const parts = [["passed", c.passed], ["failed", c.failed], ["crashed", c.crashed], ["skipped", c.skipped], ["errors", c.errors]].filter(([, n]) => n).map(([what, n]) => `${what}: ${n}`);
+  return `Ran ${total} test${total === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
+}
+function ktapTreeText(file, report) {
+  if (!report) return [`${file}: ${label["no-tests"]} ${noKtapMessage}`];
+  const out = [];
+  const visit = (t, depth) => {
+    const pad = "  ".repeat(depth);
+    const what = t.directive ? ` # ${t.directive}${t.note ? ` ${t.note}` : ""}` : "";
+    out.push(`${pad}${label[t.status]} ${t.name}${what}${t.subtests.length ? ` (${t.subtests.length} subtest${t.subtests.length === 1 ? "" : "s"})` : ""}`);
+    for (const e of t.errors) out.push(`${pad}  [ERROR] ${e}`);
+    for (const s of t.subtests) visit(s, depth + 1);
+  };
+  for (const stream of report.streams) {
+    out.push(`${file} lines ${stream.firstLine}-${stream.lastLine}: ${stream.version}${stream.plan !== void 0 ? `, plan 1..${stream.plan}` : ""}`);
+    stream.tests.forEach((t) => visit(t, 1));
+    const own = stream.errors.filter((e) => e.startsWith("top level: ") || e.startsWith("TAP: "));
+    for (const e of own) out.push(`  [ERROR] ${e}`);
+    if (stream.truncated) out.push(`  [ERROR] cut off: ${stream.truncated}`);
+  }
+  if (report.dropped) out.push(`  (${report.dropped} more results counted, not kept: over the parser's budget)`);
+  out.push(`${file}: ${label[report.status]} ${countsLine(report.counts)}`);
+  return out;
+}
+
+// src/parse/parse-logs.ts
+function runContext(consoleLog) {
+  if (basename2(consoleLog) !== "console.log") return void 0;
+  const summary = join5(dirname3(consoleLog), "summary.json");
+  if (!existsSync4(summary)) return void 0;
+  try {
+    const json = JSON.parse(readFileSync4(summary, "utf8"));
+    if (typeof json.scenario !== "string") return void 0;
+    return { scenario: json.scenario, location: json.ktap?.caseLocation ?? {} };
+  } catch {
+    return void 0;
+  }
+}
+function shownPath(file, cwd) {
+  const rel = relative3(cwd, resolve3(cwd, file));
+  return rel && !rel.startsWith("..") ? rel : resolve3(cwd, file);
+}
+function fileScenario(file) {
+  return file === "-" ? "stdin" : basename2(file).replace(/\.[^.]*$/, "") || basename2(file);
+}
+function readOne(file, cwd, readStdin) {
+  if (file === "-") return parseKtap(readStdin(), "stdin");
+  const path = resolve3(cwd, file);
+  let st;
+  try {
+    st = statSync2(path);
+  } catch {
+    throw new UsageError(`log file ${file} does not exist`, { hint: "qfi parse LOG\u2026 reads console logs or KTAP/TAP files; give - to read standard input" });
+  }
+  if (!st.isFile()) throw new UsageError(`log file ${file} is not a regular file`, { hint: "to parse a stream, pipe it: \u2026 | qfi parse -" });
+  return readKtapFile(path, runContext(path) ? "console" : shownPath(file, cwd));
+}
+function parseLogs(opts) {
+  if (opts.files.length === 0) throw new UsageError("qfi parse needs at least one log", { hint: "qfi parse console.log [--json] [--junit junit.xml]; - reads standard input" });
+  const lines = [];
+  const suites = [];
+  const reports = [];
+  let allPassed = true;
+  for (const file of opts.files) {
+    const report = readOne(file, opts.cwd, opts.readStdin);
+    reports.push({ file, report });
+    allPassed &&= report?.status === "pass";
+    if (opts.json) lines.push(JSON.stringify(ktapFileJson(file, report)));
+    else lines.push(...ktapTreeText(file, report));
+    if (opts.junit && report) {
+      const context = file === "-" ? void 0 : runContext(resolve3(opts.cwd, file));
+      const logFile = file === "-" ? void 0 : shownPath(file, opts.cwd);
+      suites.push(
+        ...ktapSuites(report, {
+          scenario: opts.name ?? context?.scenario ?? fileScenario(file),
+          location: (_stream, test) => context?.location ?? { ...logFile ? { file: logFile } : {}, ...test ? { line: test.line } : {} }
+        })
+      );
+    }
+  }
+  if (opts.junit) {
+    const target = resolve3(opts.cwd, opts.junit);
+    try {
+      writeFileSync3(target, renderJUnit("qfi parse", suites));
+    } catch (err) {
+      throw new InfraError(`could not write --junit ${opts.junit}: ${err.message}`, { hint: "give a path in a folder that exists and is writable" });
+    }
+  }
+  return { code: allPassed ? ExitCode.pass : ExitCode.testFailed, lines, reports };
+}
+
 // src/adapters/cli/parse-args.ts
 import { parseArgs } from "node:util";
-var COMMANDS = ["run", "plan", "campaign", "merge", "qtest", "reproduce"];
+var COMMANDS = ["run", "plan", "campaign", "merge", "qtest", "reproduce", "parse"];
+var parseOptions = {
+  json: { type: "boolean" },
+  junit: { type: "string" },
+  name: { type: "string" },
+  help: { type: "boolean", short: "h" }
+};
 var cliOnly = {
   fault: { type: "string", multiple: true },
   quiet: { type: "boolean", short: "q" },
@@ -518,6 +655,7 @@ function optionsFromInputs() {
   return options;
 }
 function parseCliArgs(argv) {
+  if (argv[0] === "parse") return parseCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: optionsFromInputs(), allowPositionals: true, strict: true, tokens: true });
@@ -534,7 +672,8 @@ function parseCliArgs(argv) {
   if (values.help || positionals[0] === "help") return { kind: "help" };
   const [command, ...rest] = positionals;
   if (command === void 0) return { kind: "help" };
-  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: "the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR\u2026, qfi qtest SCRIPT\u2026, qfi reproduce PATH, qfi help" });
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: "the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR\u2026, qfi qtest SCRIPT\u2026, qfi reproduce PATH, qfi parse LOG\u2026, qfi help" });
+  if (command === "parse") throw new UsageError("qfi parse comes first: its flags are its own", { hint: "qfi parse LOG\u2026 [--json] [--junit PATH] [--name NAME]" });
   const output = { quiet: values.quiet === true, summarizeLog: values["summarize-log"] === true };
   if (command === "reproduce") return reproduceCommand(rest, values, qemuArgs, output);
   const kind = command;
@@ -571,6 +710,19 @@ function checkQemuArgs(args) {
   }
   return args;
 }
+function parseCommand(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: parseOptions, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(err.message.replace(/\. To specify a positional argument.*$/s, ""), { hint: "qfi parse LOG\u2026 [--json] [--junit PATH] [--name NAME]; run `qfi help` for more" });
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: "help" };
+  if (positionals.length === 0) throw new UsageError("qfi parse needs at least one log", { hint: "qfi parse console.log [--json] [--junit junit.xml]; - reads standard input" });
+  if (values.junit === "") throw new UsageError("--junit needs a path", { location: { input: "junit" }, hint: "qfi parse LOG --junit junit.xml" });
+  return { kind: "parse", files: positionals, json: values.json === true, junit: values.junit, name: values.name };
+}
 function reproduceCommand(rest, values, qemuArgs, output) {
   if (rest.length !== 1) {
     throw new UsageError(rest.length === 0 ? "qfi reproduce needs the results to reproduce" : `unexpected argument "${rest[1]}"`, {
@@ -591,6 +743,9 @@ function helpText() {
     "       qfi campaign [flags]     run a campaign (all scenarios, --shard i/N, or --scenario ID)",
     "       qfi merge DIR\u2026 [flags]   merge campaign results (campaign.json under each DIR)",
     "       qfi qtest SCRIPT\u2026 [flags] run qtest scripts against a machine, no guest (QEMU's qtest protocol)",
+    "       qfi parse LOG\u2026 [--json] [--junit PATH] [--name NAME]",
+    "                                read KTAP/TAP results from console logs or result files (- is stdin),",
+    "                                as the runs do: a tree, or one JSON object per file; exit 0 when all pass",
     "       qfi reproduce PATH [flags] run a recorded run again here and compare (a results folder or artifact zip)",
     "",
     "qfi run boots a guest with fault rules, runs the test command, and writes a verdict, junit.xml,",
@@ -643,11 +798,11 @@ function localHost() {
 }
 
 // src/adapters/cli/print-summary.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 function printSummary(file, log) {
   let text;
   try {
-    text = readFileSync4(file, "utf8");
+    text = readFileSync5(file, "utf8");
   } catch (err) {
     log.warn(`--summarize-log: cannot read the summary ${file}: ${err.message}`);
     return;
@@ -683,6 +838,7 @@ async function runCli(argv, version) {
 `);
     return ExitCode.pass;
   }
+  if (command.kind === "parse") return parseOnly(command);
   const controller = new AbortController();
   let interruptedBy;
   const onSignal = (signal) => {
@@ -717,12 +873,26 @@ async function runCli(argv, version) {
     process.off("SIGTERM", onSignal);
   }
 }
+function parseOnly(command) {
+  try {
+    const outcome = parseLogs({ ...command, cwd: process.cwd(), readStdin: () => readFileSync6(0, "utf8") });
+    process.stdout.write(outcome.lines.map((l) => `${l}
+`).join(""));
+    if (command.junit) process.stderr.write(`qfi parse: JUnit written to ${command.junit}
+`);
+    return outcome.code;
+  } catch (err) {
+    process.stderr.write(`${formatError(err)}
+`);
+    return exitCodeForError(err);
+  }
+}
 async function runOne(options, host) {
   const { config, run, reports } = await runPipeline(options, host);
-  const dir = relative3(process.cwd(), config.report.dir) || ".";
+  const dir = relative4(process.cwd(), config.report.dir) || ".";
   process.stdout.write(`${verdictLine("qfi", run)}
 `);
-  process.stdout.write(`results: ${dir}/ \u2014 ${relative3(config.report.dir, reports.junit)}, console.log, summary.md, reproducer.sh
+  process.stdout.write(`results: ${dir}/ \u2014 ${relative4(config.report.dir, reports.junit)}, console.log, summary.md, reproducer.sh
 `);
   return { code: exitCodeForVerdict(run.verdict, config.report.failOnVerdict), summary: reports.summaryMarkdown };
 }
@@ -739,8 +909,8 @@ async function reproduceOne(command, options, host) {
 `);
   for (const line of result.lines) process.stdout.write(`${line}
 `);
-  const dir = relative3(process.cwd(), config.report.dir) || ".";
-  process.stdout.write(`results: ${dir}/ \u2014 ${relative3(config.report.dir, result.comparisonFile)}, junit.xml, console.log, summary.md${result.original.unpacked ? `, ${relative3(config.report.dir, result.original.dir)}/ (the run, unpacked from the zip)` : ""}
+  const dir = relative4(process.cwd(), config.report.dir) || ".";
+  process.stdout.write(`results: ${dir}/ \u2014 ${relative4(config.report.dir, result.comparisonFile)}, junit.xml, console.log, summary.md${result.original.unpacked ? `, ${relative4(config.report.dir, result.original.dir)}/ (the run, unpacked from the zip)` : ""}
 `);
   return { code: exitCodeForVerdict(run.verdict, config.report.failOnVerdict), summary: result.rerun.reports.summaryMarkdown };
 }
@@ -757,19 +927,19 @@ async function planOnly(options, host) {
 }
 async function qtestOnly(options, host) {
   const { config, outcome, reports } = await runQtestPipeline(options, host);
-  const dir = relative3(process.cwd(), config.report.dir) || ".";
+  const dir = relative4(process.cwd(), config.report.dir) || ".";
   process.stdout.write(`qfi qtest: ${outcome.verdict} \u2014 ${outcome.reason}
 `);
-  process.stdout.write(`results: ${dir}/ \u2014 ${relative3(config.report.dir, reports.junit)}, summary.md, qtest-*.log
+  process.stdout.write(`results: ${dir}/ \u2014 ${relative4(config.report.dir, reports.junit)}, summary.md, qtest-*.log
 `);
   return { code: exitCodeForVerdict(outcome.verdict, config.report.failOnVerdict), summary: reports.summaryMarkdown };
 }
 async function campaignOrMerge(kind, options, host) {
   const { config, report, files } = kind === "campaign" ? await runCampaign(options, host) : await mergeCampaigns(options, host);
-  const dir = relative3(process.cwd(), config.report.dir) || ".";
+  const dir = relative4(process.cwd(), config.report.dir) || ".";
   process.stdout.write(`qfi ${kind}: ${report.verdict} \u2014 ${report.reason}
 `);
-  process.stdout.write(`results: ${dir}/ \u2014 ${relative3(config.report.dir, files.junit)}, campaign.json, summary.md, scenarios/
+  process.stdout.write(`results: ${dir}/ \u2014 ${relative4(config.report.dir, files.junit)}, campaign.json, summary.md, scenarios/
 `);
   return { code: exitCodeForVerdict(report.verdict, config.report.failOnVerdict), summary: files.markdown };
 }

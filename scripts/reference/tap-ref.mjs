@@ -4,16 +4,11 @@
 // Prints ONE JSON line:
 // {file, ok, count, pass, fail, skip, todo, bailout, plan:{start,end,skipAll,comment},
 //  failures:[...], tests:[{name, ok, skip, todo, id, diag?, subtest?:{...same shape...}}]}
+// Tests import readTap(text) for the same object (without `file`).
 import { Parser } from 'tap-parser'
-import { createReadStream } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 
-const args = process.argv.slice(2)
-const strict = args.includes('--strict')
-const file = args.find(a => !a.startsWith('--'))
-if (!file) {
-  console.error('usage: node ref.mjs FILE.tap [--strict]')
-  process.exit(2)
-}
 
 // JSON-safe copy of YAML diag (may contain Dates, BigInts, Maps, cycles)
 const safe = v => {
@@ -90,10 +85,27 @@ function render(node) {
   return out
 }
 
-const p = new Parser({ strict })
-const root = attach(p, null)
-p.on('complete', () => {
-  const { name: _n, ...rest } = render(root)
+/** What tap-parser reads from a TAP text: the object this script prints, without `file`. */
+export function readTap(text, { strict = false } = {}) {
+  return new Promise(resolve => {
+    const p = new Parser({ strict })
+    const root = attach(p, null)
+    p.on('complete', () => {
+      const { name: _n, ...rest } = render(root)
+      resolve(rest)
+    })
+    p.end(text)
+  })
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2)
+  const strict = args.includes('--strict')
+  const file = args.find(a => !a.startsWith('--'))
+  if (!file) {
+    console.error('usage: node ref.mjs FILE.tap [--strict]')
+    process.exit(2)
+  }
+  const rest = await readTap(readFileSync(file, 'utf8'), { strict })
   process.stdout.write(JSON.stringify({ file, ...rest }) + '\n')
-})
-createReadStream(file).pipe(p)
+}

@@ -27,7 +27,8 @@ export class ConsoleParser {
     if (region) return { kind: 'region', line, atMs, text, name: region[1]!, value: region[2]! };
     const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})(?:=(0x[0-9a-fA-F]{1,16}))?/.exec(text);
     if (named) return { kind: 'marker', line, atMs, text, name: named[1]!, ...(named[2] ? { value: named[2] } : {}) };
-    const kind = classifyKernelLine(stripPrintkPrefix(text));
+    // Indented as a KUnit case prints it (`\tKernel panic - …` inside a suite), it still counts.
+    const kind = classifyKernelLine(stripPrintkPrefix(text).trimStart());
     return kind ? { kind, line, atMs, text } : undefined;
   }
 

@@ -14,7 +14,7 @@
  */
 import { verdictSeverity, type RunRecord, type Verdict } from '../core/types.js';
 import { consoleFindings } from './findings.js';
-import type { KtapReport, KtapTest } from './ktap.js';
+import { totalTests, type KtapReport, type KtapTest } from './ktap.js';
 import { shorten } from './problems.js';
 import type { VerdictResult } from './verdict.js';
 
@@ -37,14 +37,21 @@ export function applyConsoleFindings(result: VerdictResult, record: Pick<RunReco
   return { verdict: out.verdict, reason: shorten(out.reason, maxReasonChars) };
 }
 
+/**
+ * KTAP makes a verdict worse: a stream that crashed (results that never came) or was cut off
+ * before its tests closed is a panic — kunit_parser lets a suite without its result line pass,
+ * a run does not — and a failed one a failure.
+ */
 function applyKtap(result: VerdictResult, ktap: KtapReport, timedOut: boolean): VerdictResult {
-  const error = ktap.streams.flatMap((s) => s.errors)[0];
-  if (error || ktap.counts.errors > 0) {
-    const why = error ?? `${ktap.counts.errors} KTAP result${ktap.counts.errors === 1 ? ' was' : 's were'} not kept (over the budget) and had errors`;
+  const broken = ktap.streams.find((s) => s.status === 'crash' || s.truncated);
+  if (broken || ktap.counts.crashed > 0) {
+    const why = !broken ? `${ktap.counts.crashed} KTAP results never came` : broken.truncated?.startsWith('Bail out!') ? broken.truncated : broken.truncated ? `KTAP ${broken.truncated}` : `KTAP crashed: ${broken.errors[0]}`;
     // A timeout cut the stream: the hang is the cause, the truncation its consequence.
     return timedOut ? append(result, why) : worsenVerdict(result, 'panic', why);
   }
+  const failed = ktap.streams.find((s) => s.status === 'fail');
   if (ktap.counts.failed > 0) return worsenVerdict(result, 'fail', describeFailures(ktap));
+  if (failed) return worsenVerdict(result, 'fail', `KTAP stream at ${failed.source} line ${failed.firstLine} failed: ${failed.errors.at(-1) ?? 'see junit.xml'}`);
   return result;
 }
 
@@ -52,7 +59,8 @@ function applyKtap(result: VerdictResult, ktap: KtapReport, timedOut: boolean): 
 export function describeFailures(ktap: KtapReport): string {
   const names = failedTests(ktap).slice(0, 3);
   const more = ktap.counts.failed - names.length;
-  const { failed, tests } = ktap.counts;
+  const { failed } = ktap.counts;
+  const tests = totalTests(ktap.counts);
   return `KTAP: ${failed} of ${tests} test${tests === 1 ? '' : 's'} failed: ${names.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
@@ -62,7 +70,7 @@ export function failedTests(ktap: KtapReport): string[] {
   const visit = (t: KtapTest, path: string[]) => {
     const here = [...path, t.name];
     if (t.subtests.length) t.subtests.forEach((s) => visit(s, here));
-    else if (t.outcome === 'fail') out.push(here.join('.'));
+    else if (t.status === 'fail') out.push(here.join('.'));
   };
   for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, []));
   return out;

@@ -26,10 +26,12 @@ const sanitizerKinds: ReadonlySet<string> = new Set(['kasan', 'ubsan']);
 /** Every problem worth reporting, worst first. */
 export function consoleFindings(events: readonly ConsoleEvent[], ktap: KtapReport | undefined): Finding[] {
   const expected = expectedBy(ktap);
+  const endMarkers = kunitEndPanics(ktap);
   const out: Finding[] = [];
   for (const e of events) {
     if (!isProblemEvent(e.kind)) continue;
     if (sanitizerKinds.has(e.kind) && expected(e.line)) continue;
+    if (e.kind === 'panic' && endMarkers.has(e.line)) continue;
     out.push({ kind: e.kind, line: e.line, where: `console line ${e.line}`, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
   }
   for (const stream of ktap?.streams ?? []) {
@@ -55,10 +57,10 @@ export function excerptBlocks(summary: LogSummary, ktap: KtapReport | undefined,
     const visit = (t: KtapTest, path: string[], source: string) => {
       const here = [...path, t.name];
       if (t.subtests.length) return t.subtests.forEach((c) => visit(c, here, source));
-      if (bad.length >= maxKtapBlocks || (t.outcome !== 'fail' && t.outcome !== 'error')) return;
-      const what = t.outcome === 'error' ? 'no result' : `not ok${t.directive ? ` # ${t.directive}` : ''}`;
+      if (bad.length >= maxKtapBlocks || (t.status !== 'fail' && t.status !== 'crash')) return;
+      const what = t.status === 'crash' ? 'no result' : `not ok${t.directive ? ` # ${t.directive}` : ''}`;
       bad.push({
-        kind: t.outcome === 'error' ? 'ktap-error' : 'ktap-failure',
+        kind: t.status === 'crash' ? 'ktap-error' : 'ktap-failure',
         firstLine: t.firstLine,
         lines: [`KTAP ${here.join('.')}: ${what} (${source} line ${t.line})`, ...t.errors, ...t.diagnostics.slice(0, 20)].map((l) => shorten(l)),
         repeats: 0,
@@ -79,6 +81,16 @@ export function expectedReportCounts(events: readonly ConsoleEvent[], ktap: Ktap
   return counts;
 }
 
+/**
+ * Console lines of kunit's end marker `Kernel panic - not syncing: VFS: …` after a stream whose
+ * every result came: how a UML or a rootless KUnit kernel stops once its tests are done, no crash.
+ */
+function kunitEndPanics(ktap: KtapReport | undefined): Set<number> {
+  const lines = new Set<number>();
+  for (const s of ktap?.streams ?? []) if (s.source === 'console' && s.endMarker && !s.truncated && s.endMarker.text.includes('Kernel panic')) lines.add(s.endMarker.line);
+  return lines;
+}
+
 /** Whether a console line lies inside a KTAP test case that passed (a report it provoked on purpose). */
 function expectedBy(ktap: KtapReport | undefined): (line: number) => boolean {
   const spans = ktap ? passingSpans(ktap) : [];
@@ -93,7 +105,7 @@ function passingSpans(ktap: KtapReport): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const visit = (t: KtapTest) => {
     if (t.subtests.length) return t.subtests.forEach(visit);
-    if (!t.synthetic && (t.outcome === 'pass' || t.outcome === 'skip' || t.outcome === 'todo')) spans.push([t.firstLine, t.line]);
+    if (!t.synthetic && (t.status === 'pass' || t.status === 'skip')) spans.push([t.firstLine, t.line]);
   };
   for (const stream of ktap.streams) if (stream.source === 'console') stream.tests.forEach(visit);
   return spans;

@@ -1,5 +1,5 @@
 import type { ConsoleEvent, GuestAgent, RunRecord, Verdict, VerdictSources } from '../core/types.js';
-import type { KtapReport } from './ktap.js';
+import { totalTests, type KtapReport } from './ktap.js';
 import { ruleUseProblem, type RuleUse } from './rule-use.js';
 
 export interface VerdictResult {
@@ -110,8 +110,9 @@ function decideWithoutAgent(record: RunRecord, limits: { testMs: number; overall
   // KTAP alone decides: every test reported, none failed (failures and cut-off streams are the
   // console findings' to report, which only make a verdict worse).
   const c = ktap?.counts;
-  if (c && c.tests > 0 && c.failed === 0 && c.errors === 0) {
-    return { verdict: 'pass', reason: `KTAP: ${c.passed} of ${c.tests} test${c.tests === 1 ? '' : 's'} passed${c.skipped ? `, ${c.skipped} skipped` : ''}${c.todo ? `, ${c.todo} expected failure${c.todo === 1 ? '' : 's'}` : ''}` };
+  const total = c ? totalTests(c) : 0;
+  if (ktap && c && total > 0 && (ktap.status === 'pass' || ktap.status === 'skip') && !ktap.streams.some((s) => s.truncated)) {
+    return { verdict: 'pass', reason: `KTAP: ${c.passed} of ${total} test${total === 1 ? '' : 's'} passed${c.skipped ? `, ${c.skipped} skipped` : ''}` };
   }
   return { verdict: 'fail', reason: 'the guest ended, but nothing tells whether it passed: set success-marker or exit-device, or print KTAP results' };
 }

@@ -17,13 +17,15 @@ export interface KtapNaming {
   /** Prefix of suite names and classnames: the scenario. */
   scenario: string;
   /** Where a case points: the command's line for console streams, the results-file line for a results file. */
-  location: (stream: KtapStream) => { file?: string; line?: number };
+  location: (stream: KtapStream, test: KtapTest | undefined) => { file?: string; line?: number };
 }
 
 export function ktapSuites(ktap: KtapReport, naming: KtapNaming): JUnitSuite[] {
   const budget = { left: maxDiagnosticChars };
   const suites: JUnitSuite[] = [];
-  for (const [base, streams] of [['ktap', ktap.streams.filter((s) => s.source === 'console')], ['results', ktap.streams.filter((s) => s.source !== 'console')]] as const) {
+  // A run's results file is `results`; its console and any log given to `qfi parse` are `ktap`.
+  const fromResultsFile = (s: KtapStream) => s.source.startsWith('results file');
+  for (const [base, streams] of [['ktap', ktap.streams.filter((s) => !fromResultsFile(s))], ['results', ktap.streams.filter(fromResultsFile)]] as const) {
     const many = streams.length > 1;
     streams.forEach((stream, i) => suites.push(...streamSuites(stream, many ? `${base}.${i + 1}` : base, naming, budget)));
   }
@@ -38,10 +40,11 @@ export function ktapSuites(ktap: KtapReport, naming: KtapNaming): JUnitSuite[] {
 
 /** The stream's suites: its top-level cases first, then each KTAP suite, depth first. */
 function streamSuites(stream: KtapStream, streamName: string, naming: KtapNaming, budget: { left: number }): JUnitSuite[] {
-  const where = naming.location(stream);
+  const where = (test?: KtapTest) => naming.location(stream, test);
   const names = (path: readonly string[]) => ktapNames(naming.scenario, streamName, path);
   const properties: Array<[string, string]> = [
-    ['qfi.ktap.version', stream.headerless ? `${stream.version} (KUnit suites, no top-level header)` : stream.version],
+    ['qfi.ktap.version', stream.version],
+    ['qfi.ktap.status', stream.status],
     ...(stream.source === 'console'
       ? [['qfi.ktap.console_lines', `${stream.firstLine}-${stream.lastLine}`] as [string, string]]
       : [['qfi.ktap.source', stream.source] as [string, string], ['qfi.ktap.lines', `${stream.firstLine}-${stream.lastLine}`] as [string, string]]),
@@ -54,7 +57,7 @@ function streamSuites(stream: KtapStream, streamName: string, naming: KtapNaming
     const n = names(path);
     if (test.subtests.length === 0) {
       const result = caseResult(test, budget);
-      into.cases.push({ name: n.caseName(test.name), classname: n.classname, ...where, ...(result ? { result } : {}) });
+      into.cases.push({ name: n.caseName(test.name), classname: n.classname, ...where(test), ...(result ? { result } : {}) });
       return;
     }
     const here = [...path, test.name];
@@ -65,12 +68,15 @@ function streamSuites(stream: KtapStream, streamName: string, naming: KtapNaming
     for (const sub of test.subtests) visit(suite, sub, here);
     // The suite's own `not ok` with every case passing (a crash after the last case) would vanish.
     const own = caseResult(test, budget);
-    if (own && own.kind !== 'skipped' && !anyCaseFailed(test)) suite.cases.push({ name: n.caseName(`${test.name} (suite result)`), classname: inner.classname, ...where, result: own });
+    if (own && own.kind !== 'skipped' && !anyCaseFailed(test)) suite.cases.push({ name: n.caseName(`${test.name} (suite result)`), classname: inner.classname, ...where(test), result: own });
   };
   for (const test of stream.tests) visit(top, test, []);
-  if (stream.errors.length && out.every((s) => s.cases.length === 0)) {
-    // Nothing to hang the error on (a stream with no result at all): one error case says why.
-    top.cases.push({ name: names([]).caseName('(stream)'), classname: names([]).classname, ...where, result: { kind: 'error', type: 'ktap', message: stream.errors[0]!, text: stream.errors.join('\n') } });
+  const failing = out.some((s) => s.cases.some((c) => c.result && c.result.kind !== 'skipped'));
+  if (stream.errors.length && (out.every((s) => s.cases.length === 0) || ((stream.status === 'fail' || stream.status === 'crash') && !failing))) {
+    // Nothing to hang the error on (no result at all, or a TAP stream failed as a whole: a count
+    // that does not match its plan, a number twice): one case says why, so it cannot look green.
+    const kind = stream.status === 'fail' ? 'failure' : 'error';
+    top.cases.push({ name: names([]).caseName('(stream)'), classname: names([]).classname, ...where(), result: { kind, type: 'ktap', message: stream.errors.at(kind === 'failure' ? -1 : 0)!, text: stream.errors.join('\n') } });
   }
   // Suites without cases of their own (KUnit's top level, a suite of parameterised cases) show
   // as empty suites in a publisher: they go, the stream's properties moving to its first suite.
@@ -81,24 +87,25 @@ function streamSuites(stream: KtapStream, streamName: string, naming: KtapNaming
 }
 
 function anyCaseFailed(test: KtapTest): boolean {
-  return test.subtests.some((s) => (s.subtests.length ? anyCaseFailed(s) : s.outcome === 'fail' || s.outcome === 'error'));
+  return test.subtests.some((s) => (s.subtests.length ? anyCaseFailed(s) : s.status === 'fail' || s.status === 'crash'));
 }
 
 function caseResult(test: KtapTest, budget: { left: number }): JUnitResult | undefined {
   const directive = test.directive ? `# ${test.directive}${test.note ? ` ${test.note}` : ''}` : test.note ? `# ${test.note}` : '';
-  switch (test.outcome) {
+  switch (test.status) {
     case 'pass':
       return undefined;
     case 'skip':
+      if (test.directive === 'TODO' || test.directive === 'XFAIL') return { kind: 'skipped', message: `expected failure (${directive.slice(2)})` };
       return { kind: 'skipped', ...(test.note ? { message: test.note } : {}) };
-    case 'todo':
-      return { kind: 'skipped', message: `expected failure (${directive.slice(2) || test.directive})` };
+    case 'no-tests':
+      return { kind: 'skipped', message: test.errors[0] ?? '0 tests run!' };
     case 'fail': {
       const kind = test.directive === 'ERROR' ? 'error' : 'failure';
       const why = test.diagnostics.find((d) => /FAILED|fail|error|expected/i.test(d)) ?? (directive || `not ok: ${test.name}`);
       return { kind, type: 'ktap', message: why.replace(/^#\s*/, ''), text: details(test, budget) };
     }
-    case 'error':
+    case 'crash':
       return { kind: 'error', type: 'ktap', message: test.errors[0] ?? 'no result', text: details(test, budget) };
   }
 }

@@ -83,10 +83,17 @@ export function toJUnit(run: TestRun, opts: { scenarioCase?: boolean } = {}): st
   const ktap = run.ktap
     ? ktapSuites(run.ktap, {
         scenario: run.scenario,
-        location: (stream) => at((stream.source === 'console' ? sources.command : (sources.resultsFile ?? sources.command)) ?? sources.main),
+        location: (stream) => ktapCaseLocation(run, stream.source),
       })
     : [];
   return renderJUnit('qfi', [suite, ...ktap]);
+}
+
+/** Where a run's KTAP cases point: the command's line for the console, the results-file line for a results file. */
+export function ktapCaseLocation(run: TestRun, source: string): { file?: string; line?: number } {
+  const sources = run.plan.sources;
+  const ref = (source === 'console' ? sources.command : (sources.resultsFile ?? sources.command)) ?? sources.main;
+  return ref ? { file: ref.file, line: ref.line } : {};
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TestRun } from '../core/types.js';
 import { REPRODUCE_FILES } from './reproduce-record.js';
+import { ktapCaseLocation } from './junit.js';
 
 /** Bumped when a field changes meaning, so tools reading old summaries can tell. */
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -38,7 +39,7 @@ export function toSummaryJson(run: TestRun, junitFile = 'junit.xml'): string {
     logSummary: run.summary,
     /** KTAP/TAP results on the console: counts and each stream's errors (the tests are in junit.xml). */
     ktap: run.ktap
-      ? { counts: run.ktap.counts, dropped: run.ktap.dropped, streams: run.ktap.streams.map((s) => ({ source: s.source, version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) }
+      ? { counts: run.ktap.counts, dropped: run.ktap.dropped, status: run.ktap.status, caseLocation: ktapCaseLocation(run, 'console'), streams: run.ktap.streams.map((s) => ({ source: s.source, version: s.version, status: s.status, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, truncated: s.truncated ?? null, errors: s.errors })) }
       : null,
     diagnostics: record.diagnostics ?? null,
     files: { console: 'console.log', qemuStderr: 'qemu-stderr.log', qmpLog: 'qmp.log', junit: junitFile, reproducer: 'reproducer.sh', reproduce: REPRODUCE_FILES.manifest, ...(run.injections ? { injections: 'injections.jsonl' } : {}) },

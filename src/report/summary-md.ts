@@ -2,7 +2,7 @@ import type { TestRun, Verdict } from '../core/types.js';
 import { expectedReportCounts, topFinding } from '../observe/findings.js';
 import { excerptParts } from './run-facts.js';
 import { ruleUseProblem } from '../observe/rule-use.js';
-import type { KtapReport, KtapTest } from '../observe/ktap.js';
+import { ktapCases, totalTests, type KtapReport, type KtapTest } from '../observe/ktap.js';
 import { toReportText } from './xml-text.js';
 
 const verdictIcon: Record<Verdict, string> = {
@@ -108,8 +108,9 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 /** KTAP counts, then the tests that failed or never reported, with their first diagnostic. */
 function ktapSection(ktap: KtapReport): string[] {
   const c = ktap.counts;
+  const total = totalTests(c);
   const out = [
-    `**KTAP**: ${ktap.streams.length} stream${ktap.streams.length === 1 ? '' : 's'}, ${c.tests} test${c.tests === 1 ? '' : 's'}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped${c.todo ? `, ${c.todo} expected failures` : ''}${c.errors ? `, ${c.errors} without a result` : ''}`,
+    `**KTAP**: ${ktap.streams.length} stream${ktap.streams.length === 1 ? '' : 's'} (${ktap.status}), ${total} test${total === 1 ? '' : 's'}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped${c.crashed ? `, ${c.crashed} crashed (no result)` : ''}${c.errors ? `, ${c.errors} parser error${c.errors === 1 ? '' : 's'}` : ''}`,
   ];
   const errors = ktap.streams.flatMap((s) => s.errors);
   for (const e of errors.slice(0, 3)) out.push(`- ⚠️ ${cell(clip(toReportText(e), 300))}`);
@@ -118,7 +119,7 @@ function ktapSection(ktap: KtapReport): string[] {
     out.push('', '| test | result | first diagnostic |', '|---|---|---|');
     for (const { path, test } of bad.slice(0, maxRows)) {
       const first = test.errors[0] ?? test.diagnostics.find((d) => d.trim() !== '') ?? '';
-      out.push(`| \`${cell(clip(path, 120))}\` | ${test.outcome === 'error' ? 'no result' : 'not ok'} | ${cell(clip(toReportText(first), 200))} |`);
+      out.push(`| \`${cell(clip(path, 120))}\` | ${test.status === 'crash' ? 'no result' : 'not ok'} | ${cell(clip(toReportText(first), 200))} |`);
     }
     if (bad.length > maxRows) out.push('', `… and ${bad.length - maxRows} more (see junit.xml).`);
   }
@@ -126,14 +127,10 @@ function ktapSection(ktap: KtapReport): string[] {
 }
 
 function badTests(ktap: KtapReport): Array<{ path: string; test: KtapTest }> {
-  const out: Array<{ path: string; test: KtapTest }> = [];
-  const visit = (t: KtapTest, path: string[]) => {
-    const here = [...path, t.name];
-    if (t.subtests.length) t.subtests.forEach((s) => visit(s, here));
-    else if (t.outcome === 'fail' || t.outcome === 'error') out.push({ path: here.join('.'), test: t });
-  };
-  for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, []));
-  return out;
+  return ktap.streams
+    .flatMap((s) => ktapCases(s.tests))
+    .filter(({ test }) => test.status === 'fail' || test.status === 'crash')
+    .map(({ path, test }) => ({ path: path.join('.'), test }));
 }
 
 /**

@@ -61,6 +61,24 @@ describe('KTAP as the publishers read it (built-in guest, x86_64, a qfi.toml in 
     ]);
     // The rule's own line is where the boot case points (it is what the run is about).
     expect(xml).toMatch(/name="qfi: boot" [^>]*file="qfi.toml" line="11"/);
+
+    // The runs use the parser `qfi parse` uses: on the run's console.log (the real CLI, from
+    // the repository's root as a user would run it), its KTAP suites are the run's.
+    const parsed = join(repo, 'parsed.xml');
+    const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
+    const status = (() => {
+      try {
+        execFileSync(process.execPath, [cli, 'parse', 'qfi-results/console.log', '--junit', parsed], { cwd: repo, stdio: 'pipe' });
+        return 0;
+      } catch (err) {
+        return (err as { status: number }).status;
+      }
+    })();
+    expect(status).toBe(1);
+    execFileSync('xmllint', ['--noout', '--schema', junitSchema(), parsed], { stdio: 'pipe' });
+    const ktapSuites = (text: string) => [...text.matchAll(/<testsuite name="qfi run ktap[^"]*"[\s\S]*?<\/testsuite>/g)].map((m) => m[0]);
+    expect(ktapSuites(xml).length).toBeGreaterThan(0);
+    expect(ktapSuites(readFileSync(parsed, 'utf8'))).toEqual(ktapSuites(xml));
   }, 120_000);
 });
 
@@ -77,13 +95,13 @@ describe('KTAP from inside the guest, through the whole pipeline', () => {
     expect(run.record.commandExitCode).toBe(0);
     expect(run.verdict).toBe('fail');
     expect(run.reason).toBe('KTAP: 1 of 3 tests failed: read config');
-    expect(run.ktap?.counts).toEqual({ tests: 3, passed: 1, failed: 1, skipped: 1, todo: 0, errors: 0 });
+    expect(run.ktap?.counts).toEqual({ passed: 1, failed: 1, crashed: 0, skipped: 1, errors: 0 });
     const xml = readFileSync(reports.junit, 'utf8');
     execFileSync('xmllint', ['--noout', '--schema', junitSchema(), reports.junit], { stdio: 'pipe' });
     expect(xml).toMatch(/<testsuite name="[^"]+ ktap"[^>]* tests="3" failures="1" errors="0" skipped="1">/);
     expect(xml).toMatch(/name="[^"]+: read config"[^>]*>\s*<failure message="read failed \(injected\)" type="ktap">/);
     const md = readFileSync(reports.summaryMarkdown, 'utf8');
-    expect(md).toMatch(/\*\*KTAP\*\*: 1 stream, 3 tests: 1 passed, 1 failed, 1 skipped/);
+    expect(md).toMatch(/\*\*KTAP\*\*: 1 stream \(fail\), 3 tests: 1 passed, 1 failed, 1 skipped/);
   });
 
   it('KTAP in a results file (built-in guest, x86_64): copied exactly past a flood of kernel messages, merged with the console\'s, each KTAP suite its own flat suite', async () => {
@@ -107,7 +125,7 @@ describe('KTAP from inside the guest, through the whole pipeline', () => {
     expect(run.reason).toBe('KTAP: 1 of 4 tests failed: storage.read');
     expect(run.ktap?.streams.map((s) => s.source)).toEqual(['console', 'results file /tmp/results.tap']);
     expect(readFileSync(run.record.files.console, 'utf8').match(/qfi-test: kernel noise \d+/g)).toHaveLength(300);
-    expect(run.ktap?.counts).toEqual({ tests: 4, passed: 2, failed: 1, skipped: 1, todo: 0, errors: 0 });
+    expect(run.ktap?.counts).toEqual({ passed: 2, failed: 1, crashed: 0, skipped: 1, errors: 0 });
     expect(readFileSync(join(run.record.files.dir, 'guest-results.txt'), 'utf8')).toBe(
       'KTAP version 1\n1..2\n    KTAP version 1\n    # Subtest: storage\n    1..2\n    ok 1 open\n    # read failed (injected)\n    not ok 2 read\nnot ok 1 storage\nok 2 network # SKIP no NIC\n',
     );
@@ -126,13 +144,13 @@ describe('KTAP from inside the guest, through the whole pipeline', () => {
 
     const cut = await qfiRun({ command: 'printf "TAP version 13\\n1..3\\nok 1 - first\\n" > /tmp/r.tap', 'results-file': '/tmp/r.tap' });
     expect(cut.run.verdict).toBe('panic');
-    expect(cut.run.reason).toMatch(/^KTAP stream at results file \/tmp\/r\.tap line 1 stopped after 1 of 3 results \(last: first\): the results file \/tmp\/r\.tap ended at line 3/);
+    expect(cut.run.reason).toMatch(/^KTAP stream at results file \/tmp\/r\.tap line 1 stopped after first \(1 of 3 results\): the results file \/tmp\/r\.tap ended at line 3/);
   });
 
   it('the results port works on aarch64 too (built-in guest on virt)', async () => {
     const { run } = await qfiRun({ arch: 'aarch64', command: 'printf "TAP version 14\\n1..2\\nok 1 - a\\nok 2 - b\\n" > /root/out.tap', 'results-file': '/root/out.tap' });
     expect(run.verdict, run.reason).toBe('pass');
-    expect(run.ktap?.counts).toMatchObject({ tests: 2, passed: 2 });
+    expect(run.ktap?.counts).toMatchObject({ passed: 2, failed: 0, crashed: 0 });
   });
 
   const kernel = cachedTestKernel();
@@ -145,7 +163,7 @@ describe('KTAP from inside the guest, through the whole pipeline', () => {
     });
     expect(run.verdict).toBe('pass');
     expect(run.provisioned.kernelDescription).toMatch(/with the built-in initramfs/);
-    expect(run.ktap?.streams.map((s) => s.tests.map((t) => `${t.name}:${t.outcome}`))).toEqual([['example:pass', 'list-kunit-test:pass', 'hlist:pass']]);
+    expect(run.ktap?.streams.map((s) => s.tests.map((t) => `${t.name}:${t.status}`))).toEqual([['example:pass', 'list-kunit-test:pass', 'hlist:pass']]);
     execFileSync('xmllint', ['--noout', '--schema', junitSchema(), reports.junit], { stdio: 'pipe' });
     expect(readFileSync(reports.junit, 'utf8')).toMatch(/<testsuite name="[^"]+ ktap example"[^>]* tests="4" failures="0" errors="0" skipped="2">/);
   });

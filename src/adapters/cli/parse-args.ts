@@ -14,10 +14,20 @@ export type CliCommand =
   | ({ kind: CliCommandKind; inputs: RawInputs } & CliOutput)
   /** `qfi reproduce PATH`: `inputs` are the flags that override what the run recorded; `scenario` picks one of a campaign's. */
   | ({ kind: 'reproduce'; path: string; scenario: string | undefined; inputs: RawInputs } & CliOutput)
+  /** `qfi parse LOG… [--json] [--junit PATH] [--name NAME]`: KTAP/TAP results of logs, no QEMU. */
+  | { kind: 'parse'; files: string[]; json: boolean; junit: string | undefined; name: string | undefined }
   | { kind: 'help' }
   | { kind: 'version' };
 
-const COMMANDS: readonly string[] = ['run', 'plan', 'campaign', 'merge', 'qtest', 'reproduce'];
+const COMMANDS: readonly string[] = ['run', 'plan', 'campaign', 'merge', 'qtest', 'reproduce', 'parse'];
+
+/** `qfi parse` has flags of its own: it takes no action inputs. */
+const parseOptions = {
+  json: { type: 'boolean' },
+  junit: { type: 'string' },
+  name: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** Flags only the CLI has; everything else is generated from the inputs table. */
 const cliOnly = {
@@ -44,6 +54,7 @@ function optionsFromInputs(): NonNullable<ParseArgsConfig['options']> {
  * is QEMU's (`qemu-trailing-args`), passed on as typed.
  */
 export function parseCliArgs(argv: string[]): CliCommand {
+  if (argv[0] === 'parse') return parseCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: optionsFromInputs(), allowPositionals: true, strict: true, tokens: true });
@@ -61,7 +72,8 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (values.help || positionals[0] === 'help') return { kind: 'help' };
   const [command, ...rest] = positionals;
   if (command === undefined) return { kind: 'help' };
-  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: 'the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR…, qfi qtest SCRIPT…, qfi reproduce PATH, qfi help' });
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: 'the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR…, qfi qtest SCRIPT…, qfi reproduce PATH, qfi parse LOG…, qfi help' });
+  if (command === 'parse') throw new UsageError('qfi parse comes first: its flags are its own', { hint: 'qfi parse LOG… [--json] [--junit PATH] [--name NAME]' });
   const output: CliOutput = { quiet: values.quiet === true, summarizeLog: values['summarize-log'] === true };
   if (command === 'reproduce') return reproduceCommand(rest, values, qemuArgs, output);
   const kind = command as CliCommandKind;
@@ -109,6 +121,21 @@ function checkQemuArgs(args: string[]): string[] {
   return args;
 }
 
+/** `qfi parse LOG… [--json] [--junit PATH] [--name NAME]`; `-` is standard input. */
+function parseCommand(argv: string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: parseOptions, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''), { hint: 'qfi parse LOG… [--json] [--junit PATH] [--name NAME]; run `qfi help` for more' });
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (positionals.length === 0) throw new UsageError('qfi parse needs at least one log', { hint: 'qfi parse console.log [--json] [--junit junit.xml]; - reads standard input' });
+  if (values.junit === '') throw new UsageError('--junit needs a path', { location: { input: 'junit' }, hint: 'qfi parse LOG --junit junit.xml' });
+  return { kind: 'parse', files: positionals, json: values.json === true, junit: values.junit, name: values.name };
+}
+
 /** `qfi reproduce PATH [--scenario ID] [flags] [-- QEMU ARGS]`: exactly one PATH; `--scenario` selects, the other flags override. */
 function reproduceCommand(rest: string[], values: ParsedValues, qemuArgs: string[] | undefined, output: CliOutput): CliCommand {
   if (rest.length !== 1) {
@@ -131,6 +158,9 @@ export function helpText(): string {
     '       qfi campaign [flags]     run a campaign (all scenarios, --shard i/N, or --scenario ID)',
     '       qfi merge DIR… [flags]   merge campaign results (campaign.json under each DIR)',
     '       qfi qtest SCRIPT… [flags] run qtest scripts against a machine, no guest (QEMU\'s qtest protocol)',
+    '       qfi parse LOG… [--json] [--junit PATH] [--name NAME]',
+    '                                read KTAP/TAP results from console logs or result files (- is stdin),',
+    '                                as the runs do: a tree, or one JSON object per file; exit 0 when all pass',
     '       qfi reproduce PATH [flags] run a recorded run again here and compare (a results folder or artifact zip)',
     '',
     'qfi run boots a guest with fault rules, runs the test command, and writes a verdict, junit.xml,',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { ExitCode, exitCodeForError, formatError } from '../../core/errors.js';
 import { runPipeline, type PipelineOptions } from '../../core/pipeline.js';
@@ -6,6 +7,7 @@ import { planCampaign, runCampaign, type CampaignOptions } from '../../campaign/
 import { mergeCampaigns } from '../../campaign/merge.js';
 import { runQtestPipeline, type QtestPipelineOptions } from '../../qtest/qtest-pipeline.js';
 import { reproduceRun } from '../../reproduce/reproduce.js';
+import { parseLogs } from '../../parse/parse-logs.js';
 import type { TestRun, Verdict } from '../../core/types.js';
 import { helpText, parseCliArgs, type CliCommand } from './parse-args.js';
 import { localHost } from './local-host.js';
@@ -36,6 +38,7 @@ export async function runCli(argv: string[], version: string): Promise<number> {
     process.stdout.write(`qfi ${version}\n`);
     return ExitCode.pass;
   }
+  if (command.kind === 'parse') return parseOnly(command);
 
   // SIGINT/SIGTERM stop QEMU through the pipeline's abort path, then we exit; a second
   // signal exits at once (execa's cleanup still kills QEMU on the way out).
@@ -69,6 +72,19 @@ export async function runCli(argv: string[], version: string): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+}
+
+/** `qfi parse`: no QEMU, no signals to relay; the same error handling. */
+function parseOnly(command: Extract<CliCommand, { kind: 'parse' }>): number {
+  try {
+    const outcome = parseLogs({ ...command, cwd: process.cwd(), readStdin: () => readFileSync(0, 'utf8') });
+    process.stdout.write(outcome.lines.map((l) => `${l}\n`).join(''));
+    if (command.junit) process.stderr.write(`qfi parse: JUnit written to ${command.junit}\n`);
+    return outcome.code;
+  } catch (err) {
+    process.stderr.write(`${formatError(err)}\n`);
+    return exitCodeForError(err);
   }
 }
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { InfraError } from '../../core/errors.js';
+import { decompressPayload } from './compression.js';
 import { parseControlStanza } from './deb-archive.js';
 import { fetchBytes, type FetchOptions } from './fetch-bytes.js';
 import { runTool } from './run-tool.js';
@@ -122,11 +123,15 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
 
 const gunzipAsync = promisify(gunzip);
 
-/** main/binary-<arch>/Packages.gz of a Release, fetched by its hash where the mirror allows, checked, unpacked. */
+/**
+ * main/binary-<arch>/Packages of a Release (.gz where listed, else .xz, as debian-security has
+ * it), fetched by its hash where the mirror allows, checked, unpacked.
+ */
 export async function fetchPackagesIndex(mirror: string, release: Release, debArch: string, opts: FetchOptions = {}): Promise<{ text: string; sha256: string }> {
-  const path = `main/binary-${debArch}/Packages.gz`;
-  const want = release.files.get(path);
-  if (!want) throw new InfraError(`the ${release.codename} Release file lists no ${path}`, { hint: `check that the mirror carries ${debArch}` });
+  const listed = ['gz', 'xz'].map((ext) => `main/binary-${debArch}/Packages.${ext}`).filter((p) => release.files.has(p));
+  const path = listed[0];
+  if (!path) throw new InfraError(`the ${release.codename} Release file lists no main/binary-${debArch}/Packages.gz or .xz`, { hint: `check that the mirror carries ${debArch}` });
+  const want = release.files.get(path)!;
   const base = `${mirror}/dists/${release.codename}`;
   // By hash: a mirror that updates between our two requests still serves the file we checked.
   const url = release.acquireByHash ? `${base}/main/binary-${debArch}/by-hash/SHA256/${want.sha256}` : `${base}/${path}`;
@@ -137,7 +142,8 @@ export async function fetchPackagesIndex(mirror: string, release: Release, debAr
       hint: 'the mirror may be in the middle of an update: retry, or set debian-mirror to another mirror',
     });
   }
-  return { text: (await gunzipAsync(gz)).toString('utf8'), sha256: want.sha256 };
+  const text = path.endsWith('.gz') ? await gunzipAsync(gz) : await decompressPayload(gz, 'xz', opts.signal);
+  return { text: Buffer.from(text).toString('utf8'), sha256: want.sha256 };
 }
 
 /** The stanza of `name` in a Packages index; undefined when the index has none. */

@@ -4624,6 +4624,791 @@ function unusedRuleWarning(use, requireFired2) {
   return `${ruleUseProblem(use) ?? ruleLabel(use)}, so it tested nothing: ${hint}${requireFired2 ? "" : " (require-fired makes this a failure)"}`;
 }
 
+// src/observe/console-parser.ts
+var ConsoleParser = class {
+  markerPrefix;
+  constructor(token) {
+    this.markerPrefix = `QFI:${token}:`;
+  }
+  parseLine(text, line, atMs) {
+    const marker = this.parseMarker(text, line, atMs);
+    if (marker) return marker;
+    const point = /QFI-POINT:([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*)(?: calls=(\d{1,10}) fails=(\d{1,10}))?\s*$/.exec(text);
+    if (point) {
+      return { kind: "point", line, atMs, text, name: point[1], ...point[2] !== void 0 ? { calls: Number(point[2]), fails: Number(point[3]) } : {} };
+    }
+    const region = /QFI-REGION:([a-z][a-z0-9-]{0,31})=(0x[0-9a-f]{1,16}-0x[0-9a-f]{1,16})\s*$/.exec(text);
+    if (region) return { kind: "region", line, atMs, text, name: region[1], value: region[2] };
+    const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})(?:=(0x[0-9a-fA-F]{1,16}))?/.exec(text);
+    if (named) return { kind: "marker", line, atMs, text, name: named[1], ...named[2] ? { value: named[2] } : {} };
+    const kind = classifyKernelLine(stripPrintkPrefix(text).trimStart());
+    return kind ? { kind, line, atMs, text } : void 0;
+  }
+  parseMarker(text, line, atMs) {
+    const at = text.indexOf(this.markerPrefix);
+    if (at === -1) return void 0;
+    const body2 = text.slice(at + this.markerPrefix.length).trim();
+    if (body2 === "ready") return { kind: "agent-ready", line, atMs, text };
+    if (body2 === "start") return { kind: "test-start", line, atMs, text };
+    const exit = /^exit=(\d{1,3})$/.exec(body2);
+    if (exit) return { kind: "test-exit", line, atMs, text, exitCode: Number(exit[1]) };
+    if (body2.startsWith("agent-error=")) return { kind: "agent-error", line, atMs, text: body2.slice("agent-error=".length) };
+    return void 0;
+  }
+};
+function stripPrintkPrefix(text) {
+  return text.replace(/^<\d>/, "").replace(/^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s?/, "");
+}
+var kernelPatterns = [
+  ["panic", /^Kernel panic - not syncing/],
+  // A page fault in the kernel: `BUG: kernel NULL pointer dereference` is its first line since 5.x.
+  ["oops", /^Oops: |^general protection fault|^BUG: unable to handle|^BUG: kernel NULL pointer dereference|^Internal error: Oops/],
+  ["kasan", /^BUG: KASAN: /],
+  ["soft-lockup", /^(?:watchdog: )?BUG: soft lockup - CPU#\d+ stuck for /],
+  ["bug", /^BUG: |^kernel BUG at /],
+  ["ubsan", /^UBSAN: [a-z-]+ in /],
+  ["hard-lockup", /Watchdog detected hard LOCKUP on cpu \d+/],
+  ["hung-task", /^INFO: task .+:\d+ blocked for more than \d+ seconds\./],
+  ["rcu-stall", /^rcu: INFO: \w+ (?:self-)?detected (?:expedited )?stalls? on CPU/],
+  ["warning", /^WARNING: CPU: \d+ PID: \d+ at /],
+  ["call-trace", /^Call Trace:$|^Call trace:$/],
+  ["oom-kill", /^(?:Memory cgroup )?Out of memory: Killed process \d+ /],
+  // A user-space crash the kernel reports (show_unhandled_signals, printed at KERN_INFO).
+  ["segfault", /^\S+\[\d+\]: segfault at [0-9a-f]+ ip |^traps: \S+\[\d+\] (?:general protection fault|trap [a-z ]+) ip:/],
+  ["fault-injection", /^FAULT_INJECTION: forcing a failure\./],
+  // KTAP/TAP results that fail: SKIP is no failure, TODO and XFAIL are expected ones.
+  ["ktap-failure", /^\s*not ok \d+\b(?!.*#\s*(?:SKIP|TODO|XFAIL)\b)/i]
+];
+function classifyKernelLine(text) {
+  for (const [kind, pattern] of kernelPatterns) if (pattern.test(text)) return kind;
+  return void 0;
+}
+
+// src/observe/ktap-lines.ts
+var versionLine = /^(K?TAP) version (\d+)$/;
+var planLine = /^(\d+)\.\.(\d+)(?:\s*#\s*(.*)|\s.*)?$/;
+var resultLine = /^(not ok|ok)(?:[ \t]+(\d+))?(?=[ \t]|$)[ \t]*(.*)$/;
+var subtestLine = /^# Subtest(?::[ \t]*(.*))?$/;
+var bailLine = /^Bail out!\s*(.*)$/i;
+var tapDirective = /^(skip|todo)\S*(?:\s+(.*))?$/i;
+var kernelDirective = /^(xfail|timeout|error)\b\s*(.*)$/i;
+function classifyKtapLine(body2, dialect) {
+  let m = versionLine.exec(body2);
+  if (m) return { kind: "version", text: body2, ktap: m[1] === "KTAP", number: Number(m[2]) };
+  m = planLine.exec(body2);
+  if (m && (m[1] === "1" || dialect === "tap")) {
+    const start = Number(m[1]);
+    const end = Number(m[2]);
+    const comment = m[3]?.trim() || void 0;
+    return { kind: "plan", start, count: Math.max(0, end - start + 1), comment: comment && dialect === "tap" ? unescapeTap(comment) : comment };
+  }
+  m = resultLine.exec(body2);
+  if (m) return { kind: "result", ok: m[1] === "ok", number: m[2] === void 0 ? void 0 : Number(m[2]), ...readDescription(m[3], dialect) };
+  m = subtestLine.exec(body2);
+  if (m) return { kind: "subtest", name: dialect === "tap" ? unescapeTap((m[1] ?? "").trim()) : (m[1] ?? "").trim() };
+  m = bailLine.exec(body2);
+  if (m) return { kind: "bail", reason: m[1].trim() };
+  return { kind: "other" };
+}
+function readDescription(rest, dialect) {
+  const text = rest.replace(/^-(?:[ \t]+|$)/, "");
+  const { description, comment } = splitComment(text, dialect);
+  if (comment === void 0) return { name: description, directive: void 0, note: void 0 };
+  const reason = (text2) => (dialect === "tap" ? unescapeTap(text2?.trim() ?? "") : text2?.trim()) || void 0;
+  let m = tapDirective.exec(comment);
+  if (m) return { name: description, directive: m[1].toUpperCase(), note: reason(m[2]) };
+  m = kernelDirective.exec(comment);
+  if (m) return { name: description, directive: m[1].toUpperCase(), note: reason(m[2]) };
+  if (/^time=[\d.]+m?s$/.test(comment)) return { name: description, directive: void 0, note: comment };
+  if (dialect === "tap") return { name: unescapeTap(text).trim(), directive: void 0, note: void 0 };
+  return { name: description, directive: void 0, note: comment || void 0 };
+}
+function splitComment(text, dialect) {
+  let description = "";
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c3 = text[i2];
+    if (dialect === "tap" && c3 === "\\" && (text[i2 + 1] === "\\" || text[i2 + 1] === "#")) {
+      description += text[i2 + 1];
+      i2++;
+      continue;
+    }
+    if (c3 === "#" && (dialect === "tap" || i2 === 0 || /\s/.test(text[i2 - 1]))) return { description: description.trim(), comment: text.slice(i2 + 1).trim() };
+    description += c3;
+  }
+  return { description: description.trim(), comment: void 0 };
+}
+function unescapeTap(text) {
+  return text.replace(/\\([\\#])/g, "$1");
+}
+var streamStart = /(K?TAP) version (\d+)\s*$/;
+function findStreamStart(text) {
+  const m = streamStart.exec(text);
+  if (!m) return void 0;
+  return { lead: text.slice(0, m.index), body: m[0].trim() };
+}
+var endMarker = /List of all partitions:|Kernel panic - not syncing: VFS:|reboot: System halted/;
+function isKunitEndMarker(text) {
+  return endMarker.test(text);
+}
+function isKunitExecutorLine(text) {
+  return /kunit executor: /.test(text);
+}
+function indentWidth(text) {
+  let width = 0;
+  for (const c3 of text) {
+    if (c3 === "	") width += 4;
+    else if (c3 === " ") width++;
+    else break;
+  }
+  return width;
+}
+
+// src/observe/problems.ts
+var problemSeverity = {
+  panic: 100,
+  /** The guest agent could not run the test (an infrastructure problem). */
+  "agent-error": 95,
+  oops: 90,
+  bug: 85,
+  kasan: 80,
+  ubsan: 75,
+  "hard-lockup": 70,
+  "soft-lockup": 65,
+  "rcu-stall": 60,
+  "hung-task": 55,
+  /** A KTAP/TAP stream that ended early, lost its plan or bailed out (from the KTAP parser). */
+  "ktap-error": 50,
+  "ktap-failure": 45,
+  warning: 40,
+  "oom-kill": 30,
+  segfault: 25,
+  "fault-injection": 10
+};
+function isProblemKind(kind) {
+  return Object.hasOwn(problemSeverity, kind);
+}
+function isProblemEvent(kind) {
+  return isProblemKind(kind);
+}
+function bySeverity(a2, b) {
+  return problemSeverity[b.kind] - problemSeverity[a2.kind] || a2.firstLine - b.firstLine;
+}
+var maxLineChars = 400;
+function shorten(text, max = maxLineChars) {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
+}
+
+// src/observe/ktap.ts
+var maxStoredTests = 1e4;
+var maxStreams = 200;
+var maxDiagnostics = 40;
+var maxNumbersTracked = 1e5;
+var bareSubtestIndent = 4;
+var zero = () => ({ passed: 0, failed: 0, crashed: 0, skipped: 0, errors: 0 });
+function totalTests(c3) {
+  return c3.passed + c3.failed + c3.crashed + c3.skipped;
+}
+function statusOfCounts(c3) {
+  if (totalTests(c3) === 0) return "no-tests";
+  if (c3.crashed) return "crash";
+  if (c3.failed) return "fail";
+  if (c3.passed) return "pass";
+  return "skip";
+}
+function addStatus(c3, status) {
+  if (status === "pass") c3.passed++;
+  else if (status === "fail") c3.failed++;
+  else if (status === "skip") c3.skipped++;
+  else if (status === "crash") c3.crashed++;
+}
+function addCounts(into, add) {
+  into.passed += add.passed;
+  into.failed += add.failed;
+  into.crashed += add.crashed;
+  into.skipped += add.skipped;
+  into.errors += add.errors;
+}
+var statusRank = { "no-tests": 0, skip: 1, pass: 2, fail: 3, crash: 4 };
+function worstStatus(statuses) {
+  return statuses.reduce((a2, b) => statusRank[b] > statusRank[a2] ? b : a2, "no-tests");
+}
+var newTest = (name, line) => ({
+  name,
+  status: "crash",
+  directive: void 0,
+  note: void 0,
+  number: void 0,
+  diagnostics: [],
+  subtests: [],
+  parent: false,
+  errors: [],
+  counts: zero(),
+  line,
+  firstLine: line
+});
+var KtapParser = class {
+  constructor(source = "console") {
+    this.source = source;
+  }
+  source;
+  stack = [];
+  stream;
+  streams = [];
+  stored = 0;
+  dropped = 0;
+  overflow = zero();
+  lastLine = 0;
+  /** Only blank lines and comments so far: a plan or result here starts TAP without a version. */
+  atFileStart = true;
+  executorLines = [];
+  /** `pragma +strict` before the version line. */
+  strictFromStart = false;
+  addLine(raw, lineNo) {
+    this.lastLine = lineNo;
+    const text = raw.replace(/\s+$/, "");
+    if (!this.stream) return this.seek(text, lineNo);
+    if (isKunitEndMarker(text)) {
+      this.stream.endMarker = { line: lineNo, text: shorten(stripPrintkPrefix(text).trim()) };
+      return this.endStream(lineNo - 1, `kunit's end marker at ${this.source} line ${lineNo}`);
+    }
+    const own = this.unprefix(text);
+    const body2 = own.trim();
+    const indent = indentWidth(own);
+    if (this.inYaml(body2, indent)) return;
+    const line = classifyKtapLine(body2, this.stream.dialect);
+    this.stream.lastResult = void 0;
+    if (line.kind === "bail") return this.bailOut(line.reason, lineNo);
+    if (line.kind === "other" && this.stream.dialect === "tap") this.tapLine(body2, lineNo);
+    this.dispatch({ ...line, indent, lineNo, text: body2, raw: text });
+  }
+  /** The text is complete: whatever is still open was cut off. */
+  end() {
+    if (this.stream) this.endStream(this.lastLine, `the ${this.source} ended at line ${this.lastLine}`);
+    if (this.streams.length === 0 && this.executorLines.length > 0) this.executorOnly();
+    if (this.streams.length === 0 && totalTests(this.overflow) === 0) return void 0;
+    const counts = { ...this.overflow };
+    for (const stream of this.streams) addCounts(counts, stream.counts);
+    return { streams: this.streams, counts, status: worstStatus(this.streams.map((s) => s.status)), dropped: this.dropped };
+  }
+  get top() {
+    return this.stack[this.stack.length - 1];
+  }
+  seek(text, lineNo) {
+    const start = findStreamStart(text);
+    if (start) {
+      const prefix = stripPrintkPrefix(start.lead);
+      this.startStream(start.body, prefix.trimEnd(), indentWidth(prefix.slice(prefix.trimEnd().length)), lineNo);
+      return;
+    }
+    if (isKunitExecutorLine(text) && this.executorLines.length < maxDiagnostics) this.executorLines.push({ line: lineNo, text: shorten(stripPrintkPrefix(text).trim()) });
+    if (!this.atFileStart) return;
+    const body2 = text.trim();
+    if (/^pragma [+-]strict$/.test(body2)) this.strictFromStart = body2.includes("+");
+    if (body2 === "" || body2.startsWith("#") || /^pragma [+-]/.test(body2)) return;
+    this.atFileStart = false;
+    const line = classifyKtapLine(body2, "tap");
+    if (line.kind !== "plan" && line.kind !== "result") return;
+    this.startStream("TAP", "", indentWidth(text), lineNo, false);
+    this.dispatch({ ...line, indent: indentWidth(text), lineNo, text: body2, raw: text });
+  }
+  startStream(version, prefix, indent, lineNo, versioned = true) {
+    this.atFileStart = false;
+    const ktap = version.startsWith("KTAP");
+    this.stream = {
+      dialect: ktap ? "ktap" : "tap",
+      version,
+      firstLine: lineNo,
+      prefix,
+      errors: [],
+      tapFailure: void 0,
+      bail: void 0,
+      truncated: void 0,
+      endMarker: void 0,
+      lastResult: void 0,
+      yaml: void 0,
+      extraNoted: false,
+      strict: this.strictFromStart
+    };
+    const main = this.frame(newTest("main", lineNo), true, 0, indent, "plan");
+    main.versioned = versioned;
+    if (versioned) main.contentIndent = indent;
+    main.test.parent = true;
+    main.test.diagnostics.push(...this.executorLines.splice(0).map((l) => l.text));
+    this.stack = [main];
+    if (versioned) this.checkVersion(main, classifyKtapLine(version, "tap"), lineNo);
+  }
+  frame(test, main, expectedNum, headerIndent, phase) {
+    return {
+      test,
+      main,
+      named: false,
+      versioned: false,
+      bare: false,
+      expectedNum,
+      phase,
+      plan: void 0,
+      planStart: 1,
+      minNumber: Infinity,
+      maxNumber: 0,
+      buffered: void 0,
+      children: 0,
+      childCounts: zero(),
+      pending: [],
+      headerIndent,
+      contentIndent: void 0,
+      spanStart: test.firstLine,
+      leafByComment: false,
+      numbers: /* @__PURE__ */ new Set()
+    };
+  }
+  /**
+   * The line without printk's prefix and the stream's. A line without the stream's prefix loses as
+   * many characters, as kunit_parser cuts them (a syslog timestamp differs from line to line).
+   */
+  unprefix(text) {
+    const own = stripPrintkPrefix(text);
+    const prefix = this.stream.prefix;
+    if (!prefix) return own;
+    return own.startsWith(prefix) ? own.slice(prefix.length) : own.slice(prefix.length);
+  }
+  /** TAP's YAML block after a result: `---` indented deeper, up to `...` at the same indentation. */
+  inYaml(body2, indent) {
+    const stream = this.stream;
+    if (stream.yaml) {
+      if (body2 === "..." && indent === stream.yaml.indent) {
+        stream.yaml = void 0;
+        return true;
+      }
+      if (body2 === "" || indent > stream.yaml.indent || indent === stream.yaml.indent && body2 !== "---") {
+        pushBounded(stream.yaml.test.diagnostics, body2);
+        return true;
+      }
+      stream.yaml = void 0;
+      return false;
+    }
+    const last = stream.lastResult;
+    if (last && body2 === "---" && indent > last.indent) {
+      stream.yaml = { test: last.test, indent };
+      stream.lastResult = void 0;
+      return true;
+    }
+    return false;
+  }
+  /** TAP pragmas, and lines that are not TAP while `pragma +strict` holds. */
+  tapLine(body2, lineNo) {
+    const stream = this.stream;
+    const pragma = /^pragma ([+-])strict$/.exec(body2);
+    if (pragma) stream.strict = pragma[1] === "+";
+    else if (stream.strict && body2 !== "" && !body2.startsWith("#")) stream.tapFailure ??= `a line that is not TAP under pragma +strict (${this.source} line ${lineNo}: ${shorten(body2, 80)})`;
+  }
+  /** Hands the line to the innermost open test; each step takes it or closes a level, so this ends. */
+  dispatch(tok) {
+    for (let steps = 0; this.stream; steps++) {
+      if (steps > 4 * this.stack.length + 8) return this.diagnostic(tok.text);
+      if (this.step(this.top, tok)) return;
+    }
+    this.seek(tok.raw, tok.lineNo);
+  }
+  step(f, tok) {
+    if (f.buffered && tok.kind === "other" && tok.text === "}" && tok.indent === f.headerIndent) {
+      this.fillMissing(f, tok.lineNo);
+      if (f.children === 0) f.leafByComment = true;
+      this.applyResult(f.test, f.buffered, f.expectedNum, this.stack[this.stack.length - 2]);
+      this.finish(f);
+      return true;
+    }
+    switch (f.phase) {
+      case "afterVersion":
+        f.phase = "plan";
+        if (tok.kind === "subtest") {
+          this.name(f, tok.name);
+          return true;
+        }
+        return false;
+      case "plan":
+        if (tok.kind === "other") {
+          pushBounded(f.test.diagnostics, tok.text);
+          return true;
+        }
+        if (tok.kind === "plan" && !this.opensBareSubtest(f, tok)) {
+          this.setPlan(f, tok);
+          f.phase = !f.main && f.plan === 0 ? "result" : "children";
+          return true;
+        }
+        if (tok.kind === "version" && f.named && !f.versioned && !f.main) {
+          f.versioned = true;
+          this.checkVersion(f, tok, tok.lineNo);
+          return true;
+        }
+        f.phase = "children";
+        return false;
+      case "children":
+        return this.childStep(f, tok);
+      case "result":
+        return this.resultStep(f, tok);
+    }
+  }
+  childStep(f, tok) {
+    const stream = this.stream;
+    if (tok.kind === "other") {
+      pushBounded(f.pending, tok.text);
+      return true;
+    }
+    if (f.contentIndent === void 0) f.contentIndent = tok.indent;
+    if (f.main) {
+      const complete = f.plan !== void 0 && f.children >= f.plan;
+      const topLevel = tok.indent <= f.headerIndent;
+      if (tok.kind === "version" && topLevel && (complete || f.plan === void 0 && f.children > 0)) {
+        this.endStream(tok.lineNo - 1, "");
+        return false;
+      }
+      if (tok.kind === "version" && topLevel && stream.dialect === "tap") {
+        pushBounded(f.pending, tok.text);
+        return true;
+      }
+      if (complete) {
+        if (tok.kind !== "result" || tok.indent > (f.contentIndent ?? tok.indent)) {
+          pushBounded(f.pending, tok.text);
+          return true;
+        }
+        if (!stream.extraNoted) {
+          stream.extraNoted = true;
+          this.error(f.test, `result beyond the plan of ${f.plan} (${this.source} line ${tok.lineNo}: ${shorten(tok.text, 80)})`);
+          stream.tapFailure ??= `planned ${f.plan} tests but reported more`;
+        }
+        this.leaf(f, tok);
+        return true;
+      }
+    } else if (tok.kind === "result" && !f.buffered) {
+      const comment = f.named && f.children === 0 && f.plan === void 0 && tok.indent === f.headerIndent && tok.name === f.test.name;
+      const closes = comment || (f.named ? closesNamed(f, tok) : f.plan === void 0 && f.contentIndent !== void 0 && tok.indent < f.contentIndent);
+      if (closes) {
+        if (comment) f.leafByComment = true;
+        this.fillMissing(f, tok.lineNo);
+        f.phase = "result";
+        return false;
+      }
+    }
+    if (tok.kind === "plan") {
+      if (f.plan === void 0 && f.children > 0 && tok.indent <= (f.contentIndent ?? tok.indent)) {
+        this.setPlan(f, tok);
+        if (f.children < f.plan) {
+          stream.tapFailure ??= `planned ${f.plan} tests, got ${f.children}`;
+          this.fillMissing(f, tok.lineNo);
+        } else if (f.children > f.plan) {
+          this.error(f.test, `planned ${f.plan} tests, got ${f.children} (${this.source} line ${tok.lineNo})`);
+          stream.tapFailure ??= `planned ${f.plan} tests, got ${f.children}`;
+        }
+        if (!f.main) f.phase = "result";
+        return true;
+      }
+      if (this.opensBareSubtest(f, tok)) return this.openChild(f, tok, "plan", true);
+      pushBounded(f.pending, tok.text);
+      return true;
+    }
+    if (tok.kind === "result") {
+      if (this.opensBareSubtest(f, tok)) return this.openChild(f, tok, "children", true);
+      this.leaf(f, tok);
+      return true;
+    }
+    if (this.opensBareSubtest(f, tok, 2)) return this.openChild(f, tok, "children", true);
+    if (tok.kind === "version") return this.openChild(f, tok, "afterVersion", false);
+    return this.openChild(f, tok, "plan", false);
+  }
+  opensBareSubtest(f, tok, levels = 1) {
+    return this.stream.dialect === "tap" && f.contentIndent !== void 0 && tok.indent >= f.contentIndent + levels * bareSubtestIndent;
+  }
+  /** A new child of `f` starting at `tok`: a parent frame. Returns whether `tok` was taken. */
+  openChild(f, tok, phase, bare) {
+    const test = { ...newTest("", tok.lineNo), firstLine: f.spanStart, parent: true };
+    test.diagnostics.push(...f.pending.splice(0));
+    const child = this.frame(test, false, f.children + 1, tok.indent, phase);
+    child.bare = bare;
+    this.stack.push(child);
+    if (tok.kind === "version") {
+      child.versioned = true;
+      this.checkVersion(child, tok, tok.lineNo);
+      return true;
+    }
+    if (tok.kind === "subtest") {
+      this.name(child, tok.name);
+      return true;
+    }
+    child.contentIndent = bare ? f.contentIndent + bareSubtestIndent : tok.indent;
+    return false;
+  }
+  /** `ok 1 - name {`: a subtest whose result line comes before its indented lines and `}`. */
+  openBuffered(f, tok) {
+    const test = { ...newTest(tok.name.replace(/\s*\{$/, ""), tok.lineNo), firstLine: f.spanStart, parent: true };
+    test.diagnostics.push(...f.pending.splice(0));
+    const child = this.frame(test, false, f.children + 1, tok.indent, "plan");
+    child.buffered = { ...tok, name: test.name };
+    child.contentIndent = tok.indent + bareSubtestIndent;
+    this.stack.push(child);
+  }
+  name(f, name) {
+    f.named = true;
+    f.test.name = name;
+  }
+  /** The result line of frame `f` (a parent), or what stands where it should be. */
+  resultStep(f, tok) {
+    if (tok.kind === "other") {
+      pushBounded(f.test.diagnostics, tok.text);
+      return true;
+    }
+    if (tok.kind === "result" && (!f.named || closesNamed(f, tok))) {
+      this.applyResult(f.test, tok, f.expectedNum, this.top === f ? this.stack[this.stack.length - 2] : void 0);
+      this.finish(f);
+      this.stream.lastResult = { test: f.test, indent: tok.indent };
+      return true;
+    }
+    if (f.named) this.error(f.test, `missing subtest result line! (${this.source} line ${tok.lineNo}: ${shorten(tok.text, 80)})`);
+    f.test.line = tok.lineNo - 1;
+    this.finish(f);
+    return false;
+  }
+  /** A test case: one result line. */
+  leaf(f, tok) {
+    if (this.stream.dialect === "tap" && /(^|\s)\{$/.test(tok.name)) return this.openBuffered(f, tok);
+    const test = { ...newTest("", tok.lineNo), firstLine: f.spanStart };
+    test.diagnostics.push(...f.pending.splice(0));
+    this.applyResult(test, tok, f.children + 1, f);
+    addStatus(test.counts, test.status);
+    this.adopt(f, test);
+    this.stream.lastResult = { test, indent: tok.indent };
+  }
+  applyResult(test, tok, expectedNum, parent) {
+    test.name = tok.name || test.name || `test ${tok.number ?? expectedNum}`;
+    test.line = tok.lineNo;
+    test.number = tok.number;
+    test.directive = tok.directive;
+    test.note = tok.note;
+    test.status = resultStatus(tok.ok, tok.directive);
+    if (parent?.main && tok.indent < parent.headerIndent) parent.headerIndent = tok.indent;
+    if (tok.number === void 0) return;
+    if (tok.number !== expectedNum) this.error(test, `Expected test number ${expectedNum} but found ${tok.number} (${this.source} line ${tok.lineNo})`);
+    if (!parent || this.stream.dialect !== "tap") return;
+    if (parent.numbers.has(tok.number)) this.stream.tapFailure ??= `test number ${tok.number} appears more than once (${this.source} line ${tok.lineNo})`;
+    else if (parent.numbers.size < maxNumbersTracked) parent.numbers.add(tok.number);
+    parent.minNumber = Math.min(parent.minNumber, tok.number);
+    parent.maxNumber = Math.max(parent.maxNumber, tok.number);
+    if (parent.plan !== void 0 && !inPlan(parent, tok.number)) this.stream.tapFailure ??= `test number ${tok.number} is outside the plan ${parent.planStart}..${parent.planStart + parent.plan - 1} (${this.source} line ${tok.lineNo})`;
+  }
+  setPlan(f, tok) {
+    f.plan = tok.count;
+    f.planStart = tok.start;
+    for (const n2 of f.maxNumber > 0 ? [f.minNumber, f.maxNumber] : []) {
+      if (!inPlan(f, n2)) this.stream.tapFailure ??= `test number ${n2} is outside the plan ${tok.start}..${tok.start + tok.count - 1} (${this.source} line ${tok.lineNo})`;
+    }
+    if (tok.count === 0 && tok.comment && (this.stream.dialect === "tap" || /^skip\b/i.test(tok.comment))) {
+      f.test.directive = "SKIP";
+      f.test.note = tok.comment.replace(/^skip\S*\s*/i, "") || void 0;
+    }
+  }
+  checkVersion(f, tok, lineNo) {
+    const accepted = tok.ktap ? [1, 1] : [13, 14];
+    const stream = this.stream;
+    if ((tok.number < accepted[0] || tok.number > accepted[1]) && stream.strict) stream.tapFailure ??= `${tok.text} under pragma +strict (${this.source} line ${lineNo})`;
+    if (tok.number < accepted[0]) this.error(f.test, `${tok.ktap ? "KTAP" : "TAP"} version lower than expected! (${this.source} line ${lineNo})`);
+    else if (tok.number > accepted[1]) this.error(f.test, `${tok.ktap ? "KTAP" : "TAP"} version higher than expected! (${this.source} line ${lineNo})`);
+  }
+  /** kunit_parser: each planned child that never came is a crashed test and an error. */
+  fillMissing(f, lineNo, why) {
+    if (f.plan === void 0 || f.children >= f.plan) return;
+    const missing = f.plan - f.children;
+    const last = f.test.subtests.at(-1);
+    const range = missing === 1 ? `test ${f.children + 1} of ${f.plan}` : `tests ${f.children + 1}-${f.plan} of ${f.plan}`;
+    this.error(f.test, `missing expected subtest! ${range} never reported${last ? `; the last result was ${last.name}` : ""} (${why || `${this.source} line ${lineNo}`})`);
+    for (let i2 = 1; i2 < missing; i2++) this.error(f.test, "", false);
+    const n2 = f.children + 1;
+    const placeholder = { ...newTest(missing === 1 ? `(no result for test ${n2} of ${f.plan})` : `(no results for tests ${n2}-${f.plan} of ${f.plan})`, lineNo), firstLine: f.spanStart, synthetic: true };
+    placeholder.number = n2;
+    placeholder.errors.push(`missing expected subtest!${missing === 1 ? "" : ` (${missing} of them)`}`);
+    placeholder.counts.crashed = missing;
+    placeholder.diagnostics.push(...f.pending.splice(0));
+    this.adopt(f, placeholder, missing);
+  }
+  /** Closes `f`: kunit_parser's "0 tests run!" and bubble_up_test_results; hands it to its parent. */
+  finish(f) {
+    this.stack.pop();
+    const test = f.test;
+    test.diagnostics.push(...f.pending.splice(0));
+    if (f.leafByComment) {
+      test.parent = false;
+    } else if (f.children === 0 && (test.status === "crash" || test.status === "pass")) {
+      test.status = "no-tests";
+      this.error(test, `0 tests run! (${this.source} line ${test.line})`);
+    }
+    addCounts(test.counts, f.childCounts);
+    if (totalTests(f.childCounts) === 0) addStatus(test.counts, test.status);
+    else if (statusOfCounts(f.childCounts) === "crash") test.status = "crash";
+    else if (test.status === "fail" && (statusOfCounts(f.childCounts) === "pass" || statusOfCounts(f.childCounts) === "skip")) {
+      test.counts.failed++;
+    }
+    const parent = this.top;
+    this.adopt(parent, test);
+    if (!parent.main && parent.plan !== void 0 && parent.children >= parent.plan && parent.phase === "children") parent.phase = "result";
+  }
+  /** Stores a finished child in `f` (within the budget) and counts it. */
+  adopt(f, test, positions = 1) {
+    f.children += positions;
+    f.spanStart = test.line + 1;
+    addCounts(f.childCounts, test.counts);
+    if (!f.main && f.plan !== void 0 && f.children >= f.plan && f.phase === "children" && this.top === f) f.phase = "result";
+    if (test.subtests.length === 0 && this.stored >= maxStoredTests) {
+      this.dropped++;
+      return;
+    }
+    if (test.subtests.length === 0) this.stored++;
+    f.test.subtests.push(test);
+  }
+  bailOut(reason, lineNo) {
+    const stream = this.stream;
+    stream.bail = `Bail out! at ${this.source} line ${lineNo}${reason ? `: ${shorten(reason)}` : ""}`;
+    this.error(this.stack[0].test, stream.bail);
+    this.endStream(lineNo, `the producer bailed out at ${this.source} line ${lineNo}`);
+  }
+  /** Ends the stream: open tests are closed as kunit_parser closes them at the end of its input. */
+  endStream(lineNo, why) {
+    const stream = this.stream;
+    while (this.stack.length > 1) {
+      const f = this.top;
+      stream.truncated ??= `${this.pathTo(f.test)} ${stoppedAfter(f)}: ${why || `a new stream began at ${this.source} line ${lineNo + 1}`}`;
+      if (f.phase !== "result") this.fillMissing(f, lineNo, why);
+      if (f.named) this.error(f.test, `missing subtest result line! (${why || `a new stream began at ${this.source} line ${lineNo + 1}`})`);
+      f.test.line = Math.max(f.test.firstLine, lineNo);
+      this.finish(f);
+    }
+    const main = this.stack[0];
+    if (main.plan !== void 0 && main.children < main.plan) stream.truncated ??= `stream at ${this.source} line ${stream.firstLine} ${stoppedAfter(main)}: ${why}`;
+    this.fillMissing(main, lineNo, why);
+    const test = main.test;
+    test.diagnostics.push(...main.pending.splice(0));
+    let status;
+    if (main.plan === 0 && test.directive === "SKIP") {
+      status = "skip";
+    } else if (main.children === 0) {
+      status = "no-tests";
+      this.error(test, `0 tests run! (${this.source} line ${stream.firstLine})`);
+    } else {
+      addCounts(test.counts, main.childCounts);
+      status = statusOfCounts(test.counts);
+    }
+    const kunitSuites = test.subtests.length > 0 && test.subtests.every((t) => t.parent);
+    if (main.plan === void 0 && main.children > 0 && stream.dialect === "tap" && !kunitSuites) {
+      this.error(test, `no plan (1..N) after ${main.children} result${main.children === 1 ? "" : "s"}: nothing says the stream was complete (${this.source} lines ${stream.firstLine}-${lineNo})`);
+      stream.tapFailure ??= "no plan";
+      stream.truncated ??= `stream at ${this.source} line ${stream.firstLine} has no plan (1..N) after ${main.children} result${main.children === 1 ? "" : "s"}: ${why || "it ended"}`;
+    }
+    if (stream.bail) status = "crash";
+    else if (stream.dialect === "tap" && stream.tapFailure && statusRank[status] < statusRank.fail) status = "fail";
+    const done = {
+      source: this.source,
+      version: stream.version,
+      dialect: stream.dialect,
+      firstLine: stream.firstLine,
+      lastLine: Math.max(stream.firstLine, lineNo),
+      plan: main.plan,
+      status,
+      counts: test.counts,
+      tests: test.subtests,
+      errors: [...test.errors.map((e) => `top level: ${e}`), ...stream.errors],
+      truncated: stream.bail ?? stream.truncated,
+      endMarker: stream.endMarker
+    };
+    if (stream.tapFailure && !done.errors.some((e) => e.includes(stream.tapFailure))) done.errors.push(`TAP: ${stream.tapFailure}`);
+    if (this.streams.length < maxStreams) this.streams.push(done);
+    else addCounts(this.overflow, done.counts);
+    this.stream = void 0;
+    this.stack = [];
+  }
+  /** kunit_parser on `kunit executor:` lines and no KTAP: a test run that ran nothing. */
+  executorOnly() {
+    const first = this.executorLines[0];
+    const test = newTest("main", first.line);
+    const errors = [`0 tests run! ${this.executorLines.map((l) => l.text).join("; ")}`];
+    this.streams.push({
+      source: this.source,
+      version: "(none)",
+      dialect: "ktap",
+      firstLine: first.line,
+      lastLine: this.executorLines.at(-1).line,
+      plan: void 0,
+      status: "no-tests",
+      counts: { ...test.counts, errors: 1 },
+      tests: [],
+      errors,
+      truncated: void 0,
+      endMarker: void 0
+    });
+  }
+  /** An error on `test`, counted as kunit_parser counts it, and listed with the stream's errors. */
+  error(test, message, list2 = true) {
+    test.counts.errors++;
+    if (!list2) return;
+    test.errors.push(message);
+    if (test !== this.stack[0]?.test) this.stream.errors.push(`${this.pathTo(test)}: ${message}`);
+  }
+  pathTo(test) {
+    const names = this.stack.slice(1).map((f) => f.test.name || `(test ${f.expectedNum})`);
+    if (!this.stack.some((f) => f.test === test)) names.push(test.name || "(test)");
+    return names.join(".") || "top level";
+  }
+  /** A line that is not KTAP: a diagnostic of whatever is running at the innermost level. */
+  diagnostic(text) {
+    const f = this.top;
+    if (!f) return;
+    if (f.phase === "children") pushBounded(f.pending, text);
+    else pushBounded(f.test.diagnostics, text);
+  }
+};
+function stoppedAfter(f) {
+  const last = f.test.subtests.at(-1);
+  const counted = f.plan === void 0 ? `${f.children} result${f.children === 1 ? "" : "s"}` : `${f.children} of ${f.plan} results`;
+  return `stopped ${last ? `after ${last.name}` : "before its first result"} (${counted})`;
+}
+function inPlan(f, n2) {
+  return n2 >= f.planStart && n2 < f.planStart + f.plan;
+}
+function closesNamed(f, tok) {
+  return tok.name === f.test.name || tok.name === "" && f.plan === 0;
+}
+function pushBounded(lines, text) {
+  if (lines.length < maxDiagnostics) lines.push(shorten(text));
+  else if (lines.length === maxDiagnostics) lines.push("\u2026 (more lines)");
+}
+function resultStatus(ok, directive) {
+  if (directive === "SKIP") return "skip";
+  if (directive === "TODO" || directive === "XFAIL") return ok ? "pass" : "skip";
+  if (directive === "TIMEOUT" || directive === "ERROR") return "fail";
+  return ok ? "pass" : "fail";
+}
+function parseKtap(text, source = "console") {
+  const parser = new KtapParser(source);
+  const lines = text.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  lines.forEach((line, i2) => parser.addLine(line.replace(/\r$/, ""), i2 + 1));
+  return parser.end();
+}
+function ktapCases(tests, path6 = []) {
+  const out = [];
+  const visit = (t, at) => {
+    const here = [...at, t.name];
+    if (t.subtests.length) t.subtests.forEach((s) => visit(s, here));
+    else out.push({ path: here, test: t });
+  };
+  tests.forEach((t) => visit(t, path6));
+  return out;
+}
+function mergeKtapReports(reports) {
+  const present = reports.filter((r) => r !== void 0);
+  if (present.length <= 1) return present[0];
+  const counts = zero();
+  for (const r of present) addCounts(counts, r.counts);
+  return { streams: present.flatMap((r) => r.streams), counts, status: worstStatus(present.map((r) => r.status)), dropped: present.reduce((n2, r) => n2 + r.dropped, 0) };
+}
+
 // src/observe/verdict.ts
 var seconds = (ms) => `${(ms / 1e3).toFixed(ms < 1e4 ? 1 : 0)} s`;
 var QFI_AGENT = { agent: "qfi", sources: { successMarker: void 0, failureMarker: void 0, exitDevice: "none", passExitCodes: [0] } };
@@ -4690,8 +5475,9 @@ function decideWithoutAgent(record2, limits, sources, failed2, ktap) {
   if (sources.exitDevice !== "none") return { verdict: "fail", reason: `the guest ended without an exit code from ${sources.exitDevice}` };
   if (sources.successMarker !== void 0) return { verdict: "fail", reason: `the guest ended without printing success-marker /${sources.successMarker}/` };
   const c3 = ktap?.counts;
-  if (c3 && c3.tests > 0 && c3.failed === 0 && c3.errors === 0) {
-    return { verdict: "pass", reason: `KTAP: ${c3.passed} of ${c3.tests} test${c3.tests === 1 ? "" : "s"} passed${c3.skipped ? `, ${c3.skipped} skipped` : ""}${c3.todo ? `, ${c3.todo} expected failure${c3.todo === 1 ? "" : "s"}` : ""}` };
+  const total = c3 ? totalTests(c3) : 0;
+  if (ktap && c3 && total > 0 && (ktap.status === "pass" || ktap.status === "skip") && !ktap.streams.some((s) => s.truncated)) {
+    return { verdict: "pass", reason: `KTAP: ${c3.passed} of ${total} test${total === 1 ? "" : "s"} passed${c3.skipped ? `, ${c3.skipped} skipped` : ""}` };
   }
   return { verdict: "fail", reason: "the guest ended, but nothing tells whether it passed: set success-marker or exit-device, or print KTAP results" };
 }
@@ -4712,110 +5498,16 @@ var verdictSeverity = {
   "infra-error": 5
 };
 
-// src/observe/console-parser.ts
-var ConsoleParser = class {
-  markerPrefix;
-  constructor(token) {
-    this.markerPrefix = `QFI:${token}:`;
-  }
-  parseLine(text, line, atMs) {
-    const marker = this.parseMarker(text, line, atMs);
-    if (marker) return marker;
-    const point = /QFI-POINT:([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*)(?: calls=(\d{1,10}) fails=(\d{1,10}))?\s*$/.exec(text);
-    if (point) {
-      return { kind: "point", line, atMs, text, name: point[1], ...point[2] !== void 0 ? { calls: Number(point[2]), fails: Number(point[3]) } : {} };
-    }
-    const region = /QFI-REGION:([a-z][a-z0-9-]{0,31})=(0x[0-9a-f]{1,16}-0x[0-9a-f]{1,16})\s*$/.exec(text);
-    if (region) return { kind: "region", line, atMs, text, name: region[1], value: region[2] };
-    const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})(?:=(0x[0-9a-fA-F]{1,16}))?/.exec(text);
-    if (named) return { kind: "marker", line, atMs, text, name: named[1], ...named[2] ? { value: named[2] } : {} };
-    const kind = classifyKernelLine(stripPrintkPrefix(text));
-    return kind ? { kind, line, atMs, text } : void 0;
-  }
-  parseMarker(text, line, atMs) {
-    const at = text.indexOf(this.markerPrefix);
-    if (at === -1) return void 0;
-    const body2 = text.slice(at + this.markerPrefix.length).trim();
-    if (body2 === "ready") return { kind: "agent-ready", line, atMs, text };
-    if (body2 === "start") return { kind: "test-start", line, atMs, text };
-    const exit = /^exit=(\d{1,3})$/.exec(body2);
-    if (exit) return { kind: "test-exit", line, atMs, text, exitCode: Number(exit[1]) };
-    if (body2.startsWith("agent-error=")) return { kind: "agent-error", line, atMs, text: body2.slice("agent-error=".length) };
-    return void 0;
-  }
-};
-function stripPrintkPrefix(text) {
-  return text.replace(/^<\d>/, "").replace(/^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s?/, "");
-}
-var kernelPatterns = [
-  ["panic", /^Kernel panic - not syncing/],
-  // A page fault in the kernel: `BUG: kernel NULL pointer dereference` is its first line since 5.x.
-  ["oops", /^Oops: |^general protection fault|^BUG: unable to handle|^BUG: kernel NULL pointer dereference|^Internal error: Oops/],
-  ["kasan", /^BUG: KASAN: /],
-  ["soft-lockup", /^(?:watchdog: )?BUG: soft lockup - CPU#\d+ stuck for /],
-  ["bug", /^BUG: |^kernel BUG at /],
-  ["ubsan", /^UBSAN: [a-z-]+ in /],
-  ["hard-lockup", /Watchdog detected hard LOCKUP on cpu \d+/],
-  ["hung-task", /^INFO: task .+:\d+ blocked for more than \d+ seconds\./],
-  ["rcu-stall", /^rcu: INFO: \w+ (?:self-)?detected (?:expedited )?stalls? on CPU/],
-  ["warning", /^WARNING: CPU: \d+ PID: \d+ at /],
-  ["call-trace", /^Call Trace:$|^Call trace:$/],
-  ["oom-kill", /^(?:Memory cgroup )?Out of memory: Killed process \d+ /],
-  // A user-space crash the kernel reports (show_unhandled_signals, printed at KERN_INFO).
-  ["segfault", /^\S+\[\d+\]: segfault at [0-9a-f]+ ip |^traps: \S+\[\d+\] (?:general protection fault|trap [a-z ]+) ip:/],
-  ["fault-injection", /^FAULT_INJECTION: forcing a failure\./],
-  // KTAP/TAP results that fail: SKIP is no failure, TODO and XFAIL are expected ones.
-  ["ktap-failure", /^\s*not ok \d+\b(?!.*#\s*(?:SKIP|TODO|XFAIL)\b)/i]
-];
-function classifyKernelLine(text) {
-  for (const [kind, pattern] of kernelPatterns) if (pattern.test(text)) return kind;
-  return void 0;
-}
-
-// src/observe/problems.ts
-var problemSeverity = {
-  panic: 100,
-  /** The guest agent could not run the test (an infrastructure problem). */
-  "agent-error": 95,
-  oops: 90,
-  bug: 85,
-  kasan: 80,
-  ubsan: 75,
-  "hard-lockup": 70,
-  "soft-lockup": 65,
-  "rcu-stall": 60,
-  "hung-task": 55,
-  /** A KTAP/TAP stream that ended early, lost its plan or bailed out (from the KTAP parser). */
-  "ktap-error": 50,
-  "ktap-failure": 45,
-  warning: 40,
-  "oom-kill": 30,
-  segfault: 25,
-  "fault-injection": 10
-};
-function isProblemKind(kind) {
-  return Object.hasOwn(problemSeverity, kind);
-}
-function isProblemEvent(kind) {
-  return isProblemKind(kind);
-}
-function bySeverity(a2, b) {
-  return problemSeverity[b.kind] - problemSeverity[a2.kind] || a2.firstLine - b.firstLine;
-}
-var maxLineChars = 400;
-function shorten(text, max = maxLineChars) {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max)}\u2026 (${text.length - max} more characters)`;
-}
-
 // src/observe/findings.ts
 var sanitizerKinds = /* @__PURE__ */ new Set(["kasan", "ubsan"]);
 function consoleFindings(events, ktap) {
   const expected = expectedBy(ktap);
+  const endMarkers = kunitEndPanics(ktap);
   const out = [];
   for (const e of events) {
     if (!isProblemEvent(e.kind)) continue;
     if (sanitizerKinds.has(e.kind) && expected(e.line)) continue;
+    if (e.kind === "panic" && endMarkers.has(e.line)) continue;
     out.push({ kind: e.kind, line: e.line, where: `console line ${e.line}`, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
   }
   for (const stream of ktap?.streams ?? []) {
@@ -4834,10 +5526,10 @@ function excerptBlocks(summary, ktap, maxKtapBlocks = 3) {
     const visit = (t, path6, source) => {
       const here = [...path6, t.name];
       if (t.subtests.length) return t.subtests.forEach((c3) => visit(c3, here, source));
-      if (bad.length >= maxKtapBlocks || t.outcome !== "fail" && t.outcome !== "error") return;
-      const what = t.outcome === "error" ? "no result" : `not ok${t.directive ? ` # ${t.directive}` : ""}`;
+      if (bad.length >= maxKtapBlocks || t.status !== "fail" && t.status !== "crash") return;
+      const what = t.status === "crash" ? "no result" : `not ok${t.directive ? ` # ${t.directive}` : ""}`;
       bad.push({
-        kind: t.outcome === "error" ? "ktap-error" : "ktap-failure",
+        kind: t.status === "crash" ? "ktap-error" : "ktap-failure",
         firstLine: t.firstLine,
         lines: [`KTAP ${here.join(".")}: ${what} (${source} line ${t.line})`, ...t.errors, ...t.diagnostics.slice(0, 20)].map((l) => shorten(l)),
         repeats: 0
@@ -4855,6 +5547,11 @@ function expectedReportCounts(events, ktap) {
   for (const e of events) if (sanitizerKinds.has(e.kind) && expected(e.line)) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
   return counts;
 }
+function kunitEndPanics(ktap) {
+  const lines = /* @__PURE__ */ new Set();
+  for (const s of ktap?.streams ?? []) if (s.source === "console" && s.endMarker && !s.truncated && s.endMarker.text.includes("Kernel panic")) lines.add(s.endMarker.line);
+  return lines;
+}
 function expectedBy(ktap) {
   const spans = ktap ? passingSpans(ktap) : [];
   return (line) => spans.some(([first, last]) => line >= first && line <= last);
@@ -4863,7 +5560,7 @@ function passingSpans(ktap) {
   const spans = [];
   const visit = (t) => {
     if (t.subtests.length) return t.subtests.forEach(visit);
-    if (!t.synthetic && (t.outcome === "pass" || t.outcome === "skip" || t.outcome === "todo")) spans.push([t.firstLine, t.line]);
+    if (!t.synthetic && (t.status === "pass" || t.status === "skip")) spans.push([t.firstLine, t.line]);
   };
   for (const stream of ktap.streams) if (stream.source === "console") stream.tests.forEach(visit);
   return spans;
@@ -4886,18 +5583,21 @@ function applyConsoleFindings(result, record2, ktap) {
   return { verdict: out.verdict, reason: shorten(out.reason, maxReasonChars) };
 }
 function applyKtap(result, ktap, timedOut) {
-  const error = ktap.streams.flatMap((s) => s.errors)[0];
-  if (error || ktap.counts.errors > 0) {
-    const why = error ?? `${ktap.counts.errors} KTAP result${ktap.counts.errors === 1 ? " was" : "s were"} not kept (over the budget) and had errors`;
+  const broken = ktap.streams.find((s) => s.status === "crash" || s.truncated);
+  if (broken || ktap.counts.crashed > 0) {
+    const why = !broken ? `${ktap.counts.crashed} KTAP results never came` : broken.truncated?.startsWith("Bail out!") ? broken.truncated : broken.truncated ? `KTAP ${broken.truncated}` : `KTAP crashed: ${broken.errors[0]}`;
     return timedOut ? append(result, why) : worsenVerdict(result, "panic", why);
   }
+  const failed2 = ktap.streams.find((s) => s.status === "fail");
   if (ktap.counts.failed > 0) return worsenVerdict(result, "fail", describeFailures(ktap));
+  if (failed2) return worsenVerdict(result, "fail", `KTAP stream at ${failed2.source} line ${failed2.firstLine} failed: ${failed2.errors.at(-1) ?? "see junit.xml"}`);
   return result;
 }
 function describeFailures(ktap) {
   const names = failedTests(ktap).slice(0, 3);
   const more = ktap.counts.failed - names.length;
-  const { failed: failed2, tests } = ktap.counts;
+  const { failed: failed2 } = ktap.counts;
+  const tests = totalTests(ktap.counts);
   return `KTAP: ${failed2} of ${tests} test${tests === 1 ? "" : "s"} failed: ${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 function failedTests(ktap) {
@@ -4905,7 +5605,7 @@ function failedTests(ktap) {
   const visit = (t, path6) => {
     const here = [...path6, t.name];
     if (t.subtests.length) t.subtests.forEach((s) => visit(s, here));
-    else if (t.outcome === "fail") out.push(here.join("."));
+    else if (t.status === "fail") out.push(here.join("."));
   };
   for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, []));
   return out;
@@ -4921,358 +5621,6 @@ function append(result, why) {
 
 // src/observe/ktap-console.ts
 import { closeSync, existsSync as existsSync7, openSync, readSync } from "node:fs";
-
-// src/observe/ktap.ts
-var maxStoredTests = 1e4;
-var maxStreams = 200;
-var maxDiagnostics = 40;
-var versionLine = /^(K?TAP version \d+)$/;
-var planLine = /^1\.\.(\d+)\s*(?:#\s*(.*))?$/;
-var resultLine = /^(ok|not ok)\b(?:\s+(\d+))?\s*(.*)$/;
-var subtestLine = /^# Subtest: (.*)$/;
-var bailLine = /^Bail out!\s*(.*)$/;
-function classifyKtapLine(body2) {
-  let m = versionLine.exec(body2);
-  if (m) return { kind: "version", text: m[1] };
-  m = planLine.exec(body2);
-  if (m) return { kind: "plan", count: Number(m[1]), note: m[2]?.trim() || void 0 };
-  m = resultLine.exec(body2);
-  if (m) {
-    const rest = m[3];
-    const hash = rest.search(/(?<!\\)#/);
-    const description = (hash === -1 ? rest : rest.slice(0, hash)).replace(/^-\s*/, "").replace(/\\#/g, "#").trim();
-    const comment = hash === -1 ? void 0 : rest.slice(hash + 1).trim();
-    const directive = comment ? /^(SKIP|TODO|XFAIL|TIMEOUT|ERROR)\b/i.exec(comment)?.[1]?.toUpperCase() : void 0;
-    const note = comment === void 0 ? void 0 : (directive ? comment.slice(directive.length).trim() : comment) || void 0;
-    return { kind: "result", ok: m[1] === "ok", number: m[2] === void 0 ? void 0 : Number(m[2]), description, directive, note };
-  }
-  m = subtestLine.exec(body2);
-  if (m) return { kind: "subtest", name: m[1].trim() };
-  m = bailLine.exec(body2);
-  if (m) return { kind: "bail", reason: m[1].trim() };
-  return { kind: "other" };
-}
-var newTest = (name, line) => ({
-  name,
-  outcome: "pass",
-  directive: void 0,
-  note: void 0,
-  diagnostics: [],
-  subtests: [],
-  errors: [],
-  line,
-  firstLine: line
-});
-var outcomeRank = { pass: 0, skip: 0, todo: 0, fail: 1, error: 2 };
-var KtapParser = class {
-  constructor(source = "console") {
-    this.source = source;
-  }
-  source;
-  stack = [];
-  stream;
-  streams = [];
-  stored = 0;
-  dropped = 0;
-  overflow = { tests: 0, passed: 0, failed: 0, skipped: 0, todo: 0, errors: 0 };
-  lastLine = 0;
-  addLine(raw, lineNo) {
-    this.lastLine = lineNo;
-    const text = stripPrintkPrefix(raw).replace(/\s+$/, "");
-    const body2 = text.trimStart();
-    const indent = indentWidth(text.slice(0, text.length - body2.length));
-    const line = classifyKtapLine(body2);
-    if (!this.stream) {
-      if (line.kind === "version") this.startStream(line.text, indent, lineNo);
-      return;
-    }
-    switch (line.kind) {
-      case "version":
-        this.onVersion(line.text, indent, lineNo);
-        break;
-      case "subtest":
-        this.onSubtest(line.name, indent, lineNo, text);
-        break;
-      case "plan":
-        this.onPlan(line.count, line.note, indent, lineNo, text);
-        break;
-      case "result":
-        this.onResult(line, indent, lineNo);
-        break;
-      case "bail":
-        this.stream.errors.push(`Bail out! at ${this.source} line ${lineNo}${line.reason ? `: ${shorten(line.reason)}` : ""}`);
-        this.endStream(lineNo, `the producer bailed out at ${this.source} line ${lineNo}`);
-        break;
-      default:
-        this.note(text);
-    }
-  }
-  /** The text is complete: whatever is still open was cut off. */
-  end() {
-    if (this.stream) this.endStream(this.lastLine, `the ${this.source} ended at line ${this.lastLine}`);
-    if (this.streams.length === 0 && this.overflow.tests === 0) return void 0;
-    const counts = { ...this.overflow };
-    for (const stream of this.streams) addCounts(counts, countStream(stream));
-    return { streams: this.streams, counts, dropped: this.dropped };
-  }
-  get top() {
-    return this.stack[this.stack.length - 1];
-  }
-  startStream(version, indent, lineNo) {
-    const headerless = indent > 0;
-    this.stream = { version, headerless, firstLine: lineNo, errors: [] };
-    this.stack = [this.level(newTest("", lineNo), 0, false)];
-    if (headerless) this.stack.push(this.level(newTest("", lineNo), indent, true));
-    else this.stack[0].indent = indent;
-  }
-  level(test, indent, fresh) {
-    return { test, indent, plan: void 0, results: 0, pending: [], pendingDropped: 0, pendingName: void 0, closedChild: void 0, fresh, spanStart: test.line };
-  }
-  onVersion(version, indent, lineNo) {
-    const root = this.stack[0];
-    if (indent <= root.indent) {
-      this.endStream(lineNo - 1, `a new KTAP stream started at ${this.source} line ${lineNo}`);
-      this.startStream(version, indent, lineNo);
-      return;
-    }
-    this.cutDeeperThan(indent - 1, lineNo, `a new test started at ${this.source} line ${lineNo} before its result`);
-    this.openChild(indent, lineNo, true);
-  }
-  onSubtest(name, indent, lineNo, text) {
-    const top = this.top;
-    if (indent === top.indent && top.fresh && top.results === 0 && this.stack.length > 1) {
-      top.test.name = name;
-    } else if (indent === top.indent) {
-      top.pendingName = name;
-    } else if (indent > top.indent) {
-      this.openChild(indent, lineNo, false).test.name = name;
-    } else {
-      this.note(text);
-    }
-  }
-  onPlan(count2, note, indent, lineNo, text) {
-    let top = this.top;
-    if (indent > top.indent) top = this.openChild(indent, lineNo, false);
-    if (indent !== top.indent || top.plan !== void 0) return this.note(text);
-    top.plan = count2;
-    top.fresh = false;
-    if (count2 === 0 && note && /^SKIP\b/i.test(note)) {
-      top.test.directive = "SKIP";
-      top.test.note = note.slice(4).trim() || void 0;
-    }
-    if (this.stack.length === 1 && top.results >= count2) this.endStream(lineNo, "");
-  }
-  onResult(result, indent, lineNo) {
-    while (indent < this.top.indent && this.stack.length > 1) {
-      const closed = this.stack.pop();
-      this.finishLevel(closed);
-      this.top.closedChild = closed.test;
-    }
-    if (indent > this.top.indent) this.openChild(indent, lineNo, false);
-    this.record(this.top, result, lineNo);
-    const root = this.stack[0];
-    if (this.stack.length === 1 && root.plan !== void 0 && root.results >= root.plan) this.endStream(lineNo, "");
-  }
-  openChild(indent, lineNo, fresh) {
-    const parent = this.top;
-    const child = this.level(newTest(parent.pendingName ?? "", lineNo), indent, fresh);
-    parent.pendingName = void 0;
-    this.stack.push(child);
-    return child;
-  }
-  /** A result line at `level`: for the subtest that just closed there, or a new test case. */
-  record(level, result, lineNo) {
-    const test = level.closedChild ?? { ...newTest("", lineNo), firstLine: level.spanStart };
-    level.closedChild = void 0;
-    level.spanStart = lineNo + 1;
-    level.fresh = false;
-    test.name = result.description || test.name || `test ${result.number ?? level.results + 1}`;
-    test.line = lineNo;
-    test.directive = result.directive;
-    test.note = result.note;
-    const own = resultOutcome(result.ok, result.directive);
-    test.diagnostics.push(...this.takePending(level));
-    if (test.subtests.length > 0) {
-      if (rank(own) > 0 && !test.subtests.some((t) => rank(t.outcome) > 0)) {
-        test.subtests.push({ ...newTest("(suite result)", lineNo), outcome: own, directive: result.directive, note: result.note, synthetic: true });
-      }
-      test.outcome = worst([own, ...test.subtests.map((t) => t.outcome)]);
-      if (own === "skip" && test.outcome === "pass") test.outcome = "skip";
-    } else {
-      test.outcome = own;
-    }
-    level.results++;
-    this.store(level, test);
-  }
-  store(level, test) {
-    if (test.subtests.length === 0 && this.stored >= maxStoredTests) {
-      this.dropped++;
-      addCounts(this.overflow, countTests([test]));
-      return;
-    }
-    if (test.subtests.length === 0) this.stored++;
-    level.test.subtests.push(test);
-  }
-  /** Checks a closed level against its plan; lines left over after its last result are its own. */
-  finishLevel(level) {
-    if (level.closedChild) {
-      const orphan = level.closedChild;
-      level.closedChild = void 0;
-      orphan.errors.push(`no result line for ${orphan.name || "a subtest"}`);
-      orphan.outcome = "error";
-      level.results++;
-      this.store(level, orphan);
-    }
-    level.test.diagnostics.push(...this.takePending(level));
-    if (level.plan !== void 0 && level.results !== level.plan) {
-      const missing = level.plan - level.results;
-      level.test.errors.push(`planned ${level.plan} test${level.plan === 1 ? "" : "s"}, got ${level.results} result${level.results === 1 ? "" : "s"}`);
-      if (missing > 0) {
-        level.test.subtests.push({ ...newTest(`(${missing} planned result${missing === 1 ? "" : "s"} missing)`, level.test.line), outcome: "error", errors: [...level.test.errors], synthetic: true });
-      }
-    }
-  }
-  /** Ends levels nested deeper than `indent` that never got their result line. */
-  cutDeeperThan(indent, lineNo, why) {
-    while (this.stack.length > 1 && this.top.indent > indent) {
-      const level = this.stack.pop();
-      this.cutLevel(level, lineNo, why);
-      this.top.closedChild = void 0;
-      this.top.results++;
-      this.store(this.top, level.test);
-    }
-  }
-  /**
-   * A level cut off before its result line: the test that was running in it becomes an error
-   * case (a placeholder when it had printed nothing KTAP yet), and so does the level's own test.
-   */
-  cutLevel(level, lineNo, why) {
-    const last = level.test.subtests.at(-1);
-    const counted = level.plan === void 0 ? `${level.results} result${level.results === 1 ? "" : "s"}` : `${level.results} of ${level.plan} results`;
-    const message = `stopped ${last ? `after ${last.name}` : "before its first result"} (${counted}): ${why}`;
-    const placeholder = level.plan === void 0 ? "(no result)" : `(no result for test ${level.results + 1} of ${level.plan})`;
-    const running = level.closedChild ?? { ...newTest(placeholder, lineNo), firstLine: level.spanStart, synthetic: true };
-    level.closedChild = void 0;
-    running.outcome = "error";
-    running.errors.push(`no result: ${why}`);
-    running.diagnostics.push(...this.takePending(level));
-    level.test.subtests.push(running);
-    level.test.errors.push(message);
-    level.test.outcome = "error";
-    level.test.line = lineNo;
-  }
-  /** Closes the stream: levels still open are cut off (with `why`); a root without plan is an error. */
-  endStream(lineNo, why) {
-    const stream = this.stream;
-    while (this.stack.length > 1) {
-      const level = this.stack.pop();
-      this.cutLevel(level, lineNo, why);
-      stream.errors.push(`KTAP ${pathOf(this.stack, level)} ${level.test.errors.at(-1)}`);
-      this.top.closedChild = void 0;
-      this.top.results++;
-      this.store(this.top, level.test);
-    }
-    const root = this.stack[0];
-    if (root.closedChild) {
-      const test = root.closedChild;
-      test.errors.push(`no result line for ${test.name || "a subtest"}: ${why}`);
-      test.outcome = "error";
-      root.results++;
-      this.store(root, test);
-      stream.errors.push(`KTAP ${test.name || "subtest"}: no result line (${why})`);
-    }
-    const tail = this.takePending(root);
-    if (!stream.headerless) {
-      if (root.plan === void 0) {
-        stream.errors.push(`KTAP stream at ${this.source} line ${stream.firstLine} has no plan (1..N)${root.results ? ` after ${root.results} result${root.results === 1 ? "" : "s"}` : ""}: ${why || "it ended"}`);
-      } else if (root.results < root.plan) {
-        const last = root.test.subtests.at(-1);
-        stream.errors.push(`KTAP stream at ${this.source} line ${stream.firstLine} stopped after ${root.results} of ${root.plan} results${last ? ` (last: ${last.name})` : ""}: ${why}`);
-        root.test.subtests.push({ ...newTest(`(no result for test ${root.results + 1} of ${root.plan})`, lineNo), outcome: "error", diagnostics: tail, errors: [why], synthetic: true });
-      } else if (root.results > root.plan) {
-        stream.errors.push(`KTAP stream at ${this.source} line ${stream.firstLine} planned ${root.plan} tests but reported ${root.results}`);
-      }
-    }
-    const done = {
-      source: this.source,
-      version: stream.version,
-      headerless: stream.headerless,
-      firstLine: stream.firstLine,
-      lastLine: lineNo,
-      plan: root.plan,
-      tests: root.test.subtests,
-      errors: stream.errors
-    };
-    if (this.streams.length < maxStreams) this.streams.push(done);
-    else addCounts(this.overflow, countStream(done));
-    this.stream = void 0;
-    this.stack = [];
-  }
-  /** A line that is not KTAP: a diagnostic of whatever test is running at the innermost level. */
-  note(text) {
-    const level = this.top;
-    if (level.pending.length < maxDiagnostics) level.pending.push(shorten(text.trim()));
-    else level.pendingDropped++;
-  }
-  takePending(level) {
-    const lines = level.pending;
-    if (level.pendingDropped) lines.push(`\u2026 (${level.pendingDropped} more line${level.pendingDropped === 1 ? "" : "s"})`);
-    level.pending = [];
-    level.pendingDropped = 0;
-    return lines;
-  }
-};
-function resultOutcome(ok, directive) {
-  if (directive === "SKIP") return "skip";
-  if (directive === "XFAIL") return "todo";
-  if (directive === "TODO") return ok ? "pass" : "todo";
-  if (directive === "TIMEOUT" || directive === "ERROR") return "fail";
-  return ok ? "pass" : "fail";
-}
-var rank = (o2) => outcomeRank[o2];
-function worst(outcomes) {
-  return outcomes.reduce((a2, b) => rank(b) > rank(a2) ? b : a2, "pass");
-}
-function indentWidth(space) {
-  let width = 0;
-  for (const c3 of space) width += c3 === "	" ? 8 : 1;
-  return width;
-}
-function pathOf(stack, level) {
-  return [...stack.slice(1).map((l) => l.test.name), level.test.name].filter(Boolean).join(".") || "top level";
-}
-function countTests(tests) {
-  const counts = { tests: 0, passed: 0, failed: 0, skipped: 0, todo: 0, errors: 0 };
-  const visit = (t) => {
-    if (t.subtests.length) return t.subtests.forEach(visit);
-    counts.tests++;
-    if (t.outcome === "pass") counts.passed++;
-    else if (t.outcome === "fail") counts.failed++;
-    else if (t.outcome === "skip") counts.skipped++;
-    else if (t.outcome === "todo") counts.todo++;
-    else counts.errors++;
-  };
-  tests.forEach(visit);
-  return counts;
-}
-function countStream(stream) {
-  const counts = countTests(stream.tests);
-  if (stream.errors.length && counts.errors === 0) {
-    counts.errors++;
-    counts.tests++;
-  }
-  return counts;
-}
-function addCounts(into, add) {
-  for (const key of Object.keys(into)) into[key] += add[key];
-}
-function mergeKtapReports(reports) {
-  const present = reports.filter((r) => r !== void 0);
-  if (present.length <= 1) return present[0];
-  const counts = { tests: 0, passed: 0, failed: 0, skipped: 0, todo: 0, errors: 0 };
-  for (const r of present) addCounts(counts, r.counts);
-  return { streams: present.flatMap((r) => r.streams), counts, dropped: present.reduce((n2, r) => n2 + r.dropped, 0) };
-}
 
 // src/observe/line-stream.ts
 var LineStream = class {
@@ -13055,15 +13403,15 @@ async function pruneGuestCache(cacheDir, inUse, opts = {}) {
       names.filter((n2) => !n2.includes(".partial-") && !n2.endsWith(".json")).map(async (n2) => ({ dir: join6(root, n2), used: await lastUsedMs(join6(root, n2)) }))
     );
     entries.sort((a2, b) => b.used - a2.used);
-    let rank2 = 0;
+    let rank = 0;
     for (const e of entries) {
       const legacy = kind !== "initramfs" && !ENTRY_NAME.test(e.dir.slice(root.length + 1));
       if (inUse.includes(e.dir) || now - e.used < RECENT_MS) {
-        if (!legacy) rank2++;
+        if (!legacy) rank++;
         continue;
       }
-      if (legacy || now - e.used > PRUNE_UNUSED_MS || rank2 >= PRUNE_KEEP_PER_KIND) await remove(e.dir);
-      else rank2++;
+      if (legacy || now - e.used > PRUNE_UNUSED_MS || rank >= PRUNE_KEEP_PER_KIND) await remove(e.dir);
+      else rank++;
     }
   }
   return removed;
@@ -13571,9 +13919,10 @@ async function readInRelease(bytes, url, suite, opts = {}) {
 var sha256Hex = (bytes) => createHash("sha256").update(bytes).digest("hex");
 var gunzipAsync3 = promisify5(gunzip3);
 async function fetchPackagesIndex(mirror, release, debArch, opts = {}) {
-  const path6 = `main/binary-${debArch}/Packages.gz`;
+  const listed = ["gz", "xz"].map((ext) => `main/binary-${debArch}/Packages.${ext}`).filter((p) => release.files.has(p));
+  const path6 = listed[0];
+  if (!path6) throw new InfraError(`the ${release.codename} Release file lists no main/binary-${debArch}/Packages.gz or .xz`, { hint: `check that the mirror carries ${debArch}` });
   const want = release.files.get(path6);
-  if (!want) throw new InfraError(`the ${release.codename} Release file lists no ${path6}`, { hint: `check that the mirror carries ${debArch}` });
   const base = `${mirror}/dists/${release.codename}`;
   const url = release.acquireByHash ? `${base}/main/binary-${debArch}/by-hash/SHA256/${want.sha256}` : `${base}/${path6}`;
   const gz = await fetchBytes(url, opts);
@@ -13583,7 +13932,8 @@ async function fetchPackagesIndex(mirror, release, debArch, opts = {}) {
       hint: "the mirror may be in the middle of an update: retry, or set debian-mirror to another mirror"
     });
   }
-  return { text: (await gunzipAsync3(gz)).toString("utf8"), sha256: want.sha256 };
+  const text = path6.endsWith(".gz") ? await gunzipAsync3(gz) : await decompressPayload(gz, "xz", opts.signal);
+  return { text: Buffer.from(text).toString("utf8"), sha256: want.sha256 };
 }
 function findPackageStanza(packages, name) {
   const needle = `Package: ${name}
@@ -15536,7 +15886,8 @@ var maxDiagnosticChars = 512 * 1024;
 function ktapSuites(ktap, naming) {
   const budget = { left: maxDiagnosticChars };
   const suites = [];
-  for (const [base, streams] of [["ktap", ktap.streams.filter((s) => s.source === "console")], ["results", ktap.streams.filter((s) => s.source !== "console")]]) {
+  const fromResultsFile = (s) => s.source.startsWith("results file");
+  for (const [base, streams] of [["ktap", ktap.streams.filter((s) => !fromResultsFile(s))], ["results", ktap.streams.filter(fromResultsFile)]]) {
     const many = streams.length > 1;
     streams.forEach((stream, i2) => suites.push(...streamSuites(stream, many ? `${base}.${i2 + 1}` : base, naming, budget)));
   }
@@ -15549,10 +15900,11 @@ function ktapSuites(ktap, naming) {
   return suites;
 }
 function streamSuites(stream, streamName, naming, budget) {
-  const where = naming.location(stream);
+  const where = (test) => naming.location(stream, test);
   const names = (path6) => ktapNames(naming.scenario, streamName, path6);
   const properties2 = [
-    ["qfi.ktap.version", stream.headerless ? `${stream.version} (KUnit suites, no top-level header)` : stream.version],
+    ["qfi.ktap.version", stream.version],
+    ["qfi.ktap.status", stream.status],
     ...stream.source === "console" ? [["qfi.ktap.console_lines", `${stream.firstLine}-${stream.lastLine}`]] : [["qfi.ktap.source", stream.source], ["qfi.ktap.lines", `${stream.firstLine}-${stream.lastLine}`]],
     ...stream.errors.slice(0, 20).map((e) => ["qfi.ktap.error", e])
   ];
@@ -15562,7 +15914,7 @@ function streamSuites(stream, streamName, naming, budget) {
     const n2 = names(path6);
     if (test.subtests.length === 0) {
       const result = caseResult(test, budget);
-      into.cases.push({ name: n2.caseName(test.name), classname: n2.classname, ...where, ...result ? { result } : {} });
+      into.cases.push({ name: n2.caseName(test.name), classname: n2.classname, ...where(test), ...result ? { result } : {} });
       return;
     }
     const here = [...path6, test.name];
@@ -15572,11 +15924,13 @@ function streamSuites(stream, streamName, naming, budget) {
     out.push(suite);
     for (const sub of test.subtests) visit(suite, sub, here);
     const own = caseResult(test, budget);
-    if (own && own.kind !== "skipped" && !anyCaseFailed(test)) suite.cases.push({ name: n2.caseName(`${test.name} (suite result)`), classname: inner.classname, ...where, result: own });
+    if (own && own.kind !== "skipped" && !anyCaseFailed(test)) suite.cases.push({ name: n2.caseName(`${test.name} (suite result)`), classname: inner.classname, ...where(test), result: own });
   };
   for (const test of stream.tests) visit(top, test, []);
-  if (stream.errors.length && out.every((s) => s.cases.length === 0)) {
-    top.cases.push({ name: names([]).caseName("(stream)"), classname: names([]).classname, ...where, result: { kind: "error", type: "ktap", message: stream.errors[0], text: stream.errors.join("\n") } });
+  const failing = out.some((s) => s.cases.some((c3) => c3.result && c3.result.kind !== "skipped"));
+  if (stream.errors.length && (out.every((s) => s.cases.length === 0) || (stream.status === "fail" || stream.status === "crash") && !failing)) {
+    const kind = stream.status === "fail" ? "failure" : "error";
+    top.cases.push({ name: names([]).caseName("(stream)"), classname: names([]).classname, ...where(), result: { kind, type: "ktap", message: stream.errors.at(kind === "failure" ? -1 : 0), text: stream.errors.join("\n") } });
   }
   const kept = out.filter((s) => s.cases.length > 0);
   if (kept.length === 0) return [top];
@@ -15584,23 +15938,24 @@ function streamSuites(stream, streamName, naming, budget) {
   return kept;
 }
 function anyCaseFailed(test) {
-  return test.subtests.some((s) => s.subtests.length ? anyCaseFailed(s) : s.outcome === "fail" || s.outcome === "error");
+  return test.subtests.some((s) => s.subtests.length ? anyCaseFailed(s) : s.status === "fail" || s.status === "crash");
 }
 function caseResult(test, budget) {
   const directive = test.directive ? `# ${test.directive}${test.note ? ` ${test.note}` : ""}` : test.note ? `# ${test.note}` : "";
-  switch (test.outcome) {
+  switch (test.status) {
     case "pass":
       return void 0;
     case "skip":
+      if (test.directive === "TODO" || test.directive === "XFAIL") return { kind: "skipped", message: `expected failure (${directive.slice(2)})` };
       return { kind: "skipped", ...test.note ? { message: test.note } : {} };
-    case "todo":
-      return { kind: "skipped", message: `expected failure (${directive.slice(2) || test.directive})` };
+    case "no-tests":
+      return { kind: "skipped", message: test.errors[0] ?? "0 tests run!" };
     case "fail": {
       const kind = test.directive === "ERROR" ? "error" : "failure";
       const why = test.diagnostics.find((d) => /FAILED|fail|error|expected/i.test(d)) ?? (directive || `not ok: ${test.name}`);
       return { kind, type: "ktap", message: why.replace(/^#\s*/, ""), text: details(test, budget) };
     }
-    case "error":
+    case "crash":
       return { kind: "error", type: "ktap", message: test.errors[0] ?? "no result", text: details(test, budget) };
   }
 }
@@ -15866,9 +16221,14 @@ function toJUnit(run, opts = {}) {
   };
   const ktap = run.ktap ? ktapSuites(run.ktap, {
     scenario: run.scenario,
-    location: (stream) => at((stream.source === "console" ? sources.command : sources.resultsFile ?? sources.command) ?? sources.main)
+    location: (stream) => ktapCaseLocation(run, stream.source)
   }) : [];
   return renderJUnit("qfi", [suite, ...ktap]);
+}
+function ktapCaseLocation(run, source) {
+  const sources = run.plan.sources;
+  const ref = (source === "console" ? sources.command : sources.resultsFile ?? sources.command) ?? sources.main;
+  return ref ? { file: ref.file, line: ref.line } : {};
 }
 function guestCameUp(run) {
   if (run.record.events.some((e) => e.kind === "agent-ready")) return true;
@@ -15911,7 +16271,7 @@ function toSummaryJson(run, junitFile = "junit.xml") {
     points: run.points,
     logSummary: run.summary,
     /** KTAP/TAP results on the console: counts and each stream's errors (the tests are in junit.xml). */
-    ktap: run.ktap ? { counts: run.ktap.counts, dropped: run.ktap.dropped, streams: run.ktap.streams.map((s) => ({ source: s.source, version: s.version, headerless: s.headerless, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, errors: s.errors })) } : null,
+    ktap: run.ktap ? { counts: run.ktap.counts, dropped: run.ktap.dropped, status: run.ktap.status, caseLocation: ktapCaseLocation(run, "console"), streams: run.ktap.streams.map((s) => ({ source: s.source, version: s.version, status: s.status, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, truncated: s.truncated ?? null, errors: s.errors })) } : null,
     diagnostics: record2.diagnostics ?? null,
     files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: junitFile, reproducer: "reproducer.sh", reproduce: REPRODUCE_FILES.manifest, ...run.injections ? { injections: "injections.jsonl" } : {} }
   };
@@ -16009,8 +16369,9 @@ function pointsSection(run) {
 var clip = (text, max) => text.length > max ? `${text.slice(0, max)}\u2026` : text;
 function ktapSection(ktap) {
   const c3 = ktap.counts;
+  const total = totalTests(c3);
   const out = [
-    `**KTAP**: ${ktap.streams.length} stream${ktap.streams.length === 1 ? "" : "s"}, ${c3.tests} test${c3.tests === 1 ? "" : "s"}: ${c3.passed} passed, ${c3.failed} failed, ${c3.skipped} skipped${c3.todo ? `, ${c3.todo} expected failures` : ""}${c3.errors ? `, ${c3.errors} without a result` : ""}`
+    `**KTAP**: ${ktap.streams.length} stream${ktap.streams.length === 1 ? "" : "s"} (${ktap.status}), ${total} test${total === 1 ? "" : "s"}: ${c3.passed} passed, ${c3.failed} failed, ${c3.skipped} skipped${c3.crashed ? `, ${c3.crashed} crashed (no result)` : ""}${c3.errors ? `, ${c3.errors} parser error${c3.errors === 1 ? "" : "s"}` : ""}`
   ];
   const errors = ktap.streams.flatMap((s) => s.errors);
   for (const e of errors.slice(0, 3)) out.push(`- \u26A0\uFE0F ${cell(clip(toReportText(e), 300))}`);
@@ -16019,21 +16380,14 @@ function ktapSection(ktap) {
     out.push("", "| test | result | first diagnostic |", "|---|---|---|");
     for (const { path: path6, test } of bad.slice(0, maxRows)) {
       const first = test.errors[0] ?? test.diagnostics.find((d) => d.trim() !== "") ?? "";
-      out.push(`| \`${cell(clip(path6, 120))}\` | ${test.outcome === "error" ? "no result" : "not ok"} | ${cell(clip(toReportText(first), 200))} |`);
+      out.push(`| \`${cell(clip(path6, 120))}\` | ${test.status === "crash" ? "no result" : "not ok"} | ${cell(clip(toReportText(first), 200))} |`);
     }
     if (bad.length > maxRows) out.push("", `\u2026 and ${bad.length - maxRows} more (see junit.xml).`);
   }
   return out;
 }
 function badTests(ktap) {
-  const out = [];
-  const visit = (t, path6) => {
-    const here = [...path6, t.name];
-    if (t.subtests.length) t.subtests.forEach((s) => visit(s, here));
-    else if (t.outcome === "fail" || t.outcome === "error") out.push({ path: here.join("."), test: t });
-  };
-  for (const stream of ktap.streams) stream.tests.forEach((t) => visit(t, []));
-  return out;
+  return ktap.streams.flatMap((s) => ktapCases(s.tests)).filter(({ test }) => test.status === "fail" || test.status === "crash").map(({ path: path6, test }) => ({ path: path6.join("."), test }));
 }
 function boundMarkdown(markdown, maxBytes) {
   if (Buffer.byteLength(markdown) <= maxBytes) return markdown;
@@ -19300,6 +19654,7 @@ export {
   QfiError,
   UsageError,
   ConfigError,
+  InfraError,
   ExitCode,
   exitCodeForError,
   formatLocation,
@@ -19308,12 +19663,18 @@ export {
   isInputName,
   closestMatch,
   QEMU_ARGS_SEPARATOR,
+  ktapSuites,
+  renderJUnit,
   qfiVersion,
   REPRODUCE_FILES,
   REPRODUCE_SCHEMA_VERSION,
   unusedRuleWarning,
+  totalTests,
+  parseKtap,
+  ktapCases,
   boundMarkdown,
   reportFilesIn,
+  readKtapFile,
   runPipeline,
   planCampaign,
   runCampaign,
