@@ -26,7 +26,7 @@ import {
   runPipeline,
   runQtestPipeline,
   totalTests
-} from "./chunks/chunk-K5ZX5WOM.js";
+} from "./chunks/chunk-B3IHQVMF.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

@@ -4907,7 +4907,7 @@ function consoleFindings(events, ktap) {
   for (const e of events) {
     if (!isProblemEvent(e.kind)) continue;
     if (sanitizerKinds.has(e.kind) && expected(e.line)) continue;
-    if (e.kind === "panic" && endMarkers.has(e.line)) continue;
+    if (e.kind === "panic" && endMarkers(e)) continue;
     out.push({ kind: e.kind, line: e.line, where: `console line ${e.line}`, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
   }
   for (const stream of ktap?.streams ?? []) {
@@ -4948,9 +4948,12 @@ function expectedReportCounts(events, ktap) {
   return counts;
 }
 function kunitEndPanics(ktap) {
-  const lines = /* @__PURE__ */ new Set();
-  for (const s of ktap?.streams ?? []) if (s.source === "console" && s.endMarker && !s.truncated && s.endMarker.text.includes("Kernel panic")) lines.add(s.endMarker.line);
-  return lines;
+  const streams = (ktap?.streams ?? []).filter((s) => s.source === "console");
+  return (e) => {
+    if (!/Kernel panic - not syncing: VFS:/.test(e.text)) return false;
+    const before = streams.filter((s) => s.firstLine < e.line).at(-1);
+    return before !== void 0 && before.endMarker !== void 0 && before.endMarker.line <= e.line && !before.truncated && before.status !== "crash";
+  };
 }
 function expectedBy(ktap) {
   const spans = ktap ? passingSpans(ktap) : [];
@@ -15869,7 +15872,7 @@ var packages_default = {
       packages: [
         { name: "gcc", why: "the C compiler for QEMU, qfi's plugin and the test kernel" },
         { name: "ninja-build", why: "ninja runs QEMU's build" },
-        { name: "python3", why: "configure's Python (>= 3.9), given with --python" },
+        { name: "python3", why: "configure's Python (>= 3.9), given with --python; the tests also run the kernel's own KUnit parser (kunit_parser.py) with it" },
         { name: "python3-venv", why: "ensurepip, for configure's build/pyvenv when the system Python lacks pip and setuptools" },
         { name: "python3-tomli", why: "configure reads pythondeps.toml; Python < 3.11 has no tomllib", skipIfPythonModule: "tomllib" },
         { name: "pkg-config", why: "configure finds glib, pixman, zlib and slirp with it" },

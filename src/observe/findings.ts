@@ -31,7 +31,7 @@ export function consoleFindings(events: readonly ConsoleEvent[], ktap: KtapRepor
   for (const e of events) {
     if (!isProblemEvent(e.kind)) continue;
     if (sanitizerKinds.has(e.kind) && expected(e.line)) continue;
-    if (e.kind === 'panic' && endMarkers.has(e.line)) continue;
+    if (e.kind === 'panic' && endMarkers(e)) continue;
     out.push({ kind: e.kind, line: e.line, where: `console line ${e.line}`, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
   }
   for (const stream of ktap?.streams ?? []) {
@@ -82,13 +82,17 @@ export function expectedReportCounts(events: readonly ConsoleEvent[], ktap: Ktap
 }
 
 /**
- * Console lines of kunit's end marker `Kernel panic - not syncing: VFS: …` after a stream whose
- * every result came: how a UML or a rootless KUnit kernel stops once its tests are done, no crash.
+ * Whether a panic is kunit's end marker `Kernel panic - not syncing: VFS: …` after a stream that
+ * kunit's end markers closed with every result in: how a UML or a rootless KUnit kernel stops once
+ * its tests are done (kunit.py reads it so), no crash.
  */
-function kunitEndPanics(ktap: KtapReport | undefined): Set<number> {
-  const lines = new Set<number>();
-  for (const s of ktap?.streams ?? []) if (s.source === 'console' && s.endMarker && !s.truncated && s.endMarker.text.includes('Kernel panic')) lines.add(s.endMarker.line);
-  return lines;
+function kunitEndPanics(ktap: KtapReport | undefined): (e: ConsoleEvent) => boolean {
+  const streams = (ktap?.streams ?? []).filter((s) => s.source === 'console');
+  return (e) => {
+    if (!/Kernel panic - not syncing: VFS:/.test(e.text)) return false;
+    const before = streams.filter((s) => s.firstLine < e.line).at(-1);
+    return before !== undefined && before.endMarker !== undefined && before.endMarker.line <= e.line && !before.truncated && before.status !== 'crash';
+  };
 }
 
 /** Whether a console line lies inside a KTAP test case that passed (a report it provoked on purpose). */
