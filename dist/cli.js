@@ -26,7 +26,7 @@ import {
   runPipeline,
   runQtestPipeline,
   totalTests
-} from "./chunks/chunk-B3IHQVMF.js";
+} from "./chunks/chunk-5YNFGJVA.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

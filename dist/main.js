@@ -28,7 +28,7 @@ import {
   runPipeline,
   runQtestPipeline,
   unusedRuleWarning
-} from "./chunks/chunk-B3IHQVMF.js";
+} from "./chunks/chunk-5YNFGJVA.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 

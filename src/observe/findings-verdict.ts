@@ -49,10 +49,22 @@ function applyKtap(result: VerdictResult, ktap: KtapReport, timedOut: boolean): 
     // A timeout cut the stream: the hang is the cause, the truncation its consequence.
     return timedOut ? append(result, why) : worsenVerdict(result, 'panic', why);
   }
+  // A suite without its result line: kunit_parser's status stays SUCCESS, a run's is no pass.
+  const unfinished = ktap.streams.flatMap((s) => crashedParents(s.tests, []))[0];
+  if (unfinished) return timedOut ? append(result, unfinished) : worsenVerdict(result, 'panic', unfinished);
   const failed = ktap.streams.find((s) => s.status === 'fail');
   if (ktap.counts.failed > 0) return worsenVerdict(result, 'fail', describeFailures(ktap));
   if (failed) return worsenVerdict(result, 'fail', `KTAP stream at ${failed.source} line ${failed.firstLine} failed: ${failed.errors.at(-1) ?? 'see junit.xml'}`);
   return result;
+}
+
+/** `KTAP suite storage: missing subtest result line! (…)` for each suite that never closed. */
+function crashedParents(tests: readonly KtapTest[], path: readonly string[]): string[] {
+  return tests.flatMap((t) => {
+    const here = [...path, t.name];
+    const own = t.parent && t.status === 'crash' && !t.synthetic ? [`KTAP suite ${here.join('.')}: ${t.errors[0] ?? 'no result line'}`] : [];
+    return [...own, ...crashedParents(t.subtests, here)];
+  });
 }
 
 /** `KTAP: 2 of 40 tests failed: list.list_sort_test, kasan.kmalloc_oob_right`. */

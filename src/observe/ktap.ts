@@ -729,7 +729,7 @@ export class KtapParser {
       truncated: stream.bail ?? stream.truncated,
       endMarker: stream.endMarker,
     };
-    if (stream.tapFailure && !done.errors.some((e) => e.includes(stream.tapFailure!))) done.errors.push(`TAP: ${stream.tapFailure}`);
+    if (stream.dialect === 'tap' && stream.tapFailure && !done.errors.some((e) => e.includes(stream.tapFailure!))) done.errors.push(`TAP: ${stream.tapFailure}`);
     if (this.streams.length < maxStreams) this.streams.push(done);
     else addCounts(this.overflow, done.counts);
     this.stream = undefined;

@@ -5317,7 +5317,7 @@ var KtapParser = class {
       truncated: stream.bail ?? stream.truncated,
       endMarker: stream.endMarker
     };
-    if (stream.tapFailure && !done.errors.some((e) => e.includes(stream.tapFailure))) done.errors.push(`TAP: ${stream.tapFailure}`);
+    if (stream.dialect === "tap" && stream.tapFailure && !done.errors.some((e) => e.includes(stream.tapFailure))) done.errors.push(`TAP: ${stream.tapFailure}`);
     if (this.streams.length < maxStreams) this.streams.push(done);
     else addCounts(this.overflow, done.counts);
     this.stream = void 0;
@@ -5591,10 +5591,19 @@ function applyKtap(result, ktap, timedOut) {
     const why = !broken ? `${ktap.counts.crashed} KTAP results never came` : broken.truncated?.startsWith("Bail out!") ? broken.truncated : broken.truncated ? `KTAP ${broken.truncated}` : `KTAP crashed: ${broken.errors[0]}`;
     return timedOut ? append(result, why) : worsenVerdict(result, "panic", why);
   }
+  const unfinished = ktap.streams.flatMap((s) => crashedParents(s.tests, []))[0];
+  if (unfinished) return timedOut ? append(result, unfinished) : worsenVerdict(result, "panic", unfinished);
   const failed2 = ktap.streams.find((s) => s.status === "fail");
   if (ktap.counts.failed > 0) return worsenVerdict(result, "fail", describeFailures(ktap));
   if (failed2) return worsenVerdict(result, "fail", `KTAP stream at ${failed2.source} line ${failed2.firstLine} failed: ${failed2.errors.at(-1) ?? "see junit.xml"}`);
   return result;
+}
+function crashedParents(tests, path6) {
+  return tests.flatMap((t) => {
+    const here = [...path6, t.name];
+    const own = t.parent && t.status === "crash" && !t.synthetic ? [`KTAP suite ${here.join(".")}: ${t.errors[0] ?? "no result line"}`] : [];
+    return [...own, ...crashedParents(t.subtests, here)];
+  });
 }
 function describeFailures(ktap) {
   const names = failedTests(ktap).slice(0, 3);
