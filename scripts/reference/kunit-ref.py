@@ -4,6 +4,9 @@ print one JSON object per log: file, status, counts, tests (leaves),
 parents (non-leaf subtests), errors (the parser's [ERROR] messages).
 
 usage: kunit-ref.py [KUNIT_DIR] [LOG ...]
+       kunit-ref.py --inline [KUNIT_DIR]   the kernel output kunit_tool_test.py
+         writes inline (multi-line strings and lists of lines holding a version line),
+         one JSON object per case: {"case": "kunit_tool_test.py:LINE", "text": ...}
   KUNIT_DIR defaults to /var/tmp/kunit-src/linux-source-6.12/tools/testing/kunit
   LOGs default to KUNIT_DIR/test_data/*.log.
 The kernel tree comes from Debian's linux-source-6.12 (bookworm-security), never committed here:
@@ -13,6 +16,9 @@ parse_run_tests(kernel_output, printer) (upstream >= 6.14).
 """
 import glob, inspect, io, json, os, re, signal, sys
 
+INLINE = len(sys.argv) > 1 and sys.argv[1] == '--inline'
+if INLINE:
+    sys.argv.pop(1)
 KDIR = sys.argv[1] if len(sys.argv) > 1 else \
     '/var/tmp/kunit-src/linux-source-6.12/tools/testing/kunit'
 sys.path.insert(0, KDIR)
@@ -48,6 +54,22 @@ def walk(test, path, leaves, parents):
         else:
             leaves.append(f"{'.'.join(p)}: {sub.status.name}")
 
+def inline_cases(kdir):
+    import ast
+    path = os.path.join(kdir, 'kunit_tool_test.py')
+    tree = ast.parse(open(path).read())
+    seen = set()
+    for node in ast.walk(tree):
+        text = None
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and '\n' in node.value and 'TAP version' in node.value:
+            text = node.value
+        elif isinstance(node, ast.List) and node.elts and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts) \
+                and any('TAP version' in e.value for e in node.elts):
+            text = '\n'.join(e.value for e in node.elts)
+        if text is not None and text not in seen:
+            seen.add(text)
+            print(json.dumps({'case': f'kunit_tool_test.py:{node.lineno}', 'text': text}))
+
 def main():
     logs = sys.argv[2:] or sorted(glob.glob(os.path.join(KDIR, 'test_data', '*.log')))
     cases = [(os.path.basename(f), f) for f in logs]
@@ -77,4 +99,4 @@ def main():
         print(json.dumps(out))
 
 if __name__ == '__main__':
-    main()
+    inline_cases(KDIR) if INLINE else main()

@@ -91,3 +91,10 @@ export function assertedLogs(tree: KunitTree): string[] {
   const source = readFileSync(join(tree.kunitDir, 'kunit_tool_test.py'), 'utf8');
   return [...new Set([...source.matchAll(/test_data_path\('([^']+\.log)'\)/g)].map((m) => m[1]!))].sort();
 }
+
+/** The kernel output kunit_tool_test.py writes inline (its multi-line strings and lists of lines with a version line). */
+export function kunitInlineCases(tree: KunitTree): Array<{ case: string; text: string }> {
+  const script = new URL('../../scripts/reference/kunit-ref.py', import.meta.url).pathname;
+  const out = execFileSync('python3', [script, '--inline', tree.kunitDir], { encoding: 'utf8' });
+  return out.trim().split('\n').map((l) => JSON.parse(l) as { case: string; text: string });
+}

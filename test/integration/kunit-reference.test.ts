@@ -15,7 +15,7 @@ import { consoleFindings } from '../../src/observe/findings.js';
 import { readKtapFile } from '../../src/observe/ktap-console.js';
 import { parseLogs } from '../../src/parse/parse-logs.js';
 import type { ConsoleEvent } from '../../src/core/types.js';
-import { assertedLogs, kunitReadings, kunitSource, type KunitReading, type KunitTree } from '../helpers/kunit-source.js';
+import { assertedLogs, kunitInlineCases, kunitReadings, kunitSource, type KunitReading, type KunitTree } from '../helpers/kunit-source.js';
 
 /** kunit_parser's TestStatus as qfi names it (FAILURE_TO_PARSE_TESTS: no tests, one error). */
 const statusName: Record<string, string> = { SUCCESS: 'pass', FAILURE: 'fail', SKIPPED: 'skip', TEST_CRASHED: 'crash', NO_TESTS: 'no-tests', FAILURE_TO_PARSE_TESTS: 'no-tests' };
@@ -88,6 +88,21 @@ describe('KTAP as the kernel reads it: kunit_parser on its own test data (linux-
     }
     expect(status).toBe(1);
     expect(stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual(qfiJson(logs));
+  });
+
+  it('agrees with kunit_parser on the kernel output kunit_tool_test.py writes inline', (ctx) => {
+    if (!ready()) return ctx.skip(tree as string);
+    const cases = kunitInlineCases(tree as KunitTree);
+    expect(cases.length).toBeGreaterThanOrEqual(5);
+    const dir = mkdtempSync(join(tmpdir(), 'qfi-kunit-inline-'));
+    const files = cases.map((c) => {
+      const file = join(dir, `${c.case.replace(/\W+/g, '-')}.log`);
+      writeFileSync(file, c.text);
+      return file;
+    });
+    const kunit = kunitReadings(tree as KunitTree, files);
+    const qfi = qfiJson(files);
+    expect(kunit.map((k, i) => ({ file: k.file, differences: differences(k, qfi[i]!) })).filter((r) => r.differences.length)).toEqual([]);
   });
 
   it('agrees with kunit_parser on the examples of Documentation/dev-tools/ktap.rst', (ctx) => {
