@@ -26,7 +26,7 @@ import {
   runPipeline,
   runQtestPipeline,
   totalTests
-} from "./chunks/chunk-5YNFGJVA.js";
+} from "./chunks/chunk-OS3KVHFE.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

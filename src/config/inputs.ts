@@ -197,7 +197,7 @@ export const INPUTS = [
     type: 'enum',
     values: ['auto', 'kvm', 'tcg'],
     default: 'auto',
-    description: 'Accelerator: `kvm` when usable with `auto`, else `tcg`.',
+    description: 'Accelerator: `kvm` when usable with `auto`, else `tcg`. Plugin rules, snapshot campaigns, a `plugin` and `icount` need TCG: `auto` then picks it, an explicit `kvm` is refused.',
   },
   {
     name: 'qemu-args',

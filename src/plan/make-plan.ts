@@ -133,6 +133,15 @@ function checkGuestSupportsPlan(config: ResolvedConfig, hasPluginRules: boolean,
       hint: 'run this scenario on arch: x86_64, or use guest, block and VM rules on aarch64',
     });
   }
+  if (config.qemu.accel === 'kvm' && (hasPluginRules || snapshot || config.qemu.plugin || config.qemu.icount)) {
+    // Plugins instrument TCG-translated code and -icount is TCG's: KVM cannot run them, and
+    // turning an explicit `accel = kvm` into TCG without a word would hide a wrong setting.
+    const why = hasPluginRules ? 'plugin rules (mem.*, reg.*, insn.*) run in qfi\'s TCG plugin' : snapshot ? 'snapshot campaigns run qfi\'s TCG plugin' : config.qemu.plugin ? 'a QEMU plugin instruments TCG-translated code' : 'icount is a TCG option';
+    throw new ConfigError(`accel = kvm was asked for, but ${why}: KVM cannot run it`, {
+      location: { input: 'accel' },
+      hint: 'use accel = auto (qfi picks TCG then) or accel = tcg',
+    });
+  }
   if (snapshot && config.guest.agent !== 'qfi') {
     throw new ConfigError(`snapshot campaigns need qfi's agent (it waits where the state is saved), but the guest runs with agent: ${config.guest.agent}`, {
       location: { input: 'agent' },

@@ -15,23 +15,24 @@ import { ensureBuiltQemu } from './qemu-build/build-qemu.js';
 import { pluginApiVersion } from './qemu-build/releases.js';
 import { findFirmware, locateQemu, readQemuVersion, type QemuInstall } from './qemu-system.js';
 
-async function chooseAccel(config: ResolvedConfig, target: KvmProbeTarget, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
-  if (config.qemu.accel === 'tcg') return 'tcg';
-  const arch = config.machine.arch;
+/** The plan's `accel` (the user's choice) made concrete: `auto` probes KVM, `kvm` must work. */
+async function chooseAccel(plan: Plan, target: KvmProbeTarget, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
+  if (plan.accel === 'tcg') return 'tcg';
+  const arch = plan.arch;
   if (archData[arch].nativeNodeArch !== process.arch) {
-    if (config.qemu.accel === 'kvm') {
+    if (plan.accel === 'kvm') {
       throw new InfraError(`accel = kvm was asked for, but KVM runs only guests of the host's own architecture (${process.arch}), and the guest is ${arch}`, { hint: 'use accel = auto or tcg' });
     }
     return 'tcg';
   }
   // The probe's code is x86 (firmware + isa-debug-exit): an arm64 host's KVM is not probed yet.
   if (arch !== 'x86_64') {
-    if (config.qemu.accel === 'kvm') throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: 'use accel = auto or tcg' });
+    if (plan.accel === 'kvm') throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: 'use accel = auto or tcg' });
     return 'tcg';
   }
   const result = await probeKvmCached(target, host.cacheDir, workDir, signal);
   if (result.usable) return 'kvm';
-  if (config.qemu.accel === 'kvm') {
+  if (plan.accel === 'kvm') {
     throw new InfraError(`accel = kvm was asked for, but KVM cannot run guests here: ${result.reason}`, {
       hint: 'use accel = auto (falls back to TCG) or accel = tcg',
     });
@@ -93,7 +94,7 @@ async function provisionGuest(config: ResolvedConfig, plan: Plan, host: Host, wo
  * one, so a broken KVM is never chosen for them either.
  */
 async function kvmProbeKernel(config: ResolvedConfig, plan: Plan, guest: GuestFiles, host: Host, signal?: AbortSignal): Promise<string | undefined> {
-  if (config.qemu.accel === 'tcg' || archData[plan.arch].nativeNodeArch !== process.arch) return undefined;
+  if (plan.accel === 'tcg' || archData[plan.arch].nativeNodeArch !== process.arch) return undefined;
   if (guest.kernelFormat === 'linux') return guest.kernel;
   const builtin = await host.log.group('Built-in guest kernel (for the KVM probe)', () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
   return builtin.kernel;
@@ -199,8 +200,9 @@ export async function provision(config: ResolvedConfig, plan: Plan, host: Host, 
 
   const version = await readQemuVersion(qemu.binary);
   const plugins = await provisionPlugins(plan, qemu, version, host, signal);
-  // Plugins instrument TCG-translated code, and -icount is TCG's: then KVM is never an option.
-  const accel = plugins.length > 0 || plan.icount ? 'tcg' : await chooseAccel(config, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(config, plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
+  // Plugins instrument TCG-translated code, and -icount is TCG's: then KVM is never an option
+  // (an explicit `accel = kvm` with them was refused when the plan was made).
+  const accel = plugins.length > 0 || plan.icount ? 'tcg' : await chooseAccel(plan, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(config, plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
   const api = pluginApiVersion(version);
   host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ''}): ${qemu.binary}`);
 

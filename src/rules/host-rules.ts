@@ -15,7 +15,6 @@ import { printRule } from './print-rule.js';
 export const BLOCK_POINTS = ['block.read', 'block.write', 'block.flush'] as const;
 export const TIMED_POINTS = ['vm.pause', 'vm.nmi', 'vm.reset', 'net.link'] as const;
 export const HOST_POINTS = [...BLOCK_POINTS, ...TIMED_POINTS] as const;
-export type BlockPoint = (typeof BLOCK_POINTS)[number];
 export type TimedPoint = (typeof TIMED_POINTS)[number];
 
 /** A rule qfi's host layers carry out (not one from the guest's own rules file). */

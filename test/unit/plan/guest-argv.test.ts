@@ -62,4 +62,18 @@ describe('QEMU argv for your own guest', () => {
     };
     expect(await refusal({ command: 'x', arch: 'aarch64', faults: 'mem.flip[at=insn:1000]=fail' })).toMatch(/^input arch: error: plugin rules \(mem\.\*, reg\.\*, insn\.\*\) need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is aarch64/);
   });
+
+  it('refuses an explicit accel = kvm that plugin rules or icount would silently turn into TCG', async () => {
+    const refusal = async (inputs: RawInputs) => {
+      try {
+        await argvFor(inputs);
+      } catch (err) {
+        return formatError(err);
+      }
+      throw new Error('planned');
+    };
+    expect(await refusal({ command: 'x', accel: 'kvm', faults: 'mem.flip[at=insn:1000]=fail' })).toMatch(/^input accel: error: accel = kvm was asked for, but plugin rules \(mem\.\*, reg\.\*, insn\.\*\) run in qfi's TCG plugin: KVM cannot run it\nhint: use accel = auto/);
+    expect(await refusal({ command: 'x', accel: 'kvm', icount: 'true' })).toMatch(/^input accel: error: accel = kvm was asked for, but icount is a TCG option/);
+    expect((await argvFor({ command: 'x', accel: 'auto', icount: 'true' })).plan.accel).toBe('auto');
+  });
 });

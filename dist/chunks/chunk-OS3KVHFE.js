@@ -984,7 +984,7 @@ var INPUTS = [
     type: "enum",
     values: ["auto", "kvm", "tcg"],
     default: "auto",
-    description: "Accelerator: `kvm` when usable with `auto`, else `tcg`."
+    description: "Accelerator: `kvm` when usable with `auto`, else `tcg`. Plugin rules, snapshot campaigns, a `plugin` and `icount` need TCG: `auto` then picks it, an explicit `kvm` is refused."
   },
   {
     name: "qemu-args",
@@ -6089,6 +6089,13 @@ function checkGuestSupportsPlan(config, hasPluginRules, snapshot) {
     throw new ConfigError(`${snapshot ? "snapshot campaigns" : "plugin rules (mem.*, reg.*, insn.*)"} need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is ${arch}`, {
       location: { input: "arch" },
       hint: "run this scenario on arch: x86_64, or use guest, block and VM rules on aarch64"
+    });
+  }
+  if (config.qemu.accel === "kvm" && (hasPluginRules || snapshot || config.qemu.plugin || config.qemu.icount)) {
+    const why = hasPluginRules ? "plugin rules (mem.*, reg.*, insn.*) run in qfi's TCG plugin" : snapshot ? "snapshot campaigns run qfi's TCG plugin" : config.qemu.plugin ? "a QEMU plugin instruments TCG-translated code" : "icount is a TCG option";
+    throw new ConfigError(`accel = kvm was asked for, but ${why}: KVM cannot run it`, {
+      location: { input: "accel" },
+      hint: "use accel = auto (qfi picks TCG then) or accel = tcg"
     });
   }
   if (snapshot && config.guest.agent !== "qfi") {
@@ -15603,22 +15610,22 @@ function findFirmware(install, file) {
 }
 
 // src/provision/provision.ts
-async function chooseAccel(config, target, workDir, host, signal) {
-  if (config.qemu.accel === "tcg") return "tcg";
-  const arch = config.machine.arch;
+async function chooseAccel(plan, target, workDir, host, signal) {
+  if (plan.accel === "tcg") return "tcg";
+  const arch = plan.arch;
   if (archData[arch].nativeNodeArch !== process.arch) {
-    if (config.qemu.accel === "kvm") {
+    if (plan.accel === "kvm") {
       throw new InfraError(`accel = kvm was asked for, but KVM runs only guests of the host's own architecture (${process.arch}), and the guest is ${arch}`, { hint: "use accel = auto or tcg" });
     }
     return "tcg";
   }
   if (arch !== "x86_64") {
-    if (config.qemu.accel === "kvm") throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: "use accel = auto or tcg" });
+    if (plan.accel === "kvm") throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: "use accel = auto or tcg" });
     return "tcg";
   }
   const result = await probeKvmCached(target, host.cacheDir, workDir, signal);
   if (result.usable) return "kvm";
-  if (config.qemu.accel === "kvm") {
+  if (plan.accel === "kvm") {
     throw new InfraError(`accel = kvm was asked for, but KVM cannot run guests here: ${result.reason}`, {
       hint: "use accel = auto (falls back to TCG) or accel = tcg"
     });
@@ -15658,7 +15665,7 @@ async function provisionGuest(config, plan, host, workDir, signal) {
   return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: "linux", identity: builtin.identity };
 }
 async function kvmProbeKernel(config, plan, guest, host, signal) {
-  if (config.qemu.accel === "tcg" || archData[plan.arch].nativeNodeArch !== process.arch) return void 0;
+  if (plan.accel === "tcg" || archData[plan.arch].nativeNodeArch !== process.arch) return void 0;
   if (guest.kernelFormat === "linux") return guest.kernel;
   const builtin = await host.log.group("Built-in guest kernel (for the KVM probe)", () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
   return builtin.kernel;
@@ -15734,7 +15741,7 @@ async function provision(config, plan, host, workDir, signal) {
   const firmwareDirs = firmwareDirsFor(qemu);
   const version = await readQemuVersion(qemu.binary);
   const plugins = await provisionPlugins(plan, qemu, version, host, signal);
-  const accel = plugins.length > 0 || plan.icount ? "tcg" : await chooseAccel(config, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(config, plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
+  const accel = plugins.length > 0 || plan.icount ? "tcg" : await chooseAccel(plan, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(config, plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
   const api = pluginApiVersion(version);
   host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ""}): ${qemu.binary}`);
   const disks = await provisionDisks(plan.host.disks, qemu.binary, workDir, signal);
