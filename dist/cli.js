@@ -26,7 +26,7 @@ import {
   runPipeline,
   runQtestPipeline,
   totalTests
-} from "./chunks/chunk-OS3KVHFE.js";
+} from "./chunks/chunk-Y4A6ANT7.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

@@ -28,7 +28,7 @@ import {
   runPipeline,
   runQtestPipeline,
   unusedRuleWarning
-} from "./chunks/chunk-OS3KVHFE.js";
+} from "./chunks/chunk-Y4A6ANT7.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 

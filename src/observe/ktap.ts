@@ -334,14 +334,11 @@ export class KtapParser {
   }
 
   /**
-   * The line without printk's prefix and the stream's. A line without the stream's prefix loses as
-   * many characters, as kunit_parser cuts them (a syslog timestamp differs from line to line).
+   * The line without printk's prefix and the stream's. The stream's is cut by its length, as
+   * kunit_parser cuts it, whether the line repeats it or not (a syslog timestamp differs per line).
    */
   private unprefix(text: string): string {
-    const own = stripPrintkPrefix(text);
-    const prefix = this.stream!.prefix;
-    if (!prefix) return own;
-    return own.startsWith(prefix) ? own.slice(prefix.length) : own.slice(prefix.length);
+    return stripPrintkPrefix(text).slice(this.stream!.prefix.length);
   }
 
   /** TAP's YAML block after a result: `---` indented deeper, up to `...` at the same indentation. */
@@ -552,7 +549,7 @@ export class KtapParser {
       return true;
     }
     if (tok.kind === 'result' && (!f.named || closesNamed(f, tok))) {
-      this.applyResult(f.test, tok, f.expectedNum, this.top === f ? this.stack[this.stack.length - 2] : undefined);
+      this.applyResult(f.test, tok, f.expectedNum, this.stack[this.stack.length - 2]);
       this.finish(f);
       this.stream!.lastResult = { test: f.test, indent: tok.indent };
       return true;
@@ -653,9 +650,7 @@ export class KtapParser {
       // so it reaches the top (upstream kunit_parser since 2025; 6.12 lets it pass).
       test.counts.failed++;
     }
-    const parent = this.top;
-    this.adopt(parent, test);
-    if (!parent.main && parent.plan !== undefined && parent.children >= parent.plan && parent.phase === 'children') parent.phase = 'result';
+    this.adopt(this.top, test);
   }
 
   /** Stores a finished child in `f` (within the budget) and counts it. */

@@ -45,6 +45,17 @@ function qfiJson(files: string[]): QfiJson[] {
 }
 
 let tree: KunitTree | string = 'not fetched yet';
+
+/** Logs written to a temporary folder, read by kunit_parser and by qfi: the ones they read differently. */
+function disagreements(logs: ReadonlyArray<{ name: string; text: string }>): Array<{ file: string; differences: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'qfi-kunit-cases-'));
+  const files = logs.map((l) => {
+    writeFileSync(join(dir, l.name), l.text);
+    return join(dir, l.name);
+  });
+  const qfi = qfiJson(files);
+  return kunitReadings(tree as KunitTree, files).map((k, i) => ({ file: k.file, differences: differences(k, qfi[i]!) })).filter((r) => r.differences.length);
+}
 beforeAll(async () => {
   tree = await kunitSource((line) => process.stderr.write(`${line}\n`));
 }, 600_000);
@@ -94,15 +105,7 @@ describe('KTAP as the kernel reads it: kunit_parser on its own test data (linux-
     if (!ready()) return ctx.skip(tree as string);
     const cases = kunitInlineCases(tree as KunitTree);
     expect(cases.length).toBeGreaterThanOrEqual(5);
-    const dir = mkdtempSync(join(tmpdir(), 'qfi-kunit-inline-'));
-    const files = cases.map((c) => {
-      const file = join(dir, `${c.case.replace(/\W+/g, '-')}.log`);
-      writeFileSync(file, c.text);
-      return file;
-    });
-    const kunit = kunitReadings(tree as KunitTree, files);
-    const qfi = qfiJson(files);
-    expect(kunit.map((k, i) => ({ file: k.file, differences: differences(k, qfi[i]!) })).filter((r) => r.differences.length)).toEqual([]);
+    expect(disagreements(cases.map((c) => ({ name: `${c.case.replace(/\W+/g, '-')}.log`, text: c.text })))).toEqual([]);
   });
 
   it('agrees with kunit_parser on the examples of Documentation/dev-tools/ktap.rst', (ctx) => {
@@ -111,15 +114,7 @@ describe('KTAP as the kernel reads it: kunit_parser on its own test data (linux-
     // Literal blocks (`::`, then tab-indented lines) that are whole KTAP documents.
     const blocks = [...rst.matchAll(/::\n\n((?:\t[^\n]*\n|\n)+)/g)].map((m) => m[1]!.replace(/^\t/gm, '').trim()).filter((b) => b.startsWith('KTAP version'));
     expect(blocks.length).toBeGreaterThanOrEqual(3);
-    const dir = mkdtempSync(join(tmpdir(), 'qfi-ktap-rst-'));
-    const files = blocks.map((b, i) => {
-      const file = join(dir, `example-${i + 1}.log`);
-      writeFileSync(file, `${b}\n`);
-      return file;
-    });
-    const kunit = kunitReadings(tree as KunitTree, files);
-    const qfi = qfiJson(files);
-    expect(kunit.map((k, i) => ({ file: k.file, differences: differences(k, qfi[i]!) })).filter((r) => r.differences.length)).toEqual([]);
+    expect(disagreements(blocks.map((b, i) => ({ name: `example-${i + 1}.log`, text: `${b}\n` })))).toEqual([]);
   });
 
   it('a tab-indented panic inside a suite is a panic; kunit\'s end marker after a complete run is none', (ctx) => {

@@ -51,27 +51,21 @@ describe('QEMU argv for your own guest', () => {
     expect(text).toContain('-device virtio-serial-pci,id=qfi-serial0 -chardev socket,id=qfi-qga,path=/p/qga.sock,server=on,wait=off -device virtserialport,chardev=qfi-qga,name=org.qemu.guest_agent.0');
   });
 
+  /** The formatted error planning `inputs` gives (planning must fail). */
+  const refusal = async (inputs: RawInputs) => {
+    try {
+      await argvFor(inputs);
+    } catch (err) {
+      return formatError(err);
+    }
+    throw new Error('planned');
+  };
+
   it('refuses plugin rules and snapshot campaigns where qfi\'s plugin cannot serve them', async () => {
-    const refusal = async (inputs: RawInputs) => {
-      try {
-        await argvFor(inputs);
-      } catch (err) {
-        return formatError(err);
-      }
-      throw new Error('planned');
-    };
     expect(await refusal({ command: 'x', arch: 'aarch64', faults: 'mem.flip[at=insn:1000]=fail' })).toMatch(/^input arch: error: plugin rules \(mem\.\*, reg\.\*, insn\.\*\) need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is aarch64/);
   });
 
   it('refuses an explicit accel = kvm that plugin rules or icount would silently turn into TCG', async () => {
-    const refusal = async (inputs: RawInputs) => {
-      try {
-        await argvFor(inputs);
-      } catch (err) {
-        return formatError(err);
-      }
-      throw new Error('planned');
-    };
     expect(await refusal({ command: 'x', accel: 'kvm', faults: 'mem.flip[at=insn:1000]=fail' })).toMatch(/^input accel: error: accel = kvm was asked for, but plugin rules \(mem\.\*, reg\.\*, insn\.\*\) run in qfi's TCG plugin: KVM cannot run it\nhint: use accel = auto/);
     expect(await refusal({ command: 'x', accel: 'kvm', icount: 'true' })).toMatch(/^input accel: error: accel = kvm was asked for, but icount is a TCG option/);
     expect((await argvFor({ command: 'x', accel: 'auto', icount: 'true' })).plan.accel).toBe('auto');

@@ -4963,14 +4963,11 @@ var KtapParser = class {
     };
   }
   /**
-   * The line without printk's prefix and the stream's. A line without the stream's prefix loses as
-   * many characters, as kunit_parser cuts them (a syslog timestamp differs from line to line).
+   * The line without printk's prefix and the stream's. The stream's is cut by its length, as
+   * kunit_parser cuts it, whether the line repeats it or not (a syslog timestamp differs per line).
    */
   unprefix(text) {
-    const own = stripPrintkPrefix(text);
-    const prefix = this.stream.prefix;
-    if (!prefix) return own;
-    return own.startsWith(prefix) ? own.slice(prefix.length) : own.slice(prefix.length);
+    return stripPrintkPrefix(text).slice(this.stream.prefix.length);
   }
   /** TAP's YAML block after a result: `---` indented deeper, up to `...` at the same indentation. */
   inYaml(body2, indent) {
@@ -5158,7 +5155,7 @@ var KtapParser = class {
       return true;
     }
     if (tok.kind === "result" && (!f.named || closesNamed(f, tok))) {
-      this.applyResult(f.test, tok, f.expectedNum, this.top === f ? this.stack[this.stack.length - 2] : void 0);
+      this.applyResult(f.test, tok, f.expectedNum, this.stack[this.stack.length - 2]);
       this.finish(f);
       this.stream.lastResult = { test: f.test, indent: tok.indent };
       return true;
@@ -5246,9 +5243,7 @@ var KtapParser = class {
     else if (test.status === "fail" && (statusOfCounts(f.childCounts) === "pass" || statusOfCounts(f.childCounts) === "skip")) {
       test.counts.failed++;
     }
-    const parent = this.top;
-    this.adopt(parent, test);
-    if (!parent.main && parent.plan !== void 0 && parent.children >= parent.plan && parent.phase === "children") parent.phase = "result";
+    this.adopt(this.top, test);
   }
   /** Stores a finished child in `f` (within the budget) and counts it. */
   adopt(f, test, positions = 1) {
