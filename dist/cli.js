@@ -26,7 +26,7 @@ import {
   runPipeline,
   runQtestPipeline,
   totalTests
-} from "./chunks/chunk-Y4A6ANT7.js";
+} from "./chunks/chunk-6IDDV3FO.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

@@ -28,7 +28,7 @@ import {
   runPipeline,
   runQtestPipeline,
   unusedRuleWarning
-} from "./chunks/chunk-Y4A6ANT7.js";
+} from "./chunks/chunk-6IDDV3FO.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Records test/fixtures/traces/two-disks.log: QEMU's block trace of a real run with two disks,
-# a read rule on one and a write rule on the other (parser fixture for observe/block-trace.ts).
+# a read rule on one and a write rule on the other (parser fixture for run/block-trace.ts).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)

@@ -6517,7 +6517,7 @@ function requireFired(result, uses, required) {
   return { verdict: "fail", reason: `require-fired: ${problems.join("; ")}, though the test command passed` };
 }
 
-// src/core/types.ts
+// src/core/verdict.ts
 var verdictSeverity = {
   pass: 0,
   fail: 1,
@@ -6592,7 +6592,7 @@ function append(result, why) {
 // src/observe/ktap-console.ts
 import { closeSync, existsSync as existsSync8, openSync, readSync } from "node:fs";
 
-// src/observe/line-stream.ts
+// src/core/line-stream.ts
 var LineStream = class {
   constructor(onLine) {
     this.onLine = onLine;
@@ -6659,7 +6659,7 @@ function readGuestResults(plan, record2) {
 // src/plan/make-plan.ts
 import { randomBytes } from "node:crypto";
 
-// src/provision/qemu-build/releases.ts
+// src/plan/qemu-releases.ts
 var QEMU_RELEASES = [
   { version: "10.2.2", sha256: "784b296ff29c1417aa72323abcb2d2ea9ab9771724f577dcd785c3b04f21e176" },
   { version: "11.1.2", sha256: "731b5681e4bb18be313231579b8efd0296c5b015fa36dc533874b639ba838016" }
@@ -16842,7 +16842,7 @@ async function runSnapshotJob(qmp, command, devices, timeoutMs = 6e4) {
   }
 }
 
-// src/plan/qemu-argv.ts
+// src/run/qemu-argv.ts
 var GUEST_AGENT_PORT = "org.qemu.guest_agent.0";
 var RESULTS_PORT = "org.qfi.results";
 var BLOCK_TRACE_EVENTS = [
@@ -16965,7 +16965,7 @@ function qfiPluginArgs(plan, paths) {
 import { closeSync as closeSync3, mkdirSync as mkdirSync5, openSync as openSync3, readSync as readSync2, writeFileSync as writeFileSync10 } from "node:fs";
 import { join as join29 } from "node:path";
 
-// src/observe/block-trace.ts
+// src/run/block-trace.ts
 var LINE = /^(?:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z )?(?:\d+@(\d+)\.(\d+):)?(\w+) (.*)$/;
 function field(args, name) {
   return new RegExp(`(?:^| )${name} ([^ ]+)`).exec(args)?.[1];

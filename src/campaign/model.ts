@@ -1,5 +1,6 @@
 /** What a campaign is made of: the plan (scenarios) and the results of running them. */
-import type { CampaignKind, Verdict } from '../core/types.js';
+import type { CampaignKind } from '../config/types.js';
+import type { Verdict } from '../core/verdict.js';
 import type { TrialClass } from './snapshot/classify.js';
 
 /** Bumped when a field of plan.json or campaign.json changes meaning. */

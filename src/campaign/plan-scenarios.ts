@@ -2,7 +2,7 @@
  * Scenarios from points: matrix (point × action × repeat), chaos (the same, with rate
  * actions and seeds per trial) and fail-nth (one scenario per call of the golden run).
  */
-import type { CampaignSettings } from '../core/types.js';
+import type { CampaignSettings } from '../config/types.js';
 import { nthCallRule } from '../rules/guest-decide.js';
 import { parseRule, printRule } from '../rules/index.js';
 import type { PlannedPoint, Scenario } from './model.js';

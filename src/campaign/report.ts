@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CampaignKind } from '../core/types.js';
+import type { CampaignKind } from '../config/types.js';
 import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan, type ScenarioResult } from './model.js';
 import { junitSuites, mergeJUnit, missingSuite } from './junit-merge.js';
 import { JUNIT_FILE, PART_JUNIT_FILE } from '../report/write-reports.js';

@@ -9,7 +9,7 @@ import { resolveConfig, type RawInputs } from '../config/index.js';
 import { UsageError } from '../core/errors.js';
 import type { Host } from '../core/host.js';
 import { runPipeline } from '../core/pipeline.js';
-import type { ResolvedConfig } from '../core/types.js';
+import type { ResolvedConfig } from '../config/types.js';
 import type { DiskRequests } from '../run/host-faults.js';
 import { closestMatch } from '../config/closest-match.js';
 import { parseRule } from '../rules/index.js';

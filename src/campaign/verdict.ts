@@ -1,4 +1,5 @@
-import type { CampaignKind, Verdict } from '../core/types.js';
+import type { CampaignKind } from '../config/types.js';
+import type { Verdict } from '../core/verdict.js';
 import type { ScenarioResult } from './model.js';
 import { isRegression, type PointStats } from './stats.js';
 import { TRIAL_CLASSES } from './snapshot/classify.js';

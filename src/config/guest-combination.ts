@@ -4,7 +4,7 @@
  * yours), your kernel with your initrd (or none), and a disk image the firmware boots.
  */
 import { ConfigError, type SourceLocation } from '../core/errors.js';
-import type { Arch, GuestAgent } from '../core/types.js';
+import type { Arch, GuestAgent } from './types.js';
 import type { DiskSpec } from './disk-spec.js';
 import type { SettingValue } from './check-schema.js';
 import type { InputName } from './inputs.js';

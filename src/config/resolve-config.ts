@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Accel, Arch, CampaignKind, CampaignSettings, ExitDevice, GuestAgent, ResolvedConfig } from '../core/types.js';
+import type { Accel, Arch, CampaignKind, CampaignSettings, ExitDevice, GuestAgent, ResolvedConfig } from './types.js';
 import { ConfigError, UsageError, formatLocation, type SourceLocation } from '../core/errors.js';
 import { mergeRules, parseRuleLines, type Rule } from '../rules/index.js';
 import { checkConfigSchema, type FileSettings, type SettingValue } from './check-schema.js';

@@ -19,7 +19,8 @@ import { JUNIT_FILE, PART_JUNIT_FILE, writeReports, type ReportFiles } from '../
 import { runQemu } from '../run/run-qemu.js';
 import { GUEST_AGENT_FILES } from '../run/guest-agent-session.js';
 import type { Host, Logger } from './host.js';
-import type { ResolvedConfig, TestRun } from './types.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { TestRun } from '../observe/types.js';
 
 export interface PipelineOptions {
   inputs: RawInputs;

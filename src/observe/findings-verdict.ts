@@ -12,7 +12,8 @@
  * Warnings, OOM kills, segfaults and fault-injection notices do not change the verdict: the test
  * command's exit code says whether the guest coped. They are in the summary.
  */
-import { verdictSeverity, type RunRecord, type Verdict } from '../core/types.js';
+import { verdictSeverity, type Verdict } from '../core/verdict.js';
+import type { RunRecord } from '../run/types.js';
 import { consoleFindings } from './findings.js';
 import { totalTests, type KtapReport, type KtapTest } from './ktap.js';
 import { shorten } from './problems.js';

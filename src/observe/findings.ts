@@ -7,7 +7,8 @@
  * a report it did not expect (KASAN's fail_non_kasan_kunit_test, UBSAN's kunit_fail_current_test),
  * so a report inside a test that still passed is one the test asked for (KASAN's own self-test).
  */
-import type { ConsoleEvent, LogSummary } from '../core/types.js';
+import type { ConsoleEvent } from '../run/types.js';
+import type { LogSummary } from './types.js';
 import { stripPrintkPrefix } from './console-parser.js';
 import type { KtapReport, KtapTest } from './ktap.js';
 import { bySeverity, isProblemEvent, shorten, type ProblemBlock, type ProblemKind } from './problems.js';

@@ -1,4 +1,4 @@
-import type { ConsoleEvent } from '../core/types.js';
+import type { ConsoleEvent } from '../run/types.js';
 
 /** A fault point the guest's runtime told about on the console (`QFI-POINT:`). */
 export interface GuestPoint {

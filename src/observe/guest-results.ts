@@ -8,7 +8,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Plan, RunRecord } from '../core/types.js';
+import type { Plan } from '../plan/types.js';
+import type { RunRecord } from '../run/types.js';
 import { readKtapFile } from './ktap-console.js';
 import type { KtapReport } from './ktap.js';
 

@@ -3,9 +3,10 @@
  * QEMU's block trace) tied to the rule that failed it, and each timed VM/network fault.
  */
 import { appendFileSync } from 'node:fs';
-import type { HostFaultRecord, Plan } from '../core/types.js';
+import type { HostFaultRecord } from '../run/host-faults.js';
+import type { Plan } from '../plan/types.js';
 import { errnoName, type BlockRule, type HostRule } from '../rules/host-rules.js';
-import type { BlockFailure } from './block-trace.js';
+import type { BlockFailure } from '../run/block-trace.js';
 
 export interface HostInjection {
   layer: 'block' | 'vm' | 'net';

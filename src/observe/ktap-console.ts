@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { KtapParser, type KtapReport } from './ktap.js';
-import { LineStream } from './line-stream.js';
+import { LineStream } from '../core/line-stream.js';
 
 /**
  * The KTAP/TAP results in a console log (or any file of lines), read in chunks so a runaway

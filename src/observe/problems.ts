@@ -1,4 +1,4 @@
-import type { ConsoleEventKind } from '../core/types.js';
+import type { ConsoleEventKind } from '../run/types.js';
 
 /**
  * What can go wrong on a console, worst first. The rank decides which problem a summary shows

@@ -1,4 +1,5 @@
-import type { ConsoleEvent, LogSummary } from '../core/types.js';
+import type { ConsoleEvent } from '../run/types.js';
+import type { LogSummary } from './types.js';
 import { stripPrintkPrefix } from './console-parser.js';
 import { bySeverity, isProblemEvent, problemSeverity, shorten, type ProblemBlock, type ProblemKind, type ProblemSummary } from './problems.js';
 

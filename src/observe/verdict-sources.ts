@@ -2,7 +2,9 @@
  * The verdict sources of a guest that has no qfi agent: success/failure markers on the console
  * and the exit code of an exit device. Pure: the runner feeds lines and QEMU's exit status.
  */
-import type { ConsoleEvent, ExitDevice, GuestExit, VerdictSources } from '../core/types.js';
+import type { ConsoleEvent, GuestExit } from '../run/types.js';
+import type { ExitDevice } from '../config/types.js';
+import type { VerdictSources } from '../plan/types.js';
 
 /** Matches console lines against the run's markers; each marker is reported at its first match. */
 export class MarkerWatch {

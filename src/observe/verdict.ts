@@ -1,4 +1,7 @@
-import type { ConsoleEvent, GuestAgent, RunRecord, Verdict, VerdictSources } from '../core/types.js';
+import type { ConsoleEvent, RunRecord } from '../run/types.js';
+import type { GuestAgent } from '../config/types.js';
+import type { Verdict } from '../core/verdict.js';
+import type { VerdictSources } from '../plan/types.js';
 import { totalTests, type KtapReport } from './ktap.js';
 import { ruleUseProblem, type RuleUse } from './rule-use.js';
 

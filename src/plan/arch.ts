@@ -1,4 +1,4 @@
-import type { Arch } from '../core/types.js';
+import type { Arch } from '../config/types.js';
 
 export interface ArchData {
   qemuBinaryName: string;

@@ -5,7 +5,7 @@
  */
 import type { DiskSpec } from '../config/disk-spec.js';
 import { ConfigError } from '../core/errors.js';
-import type { ResolvedConfig } from '../core/types.js';
+import type { ResolvedConfig } from '../config/types.js';
 import { MAX_BLKDEBUG_STATES, blkdebugStateCount } from '../rules/blkdebug.js';
 import { compileHostRules, type BlockRule, type HostRule } from '../rules/host-rules.js';
 import type { Rule } from '../rules/model.js';

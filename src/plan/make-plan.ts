@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '../core/errors.js';
 import { reproducerLine } from '../config/reproducer-args.js';
-import type { FwCfgEntry, Plan, QemuChoice, ResolvedConfig } from '../core/types.js';
-import { knownReleaseSha256 } from '../provision/qemu-build/releases.js';
+import type { FwCfgEntry, Plan, QemuChoice } from './types.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { knownReleaseSha256 } from './qemu-releases.js';
 import { canonicalRulesText, compilePluginRules, isHostRule, isPluginRule, printRule, q35RamRanges } from '../rules/index.js';
 import { planHost } from './host-plan.js';
 import { archData } from './arch.js';

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Host } from '../core/host.js';
 import { ConfigError, InfraError } from '../core/errors.js';
-import type { Plan, Provisioned, ResolvedConfig } from '../core/types.js';
+import type { Plan } from '../plan/types.js';
+import type { Provisioned } from './types.js';
+import type { ResolvedConfig } from '../config/types.js';
 import { archData } from '../plan/arch.js';
 import { provisionDisks } from './disks.js';
 import { ensureBuiltinGuest, type BuiltinGuestOptions, type GuestIdentity } from './guest/index.js';
@@ -12,7 +14,7 @@ import { probeKvmCached, type KvmProbeTarget } from './kvm-probe.js';
 import { packageRoot } from '../core/package-root.js';
 import { buildPlugin, qfiPluginSources } from './qemu-build/build-plugin.js';
 import { ensureBuiltQemu } from './qemu-build/build-qemu.js';
-import { pluginApiVersion } from './qemu-build/releases.js';
+import { pluginApiVersion } from '../plan/qemu-releases.js';
 import { findFirmware, locateQemu, readQemuVersion, type QemuInstall } from './qemu-system.js';
 
 /** The plan's `accel` (the user's choice) made concrete: `auto` probes KVM, `kvm` must work. */

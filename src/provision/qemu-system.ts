@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { InfraError } from '../core/errors.js';
-import type { Arch } from '../core/types.js';
+import type { Arch } from '../config/types.js';
 import { archData } from '../plan/arch.js';
 
 export interface QemuInstall {

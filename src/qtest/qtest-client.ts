@@ -5,7 +5,7 @@
  * intercepted interrupt line changes.
  */
 import { createServer, type Server, type Socket } from 'node:net';
-import { LineStream } from '../observe/line-stream.js';
+import { LineStream } from '../core/line-stream.js';
 
 export interface QtestAnswer {
   /** `OK`, `FAIL` or `ERR`. */

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Verdict } from '../core/types.js';
+import type { Verdict } from '../core/verdict.js';
 import { workspaceRelative } from '../config/report-sources.js';
 import { renderJUnit, type JUnitCase, type JUnitSuite } from '../report/junit-xml.js';
 import { boundMarkdown, maxSummaryBytes } from '../report/summary-md.js';

@@ -1,4 +1,5 @@
-import type { TestRun, Verdict } from '../core/types.js';
+import type { TestRun } from '../observe/types.js';
+import type { Verdict } from '../core/verdict.js';
 import { ktapSuites } from './junit-ktap.js';
 import { renderJUnit, type JUnitCase, type JUnitResult, type JUnitSuite } from './junit-xml.js';
 import { junitNames } from './junit-names.js';

@@ -11,7 +11,7 @@ import { INPUTS, inputSpec, type InputName, type RawInputs } from '../config/ind
 import { inputLines } from '../config/convert-value.js';
 import { splitWords } from '../config/key-value-words.js';
 import { qfiVersion } from '../core/version.js';
-import type { ResolvedConfig } from '../core/types.js';
+import type { ResolvedConfig } from '../config/types.js';
 
 /** The results-folder files of reproduction; the pipeline removes stale ones before a run. */
 export const REPRODUCE_FILES = {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../core/package-root.js';
-import type { Plan } from '../core/types.js';
+import type { Plan } from '../plan/types.js';
 import type { GuestIdentity } from '../provision/guest/index.js';
 import { shellQuote } from '../core/shell-quote.js';
 

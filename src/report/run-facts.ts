@@ -4,7 +4,7 @@
  * last lines it does not already hold. qfi's own protocol lines (`QFI:<token>:…`, QFI-POINT,
  * QFI-MARKER, QFI-REGION) are the runner's business, never the reader's.
  */
-import type { TestRun } from '../core/types.js';
+import type { TestRun } from '../observe/types.js';
 import { excerptBlocks } from '../observe/findings.js';
 import { flattenBlocks } from '../observe/summarize.js';
 import { toReportText } from './xml-text.js';

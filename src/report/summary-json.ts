@@ -1,4 +1,4 @@
-import type { TestRun } from '../core/types.js';
+import type { TestRun } from '../observe/types.js';
 import { REPRODUCE_FILES } from './reproduce-record.js';
 import { ktapCaseLocation } from './junit.js';
 

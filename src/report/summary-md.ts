@@ -1,4 +1,5 @@
-import type { TestRun, Verdict } from '../core/types.js';
+import type { TestRun } from '../observe/types.js';
+import type { Verdict } from '../core/verdict.js';
 import { expectedReportCounts, topFinding } from '../observe/findings.js';
 import { excerptParts } from './run-facts.js';
 import { ruleUseProblem } from '../observe/rule-use.js';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { TestRun } from '../core/types.js';
+import type { TestRun } from '../observe/types.js';
 import { toJUnit } from './junit.js';
 import { toSummaryJson } from './summary-json.js';
 import { toSummaryMarkdown } from './summary-md.js';

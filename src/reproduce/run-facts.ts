@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import type { Verdict } from '../core/types.js';
+import type { Verdict } from '../core/verdict.js';
 import type { GuestPoint } from '../observe/guest-points.js';
 import { reportFilesIn } from '../report/write-reports.js';
 

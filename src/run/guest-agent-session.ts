@@ -7,7 +7,8 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../core/host.js';
-import type { ConsoleEvent, Plan } from '../core/types.js';
+import type { ConsoleEvent } from './types.js';
+import type { Plan } from '../plan/types.js';
 import { GUEST_RESULTS_FILE } from '../observe/guest-results.js';
 import { GuestAgent } from './guest-agent.js';
 

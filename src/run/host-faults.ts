@@ -12,8 +12,8 @@
 import { closeSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../core/host.js';
-import type { HostFaultRecord, Plan } from '../core/types.js';
-import { BlockTraceReader } from '../observe/block-trace.js';
+import type { Plan } from '../plan/types.js';
+import { BlockTraceReader, type BlockFailure } from './block-trace.js';
 import type { PlannedDisk } from '../plan/host-plan.js';
 import { compileBlkdebug, rateFails } from '../rules/blkdebug.js';
 import type { BlockRule, HostRule, TimedRule } from '../rules/host-rules.js';
@@ -377,4 +377,18 @@ export function firesAt(rule: Pick<TimedRule, 'id' | 'action'>, tick: number, se
     case 'off':
       return false;
   }
+}
+
+/** What the host rules did in one run (RunRecord.hostFaults). */
+export interface HostFaultRecord {
+  /** When each disk's set of open block rules changed. */
+  windows: WindowChange[];
+  /** Timed VM/network faults carried out. */
+  fires: TimedFire[];
+  /** Guest block requests that failed, from QEMU's block trace. */
+  failures: BlockFailure[];
+  /** Block requests the trace could not tie to a disk (should be 0). */
+  unmatchedRequests: number;
+  /** Each disk's requests from the test's start on (undefined when the test never started). */
+  testRequests: DiskRequests[] | undefined;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { ConsoleEvent } from '../../src/core/types.js';
+import type { ConsoleEvent } from '../../src/run/types.js';
 import { ConsoleParser } from '../../src/observe/console-parser.js';
-import { LineStream } from '../../src/observe/line-stream.js';
+import { LineStream } from '../../src/core/line-stream.js';
 import { LogSummarizer } from '../../src/observe/summarize.js';
 
 /**

@@ -1,5 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { ConsoleEvent, LogSummary, Plan, Provisioned, RunRecord, TestRun } from '../../src/core/types.js';
+import type { ConsoleEvent, RunRecord } from '../../src/run/types.js';
+import type { LogSummary, TestRun } from '../../src/observe/types.js';
+import type { Plan } from '../../src/plan/types.js';
+import type { Provisioned } from '../../src/provision/types.js';
 import { applyConsoleFindings } from '../../src/observe/findings-verdict.js';
 import { topFinding, type Finding } from '../../src/observe/findings.js';
 import { KtapParser, type KtapReport } from '../../src/observe/ktap.js';

@@ -1,5 +1,5 @@
 /** A RunRecord for verdict tests: what a run of nothing left, with the fields a test sets. */
-import type { ConsoleEvent, RunRecord } from '../../src/core/types.js';
+import type { ConsoleEvent, RunRecord } from '../../src/run/types.js';
 
 export function runRecord(over: Partial<RunRecord>): RunRecord {
   return {

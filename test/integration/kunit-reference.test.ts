@@ -14,7 +14,7 @@ import { ConsoleParser } from '../../src/observe/console-parser.js';
 import { consoleFindings } from '../../src/observe/findings.js';
 import { readKtapFile } from '../../src/observe/ktap-console.js';
 import { parseLogs } from '../../src/parse/parse-logs.js';
-import type { ConsoleEvent } from '../../src/core/types.js';
+import type { ConsoleEvent } from '../../src/run/types.js';
 import { assertedLogs, kunitInlineCases, kunitReadings, kunitSource, type KunitReading, type KunitTree } from '../helpers/kunit-source.js';
 
 /** kunit_parser's TestStatus as qfi names it (FAILURE_TO_PARSE_TESTS: no tests, one error). */

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { SourceRef } from '../../config/report-sources.js';
-import type { TestRun } from '../../core/types.js';
+import type { TestRun } from '../../observe/types.js';
 import { unusedRuleWarning } from '../../observe/rule-use.js';
 
 /**

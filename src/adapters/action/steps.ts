@@ -5,7 +5,8 @@ import { planCampaign, runCampaign, type CampaignOptions } from '../../campaign/
 import type { Host } from '../../core/host.js';
 import { runPipeline } from '../../core/pipeline.js';
 import { runQtestPipeline } from '../../qtest/qtest-pipeline.js';
-import type { ResolvedConfig, Verdict } from '../../core/types.js';
+import type { ResolvedConfig } from '../../config/types.js';
+import type { Verdict } from '../../core/verdict.js';
 import { defaultArtifactName, toArtifactName, uploadResults } from './artifacts.js';
 import { Outputs, State } from './names.js';
 import { unusedRuleAnnotations, verdictAnnotation } from './annotations.js';

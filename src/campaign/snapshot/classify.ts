@@ -4,7 +4,8 @@
  * (the test failed, or the kernel warned: the guest noticed), `crash` (panic, oops, BUG, or the
  * guest stopped), `hang` (the trial timeout). A trial that could not run is not classified.
  */
-import type { ConsoleEvent, Verdict } from '../../core/types.js';
+import type { ConsoleEvent } from '../../run/types.js';
+import type { Verdict } from '../../core/verdict.js';
 
 export const TRIAL_CLASSES = ['benign', 'sdc', 'detected', 'crash', 'hang'] as const;
 export type TrialClass = (typeof TRIAL_CLASSES)[number];

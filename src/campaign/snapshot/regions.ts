@@ -5,7 +5,8 @@
  * Given regions are guest-physical ranges: `name=0xSTART-0xEND` (end exclusive), `;` between.
  */
 import { ValueProblem } from '../../config/parse-values.js';
-import type { Arch, ConsoleEvent, RegionSpec } from '../../core/types.js';
+import type { Arch, RegionSpec } from '../../config/types.js';
+import type { ConsoleEvent } from '../../run/types.js';
 
 /** Regions whose ranges the built-in agent reports (from /proc/iomem's "Kernel ..." lines). */
 export const KERNEL_REGIONS = ['kernel-code', 'kernel-rodata', 'kernel-data', 'kernel-bss'] as const;

@@ -3,7 +3,7 @@
  * the test's instructions) exactly what it flips and when. Everything random comes from the
  * trial's seed, so a trial id and the campaign seed repeat it.
  */
-import type { CampaignSettings } from '../../core/types.js';
+import type { CampaignSettings } from '../../config/types.js';
 import type { Scenario } from '../model.js';
 import { idLabel, trialLabel } from '../scenario-ids.js';
 import type { ResolvedRegion } from './regions.js';

@@ -3,7 +3,7 @@
  * packages come from, the CPU its busybox must be built for, the kind of kernel file QEMU boots,
  * and the drivers the agent loads.
  */
-import type { Arch } from '../../core/types.js';
+import type { Arch } from '../../config/types.js';
 import { ELF_MACHINE } from './elf.js';
 
 export interface GuestArch {

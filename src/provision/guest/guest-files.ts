@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ConfigError } from '../../core/errors.js';
-import type { Arch } from '../../core/types.js';
+import type { Arch } from '../../config/types.js';
 import type { FileSpec } from '../../config/file-spec.js';
 import { writeCpioNewc, type CpioEntry } from './cpio-newc.js';
 import { isElf } from './elf.js';

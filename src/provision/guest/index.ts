@@ -4,7 +4,7 @@
  * archive and read without dpkg or apt — so it is byte-identical on any Linux host. Everything
  * lands in `${cacheDir}/guest/`; a warm call reads three small manifests.
  */
-import type { Arch } from '../../core/types.js';
+import type { Arch } from '../../config/types.js';
 import type { Logger, RemoteCache } from '../../core/host.js';
 import { ensureGuestBusybox } from './busybox.js';
 import { chooseMirror } from './debian-mirror.js';

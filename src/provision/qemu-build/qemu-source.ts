@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { execa } from 'execa';
 import { ConfigError, InfraError } from '../../core/errors.js';
 import type { Logger } from '../../core/host.js';
-import { knownReleaseSha256, releaseTarballUrl } from './releases.js';
+import { knownReleaseSha256, releaseTarballUrl } from '../../plan/qemu-releases.js';
 import { privateTempPath } from '../../core/temp-path.js';
 
 /** Where the source comes from, and the hash that goes into the cache key. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TestRun } from '../../../src/core/types.js';
+import type { TestRun } from '../../../src/observe/types.js';
 
 // Adapter test: the only place @actions/* is mocked.
 const calls: Array<[string, string, Record<string, unknown>]> = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CampaignSettings } from '../../../src/core/types.js';
+import type { CampaignSettings } from '../../../src/config/types.js';
 import { planScenarios, shardScenarios, toMatrix } from '../../../src/campaign/plan-scenarios.js';
 import { idLabel, uniqueIds } from '../../../src/campaign/scenario-ids.js';
 import type { PlannedPoint } from '../../../src/campaign/model.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareWithHistory, pointStats, wilsonInterval } from '../../../src/campaign/stats.js';
 import { campaignVerdict } from '../../../src/campaign/verdict.js';
 import type { ScenarioResult } from '../../../src/campaign/model.js';
-import type { Verdict } from '../../../src/core/types.js';
+import type { Verdict } from '../../../src/core/verdict.js';
 
 function trial(id: string, verdict: Verdict, seed: number, over: Partial<ScenarioResult> = {}): ScenarioResult {
   return { id, point: 'a.b', action: 'rate:100', rules: ['a.b=rate:100'], seed, verdict, reason: verdict, wallMs: 1000, dir: `scenarios/${id}`, reproducer: '', injections: undefined, ...over };

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ConsoleEvent, Plan, Provisioned, RunRecord, TestRun } from '../../../src/core/types.js';
+import type { ConsoleEvent, RunRecord } from '../../../src/run/types.js';
+import type { Plan } from '../../../src/plan/types.js';
+import type { Provisioned } from '../../../src/provision/types.js';
+import type { TestRun } from '../../../src/observe/types.js';
 import { ConsoleParser } from '../../../src/observe/console-parser.js';
 import { maxLineChars } from '../../../src/observe/problems.js';
 import { LogSummarizer } from '../../../src/observe/summarize.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsoleEvent, VerdictSources } from '../../../src/core/types.js';
+import type { ConsoleEvent } from '../../../src/run/types.js';
+import type { VerdictSources } from '../../../src/plan/types.js';
 import { decideVerdict } from '../../../src/observe/verdict.js';
 import { runRecord } from '../../helpers/run-record.js';
 import { decodeGuestExit, MarkerWatch, qemuReportedError } from '../../../src/observe/verdict-sources.js';

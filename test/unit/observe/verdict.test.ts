@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsoleEvent } from '../../../src/core/types.js';
+import type { ConsoleEvent } from '../../../src/run/types.js';
 import { decideVerdict } from '../../../src/observe/verdict.js';
 import { runRecord } from '../../helpers/run-record.js';
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type RawInputs } from '../../../src/config/index.js';
 import { formatError } from '../../../src/core/errors.js';
-import type { Provisioned } from '../../../src/core/types.js';
+import type { Provisioned } from '../../../src/provision/types.js';
 import { makePlan } from '../../../src/plan/make-plan.js';
-import { buildQemuArgv } from '../../../src/plan/qemu-argv.js';
+import { buildQemuArgv } from '../../../src/run/qemu-argv.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'qfi-host-plan-'));
 

@@ -6,7 +6,7 @@ import { findMissingBuildDeps, missingPrebuiltDtbs, requiredMesonVersion, system
 import { buildKey, configurePython, minimalConfigureFlags, type QemuBuildSpec } from '../../../src/provision/qemu-build/build-qemu.js';
 import { osReleaseId } from '../../../src/provision/qemu-build/cache-key.js';
 import { NinjaProgress } from '../../../src/provision/qemu-build/ninja-progress.js';
-import { knownReleaseSha256, pluginApiVersion, releaseTarballUrl } from '../../../src/provision/qemu-build/releases.js';
+import { knownReleaseSha256, pluginApiVersion, releaseTarballUrl } from '../../../src/plan/qemu-releases.js';
 
 const spec: QemuBuildSpec = {
   version: '10.2.2',

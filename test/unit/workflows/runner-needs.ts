@@ -31,7 +31,7 @@ import { planCampaign } from '../../../src/campaign/run-campaign.js';
 import { scenarioInputs } from '../../../src/campaign/scenario-inputs.js';
 import { INPUTS, resolveConfig, type RawInputs } from '../../../src/config/index.js';
 import { silentLogger, type Host } from '../../../src/core/host.js';
-import type { Arch, ResolvedConfig } from '../../../src/core/types.js';
+import type { Arch, ResolvedConfig } from '../../../src/config/types.js';
 import { archData } from '../../../src/plan/arch.js';
 import { makePlan } from '../../../src/plan/make-plan.js';
 import { examplesDir } from './sources.js';

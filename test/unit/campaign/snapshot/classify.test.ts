@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsoleEvent } from '../../../../src/core/types.js';
+import type { ConsoleEvent } from '../../../../src/run/types.js';
 import { classifyTrial, testOutput } from '../../../../src/campaign/snapshot/classify.js';
 import { loadConsoleFixture } from '../../../helpers/console-fixture.js';
 import { readFileSync } from 'node:fs';

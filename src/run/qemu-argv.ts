@@ -1,7 +1,8 @@
-import type { Plan, Provisioned } from '../core/types.js';
-import type { PlannedDisk } from './host-plan.js';
-import { archData } from './arch.js';
-import { SNAPSHOT_STATE_FILE_NODE, SNAPSHOT_STATE_NODE } from '../run/snapshot-jobs.js';
+import type { Plan } from '../plan/types.js';
+import type { Provisioned } from '../provision/types.js';
+import type { PlannedDisk } from '../plan/host-plan.js';
+import { archData } from '../plan/arch.js';
+import { SNAPSHOT_STATE_FILE_NODE, SNAPSHOT_STATE_NODE } from './snapshot-jobs.js';
 
 export interface RunPaths {
   qmpSocket: string;
@@ -28,7 +29,7 @@ export const RESULTS_PORT = 'org.qfi.results';
 /**
  * QEMU trace events that let the runner tell which guest request failed and why: the
  * format node each image opens as (its file name), the device request (sector) and its
- * completion (errno). See observe/block-trace.ts.
+ * completion (errno). See run/block-trace.ts.
  */
 export const BLOCK_TRACE_EVENTS = [
   'bdrv_open_common',

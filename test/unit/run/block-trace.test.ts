@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BlockTraceReader } from '../../../src/observe/block-trace.js';
+import { BlockTraceReader } from '../../../src/run/block-trace.js';
 
 /**
  * test/fixtures/traces/two-disks.log was recorded by scripts/record-block-trace-fixture.sh

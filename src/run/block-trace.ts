@@ -1,5 +1,5 @@
 /**
- * Reads QEMU's block trace (the events in plan/qemu-argv.ts BLOCK_TRACE_EVENTS, written with
+ * Reads QEMU's block trace (the events in run/qemu-argv.ts BLOCK_TRACE_EVENTS, written with
  * `-msg timestamp=on`) into the guest's block requests and the ones that failed.
  *
  * QEMU traces name nothing, only pointers, so disks are recognized in steps:

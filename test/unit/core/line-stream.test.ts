@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineStream } from '../../../src/observe/line-stream.js';
+import { LineStream } from '../../../src/core/line-stream.js';
 
 function collect(chunks: Array<string | Uint8Array>, end = true): string[] {
   const lines: string[] = [];
