@@ -20,7 +20,7 @@ const layers = [
   ['run'],
   ['observe'],
   ['report'],
-  ['campaign', 'qtest', 'reproduce', 'parse'],
+  ['campaign', 'qtest', 'reproduce', 'parse', 'modes'],
   ['adapters'],
   ['entry'],
 ];

@@ -33,13 +33,17 @@ export interface InputSpec {
   readonly scope?: 'campaign';
 }
 
+/** The action's modes (`mode`); the CLI has a command for each, and `reproduce`. src/modes/modes.ts runs them. */
+export const ACTION_MODES = ['run', 'plan', 'campaign', 'merge', 'qtest'] as const;
+export type ActionMode = (typeof ACTION_MODES)[number];
+
 export const INPUTS = [
   {
     name: 'mode',
     scope: 'campaign',
     toml: undefined,
     type: 'enum',
-    values: ['run', 'plan', 'campaign', 'merge', 'qtest'],
+    values: [...ACTION_MODES],
     default: 'run',
     cli: false,
     description:

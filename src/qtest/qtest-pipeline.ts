@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveConfig, type RawInputs } from '../config/index.js';
+import { resolveInputs, type InputsRequest } from '../config/index.js';
 import { ConfigError, InfraError } from '../core/errors.js';
 import type { Host } from '../core/host.js';
 import type { Plan, QemuChoice } from '../plan/types.js';
@@ -22,11 +22,8 @@ import { probeQtestAccel } from './qtest-support.js';
 import { qtestFileNames, runQtestScript, type ScriptResult } from './run-qtest.js';
 import { readQtestScript, type QtestScript } from './script.js';
 
-export interface QtestPipelineOptions {
-  inputs: RawInputs;
-  cwd: string;
+export interface QtestPipelineOptions extends InputsRequest {
   signal?: AbortSignal;
-  onConfig?: (config: ResolvedConfig) => void;
 }
 
 export interface QtestPipelineResult {
@@ -39,9 +36,7 @@ export interface QtestPipelineResult {
 const COMMAND_TIMEOUT_MS = 10_000;
 
 export async function runQtestPipeline(options: QtestPipelineOptions, host: Host): Promise<QtestPipelineResult> {
-  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, needsCommand: false });
-  for (const warning of warnings) host.log.warn(warning);
-  options.onConfig?.(config);
+  const config = await resolveInputs(options, host.log, { needsCommand: false });
   if (config.qtest.scripts.length === 0) {
     throw new ConfigError('mode qtest needs at least one qtest script', { location: { input: 'qtest-script' }, hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' });
   }

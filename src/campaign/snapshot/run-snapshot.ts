@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
 import type { Host } from '../../core/host.js';
-import { observeRun } from '../../core/pipeline.js';
+import { observeRun } from '../../observe/observe-run.js';
 import type { Plan } from '../../plan/types.js';
 import type { Provisioned } from '../../provision/types.js';
 import type { ResolvedConfig } from '../../config/types.js';
