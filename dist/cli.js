@@ -16,7 +16,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-KNC7GJGZ.js";
+} from "./chunks/chunk-F623E7HL.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

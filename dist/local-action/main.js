@@ -6698,6 +6698,7 @@ function observeRun(ran, log) {
 
 // src/plan/make-plan.ts
 import { randomBytes } from "node:crypto";
+import { resolve as resolve7 } from "node:path";
 
 // src/plan/qemu-releases.ts
 var QEMU_RELEASES = [
@@ -7014,10 +7015,13 @@ var REGIONS_PARAM = "qfi.regions";
 function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
   const rules = config.faults.enabled ? config.faults.rules : [];
   const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
-  const host = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
   const snapshotAt = opts.snapshot ? parseSnapshotAt(opts.snapshot.at) : void 0;
-  if (snapshotAt?.kind === "start") host.syncTestStart = true;
-  if (snapshotAt?.kind === "marker" && !host.syncMarkers.includes(snapshotAt.name)) host.syncMarkers.push(snapshotAt.name);
+  const planned = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
+  const host = {
+    ...planned,
+    syncTestStart: planned.syncTestStart || snapshotAt?.kind === "start",
+    syncMarkers: snapshotAt?.kind === "marker" && !planned.syncMarkers.includes(snapshotAt.name) ? [...planned.syncMarkers, snapshotAt.name] : planned.syncMarkers
+  };
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   checkGuestSupportsPlan(config, pluginRules.length > 0, snapshotAt !== void 0);
   const fwCfg = [
@@ -7038,22 +7042,27 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
   if (host.syncTestStart) append2.push(`${SYNC_PARAM}=1`);
   if (snapshotAt !== void 0) append2.push(`${REGIONS_PARAM}=1`);
   if (config.guest.append.trim()) append2.push(config.guest.append.trim());
+  const loadQfiPlugin = pluginRules.length > 0 || snapshotAt !== void 0;
   return {
     scenario: config.name,
-    qemu: chooseQemu(config, pluginRules.length > 0 || snapshotAt !== void 0),
-    loadQfiPlugin: pluginRules.length > 0 || snapshotAt !== void 0,
+    ...opts.qtest ? qtestQemu(config) : { qemu: chooseQemu(config, loadQfiPlugin) },
+    loadQfiPlugin,
     plugin: config.qemu.plugin ? { path: config.qemu.plugin, args: config.qemu.pluginArgs } : void 0,
     pluginRules,
     host,
     requireFired: config.faults.requireFired,
     icount: config.qemu.icount,
     arch: config.machine.arch,
-    accel: config.qemu.accel,
+    accel: planAccel(config, loadQfiPlugin),
     machineType: config.machine.type ?? arch.machine,
     cpu: config.machine.cpu,
     memory: config.machine.memory,
     cpus: config.machine.cpus,
     boot: config.guest.disks.some((d) => d.boot) ? "disk" : "kernel",
+    guest: guestSource(config),
+    builtinPackages: { mirror: config.guest.debianMirror, pin: config.guest.pin },
+    bios: config.guest.bios,
+    resultsDir: config.report.dir,
     agent,
     command: config.test.command,
     resultsFile: config.test.resultsFile,
@@ -7103,6 +7112,27 @@ function checkGuestSupportsPlan(config, hasPluginRules, snapshot) {
     });
   }
 }
+function planAccel(config, loadQfiPlugin) {
+  const want = config.qemu.accel;
+  if (want === "tcg") return { want, reason: "accel = tcg" };
+  if (loadQfiPlugin || config.qemu.plugin) return { want: "tcg", reason: "the run loads a TCG plugin" };
+  if (config.qemu.icount) return { want: "tcg", reason: "icount is a TCG option" };
+  return { want, reason: want === "kvm" ? "accel = kvm" : "accel = auto: KVM when it works here, else TCG" };
+}
+function guestSource(config) {
+  const { kernel, initrd, agent, disks } = config.guest;
+  const bootDisk = disks.find((d) => d.boot);
+  if (bootDisk) return { kind: "disk", id: bootDisk.id, path: bootDisk.path };
+  if (kernel && initrd) return { kind: "custom", kernel: resolve7(kernel), initrd: resolve7(initrd) };
+  if (kernel && agent === "none") return { kind: "custom", kernel: resolve7(kernel), initrd: void 0 };
+  return { kind: "builtin", kernel: kernel ? resolve7(kernel) : void 0 };
+}
+function qtestQemu(config) {
+  if (config.qemu.binary !== "auto") return { qemu: chooseQemu(config) };
+  const build = chooseQemu({ ...config, qemu: { ...config.qemu, binary: "build" } });
+  if (build.kind !== "build") throw new Error("internal: qemu build was not chosen");
+  return { qemu: { kind: "system" }, qemuFallback: { ...build, reason: "the system QEMU has no qtest accelerator" } };
+}
 function memoryBytes(memory) {
   const m = /^([0-9]+)([KMGT]?)$/.exec(memory);
   if (!m) throw new Error(`internal: memory ${memory} was not validated`);
@@ -7145,7 +7175,7 @@ function chooseQemu(config, hasPluginRules = false) {
 
 // src/provision/provision.ts
 import { existsSync as existsSync23 } from "node:fs";
-import { dirname as dirname11, join as join28, resolve as resolve8 } from "node:path";
+import { dirname as dirname11, join as join28 } from "node:path";
 
 // src/provision/disks.ts
 import { existsSync as existsSync10, openSync as openSync2, closeSync as closeSync2, ftruncateSync } from "node:fs";
@@ -16555,7 +16585,7 @@ $ ${cmd} ${args.join(" ")}
 
 // src/provision/qemu-system.ts
 import { existsSync as existsSync22, statSync as statSync10 } from "node:fs";
-import { delimiter, dirname as dirname10, join as join27, resolve as resolve7 } from "node:path";
+import { delimiter, dirname as dirname10, join as join27, resolve as resolve8 } from "node:path";
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
@@ -16575,7 +16605,7 @@ function locateQemu(setting, arch) {
       });
     }
   } else {
-    const path6 = resolve7(setting);
+    const path6 = resolve8(setting);
     binary = existsSync22(path6) && statSync10(path6).isDirectory() ? join27(path6, "bin", name) : path6;
     if (!existsSync22(binary)) {
       throw new InfraError(`QEMU binary ${binary} does not exist (from input qemu = ${setting})`, {
@@ -16609,21 +16639,24 @@ function findFirmware(install, file) {
 
 // src/provision/provision.ts
 async function chooseAccel(plan, target, workDir, host, signal) {
-  if (plan.accel === "tcg") return "tcg";
+  if (plan.accel.want === "tcg") {
+    host.log.debug(`accelerator: TCG (${plan.accel.reason})`);
+    return "tcg";
+  }
   const arch = plan.arch;
   if (archData[arch].nativeNodeArch !== process.arch) {
-    if (plan.accel === "kvm") {
+    if (plan.accel.want === "kvm") {
       throw new InfraError(`accel = kvm was asked for, but KVM runs only guests of the host's own architecture (${process.arch}), and the guest is ${arch}`, { hint: "use accel = auto or tcg" });
     }
     return "tcg";
   }
   if (arch !== "x86_64") {
-    if (plan.accel === "kvm") throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: "use accel = auto or tcg" });
+    if (plan.accel.want === "kvm") throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: "use accel = auto or tcg" });
     return "tcg";
   }
   const result = await probeKvmCached(target, host.cacheDir, workDir, signal);
   if (result.usable) return "kvm";
-  if (plan.accel === "kvm") {
+  if (plan.accel.want === "kvm") {
     throw new InfraError(`accel = kvm was asked for, but KVM cannot run guests here: ${result.reason}`, {
       hint: "use accel = auto (falls back to TCG) or accel = tcg"
     });
@@ -16631,23 +16664,19 @@ async function chooseAccel(plan, target, workDir, host, signal) {
   host.log.info(`KVM not usable (${result.reason}); using TCG`);
   return "tcg";
 }
-function builtinGuestOptions(config, plan, host, signal) {
-  return { cacheDir: host.cacheDir, log: host.log, arch: plan.arch, mirror: config.guest.debianMirror, pin: config.guest.pin, remoteCache: host.remoteCache, ...signal ? { signal } : {} };
+function builtinGuestOptions(plan, host, signal) {
+  return { cacheDir: host.cacheDir, log: host.log, arch: plan.arch, ...plan.builtinPackages, remoteCache: host.remoteCache, ...signal ? { signal } : {} };
 }
-async function provisionGuest(config, plan, host, workDir, signal) {
-  if (plan.boot === "disk") {
-    const disk = config.guest.disks.find((d) => d.boot);
-    return { kernel: void 0, initrd: void 0, kernelDescription: `disk image ${disk.path} (booted by the firmware)`, kernelFormat: void 0 };
+async function provisionGuest(plan, host, workDir, signal) {
+  const source = plan.guest;
+  if (source.kind === "disk") {
+    return { kernel: void 0, initrd: void 0, kernelDescription: `disk image ${source.path ?? source.id} (booted by the firmware)`, kernelFormat: void 0 };
   }
-  if (config.guest.kernel && config.guest.initrd) {
-    const kernel = resolve8(config.guest.kernel);
-    return { kernel, initrd: resolve8(config.guest.initrd), kernelDescription: `custom kernel ${kernel} with initrd ${resolve8(config.guest.initrd)}`, kernelFormat: await detectKernelFormat(kernel) };
+  if (source.kind === "custom") {
+    const { kernel, initrd: initrd2 } = source;
+    return { kernel, initrd: initrd2, kernelDescription: initrd2 ? `custom kernel ${kernel} with initrd ${initrd2}` : `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
   }
-  if (config.guest.kernel && plan.agent === "none") {
-    const kernel = resolve8(config.guest.kernel);
-    return { kernel, initrd: void 0, kernelDescription: `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
-  }
-  const builtin = await host.log.group("Built-in guest", () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
+  const builtin = await host.log.group("Built-in guest", () => ensureBuiltinGuest(builtinGuestOptions(plan, host, signal)));
   let initrd = builtin.initrd;
   if (plan.files.length > 0) {
     const placed = resolveGuestFiles(plan.files, plan.arch);
@@ -16656,26 +16685,26 @@ async function provisionGuest(config, plan, host, workDir, signal) {
     const libraries = placed.filter((f) => f.neededBy !== void 0).length;
     host.log.info(`files: ${plan.files.length} file(s) into the guest${libraries ? `, with ${libraries} shared librar${libraries === 1 ? "y" : "ies"} they need` : ""}`);
   }
-  if (config.guest.kernel) {
-    const kernel = resolve8(config.guest.kernel);
+  if (source.kernel) {
+    const kernel = source.kernel;
     return { kernel, initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs`, kernelFormat: await detectKernelFormat(kernel), identity: builtin.identity };
   }
   return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: "linux", identity: builtin.identity };
 }
-async function kvmProbeKernel(config, plan, guest, host, signal) {
-  if (plan.accel === "tcg" || archData[plan.arch].nativeNodeArch !== process.arch) return void 0;
+async function kvmProbeKernel(plan, guest, host, signal) {
+  if (plan.accel.want === "tcg" || archData[plan.arch].nativeNodeArch !== process.arch) return void 0;
   if (guest.kernelFormat === "linux") return guest.kernel;
-  const builtin = await host.log.group("Built-in guest kernel (for the KVM probe)", () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
+  const builtin = await host.log.group("Built-in guest kernel (for the KVM probe)", () => ensureBuiltinGuest(builtinGuestOptions(plan, host, signal)));
   return builtin.kernel;
 }
-async function provisionQemu(config, plan, host, signal) {
+async function provisionQemu(plan, host, signal) {
   const choice = plan.qemu;
   if (choice.kind === "system" || choice.kind === "path") {
     const install2 = locateQemu(choice.kind === "system" ? "system" : choice.path, plan.arch);
     return { binary: install2.binary, install: install2, origin: choice.kind, built: void 0 };
   }
   host.log.info(`building QEMU because ${choice.reason}`);
-  const built = await ensureBuiltQemu(choice, { cacheDir: host.cacheDir, log: host.log, remoteCache: host.remoteCache, resultsDir: config.report.dir, signal });
+  const built = await ensureBuiltQemu(choice, { cacheDir: host.cacheDir, log: host.log, remoteCache: host.remoteCache, resultsDir: plan.resultsDir, signal });
   const install = locateQemu(built.prefix, plan.arch);
   return { binary: install.binary, install, origin: built.origin, built: { prefix: built.prefix, key: built.key } };
 }
@@ -16731,15 +16760,15 @@ function checkPluginApi(plan, version, binary) {
     }
   );
 }
-async function provision(config, plan, host, workDir, signal) {
-  const [qemu, guest] = await Promise.all([provisionQemu(config, plan, host, signal), provisionGuest(config, plan, host, workDir, signal)]);
+async function provision(plan, host, workDir, signal) {
+  const [qemu, guest] = await Promise.all([provisionQemu(plan, host, signal), provisionGuest(plan, host, workDir, signal)]);
   const fastBios = guest.kernelFormat === "linux" ? archData[plan.arch].fastBios : void 0;
-  const bios = config.guest.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : void 0);
+  const bios = plan.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : void 0);
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(", ") || "no data folder"}); booting with the default firmware, which is slower`);
   const firmwareDirs = firmwareDirsFor(qemu);
   const version = await readQemuVersion(qemu.binary);
   const plugins = await provisionPlugins(plan, qemu, version, host, signal);
-  const accel = plugins.length > 0 || plan.icount ? "tcg" : await chooseAccel(plan, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(config, plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
+  const accel = await chooseAccel(plan, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
   const api = pluginApiVersion(version);
   host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ""}): ${qemu.binary}`);
   const disks = await provisionDisks(plan.host.disks, qemu.binary, workDir, signal);
@@ -18373,7 +18402,7 @@ async function runPipeline(options, host) {
   writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
   const privateDir = mkdtempSync2(join33(tmpdir2(), "qfi-"));
   try {
-    const provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, options.signal));
+    const provisioned = await host.log.group("Provision", () => provision(plan, host, privateDir, options.signal));
     if (provisioned.guest) writeReproducer(plan, config.report.dir, provisioned.guest);
     const { record: record2, summary: summary2 } = await host.log.group(
       `Run ${plan.scenario} (${provisioned.accel})`,
@@ -18597,7 +18626,7 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
   const ram = q35RamRanges(memoryBytes(config.machine.memory));
   try {
     let plan = makePlan(config, void 0, { snapshot: { at } });
-    let provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, signal));
+    let provisioned = await host.log.group("Provision", () => provision(plan, host, privateDir, signal));
     const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
     ({ plan, provisioned } = overlays);
     const stateFile = join34(privateDir, "state.qcow2");
@@ -19622,14 +19651,14 @@ async function runQtestPipeline(options, host) {
   checkQtestRules(config);
   const scripts = config.qtest.scripts.map(readQtestScript);
   checkScriptNames(scripts);
-  const plan = { ...makePlan(config), qemu: qtestQemuChoice(config) };
+  const plan = makePlan(config, void 0, { qtest: true });
   checkDeviceDrives(config, plan);
   mkdirSync10(config.report.dir, { recursive: true });
   for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join38(config.report.dir, f), { force: true });
   for (const f of [...Object.values(reportFilesIn(config.report.dir)), join38(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
   const privateDir = mkdtempSync4(join38(tmpdir4(), "qfi-qtest-"));
   try {
-    const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(config, plan, host, options.signal));
+    const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(plan, host, options.signal));
     const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);
     const results = [];
     for (const script of scripts) {
@@ -19686,23 +19715,17 @@ function checkDeviceDrives(config, plan) {
     }
   }
 }
-function qtestQemuChoice(config) {
-  if (config.qemu.binary === "auto") return { kind: "system" };
-  return chooseQemu(config);
-}
-async function provisionQtestQemu(config, plan, host, signal) {
-  const auto = config.qemu.binary === "auto";
-  let qemu = await provisionQemu(config, plan, host, signal).catch((err) => {
-    if (!auto) throw err;
+async function provisionQtestQemu(plan, host, signal) {
+  const fallback = plan.qemuFallback;
+  let qemu = await provisionQemu(plan, host, signal).catch((err) => {
+    if (!fallback) throw err;
     host.log.info(`no system QEMU to use (${err.message})`);
     return void 0;
   });
   let probe2 = qemu ? await probeQtestAccel(qemu.binary, signal) : { ok: false, reason: "no system QEMU" };
-  if (!probe2.ok && auto) {
+  if (!probe2.ok && fallback) {
     if (qemu) host.log.info(`the system QEMU (${qemu.binary}) has no qtest accelerator (${probe2.reason}); building QEMU, which keeps it`);
-    const build = chooseQemu({ ...config, qemu: { ...config.qemu, binary: "build" } });
-    if (build.kind !== "build") throw new Error("internal: qemu build was not chosen");
-    qemu = await provisionQemu(config, { ...plan, qemu: { ...build, reason: "the system QEMU has no qtest accelerator" } }, host, signal);
+    qemu = await provisionQemu({ ...plan, qemu: fallback }, host, signal);
     probe2 = await probeQtestAccel(qemu.binary, signal);
   }
   if (!qemu) throw new Error("internal: no QEMU provisioned");

@@ -57,7 +57,7 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
   // Private 0700 folder: the QMP socket and fw_cfg files are nobody else's business.
   const privateDir = mkdtempSync(join(tmpdir(), 'qfi-'));
   try {
-    const provisioned = await host.log.group('Provision', () => provision(config, plan, host, privateDir, options.signal));
+    const provisioned = await host.log.group('Provision', () => provision(plan, host, privateDir, options.signal));
     // Again, now that the guest is known: it names the guest the replay will boot.
     if (provisioned.guest) writeReproducer(plan, config.report.dir, provisioned.guest);
     const { record, summary } = await host.log.group(`Run ${plan.scenario} (${provisioned.accel})`, () =>

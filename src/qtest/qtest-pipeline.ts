@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { resolveInputs, type InputsRequest } from '../config/index.js';
 import { ConfigError, InfraError } from '../core/errors.js';
 import type { Host } from '../core/host.js';
-import type { Plan, QemuChoice } from '../plan/types.js';
+import type { Plan } from '../plan/types.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { chooseQemu, makePlan } from '../plan/make-plan.js';
+import { makePlan } from '../plan/make-plan.js';
 import { provisionDisks } from '../provision/disks.js';
 import { firmwareDirsFor, provisionQemu } from '../provision/provision.js';
 import { readQemuVersion } from '../provision/qemu-system.js';
@@ -43,7 +43,7 @@ export async function runQtestPipeline(options: QtestPipelineOptions, host: Host
   checkQtestRules(config);
   const scripts = config.qtest.scripts.map(readQtestScript);
   checkScriptNames(scripts);
-  const plan: Plan = { ...makePlan(config), qemu: qtestQemuChoice(config) };
+  const plan = makePlan(config, undefined, { qtest: true });
   checkDeviceDrives(config, plan);
 
   mkdirSync(config.report.dir, { recursive: true });
@@ -52,7 +52,7 @@ export async function runQtestPipeline(options: QtestPipelineOptions, host: Host
 
   const privateDir = mkdtempSync(join(tmpdir(), 'qfi-qtest-'));
   try {
-    const qemu = await host.log.group('QEMU with the qtest accelerator', () => provisionQtestQemu(config, plan, host, options.signal));
+    const qemu = await host.log.group('QEMU with the qtest accelerator', () => provisionQtestQemu(plan, host, options.signal));
     const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);
     const results: ScriptResult[] = [];
     for (const script of scripts) {
@@ -115,15 +115,6 @@ function checkDeviceDrives(config: ResolvedConfig, plan: Plan): void {
   }
 }
 
-/**
- * `auto` takes the system QEMU when it has the qtest accelerator, else builds one (our source
- * build keeps it); `system` or a path is used as given and checked before anything runs.
- */
-function qtestQemuChoice(config: ResolvedConfig): QemuChoice {
-  if (config.qemu.binary === 'auto') return { kind: 'system' };
-  return chooseQemu(config);
-}
-
 interface QtestQemu {
   binary: string;
   version: string;
@@ -131,20 +122,19 @@ interface QtestQemu {
   firmwareDirs: string[];
 }
 
-async function provisionQtestQemu(config: ResolvedConfig, plan: Plan, host: Host, signal?: AbortSignal): Promise<QtestQemu> {
-  const auto = config.qemu.binary === 'auto';
+/** The plan's QEMU if it has the qtest accelerator, else its fallback build (`auto`). */
+async function provisionQtestQemu(plan: Plan, host: Host, signal?: AbortSignal): Promise<QtestQemu> {
+  const fallback = plan.qemuFallback;
   // `auto` without a system QEMU for this arch builds one too.
-  let qemu = await provisionQemu(config, plan, host, signal).catch((err: Error) => {
-    if (!auto) throw err;
+  let qemu = await provisionQemu(plan, host, signal).catch((err: Error) => {
+    if (!fallback) throw err;
     host.log.info(`no system QEMU to use (${err.message})`);
     return undefined;
   });
   let probe = qemu ? await probeQtestAccel(qemu.binary, signal) : { ok: false as const, reason: 'no system QEMU' };
-  if (!probe.ok && auto) {
+  if (!probe.ok && fallback) {
     if (qemu) host.log.info(`the system QEMU (${qemu.binary}) has no qtest accelerator (${probe.reason}); building QEMU, which keeps it`);
-    const build = chooseQemu({ ...config, qemu: { ...config.qemu, binary: 'build' } });
-    if (build.kind !== 'build') throw new Error('internal: qemu build was not chosen');
-    qemu = await provisionQemu(config, { ...plan, qemu: { ...build, reason: 'the system QEMU has no qtest accelerator' } }, host, signal);
+    qemu = await provisionQemu({ ...plan, qemu: fallback }, host, signal);
     probe = await probeQtestAccel(qemu.binary, signal);
   }
   if (!qemu) throw new Error('internal: no QEMU provisioned');

@@ -119,7 +119,7 @@ export async function runSnapshotCampaign(
   const ram = q35RamRanges(memoryBytes(config.machine.memory));
   try {
     let plan = makePlan(config, undefined, { snapshot: { at } });
-    let provisioned = await host.log.group('Provision', () => provision(config, plan, host, privateDir, signal));
+    let provisioned = await host.log.group('Provision', () => provision(plan, host, privateDir, signal));
     const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
     ({ plan, provisioned } = overlays);
     const stateFile = join(privateDir, 'state.qcow2');
