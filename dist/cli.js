@@ -16,7 +16,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-F623E7HL.js";
+} from "./chunks/chunk-TX6HELDW.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

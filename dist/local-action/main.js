@@ -7024,24 +7024,10 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
   };
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   checkGuestSupportsPlan(config, pluginRules.length > 0, snapshotAt !== void 0);
-  const fwCfg = [
-    { name: AGENT_FW_CFG.token, content: token },
-    { name: AGENT_FW_CFG.command, content: config.test.command },
-    { name: AGENT_FW_CFG.seed, content: String(config.faults.seed) }
-  ];
-  if (config.faults.enabled) {
-    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
-  }
-  if (config.test.resultsFile !== void 0) fwCfg.push({ name: AGENT_FW_CFG.resultsFile, content: config.test.resultsFile });
-  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}
-`).join("") });
+  const fwCfg = agentFwCfg(config, token, guestRules, host);
   const agent = config.guest.agent;
   const arch = archData[config.machine.arch];
-  const baseAppend = agent === "qfi" ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith("console=") || p.startsWith("panic="));
-  const append2 = [...baseAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
-  if (host.syncTestStart) append2.push(`${SYNC_PARAM}=1`);
-  if (snapshotAt !== void 0) append2.push(`${REGIONS_PARAM}=1`);
-  if (config.guest.append.trim()) append2.push(config.guest.append.trim());
+  const append2 = kernelAppend(config, host, snapshotAt !== void 0);
   const loadQfiPlugin = pluginRules.length > 0 || snapshotAt !== void 0;
   return {
     scenario: config.name,
@@ -7089,6 +7075,30 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
     sources: config.sources,
     reproducer: reproducerLine(config.reproducerArgs)
   };
+}
+function agentFwCfg(config, token, guestRules, host) {
+  const fwCfg = [
+    { name: AGENT_FW_CFG.token, content: token },
+    { name: AGENT_FW_CFG.command, content: config.test.command },
+    { name: AGENT_FW_CFG.seed, content: String(config.faults.seed) }
+  ];
+  if (config.faults.enabled) {
+    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
+  }
+  if (config.test.resultsFile !== void 0) fwCfg.push({ name: AGENT_FW_CFG.resultsFile, content: config.test.resultsFile });
+  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}
+`).join("") });
+  return fwCfg;
+}
+function kernelAppend(config, host, snapshot) {
+  const agent = config.guest.agent;
+  const arch = archData[config.machine.arch];
+  const baseAppend = agent === "qfi" ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith("console=") || p.startsWith("panic="));
+  const append2 = [...baseAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
+  if (host.syncTestStart) append2.push(`${SYNC_PARAM}=1`);
+  if (snapshot) append2.push(`${REGIONS_PARAM}=1`);
+  if (config.guest.append.trim()) append2.push(config.guest.append.trim());
+  return append2;
 }
 function checkGuestSupportsPlan(config, hasPluginRules, snapshot) {
   const arch = config.machine.arch;
@@ -18620,81 +18630,95 @@ function trialPlan(base, id, seed, rule, ram, testMs) {
 }
 async function runSnapshotCampaign(config, scenarios, host, signal) {
   checkSnapshotConfig(config);
-  const settings = config.campaign;
-  const at = settings.snapshotAt;
   const privateDir = mkdtempSync3(join34(tmpdir3(), "qfi-snapshot-"));
-  const ram = q35RamRanges(memoryBytes(config.machine.memory));
   try {
-    let plan = makePlan(config, void 0, { snapshot: { at } });
-    let provisioned = await host.log.group("Provision", () => provision(plan, host, privateDir, signal));
-    const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
-    ({ plan, provisioned } = overlays);
-    const stateFile = join34(privateDir, "state.qcow2");
-    await createQcow2(provisioned.qemuBinary, [stateFile, "1M"], "the snapshot state file", signal);
-    const snapshotRun = (kind) => ({ kind, stateFile, devices: overlays.devices, at });
-    const runIn = async (runPlan, dir, kind) => {
-      mkdirSync7(dir, { recursive: true });
-      const { record: record2, summary: summary2 } = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot: snapshotRun(kind), ...signal ? { signal } : {} });
-      const run2 = observeRun({ plan: runPlan, provisioned, record: record2, summary: summary2 }, host.log);
-      return { run: run2, output: testOutput(readFileSync19(record2.files.console, "utf8")) };
-    };
-    const bootDir = join34(config.report.dir, "boot");
-    const point = parseSnapshotAt(at);
-    const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => runIn(plan, bootDir, "save"));
-    const saved = boot.run.record.snapshot;
-    if (saved?.saveMs === void 0) {
-      const hint = point.kind === "marker" ? ` (does the test call \`qfi-marker ${point.name}\`?)` : point.kind === "time" ? " (the test ended before: choose an earlier time)" : "";
-      const reason = boot.run.record.infraError ?? `the guest never reached ${describeSnapshotPoint(point)}${hint}: ${boot.run.verdict} \u2014 ${boot.run.reason}`;
-      return { results: [], probe: { verdict: boot.run.verdict === "pass" ? "fail" : boot.run.verdict, reason: `no state saved: ${reason}`, dir: "boot" }, facts: void 0 };
-    }
-    host.log.info(`state saved after ${((saved.savedAtMs ?? 0) / 1e3).toFixed(2)} s of boot, in ${saved.saveMs} ms`);
-    const regions = resolveRegions(settings.regions, { arch: config.machine.arch, ram, reported: boot.run.record.events });
-    const golden = [];
-    for (let i2 = 1; i2 <= GOLDEN_RUNS; i2++) {
-      const dir = join34(config.report.dir, "golden", String(i2));
-      golden.push(await runIn(trialPlan(plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, ram, config.test.testTimeoutMs), dir, "resume"));
-      const g = golden[i2 - 1];
-      writeReports(g.run, dir, { part: true });
-      if (g.run.verdict !== "pass" || g.run.record.testEndIcount === void 0) {
-        const why = g.run.verdict !== "pass" ? `${g.run.verdict} \u2014 ${g.run.reason}` : "qfi's plugin did not report an instruction count";
-        return { results: [], probe: { verdict: g.run.verdict === "pass" ? "infra-error" : g.run.verdict, reason: `golden run ${i2} (no flip) did not pass: ${why}`, dir: `golden/${i2}` }, facts: void 0 };
-      }
-    }
-    const [g1, g2] = golden;
-    if (g1.output !== g2.output) {
-      return {
-        results: [],
-        probe: { verdict: "fail", reason: "the two golden runs (no flip) printed different output, so silent data corruption cannot be told from noise: make the test print only what it computes (no times, PIDs or random data), or use `icount: true`", dir: "golden" },
-        facts: void 0
-      };
-    }
-    const instructions = Math.min(g1.run.record.testEndIcount, g2.run.record.testEndIcount);
-    const goldenTestMs = Math.max(g1.run.record.testMs ?? 0, g2.run.record.testMs ?? 0);
-    const trialTimeoutMs = settings.trialTimeoutMs ?? Math.max(MIN_TRIAL_TIMEOUT_MS, TRIAL_TIMEOUT_FACTOR * goldenTestMs);
-    host.log.info(`golden runs: ${g1.run.record.testEndIcount} and ${g2.run.record.testEndIcount} instructions, ${goldenTestMs} ms, ${g1.output.split("\n").length} output line(s); trial timeout ${(trialTimeoutMs / 1e3).toFixed(1)} s`);
-    const byName2 = new Map(regions.map((r) => [r.name, r]));
-    const results = [];
+    const bench = await prepareBench(config, host, privateDir, signal);
+    const point = parseSnapshotAt(config.campaign.snapshotAt);
+    const boot = await bootAndSave(config, bench, point, host);
+    if ("stopped" in boot) return { results: [], probe: boot.stopped, facts: void 0 };
+    const golden = await goldenRuns(config, bench, host);
+    if ("stopped" in golden) return { results: [], probe: golden.stopped, facts: void 0 };
+    const regions = resolveRegions(config.campaign.regions, { arch: config.machine.arch, ram: bench.ram, reported: boot.events });
     const started = Date.now();
-    for (const [i2, scenario] of scenarios.entries()) {
-      if (signal?.aborted) break;
-      const region = byName2.get(scenario.point);
-      if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: { input: "regions" }, hint: "run the plan with the regions it was made with" });
-      results.push(await runTrial(scenario, region, { plan, ram, instructions, trialTimeoutMs, golden: g1.output, runIn, dir: config.report.dir, host, label: `[${i2 + 1}/${scenarios.length}]` }));
-    }
-    const wallMs = Date.now() - started;
+    const results = await runTrials(config, scenarios, regions, { ...bench, ...golden, dir: config.report.dir, host }, signal);
     const facts = {
-      bootMs: saved.savedAtMs ?? 0,
-      saveMs: saved.saveMs,
-      at,
-      golden: { instructions, testMs: goldenTestMs, outputLines: g1.output === "" ? 0 : g1.output.split("\n").length },
-      trialTimeoutMs,
+      bootMs: boot.saved.savedAtMs ?? 0,
+      saveMs: boot.saved.saveMs,
+      at: config.campaign.snapshotAt,
+      golden: { instructions: golden.instructions, testMs: golden.testMs, outputLines: golden.golden === "" ? 0 : golden.golden.split("\n").length },
+      trialTimeoutMs: golden.trialTimeoutMs,
       regions: regions.map((r) => r.kind === "ram" ? { name: r.name, ranges: r.ranges } : { name: r.name, registers: r.registers }),
-      trialsPerMinute: results.length && wallMs > 0 ? results.length * 6e4 / wallMs : 0
+      trialsPerMinute: trialsPerMinute(results.length, Date.now() - started)
     };
-    return { results, probe: { verdict: "pass", reason: `state saved at ${describeSnapshotPoint(point)}; ${GOLDEN_RUNS} golden runs agree (${instructions} instructions)`, dir: "golden" }, facts };
+    return { results, probe: { verdict: "pass", reason: `state saved at ${describeSnapshotPoint(point)}; ${GOLDEN_RUNS} golden runs agree (${golden.instructions} instructions)`, dir: "golden" }, facts };
   } finally {
     rmSync4(privateDir, { recursive: true, force: true });
   }
+}
+function trialsPerMinute(trials, wallMs) {
+  return trials && wallMs > 0 ? trials * 6e4 / wallMs : 0;
+}
+async function prepareBench(config, host, privateDir, signal) {
+  const at = config.campaign.snapshotAt;
+  const planned = makePlan(config, void 0, { snapshot: { at } });
+  const provisionedFirst = await host.log.group("Provision", () => provision(planned, host, privateDir, signal));
+  const { plan, provisioned, devices } = await overlayDisks(planned, provisionedFirst, privateDir, signal);
+  const stateFile = join34(privateDir, "state.qcow2");
+  await createQcow2(provisioned.qemuBinary, [stateFile, "1M"], "the snapshot state file", signal);
+  const runIn = async (runPlan, dir, kind) => {
+    mkdirSync7(dir, { recursive: true });
+    const snapshot = { kind, stateFile, devices, at };
+    const { record: record2, summary: summary2 } = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot, ...signal ? { signal } : {} });
+    const run2 = observeRun({ plan: runPlan, provisioned, record: record2, summary: summary2 }, host.log);
+    return { run: run2, output: testOutput(readFileSync19(record2.files.console, "utf8")) };
+  };
+  return { plan, ram: q35RamRanges(memoryBytes(config.machine.memory)), runIn };
+}
+async function bootAndSave(config, bench, point, host) {
+  const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => bench.runIn(bench.plan, join34(config.report.dir, "boot"), "save"));
+  const saved = boot.run.record.snapshot;
+  if (saved?.saveMs === void 0) {
+    const hint = point.kind === "marker" ? ` (does the test call \`qfi-marker ${point.name}\`?)` : point.kind === "time" ? " (the test ended before: choose an earlier time)" : "";
+    const reason = boot.run.record.infraError ?? `the guest never reached ${describeSnapshotPoint(point)}${hint}: ${boot.run.verdict} \u2014 ${boot.run.reason}`;
+    return { stopped: { verdict: boot.run.verdict === "pass" ? "fail" : boot.run.verdict, reason: `no state saved: ${reason}`, dir: "boot" } };
+  }
+  host.log.info(`state saved after ${((saved.savedAtMs ?? 0) / 1e3).toFixed(2)} s of boot, in ${saved.saveMs} ms`);
+  return { saved: { ...saved, saveMs: saved.saveMs }, events: boot.run.record.events };
+}
+async function goldenRuns(config, bench, host) {
+  const golden = [];
+  for (let i2 = 1; i2 <= GOLDEN_RUNS; i2++) {
+    const dir = join34(config.report.dir, "golden", String(i2));
+    const g = await bench.runIn(trialPlan(bench.plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, bench.ram, config.test.testTimeoutMs), dir, "resume");
+    golden.push(g);
+    writeReports(g.run, dir, { part: true });
+    if (g.run.verdict !== "pass" || g.run.record.testEndIcount === void 0) {
+      const why = g.run.verdict !== "pass" ? `${g.run.verdict} \u2014 ${g.run.reason}` : "qfi's plugin did not report an instruction count";
+      return { stopped: { verdict: g.run.verdict === "pass" ? "infra-error" : g.run.verdict, reason: `golden run ${i2} (no flip) did not pass: ${why}`, dir: `golden/${i2}` } };
+    }
+  }
+  const [g1, g2] = golden;
+  if (g1.output !== g2.output) {
+    return {
+      stopped: { verdict: "fail", reason: "the two golden runs (no flip) printed different output, so silent data corruption cannot be told from noise: make the test print only what it computes (no times, PIDs or random data), or use `icount: true`", dir: "golden" }
+    };
+  }
+  const instructions = Math.min(g1.run.record.testEndIcount, g2.run.record.testEndIcount);
+  const testMs = Math.max(g1.run.record.testMs ?? 0, g2.run.record.testMs ?? 0);
+  const trialTimeoutMs = config.campaign.trialTimeoutMs ?? Math.max(MIN_TRIAL_TIMEOUT_MS, TRIAL_TIMEOUT_FACTOR * testMs);
+  host.log.info(`golden runs: ${g1.run.record.testEndIcount} and ${g2.run.record.testEndIcount} instructions, ${testMs} ms, ${g1.output.split("\n").length} output line(s); trial timeout ${(trialTimeoutMs / 1e3).toFixed(1)} s`);
+  return { golden: g1.output, instructions, testMs, trialTimeoutMs };
+}
+async function runTrials(config, scenarios, regions, ctx, signal) {
+  const byName2 = new Map(regions.map((r) => [r.name, r]));
+  const results = [];
+  for (const [i2, scenario] of scenarios.entries()) {
+    if (signal?.aborted) break;
+    const region = byName2.get(scenario.point);
+    if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: { input: "regions" }, hint: "run the plan with the regions it was made with" });
+    results.push(await runTrial(scenario, region, { ...ctx, label: `[${i2 + 1}/${scenarios.length}]` }));
+  }
+  return results;
 }
 async function runTrial(scenario, region, ctx) {
   const rule = trialRule(scenario.seed, region, ctx.instructions);
@@ -19354,7 +19378,6 @@ async function runQtestScript(script, opts) {
   let conn;
   let qmp;
   let hostFaults;
-  let lost;
   let refusal;
   try {
     const connectTimeout = AbortSignal.timeout(3e4);
@@ -19366,37 +19389,15 @@ async function runQtestScript(script, opts) {
       await hostFaults.testStarted();
     }
     refusal = await refuseIgnoredAttrs(script, conn, opts);
-    const deadline = started + opts.scriptTimeoutMs;
-    for (const section of refusal ? [] : script.sections) {
-      if (lost) {
-        sections.push({ name: section.name, line: section.line, status: "error", durationMs: 0, stepsRun: 0, steps: section.steps.length, error: `not run: ${lost}` });
-        continue;
-      }
-      const r2 = await runSection(section, conn, hostFaults, opts, deadline);
-      sections.push(r2);
-      if (r2.status === "error") lost = r2.error;
-    }
+    if (!refusal) await runSections(script, conn, hostFaults, opts, started + opts.scriptTimeoutMs, sections);
   } catch (err) {
-    lost = err.message;
-    for (const section of script.sections.slice(sections.length)) {
-      sections.push({ name: section.name, line: section.line, status: "error", durationMs: 0, stepsRun: 0, steps: section.steps.length, error: lost });
-    }
+    const lost = err.message;
+    for (const section of script.sections.slice(sections.length)) sections.push(notRun(section, lost));
   } finally {
     conn?.close();
     server.close();
   }
-  let terminated = false;
-  if (!ended) {
-    if (qmp) await qmp.execute("quit").catch(() => void 0);
-    const stop = setTimeout(() => {
-      terminated = true;
-      child.kill("SIGTERM");
-    }, qmp ? 3e3 : 0);
-    await result;
-    clearTimeout(stop);
-  }
-  const r = await result;
-  const byUs = terminated && r.signal === "SIGTERM" || !r.signal && r.exitCode === 0;
+  const { r, byUs } = await stopQemu(child, result, ended, qmp);
   qmp?.close();
   hostFaults?.finish();
   await new Promise((resolve11) => stderr.end(resolve11));
@@ -19412,6 +19413,35 @@ async function runQtestScript(script, opts) {
     files,
     hostFaults: hostFaults?.record()
   };
+}
+async function stopQemu(child, result, ended, qmp) {
+  let terminated = false;
+  if (!ended) {
+    if (qmp) await qmp.execute("quit").catch(() => void 0);
+    const stop = setTimeout(() => {
+      terminated = true;
+      child.kill("SIGTERM");
+    }, qmp ? 3e3 : 0);
+    await result;
+    clearTimeout(stop);
+  }
+  const r = await result;
+  return { r, byUs: terminated && r.signal === "SIGTERM" || !r.signal && r.exitCode === 0 };
+}
+async function runSections(script, conn, hostFaults, opts, deadline, sections) {
+  let lost;
+  for (const section of script.sections) {
+    if (lost) {
+      sections.push(notRun(section, `not run: ${lost}`));
+      continue;
+    }
+    const r = await runSection(section, conn, hostFaults, opts, deadline);
+    sections.push(r);
+    if (r.status === "error") lost = r.error;
+  }
+}
+function notRun(section, error3) {
+  return { name: section.name, line: section.line, status: "error", durationMs: 0, stepsRun: 0, steps: section.steps.length, error: error3 };
 }
 async function runSection(section, conn, hostFaults, opts, deadline) {
   const start = Date.now();

@@ -4,6 +4,7 @@ import { ConfigError } from '../core/errors.js';
 import { reproducerLine } from '../config/reproducer-args.js';
 import type { AccelPlan, FwCfgEntry, GuestSource, Plan, QemuChoice } from './types.js';
 import type { ResolvedConfig } from '../config/types.js';
+import type { Rule } from '../rules/model.js';
 import { knownReleaseSha256 } from './qemu-releases.js';
 import { canonicalRulesText, compilePluginRules, isHostRule, isPluginRule, printRule, q35RamRanges } from '../rules/index.js';
 import { planHost, type HostPlan } from './host-plan.js';
@@ -63,26 +64,10 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
   };
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   checkGuestSupportsPlan(config, pluginRules.length > 0, snapshotAt !== undefined);
-  const fwCfg: FwCfgEntry[] = [
-    { name: AGENT_FW_CFG.token, content: token },
-    { name: AGENT_FW_CFG.command, content: config.test.command },
-    { name: AGENT_FW_CFG.seed, content: String(config.faults.seed) },
-  ];
-  if (config.faults.enabled) {
-    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
-  }
-  if (config.test.resultsFile !== undefined) fwCfg.push({ name: AGENT_FW_CFG.resultsFile, content: config.test.resultsFile });
-  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}\n`).join('') });
+  const fwCfg = agentFwCfg(config, token, guestRules, host);
   const agent = config.guest.agent;
-  // The quiet, fast boot suits qfi's own initramfs; your kernel and initrd get the console and
-  // panic handling only, so what they print stays on the console.
   const arch = archData[config.machine.arch];
-  const baseAppend = agent === 'qfi' ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith('console=') || p.startsWith('panic='));
-  const append = [...baseAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
-  if (host.syncTestStart) append.push(`${SYNC_PARAM}=1`);
-  // Snapshot campaigns run on qfi's agent only (checkGuestSupportsPlan): it reports the regions.
-  if (snapshotAt !== undefined) append.push(`${REGIONS_PARAM}=1`);
-  if (config.guest.append.trim()) append.push(config.guest.append.trim());
+  const append = kernelAppend(config, host, snapshotAt !== undefined);
 
   const loadQfiPlugin = pluginRules.length > 0 || snapshotAt !== undefined;
   return {
@@ -131,6 +116,37 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
     sources: config.sources,
     reproducer: reproducerLine(config.reproducerArgs),
   };
+}
+
+/** The fw_cfg files qfi's agent reads: token, command, seed, the guest's rules, results file, sync markers. */
+function agentFwCfg(config: ResolvedConfig, token: string, guestRules: readonly Rule[], host: HostPlan): FwCfgEntry[] {
+  const fwCfg: FwCfgEntry[] = [
+    { name: AGENT_FW_CFG.token, content: token },
+    { name: AGENT_FW_CFG.command, content: config.test.command },
+    { name: AGENT_FW_CFG.seed, content: String(config.faults.seed) },
+  ];
+  if (config.faults.enabled) {
+    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
+  }
+  if (config.test.resultsFile !== undefined) fwCfg.push({ name: AGENT_FW_CFG.resultsFile, content: config.test.resultsFile });
+  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}\n`).join('') });
+  return fwCfg;
+}
+
+/** The guest's kernel command line: the arch's defaults (fewer for your own initrd), qfi's parameters, yours. */
+function kernelAppend(config: ResolvedConfig, host: HostPlan, snapshot: boolean): string[] {
+  const agent = config.guest.agent;
+  // The quiet, fast boot suits qfi's own initramfs; your kernel and initrd get the console and
+  // panic handling only, so what they print stays on the console.
+  const arch = archData[config.machine.arch];
+  const baseAppend = agent === 'qfi' ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith('console=') || p.startsWith('panic='));
+  const append = [...baseAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
+  if (host.syncTestStart) append.push(`${SYNC_PARAM}=1`);
+  // Snapshot campaigns run on qfi's agent only (checkGuestSupportsPlan): it reports the regions.
+  if (snapshot) append.push(`${REGIONS_PARAM}=1`);
+  if (config.guest.append.trim()) append.push(config.guest.append.trim());
+
+  return append;
 }
 
 /**
