@@ -7,10 +7,10 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError, type SourceLocation } from '../core/errors.js';
 import { validateFwCfgName } from '../rules/index.js';
-import { checkDiskLine, checkDiskTable } from './disk-spec.js';
-import { checkFileLine, checkFileTable } from './file-spec.js';
+import { diskFromLine, diskFromTable, type DiskSpec } from './disk-spec.js';
+import { fileFromLine, fileFromTable, type FileSpec } from './file-spec.js';
 import { checkGuestFilePath, checkMarkerRegex, checkQemuOptionWord, parseExitCodes } from './guest-values.js';
-import { checkPointLine, checkPointTable, ruleFor } from './point-spec.js';
+import { parsePointLine, pointFromTable, ruleFor, type PointSpec } from './point-spec.js';
 import { printAction } from '../rules/index.js';
 import type { InputName, InputSpec } from './inputs.js';
 import {
@@ -25,11 +25,18 @@ import {
   parseDuration,
 } from './parse-values.js';
 import { parseDottedKey } from './toml-positions.js';
-import { parseRegionLine, printRegionLine } from '../campaign/snapshot/regions.js';
-import { parseSnapshotAt } from '../plan/snapshot-point.js';
+import { parseRegionLine, type RegionSpec } from './region-spec.js';
+import { parseShard, type Shard } from './shard.js';
+import { parseSnapshotAt, type SnapshotPoint } from './snapshot-point.js';
 
-/** bool -> boolean; int and duration (ms) -> number; lines -> string[]; paths absolute. */
-export type ConfigValue = string | number | boolean | string[];
+/** An item of a `lines` setting: text, or the typed spec of a disk, file, point or region. */
+export type ListItem = string | DiskSpec | FileSpec | PointSpec | RegionSpec;
+
+/**
+ * bool -> boolean; int and duration (ms) -> number; lines -> their items; paths absolute;
+ * `pass-exit-codes`, `shard` and `snapshot-at` -> their typed values.
+ */
+export type ConfigValue = string | number | boolean | ListItem[] | number[] | Shard | SnapshotPoint;
 
 export interface ValueSite {
   /** The value as a whole: `{ input }` or the TOML value's file:line:col. */
@@ -111,26 +118,13 @@ export function valueFromToml(spec: InputSpec, key: string, raw: unknown, site: 
         break;
       case 'lines':
         if (!Array.isArray(raw)) throw wrongType();
-        value = raw.map((item, index) => {
+        value = raw.map((item, index): ListItem => {
           if (typeof item === 'string') return item;
-          // [[guest.disks]] tables become the same canonical line a `disks` input line does.
-          if (spec.name === 'points' && isTomlTable(item)) {
+          // [[guest.disks]] tables become the same spec a `disks` input line does.
+          const fromTable = TABLE_ITEMS[spec.name];
+          if (fromTable && isTomlTable(item)) {
             try {
-              return checkPointTable(item);
-            } catch (err) {
-              throw located(err, site.element?.(index) ?? site.where, `${key}[${index}]`);
-            }
-          }
-          if (spec.name === 'files' && isTomlTable(item)) {
-            try {
-              return checkFileTable(item, site.baseDir);
-            } catch (err) {
-              throw located(err, site.element?.(index) ?? site.where, `${key}[${index}]`);
-            }
-          }
-          if (spec.name === 'disks' && isTomlTable(item)) {
-            try {
-              return checkDiskTable(item, index, site.baseDir);
+              return fromTable(item, index, site.baseDir);
             } catch (err) {
               throw located(err, site.element?.(index) ?? site.where, `${key}[${index}]`);
             }
@@ -156,10 +150,18 @@ export function valueFromToml(spec: InputSpec, key: string, raw: unknown, site: 
   return checkSetting(spec, value, site, key);
 }
 
+/** `lines` settings whose items may also be TOML tables (`[[guest.disks]]`). */
+const TABLE_ITEMS: Partial<Record<string, (table: Record<string, unknown>, index: number, baseDir: string) => ListItem>> = {
+  points: (table) => pointFromTable(table),
+  files: (table, _index, baseDir) => fileFromTable(table, baseDir),
+  disks: diskFromTable,
+};
+
 /** The checks particular to one setting, after its type is right. `key` prefixes messages about TOML values. */
 function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?: string): ConfigValue {
   const name = spec.name as InputName;
-  if (Array.isArray(value)) return value.map((item, index) => checkListItem(name, item, index, site, key));
+  // Items from TOML tables are already specs.
+  if (Array.isArray(value)) return value.map((item, index) => (typeof item === 'string' ? checkListItem(name, item, index, site, key) : item)) as ListItem[];
   if (typeof value !== 'string') return value;
   try {
     switch (name) {
@@ -205,8 +207,7 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
         checkMarkerRegex(value);
         return value;
       case 'pass-exit-codes':
-        parseExitCodes(value);
-        return value.trim();
+        return parseExitCodes(value);
       case 'results-file':
         return checkGuestFilePath(value, 'results-file', '/tmp/results.tap');
       case 'rules-file':
@@ -214,10 +215,9 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
       case 'plan-file':
         return existingPath(value, site.baseDir, 'file', 'plan file');
       case 'shard':
-        return checkShardText(value);
+        return parseShard(value);
       case 'snapshot-at':
-        parseSnapshotAt(value);
-        return value.trim();
+        return parseSnapshotAt(value);
       case 'scenario':
         return checkScenarioName(value);
       case 'config':
@@ -234,7 +234,7 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
 }
 
 /** Items of list settings: each checked on its own, errors pointing at the item. */
-function checkListItem(name: InputName, item: string, index: number, site: ValueSite, key?: string): string {
+function checkListItem(name: InputName, item: string, index: number, site: ValueSite, key?: string): ListItem {
   const where = site.element?.(index) ?? site.where;
   try {
     switch (name) {
@@ -255,13 +255,13 @@ function checkListItem(name: InputName, item: string, index: number, site: Value
       case 'qtest-devices':
         return checkQemuOptionWord(item, 'device', '`ide-hd,drive=qfi-data,bus=ide.0` or `pl011,chardev=c0`');
       case 'disks':
-        return checkDiskLine(item, index, site.baseDir);
+        return diskFromLine(item, index, site.baseDir);
       case 'files':
-        return checkFileLine(item, site.baseDir);
+        return fileFromLine(item, site.baseDir);
       case 'points':
-        return checkPointLine(item);
+        return parsePointLine(item);
       case 'regions':
-        return printRegionLine(parseRegionLine(item));
+        return parseRegionLine(item);
       case 'merge-from':
         return absolutePath(item, site.baseDir);
       case 'actions':
@@ -393,17 +393,6 @@ export function isTomlTable(value: unknown): value is Record<string, unknown> {
 /** A campaign action alone (`fail-after:2`): checked as the action of a neutral guest point. */
 function checkActionText(text: string): string {
   return printAction(ruleFor('campaign.point', text.trim()).action);
-}
-
-/** `2/5`: shard 2 of 5, 1-based. */
-function checkShardText(text: string): string {
-  const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
-  const index = Number(m?.[1]);
-  const count = Number(m?.[2]);
-  if (!m || index < 1 || count < 1 || index > count) {
-    throw new ValueProblem(`bad shard ${JSON.stringify(text)}`, 'write the shard as i/N with 1 <= i <= N, like `2/5` (a plan\'s matrix entries carry it: `shard: ${{ matrix.shard }}`)');
-  }
-  return `${index}/${count}`;
 }
 
 /** A mirror's base URL: http(s), no query; a trailing slash is dropped. */

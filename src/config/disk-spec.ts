@@ -5,9 +5,8 @@
  *   id=data size=64M format=qcow2
  *   id=scratch path="images/my disk.raw" read-only=true
  *
- * In qfi.toml each disk is a `[[guest.disks]]` table with the same keys. Both are turned
- * into the canonical line (paths absolute), which the rest of qfi reads back with
- * parseDiskLine.
+ * In qfi.toml each disk is a `[[guest.disks]]` table with the same keys. Both become a
+ * DiskSpec (paths absolute); printDiskLine writes the canonical line for the reproducer.
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
@@ -88,22 +87,17 @@ export function printDiskLine(disk: DiskSpec): string {
   return words.join(' ');
 }
 
-/** One `disks` input line -> its canonical line. */
-export function checkDiskLine(line: string, index: number, baseDir: string): string {
-  return printDiskLine(diskFromPairs(splitWords(line, 'disk', DISK_HINT), index, baseDir));
+/** One `disks` input line. */
+export function diskFromLine(line: string, index: number, baseDir: string): DiskSpec {
+  return diskFromPairs(splitWords(line, 'disk', DISK_HINT), index, baseDir);
 }
 
-/** A `[[guest.disks]]` table -> its canonical line. */
-export function checkDiskTable(table: Record<string, unknown>, index: number, baseDir: string): string {
+/** A `[[guest.disks]]` table. */
+export function diskFromTable(table: Record<string, unknown>, index: number, baseDir: string): DiskSpec {
   const pairs: Array<[string, string]> = Object.entries(table).map(([key, value]) => {
     if (typeof value === 'string') return [key, value];
     if (typeof value === 'bigint' || typeof value === 'boolean') return [key, String(value)];
     throw new ValueProblem(`disk key \`${key}\` must be a string${['read-only', 'boot', 'snapshot'].includes(key) ? ' or a boolean' : key === 'size' ? ' or an integer (bytes)' : ''}`, DISK_HINT);
   });
-  return printDiskLine(diskFromPairs(pairs, index, baseDir));
-}
-
-/** Reads a canonical line back. */
-export function parseDiskLine(line: string): DiskSpec {
-  return diskFromPairs(splitWords(line, 'disk', DISK_HINT), 0, '/');
+  return diskFromPairs(pairs, index, baseDir);
 }

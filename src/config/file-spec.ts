@@ -5,8 +5,8 @@
  *   path=build/mytest dest=/usr/bin/mytest
  *   path="data/input set.bin" dest=/root/input.bin mode=0644
  *
- * In qfi.toml each file is a `[[guest.files]]` table with the same keys. Both become the
- * canonical line (host path absolute), which the rest of qfi reads back with parseFileLine.
+ * In qfi.toml each file is a `[[guest.files]]` table with the same keys. Both become a
+ * FileSpec (host path absolute); printFileLine writes the canonical line for the reproducer.
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
@@ -65,21 +65,16 @@ export function printFileLine(file: FileSpec): string {
   return words.join(' ');
 }
 
-/** One `files` input line -> its canonical line. */
-export function checkFileLine(line: string, baseDir: string): string {
-  return printFileLine(fileFromPairs(splitWords(line, 'file', FILE_HINT), baseDir));
+/** One `files` input line. */
+export function fileFromLine(line: string, baseDir: string): FileSpec {
+  return fileFromPairs(splitWords(line, 'file', FILE_HINT), baseDir);
 }
 
-/** A `[[guest.files]]` table -> its canonical line. */
-export function checkFileTable(table: Record<string, unknown>, baseDir: string): string {
+/** A `[[guest.files]]` table. */
+export function fileFromTable(table: Record<string, unknown>, baseDir: string): FileSpec {
   const pairs: Array<[string, string]> = Object.entries(table).map(([key, value]) => {
     if (typeof value === 'string') return [key, value];
     throw new ValueProblem(`file key \`${key}\` must be a string`, FILE_HINT);
   });
-  return printFileLine(fileFromPairs(pairs, baseDir));
-}
-
-/** Reads a canonical line back. */
-export function parseFileLine(line: string): FileSpec {
-  return fileFromPairs(splitWords(line, 'file', FILE_HINT), '/');
+  return fileFromPairs(pairs, baseDir);
 }

@@ -51,13 +51,8 @@ export function printPointLine(spec: PointSpec): string {
   return spec.actions ? `${spec.point} actions=${spec.actions.join(',')}` : spec.point;
 }
 
-/** One `points` input line -> its canonical line. */
-export function checkPointLine(line: string): string {
-  return printPointLine(parsePointLine(line));
-}
-
-/** A `[[fault_injection.points]]` table -> its canonical line. */
-export function checkPointTable(table: Record<string, unknown>): string {
+/** A `[[fault_injection.points]]` table. */
+export function pointFromTable(table: Record<string, unknown>): PointSpec {
   for (const key of Object.keys(table)) {
     if (key !== 'name' && key !== 'actions') throw new ValueProblem(`unknown point key \`${key}\``, 'a [[fault_injection.points]] table has `name` and, optionally, `actions` (a list of strings)');
   }
@@ -66,9 +61,10 @@ export function checkPointTable(table: Record<string, unknown>): string {
   if (actions !== undefined && (!Array.isArray(actions) || actions.some((a) => typeof a !== 'string'))) {
     throw new ValueProblem('`actions` must be a list of strings, like ["fail", "fail-after:2"]', POINT_HINT);
   }
-  return printPointLine(pointFrom(name, actions as string[] | undefined));
+  return pointFrom(name, actions as string[] | undefined);
 }
 
+/** One `points` input line. */
 export function parsePointLine(line: string): PointSpec {
   const { point, rest } = splitPointLine(line.trim());
   if (rest === '') return pointFrom(point, undefined);

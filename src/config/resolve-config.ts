@@ -6,24 +6,25 @@
 import { randomInt } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Accel, Arch, CampaignKind, CampaignSettings, ExitDevice, GuestAgent, ResolvedConfig } from './types.js';
+import type { Arch, CampaignSettings, GuestAgent, ResolvedConfig } from './types.js';
 import { ConfigError, UsageError, formatLocation, type SourceLocation } from '../core/errors.js';
 import { mergeRules, parseRuleLines, type Rule } from '../rules/index.js';
 import { checkConfigSchema, type FileSettings, type SettingValue } from './check-schema.js';
-import { valueFromInput, type ConfigValue } from './convert-value.js';
+import { valueFromInput, type ConfigValue, type ListItem } from './convert-value.js';
 import { INPUTS, inputSpec, isInputName, type InputName, type RawInputs } from './inputs.js';
 import { loadToml } from './load-toml.js';
 import { scenarioNameFrom } from './parse-values.js';
 import { ProblemList } from './problems.js';
 import { readRulesFile, type RulesFromFile } from './read-rules-file.js';
-import { reportSources } from './report-sources.js';
+import { reportSources, type LocatedRule } from './report-sources.js';
 import { buildReproducerArgs, type GivenInput } from './reproducer-args.js';
-import { parseDiskLine, type DiskSpec } from './disk-spec.js';
-import { parseFileLine } from './file-spec.js';
-import { parseExitCodes } from './guest-values.js';
+import { printDiskLine, type DiskSpec } from './disk-spec.js';
+import { printFileLine, type FileSpec } from './file-spec.js';
 import { checkGuestCombination, type GuestChoice } from './guest-combination.js';
-import { parsePointLine } from './point-spec.js';
-import { defaultRegions, parseRegionLine } from '../campaign/snapshot/regions.js';
+import { printPointLine, type PointSpec } from './point-spec.js';
+import { defaultRegions, printRegionLine, type RegionSpec } from './region-spec.js';
+import { Settings } from './settings.js';
+import { printShard, type Shard } from './shard.js';
 
 export const DEFAULT_CONFIG_FILE = 'qfi.toml';
 
@@ -54,8 +55,54 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
   const problems = new ProblemList();
   const warnings: string[] = [];
   const raw = givenInputs(opts.inputs);
-
   // Inputs first: their values are all known before the file is read.
+  const { fromInputs, given } = readInputs(raw, cwd, problems);
+  const inputRules = parseInputRules(raw.get('faults'), problems);
+  const configFile = pickConfigFile(fromInputs, raw.has('config'), cwd);
+  const file = configFile === undefined ? undefined : readConfigFile(configFile, cwd, raw.has('config'), problems, opts.configBaseDir);
+  const settings = new Settings(fromInputs, file, new Set(raw.keys()), cwd);
+
+  const faults = readFaults(settings, fromInputs, file, inputRules, { cwd, problems, warnings });
+  const fileUnreadable = (configFile !== undefined || raw.has('config')) && file === undefined;
+  const guest = checkGuest(settings, { file, fileUnreadable, needsCommand: opts.needsCommand !== false, problems, warnings });
+  problems.throwIfAny();
+
+  const seed = settings.value('seed') ?? randomInt(0, 2 ** 32);
+  const sources = reportSources({
+    cwd,
+    env: opts.env ?? process.env,
+    configFile: opts.configBaseDir ? undefined : configFile,
+    rules: faults.located,
+    commandAt: settings.setting('command')?.where,
+    resultsFileAt: settings.setting('results-file')?.where,
+    command: settings.value('command'),
+    resultsFile: settings.value('results-file'),
+  });
+  const config: ResolvedConfig = {
+    configFile,
+    name: settings.value('name') ?? (configFile ? scenarioNameFrom(basename(configFile, extname(configFile))) : 'qfi'),
+    qemu: qemuSettings(settings, guest.arch),
+    machine: machineSettings(settings, guest.arch),
+    guest: guestSettings(settings, guest),
+    test: testSettings(settings, warnings),
+    faults: { enabled: faults.enabled, rules: faults.rules, fwCfgName: settings.orDefault('rules-fw-cfg-name'), seed, requireFired: settings.orDefault('require-fired') },
+    report: {
+      dir: settings.orDefault('results-dir'),
+      artifactName: settings.value('artifact-name'),
+      upload: settings.orDefault('upload-artifacts'),
+      failOnVerdict: settings.orDefault('fail-on-verdict'),
+    },
+    reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
+    sources,
+    campaign: campaignSettings(settings, guest.choice.agent === 'qfi'),
+    qtest: { scripts: settings.value('qtest-script') ?? [], devices: settings.value('qtest-devices') ?? [] },
+    locations: settings.locations(),
+  };
+  return { config, warnings };
+}
+
+/** Each given input, typed, and how the reproducer repeats it. */
+function readInputs(raw: ReadonlyMap<InputName, string | string[]>, cwd: string, problems: ProblemList): { fromInputs: Partial<Record<InputName, SettingValue>>; given: Partial<Record<InputName, GivenInput>> } {
   const fromInputs: Partial<Record<InputName, SettingValue>> = {};
   const given: Partial<Record<InputName, GivenInput>> = {};
   for (const [name, text] of raw) {
@@ -65,24 +112,37 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
     const value = problems.attempt(() => valueFromInput(spec, text, { where, baseDir: cwd }));
     if (value === undefined) continue;
     fromInputs[name] = { value, where };
-    given[name] = { text: reproducerText(spec.type, text, value) };
+    given[name] = { text: reproducerText(name, spec.type, text, value) };
   }
-  const inputRules = parseInputRules(raw.get('faults'), problems);
+  return { fromInputs, given };
+}
 
-  const configFile = pickConfigFile(fromInputs, raw.has('config'), cwd);
-  const file = configFile === undefined ? undefined : readConfigFile(configFile, cwd, raw.has('config'), problems, opts.configBaseDir);
+interface Collect {
+  problems: ProblemList;
+  /** Things that are allowed but probably not meant, for the log. */
+  warnings: string[];
+}
 
-  const setting = (name: InputName): SettingValue | undefined => fromInputs[name] ?? file?.values[name];
-  const value = <T extends ConfigValue>(name: InputName): T | undefined => setting(name)?.value as T | undefined;
-  const orDefault = <T extends ConfigValue>(name: InputName): T => value<T>(name) ?? (defaultValue(name, cwd) as T);
+interface Faults {
+  enabled: boolean;
+  /** Canonical, merged: rules file, qfi.toml, then input rules. */
+  rules: Rule[];
+  located: LocatedRule[];
+}
 
-  const fromRulesFile = readRulesFileSetting(setting, fromInputs, cwd, problems);
-  if (setting('rules-table') && !setting('rules-file')) {
-    warnings.push(`rules-table (${formatLocation(setting('rules-table')?.where ?? {})}) has no effect without rules-file`);
+/** The rules from the rules file, qfi.toml and the `faults` input; faults-enabled: input > qfi.toml > the rules file's own `enabled` > true. */
+function readFaults(
+  settings: Settings,
+  fromInputs: Partial<Record<InputName, SettingValue>>,
+  file: FileSettings | undefined,
+  inputRules: Rule[],
+  { cwd, problems, warnings }: Collect & { cwd: string },
+): Faults {
+  const fromRulesFile = readRulesFileSetting(settings, fromInputs, cwd, problems);
+  if (settings.setting('rules-table') && !settings.setting('rules-file')) {
+    warnings.push(`rules-table (${formatLocation(settings.where('rules-table'))}) has no effect without rules-file`);
   }
-
-  // faults-enabled: input > qfi.toml > the rules file's own `enabled` > true.
-  const enabledSetting = setting('faults-enabled') ?? fromRulesFile?.enabled;
+  const enabledSetting = settings.setting('faults-enabled') ?? fromRulesFile?.enabled;
   const enabled = enabledSetting === undefined ? true : (enabledSetting.value as boolean);
   if (!enabled && inputRules.length > 0) {
     warnings.push(
@@ -90,113 +150,106 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
         `so the ${inputRules.length} rule(s) given in \`faults\` are not delivered`,
     );
   }
+  if (!enabled) return { enabled, rules: [], located: [] };
+  return {
+    enabled,
+    rules: mergeRules([fromRulesFile?.rules ?? [], file?.rules ?? [], inputRules]),
+    located: [...(fromRulesFile?.locatedRules ?? []), ...(file?.locatedRules ?? []), ...inputRules.map((rule) => ({ rule, at: undefined }))],
+  };
+}
 
-  // A setting written but invalid is already a problem; do not also call it missing.
-  const written = (name: InputName): boolean => raw.has(name) || (file?.present.has(name) ?? false);
-  const fileUnreadable = (configFile !== undefined || raw.has('config')) && file === undefined;
-  const command = value<string>('command');
-  const initrd = setting('initrd');
+interface GuestChecked {
+  arch: Arch;
+  disks: DiskSpec[];
+  choice: GuestChoice;
+}
+
+/** The guest settings that only work together, and the test command the guest's agent needs. */
+function checkGuest(settings: Settings, opts: Collect & { file: FileSettings | undefined; fileUnreadable: boolean; needsCommand: boolean }): GuestChecked {
+  const { problems, warnings } = opts;
+  const written = (name: InputName): boolean => settings.written(name);
+  const initrd = settings.setting('initrd');
   if (initrd !== undefined && !written('kernel')) problems.add(initrdWithoutKernel(initrd.where));
-  const arch = orDefault<Arch>('arch');
-  const disks = readDisks(setting('disks'), problems);
-  checkQemuPrefix(setting('qemu'), arch, problems);
+  const arch = settings.orDefault('arch');
+  const disks = checkDisks(settings.setting('disks'), problems);
+  checkQemuPrefix(settings.setting('qemu'), arch, problems);
   // An initrd without a kernel is already wrong: what would run the command is then moot.
-  const guestChoice: GuestChoice = initrd !== undefined && !written('kernel') ? { agent: 'none' } : checkGuestCombination(setting, written, arch, disks, problems);
-  if (guestChoice.agent !== 'none' && !written('command') && !fileUnreadable && opts.needsCommand !== false) problems.add(missingCommand(file, guestChoice.agent));
-  if (guestChoice.agent === 'none' && !written('success-marker') && !written('failure-marker') && value<string>('exit-device') === undefined) {
+  const choice: GuestChoice = initrd !== undefined && !written('kernel') ? { agent: 'none' } : checkGuestCombination((name) => settings.setting(name), written, arch, disks, problems);
+  if (choice.agent !== 'none' && !written('command') && !opts.fileUnreadable && opts.needsCommand) problems.add(missingCommand(opts.file, choice.agent));
+  if (choice.agent === 'none' && !written('success-marker') && !written('failure-marker') && settings.value('exit-device') === undefined) {
     warnings.push(
       'the guest runs without an agent (your kernel and initrd) and no success-marker, failure-marker or exit-device is set: ' +
         'only KTAP/TAP results on the console can make it pass',
     );
   }
+  return { arch, disks, choice };
+}
 
-  problems.throwIfAny();
+function qemuSettings(settings: Settings, arch: Arch): ResolvedConfig['qemu'] {
+  return {
+    binary: settings.orDefault('qemu'),
+    accel: settings.orDefault('accel'),
+    // `qemu-trailing-args` add to whichever of the input or the file gave `qemu-args`.
+    extraArgs: [...(settings.value('qemu-args') ?? []), ...(settings.value('qemu-trailing-args') ?? [])],
+    version: settings.orDefault('qemu-version'),
+    sha256: settings.value('qemu-sha256'),
+    source: settings.value('qemu-source'),
+    targets: settings.value('qemu-targets') ?? [`${arch}-softmmu`],
+    configureFlags: settings.value('qemu-configure-flags') ?? [],
+    patches: settings.value('qemu-patches') ?? [],
+    installDeps: settings.orDefault('install-deps'),
+    icount: settings.orDefault('icount'),
+    plugin: settings.value('plugin'),
+    pluginArgs: settings.value('plugin-args') ?? [],
+  };
+}
 
-  const bootTimeoutMs = orDefault<number>('boot-timeout');
-  const testTimeoutMs = orDefault<number>('test-timeout');
-  const overallTimeoutMs = value<number>('timeout') ?? bootTimeoutMs + testTimeoutMs + OVERALL_TIMEOUT_MARGIN_MS;
+function machineSettings(settings: Settings, arch: Arch): ResolvedConfig['machine'] {
+  return {
+    arch,
+    type: settings.value('machine-type'),
+    cpu: settings.value('cpu'),
+    memory: settings.orDefault('memory'),
+    cpus: settings.orDefault('cpus'),
+    network: settings.orDefault('network'),
+  };
+}
+
+function guestSettings(settings: Settings, guest: GuestChecked): ResolvedConfig['guest'] {
+  return {
+    kernel: settings.value('kernel'),
+    initrd: settings.value('initrd'),
+    append: settings.orDefault('append'),
+    disks: guest.disks,
+    bios: settings.value('bios'),
+    debianMirror: settings.value('debian-mirror'),
+    pin: settings.value('guest-pin'),
+    files: settings.value('files') ?? [],
+    agent: guest.choice.agent,
+  };
+}
+
+function testSettings(settings: Settings, warnings: string[]): ResolvedConfig['test'] {
+  const bootTimeoutMs = settings.orDefault('boot-timeout');
+  const testTimeoutMs = settings.orDefault('test-timeout');
+  const overallTimeoutMs = settings.value('timeout') ?? bootTimeoutMs + testTimeoutMs + OVERALL_TIMEOUT_MARGIN_MS;
   if (overallTimeoutMs < bootTimeoutMs + testTimeoutMs) {
     warnings.push(
-      `timeout (${formatLocation(setting('timeout')?.where ?? {})}) is shorter than boot-timeout + test-timeout, ` +
+      `timeout (${formatLocation(settings.where('timeout'))}) is shorter than boot-timeout + test-timeout, ` +
         'so a slow run is cut off by the overall timeout before its test timeout is reached',
     );
   }
-
-  const seed = value<number>('seed') ?? randomInt(0, 2 ** 32);
-  const rules = enabled ? mergeRules([fromRulesFile?.rules ?? [], file?.rules ?? [], inputRules]) : [];
-  const sources = reportSources({
-    cwd,
-    env: opts.env ?? process.env,
-    configFile: opts.configBaseDir ? undefined : configFile,
-    rules: enabled ? [...(fromRulesFile?.locatedRules ?? []), ...(file?.locatedRules ?? []), ...inputRules.map((rule) => ({ rule, at: undefined }))] : [],
-    commandAt: setting('command')?.where,
-    resultsFileAt: setting('results-file')?.where,
-    command,
-    resultsFile: value<string>('results-file'),
-  });
-
-  const config: ResolvedConfig = {
-    configFile,
-    name: value<string>('name') ?? (configFile ? scenarioNameFrom(basename(configFile, extname(configFile))) : 'qfi'),
-    qemu: {
-      binary: orDefault<string>('qemu'),
-      accel: orDefault<Accel>('accel'),
-      // `qemu-trailing-args` add to whichever of the input or the file gave `qemu-args`.
-      extraArgs: [...(value<string[]>('qemu-args') ?? []), ...(value<string[]>('qemu-trailing-args') ?? [])],
-      version: orDefault<string>('qemu-version'),
-      sha256: value<string>('qemu-sha256'),
-      source: value<string>('qemu-source'),
-      targets: value<string[]>('qemu-targets') ?? [`${arch}-softmmu`],
-      configureFlags: value<string[]>('qemu-configure-flags') ?? [],
-      patches: value<string[]>('qemu-patches') ?? [],
-      installDeps: orDefault<boolean>('install-deps'),
-      icount: orDefault<boolean>('icount'),
-      plugin: value<string>('plugin'),
-      pluginArgs: value<string[]>('plugin-args') ?? [],
-    },
-    machine: {
-      arch,
-      type: value<string>('machine-type'),
-      cpu: value<string>('cpu'),
-      memory: orDefault<string>('memory'),
-      cpus: orDefault<number>('cpus'),
-      network: orDefault<'none' | 'user'>('network'),
-    },
-    guest: {
-      kernel: value<string>('kernel'),
-      initrd: value<string>('initrd'),
-      append: orDefault<string>('append'),
-      disks,
-      bios: value<string>('bios'),
-      debianMirror: value<string>('debian-mirror'),
-      pin: value<string>('guest-pin'),
-      files: (value<string[]>('files') ?? []).map(parseFileLine),
-      agent: guestChoice.agent,
-    },
-    test: {
-      command: command ?? '',
-      bootTimeoutMs,
-      testTimeoutMs,
-      overallTimeoutMs,
-      successMarker: value<string>('success-marker'),
-      failureMarker: value<string>('failure-marker'),
-      exitDevice: orDefault<ExitDevice>('exit-device'),
-      passExitCodes: parseExitCodes(orDefault<string>('pass-exit-codes')),
-      resultsFile: value<string>('results-file'),
-    },
-    faults: { enabled, rules, fwCfgName: orDefault<string>('rules-fw-cfg-name'), seed, requireFired: orDefault<boolean>('require-fired') },
-    report: {
-      dir: orDefault<string>('results-dir'),
-      artifactName: value<string>('artifact-name'),
-      upload: orDefault<boolean>('upload-artifacts'),
-      failOnVerdict: orDefault<boolean>('fail-on-verdict'),
-    },
-    reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
-    sources,
-    campaign: campaignSettings(value, guestChoice.agent === 'qfi'),
-    qtest: { scripts: value<string[]>('qtest-script') ?? [], devices: value<string[]>('qtest-devices') ?? [] },
+  return {
+    command: settings.value('command') ?? '',
+    bootTimeoutMs,
+    testTimeoutMs,
+    overallTimeoutMs,
+    successMarker: settings.value('success-marker'),
+    failureMarker: settings.value('failure-marker'),
+    exitDevice: settings.orDefault('exit-device'),
+    passExitCodes: settings.orDefault('pass-exit-codes'),
+    resultsFile: settings.value('results-file'),
   };
-  return { config, warnings };
 }
 
 /** Inputs that were actually given: the action reports unset inputs as ''. */
@@ -239,30 +292,22 @@ function readConfigFile(path: string, cwd: string, fromInput: boolean, problems:
   return loaded === undefined ? undefined : checkConfigSchema(loaded, problems, baseDir);
 }
 
-function readRulesFileSetting(
-  setting: (name: InputName) => SettingValue | undefined,
-  fromInputs: Partial<Record<InputName, SettingValue>>,
-  cwd: string,
-  problems: ProblemList,
-): RulesFromFile | undefined {
-  const path = setting('rules-file')?.value;
-  if (typeof path !== 'string') return undefined;
-  const tableSetting = setting('rules-table');
-  const table = typeof tableSetting?.value === 'string' ? tableSetting.value : (defaultValue('rules-table', cwd) as string);
+function readRulesFileSetting(settings: Settings, fromInputs: Partial<Record<InputName, SettingValue>>, cwd: string, problems: ProblemList): RulesFromFile | undefined {
+  const path = settings.value('rules-file');
+  if (path === undefined) return undefined;
   return readRulesFile({
     path,
     displayPath: displayPath(path, cwd),
-    table,
-    tableWhere: tableSetting?.where ?? { input: 'rules-table' },
+    table: settings.orDefault('rules-table'),
+    tableWhere: settings.where('rules-table'),
     ...(fromInputs['rules-file'] ? { input: 'rules-file' } : {}),
     problems,
   });
 }
 
 /** The disks, each already checked on its own; here ids must also be unique. */
-function readDisks(disks: SettingValue | undefined, problems: ProblemList): DiskSpec[] {
-  const lines = (disks?.value as string[] | undefined) ?? [];
-  const specs = lines.map(parseDiskLine);
+function checkDisks(disks: SettingValue | undefined, problems: ProblemList): DiskSpec[] {
+  const specs = (disks?.value as DiskSpec[] | undefined) ?? [];
   const seen = new Set<string>();
   for (const disk of specs) {
     if (seen.has(disk.id)) {
@@ -308,18 +353,20 @@ function checkQemuPrefix(qemu: SettingValue | undefined, arch: Arch, problems: P
   }
 }
 
-/** A setting's literal default from the inputs table, parsed like an input. */
-function defaultValue(name: InputName, cwd: string): ConfigValue {
-  const spec = inputSpec(name);
-  if (spec.default === undefined || spec.computedDefault) throw new Error(`input ${name} has no literal default`);
-  return valueFromInput(spec, spec.default, { where: { input: name }, baseDir: cwd });
+/** How the reproducer repeats an input: durations and exit codes as typed, specs as their canonical lines, the rest as parsed (paths absolute). */
+function reproducerText(name: InputName, type: string, text: string | string[], value: ConfigValue): string | string[] {
+  if (Array.isArray(value) && type === 'lines') return (value as ListItem[]).map((item) => listItemText(name, item));
+  if (type === 'duration' || name === 'pass-exit-codes' || name === 'snapshot-at') return (typeof text === 'string' ? text : (text[text.length - 1] ?? '')).trim();
+  if (name === 'shard') return printShard(value as Shard);
+  return String(value);
 }
 
-/** How the reproducer repeats an input: durations as typed, everything else as parsed (paths absolute). */
-function reproducerText(type: string, text: string | string[], value: ConfigValue): string | string[] {
-  if (Array.isArray(value)) return value;
-  if (type === 'duration') return (typeof text === 'string' ? text : (text[text.length - 1] ?? '')).trim();
-  return String(value);
+function listItemText(name: InputName, item: ListItem): string {
+  if (typeof item === 'string') return item;
+  if (name === 'disks') return printDiskLine(item as DiskSpec);
+  if (name === 'files') return printFileLine(item as FileSpec);
+  if (name === 'points') return printPointLine(item as PointSpec);
+  return printRegionLine(item as RegionSpec);
 }
 
 /** Relative to the working directory when inside it (`qfi.toml:3:9`), else absolute. */
@@ -329,24 +376,23 @@ function displayPath(path: string, cwd: string): string {
 }
 
 /** Campaign settings; defaults that depend on the kind (chaos repeats rate rules) are filled here. */
-function campaignSettings(value: <T extends ConfigValue>(name: InputName) => T | undefined, builtinGuest: boolean): CampaignSettings {
-  const kind = value<CampaignKind>('campaign') ?? 'matrix';
-  const shard = value<string>('shard')?.split('/').map(Number);
+function campaignSettings(settings: Settings, builtinGuest: boolean): CampaignSettings {
+  const kind = settings.orDefault('campaign');
   return {
     kind,
-    points: (value<string[]>('points') ?? []).map(parsePointLine),
-    actions: value<string[]>('actions') ?? [kind === 'chaos' ? 'rate:100' : 'fail'],
-    repeat: value<number>('repeat') ?? (kind === 'chaos' ? 10 : kind === 'snapshot' ? 50 : 1),
-    failNthMax: value<number>('fail-nth-max') ?? 100,
-    recheck: value<number>('recheck') ?? 2,
-    maxJobs: value<number>('max-jobs') ?? 256,
-    shard: shard ? { index: shard[0]!, count: shard[1]! } : undefined,
-    scenario: value<string>('scenario'),
-    planFile: value<string>('plan-file'),
-    history: value<string>('history'),
-    mergeFrom: value<string[]>('merge-from') ?? [],
-    regions: value<string[]>('regions')?.map(parseRegionLine) ?? defaultRegions(builtinGuest),
-    snapshotAt: value<string>('snapshot-at') ?? 'start',
-    trialTimeoutMs: value<number>('trial-timeout'),
+    points: settings.value('points') ?? [],
+    actions: settings.value('actions') ?? [kind === 'chaos' ? 'rate:100' : 'fail'],
+    repeat: settings.value('repeat') ?? (kind === 'chaos' ? 10 : kind === 'snapshot' ? 50 : 1),
+    failNthMax: settings.orDefault('fail-nth-max'),
+    recheck: settings.orDefault('recheck'),
+    maxJobs: settings.orDefault('max-jobs'),
+    shard: settings.value('shard'),
+    scenario: settings.value('scenario'),
+    planFile: settings.value('plan-file'),
+    history: settings.value('history'),
+    mergeFrom: settings.value('merge-from') ?? [],
+    regions: settings.value('regions') ?? defaultRegions(builtinGuest),
+    snapshotAt: settings.orDefault('snapshot-at'),
+    trialTimeoutMs: settings.value('trial-timeout'),
   };
 }

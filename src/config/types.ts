@@ -4,6 +4,11 @@ import type { DiskSpec } from './disk-spec.js';
 import type { FileSpec } from './file-spec.js';
 import type { PointSpec } from './point-spec.js';
 import type { ReportSources } from './report-sources.js';
+import type { RegionSpec } from './region-spec.js';
+export type { RegionSpec } from './region-spec.js';
+import type { Shard } from './shard.js';
+import type { SnapshotPoint } from './snapshot-point.js';
+import type { SettingLocations } from './settings.js';
 
 export type Arch = 'x86_64' | 'aarch64';
 export type Accel = 'auto' | 'kvm' | 'tcg';
@@ -118,6 +123,8 @@ export interface ResolvedConfig {
   campaign: CampaignSettings;
   /** mode qtest: scripts (absolute paths) and -device values. */
   qtest: { scripts: string[]; devices: string[] };
+  /** Where each given setting is written (file:line:col or its input), so later stages' errors point there: use sourceOf(config, name). */
+  locations: SettingLocations;
 }
 
 export type CampaignKind = 'matrix' | 'fail-nth' | 'chaos' | 'snapshot';
@@ -133,22 +140,15 @@ export interface CampaignSettings {
   failNthMax: number;
   recheck: number;
   maxJobs: number;
-  shard: { index: number; count: number } | undefined;
+  shard: Shard | undefined;
   scenario: string | undefined;
   planFile: string | undefined;
   history: string | undefined;
   mergeFrom: string[];
   /** Snapshot trials: where flips land (`ram`, `kernel-code`, `registers`, `name=0xA-0xB`...). */
   regions: RegionSpec[];
-  /** Snapshot trials: where the state is saved (`start`: the test command's start; else a sync marker name). */
-  snapshotAt: string;
+  /** Snapshot trials: where the state is saved (the test command's start, a sync marker, or a time after the start). */
+  snapshotAt: SnapshotPoint;
   /** Snapshot trials: a trial running longer is a hang; undefined: from the golden runs' time. */
   trialTimeoutMs: number | undefined;
-}
-
-/** A region flips of a snapshot campaign land in: built in (resolved at run time) or given ranges. */
-export interface RegionSpec {
-  name: string;
-  /** `0xSTART-0xEND` (end exclusive) joined by `;`, as the plugin takes them; undefined for built-in regions. */
-  ranges?: string;
 }

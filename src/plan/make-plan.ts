@@ -9,7 +9,7 @@ import { knownReleaseSha256 } from './qemu-releases.js';
 import { canonicalRulesText, compilePluginRules, isHostRule, isPluginRule, printRule, q35RamRanges } from '../rules/index.js';
 import { planHost, type HostPlan } from './host-plan.js';
 import { archData } from './arch.js';
-import { parseSnapshotAt } from './snapshot-point.js';
+import type { SnapshotPoint } from '../config/snapshot-point.js';
 
 /** fw_cfg names the built-in agent reads (guest/README.md documents the protocol). */
 export const AGENT_FW_CFG = {
@@ -42,7 +42,7 @@ export interface PlanOptions {
    * saved there, the built-in agent reports the kernel's regions, and qfi's plugin is always
    * loaded (it counts the golden runs' instructions and carries out the flips).
    */
-  snapshot?: { at: string };
+  snapshot?: { at: SnapshotPoint };
   /** Mode qtest: `auto` takes the system QEMU when it has the qtest accelerator, else builds one. */
   qtest?: boolean;
 }
@@ -54,7 +54,7 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
   const rules = config.faults.enabled ? config.faults.rules : [];
   // Host layers (plugin points, block/vm/net points) are carried out by QEMU; the rest go to the guest.
   const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
-  const snapshotAt = opts.snapshot ? parseSnapshotAt(opts.snapshot.at) : undefined;
+  const snapshotAt = opts.snapshot?.at;
   const planned = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
   // The guest waits where the state is saved (a time needs no waiting).
   const host: HostPlan = {

@@ -7,7 +7,7 @@
  *   vm.pause[on=written duration=2s]=fail
  *   net.link[after=5s duration=3s]=drop-every:10
  */
-import { parseDuration } from '../config/parse-values.js';
+import { parseDuration } from '../core/duration.js';
 import type { Action, Rule } from './model.js';
 import type { RuleProblem } from './plugin-rules.js';
 import { printRule } from './print-rule.js';

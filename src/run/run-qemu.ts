@@ -20,7 +20,7 @@ import { PluginControl } from './plugin-control.js';
 import { QmpClient } from './qmp-client.js';
 import { runSnapshotJob } from './snapshot-jobs.js';
 import { runGuestAgentSession } from './guest-agent-session.js';
-import { describeSnapshotPoint, parseSnapshotAt, resumeLineFor } from '../plan/snapshot-point.js';
+import { describeSnapshotPoint, printSnapshotPoint, resumeLineFor, type SnapshotPoint } from '../config/snapshot-point.js';
 
 export interface RunOptions {
   resultsDir: string;
@@ -45,7 +45,8 @@ export interface SnapshotRun {
   stateFile: string;
   /** Format nodes of the disks saved and restored with the state (qcow2 only). */
   devices: string[];
-  at: string;
+  /** Where the state is saved (`snapshot-at`). */
+  at: SnapshotPoint;
 }
 
 export interface RunResult {
@@ -266,7 +267,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   let testStartedAt: number | undefined = hasAgent ? undefined : 0;
   after(plan.timeouts.overallMs, () => onTimeout('overall'));
 
-  const snapshotPoint = snapshot ? parseSnapshotAt(snapshot.at) : undefined;
+  const snapshotPoint = snapshot?.at;
   /** The line that lets the guest go on from where the state is saved (none for a time). */
   const resumeLine = snapshotPoint ? resumeLineFor(snapshotPoint) : undefined;
   const saveSnapshot = async () => {
@@ -283,7 +284,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     record.snapshot = { loadMs };
     // The test goes on from here: its clock starts now (the state was saved at its start or a marker).
     testStartedAt = elapsed();
-    record.events.push({ kind: 'test-start', line: 0, atMs: testStartedAt, text: `(resumed from the saved state at ${snapshot!.at})` });
+    record.events.push({ kind: 'test-start', line: 0, atMs: testStartedAt, text: `(resumed from the saved state at ${printSnapshotPoint(snapshot!.at)})` });
     testTimer = after(plan.timeouts.testMs, () => onTimeout('test'));
     // Written only after the load concluded: bytes sent earlier land in a UART state the load replaces.
     if (resumeLine) tellGuest(resumeLine);

@@ -18,7 +18,7 @@ import type { Provisioned } from '../../provision/types.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import type { TestRun } from '../../observe/types.js';
 import { makePlan, memoryBytes } from '../../plan/make-plan.js';
-import { describeSnapshotPoint, parseSnapshotAt, type SnapshotPoint } from '../../plan/snapshot-point.js';
+import { describeSnapshotPoint, printSnapshotPoint, type SnapshotPoint } from '../../config/snapshot-point.js';
 import { createQcow2 } from '../../provision/disks.js';
 import { provision } from '../../provision/provision.js';
 import { writeReports } from '../../report/write-reports.js';
@@ -126,7 +126,7 @@ export async function runSnapshotCampaign(
   const privateDir = mkdtempSync(join(tmpdir(), 'qfi-snapshot-'));
   try {
     const bench = await prepareBench(config, host, privateDir, signal);
-    const point = parseSnapshotAt(config.campaign.snapshotAt);
+    const point = config.campaign.snapshotAt;
     const boot = await bootAndSave(config, bench, point, host);
     if ('stopped' in boot) return { results: [], probe: boot.stopped, facts: undefined };
     const golden = await goldenRuns(config, bench, host);
@@ -137,7 +137,7 @@ export async function runSnapshotCampaign(
     const facts: SnapshotFacts = {
       bootMs: boot.saved.savedAtMs ?? 0,
       saveMs: boot.saved.saveMs,
-      at: config.campaign.snapshotAt,
+      at: printSnapshotPoint(config.campaign.snapshotAt),
       golden: { instructions: golden.instructions, testMs: golden.testMs, outputLines: golden.golden === '' ? 0 : golden.golden.split('\n').length },
       trialTimeoutMs: golden.trialTimeoutMs,
       regions: regions.map((r) => (r.kind === 'ram' ? { name: r.name, ranges: r.ranges } : { name: r.name, registers: r.registers })),

@@ -6,7 +6,7 @@ import type { PlannedPoint } from '../../../src/campaign/model.js';
 import { parsePointLine } from '../../../src/config/point-spec.js';
 
 function settings(over: Partial<CampaignSettings> = {}): CampaignSettings {
-  return { kind: 'matrix', points: [], actions: ['fail'], repeat: 1, failNthMax: 100, recheck: 2, maxJobs: 256, shard: undefined, scenario: undefined, planFile: undefined, history: undefined, mergeFrom: [], regions: [], snapshotAt: 'start', trialTimeoutMs: undefined, ...over };
+  return { kind: 'matrix', points: [], actions: ['fail'], repeat: 1, failNthMax: 100, recheck: 2, maxJobs: 256, shard: undefined, scenario: undefined, planFile: undefined, history: undefined, mergeFrom: [], regions: [], snapshotAt: { kind: 'start' }, trialTimeoutMs: undefined, ...over };
 }
 const points = (...names: string[]): PlannedPoint[] => names.map((point) => ({ point, source: 'config', calls: undefined }));
 

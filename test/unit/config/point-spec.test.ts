@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPointLine, parsePointLine } from '../../../src/config/point-spec.js';
+import { parsePointLine, printPointLine } from '../../../src/config/point-spec.js';
 import { resolveConfig } from '../../../src/config/index.js';
 import { formatError } from '../../../src/core/errors.js';
 
@@ -10,7 +10,7 @@ describe('points lines', () => {
   it('reads a point, its parameters and its own actions, canonically', () => {
     expect(parsePointLine('storage.read')).toEqual({ point: 'storage.read', actions: undefined });
     expect(parsePointLine('  block.read[errno=EIO disk=data]   actions = fail , fail-after: 2 ')).toEqual({ point: 'block.read[disk=data errno=EIO]', actions: ['fail', 'fail-after:2'] });
-    expect(checkPointLine('a.b actions=rate:5')).toBe('a.b actions=rate:5');
+    expect(printPointLine(parsePointLine('a.b actions=rate:5'))).toBe('a.b actions=rate:5');
   });
 
   it('refuses what would make a bad rule, saying why', () => {

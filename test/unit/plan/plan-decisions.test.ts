@@ -45,7 +45,7 @@ describe('the accelerator a plan asks for', () => {
     expect((await planFor({ command: 'x', accel: 'tcg' })).accel).toEqual({ want: 'tcg', reason: 'accel = tcg' });
     expect((await planFor({ command: 'x', faults: 'mem.flip[at=insn:1000]=fail' })).accel).toEqual({ want: 'tcg', reason: 'the run loads a TCG plugin' });
     expect((await planFor({ command: 'x', plugin: 'probe.so' })).accel).toEqual({ want: 'tcg', reason: 'the run loads a TCG plugin' });
-    expect((await planFor({ command: 'x' }, { snapshot: { at: 'start' } })).accel.want).toBe('tcg');
+    expect((await planFor({ command: 'x' }, { snapshot: { at: { kind: 'start' } } })).accel.want).toBe('tcg');
   });
 });
 
@@ -63,7 +63,7 @@ describe('the QEMU of a qtest plan', () => {
   });
 
   it('does not change a snapshot plan\'s host plan in place: the wait for the state is added to a copy', async () => {
-    const plan = await planFor({ command: 'x' }, { snapshot: { at: 'start' } });
+    const plan = await planFor({ command: 'x' }, { snapshot: { at: { kind: 'start' } } });
     expect(plan.host.syncTestStart).toBe(true);
     expect(plan.append).toContain('qfi.sync=1');
   });

@@ -34,6 +34,7 @@ import { silentLogger, type Host } from '../../../src/core/host.js';
 import type { Arch, ResolvedConfig } from '../../../src/config/types.js';
 import { archData } from '../../../src/plan/arch.js';
 import { makePlan } from '../../../src/plan/make-plan.js';
+import type { SnapshotPoint } from '../../../src/config/snapshot-point.js';
 import { examplesDir } from './sources.js';
 
 export const QFI_ACTION = /^[A-Za-z0-9-]+\/qfi@v\d+$/;
@@ -105,7 +106,7 @@ function newQcow2Disks(config: ResolvedConfig): boolean {
 }
 
 /** A run's needs, from makePlan (`snapshotAt`: a snapshot campaign's boot). */
-function runNeeds(config: ResolvedConfig, why: string, snapshotAt?: string): Needs {
+function runNeeds(config: ResolvedConfig, why: string, snapshotAt?: SnapshotPoint): Needs {
   const plan = makePlan(config, 'needs', snapshotAt === undefined ? {} : { snapshot: { at: snapshotAt } });
   const arch = config.machine.arch;
   const qemuImg = newQcow2Disks(config) || snapshotAt !== undefined;

@@ -10,8 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { INPUTS } from '../../../src/config/inputs.js';
 import { packageRoot } from '../../../src/core/package-root.js';
-import { parseDiskLine } from '../../../src/config/disk-spec.js';
-import { parseRegionLine } from '../../../src/campaign/snapshot/regions.js';
+import { diskFromLine } from '../../../src/config/disk-spec.js';
+import { parseRegionLine } from '../../../src/config/region-spec.js';
 import { readmeWorkflow, readmeYamlBlocks } from './sources.js';
 
 const dir = join(packageRoot(), 'workflows-examples');
@@ -76,7 +76,7 @@ function expectQfiInputs(file: string, jobs: Job[]): void {
           if (spec && 'values' in spec) expect(spec.values, `${file}: with.${key}`).toContain(value);
           if (key === 'regions') for (const line of String(value).trim().split('\n')) expect(() => parseRegionLine(line)).not.toThrow();
           // An image the job brings itself (path=) is not here; runner-needs.test.ts resolves those lines with a stand-in file.
-          if (key === 'disks') for (const line of String(value).trim().split('\n').filter((l) => !/\bpath=/.test(l))) expect(() => parseDiskLine(line)).not.toThrow();
+          if (key === 'disks') for (const line of String(value).trim().split('\n').filter((l) => !/\bpath=/.test(l))) expect(() => diskFromLine(line, 0, '/')).not.toThrow();
         }
       }
       if (step.with?.config) expect(files.concat(readdirSync(dir)), `${file}: config ${String(step.with.config)} is next to it`).toContain(String(step.with.config));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegions, parseRegionLine, printRegionLine, resolveRegions } from '../../../../src/campaign/snapshot/regions.js';
+import { defaultRegions, parseRegionLine, printRegionLine } from '../../../../src/config/region-spec.js';
+import { resolveRegions } from '../../../../src/campaign/snapshot/regions.js';
 import { loadConsoleFixture } from '../../../helpers/console-fixture.js';
 
 describe('region lines', () => {

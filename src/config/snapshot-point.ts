@@ -4,7 +4,8 @@
  * `ack NAME`), or `time:DURATION` after the test started (nothing waits: the state is whatever
  * the guest is doing then).
  */
-import { ValueProblem, parseDuration } from '../config/parse-values.js';
+import { parseDuration } from '../core/duration.js';
+import { ValueProblem } from '../core/value-problem.js';
 
 export type SnapshotPoint = { kind: 'start' } | { kind: 'marker'; name: string } | { kind: 'time'; ms: number };
 
@@ -16,6 +17,13 @@ export function parseSnapshotAt(text: string): SnapshotPoint {
   if (at.startsWith('time:')) return { kind: 'time', ms: parseDuration(at.slice('time:'.length)) };
   if (/^[A-Za-z0-9_.-]{1,32}$/.test(at)) return { kind: 'marker', name: at };
   throw new ValueProblem(`bad snapshot-at ${JSON.stringify(text)}`, HINT);
+}
+
+/** Back to the text `snapshot-at` takes: for the reproducer and reports (campaign.json's `at`). */
+export function printSnapshotPoint(point: SnapshotPoint): string {
+  if (point.kind === 'start') return 'start';
+  if (point.kind === 'marker') return point.name;
+  return `time:${point.ms % 1000 === 0 ? `${point.ms / 1000}s` : `${point.ms}ms`}`;
 }
 
 /** For logs and reasons: `the test start`, `marker warm`, `1.5 s after the test start`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSnapshotPoint, parseSnapshotAt, resumeLineFor } from '../../../../src/plan/snapshot-point.js';
+import { describeSnapshotPoint, parseSnapshotAt, resumeLineFor } from '../../../src/config/snapshot-point.js';
 
 describe('snapshot-at', () => {
   it('reads the test start, a marker, or a time after the start', () => {
