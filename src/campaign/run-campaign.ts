@@ -91,7 +91,7 @@ async function choosePoints(options: CampaignOptions, config: ResolvedConfig, ho
 
 /** `qfi plan`: the scenarios, written to plan.json, and the matrix for a workflow. */
 export async function planCampaign(options: CampaignOptions, host: Host): Promise<{ config: ResolvedConfig; plan: CampaignPlan; matrix: ReturnType<typeof toMatrix>; planFile: string }> {
-  const config = await resolveInputs(options, host.log);
+  const config = await resolveInputs(options, host.log, { purpose: 'campaign' });
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
@@ -221,7 +221,7 @@ export interface CampaignResult {
 
 /** `qfi campaign`: plan (or read plan-file), run this job's scenarios, report. */
 export async function runCampaign(options: CampaignOptions, host: Host): Promise<CampaignResult> {
-  const config = await resolveInputs(options, host.log);
+  const config = await resolveInputs(options, host.log, { purpose: 'campaign' });
   const plan = await makeCampaignPlan(options, config, host);
   writePlanFile(config.report.dir, plan);
   const { scenarios, part } = selectScenarios(plan, config);

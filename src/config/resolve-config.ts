@@ -24,6 +24,7 @@ import { checkGuestCombination, type GuestChoice } from './guest-combination.js'
 import { printPointLine, type PointSpec } from './point-spec.js';
 import { defaultRegions, printRegionLine, type RegionSpec } from './region-spec.js';
 import { Settings } from './settings.js';
+import { checkPurpose, type ConfigPurpose } from './purpose-checks.js';
 import { printShard, type Shard } from './shard.js';
 
 export const DEFAULT_CONFIG_FILE = 'qfi.toml';
@@ -40,6 +41,8 @@ export interface ResolveConfigOptions {
   needsCommand?: boolean;
   /** Folder the config file's relative paths resolve from instead of its own (`qfi reproduce` reads the run's copy of it). */
   configBaseDir?: string;
+  /** The mode's own refusals that need only the config (a snapshot campaign's, qtest's). */
+  purpose?: ConfigPurpose;
   /** The environment GITHUB_WORKSPACE and GITHUB_WORKFLOW_REF are read from (tests give their own). */
   env?: NodeJS.ProcessEnv;
 }
@@ -98,6 +101,8 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
     qtest: { scripts: settings.value('qtest-script') ?? [], devices: settings.value('qtest-devices') ?? [] },
     locations: settings.locations(),
   };
+  checkPurpose(config, opts.purpose, problems);
+  problems.throwIfAny();
   return { config, warnings };
 }
 

@@ -6,6 +6,8 @@
 import type { DiskSpec } from '../config/disk-spec.js';
 import { ConfigError } from '../core/errors.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { sourceOf } from '../config/settings.js';
+import type { InputName } from '../config/inputs.js';
 import { MAX_BLKDEBUG_STATES, blkdebugStateCount } from '../rules/blkdebug.js';
 import { compileHostRules, type BlockRule, type HostRule } from '../rules/host-rules.js';
 import type { Rule } from '../rules/model.js';
@@ -57,7 +59,7 @@ export function planHost(config: ResolvedConfig, rules: readonly Rule[], countRe
     const readOnlyWrites = mine.find((r) => r.op !== 'read' && disk.readOnly);
     if (readOnlyWrites) {
       throw new ConfigError(`rule ${readOnlyWrites.text} can never fire: disk ${disk.id} is read-only, so the guest never writes or flushes it`, {
-        location: { input: 'disks' },
+        location: sourceOf(config, 'disks'),
         hint: 'drop read-only=true from the disk, or use block.read rules on it',
       });
     }
@@ -85,8 +87,8 @@ function expandDisks(rule: HostRule, disks: readonly PlannedDisk[]): HostRule[] 
 }
 
 function checkServable(rule: HostRule, config: ResolvedConfig): void {
-  const refuse = (reason: string, hint: string, input = 'faults'): never => {
-    throw new ConfigError(`rule ${rule.text} cannot be carried out: ${reason}`, { location: { input }, hint });
+  const refuse = (reason: string, hint: string, input: InputName = 'faults'): never => {
+    throw new ConfigError(`rule ${rule.text} cannot be carried out: ${reason}`, { location: sourceOf(config, input), hint });
   };
   if (rule.layer === 'block') {
     const ids = config.guest.disks.map((d) => d.id);

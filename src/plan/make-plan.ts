@@ -10,6 +10,7 @@ import { canonicalRulesText, compilePluginRules, isHostRule, isPluginRule, print
 import { planHost, type HostPlan } from './host-plan.js';
 import { archData } from './arch.js';
 import type { SnapshotPoint } from '../config/snapshot-point.js';
+import { sourceOf } from '../config/settings.js';
 
 /** fw_cfg names the built-in agent reads (guest/README.md documents the protocol). */
 export const AGENT_FW_CFG = {
@@ -63,7 +64,7 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
     syncMarkers: snapshotAt?.kind === 'marker' && !planned.syncMarkers.includes(snapshotAt.name) ? [...planned.syncMarkers, snapshotAt.name] : planned.syncMarkers,
   };
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
-  checkGuestSupportsPlan(config, pluginRules.length > 0, snapshotAt !== undefined);
+  checkGuestSupportsPlan(config, pluginRules.length > 0);
   const fwCfg = agentFwCfg(config, token, guestRules, host);
   const agent = config.guest.agent;
   const arch = archData[config.machine.arch];
@@ -150,30 +151,25 @@ function kernelAppend(config: ResolvedConfig, host: HostPlan, snapshot: boolean)
 }
 
 /**
- * What needs qfi's agent or its x86_64 plugin build: checked here because only the plan knows
- * which rules are plugin rules and whether a campaign saves a snapshot.
+ * What needs qfi's x86_64 plugin build or TCG: checked here because only the plan knows which
+ * rules are plugin rules. A snapshot campaign's own refusals are the config stage's
+ * (config/purpose-checks.ts): a snapshot plan is made from a config checked for them.
  */
-function checkGuestSupportsPlan(config: ResolvedConfig, hasPluginRules: boolean, snapshot: boolean): void {
+function checkGuestSupportsPlan(config: ResolvedConfig, hasPluginRules: boolean): void {
   const arch = config.machine.arch;
-  if ((hasPluginRules || snapshot) && arch !== 'x86_64') {
-    throw new ConfigError(`${snapshot ? 'snapshot campaigns' : 'plugin rules (mem.*, reg.*, insn.*)'} need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is ${arch}`, {
-      location: { input: 'arch' },
+  if (hasPluginRules && arch !== 'x86_64') {
+    throw new ConfigError(`plugin rules (mem.*, reg.*, insn.*) need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is ${arch}`, {
+      location: sourceOf(config, 'arch'),
       hint: 'run this scenario on arch: x86_64, or use guest, block and VM rules on aarch64',
     });
   }
-  if (config.qemu.accel === 'kvm' && (hasPluginRules || snapshot || config.qemu.plugin || config.qemu.icount)) {
+  if (config.qemu.accel === 'kvm' && (hasPluginRules || config.qemu.plugin || config.qemu.icount)) {
     // Plugins instrument TCG-translated code and -icount is TCG's: KVM cannot run them, and
     // turning an explicit `accel = kvm` into TCG without a word would hide a wrong setting.
-    const why = hasPluginRules ? 'plugin rules (mem.*, reg.*, insn.*) run in qfi\'s TCG plugin' : snapshot ? 'snapshot campaigns run qfi\'s TCG plugin' : config.qemu.plugin ? 'a QEMU plugin instruments TCG-translated code' : 'icount is a TCG option';
+    const why = hasPluginRules ? 'plugin rules (mem.*, reg.*, insn.*) run in qfi\'s TCG plugin' : config.qemu.plugin ? 'a QEMU plugin instruments TCG-translated code' : 'icount is a TCG option';
     throw new ConfigError(`accel = kvm was asked for, but ${why}: KVM cannot run it`, {
-      location: { input: 'accel' },
+      location: sourceOf(config, 'accel'),
       hint: 'use accel = auto (qfi picks TCG then) or accel = tcg',
-    });
-  }
-  if (snapshot && config.guest.agent !== 'qfi') {
-    throw new ConfigError(`snapshot campaigns need qfi's agent (it waits where the state is saved), but the guest runs with agent: ${config.guest.agent}`, {
-      location: { input: 'agent' },
-      hint: 'use the built-in initramfs (your kernel is fine: drop initrd / boot=true)',
     });
   }
 }
@@ -229,7 +225,7 @@ export function chooseQemu(config: ResolvedConfig, hasPluginRules = false): Qemu
     if (pluginSource) {
       const what = hasPluginRules ? 'plugin rules (mem.*, reg.*, insn.*) need qfi\'s plugin, built against a QEMU build\'s qemu-plugin.h' : `plugin ${qemu.plugin} is C source, which needs a QEMU build's qemu-plugin.h`;
       throw new ConfigError(`${what}, but qemu is \`system\``, {
-        location: { input: 'qemu' },
+        location: sourceOf(config, 'qemu'),
         hint: 'use qemu: auto or build (qfi builds QEMU and compiles the plugin), or give the plugin as a built .so',
       });
     }
@@ -240,7 +236,7 @@ export function chooseQemu(config: ResolvedConfig, hasPluginRules = false): Qemu
 
   if (!qemu.source && !qemu.sha256 && !knownReleaseSha256(qemu.version)) {
     throw new ConfigError(`QEMU ${qemu.version} is not in qfi's release table, so its tarball cannot be checked`, {
-      location: { input: 'qemu-version' },
+      location: sourceOf(config, 'qemu-version'),
       hint: 'give its sha256 with qemu-sha256, or a local tarball or folder with qemu-source',
     });
   }

@@ -11,12 +11,12 @@ import { ConfigError, InfraError } from '../core/errors.js';
 import type { Host } from '../core/host.js';
 import type { Plan } from '../plan/types.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { sourceOf } from '../config/settings.js';
 import { makePlan } from '../plan/make-plan.js';
 import { provisionDisks } from '../provision/disks.js';
 import { firmwareDirsFor, provisionQemu } from '../provision/provision.js';
 import { readQemuVersion } from '../provision/qemu-system.js';
 import { reportFilesIn, type ReportFiles } from '../report/write-reports.js';
-import { isBlockRule, isHostRule, isPluginRule, printRule } from '../rules/index.js';
 import { qtestVerdict, writeQtestReports, type QtestOutcome } from './qtest-report.js';
 import { probeQtestAccel } from './qtest-support.js';
 import { qtestFileNames, runQtestScript, type ScriptResult } from './run-qtest.js';
@@ -36,11 +36,7 @@ export interface QtestPipelineResult {
 const COMMAND_TIMEOUT_MS = 10_000;
 
 export async function runQtestPipeline(options: QtestPipelineOptions, host: Host): Promise<QtestPipelineResult> {
-  const config = await resolveInputs(options, host.log, { needsCommand: false });
-  if (config.qtest.scripts.length === 0) {
-    throw new ConfigError('mode qtest needs at least one qtest script', { location: { input: 'qtest-script' }, hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' });
-  }
-  checkQtestRules(config);
+  const config = await resolveInputs(options, host.log, { needsCommand: false, purpose: 'qtest' });
   const scripts = config.qtest.scripts.map(readQtestScript);
   checkScriptNames(scripts);
   const plan = makePlan(config, undefined, { qtest: true });
@@ -79,18 +75,6 @@ export async function runQtestPipeline(options: QtestPipelineOptions, host: Host
   }
 }
 
-/** No guest runs, and no CPU: only block rules (blkdebug under a drive a device uses) apply. */
-function checkQtestRules(config: ResolvedConfig): void {
-  for (const rule of config.faults.rules) {
-    if (isBlockRule(rule)) continue;
-    const what = isPluginRule(rule) ? 'a plugin rule (no TCG code runs under qtest)' : isHostRule(rule) ? 'a VM/network rule (there is no guest to pause, reset or cut off)' : 'a guest rule (no guest reads it)';
-    throw new ConfigError(`rule ${printRule(rule)} is ${what}, so it cannot apply in mode qtest`, {
-      location: { input: 'faults' },
-      hint: 'in qtest mode use block rules on a disk a device uses (`block.read=fail-after:2 disk=data`), or run the rule in mode run',
-    });
-  }
-}
-
 /** Script names are report and file names: two scripts must not share one. */
 function checkScriptNames(scripts: QtestScript[]): void {
   const seen = new Map<string, string>();
@@ -108,7 +92,7 @@ function checkDeviceDrives(config: ResolvedConfig, plan: Plan): void {
     const drive = /(?:^|,)drive=([^,]+)/.exec(device)?.[1];
     if (drive !== undefined && !nodes.includes(drive)) {
       throw new ConfigError(`device \`${device}\` uses drive ${drive}, which is not a disk of this run`, {
-        location: { input: 'qtest-devices' },
+        location: sourceOf(config, 'qtest-devices'),
         hint: nodes.length ? `the disks' block nodes are ${nodes.join(', ')} (qfi-<disk id>)` : 'add the disk to disks (`id=data size=1M`) and refer to it as drive=qfi-data',
       });
     }

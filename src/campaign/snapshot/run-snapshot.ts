@@ -16,13 +16,14 @@ import { observeRun } from '../../observe/observe-run.js';
 import type { Plan } from '../../plan/types.js';
 import type { Provisioned } from '../../provision/types.js';
 import type { ResolvedConfig } from '../../config/types.js';
+import { sourceOf } from '../../config/settings.js';
 import type { TestRun } from '../../observe/types.js';
 import { makePlan, memoryBytes } from '../../plan/make-plan.js';
 import { describeSnapshotPoint, printSnapshotPoint, type SnapshotPoint } from '../../config/snapshot-point.js';
 import { createQcow2 } from '../../provision/disks.js';
 import { provision } from '../../provision/provision.js';
 import { writeReports } from '../../report/write-reports.js';
-import { compilePluginRules, isHostRule, isPluginRule, parseRule, printRule, q35RamRanges } from '../../rules/index.js';
+import { compilePluginRules, parseRule, printRule, q35RamRanges } from '../../rules/index.js';
 import { runQemu, type SnapshotRun } from '../../run/run-qemu.js';
 import type { Injection } from '../../observe/injections.js';
 import type { CampaignPlan, Scenario, ScenarioResult } from '../model.js';
@@ -54,18 +55,6 @@ const GOLDEN_RUNS = 2;
 const MIN_TRIAL_TIMEOUT_MS = 3_000;
 /** A trial may run this many times longer than the slower golden run before it is a hang. */
 const TRIAL_TIMEOUT_FACTOR = 5;
-
-/** Snapshot trials flip bits; host and plugin rules of the config would act in every trial, so they are refused. */
-function checkSnapshotConfig(config: ResolvedConfig): void {
-  const rules = config.faults.enabled ? config.faults.rules : [];
-  const other = rules.find((r) => isHostRule(r) || isPluginRule(r));
-  if (other) {
-    throw new ConfigError(`snapshot campaigns inject their own bit flips, so the config's rule ${printRule(other)} cannot run in every trial`, {
-      location: { input: 'faults' },
-      hint: 'remove host (block.*, vm.*, net.*) and plugin (mem.*, reg.*, insn.*) rules for `campaign: snapshot`; guest rules (read by the guest at boot) are kept',
-    });
-  }
-}
 
 /**
  * Disks a trial writes must come back with the state: each writable disk gets a qcow2 overlay
@@ -122,7 +111,6 @@ export async function runSnapshotCampaign(
   host: Host,
   signal: AbortSignal | undefined,
 ): Promise<SnapshotCampaignResult> {
-  checkSnapshotConfig(config);
   const privateDir = mkdtempSync(join(tmpdir(), 'qfi-snapshot-'));
   try {
     const bench = await prepareBench(config, host, privateDir, signal);
@@ -226,7 +214,7 @@ async function runTrials(config: ResolvedConfig, scenarios: readonly Scenario[],
   for (const [i, scenario] of scenarios.entries()) {
     if (signal?.aborted) break;
     const region = byName.get(scenario.point);
-    if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: { input: 'regions' }, hint: 'run the plan with the regions it was made with' });
+    if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: sourceOf(config, 'regions'), hint: 'run the plan with the regions it was made with' });
     results.push(await runTrial(scenario, region, { ...ctx, label: `[${i + 1}/${scenarios.length}]` }));
   }
   return results;
