@@ -21,7 +21,10 @@ export type ExitDevice = 'none' | 'isa-debug-exit' | 'semihosting';
 export interface QemuBuildSpec {
   /** Release to build, e.g. `10.2.2`. */
   version: string;
-  /** Expected sha256 of the release tarball when the version is not in qfi's table. */
+  /**
+   * Expected sha256 of the source tarball: `qemu-sha256` as given; in a plan's build choice,
+   * without `source`, qfi's release table's when not given (chooseQemu checks the table once).
+   */
   sha256: string | undefined;
   /** Absolute path of a local source tarball or folder. */
   source: string | undefined;

@@ -234,7 +234,9 @@ export function chooseQemu(config: ResolvedConfig, hasPluginRules = false): Qemu
   if (qemu.binary !== 'auto' && qemu.binary !== 'build') return { kind: 'path', path: qemu.binary };
   if (qemu.binary === 'auto' && !pluginSource) return { kind: 'system' };
 
-  if (!qemu.source && !qemu.sha256 && !knownReleaseSha256(qemu.version)) {
+  // The one check against the release table: the build then downloads with the sha256 planned here.
+  const sha256 = qemu.sha256 ?? (qemu.source ? undefined : knownReleaseSha256(qemu.version));
+  if (!qemu.source && !sha256) {
     throw new ConfigError(`QEMU ${qemu.version} is not in qfi's release table, so its tarball cannot be checked`, {
       location: sourceOf(config, 'qemu-version'),
       hint: 'give its sha256 with qemu-sha256, or a local tarball or folder with qemu-source',
@@ -244,7 +246,7 @@ export function chooseQemu(config: ResolvedConfig, hasPluginRules = false): Qemu
     kind: 'build',
     reason: qemu.binary === 'build' ? 'qemu: build' : hasPluginRules ? 'the run has plugin rules (qfi\'s plugin needs QEMU >= 10.1)' : `the plugin source ${qemu.plugin} needs qemu-plugin.h`,
     version: qemu.version,
-    sha256: qemu.sha256,
+    sha256,
     source: qemu.source,
     targets: qemu.targets,
     configureFlags: qemu.configureFlags,

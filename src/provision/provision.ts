@@ -169,7 +169,7 @@ async function provisionPlugins(plan: Plan, qemu: QemuFiles, version: string, ho
 /** qfi's plugin writes guest state (plugin API 5, QEMU 10.1+); insn.skip moves the PC (API 6, QEMU 11.0+). */
 function checkPluginApi(plan: Plan, version: string, binary: string): void {
   const api = pluginApiVersion(version) ?? 0;
-  const needsSkip = plan.pluginRules.some((r) => r.line.includes(' action=skip '));
+  const needsSkip = plan.pluginRules.some((r) => r.action === 'skip');
   const need = needsSkip ? 6 : 5;
   if (api >= need) return;
   throw new ConfigError(

@@ -5,6 +5,6 @@ export { printAction, printPoint, printRule } from './print-rule.js';
 export { canonicalRulesText, mergeRules } from './rule-set.js';
 export { DEFAULT_RULES_FW_CFG_NAME, FW_CFG_NAME_MAX_BYTES, validateFwCfgName } from './fw-cfg-name.js';
 export { PLUGIN_POINTS, checkPluginRule, compilePluginRules, isPluginRule, q35RamRanges, resolveWaitingRule } from './plugin-rules.js';
-export type { PluginPoint, PluginRuleLine } from './plugin-rules.js';
+export type { PluginAction, PluginPoint, PluginRuleLine } from './plugin-rules.js';
 export { BLOCK_POINTS, ERRNO, HOST_POINTS, TIMED_POINTS, checkHostRule, compileHostRules, errnoName, isBlockRule, isHostRule } from './host-rules.js';
 export type { BlockRule, HostRule, RuleWindow, TimedRule } from './host-rules.js';

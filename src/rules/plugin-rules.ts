@@ -138,8 +138,13 @@ function repeatOf(action: Action, period: string | undefined): string | undefine
   }
 }
 
+/** The plugin's actions (plugin/README.md); `skip` moves the PC and needs plugin API 6. */
+export type PluginAction = 'flip-ram' | 'flip-ram-random' | 'write-ram' | 'flip-reg' | 'set-reg' | 'skip';
+
 export interface PluginRuleLine {
   id: string;
+  /** The plugin action the line carries out (its `action=`). */
+  action: PluginAction;
   /** The rule as the user wrote it, canonical. */
   rule: string;
   /** The plugin's own rule line (plugin/README.md). */
@@ -156,6 +161,25 @@ export function resolveWaitingRule(rule: PluginRuleLine, address: string): strin
   return rule.line.replace(' addr=@ ', ` addr=${address} `);
 }
 
+/** A point's plugin action and its arguments; `ram` (or no addr/ranges) becomes the machine's RAM ranges. */
+function pluginActionOf(point: PluginPoint, p: Record<string, string>, ram: Array<[bigint, bigint]>): { action: PluginAction; args: string[] } {
+  switch (point) {
+    case 'mem.flip': {
+      if (p.addr) return { action: 'flip-ram', args: [`addr=${p.addr}`, ...(p.width ? [`width=${p.width}`] : []), `mask=${p.mask ?? '0x1'}`] };
+      const ranges = p.ranges && p.ranges !== 'ram' ? p.ranges : ram.map(([a, b]) => `0x${a.toString(16)}-0x${b.toString(16)}`).join(';');
+      return { action: 'flip-ram-random', args: [`ranges=${ranges}`, ...(p.mask ? [`mask=${p.mask}`] : [])] };
+    }
+    case 'mem.write':
+      return { action: 'write-ram', args: [`addr=${p.addr}`, `bytes=${p.bytes}`] };
+    case 'reg.flip':
+      return { action: 'flip-reg', args: [`reg=${p.reg}`, `mask=${p.mask ?? '0x1'}`] };
+    case 'reg.set':
+      return { action: 'set-reg', args: [`reg=${p.reg}`, `value=${p.value}`] };
+    case 'insn.skip':
+      return { action: 'skip', args: [] };
+  }
+}
+
 /**
  * Compiles checked plugin rules into the plugin's rule lines, ids r1, r2... in order.
  * `off` rules are left out. `ram` (or no addr/ranges) becomes the machine's RAM ranges.
@@ -166,28 +190,8 @@ export function compilePluginRules(rules: Rule[], ram: Array<[bigint, bigint]>):
     if (!isPluginRule(rule) || rule.action.kind === 'off') continue;
     const p = rule.params ?? {};
     const id = `r${out.length + 1}`;
-    const tokens = [`id=${id}`];
-    switch (rule.point as PluginPoint) {
-      case 'mem.flip':
-        if (p.addr) tokens.push('action=flip-ram', `addr=${p.addr}`, ...(p.width ? [`width=${p.width}`] : []), `mask=${p.mask ?? '0x1'}`);
-        else {
-          const ranges = p.ranges && p.ranges !== 'ram' ? p.ranges : ram.map(([a, b]) => `0x${a.toString(16)}-0x${b.toString(16)}`).join(';');
-          tokens.push('action=flip-ram-random', `ranges=${ranges}`, ...(p.mask ? [`mask=${p.mask}`] : []));
-        }
-        break;
-      case 'mem.write':
-        tokens.push('action=write-ram', `addr=${p.addr}`, `bytes=${p.bytes}`);
-        break;
-      case 'reg.flip':
-        tokens.push('action=flip-reg', `reg=${p.reg}`, `mask=${p.mask ?? '0x1'}`);
-        break;
-      case 'reg.set':
-        tokens.push('action=set-reg', `reg=${p.reg}`, `value=${p.value}`);
-        break;
-      case 'insn.skip':
-        tokens.push('action=skip');
-        break;
-    }
+    const { action, args } = pluginActionOf(rule.point as PluginPoint, p, ram);
+    const tokens = [`id=${id}`, `action=${action}`, ...args];
     const waitsFor = MARKER_ADDR.exec(p.addr ?? '')?.[1];
     // A waiting rule is added after its marker: its trigger counts from that moment.
     const trigger = waitsFor !== undefined ? `insn:+${p.at!.slice(p.at!.indexOf('+insn:') + '+insn:'.length)}` : p.at;
@@ -195,7 +199,7 @@ export function compilePluginRules(rules: Rule[], ram: Array<[bigint, bigint]>):
     if (p.count) tokens.push(`count=${p.count}`);
     if (p.cpu) tokens.push(`cpu=${p.cpu}`);
     const line = waitsFor !== undefined ? tokens.join(' ').replace(` addr=${p.addr} `, ' addr=@ ') : tokens.join(' ');
-    out.push({ id, rule: printRule(rule), line, ...(waitsFor !== undefined ? { waitsFor } : {}) });
+    out.push({ id, action, rule: printRule(rule), line, ...(waitsFor !== undefined ? { waitsFor } : {}) });
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { execa } from 'execa';
 import { ConfigError, InfraError } from '../../core/errors.js';
 import type { Logger } from '../../core/host.js';
-import { knownReleaseSha256, releaseTarballUrl } from '../../plan/qemu-releases.js';
+import { releaseTarballUrl } from '../../plan/qemu-releases.js';
 import { privateTempPath } from '../../core/temp-path.js';
 
 /** Where the source comes from, and the hash that goes into the cache key. */
@@ -57,14 +57,9 @@ export async function resolveQemuSource(spec: { version: string; sha256: string 
     }
     return { kind: 'tarball', path: spec.source, sha256 };
   }
-  const sha256 = spec.sha256 ?? knownReleaseSha256(spec.version);
-  if (!sha256) {
-    throw new ConfigError(`QEMU ${spec.version} is not in qfi's release table, so its tarball cannot be checked`, {
-      location: { input: 'qemu-version' },
-      hint: 'give its sha256 with qemu-sha256, or a local tarball or folder with qemu-source',
-    });
-  }
-  return { kind: 'download', version: spec.version, url: releaseTarballUrl(spec.version), sha256 };
+  // The plan decided the tarball's sha256 (qemu-sha256, or qfi's release table: chooseQemu).
+  if (!spec.sha256) throw new Error(`internal: QEMU ${spec.version} is to be downloaded without a sha256; the plan gives one or refuses`);
+  return { kind: 'download', version: spec.version, url: releaseTarballUrl(spec.version), sha256: spec.sha256 };
 }
 
 /** Downloads a release tarball into the cache (reused while its sha256 matches). A mismatch is an error. */

@@ -36,10 +36,10 @@ describe('plugin rules', () => {
     ].map((r) => parseRule(r));
     const lines = compilePluginRules(rules, q35RamRanges(256n * 2n ** 20n));
     expect(lines).toEqual([
-      { id: 'r1', rule: 'mem.flip[addr=0x100000 at=insn:5000000 mask=0x8]=fail', line: 'id=r1 action=flip-ram addr=0x100000 mask=0x8 trigger=insn:5000000 repeat=once' },
-      { id: 'r2', rule: 'mem.flip[at=insn:1000]=rate:5', line: 'id=r2 action=flip-ram-random ranges=0x0-0xa0000;0x100000-0x10000000 trigger=insn:1000 repeat=rate:5:1000000' },
-      { id: 'r3', rule: 'reg.set[at=pc:0x100030#1 count=1 reg=rax value=0x2a]=drop-every:100', line: 'id=r3 action=set-reg reg=rax value=0x2a trigger=pc:0x100030#1 repeat=every:100 count=1' },
-      { id: 'r4', rule: 'mem.write[addr=0x2000 at=insn:1 bytes=deadbeef]=fail', line: 'id=r4 action=write-ram addr=0x2000 bytes=deadbeef trigger=insn:1 repeat=once' },
+      { id: 'r1', action: 'flip-ram', rule: 'mem.flip[addr=0x100000 at=insn:5000000 mask=0x8]=fail', line: 'id=r1 action=flip-ram addr=0x100000 mask=0x8 trigger=insn:5000000 repeat=once' },
+      { id: 'r2', action: 'flip-ram-random', rule: 'mem.flip[at=insn:1000]=rate:5', line: 'id=r2 action=flip-ram-random ranges=0x0-0xa0000;0x100000-0x10000000 trigger=insn:1000 repeat=rate:5:1000000' },
+      { id: 'r3', action: 'set-reg', rule: 'reg.set[at=pc:0x100030#1 count=1 reg=rax value=0x2a]=drop-every:100', line: 'id=r3 action=set-reg reg=rax value=0x2a trigger=pc:0x100030#1 repeat=every:100 count=1' },
+      { id: 'r4', action: 'write-ram', rule: 'mem.write[addr=0x2000 at=insn:1 bytes=deadbeef]=fail', line: 'id=r4 action=write-ram addr=0x2000 bytes=deadbeef trigger=insn:1 repeat=once' },
     ]);
   });
 
@@ -51,11 +51,20 @@ describe('plugin rules', () => {
     ]);
   });
 
+  it('name the plugin action of each line, so a skip (plugin API 6) is found by its action', () => {
+    const lines = compilePluginRules([parseRule('insn.skip[at=pc:0x401000]=fail'), parseRule('reg.flip[reg=rbx at=insn:5]=fail')], []);
+    expect(lines.map((l) => [l.action, l.line])).toEqual([
+      ['skip', 'id=r1 action=skip trigger=pc:0x401000 repeat=once'],
+      ['flip-reg', 'id=r2 action=flip-reg reg=rbx mask=0x1 trigger=insn:5 repeat=once'],
+    ]);
+  });
+
   it('hold a rule whose address the guest reports until its marker, counting from then', () => {
     const rule = parseRule('mem.flip[addr=marker:page mask=0x1 at=marker:page+insn:1000]=fail');
     const [line] = compilePluginRules([rule], []);
     expect(line).toEqual({
       id: 'r1',
+      action: 'flip-ram',
       rule: 'mem.flip[addr=marker:page at=marker:page+insn:1000 mask=0x1]=fail',
       line: 'id=r1 action=flip-ram addr=@ mask=0x1 trigger=insn:+1000 repeat=once',
       waitsFor: 'page',
