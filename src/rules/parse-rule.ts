@@ -55,137 +55,185 @@ const isActionKind = (s: string): s is ActionKind => (ACTION_KINDS as readonly s
 
 /** Parses one rule; whitespace is allowed at both ends and around the point, `=` and `:`. */
 export function parseRule(text: string, origin: RuleOrigin = {}, opts: { guestOwn?: boolean } = {}): Rule {
-  const len = text.length;
-  let i = 0;
-  const found = (at: number): string => describeAt(text, at, 'end of rule');
-  const fail = (offset: number, what: string, hint = RULE_GRAMMAR_HINT): never => {
-    throw new ConfigError(`bad rule ${JSON.stringify(text.replace(/^[ \t]+|[ \t]+$/g, ''))}: ${what}`, {
-      hint,
-      location: locationInText(origin, text, offset),
-    });
-  };
-  // At the end of the text the caret goes right after the last token, where the missing part belongs.
-  const here = (tokenEnd: number): number => (i === len ? tokenEnd : i);
-  const skipWs = (): void => {
-    while (isWs(text[i])) i++;
-  };
-
-  skipWs();
-  if (i === len) fail(i, 'empty rule, expected point=action');
-  if (text[i] === '=') fail(i, 'empty point, expected a point name like alloc.frame before `=`');
-  const pointStart = i;
-  for (;;) {
-    if (!isNameStart(text[i])) {
-      fail(
-        i,
-        i === pointStart
-          ? `expected a point name starting with a letter or \`_\`, found ${found(i)}`
-          : `expected a name (starting with a letter or \`_\`) after \`.\`, found ${found(i)}`,
-      );
-    }
-    while (isNameChar(text[i])) i++;
-    if (text[i] !== '.') break;
-    i++;
-  }
-  const point = text.slice(pointStart, i);
-  let pointEnd = i;
-
-  let params: Record<string, string> | undefined;
-  const paramAt: Record<string, number> = {};
-  const paramKeyAt: Record<string, number> = {};
-  if (text[i] === '[') {
-    params = {};
-    i++;
-    for (;;) {
-      skipWs();
-      if (text[i] === ']') {
-        if (Object.keys(params).length === 0) fail(i, 'empty parameter list `[]`, expected key=value inside the brackets or no brackets');
-        i++;
-        break;
-      }
-      if (i === len) fail(i, 'missing `]` to close the parameter list');
-      const keyStart = i;
-      if (!/^[a-z]$/.test(text[i] ?? '')) fail(i, `expected a parameter name (a lowercase letter first), found ${found(i)}`, PARAMS_HINT);
-      while (/^[a-z0-9_-]$/.test(text[i] ?? '')) i++;
-      const key = text.slice(keyStart, i);
-      if (text[i] !== '=') fail(i, `expected \`=\` after parameter \`${key}\`, found ${found(i)}`, PARAMS_HINT);
-      i++;
-      const valueStart = i;
-      while (isParamValueChar(text[i])) i++;
-      if (i === valueStart) fail(i, `expected a value for parameter \`${key}\`, found ${found(i)}`, PARAMS_HINT);
-      if (Object.hasOwn(params, key)) fail(keyStart, `parameter \`${key}\` is given twice`, PARAMS_HINT);
-      params[key] = text.slice(valueStart, i);
-      paramAt[key] = valueStart;
-      paramKeyAt[key] = keyStart;
-      if (i === len) fail(i, 'missing `]` to close the parameter list');
-      if (!isWs(text[i]) && text[i] !== ']') fail(i, `unexpected ${found(i)} in the value of \`${key}\`, expected a space or \`]\``, PARAMS_HINT);
-    }
-    pointEnd = i;
-  }
-
-  skipWs();
-  if (i === len) fail(pointEnd, `missing \`=\` after point \`${point}\`, expected point=action`);
-  if (text[i] !== '=') {
-    fail(
-      i,
-      i === pointEnd
-        ? `unexpected ${found(i)} in point name, expected letters, digits, \`_\`, \`-\`, \`.\` or \`=\``
-        : `expected \`=\` after point \`${point}\`, found ${found(i)}`,
-    );
-  }
-  i++;
-  const eqEnd = i;
-
-  skipWs();
-  const nameStart = i;
-  // Read any name-like word so typos (`fial`, `drop_every`) get a suggestion rather than a char error.
-  while (isNameChar(text[i])) i++;
-  const name = text.slice(nameStart, i);
-  if (name === '') fail(here(eqEnd), `expected an action (${ACTION_KINDS.join(', ')}), found ${found(i)}`);
-  if (!isActionKind(name)) {
-    const guess = closestActionKind(name);
-    fail(
-      nameStart,
-      `unknown action \`${name}\`, expected one of ${ACTION_KINDS.join(', ')}`,
-      guess === undefined ? RULE_GRAMMAR_HINT : `did you mean \`${guess}\`? ${RULE_GRAMMAR_HINT}`,
-    );
-  }
-  const kind = name as ActionKind;
-  const nameEnd = i;
-
-  skipWs();
-  let action: Action;
-  if (kind === 'off' || kind === 'fail') {
-    if (text[i] === ':') fail(i, `\`${kind}\` takes no \`:N\`, expected end of rule`);
-    action = { kind };
-  } else {
-    const spec = COUNTED[kind];
-    if (text[i] !== ':') fail(here(nameEnd), `expected \`:N\` after \`${kind}\` (e.g. ${kind}:${Math.max(spec.min, 1)}), found ${found(i)}`);
-    i++;
-    const colonEnd = i;
-    skipWs();
-    const numStart = i;
-    while (isDigit(text[i])) i++;
-    if (i === numStart) fail(here(colonEnd), `expected an unsigned decimal number after \`${kind}:\`, found ${found(i)}`);
-    const digits = text.slice(numStart, i).replace(/^0+(?=\d)/, '');
-    // Longer than 10 digits is past u32 anyway; shorter ones are exact as a double.
-    const n = digits.length > 10 ? Infinity : Number(digits);
-    if (n < spec.min || n > spec.max) fail(numStart, spec.range);
-    action = spec.make(n);
-  }
-
-  skipWs();
-  if (i < len) fail(i, `unexpected ${found(i)} after \`${point}=${printAction(action)}\`, expected end of rule`);
-  const rule: Rule = params ? { point, params, action } : { point, action };
+  const scan = new RuleScanner(text, origin);
+  scan.skipWs();
+  if (scan.atEnd()) scan.fail(scan.i, 'empty rule, expected point=action');
+  if (text[scan.i] === '=') scan.fail(scan.i, 'empty point, expected a point name like alloc.frame before `=`');
+  const point = readPoint(scan);
+  const params = text[scan.i] === '[' ? readParams(scan) : undefined;
+  const eqEnd = readEquals(scan, point.name, params?.end ?? point.end);
+  const { kind, nameStart } = readActionName(scan, eqEnd);
+  const action = readActionCount(scan, kind);
+  scan.skipWs();
+  if (!scan.atEnd()) scan.fail(scan.i, `unexpected ${scan.found(scan.i)} after \`${point.name}=${printAction(action)}\`, expected end of rule`);
+  const rule: Rule = params ? { point: point.name, params: params.values, action } : { point: point.name, action };
   // The guest's own rules are its business: no host layer checks them.
   if (opts.guestOwn) return { ...rule, guest: true };
   // Layer-specific checks (plugin and host points): the error goes under the parameter at fault.
   const problem = checkPluginRule(rule) ?? checkHostRule(rule);
   if (problem) {
-    const offset = problem.param !== undefined ? ((problem.onKey ? paramKeyAt : paramAt)[problem.param] ?? pointStart) : problem.onAction ? nameStart : pointStart;
-    fail(offset, problem.message, problem.hint);
+    const offset = problem.param !== undefined ? ((problem.onKey ? params?.keyAt : params?.valueAt)?.[problem.param] ?? point.start) : problem.onAction ? nameStart : point.start;
+    scan.fail(offset, problem.message, problem.hint);
   }
   return rule;
+}
+
+/** A position in a rule's text, and errors that point at an offset in it. */
+class RuleScanner {
+  i = 0;
+
+  constructor(
+    readonly text: string,
+    private readonly origin: RuleOrigin,
+  ) {}
+
+  atEnd(): boolean {
+    return this.i === this.text.length;
+  }
+
+  found(at: number): string {
+    return describeAt(this.text, at, 'end of rule');
+  }
+
+  fail(offset: number, what: string, hint = RULE_GRAMMAR_HINT): never {
+    throw new ConfigError(`bad rule ${JSON.stringify(this.text.replace(/^[ \t]+|[ \t]+$/g, ''))}: ${what}`, {
+      hint,
+      location: locationInText(this.origin, this.text, offset),
+    });
+  }
+
+  /** At the end of the text the caret goes right after the last token, where the missing part belongs. */
+  here(tokenEnd: number): number {
+    return this.atEnd() ? tokenEnd : this.i;
+  }
+
+  skipWs(): void {
+    while (isWs(this.text[this.i])) this.i++;
+  }
+}
+
+/** The dotted point name, where it starts and ends. */
+function readPoint(scan: RuleScanner): { name: string; start: number; end: number } {
+  const { text } = scan;
+  const start = scan.i;
+  for (;;) {
+    if (!isNameStart(text[scan.i])) {
+      scan.fail(
+        scan.i,
+        scan.i === start
+          ? `expected a point name starting with a letter or \`_\`, found ${scan.found(scan.i)}`
+          : `expected a name (starting with a letter or \`_\`) after \`.\`, found ${scan.found(scan.i)}`,
+      );
+    }
+    while (isNameChar(text[scan.i])) scan.i++;
+    if (text[scan.i] !== '.') break;
+    scan.i++;
+  }
+  return { name: text.slice(start, scan.i), start, end: scan.i };
+}
+
+interface ParamsRead {
+  values: Record<string, string>;
+  /** Offsets of each value and each key, for errors about one parameter. */
+  valueAt: Record<string, number>;
+  keyAt: Record<string, number>;
+  end: number;
+}
+
+/** `[key=value ...]` after the point. */
+function readParams(scan: RuleScanner): ParamsRead {
+  const { text } = scan;
+  const read: ParamsRead = { values: {}, valueAt: {}, keyAt: {}, end: 0 };
+  scan.i++;
+  for (;;) {
+    scan.skipWs();
+    if (text[scan.i] === ']') {
+      if (Object.keys(read.values).length === 0) scan.fail(scan.i, 'empty parameter list `[]`, expected key=value inside the brackets or no brackets');
+      scan.i++;
+      break;
+    }
+    if (scan.atEnd()) scan.fail(scan.i, 'missing `]` to close the parameter list');
+    readParam(scan, read);
+  }
+  read.end = scan.i;
+  return read;
+}
+
+function readParam(scan: RuleScanner, read: ParamsRead): void {
+  const { text } = scan;
+  const keyStart = scan.i;
+  if (!/^[a-z]$/.test(text[scan.i] ?? '')) scan.fail(scan.i, `expected a parameter name (a lowercase letter first), found ${scan.found(scan.i)}`, PARAMS_HINT);
+  while (/^[a-z0-9_-]$/.test(text[scan.i] ?? '')) scan.i++;
+  const key = text.slice(keyStart, scan.i);
+  if (text[scan.i] !== '=') scan.fail(scan.i, `expected \`=\` after parameter \`${key}\`, found ${scan.found(scan.i)}`, PARAMS_HINT);
+  scan.i++;
+  const valueStart = scan.i;
+  while (isParamValueChar(text[scan.i])) scan.i++;
+  if (scan.i === valueStart) scan.fail(scan.i, `expected a value for parameter \`${key}\`, found ${scan.found(scan.i)}`, PARAMS_HINT);
+  if (Object.hasOwn(read.values, key)) scan.fail(keyStart, `parameter \`${key}\` is given twice`, PARAMS_HINT);
+  read.values[key] = text.slice(valueStart, scan.i);
+  read.valueAt[key] = valueStart;
+  read.keyAt[key] = keyStart;
+  if (scan.atEnd()) scan.fail(scan.i, 'missing `]` to close the parameter list');
+  if (!isWs(text[scan.i]) && text[scan.i] !== ']') scan.fail(scan.i, `unexpected ${scan.found(scan.i)} in the value of \`${key}\`, expected a space or \`]\``, PARAMS_HINT);
+}
+
+/** The `=` between the point (ending at `pointEnd`, after any parameters) and the action; returns the offset after it. */
+function readEquals(scan: RuleScanner, point: string, pointEnd: number): number {
+  scan.skipWs();
+  if (scan.atEnd()) scan.fail(pointEnd, `missing \`=\` after point \`${point}\`, expected point=action`);
+  if (scan.text[scan.i] !== '=') {
+    scan.fail(
+      scan.i,
+      scan.i === pointEnd
+        ? `unexpected ${scan.found(scan.i)} in point name, expected letters, digits, \`_\`, \`-\`, \`.\` or \`=\``
+        : `expected \`=\` after point \`${point}\`, found ${scan.found(scan.i)}`,
+    );
+  }
+  scan.i++;
+  return scan.i;
+}
+
+function readActionName(scan: RuleScanner, eqEnd: number): { kind: ActionKind; nameStart: number } {
+  scan.skipWs();
+  const nameStart = scan.i;
+  // Read any name-like word so typos (`fial`, `drop_every`) get a suggestion rather than a char error.
+  while (isNameChar(scan.text[scan.i])) scan.i++;
+  const name = scan.text.slice(nameStart, scan.i);
+  if (name === '') scan.fail(scan.here(eqEnd), `expected an action (${ACTION_KINDS.join(', ')}), found ${scan.found(scan.i)}`);
+  if (!isActionKind(name)) {
+    const guess = closestActionKind(name);
+    scan.fail(
+      nameStart,
+      `unknown action \`${name}\`, expected one of ${ACTION_KINDS.join(', ')}`,
+      guess === undefined ? RULE_GRAMMAR_HINT : `did you mean \`${guess}\`? ${RULE_GRAMMAR_HINT}`,
+    );
+  }
+  return { kind: name as ActionKind, nameStart };
+}
+
+/** `:N` after a counted action (none after `off` and `fail`). */
+function readActionCount(scan: RuleScanner, kind: ActionKind): Action {
+  const { text } = scan;
+  const nameEnd = scan.i;
+  scan.skipWs();
+  if (kind === 'off' || kind === 'fail') {
+    if (text[scan.i] === ':') scan.fail(scan.i, `\`${kind}\` takes no \`:N\`, expected end of rule`);
+    return { kind };
+  }
+  const spec = COUNTED[kind];
+  if (text[scan.i] !== ':') scan.fail(scan.here(nameEnd), `expected \`:N\` after \`${kind}\` (e.g. ${kind}:${Math.max(spec.min, 1)}), found ${scan.found(scan.i)}`);
+  scan.i++;
+  const colonEnd = scan.i;
+  scan.skipWs();
+  const numStart = scan.i;
+  while (isDigit(text[scan.i])) scan.i++;
+  if (scan.i === numStart) scan.fail(scan.here(colonEnd), `expected an unsigned decimal number after \`${kind}:\`, found ${scan.found(scan.i)}`);
+  const digits = text.slice(numStart, scan.i).replace(/^0+(?=\d)/, '');
+  // Longer than 10 digits is past u32 anyway; shorter ones are exact as a double.
+  const n = digits.length > 10 ? Infinity : Number(digits);
+  if (n < spec.min || n > spec.max) scan.fail(numStart, spec.range);
+  return spec.make(n);
 }
 
 /**
