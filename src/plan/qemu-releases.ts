@@ -13,9 +13,6 @@ export const QEMU_RELEASES: readonly QemuRelease[] = [
   { version: '11.1.2', sha256: '731b5681e4bb18be313231579b8efd0296c5b015fa36dc533874b639ba838016' },
 ];
 
-/** The newest release this project tests; the default `qemu-version`. */
-export const DEFAULT_QEMU_VERSION = '10.2.2';
-
 export function releaseTarballUrl(version: string): string {
   return `https://download.qemu.org/qemu-${version}.tar.xz`;
 }

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { describeSnapshotPoint, parseSnapshotAt, resumeLineFor } from '../../../src/config/snapshot-point.js';
+import { describeSnapshotPoint, parseSnapshotAt, printSnapshotPoint, resumeLineFor } from '../../../src/config/snapshot-point.js';
 
 describe('snapshot-at', () => {
   it('reads the test start, a marker, or a time after the start', () => {
     expect(parseSnapshotAt(' start ')).toEqual({ kind: 'start' });
     expect(parseSnapshotAt('warm.up')).toEqual({ kind: 'marker', name: 'warm.up' });
     expect(parseSnapshotAt('time:1m30s')).toEqual({ kind: 'time', ms: 90_000 });
+  });
+
+  it('prints back as text snapshot-at reads the same way', () => {
+    for (const text of ['start', 'warm.up', 'time:2s', 'time:1500ms', 'time:1m30s']) {
+      const point = parseSnapshotAt(text);
+      expect(parseSnapshotAt(printSnapshotPoint(point))).toEqual(point);
+    }
+    expect(printSnapshotPoint(parseSnapshotAt('time:1m30s'))).toBe('time:90s');
   });
 
   it('says what the guest waits for there', () => {

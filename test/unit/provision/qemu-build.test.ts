@@ -7,6 +7,7 @@ import { buildKey, configurePython, minimalConfigureFlags, type QemuBuildSpec } 
 import { osReleaseId } from '../../../src/provision/qemu-build/cache-key.js';
 import { NinjaProgress } from '../../../src/provision/qemu-build/ninja-progress.js';
 import { knownReleaseSha256, pluginApiVersion, releaseTarballUrl } from '../../../src/plan/qemu-releases.js';
+import { inputSpec } from '../../../src/config/inputs.js';
 
 const spec: QemuBuildSpec = {
   version: '10.2.2',
@@ -79,6 +80,8 @@ describe('NinjaProgress', () => {
 describe('releases', () => {
   it('knows the default release and derives the upstream URL', () => {
     expect(knownReleaseSha256('10.2.2')).toMatch(/^[0-9a-f]{64}$/);
+    // The inputs table's default is the one place the default release is written.
+    expect(knownReleaseSha256(inputSpec('qemu-version').default ?? '')).toMatch(/^[0-9a-f]{64}$/);
     expect(knownReleaseSha256('9.9.9')).toBeUndefined();
     expect(releaseTarballUrl('10.2.2')).toBe('https://download.qemu.org/qemu-10.2.2.tar.xz');
   });
