@@ -149,3 +149,30 @@ describe.skipIf(problem !== undefined)('guest protocol against guest/qfi-init.sh
     expect(said(agent.lines(), markerToken)).toEqual(expected);
   });
 });
+
+describe('guest protocol lines', () => {
+  it('takes agent markers only with the run\'s token, anywhere in the line', () => {
+    expect(parseGuestLine(`garbage QFI:${token}:exit=255`, token)).toEqual({ kind: 'test-exit', exitCode: 255 });
+    expect(parseGuestLine('QFI:other:exit=0', token)).toBeUndefined();
+    expect(parseGuestLine(`QFI:${token}:exit=1000`, token)).toBeUndefined();
+    expect(parseGuestLine(`QFI:${token}:agent-error=insmod-failed:virtio_blk `, token)).toEqual({ kind: 'agent-error', reason: 'insmod-failed:virtio_blk' });
+  });
+
+  it('parses points, regions and named markers, whoever prints them', () => {
+    expect(parseGuestLine('QFI-POINT:net.tx', token)).toEqual({ kind: 'point', name: 'net.tx' });
+    expect(parseGuestLine('QFI-POINT:1bad calls=1 fails=0', token)).toBeUndefined();
+    expect(parseGuestLine('QFI-REGION:kernel-code=0x1000000-0x1e01ef2\r', token)).toEqual({ kind: 'region', name: 'kernel-code', range: '0x1000000-0x1e01ef2' });
+    expect(parseGuestLine('QFI-MARKER:page=0xABC0', token)).toEqual({ kind: 'marker', name: 'page', value: '0xABC0' });
+  });
+
+  it('tells protocol lines from the test\'s output, whatever the token', () => {
+    for (const line of ['QFI:any-token:start', 'QFI:notoken:agent-error=x', 'x QFI-POINT:a calls=1 fails=0', 'QFI-MARKER:m', 'QFI-REGION:r=0x1-0x2']) expect(isProtocolLine(line), line).toBe(true);
+    for (const line of ['QFI', 'QFI-OTHER:x', 'qfi:tok:start', 'hello']) expect(isProtocolLine(line), line).toBe(false);
+  });
+
+  it('prints the lines the agent waits for, each ending in a newline', () => {
+    expect(consoleInput(GO_LINE)).toBe('go\n');
+    expect(consoleInput(ackLine('warm'))).toBe('ack warm\n');
+    expect(syncMarkersText(['a', 'b.c'])).toBe('a\nb.c\n');
+  });
+});
