@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
+  ACTION_MODES,
   ExitCode,
   INPUTS,
   InfraError,
@@ -16,7 +17,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-TX6HELDW.js";
+} from "./chunks/chunk-HHJNDPMK.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";
@@ -150,7 +151,7 @@ function parseLogs(opts) {
 
 // src/adapters/cli/parse-args.ts
 import { parseArgs } from "node:util";
-var COMMANDS = ["run", "plan", "campaign", "merge", "qtest", "reproduce", "parse"];
+var COMMANDS = [...ACTION_MODES, "reproduce", "parse"];
 var parseOptions = {
   json: { type: "boolean" },
   junit: { type: "string" },

@@ -7,6 +7,7 @@
  * as a value: action.yml must not declare `default:` for these inputs, because an action
  * default is always sent and would override qfi.toml (precedence is input > file > default).
  */
+import { DEFAULT_RULES_FW_CFG_NAME } from '../protocol/guest-protocol.js';
 
 export type InputType = 'string' | 'path' | 'bool' | 'int' | 'duration' | 'enum' | 'lines';
 
@@ -103,7 +104,7 @@ export const INPUTS = [
     name: 'rules-fw-cfg-name',
     toml: 'fault_injection.fw_cfg_name',
     type: 'string',
-    default: 'opt/qfi/rules',
+    default: DEFAULT_RULES_FW_CFG_NAME,
     description: 'fw_cfg file name the rules are delivered under (RustOS reads `opt/rustos/fault-injection`).',
   },
   {

@@ -4,6 +4,7 @@
  * exclusive, `;` between).
  */
 import { ValueProblem } from '../core/value-problem.js';
+import { KERNEL_REGIONS } from '../protocol/guest-protocol.js';
 
 /** A region flips of a snapshot campaign land in: built in (resolved at run time) or given ranges. */
 export interface RegionSpec {
@@ -12,8 +13,6 @@ export interface RegionSpec {
   ranges?: string;
 }
 
-/** Regions whose ranges the built-in agent reports (from /proc/iomem's "Kernel ..." lines). */
-export const KERNEL_REGIONS = ['kernel-code', 'kernel-rodata', 'kernel-data', 'kernel-bss'] as const;
 export const BUILTIN_REGIONS = ['ram', 'registers', ...KERNEL_REGIONS] as const;
 
 const REGION_HINT = `a region is one of ${BUILTIN_REGIONS.join(', ')}, or your own guest-physical ranges: \`dma-buffers=0x8000000-0x8100000\` (end exclusive, several joined by ;)`;

@@ -7,28 +7,11 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Rule } from '../rules/model.js';
 import { knownReleaseSha256 } from './qemu-releases.js';
 import { canonicalRulesText, compilePluginRules, isHostRule, isPluginRule, printRule, q35RamRanges } from '../rules/index.js';
+import { AGENT_FW_CFG, REPORT_REGIONS_PARAM, SYNC_START_PARAM, rulesNameParam, syncMarkersText } from '../protocol/guest-protocol.js';
 import { planHost, type HostPlan } from './host-plan.js';
 import { archData } from './arch.js';
 import type { SnapshotPoint } from '../config/snapshot-point.js';
 import { sourceOf } from '../config/settings.js';
-
-/** fw_cfg names the built-in agent reads (guest/README.md documents the protocol). */
-export const AGENT_FW_CFG = {
-  token: 'opt/qfi/token',
-  command: 'opt/qfi/command',
-  /** The run's seed (decimal), for guest runtimes' rate rules. */
-  seed: 'opt/qfi/seed',
-  /** Marker names the guest's qfi-marker waits at until the runner acknowledges them. */
-  syncMarkers: 'opt/qfi/sync-markers',
-  /** Guest path of the results file the agent copies to the results port after the command. */
-  resultsFile: 'opt/qfi/results-file',
-} as const;
-
-/** Kernel command line parameter: the agent waits for the runner's `go` before the test command. */
-export const SYNC_PARAM = 'qfi.sync';
-
-/** The kernel command line parameter telling the agent which fw_cfg file holds the rules. */
-export const RULES_NAME_PARAM = 'qfi.rules';
 
 /**
  * Turns a resolved config into everything a run needs that does not depend on the host:
@@ -47,9 +30,6 @@ export interface PlanOptions {
   /** Mode qtest: `auto` takes the system QEMU when it has the qtest accelerator, else builds one. */
   qtest?: boolean;
 }
-
-/** Kernel command line parameter: the agent prints the kernel's sections (QFI-REGION lines). */
-export const REGIONS_PARAM = 'qfi.regions';
 
 export function makePlan(config: ResolvedConfig, token: string = randomBytes(12).toString('hex'), opts: PlanOptions = {}): Plan {
   const rules = config.faults.enabled ? config.faults.rules : [];
@@ -130,7 +110,7 @@ function agentFwCfg(config: ResolvedConfig, token: string, guestRules: readonly 
     fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
   }
   if (config.test.resultsFile !== undefined) fwCfg.push({ name: AGENT_FW_CFG.resultsFile, content: config.test.resultsFile });
-  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}\n`).join('') });
+  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: syncMarkersText(host.syncMarkers) });
   return fwCfg;
 }
 
@@ -141,10 +121,10 @@ function kernelAppend(config: ResolvedConfig, host: HostPlan, snapshot: boolean)
   // panic handling only, so what they print stays on the console.
   const arch = archData[config.machine.arch];
   const baseAppend = agent === 'qfi' ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith('console=') || p.startsWith('panic='));
-  const append = [...baseAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
-  if (host.syncTestStart) append.push(`${SYNC_PARAM}=1`);
+  const append = [...baseAppend, rulesNameParam(config.faults.fwCfgName)];
+  if (host.syncTestStart) append.push(SYNC_START_PARAM);
   // Snapshot campaigns run on qfi's agent only (checkGuestSupportsPlan): it reports the regions.
-  if (snapshot) append.push(`${REGIONS_PARAM}=1`);
+  if (snapshot) append.push(REPORT_REGIONS_PARAM);
   if (config.guest.append.trim()) append.push(config.guest.append.trim());
 
   return append;

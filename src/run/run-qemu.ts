@@ -21,6 +21,7 @@ import { QmpClient } from './qmp-client.js';
 import { runSnapshotJob } from './snapshot-jobs.js';
 import { runGuestAgentSession } from './guest-agent-session.js';
 import { describeSnapshotPoint, printSnapshotPoint, resumeLineFor, type SnapshotPoint } from '../config/snapshot-point.js';
+import { GO_LINE, ackLine, consoleInput } from '../protocol/guest-protocol.js';
 
 export interface RunOptions {
   resultsDir: string;
@@ -246,7 +247,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
   let bootTimer = hasAgent && snapshot?.kind !== 'resume' ? after(plan.timeouts.bootMs, () => onTimeout('boot')) : undefined;
   /** A line to the guest's console input; the guest reads it with echo off. */
   const tellGuest = (line: string) => {
-    if (!exited && child.stdin && !child.stdin.destroyed) child.stdin.write(`${line}\n`);
+    if (!exited && child.stdin && !child.stdin.destroyed) child.stdin.write(consoleInput(line));
   };
   /** Host rule work failed: the run cannot mean what it claims, so it is an infrastructure error. */
   const hostFaultFailed = (what: string) => (err: Error) => {
@@ -317,7 +318,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
         if (event.name && hostFaults) {
           const name = event.name;
           const synced = plan.host.syncMarkers.includes(name);
-          void hostFaults.marker(name).then(() => synced && tellGuest(`ack ${name}`), hostFaultFailed(`host rules on marker ${name}`));
+          void hostFaults.marker(name).then(() => synced && tellGuest(ackLine(name)), hostFaultFailed(`host rules on marker ${name}`));
         }
         break;
       case 'agent-ready':
@@ -338,7 +339,7 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
         testStartedAt = event.atMs;
         cancel(testTimer);
         testTimer = after(plan.timeouts.testMs, () => onTimeout('test'));
-        if (hostFaults) void hostFaults.testStarted().then(() => plan.host.syncTestStart && tellGuest('go'), hostFaultFailed('host rules at test start'));
+        if (hostFaults) void hostFaults.testStarted().then(() => plan.host.syncTestStart && tellGuest(GO_LINE), hostFaultFailed('host rules at test start'));
         break;
       case 'panic':
       case 'oops':

@@ -20296,6 +20296,7 @@ export {
   exitCodeForError,
   formatLocation,
   formatError,
+  ACTION_MODES,
   INPUTS,
   QEMU_ARGS_SEPARATOR,
   ktapSuites,
