@@ -1,4 +1,4 @@
-import type { ConsoleEvent, ConsoleEventKind } from '../run/types.js';
+import type { ConsoleEvent, ConsoleEventKind } from './types.js';
 
 /**
  * Turns console lines into events. Agent markers count only with this run's token, so a
