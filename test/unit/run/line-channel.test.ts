@@ -18,6 +18,7 @@ beforeEach(async () => {
   received = '';
   server = createServer();
   peer = new Promise((resolve) => server.once('connection', (s) => {
+    s.on('error', () => {}); // the client may close first
     s.on('data', (d: Buffer) => (received += d.toString('latin1')));
     resolve(s);
   }));
