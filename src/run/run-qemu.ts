@@ -91,7 +91,10 @@ class QemuRun {
 
   async run(): Promise<RunRecord> {
     const { signal } = this.opts;
-    const onAbort = () => this.fail(`the runner was interrupted (${String(signal?.reason ?? 'abort')}); QEMU was stopped`);
+    const onAbort = () => {
+      this.record.infraError ??= `the runner was interrupted (${String(signal?.reason ?? 'abort')}); QEMU was stopped`;
+      void this.stop();
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) onAbort();
     void connectQmp(this.setup.paths.qmpSocket, { log: this.qmpOut, startedAt: this.startedAt, qemuGone: () => this.qemu.hasEnded }).then(
@@ -130,9 +133,11 @@ class QemuRun {
 
   private onEvent(event: ConsoleEvent): void {
     this.record.events.push(event);
-    this.noteTimes(event);
     // After QEMU's exit (its last console line) the event is only recorded.
-    if (this.qemu?.hasEnded || this.snapshot?.claims(event)) return;
+    const ended = this.qemu.hasEnded;
+    if (!ended && this.snapshot?.claims(event)) return;
+    this.noteTimes(event);
+    if (ended) return;
     this.watchdog.feed({ kind: 'event', event });
     this.plugin?.onEvent(event);
     const { hostFaults, agent } = this;
