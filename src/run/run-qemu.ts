@@ -69,12 +69,19 @@ class QemuRun {
     private readonly opts: RunOptions,
   ) {
     const { files, argv, paths } = setup;
-    this.record = { startedAt: new Date(this.startedAt).toISOString(), wallMs: 0, bootMs: undefined, testMs: undefined, commandExitCode: undefined, qemuExit: { code: undefined, signal: undefined }, timedOut: undefined, diagnostics: undefined, infraError: undefined, events: [], consoleLines: 0, files, qemuArgv: argv, qemuPid: undefined, hostFaults: undefined };
+    this.record = newRecord(this.startedAt, files, argv);
     const hasAgent = plan.agent !== 'none';
     this.testStartedAt = hasAgent ? undefined : 0;
     this.listener = new ConsoleListener(plan.markerToken, plan.verdictSources);
     this.hostFaults = plan.host.hostRules.length > 0 || plan.host.countRequests
-      ? new HostFaults(plan, { log: opts.log, resultsDir: opts.resultsDir, images: new Map(provisioned.disks.map((d) => [d.id, d.image])), traceFile: paths.blockTrace, startsPaused: plan.host.startPaused, onReset: () => this.watchdog.feed({ kind: 'reset' }) })
+      ? new HostFaults(plan, {
+          log: opts.log,
+          resultsDir: opts.resultsDir,
+          images: new Map(provisioned.disks.map((d) => [d.id, d.image])),
+          traceFile: paths.blockTrace,
+          startsPaused: plan.host.startPaused,
+          onReset: () => this.watchdog.feed({ kind: 'reset' }),
+        })
       : undefined;
     this.plugin = paths.qfiPlugin ? new PluginLink(paths.qfiPlugin.socket, plan.pluginRules, opts.log) : undefined;
     this.snapshot = opts.snapshot ? this.snapshotDriver(opts.snapshot) : undefined;
@@ -82,9 +89,16 @@ class QemuRun {
     opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
     // A guest that waits on its console for `go` and `ack NAME`, or resumes from a saved state, reads QEMU's stdin.
     const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0 || opts.snapshot !== undefined;
-    this.qemu = new QemuProcess(argv, { consoleFile: files.console, stderrFile: files.qemuStderr, talksToGuest, log: opts.log, onConsoleLine: (text) => this.onConsoleLine(text) });
+    const onConsoleLine = (text: string) => this.onConsoleLine(text);
+    this.qemu = new QemuProcess(argv, { consoleFile: files.console, stderrFile: files.qemuStderr, talksToGuest, log: opts.log, onConsoleLine });
     this.record.qemuPid = this.qemu.pid;
-    const policy = { timeouts: plan.timeouts, hasAgent, trial: this.snapshot?.resumes === true, rebootOnReset: plan.host.rebootOnReset, markersEnd: !hasAgent && plan.verdictSources.exitDevice === 'none' };
+    const policy = {
+      timeouts: plan.timeouts,
+      hasAgent,
+      trial: this.snapshot?.resumes === true,
+      rebootOnReset: plan.host.rebootOnReset,
+      markersEnd: !hasAgent && plan.verdictSources.exitDevice === 'none',
+    };
     this.watchdog = new Watchdog(new WatchdogState(policy), () => this.elapsed(), (action) => this.onWatchdog(action));
     this.agent = this.agentDriver();
   }
@@ -249,10 +263,38 @@ class QemuRun {
     if (this.snapshot?.times) record.snapshot = this.snapshot.times;
     if (this.snapshot?.testEndIcount !== undefined) record.testEndIcount = this.snapshot.testEndIcount;
     const crashed = record.events.some((e) => e.kind === 'panic' || e.kind === 'oops' || e.kind === 'bug');
-    const stopped = this.qemu.isStopping;
-    const verdict = classifyExit({ exit, stopped, exitDevice: plan.verdictSources.exitDevice, stderrTail: this.qemu.stderrTail, binaryName: basename(this.setup.argv[0]!), crashed, commandExitCode: record.commandExitCode, wallMs: record.wallMs });
+    const verdict = classifyExit({
+      exit,
+      stopped: this.qemu.isStopping,
+      exitDevice: plan.verdictSources.exitDevice,
+      stderrTail: this.qemu.stderrTail,
+      binaryName: basename(this.setup.argv[0]!),
+      crashed,
+      commandExitCode: record.commandExitCode,
+      wallMs: record.wallMs,
+    });
     if (verdict.guestExit) record.guestExit = verdict.guestExit;
     record.infraError ??= verdict.infraError;
     return record;
   }
+}
+
+function newRecord(startedAt: number, files: RunRecord['files'], argv: string[]): RunRecord {
+  return {
+    startedAt: new Date(startedAt).toISOString(),
+    wallMs: 0,
+    bootMs: undefined,
+    testMs: undefined,
+    commandExitCode: undefined,
+    qemuExit: { code: undefined, signal: undefined },
+    timedOut: undefined,
+    diagnostics: undefined,
+    infraError: undefined,
+    events: [],
+    consoleLines: 0,
+    files,
+    qemuArgv: argv,
+    qemuPid: undefined,
+    hostFaults: undefined,
+  };
 }
