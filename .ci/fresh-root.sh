@@ -289,7 +289,7 @@ if want dist; then
     fi
   fi
 fi
-want lint && { in_root "type check (npm run lint)" "npm run lint" || true; }
+want lint && { in_root "lint (npm run lint: tsc, eslint, prettier --check)" "npm run lint" || true; }
 want node24 && { in_root "dist/ entries on Node 24" "bash scripts/node24-smoke.sh" || true; }
 if want test; then
   # npm test from an empty qfi cache too: the demo and the Node 24 smoke filled it.

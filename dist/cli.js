@@ -1,514 +1,34 @@
 #!/usr/bin/env node
 import { createRequire as __qfiCreateRequire } from 'node:module'; const require = __qfiCreateRequire(import.meta.url);
 import {
-  ConfigError,
+  ACTION_MODES,
   ExitCode,
   INPUTS,
   InfraError,
   QEMU_ARGS_SEPARATOR,
-  REPRODUCE_FILES,
-  REPRODUCE_SCHEMA_VERSION,
   UsageError,
-  closestMatch,
   exitCodeForError,
   formatError,
-  isInputName,
   ktapCases,
   ktapSuites,
-  mergeCampaigns,
   parseKtap,
-  planCampaign,
   qfiVersion,
   readKtapFile,
   renderJUnit,
-  reportFilesIn,
-  runCampaign,
-  runPipeline,
-  runQtestPipeline,
+  runMode,
   totalTests
-} from "./chunks/chunk-6IDDV3FO.js";
+} from "./chunks/chunk-HHJNDPMK.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 
 // src/adapters/cli/run-cli.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import { relative as relative4 } from "node:path";
-
-// src/reproduce/reproduce.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2, join as join4, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
-
-// src/reproduce/compare-runs.ts
-function compareRuns(original, rerun) {
-  const o = original.summary;
-  const r = rerun.summary;
-  const onlyOriginal = multisetMinus(original.injections, rerun.injections);
-  const onlyRerun = multisetMinus(rerun.injections, original.injections);
-  const points = pointDifferences(o.points ?? [], r.points ?? []);
-  const verdictMatched = o.verdict === r.verdict;
-  const injectionsMatched = onlyOriginal.length === 0 && onlyRerun.length === 0;
-  const qemu = (s) => `QEMU ${s.qemu.version} (${qemuOrigin(s.qemu.origin)})`;
-  const guest = guestDifferences(o.guest ?? void 0, r.guest ?? void 0);
-  return {
-    matched: verdictMatched && injectionsMatched && points.length === 0,
-    verdict: { matched: verdictMatched, original: o.verdict, rerun: r.verdict, originalReason: o.reason, rerunReason: r.reason },
-    injections: { matched: injectionsMatched, original: original.injections.length, rerun: rerun.injections.length, onlyOriginal, onlyRerun },
-    points: { matched: points.length === 0, differences: points, summary: (r.points ?? []).map((p) => `${p.name} ${p.calls === void 0 ? "registered" : `${p.fails ?? 0} of ${p.calls} call(s) failed`}`) },
-    setup: {
-      rules: { matched: sameList(o.faults.rules, r.faults.rules), original: o.faults.rules, rerun: r.faults.rules },
-      seed: { matched: o.faults.seed === r.faults.seed, original: o.faults.seed, rerun: r.faults.seed },
-      qemu: { matched: qemu(o) === qemu(r), original: qemu(o), rerun: qemu(r) },
-      guest: { matched: guest.length === 0, differences: guest }
-    }
-  };
-}
-function qemuOrigin(origin) {
-  return ["built", "local-cache", "remote-cache"].includes(origin) ? "built by qfi" : origin;
-}
-function describeComparison(c) {
-  const lines = [];
-  const v = c.verdict;
-  lines.push(v.matched ? `verdict: matched (${v.rerun}: ${v.rerunReason})` : `verdict: differed: the original was ${v.original} (${v.originalReason}), the replay ${v.rerun} (${v.rerunReason})`);
-  const i = c.injections;
-  const guestPoints = c.points.summary.length ? `; guest points: ${c.points.summary.join(", ")}` : "";
-  if (i.matched && c.points.matched) lines.push(`injections: matched (${i.rerun} by host or plugin rules${guestPoints})`);
-  else {
-    lines.push("injections: differed");
-    if (i.matched) lines.push(`  host and plugin rules: matched (${i.rerun})`);
-    else {
-      lines.push(`  host and plugin rules: ${i.original} in the original, ${i.rerun} in the replay`);
-      if (i.onlyOriginal.length) lines.push(`  only in the original: ${examples(i.onlyOriginal)}`);
-      if (i.onlyRerun.length) lines.push(`  only in the replay: ${examples(i.onlyRerun)}`);
-    }
-    if (!c.points.matched) lines.push(`  guest points: ${c.points.differences.join("; ")}`);
-  }
-  const warnings = [];
-  const s = c.setup;
-  if (!s.rules.matched) warnings.push(`the replay's rules differ: original [${s.rules.original.join(" ")}], replay [${s.rules.rerun.join(" ")}]`);
-  if (!s.seed.matched) warnings.push(`the replay's seed differs: original ${s.seed.original}, replay ${s.seed.rerun}`);
-  if (!s.qemu.matched) warnings.push(`the replay ran ${s.qemu.rerun}, the original ${s.qemu.original}: QEMU's behaviour may differ between versions`);
-  if (!s.guest.matched) warnings.push(`the replay's guest differs from the original's: ${s.guest.differences.join("; ")}`);
-  lines.push(`qfi reproduce: ${c.matched ? "matched" : "differed"} \u2014 the verdict and the injections ${c.matched ? "are the same as in the original" : "are not the same as in the original"}`);
-  return { lines, warnings };
-}
-function examples(keys) {
-  const shown = keys.slice(0, 5).join("; ");
-  return keys.length > 5 ? `${shown}; and ${keys.length - 5} more` : shown;
-}
-function multisetMinus(a, b) {
-  const left = /* @__PURE__ */ new Map();
-  for (const key of b) left.set(key, (left.get(key) ?? 0) + 1);
-  return a.filter((key) => {
-    const n = left.get(key) ?? 0;
-    if (n > 0) left.set(key, n - 1);
-    return n === 0;
-  });
-}
-function pointDifferences(original, rerun) {
-  const text = (p) => p === void 0 ? "not reported" : p.calls === void 0 ? "registered only" : `${p.calls} call(s), ${p.fails ?? 0} failed`;
-  const names = [...new Set([...original, ...rerun].map((p) => p.name))];
-  return names.flatMap((name) => {
-    const a = text(original.find((p) => p.name === name));
-    const b = text(rerun.find((p) => p.name === name));
-    return a === b ? [] : [`${name}: ${a} in the original, ${b} in the replay`];
-  });
-}
-function guestDifferences(original, rerun) {
-  if (original === void 0 && rerun === void 0) return [];
-  if (original === void 0 || rerun === void 0) return [`the built-in guest ran only in the ${original ? "original" : "replay"}`];
-  const fields = [
-    ["arch", (g) => g.arch],
-    ["kernel package", (g) => g.kernel && `${g.kernel.package} ${g.kernel.version} (deb sha256 ${g.kernel.debSha256})`],
-    ["busybox package", (g) => g.busybox && `${g.busybox.package} ${g.busybox.version} (deb sha256 ${g.busybox.debSha256})`],
-    ["kernel sha256", (g) => g.kernelSha256],
-    ["initramfs sha256", (g) => g.initrdSha256]
-  ];
-  return fields.flatMap(([what, get]) => get(original) === get(rerun) ? [] : [`${what}: ${get(original) ?? "none"} in the original, ${get(rerun) ?? "none"} in the replay`]);
-}
-function sameList(a, b) {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-// src/reproduce/open-results.ts
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, normalize, relative, sep } from "node:path";
-
-// src/reproduce/find-run.ts
-var MANIFEST = REPRODUCE_FILES.manifest;
-function findRun(names, opts) {
-  const manifests = names.filter((n) => n === MANIFEST || n.endsWith(`/${MANIFEST}`)).map((n) => n.slice(0, -MANIFEST.length));
-  const tops = /* @__PURE__ */ new Set(["", ...manifests.filter((p) => /^[^/]+\/$/.test(p))]);
-  const scenarios = manifests.flatMap((p) => {
-    const m = /^((?:[^/]+\/)?)scenarios\/([^/]+)\/$/.exec(p);
-    return m && (m[1] === "" || !manifests.includes(m[1])) ? [{ id: m[2], prefix: p }] : [];
-  });
-  if (opts.scenario !== void 0) {
-    const found = scenarios.find((s) => s.id === opts.scenario);
-    if (found) return found.prefix;
-    if (scenarios.length === 0) {
-      throw new UsageError(`--scenario ${opts.scenario}: ${opts.label} is not a campaign's results (it has no scenarios/<id>/${MANIFEST})`, { hint: "leave --scenario out to reproduce the run in it" });
-    }
-    const guess = closestMatch(opts.scenario, scenarios.map((s) => s.id));
-    throw new UsageError(`${opts.label} has no scenario \`${opts.scenario}\``, { hint: `${guess ? `did you mean \`${guess}\`? ` : ""}${scenarioList(scenarios.map((s) => s.id))}` });
-  }
-  const runs = manifests.filter((p) => tops.has(p));
-  if (runs.includes("")) return "";
-  if (scenarios.length > 0) {
-    throw new UsageError(`${opts.label} holds a campaign's results: say which scenario to reproduce`, { hint: `add --scenario ID; ${scenarioList(scenarios.map((s) => s.id))}` });
-  }
-  if (runs.length === 1) return runs[0];
-  if (runs.length > 1) throw new UsageError(`${opts.label} holds the results of ${runs.length} runs (${runs.join(", ")})`, { hint: "give one of these folders" });
-  const older = names.some((n) => n === "summary.json" || /^[^/]+\/summary\.json$/.test(n));
-  throw new UsageError(`${opts.label} has no ${MANIFEST}: it is not the results folder of a qfi run`, {
-    hint: older ? `its summary.json is from a qfi without \`qfi reproduce\`; run its scenario again with \`qfi run\` (the flags are in its reproducer.sh)` : names.includes("campaign.json") ? "a snapshot campaign's trials are repeated by the campaign: use the trial's `reproducer` line in campaign.json" : "give the folder a qfi run wrote (qfi-results/ by default), or the artifact zip downloaded from GitHub"
-  });
-}
-function scenarioList(ids) {
-  return `the ${ids.length} scenario(s): ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? ", \u2026" : ""}`;
-}
-
-// src/reproduce/read-zip.ts
-import * as zlib from "node:zlib";
-var ZipFormatError = class extends Error {
-};
-var EOCD = 101010256;
-var ZIP64_EOCD = 101075792;
-var ZIP64_LOCATOR = 117853008;
-var CENTRAL_HEADER = 33639248;
-var LOCAL_HEADER = 67324752;
-var ZIP64_EXTRA = 1;
-function readZip(zip) {
-  return asFormatError(() => readCentralDirectory(zip));
-}
-function asFormatError(fn) {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof RangeError) throw new ZipFormatError(`a record of the archive is damaged (${err.message})`);
-    throw err;
-  }
-}
-function readCentralDirectory(zip) {
-  const end = findEndOfCentralDirectory(zip);
-  let count = zip.readUInt16LE(end + 10);
-  let size = zip.readUInt32LE(end + 12);
-  let offset = zip.readUInt32LE(end + 16);
-  if (count === 65535 || size === 4294967295 || offset === 4294967295) ({ count, size, offset } = readZip64End(zip, end));
-  if (offset + size > zip.length) throw new ZipFormatError(`the central directory (${size} bytes at ${offset}) lies past the end of the archive (${zip.length} bytes): the file is cut off`);
-  const entries = [];
-  let at = offset;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new ZipFormatError(`entry ${i + 1} of ${count} in the central directory is damaged (at byte ${at})`);
-    const flags = zip.readUInt16LE(at + 8);
-    const method = zip.readUInt16LE(at + 10);
-    const crc = zip.readUInt32LE(at + 16);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const name = zip.toString(flags & 2048 ? "utf8" : "latin1", at + 46, at + 46 + nameLength);
-    const sizes = zip64Sizes(zip.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), {
-      compressed: zip.readUInt32LE(at + 20),
-      size: zip.readUInt32LE(at + 24),
-      offset: zip.readUInt32LE(at + 42)
-    });
-    if (flags & 1) throw new ZipFormatError(`${name} is encrypted`);
-    if (method !== 0 && method !== 8) throw new ZipFormatError(`${name} uses compression method ${method}; only stored (0) and deflate (8) are read`);
-    entries.push({ name, size: sizes.size, read: () => asFormatError(() => readEntry(zip, name, method, crc, sizes)) });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-function findEndOfCentralDirectory(zip) {
-  const lowest = Math.max(0, zip.length - 22 - 65535);
-  for (let at = zip.length - 22; at >= lowest; at--) {
-    if (zip.readUInt32LE(at) === EOCD && at + 22 + zip.readUInt16LE(at + 20) === zip.length) return at;
-  }
-  throw new ZipFormatError(zip.length < 22 ? `the file is ${zip.length} bytes, too short for a zip` : "no end-of-central-directory record: not a zip archive, or cut off");
-}
-function readZip64End(zip, end) {
-  const locator = end - 20;
-  if (locator < 0 || zip.readUInt32LE(locator) !== ZIP64_LOCATOR) throw new ZipFormatError("the archive needs zip64 but has no zip64 locator");
-  const record = Number(zip.readBigUInt64LE(locator + 8));
-  if (record + 56 > zip.length || zip.readUInt32LE(record) !== ZIP64_EOCD) throw new ZipFormatError(`no zip64 end-of-central-directory record at byte ${record}`);
-  return { count: Number(zip.readBigUInt64LE(record + 32)), size: Number(zip.readBigUInt64LE(record + 40)), offset: Number(zip.readBigUInt64LE(record + 48)) };
-}
-function zip64Sizes(extra, sizes) {
-  const out = { ...sizes };
-  for (let at = 0; at + 4 <= extra.length; ) {
-    const id = extra.readUInt16LE(at);
-    const length = extra.readUInt16LE(at + 2);
-    if (id === ZIP64_EXTRA) {
-      let field = at + 4;
-      const next = () => {
-        const value = Number(extra.readBigUInt64LE(field));
-        field += 8;
-        return value;
-      };
-      if (sizes.size === 4294967295) out.size = next();
-      if (sizes.compressed === 4294967295) out.compressed = next();
-      if (sizes.offset === 4294967295) out.offset = next();
-    }
-    at += 4 + length;
-  }
-  return out;
-}
-function readEntry(zip, name, method, crc, sizes) {
-  const local = sizes.offset;
-  if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL_HEADER) throw new ZipFormatError(`${name}: no local header at byte ${local}`);
-  const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-  if (start + sizes.compressed > zip.length) throw new ZipFormatError(`${name}: its data lies past the end of the archive: the file is cut off`);
-  const stored = zip.subarray(start, start + sizes.compressed);
-  let data;
-  try {
-    data = method === 8 ? zlib.inflateRawSync(stored) : Buffer.from(stored);
-  } catch (err) {
-    throw new ZipFormatError(`${name}: cannot be inflated (${err.message})`);
-  }
-  if (data.length !== sizes.size) throw new ZipFormatError(`${name}: ${data.length} bytes inflated, the directory says ${sizes.size}`);
-  if (typeof zlib.crc32 === "function" && zlib.crc32(data) !== crc) throw new ZipFormatError(`${name}: CRC-32 mismatch: the archive is damaged`);
-  return data;
-}
-
-// src/reproduce/open-results.ts
-var UNPACKED_ORIGINAL = "original";
-function resultsSource(path) {
-  if (!existsSync(path)) throw new UsageError(`${path} does not exist`, { hint: "give the results folder of a qfi run, or the artifact zip downloaded from GitHub" });
-  if (statSync(path).isDirectory()) return { kind: "folder", path };
-  if (isZip(path)) return { kind: "zip", path };
-  throw new UsageError(`${path} is neither a folder nor a zip archive`, { hint: "give the results folder of a qfi run, or the artifact zip downloaded from GitHub" });
-}
-function isZip(path) {
-  const head = Buffer.alloc(4);
-  const fd = openSync(path, "r");
-  try {
-    if (readSync(fd, head, 0, 4, 0) < 4) return false;
-  } finally {
-    closeSync(fd);
-  }
-  return head.readUInt32LE(0) === 67324752 || head.readUInt32LE(0) === 101010256;
-}
-function reproducedName(path, scenario) {
-  const stem = basename(path).replace(/\.zip$/i, "");
-  return `${stem}${scenario ? `-${scenario}` : ""}-reproduced`;
-}
-function openResults(source, opts) {
-  if (source.kind === "folder") {
-    const prefix = findRun(listResultFiles(source.path), { scenario: opts.scenario, label: source.path });
-    return { dir: join(source.path, prefix), label: prefix ? join(source.path, prefix) : source.path, unpacked: false };
-  }
-  const label2 = basename(source.path);
-  try {
-    return unpackRun(readZip(readFileSync(source.path)), label2, opts);
-  } catch (err) {
-    if (err instanceof ZipFormatError) throw new UsageError(`${source.path}: ${err.message}`, { hint: "download the artifact again; a zip cut off mid-download cannot be read" });
-    throw err;
-  }
-}
-function unpackRun(entries, label2, opts) {
-  const prefix = findRun(entries.map((e) => e.name), { scenario: opts.scenario, label: label2 });
-  const dest = join(opts.resultsDir, UNPACKED_ORIGINAL);
-  rmSync(dest, { recursive: true, force: true });
-  mkdirSync(dest, { recursive: true });
-  for (const entry of entries) {
-    if (!entry.name.startsWith(prefix) || entry.name.endsWith("/")) continue;
-    const name = entry.name.slice(prefix.length);
-    const target = join(dest, normalize(name));
-    const rel = relative(dest, target);
-    if (isAbsolute(name) || rel.startsWith(`..${sep}`) || rel === ".." || isAbsolute(rel)) throw new UsageError(`${label2}: entry ${entry.name} points outside the archive's folder`, { hint: "this zip was not written by GitHub's artifact upload; unpack it yourself and give the folder" });
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, entry.read());
-  }
-  return { dir: dest, label: prefix ? `${label2}: ${prefix}` : label2, unpacked: true };
-}
-function listResultFiles(root, prefix = "", depth = 0) {
-  const out = [];
-  for (const entry of readdirSync(join(root, prefix), { withFileTypes: true })) {
-    const name = `${prefix}${entry.name}`;
-    if (entry.isDirectory() && depth < 3) out.push(...listResultFiles(root, `${name}/`, depth + 1));
-    else if (entry.isFile() && /^(reproduce|summary|campaign)\.json$/.test(entry.name)) out.push(name);
-  }
-  return out;
-}
-
-// src/reproduce/plan-rerun.ts
-import { join as join2, resolve } from "node:path";
-var GUEST_PIN_INPUT = "guest-pin";
-var NOT_OVERRIDABLE = ["config"];
-function planRerun(opts) {
-  const { manifest, summary, overrides } = opts;
-  for (const name of Object.keys(overrides)) {
-    const spec = INPUTS.find((s) => s.name === name);
-    if (NOT_OVERRIDABLE.includes(name) || spec && "scope" in spec && spec.scope === "campaign") {
-      throw new UsageError(`--${name} cannot be given to qfi reproduce`, { hint: name === "config" ? "a replay reads the config the run copied into its results folder; to run another config, use qfi run" : "qfi reproduce reruns one scenario; --scenario picks it from a campaign's results" });
-    }
-  }
-  const notes = [];
-  const warnings = [];
-  const inputs = { ...manifest.inputs };
-  let configBaseDir;
-  if (manifest.config) {
-    inputs.config = join2(opts.recordDir, manifest.config.copy);
-    configBaseDir = resolve(opts.cwd, manifest.config.baseDir);
-    notes.push(`config: ${manifest.config.file} as the run read it (its copy ${manifest.config.copy}); its relative paths resolve from ${configBaseDir}`);
-  }
-  if (manifest.rulesFile) {
-    inputs["rules-file"] = join2(opts.recordDir, manifest.rulesFile.copy);
-    notes.push(`rules file: ${manifest.rulesFile.file} as the run read it (its copy ${manifest.rulesFile.copy})`);
-  }
-  inputs.seed = String(manifest.seed);
-  inputs.name = manifest.scenario;
-  if (summary) Object.assign(inputs, qemuInputs(manifest, summary, notes));
-  if (summary?.guest?.pin) {
-    if (isInputName(GUEST_PIN_INPUT)) {
-      inputs[GUEST_PIN_INPUT] = summary.guest.pin;
-      notes.push(`guest: pinned to the original's (${summary.guest.kernel?.package ?? "kernel"} ${summary.guest.kernel?.version ?? ""}, ${summary.guest.busybox?.package ?? "busybox"} ${summary.guest.busybox?.version ?? ""})`);
-    } else warnings.push("the original recorded its built-in guest by pin, but this qfi cannot boot a pinned guest: the guest may differ");
-  }
-  const extraFaults = overrides.faults === void 0 ? [] : typeof overrides.faults === "string" ? [overrides.faults] : overrides.faults;
-  Object.assign(inputs, overrides);
-  if (extraFaults.length) inputs.faults = [...asLines(manifest.inputs.faults), ...extraFaults];
-  inputs["results-dir"] = opts.resultsDir;
-  if (!summary) warnings.push("the original has no summary.json (it did not finish): QEMU and the guest are chosen as its config says, and there is nothing to compare with");
-  if (manifest.schema > REPRODUCE_SCHEMA_VERSION) warnings.push(`the run was recorded by qfi ${manifest.qfi} (reproduce.json schema ${manifest.schema}); this qfi reads schema ${REPRODUCE_SCHEMA_VERSION} and may miss some of it`);
-  return { inputs, configBaseDir, notes, warnings };
-}
-function qemuInputs(manifest, summary, notes) {
-  const { origin, version } = summary.qemu;
-  if (origin === "system") {
-    notes.push(`QEMU: this machine's system QEMU (the original ran the system's QEMU ${version})`);
-    return { qemu: "system" };
-  }
-  if (["built", "local-cache", "remote-cache"].includes(origin)) {
-    notes.push(`QEMU: ${version}, built by qfi as for the original (or taken from the cache)`);
-    return { qemu: "build", "qemu-version": version };
-  }
-  notes.push(`QEMU: ${manifest.inputs.qemu ?? "as the config names it"} (the original ran QEMU ${version} from ${summary.qemu.argv[0] ?? "a given path"})`);
-  return {};
-}
-function asLines(value) {
-  return value === void 0 ? [] : typeof value === "string" ? [value] : value;
-}
-
-// src/reproduce/run-facts.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-function readRunFacts(dir) {
-  const file = reportFilesIn(dir).summaryJson;
-  if (!existsSync2(file)) return void 0;
-  let summary;
-  try {
-    summary = JSON.parse(readFileSync2(file, "utf8"));
-  } catch (err) {
-    throw new UsageError(`${file} is not valid JSON (${err.message})`, { hint: "the results folder is damaged; download the artifact again" });
-  }
-  if (typeof summary.verdict !== "string" || !Array.isArray(summary.faults?.rules) || typeof summary.qemu?.version !== "string") {
-    throw new UsageError(`${file} lacks verdict, faults or qemu: not a qfi run's summary`, { hint: "give the results folder of a qfi run" });
-  }
-  const icount = summary.qemu.argv.includes("-icount");
-  return { summary, injections: readInjectionKeys(join3(dir, "injections.jsonl"), icount), icount };
-}
-function readInjectionKeys(file, icount) {
-  if (!existsSync2(file)) return [];
-  const keys = [];
-  for (const line of readFileSync2(file, "utf8").split("\n")) {
-    if (line.trim() === "") continue;
-    try {
-      keys.push(injectionKey(JSON.parse(line), icount));
-    } catch {
-      keys.push("unreadable line (a log cut off by a crash)");
-    }
-  }
-  return keys.sort();
-}
-function injectionKey(entry, icount) {
-  const parts = (names) => names.filter((n) => entry[n] !== void 0 && entry[n] !== null).map((n) => `${n}=${String(entry[n])}`);
-  const failed = entry.error !== void 0 ? ["failed"] : [];
-  if (typeof entry.layer === "string") {
-    const rule = entry.rule === null ? "no rule (a host I/O error)" : String(entry.rule);
-    if (entry.layer === "block") return [`block ${rule}`, ...parts(["disk", "op", "sector", "sectors", "request", "errno"]), ...failed].join(" ");
-    return [`${entry.layer} ${rule}`, ...parts(["point"]), ...failed].join(" ");
-  }
-  return [`plugin ${String(entry.rule)}`, ...parts(["vcpu", "kind", "addr", "reg", "width"]), ...icount ? parts(["icount", "pc", "before", "after", "next"]) : [], ...failed].join(" ");
-}
-
-// src/reproduce/reproduce.ts
-async function reproduceRun(options, host) {
-  const source = resultsSource(resolve2(options.cwd, options.path));
-  const { "results-dir": resultsDirFlag, ...overrides } = options.overrides;
-  const resultsDir = resultsDirFlag === void 0 ? defaultResultsDir(source, options) : resolve2(options.cwd, String(resultsDirFlag));
-  checkApart(source, resultsDir);
-  const original = openResults(source, { scenario: options.scenario, resultsDir });
-  const manifest = readManifest(original);
-  const originalFacts = readRunFacts(original.dir);
-  const plan = planRerun({ manifest, summary: originalFacts?.summary, recordDir: original.dir, cwd: options.cwd, overrides, resultsDir });
-  const when = originalFacts?.summary.startedAt ? ` on ${originalFacts.summary.startedAt}` : "";
-  host.log.info(`reproducing scenario ${manifest.scenario} (seed ${manifest.seed}) from ${original.label}, run by qfi ${manifest.qfi}${when} in ${manifest.cwd}`);
-  for (const note of plan.notes) host.log.info(`  ${note}`);
-  for (const warning of plan.warnings) host.log.warn(warning);
-  if (source.kind === "folder" && isInside(resolve2(options.cwd), source.path)) {
-    host.log.warn(`the current folder is inside the results being reproduced: the run's relative paths resolve against it; run qfi reproduce (or reproducer.sh) from your checkout of the project`);
-  }
-  let rerun;
-  try {
-    rerun = await runPipeline({ inputs: plan.inputs, cwd: options.cwd, ...plan.configBaseDir ? { configBaseDir: plan.configBaseDir } : {}, ...options.signal ? { signal: options.signal } : {}, ...options.echoConsole ? { echoConsole: true } : {} }, host);
-  } catch (err) {
-    throw withReplayHint(err, options.cwd);
-  }
-  const rerunFacts = readRunFacts(resultsDir);
-  const comparison = originalFacts && rerunFacts ? compareRuns(originalFacts, rerunFacts) : void 0;
-  const described = comparison ? describeComparison(comparison) : { lines: ["qfi reproduce: nothing to compare with (the original did not finish)"], warnings: [] };
-  const comparisonFile = join4(resultsDir, REPRODUCE_FILES.comparison);
-  writeFileSync2(comparisonFile, `${JSON.stringify({ original: original.label, originalDir: original.dir, replayDir: resultsDir, ...comparison ?? { matched: null } }, null, 2)}
-`);
-  return { original, rerun, comparison, lines: described.lines, warnings: described.warnings, comparisonFile };
-}
-function defaultResultsDir(source, options) {
-  const name = reproducedName(source.path, options.scenario);
-  const cwd = resolve2(options.cwd);
-  return source.kind === "folder" && isInside(cwd, source.path) ? join4(dirname2(source.path), name) : join4(cwd, name);
-}
-function checkApart(source, resultsDir) {
-  const clash = source.kind === "folder" ? isInside(resultsDir, source.path) : isInside(source.path, join4(resultsDir, UNPACKED_ORIGINAL));
-  if (clash) {
-    throw new UsageError(`the replay's results folder ${resultsDir} would overwrite the original ${source.path}`, {
-      hint: "--results-dir must be a folder outside the results being reproduced (by default: <PATH>-reproduced in the current folder)"
-    });
-  }
-}
-function isInside(path, folder) {
-  const rel = relative2(folder, path);
-  return rel === "" || !rel.startsWith(`..${sep2}`) && rel !== ".." && !rel.startsWith(sep2) && !/^[A-Za-z]:/.test(rel);
-}
-function readManifest(original) {
-  const file = join4(original.dir, REPRODUCE_FILES.manifest);
-  let manifest;
-  try {
-    manifest = JSON.parse(readFileSync3(file, "utf8"));
-  } catch (err) {
-    throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} is not valid JSON (${err.message})`, { hint: "the results are damaged; download the artifact again" });
-  }
-  if (typeof manifest.schema !== "number" || typeof manifest.seed !== "number" || typeof manifest.scenario !== "string" || typeof manifest.inputs !== "object") {
-    throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} lacks schema, scenario, seed or inputs`, { hint: "the results are damaged; download the artifact again" });
-  }
-  for (const copy of [manifest.config?.copy, manifest.rulesFile?.copy]) {
-    if (copy !== void 0 && !existsSync3(join4(original.dir, copy))) {
-      throw new UsageError(`${original.label}: ${copy} is missing, though ${REPRODUCE_FILES.manifest} lists it`, { hint: "the results are incomplete; download the whole artifact again" });
-    }
-  }
-  return manifest;
-}
-function withReplayHint(err, cwd) {
-  if (!(err instanceof ConfigError)) return err;
-  const hint = `qfi reproduce resolves the run's relative paths against the current folder (${resolve2(cwd)}), as CI did in its workspace: run it from the top of your checkout of the project, at the commit the run was made from`;
-  return new ConfigError(err.message, { ...err.location ? { location: err.location } : {}, hint: err.hint ? `${err.hint}
-hint: ${hint}` : hint, cause: err });
-}
+import { readFileSync as readFileSync3 } from "node:fs";
 
 // src/parse/parse-logs.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename as basename2, dirname as dirname3, join as join5, relative as relative3, resolve as resolve3 } from "node:path";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
 
 // src/report/ktap-json.ts
 var noKtapMessage = "Could not find any KTAP output. Did any KUnit tests run?";
@@ -565,11 +85,11 @@ function ktapTreeText(file, report) {
 
 // src/parse/parse-logs.ts
 function runContext(consoleLog) {
-  if (basename2(consoleLog) !== "console.log") return void 0;
-  const summary = join5(dirname3(consoleLog), "summary.json");
-  if (!existsSync4(summary)) return void 0;
+  if (basename(consoleLog) !== "console.log") return void 0;
+  const summary = join(dirname(consoleLog), "summary.json");
+  if (!existsSync(summary)) return void 0;
   try {
-    const json = JSON.parse(readFileSync4(summary, "utf8"));
+    const json = JSON.parse(readFileSync(summary, "utf8"));
     if (typeof json.scenario !== "string") return void 0;
     return { scenario: json.scenario, location: json.ktap?.caseLocation ?? {} };
   } catch {
@@ -577,18 +97,18 @@ function runContext(consoleLog) {
   }
 }
 function shownPath(file, cwd) {
-  const rel = relative3(cwd, resolve3(cwd, file));
-  return rel && !rel.startsWith("..") ? rel : resolve3(cwd, file);
+  const rel = relative(cwd, resolve(cwd, file));
+  return rel && !rel.startsWith("..") ? rel : resolve(cwd, file);
 }
 function fileScenario(file) {
-  return file === "-" ? "stdin" : basename2(file).replace(/\.[^.]*$/, "") || basename2(file);
+  return file === "-" ? "stdin" : basename(file).replace(/\.[^.]*$/, "") || basename(file);
 }
 function readOne(file, cwd, readStdin) {
   if (file === "-") return parseKtap(readStdin(), "stdin");
-  const path = resolve3(cwd, file);
+  const path = resolve(cwd, file);
   let st;
   try {
-    st = statSync2(path);
+    st = statSync(path);
   } catch {
     throw new UsageError(`log file ${file} does not exist`, { hint: "qfi parse LOG\u2026 reads console logs or KTAP/TAP files; give - to read standard input" });
   }
@@ -608,7 +128,7 @@ function parseLogs(opts) {
     if (opts.json) lines.push(JSON.stringify(ktapFileJson(file, report)));
     else lines.push(...ktapTreeText(file, report));
     if (opts.junit && report) {
-      const context = file === "-" ? void 0 : runContext(resolve3(opts.cwd, file));
+      const context = file === "-" ? void 0 : runContext(resolve(opts.cwd, file));
       const logFile = file === "-" ? void 0 : shownPath(file, opts.cwd);
       suites.push(
         ...ktapSuites(report, {
@@ -619,9 +139,9 @@ function parseLogs(opts) {
     }
   }
   if (opts.junit) {
-    const target = resolve3(opts.cwd, opts.junit);
+    const target = resolve(opts.cwd, opts.junit);
     try {
-      writeFileSync3(target, renderJUnit("qfi parse", suites));
+      writeFileSync(target, renderJUnit("qfi parse", suites));
     } catch (err) {
       throw new InfraError(`could not write --junit ${opts.junit}: ${err.message}`, { hint: "give a path in a folder that exists and is writable" });
     }
@@ -631,7 +151,7 @@ function parseLogs(opts) {
 
 // src/adapters/cli/parse-args.ts
 import { parseArgs } from "node:util";
-var COMMANDS = ["run", "plan", "campaign", "merge", "qtest", "reproduce", "parse"];
+var COMMANDS = [...ACTION_MODES, "reproduce", "parse"];
 var parseOptions = {
   json: { type: "boolean" },
   junit: { type: "string" },
@@ -798,11 +318,11 @@ function localHost() {
 }
 
 // src/adapters/cli/print-summary.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 function printSummary(file, log) {
   let text;
   try {
-    text = readFileSync5(file, "utf8");
+    text = readFileSync2(file, "utf8");
   } catch (err) {
     log.warn(`--summarize-log: cannot read the summary ${file}: ${err.message}`);
     return;
@@ -853,15 +373,16 @@ async function runCli(argv, version) {
   const host = localHost();
   try {
     const options = { inputs: command.inputs, cwd: process.cwd(), signal: controller.signal };
-    let finished;
-    if (command.kind === "run") finished = await runOne({ ...options, echoConsole: !command.quiet }, host);
-    else if (command.kind === "reproduce") finished = await reproduceOne(command, options, host);
-    else if (command.kind === "plan") finished = await planOnly(options, host);
-    else if (command.kind === "qtest") finished = await qtestOnly(options, host);
-    else finished = await campaignOrMerge(command.kind, options, host);
-    if (command.summarizeLog && finished.summary) printSummary(finished.summary, host.log);
+    if (command.kind === "run" || command.kind === "reproduce") options.echoConsole = !command.quiet;
+    if (command.kind === "reproduce") options.replay = { path: command.path, scenario: command.scenario };
+    const result = await runMode(command.kind, options, host);
+    for (const line of result.lines) process.stdout.write(`${line}
+`);
+    if (result.problem) process.stderr.write(`qfi: ${result.problem}
+`);
+    if (command.summarizeLog && result.summaryFile) printSummary(result.summaryFile, host.log);
     if (interruptedBy) return signalExit[interruptedBy] ?? ExitCode.infra;
-    return finished.code;
+    return exitCodeForVerdict(result.verdict, result.failOnVerdict);
   } catch (err) {
     process.stderr.write(`${formatError(err)}
 `);
@@ -875,7 +396,7 @@ async function runCli(argv, version) {
 }
 function parseOnly(command) {
   try {
-    const outcome = parseLogs({ ...command, cwd: process.cwd(), readStdin: () => readFileSync6(0, "utf8") });
+    const outcome = parseLogs({ ...command, cwd: process.cwd(), readStdin: () => readFileSync3(0, "utf8") });
     process.stdout.write(outcome.lines.map((l) => `${l}
 `).join(""));
     if (command.junit) process.stderr.write(`qfi parse: JUnit written to ${command.junit}
@@ -886,62 +407,6 @@ function parseOnly(command) {
 `);
     return exitCodeForError(err);
   }
-}
-async function runOne(options, host) {
-  const { config, run, reports } = await runPipeline(options, host);
-  const dir = relative4(process.cwd(), config.report.dir) || ".";
-  process.stdout.write(`${verdictLine("qfi", run)}
-`);
-  process.stdout.write(`results: ${dir}/ \u2014 ${relative4(config.report.dir, reports.junit)}, console.log, summary.md, reproducer.sh
-`);
-  return { code: exitCodeForVerdict(run.verdict, config.report.failOnVerdict), summary: reports.summaryMarkdown };
-}
-function verdictLine(prefix, run) {
-  const r = run.record;
-  const times = [r.bootMs !== void 0 ? `boot ${(r.bootMs / 1e3).toFixed(2)} s` : "", r.testMs !== void 0 ? `test ${(r.testMs / 1e3).toFixed(2)} s` : "", `wall ${(r.wallMs / 1e3).toFixed(2)} s`].filter(Boolean).join(", ");
-  return `${prefix}: ${run.verdict} \u2014 ${run.reason} (${times})`;
-}
-async function reproduceOne(command, options, host) {
-  const result = await reproduceRun({ path: command.path, scenario: command.scenario, overrides: command.inputs, cwd: options.cwd, signal: options.signal, echoConsole: !command.quiet }, host);
-  const { config, run } = result.rerun;
-  for (const warning of result.warnings) host.log.warn(warning);
-  process.stdout.write(`${verdictLine("qfi reproduce: replay", run)}
-`);
-  for (const line of result.lines) process.stdout.write(`${line}
-`);
-  const dir = relative4(process.cwd(), config.report.dir) || ".";
-  process.stdout.write(`results: ${dir}/ \u2014 ${relative4(config.report.dir, result.comparisonFile)}, junit.xml, console.log, summary.md${result.original.unpacked ? `, ${relative4(config.report.dir, result.original.dir)}/ (the run, unpacked from the zip)` : ""}
-`);
-  return { code: exitCodeForVerdict(run.verdict, config.report.failOnVerdict), summary: result.rerun.reports.summaryMarkdown };
-}
-async function planOnly(options, host) {
-  const { plan, matrix } = await planCampaign(options, host);
-  process.stdout.write(`${JSON.stringify(matrix)}
-`);
-  if (plan.probe && plan.probe.verdict !== "pass") {
-    process.stderr.write(`qfi: the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first
-`);
-    return { code: exitCodeForVerdict(plan.probe.verdict, true) };
-  }
-  return { code: ExitCode.pass };
-}
-async function qtestOnly(options, host) {
-  const { config, outcome, reports } = await runQtestPipeline(options, host);
-  const dir = relative4(process.cwd(), config.report.dir) || ".";
-  process.stdout.write(`qfi qtest: ${outcome.verdict} \u2014 ${outcome.reason}
-`);
-  process.stdout.write(`results: ${dir}/ \u2014 ${relative4(config.report.dir, reports.junit)}, summary.md, qtest-*.log
-`);
-  return { code: exitCodeForVerdict(outcome.verdict, config.report.failOnVerdict), summary: reports.summaryMarkdown };
-}
-async function campaignOrMerge(kind, options, host) {
-  const { config, report, files } = kind === "campaign" ? await runCampaign(options, host) : await mergeCampaigns(options, host);
-  const dir = relative4(process.cwd(), config.report.dir) || ".";
-  process.stdout.write(`qfi ${kind}: ${report.verdict} \u2014 ${report.reason}
-`);
-  process.stdout.write(`results: ${dir}/ \u2014 ${relative4(config.report.dir, files.junit)}, campaign.json, summary.md, scenarios/
-`);
-  return { code: exitCodeForVerdict(report.verdict, config.report.failOnVerdict), summary: files.markdown };
 }
 
 // src/entry/cli.ts

@@ -18,17 +18,15 @@ import {
 } from "./chunks/chunk-2ZWVSNK5.js";
 import {
   INPUTS,
+  MODES,
   QfiError,
+  actionMode,
   boundMarkdown,
   formatError,
   formatLocation,
-  mergeCampaigns,
-  planCampaign,
-  runCampaign,
-  runPipeline,
-  runQtestPipeline,
+  runMode,
   unusedRuleWarning
-} from "./chunks/chunk-6IDDV3FO.js";
+} from "./chunks/chunk-HHJNDPMK.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 
@@ -69,9 +67,6 @@ function readActionInputs() {
   return inputs;
 }
 
-// src/adapters/action/steps.ts
-import { readFileSync } from "node:fs";
-
 // src/adapters/action/annotations.ts
 var MAX_ANNOTATIONS_PER_LEVEL = 10;
 var where = (ref) => ref ? { file: ref.file, startLine: ref.line } : {};
@@ -91,11 +86,30 @@ function unusedRuleAnnotations(run2) {
 }
 
 // src/adapters/action/steps.ts
-async function runMode(mode, options, host) {
-  if (mode === "plan") await planStep(options, host);
-  else if (mode === "run") await runStep(options, host);
-  else if (mode === "qtest") await qtestStep(options, host);
-  else await campaignStep(mode, options, host);
+async function runActionMode(modeInput, options, host) {
+  const mode = actionMode(modeInput);
+  const spec = MODES[mode];
+  let artifact = "";
+  const onConfig = (c) => {
+    if (spec.uploads) artifact = saveUploadState(c, spec.artifactPart(c));
+  };
+  const result = await runMode(mode, { ...options, echoConsole: true, onConfig }, host);
+  if (result.campaignPlan) return planOutputs(result, result.campaignPlan);
+  if (result.run) unusedRuleAnnotations(result.run);
+  setOutput("verdict" /* Verdict */, result.verdict);
+  setOutput("junit" /* Junit */, result.junit ?? "");
+  setOutput("results-dir" /* ResultsDir */, result.resultsDir);
+  await addSummary(result.summaryMarkdown);
+  if (spec.uploads) await upload(result.config, artifact, host);
+  reportVerdict(result);
+}
+async function planOutputs(result, plan) {
+  setOutput("matrix" /* Matrix */, plan.matrix);
+  setOutput("plan-file" /* PlanFile */, plan.planFile);
+  setOutput("scenarios" /* Scenarios */, String(plan.scenarios));
+  setOutput("results-dir" /* ResultsDir */, result.resultsDir);
+  await addSummary(result.summaryMarkdown);
+  if (result.problem) setFailed(`qfi plan: ${result.problem}`);
 }
 function saveUploadState(config, suffix) {
   const base = config.report.artifactName ? toArtifactName(config.report.artifactName) : defaultArtifactName(suffix ? `${config.name}-${suffix}` : config.name);
@@ -117,51 +131,11 @@ async function upload(config, name, host) {
   const uploaded = await uploadResults(config.report.dir, name, host.log);
   saveState("uploaded" /* Uploaded */, String(uploaded));
 }
-function reportVerdict(what, verdict, reason, config, at) {
-  if (verdict === "pass") return;
-  const message = `${what === "qfi" ? "qfi" : `qfi ${what}`}: ${verdict} \u2014 ${reason}`;
-  if (config.report.failOnVerdict || verdict === "infra-error") verdictAnnotation(message, at, "error");
-  else verdictAnnotation(`${message} (fail-on-verdict is false)`, at, "warning");
-}
-async function finish(config, artifact, host, result) {
-  const markdown = readFileSync(result.markdownFile, "utf8");
-  setOutput("verdict" /* Verdict */, result.verdict);
-  setOutput("junit" /* Junit */, result.junit);
-  setOutput("results-dir" /* ResultsDir */, config.report.dir);
-  await addSummary(markdown);
-  await upload(config, artifact, host);
-  reportVerdict(result.what, result.verdict, result.reason, config, result.at);
-}
-async function runStep(options, host) {
-  let artifact = "";
-  const { config, run: run2, reports } = await runPipeline({ ...options, echoConsole: true, onConfig: (c) => artifact = saveUploadState(c) }, host);
-  unusedRuleAnnotations(run2);
-  await finish(config, artifact, host, { what: run2.scenario, verdict: run2.verdict, reason: run2.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown, at: run2.plan.sources.command ?? run2.plan.sources.main });
-}
-async function qtestStep(options, host) {
-  let artifact = "";
-  const { config, outcome, reports } = await runQtestPipeline({ ...options, onConfig: (c) => artifact = saveUploadState(c, "qtest") }, host);
-  await finish(config, artifact, host, { what: `qtest ${outcome.name}`, verdict: outcome.verdict, reason: outcome.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown });
-}
-async function planStep(options, host) {
-  const { config, plan, matrix, planFile } = await planCampaign(options, host);
-  setOutput("matrix" /* Matrix */, JSON.stringify(matrix));
-  setOutput("plan-file" /* PlanFile */, planFile);
-  setOutput("scenarios" /* Scenarios */, String(plan.scenarios.length));
-  setOutput("results-dir" /* ResultsDir */, config.report.dir);
-  const lines = [`## qfi plan ${plan.name}: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s)`, "", `Kind \`${plan.kind}\`, seed ${plan.seed}.`, ...plan.notes.map((n) => `- ${n}`)];
-  await addSummary(`${lines.join("\n")}
-`);
-  if (plan.probe && plan.probe.verdict !== "pass") setFailed(`qfi plan: the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first`);
-}
-async function campaignStep(mode, options, host) {
-  let artifact = "";
-  const onConfig = (c) => {
-    const part = c.campaign.shard ? `shard-${c.campaign.shard.index}-of-${c.campaign.shard.count}` : c.campaign.scenario ?? mode;
-    artifact = saveUploadState(c, part);
-  };
-  const { config, report, files } = mode === "campaign" ? await runCampaign({ ...options, onConfig }, host) : await mergeCampaigns({ ...options, onConfig }, host);
-  await finish(config, artifact, host, { what: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, junit: files.junit, markdownFile: files.markdown, at: config.sources.main });
+function reportVerdict(result) {
+  if (result.verdict === "pass") return;
+  const message = `${result.title === "qfi" ? "qfi" : `qfi ${result.title}`}: ${result.verdict} \u2014 ${result.reason}`;
+  if (result.failOnVerdict || result.verdict === "infra-error") verdictAnnotation(message, result.at, "error");
+  else verdictAnnotation(`${message} (fail-on-verdict is false)`, result.at, "warning");
 }
 
 // src/adapters/action/main.ts
@@ -177,7 +151,7 @@ async function run() {
   process.on("SIGTERM", onSignal);
   try {
     const inputs = readActionInputs();
-    await runMode(inputs.mode ?? "run", { inputs, cwd: process.cwd(), signal: controller.signal }, host);
+    await runActionMode(inputs.mode, { inputs, cwd: process.cwd(), signal: controller.signal }, host);
   } catch (err) {
     await reportStepError(err);
   } finally {

@@ -248,7 +248,7 @@ try {
         ...others.map((p, i) => ({ point: p, fail: false, delayMs: 0, counted: i < limits.maxPoints - 1 })),
         { point: 'ruled.point', fail: true, delayMs: 0 },
       ].map(({ point, fail, delayMs }) => ({ point, fail, delayMs })),
-      report: report([...others.slice(0, limits.maxPoints - 1).map((p, i) => [p, 1, 0]), ['ruled.point', 1, 1]]),
+      report: report([...others.slice(0, limits.maxPoints - 1).map((p) => [p, 1, 0]), ['ruled.point', 1, 1]]),
       printed: ['MAX_POINTS', `"o${limits.maxPoints - 1}"`],
     },
     {

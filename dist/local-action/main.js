@@ -103,12 +103,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve9, reject) {
+        return new Promise(function(resolve11, reject) {
           isexe(path6, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve9(is);
+              resolve11(is);
             }
           });
         });
@@ -174,27 +174,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i2) => new Promise((resolve9, reject) => {
+      const step = (i2) => new Promise((resolve11, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve9(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve11(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve9(subStep(p, i2, 0));
+        resolve11(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve9, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve11, reject) => {
         if (ii === pathExt.length)
-          return resolve9(step(i2 + 1));
+          return resolve11(step(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve9(p + ext);
+              return resolve11(p + ext);
           }
-          return resolve9(subStep(p, i2, ii + 1));
+          return resolve11(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -655,8 +655,8 @@ var require_xz_decompress = __commonJS({
                   this.locked = true;
                   return;
                 }
-                return new Promise((resolve9) => {
-                  this.waitQueue.push(resolve9);
+                return new Promise((resolve11) => {
+                  this.waitQueue.push(resolve11);
                 });
               }
               release() {
@@ -836,13 +836,14 @@ function stepErrorMarkdown(err) {
 import * as core from "@actions/core";
 
 // src/config/inputs.ts
+var ACTION_MODES = ["run", "plan", "campaign", "merge", "qtest"];
 var INPUTS = [
   {
     name: "mode",
     scope: "campaign",
     toml: void 0,
     type: "enum",
-    values: ["run", "plan", "campaign", "merge", "qtest"],
+    values: [...ACTION_MODES],
     default: "run",
     cli: false,
     description: "What the step does: `run` one scenario; `plan` a campaign (output `matrix` for a matrix job, and plan.json); `campaign` run a campaign's scenarios (all, one `shard`, or one `scenario`); `merge` the results of several campaign jobs (`merge-from`); `qtest` run `qtest-script` against a machine without a guest. The CLI has a command for each: `qfi run|plan|campaign|merge|qtest`."
@@ -2213,10 +2214,10 @@ import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // src/config/guest-values.ts
 import { posix } from "node:path";
-function checkQemuOptionWord(text, what, examples) {
+function checkQemuOptionWord(text, what, examples2) {
   const value = text.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*(,[A-Za-z0-9._+-]+(=[A-Za-z0-9._+:-]+)?)*$/.test(value)) {
-    throw new ValueProblem(`bad ${what} ${JSON.stringify(text)}`, `give a QEMU ${what} name with optional ,key=value options, like ${examples}`);
+    throw new ValueProblem(`bad ${what} ${JSON.stringify(text)}`, `give a QEMU ${what} name with optional ,key=value options, like ${examples2}`);
   }
   return value;
 }
@@ -4504,6 +4505,19 @@ function campaignSettings(value, builtinGuest) {
   };
 }
 
+// src/config/resolve-inputs.ts
+async function resolveInputs(request, log, extra = {}) {
+  const { config, warnings } = await resolveConfig({
+    inputs: request.inputs,
+    cwd: request.cwd,
+    ...request.configBaseDir !== void 0 ? { configBaseDir: request.configBaseDir } : {},
+    ...extra
+  });
+  for (const warning3 of warnings) log.warn(warning3);
+  request.onConfig?.(config);
+  return config;
+}
+
 // src/adapters/action/read-inputs.ts
 function readActionInputs() {
   const inputs = {};
@@ -4521,11 +4535,14 @@ function readActionInputs() {
 
 // src/adapters/action/steps.ts
 import * as core3 from "@actions/core";
-import { readFileSync as readFileSync21 } from "node:fs";
+
+// src/modes/modes.ts
+import { readFileSync as readFileSync24 } from "node:fs";
+import { relative as relative9 } from "node:path";
 
 // src/campaign/merge.ts
 import { existsSync as existsSync26, mkdirSync as mkdirSync9, readdirSync as readdirSync5, statSync as statSync11 } from "node:fs";
-import { dirname as dirname12, join as join35, relative as relative6 } from "node:path";
+import { dirname as dirname12, join as join36, relative as relative6 } from "node:path";
 
 // src/campaign/plan-file.ts
 import { readFileSync as readFileSync3, writeFileSync } from "node:fs";
@@ -6323,12 +6340,84 @@ function readCampaignReport(file) {
 
 // src/campaign/run-campaign.ts
 import { existsSync as existsSync25, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync12 } from "node:fs";
-import { join as join34, relative as relative5 } from "node:path";
+import { join as join35, relative as relative5 } from "node:path";
 
-// src/core/pipeline.ts
+// src/modes/run-pipeline.ts
 import { mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join32 } from "node:path";
+import { join as join33 } from "node:path";
+
+// src/observe/guest-results.ts
+import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
+import { join as join7 } from "node:path";
+
+// src/observe/ktap-console.ts
+import { closeSync, existsSync as existsSync7, openSync, readSync } from "node:fs";
+
+// src/core/line-stream.ts
+var LineStream = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  pending = "";
+  decoder = new TextDecoder("utf-8", { fatal: false });
+  push(chunk) {
+    this.pending += typeof chunk === "string" ? chunk : this.decoder.decode(chunk, { stream: true });
+    let nl = this.pending.indexOf("\n");
+    while (nl !== -1) {
+      this.onLine(cleanLine(this.pending.slice(0, nl)));
+      this.pending = this.pending.slice(nl + 1);
+      nl = this.pending.indexOf("\n");
+    }
+  }
+  end() {
+    this.pending += this.decoder.decode();
+    if (this.pending.length > 0) this.onLine(cleanLine(this.pending));
+    this.pending = "";
+  }
+};
+function cleanLine(raw) {
+  const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  const cr = line.lastIndexOf("\r");
+  return cr === -1 ? line : line.slice(cr + 1);
+}
+
+// src/observe/ktap-console.ts
+function readKtapFile(path6, source = "console") {
+  if (!existsSync7(path6)) return void 0;
+  const parser = new KtapParser(source);
+  let lineNo = 0;
+  const lines = new LineStream((line) => parser.addLine(line, ++lineNo));
+  const fd = openSync(path6, "r");
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) lines.push(chunk.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  lines.end();
+  return parser.end();
+}
+
+// src/observe/guest-results.ts
+var GUEST_RESULTS_FILE = "guest-results.txt";
+function readGuestResults(plan, record2) {
+  if (plan.resultsFile === void 0) return void 0;
+  const copy = join7(record2.files.dir, GUEST_RESULTS_FILE);
+  const bytes = existsSync8(copy) ? statSync5(copy).size : 0;
+  const ended = record2.commandExitCode !== void 0;
+  if (bytes === 0) {
+    const problem2 = ended ? `the command exited with code ${record2.commandExitCode} but left no results in ${plan.resultsFile} (missing or empty; the console or qga.log says which)` : void 0;
+    return { ktap: void 0, problem: problem2 };
+  }
+  const ktap = readKtapFile(copy, `results file ${plan.resultsFile}`);
+  const problem = ktap ? void 0 : `results file ${plan.resultsFile} (${bytes} bytes) has no KTAP/TAP version line, so no results were read: a producer starts with \`KTAP version 1\` or \`TAP version 13\``;
+  return { ktap, problem };
+}
+
+// src/observe/observe-run.ts
+import { join as join8 } from "node:path";
 
 // src/observe/host-injections.ts
 import { appendFileSync } from "node:fs";
@@ -6394,7 +6483,7 @@ function guestPoints(events) {
 }
 
 // src/observe/injections.ts
-import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync6 } from "node:fs";
 var keptInReport = 50;
 function summarizeInjections(file, rules, hostRules, host) {
   if (rules.length === 0 && hostRules.length === 0) return void 0;
@@ -6415,7 +6504,7 @@ function summarizeInjections(file, rules, hostRules, host) {
 }
 function readPluginInjections(file, rules) {
   if (rules.length === 0) return { total: 0, failed: 0, perRule: [], first: [], unreadableLines: 0 };
-  const lines = existsSync7(file) ? readFileSync6(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
+  const lines = existsSync9(file) ? readFileSync6(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
   const injections = [];
   let unreadableLines = 0;
   for (const line of lines) {
@@ -6589,75 +6678,27 @@ function append(result, why) {
   return result.reason.includes(why) ? result : { verdict: result.verdict, reason: `${result.reason}; ${why}` };
 }
 
-// src/observe/ktap-console.ts
-import { closeSync, existsSync as existsSync8, openSync, readSync } from "node:fs";
-
-// src/core/line-stream.ts
-var LineStream = class {
-  constructor(onLine) {
-    this.onLine = onLine;
-  }
-  onLine;
-  pending = "";
-  decoder = new TextDecoder("utf-8", { fatal: false });
-  push(chunk) {
-    this.pending += typeof chunk === "string" ? chunk : this.decoder.decode(chunk, { stream: true });
-    let nl = this.pending.indexOf("\n");
-    while (nl !== -1) {
-      this.onLine(cleanLine(this.pending.slice(0, nl)));
-      this.pending = this.pending.slice(nl + 1);
-      nl = this.pending.indexOf("\n");
-    }
-  }
-  end() {
-    this.pending += this.decoder.decode();
-    if (this.pending.length > 0) this.onLine(cleanLine(this.pending));
-    this.pending = "";
-  }
-};
-function cleanLine(raw) {
-  const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-  const cr = line.lastIndexOf("\r");
-  return cr === -1 ? line : line.slice(cr + 1);
-}
-
-// src/observe/ktap-console.ts
-function readKtapFile(path6, source = "console") {
-  if (!existsSync8(path6)) return void 0;
-  const parser = new KtapParser(source);
-  let lineNo = 0;
-  const lines = new LineStream((line) => parser.addLine(line, ++lineNo));
-  const fd = openSync(path6, "r");
-  try {
-    const chunk = Buffer.alloc(1 << 20);
-    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) lines.push(chunk.subarray(0, read));
-  } finally {
-    closeSync(fd);
-  }
-  lines.end();
-  return parser.end();
-}
-
-// src/observe/guest-results.ts
-import { existsSync as existsSync9, statSync as statSync5 } from "node:fs";
-import { join as join7 } from "node:path";
-var GUEST_RESULTS_FILE = "guest-results.txt";
-function readGuestResults(plan, record2) {
-  if (plan.resultsFile === void 0) return void 0;
-  const copy = join7(record2.files.dir, GUEST_RESULTS_FILE);
-  const bytes = existsSync9(copy) ? statSync5(copy).size : 0;
-  const ended = record2.commandExitCode !== void 0;
-  if (bytes === 0) {
-    const problem2 = ended ? `the command exited with code ${record2.commandExitCode} but left no results in ${plan.resultsFile} (missing or empty; the console or qga.log says which)` : void 0;
-    return { ktap: void 0, problem: problem2 };
-  }
-  const ktap = readKtapFile(copy, `results file ${plan.resultsFile}`);
-  const problem = ktap ? void 0 : `results file ${plan.resultsFile} (${bytes} bytes) has no KTAP/TAP version line, so no results were read: a producer starts with \`KTAP version 1\` or \`TAP version 13\``;
-  return { ktap, problem };
+// src/observe/observe-run.ts
+function observeRun(ran, log) {
+  const { plan, record: record2 } = ran;
+  const injectionsFile = join8(record2.files.dir, "injections.jsonl");
+  const hostEntries = record2.hostFaults ? hostInjections(plan, record2.hostFaults, Date.parse(record2.startedAt)) : [];
+  const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
+  if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
+  const points = guestPoints(record2.events);
+  const uses = ruleUse(plan.canonicalRules, injections, points);
+  for (const u2 of uses.filter((x) => !x.consulted)) log.warn(unusedRuleWarning(u2, plan.requireFired));
+  const results = readGuestResults(plan, record2);
+  const ktap = mergeKtapReports([readKtapFile(record2.files.console), results?.ktap]);
+  const decided2 = requireFired(decideVerdict(record2, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), uses, plan.requireFired);
+  const found = applyConsoleFindings(decided2, record2, ktap);
+  const { verdict, reason } = results?.problem ? worsenVerdict(found, "fail", results.problem) : found;
+  return { ...ran, scenario: plan.scenario, verdict, reason, injections, points, ruleUse: uses, ...ktap ? { ktap } : {} };
 }
 
 // src/plan/make-plan.ts
 import { randomBytes } from "node:crypto";
+import { resolve as resolve7 } from "node:path";
 
 // src/plan/qemu-releases.ts
 var QEMU_RELEASES = [
@@ -6974,46 +7015,40 @@ var REGIONS_PARAM = "qfi.regions";
 function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
   const rules = config.faults.enabled ? config.faults.rules : [];
   const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
-  const host = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
   const snapshotAt = opts.snapshot ? parseSnapshotAt(opts.snapshot.at) : void 0;
-  if (snapshotAt?.kind === "start") host.syncTestStart = true;
-  if (snapshotAt?.kind === "marker" && !host.syncMarkers.includes(snapshotAt.name)) host.syncMarkers.push(snapshotAt.name);
+  const planned = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
+  const host = {
+    ...planned,
+    syncTestStart: planned.syncTestStart || snapshotAt?.kind === "start",
+    syncMarkers: snapshotAt?.kind === "marker" && !planned.syncMarkers.includes(snapshotAt.name) ? [...planned.syncMarkers, snapshotAt.name] : planned.syncMarkers
+  };
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   checkGuestSupportsPlan(config, pluginRules.length > 0, snapshotAt !== void 0);
-  const fwCfg = [
-    { name: AGENT_FW_CFG.token, content: token },
-    { name: AGENT_FW_CFG.command, content: config.test.command },
-    { name: AGENT_FW_CFG.seed, content: String(config.faults.seed) }
-  ];
-  if (config.faults.enabled) {
-    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
-  }
-  if (config.test.resultsFile !== void 0) fwCfg.push({ name: AGENT_FW_CFG.resultsFile, content: config.test.resultsFile });
-  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}
-`).join("") });
+  const fwCfg = agentFwCfg(config, token, guestRules, host);
   const agent = config.guest.agent;
   const arch = archData[config.machine.arch];
-  const baseAppend = agent === "qfi" ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith("console=") || p.startsWith("panic="));
-  const append2 = [...baseAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
-  if (host.syncTestStart) append2.push(`${SYNC_PARAM}=1`);
-  if (snapshotAt !== void 0) append2.push(`${REGIONS_PARAM}=1`);
-  if (config.guest.append.trim()) append2.push(config.guest.append.trim());
+  const append2 = kernelAppend(config, host, snapshotAt !== void 0);
+  const loadQfiPlugin = pluginRules.length > 0 || snapshotAt !== void 0;
   return {
     scenario: config.name,
-    qemu: chooseQemu(config, pluginRules.length > 0 || snapshotAt !== void 0),
-    loadQfiPlugin: pluginRules.length > 0 || snapshotAt !== void 0,
+    ...opts.qtest ? qtestQemu(config) : { qemu: chooseQemu(config, loadQfiPlugin) },
+    loadQfiPlugin,
     plugin: config.qemu.plugin ? { path: config.qemu.plugin, args: config.qemu.pluginArgs } : void 0,
     pluginRules,
     host,
     requireFired: config.faults.requireFired,
     icount: config.qemu.icount,
     arch: config.machine.arch,
-    accel: config.qemu.accel,
+    accel: planAccel(config, loadQfiPlugin),
     machineType: config.machine.type ?? arch.machine,
     cpu: config.machine.cpu,
     memory: config.machine.memory,
     cpus: config.machine.cpus,
     boot: config.guest.disks.some((d) => d.boot) ? "disk" : "kernel",
+    guest: guestSource(config),
+    builtinPackages: { mirror: config.guest.debianMirror, pin: config.guest.pin },
+    bios: config.guest.bios,
+    resultsDir: config.report.dir,
     agent,
     command: config.test.command,
     resultsFile: config.test.resultsFile,
@@ -7041,6 +7076,30 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
     reproducer: reproducerLine(config.reproducerArgs)
   };
 }
+function agentFwCfg(config, token, guestRules, host) {
+  const fwCfg = [
+    { name: AGENT_FW_CFG.token, content: token },
+    { name: AGENT_FW_CFG.command, content: config.test.command },
+    { name: AGENT_FW_CFG.seed, content: String(config.faults.seed) }
+  ];
+  if (config.faults.enabled) {
+    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
+  }
+  if (config.test.resultsFile !== void 0) fwCfg.push({ name: AGENT_FW_CFG.resultsFile, content: config.test.resultsFile });
+  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}
+`).join("") });
+  return fwCfg;
+}
+function kernelAppend(config, host, snapshot) {
+  const agent = config.guest.agent;
+  const arch = archData[config.machine.arch];
+  const baseAppend = agent === "qfi" ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith("console=") || p.startsWith("panic="));
+  const append2 = [...baseAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
+  if (host.syncTestStart) append2.push(`${SYNC_PARAM}=1`);
+  if (snapshot) append2.push(`${REGIONS_PARAM}=1`);
+  if (config.guest.append.trim()) append2.push(config.guest.append.trim());
+  return append2;
+}
 function checkGuestSupportsPlan(config, hasPluginRules, snapshot) {
   const arch = config.machine.arch;
   if ((hasPluginRules || snapshot) && arch !== "x86_64") {
@@ -7062,6 +7121,27 @@ function checkGuestSupportsPlan(config, hasPluginRules, snapshot) {
       hint: "use the built-in initramfs (your kernel is fine: drop initrd / boot=true)"
     });
   }
+}
+function planAccel(config, loadQfiPlugin) {
+  const want = config.qemu.accel;
+  if (want === "tcg") return { want, reason: "accel = tcg" };
+  if (loadQfiPlugin || config.qemu.plugin) return { want: "tcg", reason: "the run loads a TCG plugin" };
+  if (config.qemu.icount) return { want: "tcg", reason: "icount is a TCG option" };
+  return { want, reason: want === "kvm" ? "accel = kvm" : "accel = auto: KVM when it works here, else TCG" };
+}
+function guestSource(config) {
+  const { kernel, initrd, agent, disks } = config.guest;
+  const bootDisk = disks.find((d) => d.boot);
+  if (bootDisk) return { kind: "disk", id: bootDisk.id, path: bootDisk.path };
+  if (kernel && initrd) return { kind: "custom", kernel: resolve7(kernel), initrd: resolve7(initrd) };
+  if (kernel && agent === "none") return { kind: "custom", kernel: resolve7(kernel), initrd: void 0 };
+  return { kind: "builtin", kernel: kernel ? resolve7(kernel) : void 0 };
+}
+function qtestQemu(config) {
+  if (config.qemu.binary !== "auto") return { qemu: chooseQemu(config) };
+  const build = chooseQemu({ ...config, qemu: { ...config.qemu, binary: "build" } });
+  if (build.kind !== "build") throw new Error("internal: qemu build was not chosen");
+  return { qemu: { kind: "system" }, qemuFallback: { ...build, reason: "the system QEMU has no qtest accelerator" } };
 }
 function memoryBytes(memory) {
   const m = /^([0-9]+)([KMGT]?)$/.exec(memory);
@@ -7105,11 +7185,11 @@ function chooseQemu(config, hasPluginRules = false) {
 
 // src/provision/provision.ts
 import { existsSync as existsSync23 } from "node:fs";
-import { dirname as dirname11, join as join27, resolve as resolve8 } from "node:path";
+import { dirname as dirname11, join as join28 } from "node:path";
 
 // src/provision/disks.ts
 import { existsSync as existsSync10, openSync as openSync2, closeSync as closeSync2, ftruncateSync } from "node:fs";
-import { dirname as dirname4, join as join8 } from "node:path";
+import { dirname as dirname4, join as join9 } from "node:path";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -8679,8 +8759,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise = new Promise((resolve9, reject) => {
-    Object.assign(methods, { resolve: resolve9, reject });
+  const promise = new Promise((resolve11, reject) => {
+    Object.assign(methods, { resolve: resolve11, reject });
   });
   return Object.assign(promise, methods);
 };
@@ -13331,11 +13411,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises = weakMap.get(stream);
   const promise = createDeferred();
   promises.push(promise);
-  const resolve9 = promise.resolve.bind(promise);
-  return { resolve: resolve9, promises };
+  const resolve11 = promise.resolve.bind(promise);
+  return { resolve: resolve11, promises };
 };
-var waitForConcurrentStreams = async ({ resolve: resolve9, promises }, subprocess) => {
-  resolve9();
+var waitForConcurrentStreams = async ({ resolve: resolve11, promises }, subprocess) => {
+  resolve11();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises])
@@ -13922,7 +14002,7 @@ var {
 
 // src/provision/disks.ts
 function qemuImg(qemuBinary) {
-  const beside = join8(dirname4(qemuBinary), "qemu-img");
+  const beside = join9(dirname4(qemuBinary), "qemu-img");
   return existsSync10(beside) ? beside : "qemu-img";
 }
 async function createQcow2(qemuBinary, args, what, signal, hint) {
@@ -13938,14 +14018,14 @@ async function provisionDisks(disks, qemuBinary, workDir, signal) {
   const images = [];
   for (const disk of disks) {
     if (disk.path !== void 0 && disk.snapshot) {
-      images.push({ id: disk.id, image: await copyForRun(disk.path, join8(workDir, `disk-${disk.id}.${disk.format}`), signal) });
+      images.push({ id: disk.id, image: await copyForRun(disk.path, join9(workDir, `disk-${disk.id}.${disk.format}`), signal) });
       continue;
     }
     if (disk.path !== void 0) {
       images.push({ id: disk.id, image: disk.path });
       continue;
     }
-    const image = join8(workDir, `disk-${disk.id}.${disk.format}`);
+    const image = join9(workDir, `disk-${disk.id}.${disk.format}`);
     const size = disk.sizeBytes;
     if (disk.format === "raw") {
       const fd = openSync2(image, "w", 384);
@@ -13973,7 +14053,7 @@ async function copyForRun(image, copy, signal) {
 
 // src/provision/guest/busybox.ts
 import { readFile, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/provision/guest/deb-archive.ts
 var import_xz_decompress = __toESM(require_xz_decompress(), 1);
@@ -14244,16 +14324,16 @@ function readElfSection(bytes, name) {
 // src/provision/guest/guest-cache.ts
 import { existsSync as existsSync12 } from "node:fs";
 import { readdir as readdir2, rm as rm2, stat, utimes, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/provision/guest/cache-entry.ts
 import { existsSync as existsSync11 } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename as basename3, dirname as dirname5, join as join9 } from "node:path";
+import { basename as basename3, dirname as dirname5, join as join10 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 var COMPLETE_MARKER = ".complete";
 function isCacheEntryComplete(dir) {
-  return existsSync11(join9(dir, COMPLETE_MARKER));
+  return existsSync11(join10(dir, COMPLETE_MARKER));
 }
 function pidAlive(pid) {
   try {
@@ -14276,7 +14356,7 @@ async function removeStaleWork(dir) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length).split("-")[0]);
     if (Number.isInteger(pid) && pid !== process.pid && !pidAlive(pid)) {
-      await rm(join9(parent, name), { recursive: true, force: true });
+      await rm(join10(parent, name), { recursive: true, force: true });
     }
   }
 }
@@ -14302,7 +14382,7 @@ async function ensureCacheEntry(dir, build) {
   await mkdir(work, { recursive: true });
   try {
     await build(work);
-    await writeFile(join9(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
+    await writeFile(join10(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
 `);
     await placeEntry(work, dir);
   } catch (err) {
@@ -14320,7 +14400,7 @@ var PRUNE_KEEP_PER_KIND = 3;
 var RECENT_MS = 60 * 60 * 1e3;
 var ENTRY_NAME = /^[a-z0-9]+-[0-9a-f]{16}(-[0-9a-f]{8})?$/;
 function guestCacheDir(cacheDir, kind) {
-  return join10(cacheDir, "guest", kind);
+  return join11(cacheDir, "guest", kind);
 }
 async function ensureGuestEntry(dir, remoteKey, opts, build) {
   let how = "cached";
@@ -14340,7 +14420,7 @@ async function ensureGuestEntry(dir, remoteKey, opts, build) {
   return how;
 }
 async function markUsed(dir) {
-  const stamp = join10(dir, LAST_USED);
+  const stamp = join11(dir, LAST_USED);
   const now = /* @__PURE__ */ new Date();
   try {
     await utimes(stamp, now, now);
@@ -14352,7 +14432,7 @@ async function markUsed(dir) {
 async function lastUsedMs(dir) {
   for (const name of [LAST_USED, COMPLETE_MARKER]) {
     try {
-      return (await stat(join10(dir, name))).mtimeMs;
+      return (await stat(join11(dir, name))).mtimeMs;
     } catch {
     }
   }
@@ -14365,7 +14445,7 @@ async function pruneGuestCache(cacheDir, inUse, opts = {}) {
     await rm2(path6, { recursive: true, force: true });
     removed.push(path6);
   };
-  for (const legacy of [join10(cacheDir, "guest", "apt"), join10(cacheDir, "guest", "kernel", "resolved.json"), join10(cacheDir, "guest", "kernel", "resolved-arm64.json")]) {
+  for (const legacy of [join11(cacheDir, "guest", "apt"), join11(cacheDir, "guest", "kernel", "resolved.json"), join11(cacheDir, "guest", "kernel", "resolved-arm64.json")]) {
     if (existsSync12(legacy)) await remove(legacy);
   }
   for (const kind of GUEST_CACHE_KINDS) {
@@ -14377,7 +14457,7 @@ async function pruneGuestCache(cacheDir, inUse, opts = {}) {
       continue;
     }
     const entries = await Promise.all(
-      names.filter((n2) => !n2.includes(".partial-") && !n2.endsWith(".json")).map(async (n2) => ({ dir: join10(root, n2), used: await lastUsedMs(join10(root, n2)) }))
+      names.filter((n2) => !n2.includes(".partial-") && !n2.endsWith(".json")).map(async (n2) => ({ dir: join11(root, n2), used: await lastUsedMs(join11(root, n2)) }))
     );
     entries.sort((a2, b) => b.used - a2.used);
     let rank = 0;
@@ -14408,7 +14488,7 @@ function staticBusyboxProblem(bytes, machine) {
 }
 async function ensureGuestBusybox(opts) {
   const name = `${opts.arch.debArch}-${opts.ref.sha256.slice(0, 16)}`;
-  const dir = join11(guestCacheDir(opts.cacheDir, "busybox"), name);
+  const dir = join12(guestCacheDir(opts.cacheDir, "busybox"), name);
   await ensureGuestEntry(dir, `qfi-guest-busybox-${name}`, opts, async (work) => {
     const deb = await opts.download(opts.ref);
     const control = await debControl(deb, opts.signal);
@@ -14420,20 +14500,20 @@ async function ensureGuestBusybox(opts) {
     if (!bytes) throw new InfraError(`${label} holds no ${BUSYBOX_PATHS.join(" or ")}`);
     const problem = staticBusyboxProblem(bytes, opts.arch.elfMachine);
     if (problem) throw new InfraError(`the busybox of ${label} ${problem}`, { hint: "set guest.initrd to an initramfs of your own" });
-    await writeFile3(join11(work, "busybox"), bytes, { mode: 493 });
+    await writeFile3(join12(work, "busybox"), bytes, { mode: 493 });
     const manifest2 = { package: { name: control.get("Package") ?? opts.ref.name, version: control.get("Version") ?? opts.ref.version, sha256: opts.ref.sha256, filename: opts.ref.filename } };
-    await writeFile3(join11(work, "busybox.json"), `${JSON.stringify(manifest2, null, 2)}
+    await writeFile3(join12(work, "busybox.json"), `${JSON.stringify(manifest2, null, 2)}
 `);
     opts.log.info(`guest busybox: ${label} unpacked (${(bytes.length / 1024).toFixed(0)} KiB)`);
   });
-  const manifest = JSON.parse(await readFile(join11(dir, "busybox.json"), "utf8"));
-  const path6 = join11(dir, "busybox");
+  const manifest = JSON.parse(await readFile(join12(dir, "busybox.json"), "utf8"));
+  const path6 = join12(dir, "busybox");
   return { path: path6, bytes: await readFile(path6), description: `${manifest.package.name} ${manifest.package.version}`, package: manifest.package };
 }
 
 // src/provision/guest/debian-mirror.ts
 import { existsSync as existsSync13, readdirSync, readFileSync as readFileSync9 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var DEBIAN_ARCHIVE = "https://deb.debian.org/debian";
 function parseOsRelease(text) {
   const fields = /* @__PURE__ */ new Map();
@@ -14498,10 +14578,10 @@ function readHostAptSources(etcApt = "/etc/apt") {
     } catch {
     }
   };
-  if (existsSync13(join12(etcApt, "sources.list"))) add(join12(etcApt, "sources.list"));
+  if (existsSync13(join13(etcApt, "sources.list"))) add(join13(etcApt, "sources.list"));
   try {
-    for (const name of readdirSync(join12(etcApt, "sources.list.d")).sort()) {
-      if (name.endsWith(".list") || name.endsWith(".sources")) add(join12(etcApt, "sources.list.d", name));
+    for (const name of readdirSync(join13(etcApt, "sources.list.d")).sort()) {
+      if (name.endsWith(".list") || name.endsWith(".sources")) add(join13(etcApt, "sources.list.d", name));
     }
   } catch {
   }
@@ -14539,7 +14619,7 @@ var guestArch = {
 // src/provision/guest/guest-kernel.ts
 import { createHash as createHash2 } from "node:crypto";
 import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname6, join as join15 } from "node:path";
+import { dirname as dirname6, join as join16 } from "node:path";
 
 // src/provision/guest/compression.ts
 import { promisify as promisify4 } from "node:util";
@@ -14765,7 +14845,7 @@ import { createHash } from "node:crypto";
 import { existsSync as existsSync14 } from "node:fs";
 import { mkdtemp, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 import { promisify as promisify5 } from "node:util";
 import { gunzip as gunzip3 } from "node:zlib";
 
@@ -14859,9 +14939,9 @@ function snapshotStamp(releaseDate) {
   return new Date(t).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
 }
 async function verifySignature(bytes, keyring, url, signal) {
-  const dir = await mkdtemp(join13(tmpdir(), "qfi-inrelease-"));
+  const dir = await mkdtemp(join14(tmpdir(), "qfi-inrelease-"));
   try {
-    const file = join13(dir, "InRelease");
+    const file = join14(dir, "InRelease");
     await writeFile4(file, bytes);
     const r = await runTool("gpgv", ["--keyring", keyring, file], { signal, missingHint: "install gpgv" });
     const signers = [...r.stderr.matchAll(/Good signature from "([^"]+)"/g)].map((m) => m[1]);
@@ -14935,7 +15015,7 @@ function parseDepends(field2) {
 
 // src/provision/guest/kernel-modules.ts
 import { readdir as readdir3, readFile as readFile2 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 import { promisify as promisify6 } from "node:util";
 import { gunzip as gunzip4 } from "node:zlib";
 var ModuleError = class extends Error {
@@ -15019,7 +15099,7 @@ var ModuleTree = class {
     this.index = index;
     this.builtin = builtin;
     this.signal = signal;
-    this.read = typeof source === "string" ? (relPath) => readFile2(join14(source, relPath)) : source;
+    this.read = typeof source === "string" ? (relPath) => readFile2(join15(source, relPath)) : source;
   }
   index;
   builtin;
@@ -15106,14 +15186,14 @@ async function buildKernelEntry(work, debBytes, ref, arch, log, signal) {
   const moduleFiles = {};
   for (const modName of keep) {
     const rel = index[modName];
-    const dest = join15(work, modulesRel, rel);
+    const dest = join16(work, modulesRel, rel);
     await mkdir2(dirname6(dest), { recursive: true });
     await writeFile5(dest, files.get(`${modulesRel}/${rel}`));
     moduleFiles[modName] = rel;
   }
-  await mkdir2(join15(work, modulesRel), { recursive: true });
-  await writeFile5(join15(work, modulesRel, "modules.builtin"), builtinText);
-  await writeFile5(join15(work, arch.bootKernel), boot.bytes);
+  await mkdir2(join16(work, modulesRel), { recursive: true });
+  await writeFile5(join16(work, modulesRel, "modules.builtin"), builtinText);
+  await writeFile5(join16(work, arch.bootKernel), boot.bytes);
   const manifest = {
     format: KERNEL_ENTRY_FORMAT,
     package: { name, version, sha256: ref.sha256, filename: ref.filename },
@@ -15125,30 +15205,30 @@ async function buildKernelEntry(work, debBytes, ref, arch, log, signal) {
     modulesDir: modulesRel,
     moduleFiles
   };
-  await writeFile5(join15(work, KERNEL_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  await writeFile5(join16(work, KERNEL_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
   log.info(`guest kernel: ${label} unpacked in ${seconds4(t)}: ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) and ${keep.length} modules (${keep.join(", ")})`);
 }
 async function readKernelEntry(dir) {
-  return kernelFromManifest(dir, await readFile3(join15(dir, KERNEL_MANIFEST), "utf8"));
+  return kernelFromManifest(dir, await readFile3(join16(dir, KERNEL_MANIFEST), "utf8"));
 }
 function kernelFromManifest(dir, manifestText) {
   const m = JSON.parse(manifestText);
   return {
     dir,
-    bootKernel: join15(dir, m.bootKernel),
+    bootKernel: join16(dir, m.bootKernel),
     bootKernelSha256: m.bootKernelSha256,
     kernelRelease: m.kernelRelease,
     description: `${m.package.name} ${m.package.version}`,
     package: m.package,
     compression: m.compression,
-    modulesDir: join15(dir, m.modulesDir),
+    modulesDir: join16(dir, m.modulesDir),
     moduleFiles: m.moduleFiles
   };
 }
 async function ensureGuestKernel(opts) {
   const name = kernelEntryName(opts.arch, opts.ref);
-  const dir = join15(guestCacheDir(opts.cacheDir, "kernel"), name);
+  const dir = join16(guestCacheDir(opts.cacheDir, "kernel"), name);
   const how = await ensureGuestEntry(dir, `qfi-guest-kernel-${name}`, opts, async (work) => {
     const deb = await opts.download(opts.ref);
     await buildKernelEntry(work, deb, opts.ref, opts.arch, opts.log, opts.signal);
@@ -15160,7 +15240,7 @@ async function ensureGuestKernel(opts) {
 
 // src/provision/guest/guest-packages.ts
 import { mkdir as mkdir3, readFile as readFile4, rename as rename2, writeFile as writeFile6 } from "node:fs/promises";
-import { dirname as dirname7, join as join16 } from "node:path";
+import { dirname as dirname7, join as join17 } from "node:path";
 
 // src/core/temp-path.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
@@ -15200,7 +15280,7 @@ function packagesFromIndex(packages, arch) {
   return { kernel: debRefOf(imageStanza, image.name), busybox: debRefOf(busybox, BUSYBOX_PACKAGE) };
 }
 function memoPath(cacheDir, arch) {
-  return join16(cacheDir, "guest", "index", `${GUEST_SUITE}-${arch.debArch}.json`);
+  return join17(cacheDir, "guest", "index", `${GUEST_SUITE}-${arch.debArch}.json`);
 }
 async function readMemo(path6) {
   try {
@@ -15312,18 +15392,18 @@ async function fetchDeb(ref, opts) {
 // src/provision/guest/initramfs.ts
 import { readFile as readFile5, writeFile as writeFile7 } from "node:fs/promises";
 import { createHash as createHash3 } from "node:crypto";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/core/package-root.ts
 import { existsSync as existsSync15, readFileSync as readFileSync10 } from "node:fs";
-import { dirname as dirname8, join as join17 } from "node:path";
+import { dirname as dirname8, join as join18 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached;
 function packageRoot() {
   if (cached) return cached;
   let dir = dirname8(fileURLToPath3(import.meta.url));
   for (; ; ) {
-    const manifest = join17(dir, "package.json");
+    const manifest = join18(dir, "package.json");
     if (existsSync15(manifest)) {
       try {
         if (JSON.parse(readFileSync10(manifest, "utf8")).name === "qfi") return cached = dir;
@@ -15402,10 +15482,10 @@ var INITRAMFS_FILE = "initramfs.cpio";
 var INITRAMFS_MANIFEST = "initramfs.json";
 var MODULE_LIST_PATH = "etc/qfi/modules";
 function agentScriptPath() {
-  return join18(packageRoot(), "guest", "qfi-init.sh");
+  return join19(packageRoot(), "guest", "qfi-init.sh");
 }
 function faultHelperPath() {
-  return join18(packageRoot(), "guest", "qfi-fault.sh");
+  return join19(packageRoot(), "guest", "qfi-fault.sh");
 }
 function initramfsKey(inputs) {
   const h2 = createHash3("sha256");
@@ -15462,7 +15542,7 @@ function initramfsEntries(inputs) {
 async function loadModules(kernel, wanted, signal) {
   let builtinText = "";
   try {
-    builtinText = await readFile5(join18(kernel.modulesDir, "modules.builtin"), "utf8");
+    builtinText = await readFile5(join19(kernel.modulesDir, "modules.builtin"), "utf8");
   } catch {
   }
   const tree = new ModuleTree(kernel.modulesDir, kernel.moduleFiles, parseModulesBuiltin(builtinText), signal);
@@ -15487,20 +15567,20 @@ async function ensureInitramfs(opts) {
     loadModules(opts.kernel, opts.modules, opts.signal)
   ]);
   const inputs = { agent, faultHelper, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
-  const dir = join18(guestCacheDir(opts.cacheDir, "initramfs"), initramfsKey(inputs));
+  const dir = join19(guestCacheDir(opts.cacheDir, "initramfs"), initramfsKey(inputs));
   const how = await ensureGuestEntry(dir, "", { log: opts.log }, async (work) => {
     const t = performance.now();
     opts.signal?.throwIfAborted();
     const cpio = writeCpioNewc(initramfsEntries(inputs));
-    await writeFile7(join18(work, INITRAMFS_FILE), cpio);
+    await writeFile7(join19(work, INITRAMFS_FILE), cpio);
     const manifest = { sha256: sha256Hex(cpio), busybox: busybox.description, kernel: opts.kernel.description, modules: modules.map((m) => m.relPath) };
-    await writeFile7(join18(work, INITRAMFS_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+    await writeFile7(join19(work, INITRAMFS_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
     opts.log.info(`guest initramfs: ${modules.length} modules + busybox, ${(cpio.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`);
   });
   if (how === "cached") opts.log.debug(`guest initramfs: cached in ${dir}`);
-  const { sha256 } = JSON.parse(await readFile5(join18(dir, INITRAMFS_MANIFEST), "utf8"));
-  return { path: join18(dir, INITRAMFS_FILE), sha256 };
+  const { sha256 } = JSON.parse(await readFile5(join19(dir, INITRAMFS_MANIFEST), "utf8"));
+  return { path: join19(dir, INITRAMFS_FILE), sha256 };
 }
 
 // src/provision/guest/index.ts
@@ -15541,7 +15621,7 @@ async function ensureBuiltinGuest(opts) {
 // src/provision/guest/guest-files.ts
 import { existsSync as existsSync16, readFileSync as readFileSync11, statSync as statSync7 } from "node:fs";
 import { writeFile as writeFile8 } from "node:fs/promises";
-import { dirname as dirname9, join as join19, posix as posix2 } from "node:path";
+import { dirname as dirname9, join as join20, posix as posix2 } from "node:path";
 import { gzipSync } from "node:zlib";
 
 // src/provision/guest/elf-dynamic.ts
@@ -15630,7 +15710,7 @@ function dependencies(program, dest, info2, arch) {
   const t = triplet(arch);
   const systemGuestPath = (hostPath) => hostPath.startsWith(`/usr/${t}/lib/`) ? `/lib/${t}/${posix2.basename(hostPath)}` : hostPath;
   if (info2.interpreter) {
-    const host = [info2.interpreter, ...dirs.map((d) => join19(d, posix2.basename(info2.interpreter)))].find((p) => existsSync16(p));
+    const host = [info2.interpreter, ...dirs.map((d) => join20(d, posix2.basename(info2.interpreter)))].find((p) => existsSync16(p));
     if (!host) throw missingLibrary(program, info2.interpreter, [dirname9(info2.interpreter), ...dirs]);
     out.push({ dest: info2.interpreter, source: host, mode: 493, neededBy: program });
   }
@@ -15642,8 +15722,8 @@ function dependencies(program, dest, info2, arch) {
     seen.add(want.name);
     const origin = (p, o2) => p.replaceAll("${ORIGIN}", o2).replaceAll("$ORIGIN", o2);
     const candidates = want.name.includes("/") ? [[want.name, want.name]] : [
-      ...want.searchPaths.map((p) => [join19(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
-      ...dirs.map((d) => [join19(d, want.name), systemGuestPath(join19(d, want.name))])
+      ...want.searchPaths.map((p) => [join20(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
+      ...dirs.map((d) => [join20(d, want.name), systemGuestPath(join20(d, want.name))])
     ];
     let found;
     for (const [host2, guest2] of candidates) {
@@ -15717,12 +15797,12 @@ async function detectKernelFormat(path6) {
 
 // src/provision/kvm-probe.ts
 import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync12, renameSync, statSync as statSync8, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 var probeExitCode = 99;
 function writeProbeFirmware(dir) {
   const image = Buffer.alloc(64 * 1024, 244);
   Buffer.from([176, 49, 230, 244, 244]).copy(image, 65520);
-  const path6 = join20(dir, "kvm-probe.bin");
+  const path6 = join21(dir, "kvm-probe.bin");
   writeFileSync6(path6, image);
   return path6;
 }
@@ -15774,7 +15854,7 @@ function probeKey(target) {
   return parts.join("|");
 }
 async function probeKvmCached(target, cacheDir, workDir, signal) {
-  const file = join20(cacheDir, "kvm-probe.json");
+  const file = join21(cacheDir, "kvm-probe.json");
   const key = probeKey(target);
   let records = {};
   try {
@@ -15799,18 +15879,18 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
 // src/provision/qemu-build/build-plugin.ts
 import { createHash as createHash4 } from "node:crypto";
 import { existsSync as existsSync17, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync13, renameSync as renameSync2 } from "node:fs";
-import { basename as basename4, join as join21 } from "node:path";
+import { basename as basename4, join as join22 } from "node:path";
 var PLUGIN_CFLAGS = ["-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", "-fvisibility=hidden"];
 async function buildPlugin(sources, qemu, opts) {
   const glib = await execa("pkg-config", ["--cflags", "glib-2.0"], { stdin: "ignore" });
-  const includes = [join21(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
+  const includes = [join22(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
   const flags = [...PLUGIN_CFLAGS, ...includes, ...glib.stdout.trim().split(/\s+/).filter(Boolean)];
   const h2 = createHash4("sha256");
   for (const source of sources) h2.update(source).update("\0").update(readFileSync13(source)).update("\0");
   for (const dir2 of opts.includeDirs ?? []) for (const header of headersIn(dir2)) h2.update(header).update(readFileSync13(header));
   const hash = h2.update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(" ")}`).digest("hex").slice(0, 16);
-  const dir = join21(opts.cacheDir, "plugins", hash);
-  const so = join21(dir, "plugin.so");
+  const dir = join22(opts.cacheDir, "plugins", hash);
+  const so = join22(dir, "plugin.so");
   if (existsSync17(so)) return so;
   mkdirSync2(dir, { recursive: true });
   const tmp = privateTempPath(so);
@@ -15828,20 +15908,20 @@ ${(result.all ?? "").trim().split("\n").slice(0, 20).join("\n")}`, {
   return so;
 }
 function headersIn(dir) {
-  return readdirSync2(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join21(dir, f));
+  return readdirSync2(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join22(dir, f));
 }
 function qfiPluginSources(pluginDir) {
-  return readdirSync2(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join21(pluginDir, f));
+  return readdirSync2(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join22(pluginDir, f));
 }
 
 // src/provision/qemu-build/build-qemu.ts
 import { copyFileSync as copyFileSync2, createWriteStream as createWriteStream3, existsSync as existsSync21, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync18, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync8 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 
 // src/provision/qemu-build/build-deps.ts
 import { existsSync as existsSync19, readFileSync as readFileSync15 } from "node:fs";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 
 // src/provision/packages.json
 var packages_default = {
@@ -15923,23 +16003,23 @@ function packageForPythonDistribution(dist) {
 
 // src/provision/qemu-build/python-deps.ts
 import { existsSync as existsSync18, readdirSync as readdirSync3, readFileSync as readFileSync14 } from "node:fs";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 function requiredMesonVersion(srcDir) {
-  const text = readFileSync14(join22(srcDir, "meson.build"), "utf8");
+  const text = readFileSync14(join23(srcDir, "meson.build"), "utf8");
   return /meson_version\s*:\s*'>=\s*([\d.]+)'/.exec(text)?.[1];
 }
 function configureGroups(srcDir) {
-  const configure = readFileSync14(join22(srcDir, "configure"), "utf8");
+  const configure = readFileSync14(join23(srcDir, "configure"), "utf8");
   return ["meson", "tooling"].filter((g) => new RegExp(`pythondeps\\.toml\\s+${g}\\b`).test(configure));
 }
 function pythonRequirements(srcDir) {
-  const depsFile = join22(srcDir, "pythondeps.toml");
+  const depsFile = join23(srcDir, "pythondeps.toml");
   if (!existsSync18(depsFile)) {
     const want = requiredMesonVersion(srcDir);
     return [{ name: "meson", group: "meson", accepted: want ? `>=${want}` : "", wheel: void 0 }];
   }
   const toml = parse(readFileSync14(depsFile, "utf8"));
-  const wheelsDir = join22(srcDir, "python", "wheels");
+  const wheelsDir = join23(srcDir, "python", "wheels");
   const wheels = existsSync18(wheelsDir) ? readdirSync3(wheelsDir).filter((f) => f.endsWith(".whl")) : [];
   return configureGroups(srcDir).flatMap(
     (group) => Object.entries(toml[group] ?? {}).filter(([, info2]) => info2.path === void 0).map(([name, info2]) => {
@@ -15949,7 +16029,7 @@ function pythonRequirements(srcDir) {
         if (!m || normalizeName(m[1]) !== normalizeName(name)) return false;
         return info2.installed ? m[2] === info2.installed : satisfies(m[2], accepted);
       });
-      return { name, group, accepted, wheel: wheel ? join22("python", "wheels", wheel) : void 0 };
+      return { name, group, accepted, wheel: wheel ? join23("python", "wheels", wheel) : void 0 };
     })
   );
 }
@@ -15957,7 +16037,7 @@ function fromEnsurepip(name, pythonVersion) {
   return name === "pip" || name === "setuptools" && !versionAtLeast(pythonVersion, "3.12");
 }
 function hasBundledWheels(srcDir) {
-  const dir = join22(srcDir, "python", "wheels");
+  const dir = join23(srcDir, "python", "wheels");
   return existsSync18(dir) && readdirSync3(dir).some((f) => f.endsWith(".whl"));
 }
 var normalizeName = (name) => name.toLowerCase().replace(/[-_.]+/g, "_");
@@ -16037,10 +16117,10 @@ function systemPython() {
   return existsSync19("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 function missingPrebuiltDtbs(srcDir) {
-  const mesonFile = join23(srcDir, "pc-bios", "dtb", "meson.build");
+  const mesonFile = join24(srcDir, "pc-bios", "dtb", "meson.build");
   if (!existsSync19(mesonFile)) return [];
   const names = [...readFileSync15(mesonFile, "utf8").matchAll(/'([\w.-]+\.dtb)'/g)].map((m) => m[1]);
-  return names.filter((name) => !existsSync19(join23(srcDir, "pc-bios", "dtb", name)));
+  return names.filter((name) => !existsSync19(join24(srcDir, "pc-bios", "dtb", name)));
 }
 var decided = (pkg, present) => ({ pkg, present: async () => present });
 function pythonDeps(python, probe2, requirements, source) {
@@ -16074,7 +16154,7 @@ async function buildDeps(srcDir, opts) {
   const deps = [
     dep("a C compiler (cc)", "gcc", () => commandWorks("cc")),
     dep("ninja", "ninja-build", () => commandWorks("ninja")),
-    ...pythonDeps(python, probe2, requirements, { hasDepsFile: existsSync19(join23(srcDir, "pythondeps.toml")), hasWheels: hasBundledWheels(srcDir) }),
+    ...pythonDeps(python, probe2, requirements, { hasDepsFile: existsSync19(join24(srcDir, "pythondeps.toml")), hasWheels: hasBundledWheels(srcDir) }),
     dep("pkg-config", "pkg-config", () => commandWorks("pkg-config")),
     dep("flex", "flex", () => commandWorks("flex")),
     dep("bison", "bison", () => commandWorks("bison")),
@@ -16233,7 +16313,7 @@ var NinjaProgress = class {
 // src/provision/qemu-build/qemu-source.ts
 import { createHash as createHash6 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync20, mkdirSync as mkdirSync3, readdirSync as readdirSync4, readFileSync as readFileSync17, renameSync as renameSync3, rmSync, statSync as statSync9, writeFileSync as writeFileSync7 } from "node:fs";
-import { basename as basename5, join as join24, relative as relative4 } from "node:path";
+import { basename as basename5, join as join25, relative as relative4 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function sourceHashOf(origin) {
@@ -16249,7 +16329,7 @@ function treeHash(root) {
   const walk = (dir) => {
     for (const name of readdirSync4(dir).sort()) {
       if (name === ".git" || name === "build") continue;
-      const path6 = join24(dir, name);
+      const path6 = join25(dir, name);
       const st = statSync9(path6);
       if (st.isDirectory()) walk(path6);
       else if (st.isFile()) hash.update(`${relative4(root, path6)}\0${st.size}\0`).update(readFileSync17(path6));
@@ -16281,7 +16361,7 @@ async function resolveQemuSource(spec2) {
 }
 async function downloadRelease(origin, downloadsDir, log, signal) {
   mkdirSync3(downloadsDir, { recursive: true });
-  const file = join24(downloadsDir, basename5(new URL(origin.url).pathname));
+  const file = join25(downloadsDir, basename5(new URL(origin.url).pathname));
   if (existsSync20(file) && await sha256File(file) === origin.sha256) return file;
   log.info(`downloading ${origin.url}`);
   const tmp = privateTempPath(file);
@@ -16320,11 +16400,11 @@ async function downloadRelease(origin, downloadsDir, log, signal) {
 }
 var EMPTY_BZIP2 = Buffer.from([66, 90, 104, 57, 23, 114, 69, 56, 80, 144, 0, 0, 0, 0]);
 function addFirmwareStandIns(srcDir) {
-  const mesonFile = join24(srcDir, "pc-bios", "meson.build");
+  const mesonFile = join25(srcDir, "pc-bios", "meson.build");
   if (!existsSync20(mesonFile)) return [];
   const added = [];
   for (const m of readFileSync17(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
-    const file = join24(srcDir, "pc-bios", `${m[1]}.bz2`);
+    const file = join25(srcDir, "pc-bios", `${m[1]}.bz2`);
     if (!existsSync20(file)) {
       writeFileSync7(file, EMPTY_BZIP2);
       added.push(`${m[1]}.bz2`);
@@ -16337,13 +16417,13 @@ async function unpackSource(origin, archive, dest, signal) {
   const opts = { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} };
   if (origin.kind === "folder") {
     await execa("cp", ["-a", `${origin.path}/.`, dest], opts);
-    rmSync(join24(dest, "build"), { recursive: true, force: true });
+    rmSync(join25(dest, "build"), { recursive: true, force: true });
     return;
   }
   const tarball = origin.kind === "tarball" ? origin.path : archive;
   if (!tarball) throw new Error("internal: a downloaded source needs its archive path");
   await execa("tar", ["-xf", tarball, "-C", dest, "--strip-components=1"], opts);
-  if (!existsSync20(join24(dest, "configure"))) {
+  if (!existsSync20(join25(dest, "configure"))) {
     throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
       hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz"
     });
@@ -16394,7 +16474,7 @@ function buildKey(spec2, sourceHash) {
   });
 }
 function isCompleteEntry(entry) {
-  return existsSync21(join25(entry, BUILD_MARKER)) && existsSync21(join25(entry, "prefix", "bin"));
+  return existsSync21(join26(entry, BUILD_MARKER)) && existsSync21(join26(entry, "prefix", "bin"));
 }
 async function ensureBuiltQemu(spec2, opts) {
   const { log } = opts;
@@ -16404,10 +16484,10 @@ async function ensureBuiltQemu(spec2, opts) {
     for (const [part, value] of Object.entries(key.parts)) log.info(`${part}: ${value}`);
     log.info(`source: ${origin.kind === "download" ? origin.url : origin.path}`);
   });
-  const entry = join25(opts.cacheDir, "qemu", key.key);
+  const entry = join26(opts.cacheDir, "qemu", key.key);
   if (isCompleteEntry(entry)) {
     log.info(`QEMU ${spec2.version}: cache hit (${entry})`);
-    return { prefix: join25(entry, "prefix"), key: key.key, origin: "local-cache" };
+    return { prefix: join26(entry, "prefix"), key: key.key, origin: "local-cache" };
   }
   rmSync2(entry, { recursive: true, force: true });
   if (opts.remoteCache) {
@@ -16417,7 +16497,7 @@ async function ensureBuiltQemu(spec2, opts) {
     });
     if (restored && isCompleteEntry(entry)) {
       log.info(`QEMU ${spec2.version}: restored from the remote cache`);
-      return { prefix: join25(entry, "prefix"), key: key.key, origin: "remote-cache" };
+      return { prefix: join26(entry, "prefix"), key: key.key, origin: "remote-cache" };
     }
     if (restored) log.warn("the remote cache entry is incomplete (no build marker); rebuilding");
     rmSync2(entry, { recursive: true, force: true });
@@ -16426,7 +16506,7 @@ async function ensureBuiltQemu(spec2, opts) {
   if (opts.remoteCache) {
     await opts.remoteCache.save(key.key, entry).catch((err) => log.warn(`saving QEMU to the remote cache failed: ${err.message}`));
   }
-  return { prefix: join25(entry, "prefix"), key: key.key, origin: "built" };
+  return { prefix: join26(entry, "prefix"), key: key.key, origin: "built" };
 }
 function configurePython(configureFlags) {
   const given = configureFlags.filter((f) => f.startsWith("--python=")).at(-1);
@@ -16434,9 +16514,9 @@ function configurePython(configureFlags) {
 }
 async function prepareAndConfigure(origin, spec2, work, opts) {
   const { log, signal } = opts;
-  const src = join25(work, "src");
-  const build = join25(work, "build");
-  const archive = origin.kind === "download" ? await downloadRelease(origin, join25(opts.cacheDir, "downloads"), log, signal) : void 0;
+  const src = join26(work, "src");
+  const build = join26(work, "build");
+  const archive = origin.kind === "download" ? await downloadRelease(origin, join26(opts.cacheDir, "downloads"), log, signal) : void 0;
   log.info("unpacking the QEMU source");
   await unpackSource(origin, archive, src, signal);
   const standIns = addFirmwareStandIns(src);
@@ -16448,15 +16528,15 @@ async function prepareAndConfigure(origin, spec2, work, opts) {
   const flags = [...minimalConfigureFlags(spec2.targets), ...spec2.configureFlags];
   log.info(`running configure ${flags.join(" ")}`);
   const t0 = Date.now();
-  await runLogged(join25(src, "configure"), [`--prefix=${join25(work, "entry", "prefix")}`, `--python=${systemPython()}`, ...flags], build, opts.buildLog, signal);
+  await runLogged(join26(src, "configure"), [`--prefix=${join26(work, "entry", "prefix")}`, `--python=${systemPython()}`, ...flags], build, opts.buildLog, signal);
   return { src, build, flags, configureMs: Date.now() - t0 };
 }
 async function buildInto(entry, key, spec2, origin, opts) {
   const { log, signal } = opts;
-  mkdirSync4(join25(opts.cacheDir, "qemu"), { recursive: true });
-  const work = mkdtempSync(join25(opts.cacheDir, "qemu", ".work-"));
-  const stage = join25(work, "entry");
-  const logFile = join25(work, "build.log");
+  mkdirSync4(join26(opts.cacheDir, "qemu"), { recursive: true });
+  const work = mkdtempSync(join26(opts.cacheDir, "qemu", ".work-"));
+  const stage = join26(work, "entry");
+  const logFile = join26(work, "build.log");
   const buildLog = createWriteStream3(logFile);
   const started = Date.now();
   try {
@@ -16467,10 +16547,10 @@ async function buildInto(entry, key, spec2, origin, opts) {
     await runLogged("ninja", ["-j", String(availableParallelism())], build, buildLog, signal, (line) => progress.line(line));
     await runLogged("ninja", ["install"], build, buildLog, signal);
     const ninjaMs = Date.now() - t1;
-    await new Promise((resolve9) => buildLog.end(resolve9));
-    copyFileSync2(logFile, join25(stage, "build.log"));
+    await new Promise((resolve11) => buildLog.end(resolve11));
+    copyFileSync2(logFile, join26(stage, "build.log"));
     const marker = { key: key.key, parts: key.parts, version: spec2.version, flags, patches: spec2.patches, builtAt: (/* @__PURE__ */ new Date()).toISOString(), configureMs, ninjaMs, totalMs: Date.now() - started };
-    writeFileSync8(join25(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
+    writeFileSync8(join26(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
 `);
     try {
       renameSync4(stage, entry);
@@ -16482,7 +16562,7 @@ async function buildInto(entry, key, spec2, origin, opts) {
     buildLog.end();
     if (err instanceof QfiError) throw err;
     mkdirSync4(opts.resultsDir, { recursive: true });
-    const kept = join25(opts.resultsDir, "qemu-build.log");
+    const kept = join26(opts.resultsDir, "qemu-build.log");
     let tail = "";
     if (existsSync21(logFile)) {
       copyFileSync2(logFile, kept);
@@ -16515,11 +16595,11 @@ $ ${cmd} ${args.join(" ")}
 
 // src/provision/qemu-system.ts
 import { existsSync as existsSync22, statSync as statSync10 } from "node:fs";
-import { delimiter, dirname as dirname10, join as join26, resolve as resolve7 } from "node:path";
+import { delimiter, dirname as dirname10, join as join27, resolve as resolve8 } from "node:path";
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
-    const candidate = join26(dir, name);
+    const candidate = join27(dir, name);
     if (existsSync22(candidate) && statSync10(candidate).isFile()) return candidate;
   }
   return void 0;
@@ -16535,8 +16615,8 @@ function locateQemu(setting, arch) {
       });
     }
   } else {
-    const path6 = resolve7(setting);
-    binary = existsSync22(path6) && statSync10(path6).isDirectory() ? join26(path6, "bin", name) : path6;
+    const path6 = resolve8(setting);
+    binary = existsSync22(path6) && statSync10(path6).isDirectory() ? join27(path6, "bin", name) : path6;
     if (!existsSync22(binary)) {
       throw new InfraError(`QEMU binary ${binary} does not exist (from input qemu = ${setting})`, {
         hint: `point qemu at a qemu-system binary or an install prefix containing bin/${name}`
@@ -16544,7 +16624,7 @@ function locateQemu(setting, arch) {
     }
   }
   const prefix = dirname10(dirname10(binary));
-  const dataDirs = [join26(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
+  const dataDirs = [join27(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
     (dir, i2, all) => existsSync22(dir) && all.indexOf(dir) === i2
   );
   return { binary, dataDirs };
@@ -16561,7 +16641,7 @@ async function readQemuVersion(binary) {
 }
 function findFirmware(install, file) {
   for (const dir of install.dataDirs) {
-    const candidate = join26(dir, file);
+    const candidate = join27(dir, file);
     if (existsSync22(candidate)) return candidate;
   }
   return void 0;
@@ -16569,21 +16649,24 @@ function findFirmware(install, file) {
 
 // src/provision/provision.ts
 async function chooseAccel(plan, target, workDir, host, signal) {
-  if (plan.accel === "tcg") return "tcg";
+  if (plan.accel.want === "tcg") {
+    host.log.debug(`accelerator: TCG (${plan.accel.reason})`);
+    return "tcg";
+  }
   const arch = plan.arch;
   if (archData[arch].nativeNodeArch !== process.arch) {
-    if (plan.accel === "kvm") {
+    if (plan.accel.want === "kvm") {
       throw new InfraError(`accel = kvm was asked for, but KVM runs only guests of the host's own architecture (${process.arch}), and the guest is ${arch}`, { hint: "use accel = auto or tcg" });
     }
     return "tcg";
   }
   if (arch !== "x86_64") {
-    if (plan.accel === "kvm") throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: "use accel = auto or tcg" });
+    if (plan.accel.want === "kvm") throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: "use accel = auto or tcg" });
     return "tcg";
   }
   const result = await probeKvmCached(target, host.cacheDir, workDir, signal);
   if (result.usable) return "kvm";
-  if (plan.accel === "kvm") {
+  if (plan.accel.want === "kvm") {
     throw new InfraError(`accel = kvm was asked for, but KVM cannot run guests here: ${result.reason}`, {
       hint: "use accel = auto (falls back to TCG) or accel = tcg"
     });
@@ -16591,51 +16674,47 @@ async function chooseAccel(plan, target, workDir, host, signal) {
   host.log.info(`KVM not usable (${result.reason}); using TCG`);
   return "tcg";
 }
-function builtinGuestOptions(config, plan, host, signal) {
-  return { cacheDir: host.cacheDir, log: host.log, arch: plan.arch, mirror: config.guest.debianMirror, pin: config.guest.pin, remoteCache: host.remoteCache, ...signal ? { signal } : {} };
+function builtinGuestOptions(plan, host, signal) {
+  return { cacheDir: host.cacheDir, log: host.log, arch: plan.arch, ...plan.builtinPackages, remoteCache: host.remoteCache, ...signal ? { signal } : {} };
 }
-async function provisionGuest(config, plan, host, workDir, signal) {
-  if (plan.boot === "disk") {
-    const disk = config.guest.disks.find((d) => d.boot);
-    return { kernel: void 0, initrd: void 0, kernelDescription: `disk image ${disk.path} (booted by the firmware)`, kernelFormat: void 0 };
+async function provisionGuest(plan, host, workDir, signal) {
+  const source = plan.guest;
+  if (source.kind === "disk") {
+    return { kernel: void 0, initrd: void 0, kernelDescription: `disk image ${source.path ?? source.id} (booted by the firmware)`, kernelFormat: void 0 };
   }
-  if (config.guest.kernel && config.guest.initrd) {
-    const kernel = resolve8(config.guest.kernel);
-    return { kernel, initrd: resolve8(config.guest.initrd), kernelDescription: `custom kernel ${kernel} with initrd ${resolve8(config.guest.initrd)}`, kernelFormat: await detectKernelFormat(kernel) };
+  if (source.kind === "custom") {
+    const { kernel, initrd: initrd2 } = source;
+    return { kernel, initrd: initrd2, kernelDescription: initrd2 ? `custom kernel ${kernel} with initrd ${initrd2}` : `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
   }
-  if (config.guest.kernel && plan.agent === "none") {
-    const kernel = resolve8(config.guest.kernel);
-    return { kernel, initrd: void 0, kernelDescription: `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
-  }
-  const builtin = await host.log.group("Built-in guest", () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
+  const builtin = await host.log.group("Built-in guest", () => ensureBuiltinGuest(builtinGuestOptions(plan, host, signal)));
   let initrd = builtin.initrd;
   if (plan.files.length > 0) {
     const placed = resolveGuestFiles(plan.files, plan.arch);
-    initrd = join27(workDir, "initrd-with-files.cpio.gz");
+    initrd = join28(workDir, "initrd-with-files.cpio.gz");
     await initrdWithFiles(builtin.initrd, placed, initrd);
     const libraries = placed.filter((f) => f.neededBy !== void 0).length;
     host.log.info(`files: ${plan.files.length} file(s) into the guest${libraries ? `, with ${libraries} shared librar${libraries === 1 ? "y" : "ies"} they need` : ""}`);
   }
-  if (config.guest.kernel) {
-    const kernel = resolve8(config.guest.kernel);
+  if (source.kernel) {
+    const kernel = source.kernel;
     return { kernel, initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs`, kernelFormat: await detectKernelFormat(kernel), identity: builtin.identity };
   }
   return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: "linux", identity: builtin.identity };
 }
-async function kvmProbeKernel(config, plan, guest, host, signal) {
-  if (plan.accel === "tcg" || archData[plan.arch].nativeNodeArch !== process.arch) return void 0;
+async function kvmProbeKernel(plan, guest, host, signal) {
+  if (plan.accel.want === "tcg" || archData[plan.arch].nativeNodeArch !== process.arch) return void 0;
   if (guest.kernelFormat === "linux") return guest.kernel;
-  const builtin = await host.log.group("Built-in guest kernel (for the KVM probe)", () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
+  const builtin = await host.log.group("Built-in guest kernel (for the KVM probe)", () => ensureBuiltinGuest(builtinGuestOptions(plan, host, signal)));
   return builtin.kernel;
 }
-async function provisionQemu(config, plan, host, signal) {
+async function provisionQemu(plan, host, signal) {
   const choice = plan.qemu;
   if (choice.kind === "system" || choice.kind === "path") {
     const install2 = locateQemu(choice.kind === "system" ? "system" : choice.path, plan.arch);
     return { binary: install2.binary, install: install2, origin: choice.kind, built: void 0 };
   }
   host.log.info(`building QEMU because ${choice.reason}`);
-  const built = await ensureBuiltQemu(choice, { cacheDir: host.cacheDir, log: host.log, remoteCache: host.remoteCache, resultsDir: config.report.dir, signal });
+  const built = await ensureBuiltQemu(choice, { cacheDir: host.cacheDir, log: host.log, remoteCache: host.remoteCache, resultsDir: plan.resultsDir, signal });
   const install = locateQemu(built.prefix, plan.arch);
   return { binary: install.binary, install, origin: built.origin, built: { prefix: built.prefix, key: built.key } };
 }
@@ -16646,7 +16725,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
   const plugins = [];
   const headersPrefix = () => {
     const prefix = qemu.built?.prefix ?? dirname11(dirname11(qemu.binary));
-    return existsSync23(join27(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
+    return existsSync23(join28(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
   };
   if (plan.plugin) {
     const { path: path6, args } = plan.plugin;
@@ -16672,7 +16751,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
         hint: "use qemu: auto or build, or point qemu at a QEMU install prefix that has include/qemu-plugin.h"
       });
     }
-    const dir = join27(packageRoot(), "plugin");
+    const dir = join28(packageRoot(), "plugin");
     const so = await buildPlugin(qfiPluginSources(dir), { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal, includeDirs: [dir], input: "faults" });
     plugins.push({ so, args: [], role: "qfi" });
   }
@@ -16691,15 +16770,15 @@ function checkPluginApi(plan, version, binary) {
     }
   );
 }
-async function provision(config, plan, host, workDir, signal) {
-  const [qemu, guest] = await Promise.all([provisionQemu(config, plan, host, signal), provisionGuest(config, plan, host, workDir, signal)]);
+async function provision(plan, host, workDir, signal) {
+  const [qemu, guest] = await Promise.all([provisionQemu(plan, host, signal), provisionGuest(plan, host, workDir, signal)]);
   const fastBios = guest.kernelFormat === "linux" ? archData[plan.arch].fastBios : void 0;
-  const bios = config.guest.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : void 0);
+  const bios = plan.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : void 0);
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(", ") || "no data folder"}); booting with the default firmware, which is slower`);
   const firmwareDirs = firmwareDirsFor(qemu);
   const version = await readQemuVersion(qemu.binary);
   const plugins = await provisionPlugins(plan, qemu, version, host, signal);
-  const accel = plugins.length > 0 || plan.icount ? "tcg" : await chooseAccel(plan, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(config, plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
+  const accel = await chooseAccel(plan, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
   const api = pluginApiVersion(version);
   host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ""}): ${qemu.binary}`);
   const disks = await provisionDisks(plan.host.disks, qemu.binary, workDir, signal);
@@ -16709,9 +16788,9 @@ async function provision(config, plan, host, workDir, signal) {
 
 // src/report/reproducer.ts
 import { writeFileSync as writeFileSync9 } from "node:fs";
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 function writeReproducer(plan, dir, guest) {
-  const writer = join28(packageRoot(), "dist", "cli.js");
+  const writer = join29(packageRoot(), "dist", "cli.js");
   const lines = [
     "#!/usr/bin/env bash",
     `# Re-runs qfi scenario "${plan.scenario}" on this machine with \`qfi reproduce\`: the config copied`,
@@ -16744,14 +16823,14 @@ function writeReproducer(plan, dir, guest) {
     'exec "${qfi[@]}" reproduce "$here" "$@"',
     ""
   ];
-  const path6 = join28(dir, "reproducer.sh");
+  const path6 = join29(dir, "reproducer.sh");
   writeFileSync9(path6, lines.join("\n"), { mode: 493 });
   return path6;
 }
 
 // src/run/run-qemu.ts
 import { createWriteStream as createWriteStream5, existsSync as existsSync24, writeFileSync as writeFileSync11 } from "node:fs";
-import { basename as basename6, join as join31 } from "node:path";
+import { basename as basename6, join as join32 } from "node:path";
 import { setTimeout as sleep3 } from "node:timers/promises";
 
 // src/run/serial-line-ends.ts
@@ -16963,7 +17042,7 @@ function qfiPluginArgs(plan, paths) {
 
 // src/run/host-faults.ts
 import { closeSync as closeSync3, mkdirSync as mkdirSync5, openSync as openSync3, readSync as readSync2, writeFileSync as writeFileSync10 } from "node:fs";
-import { join as join29 } from "node:path";
+import { join as join30 } from "node:path";
 
 // src/run/block-trace.ts
 var LINE = /^(?:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z )?(?:\d+@(\d+)\.(\d+):)?(\w+) (.*)$/;
@@ -17201,9 +17280,9 @@ var HostFaults = class {
     if (rules.length > 0) {
       const config = compileBlkdebug({ format: disk.format, rules, seed: this.plan.seed, seen });
       const node = `qfi-${disk.id}-bd${++this.generation}`;
-      const dir = join29(this.opts.resultsDir, "blkdebug");
+      const dir = join30(this.opts.resultsDir, "blkdebug");
       mkdirSync5(dir, { recursive: true });
-      const configFile = join29(dir, `${node}.conf`);
+      const configFile = join30(dir, `${node}.conf`);
       writeFileSync10(configFile, config.text);
       await qmp.execute("blockdev-add", { driver: "blkdebug", "node-name": node, image: disk.fileNode, config: configFile, ...readOnly }, 3e4);
       file = node;
@@ -17366,11 +17445,11 @@ var PluginControl = class {
   waiting = [];
   async request(message, timeoutMs = 5e3) {
     const socket = await this.connect();
-    return new Promise((resolve9, reject) => {
+    return new Promise((resolve11, reject) => {
       const timer = setTimeout(() => reject(new Error(`qfi-fault did not answer ${JSON.stringify(message)} within ${timeoutMs} ms`)), timeoutMs);
       this.waiting.push((reply) => {
         clearTimeout(timer);
-        resolve9(reply);
+        resolve11(reply);
       });
       socket.write(`${JSON.stringify(message)}
 `);
@@ -17382,7 +17461,7 @@ var PluginControl = class {
   }
   connect() {
     if (this.socket) return Promise.resolve(this.socket);
-    return new Promise((resolve9, reject) => {
+    return new Promise((resolve11, reject) => {
       const socket = createConnection(this.path);
       socket.once("error", reject);
       socket.once("connect", () => {
@@ -17391,7 +17470,7 @@ var PluginControl = class {
         socket.setEncoding("utf8");
         socket.on("data", (chunk) => this.onData(chunk));
         this.socket = socket;
-        resolve9(socket);
+        resolve11(socket);
       });
     });
   }
@@ -17446,9 +17525,9 @@ var QmpClient = class _QmpClient {
   closed = false;
   /** Connects, reads the greeting and negotiates capabilities. */
   static async connect(path6, opts = {}) {
-    const socket = await new Promise((resolve9, reject) => {
+    const socket = await new Promise((resolve11, reject) => {
       const s = createConnection2(path6);
-      s.once("connect", () => resolve9(s));
+      s.once("connect", () => resolve11(s));
       s.once("error", reject);
     });
     const client = new _QmpClient(socket, opts.log, opts.startedAt ?? Date.now());
@@ -17458,11 +17537,11 @@ var QmpClient = class _QmpClient {
   }
   greeting;
   waitForGreeting(timeoutMs) {
-    return new Promise((resolve9, reject) => {
+    return new Promise((resolve11, reject) => {
       const timer = setTimeout(() => reject(new Error(`no QMP greeting within ${timeoutMs} ms`)), timeoutMs);
       this.greeting = (ok) => {
         clearTimeout(timer);
-        if (ok) resolve9();
+        if (ok) resolve11();
         else reject(new Error("QMP connection closed before the greeting"));
       };
     });
@@ -17475,12 +17554,12 @@ var QmpClient = class _QmpClient {
     const id = `qfi-${this.nextId++}`;
     const message = JSON.stringify(args === void 0 ? { execute: command, id } : { execute: command, arguments: args, id });
     this.write(">", message);
-    return new Promise((resolve9, reject) => {
+    return new Promise((resolve11, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new Error(`QMP ${command} got no answer within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.pending.set(id, { resolve: resolve9, reject, timer, command });
+      this.pending.set(id, { resolve: resolve11, reject, timer, command });
       this.socket.write(`${message}
 `);
     });
@@ -17549,7 +17628,7 @@ var QmpClient = class _QmpClient {
 // src/run/guest-agent-session.ts
 import { createWriteStream as createWriteStream4 } from "node:fs";
 import { writeFile as writeFile9 } from "node:fs/promises";
-import { join as join30 } from "node:path";
+import { join as join31 } from "node:path";
 
 // src/run/guest-agent.ts
 import { createConnection as createConnection3 } from "node:net";
@@ -17626,9 +17705,9 @@ var GuestAgent = class _GuestAgent {
     for (; ; ) {
       opts.signal?.throwIfAborted();
       try {
-        const socket = await new Promise((resolve9, reject) => {
+        const socket = await new Promise((resolve11, reject) => {
           const s = createConnection3(path6);
-          s.once("connect", () => resolve9(s));
+          s.once("connect", () => resolve11(s));
           s.once("error", reject);
         });
         return new _GuestAgent(socket, opts.log, opts.startedAt ?? Date.now(), opts.commandTimeoutMs ?? 3e4);
@@ -17808,7 +17887,7 @@ var GuestAgent = class _GuestAgent {
   }
   waitFor(accept, timeoutMs, signal, what, hint = STUCK_HINT) {
     if (this.closedError) return Promise.reject(this.closedError);
-    return new Promise((resolve9, reject) => {
+    return new Promise((resolve11, reject) => {
       const done = (fn) => {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
@@ -17825,7 +17904,7 @@ var GuestAgent = class _GuestAgent {
       this.waiter = {
         accept: (msg) => {
           if (!accept(msg)) return false;
-          done(() => resolve9(msg));
+          done(() => resolve11(msg));
           return true;
         },
         fail: (err) => done(() => reject(err))
@@ -17895,7 +17974,7 @@ function commandEnv(plan) {
 async function fetchResultsFile(agent, path6, opts) {
   try {
     const bytes = await agent.readFile(path6, { signal: opts.signal });
-    await writeFile9(join30(opts.resultsDir, GUEST_RESULTS_FILE), bytes);
+    await writeFile9(join31(opts.resultsDir, GUEST_RESULTS_FILE), bytes);
     opts.log.info(`results file ${path6}: ${bytes.length} bytes copied to ${GUEST_RESULTS_FILE}`);
   } catch (err) {
     if (opts.signal.aborted) throw err;
@@ -17903,7 +17982,7 @@ async function fetchResultsFile(agent, path6, opts) {
   }
 }
 async function runGuestAgentSession(opts) {
-  const transcript = createWriteStream4(join30(opts.resultsDir, GUEST_AGENT_FILES.transcript));
+  const transcript = createWriteStream4(join31(opts.resultsDir, GUEST_AGENT_FILES.transcript));
   const at = () => Date.now() - opts.startedAt;
   let agent;
   try {
@@ -17913,8 +17992,8 @@ async function runGuestAgentSession(opts) {
     opts.onEvent({ kind: "agent-ready", line: 0, atMs: at(), text: "(qemu-guest-agent answered guest-ping)" });
     opts.onEvent({ kind: "test-start", line: 0, atMs: at(), text: "(guest-exec sh -c COMMAND)" });
     const result = await agent.run({ path: "sh", args: ["-c", opts.command], env: commandEnv(opts.plan) }, { signal: opts.signal });
-    await writeFile9(join30(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
-    await writeFile9(join30(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
+    await writeFile9(join31(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
+    await writeFile9(join31(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
     for (const [stream, truncated] of [["stdout", result.stdoutTruncated], ["stderr", result.stderrTruncated]]) {
       if (truncated) opts.log.warn(`the command's ${stream} was longer than qemu-guest-agent keeps (16 MiB); ${GUEST_AGENT_FILES[stream]} has its start`);
     }
@@ -17928,7 +18007,7 @@ async function runGuestAgentSession(opts) {
     });
   } finally {
     agent?.close();
-    await new Promise((resolve9) => transcript.end(resolve9));
+    await new Promise((resolve11) => transcript.end(resolve11));
   }
 }
 
@@ -17940,25 +18019,25 @@ var panicGraceMs = 1e3;
 async function runQemu(plan, provisioned, opts) {
   const files = {
     dir: opts.resultsDir,
-    console: join31(opts.resultsDir, "console.log"),
-    qemuStderr: join31(opts.resultsDir, "qemu-stderr.log"),
-    qmpLog: join31(opts.resultsDir, "qmp.log")
+    console: join32(opts.resultsDir, "console.log"),
+    qemuStderr: join32(opts.resultsDir, "qemu-stderr.log"),
+    qmpLog: join32(opts.resultsDir, "qmp.log")
   };
   const fwCfgFiles = /* @__PURE__ */ new Map();
   plan.fwCfg.forEach((entry, i2) => {
-    const path6 = join31(opts.privateDir, `fw_cfg-${i2}`);
+    const path6 = join32(opts.privateDir, `fw_cfg-${i2}`);
     writeFileSync11(path6, entry.content, { mode: 384 });
     fwCfgFiles.set(entry.name, path6);
   });
-  const qmpSocket = join31(opts.privateDir, "qmp.sock");
-  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join31(opts.privateDir, "plugin-rules.txt"), log: join31(opts.resultsDir, "injections.jsonl"), socket: join31(opts.privateDir, "plugin.sock") } : void 0;
+  const qmpSocket = join32(opts.privateDir, "qmp.sock");
+  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join32(opts.privateDir, "plugin-rules.txt"), log: join32(opts.resultsDir, "injections.jsonl"), socket: join32(opts.privateDir, "plugin.sock") } : void 0;
   if (qfiPlugin) writeFileSync11(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
 `).join(""), { mode: 384 });
   const hasBlockRules = plan.host.hostRules.some((r) => r.layer === "block") || plan.host.countRequests;
-  const blockTrace = hasBlockRules ? join31(opts.resultsDir, "block-trace.log") : void 0;
+  const blockTrace = hasBlockRules ? join32(opts.resultsDir, "block-trace.log") : void 0;
   const snapshot = opts.snapshot;
-  const guestAgentSocket = plan.agent === "qemu-guest-agent" ? join31(opts.privateDir, "qga.sock") : void 0;
-  const guestResults = plan.agent === "qfi" && plan.resultsFile !== void 0 ? join31(opts.resultsDir, GUEST_RESULTS_FILE) : void 0;
+  const guestAgentSocket = plan.agent === "qemu-guest-agent" ? join32(opts.privateDir, "qga.sock") : void 0;
+  const guestResults = plan.agent === "qfi" && plan.resultsFile !== void 0 ? join32(opts.resultsDir, GUEST_RESULTS_FILE) : void 0;
   const argv = buildQemuArgv(plan, provisioned, {
     qmpSocket,
     fwCfgFiles,
@@ -18084,7 +18163,7 @@ async function runQemu(plan, provisioned, opts) {
     diagnostics.status = await qmp.execute("query-status", void 0, stopStepMs).catch((e) => ({ error: e.message }));
     diagnostics.registers = await qmp.humanMonitor("info registers", stopStepMs).then((text) => text.replaceAll("\r\n", "\n").trim() + "\n").catch((e) => `unavailable: ${e.message}`);
     record2.diagnostics = diagnostics;
-    writeFileSync11(join31(opts.resultsDir, "registers.txt"), diagnostics.registers);
+    writeFileSync11(join32(opts.resultsDir, "registers.txt"), diagnostics.registers);
   };
   const hasAgent = plan.agent !== "none";
   let bootTimer = hasAgent && snapshot?.kind !== "resume" ? after(plan.timeouts.bootMs, () => onTimeout("boot")) : void 0;
@@ -18318,40 +18397,22 @@ async function connectQmp(path6, child, log, startedAt) {
   }
 }
 function closeStream(stream) {
-  return new Promise((resolve9) => stream.end(resolve9));
+  return new Promise((resolve11) => stream.end(resolve11));
 }
 
-// src/core/pipeline.ts
-function observeRun(ran, log) {
-  const { plan, record: record2 } = ran;
-  const injectionsFile = join32(record2.files.dir, "injections.jsonl");
-  const hostEntries = record2.hostFaults ? hostInjections(plan, record2.hostFaults, Date.parse(record2.startedAt)) : [];
-  const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
-  if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
-  const points = guestPoints(record2.events);
-  const uses = ruleUse(plan.canonicalRules, injections, points);
-  for (const u2 of uses.filter((x) => !x.consulted)) log.warn(unusedRuleWarning(u2, plan.requireFired));
-  const results = readGuestResults(plan, record2);
-  const ktap = mergeKtapReports([readKtapFile(record2.files.console), results?.ktap]);
-  const decided2 = requireFired(decideVerdict(record2, plan.timeouts, { agent: plan.agent, sources: plan.verdictSources, ktap }), uses, plan.requireFired);
-  const found = applyConsoleFindings(decided2, record2, ktap);
-  const { verdict, reason } = results?.problem ? worsenVerdict(found, "fail", results.problem) : found;
-  return { ...ran, scenario: plan.scenario, verdict, reason, injections, points, ruleUse: uses, ...ktap ? { ktap } : {} };
-}
+// src/modes/run-pipeline.ts
 var resultFiles = [JUNIT_FILE, PART_JUNIT_FILE, "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log", "block-trace.log", "blkdebug", GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES), ...Object.values(REPRODUCE_FILES)];
 async function runPipeline(options, host) {
-  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir });
-  for (const warning3 of warnings) host.log.warn(warning3);
-  options.onConfig?.(config);
+  const config = await resolveInputs(options, host.log);
   const plan = makePlan(config, void 0, { countBlockRequests: options.countBlockRequests === true });
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
   mkdirSync6(config.report.dir, { recursive: true });
-  for (const name of resultFiles) rmSync3(join32(config.report.dir, name), { force: true, recursive: true });
+  for (const name of resultFiles) rmSync3(join33(config.report.dir, name), { force: true, recursive: true });
   writeReproducer(plan, config.report.dir);
   writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
-  const privateDir = mkdtempSync2(join32(tmpdir2(), "qfi-"));
+  const privateDir = mkdtempSync2(join33(tmpdir2(), "qfi-"));
   try {
-    const provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, options.signal));
+    const provisioned = await host.log.group("Provision", () => provision(plan, host, privateDir, options.signal));
     if (provisioned.guest) writeReproducer(plan, config.report.dir, provisioned.guest);
     const { record: record2, summary: summary2 } = await host.log.group(
       `Run ${plan.scenario} (${provisioned.accel})`,
@@ -18495,7 +18556,7 @@ function campaignVerdict(kind, results, stats, withHistory) {
 // src/campaign/snapshot/run-snapshot.ts
 import { mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync3, readFileSync as readFileSync19, rmSync as rmSync4 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join33 } from "node:path";
+import { join as join34 } from "node:path";
 
 // src/campaign/snapshot/trials.ts
 function planSnapshotTrials(settings, seed) {
@@ -18547,7 +18608,7 @@ async function overlayDisks(plan, provisioned, dir, signal) {
   const devices = [];
   for (const [i2, disk] of plan.host.disks.entries()) {
     if (disk.readOnly) continue;
-    const overlay = join33(dir, `snapshot-${disk.id}.qcow2`);
+    const overlay = join34(dir, `snapshot-${disk.id}.qcow2`);
     await createQcow2(provisioned.qemuBinary, ["-b", disks[i2].image, "-F", disk.format, overlay], `a qcow2 overlay for disk ${disk.id} (snapshot trials restore disks through it)`, signal);
     disks[i2] = { ...disks[i2], image: overlay };
     planned[i2] = { ...disk, format: "qcow2" };
@@ -18569,89 +18630,103 @@ function trialPlan(base, id, seed, rule, ram, testMs) {
 }
 async function runSnapshotCampaign(config, scenarios, host, signal) {
   checkSnapshotConfig(config);
-  const settings = config.campaign;
-  const at = settings.snapshotAt;
-  const privateDir = mkdtempSync3(join33(tmpdir3(), "qfi-snapshot-"));
-  const ram = q35RamRanges(memoryBytes(config.machine.memory));
+  const privateDir = mkdtempSync3(join34(tmpdir3(), "qfi-snapshot-"));
   try {
-    let plan = makePlan(config, void 0, { snapshot: { at } });
-    let provisioned = await host.log.group("Provision", () => provision(config, plan, host, privateDir, signal));
-    const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
-    ({ plan, provisioned } = overlays);
-    const stateFile = join33(privateDir, "state.qcow2");
-    await createQcow2(provisioned.qemuBinary, [stateFile, "1M"], "the snapshot state file", signal);
-    const snapshotRun = (kind) => ({ kind, stateFile, devices: overlays.devices, at });
-    const runIn = async (runPlan, dir, kind) => {
-      mkdirSync7(dir, { recursive: true });
-      const { record: record2, summary: summary2 } = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot: snapshotRun(kind), ...signal ? { signal } : {} });
-      const run2 = observeRun({ plan: runPlan, provisioned, record: record2, summary: summary2 }, host.log);
-      return { run: run2, output: testOutput(readFileSync19(record2.files.console, "utf8")) };
-    };
-    const bootDir = join33(config.report.dir, "boot");
-    const point = parseSnapshotAt(at);
-    const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => runIn(plan, bootDir, "save"));
-    const saved = boot.run.record.snapshot;
-    if (saved?.saveMs === void 0) {
-      const hint = point.kind === "marker" ? ` (does the test call \`qfi-marker ${point.name}\`?)` : point.kind === "time" ? " (the test ended before: choose an earlier time)" : "";
-      const reason = boot.run.record.infraError ?? `the guest never reached ${describeSnapshotPoint(point)}${hint}: ${boot.run.verdict} \u2014 ${boot.run.reason}`;
-      return { results: [], probe: { verdict: boot.run.verdict === "pass" ? "fail" : boot.run.verdict, reason: `no state saved: ${reason}`, dir: "boot" }, facts: void 0 };
-    }
-    host.log.info(`state saved after ${((saved.savedAtMs ?? 0) / 1e3).toFixed(2)} s of boot, in ${saved.saveMs} ms`);
-    const regions = resolveRegions(settings.regions, { arch: config.machine.arch, ram, reported: boot.run.record.events });
-    const golden = [];
-    for (let i2 = 1; i2 <= GOLDEN_RUNS; i2++) {
-      const dir = join33(config.report.dir, "golden", String(i2));
-      golden.push(await runIn(trialPlan(plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, ram, config.test.testTimeoutMs), dir, "resume"));
-      const g = golden[i2 - 1];
-      writeReports(g.run, dir, { part: true });
-      if (g.run.verdict !== "pass" || g.run.record.testEndIcount === void 0) {
-        const why = g.run.verdict !== "pass" ? `${g.run.verdict} \u2014 ${g.run.reason}` : "qfi's plugin did not report an instruction count";
-        return { results: [], probe: { verdict: g.run.verdict === "pass" ? "infra-error" : g.run.verdict, reason: `golden run ${i2} (no flip) did not pass: ${why}`, dir: `golden/${i2}` }, facts: void 0 };
-      }
-    }
-    const [g1, g2] = golden;
-    if (g1.output !== g2.output) {
-      return {
-        results: [],
-        probe: { verdict: "fail", reason: "the two golden runs (no flip) printed different output, so silent data corruption cannot be told from noise: make the test print only what it computes (no times, PIDs or random data), or use `icount: true`", dir: "golden" },
-        facts: void 0
-      };
-    }
-    const instructions = Math.min(g1.run.record.testEndIcount, g2.run.record.testEndIcount);
-    const goldenTestMs = Math.max(g1.run.record.testMs ?? 0, g2.run.record.testMs ?? 0);
-    const trialTimeoutMs = settings.trialTimeoutMs ?? Math.max(MIN_TRIAL_TIMEOUT_MS, TRIAL_TIMEOUT_FACTOR * goldenTestMs);
-    host.log.info(`golden runs: ${g1.run.record.testEndIcount} and ${g2.run.record.testEndIcount} instructions, ${goldenTestMs} ms, ${g1.output.split("\n").length} output line(s); trial timeout ${(trialTimeoutMs / 1e3).toFixed(1)} s`);
-    const byName2 = new Map(regions.map((r) => [r.name, r]));
-    const results = [];
+    const bench = await prepareBench(config, host, privateDir, signal);
+    const point = parseSnapshotAt(config.campaign.snapshotAt);
+    const boot = await bootAndSave(config, bench, point, host);
+    if ("stopped" in boot) return { results: [], probe: boot.stopped, facts: void 0 };
+    const golden = await goldenRuns(config, bench, host);
+    if ("stopped" in golden) return { results: [], probe: golden.stopped, facts: void 0 };
+    const regions = resolveRegions(config.campaign.regions, { arch: config.machine.arch, ram: bench.ram, reported: boot.events });
     const started = Date.now();
-    for (const [i2, scenario] of scenarios.entries()) {
-      if (signal?.aborted) break;
-      const region = byName2.get(scenario.point);
-      if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: { input: "regions" }, hint: "run the plan with the regions it was made with" });
-      results.push(await runTrial(scenario, region, { plan, ram, instructions, trialTimeoutMs, golden: g1.output, runIn, dir: config.report.dir, host, label: `[${i2 + 1}/${scenarios.length}]` }));
-    }
-    const wallMs = Date.now() - started;
+    const results = await runTrials(config, scenarios, regions, { ...bench, ...golden, dir: config.report.dir, host }, signal);
     const facts = {
-      bootMs: saved.savedAtMs ?? 0,
-      saveMs: saved.saveMs,
-      at,
-      golden: { instructions, testMs: goldenTestMs, outputLines: g1.output === "" ? 0 : g1.output.split("\n").length },
-      trialTimeoutMs,
+      bootMs: boot.saved.savedAtMs ?? 0,
+      saveMs: boot.saved.saveMs,
+      at: config.campaign.snapshotAt,
+      golden: { instructions: golden.instructions, testMs: golden.testMs, outputLines: golden.golden === "" ? 0 : golden.golden.split("\n").length },
+      trialTimeoutMs: golden.trialTimeoutMs,
       regions: regions.map((r) => r.kind === "ram" ? { name: r.name, ranges: r.ranges } : { name: r.name, registers: r.registers }),
-      trialsPerMinute: results.length && wallMs > 0 ? results.length * 6e4 / wallMs : 0
+      trialsPerMinute: trialsPerMinute(results.length, Date.now() - started)
     };
-    return { results, probe: { verdict: "pass", reason: `state saved at ${describeSnapshotPoint(point)}; ${GOLDEN_RUNS} golden runs agree (${instructions} instructions)`, dir: "golden" }, facts };
+    return { results, probe: { verdict: "pass", reason: `state saved at ${describeSnapshotPoint(point)}; ${GOLDEN_RUNS} golden runs agree (${golden.instructions} instructions)`, dir: "golden" }, facts };
   } finally {
     rmSync4(privateDir, { recursive: true, force: true });
   }
 }
+function trialsPerMinute(trials, wallMs) {
+  return trials && wallMs > 0 ? trials * 6e4 / wallMs : 0;
+}
+async function prepareBench(config, host, privateDir, signal) {
+  const at = config.campaign.snapshotAt;
+  const planned = makePlan(config, void 0, { snapshot: { at } });
+  const provisionedFirst = await host.log.group("Provision", () => provision(planned, host, privateDir, signal));
+  const { plan, provisioned, devices } = await overlayDisks(planned, provisionedFirst, privateDir, signal);
+  const stateFile = join34(privateDir, "state.qcow2");
+  await createQcow2(provisioned.qemuBinary, [stateFile, "1M"], "the snapshot state file", signal);
+  const runIn = async (runPlan, dir, kind) => {
+    mkdirSync7(dir, { recursive: true });
+    const snapshot = { kind, stateFile, devices, at };
+    const { record: record2, summary: summary2 } = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot, ...signal ? { signal } : {} });
+    const run2 = observeRun({ plan: runPlan, provisioned, record: record2, summary: summary2 }, host.log);
+    return { run: run2, output: testOutput(readFileSync19(record2.files.console, "utf8")) };
+  };
+  return { plan, ram: q35RamRanges(memoryBytes(config.machine.memory)), runIn };
+}
+async function bootAndSave(config, bench, point, host) {
+  const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => bench.runIn(bench.plan, join34(config.report.dir, "boot"), "save"));
+  const saved = boot.run.record.snapshot;
+  if (saved?.saveMs === void 0) {
+    const hint = point.kind === "marker" ? ` (does the test call \`qfi-marker ${point.name}\`?)` : point.kind === "time" ? " (the test ended before: choose an earlier time)" : "";
+    const reason = boot.run.record.infraError ?? `the guest never reached ${describeSnapshotPoint(point)}${hint}: ${boot.run.verdict} \u2014 ${boot.run.reason}`;
+    return { stopped: { verdict: boot.run.verdict === "pass" ? "fail" : boot.run.verdict, reason: `no state saved: ${reason}`, dir: "boot" } };
+  }
+  host.log.info(`state saved after ${((saved.savedAtMs ?? 0) / 1e3).toFixed(2)} s of boot, in ${saved.saveMs} ms`);
+  return { saved: { ...saved, saveMs: saved.saveMs }, events: boot.run.record.events };
+}
+async function goldenRuns(config, bench, host) {
+  const golden = [];
+  for (let i2 = 1; i2 <= GOLDEN_RUNS; i2++) {
+    const dir = join34(config.report.dir, "golden", String(i2));
+    const g = await bench.runIn(trialPlan(bench.plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, bench.ram, config.test.testTimeoutMs), dir, "resume");
+    golden.push(g);
+    writeReports(g.run, dir, { part: true });
+    if (g.run.verdict !== "pass" || g.run.record.testEndIcount === void 0) {
+      const why = g.run.verdict !== "pass" ? `${g.run.verdict} \u2014 ${g.run.reason}` : "qfi's plugin did not report an instruction count";
+      return { stopped: { verdict: g.run.verdict === "pass" ? "infra-error" : g.run.verdict, reason: `golden run ${i2} (no flip) did not pass: ${why}`, dir: `golden/${i2}` } };
+    }
+  }
+  const [g1, g2] = golden;
+  if (g1.output !== g2.output) {
+    return {
+      stopped: { verdict: "fail", reason: "the two golden runs (no flip) printed different output, so silent data corruption cannot be told from noise: make the test print only what it computes (no times, PIDs or random data), or use `icount: true`", dir: "golden" }
+    };
+  }
+  const instructions = Math.min(g1.run.record.testEndIcount, g2.run.record.testEndIcount);
+  const testMs = Math.max(g1.run.record.testMs ?? 0, g2.run.record.testMs ?? 0);
+  const trialTimeoutMs = config.campaign.trialTimeoutMs ?? Math.max(MIN_TRIAL_TIMEOUT_MS, TRIAL_TIMEOUT_FACTOR * testMs);
+  host.log.info(`golden runs: ${g1.run.record.testEndIcount} and ${g2.run.record.testEndIcount} instructions, ${testMs} ms, ${g1.output.split("\n").length} output line(s); trial timeout ${(trialTimeoutMs / 1e3).toFixed(1)} s`);
+  return { golden: g1.output, instructions, testMs, trialTimeoutMs };
+}
+async function runTrials(config, scenarios, regions, ctx, signal) {
+  const byName2 = new Map(regions.map((r) => [r.name, r]));
+  const results = [];
+  for (const [i2, scenario] of scenarios.entries()) {
+    if (signal?.aborted) break;
+    const region = byName2.get(scenario.point);
+    if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: { input: "regions" }, hint: "run the plan with the regions it was made with" });
+    results.push(await runTrial(scenario, region, { ...ctx, label: `[${i2 + 1}/${scenarios.length}]` }));
+  }
+  return results;
+}
 async function runTrial(scenario, region, ctx) {
   const rule = trialRule(scenario.seed, region, ctx.instructions);
-  const dir = join33("scenarios", scenario.id);
-  const { run: run2, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join33(ctx.dir, dir), "resume");
+  const dir = join34("scenarios", scenario.id);
+  const { run: run2, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join34(ctx.dir, dir), "resume");
   const outcome = classifyTrial({ verdict: run2.verdict, reason: run2.reason, events: run2.record.events, output }, ctx.golden);
   const reported = outcome ? { ...run2, verdict: outcome.verdict, reason: `${outcome.class}: ${outcome.reason}` } : run2;
-  writeReports(reported, join33(ctx.dir, dir), { part: true });
+  writeReports(reported, join34(ctx.dir, dir), { part: true });
   const injection = run2.injections?.first[0];
   const result = {
     ...scenario,
@@ -18678,14 +18753,8 @@ function describeInjection(i2) {
 
 // src/campaign/run-campaign.ts
 var CAMPAIGN_FILES = ["campaign.json", JUNIT_FILE, PART_JUNIT_FILE, "summary.md", PLAN_FILE, "matrix.json", "scenarios", "probe", "boot", "golden"];
-async function loadConfig(options, host) {
-  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
-  for (const w of warnings) host.log.warn(w);
-  options.onConfig?.(config);
-  return config;
-}
 async function probe(options, config, host) {
-  const dir = join34(config.report.dir, "probe");
+  const dir = join35(config.report.dir, "probe");
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
   const { run: run2 } = await runPipeline(
     {
@@ -18732,11 +18801,11 @@ async function choosePoints(options, config, host) {
   return { points, probe: probed.probe, notes };
 }
 async function planCampaign(options, host) {
-  const config = await loadConfig(options, host);
+  const config = await resolveInputs(options, host.log);
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
-  writeFileSync12(join34(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
+  writeFileSync12(join35(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
 `);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
@@ -18781,7 +18850,7 @@ async function makeCampaignPlan(options, config, host) {
 }
 function prepareDir(dir) {
   mkdirSync8(dir, { recursive: true });
-  for (const name of CAMPAIGN_FILES) rmSync5(join34(dir, name), { recursive: true, force: true });
+  for (const name of CAMPAIGN_FILES) rmSync5(join35(dir, name), { recursive: true, force: true });
 }
 function selectScenarios(plan, config) {
   const { scenario, shard } = config.campaign;
@@ -18800,8 +18869,8 @@ function selectScenarios(plan, config) {
 }
 async function runScenario(options, config, host, scenario, label, quiet2, extra = {}) {
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
-  const dir = join34("scenarios", id);
-  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join34(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
+  const dir = join35("scenarios", id);
+  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join35(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
   const { run: run2, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, partOfCampaign: true, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
   const pointName = scenario.point.replace(/\[.*$/, "");
   const injections = run2.injections?.total ?? run2.points.find((p) => p.name === pointName)?.fails;
@@ -18835,7 +18904,7 @@ function scenarioHost(host, quiet2) {
   };
 }
 async function runCampaign(options, host) {
-  const config = await loadConfig(options, host);
+  const config = await resolveInputs(options, host.log);
   const plan = await makeCampaignPlan(options, config, host);
   writePlanFile(config.report.dir, plan);
   const { scenarios, part } = selectScenarios(plan, config);
@@ -18919,18 +18988,16 @@ function findCampaignFiles(dir) {
     if (depth > 6) return;
     const entries = readdirSync5(d, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && e.name === "campaign.json")) {
-      found.push(join35(d, "campaign.json"));
+      found.push(join36(d, "campaign.json"));
       return;
     }
-    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join35(d, e.name), depth + 1);
+    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join36(d, e.name), depth + 1);
   };
   walk(dir, 0);
   return found.sort();
 }
 async function mergeCampaigns(options, host) {
-  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, needsCommand: false });
-  for (const w of warnings) host.log.warn(w);
-  options.onConfig?.(config);
+  const config = await resolveInputs(options, host.log, { needsCommand: false });
   const dirs = config.campaign.mergeFrom;
   if (dirs.length === 0) throw new UsageError("nothing to merge", { hint: "give the folders holding the campaign jobs' results: `qfi merge DIR\u2026` (action: `merge-from`)" });
   const out = config.report.dir;
@@ -18956,14 +19023,14 @@ async function mergeCampaigns(options, host) {
         continue;
       }
       seen.add(r.id);
-      results.push({ ...r, dir: relative6(out, join35(dirname12(file), r.dir)) });
+      results.push({ ...r, dir: relative6(out, join36(dirname12(file), r.dir)) });
     }
   }
-  for (const plan of files.map((f) => join35(dirname12(f), PLAN_FILE)).filter(existsSync26).map((p) => readPlanFile(p, "merge-from"))) {
+  for (const plan of files.map((f) => join36(dirname12(f), PLAN_FILE)).filter(existsSync26).map((p) => readPlanFile(p, "merge-from"))) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
-      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join35("missing", s.id), reproducer: "", injections: void 0 });
+      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join36("missing", s.id), reproducer: "", injections: void 0 });
     }
   }
   host.log.info(`merged ${results.length} scenario result(s) from ${files.length} campaign job(s)`);
@@ -18975,7 +19042,7 @@ async function mergeCampaigns(options, host) {
 // src/qtest/qtest-pipeline.ts
 import { mkdirSync as mkdirSync10, mkdtempSync as mkdtempSync4, rmSync as rmSync6 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join37 } from "node:path";
+import { join as join38 } from "node:path";
 
 // src/qtest/qtest-report.ts
 import { writeFileSync as writeFileSync13 } from "node:fs";
@@ -19101,7 +19168,7 @@ async function probeQtestAttrs(conn, timeoutMs) {
 
 // src/qtest/run-qtest.ts
 import { createWriteStream as createWriteStream6 } from "node:fs";
-import { join as join36 } from "node:path";
+import { join as join37 } from "node:path";
 import { setTimeout as sleep4 } from "node:timers/promises";
 
 // src/qtest/judge-step.ts
@@ -19188,21 +19255,21 @@ var QtestServer = class _QtestServer {
   server;
   static async listen(path6) {
     const server = createServer();
-    await new Promise((resolve9, reject) => {
+    await new Promise((resolve11, reject) => {
       server.once("error", reject);
-      server.listen(path6, () => resolve9());
+      server.listen(path6, () => resolve11());
     });
     return new _QtestServer(server);
   }
   /** QEMU's connection, or a rejection when `signal` aborts first (QEMU exited, timeout). */
   accept(signal) {
-    return new Promise((resolve9, reject) => {
+    return new Promise((resolve11, reject) => {
       const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error("QEMU did not connect to the qtest socket"));
       if (signal.aborted) return onAbort();
       signal.addEventListener("abort", onAbort, { once: true });
       this.server.once("connection", (socket) => {
         signal.removeEventListener("abort", onAbort);
-        resolve9(new QtestConnection(socket));
+        resolve11(new QtestConnection(socket));
       });
     });
   }
@@ -19226,7 +19293,7 @@ var QtestConnection = class {
   /** Sends one command and waits for its answer (at most `timeoutMs`). */
   send(command, timeoutMs) {
     if (this.closed) return Promise.reject(this.closed);
-    return new Promise((resolve9, reject) => {
+    return new Promise((resolve11, reject) => {
       const timer = setTimeout(() => {
         const i2 = this.waiting.indexOf(entry);
         if (i2 >= 0) this.waiting.splice(i2, 1);
@@ -19235,7 +19302,7 @@ var QtestConnection = class {
       const entry = {
         resolve: (a2) => {
           clearTimeout(timer);
-          resolve9(a2);
+          resolve11(a2);
         },
         reject: (e) => {
           clearTimeout(timer);
@@ -19288,11 +19355,11 @@ function qtestArgv(plan, machine, paths) {
 }
 async function runQtestScript(script, opts) {
   const names = qtestFileNames(script);
-  const files = { qtestLog: join36(opts.resultsDir, names.qtestLog), stderr: join36(opts.resultsDir, names.stderr) };
-  const qtestSocket = join36(opts.privateDir, `qtest-${script.name}.sock`);
-  const qmpSocket = join36(opts.privateDir, `qmp-${script.name}.sock`);
+  const files = { qtestLog: join37(opts.resultsDir, names.qtestLog), stderr: join37(opts.resultsDir, names.stderr) };
+  const qtestSocket = join37(opts.privateDir, `qtest-${script.name}.sock`);
+  const qmpSocket = join37(opts.privateDir, `qmp-${script.name}.sock`);
   const hasBlockRules = opts.plan.host.hostRules.length > 0;
-  const blockTrace = hasBlockRules ? join36(opts.resultsDir, names.blockTrace) : void 0;
+  const blockTrace = hasBlockRules ? join37(opts.resultsDir, names.blockTrace) : void 0;
   const argv = qtestArgv(opts.plan, opts.machine, { qtestSocket, qtestLog: files.qtestLog, qmpSocket, blockTrace });
   const server = await QtestServer.listen(qtestSocket);
   const stderr = createWriteStream6(files.stderr);
@@ -19311,7 +19378,6 @@ async function runQtestScript(script, opts) {
   let conn;
   let qmp;
   let hostFaults;
-  let lost;
   let refusal;
   try {
     const connectTimeout = AbortSignal.timeout(3e4);
@@ -19323,40 +19389,18 @@ async function runQtestScript(script, opts) {
       await hostFaults.testStarted();
     }
     refusal = await refuseIgnoredAttrs(script, conn, opts);
-    const deadline = started + opts.scriptTimeoutMs;
-    for (const section of refusal ? [] : script.sections) {
-      if (lost) {
-        sections.push({ name: section.name, line: section.line, status: "error", durationMs: 0, stepsRun: 0, steps: section.steps.length, error: `not run: ${lost}` });
-        continue;
-      }
-      const r2 = await runSection(section, conn, hostFaults, opts, deadline);
-      sections.push(r2);
-      if (r2.status === "error") lost = r2.error;
-    }
+    if (!refusal) await runSections(script, conn, hostFaults, opts, started + opts.scriptTimeoutMs, sections);
   } catch (err) {
-    lost = err.message;
-    for (const section of script.sections.slice(sections.length)) {
-      sections.push({ name: section.name, line: section.line, status: "error", durationMs: 0, stepsRun: 0, steps: section.steps.length, error: lost });
-    }
+    const lost = err.message;
+    for (const section of script.sections.slice(sections.length)) sections.push(notRun(section, lost));
   } finally {
     conn?.close();
     server.close();
   }
-  let terminated = false;
-  if (!ended) {
-    if (qmp) await qmp.execute("quit").catch(() => void 0);
-    const stop = setTimeout(() => {
-      terminated = true;
-      child.kill("SIGTERM");
-    }, qmp ? 3e3 : 0);
-    await result;
-    clearTimeout(stop);
-  }
-  const r = await result;
-  const byUs = terminated && r.signal === "SIGTERM" || !r.signal && r.exitCode === 0;
+  const { r, byUs } = await stopQemu(child, result, ended, qmp);
   qmp?.close();
   hostFaults?.finish();
-  await new Promise((resolve9) => stderr.end(resolve9));
+  await new Promise((resolve11) => stderr.end(resolve11));
   if (refusal) throw refusal;
   const crash = byUs ? void 0 : describeCrash(r.exitCode, r.signal ?? void 0, r.stderr, sections.some((s) => s.stepsRun > 0));
   if (crash) markCrash(sections, crash);
@@ -19369,6 +19413,35 @@ async function runQtestScript(script, opts) {
     files,
     hostFaults: hostFaults?.record()
   };
+}
+async function stopQemu(child, result, ended, qmp) {
+  let terminated = false;
+  if (!ended) {
+    if (qmp) await qmp.execute("quit").catch(() => void 0);
+    const stop = setTimeout(() => {
+      terminated = true;
+      child.kill("SIGTERM");
+    }, qmp ? 3e3 : 0);
+    await result;
+    clearTimeout(stop);
+  }
+  const r = await result;
+  return { r, byUs: terminated && r.signal === "SIGTERM" || !r.signal && r.exitCode === 0 };
+}
+async function runSections(script, conn, hostFaults, opts, deadline, sections) {
+  let lost;
+  for (const section of script.sections) {
+    if (lost) {
+      sections.push(notRun(section, `not run: ${lost}`));
+      continue;
+    }
+    const r = await runSection(section, conn, hostFaults, opts, deadline);
+    sections.push(r);
+    if (r.status === "error") lost = r.error;
+  }
+}
+function notRun(section, error3) {
+  return { name: section.name, line: section.line, status: "error", durationMs: 0, stepsRun: 0, steps: section.steps.length, error: error3 };
 }
 async function runSection(section, conn, hostFaults, opts, deadline) {
   const start = Date.now();
@@ -19601,23 +19674,21 @@ function scriptError(message, file, line, sourceLine, column, hint) {
 // src/qtest/qtest-pipeline.ts
 var COMMAND_TIMEOUT_MS = 1e4;
 async function runQtestPipeline(options, host) {
-  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, needsCommand: false });
-  for (const warning3 of warnings) host.log.warn(warning3);
-  options.onConfig?.(config);
+  const config = await resolveInputs(options, host.log, { needsCommand: false });
   if (config.qtest.scripts.length === 0) {
     throw new ConfigError("mode qtest needs at least one qtest script", { location: { input: "qtest-script" }, hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' });
   }
   checkQtestRules(config);
   const scripts = config.qtest.scripts.map(readQtestScript);
   checkScriptNames(scripts);
-  const plan = { ...makePlan(config), qemu: qtestQemuChoice(config) };
+  const plan = makePlan(config, void 0, { qtest: true });
   checkDeviceDrives(config, plan);
   mkdirSync10(config.report.dir, { recursive: true });
-  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join37(config.report.dir, f), { force: true });
-  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join37(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
-  const privateDir = mkdtempSync4(join37(tmpdir4(), "qfi-qtest-"));
+  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join38(config.report.dir, f), { force: true });
+  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join38(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
+  const privateDir = mkdtempSync4(join38(tmpdir4(), "qfi-qtest-"));
   try {
-    const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(config, plan, host, options.signal));
+    const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(plan, host, options.signal));
     const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);
     const results = [];
     for (const script of scripts) {
@@ -19674,23 +19745,17 @@ function checkDeviceDrives(config, plan) {
     }
   }
 }
-function qtestQemuChoice(config) {
-  if (config.qemu.binary === "auto") return { kind: "system" };
-  return chooseQemu(config);
-}
-async function provisionQtestQemu(config, plan, host, signal) {
-  const auto = config.qemu.binary === "auto";
-  let qemu = await provisionQemu(config, plan, host, signal).catch((err) => {
-    if (!auto) throw err;
+async function provisionQtestQemu(plan, host, signal) {
+  const fallback = plan.qemuFallback;
+  let qemu = await provisionQemu(plan, host, signal).catch((err) => {
+    if (!fallback) throw err;
     host.log.info(`no system QEMU to use (${err.message})`);
     return void 0;
   });
   let probe2 = qemu ? await probeQtestAccel(qemu.binary, signal) : { ok: false, reason: "no system QEMU" };
-  if (!probe2.ok && auto) {
+  if (!probe2.ok && fallback) {
     if (qemu) host.log.info(`the system QEMU (${qemu.binary}) has no qtest accelerator (${probe2.reason}); building QEMU, which keeps it`);
-    const build = chooseQemu({ ...config, qemu: { ...config.qemu, binary: "build" } });
-    if (build.kind !== "build") throw new Error("internal: qemu build was not chosen");
-    qemu = await provisionQemu(config, { ...plan, qemu: { ...build, reason: "the system QEMU has no qtest accelerator" } }, host, signal);
+    qemu = await provisionQemu({ ...plan, qemu: fallback }, host, signal);
     probe2 = await probeQtestAccel(qemu.binary, signal);
   }
   if (!qemu) throw new Error("internal: no QEMU provisioned");
@@ -19702,6 +19767,560 @@ async function provisionQtestQemu(config, plan, host, signal) {
   }
   host.log.info(`QEMU ${version} (${qemu.origin}) with the qtest accelerator: ${qemu.binary}`);
   return { binary: qemu.binary, version, origin: qemu.origin, firmwareDirs: firmwareDirsFor(qemu) };
+}
+
+// src/reproduce/reproduce.ts
+import { existsSync as existsSync29, readFileSync as readFileSync23, writeFileSync as writeFileSync15 } from "node:fs";
+import { dirname as dirname14, join as join42, relative as relative8, resolve as resolve10, sep as sep3 } from "node:path";
+
+// src/reproduce/compare-runs.ts
+function compareRuns(original, rerun) {
+  const o2 = original.summary;
+  const r = rerun.summary;
+  const onlyOriginal = multisetMinus(original.injections, rerun.injections);
+  const onlyRerun = multisetMinus(rerun.injections, original.injections);
+  const points = pointDifferences(o2.points ?? [], r.points ?? []);
+  const verdictMatched = o2.verdict === r.verdict;
+  const injectionsMatched = onlyOriginal.length === 0 && onlyRerun.length === 0;
+  const qemu = (s) => `QEMU ${s.qemu.version} (${qemuOrigin(s.qemu.origin)})`;
+  const guest = guestDifferences(o2.guest ?? void 0, r.guest ?? void 0);
+  return {
+    matched: verdictMatched && injectionsMatched && points.length === 0,
+    verdict: { matched: verdictMatched, original: o2.verdict, rerun: r.verdict, originalReason: o2.reason, rerunReason: r.reason },
+    injections: { matched: injectionsMatched, original: original.injections.length, rerun: rerun.injections.length, onlyOriginal, onlyRerun },
+    points: { matched: points.length === 0, differences: points, summary: (r.points ?? []).map((p) => `${p.name} ${p.calls === void 0 ? "registered" : `${p.fails ?? 0} of ${p.calls} call(s) failed`}`) },
+    setup: {
+      rules: { matched: sameList(o2.faults.rules, r.faults.rules), original: o2.faults.rules, rerun: r.faults.rules },
+      seed: { matched: o2.faults.seed === r.faults.seed, original: o2.faults.seed, rerun: r.faults.seed },
+      qemu: { matched: qemu(o2) === qemu(r), original: qemu(o2), rerun: qemu(r) },
+      guest: { matched: guest.length === 0, differences: guest }
+    }
+  };
+}
+function qemuOrigin(origin) {
+  return ["built", "local-cache", "remote-cache"].includes(origin) ? "built by qfi" : origin;
+}
+function describeComparison(c3) {
+  const lines = [];
+  const v = c3.verdict;
+  lines.push(v.matched ? `verdict: matched (${v.rerun}: ${v.rerunReason})` : `verdict: differed: the original was ${v.original} (${v.originalReason}), the replay ${v.rerun} (${v.rerunReason})`);
+  const i2 = c3.injections;
+  const guestPoints2 = c3.points.summary.length ? `; guest points: ${c3.points.summary.join(", ")}` : "";
+  if (i2.matched && c3.points.matched) lines.push(`injections: matched (${i2.rerun} by host or plugin rules${guestPoints2})`);
+  else {
+    lines.push("injections: differed");
+    if (i2.matched) lines.push(`  host and plugin rules: matched (${i2.rerun})`);
+    else {
+      lines.push(`  host and plugin rules: ${i2.original} in the original, ${i2.rerun} in the replay`);
+      if (i2.onlyOriginal.length) lines.push(`  only in the original: ${examples(i2.onlyOriginal)}`);
+      if (i2.onlyRerun.length) lines.push(`  only in the replay: ${examples(i2.onlyRerun)}`);
+    }
+    if (!c3.points.matched) lines.push(`  guest points: ${c3.points.differences.join("; ")}`);
+  }
+  const warnings = [];
+  const s = c3.setup;
+  if (!s.rules.matched) warnings.push(`the replay's rules differ: original [${s.rules.original.join(" ")}], replay [${s.rules.rerun.join(" ")}]`);
+  if (!s.seed.matched) warnings.push(`the replay's seed differs: original ${s.seed.original}, replay ${s.seed.rerun}`);
+  if (!s.qemu.matched) warnings.push(`the replay ran ${s.qemu.rerun}, the original ${s.qemu.original}: QEMU's behaviour may differ between versions`);
+  if (!s.guest.matched) warnings.push(`the replay's guest differs from the original's: ${s.guest.differences.join("; ")}`);
+  lines.push(`qfi reproduce: ${c3.matched ? "matched" : "differed"} \u2014 the verdict and the injections ${c3.matched ? "are the same as in the original" : "are not the same as in the original"}`);
+  return { lines, warnings };
+}
+function examples(keys) {
+  const shown = keys.slice(0, 5).join("; ");
+  return keys.length > 5 ? `${shown}; and ${keys.length - 5} more` : shown;
+}
+function multisetMinus(a2, b) {
+  const left = /* @__PURE__ */ new Map();
+  for (const key of b) left.set(key, (left.get(key) ?? 0) + 1);
+  return a2.filter((key) => {
+    const n2 = left.get(key) ?? 0;
+    if (n2 > 0) left.set(key, n2 - 1);
+    return n2 === 0;
+  });
+}
+function pointDifferences(original, rerun) {
+  const text = (p) => p === void 0 ? "not reported" : p.calls === void 0 ? "registered only" : `${p.calls} call(s), ${p.fails ?? 0} failed`;
+  const names = [...new Set([...original, ...rerun].map((p) => p.name))];
+  return names.flatMap((name) => {
+    const a2 = text(original.find((p) => p.name === name));
+    const b = text(rerun.find((p) => p.name === name));
+    return a2 === b ? [] : [`${name}: ${a2} in the original, ${b} in the replay`];
+  });
+}
+function guestDifferences(original, rerun) {
+  if (original === void 0 && rerun === void 0) return [];
+  if (original === void 0 || rerun === void 0) return [`the built-in guest ran only in the ${original ? "original" : "replay"}`];
+  const fields = [
+    ["arch", (g) => g.arch],
+    ["kernel package", (g) => g.kernel && `${g.kernel.package} ${g.kernel.version} (deb sha256 ${g.kernel.debSha256})`],
+    ["busybox package", (g) => g.busybox && `${g.busybox.package} ${g.busybox.version} (deb sha256 ${g.busybox.debSha256})`],
+    ["kernel sha256", (g) => g.kernelSha256],
+    ["initramfs sha256", (g) => g.initrdSha256]
+  ];
+  return fields.flatMap(([what, get]) => get(original) === get(rerun) ? [] : [`${what}: ${get(original) ?? "none"} in the original, ${get(rerun) ?? "none"} in the replay`]);
+}
+function sameList(a2, b) {
+  return a2.length === b.length && a2.every((x, i2) => x === b[i2]);
+}
+
+// src/reproduce/open-results.ts
+import { closeSync as closeSync4, existsSync as existsSync27, mkdirSync as mkdirSync11, openSync as openSync4, readFileSync as readFileSync21, readSync as readSync3, readdirSync as readdirSync6, rmSync as rmSync7, statSync as statSync12, writeFileSync as writeFileSync14 } from "node:fs";
+import { basename as basename9, dirname as dirname13, isAbsolute as isAbsolute7, join as join39, normalize as normalize2, relative as relative7, sep as sep2 } from "node:path";
+
+// src/reproduce/find-run.ts
+var MANIFEST = REPRODUCE_FILES.manifest;
+function findRun(names, opts) {
+  const manifests = names.filter((n2) => n2 === MANIFEST || n2.endsWith(`/${MANIFEST}`)).map((n2) => n2.slice(0, -MANIFEST.length));
+  const tops = /* @__PURE__ */ new Set(["", ...manifests.filter((p) => /^[^/]+\/$/.test(p))]);
+  const scenarios = manifests.flatMap((p) => {
+    const m = /^((?:[^/]+\/)?)scenarios\/([^/]+)\/$/.exec(p);
+    return m && (m[1] === "" || !manifests.includes(m[1])) ? [{ id: m[2], prefix: p }] : [];
+  });
+  if (opts.scenario !== void 0) {
+    const found = scenarios.find((s) => s.id === opts.scenario);
+    if (found) return found.prefix;
+    if (scenarios.length === 0) {
+      throw new UsageError(`--scenario ${opts.scenario}: ${opts.label} is not a campaign's results (it has no scenarios/<id>/${MANIFEST})`, { hint: "leave --scenario out to reproduce the run in it" });
+    }
+    const guess = closestMatch(opts.scenario, scenarios.map((s) => s.id));
+    throw new UsageError(`${opts.label} has no scenario \`${opts.scenario}\``, { hint: `${guess ? `did you mean \`${guess}\`? ` : ""}${scenarioList(scenarios.map((s) => s.id))}` });
+  }
+  const runs = manifests.filter((p) => tops.has(p));
+  if (runs.includes("")) return "";
+  if (scenarios.length > 0) {
+    throw new UsageError(`${opts.label} holds a campaign's results: say which scenario to reproduce`, { hint: `add --scenario ID; ${scenarioList(scenarios.map((s) => s.id))}` });
+  }
+  if (runs.length === 1) return runs[0];
+  if (runs.length > 1) throw new UsageError(`${opts.label} holds the results of ${runs.length} runs (${runs.join(", ")})`, { hint: "give one of these folders" });
+  const older = names.some((n2) => n2 === "summary.json" || /^[^/]+\/summary\.json$/.test(n2));
+  throw new UsageError(`${opts.label} has no ${MANIFEST}: it is not the results folder of a qfi run`, {
+    hint: older ? `its summary.json is from a qfi without \`qfi reproduce\`; run its scenario again with \`qfi run\` (the flags are in its reproducer.sh)` : names.includes("campaign.json") ? "a snapshot campaign's trials are repeated by the campaign: use the trial's `reproducer` line in campaign.json" : "give the folder a qfi run wrote (qfi-results/ by default), or the artifact zip downloaded from GitHub"
+  });
+}
+function scenarioList(ids) {
+  return `the ${ids.length} scenario(s): ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? ", \u2026" : ""}`;
+}
+
+// src/reproduce/read-zip.ts
+import * as zlib2 from "node:zlib";
+var ZipFormatError = class extends Error {
+};
+var EOCD = 101010256;
+var ZIP64_EOCD = 101075792;
+var ZIP64_LOCATOR = 117853008;
+var CENTRAL_HEADER = 33639248;
+var LOCAL_HEADER = 67324752;
+var ZIP64_EXTRA = 1;
+function readZip(zip) {
+  return asFormatError(() => readCentralDirectory(zip));
+}
+function asFormatError(fn) {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof RangeError) throw new ZipFormatError(`a record of the archive is damaged (${err.message})`);
+    throw err;
+  }
+}
+function readCentralDirectory(zip) {
+  const end = findEndOfCentralDirectory(zip);
+  let count2 = zip.readUInt16LE(end + 10);
+  let size = zip.readUInt32LE(end + 12);
+  let offset = zip.readUInt32LE(end + 16);
+  if (count2 === 65535 || size === 4294967295 || offset === 4294967295) ({ count: count2, size, offset } = readZip64End(zip, end));
+  if (offset + size > zip.length) throw new ZipFormatError(`the central directory (${size} bytes at ${offset}) lies past the end of the archive (${zip.length} bytes): the file is cut off`);
+  const entries = [];
+  let at = offset;
+  for (let i2 = 0; i2 < count2; i2++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new ZipFormatError(`entry ${i2 + 1} of ${count2} in the central directory is damaged (at byte ${at})`);
+    const flags = zip.readUInt16LE(at + 8);
+    const method = zip.readUInt16LE(at + 10);
+    const crc = zip.readUInt32LE(at + 16);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const name = zip.toString(flags & 2048 ? "utf8" : "latin1", at + 46, at + 46 + nameLength);
+    const sizes = zip64Sizes(zip.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), {
+      compressed: zip.readUInt32LE(at + 20),
+      size: zip.readUInt32LE(at + 24),
+      offset: zip.readUInt32LE(at + 42)
+    });
+    if (flags & 1) throw new ZipFormatError(`${name} is encrypted`);
+    if (method !== 0 && method !== 8) throw new ZipFormatError(`${name} uses compression method ${method}; only stored (0) and deflate (8) are read`);
+    entries.push({ name, size: sizes.size, read: () => asFormatError(() => readEntry(zip, name, method, crc, sizes)) });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+function findEndOfCentralDirectory(zip) {
+  const lowest = Math.max(0, zip.length - 22 - 65535);
+  for (let at = zip.length - 22; at >= lowest; at--) {
+    if (zip.readUInt32LE(at) === EOCD && at + 22 + zip.readUInt16LE(at + 20) === zip.length) return at;
+  }
+  throw new ZipFormatError(zip.length < 22 ? `the file is ${zip.length} bytes, too short for a zip` : "no end-of-central-directory record: not a zip archive, or cut off");
+}
+function readZip64End(zip, end) {
+  const locator = end - 20;
+  if (locator < 0 || zip.readUInt32LE(locator) !== ZIP64_LOCATOR) throw new ZipFormatError("the archive needs zip64 but has no zip64 locator");
+  const record2 = Number(zip.readBigUInt64LE(locator + 8));
+  if (record2 + 56 > zip.length || zip.readUInt32LE(record2) !== ZIP64_EOCD) throw new ZipFormatError(`no zip64 end-of-central-directory record at byte ${record2}`);
+  return { count: Number(zip.readBigUInt64LE(record2 + 32)), size: Number(zip.readBigUInt64LE(record2 + 40)), offset: Number(zip.readBigUInt64LE(record2 + 48)) };
+}
+function zip64Sizes(extra, sizes) {
+  const out = { ...sizes };
+  for (let at = 0; at + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(at);
+    const length = extra.readUInt16LE(at + 2);
+    if (id === ZIP64_EXTRA) {
+      let field2 = at + 4;
+      const next = () => {
+        const value = Number(extra.readBigUInt64LE(field2));
+        field2 += 8;
+        return value;
+      };
+      if (sizes.size === 4294967295) out.size = next();
+      if (sizes.compressed === 4294967295) out.compressed = next();
+      if (sizes.offset === 4294967295) out.offset = next();
+    }
+    at += 4 + length;
+  }
+  return out;
+}
+function readEntry(zip, name, method, crc, sizes) {
+  const local = sizes.offset;
+  if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL_HEADER) throw new ZipFormatError(`${name}: no local header at byte ${local}`);
+  const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+  if (start + sizes.compressed > zip.length) throw new ZipFormatError(`${name}: its data lies past the end of the archive: the file is cut off`);
+  const stored = zip.subarray(start, start + sizes.compressed);
+  let data;
+  try {
+    data = method === 8 ? zlib2.inflateRawSync(stored) : Buffer.from(stored);
+  } catch (err) {
+    throw new ZipFormatError(`${name}: cannot be inflated (${err.message})`);
+  }
+  if (data.length !== sizes.size) throw new ZipFormatError(`${name}: ${data.length} bytes inflated, the directory says ${sizes.size}`);
+  if (typeof zlib2.crc32 === "function" && zlib2.crc32(data) !== crc) throw new ZipFormatError(`${name}: CRC-32 mismatch: the archive is damaged`);
+  return data;
+}
+
+// src/reproduce/open-results.ts
+var UNPACKED_ORIGINAL = "original";
+function resultsSource(path6) {
+  if (!existsSync27(path6)) throw new UsageError(`${path6} does not exist`, { hint: "give the results folder of a qfi run, or the artifact zip downloaded from GitHub" });
+  if (statSync12(path6).isDirectory()) return { kind: "folder", path: path6 };
+  if (isZip(path6)) return { kind: "zip", path: path6 };
+  throw new UsageError(`${path6} is neither a folder nor a zip archive`, { hint: "give the results folder of a qfi run, or the artifact zip downloaded from GitHub" });
+}
+function isZip(path6) {
+  const head = Buffer.alloc(4);
+  const fd = openSync4(path6, "r");
+  try {
+    if (readSync3(fd, head, 0, 4, 0) < 4) return false;
+  } finally {
+    closeSync4(fd);
+  }
+  return head.readUInt32LE(0) === 67324752 || head.readUInt32LE(0) === 101010256;
+}
+function reproducedName(path6, scenario) {
+  const stem = basename9(path6).replace(/\.zip$/i, "");
+  return `${stem}${scenario ? `-${scenario}` : ""}-reproduced`;
+}
+function openResults(source, opts) {
+  if (source.kind === "folder") {
+    const prefix = findRun(listResultFiles(source.path), { scenario: opts.scenario, label: source.path });
+    return { dir: join39(source.path, prefix), label: prefix ? join39(source.path, prefix) : source.path, unpacked: false };
+  }
+  const label = basename9(source.path);
+  try {
+    return unpackRun(readZip(readFileSync21(source.path)), label, opts);
+  } catch (err) {
+    if (err instanceof ZipFormatError) throw new UsageError(`${source.path}: ${err.message}`, { hint: "download the artifact again; a zip cut off mid-download cannot be read" });
+    throw err;
+  }
+}
+function unpackRun(entries, label, opts) {
+  const prefix = findRun(entries.map((e) => e.name), { scenario: opts.scenario, label });
+  const dest = join39(opts.resultsDir, UNPACKED_ORIGINAL);
+  rmSync7(dest, { recursive: true, force: true });
+  mkdirSync11(dest, { recursive: true });
+  for (const entry of entries) {
+    if (!entry.name.startsWith(prefix) || entry.name.endsWith("/")) continue;
+    const name = entry.name.slice(prefix.length);
+    const target = join39(dest, normalize2(name));
+    const rel = relative7(dest, target);
+    if (isAbsolute7(name) || rel.startsWith(`..${sep2}`) || rel === ".." || isAbsolute7(rel)) throw new UsageError(`${label}: entry ${entry.name} points outside the archive's folder`, { hint: "this zip was not written by GitHub's artifact upload; unpack it yourself and give the folder" });
+    mkdirSync11(dirname13(target), { recursive: true });
+    writeFileSync14(target, entry.read());
+  }
+  return { dir: dest, label: prefix ? `${label}: ${prefix}` : label, unpacked: true };
+}
+function listResultFiles(root, prefix = "", depth = 0) {
+  const out = [];
+  for (const entry of readdirSync6(join39(root, prefix), { withFileTypes: true })) {
+    const name = `${prefix}${entry.name}`;
+    if (entry.isDirectory() && depth < 3) out.push(...listResultFiles(root, `${name}/`, depth + 1));
+    else if (entry.isFile() && /^(reproduce|summary|campaign)\.json$/.test(entry.name)) out.push(name);
+  }
+  return out;
+}
+
+// src/reproduce/plan-rerun.ts
+import { join as join40, resolve as resolve9 } from "node:path";
+var GUEST_PIN_INPUT = "guest-pin";
+var NOT_OVERRIDABLE = ["config"];
+function planRerun(opts) {
+  const { manifest, summary: summary2, overrides } = opts;
+  for (const name of Object.keys(overrides)) {
+    const spec2 = INPUTS.find((s) => s.name === name);
+    if (NOT_OVERRIDABLE.includes(name) || spec2 && "scope" in spec2 && spec2.scope === "campaign") {
+      throw new UsageError(`--${name} cannot be given to qfi reproduce`, { hint: name === "config" ? "a replay reads the config the run copied into its results folder; to run another config, use qfi run" : "qfi reproduce reruns one scenario; --scenario picks it from a campaign's results" });
+    }
+  }
+  const notes = [];
+  const warnings = [];
+  const inputs = { ...manifest.inputs };
+  let configBaseDir;
+  if (manifest.config) {
+    inputs.config = join40(opts.recordDir, manifest.config.copy);
+    configBaseDir = resolve9(opts.cwd, manifest.config.baseDir);
+    notes.push(`config: ${manifest.config.file} as the run read it (its copy ${manifest.config.copy}); its relative paths resolve from ${configBaseDir}`);
+  }
+  if (manifest.rulesFile) {
+    inputs["rules-file"] = join40(opts.recordDir, manifest.rulesFile.copy);
+    notes.push(`rules file: ${manifest.rulesFile.file} as the run read it (its copy ${manifest.rulesFile.copy})`);
+  }
+  inputs.seed = String(manifest.seed);
+  inputs.name = manifest.scenario;
+  if (summary2) Object.assign(inputs, qemuInputs(manifest, summary2, notes));
+  if (summary2?.guest?.pin) {
+    if (isInputName(GUEST_PIN_INPUT)) {
+      inputs[GUEST_PIN_INPUT] = summary2.guest.pin;
+      notes.push(`guest: pinned to the original's (${summary2.guest.kernel?.package ?? "kernel"} ${summary2.guest.kernel?.version ?? ""}, ${summary2.guest.busybox?.package ?? "busybox"} ${summary2.guest.busybox?.version ?? ""})`);
+    } else warnings.push("the original recorded its built-in guest by pin, but this qfi cannot boot a pinned guest: the guest may differ");
+  }
+  const extraFaults = overrides.faults === void 0 ? [] : typeof overrides.faults === "string" ? [overrides.faults] : overrides.faults;
+  Object.assign(inputs, overrides);
+  if (extraFaults.length) inputs.faults = [...asLines(manifest.inputs.faults), ...extraFaults];
+  inputs["results-dir"] = opts.resultsDir;
+  if (!summary2) warnings.push("the original has no summary.json (it did not finish): QEMU and the guest are chosen as its config says, and there is nothing to compare with");
+  if (manifest.schema > REPRODUCE_SCHEMA_VERSION) warnings.push(`the run was recorded by qfi ${manifest.qfi} (reproduce.json schema ${manifest.schema}); this qfi reads schema ${REPRODUCE_SCHEMA_VERSION} and may miss some of it`);
+  return { inputs, configBaseDir, notes, warnings };
+}
+function qemuInputs(manifest, summary2, notes) {
+  const { origin, version } = summary2.qemu;
+  if (origin === "system") {
+    notes.push(`QEMU: this machine's system QEMU (the original ran the system's QEMU ${version})`);
+    return { qemu: "system" };
+  }
+  if (["built", "local-cache", "remote-cache"].includes(origin)) {
+    notes.push(`QEMU: ${version}, built by qfi as for the original (or taken from the cache)`);
+    return { qemu: "build", "qemu-version": version };
+  }
+  notes.push(`QEMU: ${manifest.inputs.qemu ?? "as the config names it"} (the original ran QEMU ${version} from ${summary2.qemu.argv[0] ?? "a given path"})`);
+  return {};
+}
+function asLines(value) {
+  return value === void 0 ? [] : typeof value === "string" ? [value] : value;
+}
+
+// src/reproduce/run-facts.ts
+import { existsSync as existsSync28, readFileSync as readFileSync22 } from "node:fs";
+import { join as join41 } from "node:path";
+function readRunFacts(dir) {
+  const file = reportFilesIn(dir).summaryJson;
+  if (!existsSync28(file)) return void 0;
+  let summary2;
+  try {
+    summary2 = JSON.parse(readFileSync22(file, "utf8"));
+  } catch (err) {
+    throw new UsageError(`${file} is not valid JSON (${err.message})`, { hint: "the results folder is damaged; download the artifact again" });
+  }
+  if (typeof summary2.verdict !== "string" || !Array.isArray(summary2.faults?.rules) || typeof summary2.qemu?.version !== "string") {
+    throw new UsageError(`${file} lacks verdict, faults or qemu: not a qfi run's summary`, { hint: "give the results folder of a qfi run" });
+  }
+  const icount = summary2.qemu.argv.includes("-icount");
+  return { summary: summary2, injections: readInjectionKeys(join41(dir, "injections.jsonl"), icount), icount };
+}
+function readInjectionKeys(file, icount) {
+  if (!existsSync28(file)) return [];
+  const keys = [];
+  for (const line of readFileSync22(file, "utf8").split("\n")) {
+    if (line.trim() === "") continue;
+    try {
+      keys.push(injectionKey(JSON.parse(line), icount));
+    } catch {
+      keys.push("unreadable line (a log cut off by a crash)");
+    }
+  }
+  return keys.sort();
+}
+function injectionKey(entry, icount) {
+  const parts = (names) => names.filter((n2) => entry[n2] !== void 0 && entry[n2] !== null).map((n2) => `${n2}=${String(entry[n2])}`);
+  const failed2 = entry.error !== void 0 ? ["failed"] : [];
+  if (typeof entry.layer === "string") {
+    const rule = entry.rule === null ? "no rule (a host I/O error)" : String(entry.rule);
+    if (entry.layer === "block") return [`block ${rule}`, ...parts(["disk", "op", "sector", "sectors", "request", "errno"]), ...failed2].join(" ");
+    return [`${entry.layer} ${rule}`, ...parts(["point"]), ...failed2].join(" ");
+  }
+  return [`plugin ${String(entry.rule)}`, ...parts(["vcpu", "kind", "addr", "reg", "width"]), ...icount ? parts(["icount", "pc", "before", "after", "next"]) : [], ...failed2].join(" ");
+}
+
+// src/reproduce/reproduce.ts
+async function reproduceRun(options, host) {
+  const source = resultsSource(resolve10(options.cwd, options.path));
+  const { "results-dir": resultsDirFlag, ...overrides } = options.overrides;
+  const resultsDir = resultsDirFlag === void 0 ? defaultResultsDir(source, options) : resolve10(options.cwd, String(resultsDirFlag));
+  checkApart(source, resultsDir);
+  const original = openResults(source, { scenario: options.scenario, resultsDir });
+  const manifest = readManifest(original);
+  const originalFacts = readRunFacts(original.dir);
+  const plan = planRerun({ manifest, summary: originalFacts?.summary, recordDir: original.dir, cwd: options.cwd, overrides, resultsDir });
+  const when = originalFacts?.summary.startedAt ? ` on ${originalFacts.summary.startedAt}` : "";
+  host.log.info(`reproducing scenario ${manifest.scenario} (seed ${manifest.seed}) from ${original.label}, run by qfi ${manifest.qfi}${when} in ${manifest.cwd}`);
+  for (const note of plan.notes) host.log.info(`  ${note}`);
+  for (const warning3 of plan.warnings) host.log.warn(warning3);
+  if (source.kind === "folder" && isInside(resolve10(options.cwd), source.path)) {
+    host.log.warn(`the current folder is inside the results being reproduced: the run's relative paths resolve against it; run qfi reproduce (or reproducer.sh) from your checkout of the project`);
+  }
+  let rerun;
+  try {
+    rerun = await runPipeline({ inputs: plan.inputs, cwd: options.cwd, ...plan.configBaseDir ? { configBaseDir: plan.configBaseDir } : {}, ...options.signal ? { signal: options.signal } : {}, ...options.echoConsole ? { echoConsole: true } : {} }, host);
+  } catch (err) {
+    throw withReplayHint(err, options.cwd);
+  }
+  const rerunFacts = readRunFacts(resultsDir);
+  const comparison = originalFacts && rerunFacts ? compareRuns(originalFacts, rerunFacts) : void 0;
+  const described = comparison ? describeComparison(comparison) : { lines: ["qfi reproduce: nothing to compare with (the original did not finish)"], warnings: [] };
+  const comparisonFile = join42(resultsDir, REPRODUCE_FILES.comparison);
+  writeFileSync15(comparisonFile, `${JSON.stringify({ original: original.label, originalDir: original.dir, replayDir: resultsDir, ...comparison ?? { matched: null } }, null, 2)}
+`);
+  return { original, rerun, comparison, lines: described.lines, warnings: described.warnings, comparisonFile };
+}
+function defaultResultsDir(source, options) {
+  const name = reproducedName(source.path, options.scenario);
+  const cwd = resolve10(options.cwd);
+  return source.kind === "folder" && isInside(cwd, source.path) ? join42(dirname14(source.path), name) : join42(cwd, name);
+}
+function checkApart(source, resultsDir) {
+  const clash = source.kind === "folder" ? isInside(resultsDir, source.path) : isInside(source.path, join42(resultsDir, UNPACKED_ORIGINAL));
+  if (clash) {
+    throw new UsageError(`the replay's results folder ${resultsDir} would overwrite the original ${source.path}`, {
+      hint: "--results-dir must be a folder outside the results being reproduced (by default: <PATH>-reproduced in the current folder)"
+    });
+  }
+}
+function isInside(path6, folder) {
+  const rel = relative8(folder, path6);
+  return rel === "" || !rel.startsWith(`..${sep3}`) && rel !== ".." && !rel.startsWith(sep3) && !/^[A-Za-z]:/.test(rel);
+}
+function readManifest(original) {
+  const file = join42(original.dir, REPRODUCE_FILES.manifest);
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync23(file, "utf8"));
+  } catch (err) {
+    throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} is not valid JSON (${err.message})`, { hint: "the results are damaged; download the artifact again" });
+  }
+  if (typeof manifest.schema !== "number" || typeof manifest.seed !== "number" || typeof manifest.scenario !== "string" || typeof manifest.inputs !== "object") {
+    throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} lacks schema, scenario, seed or inputs`, { hint: "the results are damaged; download the artifact again" });
+  }
+  for (const copy of [manifest.config?.copy, manifest.rulesFile?.copy]) {
+    if (copy !== void 0 && !existsSync29(join42(original.dir, copy))) {
+      throw new UsageError(`${original.label}: ${copy} is missing, though ${REPRODUCE_FILES.manifest} lists it`, { hint: "the results are incomplete; download the whole artifact again" });
+    }
+  }
+  return manifest;
+}
+function withReplayHint(err, cwd) {
+  if (!(err instanceof ConfigError)) return err;
+  const hint = `qfi reproduce resolves the run's relative paths against the current folder (${resolve10(cwd)}), as CI did in its workspace: run it from the top of your checkout of the project, at the commit the run was made from`;
+  return new ConfigError(err.message, { ...err.location ? { location: err.location } : {}, hint: err.hint ? `${err.hint}
+hint: ${hint}` : hint, cause: err });
+}
+
+// src/modes/modes.ts
+var MODES = {
+  run: { uploads: true, artifactPart: () => void 0, run: scenarioMode },
+  reproduce: { uploads: false, artifactPart: () => void 0, run: reproduceMode },
+  plan: { uploads: false, artifactPart: () => void 0, run: planMode },
+  campaign: { uploads: true, artifactPart: (c3) => campaignPart(c3, "campaign"), run: (o2, h2) => campaignMode("campaign", o2, h2) },
+  merge: { uploads: true, artifactPart: (c3) => campaignPart(c3, "merge"), run: (o2, h2) => campaignMode("merge", o2, h2) },
+  qtest: { uploads: true, artifactPart: () => "qtest", run: qtestMode }
+};
+function runMode(mode, options, host) {
+  return MODES[mode].run(options, host);
+}
+function actionMode(text) {
+  const value = (text ?? "").trim() || "run";
+  if (ACTION_MODES.includes(value)) return value;
+  const near = closestMatch(value, ACTION_MODES);
+  throw new ConfigError(`unknown mode ${JSON.stringify(value)}`, { location: { input: "mode" }, hint: `${near ? `did you mean \`${near}\`? ` : ""}mode is one of ${ACTION_MODES.join(", ")}` });
+}
+function campaignPart(config, mode) {
+  const { shard, scenario } = config.campaign;
+  return shard ? `shard-${shard.index}-of-${shard.count}` : scenario ?? mode;
+}
+function resultsLine(options, dir, files) {
+  return `results: ${relative9(options.cwd, dir) || "."}/ \u2014 ${files.join(", ")}`;
+}
+function verdictLine(prefix, run2) {
+  const r = run2.record;
+  const seconds5 = (ms) => `${(ms / 1e3).toFixed(2)} s`;
+  const times = [r.bootMs !== void 0 ? `boot ${seconds5(r.bootMs)}` : "", r.testMs !== void 0 ? `test ${seconds5(r.testMs)}` : "", `wall ${seconds5(r.wallMs)}`].filter(Boolean).join(", ");
+  return `${prefix}: ${run2.verdict} \u2014 ${run2.reason} (${times})`;
+}
+function verdictResult(mode, config, files) {
+  return { mode, config, resultsDir: config.report.dir, failOnVerdict: config.report.failOnVerdict, junit: files.junit, summaryFile: files.summary, summaryMarkdown: readFileSync24(files.summary, "utf8"), problem: void 0 };
+}
+async function scenarioMode(options, host) {
+  const { config, run: run2, reports } = await runPipeline(options, host);
+  const lines = [verdictLine("qfi", run2), resultsLine(options, config.report.dir, [relative9(config.report.dir, reports.junit), "console.log", "summary.md", "reproducer.sh"])];
+  const at = run2.plan.sources.command ?? run2.plan.sources.main;
+  return { ...verdictResult("run", config, { junit: reports.junit, summary: reports.summaryMarkdown }), title: run2.scenario, verdict: run2.verdict, reason: run2.reason, lines, at, run: run2 };
+}
+async function reproduceMode(options, host) {
+  if (!options.replay) throw new Error("mode reproduce needs the results to replay");
+  const result = await reproduceRun({ ...options.replay, overrides: options.inputs, cwd: options.cwd, ...options.signal ? { signal: options.signal } : {}, ...options.echoConsole ? { echoConsole: true } : {} }, host);
+  const { config, run: run2, reports } = result.rerun;
+  for (const warning3 of result.warnings) host.log.warn(warning3);
+  const dir = config.report.dir;
+  const unpacked = result.original.unpacked ? [`${relative9(dir, result.original.dir)}/ (the run, unpacked from the zip)`] : [];
+  const lines = [verdictLine("qfi reproduce: replay", run2), ...result.lines, resultsLine(options, dir, [relative9(dir, result.comparisonFile), "junit.xml", "console.log", "summary.md", ...unpacked])];
+  return { ...verdictResult("reproduce", config, { junit: reports.junit, summary: reports.summaryMarkdown }), title: `reproduce ${run2.scenario}`, verdict: run2.verdict, reason: run2.reason, lines, at: run2.plan.sources.command ?? run2.plan.sources.main, run: run2 };
+}
+async function planMode(options, host) {
+  const { config, plan, matrix, planFile } = await planCampaign(options, host);
+  const probeFailed = plan.probe !== void 0 && plan.probe.verdict !== "pass";
+  const jobs = `${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s)`;
+  const markdown = [`## qfi plan ${plan.name}: ${jobs}`, "", `Kind \`${plan.kind}\`, seed ${plan.seed}.`, ...plan.notes.map((n2) => `- ${n2}`)];
+  return {
+    mode: "plan",
+    title: `plan ${plan.name}`,
+    verdict: probeFailed ? plan.probe.verdict : "pass",
+    reason: probeFailed ? plan.probe.reason : `planned ${jobs}`,
+    failOnVerdict: true,
+    config,
+    resultsDir: config.report.dir,
+    junit: void 0,
+    summaryFile: void 0,
+    summaryMarkdown: `${markdown.join("\n")}
+`,
+    lines: [JSON.stringify(matrix)],
+    problem: probeFailed ? `the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first` : void 0,
+    at: void 0,
+    campaignPlan: { matrix: JSON.stringify(matrix), planFile, scenarios: plan.scenarios.length }
+  };
+}
+async function qtestMode(options, host) {
+  const { config, outcome, reports } = await runQtestPipeline(options, host);
+  const lines = [`qfi qtest: ${outcome.verdict} \u2014 ${outcome.reason}`, resultsLine(options, config.report.dir, [relative9(config.report.dir, reports.junit), "summary.md", "qtest-*.log"])];
+  return { ...verdictResult("qtest", config, { junit: reports.junit, summary: reports.summaryMarkdown }), title: `qtest ${outcome.name}`, verdict: outcome.verdict, reason: outcome.reason, lines, at: void 0 };
+}
+async function campaignMode(mode, options, host) {
+  const { config, report, files } = mode === "campaign" ? await runCampaign(options, host) : await mergeCampaigns(options, host);
+  const lines = [`qfi ${mode}: ${report.verdict} \u2014 ${report.reason}`, resultsLine(options, config.report.dir, [relative9(config.report.dir, files.junit), "campaign.json", "summary.md", "scenarios/"])];
+  return { ...verdictResult(mode, config, { junit: files.junit, summary: files.markdown }), title: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, lines, at: config.sources.main };
 }
 
 // src/adapters/action/annotations.ts
@@ -19724,11 +20343,30 @@ function unusedRuleAnnotations(run2) {
 }
 
 // src/adapters/action/steps.ts
-async function runMode(mode, options, host) {
-  if (mode === "plan") await planStep(options, host);
-  else if (mode === "run") await runStep2(options, host);
-  else if (mode === "qtest") await qtestStep(options, host);
-  else await campaignStep(mode, options, host);
+async function runActionMode(modeInput, options, host) {
+  const mode = actionMode(modeInput);
+  const spec2 = MODES[mode];
+  let artifact = "";
+  const onConfig = (c3) => {
+    if (spec2.uploads) artifact = saveUploadState(c3, spec2.artifactPart(c3));
+  };
+  const result = await runMode(mode, { ...options, echoConsole: true, onConfig }, host);
+  if (result.campaignPlan) return planOutputs(result, result.campaignPlan);
+  if (result.run) unusedRuleAnnotations(result.run);
+  core3.setOutput("verdict" /* Verdict */, result.verdict);
+  core3.setOutput("junit" /* Junit */, result.junit ?? "");
+  core3.setOutput("results-dir" /* ResultsDir */, result.resultsDir);
+  await addSummary(result.summaryMarkdown);
+  if (spec2.uploads) await upload(result.config, artifact, host);
+  reportVerdict(result);
+}
+async function planOutputs(result, plan) {
+  core3.setOutput("matrix" /* Matrix */, plan.matrix);
+  core3.setOutput("plan-file" /* PlanFile */, plan.planFile);
+  core3.setOutput("scenarios" /* Scenarios */, String(plan.scenarios));
+  core3.setOutput("results-dir" /* ResultsDir */, result.resultsDir);
+  await addSummary(result.summaryMarkdown);
+  if (result.problem) core3.setFailed(`qfi plan: ${result.problem}`);
 }
 function saveUploadState(config, suffix) {
   const base = config.report.artifactName ? toArtifactName(config.report.artifactName) : defaultArtifactName(suffix ? `${config.name}-${suffix}` : config.name);
@@ -19750,51 +20388,11 @@ async function upload(config, name, host) {
   const uploaded = await uploadResults(config.report.dir, name, host.log);
   core3.saveState("uploaded" /* Uploaded */, String(uploaded));
 }
-function reportVerdict(what, verdict, reason, config, at) {
-  if (verdict === "pass") return;
-  const message = `${what === "qfi" ? "qfi" : `qfi ${what}`}: ${verdict} \u2014 ${reason}`;
-  if (config.report.failOnVerdict || verdict === "infra-error") verdictAnnotation(message, at, "error");
-  else verdictAnnotation(`${message} (fail-on-verdict is false)`, at, "warning");
-}
-async function finish(config, artifact, host, result) {
-  const markdown = readFileSync21(result.markdownFile, "utf8");
-  core3.setOutput("verdict" /* Verdict */, result.verdict);
-  core3.setOutput("junit" /* Junit */, result.junit);
-  core3.setOutput("results-dir" /* ResultsDir */, config.report.dir);
-  await addSummary(markdown);
-  await upload(config, artifact, host);
-  reportVerdict(result.what, result.verdict, result.reason, config, result.at);
-}
-async function runStep2(options, host) {
-  let artifact = "";
-  const { config, run: run2, reports } = await runPipeline({ ...options, echoConsole: true, onConfig: (c3) => artifact = saveUploadState(c3) }, host);
-  unusedRuleAnnotations(run2);
-  await finish(config, artifact, host, { what: run2.scenario, verdict: run2.verdict, reason: run2.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown, at: run2.plan.sources.command ?? run2.plan.sources.main });
-}
-async function qtestStep(options, host) {
-  let artifact = "";
-  const { config, outcome, reports } = await runQtestPipeline({ ...options, onConfig: (c3) => artifact = saveUploadState(c3, "qtest") }, host);
-  await finish(config, artifact, host, { what: `qtest ${outcome.name}`, verdict: outcome.verdict, reason: outcome.reason, junit: reports.junit, markdownFile: reports.summaryMarkdown });
-}
-async function planStep(options, host) {
-  const { config, plan, matrix, planFile } = await planCampaign(options, host);
-  core3.setOutput("matrix" /* Matrix */, JSON.stringify(matrix));
-  core3.setOutput("plan-file" /* PlanFile */, planFile);
-  core3.setOutput("scenarios" /* Scenarios */, String(plan.scenarios.length));
-  core3.setOutput("results-dir" /* ResultsDir */, config.report.dir);
-  const lines = [`## qfi plan ${plan.name}: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s)`, "", `Kind \`${plan.kind}\`, seed ${plan.seed}.`, ...plan.notes.map((n2) => `- ${n2}`)];
-  await addSummary(`${lines.join("\n")}
-`);
-  if (plan.probe && plan.probe.verdict !== "pass") core3.setFailed(`qfi plan: the probe run without faults did not pass (${plan.probe.verdict}: ${plan.probe.reason}); make the test pass without faults first`);
-}
-async function campaignStep(mode, options, host) {
-  let artifact = "";
-  const onConfig = (c3) => {
-    const part = c3.campaign.shard ? `shard-${c3.campaign.shard.index}-of-${c3.campaign.shard.count}` : c3.campaign.scenario ?? mode;
-    artifact = saveUploadState(c3, part);
-  };
-  const { config, report, files } = mode === "campaign" ? await runCampaign({ ...options, onConfig }, host) : await mergeCampaigns({ ...options, onConfig }, host);
-  await finish(config, artifact, host, { what: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, junit: files.junit, markdownFile: files.markdown, at: config.sources.main });
+function reportVerdict(result) {
+  if (result.verdict === "pass") return;
+  const message = `${result.title === "qfi" ? "qfi" : `qfi ${result.title}`}: ${result.verdict} \u2014 ${result.reason}`;
+  if (result.failOnVerdict || result.verdict === "infra-error") verdictAnnotation(message, result.at, "error");
+  else verdictAnnotation(`${message} (fail-on-verdict is false)`, result.at, "warning");
 }
 
 // src/adapters/action/main.ts
@@ -19810,7 +20408,7 @@ async function run() {
   process.on("SIGTERM", onSignal);
   try {
     const inputs = readActionInputs();
-    await runMode(inputs.mode ?? "run", { inputs, cwd: process.cwd(), signal: controller.signal }, host);
+    await runActionMode(inputs.mode, { inputs, cwd: process.cwd(), signal: controller.signal }, host);
   } catch (err) {
     await reportStepError(err);
   } finally {

@@ -11,7 +11,7 @@ import type { ScenarioResult } from './model.js';
 import { PLAN_FILE, readPlanFile } from './plan-file.js';
 import { readCampaignReport, writeCampaignReports, type CampaignReport } from './report.js';
 import { finishReport, type CampaignOptions, type CampaignResult } from './run-campaign.js';
-import { resolveConfig } from '../config/index.js';
+import { resolveInputs } from '../config/index.js';
 
 /** campaign.json files under `dir`, not looking inside scenario folders. */
 export function findCampaignFiles(dir: string): string[] {
@@ -30,9 +30,7 @@ export function findCampaignFiles(dir: string): string[] {
 }
 
 export async function mergeCampaigns(options: CampaignOptions, host: Host): Promise<CampaignResult> {
-  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, needsCommand: false });
-  for (const w of warnings) host.log.warn(w);
-  options.onConfig?.(config);
+  const config = await resolveInputs(options, host.log, { needsCommand: false });
   const dirs = config.campaign.mergeFrom;
   if (dirs.length === 0) throw new UsageError('nothing to merge', { hint: 'give the folders holding the campaign jobs\' results: `qfi merge DIR…` (action: `merge-from`)' });
   const out = config.report.dir;

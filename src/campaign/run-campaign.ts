@@ -5,10 +5,10 @@
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { resolveConfig, type RawInputs } from '../config/index.js';
+import { resolveInputs, type InputsRequest } from '../config/index.js';
 import { UsageError } from '../core/errors.js';
 import type { Host } from '../core/host.js';
-import { runPipeline } from '../core/pipeline.js';
+import { runPipeline } from '../modes/run-pipeline.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { DiskRequests } from '../run/host-faults.js';
 import { closestMatch } from '../config/closest-match.js';
@@ -26,23 +26,12 @@ import { planSnapshotTrials } from './snapshot/trials.js';
 import { shellCommand } from '../core/shell-quote.js';
 import { JUNIT_FILE, PART_JUNIT_FILE } from '../report/write-reports.js';
 
-export interface CampaignOptions {
-  inputs: RawInputs;
-  cwd: string;
+export interface CampaignOptions extends InputsRequest {
   signal?: AbortSignal;
-  /** Called once the config is resolved, before anything runs (the action saves state for its post step). */
-  onConfig?: (config: ResolvedConfig) => void;
 }
 
 /** Files of a campaign results folder, removed before a new campaign writes there. */
 const CAMPAIGN_FILES = ['campaign.json', JUNIT_FILE, PART_JUNIT_FILE, 'summary.md', PLAN_FILE, 'matrix.json', 'scenarios', 'probe', 'boot', 'golden'];
-
-async function loadConfig(options: CampaignOptions, host: Host): Promise<ResolvedConfig> {
-  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd });
-  for (const w of warnings) host.log.warn(w);
-  options.onConfig?.(config);
-  return config;
-}
 
 /** Runs the scenario without faults: the guest reports its points and how often it called them. */
 async function probe(options: CampaignOptions, config: ResolvedConfig, host: Host): Promise<{ points: PlannedPoint[]; probe: NonNullable<CampaignPlan['probe']> }> {
@@ -102,7 +91,7 @@ async function choosePoints(options: CampaignOptions, config: ResolvedConfig, ho
 
 /** `qfi plan`: the scenarios, written to plan.json, and the matrix for a workflow. */
 export async function planCampaign(options: CampaignOptions, host: Host): Promise<{ config: ResolvedConfig; plan: CampaignPlan; matrix: ReturnType<typeof toMatrix>; planFile: string }> {
-  const config = await loadConfig(options, host);
+  const config = await resolveInputs(options, host.log);
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
@@ -232,7 +221,7 @@ export interface CampaignResult {
 
 /** `qfi campaign`: plan (or read plan-file), run this job's scenarios, report. */
 export async function runCampaign(options: CampaignOptions, host: Host): Promise<CampaignResult> {
-  const config = await loadConfig(options, host);
+  const config = await resolveInputs(options, host.log);
   const plan = await makeCampaignPlan(options, config, host);
   writePlanFile(config.report.dir, plan);
   const { scenarios, part } = selectScenarios(plan, config);

@@ -15,6 +15,7 @@ export function checkQemuOptionWord(text: string, what: string, examples: string
 export function checkGuestFilePath(text: string, what: string, example: string): string {
   if (!text.startsWith('/')) throw new ValueProblem(`${what} ${JSON.stringify(text)} is not an absolute guest path`, `write the file's path in the guest, like \`${example}\``);
   // The agents hand the path over as one line of text.
+  // eslint-disable-next-line no-control-regex -- a control character is what it looks for
   if (/[\x00-\x1f]/.test(text)) throw new ValueProblem(`${what} ${JSON.stringify(text)} contains a control character`, `write a plain path, like \`${example}\``);
   const path = posix.normalize(text);
   if (path === '/' || text.endsWith('/')) throw new ValueProblem(`${what} ${JSON.stringify(text)} names a folder, not a file`, `give the file's full guest path, like \`${example}\``);

@@ -7,6 +7,7 @@
  * as a value: action.yml must not declare `default:` for these inputs, because an action
  * default is always sent and would override qfi.toml (precedence is input > file > default).
  */
+import { DEFAULT_RULES_FW_CFG_NAME } from '../protocol/guest-protocol.js';
 
 export type InputType = 'string' | 'path' | 'bool' | 'int' | 'duration' | 'enum' | 'lines';
 
@@ -33,13 +34,17 @@ export interface InputSpec {
   readonly scope?: 'campaign';
 }
 
+/** The action's modes (`mode`); the CLI has a command for each, and `reproduce`. src/modes/modes.ts runs them. */
+export const ACTION_MODES = ['run', 'plan', 'campaign', 'merge', 'qtest'] as const;
+export type ActionMode = (typeof ACTION_MODES)[number];
+
 export const INPUTS = [
   {
     name: 'mode',
     scope: 'campaign',
     toml: undefined,
     type: 'enum',
-    values: ['run', 'plan', 'campaign', 'merge', 'qtest'],
+    values: [...ACTION_MODES],
     default: 'run',
     cli: false,
     description:
@@ -99,7 +104,7 @@ export const INPUTS = [
     name: 'rules-fw-cfg-name',
     toml: 'fault_injection.fw_cfg_name',
     type: 'string',
-    default: 'opt/qfi/rules',
+    default: DEFAULT_RULES_FW_CFG_NAME,
     description: 'fw_cfg file name the rules are delivered under (RustOS reads `opt/rustos/fault-injection`).',
   },
   {

@@ -1,31 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { reproducerLine } from '../config/reproducer-args.js';
-import type { FwCfgEntry, Plan, QemuChoice } from './types.js';
+import type { AccelPlan, FwCfgEntry, GuestSource, Plan, QemuChoice } from './types.js';
 import type { ResolvedConfig } from '../config/types.js';
+import type { Rule } from '../rules/model.js';
 import { knownReleaseSha256 } from './qemu-releases.js';
 import { canonicalRulesText, compilePluginRules, isHostRule, isPluginRule, printRule, q35RamRanges } from '../rules/index.js';
-import { planHost } from './host-plan.js';
+import { AGENT_FW_CFG, REPORT_REGIONS_PARAM, SYNC_START_PARAM, rulesNameParam, syncMarkersText } from '../protocol/guest-protocol.js';
+import { planHost, type HostPlan } from './host-plan.js';
 import { archData } from './arch.js';
 import { parseSnapshotAt } from './snapshot-point.js';
-
-/** fw_cfg names the built-in agent reads (guest/README.md documents the protocol). */
-export const AGENT_FW_CFG = {
-  token: 'opt/qfi/token',
-  command: 'opt/qfi/command',
-  /** The run's seed (decimal), for guest runtimes' rate rules. */
-  seed: 'opt/qfi/seed',
-  /** Marker names the guest's qfi-marker waits at until the runner acknowledges them. */
-  syncMarkers: 'opt/qfi/sync-markers',
-  /** Guest path of the results file the agent copies to the results port after the command. */
-  resultsFile: 'opt/qfi/results-file',
-} as const;
-
-/** Kernel command line parameter: the agent waits for the runner's `go` before the test command. */
-export const SYNC_PARAM = 'qfi.sync';
-
-/** The kernel command line parameter telling the agent which fw_cfg file holds the rules. */
-export const RULES_NAME_PARAM = 'qfi.rules';
 
 /**
  * Turns a resolved config into everything a run needs that does not depend on the host:
@@ -41,59 +26,50 @@ export interface PlanOptions {
    * loaded (it counts the golden runs' instructions and carries out the flips).
    */
   snapshot?: { at: string };
+  /** Mode qtest: `auto` takes the system QEMU when it has the qtest accelerator, else builds one. */
+  qtest?: boolean;
 }
-
-/** Kernel command line parameter: the agent prints the kernel's sections (QFI-REGION lines). */
-export const REGIONS_PARAM = 'qfi.regions';
 
 export function makePlan(config: ResolvedConfig, token: string = randomBytes(12).toString('hex'), opts: PlanOptions = {}): Plan {
   const rules = config.faults.enabled ? config.faults.rules : [];
   // Host layers (plugin points, block/vm/net points) are carried out by QEMU; the rest go to the guest.
   const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
-  const host = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
   const snapshotAt = opts.snapshot ? parseSnapshotAt(opts.snapshot.at) : undefined;
+  const planned = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
   // The guest waits where the state is saved (a time needs no waiting).
-  if (snapshotAt?.kind === 'start') host.syncTestStart = true;
-  if (snapshotAt?.kind === 'marker' && !host.syncMarkers.includes(snapshotAt.name)) host.syncMarkers.push(snapshotAt.name);
+  const host: HostPlan = {
+    ...planned,
+    syncTestStart: planned.syncTestStart || snapshotAt?.kind === 'start',
+    syncMarkers: snapshotAt?.kind === 'marker' && !planned.syncMarkers.includes(snapshotAt.name) ? [...planned.syncMarkers, snapshotAt.name] : planned.syncMarkers,
+  };
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   checkGuestSupportsPlan(config, pluginRules.length > 0, snapshotAt !== undefined);
-  const fwCfg: FwCfgEntry[] = [
-    { name: AGENT_FW_CFG.token, content: token },
-    { name: AGENT_FW_CFG.command, content: config.test.command },
-    { name: AGENT_FW_CFG.seed, content: String(config.faults.seed) },
-  ];
-  if (config.faults.enabled) {
-    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
-  }
-  if (config.test.resultsFile !== undefined) fwCfg.push({ name: AGENT_FW_CFG.resultsFile, content: config.test.resultsFile });
-  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}\n`).join('') });
+  const fwCfg = agentFwCfg(config, token, guestRules, host);
   const agent = config.guest.agent;
-  // The quiet, fast boot suits qfi's own initramfs; your kernel and initrd get the console and
-  // panic handling only, so what they print stays on the console.
   const arch = archData[config.machine.arch];
-  const baseAppend = agent === 'qfi' ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith('console=') || p.startsWith('panic='));
-  const append = [...baseAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
-  if (host.syncTestStart) append.push(`${SYNC_PARAM}=1`);
-  // Snapshot campaigns run on qfi's agent only (checkGuestSupportsPlan): it reports the regions.
-  if (snapshotAt !== undefined) append.push(`${REGIONS_PARAM}=1`);
-  if (config.guest.append.trim()) append.push(config.guest.append.trim());
+  const append = kernelAppend(config, host, snapshotAt !== undefined);
 
+  const loadQfiPlugin = pluginRules.length > 0 || snapshotAt !== undefined;
   return {
     scenario: config.name,
-    qemu: chooseQemu(config, pluginRules.length > 0 || snapshotAt !== undefined),
-    loadQfiPlugin: pluginRules.length > 0 || snapshotAt !== undefined,
+    ...(opts.qtest ? qtestQemu(config) : { qemu: chooseQemu(config, loadQfiPlugin) }),
+    loadQfiPlugin,
     plugin: config.qemu.plugin ? { path: config.qemu.plugin, args: config.qemu.pluginArgs } : undefined,
     pluginRules,
     host,
     requireFired: config.faults.requireFired,
     icount: config.qemu.icount,
     arch: config.machine.arch,
-    accel: config.qemu.accel,
+    accel: planAccel(config, loadQfiPlugin),
     machineType: config.machine.type ?? arch.machine,
     cpu: config.machine.cpu,
     memory: config.machine.memory,
     cpus: config.machine.cpus,
     boot: config.guest.disks.some((d) => d.boot) ? 'disk' : 'kernel',
+    guest: guestSource(config),
+    builtinPackages: { mirror: config.guest.debianMirror, pin: config.guest.pin },
+    bios: config.guest.bios,
+    resultsDir: config.report.dir,
     agent,
     command: config.test.command,
     resultsFile: config.test.resultsFile,
@@ -120,6 +96,37 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
     sources: config.sources,
     reproducer: reproducerLine(config.reproducerArgs),
   };
+}
+
+/** The fw_cfg files qfi's agent reads: token, command, seed, the guest's rules, results file, sync markers. */
+function agentFwCfg(config: ResolvedConfig, token: string, guestRules: readonly Rule[], host: HostPlan): FwCfgEntry[] {
+  const fwCfg: FwCfgEntry[] = [
+    { name: AGENT_FW_CFG.token, content: token },
+    { name: AGENT_FW_CFG.command, content: config.test.command },
+    { name: AGENT_FW_CFG.seed, content: String(config.faults.seed) },
+  ];
+  if (config.faults.enabled) {
+    fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
+  }
+  if (config.test.resultsFile !== undefined) fwCfg.push({ name: AGENT_FW_CFG.resultsFile, content: config.test.resultsFile });
+  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: syncMarkersText(host.syncMarkers) });
+  return fwCfg;
+}
+
+/** The guest's kernel command line: the arch's defaults (fewer for your own initrd), qfi's parameters, yours. */
+function kernelAppend(config: ResolvedConfig, host: HostPlan, snapshot: boolean): string[] {
+  const agent = config.guest.agent;
+  // The quiet, fast boot suits qfi's own initramfs; your kernel and initrd get the console and
+  // panic handling only, so what they print stays on the console.
+  const arch = archData[config.machine.arch];
+  const baseAppend = agent === 'qfi' ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith('console=') || p.startsWith('panic='));
+  const append = [...baseAppend, rulesNameParam(config.faults.fwCfgName)];
+  if (host.syncTestStart) append.push(SYNC_START_PARAM);
+  // Snapshot campaigns run on qfi's agent only (checkGuestSupportsPlan): it reports the regions.
+  if (snapshot) append.push(REPORT_REGIONS_PARAM);
+  if (config.guest.append.trim()) append.push(config.guest.append.trim());
+
+  return append;
 }
 
 /**
@@ -149,6 +156,37 @@ function checkGuestSupportsPlan(config: ResolvedConfig, hasPluginRules: boolean,
       hint: 'use the built-in initramfs (your kernel is fine: drop initrd / boot=true)',
     });
   }
+}
+
+/** Plugins instrument TCG-translated code and -icount is TCG's: then only TCG can run the guest. */
+function planAccel(config: ResolvedConfig, loadQfiPlugin: boolean): AccelPlan {
+  const want = config.qemu.accel;
+  if (want === 'tcg') return { want, reason: 'accel = tcg' };
+  // An explicit kvm with any of these was refused in checkGuestSupportsPlan.
+  if (loadQfiPlugin || config.qemu.plugin) return { want: 'tcg', reason: 'the run loads a TCG plugin' };
+  if (config.qemu.icount) return { want: 'tcg', reason: 'icount is a TCG option' };
+  return { want, reason: want === 'kvm' ? 'accel = kvm' : 'accel = auto: KVM when it works here, else TCG' };
+}
+
+/** A boot=true disk; your kernel with your initrd (or alone, agent none); else the built-in initramfs. */
+function guestSource(config: ResolvedConfig): GuestSource {
+  const { kernel, initrd, agent, disks } = config.guest;
+  const bootDisk = disks.find((d) => d.boot);
+  if (bootDisk) return { kind: 'disk', id: bootDisk.id, path: bootDisk.path };
+  if (kernel && initrd) return { kind: 'custom', kernel: resolve(kernel), initrd: resolve(initrd) };
+  if (kernel && agent === 'none') return { kind: 'custom', kernel: resolve(kernel), initrd: undefined };
+  return { kind: 'builtin', kernel: kernel ? resolve(kernel) : undefined };
+}
+
+/**
+ * qtest: `auto` takes the system QEMU and falls back to a build (ours keeps the qtest
+ * accelerator, Debian's has none); `system`, `build` or a path are used as given.
+ */
+function qtestQemu(config: ResolvedConfig): Pick<Plan, 'qemu' | 'qemuFallback'> {
+  if (config.qemu.binary !== 'auto') return { qemu: chooseQemu(config) };
+  const build = chooseQemu({ ...config, qemu: { ...config.qemu, binary: 'build' } });
+  if (build.kind !== 'build') throw new Error('internal: qemu build was not chosen');
+  return { qemu: { kind: 'system' }, qemuFallback: { ...build, reason: 'the system QEMU has no qtest accelerator' } };
 }
 
 /** QEMU's -m: a bare number is MiB. */

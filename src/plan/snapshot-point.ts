@@ -5,6 +5,7 @@
  * the guest is doing then).
  */
 import { ValueProblem, parseDuration } from '../config/parse-values.js';
+import { GO_LINE, ackLine, isMarkerName } from '../protocol/guest-protocol.js';
 
 export type SnapshotPoint = { kind: 'start' } | { kind: 'marker'; name: string } | { kind: 'time'; ms: number };
 
@@ -14,7 +15,7 @@ export function parseSnapshotAt(text: string): SnapshotPoint {
   const at = text.trim();
   if (at === 'start') return { kind: 'start' };
   if (at.startsWith('time:')) return { kind: 'time', ms: parseDuration(at.slice('time:'.length)) };
-  if (/^[A-Za-z0-9_.-]{1,32}$/.test(at)) return { kind: 'marker', name: at };
+  if (isMarkerName(at)) return { kind: 'marker', name: at };
   throw new ValueProblem(`bad snapshot-at ${JSON.stringify(text)}`, HINT);
 }
 
@@ -27,7 +28,7 @@ export function describeSnapshotPoint(point: SnapshotPoint): string {
 
 /** The line that lets a guest waiting at the point go on (none for a time: nothing waits). */
 export function resumeLineFor(point: SnapshotPoint): string | undefined {
-  if (point.kind === 'start') return 'go';
-  if (point.kind === 'marker') return `ack ${point.name}`;
+  if (point.kind === 'start') return GO_LINE;
+  if (point.kind === 'marker') return ackLine(point.name);
   return undefined;
 }

@@ -38,7 +38,8 @@ export interface Plan {
   /** -icount shift=0,sleep=off. */
   icount: boolean;
   arch: Arch;
-  accel: Accel;
+  /** The accelerator asked for, made as concrete as the plan can: provision probes KVM for `kvm` and `auto`. */
+  accel: AccelPlan;
   /** -machine value (the arch's default or the user's). */
   machineType: string;
   /** The user's -cpu value; undefined: `host` under KVM, else the arch's default. */
@@ -47,6 +48,16 @@ export interface Plan {
   cpus: number;
   /** `kernel`: direct kernel boot (-kernel); `disk`: the firmware boots the disk with boot=true. */
   boot: 'kernel' | 'disk';
+  /** What the guest boots from: a disk, your kernel (and initrd), or the built-in initramfs. */
+  guest: GuestSource;
+  /** Where the built-in guest's packages come from (also the KVM probe's kernel when yours is not Linux). */
+  builtinPackages: { mirror: string | undefined; pin: string | undefined };
+  /** Your firmware for -bios; undefined: qboot for a Linux kernel on x86_64 when found, else QEMU's default. */
+  bios: string | undefined;
+  /** Absolute path of the results folder (a QEMU build writes its log there). */
+  resultsDir: string;
+  /** A QEMU to build when the chosen one cannot serve (qtest: a system QEMU without the qtest accelerator). */
+  qemuFallback?: QemuChoice & { kind: 'build' };
   /** What runs the test command; `qfi` is the built-in initramfs's agent. */
   agent: GuestAgent;
   /** The test command (`sh -c`), for qemu-guest-agent (qfi's agent reads it from fw_cfg). */
@@ -77,6 +88,20 @@ export interface Plan {
   /** `qfi run …` that repeats this scenario from the same checkout (reports quote it). */
   reproducer: string;
 }
+
+/** `tcg` is decided here (with why); `kvm` must pass provision's probe, `auto` takes KVM when it does. */
+export interface AccelPlan {
+  want: Accel;
+  /** For the log: `accel = tcg`, `the run loads TCG plugins`, `icount is a TCG option`… */
+  reason: string;
+}
+
+export type GuestSource =
+  | { kind: 'disk'; id: string; path: string | undefined }
+  /** Your kernel with your initrd, or alone (agent none): no built-in initramfs. */
+  | { kind: 'custom'; kernel: string; initrd: string | undefined }
+  /** The built-in initramfs with its own kernel, or yours. */
+  | { kind: 'builtin'; kernel: string | undefined };
 
 export interface VerdictSources {
   /** Regular expressions (JavaScript syntax) on console lines. */

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Host } from '../core/host.js';
 import { ConfigError, InfraError } from '../core/errors.js';
 import type { Plan } from '../plan/types.js';
 import type { Provisioned } from './types.js';
-import type { ResolvedConfig } from '../config/types.js';
 import { archData } from '../plan/arch.js';
 import { provisionDisks } from './disks.js';
 import { ensureBuiltinGuest, type BuiltinGuestOptions, type GuestIdentity } from './guest/index.js';
@@ -19,22 +18,25 @@ import { findFirmware, locateQemu, readQemuVersion, type QemuInstall } from './q
 
 /** The plan's `accel` (the user's choice) made concrete: `auto` probes KVM, `kvm` must work. */
 async function chooseAccel(plan: Plan, target: KvmProbeTarget, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
-  if (plan.accel === 'tcg') return 'tcg';
+  if (plan.accel.want === 'tcg') {
+    host.log.debug(`accelerator: TCG (${plan.accel.reason})`);
+    return 'tcg';
+  }
   const arch = plan.arch;
   if (archData[arch].nativeNodeArch !== process.arch) {
-    if (plan.accel === 'kvm') {
+    if (plan.accel.want === 'kvm') {
       throw new InfraError(`accel = kvm was asked for, but KVM runs only guests of the host's own architecture (${process.arch}), and the guest is ${arch}`, { hint: 'use accel = auto or tcg' });
     }
     return 'tcg';
   }
   // The probe's code is x86 (firmware + isa-debug-exit): an arm64 host's KVM is not probed yet.
   if (arch !== 'x86_64') {
-    if (plan.accel === 'kvm') throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: 'use accel = auto or tcg' });
+    if (plan.accel.want === 'kvm') throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: 'use accel = auto or tcg' });
     return 'tcg';
   }
   const result = await probeKvmCached(target, host.cacheDir, workDir, signal);
   if (result.usable) return 'kvm';
-  if (plan.accel === 'kvm') {
+  if (plan.accel.want === 'kvm') {
     throw new InfraError(`accel = kvm was asked for, but KVM cannot run guests here: ${result.reason}`, {
       hint: 'use accel = auto (falls back to TCG) or accel = tcg',
     });
@@ -53,28 +55,24 @@ interface GuestFiles {
   kernelFormat: KernelFormat | undefined;
 }
 
-function builtinGuestOptions(config: ResolvedConfig, plan: Plan, host: Host, signal?: AbortSignal): BuiltinGuestOptions {
-  return { cacheDir: host.cacheDir, log: host.log, arch: plan.arch, mirror: config.guest.debianMirror, pin: config.guest.pin, remoteCache: host.remoteCache, ...(signal ? { signal } : {}) };
+function builtinGuestOptions(plan: Plan, host: Host, signal?: AbortSignal): BuiltinGuestOptions {
+  return { cacheDir: host.cacheDir, log: host.log, arch: plan.arch, ...plan.builtinPackages, remoteCache: host.remoteCache, ...(signal ? { signal } : {}) };
 }
 
 /**
  * A boot disk as given (the firmware boots it); a custom kernel+initrd pair as given; otherwise
  * the built-in initramfs (plus the user's `files`), with the built-in or a custom kernel.
  */
-async function provisionGuest(config: ResolvedConfig, plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<GuestFiles> {
-  if (plan.boot === 'disk') {
-    const disk = config.guest.disks.find((d) => d.boot)!;
-    return { kernel: undefined, initrd: undefined, kernelDescription: `disk image ${disk.path} (booted by the firmware)`, kernelFormat: undefined };
+async function provisionGuest(plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<GuestFiles> {
+  const source = plan.guest;
+  if (source.kind === 'disk') {
+    return { kernel: undefined, initrd: undefined, kernelDescription: `disk image ${source.path ?? source.id} (booted by the firmware)`, kernelFormat: undefined };
   }
-  if (config.guest.kernel && config.guest.initrd) {
-    const kernel = resolve(config.guest.kernel);
-    return { kernel, initrd: resolve(config.guest.initrd), kernelDescription: `custom kernel ${kernel} with initrd ${resolve(config.guest.initrd)}`, kernelFormat: await detectKernelFormat(kernel) };
+  if (source.kind === 'custom') {
+    const { kernel, initrd } = source;
+    return { kernel, initrd, kernelDescription: initrd ? `custom kernel ${kernel} with initrd ${initrd}` : `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
   }
-  if (config.guest.kernel && plan.agent === 'none') {
-    const kernel = resolve(config.guest.kernel);
-    return { kernel, initrd: undefined, kernelDescription: `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
-  }
-  const builtin = await host.log.group('Built-in guest', () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
+  const builtin = await host.log.group('Built-in guest', () => ensureBuiltinGuest(builtinGuestOptions(plan, host, signal)));
   let initrd = builtin.initrd;
   if (plan.files.length > 0) {
     const placed = resolveGuestFiles(plan.files, plan.arch);
@@ -83,8 +81,8 @@ async function provisionGuest(config: ResolvedConfig, plan: Plan, host: Host, wo
     const libraries = placed.filter((f) => f.neededBy !== undefined).length;
     host.log.info(`files: ${plan.files.length} file(s) into the guest${libraries ? `, with ${libraries} shared librar${libraries === 1 ? 'y' : 'ies'} they need` : ''}`);
   }
-  if (config.guest.kernel) {
-    const kernel = resolve(config.guest.kernel);
+  if (source.kernel) {
+    const kernel = source.kernel;
     return { kernel, initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs`, kernelFormat: await detectKernelFormat(kernel), identity: builtin.identity };
   }
   return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: 'linux', identity: builtin.identity };
@@ -95,10 +93,10 @@ async function provisionGuest(config: ResolvedConfig, plan: Plan, host: Host, wo
  * and still hang Linux). Yours when it is Linux; else (a disk, a multiboot kernel) the built-in
  * one, so a broken KVM is never chosen for them either.
  */
-async function kvmProbeKernel(config: ResolvedConfig, plan: Plan, guest: GuestFiles, host: Host, signal?: AbortSignal): Promise<string | undefined> {
-  if (plan.accel === 'tcg' || archData[plan.arch].nativeNodeArch !== process.arch) return undefined;
+async function kvmProbeKernel(plan: Plan, guest: GuestFiles, host: Host, signal?: AbortSignal): Promise<string | undefined> {
+  if (plan.accel.want === 'tcg' || archData[plan.arch].nativeNodeArch !== process.arch) return undefined;
   if (guest.kernelFormat === 'linux') return guest.kernel;
-  const builtin = await host.log.group('Built-in guest kernel (for the KVM probe)', () => ensureBuiltinGuest(builtinGuestOptions(config, plan, host, signal)));
+  const builtin = await host.log.group('Built-in guest kernel (for the KVM probe)', () => ensureBuiltinGuest(builtinGuestOptions(plan, host, signal)));
   return builtin.kernel;
 }
 
@@ -110,14 +108,14 @@ export interface QemuFiles {
   built: { prefix: string; key: string } | undefined;
 }
 
-export async function provisionQemu(config: ResolvedConfig, plan: Pick<Plan, 'qemu' | 'arch'>, host: Host, signal?: AbortSignal): Promise<QemuFiles> {
+export async function provisionQemu(plan: Pick<Plan, 'qemu' | 'arch' | 'resultsDir'>, host: Host, signal?: AbortSignal): Promise<QemuFiles> {
   const choice = plan.qemu;
   if (choice.kind === 'system' || choice.kind === 'path') {
     const install = locateQemu(choice.kind === 'system' ? 'system' : choice.path, plan.arch);
     return { binary: install.binary, install, origin: choice.kind, built: undefined };
   }
   host.log.info(`building QEMU because ${choice.reason}`);
-  const built = await ensureBuiltQemu(choice, { cacheDir: host.cacheDir, log: host.log, remoteCache: host.remoteCache, resultsDir: config.report.dir, signal });
+  const built = await ensureBuiltQemu(choice, { cacheDir: host.cacheDir, log: host.log, remoteCache: host.remoteCache, resultsDir: plan.resultsDir, signal });
   const install = locateQemu(built.prefix, plan.arch);
   return { binary: install.binary, install, origin: built.origin, built: { prefix: built.prefix, key: built.key } };
 }
@@ -190,21 +188,19 @@ function checkPluginApi(plan: Plan, version: string, binary: string): void {
  * cached), the plugin, firmware, the guest kernel and initramfs, and the accelerator that
  * really works here.
  */
-export async function provision(config: ResolvedConfig, plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<Provisioned> {
+export async function provision(plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<Provisioned> {
   // A QEMU build takes minutes; fetch the guest meanwhile.
-  const [qemu, guest] = await Promise.all([provisionQemu(config, plan, host, signal), provisionGuest(config, plan, host, workDir, signal)]);
+  const [qemu, guest] = await Promise.all([provisionQemu(plan, host, signal), provisionGuest(plan, host, workDir, signal)]);
 
   // qboot boots Linux fast (PVH or bzImage); anything else (a multiboot kernel, a disk) gets QEMU's default firmware.
   const fastBios = guest.kernelFormat === 'linux' ? archData[plan.arch].fastBios : undefined;
-  const bios = config.guest.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : undefined);
+  const bios = plan.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : undefined);
   if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(', ') || 'no data folder'}); booting with the default firmware, which is slower`);
   const firmwareDirs = firmwareDirsFor(qemu);
 
   const version = await readQemuVersion(qemu.binary);
   const plugins = await provisionPlugins(plan, qemu, version, host, signal);
-  // Plugins instrument TCG-translated code, and -icount is TCG's: then KVM is never an option
-  // (an explicit `accel = kvm` with them was refused when the plan was made).
-  const accel = plugins.length > 0 || plan.icount ? 'tcg' : await chooseAccel(plan, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(config, plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
+  const accel = await chooseAccel(plan, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
   const api = pluginApiVersion(version);
   host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ''}): ${qemu.binary}`);
 

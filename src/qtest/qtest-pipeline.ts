@@ -6,12 +6,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveConfig, type RawInputs } from '../config/index.js';
+import { resolveInputs, type InputsRequest } from '../config/index.js';
 import { ConfigError, InfraError } from '../core/errors.js';
 import type { Host } from '../core/host.js';
-import type { Plan, QemuChoice } from '../plan/types.js';
+import type { Plan } from '../plan/types.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { chooseQemu, makePlan } from '../plan/make-plan.js';
+import { makePlan } from '../plan/make-plan.js';
 import { provisionDisks } from '../provision/disks.js';
 import { firmwareDirsFor, provisionQemu } from '../provision/provision.js';
 import { readQemuVersion } from '../provision/qemu-system.js';
@@ -22,11 +22,8 @@ import { probeQtestAccel } from './qtest-support.js';
 import { qtestFileNames, runQtestScript, type ScriptResult } from './run-qtest.js';
 import { readQtestScript, type QtestScript } from './script.js';
 
-export interface QtestPipelineOptions {
-  inputs: RawInputs;
-  cwd: string;
+export interface QtestPipelineOptions extends InputsRequest {
   signal?: AbortSignal;
-  onConfig?: (config: ResolvedConfig) => void;
 }
 
 export interface QtestPipelineResult {
@@ -39,16 +36,14 @@ export interface QtestPipelineResult {
 const COMMAND_TIMEOUT_MS = 10_000;
 
 export async function runQtestPipeline(options: QtestPipelineOptions, host: Host): Promise<QtestPipelineResult> {
-  const { config, warnings } = await resolveConfig({ inputs: options.inputs, cwd: options.cwd, needsCommand: false });
-  for (const warning of warnings) host.log.warn(warning);
-  options.onConfig?.(config);
+  const config = await resolveInputs(options, host.log, { needsCommand: false });
   if (config.qtest.scripts.length === 0) {
     throw new ConfigError('mode qtest needs at least one qtest script', { location: { input: 'qtest-script' }, hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' });
   }
   checkQtestRules(config);
   const scripts = config.qtest.scripts.map(readQtestScript);
   checkScriptNames(scripts);
-  const plan: Plan = { ...makePlan(config), qemu: qtestQemuChoice(config) };
+  const plan = makePlan(config, undefined, { qtest: true });
   checkDeviceDrives(config, plan);
 
   mkdirSync(config.report.dir, { recursive: true });
@@ -57,7 +52,7 @@ export async function runQtestPipeline(options: QtestPipelineOptions, host: Host
 
   const privateDir = mkdtempSync(join(tmpdir(), 'qfi-qtest-'));
   try {
-    const qemu = await host.log.group('QEMU with the qtest accelerator', () => provisionQtestQemu(config, plan, host, options.signal));
+    const qemu = await host.log.group('QEMU with the qtest accelerator', () => provisionQtestQemu(plan, host, options.signal));
     const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);
     const results: ScriptResult[] = [];
     for (const script of scripts) {
@@ -120,15 +115,6 @@ function checkDeviceDrives(config: ResolvedConfig, plan: Plan): void {
   }
 }
 
-/**
- * `auto` takes the system QEMU when it has the qtest accelerator, else builds one (our source
- * build keeps it); `system` or a path is used as given and checked before anything runs.
- */
-function qtestQemuChoice(config: ResolvedConfig): QemuChoice {
-  if (config.qemu.binary === 'auto') return { kind: 'system' };
-  return chooseQemu(config);
-}
-
 interface QtestQemu {
   binary: string;
   version: string;
@@ -136,20 +122,19 @@ interface QtestQemu {
   firmwareDirs: string[];
 }
 
-async function provisionQtestQemu(config: ResolvedConfig, plan: Plan, host: Host, signal?: AbortSignal): Promise<QtestQemu> {
-  const auto = config.qemu.binary === 'auto';
+/** The plan's QEMU if it has the qtest accelerator, else its fallback build (`auto`). */
+async function provisionQtestQemu(plan: Plan, host: Host, signal?: AbortSignal): Promise<QtestQemu> {
+  const fallback = plan.qemuFallback;
   // `auto` without a system QEMU for this arch builds one too.
-  let qemu = await provisionQemu(config, plan, host, signal).catch((err: Error) => {
-    if (!auto) throw err;
+  let qemu = await provisionQemu(plan, host, signal).catch((err: Error) => {
+    if (!fallback) throw err;
     host.log.info(`no system QEMU to use (${err.message})`);
     return undefined;
   });
   let probe = qemu ? await probeQtestAccel(qemu.binary, signal) : { ok: false as const, reason: 'no system QEMU' };
-  if (!probe.ok && auto) {
+  if (!probe.ok && fallback) {
     if (qemu) host.log.info(`the system QEMU (${qemu.binary}) has no qtest accelerator (${probe.reason}); building QEMU, which keeps it`);
-    const build = chooseQemu({ ...config, qemu: { ...config.qemu, binary: 'build' } });
-    if (build.kind !== 'build') throw new Error('internal: qemu build was not chosen');
-    qemu = await provisionQemu(config, { ...plan, qemu: { ...build, reason: 'the system QEMU has no qtest accelerator' } }, host, signal);
+    qemu = await provisionQemu({ ...plan, qemu: fallback }, host, signal);
     probe = await probeQtestAccel(qemu.binary, signal);
   }
   if (!qemu) throw new Error('internal: no QEMU provisioned');

@@ -121,7 +121,6 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
   let conn: QtestConnection | undefined;
   let qmp: QmpClient | undefined;
   let hostFaults: HostFaults | undefined;
-  let lost: string | undefined;
   let refusal: ConfigError | undefined;
   try {
     const connectTimeout = AbortSignal.timeout(30_000);
@@ -133,40 +132,15 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
       await hostFaults.testStarted();
     }
     refusal = await refuseIgnoredAttrs(script, conn, opts);
-    const deadline = started + opts.scriptTimeoutMs;
-    for (const section of refusal ? [] : script.sections) {
-      if (lost) {
-        sections.push({ name: section.name, line: section.line, status: 'error', durationMs: 0, stepsRun: 0, steps: section.steps.length, error: `not run: ${lost}` });
-        continue;
-      }
-      const r = await runSection(section, conn, hostFaults, opts, deadline);
-      sections.push(r);
-      if (r.status === 'error') lost = r.error;
-    }
+    if (!refusal) await runSections(script, conn, hostFaults, opts, started + opts.scriptTimeoutMs, sections);
   } catch (err) {
-    lost = (err as Error).message;
-    for (const section of script.sections.slice(sections.length)) {
-      sections.push({ name: section.name, line: section.line, status: 'error', durationMs: 0, stepsRun: 0, steps: section.steps.length, error: lost });
-    }
+    const lost = (err as Error).message;
+    for (const section of script.sections.slice(sections.length)) sections.push(notRun(section, lost));
   } finally {
     conn?.close();
     server.close();
   }
-  // The script is done: QEMU may go (quit over QMP when we have it, else a signal).
-  let terminated = false;
-  if (!ended) {
-    if (qmp) await qmp.execute('quit').catch(() => undefined);
-    const stop = setTimeout(() => {
-      terminated = true;
-      child.kill('SIGTERM');
-    }, qmp ? 3000 : 0);
-    await result;
-    clearTimeout(stop);
-  }
-  const r = await result;
-  // QEMU ended on its own (an abort, a segfault, an exit status) rather than by our quit or SIGTERM;
-  // its exit may be noticed only now, after the connection closed.
-  const byUs = (terminated && r.signal === 'SIGTERM') || (!r.signal && r.exitCode === 0);
+  const { r, byUs } = await stopQemu(child, result, ended, qmp);
   qmp?.close();
   hostFaults?.finish();
   await new Promise<void>((resolve) => stderr.end(resolve));
@@ -182,6 +156,42 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
     files,
     hostFaults: hostFaults?.record(),
   };
+}
+
+/** The script is done: QEMU may go (quit over QMP when we have it, else a signal). */
+async function stopQemu<R extends { exitCode?: number | undefined; signal?: string | undefined }>(child: { kill(signal: NodeJS.Signals): boolean }, result: Promise<R>, ended: boolean, qmp: QmpClient | undefined): Promise<{ r: R; byUs: boolean }> {
+  let terminated = false;
+  if (!ended) {
+    if (qmp) await qmp.execute('quit').catch(() => undefined);
+    const stop = setTimeout(() => {
+      terminated = true;
+      child.kill('SIGTERM');
+    }, qmp ? 3000 : 0);
+    await result;
+    clearTimeout(stop);
+  }
+  const r = await result;
+  // QEMU ended on its own (an abort, a segfault, an exit status) rather than by our quit or SIGTERM;
+  // its exit may be noticed only now, after the connection closed.
+  return { r, byUs: (terminated && r.signal === 'SIGTERM') || (!r.signal && r.exitCode === 0) };
+}
+
+/** Each section in order; after a lost connection the rest are errors that say why they did not run. */
+async function runSections(script: QtestScript, conn: QtestConnection, hostFaults: HostFaults | undefined, opts: RunQtestOptions, deadline: number, sections: SectionResult[]): Promise<void> {
+  let lost: string | undefined;
+  for (const section of script.sections) {
+    if (lost) {
+      sections.push(notRun(section, `not run: ${lost}`));
+      continue;
+    }
+    const r = await runSection(section, conn, hostFaults, opts, deadline);
+    sections.push(r);
+    if (r.status === 'error') lost = r.error;
+  }
+}
+
+function notRun(section: QtestScript['sections'][number], error: string): SectionResult {
+  return { name: section.name, line: section.line, status: 'error', durationMs: 0, stepsRun: 0, steps: section.steps.length, error };
 }
 
 async function runSection(section: QtestScript['sections'][number], conn: QtestConnection, hostFaults: HostFaults | undefined, opts: RunQtestOptions, deadline: number): Promise<SectionResult> {

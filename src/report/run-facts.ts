@@ -5,15 +5,10 @@
  * QFI-MARKER, QFI-REGION) are the runner's business, never the reader's.
  */
 import type { TestRun } from '../observe/types.js';
+import { isProtocolLine } from '../protocol/guest-protocol.js';
 import { excerptBlocks } from '../observe/findings.js';
 import { flattenBlocks } from '../observe/summarize.js';
 import { toReportText } from './xml-text.js';
-
-const protocolLine = /\bQFI(?::[A-Za-z0-9_-]*:|-[A-Z]+:)/;
-
-export function isProtocolLine(line: string): boolean {
-  return protocolLine.test(line);
-}
 
 /** What each rule did: `rule ×fires`, with the guest's call count where the guest reported one. */
 export function firedText(run: TestRun): string[] {

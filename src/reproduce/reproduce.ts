@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, UsageError } from '../core/errors.js';
 import type { Host } from '../core/host.js';
-import { runPipeline, type PipelineResult } from '../core/pipeline.js';
+import { runPipeline, type PipelineResult } from '../modes/run-pipeline.js';
 import type { RawInputs } from '../config/index.js';
 import { REPRODUCE_FILES, type ReproduceManifest } from '../report/reproduce-record.js';
 import { compareRuns, describeComparison, type Comparison } from './compare-runs.js';

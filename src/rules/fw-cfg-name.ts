@@ -1,8 +1,9 @@
 /** The fw_cfg file name the rules are delivered under (`-fw_cfg name=...,file=...`). */
 import { ConfigError, type SourceLocation } from '../core/errors.js';
+import { DEFAULT_RULES_FW_CFG_NAME } from '../protocol/guest-protocol.js';
 import { describeAt, locationInText } from './text-position.js';
 
-export const DEFAULT_RULES_FW_CFG_NAME = 'opt/qfi/rules';
+export { DEFAULT_RULES_FW_CFG_NAME };
 
 /** QEMU's FW_CFG_MAX_FILE_PATH is 56 bytes including the terminating NUL. */
 export const FW_CFG_NAME_MAX_BYTES = 55;

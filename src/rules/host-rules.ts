@@ -8,6 +8,7 @@
  *   net.link[after=5s duration=3s]=drop-every:10
  */
 import { parseDuration } from '../config/parse-values.js';
+import { isMarkerName } from '../protocol/guest-protocol.js';
 import type { Action, Rule } from './model.js';
 import type { RuleProblem } from './plugin-rules.js';
 import { printRule } from './print-rule.js';
@@ -92,7 +93,6 @@ export type HostRule = BlockRule | TimedRule;
 /** One sector range may not be wider: blkdebug matches a sector per rule, so a range is one rule per sector. */
 export const MAX_SECTOR_RANGE = 4096;
 
-const MARKER_NAME = /^[A-Za-z0-9_.-]{1,32}$/;
 const WINDOW_PARAMS = ['from', 'after', 'on', 'for'];
 const spec: Record<(typeof HOST_POINTS)[number], { params: string[]; example: string }> = {
   'block.read': { params: ['disk', 'errno', 'sectors', 'once'], example: 'block.read[disk=data errno=EIO]=fail-after:3' },
@@ -131,7 +131,7 @@ const checks: Record<string, (v: string) => string | undefined> = {
   after: durationProblem,
   for: durationProblem,
   duration: durationProblem,
-  on: (v) => (MARKER_NAME.test(v) ? undefined : `on must be a marker name (the guest prints QFI-MARKER:NAME), found "${v}"`),
+  on: (v) => (isMarkerName(v) ? undefined : `on must be a marker name (the guest prints QFI-MARKER:NAME), found "${v}"`),
 };
 
 function parseSectorRange(v: string): [number, number] | undefined {

@@ -49,7 +49,7 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 const isNameStart = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z_]$/.test(c);
 const isNameChar = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9_-]$/.test(c);
 /** Parameter values: addresses, counts, `insn:N`, `pc:0xADDR#K`, ranges `a-b;c-d`, hex bytes, names. */
-const isParamValueChar = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9_.:#+;\/-]$/.test(c);
+const isParamValueChar = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9_.:#+;/-]$/.test(c);
 const PARAMS_HINT = 'parameters go in brackets after the point, separated by spaces: mem.flip[addr=0x100000 mask=0x8 at=insn:5000000]=fail';
 const isActionKind = (s: string): s is ActionKind => (ACTION_KINDS as readonly string[]).includes(s);
 

@@ -3,6 +3,7 @@
  * the guest. `mem.flip[addr=0x100000 mask=0x8 at=insn:5000000]=fail` flips bit 3 of that
  * guest-physical byte just before the 5,000,000th instruction.
  */
+import { MARKER_NAME_SOURCE } from '../protocol/guest-protocol.js';
 import type { Action, Rule } from './model.js';
 import { printRule } from './print-rule.js';
 
@@ -28,10 +29,10 @@ export interface RuleProblem {
 
 const HEX = /^0x[0-9a-fA-F]{1,16}$/;
 const DEC = /^[1-9][0-9]{0,18}$/;
-const TRIGGER = /^(insn:[1-9][0-9]{0,18}|pc:0x[0-9a-fA-F]{1,16}(#[1-9][0-9]{0,9})?|marker:[A-Za-z0-9_.-]{1,32}\+insn:[0-9]{1,19})$/;
+const TRIGGER = new RegExp(String.raw`^(insn:[1-9][0-9]{0,18}|pc:0x[0-9a-fA-F]{1,16}(#[1-9][0-9]{0,9})?|marker:${MARKER_NAME_SOURCE}\+insn:[0-9]{1,19})$`);
 const RANGE = /^0x[0-9a-fA-F]{1,16}-0x[0-9a-fA-F]{1,16}$/;
 /** An address the guest reports at run time: `QFI-MARKER:NAME=0x...` on the console. */
-const MARKER_ADDR = /^marker:([A-Za-z0-9_.-]{1,32})$/;
+const MARKER_ADDR = new RegExp(`^marker:(${MARKER_NAME_SOURCE})$`);
 
 const TRIGGER_HINT = 'at= takes insn:N (just before the N-th instruction), pc:0xADDR or pc:0xADDR#K (K-th execution), or marker:NAME+insn:N';
 

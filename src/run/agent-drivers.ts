@@ -13,6 +13,7 @@ import type { Logger } from '../core/host.js';
 import type { ConsoleEvent } from './types.js';
 import type { Plan } from '../plan/types.js';
 import { runGuestAgentSession } from './guest-agent-session.js';
+import { GO_LINE, ackLine } from '../protocol/guest-protocol.js';
 
 /** Where the guest may wait for the host: the test start, or a marker by name. */
 export type SyncPoint = { kind: 'start' } | { kind: 'marker'; name: string };
@@ -31,11 +32,12 @@ export class ConsoleAgent implements AgentDriver {
   ) {}
 
   release(point: SyncPoint): void {
-    if (point.kind === 'start' && this.sync.syncTestStart) this.tellGuest('go');
-    else if (point.kind === 'marker' && this.sync.syncMarkers.includes(point.name)) this.tellGuest(`ack ${point.name}`);
+    if (point.kind === 'start' && this.sync.syncTestStart) this.tellGuest(GO_LINE);
+    else if (point.kind === 'marker' && this.sync.syncMarkers.includes(point.name)) this.tellGuest(ackLine(point.name));
   }
 
-  stop(_reason: Error): void {}
+  /** Nothing to end: the console is the process's. */
+  stop(): void {}
 }
 
 export interface GuestAgentDriverOptions {
@@ -52,18 +54,23 @@ export interface GuestAgentDriverOptions {
   onFailure: (err: Error) => void;
 }
 
-export class QemuGuestAgentDriver extends ConsoleAgent {
+export class QemuGuestAgentDriver implements AgentDriver {
   private readonly session = new AbortController();
+  private readonly console: ConsoleAgent;
 
   constructor(opts: GuestAgentDriverOptions) {
-    super(opts.plan.host, opts.tellGuest);
+    this.console = new ConsoleAgent(opts.plan.host, opts.tellGuest);
     const { signal } = this.session;
     void runGuestAgentSession({ ...opts, command: opts.plan.command, signal }).catch((err: Error) => {
       if (!signal.aborted) opts.onFailure(err);
     });
   }
 
-  override stop(reason: Error): void {
+  release(point: SyncPoint): void {
+    this.console.release(point);
+  }
+
+  stop(reason: Error): void {
     this.session.abort(reason);
   }
 }

@@ -1,4 +1,5 @@
 import type { ConsoleEvent, ConsoleEventKind } from './types.js';
+import { parseGuestLine, type GuestLine } from '../protocol/guest-protocol.js';
 
 /**
  * Turns console lines into events. Agent markers count only with this run's token, so a
@@ -6,42 +7,31 @@ import type { ConsoleEvent, ConsoleEventKind } from './types.js';
  * the prefixes Linux prints for them (printk timestamps and log-level prefixes stripped).
  */
 export class ConsoleParser {
-  private readonly markerPrefix: string;
-
-  constructor(token: string) {
-    this.markerPrefix = `QFI:${token}:`;
-  }
+  constructor(private readonly token: string) {}
 
   parseLine(text: string, line: number, atMs: number): ConsoleEvent | undefined {
-    const marker = this.parseMarker(text, line, atMs);
-    if (marker) return marker;
-    // A guest's own named moment, for triggers relative to it (marker:NAME+insn:N).
-    // With `=0x...` it also carries a value, e.g. the physical address of a page it wants hit.
-    // A guest runtime's fault point: registered (`QFI-POINT:name`) or with its counts at the end.
-    const point = /QFI-POINT:([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*)(?: calls=(\d{1,10}) fails=(\d{1,10}))?\s*$/.exec(text);
-    if (point) {
-      return { kind: 'point', line, atMs, text, name: point[1]!, ...(point[2] !== undefined ? { calls: Number(point[2]), fails: Number(point[3]) } : {}) };
-    }
-    // A memory region the agent reports for snapshot trials (physical, end exclusive).
-    const region = /QFI-REGION:([a-z][a-z0-9-]{0,31})=(0x[0-9a-f]{1,16}-0x[0-9a-f]{1,16})\s*$/.exec(text);
-    if (region) return { kind: 'region', line, atMs, text, name: region[1]!, value: region[2]! };
-    const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})(?:=(0x[0-9a-fA-F]{1,16}))?/.exec(text);
-    if (named) return { kind: 'marker', line, atMs, text, name: named[1]!, ...(named[2] ? { value: named[2] } : {}) };
+    // The agent's markers, a guest runtime's fault points and a test's named moments
+    // (for triggers relative to it, marker:NAME+insn:N), in the guest protocol's words.
+    const said = parseGuestLine(text, this.token);
+    if (said) return guestLineEvent(said, line, atMs, text);
     // Indented as a KUnit case prints it (`\tKernel panic - …` inside a suite), it still counts.
     const kind = classifyKernelLine(stripPrintkPrefix(text).trimStart());
     return kind ? { kind, line, atMs, text } : undefined;
   }
+}
 
-  private parseMarker(text: string, line: number, atMs: number): ConsoleEvent | undefined {
-    const at = text.indexOf(this.markerPrefix);
-    if (at === -1) return undefined;
-    const body = text.slice(at + this.markerPrefix.length).trim();
-    if (body === 'ready') return { kind: 'agent-ready', line, atMs, text };
-    if (body === 'start') return { kind: 'test-start', line, atMs, text };
-    const exit = /^exit=(\d{1,3})$/.exec(body);
-    if (exit) return { kind: 'test-exit', line, atMs, text, exitCode: Number(exit[1]) };
-    if (body.startsWith('agent-error=')) return { kind: 'agent-error', line, atMs, text: body.slice('agent-error='.length) };
-    return undefined;
+/** A protocol line as the console event the runner records (an agent-error's text is its reason). */
+function guestLineEvent(said: GuestLine, line: number, atMs: number, text: string): ConsoleEvent {
+  switch (said.kind) {
+    case 'agent-error':
+      return { kind: said.kind, line, atMs, text: said.reason };
+    case 'region':
+      return { kind: said.kind, line, atMs, text, name: said.name, value: said.range };
+    default: {
+      // The event's own fields after the common ones, in the order the records have always had.
+      const { kind, ...fields } = said;
+      return { kind, line, atMs, text, ...fields };
+    }
   }
 }
 

@@ -49,5 +49,5 @@ export function classifyExit(facts: ExitFacts): ExitClassification {
  */
 export function missingFirmwareHint(stderr: readonly string[]): string {
   const missing = stderr.some((l) => /could not load PC BIOS|failed to find romfile|Could not open option rom|could not find .* firmware/i.test(l));
-  return missing ? ' (QEMU did not find its firmware: install the distribution\'s, on Debian/Ubuntu apt-get install seabios ipxe-qemu qemu-system-data)' : '';
+  return missing ? " (QEMU did not find its firmware: install the distribution's, on Debian/Ubuntu apt-get install seabios ipxe-qemu qemu-system-data)" : '';
 }

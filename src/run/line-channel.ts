@@ -163,7 +163,9 @@ export class LineChannel<T> {
         this.partial.push(chunk.subarray(pos));
         return;
       }
-      const line = Buffer.concat([...this.partial, chunk.subarray(pos, nl)]).toString('utf8').trim();
+      const line = Buffer.concat([...this.partial, chunk.subarray(pos, nl)])
+        .toString('utf8')
+        .trim();
       this.partial = [];
       pos = nl + 1;
       if (line) this.onLine(line);

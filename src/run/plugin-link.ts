@@ -50,7 +50,10 @@ export class PluginLink {
       this.waiting.delete(id);
       const line = resolveWaitingRule(rule, value);
       this.control.request({ cmd: 'add', rule: line }).then(
-        (reply) => (reply.ok ? this.log.info(`plugin rule ${id} armed at ${value}: ${rule.rule}`) : this.log.warn(`the plugin refused rule ${id} (${line}): ${String(reply.error)}`)),
+        (reply) =>
+          reply.ok
+            ? this.log.info(`plugin rule ${id} armed at ${value}: ${rule.rule}`)
+            : this.log.warn(`the plugin refused rule ${id} (${line}): ${String(reply.error)}`),
         (err: Error) => this.log.warn(`could not add plugin rule ${id}: ${err.message}`),
       );
     }

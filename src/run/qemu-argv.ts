@@ -3,6 +3,7 @@ import type { Provisioned } from '../provision/types.js';
 import type { PlannedDisk } from '../plan/host-plan.js';
 import { archData } from '../plan/arch.js';
 import { SNAPSHOT_STATE_FILE_NODE, SNAPSHOT_STATE_NODE } from './snapshot-jobs.js';
+import { RESULTS_PORT } from '../protocol/guest-protocol.js';
 
 export interface RunPaths {
   qmpSocket: string;
@@ -22,9 +23,6 @@ export interface RunPaths {
 
 /** The virtio-serial port name qemu-guest-agent opens in the guest. */
 export const GUEST_AGENT_PORT = 'org.qemu.guest_agent.0';
-
-/** The virtio-serial port the built-in agent copies `results-file` to (guest/qfi-init.sh). */
-export const RESULTS_PORT = 'org.qfi.results';
 
 /**
  * QEMU trace events that let the runner tell which guest request failed and why: the

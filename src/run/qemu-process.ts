@@ -10,6 +10,7 @@ import { execa, type ResultPromise } from 'execa';
 import type { Logger } from '../core/host.js';
 import { LineStream } from '../core/line-stream.js';
 import { SerialLineEnds } from './serial-line-ends.js';
+import { consoleInput } from '../protocol/guest-protocol.js';
 
 /** How the process ended. `failed` without code or signal: it never started (ENOENT, EACCES...). */
 export interface ProcessExit {
@@ -48,9 +49,19 @@ export class QemuProcess {
   private readonly child: Child;
   private readonly stopStepMs: number;
 
-  constructor(argv: readonly string[], private readonly opts: QemuProcessOptions) {
+  constructor(
+    argv: readonly string[],
+    private readonly opts: QemuProcessOptions,
+  ) {
     this.stopStepMs = opts.stopStepMs ?? 3_000;
-    this.child = execa(argv[0]!, argv.slice(1), { stdin: opts.talksToGuest ? 'pipe' : 'ignore', stdout: 'pipe', stderr: 'pipe', buffer: false, reject: false, cleanup: true });
+    this.child = execa(argv[0]!, argv.slice(1), {
+      stdin: opts.talksToGuest ? 'pipe' : 'ignore',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      buffer: false,
+      reject: false,
+      cleanup: true,
+    });
     this.pid = this.child.pid;
     this.exited = this.supervise();
   }
@@ -67,7 +78,7 @@ export class QemuProcess {
   /** A line to the guest's console input (the guest reads it with echo off). */
   tellGuest(line: string): void {
     const stdin = this.child.stdin;
-    if (!this.hasExited && stdin && !stdin.destroyed) stdin.write(`${line}\n`);
+    if (!this.hasExited && stdin && !stdin.destroyed) stdin.write(consoleInput(line));
   }
 
   /** Ends QEMU: `quit` first (QMP, when connected), then SIGTERM, then SIGKILL. Called again, the same stop. */

@@ -73,16 +73,17 @@ class QemuRun {
     const hasAgent = plan.agent !== 'none';
     this.testStartedAt = hasAgent ? undefined : 0;
     this.listener = new ConsoleListener(plan.markerToken, plan.verdictSources);
-    this.hostFaults = plan.host.hostRules.length > 0 || plan.host.countRequests
-      ? new HostFaults(plan, {
-          log: opts.log,
-          resultsDir: opts.resultsDir,
-          images: new Map(provisioned.disks.map((d) => [d.id, d.image])),
-          traceFile: paths.blockTrace,
-          startsPaused: plan.host.startPaused,
-          onReset: () => this.watchdog.feed({ kind: 'reset' }),
-        })
-      : undefined;
+    this.hostFaults =
+      plan.host.hostRules.length > 0 || plan.host.countRequests
+        ? new HostFaults(plan, {
+            log: opts.log,
+            resultsDir: opts.resultsDir,
+            images: new Map(provisioned.disks.map((d) => [d.id, d.image])),
+            traceFile: paths.blockTrace,
+            startsPaused: plan.host.startPaused,
+            onReset: () => this.watchdog.feed({ kind: 'reset' }),
+          })
+        : undefined;
     this.plugin = paths.qfiPlugin ? new PluginLink(paths.qfiPlugin.socket, plan.pluginRules, opts.log) : undefined;
     this.snapshot = opts.snapshot ? this.snapshotDriver(opts.snapshot) : undefined;
     this.qmpOut = createWriteStream(files.qmpLog);
@@ -99,7 +100,11 @@ class QemuRun {
       rebootOnReset: plan.host.rebootOnReset,
       markersEnd: !hasAgent && plan.verdictSources.exitDevice === 'none',
     };
-    this.watchdog = new Watchdog(new WatchdogState(policy), () => this.elapsed(), (action) => this.onWatchdog(action));
+    this.watchdog = new Watchdog(
+      new WatchdogState(policy),
+      () => this.elapsed(),
+      (action) => this.onWatchdog(action),
+    );
     this.agent = this.agentDriver();
   }
 
@@ -177,7 +182,8 @@ class QemuRun {
 
   private onWatchdog(action: WatchdogAction): void {
     if (action.kind === 'stop') {
-      if (action.why === 'power-off') this.opts.log.warn(`the guest did not power off within ${POWER_OFF_GRACE_MS / 1000} s of its command ending; stopping QEMU`);
+      if (action.why === 'power-off')
+        this.opts.log.warn(`the guest did not power off within ${POWER_OFF_GRACE_MS / 1000} s of its command ending; stopping QEMU`);
       void this.stop();
       return;
     }
@@ -201,7 +207,10 @@ class QemuRun {
     else if (this.hostFaults) {
       // Rules from boot go in while QEMU is still paused (-S); then it runs.
       const hostFaults = this.hostFaults;
-      void hostFaults.start(client, this.elapsed()).then(() => hostFaults.resume()).catch(this.failing('host rules at boot'));
+      void hostFaults
+        .start(client, this.elapsed())
+        .then(() => hostFaults.resume())
+        .catch(this.failing('host rules at boot'));
     }
   }
 
@@ -218,7 +227,12 @@ class QemuRun {
     if (!socket) return new ConsoleAgent(this.plan.host, tellGuest);
     // qemu-guest-agent runs the command inside the user's image; its events drive the same watchdog.
     return new QemuGuestAgentDriver({
-      socket, plan: this.plan, resultsDir: this.opts.resultsDir, log: this.opts.log, startedAt: this.startedAt, tellGuest,
+      socket,
+      plan: this.plan,
+      resultsDir: this.opts.resultsDir,
+      log: this.opts.log,
+      startedAt: this.startedAt,
+      tellGuest,
       onEvent: (event) => this.onEvent(event),
       onPowerOffRefused: () => void this.stop(),
       onFailure: (err) => {

@@ -16,7 +16,12 @@ export interface RunSetup {
   argv: string[];
 }
 
-export function prepareRun(plan: Plan, provisioned: Provisioned, dirs: { resultsDir: string; privateDir: string }, snapshotState: string | undefined): RunSetup {
+export function prepareRun(
+  plan: Plan,
+  provisioned: Provisioned,
+  dirs: { resultsDir: string; privateDir: string },
+  snapshotState: string | undefined,
+): RunSetup {
   const { resultsDir, privateDir } = dirs;
   const files: RunFiles = {
     dir: resultsDir,
@@ -34,7 +39,15 @@ export function prepareRun(plan: Plan, provisioned: Provisioned, dirs: { results
     ? { rules: join(privateDir, 'plugin-rules.txt'), log: join(resultsDir, RESULTS_FILES.injections), socket: join(privateDir, 'plugin.sock') }
     : undefined;
   // Rules waiting for an address from the guest are added over the socket later.
-  if (qfiPlugin) writeFileSync(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}\n`).join(''), { mode: 0o600 });
+  if (qfiPlugin)
+    writeFileSync(
+      qfiPlugin.rules,
+      plan.pluginRules
+        .filter((r) => !r.waitsFor)
+        .map((r) => `${r.line}\n`)
+        .join(''),
+      { mode: 0o600 },
+    );
   const hasBlockRules = plan.host.hostRules.some((r) => r.layer === 'block') || plan.host.countRequests;
   const paths: RunPaths = {
     qmpSocket: join(privateDir, 'qmp.sock'),

@@ -94,7 +94,10 @@ export class SnapshotDriver {
 
   /** A trial ends with its test (no power-off to wait for). */
   async testEnded(): Promise<void> {
-    await this.opts.qmp()?.execute('stop').catch(() => undefined);
+    await this.opts
+      .qmp()
+      ?.execute('stop')
+      .catch(() => undefined);
     this.testEndIcount = await this.opts.icount().catch(() => undefined);
     await this.opts.stop();
   }

@@ -79,13 +79,19 @@ export function readJUnit(xml: string): XmlSuite[] {
         textOf = undefined;
       } else {
         current.result = { kind: tag, message: attributes(rest!).message ?? '', type: attributes(rest!).type, text: '' };
-        if (!selfClose) ((textOf = { target: 'result' }), (text = ''));
+        if (!selfClose) {
+          textOf = { target: 'result' };
+          text = '';
+        }
       }
     } else if (tag === 'system-out' && current) {
       if (close) {
         current.systemOut = unescape(text);
         textOf = undefined;
-      } else if (!selfClose) ((textOf = { target: 'out' }), (text = ''));
+      } else if (!selfClose) {
+        textOf = { target: 'out' };
+        text = '';
+      }
     }
   }
   return suites;

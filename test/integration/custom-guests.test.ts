@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RawInputs } from '../../src/config/index.js';
 import { localCacheDir } from '../../src/core/cache-dir.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
-import { runPipeline } from '../../src/core/pipeline.js';
+import { runPipeline } from '../../src/modes/run-pipeline.js';
 import { writeCpioNewc } from '../../src/provision/guest/cpio-newc.js';
 import { ensureBuiltinGuest } from '../../src/provision/guest/index.js';
 import { buildSdkKernels } from '../helpers/sdk-kernel.js';

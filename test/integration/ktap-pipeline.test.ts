@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawInputs } from '../../src/config/index.js';
 import { localCacheDir } from '../../src/core/cache-dir.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
-import { runPipeline } from '../../src/core/pipeline.js';
+import { runPipeline } from '../../src/modes/run-pipeline.js';
 import { junitSchema } from '../helpers/junit-schema.js';
 import { dornyView, mikepenzAnnotations, publisherProblems } from '../helpers/publishers.js';
 

@@ -89,7 +89,7 @@ describe('KTAP as the kernel reads it: kunit_parser on its own test data (linux-
     const dataDir = join((tree as KunitTree).kunitDir, 'test_data');
     const logs = readdirSync(dataDir).filter((f) => f.endsWith('.log')).sort().map((f) => join(dataDir, f));
     const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
-    let stdout = '';
+    let stdout: string;
     let status = 0;
     try {
       stdout = execFileSync(process.execPath, [cli, 'parse', '--json', ...logs], { encoding: 'utf8', cwd: '/' });

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,6 @@ import { ensureBuiltinGuest, type BuiltinGuest } from '../../src/provision/guest
  * with qfi-fault, injecting at instruction counts deep into the boot.
  */
 const cacheDir = localCacheDir();
-const repo = new URL('../../', import.meta.url).pathname;
 let prefix: string;
 
 const work = mkdtempSync(join(tmpdir(), 'qfi-plugin-linux-'));

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { localCacheDir } from '../../src/core/cache-dir.js';
 import { ConfigError, formatError, InfraError } from '../../src/core/errors.js';
 import type { Host, Logger } from '../../src/core/host.js';
-import { runPipeline } from '../../src/core/pipeline.js';
+import { runPipeline } from '../../src/modes/run-pipeline.js';
 import { ensureBuiltQemu, type QemuBuildSpec } from '../../src/provision/qemu-build/build-qemu.js';
 
 /**

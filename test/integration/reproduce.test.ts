@@ -16,7 +16,7 @@ import { runCampaign } from '../../src/campaign/run-campaign.js';
 import { localCacheDir } from '../../src/core/cache-dir.js';
 import { exitCodeForError, formatError } from '../../src/core/errors.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
-import { runPipeline } from '../../src/core/pipeline.js';
+import { runPipeline } from '../../src/modes/run-pipeline.js';
 import { reproduceRun } from '../../src/reproduce/reproduce.js';
 
 const host: Host = { log: silentLogger, cacheDir: localCacheDir() };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localCacheDir } from '../../src/core/cache-dir.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
-import { runPipeline } from '../../src/core/pipeline.js';
+import { runPipeline } from '../../src/modes/run-pipeline.js';
 import type { RawInputs } from '../../src/config/index.js';
 import type { HostInjection } from '../../src/observe/host-injections.js';
 import { guestProgramFiles } from '../helpers/guest-programs.js';

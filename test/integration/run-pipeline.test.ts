@@ -11,7 +11,7 @@ import { silentLogger, type Host } from '../../src/core/host.js';
 import { ensureBuiltinGuest } from '../../src/provision/guest/index.js';
 import { probeKvm } from '../../src/provision/kvm-probe.js';
 import { findFirmware, locateQemu } from '../../src/provision/qemu-system.js';
-import { runPipeline } from '../../src/core/pipeline.js';
+import { runPipeline } from '../../src/modes/run-pipeline.js';
 import { canonicalRulesText, parseRule } from '../../src/rules/index.js';
 import { junitSchema } from '../helpers/junit-schema.js';
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { localCacheDir } from '../../src/core/cache-dir.js';
 import { formatError } from '../../src/core/errors.js';
 import { silentLogger, type Host } from '../../src/core/host.js';
-import { runPipeline } from '../../src/core/pipeline.js';
+import { runPipeline } from '../../src/modes/run-pipeline.js';
 import { guestProgramFiles } from '../helpers/guest-programs.js';
 
 /**

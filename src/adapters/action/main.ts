@@ -4,7 +4,7 @@ import { actionHost } from './action-host.js';
 import { stepErrorMarkdown } from './error-summary.js';
 import { Outputs } from './names.js';
 import { readActionInputs } from './read-inputs.js';
-import { addSummary, runMode, type Mode } from './steps.js';
+import { addSummary, runActionMode } from './steps.js';
 
 /**
  * The action's main step (actions/typescript-action's `run()`: src/entry/main.ts calls it,
@@ -28,7 +28,7 @@ export async function run(): Promise<void> {
 
   try {
     const inputs = readActionInputs();
-    await runMode((inputs.mode ?? 'run') as Mode, { inputs, cwd: process.cwd(), signal: controller.signal }, host);
+    await runActionMode(inputs.mode as string | undefined, { inputs, cwd: process.cwd(), signal: controller.signal }, host);
   } catch (err) {
     await reportStepError(err);
   } finally {

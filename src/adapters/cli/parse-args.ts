@@ -1,10 +1,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../../core/errors.js';
-import { INPUTS, type RawInputs } from '../../config/index.js';
+import { ACTION_MODES, INPUTS, type ActionMode, type RawInputs } from '../../config/index.js';
 import { QEMU_ARGS_SEPARATOR } from '../../config/reproducer-args.js';
 
 /** `run` one scenario; `plan`, `campaign` and `merge` work on campaigns; `qtest` runs qtest scripts (the action's `mode`). */
-export type CliCommandKind = 'run' | 'plan' | 'campaign' | 'merge' | 'qtest';
+export type CliCommandKind = ActionMode;
 /** How the CLI talks, beside the inputs: `quiet` echoes no console, `summarizeLog` prints summary.md at the end. */
 export interface CliOutput {
   quiet: boolean;
@@ -19,7 +19,7 @@ export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' };
 
-const COMMANDS: readonly string[] = ['run', 'plan', 'campaign', 'merge', 'qtest', 'reproduce', 'parse'];
+const COMMANDS: readonly string[] = [...ACTION_MODES, 'reproduce', 'parse'];
 
 /** `qfi parse` has flags of its own: it takes no action inputs. */
 const parseOptions = {

@@ -6,6 +6,7 @@
  */
 import type { ConsoleEvent } from '../../run/types.js';
 import type { Verdict } from '../../core/verdict.js';
+import { isProtocolLine } from '../../protocol/guest-protocol.js';
 
 export const TRIAL_CLASSES = ['benign', 'sdc', 'detected', 'crash', 'hang'] as const;
 export type TrialClass = (typeof TRIAL_CLASSES)[number];
@@ -25,7 +26,7 @@ export function testOutput(consoleText: string): string {
   return consoleText
     .split('\n')
     .map((line) => line.replace(/\r$/, ''))
-    .filter((line) => line.trim() !== '' && !/QFI:[A-Za-z0-9_-]+:|QFI-(POINT|MARKER|REGION):/.test(line) && !/^\[\s*\d+\.\d+\]/.test(line))
+    .filter((line) => line.trim() !== '' && !isProtocolLine(line) && !/^\[\s*\d+\.\d+\]/.test(line))
     .join('\n');
 }
 

@@ -7,9 +7,8 @@
 import { ValueProblem } from '../../config/parse-values.js';
 import type { Arch, RegionSpec } from '../../config/types.js';
 import type { ConsoleEvent } from '../../run/types.js';
+import { KERNEL_REGIONS } from '../../protocol/guest-protocol.js';
 
-/** Regions whose ranges the built-in agent reports (from /proc/iomem's "Kernel ..." lines). */
-export const KERNEL_REGIONS = ['kernel-code', 'kernel-rodata', 'kernel-data', 'kernel-bss'] as const;
 export const BUILTIN_REGIONS = ['ram', 'registers', ...KERNEL_REGIONS] as const;
 
 const REGION_HINT = `a region is one of ${BUILTIN_REGIONS.join(', ')}, or your own guest-physical ranges: \`dma-buffers=0x8000000-0x8100000\` (end exclusive, several joined by ;)`;

@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
 import type { Host } from '../../core/host.js';
-import { observeRun } from '../../core/pipeline.js';
+import { observeRun } from '../../observe/observe-run.js';
 import type { Plan } from '../../plan/types.js';
 import type { Provisioned } from '../../provision/types.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import type { TestRun } from '../../observe/types.js';
 import { makePlan, memoryBytes } from '../../plan/make-plan.js';
-import { describeSnapshotPoint, parseSnapshotAt } from '../../plan/snapshot-point.js';
+import { describeSnapshotPoint, parseSnapshotAt, type SnapshotPoint } from '../../plan/snapshot-point.js';
 import { createQcow2 } from '../../provision/disks.js';
 import { provision } from '../../provision/provision.js';
 import { writeReports } from '../../report/write-reports.js';
@@ -107,6 +107,16 @@ interface TrialRun {
   output: string;
 }
 
+/** One campaign job's machine: the plan with overlay disks, what was provisioned, and how a run goes. */
+interface Bench {
+  plan: Plan;
+  ram: Array<[bigint, bigint]>;
+  runIn: (plan: Plan, dir: string, kind: SnapshotRun['kind']) => Promise<TrialRun>;
+}
+
+/** A campaign that stops before its trials: why, as the campaign's probe. */
+type Stopped = { stopped: NonNullable<SnapshotCampaignResult['probe']> };
+
 export async function runSnapshotCampaign(
   config: ResolvedConfig,
   scenarios: readonly Scenario[],
@@ -114,89 +124,113 @@ export async function runSnapshotCampaign(
   signal: AbortSignal | undefined,
 ): Promise<SnapshotCampaignResult> {
   checkSnapshotConfig(config);
-  const settings = config.campaign;
-  const at = settings.snapshotAt;
   const privateDir = mkdtempSync(join(tmpdir(), 'qfi-snapshot-'));
-  const ram = q35RamRanges(memoryBytes(config.machine.memory));
   try {
-    let plan = makePlan(config, undefined, { snapshot: { at } });
-    let provisioned = await host.log.group('Provision', () => provision(config, plan, host, privateDir, signal));
-    const overlays = await overlayDisks(plan, provisioned, privateDir, signal);
-    ({ plan, provisioned } = overlays);
-    const stateFile = join(privateDir, 'state.qcow2');
-    // Grows to hold the saved RAM (about 63 MiB for the built-in guest's 256M).
-    await createQcow2(provisioned.qemuBinary, [stateFile, '1M'], 'the snapshot state file', signal);
-    const snapshotRun = (kind: SnapshotRun['kind']): SnapshotRun => ({ kind, stateFile, devices: overlays.devices, at });
-
-    const runIn = async (runPlan: Plan, dir: string, kind: SnapshotRun['kind']): Promise<TrialRun> => {
-      mkdirSync(dir, { recursive: true });
-      const record = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot: snapshotRun(kind), ...(signal ? { signal } : {}) });
-      const run = observeRun({ plan: runPlan, provisioned, record, summary: await summarizeConsole(record) }, host.log);
-      return { run, output: testOutput(readFileSync(record.files.console, 'utf8')) };
-    };
-
-    // Boot once, to where the state is saved.
-    const bootDir = join(config.report.dir, 'boot');
-    const point = parseSnapshotAt(at);
-    const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => runIn(plan, bootDir, 'save'));
-    const saved = boot.run.record.snapshot;
-    if (saved?.saveMs === undefined) {
-      const hint = point.kind === 'marker' ? ` (does the test call \`qfi-marker ${point.name}\`?)` : point.kind === 'time' ? ' (the test ended before: choose an earlier time)' : '';
-      const reason = boot.run.record.infraError ?? `the guest never reached ${describeSnapshotPoint(point)}${hint}: ${boot.run.verdict} — ${boot.run.reason}`;
-      // A test that ends without reaching the marker is the config's problem, not the machine's.
-      return { results: [], probe: { verdict: boot.run.verdict === 'pass' ? 'fail' : boot.run.verdict, reason: `no state saved: ${reason}`, dir: 'boot' }, facts: undefined };
-    }
-    host.log.info(`state saved after ${((saved.savedAtMs ?? 0) / 1000).toFixed(2)} s of boot, in ${saved.saveMs} ms`);
-    const regions = resolveRegions(settings.regions, { arch: config.machine.arch, ram, reported: boot.run.record.events });
-
-    // Golden runs: what a trial without a flip prints, and how many instructions it takes.
-    const golden: TrialRun[] = [];
-    for (let i = 1; i <= GOLDEN_RUNS; i++) {
-      const dir = join(config.report.dir, 'golden', String(i));
-      golden.push(await runIn(trialPlan(plan, `${config.name}-golden-${i}`, config.faults.seed, undefined, ram, config.test.testTimeoutMs), dir, 'resume'));
-      const g = golden[i - 1]!;
-      writeReports(g.run, dir, { part: true });
-      if (g.run.verdict !== 'pass' || g.run.record.testEndIcount === undefined) {
-        const why = g.run.verdict !== 'pass' ? `${g.run.verdict} — ${g.run.reason}` : "qfi's plugin did not report an instruction count";
-        return { results: [], probe: { verdict: g.run.verdict === 'pass' ? 'infra-error' : g.run.verdict, reason: `golden run ${i} (no flip) did not pass: ${why}`, dir: `golden/${i}` }, facts: undefined };
-      }
-    }
-    const [g1, g2] = golden as [TrialRun, TrialRun];
-    if (g1.output !== g2.output) {
-      return {
-        results: [],
-        probe: { verdict: 'fail', reason: 'the two golden runs (no flip) printed different output, so silent data corruption cannot be told from noise: make the test print only what it computes (no times, PIDs or random data), or use `icount: true`', dir: 'golden' },
-        facts: undefined,
-      };
-    }
-    const instructions = Math.min(g1.run.record.testEndIcount!, g2.run.record.testEndIcount!);
-    const goldenTestMs = Math.max(g1.run.record.testMs ?? 0, g2.run.record.testMs ?? 0);
-    const trialTimeoutMs = settings.trialTimeoutMs ?? Math.max(MIN_TRIAL_TIMEOUT_MS, TRIAL_TIMEOUT_FACTOR * goldenTestMs);
-    host.log.info(`golden runs: ${g1.run.record.testEndIcount} and ${g2.run.record.testEndIcount} instructions, ${goldenTestMs} ms, ${g1.output.split('\n').length} output line(s); trial timeout ${(trialTimeoutMs / 1000).toFixed(1)} s`);
-
-    const byName = new Map(regions.map((r) => [r.name, r]));
-    const results: ScenarioResult[] = [];
+    const bench = await prepareBench(config, host, privateDir, signal);
+    const point = parseSnapshotAt(config.campaign.snapshotAt);
+    const boot = await bootAndSave(config, bench, point, host);
+    if ('stopped' in boot) return { results: [], probe: boot.stopped, facts: undefined };
+    const golden = await goldenRuns(config, bench, host);
+    if ('stopped' in golden) return { results: [], probe: golden.stopped, facts: undefined };
+    const regions = resolveRegions(config.campaign.regions, { arch: config.machine.arch, ram: bench.ram, reported: boot.events });
     const started = Date.now();
-    for (const [i, scenario] of scenarios.entries()) {
-      if (signal?.aborted) break;
-      const region = byName.get(scenario.point);
-      if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: { input: 'regions' }, hint: 'run the plan with the regions it was made with' });
-      results.push(await runTrial(scenario, region, { plan, ram, instructions, trialTimeoutMs, golden: g1.output, runIn, dir: config.report.dir, host, label: `[${i + 1}/${scenarios.length}]` }));
-    }
-    const wallMs = Date.now() - started;
+    const results = await runTrials(config, scenarios, regions, { ...bench, ...golden, dir: config.report.dir, host }, signal);
     const facts: SnapshotFacts = {
-      bootMs: saved.savedAtMs ?? 0,
-      saveMs: saved.saveMs,
-      at,
-      golden: { instructions, testMs: goldenTestMs, outputLines: g1.output === '' ? 0 : g1.output.split('\n').length },
-      trialTimeoutMs,
+      bootMs: boot.saved.savedAtMs ?? 0,
+      saveMs: boot.saved.saveMs,
+      at: config.campaign.snapshotAt,
+      golden: { instructions: golden.instructions, testMs: golden.testMs, outputLines: golden.golden === '' ? 0 : golden.golden.split('\n').length },
+      trialTimeoutMs: golden.trialTimeoutMs,
       regions: regions.map((r) => (r.kind === 'ram' ? { name: r.name, ranges: r.ranges } : { name: r.name, registers: r.registers })),
-      trialsPerMinute: results.length && wallMs > 0 ? (results.length * 60_000) / wallMs : 0,
+      trialsPerMinute: trialsPerMinute(results.length, Date.now() - started),
     };
-    return { results, probe: { verdict: 'pass', reason: `state saved at ${describeSnapshotPoint(point)}; ${GOLDEN_RUNS} golden runs agree (${instructions} instructions)`, dir: 'golden' }, facts };
+    return { results, probe: { verdict: 'pass', reason: `state saved at ${describeSnapshotPoint(point)}; ${GOLDEN_RUNS} golden runs agree (${golden.instructions} instructions)`, dir: 'golden' }, facts };
   } finally {
     rmSync(privateDir, { recursive: true, force: true });
   }
+}
+
+function trialsPerMinute(trials: number, wallMs: number): number {
+  return trials && wallMs > 0 ? (trials * 60_000) / wallMs : 0;
+}
+
+/** Provision once, put overlays over the disks, and make the state file every run shares. */
+async function prepareBench(config: ResolvedConfig, host: Host, privateDir: string, signal: AbortSignal | undefined): Promise<Bench> {
+  const at = config.campaign.snapshotAt;
+  const planned = makePlan(config, undefined, { snapshot: { at } });
+  const provisionedFirst = await host.log.group('Provision', () => provision(planned, host, privateDir, signal));
+  const { plan, provisioned, devices } = await overlayDisks(planned, provisionedFirst, privateDir, signal);
+  const stateFile = join(privateDir, 'state.qcow2');
+  // Grows to hold the saved RAM (about 63 MiB for the built-in guest's 256M).
+  await createQcow2(provisioned.qemuBinary, [stateFile, '1M'], 'the snapshot state file', signal);
+  const runIn = async (runPlan: Plan, dir: string, kind: SnapshotRun['kind']): Promise<TrialRun> => {
+    mkdirSync(dir, { recursive: true });
+    const snapshot: SnapshotRun = { kind, stateFile, devices, at };
+    const record = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot, ...(signal ? { signal } : {}) });
+    const run = observeRun({ plan: runPlan, provisioned, record, summary: await summarizeConsole(record) }, host.log);
+    return { run, output: testOutput(readFileSync(record.files.console, 'utf8')) };
+  };
+  return { plan, ram: q35RamRanges(memoryBytes(config.machine.memory)), runIn };
+}
+
+/** Boot once, to where the state is saved. */
+async function bootAndSave(config: ResolvedConfig, bench: Bench, point: SnapshotPoint, host: Host): Promise<Stopped | { saved: { savedAtMs?: number; saveMs: number }; events: TestRun['record']['events'] }> {
+  const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => bench.runIn(bench.plan, join(config.report.dir, 'boot'), 'save'));
+  const saved = boot.run.record.snapshot;
+  if (saved?.saveMs === undefined) {
+    const hint = point.kind === 'marker' ? ` (does the test call \`qfi-marker ${point.name}\`?)` : point.kind === 'time' ? ' (the test ended before: choose an earlier time)' : '';
+    const reason = boot.run.record.infraError ?? `the guest never reached ${describeSnapshotPoint(point)}${hint}: ${boot.run.verdict} — ${boot.run.reason}`;
+    // A test that ends without reaching the marker is the config's problem, not the machine's.
+    return { stopped: { verdict: boot.run.verdict === 'pass' ? 'fail' : boot.run.verdict, reason: `no state saved: ${reason}`, dir: 'boot' } };
+  }
+  host.log.info(`state saved after ${((saved.savedAtMs ?? 0) / 1000).toFixed(2)} s of boot, in ${saved.saveMs} ms`);
+  return { saved: { ...saved, saveMs: saved.saveMs }, events: boot.run.record.events };
+}
+
+interface Golden {
+  /** What a trial without a flip prints. */
+  golden: string;
+  instructions: number;
+  testMs: number;
+  trialTimeoutMs: number;
+}
+
+/** Golden runs: what a trial without a flip prints, and how many instructions it takes. */
+async function goldenRuns(config: ResolvedConfig, bench: Bench, host: Host): Promise<Stopped | Golden> {
+  const golden: TrialRun[] = [];
+  for (let i = 1; i <= GOLDEN_RUNS; i++) {
+    const dir = join(config.report.dir, 'golden', String(i));
+    const g = await bench.runIn(trialPlan(bench.plan, `${config.name}-golden-${i}`, config.faults.seed, undefined, bench.ram, config.test.testTimeoutMs), dir, 'resume');
+    golden.push(g);
+    writeReports(g.run, dir, { part: true });
+    if (g.run.verdict !== 'pass' || g.run.record.testEndIcount === undefined) {
+      const why = g.run.verdict !== 'pass' ? `${g.run.verdict} — ${g.run.reason}` : "qfi's plugin did not report an instruction count";
+      return { stopped: { verdict: g.run.verdict === 'pass' ? 'infra-error' : g.run.verdict, reason: `golden run ${i} (no flip) did not pass: ${why}`, dir: `golden/${i}` } };
+    }
+  }
+  const [g1, g2] = golden as [TrialRun, TrialRun];
+  if (g1.output !== g2.output) {
+    return {
+      stopped: { verdict: 'fail', reason: 'the two golden runs (no flip) printed different output, so silent data corruption cannot be told from noise: make the test print only what it computes (no times, PIDs or random data), or use `icount: true`', dir: 'golden' },
+    };
+  }
+  const instructions = Math.min(g1.run.record.testEndIcount!, g2.run.record.testEndIcount!);
+  const testMs = Math.max(g1.run.record.testMs ?? 0, g2.run.record.testMs ?? 0);
+  const trialTimeoutMs = config.campaign.trialTimeoutMs ?? Math.max(MIN_TRIAL_TIMEOUT_MS, TRIAL_TIMEOUT_FACTOR * testMs);
+  host.log.info(`golden runs: ${g1.run.record.testEndIcount} and ${g2.run.record.testEndIcount} instructions, ${testMs} ms, ${g1.output.split('\n').length} output line(s); trial timeout ${(trialTimeoutMs / 1000).toFixed(1)} s`);
+  return { golden: g1.output, instructions, testMs, trialTimeoutMs };
+}
+
+async function runTrials(config: ResolvedConfig, scenarios: readonly Scenario[], regions: readonly ResolvedRegion[], ctx: Omit<TrialContext, 'label'>, signal: AbortSignal | undefined): Promise<ScenarioResult[]> {
+  const byName = new Map(regions.map((r) => [r.name, r]));
+  const results: ScenarioResult[] = [];
+  for (const [i, scenario] of scenarios.entries()) {
+    if (signal?.aborted) break;
+    const region = byName.get(scenario.point);
+    if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: { input: 'regions' }, hint: 'run the plan with the regions it was made with' });
+    results.push(await runTrial(scenario, region, { ...ctx, label: `[${i + 1}/${scenarios.length}]` }));
+  }
+  return results;
 }
 
 interface TrialContext {

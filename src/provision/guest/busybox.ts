@@ -10,7 +10,7 @@ import { InfraError } from '../../core/errors.js';
 import { debControl, debTar, tarEntries } from './deb-archive.js';
 import { elfMachine, hasProgramInterpreter, isElf } from './elf.js';
 import { ensureGuestEntry, guestCacheDir } from './guest-cache.js';
-import type { DebRef, PackageEntryOptions } from './guest-packages.js';
+import type { PackageEntryOptions } from './guest-packages.js';
 
 export const BUSYBOX_PATHS = ['bin/busybox', 'usr/bin/busybox'];
 

@@ -117,7 +117,7 @@ export async function loadModules(kernel: GuestKernel, wanted: readonly string[]
   const tree = new ModuleTree(kernel.modulesDir, kernel.moduleFiles, parseModulesBuiltin(builtinText), signal);
   try {
     const order = await orderModules(wanted, tree);
-    return Promise.all(order.map(async (name) => (await tree.load(name))!));
+    return await Promise.all(order.map(async (name) => (await tree.load(name))!));
   } catch (err) {
     if (err instanceof ModuleError) {
       throw new InfraError(`guest kernel ${kernel.description}: ${err.message}`, {

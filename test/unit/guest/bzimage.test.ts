@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { BzImageError, extractVmlinux, formatProtocol, parseSetupHeader } from '../../../src/provision/guest/bzimage.js';

@@ -7,7 +7,6 @@ import type { Logger } from '../../../src/core/host.js';
 import { writeCpioNewc } from '../../../src/provision/guest/cpio-newc.js';
 import { elfMachine } from '../../../src/provision/guest/elf.js';
 import { guestArch } from '../../../src/provision/guest/guest-arch.js';
-import type { GuestKernel } from '../../../src/provision/guest/guest-kernel.js';
 import { agentScriptPath, ensureInitramfs, initramfsEntries, initramfsKey, MODULE_LIST_PATH } from '../../../src/provision/guest/initramfs.js';
 import type { LoadedModule } from '../../../src/provision/guest/kernel-modules.js';
 import { findCachedBusybox, findCachedKernel, NO_CACHED_ARM64_KERNEL, NO_CACHED_KERNEL } from './real-kernel.js';

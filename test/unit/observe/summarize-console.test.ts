@@ -5,7 +5,9 @@ import { summarizeConsole } from '../../../src/observe/summarize.js';
 import { loadConsoleFixture } from '../../helpers/console-fixture.js';
 
 const dir = new URL('../../fixtures/console/', import.meta.url);
-const names = readdirSync(dir).filter((f) => f.endsWith('.log')).map((f) => f.slice(0, -'.log'.length));
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.log'))
+  .map((f) => f.slice(0, -'.log'.length));
 
 describe('summarizeConsole', () => {
   it.each(names)('makes from console.log and the run events the summary the live summarizer made (%s)', async (name) => {

@@ -24,7 +24,7 @@ const arbAction: fc.Arbitrary<Action> = fc.oneof(
   fc.integer({ min: 0, max: 1000 }).map((perMille): Action => ({ kind: 'rate', perMille })),
   fc.integer({ min: 0, max: U32_MAX }).map((ms): Action => ({ kind: 'delay-ms', ms })),
 );
-const arbParams = fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/), fc.stringMatching(/^[A-Za-z0-9_.:#+;\/-]{1,16}$/), { minKeys: 1, maxKeys: 4 });
+const arbParams = fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/), fc.stringMatching(/^[A-Za-z0-9_.:#+;/-]{1,16}$/), { minKeys: 1, maxKeys: 4 });
 const arbRule: fc.Arbitrary<Rule> = fc.oneof(
   fc.record({ point: arbPoint, action: arbAction }),
   fc.record({ point: arbPoint, params: arbParams, action: arbAction }),

@@ -15,7 +15,7 @@ describe('ConsoleAgent', () => {
     agent.release({ kind: 'marker', name: 'warm' });
     agent.release({ kind: 'marker', name: 'other' });
     agent.release({ kind: 'start' });
-    agent.stop(new Error('done'));
+    agent.stop();
     expect(said).toEqual(['ack warm', 'go']);
   });
 
@@ -64,12 +64,24 @@ describe('QemuGuestAgentDriver', () => {
     const socket = join(dir, 'qga.sock');
     const { server, asked } = await scriptedAgent(socket);
     const events: ConsoleEvent[] = [];
-    const plan = { command: 'echo hi; exit 3', seed: 1, guestRules: [], resultsFile: undefined, timeouts: { bootMs: 5_000, testMs: 5_000, overallMs: 10_000 }, host: { syncTestStart: false, syncMarkers: [] } } as unknown as Plan;
+    const plan = {
+      command: 'echo hi; exit 3',
+      seed: 1,
+      guestRules: [],
+      resultsFile: undefined,
+      timeouts: { bootMs: 5_000, testMs: 5_000, overallMs: 10_000 },
+      host: { syncTestStart: false, syncMarkers: [] },
+    } as unknown as Plan;
     const failures: Error[] = [];
     let powerOffRefused = false;
     await new Promise<void>((resolve) => {
       new QemuGuestAgentDriver({
-        socket, plan, resultsDir: dir, log: silentLogger, startedAt: Date.now(), tellGuest: () => {},
+        socket,
+        plan,
+        resultsDir: dir,
+        log: silentLogger,
+        startedAt: Date.now(),
+        tellGuest: () => {},
         onEvent: (e) => {
           events.push(e);
           if (e.kind === 'test-exit') setTimeout(resolve, 1_200); // the shutdown's error wait
@@ -79,7 +91,11 @@ describe('QemuGuestAgentDriver', () => {
       });
     });
     server.close();
-    expect(events.map((e) => [e.kind, e.exitCode])).toEqual([['agent-ready', undefined], ['test-start', undefined], ['test-exit', 3]]);
+    expect(events.map((e) => [e.kind, e.exitCode])).toEqual([
+      ['agent-ready', undefined],
+      ['test-start', undefined],
+      ['test-exit', 3],
+    ]);
     expect(asked).toEqual(['guest-sync-delimited', 'guest-ping', 'guest-exec', 'guest-exec-status', 'guest-shutdown']);
     expect(readFileSync(join(dir, 'command-stdout.log'), 'utf8')).toBe('hi\n');
     expect(readFileSync(join(dir, 'qga.log'), 'utf8')).toMatch(/> <0xFF>\{"execute":"guest-sync-delimited"/);

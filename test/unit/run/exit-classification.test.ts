@@ -15,19 +15,29 @@ const facts = (over: Partial<ExitFacts> = {}): ExitFacts => ({
 
 describe('classifyExit', () => {
   it('reads a guest code from isa-debug-exit when QEMU ended on its own', () => {
-    expect(classifyExit(facts({ exitDevice: 'isa-debug-exit', exit: { code: 7, signal: undefined, failed: true, message: '' } }))).toEqual({ guestExit: { kind: 'code', code: 3 } });
+    expect(classifyExit(facts({ exitDevice: 'isa-debug-exit', exit: { code: 7, signal: undefined, failed: true, message: '' } }))).toEqual({
+      guestExit: { kind: 'code', code: 3 },
+    });
     expect(classifyExit(facts({ exitDevice: 'isa-debug-exit' }))).toEqual({ guestExit: { kind: 'power-off' } });
   });
 
   it('does not read a guest code when qfi stopped QEMU or QEMU reported its own error', () => {
     expect(classifyExit(facts({ exitDevice: 'semihosting', stopped: true }))).toEqual({});
-    const own = classifyExit(facts({ exitDevice: 'isa-debug-exit', exit: { code: 1, signal: undefined, failed: true, message: '' }, stderrTail: ['qemu-system-x86_64: -drive bad: No such file'] }));
+    const own = classifyExit(
+      facts({
+        exitDevice: 'isa-debug-exit',
+        exit: { code: 1, signal: undefined, failed: true, message: '' },
+        stderrTail: ['qemu-system-x86_64: -drive bad: No such file'],
+      }),
+    );
     expect(own.guestExit).toBeUndefined();
     expect(own.infraError).toBe('QEMU exited with code 1 after 2.5 s: qemu-system-x86_64: -drive bad: No such file');
   });
 
   it('a QEMU that never started is an infrastructure error', () => {
-    expect(classifyExit(facts({ exit: { code: undefined, signal: undefined, failed: true, message: 'spawn qemu ENOENT' } }))).toEqual({ infraError: 'QEMU could not be started: spawn qemu ENOENT' });
+    expect(classifyExit(facts({ exit: { code: undefined, signal: undefined, failed: true, message: 'spawn qemu ENOENT' } }))).toEqual({
+      infraError: 'QEMU could not be started: spawn qemu ENOENT',
+    });
   });
 
   it('a QEMU killed by a signal is an error unless qfi stopped it, the guest crashed or the command ended', () => {
@@ -39,9 +49,11 @@ describe('classifyExit', () => {
   });
 
   it('keeps the last five stderr lines and the firmware hint', () => {
-    const tail = ['a', 'b', 'c', 'd', 'qemu: could not load PC BIOS \'bios-256k.bin\'', 'f'];
+    const tail = ['a', 'b', 'c', 'd', "qemu: could not load PC BIOS 'bios-256k.bin'", 'f'];
     const { infraError } = classifyExit(facts({ exit: { code: 1, signal: undefined, failed: true, message: '' }, stderrTail: tail }));
-    expect(infraError).toMatch(/^QEMU exited with code 1 after 2\.5 s: b \| c \| d \| qemu: could not load PC BIOS 'bios-256k.bin' \| f \(QEMU did not find its firmware/);
+    expect(infraError).toMatch(
+      /^QEMU exited with code 1 after 2\.5 s: b \| c \| d \| qemu: could not load PC BIOS 'bios-256k.bin' \| f \(QEMU did not find its firmware/,
+    );
   });
 
   it('a clean exit is no error', () => {

@@ -17,11 +17,13 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'qfi-channel-'));
   received = '';
   server = createServer();
-  peer = new Promise((resolve) => server.once('connection', (s) => {
-    s.on('error', () => {}); // the client may close first
-    s.on('data', (d: Buffer) => (received += d.toString('latin1')));
-    resolve(s);
-  }));
+  peer = new Promise((resolve) =>
+    server.once('connection', (s) => {
+      s.on('error', () => {}); // the client may close first
+      s.on('data', (d: Buffer) => (received += d.toString('latin1')));
+      resolve(s);
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(join(dir, 's.sock'), resolve));
 });
 afterEach(async () => {
@@ -102,7 +104,10 @@ describe('LineChannel', () => {
     await reply;
     ch.close();
     await new Promise((resolve) => log.end(resolve));
-    const lines = readFileSync(join(dir, 'transcript.log'), 'utf8').trim().split('\n').map((l) => l.replace(/^\d+\.\d{3} /, ''));
+    const lines = readFileSync(join(dir, 'transcript.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(/^\d+\.\d{3} /, ''));
     expect(lines).toEqual(['> <0xFF>{"id":7}', '< <0xFF> (dropped 6 bytes before it)', '< {"id":7,"event":"long enough to be cut h… (5 more characters)']);
     expect(received).toBe('\xff{"id":7}\n');
   });
@@ -132,10 +137,12 @@ describe('the socket clients over LineChannel', () => {
   });
 
   it('PluginControl: one reply per request, in order', async () => {
-    void peer.then((s) => s.on('data', (d: Buffer) => {
-      const lines = d.toString().trim().split('\n');
-      s.write(lines.map((l) => `{"ok":true,"echo":${l}}\n`).join(''));
-    }));
+    void peer.then((s) =>
+      s.on('data', (d: Buffer) => {
+        const lines = d.toString().trim().split('\n');
+        s.write(lines.map((l) => `{"ok":true,"echo":${l}}\n`).join(''));
+      }),
+    );
     const control = new PluginControl(join(dir, 's.sock'));
     const [a, b] = await Promise.all([control.request({ cmd: 'marker', name: 'a' }), control.request({ cmd: 'status' })]);
     expect(a).toEqual({ ok: true, echo: { cmd: 'marker', name: 'a' } });

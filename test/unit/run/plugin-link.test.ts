@@ -35,7 +35,7 @@ afterEach(async () => {
 const ev = (kind: ConsoleEvent['kind'], extra: Partial<ConsoleEvent> = {}): ConsoleEvent => ({ kind, line: 1, atMs: 0, text: kind, ...extra });
 
 describe('PluginLink', () => {
-  it('reports ready, start and markers; adds the rules that waited for a marker\'s address; reads the instruction count', async () => {
+  it("reports ready, start and markers; adds the rules that waited for a marker's address; reads the instruction count", async () => {
     const log: string[] = [];
     const rules = [
       { id: 'r1', rule: 'mem.flip[addr=guest]', line: 'id=r1 addr=@ trigger=insn:+5', waitsFor: 'buf' },

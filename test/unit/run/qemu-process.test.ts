@@ -28,7 +28,9 @@ function spawnScript(script: string, opts: { talksToGuest?: boolean; stopStepMs?
 
 describe('QemuProcess', () => {
   it('tees the console with serial line ends cut, keeps the stderr tail and reports the exit code', async () => {
-    const { proc, lines } = spawnScript(`process.stdout.write('one\\r\\ntw'); setTimeout(() => { process.stdout.write('o\\r\\nlast'); process.stderr.write('qemu: oh\\n\\nno'); process.exitCode = 3; }, 20);`);
+    const { proc, lines } = spawnScript(
+      `process.stdout.write('one\\r\\ntw'); setTimeout(() => { process.stdout.write('o\\r\\nlast'); process.stderr.write('qemu: oh\\n\\nno'); process.exitCode = 3; }, 20);`,
+    );
     const exit = await proc.exited;
     expect(exit).toMatchObject({ code: 3, signal: undefined });
     expect(readFileSync(join(dir, 'console.log'), 'utf8')).toBe('one\ntwo\nlast');
@@ -40,7 +42,9 @@ describe('QemuProcess', () => {
   });
 
   it('writes lines to the guest on stdin', async () => {
-    const { proc, lines } = spawnScript(`process.stdin.once('data', (d) => { process.stdout.write('got ' + d); process.exit(0); }); console.log('waiting');`, { talksToGuest: true });
+    const { proc, lines } = spawnScript(`process.stdin.once('data', (d) => { process.stdout.write('got ' + d); process.exit(0); }); console.log('waiting');`, {
+      talksToGuest: true,
+    });
     proc.tellGuest('go');
     await proc.exited;
     expect(lines).toEqual(['waiting', 'got go']);
@@ -71,7 +75,13 @@ describe('QemuProcess', () => {
   });
 
   it('reports a binary that cannot start as failed, without code or signal', async () => {
-    const proc = new QemuProcess([join(dir, 'no-such-qemu')], { consoleFile: join(dir, 'console.log'), stderrFile: join(dir, 'stderr.log'), talksToGuest: false, log: recordingLogger([]), onConsoleLine: () => {} });
+    const proc = new QemuProcess([join(dir, 'no-such-qemu')], {
+      consoleFile: join(dir, 'console.log'),
+      stderrFile: join(dir, 'stderr.log'),
+      talksToGuest: false,
+      log: recordingLogger([]),
+      onConsoleLine: () => {},
+    });
     const exit = await proc.exited;
     expect(exit).toMatchObject({ code: undefined, signal: undefined, failed: true });
     expect(exit.message).toMatch(/ENOENT/);

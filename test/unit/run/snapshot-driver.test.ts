@@ -44,16 +44,19 @@ function driver(run: Partial<SnapshotRun>) {
   const failures: string[] = [];
   let stops = 0;
   let resumed = 0;
-  const d = new SnapshotDriver({ kind: 'save', stateFile: 'state.qcow2', devices: ['disk0'], at: 'warm', ...run }, {
-    log: silentLogger,
-    elapsed: () => 1_234,
-    qmp: () => qmp,
-    tellGuest: (line) => said.push(`tell ${line}`),
-    icount: async () => 9_000,
-    onResumed: () => resumed++,
-    stop: async () => void stops++,
-    fail: (what) => (err) => failures.push(`${what}: ${err.message}`),
-  });
+  const d = new SnapshotDriver(
+    { kind: 'save', stateFile: 'state.qcow2', devices: ['disk0'], at: 'warm', ...run },
+    {
+      log: silentLogger,
+      elapsed: () => 1_234,
+      qmp: () => qmp,
+      tellGuest: (line) => said.push(`tell ${line}`),
+      icount: async () => 9_000,
+      onResumed: () => resumed++,
+      stop: async () => void stops++,
+      fail: (what) => (err) => failures.push(`${what}: ${err.message}`),
+    },
+  );
   return { d, failures, stops: () => stops, resumed: () => resumed };
 }
 const marker = (name: string): ConsoleEvent => ({ kind: 'marker', line: 3, atMs: 0, text: `QFI-MARKER:${name}`, name });
