@@ -17,7 +17,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-HHJNDPMK.js";
+} from "./chunks/chunk-L5FHM5MV.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

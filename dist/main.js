@@ -15,7 +15,7 @@ import {
   toArtifactName,
   uploadResults,
   warning
-} from "./chunks/chunk-2ZWVSNK5.js";
+} from "./chunks/chunk-HGN6JVXV.js";
 import {
   INPUTS,
   MODES,
@@ -26,7 +26,7 @@ import {
   formatLocation,
   runMode,
   unusedRuleWarning
-} from "./chunks/chunk-HHJNDPMK.js";
+} from "./chunks/chunk-L5FHM5MV.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 

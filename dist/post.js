@@ -5,7 +5,7 @@ import {
   info,
   uploadResults,
   warning
-} from "./chunks/chunk-2ZWVSNK5.js";
+} from "./chunks/chunk-HGN6JVXV.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 

@@ -835,6 +835,79 @@ function stepErrorMarkdown(err) {
 // src/adapters/action/read-inputs.ts
 import * as core from "@actions/core";
 
+// src/protocol/guest-protocol.ts
+var AGENT_FW_CFG = {
+  /** The per-run marker token; the agent keeps only `[A-Za-z0-9_-]`. */
+  token: "opt/qfi/token",
+  /** The test command, shell text the agent runs with `sh -c`. */
+  command: "opt/qfi/command",
+  /** The run's seed (decimal), for guest runtimes' rate rules. */
+  seed: "opt/qfi/seed",
+  /** Marker names the guest's qfi-marker waits at until the runner acknowledges them ({@link syncMarkersText}). */
+  syncMarkers: "opt/qfi/sync-markers",
+  /** Guest path of the results file the agent copies to the results port after the command. */
+  resultsFile: "opt/qfi/results-file"
+};
+var DEFAULT_RULES_FW_CFG_NAME = "opt/qfi/rules";
+function syncMarkersText(names) {
+  return names.map((m) => `${m}
+`).join("");
+}
+function rulesNameParam(fwCfgName) {
+  return `qfi.rules=${fwCfgName}`;
+}
+var SYNC_START_PARAM = "qfi.sync=1";
+var REPORT_REGIONS_PARAM = "qfi.regions=1";
+var RESULTS_PORT = "org.qfi.results";
+var GO_LINE = "go";
+function ackLine(markerName) {
+  return `ack ${markerName}`;
+}
+function consoleInput(line) {
+  return `${line}
+`;
+}
+var MARKER_NAME_SOURCE = "[A-Za-z0-9_.-]{1,32}";
+var MARKER_NAME = new RegExp(`^${MARKER_NAME_SOURCE}$`);
+function isMarkerName(text) {
+  return MARKER_NAME.test(text);
+}
+var KERNEL_REGIONS = ["kernel-code", "kernel-rodata", "kernel-data", "kernel-bss"];
+var POINT_LINE = /QFI-POINT:([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*)(?: calls=(\d{1,10}) fails=(\d{1,10}))?\s*$/;
+var REGION_LINE = /QFI-REGION:([a-z][a-z0-9-]{0,31})=(0x[0-9a-f]{1,16}-0x[0-9a-f]{1,16})\s*$/;
+var MARKER_LINE = new RegExp(`QFI-MARKER:(${MARKER_NAME_SOURCE})(?:=(0x[0-9a-fA-F]{1,16}))?`);
+var AGENT_ERROR = "agent-error=";
+function agentMarkerPrefix(token) {
+  return `QFI:${token}:`;
+}
+function parseAgentMarker(text, token) {
+  const prefix = agentMarkerPrefix(token);
+  const at = text.indexOf(prefix);
+  if (at === -1) return void 0;
+  const body2 = text.slice(at + prefix.length).trim();
+  if (body2 === "ready") return { kind: "agent-ready" };
+  if (body2 === "start") return { kind: "test-start" };
+  const exit = /^exit=(\d{1,3})$/.exec(body2);
+  if (exit) return { kind: "test-exit", exitCode: Number(exit[1]) };
+  if (body2.startsWith(AGENT_ERROR)) return { kind: "agent-error", reason: body2.slice(AGENT_ERROR.length) };
+  return void 0;
+}
+function parseGuestLine(text, token) {
+  const agent = parseAgentMarker(text, token);
+  if (agent) return agent;
+  const point = POINT_LINE.exec(text);
+  if (point) return { kind: "point", name: point[1], ...point[2] !== void 0 ? { calls: Number(point[2]), fails: Number(point[3]) } : {} };
+  const region = REGION_LINE.exec(text);
+  if (region) return { kind: "region", name: region[1], range: region[2] };
+  const named = MARKER_LINE.exec(text);
+  if (named) return { kind: "marker", name: named[1], ...named[2] ? { value: named[2] } : {} };
+  return void 0;
+}
+var PROTOCOL_LINE = /QFI:[A-Za-z0-9_-]*:|QFI-(?:POINT|MARKER|REGION):/;
+function isProtocolLine(line) {
+  return PROTOCOL_LINE.test(line);
+}
+
 // src/config/inputs.ts
 var ACTION_MODES = ["run", "plan", "campaign", "merge", "qtest"];
 var INPUTS = [
@@ -902,7 +975,7 @@ var INPUTS = [
     name: "rules-fw-cfg-name",
     toml: "fault_injection.fw_cfg_name",
     type: "string",
-    default: "opt/qfi/rules",
+    default: DEFAULT_RULES_FW_CFG_NAME,
     description: "fw_cfg file name the rules are delivered under (RustOS reads `opt/rustos/fault-injection`)."
   },
   {
@@ -1389,7 +1462,7 @@ import { randomInt } from "node:crypto";
 import { existsSync as existsSync5, statSync as statSync4 } from "node:fs";
 import { basename, extname, isAbsolute as isAbsolute5, join as join2, relative as relative2, resolve as resolve5 } from "node:path";
 
-// src/config/parse-values.ts
+// src/core/value-problem.ts
 var ValueProblem = class extends Error {
   constructor(message, hint) {
     super(message);
@@ -1398,6 +1471,8 @@ var ValueProblem = class extends Error {
   }
   hint;
 };
+
+// src/core/duration.ts
 var MAX_DURATION_MS = 2 ** 31 - 1;
 var DURATION_UNITS = [
   ["h", 36e5],
@@ -1435,66 +1510,6 @@ function checkDurationRange(ms, text) {
     throw new ValueProblem(`duration ${JSON.stringify(text)} is too long: at most 24 days`, "timeouts are for one run; pick something like `30m` or `2h`");
   }
   return ms;
-}
-function parseBool(text) {
-  const lower = text.trim().toLowerCase();
-  if (lower === "true" || lower === "yes" || lower === "1") return true;
-  if (lower === "false" || lower === "no" || lower === "0") return false;
-  throw new ValueProblem(`expected true or false, got ${JSON.stringify(text)}`, "write `true` or `false` (`yes`/`no` and `1`/`0` also work)");
-}
-function parseDecimalInt(text, min, max) {
-  const trimmed = text.trim();
-  if (!/^-?[0-9]+$/.test(trimmed)) {
-    throw new ValueProblem(`expected a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`, "write decimal digits only, like `42`");
-  }
-  return checkIntRange(BigInt(trimmed), min, max);
-}
-function checkIntRange(value, min, max) {
-  if (value < BigInt(min) || value > BigInt(max)) {
-    throw new ValueProblem(`${value} is out of range: expected ${min} to ${max}`, `pick a whole number from ${min} to ${max}`);
-  }
-  return Number(value);
-}
-var MEMORY_UNITS_MIB = { K: 1 / 1024, M: 1, G: 1024, T: 1024 * 1024 };
-var MIN_MEMORY_MIB = 64;
-function checkMemory(text) {
-  const trimmed = text.trim();
-  const match = /^([1-9][0-9]*)([KMGT]?)$/.exec(trimmed);
-  if (!match) {
-    throw new ValueProblem(
-      `bad memory size ${JSON.stringify(text)}`,
-      "write a number with an optional unit K, M, G or T, like `256M` or `1G` (a bare number is MiB)"
-    );
-  }
-  const mib = Number(match[1]) * (MEMORY_UNITS_MIB[match[2] || "M"] ?? 1);
-  if (mib < MIN_MEMORY_MIB) {
-    throw new ValueProblem(`memory ${trimmed} is too small: at least 64M`, "the built-in guest needs at least `64M`; `256M` is the default");
-  }
-  return trimmed;
-}
-var NAME = /^[A-Za-z0-9._-]{1,64}$/;
-function checkScenarioName(text) {
-  if (!NAME.test(text)) {
-    throw new ValueProblem(
-      `bad name ${JSON.stringify(text)}: it names artifacts and JUnit suites`,
-      "use 1 to 64 letters, digits, `.`, `_` or `-`, like `alloc-smoke`"
-    );
-  }
-  return text;
-}
-function scenarioNameFrom(base) {
-  const cleaned = base.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 64);
-  return cleaned === "" ? "qfi" : cleaned;
-}
-function checkArtifactName(text) {
-  const bad = /["':<>|*?\r\n\\/]/.exec(text);
-  if (bad || text.trim() === "") {
-    throw new ValueProblem(
-      bad ? `artifact name ${JSON.stringify(text)} contains ${JSON.stringify(bad[0])}, which GitHub does not allow` : "artifact name is empty",
-      'leave out " : < > | * ? \\ / and line breaks, like `qfi-alloc-smoke`'
-    );
-  }
-  return text;
 }
 
 // src/rules/print-rule.ts
@@ -1549,7 +1564,6 @@ var ERRNO = {
   EDQUOT: 122
 };
 var MAX_SECTOR_RANGE = 4096;
-var MARKER_NAME = /^[A-Za-z0-9_.-]{1,32}$/;
 var WINDOW_PARAMS = ["from", "after", "on", "for"];
 var spec = {
   "block.read": { params: ["disk", "errno", "sectors", "once"], example: "block.read[disk=data errno=EIO]=fail-after:3" },
@@ -1584,7 +1598,7 @@ var checks = {
   after: durationProblem,
   for: durationProblem,
   duration: durationProblem,
-  on: (v) => MARKER_NAME.test(v) ? void 0 : `on must be a marker name (the guest prints QFI-MARKER:NAME), found "${v}"`
+  on: (v) => isMarkerName(v) ? void 0 : `on must be a marker name (the guest prints QFI-MARKER:NAME), found "${v}"`
 };
 function parseSectorRange(v) {
   const m = /^([0-9]{1,15})(?:-([0-9]{1,15}))?$/.exec(v);
@@ -1681,9 +1695,9 @@ function isPluginRule(rule) {
 }
 var HEX = /^0x[0-9a-fA-F]{1,16}$/;
 var DEC = /^[1-9][0-9]{0,18}$/;
-var TRIGGER = /^(insn:[1-9][0-9]{0,18}|pc:0x[0-9a-fA-F]{1,16}(#[1-9][0-9]{0,9})?|marker:[A-Za-z0-9_.-]{1,32}\+insn:[0-9]{1,19})$/;
+var TRIGGER = new RegExp(String.raw`^(insn:[1-9][0-9]{0,18}|pc:0x[0-9a-fA-F]{1,16}(#[1-9][0-9]{0,9})?|marker:${MARKER_NAME_SOURCE}\+insn:[0-9]{1,19})$`);
 var RANGE = /^0x[0-9a-fA-F]{1,16}-0x[0-9a-fA-F]{1,16}$/;
-var MARKER_ADDR = /^marker:([A-Za-z0-9_.-]{1,32})$/;
+var MARKER_ADDR = new RegExp(`^marker:(${MARKER_NAME_SOURCE})$`);
 var TRIGGER_HINT = "at= takes insn:N (just before the N-th instruction), pc:0xADDR or pc:0xADDR#K (K-th execution), or marker:NAME+insn:N";
 var checks2 = {
   at: (v) => TRIGGER.test(v) ? void 0 : `bad trigger "${v}"`,
@@ -1780,41 +1794,38 @@ function repeatOf(action, period) {
 function resolveWaitingRule(rule, address) {
   return rule.line.replace(" addr=@ ", ` addr=${address} `);
 }
+function pluginActionOf(point, p, ram) {
+  switch (point) {
+    case "mem.flip": {
+      if (p.addr) return { action: "flip-ram", args: [`addr=${p.addr}`, ...p.width ? [`width=${p.width}`] : [], `mask=${p.mask ?? "0x1"}`] };
+      const ranges = p.ranges && p.ranges !== "ram" ? p.ranges : ram.map(([a2, b]) => `0x${a2.toString(16)}-0x${b.toString(16)}`).join(";");
+      return { action: "flip-ram-random", args: [`ranges=${ranges}`, ...p.mask ? [`mask=${p.mask}`] : []] };
+    }
+    case "mem.write":
+      return { action: "write-ram", args: [`addr=${p.addr}`, `bytes=${p.bytes}`] };
+    case "reg.flip":
+      return { action: "flip-reg", args: [`reg=${p.reg}`, `mask=${p.mask ?? "0x1"}`] };
+    case "reg.set":
+      return { action: "set-reg", args: [`reg=${p.reg}`, `value=${p.value}`] };
+    case "insn.skip":
+      return { action: "skip", args: [] };
+  }
+}
 function compilePluginRules(rules, ram) {
   const out = [];
   for (const rule of rules) {
     if (!isPluginRule(rule) || rule.action.kind === "off") continue;
     const p = rule.params ?? {};
     const id = `r${out.length + 1}`;
-    const tokens = [`id=${id}`];
-    switch (rule.point) {
-      case "mem.flip":
-        if (p.addr) tokens.push("action=flip-ram", `addr=${p.addr}`, ...p.width ? [`width=${p.width}`] : [], `mask=${p.mask ?? "0x1"}`);
-        else {
-          const ranges = p.ranges && p.ranges !== "ram" ? p.ranges : ram.map(([a2, b]) => `0x${a2.toString(16)}-0x${b.toString(16)}`).join(";");
-          tokens.push("action=flip-ram-random", `ranges=${ranges}`, ...p.mask ? [`mask=${p.mask}`] : []);
-        }
-        break;
-      case "mem.write":
-        tokens.push("action=write-ram", `addr=${p.addr}`, `bytes=${p.bytes}`);
-        break;
-      case "reg.flip":
-        tokens.push("action=flip-reg", `reg=${p.reg}`, `mask=${p.mask ?? "0x1"}`);
-        break;
-      case "reg.set":
-        tokens.push("action=set-reg", `reg=${p.reg}`, `value=${p.value}`);
-        break;
-      case "insn.skip":
-        tokens.push("action=skip");
-        break;
-    }
+    const { action, args } = pluginActionOf(rule.point, p, ram);
+    const tokens = [`id=${id}`, `action=${action}`, ...args];
     const waitsFor = MARKER_ADDR.exec(p.addr ?? "")?.[1];
     const trigger = waitsFor !== void 0 ? `insn:+${p.at.slice(p.at.indexOf("+insn:") + "+insn:".length)}` : p.at;
     tokens.push(`trigger=${trigger}`, `repeat=${repeatOf(rule.action, p.period)}`);
     if (p.count) tokens.push(`count=${p.count}`);
     if (p.cpu) tokens.push(`cpu=${p.cpu}`);
     const line = waitsFor !== void 0 ? tokens.join(" ").replace(` addr=${p.addr} `, " addr=@ ") : tokens.join(" ");
-    out.push({ id, rule: printRule(rule), line, ...waitsFor !== void 0 ? { waitsFor } : {} });
+    out.push({ id, action, rule: printRule(rule), line, ...waitsFor !== void 0 ? { waitsFor } : {} });
   }
   return out;
 }
@@ -1866,126 +1877,157 @@ var isWs = (c3) => c3 === " " || c3 === "	";
 var isDigit = (c3) => c3 !== void 0 && c3 >= "0" && c3 <= "9";
 var isNameStart = (c3) => c3 !== void 0 && /^[A-Za-z_]$/.test(c3);
 var isNameChar = (c3) => c3 !== void 0 && /^[A-Za-z0-9_-]$/.test(c3);
-var isParamValueChar = (c3) => c3 !== void 0 && /^[A-Za-z0-9_.:#+;\/-]$/.test(c3);
+var isParamValueChar = (c3) => c3 !== void 0 && /^[A-Za-z0-9_.:#+;/-]$/.test(c3);
 var PARAMS_HINT = "parameters go in brackets after the point, separated by spaces: mem.flip[addr=0x100000 mask=0x8 at=insn:5000000]=fail";
 var isActionKind = (s) => ACTION_KINDS.includes(s);
 function parseRule(text, origin = {}, opts = {}) {
-  const len = text.length;
-  let i2 = 0;
-  const found = (at) => describeAt(text, at, "end of rule");
-  const fail = (offset, what, hint = RULE_GRAMMAR_HINT) => {
-    throw new ConfigError(`bad rule ${JSON.stringify(text.replace(/^[ \t]+|[ \t]+$/g, ""))}: ${what}`, {
+  const scan = new RuleScanner(text, origin);
+  scan.skipWs();
+  if (scan.atEnd()) scan.fail(scan.i, "empty rule, expected point=action");
+  if (text[scan.i] === "=") scan.fail(scan.i, "empty point, expected a point name like alloc.frame before `=`");
+  const point = readPoint(scan);
+  const params = text[scan.i] === "[" ? readParams(scan) : void 0;
+  const eqEnd = readEquals(scan, point.name, params?.end ?? point.end);
+  const { kind, nameStart } = readActionName(scan, eqEnd);
+  const action = readActionCount(scan, kind);
+  scan.skipWs();
+  if (!scan.atEnd()) scan.fail(scan.i, `unexpected ${scan.found(scan.i)} after \`${point.name}=${printAction(action)}\`, expected end of rule`);
+  const rule = params ? { point: point.name, params: params.values, action } : { point: point.name, action };
+  if (opts.guestOwn) return { ...rule, guest: true };
+  const problem = checkPluginRule(rule) ?? checkHostRule(rule);
+  if (problem) {
+    const offset = problem.param !== void 0 ? (problem.onKey ? params?.keyAt : params?.valueAt)?.[problem.param] ?? point.start : problem.onAction ? nameStart : point.start;
+    scan.fail(offset, problem.message, problem.hint);
+  }
+  return rule;
+}
+var RuleScanner = class {
+  constructor(text, origin) {
+    this.text = text;
+    this.origin = origin;
+  }
+  text;
+  origin;
+  i = 0;
+  atEnd() {
+    return this.i === this.text.length;
+  }
+  found(at) {
+    return describeAt(this.text, at, "end of rule");
+  }
+  fail(offset, what, hint = RULE_GRAMMAR_HINT) {
+    throw new ConfigError(`bad rule ${JSON.stringify(this.text.replace(/^[ \t]+|[ \t]+$/g, ""))}: ${what}`, {
       hint,
-      location: locationInText(origin, text, offset)
+      location: locationInText(this.origin, this.text, offset)
     });
-  };
-  const here = (tokenEnd) => i2 === len ? tokenEnd : i2;
-  const skipWs = () => {
-    while (isWs(text[i2])) i2++;
-  };
-  skipWs();
-  if (i2 === len) fail(i2, "empty rule, expected point=action");
-  if (text[i2] === "=") fail(i2, "empty point, expected a point name like alloc.frame before `=`");
-  const pointStart = i2;
+  }
+  /** At the end of the text the caret goes right after the last token, where the missing part belongs. */
+  here(tokenEnd) {
+    return this.atEnd() ? tokenEnd : this.i;
+  }
+  skipWs() {
+    while (isWs(this.text[this.i])) this.i++;
+  }
+};
+function readPoint(scan) {
+  const { text } = scan;
+  const start = scan.i;
   for (; ; ) {
-    if (!isNameStart(text[i2])) {
-      fail(
-        i2,
-        i2 === pointStart ? `expected a point name starting with a letter or \`_\`, found ${found(i2)}` : `expected a name (starting with a letter or \`_\`) after \`.\`, found ${found(i2)}`
+    if (!isNameStart(text[scan.i])) {
+      scan.fail(
+        scan.i,
+        scan.i === start ? `expected a point name starting with a letter or \`_\`, found ${scan.found(scan.i)}` : `expected a name (starting with a letter or \`_\`) after \`.\`, found ${scan.found(scan.i)}`
       );
     }
-    while (isNameChar(text[i2])) i2++;
-    if (text[i2] !== ".") break;
-    i2++;
+    while (isNameChar(text[scan.i])) scan.i++;
+    if (text[scan.i] !== ".") break;
+    scan.i++;
   }
-  const point = text.slice(pointStart, i2);
-  let pointEnd = i2;
-  let params;
-  const paramAt = {};
-  const paramKeyAt = {};
-  if (text[i2] === "[") {
-    params = {};
-    i2++;
-    for (; ; ) {
-      skipWs();
-      if (text[i2] === "]") {
-        if (Object.keys(params).length === 0) fail(i2, "empty parameter list `[]`, expected key=value inside the brackets or no brackets");
-        i2++;
-        break;
-      }
-      if (i2 === len) fail(i2, "missing `]` to close the parameter list");
-      const keyStart = i2;
-      if (!/^[a-z]$/.test(text[i2] ?? "")) fail(i2, `expected a parameter name (a lowercase letter first), found ${found(i2)}`, PARAMS_HINT);
-      while (/^[a-z0-9_-]$/.test(text[i2] ?? "")) i2++;
-      const key = text.slice(keyStart, i2);
-      if (text[i2] !== "=") fail(i2, `expected \`=\` after parameter \`${key}\`, found ${found(i2)}`, PARAMS_HINT);
-      i2++;
-      const valueStart = i2;
-      while (isParamValueChar(text[i2])) i2++;
-      if (i2 === valueStart) fail(i2, `expected a value for parameter \`${key}\`, found ${found(i2)}`, PARAMS_HINT);
-      if (Object.hasOwn(params, key)) fail(keyStart, `parameter \`${key}\` is given twice`, PARAMS_HINT);
-      params[key] = text.slice(valueStart, i2);
-      paramAt[key] = valueStart;
-      paramKeyAt[key] = keyStart;
-      if (i2 === len) fail(i2, "missing `]` to close the parameter list");
-      if (!isWs(text[i2]) && text[i2] !== "]") fail(i2, `unexpected ${found(i2)} in the value of \`${key}\`, expected a space or \`]\``, PARAMS_HINT);
+  return { name: text.slice(start, scan.i), start, end: scan.i };
+}
+function readParams(scan) {
+  const { text } = scan;
+  const read = { values: {}, valueAt: {}, keyAt: {}, end: 0 };
+  scan.i++;
+  for (; ; ) {
+    scan.skipWs();
+    if (text[scan.i] === "]") {
+      if (Object.keys(read.values).length === 0) scan.fail(scan.i, "empty parameter list `[]`, expected key=value inside the brackets or no brackets");
+      scan.i++;
+      break;
     }
-    pointEnd = i2;
+    if (scan.atEnd()) scan.fail(scan.i, "missing `]` to close the parameter list");
+    readParam(scan, read);
   }
-  skipWs();
-  if (i2 === len) fail(pointEnd, `missing \`=\` after point \`${point}\`, expected point=action`);
-  if (text[i2] !== "=") {
-    fail(
-      i2,
-      i2 === pointEnd ? `unexpected ${found(i2)} in point name, expected letters, digits, \`_\`, \`-\`, \`.\` or \`=\`` : `expected \`=\` after point \`${point}\`, found ${found(i2)}`
+  read.end = scan.i;
+  return read;
+}
+function readParam(scan, read) {
+  const { text } = scan;
+  const keyStart = scan.i;
+  if (!/^[a-z]$/.test(text[scan.i] ?? "")) scan.fail(scan.i, `expected a parameter name (a lowercase letter first), found ${scan.found(scan.i)}`, PARAMS_HINT);
+  while (/^[a-z0-9_-]$/.test(text[scan.i] ?? "")) scan.i++;
+  const key = text.slice(keyStart, scan.i);
+  if (text[scan.i] !== "=") scan.fail(scan.i, `expected \`=\` after parameter \`${key}\`, found ${scan.found(scan.i)}`, PARAMS_HINT);
+  scan.i++;
+  const valueStart = scan.i;
+  while (isParamValueChar(text[scan.i])) scan.i++;
+  if (scan.i === valueStart) scan.fail(scan.i, `expected a value for parameter \`${key}\`, found ${scan.found(scan.i)}`, PARAMS_HINT);
+  if (Object.hasOwn(read.values, key)) scan.fail(keyStart, `parameter \`${key}\` is given twice`, PARAMS_HINT);
+  read.values[key] = text.slice(valueStart, scan.i);
+  read.valueAt[key] = valueStart;
+  read.keyAt[key] = keyStart;
+  if (scan.atEnd()) scan.fail(scan.i, "missing `]` to close the parameter list");
+  if (!isWs(text[scan.i]) && text[scan.i] !== "]") scan.fail(scan.i, `unexpected ${scan.found(scan.i)} in the value of \`${key}\`, expected a space or \`]\``, PARAMS_HINT);
+}
+function readEquals(scan, point, pointEnd) {
+  scan.skipWs();
+  if (scan.atEnd()) scan.fail(pointEnd, `missing \`=\` after point \`${point}\`, expected point=action`);
+  if (scan.text[scan.i] !== "=") {
+    scan.fail(
+      scan.i,
+      scan.i === pointEnd ? `unexpected ${scan.found(scan.i)} in point name, expected letters, digits, \`_\`, \`-\`, \`.\` or \`=\`` : `expected \`=\` after point \`${point}\`, found ${scan.found(scan.i)}`
     );
   }
-  i2++;
-  const eqEnd = i2;
-  skipWs();
-  const nameStart = i2;
-  while (isNameChar(text[i2])) i2++;
-  const name = text.slice(nameStart, i2);
-  if (name === "") fail(here(eqEnd), `expected an action (${ACTION_KINDS.join(", ")}), found ${found(i2)}`);
+  scan.i++;
+  return scan.i;
+}
+function readActionName(scan, eqEnd) {
+  scan.skipWs();
+  const nameStart = scan.i;
+  while (isNameChar(scan.text[scan.i])) scan.i++;
+  const name = scan.text.slice(nameStart, scan.i);
+  if (name === "") scan.fail(scan.here(eqEnd), `expected an action (${ACTION_KINDS.join(", ")}), found ${scan.found(scan.i)}`);
   if (!isActionKind(name)) {
     const guess = closestActionKind(name);
-    fail(
+    scan.fail(
       nameStart,
       `unknown action \`${name}\`, expected one of ${ACTION_KINDS.join(", ")}`,
       guess === void 0 ? RULE_GRAMMAR_HINT : `did you mean \`${guess}\`? ${RULE_GRAMMAR_HINT}`
     );
   }
-  const kind = name;
-  const nameEnd = i2;
-  skipWs();
-  let action;
+  return { kind: name, nameStart };
+}
+function readActionCount(scan, kind) {
+  const { text } = scan;
+  const nameEnd = scan.i;
+  scan.skipWs();
   if (kind === "off" || kind === "fail") {
-    if (text[i2] === ":") fail(i2, `\`${kind}\` takes no \`:N\`, expected end of rule`);
-    action = { kind };
-  } else {
-    const spec2 = COUNTED[kind];
-    if (text[i2] !== ":") fail(here(nameEnd), `expected \`:N\` after \`${kind}\` (e.g. ${kind}:${Math.max(spec2.min, 1)}), found ${found(i2)}`);
-    i2++;
-    const colonEnd = i2;
-    skipWs();
-    const numStart = i2;
-    while (isDigit(text[i2])) i2++;
-    if (i2 === numStart) fail(here(colonEnd), `expected an unsigned decimal number after \`${kind}:\`, found ${found(i2)}`);
-    const digits = text.slice(numStart, i2).replace(/^0+(?=\d)/, "");
-    const n2 = digits.length > 10 ? Infinity : Number(digits);
-    if (n2 < spec2.min || n2 > spec2.max) fail(numStart, spec2.range);
-    action = spec2.make(n2);
+    if (text[scan.i] === ":") scan.fail(scan.i, `\`${kind}\` takes no \`:N\`, expected end of rule`);
+    return { kind };
   }
-  skipWs();
-  if (i2 < len) fail(i2, `unexpected ${found(i2)} after \`${point}=${printAction(action)}\`, expected end of rule`);
-  const rule = params ? { point, params, action } : { point, action };
-  if (opts.guestOwn) return { ...rule, guest: true };
-  const problem = checkPluginRule(rule) ?? checkHostRule(rule);
-  if (problem) {
-    const offset = problem.param !== void 0 ? (problem.onKey ? paramKeyAt : paramAt)[problem.param] ?? pointStart : problem.onAction ? nameStart : pointStart;
-    fail(offset, problem.message, problem.hint);
-  }
-  return rule;
+  const spec2 = COUNTED[kind];
+  if (text[scan.i] !== ":") scan.fail(scan.here(nameEnd), `expected \`:N\` after \`${kind}\` (e.g. ${kind}:${Math.max(spec2.min, 1)}), found ${scan.found(scan.i)}`);
+  scan.i++;
+  const colonEnd = scan.i;
+  scan.skipWs();
+  const numStart = scan.i;
+  while (isDigit(text[scan.i])) scan.i++;
+  if (scan.i === numStart) scan.fail(scan.here(colonEnd), `expected an unsigned decimal number after \`${kind}:\`, found ${scan.found(scan.i)}`);
+  const digits = text.slice(numStart, scan.i).replace(/^0+(?=\d)/, "");
+  const n2 = digits.length > 10 ? Infinity : Number(digits);
+  if (n2 < spec2.min || n2 > spec2.max) scan.fail(numStart, spec2.range);
+  return spec2.make(n2);
 }
 function parseRuleLines(text, origin = {}) {
   const rules = [];
@@ -2046,7 +2088,6 @@ function canonicalRulesText(rules) {
 }
 
 // src/rules/fw-cfg-name.ts
-var DEFAULT_RULES_FW_CFG_NAME = "opt/qfi/rules";
 var FW_CFG_NAME_MAX_BYTES = 55;
 var HINT = `use a name like ${DEFAULT_RULES_FW_CFG_NAME}: it must start with \`opt/\` (QEMU reserves other names), be at most ${FW_CFG_NAME_MAX_BYTES} bytes of printable ASCII without \`,\`, and have no empty or trailing \`/\` segments`;
 function validateFwCfgName(name, location) {
@@ -2113,6 +2154,68 @@ import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
 // src/config/disk-spec.ts
 import { existsSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
+
+// src/config/parse-values.ts
+function parseBool(text) {
+  const lower = text.trim().toLowerCase();
+  if (lower === "true" || lower === "yes" || lower === "1") return true;
+  if (lower === "false" || lower === "no" || lower === "0") return false;
+  throw new ValueProblem(`expected true or false, got ${JSON.stringify(text)}`, "write `true` or `false` (`yes`/`no` and `1`/`0` also work)");
+}
+function parseDecimalInt(text, min, max) {
+  const trimmed = text.trim();
+  if (!/^-?[0-9]+$/.test(trimmed)) {
+    throw new ValueProblem(`expected a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`, "write decimal digits only, like `42`");
+  }
+  return checkIntRange(BigInt(trimmed), min, max);
+}
+function checkIntRange(value, min, max) {
+  if (value < BigInt(min) || value > BigInt(max)) {
+    throw new ValueProblem(`${value} is out of range: expected ${min} to ${max}`, `pick a whole number from ${min} to ${max}`);
+  }
+  return Number(value);
+}
+var MEMORY_UNITS_MIB = { K: 1 / 1024, M: 1, G: 1024, T: 1024 * 1024 };
+var MIN_MEMORY_MIB = 64;
+function checkMemory(text) {
+  const trimmed = text.trim();
+  const match = /^([1-9][0-9]*)([KMGT]?)$/.exec(trimmed);
+  if (!match) {
+    throw new ValueProblem(
+      `bad memory size ${JSON.stringify(text)}`,
+      "write a number with an optional unit K, M, G or T, like `256M` or `1G` (a bare number is MiB)"
+    );
+  }
+  const mib = Number(match[1]) * (MEMORY_UNITS_MIB[match[2] || "M"] ?? 1);
+  if (mib < MIN_MEMORY_MIB) {
+    throw new ValueProblem(`memory ${trimmed} is too small: at least 64M`, "the built-in guest needs at least `64M`; `256M` is the default");
+  }
+  return trimmed;
+}
+var NAME = /^[A-Za-z0-9._-]{1,64}$/;
+function checkScenarioName(text) {
+  if (!NAME.test(text)) {
+    throw new ValueProblem(
+      `bad name ${JSON.stringify(text)}: it names artifacts and JUnit suites`,
+      "use 1 to 64 letters, digits, `.`, `_` or `-`, like `alloc-smoke`"
+    );
+  }
+  return text;
+}
+function scenarioNameFrom(base) {
+  const cleaned = base.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 64);
+  return cleaned === "" ? "qfi" : cleaned;
+}
+function checkArtifactName(text) {
+  const bad = /["':<>|*?\r\n\\/]/.exec(text);
+  if (bad || text.trim() === "") {
+    throw new ValueProblem(
+      bad ? `artifact name ${JSON.stringify(text)} contains ${JSON.stringify(bad[0])}, which GitHub does not allow` : "artifact name is empty",
+      'leave out " : < > | * ? \\ / and line breaks, like `qfi-alloc-smoke`'
+    );
+  }
+  return text;
+}
 
 // src/config/key-value-words.ts
 function splitWords(line, what, hint) {
@@ -2193,19 +2296,16 @@ function printDiskLine(disk) {
   if (disk.snapshot !== (disk.boot && !disk.readOnly)) words.push(`snapshot=${disk.snapshot}`);
   return words.join(" ");
 }
-function checkDiskLine(line, index, baseDir) {
-  return printDiskLine(diskFromPairs(splitWords(line, "disk", DISK_HINT), index, baseDir));
+function diskFromLine(line, index, baseDir) {
+  return diskFromPairs(splitWords(line, "disk", DISK_HINT), index, baseDir);
 }
-function checkDiskTable(table, index, baseDir) {
+function diskFromTable(table, index, baseDir) {
   const pairs = Object.entries(table).map(([key, value]) => {
     if (typeof value === "string") return [key, value];
     if (typeof value === "bigint" || typeof value === "boolean") return [key, String(value)];
     throw new ValueProblem(`disk key \`${key}\` must be a string${["read-only", "boot", "snapshot"].includes(key) ? " or a boolean" : key === "size" ? " or an integer (bytes)" : ""}`, DISK_HINT);
   });
-  return printDiskLine(diskFromPairs(pairs, index, baseDir));
-}
-function parseDiskLine(line) {
-  return diskFromPairs(splitWords(line, "disk", DISK_HINT), 0, "/");
+  return diskFromPairs(pairs, index, baseDir);
 }
 
 // src/config/file-spec.ts
@@ -2287,18 +2387,15 @@ function printFileLine(file) {
   if (file.mode !== void 0) words.push(`mode=0${file.mode.toString(8)}`);
   return words.join(" ");
 }
-function checkFileLine(line, baseDir) {
-  return printFileLine(fileFromPairs(splitWords(line, "file", FILE_HINT), baseDir));
+function fileFromLine(line, baseDir) {
+  return fileFromPairs(splitWords(line, "file", FILE_HINT), baseDir);
 }
-function checkFileTable(table, baseDir) {
+function fileFromTable(table, baseDir) {
   const pairs = Object.entries(table).map(([key, value]) => {
     if (typeof value === "string") return [key, value];
     throw new ValueProblem(`file key \`${key}\` must be a string`, FILE_HINT);
   });
-  return printFileLine(fileFromPairs(pairs, baseDir));
-}
-function parseFileLine(line) {
-  return fileFromPairs(splitWords(line, "file", FILE_HINT), "/");
+  return fileFromPairs(pairs, baseDir);
 }
 
 // src/config/point-spec.ts
@@ -2332,10 +2429,7 @@ function pointFrom(pointText, actions) {
 function printPointLine(spec2) {
   return spec2.actions ? `${spec2.point} actions=${spec2.actions.join(",")}` : spec2.point;
 }
-function checkPointLine(line) {
-  return printPointLine(parsePointLine(line));
-}
-function checkPointTable(table) {
+function pointFromTable(table) {
   for (const key of Object.keys(table)) {
     if (key !== "name" && key !== "actions") throw new ValueProblem(`unknown point key \`${key}\``, "a [[fault_injection.points]] table has `name` and, optionally, `actions` (a list of strings)");
   }
@@ -2344,7 +2438,7 @@ function checkPointTable(table) {
   if (actions !== void 0 && (!Array.isArray(actions) || actions.some((a2) => typeof a2 !== "string"))) {
     throw new ValueProblem('`actions` must be a list of strings, like ["fail", "fail-after:2"]', POINT_HINT);
   }
-  return printPointLine(pointFrom(name, actions));
+  return pointFrom(name, actions);
 }
 function parsePointLine(line) {
   const { point, rest } = splitPointLine(line.trim());
@@ -2604,8 +2698,7 @@ var Scanner = class {
   }
 };
 
-// src/campaign/snapshot/regions.ts
-var KERNEL_REGIONS = ["kernel-code", "kernel-rodata", "kernel-data", "kernel-bss"];
+// src/config/region-spec.ts
 var BUILTIN_REGIONS = ["ram", "registers", ...KERNEL_REGIONS];
 var REGION_HINT = `a region is one of ${BUILTIN_REGIONS.join(", ")}, or your own guest-physical ranges: \`dma-buffers=0x8000000-0x8100000\` (end exclusive, several joined by ;)`;
 var NAME2 = /^[a-z][a-z0-9-]{0,31}$/;
@@ -2633,39 +2726,34 @@ function parseRegionLine(line) {
 function printRegionLine(spec2) {
   return spec2.ranges === void 0 ? spec2.name : `${spec2.name}=${spec2.ranges}`;
 }
-var REGISTERS = {
-  x86_64: ["rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "rip", "eflags"]
-};
-var hex = (n2) => `0x${n2.toString(16)}`;
-function resolveRegions(specs, opts) {
-  const reported = new Map(opts.reported.filter((e) => e.kind === "region" && e.name && e.value).map((e) => [e.name, e.value]));
-  return specs.map((spec2) => {
-    if (spec2.ranges !== void 0) return { name: spec2.name, kind: "ram", ranges: spec2.ranges };
-    if (spec2.name === "registers") {
-      const registers = REGISTERS[opts.arch];
-      if (!registers) throw new Error(`register flips are only known for x86_64, not ${opts.arch}`);
-      return { name: spec2.name, kind: "registers", registers };
-    }
-    if (spec2.name === "ram") return { name: spec2.name, kind: "ram", ranges: opts.ram.map(([a2, b]) => `${hex(a2)}-${hex(b)}`).join(";") };
-    const ranges = reported.get(spec2.name);
-    if (ranges === void 0) {
-      const seen = [...reported.keys()];
-      throw new Error(
-        `the guest did not report region ${spec2.name} (${seen.length ? `it reported ${seen.join(", ")}` : "it reported none"}); kernel regions come from the built-in agent (QFI-REGION lines from /proc/iomem): with another guest, give the ranges as \`name=0xSTART-0xEND\``
-      );
-    }
-    return { name: spec2.name, kind: "ram", ranges };
-  });
+
+// src/config/shard.ts
+function parseShard(text) {
+  const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
+  const index = Number(m?.[1]);
+  const count2 = Number(m?.[2]);
+  if (!m || index < 1 || count2 < 1 || index > count2) {
+    throw new ValueProblem(`bad shard ${JSON.stringify(text)}`, "write the shard as i/N with 1 <= i <= N, like `2/5` (a plan's matrix entries carry it: `shard: ${{ matrix.shard }}`)");
+  }
+  return { index, count: count2 };
+}
+function printShard(shard) {
+  return `${shard.index}/${shard.count}`;
 }
 
-// src/plan/snapshot-point.ts
+// src/config/snapshot-point.ts
 var HINT2 = "write `start` (the test command is about to run), a marker name the test reaches with `qfi-marker NAME` ([A-Za-z0-9_.-], up to 32), or `time:2s` (that long after the test started)";
 function parseSnapshotAt(text) {
   const at = text.trim();
   if (at === "start") return { kind: "start" };
   if (at.startsWith("time:")) return { kind: "time", ms: parseDuration(at.slice("time:".length)) };
-  if (/^[A-Za-z0-9_.-]{1,32}$/.test(at)) return { kind: "marker", name: at };
+  if (isMarkerName(at)) return { kind: "marker", name: at };
   throw new ValueProblem(`bad snapshot-at ${JSON.stringify(text)}`, HINT2);
+}
+function printSnapshotPoint(point) {
+  if (point.kind === "start") return "start";
+  if (point.kind === "marker") return point.name;
+  return `time:${point.ms % 1e3 === 0 ? `${point.ms / 1e3}s` : `${point.ms}ms`}`;
 }
 function describeSnapshotPoint(point) {
   if (point.kind === "start") return "the test start";
@@ -2673,8 +2761,8 @@ function describeSnapshotPoint(point) {
   return `${point.ms / 1e3} s after the test start`;
 }
 function resumeLineFor(point) {
-  if (point.kind === "start") return "go";
-  if (point.kind === "marker") return `ack ${point.name}`;
+  if (point.kind === "start") return GO_LINE;
+  if (point.kind === "marker") return ackLine(point.name);
   return void 0;
 }
 
@@ -2740,23 +2828,10 @@ function valueFromToml(spec2, key, raw, site) {
         if (!Array.isArray(raw)) throw wrongType();
         value = raw.map((item, index) => {
           if (typeof item === "string") return item;
-          if (spec2.name === "points" && isTomlTable(item)) {
+          const fromTable = TABLE_ITEMS[spec2.name];
+          if (fromTable && isTomlTable(item)) {
             try {
-              return checkPointTable(item);
-            } catch (err) {
-              throw located(err, site.element?.(index) ?? site.where, `${key}[${index}]`);
-            }
-          }
-          if (spec2.name === "files" && isTomlTable(item)) {
-            try {
-              return checkFileTable(item, site.baseDir);
-            } catch (err) {
-              throw located(err, site.element?.(index) ?? site.where, `${key}[${index}]`);
-            }
-          }
-          if (spec2.name === "disks" && isTomlTable(item)) {
-            try {
-              return checkDiskTable(item, index, site.baseDir);
+              return fromTable(item, index, site.baseDir);
             } catch (err) {
               throw located(err, site.element?.(index) ?? site.where, `${key}[${index}]`);
             }
@@ -2780,9 +2855,14 @@ function valueFromToml(spec2, key, raw, site) {
   }
   return checkSetting(spec2, value, site, key);
 }
+var TABLE_ITEMS = {
+  points: (table) => pointFromTable(table),
+  files: (table, _index, baseDir) => fileFromTable(table, baseDir),
+  disks: diskFromTable
+};
 function checkSetting(spec2, value, site, key) {
   const name = spec2.name;
-  if (Array.isArray(value)) return value.map((item, index) => checkListItem(name, item, index, site, key));
+  if (Array.isArray(value)) return value.map((item, index) => typeof item === "string" ? checkListItem(name, item, index, site, key) : item);
   if (typeof value !== "string") return value;
   try {
     switch (name) {
@@ -2828,8 +2908,7 @@ function checkSetting(spec2, value, site, key) {
         checkMarkerRegex(value);
         return value;
       case "pass-exit-codes":
-        parseExitCodes(value);
-        return value.trim();
+        return parseExitCodes(value);
       case "results-file":
         return checkGuestFilePath(value, "results-file", "/tmp/results.tap");
       case "rules-file":
@@ -2837,10 +2916,9 @@ function checkSetting(spec2, value, site, key) {
       case "plan-file":
         return existingPath(value, site.baseDir, "file", "plan file");
       case "shard":
-        return checkShardText(value);
+        return parseShard(value);
       case "snapshot-at":
-        parseSnapshotAt(value);
-        return value.trim();
+        return parseSnapshotAt(value);
       case "scenario":
         return checkScenarioName(value);
       case "config":
@@ -2876,13 +2954,13 @@ function checkListItem(name, item, index, site, key) {
       case "qtest-devices":
         return checkQemuOptionWord(item, "device", "`ide-hd,drive=qfi-data,bus=ide.0` or `pl011,chardev=c0`");
       case "disks":
-        return checkDiskLine(item, index, site.baseDir);
+        return diskFromLine(item, index, site.baseDir);
       case "files":
-        return checkFileLine(item, site.baseDir);
+        return fileFromLine(item, site.baseDir);
       case "points":
-        return checkPointLine(item);
+        return parsePointLine(item);
       case "regions":
-        return printRegionLine(parseRegionLine(item));
+        return parseRegionLine(item);
       case "merge-from":
         return absolutePath(item, site.baseDir);
       case "actions":
@@ -2995,15 +3073,6 @@ function isTomlTable(value) {
 }
 function checkActionText(text) {
   return printAction(ruleFor("campaign.point", text.trim()).action);
-}
-function checkShardText(text) {
-  const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
-  const index = Number(m?.[1]);
-  const count2 = Number(m?.[2]);
-  if (!m || index < 1 || count2 < 1 || index > count2) {
-    throw new ValueProblem(`bad shard ${JSON.stringify(text)}`, "write the shard as i/N with 1 <= i <= N, like `2/5` (a plan's matrix entries carry it: `shard: ${{ matrix.shard }}`)");
-  }
-  return `${index}/${count2}`;
 }
 function checkMirrorUrl(value) {
   let url;
@@ -4246,6 +4315,111 @@ function checkGuestCombination(setting, written, arch, disks, problems) {
   return { agent };
 }
 
+// src/config/settings.ts
+var Settings = class {
+  constructor(fromInputs, file, inputsGiven, baseDir) {
+    this.fromInputs = fromInputs;
+    this.file = file;
+    this.inputsGiven = inputsGiven;
+    this.baseDir = baseDir;
+  }
+  fromInputs;
+  file;
+  inputsGiven;
+  baseDir;
+  setting(name) {
+    return this.fromInputs[name] ?? this.file?.values[name];
+  }
+  value(name) {
+    return this.setting(name)?.value;
+  }
+  /** The value, or the inputs table's literal default. */
+  orDefault(name) {
+    return this.value(name) ?? defaultValue(name, this.baseDir);
+  }
+  where(name) {
+    return this.setting(name)?.where ?? { input: name };
+  }
+  /** Written, valid or not: a setting written but invalid is already a problem, and not also missing. */
+  written(name) {
+    return this.inputsGiven.has(name) || (this.file?.present.has(name) ?? false);
+  }
+  locations() {
+    const out = {};
+    for (const name of [...Object.keys(this.file?.values ?? {}), ...Object.keys(this.fromInputs)]) {
+      const where2 = this.setting(name)?.where;
+      if (where2) out[name] = where2;
+    }
+    return out;
+  }
+};
+function defaultValue(name, baseDir) {
+  const spec2 = inputSpec(name);
+  if (spec2.default === void 0 || spec2.computedDefault) throw new Error(`input ${name} has no literal default`);
+  return valueFromInput(spec2, spec2.default, { where: { input: name }, baseDir });
+}
+function sourceOf(config, name) {
+  return config.locations[name] ?? { input: name };
+}
+
+// src/config/purpose-checks.ts
+function checkPurpose(config, purpose, problems) {
+  if (purpose === "campaign" && config.campaign.kind === "snapshot") checkSnapshotCampaign(config, problems);
+  if (purpose === "qtest") checkQtest(config, problems);
+}
+var RULES_AT = { input: "faults" };
+function checkSnapshotCampaign(config, problems) {
+  const other = config.faults.rules.find((r) => isHostRule(r) || isPluginRule(r));
+  if (other) {
+    problems.add(
+      new ConfigError(`snapshot campaigns inject their own bit flips, so the config's rule ${printRule(other)} cannot run in every trial`, {
+        location: RULES_AT,
+        hint: "remove host (block.*, vm.*, net.*) and plugin (mem.*, reg.*, insn.*) rules for `campaign: snapshot`; guest rules (read by the guest at boot) are kept"
+      })
+    );
+  }
+  const arch = config.machine.arch;
+  if (arch !== "x86_64") {
+    problems.add(
+      new ConfigError(`snapshot campaigns need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is ${arch}`, {
+        location: sourceOf(config, "arch"),
+        hint: "run this scenario on arch: x86_64, or use guest, block and VM rules on aarch64"
+      })
+    );
+  }
+  if (config.qemu.accel === "kvm") {
+    problems.add(
+      new ConfigError("accel = kvm was asked for, but snapshot campaigns run qfi's TCG plugin: KVM cannot run it", {
+        location: sourceOf(config, "accel"),
+        hint: "use accel = auto (qfi picks TCG then) or accel = tcg"
+      })
+    );
+  }
+  if (config.guest.agent !== "qfi") {
+    problems.add(
+      new ConfigError(`snapshot campaigns need qfi's agent (it waits where the state is saved), but the guest runs with agent: ${config.guest.agent}`, {
+        location: sourceOf(config, "agent"),
+        hint: "use the built-in initramfs (your kernel is fine: drop initrd / boot=true)"
+      })
+    );
+  }
+}
+function checkQtest(config, problems) {
+  if (config.qtest.scripts.length === 0) {
+    problems.add(new ConfigError("mode qtest needs at least one qtest script", { location: sourceOf(config, "qtest-script"), hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' }));
+  }
+  const rule = config.faults.rules.find((r) => !isBlockRule(r));
+  if (rule) {
+    const what = isPluginRule(rule) ? "a plugin rule (no TCG code runs under qtest)" : isHostRule(rule) ? "a VM/network rule (there is no guest to pause, reset or cut off)" : "a guest rule (no guest reads it)";
+    problems.add(
+      new ConfigError(`rule ${printRule(rule)} is ${what}, so it cannot apply in mode qtest`, {
+        location: RULES_AT,
+        hint: "in qtest mode use block rules on a disk a device uses (`block.read=fail-after:2 disk=data`), or run the rule in mode run"
+      })
+    );
+  }
+}
+
 // src/config/resolve-config.ts
 var DEFAULT_CONFIG_FILE = "qfi.toml";
 var OVERALL_TIMEOUT_MARGIN_MS = 6e4;
@@ -4254,132 +4428,161 @@ async function resolveConfig(opts) {
   const problems = new ProblemList();
   const warnings = [];
   const raw = givenInputs(opts.inputs);
+  const { fromInputs, given } = readInputs(raw, cwd, problems);
+  const inputRules = parseInputRules(raw.get("faults"), problems);
+  const configFile = pickConfigFile(fromInputs, raw.has("config"), cwd);
+  const file = configFile === void 0 ? void 0 : readConfigFile(configFile, cwd, raw.has("config"), problems, opts.configBaseDir);
+  const settings = new Settings(fromInputs, file, new Set(raw.keys()), cwd);
+  const faults = readFaults(settings, fromInputs, file, inputRules, { cwd, problems, warnings });
+  const fileUnreadable = (configFile !== void 0 || raw.has("config")) && file === void 0;
+  const guest = checkGuest(settings, { file, fileUnreadable, needsCommand: opts.needsCommand !== false, problems, warnings });
+  problems.throwIfAny();
+  const seed = settings.value("seed") ?? randomInt(0, 2 ** 32);
+  const sources = reportSources({
+    cwd,
+    env: opts.env ?? process.env,
+    configFile: opts.configBaseDir ? void 0 : configFile,
+    rules: faults.located,
+    commandAt: settings.setting("command")?.where,
+    resultsFileAt: settings.setting("results-file")?.where,
+    command: settings.value("command"),
+    resultsFile: settings.value("results-file")
+  });
+  const config = {
+    configFile,
+    name: settings.value("name") ?? (configFile ? scenarioNameFrom(basename(configFile, extname(configFile))) : "qfi"),
+    qemu: qemuSettings(settings, guest.arch),
+    machine: machineSettings(settings, guest.arch),
+    guest: guestSettings(settings, guest),
+    test: testSettings(settings, warnings),
+    faults: { enabled: faults.enabled, rules: faults.rules, fwCfgName: settings.orDefault("rules-fw-cfg-name"), seed, requireFired: settings.orDefault("require-fired") },
+    report: {
+      dir: settings.orDefault("results-dir"),
+      artifactName: settings.value("artifact-name"),
+      upload: settings.orDefault("upload-artifacts"),
+      failOnVerdict: settings.orDefault("fail-on-verdict")
+    },
+    reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
+    sources,
+    campaign: campaignSettings(settings, guest.choice.agent === "qfi"),
+    qtest: { scripts: settings.value("qtest-script") ?? [], devices: settings.value("qtest-devices") ?? [] },
+    locations: settings.locations()
+  };
+  checkPurpose(config, opts.purpose, problems);
+  problems.throwIfAny();
+  return { config, warnings };
+}
+function readInputs(raw, cwd, problems) {
   const fromInputs = {};
   const given = {};
   for (const [name, text] of raw) {
     if (name === "faults") continue;
     const spec2 = inputSpec(name);
     const where2 = { input: name };
-    const value2 = problems.attempt(() => valueFromInput(spec2, text, { where: where2, baseDir: cwd }));
-    if (value2 === void 0) continue;
-    fromInputs[name] = { value: value2, where: where2 };
-    given[name] = { text: reproducerText(spec2.type, text, value2) };
+    const value = problems.attempt(() => valueFromInput(spec2, text, { where: where2, baseDir: cwd }));
+    if (value === void 0) continue;
+    fromInputs[name] = { value, where: where2 };
+    given[name] = { text: reproducerText(name, spec2.type, text, value) };
   }
-  const inputRules = parseInputRules(raw.get("faults"), problems);
-  const configFile = pickConfigFile(fromInputs, raw.has("config"), cwd);
-  const file = configFile === void 0 ? void 0 : readConfigFile(configFile, cwd, raw.has("config"), problems, opts.configBaseDir);
-  const setting = (name) => fromInputs[name] ?? file?.values[name];
-  const value = (name) => setting(name)?.value;
-  const orDefault = (name) => value(name) ?? defaultValue(name, cwd);
-  const fromRulesFile = readRulesFileSetting(setting, fromInputs, cwd, problems);
-  if (setting("rules-table") && !setting("rules-file")) {
-    warnings.push(`rules-table (${formatLocation(setting("rules-table")?.where ?? {})}) has no effect without rules-file`);
+  return { fromInputs, given };
+}
+function readFaults(settings, fromInputs, file, inputRules, { cwd, problems, warnings }) {
+  const fromRulesFile = readRulesFileSetting(settings, fromInputs, cwd, problems);
+  if (settings.setting("rules-table") && !settings.setting("rules-file")) {
+    warnings.push(`rules-table (${formatLocation(settings.where("rules-table"))}) has no effect without rules-file`);
   }
-  const enabledSetting = setting("faults-enabled") ?? fromRulesFile?.enabled;
+  const enabledSetting = settings.setting("faults-enabled") ?? fromRulesFile?.enabled;
   const enabled = enabledSetting === void 0 ? true : enabledSetting.value;
   if (!enabled && inputRules.length > 0) {
     warnings.push(
       `fault injection is disabled (faults-enabled = false at ${formatLocation(enabledSetting?.where ?? {})}), so the ${inputRules.length} rule(s) given in \`faults\` are not delivered`
     );
   }
-  const written = (name) => raw.has(name) || (file?.present.has(name) ?? false);
-  const fileUnreadable = (configFile !== void 0 || raw.has("config")) && file === void 0;
-  const command = value("command");
-  const initrd = setting("initrd");
+  if (!enabled) return { enabled, rules: [], located: [] };
+  return {
+    enabled,
+    rules: mergeRules([fromRulesFile?.rules ?? [], file?.rules ?? [], inputRules]),
+    located: [...fromRulesFile?.locatedRules ?? [], ...file?.locatedRules ?? [], ...inputRules.map((rule) => ({ rule, at: void 0 }))]
+  };
+}
+function checkGuest(settings, opts) {
+  const { problems, warnings } = opts;
+  const written = (name) => settings.written(name);
+  const initrd = settings.setting("initrd");
   if (initrd !== void 0 && !written("kernel")) problems.add(initrdWithoutKernel(initrd.where));
-  const arch = orDefault("arch");
-  const disks = readDisks(setting("disks"), problems);
-  checkQemuPrefix(setting("qemu"), arch, problems);
-  const guestChoice = initrd !== void 0 && !written("kernel") ? { agent: "none" } : checkGuestCombination(setting, written, arch, disks, problems);
-  if (guestChoice.agent !== "none" && !written("command") && !fileUnreadable && opts.needsCommand !== false) problems.add(missingCommand(file, guestChoice.agent));
-  if (guestChoice.agent === "none" && !written("success-marker") && !written("failure-marker") && value("exit-device") === void 0) {
+  const arch = settings.orDefault("arch");
+  const disks = checkDisks(settings.setting("disks"), problems);
+  checkQemuPrefix(settings.setting("qemu"), arch, problems);
+  const choice = initrd !== void 0 && !written("kernel") ? { agent: "none" } : checkGuestCombination((name) => settings.setting(name), written, arch, disks, problems);
+  if (choice.agent !== "none" && !written("command") && !opts.fileUnreadable && opts.needsCommand) problems.add(missingCommand(opts.file, choice.agent));
+  if (choice.agent === "none" && !written("success-marker") && !written("failure-marker") && settings.value("exit-device") === void 0) {
     warnings.push(
       "the guest runs without an agent (your kernel and initrd) and no success-marker, failure-marker or exit-device is set: only KTAP/TAP results on the console can make it pass"
     );
   }
-  problems.throwIfAny();
-  const bootTimeoutMs = orDefault("boot-timeout");
-  const testTimeoutMs = orDefault("test-timeout");
-  const overallTimeoutMs = value("timeout") ?? bootTimeoutMs + testTimeoutMs + OVERALL_TIMEOUT_MARGIN_MS;
+  return { arch, disks, choice };
+}
+function qemuSettings(settings, arch) {
+  return {
+    binary: settings.orDefault("qemu"),
+    accel: settings.orDefault("accel"),
+    // `qemu-trailing-args` add to whichever of the input or the file gave `qemu-args`.
+    extraArgs: [...settings.value("qemu-args") ?? [], ...settings.value("qemu-trailing-args") ?? []],
+    version: settings.orDefault("qemu-version"),
+    sha256: settings.value("qemu-sha256"),
+    source: settings.value("qemu-source"),
+    targets: settings.value("qemu-targets") ?? [`${arch}-softmmu`],
+    configureFlags: settings.value("qemu-configure-flags") ?? [],
+    patches: settings.value("qemu-patches") ?? [],
+    installDeps: settings.orDefault("install-deps"),
+    icount: settings.orDefault("icount"),
+    plugin: settings.value("plugin"),
+    pluginArgs: settings.value("plugin-args") ?? []
+  };
+}
+function machineSettings(settings, arch) {
+  return {
+    arch,
+    type: settings.value("machine-type"),
+    cpu: settings.value("cpu"),
+    memory: settings.orDefault("memory"),
+    cpus: settings.orDefault("cpus"),
+    network: settings.orDefault("network")
+  };
+}
+function guestSettings(settings, guest) {
+  return {
+    kernel: settings.value("kernel"),
+    initrd: settings.value("initrd"),
+    append: settings.orDefault("append"),
+    disks: guest.disks,
+    bios: settings.value("bios"),
+    debianMirror: settings.value("debian-mirror"),
+    pin: settings.value("guest-pin"),
+    files: settings.value("files") ?? [],
+    agent: guest.choice.agent
+  };
+}
+function testSettings(settings, warnings) {
+  const bootTimeoutMs = settings.orDefault("boot-timeout");
+  const testTimeoutMs = settings.orDefault("test-timeout");
+  const overallTimeoutMs = settings.value("timeout") ?? bootTimeoutMs + testTimeoutMs + OVERALL_TIMEOUT_MARGIN_MS;
   if (overallTimeoutMs < bootTimeoutMs + testTimeoutMs) {
     warnings.push(
-      `timeout (${formatLocation(setting("timeout")?.where ?? {})}) is shorter than boot-timeout + test-timeout, so a slow run is cut off by the overall timeout before its test timeout is reached`
+      `timeout (${formatLocation(settings.where("timeout"))}) is shorter than boot-timeout + test-timeout, so a slow run is cut off by the overall timeout before its test timeout is reached`
     );
   }
-  const seed = value("seed") ?? randomInt(0, 2 ** 32);
-  const rules = enabled ? mergeRules([fromRulesFile?.rules ?? [], file?.rules ?? [], inputRules]) : [];
-  const sources = reportSources({
-    cwd,
-    env: opts.env ?? process.env,
-    configFile: opts.configBaseDir ? void 0 : configFile,
-    rules: enabled ? [...fromRulesFile?.locatedRules ?? [], ...file?.locatedRules ?? [], ...inputRules.map((rule) => ({ rule, at: void 0 }))] : [],
-    commandAt: setting("command")?.where,
-    resultsFileAt: setting("results-file")?.where,
-    command,
-    resultsFile: value("results-file")
-  });
-  const config = {
-    configFile,
-    name: value("name") ?? (configFile ? scenarioNameFrom(basename(configFile, extname(configFile))) : "qfi"),
-    qemu: {
-      binary: orDefault("qemu"),
-      accel: orDefault("accel"),
-      // `qemu-trailing-args` add to whichever of the input or the file gave `qemu-args`.
-      extraArgs: [...value("qemu-args") ?? [], ...value("qemu-trailing-args") ?? []],
-      version: orDefault("qemu-version"),
-      sha256: value("qemu-sha256"),
-      source: value("qemu-source"),
-      targets: value("qemu-targets") ?? [`${arch}-softmmu`],
-      configureFlags: value("qemu-configure-flags") ?? [],
-      patches: value("qemu-patches") ?? [],
-      installDeps: orDefault("install-deps"),
-      icount: orDefault("icount"),
-      plugin: value("plugin"),
-      pluginArgs: value("plugin-args") ?? []
-    },
-    machine: {
-      arch,
-      type: value("machine-type"),
-      cpu: value("cpu"),
-      memory: orDefault("memory"),
-      cpus: orDefault("cpus"),
-      network: orDefault("network")
-    },
-    guest: {
-      kernel: value("kernel"),
-      initrd: value("initrd"),
-      append: orDefault("append"),
-      disks,
-      bios: value("bios"),
-      debianMirror: value("debian-mirror"),
-      pin: value("guest-pin"),
-      files: (value("files") ?? []).map(parseFileLine),
-      agent: guestChoice.agent
-    },
-    test: {
-      command: command ?? "",
-      bootTimeoutMs,
-      testTimeoutMs,
-      overallTimeoutMs,
-      successMarker: value("success-marker"),
-      failureMarker: value("failure-marker"),
-      exitDevice: orDefault("exit-device"),
-      passExitCodes: parseExitCodes(orDefault("pass-exit-codes")),
-      resultsFile: value("results-file")
-    },
-    faults: { enabled, rules, fwCfgName: orDefault("rules-fw-cfg-name"), seed, requireFired: orDefault("require-fired") },
-    report: {
-      dir: orDefault("results-dir"),
-      artifactName: value("artifact-name"),
-      upload: orDefault("upload-artifacts"),
-      failOnVerdict: orDefault("fail-on-verdict")
-    },
-    reproducerArgs: buildReproducerArgs({ configFile, given, inputRules, seed }),
-    sources,
-    campaign: campaignSettings(value, guestChoice.agent === "qfi"),
-    qtest: { scripts: value("qtest-script") ?? [], devices: value("qtest-devices") ?? [] }
+  return {
+    command: settings.value("command") ?? "",
+    bootTimeoutMs,
+    testTimeoutMs,
+    overallTimeoutMs,
+    successMarker: settings.value("success-marker"),
+    failureMarker: settings.value("failure-marker"),
+    exitDevice: settings.orDefault("exit-device"),
+    passExitCodes: settings.orDefault("pass-exit-codes"),
+    resultsFile: settings.value("results-file")
   };
-  return { config, warnings };
 }
 function givenInputs(inputs) {
   const unknown = Object.keys(inputs).filter((name) => !isInputName(name));
@@ -4414,23 +4617,20 @@ function readConfigFile(path6, cwd, fromInput, problems, baseDir) {
   );
   return loaded === void 0 ? void 0 : checkConfigSchema(loaded, problems, baseDir);
 }
-function readRulesFileSetting(setting, fromInputs, cwd, problems) {
-  const path6 = setting("rules-file")?.value;
-  if (typeof path6 !== "string") return void 0;
-  const tableSetting = setting("rules-table");
-  const table = typeof tableSetting?.value === "string" ? tableSetting.value : defaultValue("rules-table", cwd);
+function readRulesFileSetting(settings, fromInputs, cwd, problems) {
+  const path6 = settings.value("rules-file");
+  if (path6 === void 0) return void 0;
   return readRulesFile({
     path: path6,
     displayPath: displayPath(path6, cwd),
-    table,
-    tableWhere: tableSetting?.where ?? { input: "rules-table" },
+    table: settings.orDefault("rules-table"),
+    tableWhere: settings.where("rules-table"),
     ...fromInputs["rules-file"] ? { input: "rules-file" } : {},
     problems
   });
 }
-function readDisks(disks, problems) {
-  const lines = disks?.value ?? [];
-  const specs = lines.map(parseDiskLine);
+function checkDisks(disks, problems) {
+  const specs = disks?.value ?? [];
   const seen = /* @__PURE__ */ new Set();
   for (const disk of specs) {
     if (seen.has(disk.id)) {
@@ -4469,39 +4669,41 @@ function checkQemuPrefix(qemu, arch, problems) {
     );
   }
 }
-function defaultValue(name, cwd) {
-  const spec2 = inputSpec(name);
-  if (spec2.default === void 0 || spec2.computedDefault) throw new Error(`input ${name} has no literal default`);
-  return valueFromInput(spec2, spec2.default, { where: { input: name }, baseDir: cwd });
-}
-function reproducerText(type, text, value) {
-  if (Array.isArray(value)) return value;
-  if (type === "duration") return (typeof text === "string" ? text : text[text.length - 1] ?? "").trim();
+function reproducerText(name, type, text, value) {
+  if (Array.isArray(value) && type === "lines") return value.map((item) => listItemText(name, item));
+  if (type === "duration" || name === "pass-exit-codes" || name === "snapshot-at") return (typeof text === "string" ? text : text[text.length - 1] ?? "").trim();
+  if (name === "shard") return printShard(value);
   return String(value);
+}
+function listItemText(name, item) {
+  if (typeof item === "string") return item;
+  if (name === "disks") return printDiskLine(item);
+  if (name === "files") return printFileLine(item);
+  if (name === "points") return printPointLine(item);
+  return printRegionLine(item);
 }
 function displayPath(path6, cwd) {
   const rel = relative2(cwd, path6);
   return rel !== "" && !rel.startsWith("..") && !isAbsolute5(rel) ? rel : path6;
 }
-function campaignSettings(value, builtinGuest) {
-  const kind = value("campaign") ?? "matrix";
-  const shard = value("shard")?.split("/").map(Number);
+function campaignSettings(settings, builtinGuest) {
+  const kind = settings.orDefault("campaign");
   return {
     kind,
-    points: (value("points") ?? []).map(parsePointLine),
-    actions: value("actions") ?? [kind === "chaos" ? "rate:100" : "fail"],
-    repeat: value("repeat") ?? (kind === "chaos" ? 10 : kind === "snapshot" ? 50 : 1),
-    failNthMax: value("fail-nth-max") ?? 100,
-    recheck: value("recheck") ?? 2,
-    maxJobs: value("max-jobs") ?? 256,
-    shard: shard ? { index: shard[0], count: shard[1] } : void 0,
-    scenario: value("scenario"),
-    planFile: value("plan-file"),
-    history: value("history"),
-    mergeFrom: value("merge-from") ?? [],
-    regions: value("regions")?.map(parseRegionLine) ?? defaultRegions(builtinGuest),
-    snapshotAt: value("snapshot-at") ?? "start",
-    trialTimeoutMs: value("trial-timeout")
+    points: settings.value("points") ?? [],
+    actions: settings.value("actions") ?? [kind === "chaos" ? "rate:100" : "fail"],
+    repeat: settings.value("repeat") ?? (kind === "chaos" ? 10 : kind === "snapshot" ? 50 : 1),
+    failNthMax: settings.orDefault("fail-nth-max"),
+    recheck: settings.orDefault("recheck"),
+    maxJobs: settings.orDefault("max-jobs"),
+    shard: settings.value("shard"),
+    scenario: settings.value("scenario"),
+    planFile: settings.value("plan-file"),
+    history: settings.value("history"),
+    mergeFrom: settings.value("merge-from") ?? [],
+    regions: settings.value("regions") ?? defaultRegions(builtinGuest),
+    snapshotAt: settings.orDefault("snapshot-at"),
+    trialTimeoutMs: settings.value("trial-timeout")
   };
 }
 
@@ -4542,7 +4744,7 @@ import { relative as relative9 } from "node:path";
 
 // src/campaign/merge.ts
 import { existsSync as existsSync26, mkdirSync as mkdirSync9, readdirSync as readdirSync5, statSync as statSync11 } from "node:fs";
-import { dirname as dirname12, join as join36, relative as relative6 } from "node:path";
+import { dirname as dirname12, join as join37, relative as relative6 } from "node:path";
 
 // src/campaign/plan-file.ts
 import { readFileSync as readFileSync3, writeFileSync } from "node:fs";
@@ -4819,38 +5021,31 @@ function renderJUnit(name, suites) {
 `;
 }
 
-// src/observe/console-parser.ts
+// src/run/console-parser.ts
 var ConsoleParser = class {
-  markerPrefix;
   constructor(token) {
-    this.markerPrefix = `QFI:${token}:`;
+    this.token = token;
   }
+  token;
   parseLine(text, line, atMs) {
-    const marker = this.parseMarker(text, line, atMs);
-    if (marker) return marker;
-    const point = /QFI-POINT:([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*)(?: calls=(\d{1,10}) fails=(\d{1,10}))?\s*$/.exec(text);
-    if (point) {
-      return { kind: "point", line, atMs, text, name: point[1], ...point[2] !== void 0 ? { calls: Number(point[2]), fails: Number(point[3]) } : {} };
-    }
-    const region = /QFI-REGION:([a-z][a-z0-9-]{0,31})=(0x[0-9a-f]{1,16}-0x[0-9a-f]{1,16})\s*$/.exec(text);
-    if (region) return { kind: "region", line, atMs, text, name: region[1], value: region[2] };
-    const named = /QFI-MARKER:([A-Za-z0-9_.-]{1,32})(?:=(0x[0-9a-fA-F]{1,16}))?/.exec(text);
-    if (named) return { kind: "marker", line, atMs, text, name: named[1], ...named[2] ? { value: named[2] } : {} };
+    const said = parseGuestLine(text, this.token);
+    if (said) return guestLineEvent(said, line, atMs, text);
     const kind = classifyKernelLine(stripPrintkPrefix(text).trimStart());
     return kind ? { kind, line, atMs, text } : void 0;
   }
-  parseMarker(text, line, atMs) {
-    const at = text.indexOf(this.markerPrefix);
-    if (at === -1) return void 0;
-    const body2 = text.slice(at + this.markerPrefix.length).trim();
-    if (body2 === "ready") return { kind: "agent-ready", line, atMs, text };
-    if (body2 === "start") return { kind: "test-start", line, atMs, text };
-    const exit = /^exit=(\d{1,3})$/.exec(body2);
-    if (exit) return { kind: "test-exit", line, atMs, text, exitCode: Number(exit[1]) };
-    if (body2.startsWith("agent-error=")) return { kind: "agent-error", line, atMs, text: body2.slice("agent-error=".length) };
-    return void 0;
-  }
 };
+function guestLineEvent(said, line, atMs, text) {
+  switch (said.kind) {
+    case "agent-error":
+      return { kind: said.kind, line, atMs, text: said.reason };
+    case "region":
+      return { kind: said.kind, line, atMs, text, name: said.name, value: said.range };
+    default: {
+      const { kind, ...fields } = said;
+      return { kind, line, atMs, text, ...fields };
+    }
+  }
+}
 function stripPrintkPrefix(text) {
   return text.replace(/^<\d>/, "").replace(/^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s?/, "");
 }
@@ -4987,6 +5182,38 @@ function passingSpans(ktap) {
 }
 
 // src/observe/summarize.ts
+import { createReadStream } from "node:fs";
+
+// src/core/line-stream.ts
+var LineStream = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  pending = "";
+  decoder = new TextDecoder("utf-8", { fatal: false });
+  push(chunk) {
+    this.pending += typeof chunk === "string" ? chunk : this.decoder.decode(chunk, { stream: true });
+    let nl = this.pending.indexOf("\n");
+    while (nl !== -1) {
+      this.onLine(cleanLine(this.pending.slice(0, nl)));
+      this.pending = this.pending.slice(nl + 1);
+      nl = this.pending.indexOf("\n");
+    }
+  }
+  end() {
+    this.pending += this.decoder.decode();
+    if (this.pending.length > 0) this.onLine(cleanLine(this.pending));
+    this.pending = "";
+  }
+};
+function cleanLine(raw) {
+  const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  const cr = line.lastIndexOf("\r");
+  return cr === -1 ? line : line.slice(cr + 1);
+}
+
+// src/observe/summarize.ts
 var blockLines = 24;
 var maxBlocks = 4;
 var tailLines = 30;
@@ -5038,6 +5265,16 @@ var LogSummarizer = class {
     }
   }
 };
+async function summarizeConsole(record2) {
+  const problems = /* @__PURE__ */ new Map();
+  for (const e of record2.events) if (e.line > 0 && isProblemEvent(e.kind) && !problems.has(e.line)) problems.set(e.line, e);
+  const summarizer = new LogSummarizer();
+  let line = 0;
+  const lines = new LineStream((text) => summarizer.addLine(text, problems.get(++line)));
+  for await (const chunk of createReadStream(record2.files.console)) lines.push(chunk);
+  lines.end();
+  return summarizer.result();
+}
 function flattenBlocks(blocks) {
   const lines = [];
   for (const block of blocks) {
@@ -5066,10 +5303,6 @@ function foldRepeats(lines) {
 }
 
 // src/report/run-facts.ts
-var protocolLine = /\bQFI(?::[A-Za-z0-9_-]*:|-[A-Z]+:)/;
-function isProtocolLine(line) {
-  return protocolLine.test(line);
-}
 function firedText(run2) {
   return run2.ruleUse.map((u2) => {
     const calls = u2.calls === void 0 ? "" : `, ${u2.calls} call${u2.calls === 1 ? "" : "s"}`;
@@ -6208,7 +6441,7 @@ var isRegression = (row) => row.trend === "new-failure" || row.trend === "worse"
 // src/campaign/snapshot/classify.ts
 var TRIAL_CLASSES = ["benign", "sdc", "detected", "crash", "hang"];
 function testOutput(consoleText) {
-  return consoleText.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !/QFI:[A-Za-z0-9_-]+:|QFI-(POINT|MARKER|REGION):/.test(line) && !/^\[\s*\d+\.\d+\]/.test(line)).join("\n");
+  return consoleText.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !isProtocolLine(line) && !/^\[\s*\d+\.\d+\]/.test(line)).join("\n");
 }
 function firstDifference(golden, output) {
   const a2 = golden.split("\n");
@@ -6339,13 +6572,13 @@ function readCampaignReport(file) {
 }
 
 // src/campaign/run-campaign.ts
-import { existsSync as existsSync25, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync12 } from "node:fs";
-import { join as join35, relative as relative5 } from "node:path";
+import { existsSync as existsSync25, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync13 } from "node:fs";
+import { join as join36, relative as relative5 } from "node:path";
 
 // src/modes/run-pipeline.ts
 import { mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join33 } from "node:path";
+import { join as join34 } from "node:path";
 
 // src/observe/guest-results.ts
 import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
@@ -6353,37 +6586,6 @@ import { join as join7 } from "node:path";
 
 // src/observe/ktap-console.ts
 import { closeSync, existsSync as existsSync7, openSync, readSync } from "node:fs";
-
-// src/core/line-stream.ts
-var LineStream = class {
-  constructor(onLine) {
-    this.onLine = onLine;
-  }
-  onLine;
-  pending = "";
-  decoder = new TextDecoder("utf-8", { fatal: false });
-  push(chunk) {
-    this.pending += typeof chunk === "string" ? chunk : this.decoder.decode(chunk, { stream: true });
-    let nl = this.pending.indexOf("\n");
-    while (nl !== -1) {
-      this.onLine(cleanLine(this.pending.slice(0, nl)));
-      this.pending = this.pending.slice(nl + 1);
-      nl = this.pending.indexOf("\n");
-    }
-  }
-  end() {
-    this.pending += this.decoder.decode();
-    if (this.pending.length > 0) this.onLine(cleanLine(this.pending));
-    this.pending = "";
-  }
-};
-function cleanLine(raw) {
-  const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-  const cr = line.lastIndexOf("\r");
-  return cr === -1 ? line : line.slice(cr + 1);
-}
-
-// src/observe/ktap-console.ts
 function readKtapFile(path6, source = "console") {
   if (!existsSync7(path6)) return void 0;
   const parser = new KtapParser(source);
@@ -6400,8 +6602,29 @@ function readKtapFile(path6, source = "console") {
   return parser.end();
 }
 
+// src/core/results-layout.ts
+var RESULTS_FILES = {
+  console: "console.log",
+  qemuStderr: "qemu-stderr.log",
+  qmpLog: "qmp.log",
+  /** HMP `info registers`, captured when a timeout stops QEMU. */
+  registers: "registers.txt",
+  /** What qfi's plugin injected (one JSON object a line); host lines are appended after the run. */
+  injections: "injections.jsonl",
+  /** QEMU's block trace (-D), when the run has block rules or counts requests. */
+  blockTrace: "block-trace.log",
+  /** The blkdebug configurations of each disk swap (a folder). */
+  blkdebug: "blkdebug",
+  /** The guest's `results-file`, as its agent handed it over. */
+  guestResults: "guest-results.txt",
+  /** qemu-guest-agent runs: the conversation, and the command's output. */
+  qgaTranscript: "qga.log",
+  commandStdout: "command-stdout.log",
+  commandStderr: "command-stderr.log"
+};
+
 // src/observe/guest-results.ts
-var GUEST_RESULTS_FILE = "guest-results.txt";
+var GUEST_RESULTS_FILE = RESULTS_FILES.guestResults;
 function readGuestResults(plan, record2) {
   if (plan.resultsFile === void 0) return void 0;
   const copy = join7(record2.files.dir, GUEST_RESULTS_FILE);
@@ -6917,7 +7140,7 @@ function planHost(config, rules, countRequests = false) {
     const readOnlyWrites = mine.find((r) => r.op !== "read" && disk.readOnly);
     if (readOnlyWrites) {
       throw new ConfigError(`rule ${readOnlyWrites.text} can never fire: disk ${disk.id} is read-only, so the guest never writes or flushes it`, {
-        location: { input: "disks" },
+        location: sourceOf(config, "disks"),
         hint: "drop read-only=true from the disk, or use block.read rules on it"
       });
     }
@@ -6943,7 +7166,7 @@ function expandDisks(rule, disks) {
 }
 function checkServable(rule, config) {
   const refuse = (reason, hint, input = "faults") => {
-    throw new ConfigError(`rule ${rule.text} cannot be carried out: ${reason}`, { location: { input }, hint });
+    throw new ConfigError(`rule ${rule.text} cannot be carried out: ${reason}`, { location: sourceOf(config, input), hint });
   };
   if (rule.layer === "block") {
     const ids = config.guest.disks.map((d) => d.id);
@@ -6999,23 +7222,10 @@ var archData = {
 };
 
 // src/plan/make-plan.ts
-var AGENT_FW_CFG = {
-  token: "opt/qfi/token",
-  command: "opt/qfi/command",
-  /** The run's seed (decimal), for guest runtimes' rate rules. */
-  seed: "opt/qfi/seed",
-  /** Marker names the guest's qfi-marker waits at until the runner acknowledges them. */
-  syncMarkers: "opt/qfi/sync-markers",
-  /** Guest path of the results file the agent copies to the results port after the command. */
-  resultsFile: "opt/qfi/results-file"
-};
-var SYNC_PARAM = "qfi.sync";
-var RULES_NAME_PARAM = "qfi.rules";
-var REGIONS_PARAM = "qfi.regions";
 function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
   const rules = config.faults.enabled ? config.faults.rules : [];
   const guestRules = rules.filter((r) => !isPluginRule(r) && !isHostRule(r));
-  const snapshotAt = opts.snapshot ? parseSnapshotAt(opts.snapshot.at) : void 0;
+  const snapshotAt = opts.snapshot?.at;
   const planned = planHost(config, rules, opts.countBlockRequests === true && config.guest.disks.length > 0);
   const host = {
     ...planned,
@@ -7023,7 +7233,7 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
     syncMarkers: snapshotAt?.kind === "marker" && !planned.syncMarkers.includes(snapshotAt.name) ? [...planned.syncMarkers, snapshotAt.name] : planned.syncMarkers
   };
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
-  checkGuestSupportsPlan(config, pluginRules.length > 0, snapshotAt !== void 0);
+  checkGuestSupportsPlan(config, pluginRules.length > 0);
   const fwCfg = agentFwCfg(config, token, guestRules, host);
   const agent = config.guest.agent;
   const arch = archData[config.machine.arch];
@@ -7086,39 +7296,32 @@ function agentFwCfg(config, token, guestRules, host) {
     fwCfg.push({ name: config.faults.fwCfgName, content: canonicalRulesText(guestRules) });
   }
   if (config.test.resultsFile !== void 0) fwCfg.push({ name: AGENT_FW_CFG.resultsFile, content: config.test.resultsFile });
-  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: host.syncMarkers.map((m) => `${m}
-`).join("") });
+  if (host.syncMarkers.length > 0) fwCfg.push({ name: AGENT_FW_CFG.syncMarkers, content: syncMarkersText(host.syncMarkers) });
   return fwCfg;
 }
 function kernelAppend(config, host, snapshot) {
   const agent = config.guest.agent;
   const arch = archData[config.machine.arch];
   const baseAppend = agent === "qfi" ? arch.defaultAppend : arch.defaultAppend.filter((p) => p.startsWith("console=") || p.startsWith("panic="));
-  const append2 = [...baseAppend, `${RULES_NAME_PARAM}=${config.faults.fwCfgName}`];
-  if (host.syncTestStart) append2.push(`${SYNC_PARAM}=1`);
-  if (snapshot) append2.push(`${REGIONS_PARAM}=1`);
+  const append2 = [...baseAppend, rulesNameParam(config.faults.fwCfgName)];
+  if (host.syncTestStart) append2.push(SYNC_START_PARAM);
+  if (snapshot) append2.push(REPORT_REGIONS_PARAM);
   if (config.guest.append.trim()) append2.push(config.guest.append.trim());
   return append2;
 }
-function checkGuestSupportsPlan(config, hasPluginRules, snapshot) {
+function checkGuestSupportsPlan(config, hasPluginRules) {
   const arch = config.machine.arch;
-  if ((hasPluginRules || snapshot) && arch !== "x86_64") {
-    throw new ConfigError(`${snapshot ? "snapshot campaigns" : "plugin rules (mem.*, reg.*, insn.*)"} need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is ${arch}`, {
-      location: { input: "arch" },
+  if (hasPluginRules && arch !== "x86_64") {
+    throw new ConfigError(`plugin rules (mem.*, reg.*, insn.*) need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is ${arch}`, {
+      location: sourceOf(config, "arch"),
       hint: "run this scenario on arch: x86_64, or use guest, block and VM rules on aarch64"
     });
   }
-  if (config.qemu.accel === "kvm" && (hasPluginRules || snapshot || config.qemu.plugin || config.qemu.icount)) {
-    const why = hasPluginRules ? "plugin rules (mem.*, reg.*, insn.*) run in qfi's TCG plugin" : snapshot ? "snapshot campaigns run qfi's TCG plugin" : config.qemu.plugin ? "a QEMU plugin instruments TCG-translated code" : "icount is a TCG option";
+  if (config.qemu.accel === "kvm" && (hasPluginRules || config.qemu.plugin || config.qemu.icount)) {
+    const why = hasPluginRules ? "plugin rules (mem.*, reg.*, insn.*) run in qfi's TCG plugin" : config.qemu.plugin ? "a QEMU plugin instruments TCG-translated code" : "icount is a TCG option";
     throw new ConfigError(`accel = kvm was asked for, but ${why}: KVM cannot run it`, {
-      location: { input: "accel" },
+      location: sourceOf(config, "accel"),
       hint: "use accel = auto (qfi picks TCG then) or accel = tcg"
-    });
-  }
-  if (snapshot && config.guest.agent !== "qfi") {
-    throw new ConfigError(`snapshot campaigns need qfi's agent (it waits where the state is saved), but the guest runs with agent: ${config.guest.agent}`, {
-      location: { input: "agent" },
-      hint: "use the built-in initramfs (your kernel is fine: drop initrd / boot=true)"
     });
   }
 }
@@ -7156,7 +7359,7 @@ function chooseQemu(config, hasPluginRules = false) {
     if (pluginSource) {
       const what = hasPluginRules ? "plugin rules (mem.*, reg.*, insn.*) need qfi's plugin, built against a QEMU build's qemu-plugin.h" : `plugin ${qemu.plugin} is C source, which needs a QEMU build's qemu-plugin.h`;
       throw new ConfigError(`${what}, but qemu is \`system\``, {
-        location: { input: "qemu" },
+        location: sourceOf(config, "qemu"),
         hint: "use qemu: auto or build (qfi builds QEMU and compiles the plugin), or give the plugin as a built .so"
       });
     }
@@ -7164,9 +7367,10 @@ function chooseQemu(config, hasPluginRules = false) {
   }
   if (qemu.binary !== "auto" && qemu.binary !== "build") return { kind: "path", path: qemu.binary };
   if (qemu.binary === "auto" && !pluginSource) return { kind: "system" };
-  if (!qemu.source && !qemu.sha256 && !knownReleaseSha256(qemu.version)) {
+  const sha256 = qemu.sha256 ?? (qemu.source ? void 0 : knownReleaseSha256(qemu.version));
+  if (!qemu.source && !sha256) {
     throw new ConfigError(`QEMU ${qemu.version} is not in qfi's release table, so its tarball cannot be checked`, {
-      location: { input: "qemu-version" },
+      location: sourceOf(config, "qemu-version"),
       hint: "give its sha256 with qemu-sha256, or a local tarball or folder with qemu-source"
     });
   }
@@ -7174,7 +7378,7 @@ function chooseQemu(config, hasPluginRules = false) {
     kind: "build",
     reason: qemu.binary === "build" ? "qemu: build" : hasPluginRules ? "the run has plugin rules (qfi's plugin needs QEMU >= 10.1)" : `the plugin source ${qemu.plugin} needs qemu-plugin.h`,
     version: qemu.version,
-    sha256: qemu.sha256,
+    sha256,
     source: qemu.source,
     targets: qemu.targets,
     configureFlags: qemu.configureFlags,
@@ -12056,7 +12260,7 @@ var duplex = () => new Duplex({ read() {
 var handleDummyPromise = async (error3, verboseInfo, options) => handleResult(error3, verboseInfo, options);
 
 // node_modules/execa/lib/stdio/handle-async.js
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
 import { Buffer as Buffer4 } from "node:buffer";
 import { Readable as Readable2, Writable as Writable2, Duplex as Duplex2 } from "node:stream";
 var handleStdioAsync = (options, verboseInfo) => handleStdio(addPropertiesAsync, options, verboseInfo, false);
@@ -12080,8 +12284,8 @@ var addProperties2 = {
 var addPropertiesAsync = {
   input: {
     ...addProperties2,
-    fileUrl: ({ value }) => ({ stream: createReadStream(value) }),
-    filePath: ({ value: { file } }) => ({ stream: createReadStream(file) }),
+    fileUrl: ({ value }) => ({ stream: createReadStream2(value) }),
+    filePath: ({ value: { file } }) => ({ stream: createReadStream2(file) }),
     webStream: ({ value }) => ({ stream: Readable2.fromWeb(value) }),
     iterable: ({ value }) => ({ stream: Readable2.from(value) }),
     asyncIterable: ({ value }) => ({ stream: Readable2.from(value) }),
@@ -15548,7 +15752,7 @@ async function loadModules(kernel, wanted, signal) {
   const tree = new ModuleTree(kernel.modulesDir, kernel.moduleFiles, parseModulesBuiltin(builtinText), signal);
   try {
     const order = await orderModules(wanted, tree);
-    return Promise.all(order.map(async (name) => await tree.load(name)));
+    return await Promise.all(order.map(async (name) => await tree.load(name)));
   } catch (err) {
     if (err instanceof ModuleError) {
       throw new InfraError(`guest kernel ${kernel.description}: ${err.message}`, {
@@ -16312,7 +16516,7 @@ var NinjaProgress = class {
 
 // src/provision/qemu-build/qemu-source.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream as createWriteStream2, existsSync as existsSync20, mkdirSync as mkdirSync3, readdirSync as readdirSync4, readFileSync as readFileSync17, renameSync as renameSync3, rmSync, statSync as statSync9, writeFileSync as writeFileSync7 } from "node:fs";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream2, existsSync as existsSync20, mkdirSync as mkdirSync3, readdirSync as readdirSync4, readFileSync as readFileSync17, renameSync as renameSync3, rmSync, statSync as statSync9, writeFileSync as writeFileSync7 } from "node:fs";
 import { basename as basename5, join as join25, relative as relative4 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -16321,7 +16525,7 @@ function sourceHashOf(origin) {
 }
 async function sha256File(path6) {
   const hash = createHash6("sha256");
-  await pipeline(createReadStream2(path6), hash);
+  await pipeline(createReadStream3(path6), hash);
   return hash.digest("hex");
 }
 function treeHash(root) {
@@ -16341,23 +16545,17 @@ function treeHash(root) {
 async function resolveQemuSource(spec2) {
   if (spec2.source) {
     if (statSync9(spec2.source).isDirectory()) return { kind: "folder", path: spec2.source, treeHash: treeHash(spec2.source) };
-    const sha2562 = await sha256File(spec2.source);
-    if (spec2.sha256 && spec2.sha256 !== sha2562) {
-      throw new ConfigError(`the QEMU source tarball ${spec2.source} has sha256 ${sha2562}, not the ${spec2.sha256} given in qemu-sha256`, {
+    const sha256 = await sha256File(spec2.source);
+    if (spec2.sha256 && spec2.sha256 !== sha256) {
+      throw new ConfigError(`the QEMU source tarball ${spec2.source} has sha256 ${sha256}, not the ${spec2.sha256} given in qemu-sha256`, {
         location: { input: "qemu-sha256" },
         hint: "check that the tarball is the one you meant, or correct qemu-sha256"
       });
     }
-    return { kind: "tarball", path: spec2.source, sha256: sha2562 };
+    return { kind: "tarball", path: spec2.source, sha256 };
   }
-  const sha256 = spec2.sha256 ?? knownReleaseSha256(spec2.version);
-  if (!sha256) {
-    throw new ConfigError(`QEMU ${spec2.version} is not in qfi's release table, so its tarball cannot be checked`, {
-      location: { input: "qemu-version" },
-      hint: "give its sha256 with qemu-sha256, or a local tarball or folder with qemu-source"
-    });
-  }
-  return { kind: "download", version: spec2.version, url: releaseTarballUrl(spec2.version), sha256 };
+  if (!spec2.sha256) throw new Error(`internal: QEMU ${spec2.version} is to be downloaded without a sha256; the plan gives one or refuses`);
+  return { kind: "download", version: spec2.version, url: releaseTarballUrl(spec2.version), sha256: spec2.sha256 };
 }
 async function downloadRelease(origin, downloadsDir, log, signal) {
   mkdirSync3(downloadsDir, { recursive: true });
@@ -16759,7 +16957,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
 }
 function checkPluginApi(plan, version, binary) {
   const api = pluginApiVersion(version) ?? 0;
-  const needsSkip = plan.pluginRules.some((r) => r.line.includes(" action=skip "));
+  const needsSkip = plan.pluginRules.some((r) => r.action === "skip");
   const need = needsSkip ? 6 : 5;
   if (api >= need) return;
   throw new ConfigError(
@@ -16829,73 +17027,12 @@ function writeReproducer(plan, dir, guest) {
 }
 
 // src/run/run-qemu.ts
-import { createWriteStream as createWriteStream5, existsSync as existsSync24, writeFileSync as writeFileSync11 } from "node:fs";
-import { basename as basename6, join as join32 } from "node:path";
-import { setTimeout as sleep3 } from "node:timers/promises";
+import { createWriteStream as createWriteStream6, writeFileSync as writeFileSync12 } from "node:fs";
+import { basename as basename6, join as join33 } from "node:path";
 
-// src/run/serial-line-ends.ts
-var CR2 = 13;
-var LF2 = 10;
-var SerialLineEnds = class {
-  heldCr = false;
-  push(chunk) {
-    if (!this.heldCr && !chunk.includes(CR2)) return chunk;
-    const out = Buffer.allocUnsafe(chunk.length + 1);
-    let length = 0;
-    for (const byte of chunk) {
-      if (this.heldCr && byte !== LF2) out[length++] = CR2;
-      this.heldCr = byte === CR2;
-      if (!this.heldCr) out[length++] = byte;
-    }
-    return out.subarray(0, length);
-  }
-  /** What is still held back when the console closes: a final `\r`, or nothing. */
-  end() {
-    const rest = this.heldCr ? Buffer.from([CR2]) : Buffer.alloc(0);
-    this.heldCr = false;
-    return rest;
-  }
-};
-
-// src/observe/verdict-sources.ts
-var MarkerWatch = class {
-  success;
-  failure;
-  seenSuccess = false;
-  seenFailure = false;
-  constructor(sources) {
-    this.success = sources.successMarker === void 0 ? void 0 : new RegExp(sources.successMarker);
-    this.failure = sources.failureMarker === void 0 ? void 0 : new RegExp(sources.failureMarker);
-  }
-  get active() {
-    return this.success !== void 0 || this.failure !== void 0;
-  }
-  check(text, line, atMs) {
-    if (this.failure && !this.seenFailure && this.failure.test(text)) {
-      this.seenFailure = true;
-      return { kind: "failure-marker", line, atMs, text };
-    }
-    if (this.success && !this.seenSuccess && this.success.test(text)) {
-      this.seenSuccess = true;
-      return { kind: "success-marker", line, atMs, text };
-    }
-    return void 0;
-  }
-};
-function decodeGuestExit(device, status) {
-  switch (device) {
-    case "isa-debug-exit":
-      if (status === 0) return { kind: "power-off" };
-      return status % 2 === 1 ? { kind: "code", code: (status - 1) / 2 } : void 0;
-    case "semihosting":
-      return { kind: "code", code: status };
-    case "none":
-      return void 0;
-  }
-}
-function qemuReportedError(stderrLines, binaryName) {
-  return stderrLines.some((l) => l.startsWith(`${binaryName}:`) && !l.startsWith(`${binaryName}: warning:`));
-}
+// src/run/run-setup.ts
+import { writeFileSync as writeFileSync10 } from "node:fs";
+import { join as join30 } from "node:path";
 
 // src/run/snapshot-jobs.ts
 import { setTimeout as sleep } from "node:timers/promises";
@@ -16923,7 +17060,6 @@ async function runSnapshotJob(qmp, command, devices, timeoutMs = 6e4) {
 
 // src/run/qemu-argv.ts
 var GUEST_AGENT_PORT = "org.qemu.guest_agent.0";
-var RESULTS_PORT = "org.qfi.results";
 var BLOCK_TRACE_EVENTS = [
   "bdrv_open_common",
   "blk_co_preadv",
@@ -17040,9 +17176,905 @@ function qfiPluginArgs(plan, paths) {
   return [`log=${log}`, `rules=${rules}`, `socket=${socket}`, `seed=${plan.seed}`];
 }
 
+// src/run/run-setup.ts
+function prepareRun(plan, provisioned, dirs, snapshotState) {
+  const { resultsDir, privateDir } = dirs;
+  const files = {
+    dir: resultsDir,
+    console: join30(resultsDir, RESULTS_FILES.console),
+    qemuStderr: join30(resultsDir, RESULTS_FILES.qemuStderr),
+    qmpLog: join30(resultsDir, RESULTS_FILES.qmpLog)
+  };
+  const fwCfgFiles = /* @__PURE__ */ new Map();
+  plan.fwCfg.forEach((entry, i2) => {
+    const path6 = join30(privateDir, `fw_cfg-${i2}`);
+    writeFileSync10(path6, entry.content, { mode: 384 });
+    fwCfgFiles.set(entry.name, path6);
+  });
+  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join30(privateDir, "plugin-rules.txt"), log: join30(resultsDir, RESULTS_FILES.injections), socket: join30(privateDir, "plugin.sock") } : void 0;
+  if (qfiPlugin)
+    writeFileSync10(
+      qfiPlugin.rules,
+      plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
+`).join(""),
+      { mode: 384 }
+    );
+  const hasBlockRules = plan.host.hostRules.some((r) => r.layer === "block") || plan.host.countRequests;
+  const paths = {
+    qmpSocket: join30(privateDir, "qmp.sock"),
+    fwCfgFiles,
+    ...plan.agent === "qemu-guest-agent" ? { guestAgentSocket: join30(privateDir, "qga.sock") } : {},
+    // qfi's agent copies the results file to a virtio-serial port; QEMU writes it here.
+    ...plan.agent === "qfi" && plan.resultsFile !== void 0 ? { guestResults: join30(resultsDir, RESULTS_FILES.guestResults) } : {},
+    ...qfiPlugin ? { qfiPlugin } : {},
+    ...hasBlockRules ? { blockTrace: join30(resultsDir, RESULTS_FILES.blockTrace) } : {},
+    ...snapshotState ? { snapshotState } : {}
+  };
+  return { files, paths, argv: buildQemuArgv(plan, provisioned, paths) };
+}
+
+// src/run/qemu-process.ts
+import { createWriteStream as createWriteStream4 } from "node:fs";
+import { setTimeout as sleep2 } from "node:timers/promises";
+
+// src/run/serial-line-ends.ts
+var CR2 = 13;
+var LF2 = 10;
+var SerialLineEnds = class {
+  heldCr = false;
+  push(chunk) {
+    if (!this.heldCr && !chunk.includes(CR2)) return chunk;
+    const out = Buffer.allocUnsafe(chunk.length + 1);
+    let length = 0;
+    for (const byte of chunk) {
+      if (this.heldCr && byte !== LF2) out[length++] = CR2;
+      this.heldCr = byte === CR2;
+      if (!this.heldCr) out[length++] = byte;
+    }
+    return out.subarray(0, length);
+  }
+  /** What is still held back when the console closes: a final `\r`, or nothing. */
+  end() {
+    const rest = this.heldCr ? Buffer.from([CR2]) : Buffer.alloc(0);
+    this.heldCr = false;
+    return rest;
+  }
+};
+
+// src/run/qemu-process.ts
+var STDERR_TAIL_LINES = 20;
+var QemuProcess = class {
+  constructor(argv, opts) {
+    this.opts = opts;
+    this.stopStepMs = opts.stopStepMs ?? 3e3;
+    this.child = execa(argv[0], argv.slice(1), {
+      stdin: opts.talksToGuest ? "pipe" : "ignore",
+      stdout: "pipe",
+      stderr: "pipe",
+      buffer: false,
+      reject: false,
+      cleanup: true
+    });
+    this.pid = this.child.pid;
+    this.exited = this.supervise();
+  }
+  opts;
+  pid;
+  /** Resolves once QEMU has exited and both files are written and closed. */
+  exited;
+  /** The last non-empty stderr lines (whole lines: QEMU writes one message in several pieces). */
+  stderrTail = [];
+  hasExited = false;
+  stopping;
+  child;
+  stopStepMs;
+  /** Whether the stop sequence has begun (qfi ended the run, not QEMU or the guest). */
+  get isStopping() {
+    return this.stopping !== void 0;
+  }
+  get hasEnded() {
+    return this.hasExited;
+  }
+  /** A line to the guest's console input (the guest reads it with echo off). */
+  tellGuest(line) {
+    const stdin = this.child.stdin;
+    if (!this.hasExited && stdin && !stdin.destroyed) stdin.write(consoleInput(line));
+  }
+  /** Ends QEMU: `quit` first (QMP, when connected), then SIGTERM, then SIGKILL. Called again, the same stop. */
+  stop(quit) {
+    this.stopping ??= (async () => {
+      if (this.hasExited) return;
+      if (quit) await quit(this.stopStepMs).catch(() => void 0);
+      if (await this.exitsWithin(this.stopStepMs)) return;
+      this.opts.log.warn("QEMU did not quit over QMP; sending SIGTERM");
+      this.child.kill("SIGTERM");
+      if (await this.exitsWithin(this.stopStepMs)) return;
+      this.opts.log.warn("QEMU ignored SIGTERM; sending SIGKILL");
+      this.child.kill("SIGKILL");
+      await this.exitsWithin(this.stopStepMs);
+    })();
+    return this.stopping;
+  }
+  async supervise() {
+    const consoleOut = createWriteStream4(this.opts.consoleFile);
+    const stderrOut = createWriteStream4(this.opts.stderrFile);
+    const lines = new LineStream(this.opts.onConsoleLine);
+    const stderrLines = new LineStream((line) => {
+      if (line.trim() === "") return;
+      this.stderrTail.push(line);
+      this.stderrTail.splice(0, Math.max(0, this.stderrTail.length - STDERR_TAIL_LINES));
+    });
+    const consoleEnds = new SerialLineEnds();
+    const onConsoleBytes = (bytes) => {
+      if (bytes.length === 0) return;
+      consoleOut.write(bytes);
+      lines.push(bytes);
+    };
+    this.child.stdout.on("data", (chunk) => onConsoleBytes(consoleEnds.push(chunk)));
+    this.child.stderr.on("data", (chunk) => {
+      stderrOut.write(chunk);
+      stderrLines.push(chunk);
+    });
+    const result = await this.child;
+    this.hasExited = true;
+    onConsoleBytes(consoleEnds.end());
+    lines.end();
+    stderrLines.end();
+    await Promise.all([closeStream(consoleOut), closeStream(stderrOut)]);
+    return { code: result.exitCode, signal: result.signal, failed: result.failed, message: result.message ?? "" };
+  }
+  async exitsWithin(ms) {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return true;
+    return Promise.race([this.child.then(() => true), sleep2(ms, void 0, { ref: false }).then(() => false)]);
+  }
+};
+function closeStream(stream) {
+  return new Promise((resolve11) => stream.end(resolve11));
+}
+
+// src/run/verdict-sources.ts
+var MarkerWatch = class {
+  success;
+  failure;
+  seenSuccess = false;
+  seenFailure = false;
+  constructor(sources) {
+    this.success = sources.successMarker === void 0 ? void 0 : new RegExp(sources.successMarker);
+    this.failure = sources.failureMarker === void 0 ? void 0 : new RegExp(sources.failureMarker);
+  }
+  get active() {
+    return this.success !== void 0 || this.failure !== void 0;
+  }
+  check(text, line, atMs) {
+    if (this.failure && !this.seenFailure && this.failure.test(text)) {
+      this.seenFailure = true;
+      return { kind: "failure-marker", line, atMs, text };
+    }
+    if (this.success && !this.seenSuccess && this.success.test(text)) {
+      this.seenSuccess = true;
+      return { kind: "success-marker", line, atMs, text };
+    }
+    return void 0;
+  }
+};
+function decodeGuestExit(device, status) {
+  switch (device) {
+    case "isa-debug-exit":
+      if (status === 0) return { kind: "power-off" };
+      return status % 2 === 1 ? { kind: "code", code: (status - 1) / 2 } : void 0;
+    case "semihosting":
+      return { kind: "code", code: status };
+    case "none":
+      return void 0;
+  }
+}
+function qemuReportedError(stderrLines, binaryName) {
+  return stderrLines.some((l) => l.startsWith(`${binaryName}:`) && !l.startsWith(`${binaryName}: warning:`));
+}
+
+// src/run/exit-classification.ts
+function classifyExit(facts) {
+  const { exit, stderrTail } = facts;
+  const out = {};
+  if (facts.exitDevice !== "none" && !facts.stopped && !exit.signal && exit.code !== void 0 && !qemuReportedError(stderrTail, facts.binaryName)) {
+    const guestExit = decodeGuestExit(facts.exitDevice, exit.code);
+    if (guestExit) out.guestExit = guestExit;
+  }
+  if (exit.failed && exit.code === void 0 && exit.signal === void 0) {
+    out.infraError = `QEMU could not be started: ${exit.message}`;
+  } else if (!facts.stopped && !facts.crashed && facts.commandExitCode === void 0 && out.guestExit === void 0 && (exit.signal || exit.code !== 0)) {
+    const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+    out.infraError = `QEMU ${how} after ${(facts.wallMs / 1e3).toFixed(1)} s${stderrTail.length ? `: ${stderrTail.slice(-5).join(" | ")}` : ""}${missingFirmwareHint(stderrTail)}`;
+  }
+  return out;
+}
+function missingFirmwareHint(stderr) {
+  const missing = stderr.some((l) => /could not load PC BIOS|failed to find romfile|Could not open option rom|could not find .* firmware/i.test(l));
+  return missing ? " (QEMU did not find its firmware: install the distribution's, on Debian/Ubuntu apt-get install seabios ipxe-qemu qemu-system-data)" : "";
+}
+
+// src/run/console-listener.ts
+var ConsoleListener = class {
+  /** Lines heard so far (console.log's line count). */
+  lines = 0;
+  parser;
+  markers;
+  constructor(markerToken, sources) {
+    this.parser = new ConsoleParser(markerToken);
+    this.markers = new MarkerWatch(sources);
+  }
+  /** The events of one line, parsed event first. */
+  hear(text, atMs) {
+    this.lines++;
+    const events = [];
+    const event = this.parser.parseLine(text, this.lines, atMs);
+    if (event) events.push(event);
+    const marker = this.markers.active ? this.markers.check(text, this.lines, atMs) : void 0;
+    if (marker) events.push(marker);
+    return events;
+  }
+};
+
+// src/run/watchdog.ts
+var POWER_OFF_GRACE_MS = 15e3;
+var CRASH_GRACE_MS = 1e3;
+var WatchdogState = class {
+  constructor(policy, startMs = 0) {
+    this.policy = policy;
+    const { timeouts } = policy;
+    if (policy.hasAgent && !policy.trial) this.deadlines.set("boot", startMs + timeouts.bootMs);
+    if (!policy.hasAgent) this.deadlines.set("test", startMs + timeouts.testMs);
+    this.deadlines.set("overall", startMs + timeouts.overallMs);
+  }
+  policy;
+  deadlines = /* @__PURE__ */ new Map();
+  timedOut = false;
+  /** The earliest pending deadline (ms on the run's clock), if any. */
+  nextDeadline() {
+    const all = [...this.deadlines.values()];
+    return all.length ? Math.min(...all) : void 0;
+  }
+  /** Feeds one input at `nowMs`; returns what is due, earliest first. */
+  feed(input, nowMs) {
+    if (input.kind === "event") this.onEvent(input.event, nowMs);
+    else if (input.kind === "reset") {
+      this.deadlines.delete("test");
+      if (this.policy.hasAgent) this.deadlines.set("boot", nowMs + this.policy.timeouts.bootMs);
+    } else if (input.kind === "resumed") this.deadlines.set("test", nowMs + this.policy.timeouts.testMs);
+    return this.due(nowMs);
+  }
+  onEvent(event, nowMs) {
+    const { policy } = this;
+    switch (event.kind) {
+      case "agent-ready":
+        this.deadlines.delete("boot");
+        break;
+      case "test-start":
+        this.deadlines.set("test", nowMs + policy.timeouts.testMs);
+        break;
+      case "test-exit":
+        this.deadlines.delete("test");
+        if (!policy.trial) this.soonest("power-off", nowMs + POWER_OFF_GRACE_MS);
+        break;
+      case "panic":
+      case "oops":
+      case "bug":
+        if (event.kind === "panic" && policy.rebootOnReset || policy.trial) this.soonest("crash", nowMs + CRASH_GRACE_MS);
+        break;
+      case "success-marker":
+      case "failure-marker":
+        if (policy.markersEnd) this.soonest("marker", nowMs + (event.kind === "failure-marker" ? CRASH_GRACE_MS : 0));
+        break;
+      default:
+        break;
+    }
+  }
+  soonest(deadline, at) {
+    this.deadlines.set(deadline, Math.min(at, this.deadlines.get(deadline) ?? Infinity));
+  }
+  due(nowMs) {
+    const due = [...this.deadlines].filter(([, at]) => at <= nowMs).sort((a2, b) => a2[1] - b[1]);
+    const actions = [];
+    for (const [deadline] of due) {
+      this.deadlines.delete(deadline);
+      if (deadline === "boot" || deadline === "test" || deadline === "overall") {
+        if (this.timedOut) continue;
+        this.timedOut = true;
+        for (const kind of ["boot", "test", "overall"]) this.deadlines.delete(kind);
+        actions.push({ kind: "timeout", which: deadline });
+      } else actions.push({ kind: "stop", why: deadline });
+    }
+    return actions;
+  }
+};
+var Watchdog = class {
+  constructor(state, now, onAction) {
+    this.state = state;
+    this.now = now;
+    this.onAction = onAction;
+    this.arm();
+  }
+  state;
+  now;
+  onAction;
+  timer;
+  closed = false;
+  feed(input) {
+    if (this.closed) return;
+    for (const action of this.state.feed(input, this.now())) this.onAction(action);
+    this.arm();
+  }
+  close() {
+    this.closed = true;
+    clearTimeout(this.timer);
+  }
+  arm() {
+    clearTimeout(this.timer);
+    const next = this.state.nextDeadline();
+    if (next === void 0 || this.closed) return;
+    this.timer = setTimeout(() => this.feed({ kind: "tick" }), Math.max(0, next - this.now()));
+  }
+};
+
+// src/run/guest-agent-session.ts
+import { createWriteStream as createWriteStream5 } from "node:fs";
+import { writeFile as writeFile9 } from "node:fs/promises";
+import { join as join31 } from "node:path";
+
+// src/run/guest-agent.ts
+import { randomInt as randomInt2 } from "node:crypto";
+import { setTimeout as sleep3 } from "node:timers/promises";
+
+// src/run/line-channel.ts
+import { createConnection } from "node:net";
+var NEWLINE = 10;
+var Transcript = class {
+  constructor(stream, startedAt, maxLineChars2 = Infinity) {
+    this.stream = stream;
+    this.startedAt = startedAt;
+    this.maxLineChars = maxLineChars2;
+  }
+  stream;
+  startedAt;
+  maxLineChars;
+  write(direction, line) {
+    if (!this.stream || this.stream.destroyed) return;
+    const t = ((Date.now() - this.startedAt) / 1e3).toFixed(3);
+    const max = this.maxLineChars;
+    const text = line.length > max ? `${line.slice(0, max)}\u2026 (${line.length - max} more characters)` : line;
+    this.stream.write(`${t} ${direction} ${text}
+`);
+  }
+};
+function connectUnix(path6) {
+  return new Promise((resolve11, reject) => {
+    const socket = createConnection(path6);
+    socket.once("connect", () => {
+      socket.off("error", reject);
+      resolve11(socket);
+    });
+    socket.once("error", reject);
+  });
+}
+var LineChannel = class {
+  constructor(socket, opts) {
+    this.socket = socket;
+    this.opts = opts;
+    socket.on("data", (chunk) => this.onData(chunk));
+    socket.on("close", () => this.end(opts.closedError(void 0)));
+    socket.on("error", (err) => this.end(opts.closedError(err)));
+  }
+  socket;
+  opts;
+  waiters = [];
+  partial = [];
+  closedWith;
+  /** Why the conversation is over (undefined while it goes on). */
+  get closed() {
+    return this.closedWith;
+  }
+  /** Writes one line (and its transcript entry); `prefixByte` goes before it (a sentinel). */
+  send(line, prefixByte) {
+    if (this.closedWith) throw this.closedWith;
+    this.opts.transcript?.write(">", prefixByte === void 0 ? line : `${showByte(prefixByte)}${line}`);
+    const bytes = Buffer.from(`${line}
+`);
+    this.socket.write(prefixByte === void 0 ? bytes : Buffer.concat([Buffer.from([prefixByte]), bytes]));
+  }
+  /** The next message `accept` takes, or the timeout's error, the signal's reason, the connection's end. */
+  waitFor(accept, opts) {
+    if (this.closedWith) return Promise.reject(this.closedWith);
+    return new Promise((resolve11, reject) => {
+      const { signal } = opts;
+      const onAbort = () => waiter.settle({ error: signal.reason });
+      const timer = setTimeout(() => {
+        if (opts.keepPlace) waiter.expired = true;
+        waiter.settle({ error: opts.timeoutError() });
+      }, opts.timeoutMs);
+      let settled = false;
+      const waiter = {
+        accept,
+        expired: false,
+        settle: (outcome) => {
+          if (!waiter.expired) this.drop(waiter);
+          clearTimeout(timer);
+          signal?.removeEventListener("abort", onAbort);
+          if (settled) return;
+          settled = true;
+          if ("message" in outcome) resolve11(outcome.message);
+          else reject(outcome.error);
+        }
+      };
+      this.waiters.push(waiter);
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+  /** Ends the conversation: waiters get `reason`, the socket is destroyed. */
+  close(reason = this.opts.closedError(void 0)) {
+    this.end(reason);
+    this.socket.destroy();
+  }
+  drop(waiter) {
+    const i2 = this.waiters.indexOf(waiter);
+    if (i2 >= 0) this.waiters.splice(i2, 1);
+  }
+  end(err) {
+    if (this.closedWith) return;
+    this.closedWith = err;
+    this.opts.onClosed?.(err);
+    for (const waiter of this.waiters.splice(0)) waiter.settle({ error: err });
+  }
+  /** Splits bytes into lines; the reset byte drops whatever partial line came before it. */
+  onData(chunk) {
+    let pos = 0;
+    while (pos < chunk.length) {
+      const nl = chunk.indexOf(NEWLINE, pos);
+      const reset2 = this.opts.resetByte === void 0 ? -1 : chunk.indexOf(this.opts.resetByte, pos);
+      if (reset2 !== -1 && (nl === -1 || reset2 < nl)) {
+        const dropped = this.partial.reduce((n2, b) => n2 + b.length, 0) + (reset2 - pos);
+        this.partial = [];
+        const shown = showByte(this.opts.resetByte);
+        this.opts.transcript?.write("<", dropped > 0 ? `${shown} (dropped ${dropped} bytes before it)` : shown);
+        pos = reset2 + 1;
+        continue;
+      }
+      if (nl === -1) {
+        this.partial.push(chunk.subarray(pos));
+        return;
+      }
+      const line = Buffer.concat([...this.partial, chunk.subarray(pos, nl)]).toString("utf8").trim();
+      this.partial = [];
+      pos = nl + 1;
+      if (line) this.onLine(line);
+    }
+  }
+  onLine(line) {
+    this.opts.transcript?.write("<", line);
+    const message = this.opts.decode(line);
+    if (message === void 0) {
+      this.opts.onUndecodable?.(line);
+      return;
+    }
+    const waiter = this.waiters.find((w) => w.accept(message));
+    if (!waiter) this.opts.onUnclaimed?.(message);
+    else if (waiter.expired) this.drop(waiter);
+    else waiter.settle({ message });
+  }
+};
+function showByte(byte) {
+  return `<0x${byte.toString(16).toUpperCase().padStart(2, "0")}>`;
+}
+function decodeJson(line) {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/run/guest-agent.ts
+var SENTINEL = 255;
+var LOG_LINE_MAX = 2e3;
+var FILE_CHUNK_BYTES = 1024 * 1024;
+var STUCK_HINT = "the guest may be stuck or overloaded: see the console log";
+var NOT_READY_HINT = "is qemu-guest-agent installed and enabled in the image (Debian/Ubuntu: apt-get install qemu-guest-agent; its udev rule starts it when the port appears)? QEMU needs -device virtio-serial-pci and -device virtserialport,chardev=...,name=org.qemu.guest_agent.0; a guest under TCG may need a longer boot-timeout";
+var GuestAgentCommandError = class extends InfraError {
+  constructor(command, errorClass, desc) {
+    super(`guest agent ${command} failed: ${errorClass}: ${desc}`, {
+      hint: /disabled/i.test(desc) ? `the agent in the guest refuses ${command}: remove it from qemu-ga's --block-rpcs (or blacklist) in the image` : void 0
+    });
+    this.command = command;
+    this.errorClass = errorClass;
+    this.desc = desc;
+  }
+  command;
+  errorClass;
+  desc;
+};
+var GuestAgentTimeoutError = class extends InfraError {
+  constructor(message, hint) {
+    super(message, { hint });
+  }
+};
+var GuestAgentNotReadyError = class extends GuestAgentTimeoutError {
+  constructor(waitedMs, attempts) {
+    super(`the guest agent did not answer within ${(waitedMs / 1e3).toFixed(1)} s (${attempts} sync attempts)`, NOT_READY_HINT);
+    this.waitedMs = waitedMs;
+    this.attempts = attempts;
+  }
+  waitedMs;
+  attempts;
+};
+async function pause(ms, signal) {
+  try {
+    await sleep3(ms, void 0, signal ? { signal } : {});
+  } catch (err) {
+    if (signal?.aborted) throw signal.reason;
+    throw err;
+  }
+}
+var GuestAgent = class _GuestAgent {
+  constructor(socket, log, startedAt, commandTimeoutMs) {
+    this.commandTimeoutMs = commandTimeoutMs;
+    this.transcript = new Transcript(log, startedAt, LOG_LINE_MAX);
+    this.channel = new LineChannel(socket, {
+      decode: decodeJson,
+      transcript: this.transcript,
+      resetByte: SENTINEL,
+      onUndecodable: () => this.transcript.write("#", "not JSON: dropped"),
+      onUnclaimed: () => this.transcript.write("#", "stale reply: dropped"),
+      closedError: (cause) => cause ? new InfraError(`guest agent connection: ${cause.message}`, { cause }) : new InfraError("the guest agent connection closed (QEMU exited?)"),
+      onClosed: (err) => this.transcript.write("#", err.message)
+    });
+  }
+  commandTimeoutMs;
+  channel;
+  transcript;
+  turn = Promise.resolve();
+  /** A reply may still be on its way (a command timed out or was aborted): resync before the next. */
+  dirty = true;
+  nextId = 1;
+  /**
+   * Connects to QEMU's end of the agent channel, retrying while QEMU has not created the socket
+   * yet. Connecting says nothing about the agent: call `waitReady` next.
+   */
+  static async connect(path6, opts = {}) {
+    const deadline = Date.now() + (opts.connectTimeoutMs ?? 1e4);
+    for (; ; ) {
+      opts.signal?.throwIfAborted();
+      try {
+        const socket = await connectUnix(path6);
+        return new _GuestAgent(socket, opts.log, opts.startedAt ?? Date.now(), opts.commandTimeoutMs ?? 3e4);
+      } catch (err) {
+        const code = err.code;
+        if (code !== "ENOENT" && code !== "ECONNREFUSED" || Date.now() >= deadline) {
+          throw new InfraError(`could not connect to the guest agent socket ${path6}: ${err.message}`, {
+            hint: "QEMU must run with -chardev socket,path=...,server=on,wait=off for the agent channel",
+            cause: err
+          });
+        }
+        await pause(50, opts.signal);
+      }
+    }
+  }
+  /**
+   * Waits until the agent answers: `guest-sync-delimited` attempts (each waits longer, from 1 s up
+   * to 5 s, so a slow guest's answer is not dropped for a newer attempt's), then `guest-ping`.
+   * Throws GuestAgentNotReadyError at the deadline, the signal's reason when aborted.
+   */
+  async waitReady(opts) {
+    const started = Date.now();
+    const deadline = started + opts.timeoutMs;
+    let attempts = 0;
+    let attemptMs = 1e3;
+    for (; ; ) {
+      opts.signal?.throwIfAborted();
+      const left = deadline - Date.now();
+      if (left <= 0) throw new GuestAgentNotReadyError(Date.now() - started, attempts);
+      attempts++;
+      try {
+        await this.serialized(() => this.resync({ timeoutMs: Math.min(attemptMs, left), signal: opts.signal }));
+        await this.ping({ timeoutMs: Math.max(1, deadline - Date.now()), signal: opts.signal });
+        return { ms: Date.now() - started, attempts };
+      } catch (err) {
+        if (!(err instanceof GuestAgentTimeoutError)) throw err;
+      }
+      attemptMs = Math.min(attemptMs * 1.5, 5e3);
+    }
+  }
+  ping(opts = {}) {
+    return this.execute("guest-ping", void 0, opts);
+  }
+  /** The agent's version and which commands it has enabled. */
+  info(opts = {}) {
+    return this.execute("guest-info", void 0, opts);
+  }
+  /** Starts a program; returns its PID in the guest, for `execStatus`. */
+  async exec(request, opts = {}) {
+    const args = { path: request.path, "capture-output": request.captureOutput ?? true };
+    if (request.args) args.arg = [...request.args];
+    if (request.env) args.env = Object.entries(request.env).map(([k, v]) => `${k}=${v}`);
+    if (request.input) args["input-data"] = Buffer.from(request.input).toString("base64");
+    const { pid } = await this.execute("guest-exec", args, opts);
+    return pid;
+  }
+  /** One poll. Once it reports `exited`, the agent forgets the PID: a second call is an error. */
+  async execStatus(pid, opts = {}) {
+    const raw = await this.execute("guest-exec-status", { pid }, opts);
+    return {
+      exited: raw.exited,
+      ...raw.exitcode !== void 0 ? { exitCode: raw.exitcode } : {},
+      ...raw.signal !== void 0 ? { signal: raw.signal } : {},
+      stdout: Buffer.from(raw["out-data"] ?? "", "base64"),
+      stderr: Buffer.from(raw["err-data"] ?? "", "base64"),
+      stdoutTruncated: raw["out-truncated"] ?? false,
+      stderrTruncated: raw["err-truncated"] ?? false
+    };
+  }
+  /**
+   * Runs a program to its end: guest-exec, then guest-exec-status polls (20 ms, doubling up to
+   * `maxPollMs`). A program still running at `timeoutMs` is a result with `timedOut`, not an
+   * error (a hang is a verdict); the agent's own failures throw.
+   */
+  async run(request, opts = {}) {
+    const started = Date.now();
+    const pid = await this.exec(request, { signal: opts.signal });
+    const deadline = opts.timeoutMs === void 0 ? Infinity : started + opts.timeoutMs;
+    const statusOpts = { timeoutMs: opts.statusTimeoutMs ?? 12e4, signal: opts.signal };
+    let pollMs2 = 20;
+    for (; ; ) {
+      const status = await this.execStatus(pid, statusOpts);
+      if (status.exited) return { ...status, pid, timedOut: false, ms: Date.now() - started };
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        return { exited: false, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), stdoutTruncated: false, stderrTruncated: false, pid, timedOut: true, ms: Date.now() - started };
+      }
+      await pause(Math.min(pollMs2, left), opts.signal);
+      pollMs2 = Math.min(pollMs2 * 2, opts.maxPollMs ?? 250);
+    }
+  }
+  /** A whole file from the guest (guest-file-open, -read until EOF, -close). */
+  async readFile(path6, opts = {}) {
+    const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+    const call = { timeoutMs: opts.timeoutMs, signal: opts.signal };
+    const handle = await this.execute("guest-file-open", { path: path6, mode: "r" }, call);
+    const parts = [];
+    let total = 0;
+    try {
+      for (; ; ) {
+        const r = await this.execute("guest-file-read", { handle, count: FILE_CHUNK_BYTES }, call);
+        const bytes = Buffer.from(r["buf-b64"], "base64");
+        total += bytes.length;
+        if (total > maxBytes) {
+          throw new InfraError(`${path6} in the guest is larger than ${maxBytes} bytes`, { hint: "write a smaller file, or read it in parts" });
+        }
+        parts.push(bytes);
+        if (r.eof || r.count === 0) break;
+      }
+    } finally {
+      await this.execute("guest-file-close", { handle }, call).catch(() => void 0);
+    }
+    return Buffer.concat(parts);
+  }
+  /**
+   * guest-shutdown (`powerdown` by default). The agent answers only when it fails, so this waits
+   * `errorWaitMs` (default 1 s) for an error, or for the connection to close as QEMU exits; success
+   * is QEMU exiting, which the caller waits for.
+   */
+  shutdown(opts = {}) {
+    return this.serialized(async () => {
+      if (this.dirty) await this.resync({ timeoutMs: this.commandTimeoutMs, signal: opts.signal });
+      const id = `qfi-${this.nextId++}`;
+      this.channel.send(JSON.stringify({ execute: "guest-shutdown", arguments: { mode: opts.mode ?? "powerdown" }, id }));
+      this.dirty = true;
+      try {
+        const msg = await this.waitFor((m) => m.id === id || m.id === void 0, opts.errorWaitMs ?? 1e3, opts.signal, "guest-shutdown");
+        if (msg.error) throw new GuestAgentCommandError("guest-shutdown", msg.error.class ?? "Error", msg.error.desc ?? "");
+      } catch (err) {
+        if (err instanceof GuestAgentTimeoutError) return;
+        if (this.channel.closed && err === this.channel.closed) return;
+        throw err;
+      }
+    });
+  }
+  close() {
+    this.channel.close(new InfraError("the guest agent connection was closed by qfi"));
+  }
+  /** One command and its reply, after a resync when the stream may hold a stale reply. */
+  execute(command, args, opts = {}) {
+    return this.serialized(async () => {
+      const timeoutMs = opts.timeoutMs ?? this.commandTimeoutMs;
+      if (this.dirty) await this.resync({ timeoutMs, signal: opts.signal });
+      const id = `qfi-${this.nextId++}`;
+      this.channel.send(JSON.stringify(args === void 0 ? { execute: command, id } : { execute: command, arguments: args, id }));
+      let msg;
+      try {
+        msg = await this.waitFor((m) => m.id === id || m.id === void 0, timeoutMs, opts.signal, command);
+      } catch (err) {
+        this.dirty = true;
+        throw err;
+      }
+      if (msg.error) throw new GuestAgentCommandError(command, msg.error.class ?? "Error", msg.error.desc ?? "");
+      return msg.return;
+    });
+  }
+  /** 0xFF + guest-sync-delimited with a fresh id; every reply until the one with that id is stale. */
+  async resync(opts) {
+    const id = randomInt2(1, 2 ** 47);
+    this.dirty = true;
+    this.channel.send(JSON.stringify({ execute: "guest-sync-delimited", arguments: { id } }), SENTINEL);
+    await this.waitFor((m) => m.return === id, opts.timeoutMs, opts.signal, "guest-sync-delimited", NOT_READY_HINT);
+    this.dirty = false;
+  }
+  serialized(fn) {
+    const run2 = this.turn.then(fn, fn);
+    this.turn = run2.catch(() => void 0);
+    return run2;
+  }
+  waitFor(accept, timeoutMs, signal, what, hint = STUCK_HINT) {
+    const timeoutError = () => new GuestAgentTimeoutError(`the guest agent did not answer ${what} within ${(timeoutMs / 1e3).toFixed(1)} s`, hint);
+    return this.channel.waitFor(accept, { timeoutMs, timeoutError, ...signal ? { signal } : {} });
+  }
+};
+
+// src/run/guest-agent-session.ts
+var GUEST_AGENT_FILES = { transcript: RESULTS_FILES.qgaTranscript, stdout: RESULTS_FILES.commandStdout, stderr: RESULTS_FILES.commandStderr };
+function commandEnv(plan) {
+  return {
+    PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    HOME: "/root",
+    LANG: "C.UTF-8",
+    QFI_SEED: String(plan.seed),
+    QFI_RULES: plan.guestRules.join("\n")
+  };
+}
+async function fetchResultsFile(agent, path6, opts) {
+  try {
+    const bytes = await agent.readFile(path6, { signal: opts.signal });
+    await writeFile9(join31(opts.resultsDir, RESULTS_FILES.guestResults), bytes);
+    opts.log.info(`results file ${path6}: ${bytes.length} bytes copied to ${RESULTS_FILES.guestResults}`);
+  } catch (err) {
+    if (opts.signal.aborted) throw err;
+    opts.log.warn(`could not read results file ${path6} from the guest: ${err.message}`);
+  }
+}
+async function runGuestAgentSession(opts) {
+  const transcript = createWriteStream5(join31(opts.resultsDir, GUEST_AGENT_FILES.transcript));
+  const at = () => Date.now() - opts.startedAt;
+  let agent;
+  try {
+    agent = await GuestAgent.connect(opts.socket, { log: transcript, startedAt: opts.startedAt, signal: opts.signal });
+    const ready = await agent.waitReady({ timeoutMs: opts.plan.timeouts.bootMs + 6e4, signal: opts.signal });
+    opts.log.info(`qemu-guest-agent answered ${(at() / 1e3).toFixed(1)} s after QEMU started (${ready.attempts} sync attempt${ready.attempts === 1 ? "" : "s"})`);
+    opts.onEvent({ kind: "agent-ready", line: 0, atMs: at(), text: "(qemu-guest-agent answered guest-ping)" });
+    opts.onEvent({ kind: "test-start", line: 0, atMs: at(), text: "(guest-exec sh -c COMMAND)" });
+    const result = await agent.run({ path: "sh", args: ["-c", opts.command], env: commandEnv(opts.plan) }, { signal: opts.signal });
+    await writeFile9(join31(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
+    await writeFile9(join31(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
+    for (const [stream, truncated] of [["stdout", result.stdoutTruncated], ["stderr", result.stderrTruncated]]) {
+      if (truncated) opts.log.warn(`the command's ${stream} was longer than qemu-guest-agent keeps (16 MiB); ${GUEST_AGENT_FILES[stream]} has its start`);
+    }
+    if (opts.plan.resultsFile !== void 0) await fetchResultsFile(agent, opts.plan.resultsFile, opts);
+    const exitCode = result.exitCode ?? 128 + (result.signal ?? 0);
+    opts.onEvent({ kind: "test-exit", line: 0, atMs: at(), text: `(guest-exec-status: exit code ${exitCode})`, exitCode });
+    await agent.shutdown({ mode: "powerdown", signal: opts.signal }).catch((err) => {
+      if (opts.signal.aborted) return;
+      opts.log.warn(`the guest did not accept guest-shutdown (${err.message}); stopping QEMU`);
+      opts.onPowerOffRefused();
+    });
+  } finally {
+    agent?.close();
+    await new Promise((resolve11) => transcript.end(resolve11));
+  }
+}
+
+// src/run/agent-drivers.ts
+var ConsoleAgent = class {
+  constructor(sync, tellGuest) {
+    this.sync = sync;
+    this.tellGuest = tellGuest;
+  }
+  sync;
+  tellGuest;
+  release(point) {
+    if (point.kind === "start" && this.sync.syncTestStart) this.tellGuest(GO_LINE);
+    else if (point.kind === "marker" && this.sync.syncMarkers.includes(point.name)) this.tellGuest(ackLine(point.name));
+  }
+  /** Nothing to end: the console is the process's. */
+  stop() {
+  }
+};
+var QemuGuestAgentDriver = class {
+  session = new AbortController();
+  console;
+  constructor(opts) {
+    this.console = new ConsoleAgent(opts.plan.host, opts.tellGuest);
+    const { signal } = this.session;
+    void runGuestAgentSession({ ...opts, command: opts.plan.command, signal }).catch((err) => {
+      if (!signal.aborted) opts.onFailure(err);
+    });
+  }
+  release(point) {
+    this.console.release(point);
+  }
+  stop(reason) {
+    this.session.abort(reason);
+  }
+};
+
+// src/run/snapshot-driver.ts
+var SnapshotDriver = class {
+  constructor(run2, opts) {
+    this.run = run2;
+    this.opts = opts;
+    this.point = run2.at;
+  }
+  run;
+  opts;
+  /** When the state was saved or loaded, and how long that took (RunRecord.snapshot). */
+  times;
+  /** RunRecord.testEndIcount of a trial. */
+  testEndIcount;
+  point;
+  timer;
+  get resumes() {
+    return this.run.kind === "resume";
+  }
+  /** Whether the state is saved at this event: then nothing else happens at it (the guest keeps waiting). */
+  claims(event) {
+    if (this.run.kind !== "save") return false;
+    const { point } = this;
+    if (event.kind === "marker" && point.kind === "marker" && event.name === point.name) {
+      void this.save().catch(this.opts.fail(`saving the state at marker ${event.name}`));
+      return true;
+    }
+    if (event.kind === "test-start" && point.kind === "start") {
+      void this.save().catch(this.opts.fail("saving the state at the test start"));
+      return true;
+    }
+    return false;
+  }
+  /** The test started (an event not claimed): a time point counts from here. */
+  testStarted() {
+    const { point } = this;
+    if (this.run.kind !== "save" || point.kind !== "time") return;
+    this.timer = setTimeout(() => void this.save().catch(this.opts.fail(`saving the state ${describeSnapshotPoint(point)}`)), point.ms);
+  }
+  /** QMP is up, QEMU paused: a trial loads its state and goes on. */
+  async connected(client) {
+    if (!this.resumes) return;
+    const loadMs = await runSnapshotJob(client, "snapshot-load", this.run.devices);
+    this.times = { loadMs };
+    this.opts.onResumed();
+    const resumeLine = resumeLineFor(this.point);
+    if (resumeLine) this.opts.tellGuest(resumeLine);
+    await client.execute("cont");
+  }
+  /** A trial ends with its test (no power-off to wait for). */
+  async testEnded() {
+    await this.opts.qmp()?.execute("stop").catch(() => void 0);
+    this.testEndIcount = await this.opts.icount().catch(() => void 0);
+    await this.opts.stop();
+  }
+  close() {
+    clearTimeout(this.timer);
+  }
+  async save() {
+    const qmp = this.opts.qmp();
+    if (!qmp) throw new Error("QMP is not connected");
+    await qmp.execute("stop");
+    const savedAtMs = this.opts.elapsed();
+    const saveMs = await runSnapshotJob(qmp, "snapshot-save", this.run.devices);
+    this.times = { savedAtMs, saveMs };
+    this.opts.log.debug(`state saved at ${(savedAtMs / 1e3).toFixed(2)} s in ${saveMs} ms`);
+    await this.opts.stop();
+  }
+};
+
 // src/run/host-faults.ts
-import { closeSync as closeSync3, mkdirSync as mkdirSync5, openSync as openSync3, readSync as readSync2, writeFileSync as writeFileSync10 } from "node:fs";
-import { join as join30 } from "node:path";
+import { closeSync as closeSync3, mkdirSync as mkdirSync5, openSync as openSync3, readSync as readSync2, writeFileSync as writeFileSync11 } from "node:fs";
+import { join as join32 } from "node:path";
 
 // src/run/block-trace.ts
 var LINE = /^(?:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z )?(?:\d+@(\d+)\.(\d+):)?(\w+) (.*)$/;
@@ -17280,10 +18312,10 @@ var HostFaults = class {
     if (rules.length > 0) {
       const config = compileBlkdebug({ format: disk.format, rules, seed: this.plan.seed, seen });
       const node = `qfi-${disk.id}-bd${++this.generation}`;
-      const dir = join30(this.opts.resultsDir, "blkdebug");
+      const dir = join32(this.opts.resultsDir, RESULTS_FILES.blkdebug);
       mkdirSync5(dir, { recursive: true });
-      const configFile = join30(dir, `${node}.conf`);
-      writeFileSync10(configFile, config.text);
+      const configFile = join32(dir, `${node}.conf`);
+      writeFileSync11(configFile, config.text);
       await qmp.execute("blockdev-add", { driver: "blkdebug", "node-name": node, image: disk.fileNode, config: configFile, ...readOnly }, 3e4);
       file = node;
       this.opts.log.debug(`disk ${disk.id}: blkdebug node ${node} with ${config.states} state(s), ${config.rules} rule(s)`);
@@ -17434,66 +18466,95 @@ function firesAt(rule, tick, seed) {
 }
 
 // src/run/plugin-control.ts
-import { createConnection } from "node:net";
 var PluginControl = class {
   constructor(path6) {
     this.path = path6;
   }
   path;
-  socket;
-  buffer = "";
-  waiting = [];
+  channel;
   async request(message, timeoutMs = 5e3) {
-    const socket = await this.connect();
-    return new Promise((resolve11, reject) => {
-      const timer = setTimeout(() => reject(new Error(`qfi-fault did not answer ${JSON.stringify(message)} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiting.push((reply) => {
-        clearTimeout(timer);
-        resolve11(reply);
-      });
-      socket.write(`${JSON.stringify(message)}
-`);
-    });
+    const channel = await this.connect();
+    const text = JSON.stringify(message);
+    const reply = channel.waitFor(() => true, { timeoutMs, keepPlace: true, timeoutError: () => new Error(`qfi-fault did not answer ${text} within ${timeoutMs} ms`) });
+    channel.send(text);
+    return reply;
   }
   close() {
-    this.socket?.destroy();
-    this.socket = void 0;
+    void this.channel?.then((c3) => c3.close(), () => void 0);
+    this.channel = void 0;
   }
-  connect() {
-    if (this.socket) return Promise.resolve(this.socket);
-    return new Promise((resolve11, reject) => {
-      const socket = createConnection(this.path);
-      socket.once("error", reject);
-      socket.once("connect", () => {
-        socket.off("error", reject);
-        socket.on("error", () => this.close());
-        socket.setEncoding("utf8");
-        socket.on("data", (chunk) => this.onData(chunk));
-        this.socket = socket;
-        resolve11(socket);
-      });
-    });
-  }
-  onData(chunk) {
-    this.buffer += chunk;
-    let nl = this.buffer.indexOf("\n");
-    while (nl !== -1) {
-      const line = this.buffer.slice(0, nl);
-      this.buffer = this.buffer.slice(nl + 1);
-      let reply;
-      try {
-        reply = JSON.parse(line);
-      } catch {
-        reply = { ok: false, error: `unreadable reply: ${line}` };
-      }
-      this.waiting.shift()?.(reply);
-      nl = this.buffer.indexOf("\n");
-    }
+  async connect() {
+    const open2 = this.channel ? await this.channel.catch(() => void 0) : void 0;
+    if (open2 && !open2.closed) return open2;
+    this.channel = connectUnix(this.path).then(
+      (socket) => new LineChannel(socket, {
+        decode: (line) => {
+          try {
+            return JSON.parse(line);
+          } catch {
+            return { ok: false, error: `unreadable reply: ${line}` };
+          }
+        },
+        closedError: (cause) => new Error(`qfi-fault's control connection ${cause ? `failed: ${cause.message}` : "closed"}`)
+      })
+    );
+    return this.channel;
   }
 };
 
+// src/run/plugin-link.ts
+var PluginLink = class {
+  constructor(socket, rules, log) {
+    this.log = log;
+    this.control = new PluginControl(socket);
+    this.waiting = new Map(rules.filter((r) => r.waitsFor).map((r) => [r.id, r]));
+  }
+  log;
+  control;
+  waiting;
+  /** An event the run did not claim for a snapshot save. */
+  onEvent(event) {
+    if (event.kind === "agent-ready") this.reportMarker("ready");
+    else if (event.kind === "test-start") this.reportMarker("start");
+    else if (event.kind === "marker" && event.name) {
+      if (event.value) this.addWaitingRules(event.name, event.value);
+      this.reportMarker(event.name);
+    }
+  }
+  /** Instructions the plugin counted on vCPU 0 (undefined when it does not answer). */
+  async icount(timeoutMs) {
+    const status = await this.control.request({ cmd: "status" }, timeoutMs).catch(() => void 0);
+    const icount = status?.icount?.[0];
+    return typeof icount === "number" ? icount : void 0;
+  }
+  close() {
+    this.control.close();
+  }
+  /** Adds the rules that waited for this marker's address. */
+  addWaitingRules(name, value) {
+    for (const [id, rule] of this.waiting) {
+      if (rule.waitsFor !== name) continue;
+      this.waiting.delete(id);
+      const line = resolveWaitingRule(rule, value);
+      this.control.request({ cmd: "add", rule: line }).then(
+        (reply) => reply.ok ? this.log.info(`plugin rule ${id} armed at ${value}: ${rule.rule}`) : this.log.warn(`the plugin refused rule ${id} (${line}): ${String(reply.error)}`),
+        (err) => this.log.warn(`could not add plugin rule ${id}: ${err.message}`)
+      );
+    }
+  }
+  reportMarker(name) {
+    this.control.request({ cmd: "marker", name }).then(
+      (reply) => this.log.debug(`plugin marker ${name}: ${JSON.stringify(reply)}`),
+      (err) => this.log.warn(`could not tell the plugin about marker ${name}: ${err.message}`)
+    );
+  }
+};
+
+// src/run/qmp-connect.ts
+import { existsSync as existsSync24 } from "node:fs";
+import { setTimeout as sleep4 } from "node:timers/promises";
+
 // src/run/qmp-client.ts
-import { createConnection as createConnection2 } from "node:net";
 var QmpError = class extends Error {
   constructor(command, errorClass, desc) {
     super(`QMP ${command} failed: ${errorClass}: ${desc}`);
@@ -17506,583 +18567,305 @@ var QmpError = class extends Error {
   desc;
 };
 var QmpClient = class _QmpClient {
-  constructor(socket, log, startedAt) {
-    this.socket = socket;
-    this.log = log;
-    this.startedAt = startedAt;
-    socket.setEncoding("utf8");
-    socket.on("data", (chunk) => this.onData(chunk));
-    socket.on("close", () => this.failAll(new Error("QMP connection closed")));
-    socket.on("error", (err) => this.failAll(err));
-  }
-  socket;
-  log;
-  startedAt;
-  buffer = "";
   nextId = 1;
-  pending = /* @__PURE__ */ new Map();
   eventListeners = [];
-  closed = false;
+  channel;
+  constructor(socket, log, startedAt) {
+    this.channel = new LineChannel(socket, {
+      // Logged in the transcript; QEMU only sends JSON, so anything else is noise we cannot act on.
+      decode: decodeJson,
+      transcript: new Transcript(log, startedAt),
+      onUnclaimed: (msg) => {
+        if (msg.event !== void 0) for (const l of this.eventListeners) l({ event: msg.event, data: msg.data });
+      },
+      closedError: (cause) => cause ?? new Error("QMP connection closed")
+    });
+  }
   /** Connects, reads the greeting and negotiates capabilities. */
   static async connect(path6, opts = {}) {
-    const socket = await new Promise((resolve11, reject) => {
-      const s = createConnection2(path6);
-      s.once("connect", () => resolve11(s));
-      s.once("error", reject);
+    const client = new _QmpClient(await connectUnix(path6), opts.log, opts.startedAt ?? Date.now());
+    const timeoutMs = opts.timeoutMs ?? 5e3;
+    await client.channel.waitFor((m) => m.QMP !== void 0, { timeoutMs, timeoutError: () => new Error(`no QMP greeting within ${timeoutMs} ms`) }).catch((err) => {
+      throw err === client.channel.closed ? new Error("QMP connection closed before the greeting") : err;
     });
-    const client = new _QmpClient(socket, opts.log, opts.startedAt ?? Date.now());
-    await client.waitForGreeting(opts.timeoutMs ?? 5e3);
-    await client.execute("qmp_capabilities", void 0, opts.timeoutMs ?? 5e3);
+    await client.execute("qmp_capabilities", void 0, timeoutMs);
     return client;
-  }
-  greeting;
-  waitForGreeting(timeoutMs) {
-    return new Promise((resolve11, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no QMP greeting within ${timeoutMs} ms`)), timeoutMs);
-      this.greeting = (ok) => {
-        clearTimeout(timer);
-        if (ok) resolve11();
-        else reject(new Error("QMP connection closed before the greeting"));
-      };
-    });
   }
   onEvent(listener) {
     this.eventListeners.push(listener);
   }
-  execute(command, args, timeoutMs = 5e3) {
-    if (this.closed) return Promise.reject(new Error(`QMP connection closed; cannot run ${command}`));
+  async execute(command, args, timeoutMs = 5e3) {
+    if (this.channel.closed) throw new Error(`QMP connection closed; cannot run ${command}`);
     const id = `qfi-${this.nextId++}`;
-    const message = JSON.stringify(args === void 0 ? { execute: command, id } : { execute: command, arguments: args, id });
-    this.write(">", message);
-    return new Promise((resolve11, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`QMP ${command} got no answer within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.pending.set(id, { resolve: resolve11, reject, timer, command });
-      this.socket.write(`${message}
-`);
+    const reply = this.channel.waitFor((m) => m.id === id, { timeoutMs, timeoutError: () => new Error(`QMP ${command} got no answer within ${timeoutMs} ms`) });
+    this.channel.send(JSON.stringify(args === void 0 ? { execute: command, id } : { execute: command, arguments: args, id }));
+    const msg = await reply.catch((err) => {
+      throw err === this.channel.closed ? new Error(`QMP ${command}: ${err.message}`) : err;
     });
+    if (msg.error) throw new QmpError(command, msg.error.class, msg.error.desc);
+    return msg.return;
   }
   /** HMP command through QMP (`info registers`): one monitor, no deadlock-prone second channel. */
   async humanMonitor(commandLine, timeoutMs = 5e3) {
     return this.execute("human-monitor-command", { "command-line": commandLine }, timeoutMs);
   }
   close() {
-    this.closed = true;
-    this.socket.destroy();
-  }
-  onData(chunk) {
-    this.buffer += chunk;
-    let nl = this.buffer.indexOf("\n");
-    while (nl !== -1) {
-      const line = this.buffer.slice(0, nl).trim();
-      this.buffer = this.buffer.slice(nl + 1);
-      if (line) this.onMessage(line);
-      nl = this.buffer.indexOf("\n");
-    }
-  }
-  onMessage(line) {
-    this.write("<", line);
-    let msg;
-    try {
-      msg = JSON.parse(line);
-    } catch {
-      return;
-    }
-    if (msg.QMP !== void 0) {
-      this.greeting?.(true);
-      this.greeting = void 0;
-      return;
-    }
-    if (msg.event !== void 0) {
-      for (const l of this.eventListeners) l({ event: msg.event, data: msg.data });
-      return;
-    }
-    if (msg.id === void 0) return;
-    const pending = this.pending.get(msg.id);
-    if (!pending) return;
-    this.pending.delete(msg.id);
-    clearTimeout(pending.timer);
-    if (msg.error) pending.reject(new QmpError(pending.command, msg.error.class, msg.error.desc));
-    else pending.resolve(msg.return);
-  }
-  failAll(err) {
-    this.closed = true;
-    this.greeting?.(false);
-    this.greeting = void 0;
-    for (const [id, p] of this.pending) {
-      clearTimeout(p.timer);
-      p.reject(new Error(`QMP ${p.command}: ${err.message}`));
-      this.pending.delete(id);
-    }
-  }
-  write(direction, line) {
-    if (!this.log || this.log.destroyed) return;
-    const t = ((Date.now() - this.startedAt) / 1e3).toFixed(3);
-    this.log.write(`${t} ${direction} ${line}
-`);
+    this.channel.close();
   }
 };
 
-// src/run/guest-agent-session.ts
-import { createWriteStream as createWriteStream4 } from "node:fs";
-import { writeFile as writeFile9 } from "node:fs/promises";
-import { join as join31 } from "node:path";
-
-// src/run/guest-agent.ts
-import { createConnection as createConnection3 } from "node:net";
-import { randomInt as randomInt2 } from "node:crypto";
-import { setTimeout as sleep2 } from "node:timers/promises";
-var SENTINEL = 255;
-var NEWLINE = 10;
-var LOG_LINE_MAX = 2e3;
-var FILE_CHUNK_BYTES = 1024 * 1024;
-var STUCK_HINT = "the guest may be stuck or overloaded: see the console log";
-var NOT_READY_HINT = "is qemu-guest-agent installed and enabled in the image (Debian/Ubuntu: apt-get install qemu-guest-agent; its udev rule starts it when the port appears)? QEMU needs -device virtio-serial-pci and -device virtserialport,chardev=...,name=org.qemu.guest_agent.0; a guest under TCG may need a longer boot-timeout";
-var GuestAgentCommandError = class extends InfraError {
-  constructor(command, errorClass, desc) {
-    super(`guest agent ${command} failed: ${errorClass}: ${desc}`, {
-      hint: /disabled/i.test(desc) ? `the agent in the guest refuses ${command}: remove it from qemu-ga's --block-rpcs (or blacklist) in the image` : void 0
-    });
-    this.command = command;
-    this.errorClass = errorClass;
-    this.desc = desc;
-  }
-  command;
-  errorClass;
-  desc;
-};
-var GuestAgentTimeoutError = class extends InfraError {
-  constructor(message, hint) {
-    super(message, { hint });
-  }
-};
-var GuestAgentNotReadyError = class extends GuestAgentTimeoutError {
-  constructor(waitedMs, attempts) {
-    super(`the guest agent did not answer within ${(waitedMs / 1e3).toFixed(1)} s (${attempts} sync attempts)`, NOT_READY_HINT);
-    this.waitedMs = waitedMs;
-    this.attempts = attempts;
-  }
-  waitedMs;
-  attempts;
-};
-async function pause(ms, signal) {
-  try {
-    await sleep2(ms, void 0, signal ? { signal } : {});
-  } catch (err) {
-    if (signal?.aborted) throw signal.reason;
-    throw err;
+// src/run/qmp-connect.ts
+var QMP_CONNECT_MS = 1e4;
+var RETRY_MS = 20;
+async function connectQmp(path6, opts) {
+  const deadline = Date.now() + QMP_CONNECT_MS;
+  for (; ; ) {
+    if (opts.qemuGone()) throw new Error("QEMU exited before its QMP socket was ready");
+    if (existsSync24(path6)) {
+      try {
+        return await QmpClient.connect(path6, { log: opts.log, startedAt: opts.startedAt });
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no QMP socket at ${path6} after ${QMP_CONNECT_MS / 1e3} s`);
+    await sleep4(RETRY_MS);
   }
 }
-var GuestAgent = class _GuestAgent {
-  constructor(socket, log, startedAt, commandTimeoutMs) {
-    this.socket = socket;
-    this.log = log;
-    this.startedAt = startedAt;
-    this.commandTimeoutMs = commandTimeoutMs;
-    socket.on("data", (chunk) => this.onData(chunk));
-    socket.on("close", () => this.onClosed(new InfraError("the guest agent connection closed (QEMU exited?)")));
-    socket.on("error", (err) => this.onClosed(new InfraError(`guest agent connection: ${err.message}`, { cause: err })));
-  }
-  socket;
-  log;
-  startedAt;
-  commandTimeoutMs;
-  partial = [];
-  waiter;
-  closedError;
-  turn = Promise.resolve();
-  /** A reply may still be on its way (a command timed out or was aborted): resync before the next. */
-  dirty = true;
-  nextId = 1;
-  /**
-   * Connects to QEMU's end of the agent channel, retrying while QEMU has not created the socket
-   * yet. Connecting says nothing about the agent: call `waitReady` next.
-   */
-  static async connect(path6, opts = {}) {
-    const deadline = Date.now() + (opts.connectTimeoutMs ?? 1e4);
-    for (; ; ) {
-      opts.signal?.throwIfAborted();
-      try {
-        const socket = await new Promise((resolve11, reject) => {
-          const s = createConnection3(path6);
-          s.once("connect", () => resolve11(s));
-          s.once("error", reject);
-        });
-        return new _GuestAgent(socket, opts.log, opts.startedAt ?? Date.now(), opts.commandTimeoutMs ?? 3e4);
-      } catch (err) {
-        const code = err.code;
-        if (code !== "ENOENT" && code !== "ECONNREFUSED" || Date.now() >= deadline) {
-          throw new InfraError(`could not connect to the guest agent socket ${path6}: ${err.message}`, {
-            hint: "QEMU must run with -chardev socket,path=...,server=on,wait=off for the agent channel",
-            cause: err
-          });
-        }
-        await pause(50, opts.signal);
-      }
-    }
-  }
-  /**
-   * Waits until the agent answers: `guest-sync-delimited` attempts (each waits longer, from 1 s up
-   * to 5 s, so a slow guest's answer is not dropped for a newer attempt's), then `guest-ping`.
-   * Throws GuestAgentNotReadyError at the deadline, the signal's reason when aborted.
-   */
-  async waitReady(opts) {
-    const started = Date.now();
-    const deadline = started + opts.timeoutMs;
-    let attempts = 0;
-    let attemptMs = 1e3;
-    for (; ; ) {
-      opts.signal?.throwIfAborted();
-      const left = deadline - Date.now();
-      if (left <= 0) throw new GuestAgentNotReadyError(Date.now() - started, attempts);
-      attempts++;
-      try {
-        await this.serialized(() => this.resync({ timeoutMs: Math.min(attemptMs, left), signal: opts.signal }));
-        await this.ping({ timeoutMs: Math.max(1, deadline - Date.now()), signal: opts.signal });
-        return { ms: Date.now() - started, attempts };
-      } catch (err) {
-        if (!(err instanceof GuestAgentTimeoutError)) throw err;
-      }
-      attemptMs = Math.min(attemptMs * 1.5, 5e3);
-    }
-  }
-  ping(opts = {}) {
-    return this.execute("guest-ping", void 0, opts);
-  }
-  /** The agent's version and which commands it has enabled. */
-  info(opts = {}) {
-    return this.execute("guest-info", void 0, opts);
-  }
-  /** Starts a program; returns its PID in the guest, for `execStatus`. */
-  async exec(request, opts = {}) {
-    const args = { path: request.path, "capture-output": request.captureOutput ?? true };
-    if (request.args) args.arg = [...request.args];
-    if (request.env) args.env = Object.entries(request.env).map(([k, v]) => `${k}=${v}`);
-    if (request.input) args["input-data"] = Buffer.from(request.input).toString("base64");
-    const { pid } = await this.execute("guest-exec", args, opts);
-    return pid;
-  }
-  /** One poll. Once it reports `exited`, the agent forgets the PID: a second call is an error. */
-  async execStatus(pid, opts = {}) {
-    const raw = await this.execute("guest-exec-status", { pid }, opts);
-    return {
-      exited: raw.exited,
-      ...raw.exitcode !== void 0 ? { exitCode: raw.exitcode } : {},
-      ...raw.signal !== void 0 ? { signal: raw.signal } : {},
-      stdout: Buffer.from(raw["out-data"] ?? "", "base64"),
-      stderr: Buffer.from(raw["err-data"] ?? "", "base64"),
-      stdoutTruncated: raw["out-truncated"] ?? false,
-      stderrTruncated: raw["err-truncated"] ?? false
-    };
-  }
-  /**
-   * Runs a program to its end: guest-exec, then guest-exec-status polls (20 ms, doubling up to
-   * `maxPollMs`). A program still running at `timeoutMs` is a result with `timedOut`, not an
-   * error (a hang is a verdict); the agent's own failures throw.
-   */
-  async run(request, opts = {}) {
-    const started = Date.now();
-    const pid = await this.exec(request, { signal: opts.signal });
-    const deadline = opts.timeoutMs === void 0 ? Infinity : started + opts.timeoutMs;
-    const statusOpts = { timeoutMs: opts.statusTimeoutMs ?? 12e4, signal: opts.signal };
-    let pollMs2 = 20;
-    for (; ; ) {
-      const status = await this.execStatus(pid, statusOpts);
-      if (status.exited) return { ...status, pid, timedOut: false, ms: Date.now() - started };
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        return { exited: false, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), stdoutTruncated: false, stderrTruncated: false, pid, timedOut: true, ms: Date.now() - started };
-      }
-      await pause(Math.min(pollMs2, left), opts.signal);
-      pollMs2 = Math.min(pollMs2 * 2, opts.maxPollMs ?? 250);
-    }
-  }
-  /** A whole file from the guest (guest-file-open, -read until EOF, -close). */
-  async readFile(path6, opts = {}) {
-    const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
-    const call = { timeoutMs: opts.timeoutMs, signal: opts.signal };
-    const handle = await this.execute("guest-file-open", { path: path6, mode: "r" }, call);
-    const parts = [];
-    let total = 0;
-    try {
-      for (; ; ) {
-        const r = await this.execute("guest-file-read", { handle, count: FILE_CHUNK_BYTES }, call);
-        const bytes = Buffer.from(r["buf-b64"], "base64");
-        total += bytes.length;
-        if (total > maxBytes) {
-          throw new InfraError(`${path6} in the guest is larger than ${maxBytes} bytes`, { hint: "write a smaller file, or read it in parts" });
-        }
-        parts.push(bytes);
-        if (r.eof || r.count === 0) break;
-      }
-    } finally {
-      await this.execute("guest-file-close", { handle }, call).catch(() => void 0);
-    }
-    return Buffer.concat(parts);
-  }
-  /**
-   * guest-shutdown (`powerdown` by default). The agent answers only when it fails, so this waits
-   * `errorWaitMs` (default 1 s) for an error, or for the connection to close as QEMU exits; success
-   * is QEMU exiting, which the caller waits for.
-   */
-  shutdown(opts = {}) {
-    return this.serialized(async () => {
-      if (this.dirty) await this.resync({ timeoutMs: this.commandTimeoutMs, signal: opts.signal });
-      const id = `qfi-${this.nextId++}`;
-      this.send(JSON.stringify({ execute: "guest-shutdown", arguments: { mode: opts.mode ?? "powerdown" }, id }));
-      this.dirty = true;
-      try {
-        const msg = await this.waitFor((m) => m.id === id || m.id === void 0, opts.errorWaitMs ?? 1e3, opts.signal, "guest-shutdown");
-        if (msg.error) throw new GuestAgentCommandError("guest-shutdown", msg.error.class ?? "Error", msg.error.desc ?? "");
-      } catch (err) {
-        if (err instanceof GuestAgentTimeoutError) return;
-        if (this.closedError && err === this.closedError) return;
-        throw err;
-      }
-    });
-  }
-  close() {
-    this.onClosed(new InfraError("the guest agent connection was closed by qfi"));
-    this.socket.destroy();
-  }
-  /** One command and its reply, after a resync when the stream may hold a stale reply. */
-  execute(command, args, opts = {}) {
-    return this.serialized(async () => {
-      const timeoutMs = opts.timeoutMs ?? this.commandTimeoutMs;
-      if (this.dirty) await this.resync({ timeoutMs, signal: opts.signal });
-      const id = `qfi-${this.nextId++}`;
-      this.send(JSON.stringify(args === void 0 ? { execute: command, id } : { execute: command, arguments: args, id }));
-      let msg;
-      try {
-        msg = await this.waitFor((m) => m.id === id || m.id === void 0, timeoutMs, opts.signal, command);
-      } catch (err) {
-        this.dirty = true;
-        throw err;
-      }
-      if (msg.error) throw new GuestAgentCommandError(command, msg.error.class ?? "Error", msg.error.desc ?? "");
-      return msg.return;
-    });
-  }
-  /** 0xFF + guest-sync-delimited with a fresh id; every reply until the one with that id is stale. */
-  async resync(opts) {
-    const id = randomInt2(1, 2 ** 47);
-    this.dirty = true;
-    this.send(JSON.stringify({ execute: "guest-sync-delimited", arguments: { id } }), true);
-    await this.waitFor((m) => m.return === id, opts.timeoutMs, opts.signal, "guest-sync-delimited", NOT_READY_HINT);
-    this.dirty = false;
-  }
-  serialized(fn) {
-    const run2 = this.turn.then(fn, fn);
-    this.turn = run2.catch(() => void 0);
-    return run2;
-  }
-  send(json, sentinel = false) {
-    if (this.closedError) throw this.closedError;
-    this.write(">", sentinel ? `<0xFF>${json}` : json);
-    this.socket.write(sentinel ? Buffer.concat([Buffer.from([SENTINEL]), Buffer.from(`${json}
-`)]) : `${json}
-`);
-  }
-  waitFor(accept, timeoutMs, signal, what, hint = STUCK_HINT) {
-    if (this.closedError) return Promise.reject(this.closedError);
-    return new Promise((resolve11, reject) => {
-      const done = (fn) => {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
-        this.waiter = void 0;
-        fn();
-      };
-      const onAbort = () => done(() => reject(signal.reason));
-      const timer = setTimeout(
-        () => done(() => reject(new GuestAgentTimeoutError(`the guest agent did not answer ${what} within ${(timeoutMs / 1e3).toFixed(1)} s`, hint))),
-        timeoutMs
-      );
-      if (signal?.aborted) return onAbort();
-      signal?.addEventListener("abort", onAbort, { once: true });
-      this.waiter = {
-        accept: (msg) => {
-          if (!accept(msg)) return false;
-          done(() => resolve11(msg));
-          return true;
-        },
-        fail: (err) => done(() => reject(err))
-      };
-    });
-  }
-  /** Splits the byte stream into lines; a 0xFF byte drops whatever partial line came before it. */
-  onData(chunk) {
-    let pos = 0;
-    while (pos < chunk.length) {
-      const nl = chunk.indexOf(NEWLINE, pos);
-      const ff = chunk.indexOf(SENTINEL, pos);
-      if (ff !== -1 && (nl === -1 || ff < nl)) {
-        const dropped = this.partial.reduce((n2, b) => n2 + b.length, 0) + (ff - pos);
-        this.partial = [];
-        this.write("<", dropped > 0 ? `<0xFF> (dropped ${dropped} bytes before it)` : "<0xFF>");
-        pos = ff + 1;
-        continue;
-      }
-      if (nl === -1) {
-        this.partial.push(chunk.subarray(pos));
-        return;
-      }
-      const line = Buffer.concat([...this.partial, chunk.subarray(pos, nl)]).toString("utf8").trim();
-      this.partial = [];
-      pos = nl + 1;
-      if (line) this.onLine(line);
-    }
-  }
-  onLine(line) {
-    this.write("<", line);
-    let msg;
-    try {
-      msg = JSON.parse(line);
-    } catch {
-      this.write("#", "not JSON: dropped");
-      return;
-    }
-    if (!this.waiter?.accept(msg)) this.write("#", "stale reply: dropped");
-  }
-  onClosed(err) {
-    if (this.closedError) return;
-    this.closedError = err;
-    this.write("#", err.message);
-    this.waiter?.fail(err);
-  }
-  write(direction, line) {
-    if (!this.log || this.log.destroyed) return;
-    const t = ((Date.now() - this.startedAt) / 1e3).toFixed(3);
-    const text = line.length > LOG_LINE_MAX ? `${line.slice(0, LOG_LINE_MAX)}\u2026 (${line.length - LOG_LINE_MAX} more characters)` : line;
-    this.log.write(`${t} ${direction} ${text}
-`);
-  }
-};
-
-// src/run/guest-agent-session.ts
-var GUEST_AGENT_FILES = { transcript: "qga.log", stdout: "command-stdout.log", stderr: "command-stderr.log" };
-function commandEnv(plan) {
-  return {
-    PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-    HOME: "/root",
-    LANG: "C.UTF-8",
-    QFI_SEED: String(plan.seed),
-    QFI_RULES: plan.guestRules.join("\n")
-  };
-}
-async function fetchResultsFile(agent, path6, opts) {
-  try {
-    const bytes = await agent.readFile(path6, { signal: opts.signal });
-    await writeFile9(join31(opts.resultsDir, GUEST_RESULTS_FILE), bytes);
-    opts.log.info(`results file ${path6}: ${bytes.length} bytes copied to ${GUEST_RESULTS_FILE}`);
-  } catch (err) {
-    if (opts.signal.aborted) throw err;
-    opts.log.warn(`could not read results file ${path6} from the guest: ${err.message}`);
-  }
-}
-async function runGuestAgentSession(opts) {
-  const transcript = createWriteStream4(join31(opts.resultsDir, GUEST_AGENT_FILES.transcript));
-  const at = () => Date.now() - opts.startedAt;
-  let agent;
-  try {
-    agent = await GuestAgent.connect(opts.socket, { log: transcript, startedAt: opts.startedAt, signal: opts.signal });
-    const ready = await agent.waitReady({ timeoutMs: opts.plan.timeouts.bootMs + 6e4, signal: opts.signal });
-    opts.log.info(`qemu-guest-agent answered ${(at() / 1e3).toFixed(1)} s after QEMU started (${ready.attempts} sync attempt${ready.attempts === 1 ? "" : "s"})`);
-    opts.onEvent({ kind: "agent-ready", line: 0, atMs: at(), text: "(qemu-guest-agent answered guest-ping)" });
-    opts.onEvent({ kind: "test-start", line: 0, atMs: at(), text: "(guest-exec sh -c COMMAND)" });
-    const result = await agent.run({ path: "sh", args: ["-c", opts.command], env: commandEnv(opts.plan) }, { signal: opts.signal });
-    await writeFile9(join31(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
-    await writeFile9(join31(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
-    for (const [stream, truncated] of [["stdout", result.stdoutTruncated], ["stderr", result.stderrTruncated]]) {
-      if (truncated) opts.log.warn(`the command's ${stream} was longer than qemu-guest-agent keeps (16 MiB); ${GUEST_AGENT_FILES[stream]} has its start`);
-    }
-    if (opts.plan.resultsFile !== void 0) await fetchResultsFile(agent, opts.plan.resultsFile, opts);
-    const exitCode = result.exitCode ?? 128 + (result.signal ?? 0);
-    opts.onEvent({ kind: "test-exit", line: 0, atMs: at(), text: `(guest-exec-status: exit code ${exitCode})`, exitCode });
-    await agent.shutdown({ mode: "powerdown", signal: opts.signal }).catch((err) => {
-      if (opts.signal.aborted) return;
-      opts.log.warn(`the guest did not accept guest-shutdown (${err.message}); stopping QEMU`);
-      opts.onPowerOffRefused();
-    });
-  } finally {
-    agent?.close();
-    await new Promise((resolve11) => transcript.end(resolve11));
-  }
+async function captureDiagnostics(qmp, timeoutMs) {
+  const status = await qmp.execute("query-status", void 0, timeoutMs).catch((e) => ({ error: e.message }));
+  const registers = await qmp.humanMonitor("info registers", timeoutMs).then((text) => text.replaceAll("\r\n", "\n").trim() + "\n").catch((e) => `unavailable: ${e.message}`);
+  return { status, registers };
 }
 
 // src/run/run-qemu.ts
-var powerOffGraceMs = 15e3;
-var stopStepMs = 3e3;
-var qmpConnectMs = 1e4;
-var panicGraceMs = 1e3;
+var STOP_STEP_MS = 3e3;
 async function runQemu(plan, provisioned, opts) {
-  const files = {
-    dir: opts.resultsDir,
-    console: join32(opts.resultsDir, "console.log"),
-    qemuStderr: join32(opts.resultsDir, "qemu-stderr.log"),
-    qmpLog: join32(opts.resultsDir, "qmp.log")
-  };
-  const fwCfgFiles = /* @__PURE__ */ new Map();
-  plan.fwCfg.forEach((entry, i2) => {
-    const path6 = join32(opts.privateDir, `fw_cfg-${i2}`);
-    writeFileSync11(path6, entry.content, { mode: 384 });
-    fwCfgFiles.set(entry.name, path6);
-  });
-  const qmpSocket = join32(opts.privateDir, "qmp.sock");
-  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join32(opts.privateDir, "plugin-rules.txt"), log: join32(opts.resultsDir, "injections.jsonl"), socket: join32(opts.privateDir, "plugin.sock") } : void 0;
-  if (qfiPlugin) writeFileSync11(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
-`).join(""), { mode: 384 });
-  const hasBlockRules = plan.host.hostRules.some((r) => r.layer === "block") || plan.host.countRequests;
-  const blockTrace = hasBlockRules ? join32(opts.resultsDir, "block-trace.log") : void 0;
-  const snapshot = opts.snapshot;
-  const guestAgentSocket = plan.agent === "qemu-guest-agent" ? join32(opts.privateDir, "qga.sock") : void 0;
-  const guestResults = plan.agent === "qfi" && plan.resultsFile !== void 0 ? join32(opts.resultsDir, GUEST_RESULTS_FILE) : void 0;
-  const argv = buildQemuArgv(plan, provisioned, {
-    qmpSocket,
-    fwCfgFiles,
-    ...guestAgentSocket ? { guestAgentSocket } : {},
-    ...guestResults ? { guestResults } : {},
-    ...qfiPlugin ? { qfiPlugin } : {},
-    ...blockTrace ? { blockTrace } : {},
-    ...snapshot ? { snapshotState: snapshot.stateFile } : {}
-  });
-  const hostFaults = plan.host.hostRules.length > 0 || plan.host.countRequests ? new HostFaults(plan, {
-    log: opts.log,
-    resultsDir: opts.resultsDir,
-    images: new Map(provisioned.disks.map((d) => [d.id, d.image])),
-    traceFile: blockTrace,
-    startsPaused: plan.host.startPaused,
-    onReset: () => onGuestReset()
-  }) : void 0;
-  const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0 || snapshot !== void 0;
-  const pluginControl = qfiPlugin ? new PluginControl(qfiPlugin.socket) : void 0;
-  const waiting = new Map(plan.pluginRules.filter((r) => r.waitsFor).map((r) => [r.id, r]));
-  const addWaitingRules = (name, value) => {
-    for (const [id, rule] of waiting) {
-      if (rule.waitsFor !== name) continue;
-      waiting.delete(id);
-      const line = resolveWaitingRule(rule, value);
-      pluginControl?.request({ cmd: "add", rule: line }).then(
-        (reply) => reply.ok ? opts.log.info(`plugin rule ${id} armed at ${value}: ${rule.rule}`) : opts.log.warn(`the plugin refused rule ${id} (${line}): ${String(reply.error)}`),
-        (err) => opts.log.warn(`could not add plugin rule ${id}: ${err.message}`)
-      );
-    }
-  };
-  const reportMarker = (name) => {
-    pluginControl?.request({ cmd: "marker", name }).then(
-      (reply) => opts.log.debug(`plugin marker ${name}: ${JSON.stringify(reply)}`),
-      (err) => opts.log.warn(`could not tell the plugin about marker ${name}: ${err.message}`)
+  const setup = prepareRun(plan, provisioned, opts, opts.snapshot?.stateFile);
+  return new QemuRun(plan, provisioned, setup, opts).run();
+}
+var QemuRun = class {
+  constructor(plan, provisioned, setup, opts) {
+    this.plan = plan;
+    this.setup = setup;
+    this.opts = opts;
+    const { files, argv, paths } = setup;
+    this.record = newRecord(this.startedAt, files, argv);
+    const hasAgent = plan.agent !== "none";
+    this.testStartedAt = hasAgent ? void 0 : 0;
+    this.listener = new ConsoleListener(plan.markerToken, plan.verdictSources);
+    this.hostFaults = plan.host.hostRules.length > 0 || plan.host.countRequests ? new HostFaults(plan, {
+      log: opts.log,
+      resultsDir: opts.resultsDir,
+      images: new Map(provisioned.disks.map((d) => [d.id, d.image])),
+      traceFile: paths.blockTrace,
+      startsPaused: plan.host.startPaused,
+      onReset: () => this.watchdog.feed({ kind: "reset" })
+    }) : void 0;
+    this.plugin = paths.qfiPlugin ? new PluginLink(paths.qfiPlugin.socket, plan.pluginRules, opts.log) : void 0;
+    this.snapshot = opts.snapshot ? this.snapshotDriver(opts.snapshot) : void 0;
+    this.qmpOut = createWriteStream6(files.qmpLog);
+    opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
+    const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0 || opts.snapshot !== void 0;
+    const onConsoleLine = (text) => this.onConsoleLine(text);
+    this.qemu = new QemuProcess(argv, { consoleFile: files.console, stderrFile: files.qemuStderr, talksToGuest, log: opts.log, onConsoleLine });
+    this.record.qemuPid = this.qemu.pid;
+    const policy = {
+      timeouts: plan.timeouts,
+      hasAgent,
+      trial: this.snapshot?.resumes === true,
+      rebootOnReset: plan.host.rebootOnReset,
+      markersEnd: !hasAgent && plan.verdictSources.exitDevice === "none"
+    };
+    this.watchdog = new Watchdog(
+      new WatchdogState(policy),
+      () => this.elapsed(),
+      (action) => this.onWatchdog(action)
     );
-  };
-  const consoleOut = createWriteStream5(files.console);
-  const stderrOut = createWriteStream5(files.qemuStderr);
-  const qmpOut = createWriteStream5(files.qmpLog);
-  const startedAtDate = /* @__PURE__ */ new Date();
-  const startedAt = Date.now();
-  const elapsed = () => Date.now() - startedAt;
-  const record2 = {
-    startedAt: startedAtDate.toISOString(),
+    this.agent = this.agentDriver();
+  }
+  plan;
+  setup;
+  opts;
+  startedAt = Date.now();
+  record;
+  qemu;
+  listener;
+  watchdog;
+  agent;
+  hostFaults;
+  plugin;
+  snapshot;
+  qmpOut;
+  qmp;
+  /** test-start's time, for testMs (a guest without an agent: the run is its test). */
+  testStartedAt;
+  async run() {
+    const { signal } = this.opts;
+    const onAbort = () => {
+      this.record.infraError ??= `the runner was interrupted (${String(signal?.reason ?? "abort")}); QEMU was stopped`;
+      void this.stop();
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    void connectQmp(this.setup.paths.qmpSocket, { log: this.qmpOut, startedAt: this.startedAt, qemuGone: () => this.qemu.hasEnded }).then(
+      (client) => this.onQmp(client),
+      (err) => this.onQmpUnavailable(err)
+    );
+    const exit = await this.qemu.exited;
+    signal?.removeEventListener("abort", onAbort);
+    return this.finish(exit);
+  }
+  elapsed() {
+    return Date.now() - this.startedAt;
+  }
+  stop() {
+    this.agent.stop(new Error("the run is stopping"));
+    return this.qemu.stop(this.qmp ? (ms) => this.qmp.execute("quit", void 0, ms) : void 0);
+  }
+  /** Work the run depends on failed: it cannot mean what it claims, so it is an infrastructure error. */
+  fail(message) {
+    this.record.infraError ??= message;
+    this.opts.log.warn(this.record.infraError);
+    void this.stop();
+  }
+  failing(what) {
+    return (err) => this.fail(`${what}: ${err.message}`);
+  }
+  onConsoleLine(text) {
+    for (const event of this.listener.hear(text, this.elapsed())) this.onEvent(event);
+    this.opts.onConsoleLine?.(text);
+  }
+  onEvent(event) {
+    this.record.events.push(event);
+    const ended = this.qemu.hasEnded;
+    if (!ended && this.snapshot?.claims(event)) return;
+    this.noteTimes(event);
+    if (ended) return;
+    this.watchdog.feed({ kind: "event", event });
+    this.plugin?.onEvent(event);
+    const { hostFaults, agent } = this;
+    if (event.kind === "marker" && event.name && hostFaults) {
+      const name = event.name;
+      void hostFaults.marker(name).then(() => agent.release({ kind: "marker", name }), this.failing(`host rules on marker ${name}`));
+    } else if (event.kind === "test-start") {
+      this.snapshot?.testStarted();
+      if (hostFaults) void hostFaults.testStarted().then(() => agent.release({ kind: "start" }), this.failing("host rules at test start"));
+    } else if (event.kind === "test-exit" && this.snapshot?.resumes) void this.snapshot.testEnded();
+  }
+  /** bootMs, testMs and the command's exit code, as the agent reports them. */
+  noteTimes(event) {
+    const { record: record2 } = this;
+    if (event.kind === "agent-ready") record2.bootMs ??= event.atMs;
+    else if (event.kind === "test-start") this.testStartedAt = event.atMs;
+    else if (event.kind === "test-exit") {
+      record2.commandExitCode = event.exitCode;
+      if (this.testStartedAt !== void 0) record2.testMs = event.atMs - this.testStartedAt;
+    }
+  }
+  onWatchdog(action) {
+    if (action.kind === "stop") {
+      if (action.why === "power-off")
+        this.opts.log.warn(`the guest did not power off within ${POWER_OFF_GRACE_MS / 1e3} s of its command ending; stopping QEMU`);
+      void this.stop();
+      return;
+    }
+    if (this.qemu.isStopping || this.qemu.hasEnded || this.record.timedOut) return;
+    this.record.timedOut = action.which;
+    this.opts.log.warn(`${action.which} timeout reached after ${(this.elapsed() / 1e3).toFixed(1)} s; capturing QEMU state, then stopping it`);
+    void this.captureDiagnostics().then(() => this.stop());
+  }
+  async captureDiagnostics() {
+    if (!this.qmp) return;
+    const diagnostics = await captureDiagnostics(this.qmp, STOP_STEP_MS);
+    this.record.diagnostics = diagnostics;
+    writeFileSync12(join33(this.opts.resultsDir, RESULTS_FILES.registers), diagnostics.registers);
+  }
+  onQmp(client) {
+    this.qmp = client;
+    if (this.qemu.hasEnded) client.close();
+    else if (this.snapshot?.resumes) void this.snapshot.connected(client).catch(this.failing("loading the saved state"));
+    else if (this.hostFaults) {
+      const hostFaults = this.hostFaults;
+      void hostFaults.start(client, this.elapsed()).then(() => hostFaults.resume()).catch(this.failing("host rules at boot"));
+    }
+  }
+  onQmpUnavailable(err) {
+    if (this.qemu.hasEnded) return;
+    if (this.hostFaults) this.failing("QMP is needed for host rules")(err);
+    else if (this.snapshot) this.failing("QMP is needed to save or load the state")(err);
+    else this.opts.log.warn(`QMP unavailable (${err.message}); timeouts will stop QEMU with signals`);
+  }
+  agentDriver() {
+    const tellGuest = (line) => this.qemu.tellGuest(line);
+    const socket = this.setup.paths.guestAgentSocket;
+    if (!socket) return new ConsoleAgent(this.plan.host, tellGuest);
+    return new QemuGuestAgentDriver({
+      socket,
+      plan: this.plan,
+      resultsDir: this.opts.resultsDir,
+      log: this.opts.log,
+      startedAt: this.startedAt,
+      tellGuest,
+      onEvent: (event) => this.onEvent(event),
+      onPowerOffRefused: () => void this.stop(),
+      onFailure: (err) => {
+        if (!this.qemu.hasEnded && !this.qemu.isStopping) this.fail(`qemu-guest-agent: ${err.message}`);
+      }
+    });
+  }
+  snapshotDriver(run2) {
+    return new SnapshotDriver(run2, {
+      log: this.opts.log,
+      elapsed: () => this.elapsed(),
+      qmp: () => this.qmp,
+      tellGuest: (line) => this.qemu.tellGuest(line),
+      icount: async () => this.plugin?.icount(STOP_STEP_MS),
+      onResumed: () => {
+        this.testStartedAt = this.elapsed();
+        this.record.events.push({ kind: "test-start", line: 0, atMs: this.testStartedAt, text: `(resumed from the saved state at ${printSnapshotPoint(run2.at)})` });
+        this.watchdog.feed({ kind: "resumed" });
+      },
+      stop: () => this.stop(),
+      fail: (what) => this.failing(what)
+    });
+  }
+  async finish(exit) {
+    const { record: record2, plan } = this;
+    this.agent.stop(new Error("QEMU exited"));
+    this.watchdog.close();
+    this.snapshot?.close();
+    if (this.hostFaults) {
+      this.hostFaults.finish();
+      record2.hostFaults = this.hostFaults.record();
+    }
+    this.qmp?.close();
+    this.plugin?.close();
+    await closeStream(this.qmpOut);
+    record2.wallMs = this.elapsed();
+    record2.consoleLines = this.listener.lines;
+    record2.qemuExit = { code: exit.code, signal: exit.signal };
+    if (this.snapshot?.times) record2.snapshot = this.snapshot.times;
+    if (this.snapshot?.testEndIcount !== void 0) record2.testEndIcount = this.snapshot.testEndIcount;
+    const crashed = record2.events.some((e) => e.kind === "panic" || e.kind === "oops" || e.kind === "bug");
+    const verdict = classifyExit({
+      exit,
+      stopped: this.qemu.isStopping,
+      exitDevice: plan.verdictSources.exitDevice,
+      stderrTail: this.qemu.stderrTail,
+      binaryName: basename6(this.setup.argv[0]),
+      crashed,
+      commandExitCode: record2.commandExitCode,
+      wallMs: record2.wallMs
+    });
+    if (verdict.guestExit) record2.guestExit = verdict.guestExit;
+    record2.infraError ??= verdict.infraError;
+    return record2;
+  }
+};
+function newRecord(startedAt, files, argv) {
+  return {
+    startedAt: new Date(startedAt).toISOString(),
     wallMs: 0,
     bootMs: void 0,
     testMs: void 0,
@@ -18098,306 +18881,6 @@ async function runQemu(plan, provisioned, opts) {
     qemuPid: void 0,
     hostFaults: void 0
   };
-  const parser = new ConsoleParser(plan.markerToken);
-  const markers = new MarkerWatch(plan.verdictSources);
-  const summarizer = new LogSummarizer();
-  const stderrTail = [];
-  const stderrLines = new LineStream((line) => {
-    if (line.trim() === "") return;
-    stderrTail.push(line);
-    stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
-  });
-  opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
-  const child = execa(argv[0], argv.slice(1), {
-    stdin: talksToGuest ? "pipe" : "ignore",
-    stdout: "pipe",
-    stderr: "pipe",
-    buffer: false,
-    reject: false,
-    cleanup: true
-  });
-  record2.qemuPid = child.pid;
-  let exited = false;
-  let stopping;
-  let qmp;
-  const timers = /* @__PURE__ */ new Set();
-  const after = (ms, fn) => {
-    const t = setTimeout(() => {
-      timers.delete(t);
-      fn();
-    }, ms);
-    timers.add(t);
-    return t;
-  };
-  const cancel = (t) => {
-    if (t) {
-      clearTimeout(t);
-      timers.delete(t);
-    }
-  };
-  const sessionStop = new AbortController();
-  const stop = () => {
-    stopping ??= (async () => {
-      sessionStop.abort(new Error("the run is stopping"));
-      if (exited) return;
-      if (qmp) await qmp.execute("quit", void 0, stopStepMs).catch(() => void 0);
-      if (await exitsWithin(child, stopStepMs)) return;
-      opts.log.warn("QEMU did not quit over QMP; sending SIGTERM");
-      child.kill("SIGTERM");
-      if (await exitsWithin(child, stopStepMs)) return;
-      opts.log.warn("QEMU ignored SIGTERM; sending SIGKILL");
-      child.kill("SIGKILL");
-      await exitsWithin(child, stopStepMs);
-    })();
-    return stopping;
-  };
-  const onTimeout = (kind) => {
-    if (stopping || exited || record2.timedOut) return;
-    record2.timedOut = kind;
-    opts.log.warn(`${kind} timeout reached after ${(elapsed() / 1e3).toFixed(1)} s; capturing QEMU state, then stopping it`);
-    void captureDiagnostics().then(stop);
-  };
-  const captureDiagnostics = async () => {
-    if (!qmp) return;
-    const diagnostics = {};
-    diagnostics.status = await qmp.execute("query-status", void 0, stopStepMs).catch((e) => ({ error: e.message }));
-    diagnostics.registers = await qmp.humanMonitor("info registers", stopStepMs).then((text) => text.replaceAll("\r\n", "\n").trim() + "\n").catch((e) => `unavailable: ${e.message}`);
-    record2.diagnostics = diagnostics;
-    writeFileSync11(join32(opts.resultsDir, "registers.txt"), diagnostics.registers);
-  };
-  const hasAgent = plan.agent !== "none";
-  let bootTimer = hasAgent && snapshot?.kind !== "resume" ? after(plan.timeouts.bootMs, () => onTimeout("boot")) : void 0;
-  const tellGuest = (line) => {
-    if (!exited && child.stdin && !child.stdin.destroyed) child.stdin.write(`${line}
-`);
-  };
-  const hostFaultFailed = (what) => (err) => {
-    record2.infraError ??= `${what}: ${err.message}`;
-    opts.log.warn(record2.infraError);
-    void stop();
-  };
-  function onGuestReset() {
-    cancel(testTimer);
-    testTimer = void 0;
-    if (hasAgent) {
-      cancel(bootTimer);
-      bootTimer = after(plan.timeouts.bootMs, () => onTimeout("boot"));
-    }
-  }
-  let testTimer = hasAgent ? void 0 : after(plan.timeouts.testMs, () => onTimeout("test"));
-  let testStartedAt = hasAgent ? void 0 : 0;
-  after(plan.timeouts.overallMs, () => onTimeout("overall"));
-  const snapshotPoint = snapshot ? parseSnapshotAt(snapshot.at) : void 0;
-  const resumeLine = snapshotPoint ? resumeLineFor(snapshotPoint) : void 0;
-  const saveSnapshot = async () => {
-    if (!qmp) throw new Error("QMP is not connected");
-    await qmp.execute("stop");
-    const savedAtMs = elapsed();
-    const saveMs = await runSnapshotJob(qmp, "snapshot-save", snapshot.devices);
-    record2.snapshot = { savedAtMs, saveMs };
-    opts.log.debug(`state saved at ${(savedAtMs / 1e3).toFixed(2)} s in ${saveMs} ms`);
-    await stop();
-  };
-  const resumeFromSnapshot = async (client) => {
-    const loadMs = await runSnapshotJob(client, "snapshot-load", snapshot.devices);
-    record2.snapshot = { loadMs };
-    testStartedAt = elapsed();
-    record2.events.push({ kind: "test-start", line: 0, atMs: testStartedAt, text: `(resumed from the saved state at ${snapshot.at})` });
-    testTimer = after(plan.timeouts.testMs, () => onTimeout("test"));
-    if (resumeLine) tellGuest(resumeLine);
-    await client.execute("cont");
-  };
-  const endTrial = async () => {
-    await qmp?.execute("stop").catch(() => void 0);
-    const status = await pluginControl?.request({ cmd: "status" }, stopStepMs).catch(() => void 0);
-    const icount = status?.icount?.[0];
-    if (typeof icount === "number") record2.testEndIcount = icount;
-    await stop();
-  };
-  const snapshotFailed = (what) => (err) => {
-    record2.infraError ??= `${what}: ${err.message}`;
-    opts.log.warn(record2.infraError);
-    void stop();
-  };
-  const onEvent = (event) => {
-    record2.events.push(event);
-    switch (event.kind) {
-      case "marker":
-        if (snapshot?.kind === "save" && snapshotPoint?.kind === "marker" && event.name === snapshotPoint.name) {
-          void saveSnapshot().catch(snapshotFailed(`saving the state at marker ${event.name}`));
-          break;
-        }
-        if (event.name && event.value) addWaitingRules(event.name, event.value);
-        if (event.name) reportMarker(event.name);
-        if (event.name && hostFaults) {
-          const name = event.name;
-          const synced = plan.host.syncMarkers.includes(name);
-          void hostFaults.marker(name).then(() => synced && tellGuest(`ack ${name}`), hostFaultFailed(`host rules on marker ${name}`));
-        }
-        break;
-      case "agent-ready":
-        reportMarker("ready");
-        cancel(bootTimer);
-        bootTimer = void 0;
-        record2.bootMs ??= event.atMs;
-        break;
-      case "test-start":
-        if (snapshot?.kind === "save" && snapshotPoint?.kind === "start") {
-          void saveSnapshot().catch(snapshotFailed("saving the state at the test start"));
-          break;
-        }
-        if (snapshot?.kind === "save" && snapshotPoint?.kind === "time") {
-          after(snapshotPoint.ms, () => void saveSnapshot().catch(snapshotFailed(`saving the state ${describeSnapshotPoint(snapshotPoint)}`)));
-        }
-        reportMarker("start");
-        testStartedAt = event.atMs;
-        cancel(testTimer);
-        testTimer = after(plan.timeouts.testMs, () => onTimeout("test"));
-        if (hostFaults) void hostFaults.testStarted().then(() => plan.host.syncTestStart && tellGuest("go"), hostFaultFailed("host rules at test start"));
-        break;
-      case "panic":
-      case "oops":
-      case "bug":
-        if (event.kind === "panic" && plan.host.rebootOnReset || snapshot?.kind === "resume") after(panicGraceMs, () => void stop());
-        break;
-      case "success-marker":
-      case "failure-marker":
-        if (!hasAgent && plan.verdictSources.exitDevice === "none") after(event.kind === "failure-marker" ? panicGraceMs : 0, () => void stop());
-        break;
-      case "test-exit":
-        cancel(testTimer);
-        record2.commandExitCode = event.exitCode;
-        if (testStartedAt !== void 0) record2.testMs = event.atMs - testStartedAt;
-        if (snapshot?.kind === "resume") {
-          void endTrial();
-          break;
-        }
-        after(powerOffGraceMs, () => {
-          opts.log.warn(`the guest did not power off within ${powerOffGraceMs / 1e3} s of its command ending; stopping QEMU`);
-          void stop();
-        });
-        break;
-      default:
-        break;
-    }
-  };
-  const lines = new LineStream((text) => {
-    record2.consoleLines++;
-    const event = parser.parseLine(text, record2.consoleLines, elapsed());
-    summarizer.addLine(text, event);
-    if (event) onEvent(event);
-    const marker = markers.active ? markers.check(text, record2.consoleLines, elapsed()) : void 0;
-    if (marker) onEvent(marker);
-    opts.onConsoleLine?.(text);
-  });
-  const consoleEnds = new SerialLineEnds();
-  const onConsoleBytes = (bytes) => {
-    if (bytes.length === 0) return;
-    consoleOut.write(bytes);
-    lines.push(bytes);
-  };
-  child.stdout.on("data", (chunk) => onConsoleBytes(consoleEnds.push(chunk)));
-  child.stderr.on("data", (chunk) => {
-    stderrOut.write(chunk);
-    stderrLines.push(chunk);
-  });
-  const onAbort = () => {
-    record2.infraError ??= `the runner was interrupted (${String(opts.signal?.reason ?? "abort")}); QEMU was stopped`;
-    void stop();
-  };
-  opts.signal?.addEventListener("abort", onAbort, { once: true });
-  if (opts.signal?.aborted) onAbort();
-  void connectQmp(qmpSocket, child, qmpOut, startedAt).then(
-    (client) => {
-      qmp = client;
-      if (exited) client.close();
-      else if (snapshot?.kind === "resume") void resumeFromSnapshot(client).catch(snapshotFailed("loading the saved state"));
-      else if (hostFaults) {
-        void hostFaults.start(client, elapsed()).then(() => hostFaults.resume()).catch(hostFaultFailed("host rules at boot"));
-      }
-    },
-    (err) => {
-      if (exited) return;
-      if (hostFaults) hostFaultFailed("QMP is needed for host rules")(err);
-      else if (snapshot) snapshotFailed("QMP is needed to save or load the state")(err);
-      else opts.log.warn(`QMP unavailable (${err.message}); timeouts will stop QEMU with signals`);
-    }
-  );
-  if (guestAgentSocket) {
-    void runGuestAgentSession({
-      socket: guestAgentSocket,
-      plan,
-      command: plan.command,
-      resultsDir: opts.resultsDir,
-      log: opts.log,
-      startedAt,
-      signal: sessionStop.signal,
-      onEvent,
-      onPowerOffRefused: () => void stop()
-    }).catch((err) => {
-      if (sessionStop.signal.aborted || exited || stopping) return;
-      record2.infraError ??= `qemu-guest-agent: ${err.message}`;
-      opts.log.warn(record2.infraError);
-      void stop();
-    });
-  }
-  const result = await child;
-  exited = true;
-  sessionStop.abort(new Error("QEMU exited"));
-  if (hostFaults) {
-    hostFaults.finish();
-    record2.hostFaults = hostFaults.record();
-  }
-  for (const t of timers) clearTimeout(t);
-  timers.clear();
-  opts.signal?.removeEventListener("abort", onAbort);
-  qmp?.close();
-  pluginControl?.close();
-  onConsoleBytes(consoleEnds.end());
-  lines.end();
-  stderrLines.end();
-  await Promise.all([closeStream(consoleOut), closeStream(stderrOut), closeStream(qmpOut)]);
-  record2.wallMs = elapsed();
-  record2.qemuExit = { code: result.exitCode, signal: result.signal };
-  if (plan.verdictSources.exitDevice !== "none" && !stopping && !result.signal && result.exitCode !== void 0 && !qemuReportedError(stderrTail, basename6(argv[0]))) {
-    const guestExit = decodeGuestExit(plan.verdictSources.exitDevice, result.exitCode);
-    if (guestExit) record2.guestExit = guestExit;
-  }
-  const crashed = record2.events.some((e) => e.kind === "panic" || e.kind === "oops" || e.kind === "bug");
-  if (result.failed && result.exitCode === void 0 && result.signal === void 0) {
-    record2.infraError ??= `QEMU could not be started: ${result.message}`;
-  } else if (!stopping && !crashed && record2.commandExitCode === void 0 && record2.guestExit === void 0 && (result.signal || result.exitCode !== 0)) {
-    const how = result.signal ? `was killed by ${result.signal}` : `exited with code ${result.exitCode}`;
-    record2.infraError ??= `QEMU ${how} after ${(record2.wallMs / 1e3).toFixed(1)} s${stderrTail.length ? `: ${stderrTail.slice(-5).join(" | ")}` : ""}${missingFirmwareHint(stderrTail)}`;
-  }
-  return { record: record2, summary: summarizer.result() };
-}
-function missingFirmwareHint(stderr) {
-  const missing = stderr.some((l) => /could not load PC BIOS|failed to find romfile|Could not open option rom|could not find .* firmware/i.test(l));
-  return missing ? " (QEMU did not find its firmware: install the distribution's, on Debian/Ubuntu apt-get install seabios ipxe-qemu qemu-system-data)" : "";
-}
-async function exitsWithin(child, ms) {
-  if (child.exitCode !== null || child.signalCode !== null) return true;
-  const exited = await Promise.race([child.then(() => true), sleep3(ms, void 0, { ref: false }).then(() => false)]);
-  return exited;
-}
-async function connectQmp(path6, child, log, startedAt) {
-  const deadline = Date.now() + qmpConnectMs;
-  for (; ; ) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error("QEMU exited before its QMP socket was ready");
-    if (existsSync24(path6)) {
-      try {
-        return await QmpClient.connect(path6, { log, startedAt });
-      } catch (err) {
-        if (Date.now() > deadline) throw err;
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no QMP socket at ${path6} after ${qmpConnectMs / 1e3} s`);
-    await sleep3(20);
-  }
-}
-function closeStream(stream) {
-  return new Promise((resolve11) => stream.end(resolve11));
 }
 
 // src/modes/run-pipeline.ts
@@ -18407,14 +18890,14 @@ async function runPipeline(options, host) {
   const plan = makePlan(config, void 0, { countBlockRequests: options.countBlockRequests === true });
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
   mkdirSync6(config.report.dir, { recursive: true });
-  for (const name of resultFiles) rmSync3(join33(config.report.dir, name), { force: true, recursive: true });
+  for (const name of resultFiles) rmSync3(join34(config.report.dir, name), { force: true, recursive: true });
   writeReproducer(plan, config.report.dir);
   writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
-  const privateDir = mkdtempSync2(join33(tmpdir2(), "qfi-"));
+  const privateDir = mkdtempSync2(join34(tmpdir2(), "qfi-"));
   try {
     const provisioned = await host.log.group("Provision", () => provision(plan, host, privateDir, options.signal));
     if (provisioned.guest) writeReproducer(plan, config.report.dir, provisioned.guest);
-    const { record: record2, summary: summary2 } = await host.log.group(
+    const record2 = await host.log.group(
       `Run ${plan.scenario} (${provisioned.accel})`,
       () => runQemu(plan, provisioned, {
         resultsDir: config.report.dir,
@@ -18424,7 +18907,7 @@ async function runPipeline(options, host) {
         ...options.echoConsole ? { onConsoleLine: (line) => host.log.info(`\u2502 ${line}`) } : {}
       })
     );
-    const run2 = observeRun({ plan, provisioned, record: record2, summary: summary2 }, host.log);
+    const run2 = observeRun({ plan, provisioned, record: record2, summary: await summarizeConsole(record2) }, host.log);
     const reports = writeReports(run2, config.report.dir, { part: options.partOfCampaign === true });
     return { config, run: run2, reports };
   } finally {
@@ -18556,7 +19039,33 @@ function campaignVerdict(kind, results, stats, withHistory) {
 // src/campaign/snapshot/run-snapshot.ts
 import { mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync3, readFileSync as readFileSync19, rmSync as rmSync4 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join34 } from "node:path";
+import { join as join35 } from "node:path";
+
+// src/campaign/snapshot/regions.ts
+var REGISTERS = {
+  x86_64: ["rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "rip", "eflags"]
+};
+var hex = (n2) => `0x${n2.toString(16)}`;
+function resolveRegions(specs, opts) {
+  const reported = new Map(opts.reported.filter((e) => e.kind === "region" && e.name && e.value).map((e) => [e.name, e.value]));
+  return specs.map((spec2) => {
+    if (spec2.ranges !== void 0) return { name: spec2.name, kind: "ram", ranges: spec2.ranges };
+    if (spec2.name === "registers") {
+      const registers = REGISTERS[opts.arch];
+      if (!registers) throw new Error(`register flips are only known for x86_64, not ${opts.arch}`);
+      return { name: spec2.name, kind: "registers", registers };
+    }
+    if (spec2.name === "ram") return { name: spec2.name, kind: "ram", ranges: opts.ram.map(([a2, b]) => `${hex(a2)}-${hex(b)}`).join(";") };
+    const ranges = reported.get(spec2.name);
+    if (ranges === void 0) {
+      const seen = [...reported.keys()];
+      throw new Error(
+        `the guest did not report region ${spec2.name} (${seen.length ? `it reported ${seen.join(", ")}` : "it reported none"}); kernel regions come from the built-in agent (QFI-REGION lines from /proc/iomem): with another guest, give the ranges as \`name=0xSTART-0xEND\``
+      );
+    }
+    return { name: spec2.name, kind: "ram", ranges };
+  });
+}
 
 // src/campaign/snapshot/trials.ts
 function planSnapshotTrials(settings, seed) {
@@ -18592,23 +19101,13 @@ function trialRule(trialSeed, region, goldenInstructions) {
 var GOLDEN_RUNS = 2;
 var MIN_TRIAL_TIMEOUT_MS = 3e3;
 var TRIAL_TIMEOUT_FACTOR = 5;
-function checkSnapshotConfig(config) {
-  const rules = config.faults.enabled ? config.faults.rules : [];
-  const other = rules.find((r) => isHostRule(r) || isPluginRule(r));
-  if (other) {
-    throw new ConfigError(`snapshot campaigns inject their own bit flips, so the config's rule ${printRule(other)} cannot run in every trial`, {
-      location: { input: "faults" },
-      hint: "remove host (block.*, vm.*, net.*) and plugin (mem.*, reg.*, insn.*) rules for `campaign: snapshot`; guest rules (read by the guest at boot) are kept"
-    });
-  }
-}
 async function overlayDisks(plan, provisioned, dir, signal) {
   const disks = [...provisioned.disks];
   const planned = [...plan.host.disks];
   const devices = [];
   for (const [i2, disk] of plan.host.disks.entries()) {
     if (disk.readOnly) continue;
-    const overlay = join34(dir, `snapshot-${disk.id}.qcow2`);
+    const overlay = join35(dir, `snapshot-${disk.id}.qcow2`);
     await createQcow2(provisioned.qemuBinary, ["-b", disks[i2].image, "-F", disk.format, overlay], `a qcow2 overlay for disk ${disk.id} (snapshot trials restore disks through it)`, signal);
     disks[i2] = { ...disks[i2], image: overlay };
     planned[i2] = { ...disk, format: "qcow2" };
@@ -18629,11 +19128,10 @@ function trialPlan(base, id, seed, rule, ram, testMs) {
   };
 }
 async function runSnapshotCampaign(config, scenarios, host, signal) {
-  checkSnapshotConfig(config);
-  const privateDir = mkdtempSync3(join34(tmpdir3(), "qfi-snapshot-"));
+  const privateDir = mkdtempSync3(join35(tmpdir3(), "qfi-snapshot-"));
   try {
     const bench = await prepareBench(config, host, privateDir, signal);
-    const point = parseSnapshotAt(config.campaign.snapshotAt);
+    const point = config.campaign.snapshotAt;
     const boot = await bootAndSave(config, bench, point, host);
     if ("stopped" in boot) return { results: [], probe: boot.stopped, facts: void 0 };
     const golden = await goldenRuns(config, bench, host);
@@ -18644,7 +19142,7 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
     const facts = {
       bootMs: boot.saved.savedAtMs ?? 0,
       saveMs: boot.saved.saveMs,
-      at: config.campaign.snapshotAt,
+      at: printSnapshotPoint(config.campaign.snapshotAt),
       golden: { instructions: golden.instructions, testMs: golden.testMs, outputLines: golden.golden === "" ? 0 : golden.golden.split("\n").length },
       trialTimeoutMs: golden.trialTimeoutMs,
       regions: regions.map((r) => r.kind === "ram" ? { name: r.name, ranges: r.ranges } : { name: r.name, registers: r.registers }),
@@ -18663,19 +19161,19 @@ async function prepareBench(config, host, privateDir, signal) {
   const planned = makePlan(config, void 0, { snapshot: { at } });
   const provisionedFirst = await host.log.group("Provision", () => provision(planned, host, privateDir, signal));
   const { plan, provisioned, devices } = await overlayDisks(planned, provisionedFirst, privateDir, signal);
-  const stateFile = join34(privateDir, "state.qcow2");
+  const stateFile = join35(privateDir, "state.qcow2");
   await createQcow2(provisioned.qemuBinary, [stateFile, "1M"], "the snapshot state file", signal);
   const runIn = async (runPlan, dir, kind) => {
     mkdirSync7(dir, { recursive: true });
     const snapshot = { kind, stateFile, devices, at };
-    const { record: record2, summary: summary2 } = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot, ...signal ? { signal } : {} });
-    const run2 = observeRun({ plan: runPlan, provisioned, record: record2, summary: summary2 }, host.log);
+    const record2 = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot, ...signal ? { signal } : {} });
+    const run2 = observeRun({ plan: runPlan, provisioned, record: record2, summary: await summarizeConsole(record2) }, host.log);
     return { run: run2, output: testOutput(readFileSync19(record2.files.console, "utf8")) };
   };
   return { plan, ram: q35RamRanges(memoryBytes(config.machine.memory)), runIn };
 }
 async function bootAndSave(config, bench, point, host) {
-  const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => bench.runIn(bench.plan, join34(config.report.dir, "boot"), "save"));
+  const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => bench.runIn(bench.plan, join35(config.report.dir, "boot"), "save"));
   const saved = boot.run.record.snapshot;
   if (saved?.saveMs === void 0) {
     const hint = point.kind === "marker" ? ` (does the test call \`qfi-marker ${point.name}\`?)` : point.kind === "time" ? " (the test ended before: choose an earlier time)" : "";
@@ -18688,7 +19186,7 @@ async function bootAndSave(config, bench, point, host) {
 async function goldenRuns(config, bench, host) {
   const golden = [];
   for (let i2 = 1; i2 <= GOLDEN_RUNS; i2++) {
-    const dir = join34(config.report.dir, "golden", String(i2));
+    const dir = join35(config.report.dir, "golden", String(i2));
     const g = await bench.runIn(trialPlan(bench.plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, bench.ram, config.test.testTimeoutMs), dir, "resume");
     golden.push(g);
     writeReports(g.run, dir, { part: true });
@@ -18715,18 +19213,18 @@ async function runTrials(config, scenarios, regions, ctx, signal) {
   for (const [i2, scenario] of scenarios.entries()) {
     if (signal?.aborted) break;
     const region = byName2.get(scenario.point);
-    if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: { input: "regions" }, hint: "run the plan with the regions it was made with" });
+    if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: sourceOf(config, "regions"), hint: "run the plan with the regions it was made with" });
     results.push(await runTrial(scenario, region, { ...ctx, label: `[${i2 + 1}/${scenarios.length}]` }));
   }
   return results;
 }
 async function runTrial(scenario, region, ctx) {
   const rule = trialRule(scenario.seed, region, ctx.instructions);
-  const dir = join34("scenarios", scenario.id);
-  const { run: run2, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join34(ctx.dir, dir), "resume");
+  const dir = join35("scenarios", scenario.id);
+  const { run: run2, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join35(ctx.dir, dir), "resume");
   const outcome = classifyTrial({ verdict: run2.verdict, reason: run2.reason, events: run2.record.events, output }, ctx.golden);
   const reported = outcome ? { ...run2, verdict: outcome.verdict, reason: `${outcome.class}: ${outcome.reason}` } : run2;
-  writeReports(reported, join34(ctx.dir, dir), { part: true });
+  writeReports(reported, join35(ctx.dir, dir), { part: true });
   const injection = run2.injections?.first[0];
   const result = {
     ...scenario,
@@ -18754,7 +19252,7 @@ function describeInjection(i2) {
 // src/campaign/run-campaign.ts
 var CAMPAIGN_FILES = ["campaign.json", JUNIT_FILE, PART_JUNIT_FILE, "summary.md", PLAN_FILE, "matrix.json", "scenarios", "probe", "boot", "golden"];
 async function probe(options, config, host) {
-  const dir = join35(config.report.dir, "probe");
+  const dir = join36(config.report.dir, "probe");
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
   const { run: run2 } = await runPipeline(
     {
@@ -18801,11 +19299,11 @@ async function choosePoints(options, config, host) {
   return { points, probe: probed.probe, notes };
 }
 async function planCampaign(options, host) {
-  const config = await resolveInputs(options, host.log);
+  const config = await resolveInputs(options, host.log, { purpose: "campaign" });
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
-  writeFileSync12(join35(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
+  writeFileSync13(join36(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
 `);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
@@ -18850,7 +19348,7 @@ async function makeCampaignPlan(options, config, host) {
 }
 function prepareDir(dir) {
   mkdirSync8(dir, { recursive: true });
-  for (const name of CAMPAIGN_FILES) rmSync5(join35(dir, name), { recursive: true, force: true });
+  for (const name of CAMPAIGN_FILES) rmSync5(join36(dir, name), { recursive: true, force: true });
 }
 function selectScenarios(plan, config) {
   const { scenario, shard } = config.campaign;
@@ -18869,8 +19367,8 @@ function selectScenarios(plan, config) {
 }
 async function runScenario(options, config, host, scenario, label, quiet2, extra = {}) {
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
-  const dir = join35("scenarios", id);
-  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join35(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
+  const dir = join36("scenarios", id);
+  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join36(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
   const { run: run2, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, partOfCampaign: true, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
   const pointName = scenario.point.replace(/\[.*$/, "");
   const injections = run2.injections?.total ?? run2.points.find((p) => p.name === pointName)?.fails;
@@ -18904,7 +19402,7 @@ function scenarioHost(host, quiet2) {
   };
 }
 async function runCampaign(options, host) {
-  const config = await resolveInputs(options, host.log);
+  const config = await resolveInputs(options, host.log, { purpose: "campaign" });
   const plan = await makeCampaignPlan(options, config, host);
   writePlanFile(config.report.dir, plan);
   const { scenarios, part } = selectScenarios(plan, config);
@@ -18988,10 +19486,10 @@ function findCampaignFiles(dir) {
     if (depth > 6) return;
     const entries = readdirSync5(d, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && e.name === "campaign.json")) {
-      found.push(join36(d, "campaign.json"));
+      found.push(join37(d, "campaign.json"));
       return;
     }
-    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join36(d, e.name), depth + 1);
+    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join37(d, e.name), depth + 1);
   };
   walk(dir, 0);
   return found.sort();
@@ -19023,14 +19521,14 @@ async function mergeCampaigns(options, host) {
         continue;
       }
       seen.add(r.id);
-      results.push({ ...r, dir: relative6(out, join36(dirname12(file), r.dir)) });
+      results.push({ ...r, dir: relative6(out, join37(dirname12(file), r.dir)) });
     }
   }
-  for (const plan of files.map((f) => join36(dirname12(f), PLAN_FILE)).filter(existsSync26).map((p) => readPlanFile(p, "merge-from"))) {
+  for (const plan of files.map((f) => join37(dirname12(f), PLAN_FILE)).filter(existsSync26).map((p) => readPlanFile(p, "merge-from"))) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
-      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join36("missing", s.id), reproducer: "", injections: void 0 });
+      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join37("missing", s.id), reproducer: "", injections: void 0 });
     }
   }
   host.log.info(`merged ${results.length} scenario result(s) from ${files.length} campaign job(s)`);
@@ -19042,10 +19540,10 @@ async function mergeCampaigns(options, host) {
 // src/qtest/qtest-pipeline.ts
 import { mkdirSync as mkdirSync10, mkdtempSync as mkdtempSync4, rmSync as rmSync6 } from "node:fs";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join38 } from "node:path";
+import { join as join39 } from "node:path";
 
 // src/qtest/qtest-report.ts
-import { writeFileSync as writeFileSync13 } from "node:fs";
+import { writeFileSync as writeFileSync14 } from "node:fs";
 import { basename as basename7 } from "node:path";
 function qtestVerdict(scripts) {
   const sections = scripts.flatMap((s) => s.sections.map((section) => ({ script: s, section })));
@@ -19132,9 +19630,9 @@ function toQtestMarkdown(outcome) {
 }
 function writeQtestReports(outcome, dir) {
   const files = reportFilesIn(dir);
-  writeFileSync13(files.junit, toQtestJUnit(outcome));
-  writeFileSync13(files.summaryJson, toQtestSummaryJson(outcome));
-  writeFileSync13(files.summaryMarkdown, toQtestMarkdown(outcome));
+  writeFileSync14(files.junit, toQtestJUnit(outcome));
+  writeFileSync14(files.summaryJson, toQtestSummaryJson(outcome));
+  writeFileSync14(files.summaryMarkdown, toQtestMarkdown(outcome));
   return files;
 }
 
@@ -19167,9 +19665,9 @@ async function probeQtestAttrs(conn, timeoutMs) {
 }
 
 // src/qtest/run-qtest.ts
-import { createWriteStream as createWriteStream6 } from "node:fs";
-import { join as join37 } from "node:path";
-import { setTimeout as sleep4 } from "node:timers/promises";
+import { createWriteStream as createWriteStream7 } from "node:fs";
+import { join as join38 } from "node:path";
+import { setTimeout as sleep5 } from "node:timers/promises";
 
 // src/qtest/judge-step.ts
 function judgeAnswer(step, answer) {
@@ -19278,61 +19776,36 @@ var QtestServer = class _QtestServer {
   }
 };
 var QtestConnection = class {
-  constructor(socket) {
-    this.socket = socket;
-    const lines = new LineStream((line) => this.onLine(line));
-    socket.on("data", (chunk) => lines.push(chunk));
-    socket.on("close", () => this.fail(new QtestClosedError("QEMU closed the qtest connection")));
-    socket.on("error", (err) => this.fail(new QtestClosedError(`qtest connection: ${err.message}`)));
-  }
-  socket;
   /** Last level of each intercepted IRQ line (true: raised). */
   irqs = /* @__PURE__ */ new Map();
-  waiting = [];
-  closed;
-  /** Sends one command and waits for its answer (at most `timeoutMs`). */
-  send(command, timeoutMs) {
-    if (this.closed) return Promise.reject(this.closed);
-    return new Promise((resolve11, reject) => {
-      const timer = setTimeout(() => {
-        const i2 = this.waiting.indexOf(entry);
-        if (i2 >= 0) this.waiting.splice(i2, 1);
-        reject(new Error(`no answer to \`${command}\` within ${timeoutMs / 1e3} s`));
-      }, timeoutMs);
-      const entry = {
-        resolve: (a2) => {
-          clearTimeout(timer);
-          resolve11(a2);
-        },
-        reject: (e) => {
-          clearTimeout(timer);
-          reject(e);
-        }
-      };
-      this.waiting.push(entry);
-      this.socket.write(`${command}
-`);
+  channel;
+  constructor(socket) {
+    this.channel = new LineChannel(socket, {
+      decode: decodeQtestLine,
+      onUnclaimed: (msg) => {
+        if (msg.kind === "irq") this.irqs.set(msg.line, msg.raised);
+      },
+      closedError: (cause) => new QtestClosedError(cause ? `qtest connection: ${cause.message}` : "QEMU closed the qtest connection")
     });
   }
+  /** Sends one command and waits for its answer (at most `timeoutMs`). */
+  async send(command, timeoutMs) {
+    if (this.channel.closed) throw this.channel.closed;
+    const reply = this.channel.waitFor((m) => m.kind === "answer", { timeoutMs, timeoutError: () => new Error(`no answer to \`${command}\` within ${timeoutMs / 1e3} s`) });
+    this.channel.send(command);
+    const msg = await reply;
+    return msg.answer;
+  }
   close() {
-    this.socket.destroy();
-  }
-  onLine(raw) {
-    const line = raw.replace(/\r$/, "");
-    const irq = /^IRQ (raise|lower) (\d+)$/.exec(line);
-    if (irq) {
-      this.irqs.set(Number(irq[2]), irq[1] === "raise");
-      return;
-    }
-    const m = /^(OK|FAIL|ERR)(?:\s+(.*))?$/.exec(line);
-    if (!m) return;
-    this.waiting.shift()?.resolve({ status: m[1], rest: (m[2] ?? "").trim(), line });
-  }
-  fail(err) {
-    this.closed ??= err;
-    for (const w of this.waiting.splice(0)) w.reject(err);
+    this.channel.close();
   }
 };
+function decodeQtestLine(line) {
+  const irq = /^IRQ (raise|lower) (\d+)$/.exec(line);
+  if (irq) return { kind: "irq", line: Number(irq[2]), raised: irq[1] === "raise" };
+  const m = /^(OK|FAIL|ERR)(?:\s+(.*))?$/.exec(line);
+  return m ? { kind: "answer", answer: { status: m[1], rest: (m[2] ?? "").trim(), line } } : void 0;
+}
 
 // src/qtest/run-qtest.ts
 function qtestFileNames(script) {
@@ -19355,14 +19828,14 @@ function qtestArgv(plan, machine, paths) {
 }
 async function runQtestScript(script, opts) {
   const names = qtestFileNames(script);
-  const files = { qtestLog: join37(opts.resultsDir, names.qtestLog), stderr: join37(opts.resultsDir, names.stderr) };
-  const qtestSocket = join37(opts.privateDir, `qtest-${script.name}.sock`);
-  const qmpSocket = join37(opts.privateDir, `qmp-${script.name}.sock`);
+  const files = { qtestLog: join38(opts.resultsDir, names.qtestLog), stderr: join38(opts.resultsDir, names.stderr) };
+  const qtestSocket = join38(opts.privateDir, `qtest-${script.name}.sock`);
+  const qmpSocket = join38(opts.privateDir, `qmp-${script.name}.sock`);
   const hasBlockRules = opts.plan.host.hostRules.length > 0;
-  const blockTrace = hasBlockRules ? join37(opts.resultsDir, names.blockTrace) : void 0;
+  const blockTrace = hasBlockRules ? join38(opts.resultsDir, names.blockTrace) : void 0;
   const argv = qtestArgv(opts.plan, opts.machine, { qtestSocket, qtestLog: files.qtestLog, qmpSocket, blockTrace });
   const server = await QtestServer.listen(qtestSocket);
-  const stderr = createWriteStream6(files.stderr);
+  const stderr = createWriteStream7(files.stderr);
   const started = Date.now();
   opts.log.info(`qtest ${script.name}: ${script.sections.length} section(s) on ${opts.plan.machineType}`);
   const child = execa(argv[0], argv.slice(1), { reject: false, stdin: "ignore", stdout: "ignore", stderr: "pipe", ...opts.signal ? { cancelSignal: opts.signal } : {} });
@@ -19483,7 +19956,7 @@ actual:   ${actual}` };
 (polled for ${step.untilMs / 1e3} s)` : "";
       return { line: step.line, source: step.source, actual: outcome.actual, diff: `${outcome.diff ?? ""}${waited}` };
     }
-    await sleep4(10);
+    await sleep5(10);
   }
 }
 async function refuseIgnoredAttrs(script, conn, opts) {
@@ -19674,19 +20147,15 @@ function scriptError(message, file, line, sourceLine, column, hint) {
 // src/qtest/qtest-pipeline.ts
 var COMMAND_TIMEOUT_MS = 1e4;
 async function runQtestPipeline(options, host) {
-  const config = await resolveInputs(options, host.log, { needsCommand: false });
-  if (config.qtest.scripts.length === 0) {
-    throw new ConfigError("mode qtest needs at least one qtest script", { location: { input: "qtest-script" }, hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' });
-  }
-  checkQtestRules(config);
+  const config = await resolveInputs(options, host.log, { needsCommand: false, purpose: "qtest" });
   const scripts = config.qtest.scripts.map(readQtestScript);
   checkScriptNames(scripts);
   const plan = makePlan(config, void 0, { qtest: true });
   checkDeviceDrives(config, plan);
   mkdirSync10(config.report.dir, { recursive: true });
-  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join38(config.report.dir, f), { force: true });
-  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join38(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
-  const privateDir = mkdtempSync4(join38(tmpdir4(), "qfi-qtest-"));
+  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join39(config.report.dir, f), { force: true });
+  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join39(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
+  const privateDir = mkdtempSync4(join39(tmpdir4(), "qfi-qtest-"));
   try {
     const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(plan, host, options.signal));
     const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);
@@ -19715,16 +20184,6 @@ async function runQtestPipeline(options, host) {
     rmSync6(privateDir, { recursive: true, force: true });
   }
 }
-function checkQtestRules(config) {
-  for (const rule of config.faults.rules) {
-    if (isBlockRule(rule)) continue;
-    const what = isPluginRule(rule) ? "a plugin rule (no TCG code runs under qtest)" : isHostRule(rule) ? "a VM/network rule (there is no guest to pause, reset or cut off)" : "a guest rule (no guest reads it)";
-    throw new ConfigError(`rule ${printRule(rule)} is ${what}, so it cannot apply in mode qtest`, {
-      location: { input: "faults" },
-      hint: "in qtest mode use block rules on a disk a device uses (`block.read=fail-after:2 disk=data`), or run the rule in mode run"
-    });
-  }
-}
 function checkScriptNames(scripts) {
   const seen = /* @__PURE__ */ new Map();
   for (const s of scripts) {
@@ -19739,7 +20198,7 @@ function checkDeviceDrives(config, plan) {
     const drive = /(?:^|,)drive=([^,]+)/.exec(device)?.[1];
     if (drive !== void 0 && !nodes.includes(drive)) {
       throw new ConfigError(`device \`${device}\` uses drive ${drive}, which is not a disk of this run`, {
-        location: { input: "qtest-devices" },
+        location: sourceOf(config, "qtest-devices"),
         hint: nodes.length ? `the disks' block nodes are ${nodes.join(", ")} (qfi-<disk id>)` : "add the disk to disks (`id=data size=1M`) and refer to it as drive=qfi-data"
       });
     }
@@ -19770,8 +20229,8 @@ async function provisionQtestQemu(plan, host, signal) {
 }
 
 // src/reproduce/reproduce.ts
-import { existsSync as existsSync29, readFileSync as readFileSync23, writeFileSync as writeFileSync15 } from "node:fs";
-import { dirname as dirname14, join as join42, relative as relative8, resolve as resolve10, sep as sep3 } from "node:path";
+import { existsSync as existsSync29, readFileSync as readFileSync23, writeFileSync as writeFileSync16 } from "node:fs";
+import { dirname as dirname14, join as join43, relative as relative8, resolve as resolve10, sep as sep3 } from "node:path";
 
 // src/reproduce/compare-runs.ts
 function compareRuns(original, rerun) {
@@ -19865,8 +20324,8 @@ function sameList(a2, b) {
 }
 
 // src/reproduce/open-results.ts
-import { closeSync as closeSync4, existsSync as existsSync27, mkdirSync as mkdirSync11, openSync as openSync4, readFileSync as readFileSync21, readSync as readSync3, readdirSync as readdirSync6, rmSync as rmSync7, statSync as statSync12, writeFileSync as writeFileSync14 } from "node:fs";
-import { basename as basename9, dirname as dirname13, isAbsolute as isAbsolute7, join as join39, normalize as normalize2, relative as relative7, sep as sep2 } from "node:path";
+import { closeSync as closeSync4, existsSync as existsSync27, mkdirSync as mkdirSync11, openSync as openSync4, readFileSync as readFileSync21, readSync as readSync3, readdirSync as readdirSync6, rmSync as rmSync7, statSync as statSync12, writeFileSync as writeFileSync15 } from "node:fs";
+import { basename as basename9, dirname as dirname13, isAbsolute as isAbsolute7, join as join40, normalize as normalize2, relative as relative7, sep as sep2 } from "node:path";
 
 // src/reproduce/find-run.ts
 var MANIFEST = REPRODUCE_FILES.manifest;
@@ -20029,7 +20488,7 @@ function reproducedName(path6, scenario) {
 function openResults(source, opts) {
   if (source.kind === "folder") {
     const prefix = findRun(listResultFiles(source.path), { scenario: opts.scenario, label: source.path });
-    return { dir: join39(source.path, prefix), label: prefix ? join39(source.path, prefix) : source.path, unpacked: false };
+    return { dir: join40(source.path, prefix), label: prefix ? join40(source.path, prefix) : source.path, unpacked: false };
   }
   const label = basename9(source.path);
   try {
@@ -20041,23 +20500,23 @@ function openResults(source, opts) {
 }
 function unpackRun(entries, label, opts) {
   const prefix = findRun(entries.map((e) => e.name), { scenario: opts.scenario, label });
-  const dest = join39(opts.resultsDir, UNPACKED_ORIGINAL);
+  const dest = join40(opts.resultsDir, UNPACKED_ORIGINAL);
   rmSync7(dest, { recursive: true, force: true });
   mkdirSync11(dest, { recursive: true });
   for (const entry of entries) {
     if (!entry.name.startsWith(prefix) || entry.name.endsWith("/")) continue;
     const name = entry.name.slice(prefix.length);
-    const target = join39(dest, normalize2(name));
+    const target = join40(dest, normalize2(name));
     const rel = relative7(dest, target);
     if (isAbsolute7(name) || rel.startsWith(`..${sep2}`) || rel === ".." || isAbsolute7(rel)) throw new UsageError(`${label}: entry ${entry.name} points outside the archive's folder`, { hint: "this zip was not written by GitHub's artifact upload; unpack it yourself and give the folder" });
     mkdirSync11(dirname13(target), { recursive: true });
-    writeFileSync14(target, entry.read());
+    writeFileSync15(target, entry.read());
   }
   return { dir: dest, label: prefix ? `${label}: ${prefix}` : label, unpacked: true };
 }
 function listResultFiles(root, prefix = "", depth = 0) {
   const out = [];
-  for (const entry of readdirSync6(join39(root, prefix), { withFileTypes: true })) {
+  for (const entry of readdirSync6(join40(root, prefix), { withFileTypes: true })) {
     const name = `${prefix}${entry.name}`;
     if (entry.isDirectory() && depth < 3) out.push(...listResultFiles(root, `${name}/`, depth + 1));
     else if (entry.isFile() && /^(reproduce|summary|campaign)\.json$/.test(entry.name)) out.push(name);
@@ -20066,7 +20525,7 @@ function listResultFiles(root, prefix = "", depth = 0) {
 }
 
 // src/reproduce/plan-rerun.ts
-import { join as join40, resolve as resolve9 } from "node:path";
+import { join as join41, resolve as resolve9 } from "node:path";
 var GUEST_PIN_INPUT = "guest-pin";
 var NOT_OVERRIDABLE = ["config"];
 function planRerun(opts) {
@@ -20082,12 +20541,12 @@ function planRerun(opts) {
   const inputs = { ...manifest.inputs };
   let configBaseDir;
   if (manifest.config) {
-    inputs.config = join40(opts.recordDir, manifest.config.copy);
+    inputs.config = join41(opts.recordDir, manifest.config.copy);
     configBaseDir = resolve9(opts.cwd, manifest.config.baseDir);
     notes.push(`config: ${manifest.config.file} as the run read it (its copy ${manifest.config.copy}); its relative paths resolve from ${configBaseDir}`);
   }
   if (manifest.rulesFile) {
-    inputs["rules-file"] = join40(opts.recordDir, manifest.rulesFile.copy);
+    inputs["rules-file"] = join41(opts.recordDir, manifest.rulesFile.copy);
     notes.push(`rules file: ${manifest.rulesFile.file} as the run read it (its copy ${manifest.rulesFile.copy})`);
   }
   inputs.seed = String(manifest.seed);
@@ -20126,7 +20585,7 @@ function asLines(value) {
 
 // src/reproduce/run-facts.ts
 import { existsSync as existsSync28, readFileSync as readFileSync22 } from "node:fs";
-import { join as join41 } from "node:path";
+import { join as join42 } from "node:path";
 function readRunFacts(dir) {
   const file = reportFilesIn(dir).summaryJson;
   if (!existsSync28(file)) return void 0;
@@ -20140,7 +20599,7 @@ function readRunFacts(dir) {
     throw new UsageError(`${file} lacks verdict, faults or qemu: not a qfi run's summary`, { hint: "give the results folder of a qfi run" });
   }
   const icount = summary2.qemu.argv.includes("-icount");
-  return { summary: summary2, injections: readInjectionKeys(join41(dir, "injections.jsonl"), icount), icount };
+  return { summary: summary2, injections: readInjectionKeys(join42(dir, "injections.jsonl"), icount), icount };
 }
 function readInjectionKeys(file, icount) {
   if (!existsSync28(file)) return [];
@@ -20192,18 +20651,18 @@ async function reproduceRun(options, host) {
   const rerunFacts = readRunFacts(resultsDir);
   const comparison = originalFacts && rerunFacts ? compareRuns(originalFacts, rerunFacts) : void 0;
   const described = comparison ? describeComparison(comparison) : { lines: ["qfi reproduce: nothing to compare with (the original did not finish)"], warnings: [] };
-  const comparisonFile = join42(resultsDir, REPRODUCE_FILES.comparison);
-  writeFileSync15(comparisonFile, `${JSON.stringify({ original: original.label, originalDir: original.dir, replayDir: resultsDir, ...comparison ?? { matched: null } }, null, 2)}
+  const comparisonFile = join43(resultsDir, REPRODUCE_FILES.comparison);
+  writeFileSync16(comparisonFile, `${JSON.stringify({ original: original.label, originalDir: original.dir, replayDir: resultsDir, ...comparison ?? { matched: null } }, null, 2)}
 `);
   return { original, rerun, comparison, lines: described.lines, warnings: described.warnings, comparisonFile };
 }
 function defaultResultsDir(source, options) {
   const name = reproducedName(source.path, options.scenario);
   const cwd = resolve10(options.cwd);
-  return source.kind === "folder" && isInside(cwd, source.path) ? join42(dirname14(source.path), name) : join42(cwd, name);
+  return source.kind === "folder" && isInside(cwd, source.path) ? join43(dirname14(source.path), name) : join43(cwd, name);
 }
 function checkApart(source, resultsDir) {
-  const clash = source.kind === "folder" ? isInside(resultsDir, source.path) : isInside(source.path, join42(resultsDir, UNPACKED_ORIGINAL));
+  const clash = source.kind === "folder" ? isInside(resultsDir, source.path) : isInside(source.path, join43(resultsDir, UNPACKED_ORIGINAL));
   if (clash) {
     throw new UsageError(`the replay's results folder ${resultsDir} would overwrite the original ${source.path}`, {
       hint: "--results-dir must be a folder outside the results being reproduced (by default: <PATH>-reproduced in the current folder)"
@@ -20215,7 +20674,7 @@ function isInside(path6, folder) {
   return rel === "" || !rel.startsWith(`..${sep3}`) && rel !== ".." && !rel.startsWith(sep3) && !/^[A-Za-z]:/.test(rel);
 }
 function readManifest(original) {
-  const file = join42(original.dir, REPRODUCE_FILES.manifest);
+  const file = join43(original.dir, REPRODUCE_FILES.manifest);
   let manifest;
   try {
     manifest = JSON.parse(readFileSync23(file, "utf8"));
@@ -20226,7 +20685,7 @@ function readManifest(original) {
     throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} lacks schema, scenario, seed or inputs`, { hint: "the results are damaged; download the artifact again" });
   }
   for (const copy of [manifest.config?.copy, manifest.rulesFile?.copy]) {
-    if (copy !== void 0 && !existsSync29(join42(original.dir, copy))) {
+    if (copy !== void 0 && !existsSync29(join43(original.dir, copy))) {
       throw new UsageError(`${original.label}: ${copy} is missing, though ${REPRODUCE_FILES.manifest} lists it`, { hint: "the results are incomplete; download the whole artifact again" });
     }
   }

@@ -17,6 +17,7 @@ import { writeReproducer } from '../report/reproducer.js';
 import { REPRODUCE_FILES, writeReproduceRecord } from '../report/reproduce-record.js';
 import { JUNIT_FILE, PART_JUNIT_FILE, writeReports, type ReportFiles } from '../report/write-reports.js';
 import { runQemu } from '../run/run-qemu.js';
+import { summarizeConsole } from '../observe/summarize.js';
 import { GUEST_AGENT_FILES } from '../run/guest-agent-session.js';
 
 export interface PipelineOptions extends InputsRequest {
@@ -60,7 +61,7 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
     const provisioned = await host.log.group('Provision', () => provision(plan, host, privateDir, options.signal));
     // Again, now that the guest is known: it names the guest the replay will boot.
     if (provisioned.guest) writeReproducer(plan, config.report.dir, provisioned.guest);
-    const { record, summary } = await host.log.group(`Run ${plan.scenario} (${provisioned.accel})`, () =>
+    const record = await host.log.group(`Run ${plan.scenario} (${provisioned.accel})`, () =>
       runQemu(plan, provisioned, {
         resultsDir: config.report.dir,
         privateDir,
@@ -69,7 +70,7 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
         ...(options.echoConsole ? { onConsoleLine: (line: string) => host.log.info(`│ ${line}`) } : {}),
       }),
     );
-    const run = observeRun({ plan, provisioned, record, summary }, host.log);
+    const run = observeRun({ plan, provisioned, record, summary: await summarizeConsole(record) }, host.log);
     const reports = writeReports(run, config.report.dir, { part: options.partOfCampaign === true });
     return { config, run, reports };
   } finally {

@@ -9,7 +9,7 @@
  */
 import type { ConsoleEvent } from '../run/types.js';
 import type { LogSummary } from './types.js';
-import { stripPrintkPrefix } from './console-parser.js';
+import { stripPrintkPrefix } from '../run/console-parser.js';
 import type { KtapReport, KtapTest } from './ktap.js';
 import { bySeverity, isProblemEvent, shorten, type ProblemBlock, type ProblemKind } from './problems.js';
 

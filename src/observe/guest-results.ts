@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import type { Plan } from '../plan/types.js';
 import type { RunRecord } from '../run/types.js';
 import { readKtapFile } from './ktap-console.js';
+import { RESULTS_FILES } from '../core/results-layout.js';
 import type { KtapReport } from './ktap.js';
 
 /** The guest's results file, copied into the results folder. */
-export const GUEST_RESULTS_FILE = 'guest-results.txt';
+export const GUEST_RESULTS_FILE = RESULTS_FILES.guestResults;
 
 export interface GuestResults {
   /** Its KTAP/TAP streams (source `results file PATH`). */

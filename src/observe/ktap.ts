@@ -18,7 +18,7 @@
  * above. Memory is bounded for a looping guest: tests and diagnostics beyond fixed budgets are
  * counted, not kept.
  */
-import { stripPrintkPrefix } from './console-parser.js';
+import { stripPrintkPrefix } from '../run/console-parser.js';
 import { classifyKtapLine, findStreamStart, indentWidth, isKunitEndMarker, isKunitExecutorLine, type KtapDialect, type KtapDirective, type KtapLine } from './ktap-lines.js';
 import { shorten } from './problems.js';
 

@@ -1,6 +1,8 @@
-import type { ConsoleEvent } from '../run/types.js';
+import { createReadStream } from 'node:fs';
+import type { ConsoleEvent, RunRecord } from '../run/types.js';
 import type { LogSummary } from './types.js';
-import { stripPrintkPrefix } from './console-parser.js';
+import { LineStream } from '../core/line-stream.js';
+import { stripPrintkPrefix } from '../run/console-parser.js';
 import { bySeverity, isProblemEvent, problemSeverity, shorten, type ProblemBlock, type ProblemKind, type ProblemSummary } from './problems.js';
 
 /** Lines a problem block keeps (its first line, then the call trace and registers after it). */
@@ -78,6 +80,21 @@ export class LogSummarizer {
       this.blocks.splice(this.blocks.indexOf(least), 1);
     }
   }
+}
+
+/**
+ * The run's log summary, from console.log and the events the run heard on it: console.log holds
+ * the very bytes the run parsed, so line N here is the run's line N. Streamed, in bounded memory.
+ */
+export async function summarizeConsole(record: Pick<RunRecord, 'files' | 'events'>): Promise<LogSummary> {
+  const problems = new Map<number, ConsoleEvent>();
+  for (const e of record.events) if (e.line > 0 && isProblemEvent(e.kind) && !problems.has(e.line)) problems.set(e.line, e);
+  const summarizer = new LogSummarizer();
+  let line = 0;
+  const lines = new LineStream((text) => summarizer.addLine(text, problems.get(++line)));
+  for await (const chunk of createReadStream(record.files.console)) lines.push(chunk as Buffer);
+  lines.end();
+  return summarizer.result();
 }
 
 /** Blocks as excerpt lines: `…` between them, a note where a report repeated. */

@@ -5,7 +5,7 @@
  * intercepted interrupt line changes.
  */
 import { createServer, type Server, type Socket } from 'node:net';
-import { LineStream } from '../core/line-stream.js';
+import { LineChannel } from '../run/line-channel.js';
 
 export interface QtestAnswer {
   /** `OK`, `FAIL` or `ERR`. */
@@ -48,61 +48,41 @@ export class QtestServer {
   }
 }
 
+type QtestLine = { kind: 'answer'; answer: QtestAnswer } | { kind: 'irq'; line: number; raised: boolean };
+
 export class QtestConnection {
   /** Last level of each intercepted IRQ line (true: raised). */
   readonly irqs = new Map<number, boolean>();
-  private readonly waiting: Array<{ resolve: (a: QtestAnswer) => void; reject: (e: Error) => void }> = [];
-  private closed: Error | undefined;
+  private readonly channel: LineChannel<QtestLine>;
 
-  constructor(private readonly socket: Socket) {
-    const lines = new LineStream((line) => this.onLine(line));
-    socket.on('data', (chunk: Buffer) => lines.push(chunk));
-    socket.on('close', () => this.fail(new QtestClosedError('QEMU closed the qtest connection')));
-    socket.on('error', (err) => this.fail(new QtestClosedError(`qtest connection: ${err.message}`)));
-  }
-
-  /** Sends one command and waits for its answer (at most `timeoutMs`). */
-  send(command: string, timeoutMs: number): Promise<QtestAnswer> {
-    if (this.closed) return Promise.reject(this.closed);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        const i = this.waiting.indexOf(entry);
-        if (i >= 0) this.waiting.splice(i, 1);
-        reject(new Error(`no answer to \`${command}\` within ${timeoutMs / 1000} s`));
-      }, timeoutMs);
-      const entry = {
-        resolve: (a: QtestAnswer) => {
-          clearTimeout(timer);
-          resolve(a);
-        },
-        reject: (e: Error) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      };
-      this.waiting.push(entry);
-      this.socket.write(`${command}\n`);
+  constructor(socket: Socket) {
+    this.channel = new LineChannel<QtestLine>(socket, {
+      decode: decodeQtestLine,
+      onUnclaimed: (msg) => {
+        if (msg.kind === 'irq') this.irqs.set(msg.line, msg.raised);
+      },
+      closedError: (cause) => new QtestClosedError(cause ? `qtest connection: ${cause.message}` : 'QEMU closed the qtest connection'),
     });
   }
 
+  /** Sends one command and waits for its answer (at most `timeoutMs`). */
+  async send(command: string, timeoutMs: number): Promise<QtestAnswer> {
+    if (this.channel.closed) throw this.channel.closed;
+    const reply = this.channel.waitFor((m) => m.kind === 'answer', { timeoutMs, timeoutError: () => new Error(`no answer to \`${command}\` within ${timeoutMs / 1000} s`) });
+    this.channel.send(command);
+    const msg = await reply;
+    return (msg as Extract<QtestLine, { kind: 'answer' }>).answer;
+  }
+
   close(): void {
-    this.socket.destroy();
+    this.channel.close();
   }
+}
 
-  private onLine(raw: string): void {
-    const line = raw.replace(/\r$/, '');
-    const irq = /^IRQ (raise|lower) (\d+)$/.exec(line);
-    if (irq) {
-      this.irqs.set(Number(irq[2]), irq[1] === 'raise');
-      return;
-    }
-    const m = /^(OK|FAIL|ERR)(?:\s+(.*))?$/.exec(line);
-    if (!m) return; // Not an answer (QEMU prints nothing else here; ignore rather than desynchronise).
-    this.waiting.shift()?.resolve({ status: m[1] as QtestAnswer['status'], rest: (m[2] ?? '').trim(), line });
-  }
-
-  private fail(err: Error): void {
-    this.closed ??= err;
-    for (const w of this.waiting.splice(0)) w.reject(err);
-  }
+/** An answer or an IRQ line; anything else is no message (QEMU prints nothing else here; ignored rather than desynchronise). */
+function decodeQtestLine(line: string): QtestLine | undefined {
+  const irq = /^IRQ (raise|lower) (\d+)$/.exec(line);
+  if (irq) return { kind: 'irq', line: Number(irq[2]), raised: irq[1] === 'raise' };
+  const m = /^(OK|FAIL|ERR)(?:\s+(.*))?$/.exec(line);
+  return m ? { kind: 'answer', answer: { status: m[1] as QtestAnswer['status'], rest: (m[2] ?? '').trim(), line } } : undefined;
 }

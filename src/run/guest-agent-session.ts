@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Logger } from '../core/host.js';
 import type { ConsoleEvent } from './types.js';
 import type { Plan } from '../plan/types.js';
-import { GUEST_RESULTS_FILE } from '../observe/guest-results.js';
+import { RESULTS_FILES } from '../core/results-layout.js';
 import { GuestAgent } from './guest-agent.js';
 
 export interface GuestAgentSessionOptions {
@@ -28,7 +28,7 @@ export interface GuestAgentSessionOptions {
 }
 
 /** Files the session leaves in the results folder. */
-export const GUEST_AGENT_FILES = { transcript: 'qga.log', stdout: 'command-stdout.log', stderr: 'command-stderr.log' } as const;
+export const GUEST_AGENT_FILES = { transcript: RESULTS_FILES.qgaTranscript, stdout: RESULTS_FILES.commandStdout, stderr: RESULTS_FILES.commandStderr } as const;
 
 /** A plain environment: guest-exec replaces qemu-ga's own, which has no PATH worth having. */
 function commandEnv(plan: Plan): Record<string, string> {
@@ -45,8 +45,8 @@ function commandEnv(plan: Plan): Record<string, string> {
 async function fetchResultsFile(agent: GuestAgent, path: string, opts: GuestAgentSessionOptions): Promise<void> {
   try {
     const bytes = await agent.readFile(path, { signal: opts.signal });
-    await writeFile(join(opts.resultsDir, GUEST_RESULTS_FILE), bytes);
-    opts.log.info(`results file ${path}: ${bytes.length} bytes copied to ${GUEST_RESULTS_FILE}`);
+    await writeFile(join(opts.resultsDir, RESULTS_FILES.guestResults), bytes);
+    opts.log.info(`results file ${path}: ${bytes.length} bytes copied to ${RESULTS_FILES.guestResults}`);
   } catch (err) {
     if (opts.signal.aborted) throw err;
     opts.log.warn(`could not read results file ${path} from the guest: ${(err as Error).message}`);

@@ -13,14 +13,14 @@
  * Commands go one at a time (the agent answers in order); every line in either direction is
  * appended to the transcript log with a time stamp, like qmp.log.
  */
-import { createConnection, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { WriteStream } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InfraError } from '../core/errors.js';
+import { connectUnix, decodeJson, LineChannel, Transcript } from './line-channel.js';
 
 const SENTINEL = 0xff;
-const NEWLINE = 0x0a;
 /** Longest line kept whole in the transcript: exec output and file reads are base64 megabytes. */
 const LOG_LINE_MAX = 2000;
 /** Reads asked of guest-file-read at a time (the agent allows up to 48 MiB). */
@@ -132,12 +132,6 @@ interface AgentMessage {
   id?: unknown;
 }
 
-interface Waiter {
-  /** True when the message is the one awaited (it is then consumed). */
-  accept(msg: AgentMessage): boolean;
-  fail(err: Error): void;
-}
-
 interface RawExecStatus {
   exited: boolean;
   exitcode?: number;
@@ -159,23 +153,29 @@ async function pause(ms: number, signal: AbortSignal | undefined): Promise<void>
 }
 
 export class GuestAgent {
-  private partial: Buffer[] = [];
-  private waiter: Waiter | undefined;
-  private closedError: Error | undefined;
+  private readonly channel: LineChannel<AgentMessage>;
+  private readonly transcript: Transcript;
   private turn: Promise<unknown> = Promise.resolve();
   /** A reply may still be on its way (a command timed out or was aborted): resync before the next. */
   private dirty = true;
   private nextId = 1;
 
   private constructor(
-    private readonly socket: Socket,
-    private readonly log: WriteStream | undefined,
-    private readonly startedAt: number,
+    socket: Socket,
+    log: WriteStream | undefined,
+    startedAt: number,
     private readonly commandTimeoutMs: number,
   ) {
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('close', () => this.onClosed(new InfraError('the guest agent connection closed (QEMU exited?)')));
-    socket.on('error', (err) => this.onClosed(new InfraError(`guest agent connection: ${err.message}`, { cause: err })));
+    this.transcript = new Transcript(log, startedAt, LOG_LINE_MAX);
+    this.channel = new LineChannel<AgentMessage>(socket, {
+      decode: decodeJson<AgentMessage>,
+      transcript: this.transcript,
+      resetByte: SENTINEL,
+      onUndecodable: () => this.transcript.write('#', 'not JSON: dropped'),
+      onUnclaimed: () => this.transcript.write('#', 'stale reply: dropped'),
+      closedError: (cause) => (cause ? new InfraError(`guest agent connection: ${cause.message}`, { cause }) : new InfraError('the guest agent connection closed (QEMU exited?)')),
+      onClosed: (err) => this.transcript.write('#', err.message),
+    });
   }
 
   /**
@@ -187,11 +187,7 @@ export class GuestAgent {
     for (;;) {
       opts.signal?.throwIfAborted();
       try {
-        const socket = await new Promise<Socket>((resolve, reject) => {
-          const s = createConnection(path);
-          s.once('connect', () => resolve(s));
-          s.once('error', reject);
-        });
+        const socket = await connectUnix(path);
         return new GuestAgent(socket, opts.log, opts.startedAt ?? Date.now(), opts.commandTimeoutMs ?? 30_000);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
@@ -321,7 +317,7 @@ export class GuestAgent {
     return this.serialized(async () => {
       if (this.dirty) await this.resync({ timeoutMs: this.commandTimeoutMs, signal: opts.signal });
       const id = `qfi-${this.nextId++}`;
-      this.send(JSON.stringify({ execute: 'guest-shutdown', arguments: { mode: opts.mode ?? 'powerdown' }, id }));
+      this.channel.send(JSON.stringify({ execute: 'guest-shutdown', arguments: { mode: opts.mode ?? 'powerdown' }, id }));
       // Whatever arrives later (a late error) is stale for the next command.
       this.dirty = true;
       try {
@@ -329,15 +325,14 @@ export class GuestAgent {
         if (msg.error) throw new GuestAgentCommandError('guest-shutdown', msg.error.class ?? 'Error', msg.error.desc ?? '');
       } catch (err) {
         if (err instanceof GuestAgentTimeoutError) return; // no error within the wait: shutting down
-        if (this.closedError && err === this.closedError) return; // QEMU exited: shut down
+        if (this.channel.closed && err === this.channel.closed) return; // QEMU exited: shut down
         throw err;
       }
     });
   }
 
   close(): void {
-    this.onClosed(new InfraError('the guest agent connection was closed by qfi'));
-    this.socket.destroy();
+    this.channel.close(new InfraError('the guest agent connection was closed by qfi'));
   }
 
   /** One command and its reply, after a resync when the stream may hold a stale reply. */
@@ -346,7 +341,7 @@ export class GuestAgent {
       const timeoutMs = opts.timeoutMs ?? this.commandTimeoutMs;
       if (this.dirty) await this.resync({ timeoutMs, signal: opts.signal });
       const id = `qfi-${this.nextId++}`;
-      this.send(JSON.stringify(args === undefined ? { execute: command, id } : { execute: command, arguments: args, id }));
+      this.channel.send(JSON.stringify(args === undefined ? { execute: command, id } : { execute: command, arguments: args, id }));
       let msg: AgentMessage;
       try {
         // The agent echoes the id; a reply without one (an old agent) is taken as ours after a sync.
@@ -364,7 +359,7 @@ export class GuestAgent {
   private async resync(opts: { timeoutMs: number; signal?: AbortSignal }): Promise<void> {
     const id = randomInt(1, 2 ** 47);
     this.dirty = true;
-    this.send(JSON.stringify({ execute: 'guest-sync-delimited', arguments: { id } }), true);
+    this.channel.send(JSON.stringify({ execute: 'guest-sync-delimited', arguments: { id } }), SENTINEL);
     await this.waitFor((m) => m.return === id, opts.timeoutMs, opts.signal, 'guest-sync-delimited', NOT_READY_HINT);
     this.dirty = false;
   }
@@ -375,92 +370,8 @@ export class GuestAgent {
     return run;
   }
 
-  private send(json: string, sentinel = false): void {
-    if (this.closedError) throw this.closedError;
-    this.write('>', sentinel ? `<0xFF>${json}` : json);
-    this.socket.write(sentinel ? Buffer.concat([Buffer.from([SENTINEL]), Buffer.from(`${json}\n`)]) : `${json}\n`);
-  }
-
-  private waitFor(
-    accept: (msg: AgentMessage) => boolean,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
-    what: string,
-    hint = STUCK_HINT,
-  ): Promise<AgentMessage> {
-    if (this.closedError) return Promise.reject(this.closedError);
-    return new Promise<AgentMessage>((resolve, reject) => {
-      const done = (fn: () => void) => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        this.waiter = undefined;
-        fn();
-      };
-      const onAbort = () => done(() => reject(signal!.reason));
-      const timer = setTimeout(
-        () => done(() => reject(new GuestAgentTimeoutError(`the guest agent did not answer ${what} within ${(timeoutMs / 1000).toFixed(1)} s`, hint))),
-        timeoutMs,
-      );
-      if (signal?.aborted) return onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiter = {
-        accept: (msg) => {
-          if (!accept(msg)) return false;
-          done(() => resolve(msg));
-          return true;
-        },
-        fail: (err) => done(() => reject(err)),
-      };
-    });
-  }
-
-  /** Splits the byte stream into lines; a 0xFF byte drops whatever partial line came before it. */
-  private onData(chunk: Buffer): void {
-    let pos = 0;
-    while (pos < chunk.length) {
-      const nl = chunk.indexOf(NEWLINE, pos);
-      const ff = chunk.indexOf(SENTINEL, pos);
-      if (ff !== -1 && (nl === -1 || ff < nl)) {
-        const dropped = this.partial.reduce((n, b) => n + b.length, 0) + (ff - pos);
-        this.partial = [];
-        this.write('<', dropped > 0 ? `<0xFF> (dropped ${dropped} bytes before it)` : '<0xFF>');
-        pos = ff + 1;
-        continue;
-      }
-      if (nl === -1) {
-        this.partial.push(chunk.subarray(pos));
-        return;
-      }
-      const line = Buffer.concat([...this.partial, chunk.subarray(pos, nl)]).toString('utf8').trim();
-      this.partial = [];
-      pos = nl + 1;
-      if (line) this.onLine(line);
-    }
-  }
-
-  private onLine(line: string): void {
-    this.write('<', line);
-    let msg: AgentMessage;
-    try {
-      msg = JSON.parse(line) as AgentMessage;
-    } catch {
-      this.write('#', 'not JSON: dropped');
-      return;
-    }
-    if (!this.waiter?.accept(msg)) this.write('#', 'stale reply: dropped');
-  }
-
-  private onClosed(err: Error): void {
-    if (this.closedError) return;
-    this.closedError = err;
-    this.write('#', err.message);
-    this.waiter?.fail(err);
-  }
-
-  private write(direction: '>' | '<' | '#', line: string): void {
-    if (!this.log || this.log.destroyed) return;
-    const t = ((Date.now() - this.startedAt) / 1000).toFixed(3);
-    const text = line.length > LOG_LINE_MAX ? `${line.slice(0, LOG_LINE_MAX)}… (${line.length - LOG_LINE_MAX} more characters)` : line;
-    this.log.write(`${t} ${direction} ${text}\n`);
+  private waitFor(accept: (msg: AgentMessage) => boolean, timeoutMs: number, signal: AbortSignal | undefined, what: string, hint = STUCK_HINT): Promise<AgentMessage> {
+    const timeoutError = () => new GuestAgentTimeoutError(`the guest agent did not answer ${what} within ${(timeoutMs / 1000).toFixed(1)} s`, hint);
+    return this.channel.waitFor(accept, { timeoutMs, timeoutError, ...(signal ? { signal } : {}) });
   }
 }

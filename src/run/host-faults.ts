@@ -18,6 +18,7 @@ import type { PlannedDisk } from '../plan/host-plan.js';
 import { compileBlkdebug, rateFails } from '../rules/blkdebug.js';
 import type { BlockRule, HostRule, TimedRule } from '../rules/host-rules.js';
 import type { QmpClient } from './qmp-client.js';
+import { RESULTS_FILES } from '../core/results-layout.js';
 
 /** The rules in force on a disk from `at` (epoch ms) on, highest priority first. */
 export interface WindowChange {
@@ -210,7 +211,7 @@ export class HostFaults {
     if (rules.length > 0) {
       const config = compileBlkdebug({ format: disk.format, rules, seed: this.plan.seed, seen });
       const node = `qfi-${disk.id}-bd${++this.generation}`;
-      const dir = join(this.opts.resultsDir, 'blkdebug');
+      const dir = join(this.opts.resultsDir, RESULTS_FILES.blkdebug);
       mkdirSync(dir, { recursive: true });
       const configFile = join(dir, `${node}.conf`);
       writeFileSync(configFile, config.text);

@@ -1,63 +1,46 @@
-import { createConnection, type Socket } from 'node:net';
+import { connectUnix, LineChannel } from './line-channel.js';
+
+type Reply = Record<string, unknown>;
 
 /**
  * Client of qfi-fault's control socket (plugin/README.md): newline-delimited JSON, one reply
- * per request, in order. One connection, opened on first use.
+ * per request, in order. One connection, opened on first use (again after it broke).
  */
 export class PluginControl {
-  private socket: Socket | undefined;
-  private buffer = '';
-  private readonly waiting: Array<(reply: Record<string, unknown>) => void> = [];
+  private channel: Promise<LineChannel<Reply>> | undefined;
 
   constructor(private readonly path: string) {}
 
-  async request(message: Record<string, unknown>, timeoutMs = 5000): Promise<Record<string, unknown>> {
-    const socket = await this.connect();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`qfi-fault did not answer ${JSON.stringify(message)} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiting.push((reply) => {
-        clearTimeout(timer);
-        resolve(reply);
-      });
-      socket.write(`${JSON.stringify(message)}\n`);
-    });
+  async request(message: Record<string, unknown>, timeoutMs = 5000): Promise<Reply> {
+    const channel = await this.connect();
+    const text = JSON.stringify(message);
+    // Replies come in order: a request that timed out keeps its place for its late reply.
+    const reply = channel.waitFor(() => true, { timeoutMs, keepPlace: true, timeoutError: () => new Error(`qfi-fault did not answer ${text} within ${timeoutMs} ms`) });
+    channel.send(text);
+    return reply;
   }
 
   close(): void {
-    this.socket?.destroy();
-    this.socket = undefined;
+    void this.channel?.then((c) => c.close(), () => undefined);
+    this.channel = undefined;
   }
 
-  private connect(): Promise<Socket> {
-    if (this.socket) return Promise.resolve(this.socket);
-    return new Promise((resolve, reject) => {
-      const socket = createConnection(this.path);
-      socket.once('error', reject);
-      socket.once('connect', () => {
-        socket.off('error', reject);
-        socket.on('error', () => this.close());
-        socket.setEncoding('utf8');
-        socket.on('data', (chunk: string) => this.onData(chunk));
-        this.socket = socket;
-        resolve(socket);
-      });
-    });
-  }
-
-  private onData(chunk: string): void {
-    this.buffer += chunk;
-    let nl = this.buffer.indexOf('\n');
-    while (nl !== -1) {
-      const line = this.buffer.slice(0, nl);
-      this.buffer = this.buffer.slice(nl + 1);
-      let reply: Record<string, unknown>;
-      try {
-        reply = JSON.parse(line) as Record<string, unknown>;
-      } catch {
-        reply = { ok: false, error: `unreadable reply: ${line}` };
-      }
-      this.waiting.shift()?.(reply);
-      nl = this.buffer.indexOf('\n');
-    }
+  private async connect(): Promise<LineChannel<Reply>> {
+    const open = this.channel ? await this.channel.catch(() => undefined) : undefined;
+    if (open && !open.closed) return open;
+    this.channel = connectUnix(this.path).then(
+      (socket) =>
+        new LineChannel<Reply>(socket, {
+          decode: (line) => {
+            try {
+              return JSON.parse(line) as Reply;
+            } catch {
+              return { ok: false, error: `unreadable reply: ${line}` };
+            }
+          },
+          closedError: (cause) => new Error(`qfi-fault's control connection ${cause ? `failed: ${cause.message}` : 'closed'}`),
+        }),
+    );
+    return this.channel;
   }
 }

@@ -1,27 +1,30 @@
-import { createWriteStream, existsSync, writeFileSync, type WriteStream } from 'node:fs';
+/**
+ * Runs QEMU once: the process supervisor tees the console to console.log and hands each line
+ * to the console listener; the events heard there (or from qemu-guest-agent) drive the
+ * watchdog, the agent's replies, the host faults, qfi's plugin and a snapshot's save or load;
+ * every way out (exit, timeout, interrupt) goes through the supervisor's one stop sequence.
+ */
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { execa, type ResultPromise } from 'execa';
 import type { Logger } from '../core/host.js';
-import type { ConsoleEvent, RunFiles, RunRecord } from './types.js';
-import type { LogSummary } from '../observe/types.js';
+import type { ConsoleEvent, RunRecord } from './types.js';
 import type { Plan } from '../plan/types.js';
 import type { Provisioned } from '../provision/types.js';
-import { ConsoleParser } from '../observe/console-parser.js';
-import { LineStream } from '../core/line-stream.js';
-import { SerialLineEnds } from './serial-line-ends.js';
-import { LogSummarizer } from '../observe/summarize.js';
-import { decodeGuestExit, MarkerWatch, qemuReportedError } from '../observe/verdict-sources.js';
-import { GUEST_RESULTS_FILE } from '../observe/guest-results.js';
-import { buildQemuArgv } from './qemu-argv.js';
-import { resolveWaitingRule } from '../rules/index.js';
+import { RESULTS_FILES } from '../core/results-layout.js';
+import { prepareRun, type RunSetup } from './run-setup.js';
+import { closeStream, QemuProcess } from './qemu-process.js';
+import { classifyExit } from './exit-classification.js';
+import { ConsoleListener } from './console-listener.js';
+import { POWER_OFF_GRACE_MS, Watchdog, WatchdogState, type WatchdogAction } from './watchdog.js';
+import { ConsoleAgent, QemuGuestAgentDriver, type AgentDriver } from './agent-drivers.js';
+import { SnapshotDriver, type SnapshotRun } from './snapshot-driver.js';
+import { printSnapshotPoint } from '../config/snapshot-point.js';
 import { HostFaults } from './host-faults.js';
-import { PluginControl } from './plugin-control.js';
-import { QmpClient } from './qmp-client.js';
-import { runSnapshotJob } from './snapshot-jobs.js';
-import { runGuestAgentSession } from './guest-agent-session.js';
-import { describeSnapshotPoint, printSnapshotPoint, resumeLineFor, type SnapshotPoint } from '../config/snapshot-point.js';
-import { GO_LINE, ackLine, consoleInput } from '../protocol/guest-protocol.js';
+import { PluginLink } from './plugin-link.js';
+import { captureDiagnostics, connectQmp } from './qmp-connect.js';
+import type { QmpClient } from './qmp-client.js';
+
+export type { SnapshotRun } from './snapshot-driver.js';
 
 export interface RunOptions {
   resultsDir: string;
@@ -36,118 +39,264 @@ export interface RunOptions {
   snapshot?: SnapshotRun;
 }
 
-/**
- * `save`: boot, and when the guest waits at `at` (`start`, or a sync marker's name) stop it,
- * save the state into `stateFile` and end QEMU. `resume`: start paused, load that state, let
- * the guest go on from `at`; the test timeout counts from there. QEMU ends when the test does.
- */
-export interface SnapshotRun {
-  kind: 'save' | 'resume';
-  stateFile: string;
-  /** Format nodes of the disks saved and restored with the state (qcow2 only). */
-  devices: string[];
-  /** Where the state is saved (`snapshot-at`). */
-  at: SnapshotPoint;
+/** Each step of the stop sequence (QMP quit, SIGTERM, SIGKILL), and of the QMP work around a stop. */
+const STOP_STEP_MS = 3_000;
+
+/** Runs QEMU once and returns what it left: the record the observe stage judges (with console.log beside it). */
+export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOptions): Promise<RunRecord> {
+  const setup = prepareRun(plan, provisioned, opts, opts.snapshot?.stateFile);
+  return new QemuRun(plan, provisioned, setup, opts).run();
 }
 
-export interface RunResult {
-  record: RunRecord;
-  summary: LogSummary;
-}
+class QemuRun {
+  private readonly startedAt = Date.now();
+  private readonly record: RunRecord;
+  private readonly qemu: QemuProcess;
+  private readonly listener: ConsoleListener;
+  private readonly watchdog: Watchdog;
+  private readonly agent: AgentDriver;
+  private readonly hostFaults: HostFaults | undefined;
+  private readonly plugin: PluginLink | undefined;
+  private readonly snapshot: SnapshotDriver | undefined;
+  private readonly qmpOut;
+  private qmp: QmpClient | undefined;
+  /** test-start's time, for testMs (a guest without an agent: the run is its test). */
+  private testStartedAt: number | undefined;
 
-/** How long a guest gets to power off after its command reported an exit code. */
-const powerOffGraceMs = 15_000;
-/** Each step of the stop sequence: QMP quit, then SIGTERM, then SIGKILL. */
-const stopStepMs = 3_000;
-const qmpConnectMs = 10_000;
-
-type Child = ResultPromise<{ stdin: 'ignore' | 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
-
-/** After a panic, when the guest may reboot (vm.reset rules), the runner ends QEMU itself. */
-const panicGraceMs = 1_000;
-
-/**
- * Runs QEMU once: console teed to console.log as it arrives and parsed live, agent markers
- * drive the boot and test watchdogs, and every way out (exit, timeout, interrupt) goes
- * through one stop sequence so no QEMU is left behind.
- */
-export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOptions): Promise<RunResult> {
-  const files: RunFiles = {
-    dir: opts.resultsDir,
-    console: join(opts.resultsDir, 'console.log'),
-    qemuStderr: join(opts.resultsDir, 'qemu-stderr.log'),
-    qmpLog: join(opts.resultsDir, 'qmp.log'),
-  };
-  const fwCfgFiles = new Map<string, string>();
-  plan.fwCfg.forEach((entry, i) => {
-    const path = join(opts.privateDir, `fw_cfg-${i}`);
-    writeFileSync(path, entry.content, { mode: 0o600 });
-    fwCfgFiles.set(entry.name, path);
-  });
-  const qmpSocket = join(opts.privateDir, 'qmp.sock');
-  const qfiPlugin = provisioned.plugins.some((p) => p.role === 'qfi')
-    ? { rules: join(opts.privateDir, 'plugin-rules.txt'), log: join(opts.resultsDir, 'injections.jsonl'), socket: join(opts.privateDir, 'plugin.sock') }
-    : undefined;
-  // Rules waiting for an address from the guest are added over the socket later.
-  if (qfiPlugin) writeFileSync(qfiPlugin.rules, plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}\n`).join(''), { mode: 0o600 });
-  const hasBlockRules = plan.host.hostRules.some((r) => r.layer === 'block') || plan.host.countRequests;
-  const blockTrace = hasBlockRules ? join(opts.resultsDir, 'block-trace.log') : undefined;
-  const snapshot = opts.snapshot;
-  const guestAgentSocket = plan.agent === 'qemu-guest-agent' ? join(opts.privateDir, 'qga.sock') : undefined;
-  // qfi's agent copies the results file to a virtio-serial port; QEMU writes it here.
-  const guestResults = plan.agent === 'qfi' && plan.resultsFile !== undefined ? join(opts.resultsDir, GUEST_RESULTS_FILE) : undefined;
-  const argv = buildQemuArgv(plan, provisioned, {
-    qmpSocket,
-    fwCfgFiles,
-    ...(guestAgentSocket ? { guestAgentSocket } : {}),
-    ...(guestResults ? { guestResults } : {}),
-    ...(qfiPlugin ? { qfiPlugin } : {}),
-    ...(blockTrace ? { blockTrace } : {}),
-    ...(snapshot ? { snapshotState: snapshot.stateFile } : {}),
-  });
-  const hostFaults = plan.host.hostRules.length > 0 || plan.host.countRequests
-    ? new HostFaults(plan, {
-        log: opts.log,
-        resultsDir: opts.resultsDir,
-        images: new Map(provisioned.disks.map((d) => [d.id, d.image])),
-        traceFile: blockTrace,
-        startsPaused: plan.host.startPaused,
-        onReset: () => onGuestReset(),
-      })
-    : undefined;
-  // The guest waits on its console for `go` (test start) and `ack NAME` (markers): written to QEMU's stdin.
-  const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0 || snapshot !== undefined;
-  const pluginControl = qfiPlugin ? new PluginControl(qfiPlugin.socket) : undefined;
-  const waiting = new Map(plan.pluginRules.filter((r) => r.waitsFor).map((r) => [r.id, r]));
-  /** Adds the rules that waited for this marker's address. */
-  const addWaitingRules = (name: string, value: string) => {
-    for (const [id, rule] of waiting) {
-      if (rule.waitsFor !== name) continue;
-      waiting.delete(id);
-      const line = resolveWaitingRule(rule, value);
-      pluginControl?.request({ cmd: 'add', rule: line }).then(
-        (reply) => (reply.ok ? opts.log.info(`plugin rule ${id} armed at ${value}: ${rule.rule}`) : opts.log.warn(`the plugin refused rule ${id} (${line}): ${String(reply.error)}`)),
-        (err: Error) => opts.log.warn(`could not add plugin rule ${id}: ${err.message}`),
-      );
-    }
-  };
-  /** Tells qfi's plugin a guest marker appeared, arming its marker:NAME+insn:N triggers. */
-  const reportMarker = (name: string) => {
-    pluginControl?.request({ cmd: 'marker', name }).then(
-      (reply) => opts.log.debug(`plugin marker ${name}: ${JSON.stringify(reply)}`),
-      (err: Error) => opts.log.warn(`could not tell the plugin about marker ${name}: ${err.message}`),
+  constructor(
+    private readonly plan: Plan,
+    provisioned: Provisioned,
+    private readonly setup: RunSetup,
+    private readonly opts: RunOptions,
+  ) {
+    const { files, argv, paths } = setup;
+    this.record = newRecord(this.startedAt, files, argv);
+    const hasAgent = plan.agent !== 'none';
+    this.testStartedAt = hasAgent ? undefined : 0;
+    this.listener = new ConsoleListener(plan.markerToken, plan.verdictSources);
+    this.hostFaults =
+      plan.host.hostRules.length > 0 || plan.host.countRequests
+        ? new HostFaults(plan, {
+            log: opts.log,
+            resultsDir: opts.resultsDir,
+            images: new Map(provisioned.disks.map((d) => [d.id, d.image])),
+            traceFile: paths.blockTrace,
+            startsPaused: plan.host.startPaused,
+            onReset: () => this.watchdog.feed({ kind: 'reset' }),
+          })
+        : undefined;
+    this.plugin = paths.qfiPlugin ? new PluginLink(paths.qfiPlugin.socket, plan.pluginRules, opts.log) : undefined;
+    this.snapshot = opts.snapshot ? this.snapshotDriver(opts.snapshot) : undefined;
+    this.qmpOut = createWriteStream(files.qmpLog);
+    opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
+    // A guest that waits on its console for `go` and `ack NAME`, or resumes from a saved state, reads QEMU's stdin.
+    const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0 || opts.snapshot !== undefined;
+    const onConsoleLine = (text: string) => this.onConsoleLine(text);
+    this.qemu = new QemuProcess(argv, { consoleFile: files.console, stderrFile: files.qemuStderr, talksToGuest, log: opts.log, onConsoleLine });
+    this.record.qemuPid = this.qemu.pid;
+    const policy = {
+      timeouts: plan.timeouts,
+      hasAgent,
+      trial: this.snapshot?.resumes === true,
+      rebootOnReset: plan.host.rebootOnReset,
+      markersEnd: !hasAgent && plan.verdictSources.exitDevice === 'none',
+    };
+    this.watchdog = new Watchdog(
+      new WatchdogState(policy),
+      () => this.elapsed(),
+      (action) => this.onWatchdog(action),
     );
-  };
+    this.agent = this.agentDriver();
+  }
 
-  const consoleOut = createWriteStream(files.console);
-  const stderrOut = createWriteStream(files.qemuStderr);
-  const qmpOut = createWriteStream(files.qmpLog);
+  async run(): Promise<RunRecord> {
+    const { signal } = this.opts;
+    const onAbort = () => {
+      this.record.infraError ??= `the runner was interrupted (${String(signal?.reason ?? 'abort')}); QEMU was stopped`;
+      void this.stop();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    void connectQmp(this.setup.paths.qmpSocket, { log: this.qmpOut, startedAt: this.startedAt, qemuGone: () => this.qemu.hasEnded }).then(
+      (client) => this.onQmp(client),
+      (err: Error) => this.onQmpUnavailable(err),
+    );
+    const exit = await this.qemu.exited;
+    signal?.removeEventListener('abort', onAbort);
+    return this.finish(exit);
+  }
 
-  const startedAtDate = new Date();
-  const startedAt = Date.now();
-  const elapsed = () => Date.now() - startedAt;
-  const record: RunRecord = {
-    startedAt: startedAtDate.toISOString(),
+  private elapsed(): number {
+    return Date.now() - this.startedAt;
+  }
+
+  private stop(): Promise<void> {
+    this.agent.stop(new Error('the run is stopping'));
+    return this.qemu.stop(this.qmp ? (ms) => this.qmp!.execute('quit', undefined, ms) : undefined);
+  }
+
+  /** Work the run depends on failed: it cannot mean what it claims, so it is an infrastructure error. */
+  private fail(message: string): void {
+    this.record.infraError ??= message;
+    this.opts.log.warn(this.record.infraError);
+    void this.stop();
+  }
+
+  private failing(what: string): (err: Error) => void {
+    return (err) => this.fail(`${what}: ${err.message}`);
+  }
+
+  private onConsoleLine(text: string): void {
+    for (const event of this.listener.hear(text, this.elapsed())) this.onEvent(event);
+    this.opts.onConsoleLine?.(text);
+  }
+
+  private onEvent(event: ConsoleEvent): void {
+    this.record.events.push(event);
+    // After QEMU's exit (its last console line) the event is only recorded.
+    const ended = this.qemu.hasEnded;
+    if (!ended && this.snapshot?.claims(event)) return;
+    this.noteTimes(event);
+    if (ended) return;
+    this.watchdog.feed({ kind: 'event', event });
+    this.plugin?.onEvent(event);
+    const { hostFaults, agent } = this;
+    if (event.kind === 'marker' && event.name && hostFaults) {
+      const name = event.name;
+      void hostFaults.marker(name).then(() => agent.release({ kind: 'marker', name }), this.failing(`host rules on marker ${name}`));
+    } else if (event.kind === 'test-start') {
+      this.snapshot?.testStarted();
+      if (hostFaults) void hostFaults.testStarted().then(() => agent.release({ kind: 'start' }), this.failing('host rules at test start'));
+    } else if (event.kind === 'test-exit' && this.snapshot?.resumes) void this.snapshot.testEnded();
+  }
+
+  /** bootMs, testMs and the command's exit code, as the agent reports them. */
+  private noteTimes(event: ConsoleEvent): void {
+    const { record } = this;
+    if (event.kind === 'agent-ready') record.bootMs ??= event.atMs;
+    else if (event.kind === 'test-start') this.testStartedAt = event.atMs;
+    else if (event.kind === 'test-exit') {
+      record.commandExitCode = event.exitCode;
+      if (this.testStartedAt !== undefined) record.testMs = event.atMs - this.testStartedAt;
+    }
+  }
+
+  private onWatchdog(action: WatchdogAction): void {
+    if (action.kind === 'stop') {
+      if (action.why === 'power-off')
+        this.opts.log.warn(`the guest did not power off within ${POWER_OFF_GRACE_MS / 1000} s of its command ending; stopping QEMU`);
+      void this.stop();
+      return;
+    }
+    if (this.qemu.isStopping || this.qemu.hasEnded || this.record.timedOut) return;
+    this.record.timedOut = action.which;
+    this.opts.log.warn(`${action.which} timeout reached after ${(this.elapsed() / 1000).toFixed(1)} s; capturing QEMU state, then stopping it`);
+    void this.captureDiagnostics().then(() => this.stop());
+  }
+
+  private async captureDiagnostics(): Promise<void> {
+    if (!this.qmp) return;
+    const diagnostics = await captureDiagnostics(this.qmp, STOP_STEP_MS);
+    this.record.diagnostics = diagnostics;
+    writeFileSync(join(this.opts.resultsDir, RESULTS_FILES.registers), diagnostics.registers);
+  }
+
+  private onQmp(client: QmpClient): void {
+    this.qmp = client;
+    if (this.qemu.hasEnded) client.close();
+    else if (this.snapshot?.resumes) void this.snapshot.connected(client).catch(this.failing('loading the saved state'));
+    else if (this.hostFaults) {
+      // Rules from boot go in while QEMU is still paused (-S); then it runs.
+      const hostFaults = this.hostFaults;
+      void hostFaults
+        .start(client, this.elapsed())
+        .then(() => hostFaults.resume())
+        .catch(this.failing('host rules at boot'));
+    }
+  }
+
+  private onQmpUnavailable(err: Error): void {
+    if (this.qemu.hasEnded) return;
+    if (this.hostFaults) this.failing('QMP is needed for host rules')(err);
+    else if (this.snapshot) this.failing('QMP is needed to save or load the state')(err);
+    else this.opts.log.warn(`QMP unavailable (${err.message}); timeouts will stop QEMU with signals`);
+  }
+
+  private agentDriver(): AgentDriver {
+    const tellGuest = (line: string) => this.qemu.tellGuest(line);
+    const socket = this.setup.paths.guestAgentSocket;
+    if (!socket) return new ConsoleAgent(this.plan.host, tellGuest);
+    // qemu-guest-agent runs the command inside the user's image; its events drive the same watchdog.
+    return new QemuGuestAgentDriver({
+      socket,
+      plan: this.plan,
+      resultsDir: this.opts.resultsDir,
+      log: this.opts.log,
+      startedAt: this.startedAt,
+      tellGuest,
+      onEvent: (event) => this.onEvent(event),
+      onPowerOffRefused: () => void this.stop(),
+      onFailure: (err) => {
+        if (!this.qemu.hasEnded && !this.qemu.isStopping) this.fail(`qemu-guest-agent: ${err.message}`);
+      },
+    });
+  }
+
+  private snapshotDriver(run: SnapshotRun): SnapshotDriver {
+    return new SnapshotDriver(run, {
+      log: this.opts.log,
+      elapsed: () => this.elapsed(),
+      qmp: () => this.qmp,
+      tellGuest: (line) => this.qemu.tellGuest(line),
+      icount: async () => this.plugin?.icount(STOP_STEP_MS),
+      onResumed: () => {
+        // The test goes on from here: its clock starts now (the state was saved at its start or a marker).
+        this.testStartedAt = this.elapsed();
+        this.record.events.push({ kind: 'test-start', line: 0, atMs: this.testStartedAt, text: `(resumed from the saved state at ${printSnapshotPoint(run.at)})` });
+        this.watchdog.feed({ kind: 'resumed' });
+      },
+      stop: () => this.stop(),
+      fail: (what) => this.failing(what),
+    });
+  }
+
+  private async finish(exit: Awaited<QemuProcess['exited']>): Promise<RunRecord> {
+    const { record, plan } = this;
+    this.agent.stop(new Error('QEMU exited'));
+    this.watchdog.close();
+    this.snapshot?.close();
+    if (this.hostFaults) {
+      this.hostFaults.finish();
+      record.hostFaults = this.hostFaults.record();
+    }
+    this.qmp?.close();
+    this.plugin?.close();
+    await closeStream(this.qmpOut);
+    record.wallMs = this.elapsed();
+    record.consoleLines = this.listener.lines;
+    record.qemuExit = { code: exit.code, signal: exit.signal };
+    if (this.snapshot?.times) record.snapshot = this.snapshot.times;
+    if (this.snapshot?.testEndIcount !== undefined) record.testEndIcount = this.snapshot.testEndIcount;
+    const crashed = record.events.some((e) => e.kind === 'panic' || e.kind === 'oops' || e.kind === 'bug');
+    const verdict = classifyExit({
+      exit,
+      stopped: this.qemu.isStopping,
+      exitDevice: plan.verdictSources.exitDevice,
+      stderrTail: this.qemu.stderrTail,
+      binaryName: basename(this.setup.argv[0]!),
+      crashed,
+      commandExitCode: record.commandExitCode,
+      wallMs: record.wallMs,
+    });
+    if (verdict.guestExit) record.guestExit = verdict.guestExit;
+    record.infraError ??= verdict.infraError;
+    return record;
+  }
+}
+
+function newRecord(startedAt: number, files: RunRecord['files'], argv: string[]): RunRecord {
+  return {
+    startedAt: new Date(startedAt).toISOString(),
     wallMs: 0,
     bootMs: undefined,
     testMs: undefined,
@@ -163,352 +312,4 @@ export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOpt
     qemuPid: undefined,
     hostFaults: undefined,
   };
-  const parser = new ConsoleParser(plan.markerToken);
-  const markers = new MarkerWatch(plan.verdictSources);
-  const summarizer = new LogSummarizer();
-  // QEMU writes one message in several pieces: whole lines only, the last 20 kept.
-  const stderrTail: string[] = [];
-  const stderrLines = new LineStream((line) => {
-    if (line.trim() === '') return;
-    stderrTail.push(line);
-    stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
-  });
-
-  opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
-  const child: Child = execa(argv[0]!, argv.slice(1), {
-    stdin: talksToGuest ? 'pipe' : 'ignore',
-    stdout: 'pipe',
-    stderr: 'pipe',
-    buffer: false,
-    reject: false,
-    cleanup: true,
-  });
-
-  record.qemuPid = child.pid;
-  let exited = false;
-  let stopping: Promise<void> | undefined;
-  let qmp: QmpClient | undefined;
-  const timers = new Set<NodeJS.Timeout>();
-  const after = (ms: number, fn: () => void): NodeJS.Timeout => {
-    const t = setTimeout(() => {
-      timers.delete(t);
-      fn();
-    }, ms);
-    timers.add(t);
-    return t;
-  };
-  const cancel = (t: NodeJS.Timeout | undefined) => {
-    if (t) {
-      clearTimeout(t);
-      timers.delete(t);
-    }
-  };
-
-  /** Ends the qemu-guest-agent conversation when the run stops. */
-  const sessionStop = new AbortController();
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      sessionStop.abort(new Error('the run is stopping'));
-      if (exited) return;
-      if (qmp) await qmp.execute('quit', undefined, stopStepMs).catch(() => undefined);
-      if (await exitsWithin(child, stopStepMs)) return;
-      opts.log.warn('QEMU did not quit over QMP; sending SIGTERM');
-      child.kill('SIGTERM');
-      if (await exitsWithin(child, stopStepMs)) return;
-      opts.log.warn('QEMU ignored SIGTERM; sending SIGKILL');
-      child.kill('SIGKILL');
-      await exitsWithin(child, stopStepMs);
-    })();
-    return stopping;
-  };
-
-  const onTimeout = (kind: 'boot' | 'test' | 'overall') => {
-    if (stopping || exited || record.timedOut) return;
-    record.timedOut = kind;
-    opts.log.warn(`${kind} timeout reached after ${(elapsed() / 1000).toFixed(1)} s; capturing QEMU state, then stopping it`);
-    void captureDiagnostics().then(stop);
-  };
-
-  const captureDiagnostics = async () => {
-    if (!qmp) return;
-    const diagnostics: NonNullable<RunRecord['diagnostics']> = {};
-    diagnostics.status = await qmp.execute('query-status', undefined, stopStepMs).catch((e: Error) => ({ error: e.message }));
-    diagnostics.registers = await qmp
-      .humanMonitor('info registers', stopStepMs)
-      .then((text) => text.replaceAll('\r\n', '\n').trim() + '\n')
-      .catch((e: Error) => `unavailable: ${e.message}`);
-    record.diagnostics = diagnostics;
-    writeFileSync(join(opts.resultsDir, 'registers.txt'), diagnostics.registers);
-  };
-
-  // A trial resumes a booted guest: no boot to time. A guest without an agent has no boot to
-  // tell apart from its test: the whole run is its test.
-  const hasAgent = plan.agent !== 'none';
-  let bootTimer = hasAgent && snapshot?.kind !== 'resume' ? after(plan.timeouts.bootMs, () => onTimeout('boot')) : undefined;
-  /** A line to the guest's console input; the guest reads it with echo off. */
-  const tellGuest = (line: string) => {
-    if (!exited && child.stdin && !child.stdin.destroyed) child.stdin.write(consoleInput(line));
-  };
-  /** Host rule work failed: the run cannot mean what it claims, so it is an infrastructure error. */
-  const hostFaultFailed = (what: string) => (err: Error) => {
-    record.infraError ??= `${what}: ${err.message}`;
-    opts.log.warn(record.infraError);
-    void stop();
-  };
-  function onGuestReset() {
-    // A new boot follows: the agent will report ready and start again.
-    cancel(testTimer);
-    testTimer = undefined;
-    if (hasAgent) {
-      cancel(bootTimer);
-      bootTimer = after(plan.timeouts.bootMs, () => onTimeout('boot'));
-    }
-  }
-  let testTimer: NodeJS.Timeout | undefined = hasAgent ? undefined : after(plan.timeouts.testMs, () => onTimeout('test'));
-  let testStartedAt: number | undefined = hasAgent ? undefined : 0;
-  after(plan.timeouts.overallMs, () => onTimeout('overall'));
-
-  const snapshotPoint = snapshot?.at;
-  /** The line that lets the guest go on from where the state is saved (none for a time). */
-  const resumeLine = snapshotPoint ? resumeLineFor(snapshotPoint) : undefined;
-  const saveSnapshot = async () => {
-    if (!qmp) throw new Error('QMP is not connected');
-    await qmp.execute('stop');
-    const savedAtMs = elapsed();
-    const saveMs = await runSnapshotJob(qmp, 'snapshot-save', snapshot!.devices);
-    record.snapshot = { savedAtMs, saveMs };
-    opts.log.debug(`state saved at ${(savedAtMs / 1000).toFixed(2)} s in ${saveMs} ms`);
-    await stop();
-  };
-  const resumeFromSnapshot = async (client: QmpClient) => {
-    const loadMs = await runSnapshotJob(client, 'snapshot-load', snapshot!.devices);
-    record.snapshot = { loadMs };
-    // The test goes on from here: its clock starts now (the state was saved at its start or a marker).
-    testStartedAt = elapsed();
-    record.events.push({ kind: 'test-start', line: 0, atMs: testStartedAt, text: `(resumed from the saved state at ${printSnapshotPoint(snapshot!.at)})` });
-    testTimer = after(plan.timeouts.testMs, () => onTimeout('test'));
-    // Written only after the load concluded: bytes sent earlier land in a UART state the load replaces.
-    if (resumeLine) tellGuest(resumeLine);
-    await client.execute('cont');
-  };
-  /** A trial ends with its test: stop the guest, read the plugin's count, end QEMU (no power-off to wait for). */
-  const endTrial = async () => {
-    await qmp?.execute('stop').catch(() => undefined);
-    const status = await pluginControl?.request({ cmd: 'status' }, stopStepMs).catch(() => undefined);
-    const icount = (status?.icount as number[] | undefined)?.[0];
-    if (typeof icount === 'number') record.testEndIcount = icount;
-    await stop();
-  };
-  const snapshotFailed = (what: string) => (err: Error) => {
-    record.infraError ??= `${what}: ${err.message}`;
-    opts.log.warn(record.infraError);
-    void stop();
-  };
-
-  const onEvent = (event: ConsoleEvent) => {
-    record.events.push(event);
-    switch (event.kind) {
-      case 'marker':
-        if (snapshot?.kind === 'save' && snapshotPoint?.kind === 'marker' && event.name === snapshotPoint.name) {
-          void saveSnapshot().catch(snapshotFailed(`saving the state at marker ${event.name}`));
-          break;
-        }
-        if (event.name && event.value) addWaitingRules(event.name, event.value);
-        if (event.name) reportMarker(event.name);
-        if (event.name && hostFaults) {
-          const name = event.name;
-          const synced = plan.host.syncMarkers.includes(name);
-          void hostFaults.marker(name).then(() => synced && tellGuest(ackLine(name)), hostFaultFailed(`host rules on marker ${name}`));
-        }
-        break;
-      case 'agent-ready':
-        reportMarker('ready');
-        cancel(bootTimer);
-        bootTimer = undefined;
-        record.bootMs ??= event.atMs;
-        break;
-      case 'test-start':
-        if (snapshot?.kind === 'save' && snapshotPoint?.kind === 'start') {
-          void saveSnapshot().catch(snapshotFailed('saving the state at the test start'));
-          break;
-        }
-        if (snapshot?.kind === 'save' && snapshotPoint?.kind === 'time') {
-          after(snapshotPoint.ms, () => void saveSnapshot().catch(snapshotFailed(`saving the state ${describeSnapshotPoint(snapshotPoint)}`)));
-        }
-        reportMarker('start');
-        testStartedAt = event.atMs;
-        cancel(testTimer);
-        testTimer = after(plan.timeouts.testMs, () => onTimeout('test'));
-        if (hostFaults) void hostFaults.testStarted().then(() => plan.host.syncTestStart && tellGuest(GO_LINE), hostFaultFailed('host rules at test start'));
-        break;
-      case 'panic':
-      case 'oops':
-      case 'bug':
-        // With reboots allowed, a panic would boot the guest again; a snapshot trial is a crash
-        // from the first oops on (waiting for a hang to time out would only cost time): end the run.
-        if ((event.kind === 'panic' && plan.host.rebootOnReset) || snapshot?.kind === 'resume') after(panicGraceMs, () => void stop());
-        break;
-      case 'success-marker':
-      case 'failure-marker':
-        // Without an agent or exit device, the marker is the end: a failure gets a moment more
-        // for the lines after it (a trace), a success ends at once.
-        if (!hasAgent && plan.verdictSources.exitDevice === 'none') after(event.kind === 'failure-marker' ? panicGraceMs : 0, () => void stop());
-        break;
-      case 'test-exit':
-        cancel(testTimer);
-        record.commandExitCode = event.exitCode;
-        if (testStartedAt !== undefined) record.testMs = event.atMs - testStartedAt;
-        if (snapshot?.kind === 'resume') {
-          void endTrial();
-          break;
-        }
-        after(powerOffGraceMs, () => {
-          opts.log.warn(`the guest did not power off within ${powerOffGraceMs / 1000} s of its command ending; stopping QEMU`);
-          void stop();
-        });
-        break;
-      default:
-        break;
-    }
-  };
-
-  const lines = new LineStream((text) => {
-    record.consoleLines++;
-    const event = parser.parseLine(text, record.consoleLines, elapsed());
-    summarizer.addLine(text, event);
-    if (event) onEvent(event);
-    const marker = markers.active ? markers.check(text, record.consoleLines, elapsed()) : undefined;
-    if (marker) onEvent(marker);
-    opts.onConsoleLine?.(text);
-  });
-  // console.log and the parser read the same bytes, with the serial port's `\r` before `\n` gone.
-  const consoleEnds = new SerialLineEnds();
-  const onConsoleBytes = (bytes: Buffer) => {
-    if (bytes.length === 0) return;
-    consoleOut.write(bytes);
-    lines.push(bytes);
-  };
-  child.stdout.on('data', (chunk: Buffer) => onConsoleBytes(consoleEnds.push(chunk)));
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderrOut.write(chunk);
-    stderrLines.push(chunk);
-  });
-
-  const onAbort = () => {
-    record.infraError ??= `the runner was interrupted (${String(opts.signal?.reason ?? 'abort')}); QEMU was stopped`;
-    void stop();
-  };
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
-  if (opts.signal?.aborted) onAbort();
-
-  void connectQmp(qmpSocket, child, qmpOut, startedAt).then(
-    (client) => {
-      qmp = client;
-      if (exited) client.close();
-      else if (snapshot?.kind === 'resume') void resumeFromSnapshot(client).catch(snapshotFailed('loading the saved state'));
-      else if (hostFaults) {
-        // Rules from boot go in while QEMU is still paused (-S); then it runs.
-        void hostFaults
-          .start(client, elapsed())
-          .then(() => hostFaults.resume())
-          .catch(hostFaultFailed('host rules at boot'));
-      }
-    },
-    (err: Error) => {
-      if (exited) return;
-      if (hostFaults) hostFaultFailed('QMP is needed for host rules')(err);
-      else if (snapshot) snapshotFailed('QMP is needed to save or load the state')(err);
-      else opts.log.warn(`QMP unavailable (${err.message}); timeouts will stop QEMU with signals`);
-    },
-  );
-
-  // qemu-guest-agent runs the command inside the user's image; its events drive the same timers.
-  if (guestAgentSocket) {
-    void runGuestAgentSession({
-      socket: guestAgentSocket,
-      plan,
-      command: plan.command,
-      resultsDir: opts.resultsDir,
-      log: opts.log,
-      startedAt,
-      signal: sessionStop.signal,
-      onEvent,
-      onPowerOffRefused: () => void stop(),
-    }).catch((err: Error) => {
-      if (sessionStop.signal.aborted || exited || stopping) return;
-      record.infraError ??= `qemu-guest-agent: ${err.message}`;
-      opts.log.warn(record.infraError);
-      void stop();
-    });
-  }
-
-  const result = await child;
-  exited = true;
-  sessionStop.abort(new Error('QEMU exited'));
-  if (hostFaults) {
-    hostFaults.finish();
-    record.hostFaults = hostFaults.record();
-  }
-  for (const t of timers) clearTimeout(t);
-  timers.clear();
-  opts.signal?.removeEventListener('abort', onAbort);
-  qmp?.close();
-  pluginControl?.close();
-  onConsoleBytes(consoleEnds.end());
-  lines.end();
-  stderrLines.end();
-  await Promise.all([closeStream(consoleOut), closeStream(stderrOut), closeStream(qmpOut)]);
-
-  record.wallMs = elapsed();
-  record.qemuExit = { code: result.exitCode, signal: result.signal };
-  // The guest ended QEMU through its exit device (not us, not a signal, not QEMU's own error).
-  if (plan.verdictSources.exitDevice !== 'none' && !stopping && !result.signal && result.exitCode !== undefined && !qemuReportedError(stderrTail, basename(argv[0]!))) {
-    const guestExit = decodeGuestExit(plan.verdictSources.exitDevice, result.exitCode);
-    if (guestExit) record.guestExit = guestExit;
-  }
-  const crashed = record.events.some((e) => e.kind === 'panic' || e.kind === 'oops' || e.kind === 'bug');
-  if (result.failed && result.exitCode === undefined && result.signal === undefined) {
-    // The process never started (ENOENT, EACCES...).
-    record.infraError ??= `QEMU could not be started: ${result.message}`;
-  } else if (!stopping && !crashed && record.commandExitCode === undefined && record.guestExit === undefined && (result.signal || result.exitCode !== 0)) {
-    const how = result.signal ? `was killed by ${result.signal}` : `exited with code ${result.exitCode}`;
-    record.infraError ??= `QEMU ${how} after ${(record.wallMs / 1000).toFixed(1)} s${stderrTail.length ? `: ${stderrTail.slice(-5).join(' | ')}` : ''}${missingFirmwareHint(stderrTail)}`;
-  }
-  return { record, summary: summarizer.result() };
-}
-
-/**
- * QEMU stops at once when a BIOS or an option ROM is missing; a QEMU qfi builds carries none
- * (--disable-install-blobs) and takes the distribution's, which may not be installed.
- */
-export function missingFirmwareHint(stderr: readonly string[]): string {
-  const missing = stderr.some((l) => /could not load PC BIOS|failed to find romfile|Could not open option rom|could not find .* firmware/i.test(l));
-  return missing ? ' (QEMU did not find its firmware: install the distribution\'s, on Debian/Ubuntu apt-get install seabios ipxe-qemu qemu-system-data)' : '';
-}
-
-async function exitsWithin(child: Child, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return true;
-  // unref'd: a pending timer must not keep the runner alive once QEMU is gone
-  const exited = await Promise.race([child.then(() => true), sleep(ms, undefined, { ref: false }).then(() => false)]);
-  return exited;
-}
-
-async function connectQmp(path: string, child: Child, log: WriteStream, startedAt: number): Promise<QmpClient> {
-  const deadline = Date.now() + qmpConnectMs;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error('QEMU exited before its QMP socket was ready');
-    if (existsSync(path)) {
-      try {
-        return await QmpClient.connect(path, { log, startedAt });
-      } catch (err) {
-        if (Date.now() > deadline) throw err;
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no QMP socket at ${path} after ${qmpConnectMs / 1000} s`);
-    await sleep(20);
-  }
-}
-
-function closeStream(stream: WriteStream): Promise<void> {
-  return new Promise((resolve) => stream.end(resolve));
 }

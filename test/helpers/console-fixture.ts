@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ConsoleEvent } from '../../src/run/types.js';
-import { ConsoleParser } from '../../src/observe/console-parser.js';
+import { ConsoleParser } from '../../src/run/console-parser.js';
 import { LineStream } from '../../src/core/line-stream.js';
 import { LogSummarizer } from '../../src/observe/summarize.js';
 

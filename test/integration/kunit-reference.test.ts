@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleParser } from '../../src/observe/console-parser.js';
+import { ConsoleParser } from '../../src/run/console-parser.js';
 import { consoleFindings } from '../../src/observe/findings.js';
 import { readKtapFile } from '../../src/observe/ktap-console.js';
 import { parseLogs } from '../../src/parse/parse-logs.js';

@@ -7,7 +7,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleParser } from '../../src/observe/console-parser.js';
+import { ConsoleParser } from '../../src/run/console-parser.js';
 import {
   SDK_KERNEL_ARCHES,
   SDK_KERNEL_STATUS,

@@ -25,6 +25,7 @@ import { provision } from '../../provision/provision.js';
 import { writeReports } from '../../report/write-reports.js';
 import { compilePluginRules, parseRule, printRule, q35RamRanges } from '../../rules/index.js';
 import { runQemu, type SnapshotRun } from '../../run/run-qemu.js';
+import { summarizeConsole } from '../../observe/summarize.js';
 import type { Injection } from '../../observe/injections.js';
 import type { CampaignPlan, Scenario, ScenarioResult } from '../model.js';
 import { classifyTrial, testOutput } from './classify.js';
@@ -153,8 +154,8 @@ async function prepareBench(config: ResolvedConfig, host: Host, privateDir: stri
   const runIn = async (runPlan: Plan, dir: string, kind: SnapshotRun['kind']): Promise<TrialRun> => {
     mkdirSync(dir, { recursive: true });
     const snapshot: SnapshotRun = { kind, stateFile, devices, at };
-    const { record, summary } = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot, ...(signal ? { signal } : {}) });
-    const run = observeRun({ plan: runPlan, provisioned, record, summary }, host.log);
+    const record = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot, ...(signal ? { signal } : {}) });
+    const run = observeRun({ plan: runPlan, provisioned, record, summary: await summarizeConsole(record) }, host.log);
     return { run, output: testOutput(readFileSync(record.files.console, 'utf8')) };
   };
   return { plan, ram: q35RamRanges(memoryBytes(config.machine.memory)), runIn };

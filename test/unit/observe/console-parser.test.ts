@@ -1,7 +1,7 @@
 import { guestPoints } from '../../../src/observe/guest-points.js';
 import { describe, expect, it } from 'vitest';
 import type { ConsoleEvent } from '../../../src/run/types.js';
-import { ConsoleParser, classifyKernelLine, stripPrintkPrefix } from '../../../src/observe/console-parser.js';
+import { ConsoleParser, classifyKernelLine, stripPrintkPrefix } from '../../../src/run/console-parser.js';
 import { LogSummarizer } from '../../../src/observe/summarize.js';
 import { loadConsoleFixture } from '../../helpers/console-fixture.js';
 

@@ -4,7 +4,7 @@ import type { ConsoleEvent, RunRecord } from '../../../src/run/types.js';
 import type { Plan } from '../../../src/plan/types.js';
 import type { Provisioned } from '../../../src/provision/types.js';
 import type { TestRun } from '../../../src/observe/types.js';
-import { ConsoleParser } from '../../../src/observe/console-parser.js';
+import { ConsoleParser } from '../../../src/run/console-parser.js';
 import { maxLineChars } from '../../../src/observe/problems.js';
 import { LogSummarizer } from '../../../src/observe/summarize.js';
 import { maxSummaryBytes, toSummaryMarkdown } from '../../../src/report/summary-md.js';

@@ -3,7 +3,7 @@ import type { ConsoleEvent } from '../../../src/run/types.js';
 import type { VerdictSources } from '../../../src/plan/types.js';
 import { decideVerdict } from '../../../src/observe/verdict.js';
 import { runRecord } from '../../helpers/run-record.js';
-import { decodeGuestExit, MarkerWatch, qemuReportedError } from '../../../src/observe/verdict-sources.js';
+import { decodeGuestExit, MarkerWatch, qemuReportedError } from '../../../src/run/verdict-sources.js';
 import { readKtapFile } from '../../../src/observe/ktap-console.js';
 
 const limits = { bootMs: 60_000, testMs: 10_000, overallMs: 130_000 };

@@ -1,7 +1,7 @@
 /** The hint for a QEMU that cannot find its firmware, on what the system QEMU really prints. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { missingFirmwareHint } from '../../../src/run/run-qemu.js';
+import { missingFirmwareHint } from '../../../src/run/exit-classification.js';
 
 const qemu = 'qemu-system-x86_64';
 const hasQemu = spawnSync(qemu, ['--version']).status === 0;

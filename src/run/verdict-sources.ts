@@ -2,7 +2,7 @@
  * The verdict sources of a guest that has no qfi agent: success/failure markers on the console
  * and the exit code of an exit device. Pure: the runner feeds lines and QEMU's exit status.
  */
-import type { ConsoleEvent, GuestExit } from '../run/types.js';
+import type { ConsoleEvent, GuestExit } from './types.js';
 import type { ExitDevice } from '../config/types.js';
 import type { VerdictSources } from '../plan/types.js';
 

@@ -1,4 +1,4 @@
-import type { ConsoleEvent, ConsoleEventKind } from '../run/types.js';
+import type { ConsoleEvent, ConsoleEventKind } from './types.js';
 import { parseGuestLine, type GuestLine } from '../protocol/guest-protocol.js';
 
 /**
