@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 const r = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 const failures = [];
 for (const file of r.testResults) {
   const name = relative(process.cwd(), file.name);
@@ -22,7 +24,10 @@ for (const file of r.testResults) {
 }
 for (const [where, message] of failures) {
   // The first line, and the first error lines after it (a build log's, say), not its last lines.
-  const [first = '', ...rest] = message.split('\n').map((l) => l.trimEnd()).filter(Boolean);
+  const [first = '', ...rest] = message
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter(Boolean);
   const lines = [first, ...rest.filter((l) => /\berror\b/i.test(l)).slice(0, 2)];
   console.log(`FAIL ${where}\n${lines.map((l) => `     ${l}`).join('\n')}`);
 }

@@ -17,7 +17,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-L5FHM5MV.js";
+} from "./chunks/chunk-BC3R2GU6.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";
@@ -45,7 +45,10 @@ function ktapFileJson(file, report) {
       if (test.synthetic && test.counts.crashed > 1) {
         const first = test.number ?? 1;
         const of = /of (\d+)\)$/.exec(test.name)?.[1];
-        return Array.from({ length: test.counts.crashed }, (_, i) => ({ name: [...path.slice(0, -1), `(no result for test ${first + i}${of ? ` of ${of}` : ""})`].join("."), status: test.status }));
+        return Array.from({ length: test.counts.crashed }, (_, i) => ({
+          name: [...path.slice(0, -1), `(no result for test ${first + i}${of ? ` of ${of}` : ""})`].join("."),
+          status: test.status
+        }));
       }
       return [{ name: path.join("."), status: test.status, ...test.directive ? { directive: test.directive } : {} }];
     }),
@@ -58,7 +61,13 @@ function ktapFileJson(file, report) {
 var label = { pass: "[PASSED]", fail: "[FAILED]", skip: "[SKIPPED]", crash: "[CRASHED]", "no-tests": "[NO TESTS RUN]" };
 function countsLine(c) {
   const total = totalTests(c);
-  const parts = [["passed", c.passed], ["failed", c.failed], ["crashed", c.crashed], ["skipped", c.skipped], ["errors", c.errors]].filter(([, n]) => n).map(([what, n]) => `${what}: ${n}`);
+  const parts = [
+    ["passed", c.passed],
+    ["failed", c.failed],
+    ["crashed", c.crashed],
+    ["skipped", c.skipped],
+    ["errors", c.errors]
+  ].filter(([, n]) => n).map(([what, n]) => `${what}: ${n}`);
   return `Ran ${total} test${total === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
 function ktapTreeText(file, report) {
@@ -116,7 +125,8 @@ function readOne(file, cwd, readStdin) {
   return readKtapFile(path, runContext(path) ? "console" : shownPath(file, cwd));
 }
 function parseLogs(opts) {
-  if (opts.files.length === 0) throw new UsageError("qfi parse needs at least one log", { hint: "qfi parse console.log [--json] [--junit junit.xml]; - reads standard input" });
+  if (opts.files.length === 0)
+    throw new UsageError("qfi parse needs at least one log", { hint: "qfi parse console.log [--json] [--junit junit.xml]; - reads standard input" });
   const lines = [];
   const suites = [];
   const reports = [];
@@ -186,23 +196,36 @@ function parseCliArgs(argv) {
   }
   const { values } = parsed;
   const separator = parsed.tokens.find((token) => token.kind === "option-terminator")?.index;
-  const positionals = parsed.tokens.flatMap((token) => token.kind === "positional" && (separator === void 0 || token.index < separator) ? [token.value] : []);
+  const positionals = parsed.tokens.flatMap(
+    (token) => token.kind === "positional" && (separator === void 0 || token.index < separator) ? [token.value] : []
+  );
   const qemuArgs = separator === void 0 ? void 0 : checkQemuArgs(argv.slice(separator + 1));
   if (values.version) return { kind: "version" };
   if (values.help || positionals[0] === "help") return { kind: "help" };
   const [command, ...rest] = positionals;
   if (command === void 0) return { kind: "help" };
-  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: "the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR\u2026, qfi qtest SCRIPT\u2026, qfi reproduce PATH, qfi parse LOG\u2026, qfi help" });
-  if (command === "parse") throw new UsageError("qfi parse comes first: its flags are its own", { hint: "qfi parse LOG\u2026 [--json] [--junit PATH] [--name NAME]" });
+  if (!COMMANDS.includes(command))
+    throw new UsageError(`unknown command "${command}"`, {
+      hint: "the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR\u2026, qfi qtest SCRIPT\u2026, qfi reproduce PATH, qfi parse LOG\u2026, qfi help"
+    });
+  if (command === "parse")
+    throw new UsageError("qfi parse comes first: its flags are its own", { hint: "qfi parse LOG\u2026 [--json] [--junit PATH] [--name NAME]" });
   const output = { quiet: values.quiet === true, summarizeLog: values["summarize-log"] === true };
   if (command === "reproduce") return reproduceCommand(rest, values, qemuArgs, output);
   const kind = command;
-  if (rest.length && kind !== "merge" && kind !== "qtest") throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: `flags take the form --name value; quote a value with spaces; QEMU arguments go after a bare \`${QEMU_ARGS_SEPARATOR}\`` });
+  if (rest.length && kind !== "merge" && kind !== "qtest")
+    throw new UsageError(`unexpected argument "${rest[0]}"`, {
+      hint: `flags take the form --name value; quote a value with spaces; QEMU arguments go after a bare \`${QEMU_ARGS_SEPARATOR}\``
+    });
   if (kind === "merge" && qemuArgs !== void 0) {
-    throw new UsageError(`qfi merge runs no QEMU, so it takes no QEMU arguments after \`${QEMU_ARGS_SEPARATOR}\``, { hint: `drop \`${QEMU_ARGS_SEPARATOR}\` and what follows it: qfi merge DIR\u2026 [flags] merges the results folders it is given` });
+    throw new UsageError(`qfi merge runs no QEMU, so it takes no QEMU arguments after \`${QEMU_ARGS_SEPARATOR}\``, {
+      hint: `drop \`${QEMU_ARGS_SEPARATOR}\` and what follows it: qfi merge DIR\u2026 [flags] merges the results folders it is given`
+    });
   }
   if (kind === "plan" && output.summarizeLog) {
-    throw new UsageError("qfi plan has no summary to print: its stdout is the matrix JSON alone", { hint: "drop --summarize-log here; qfi campaign and qfi merge print the campaign's summary with it" });
+    throw new UsageError("qfi plan has no summary to print: its stdout is the matrix JSON alone", {
+      hint: "drop --summarize-log here; qfi campaign and qfi merge print the campaign's summary with it"
+    });
   }
   const inputs = inputsFrom(values, qemuArgs);
   if (kind === "merge") inputs["merge-from"] = rest;
@@ -223,9 +246,12 @@ function inputsFrom(values, qemuArgs) {
 function checkQemuArgs(args) {
   for (const arg of args) {
     if (arg.trim() === "" || arg.trim() !== arg || arg.includes("\n")) {
-      throw new UsageError(`QEMU argument ${JSON.stringify(arg)} after \`${QEMU_ARGS_SEPARATOR}\` cannot be passed on as it is: qfi passes each one without blanks around it and without newlines`, {
-        hint: "drop the blanks or newlines; an argument that needs them goes in qfi.toml as an item of `qemu.extra_args = [...]`, which QEMU gets exactly as written"
-      });
+      throw new UsageError(
+        `QEMU argument ${JSON.stringify(arg)} after \`${QEMU_ARGS_SEPARATOR}\` cannot be passed on as it is: qfi passes each one without blanks around it and without newlines`,
+        {
+          hint: "drop the blanks or newlines; an argument that needs them goes in qfi.toml as an item of `qemu.extra_args = [...]`, which QEMU gets exactly as written"
+        }
+      );
     }
   }
   return args;
@@ -235,11 +261,14 @@ function parseCommand(argv) {
   try {
     parsed = parseArgs({ args: argv, options: parseOptions, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(err.message.replace(/\. To specify a positional argument.*$/s, ""), { hint: "qfi parse LOG\u2026 [--json] [--junit PATH] [--name NAME]; run `qfi help` for more" });
+    throw new UsageError(err.message.replace(/\. To specify a positional argument.*$/s, ""), {
+      hint: "qfi parse LOG\u2026 [--json] [--junit PATH] [--name NAME]; run `qfi help` for more"
+    });
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: "help" };
-  if (positionals.length === 0) throw new UsageError("qfi parse needs at least one log", { hint: "qfi parse console.log [--json] [--junit junit.xml]; - reads standard input" });
+  if (positionals.length === 0)
+    throw new UsageError("qfi parse needs at least one log", { hint: "qfi parse console.log [--json] [--junit junit.xml]; - reads standard input" });
   if (values.junit === "") throw new UsageError("--junit needs a path", { location: { input: "junit" }, hint: "qfi parse LOG --junit junit.xml" });
   return { kind: "parse", files: positionals, json: values.json === true, junit: values.junit, name: values.name };
 }
@@ -254,7 +283,9 @@ function reproduceCommand(rest, values, qemuArgs, output) {
 }
 function helpText() {
   const width = Math.max(...INPUTS.map((i) => i.name.length)) + 2;
-  const rows = INPUTS.filter((i) => !("cli" in i && i.cli === false)).map((i) => `  --${i.name.padEnd(width)}${i.description}${i.default ? ` [default: ${i.default}]` : ""}`);
+  const rows = INPUTS.filter((i) => !("cli" in i && i.cli === false)).map(
+    (i) => `  --${i.name.padEnd(width)}${i.description}${i.default ? ` [default: ${i.default}]` : ""}`
+  );
   return [
     "qfi \u2014 QEMU fault-injection runner",
     "",

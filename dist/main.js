@@ -26,7 +26,7 @@ import {
   formatLocation,
   runMode,
   unusedRuleWarning
-} from "./chunks/chunk-L5FHM5MV.js";
+} from "./chunks/chunk-BC3R2GU6.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 
@@ -49,7 +49,14 @@ ${fence}`;
 }
 function stepErrorMarkdown(err) {
   const what = err instanceof QfiError ? `${kindText(err)}${whereText(err.location)}` : "an unexpected error (a bug in qfi: please report it with this text)";
-  return ["### qfi: \u26A0\uFE0F infra-error \u2014 the step stopped before a verdict", "", `The step stopped on ${what}; the \`verdict\` output is \`infra-error\`.`, "", fenced(formatError(err)), ""].join("\n");
+  return [
+    "### qfi: \u26A0\uFE0F infra-error \u2014 the step stopped before a verdict",
+    "",
+    `The step stopped on ${what}; the \`verdict\` output is \`infra-error\`.`,
+    "",
+    fenced(formatError(err)),
+    ""
+  ].join("\n");
 }
 
 // src/adapters/action/read-inputs.ts
@@ -81,8 +88,10 @@ function unusedRuleAnnotations(run2) {
   const unused = run2.ruleUse.filter((u) => !u.consulted);
   const room = MAX_ANNOTATIONS_PER_LEVEL - 1;
   const shown = unused.length > room ? unused.slice(0, room - 1) : unused;
-  for (const u of shown) warning(unusedRuleWarning(u, run2.plan.requireFired), { title: "qfi: rule never consulted", ...where(run2.plan.sources.rules[u.rule]) });
-  if (shown.length < unused.length) warning(`${unused.length - shown.length} more rules were never consulted: the job summary lists them all (GitHub shows 10 warnings per step)`);
+  for (const u of shown)
+    warning(unusedRuleWarning(u, run2.plan.requireFired), { title: "qfi: rule never consulted", ...where(run2.plan.sources.rules[u.rule]) });
+  if (shown.length < unused.length)
+    warning(`${unused.length - shown.length} more rules were never consulted: the job summary lists them all (GitHub shows 10 warnings per step)`);
 }
 
 // src/adapters/action/steps.ts

@@ -50,7 +50,13 @@ export function analyzeArchitecture(root = defaultRoot) {
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
     const line = (pos) => source.getLineAndCharacterOfPosition(pos).line + 1;
     const visit = (node) => {
-      if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isConstructorDeclaration(node)) {
+      if (
+        ts.isFunctionDeclaration(node) ||
+        ts.isMethodDeclaration(node) ||
+        ts.isArrowFunction(node) ||
+        ts.isFunctionExpression(node) ||
+        ts.isConstructorDeclaration(node)
+      ) {
         const lines = line(node.getEnd()) - line(node.getStart()) + 1;
         if (lines > 80) {
           const name = node.name?.getText() ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name.getText() : '(anonymous)');
@@ -62,7 +68,11 @@ export function analyzeArchitecture(root = defaultRoot) {
     visit(source);
     const targets = [];
     for (const statement of source.statements) {
-      if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      if (
+        (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) &&
+        statement.moduleSpecifier &&
+        ts.isStringLiteral(statement.moduleSpecifier)
+      ) {
         const spec = statement.moduleSpecifier.text;
         if (!spec.startsWith('.')) continue;
         const target = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
@@ -106,7 +116,6 @@ export function analyzeArchitecture(root = defaultRoot) {
     }
   };
   for (const file of all) if (!indexOf.has(file)) strong(file);
-
 
   return { files: all.length, longFunctions: longFunctions.sort((a, b) => b.lines - a.lines), cycles, backwardImports: backward.sort() };
 }

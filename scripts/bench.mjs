@@ -44,11 +44,13 @@ function qfiRun() {
 /** The argv qfi ran, with its private fw_cfg files and QMP socket recreated in our folder. */
 function bareArgv() {
   const summary = JSON.parse(readFileSync(join(results, 'summary.json'), 'utf8'));
-  const files = new Map(summary.fwCfg.map((e, i) => {
-    const path = join(work, `fw_cfg-${i}`);
-    writeFileSync(path, e.content);
-    return [e.name, path];
-  }));
+  const files = new Map(
+    summary.fwCfg.map((e, i) => {
+      const path = join(work, `fw_cfg-${i}`);
+      writeFileSync(path, e.content);
+      return [e.name, path];
+    }),
+  );
   const argv = summary.qemu.argv.map((a, i, all) => {
     if (all[i - 1] === '-fw_cfg') {
       const name = /^name=([^,]+)/.exec(a)[1];
@@ -61,7 +63,8 @@ function bareArgv() {
 }
 
 function qemuSource() {
-  const path = process.env.QFI_QEMU_SOURCE ?? join(process.env.XDG_CACHE_HOME || join(process.env.HOME, '.cache'), 'qfi', 'sources', 'qemu_10.2.2+ds.orig.tar.xz');
+  const path =
+    process.env.QFI_QEMU_SOURCE ?? join(process.env.XDG_CACHE_HOME || join(process.env.HOME, '.cache'), 'qfi', 'sources', 'qemu_10.2.2+ds.orig.tar.xz');
   return existsSync(path) ? path : undefined;
 }
 
@@ -89,7 +92,11 @@ function benchQemuBuild(systemRunMs) {
   for (let i = 0; i < runs; i++) warm.push(buildRun().ms);
   const restoreMs = median(warm) - systemRunMs;
   if (!cold) {
-    const entries = execFileSync('bash', ['-c', `ls -d "\${XDG_CACHE_HOME:-$HOME/.cache}"/qfi/qemu/qfi-qemu-v1-*/qfi-build.json 2>/dev/null || true`]).toString().trim().split('\n').filter(Boolean);
+    const entries = execFileSync('bash', ['-c', `ls -d "\${XDG_CACHE_HOME:-$HOME/.cache}"/qfi/qemu/qfi-qemu-v1-*/qfi-build.json 2>/dev/null || true`])
+      .toString()
+      .trim()
+      .split('\n')
+      .filter(Boolean);
     const marker = entries.map((f) => JSON.parse(readFileSync(f, 'utf8'))).find((m) => m.version === '10.2.2');
     if (marker) cold = { ms: marker.totalMs, how: `recorded when the cache entry was built (${marker.builtAt}); QFI_BENCH_BUILD=1 measures it now` };
   }
@@ -97,11 +104,27 @@ function benchQemuBuild(systemRunMs) {
   console.log('| measure | time | goal | how |');
   console.log('|---|---|---|---|');
   if (cold) console.log(`| cold build (unpack, configure, ninja, install) | ${(cold.ms / 1000).toFixed(0)} s | <= 240 s | ${cold.how} |`);
-  console.log(`| getting the cached build in a run | ${(Math.max(0, restoreMs) / 1000).toFixed(3)} s | <= 30 s | median \`qfi run --qemu build\` (${(median(warm) / 1000).toFixed(3)} s) minus the system-QEMU run |`);
+  console.log(
+    `| getting the cached build in a run | ${(Math.max(0, restoreMs) / 1000).toFixed(3)} s | <= 30 s | median \`qfi run --qemu build\` (${(median(warm) / 1000).toFixed(3)} s) minus the system-QEMU run |`,
+  );
 }
 
 function pluginRun(faults, command = 'true', extra = []) {
-  const args = [cli, 'run', '--quiet', '--qemu', 'build', '--qemu-source', qemuSource(), '--command', command, '--results-dir', join(work, 'plugin-results'), ...faults.flatMap((f) => ['--fault', f]), ...extra];
+  const args = [
+    cli,
+    'run',
+    '--quiet',
+    '--qemu',
+    'build',
+    '--qemu-source',
+    qemuSource(),
+    '--command',
+    command,
+    '--results-dir',
+    join(work, 'plugin-results'),
+    ...faults.flatMap((f) => ['--fault', f]),
+    ...extra,
+  ];
   const r = timeIt('node', args, { timeout: 600_000 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`qfi run with the plugin failed (exit ${r.status}):\n${r.stderr.slice(-3000)}`);
   return { ms: r.ms, summary: JSON.parse(readFileSync(join(work, 'plugin-results', 'summary.json'), 'utf8')) };
@@ -111,8 +134,43 @@ function pluginRun(faults, command = 'true', extra = []) {
 function gdbFlips(qemu, flips, stepsPerFlip) {
   const port = 20000 + (process.pid % 10000);
   const script = join(work, 'flip.gdb');
-  writeFileSync(script, ['set pagination off', 'set confirm off', `target remote 127.0.0.1:${port}`, 'set $i = 0', `while $i < ${flips}`, `  stepi ${stepsPerFlip}`, '  set {unsigned char}0x8000 = *(unsigned char*)0x8000 ^ 1', '  set $i = $i + 1', 'end', ''].join('\n'));
-  const vm = spawn(qemu, ['-machine', 'q35', '-accel', 'tcg', '-nodefaults', '-display', 'none', '-m', '256', '-L', '/usr/share/qemu', '-bios', '/usr/share/qemu/qboot.rom', '-S', '-gdb', `tcp:127.0.0.1:${port}`], { stdio: 'ignore' });
+  writeFileSync(
+    script,
+    [
+      'set pagination off',
+      'set confirm off',
+      `target remote 127.0.0.1:${port}`,
+      'set $i = 0',
+      `while $i < ${flips}`,
+      `  stepi ${stepsPerFlip}`,
+      '  set {unsigned char}0x8000 = *(unsigned char*)0x8000 ^ 1',
+      '  set $i = $i + 1',
+      'end',
+      '',
+    ].join('\n'),
+  );
+  const vm = spawn(
+    qemu,
+    [
+      '-machine',
+      'q35',
+      '-accel',
+      'tcg',
+      '-nodefaults',
+      '-display',
+      'none',
+      '-m',
+      '256',
+      '-L',
+      '/usr/share/qemu',
+      '-bios',
+      '/usr/share/qemu/qboot.rom',
+      '-S',
+      '-gdb',
+      `tcp:127.0.0.1:${port}`,
+    ],
+    { stdio: 'ignore' },
+  );
   try {
     execFileSync('sleep', ['0.5']);
     const r = timeIt('gdb', ['-batch', '-nx', '-x', script], { timeout: 300_000 });
@@ -143,17 +201,41 @@ function benchPlugin() {
   console.log('\nqfi-fault plugin (QEMU 10.2.2 build, built-in guest)');
   console.log('| measure | with | without | ratio | goal |');
   console.log('|---|---|---|---|---|');
-  console.log(`| boot to power-off, plugin loaded with an armed insn trigger | ${(median(withPlugin) / 1000).toFixed(3)} s | ${(median(without) / 1000).toFixed(3)} s | ${(median(withPlugin) / median(without)).toFixed(3)} | <= 1.10 |`);
-  console.log(`| flips per second, one every 1000 instructions | ${pluginRate.toFixed(0)} (plugin, ${flips} flips) | ${gdbRate.toFixed(1)} (gdb loop via gdbstub) | ${(pluginRate / gdbRate).toFixed(0)}x | >= 1000x |`);
+  console.log(
+    `| boot to power-off, plugin loaded with an armed insn trigger | ${(median(withPlugin) / 1000).toFixed(3)} s | ${(median(without) / 1000).toFixed(3)} s | ${(median(withPlugin) / median(without)).toFixed(3)} | <= 1.10 |`,
+  );
+  console.log(
+    `| flips per second, one every 1000 instructions | ${pluginRate.toFixed(0)} (plugin, ${flips} flips) | ${gdbRate.toFixed(1)} (gdb loop via gdbstub) | ${(pluginRate / gdbRate).toFixed(0)}x | >= 1000x |`,
+  );
 }
 
 function snapshotCampaign(command, trials, extra) {
   const dir = join(work, 'snapshot-results');
-  const args = [cli, 'campaign', '--quiet', '--campaign', 'snapshot', '--repeat', String(trials), '--regions', 'ram', '--qemu', 'build', '--qemu-source', qemuSource(), '--command', command, '--results-dir', dir, ...extra];
+  const args = [
+    cli,
+    'campaign',
+    '--quiet',
+    '--campaign',
+    'snapshot',
+    '--repeat',
+    String(trials),
+    '--regions',
+    'ram',
+    '--qemu',
+    'build',
+    '--qemu-source',
+    qemuSource(),
+    '--command',
+    command,
+    '--results-dir',
+    dir,
+    ...extra,
+  ];
   const r = timeIt('node', args, { timeout: 900_000 });
   if (r.status !== 0) throw new Error(`qfi campaign --campaign snapshot failed (exit ${r.status}):\n${r.stderr.slice(-3000)}`);
   const report = JSON.parse(readFileSync(join(dir, 'campaign.json'), 'utf8'));
-  if (!report.snapshot || report.results.some((t) => t.class === undefined)) throw new Error(`the snapshot campaign did not classify every trial: ${report.reason}`);
+  if (!report.snapshot || report.results.some((t) => t.class === undefined))
+    throw new Error(`the snapshot campaign did not classify every trial: ${report.reason}`);
   return { ms: r.ms, perMinute: report.snapshot.trialsPerMinute, goldenMs: report.snapshot.golden.testMs };
 }
 
@@ -174,10 +256,14 @@ function benchSnapshot() {
     const snap = snapshotCampaign(w.command, trials, w.extra);
     const rebootPerMinute = 60_000 / median(reboots);
     const withSetup = (trials * 60_000) / snap.ms;
-    rows.push(`| ${w.name} | ${snap.perMinute.toFixed(0)} (${withSetup.toFixed(0)} incl. boot, golden runs, CLI) | ${rebootPerMinute.toFixed(1)} (${(median(reboots) / 1000).toFixed(2)} s each) | **${(snap.perMinute / rebootPerMinute).toFixed(1)}x** (${(withSetup / rebootPerMinute).toFixed(1)}x) | >= 20x |`);
+    rows.push(
+      `| ${w.name} | ${snap.perMinute.toFixed(0)} (${withSetup.toFixed(0)} incl. boot, golden runs, CLI) | ${rebootPerMinute.toFixed(1)} (${(median(reboots) / 1000).toFixed(2)} s each) | **${(snap.perMinute / rebootPerMinute).toFixed(1)}x** (${(withSetup / rebootPerMinute).toFixed(1)}x) | >= 20x |`,
+    );
     process.stderr.write(`snapshot ${w.name}: ${snap.perMinute.toFixed(0)}/min vs reboot ${rebootPerMinute.toFixed(1)}/min\n`);
   }
-  console.log(`\nSnapshot trials vs a boot per trial (built-in guest, one RAM bit flip per trial, ${trials} trials; reboots: median of ${runs}, icount ${Math.min(runs, 3)})`);
+  console.log(
+    `\nSnapshot trials vs a boot per trial (built-in guest, one RAM bit flip per trial, ${trials} trials; reboots: median of ${runs}, icount ${Math.min(runs, 3)})`,
+  );
   console.log('| workload | snapshot trials / min | reboot trials / min | ratio | goal |');
   console.log('|---|---|---|---|---|');
   for (const row of rows) console.log(row);

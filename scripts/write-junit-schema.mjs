@@ -14,7 +14,10 @@ if (!xsd.includes(anchor)) {
   console.error(`${original.pathname}: no testcase classname attribute to extend`);
   process.exit(3);
 }
-const text = xsd.replace(anchor, `${anchor}\n            <xs:attribute name="file" type="xs:string"/>\n            <xs:attribute name="line" type="xs:positiveInteger"/>`);
+const text = xsd.replace(
+  anchor,
+  `${anchor}\n            <xs:attribute name="file" type="xs:string"/>\n            <xs:attribute name="line" type="xs:positiveInteger"/>`,
+);
 if (process.argv.includes('--check')) {
   if (readFileSync(derived, 'utf8') !== text) {
     console.error(`${derived.pathname} is not what scripts/write-junit-schema.mjs derives from junit-10.xsd: run it`);

@@ -52,7 +52,15 @@ const decisionCases = [
     faults: [['alloc.page=fail-after:2', 'disk.read=drop-every:3', 'net.tx=rate:250', 'timer.tick=delay-ms:5', 'irq.mask=off', 'dev.probe=fail']],
     seed: 0,
     register: ['alloc.page', 'disk.read', 'idle.loop'],
-    calls: interleave(times('alloc.page', 5), times('disk.read', 7), times('net.tx', 8), times('timer.tick', 3), times('sched.yield', 4), times('irq.mask', 2), times('dev.probe', 2)),
+    calls: interleave(
+      times('alloc.page', 5),
+      times('disk.read', 7),
+      times('net.tx', 8),
+      times('timer.tick', 3),
+      times('sched.yield', 4),
+      times('irq.mask', 2),
+      times('dev.probe', 2),
+    ),
   },
   {
     name: 'delay-ms:0 and delay-ms:4294967295 carry on; only the delay differs',
@@ -64,12 +72,27 @@ const decisionCases = [
   { name: 'fail-after:4294967295 never fails here', faults: [['p=fail-after:4294967295']], seed: 0, calls: times('p', 3) },
   { name: '[once=true] fail fails only the first call', faults: [['p[once=true]=fail']], seed: 0, calls: times('p', 4) },
   { name: '[once=true] rate:500: only the first call the rate picks', faults: [['p[once=true]=rate:500']], seed: 0, calls: times('p', 12) },
-  { name: '[once=false] and other parameters change nothing', faults: [['p[once=false]=fail', 'q[mode=x once=true]=drop-every:2']], seed: 0, calls: interleave(times('p', 3), times('q', 6)) },
+  {
+    name: '[once=false] and other parameters change nothing',
+    faults: [['p[once=false]=fail', 'q[mode=x once=true]=drop-every:2']],
+    seed: 0,
+    calls: interleave(times('p', 3), times('q', 6)),
+  },
   { name: 'drop-every:1 fails every call', faults: [['p=drop-every:1']], seed: 0, calls: times('p', 3) },
-  { name: 'rate:0 never, rate:1000 always (seed 2^32-1)', faults: [['r.never=rate:0', 'r.always=rate:1000']], seed: U32_MAX, calls: interleave(times('r.never', 5), times('r.always', 5)) },
+  {
+    name: 'rate:0 never, rate:1000 always (seed 2^32-1)',
+    faults: [['r.never=rate:0', 'r.always=rate:1000']],
+    seed: U32_MAX,
+    calls: interleave(times('r.never', 5), times('r.always', 5)),
+  },
   { name: 'rate:500 seed 0', faults: [['chaos.point=rate:500']], seed: 0, calls: times('chaos.point', 24) },
   { name: 'rate:500 seed 2^32-1 (other calls than seed 0)', faults: [['chaos.point=rate:500']], seed: U32_MAX, calls: times('chaos.point', 24) },
-  { name: 'rate:100, 2 points with the same seed: the name is hashed too', faults: [['r.a=rate:100', 'r.b=rate:100']], seed: 12345, calls: interleave(times('r.a', 30), times('r.b', 30)) },
+  {
+    name: 'rate:100, 2 points with the same seed: the name is hashed too',
+    faults: [['r.a=rate:100', 'r.b=rate:100']],
+    seed: 12345,
+    calls: interleave(times('r.a', 30), times('r.b', 30)),
+  },
   {
     name: 'names with `.`, `_` and `-`',
     faults: [['_x.y-z_1.a-b=drop-every:2', 'net-if.tx_queue.q0=fail', 'A.B_C=fail-after:1']],
@@ -107,12 +130,18 @@ const decisionCases = [
     calls: times('storage.read', 6),
   },
   {
-    name: 'not the runner\'s text but valid: comments, blank lines, spaces, tabs, CRLF, leading zeros, no final newline',
+    name: "not the runner's text but valid: comments, blank lines, spaces, tabs, CRLF, leading zeros, no final newline",
     text: '# rules by hand\n\n  a.b = drop-every : 02  \r\n\tc[ once=true ]=fail\r\n# the end\nd=rate:1000',
     seed: 0,
     calls: interleave(times('a.b', 4), times('c', 3), times('d', 2)),
   },
-  { name: 'registered points without calls are reported with zero counts', faults: [['reg.only=fail']], seed: 0, register: ['reg.only', 'other.one'], calls: [] },
+  {
+    name: 'registered points without calls are reported with zero counts',
+    faults: [['reg.only=fail']],
+    seed: 0,
+    register: ['reg.only', 'other.one'],
+    calls: [],
+  },
   { name: 'an empty rules text', text: '', seed: 0, register: ['x'], calls: times('x', 2) },
 ];
 
@@ -269,21 +298,22 @@ try {
 
   const file = {
     about:
-      'Shared vectors of qfi guest fault points: the C SDK (qfi_fault.h), the Rust SDK (qfi_fault.rs), the built-in guest\'s qfi-fault.sh and qfi\'s model (src/rules/guest-decide.ts) must all agree. ' +
+      "Shared vectors of qfi guest fault points: the C SDK (qfi_fault.h), the Rust SDK (qfi_fault.rs), the built-in guest's qfi-fault.sh and qfi's model (src/rules/guest-decide.ts) must all agree. " +
       '`rules` is the rules text byte for byte (`canonical`: exactly what the runner writes into the fw_cfg file); `calls` are made in order after registering `register`; `counts` are the final counts of every point registered or called. ' +
-      '`malformed`: the runner\'s error line, byte column and message. `limitCases`: the SDKs\' fixed-storage limits (C/Rust only). Recorded by scripts/write-sdk-vectors.mjs; test: test/unit/guest/sdk-vectors.test.ts.',
+      "`malformed`: the runner's error line, byte column and message. `limitCases`: the SDKs' fixed-storage limits (C/Rust only). Recorded by scripts/write-sdk-vectors.mjs; test: test/unit/guest/sdk-vectors.test.ts.",
     limits,
     decisions,
     malformed,
     limitCases,
   };
   // One call per line keeps the file readable and its diffs small.
-  const json = JSON.stringify(file, null, 2).replace(
-    /\{\n\s+"point": ("(?:[^"\\]|\\.)*"),\n\s+"fail": (true|false),\n\s+"delayMs": (\d+)\n\s+\}/g,
-    '{ "point": $1, "fail": $2, "delayMs": $3 }',
-  ).replace(/\{\n\s+"calls": (\d+),\n\s+"fails": (\d+)\n\s+\}/g, '{ "calls": $1, "fails": $2 }');
+  const json = JSON.stringify(file, null, 2)
+    .replace(/\{\n\s+"point": ("(?:[^"\\]|\\.)*"),\n\s+"fail": (true|false),\n\s+"delayMs": (\d+)\n\s+\}/g, '{ "point": $1, "fail": $2, "delayMs": $3 }')
+    .replace(/\{\n\s+"calls": (\d+),\n\s+"fails": (\d+)\n\s+\}/g, '{ "calls": $1, "fails": $2 }');
   writeFileSync(join(root, 'guest/sdk/vectors.json'), json + '\n');
-  console.log(`guest/sdk/vectors.json: ${decisions.length} decision vectors (${decisions.reduce((n, d) => n + d.calls.length, 0)} calls), ${malformed.length} malformed, ${limitCases.length} limit cases`);
+  console.log(
+    `guest/sdk/vectors.json: ${decisions.length} decision vectors (${decisions.reduce((n, d) => n + d.calls.length, 0)} calls), ${malformed.length} malformed, ${limitCases.length} limit cases`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

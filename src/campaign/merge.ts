@@ -32,21 +32,32 @@ export function findCampaignFiles(dir: string): string[] {
 export async function mergeCampaigns(options: CampaignOptions, host: Host): Promise<CampaignResult> {
   const config = await resolveInputs(options, host.log, { needsCommand: false });
   const dirs = config.campaign.mergeFrom;
-  if (dirs.length === 0) throw new UsageError('nothing to merge', { hint: 'give the folders holding the campaign jobs\' results: `qfi merge DIR…` (action: `merge-from`)' });
+  if (dirs.length === 0)
+    throw new UsageError('nothing to merge', { hint: "give the folders holding the campaign jobs' results: `qfi merge DIR…` (action: `merge-from`)" });
   const out = config.report.dir;
   mkdirSync(out, { recursive: true });
 
   const files = dirs.flatMap((d) => {
-    if (!existsSync(d) || !statSync(d).isDirectory()) throw new ConfigError(`${d} is not a folder`, { location: { input: 'merge-from' }, hint: 'give folders that hold campaign results (campaign.json), such as downloaded artifacts' });
+    if (!existsSync(d) || !statSync(d).isDirectory())
+      throw new ConfigError(`${d} is not a folder`, {
+        location: { input: 'merge-from' },
+        hint: 'give folders that hold campaign results (campaign.json), such as downloaded artifacts',
+      });
     return findCampaignFiles(d).filter((f) => dirname(f) !== out);
   });
-  if (files.length === 0) throw new ConfigError(`no campaign.json under ${dirs.join(', ')}`, { location: { input: 'merge-from' }, hint: 'each campaign job writes campaign.json into its results folder; download all of their artifacts first' });
+  if (files.length === 0)
+    throw new ConfigError(`no campaign.json under ${dirs.join(', ')}`, {
+      location: { input: 'merge-from' },
+      hint: 'each campaign job writes campaign.json into its results folder; download all of their artifacts first',
+    });
 
   const reports = files.map((f) => ({ file: f, report: readCampaignReport(f) }));
   const first = reports[0]!.report;
   for (const { file, report } of reports) {
     if (report.name !== first.name || report.kind !== first.kind || report.seed !== first.seed) {
-      host.log.warn(`${file} is from campaign ${report.name} (${report.kind}, seed ${report.seed}), not ${first.name} (${first.kind}, seed ${first.seed}); merged anyway`);
+      host.log.warn(
+        `${file} is from campaign ${report.name} (${report.kind}, seed ${report.seed}), not ${first.name} (${first.kind}, seed ${first.seed}); merged anyway`,
+      );
     }
   }
 
@@ -63,16 +74,33 @@ export async function mergeCampaigns(options: CampaignOptions, host: Host): Prom
     }
   }
   // Scenarios some plan.json listed that no job reported.
-  for (const plan of files.map((f) => join(dirname(f), PLAN_FILE)).filter(existsSync).map((p) => readPlanFile(p, 'merge-from'))) {
+  for (const plan of files
+    .map((f) => join(dirname(f), PLAN_FILE))
+    .filter(existsSync)
+    .map((p) => readPlanFile(p, 'merge-from'))) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
-      results.push({ ...s, verdict: 'infra-error', reason: 'no results: the job that runs this scenario did not report', wallMs: 0, dir: join('missing', s.id), reproducer: '', injections: undefined });
+      results.push({
+        ...s,
+        verdict: 'infra-error',
+        reason: 'no results: the job that runs this scenario did not report',
+        wallMs: 0,
+        dir: join('missing', s.id),
+        reproducer: '',
+        injections: undefined,
+      });
     }
   }
   host.log.info(`merged ${results.length} scenario result(s) from ${files.length} campaign job(s)`);
 
   const notes = [...new Set(reports.flatMap((r) => r.report.notes))];
-  const report: CampaignReport = finishReport(config, { name: first.name, kind: first.kind, seed: first.seed, notes, probe: first.probe }, `merged from ${files.length} job(s)`, results, host);
+  const report: CampaignReport = finishReport(
+    config,
+    { name: first.name, kind: first.kind, seed: first.seed, notes, probe: first.probe },
+    `merged from ${files.length} job(s)`,
+    results,
+    host,
+  );
   return { config, report, files: writeCampaignReports(report, out, { part: false }) };
 }

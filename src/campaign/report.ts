@@ -76,10 +76,18 @@ export function campaignMarkdown(report: CampaignReport): string {
 
   if (report.kind === 'snapshot') lines.push(...snapshotMarkdown(report));
   else if (report.stats.length && (report.kind === 'chaos' || trials.some((r) => r.trial !== undefined))) {
-    lines.push('', '### Failure rate per point (95% Wilson interval)', '', '| point | action | failed / trials | rate | 95% interval | flaky | trend |', '|---|---|---|---|---|---|---|');
+    lines.push(
+      '',
+      '### Failure rate per point (95% Wilson interval)',
+      '',
+      '| point | action | failed / trials | rate | 95% interval | flaky | trend |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const s of report.stats) {
       const trend = s.trend ? `${s.trend}${s.previous ? ` (was ${pct(s.previous.rate)} of ${s.previous.trials})` : ''}` : '';
-      lines.push(`| \`${cell(s.point)}\` | \`${s.action}\` | ${s.failures} / ${s.trials} | ${pct(s.rate)} | ${pct(s.low)}–${pct(s.high)} | ${s.flaky ? '⚠️ flaky' : ''} | ${trend} |`);
+      lines.push(
+        `| \`${cell(s.point)}\` | \`${s.action}\` | ${s.failures} / ${s.trials} | ${pct(s.rate)} | ${pct(s.low)}–${pct(s.high)} | ${s.flaky ? '⚠️ flaky' : ''} | ${trend} |`,
+      );
     }
   }
 
@@ -113,7 +121,13 @@ function snapshotMarkdown(report: CampaignReport): string[] {
   }
   const table = classTable(report.results);
   if (table.rows.length === 0) return lines;
-  lines.push('', '### Outcome classes per region (rate, 95% Wilson interval)', '', `| region | trials | ${table.classes.join(' | ')} | not classified |`, `|---|---|${table.classes.map(() => '---|').join('')}---|`);
+  lines.push(
+    '',
+    '### Outcome classes per region (rate, 95% Wilson interval)',
+    '',
+    `| region | trials | ${table.classes.join(' | ')} | not classified |`,
+    `|---|---|${table.classes.map(() => '---|').join('')}---|`,
+  );
   for (const row of table.rows) {
     const cells = row.counts.map((c) => (c.count === 0 ? '0' : `${c.count} (${pct(c.rate)}, ${pct(c.low)}–${pct(c.high)})`));
     lines.push(`| \`${cell(row.region)}\` | ${row.trials} | ${cells.join(' | ')} | ${row.unclassified} |`);

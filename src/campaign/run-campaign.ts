@@ -34,7 +34,11 @@ export interface CampaignOptions extends InputsRequest {
 const CAMPAIGN_FILES = ['campaign.json', JUNIT_FILE, PART_JUNIT_FILE, 'summary.md', PLAN_FILE, 'matrix.json', 'scenarios', 'probe', 'boot', 'golden'];
 
 /** Runs the scenario without faults: the guest reports its points and how often it called them. */
-async function probe(options: CampaignOptions, config: ResolvedConfig, host: Host): Promise<{ points: PlannedPoint[]; probe: NonNullable<CampaignPlan['probe']> }> {
+async function probe(
+  options: CampaignOptions,
+  config: ResolvedConfig,
+  host: Host,
+): Promise<{ points: PlannedPoint[]; probe: NonNullable<CampaignPlan['probe']> }> {
   const dir = join(config.report.dir, 'probe');
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
   const { run } = await runPipeline(
@@ -47,7 +51,10 @@ async function probe(options: CampaignOptions, config: ResolvedConfig, host: Hos
     },
     host,
   );
-  const points: PlannedPoint[] = [...run.points.map((p): PlannedPoint => ({ point: p.name, source: 'probe', calls: p.calls })), ...blockPoints(run.record.hostFaults?.testRequests ?? [])];
+  const points: PlannedPoint[] = [
+    ...run.points.map((p): PlannedPoint => ({ point: p.name, source: 'probe', calls: p.calls })),
+    ...blockPoints(run.record.hostFaults?.testRequests ?? []),
+  ];
   const calls = points.map((p) => `${p.point}${p.calls === undefined ? '' : ` ×${p.calls}`}`);
   host.log.info(`probe: ${run.verdict} — ${run.reason}; ${points.length} point(s)${calls.length ? `: ${calls.join(', ')}` : ''}`);
   return { points, probe: { verdict: run.verdict, reason: run.reason, dir: 'probe' } };
@@ -56,7 +63,9 @@ async function probe(options: CampaignOptions, config: ResolvedConfig, host: Hos
 /** The disks' requests during the probe's test, as block points (those the test used). */
 function blockPoints(requests: readonly DiskRequests[]): PlannedPoint[] {
   return requests.flatMap((r) =>
-    (['read', 'write', 'flush'] as const).filter((op) => r[op] > 0).map((op): PlannedPoint => ({ point: `block.${op}[disk=${r.disk}]`, source: 'probe', calls: r[op] })),
+    (['read', 'write', 'flush'] as const)
+      .filter((op) => r[op] > 0)
+      .map((op): PlannedPoint => ({ point: `block.${op}[disk=${r.disk}]`, source: 'probe', calls: r[op] })),
   );
 }
 
@@ -73,7 +82,11 @@ function probedCalls(point: string, probed: readonly PlannedPoint[]): number | u
 }
 
 /** The config's points, with the probe's call counts when a probe ran (fail-nth needs them). */
-async function choosePoints(options: CampaignOptions, config: ResolvedConfig, host: Host): Promise<{ points: PlannedPoint[]; probe: CampaignPlan['probe']; notes: string[] }> {
+async function choosePoints(
+  options: CampaignOptions,
+  config: ResolvedConfig,
+  host: Host,
+): Promise<{ points: PlannedPoint[]; probe: CampaignPlan['probe']; notes: string[] }> {
   const settings = config.campaign;
   const given: PlannedPoint[] = settings.points.map((p) => ({ point: p.point, source: 'config', calls: undefined }));
   if (given.length > 0 && settings.kind !== 'fail-nth') return { points: given, probe: undefined, notes: [] };
@@ -81,7 +94,10 @@ async function choosePoints(options: CampaignOptions, config: ResolvedConfig, ho
   const notes: string[] = [];
   if (probed.probe.verdict !== 'pass') return { points: [], probe: probed.probe, notes };
   if (given.length === 0) {
-    if (probed.points.length === 0) notes.push('the guest reported no fault points in the probe run: give `points`, or have the test register them (`qfi-fault --register NAME`, or print `QFI-POINT:NAME`)');
+    if (probed.points.length === 0)
+      notes.push(
+        'the guest reported no fault points in the probe run: give `points`, or have the test register them (`qfi-fault --register NAME`, or print `QFI-POINT:NAME`)',
+      );
     return { points: probed.points, probe: probed.probe, notes };
   }
   // fail-nth over given points: their counts come from the probe.
@@ -90,7 +106,10 @@ async function choosePoints(options: CampaignOptions, config: ResolvedConfig, ho
 }
 
 /** `qfi plan`: the scenarios, written to plan.json, and the matrix for a workflow. */
-export async function planCampaign(options: CampaignOptions, host: Host): Promise<{ config: ResolvedConfig; plan: CampaignPlan; matrix: ReturnType<typeof toMatrix>; planFile: string }> {
+export async function planCampaign(
+  options: CampaignOptions,
+  host: Host,
+): Promise<{ config: ResolvedConfig; plan: CampaignPlan; matrix: ReturnType<typeof toMatrix>; planFile: string }> {
   const config = await resolveInputs(options, host.log, { purpose: 'campaign' });
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
@@ -159,9 +178,19 @@ function selectScenarios(plan: CampaignPlan, config: ResolvedConfig): { scenario
   if (scenario !== undefined) {
     const found = plan.scenarios.find((s) => s.id === scenario);
     if (!found) {
-      const guess = closestMatch(scenario, plan.scenarios.map((s) => s.id));
+      const guess = closestMatch(
+        scenario,
+        plan.scenarios.map((s) => s.id),
+      );
       throw new UsageError(`the plan has no scenario \`${scenario}\``, {
-        hint: `${guess ? `did you mean \`${guess}\`? ` : ''}the plan has ${plan.scenarios.length} scenario(s)${plan.scenarios.length ? `, e.g. ${plan.scenarios.slice(0, 3).map((s) => s.id).join(', ')}` : ''}`,
+        hint: `${guess ? `did you mean \`${guess}\`? ` : ''}the plan has ${plan.scenarios.length} scenario(s)${
+          plan.scenarios.length
+            ? `, e.g. ${plan.scenarios
+                .slice(0, 3)
+                .map((s) => s.id)
+                .join(', ')}`
+            : ''
+        }`,
       });
     }
     return { scenarios: [found], part: `scenario ${scenario}` };
@@ -171,11 +200,22 @@ function selectScenarios(plan: CampaignPlan, config: ResolvedConfig): { scenario
 }
 
 /** `quiet`: the scenario's own log lines go to debug (all but the first scenario, see scenarioHost). */
-async function runScenario(options: CampaignOptions, config: ResolvedConfig, host: Host, scenario: Scenario, label: string, quiet: boolean, extra: Partial<ScenarioResult> = {}): Promise<ScenarioResult> {
+async function runScenario(
+  options: CampaignOptions,
+  config: ResolvedConfig,
+  host: Host,
+  scenario: Scenario,
+  label: string,
+  quiet: boolean,
+  extra: Partial<ScenarioResult> = {},
+): Promise<ScenarioResult> {
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
   const dir = join('scenarios', id);
   const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
-  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, partOfCampaign: true, ...(options.signal ? { signal: options.signal } : {}) }, scenarioHost(host, quiet));
+  const { run, config: runConfig } = await runPipeline(
+    { inputs, cwd: options.cwd, partOfCampaign: true, ...(options.signal ? { signal: options.signal } : {}) },
+    scenarioHost(host, quiet),
+  );
   const pointName = scenario.point.replace(/\[.*$/, '');
   const injections = run.injections?.total ?? run.points.find((p) => p.name === pointName)?.fails;
   const result: ScenarioResult = {
@@ -231,7 +271,10 @@ export async function runCampaign(options: CampaignOptions, host: Host): Promise
     const snapshot = await runSnapshotCampaign(config, scenarios, host, options.signal);
     const reproducer = snapshotReproducer(config);
     const results = snapshot.results.map((r) => ({ ...r, reproducer: reproducer(r.id) }));
-    const report = { ...finishReport(config, { ...plan, probe: snapshot.probe }, part, results, host), ...(snapshot.facts ? { snapshot: snapshot.facts } : {}) };
+    const report = {
+      ...finishReport(config, { ...plan, probe: snapshot.probe }, part, results, host),
+      ...(snapshot.facts ? { snapshot: snapshot.facts } : {}),
+    };
     return { config, report, files: writeCampaignReports(report, config.report.dir, { part: part !== 'all' }) };
   }
 
@@ -285,7 +328,13 @@ function historyStats(config: ResolvedConfig, host: Host): PointStats[] | undefi
 }
 
 /** Stats, history and verdict over a set of results (one job's, or merged). */
-export function finishReport(config: ResolvedConfig, plan: Pick<CampaignPlan, 'name' | 'kind' | 'seed' | 'notes' | 'probe'>, part: string, results: ScenarioResult[], host: Host): CampaignReport {
+export function finishReport(
+  config: ResolvedConfig,
+  plan: Pick<CampaignPlan, 'name' | 'kind' | 'seed' | 'notes' | 'probe'>,
+  part: string,
+  results: ScenarioResult[],
+  host: Host,
+): CampaignReport {
   let stats = pointStats(results);
   const previous = historyStats(config, host);
   if (previous) stats = compareWithHistory(stats, previous);

@@ -20,7 +20,8 @@ export function campaignVerdict(kind: CampaignKind, results: readonly ScenarioRe
   const trials = results.filter((r) => r.recheckOf === undefined);
   if (trials.length === 0) return { verdict: 'pass', reason: 'no scenarios to run' };
   const broken = trials.filter((r) => r.verdict === 'infra-error');
-  if (broken.length) return { verdict: 'infra-error', reason: `${broken.length} of ${trials.length} scenarios could not run: ${list(broken.map((r) => r.id))}` };
+  if (broken.length)
+    return { verdict: 'infra-error', reason: `${broken.length} of ${trials.length} scenarios could not run: ${list(broken.map((r) => r.id))}` };
   if (kind === 'snapshot' && !withHistory) {
     // Flips are meant to break things: the study passes when every trial was classified.
     const counts = TRIAL_CLASSES.map((c) => [c, trials.filter((r) => r.class === c).length] as const).filter(([, n]) => n > 0);
@@ -28,8 +29,12 @@ export function campaignVerdict(kind: CampaignKind, results: readonly ScenarioRe
   }
   if ((kind === 'chaos' || kind === 'snapshot') && withHistory) {
     const worse = stats.filter(isRegression);
-    if (worse.length) return { verdict: 'fail', reason: `${worse.length} point(s) got worse or newly fail: ${list(worse.map((s) => `${s.point} ${s.action} (${s.trend})`))}` };
-    return { verdict: 'pass', reason: `no point got worse than in the previous campaign (${trials.filter((r) => r.verdict !== 'pass').length} of ${trials.length} trials failed)` };
+    if (worse.length)
+      return { verdict: 'fail', reason: `${worse.length} point(s) got worse or newly fail: ${list(worse.map((s) => `${s.point} ${s.action} (${s.trend})`))}` };
+    return {
+      verdict: 'pass',
+      reason: `no point got worse than in the previous campaign (${trials.filter((r) => r.verdict !== 'pass').length} of ${trials.length} trials failed)`,
+    };
   }
   const failing = trials.filter((r) => r.verdict !== 'pass');
   if (failing.length) return { verdict: 'fail', reason: `${failing.length} of ${trials.length} scenarios failed: ${list(failing.map((r) => r.id))}` };

@@ -287,21 +287,24 @@ function checkQemuVersion(text: string): string {
 function checkSha256(text: string): string {
   const hex = text.toLowerCase();
   if (/^[0-9a-f]{64}$/.test(hex)) return hex;
-  throw new ValueProblem(`${JSON.stringify(text)} is not a sha256 (64 hex digits)`, 'copy the sha256 of the release tarball, e.g. from `sha256sum qemu-X.Y.Z.tar.xz`');
+  throw new ValueProblem(
+    `${JSON.stringify(text)} is not a sha256 (64 hex digits)`,
+    'copy the sha256 of the release tarball, e.g. from `sha256sum qemu-X.Y.Z.tar.xz`',
+  );
 }
 
 function checkPluginPath(path: string): string {
   if (path.endsWith('.c') || path.endsWith('.so')) return path;
-  throw new ValueProblem(`plugin ${path} is neither a C source file (.c) nor a shared object (.so)`, 'give the plugin source (.c) to have qfi compile it, or a built .so');
+  throw new ValueProblem(
+    `plugin ${path} is neither a C source file (.c) nor a shared object (.so)`,
+    'give the plugin source (.c) to have qfi compile it, or a built .so',
+  );
 }
 
 function checkEnum(spec: InputSpec, text: string): string {
   const values = spec.values ?? [];
   if (values.includes(text)) return text;
-  throw new ValueProblem(
-    `${JSON.stringify(text)} is not one of ${values.join(', ')}`,
-    `use ${values.map((v) => `\`${v}\``).join(' or ')}`,
-  );
+  throw new ValueProblem(`${JSON.stringify(text)} is not one of ${values.join(', ')}`, `use ${values.map((v) => `\`${v}\``).join(' or ')}`);
 }
 
 function checkTablePath(text: string): string {
@@ -403,7 +406,9 @@ function checkMirrorUrl(value: string): string {
   } catch {
     throw new ValueProblem(`"${value}" is not a URL`, "give a Debian mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ValueProblem(`${value} is not an http:// or https:// URL`, "give a Debian mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
-  if (url.search || url.hash) throw new ValueProblem(`${value} has a query or fragment`, "give the mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ValueProblem(`${value} is not an http:// or https:// URL`, "give a Debian mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
+  if (url.search || url.hash)
+    throw new ValueProblem(`${value} has a query or fragment`, "give the mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
   return url.href.replace(/\/+$/, '');
 }

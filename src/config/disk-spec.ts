@@ -28,7 +28,8 @@ export interface DiskSpec {
 }
 
 const KEYS = ['id', 'path', 'size', 'format', 'read-only', 'boot', 'snapshot'] as const;
-const DISK_HINT = 'write a disk as `id=data size=64M` (a new empty disk) or `id=data path=disk.img` (an image), with optional `format=raw|qcow2`, `read-only=true`, `boot=true` and `snapshot=true`';
+const DISK_HINT =
+  'write a disk as `id=data size=64M` (a new empty disk) or `id=data path=disk.img` (an image), with optional `format=raw|qcow2`, `read-only=true`, `boot=true` and `snapshot=true`';
 export const DISK_ID = /^[a-z][a-z0-9_-]{0,19}$/;
 const SIZE_UNITS: Record<string, number> = { K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
 
@@ -37,7 +38,10 @@ export function parseDiskSize(text: string): number {
   const m = /^([1-9][0-9]*)([KMGT]?)$/.exec(text);
   const bytes = m ? Number(m[1]) * (m[2] ? SIZE_UNITS[m[2]]! : 1) : NaN;
   if (!Number.isSafeInteger(bytes) || bytes % 512 !== 0) {
-    throw new ValueProblem(`bad disk size ${JSON.stringify(text)}`, 'write a size like `64M` or `1G` (K, M, G, T are powers of 1024; a bare number is bytes, a multiple of 512)');
+    throw new ValueProblem(
+      `bad disk size ${JSON.stringify(text)}`,
+      'write a size like `64M` or `1G` (K, M, G, T are powers of 1024; a bare number is bytes, a multiple of 512)',
+    );
   }
   return bytes;
 }
@@ -51,7 +55,11 @@ export function diskFromPairs(pairs: Array<[string, string]>, index: number, bas
     seen.set(key, value);
   }
   const id = seen.get('id') ?? `disk${index}`;
-  if (!DISK_ID.test(id)) throw new ValueProblem(`bad disk id ${JSON.stringify(id)}`, 'a disk id is 1 to 20 lowercase letters, digits, `_` or `-`, starting with a letter (it becomes the virtio serial)');
+  if (!DISK_ID.test(id))
+    throw new ValueProblem(
+      `bad disk id ${JSON.stringify(id)}`,
+      'a disk id is 1 to 20 lowercase letters, digits, `_` or `-`, starting with a letter (it becomes the virtio serial)',
+    );
   const pathText = seen.get('path');
   const sizeText = seen.get('size');
   if ((pathText === undefined) === (sizeText === undefined)) {
@@ -60,18 +68,36 @@ export function diskFromPairs(pairs: Array<[string, string]>, index: number, bas
   let path: string | undefined;
   if (pathText !== undefined) {
     path = isAbsolute(pathText) ? pathText : resolve(baseDir, pathText);
-    if (!existsSync(path) || !statSync(path).isFile()) throw new ValueProblem(`disk ${id}: image ${JSON.stringify(pathText)} does not exist or is not a file (${path})`, 'give the path of an existing raw or qcow2 image, or size= for a new one');
+    if (!existsSync(path) || !statSync(path).isFile())
+      throw new ValueProblem(
+        `disk ${id}: image ${JSON.stringify(pathText)} does not exist or is not a file (${path})`,
+        'give the path of an existing raw or qcow2 image, or size= for a new one',
+      );
   }
   const formatText = seen.get('format') ?? (path?.endsWith('.qcow2') ? 'qcow2' : 'raw');
-  if (formatText !== 'raw' && formatText !== 'qcow2') throw new ValueProblem(`disk ${id}: unknown format ${JSON.stringify(formatText)}`, 'format is raw or qcow2');
+  if (formatText !== 'raw' && formatText !== 'qcow2')
+    throw new ValueProblem(`disk ${id}: unknown format ${JSON.stringify(formatText)}`, 'format is raw or qcow2');
   const readOnly = seen.has('read-only') ? parseBool(seen.get('read-only')!) : false;
-  if (readOnly && sizeText !== undefined) throw new ValueProblem(`disk ${id}: a new empty disk that is read-only can only be read as zeros`, 'drop read-only=true, or give path= of an image to read');
+  if (readOnly && sizeText !== undefined)
+    throw new ValueProblem(
+      `disk ${id}: a new empty disk that is read-only can only be read as zeros`,
+      'drop read-only=true, or give path= of an image to read',
+    );
   const boot = seen.has('boot') ? parseBool(seen.get('boot')!) : false;
-  if (boot && path === undefined) throw new ValueProblem(`disk ${id}: boot=true needs an image to boot (path=), not a new empty disk`, 'give path= of a bootable disk image, like a distribution\'s cloud image');
+  if (boot && path === undefined)
+    throw new ValueProblem(
+      `disk ${id}: boot=true needs an image to boot (path=), not a new empty disk`,
+      "give path= of a bootable disk image, like a distribution's cloud image",
+    );
   // A booted distribution writes its image (logs, machine id): by default those writes are thrown away.
   const snapshot = seen.has('snapshot') ? parseBool(seen.get('snapshot')!) : boot && !readOnly;
-  if (snapshot && path === undefined) throw new ValueProblem(`disk ${id}: snapshot=true protects an image from the guest's writes, but a new empty disk has none`, 'drop snapshot=true (a size= disk is created for the run and removed after it)');
-  if (snapshot && readOnly) throw new ValueProblem(`disk ${id}: snapshot=true and read-only=true together`, 'read-only=true already keeps the image unchanged; drop one');
+  if (snapshot && path === undefined)
+    throw new ValueProblem(
+      `disk ${id}: snapshot=true protects an image from the guest's writes, but a new empty disk has none`,
+      'drop snapshot=true (a size= disk is created for the run and removed after it)',
+    );
+  if (snapshot && readOnly)
+    throw new ValueProblem(`disk ${id}: snapshot=true and read-only=true together`, 'read-only=true already keeps the image unchanged; drop one');
   return { id, path, sizeBytes: sizeText === undefined ? undefined : parseDiskSize(sizeText), format: formatText, readOnly, boot, snapshot };
 }
 
@@ -97,7 +123,10 @@ export function diskFromTable(table: Record<string, unknown>, index: number, bas
   const pairs: Array<[string, string]> = Object.entries(table).map(([key, value]) => {
     if (typeof value === 'string') return [key, value];
     if (typeof value === 'bigint' || typeof value === 'boolean') return [key, String(value)];
-    throw new ValueProblem(`disk key \`${key}\` must be a string${['read-only', 'boot', 'snapshot'].includes(key) ? ' or a boolean' : key === 'size' ? ' or an integer (bytes)' : ''}`, DISK_HINT);
+    throw new ValueProblem(
+      `disk key \`${key}\` must be a string${['read-only', 'boot', 'snapshot'].includes(key) ? ' or a boolean' : key === 'size' ? ' or an integer (bytes)' : ''}`,
+      DISK_HINT,
+    );
   });
   return diskFromPairs(pairs, index, baseDir);
 }

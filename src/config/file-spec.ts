@@ -41,18 +41,26 @@ export function fileFromPairs(pairs: Array<[string, string]>, baseDir: string): 
   if (pathText === undefined || destText === undefined) throw new ValueProblem(`a file needs both path= (on the host) and dest= (in the guest)`, FILE_HINT);
   const path = isAbsolute(pathText) ? pathText : resolve(baseDir, pathText);
   if (!existsSync(path) || !statSync(path).isFile()) {
-    throw new ValueProblem(`file ${JSON.stringify(pathText)} does not exist or is not a regular file (${path})`, 'give the path of a file on the host, relative to the workspace or absolute');
+    throw new ValueProblem(
+      `file ${JSON.stringify(pathText)} does not exist or is not a regular file (${path})`,
+      'give the path of a file on the host, relative to the workspace or absolute',
+    );
   }
   const dest = checkGuestFilePath(destText, 'dest', '/usr/bin/mytest');
   const under = MOUNTED.find((m) => dest === m || dest.startsWith(`${m}/`));
-  if (under) throw new ValueProblem(`dest ${dest} is under ${under}, which the agent mounts over at boot`, 'put the file under /usr, /opt, /root or /etc; the command can copy it to /tmp');
+  if (under)
+    throw new ValueProblem(
+      `dest ${dest} is under ${under}, which the agent mounts over at boot`,
+      'put the file under /usr, /opt, /root or /etc; the command can copy it to /tmp',
+    );
   if (dest === '/init' || dest.startsWith('/etc/qfi/') || dest === '/usr/bin/qfi-fault' || dest === '/usr/bin/qfi-marker') {
     throw new ValueProblem(`dest ${dest} would replace part of qfi's agent`, 'choose another guest path');
   }
   const modeText = seen.get('mode');
   let mode: number | undefined;
   if (modeText !== undefined) {
-    if (!/^0?[0-7]{3,4}$/.test(modeText)) throw new ValueProblem(`bad file mode ${JSON.stringify(modeText)}`, 'write permission bits in octal, like `mode=0755` or `mode=644`');
+    if (!/^0?[0-7]{3,4}$/.test(modeText))
+      throw new ValueProblem(`bad file mode ${JSON.stringify(modeText)}`, 'write permission bits in octal, like `mode=0755` or `mode=644`');
     mode = parseInt(modeText, 8);
   }
   return { path, dest, mode };

@@ -13,12 +13,15 @@ export function checkQemuOptionWord(text: string, what: string, examples: string
 
 /** An absolute path of a file in the guest, normalised (`/usr/bin/mytest`). */
 export function checkGuestFilePath(text: string, what: string, example: string): string {
-  if (!text.startsWith('/')) throw new ValueProblem(`${what} ${JSON.stringify(text)} is not an absolute guest path`, `write the file's path in the guest, like \`${example}\``);
+  if (!text.startsWith('/'))
+    throw new ValueProblem(`${what} ${JSON.stringify(text)} is not an absolute guest path`, `write the file's path in the guest, like \`${example}\``);
   // The agents hand the path over as one line of text.
   // eslint-disable-next-line no-control-regex -- a control character is what it looks for
-  if (/[\x00-\x1f]/.test(text)) throw new ValueProblem(`${what} ${JSON.stringify(text)} contains a control character`, `write a plain path, like \`${example}\``);
+  if (/[\x00-\x1f]/.test(text))
+    throw new ValueProblem(`${what} ${JSON.stringify(text)} contains a control character`, `write a plain path, like \`${example}\``);
   const path = posix.normalize(text);
-  if (path === '/' || text.endsWith('/')) throw new ValueProblem(`${what} ${JSON.stringify(text)} names a folder, not a file`, `give the file's full guest path, like \`${example}\``);
+  if (path === '/' || text.endsWith('/'))
+    throw new ValueProblem(`${what} ${JSON.stringify(text)} names a folder, not a file`, `give the file's full guest path, like \`${example}\``);
   return path;
 }
 
@@ -28,7 +31,10 @@ export function checkMarkerRegex(text: string): RegExp {
   try {
     return new RegExp(text);
   } catch (err) {
-    throw new ValueProblem(`bad regular expression ${JSON.stringify(text)}: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`, 'write it in JavaScript syntax; escape `( ) [ ] . * + ? \\ ^ $ |` with a backslash to match them literally');
+    throw new ValueProblem(
+      `bad regular expression ${JSON.stringify(text)}: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`,
+      'write it in JavaScript syntax; escape `( ) [ ] . * + ? \\ ^ $ |` with a backslash to match them literally',
+    );
   }
 }
 
@@ -40,7 +46,10 @@ export function parseExitCodes(text: string): number[] {
     const low = m ? Number(m[1]) : NaN;
     const high = m?.[2] !== undefined ? Number(m[2]) : low;
     if (!m || low > 255 || high > 255 || high < low) {
-      throw new ValueProblem(`bad exit code list ${JSON.stringify(text)} at ${JSON.stringify(part.trim())}`, 'write codes 0 to 255 and ranges, separated by commas: `0`, `0,3`, `0-1`');
+      throw new ValueProblem(
+        `bad exit code list ${JSON.stringify(text)} at ${JSON.stringify(part.trim())}`,
+        'write codes 0 to 255 and ranges, separated by commas: `0`, `0,3`, `0-1`',
+      );
     }
     for (let c = low; c <= high; c++) codes.add(c);
   }

@@ -48,7 +48,7 @@ export const INPUTS = [
     default: 'run',
     cli: false,
     description:
-      'What the step does: `run` one scenario; `plan` a campaign (output `matrix` for a matrix job, and plan.json); `campaign` run a campaign\'s scenarios (all, one `shard`, or one `scenario`); `merge` the results of several campaign jobs (`merge-from`); `qtest` run `qtest-script` against a machine without a guest. The CLI has a command for each: `qfi run|plan|campaign|merge|qtest`.',
+      "What the step does: `run` one scenario; `plan` a campaign (output `matrix` for a matrix job, and plan.json); `campaign` run a campaign's scenarios (all, one `shard`, or one `scenario`); `merge` the results of several campaign jobs (`merge-from`); `qtest` run `qtest-script` against a machine without a guest. The CLI has a command for each: `qfi run|plan|campaign|merge|qtest`.",
   },
   {
     name: 'config',
@@ -84,7 +84,8 @@ export const INPUTS = [
     toml: 'fault_injection.require_fired',
     type: 'bool',
     default: 'false',
-    description: 'Fail a passing run when a rule never fired: a host or plugin rule that never injected, a guest point the guest never called or never failed (a fault test whose fault never happened proves nothing).',
+    description:
+      'Fail a passing run when a rule never fired: a host or plugin rule that never injected, a guest point the guest never called or never failed (a fault test whose fault never happened proves nothing).',
   },
   {
     name: 'rules-file',
@@ -130,7 +131,7 @@ export const INPUTS = [
     toml: 'qemu.version',
     type: 'string',
     default: '10.2.2',
-    description: 'QEMU release to build (`build`, or `auto` when a build is needed); releases in qfi\'s table are downloaded and checked by sha256.',
+    description: "QEMU release to build (`build`, or `auto` when a build is needed); releases in qfi's table are downloaded and checked by sha256.",
   },
   {
     name: 'qemu-sha256',
@@ -173,14 +174,15 @@ export const INPUTS = [
     toml: 'qemu.install_deps',
     type: 'bool',
     default: 'false',
-    description: "Install missing QEMU build dependencies with apt-get (needs root or passwordless sudo on Debian/Ubuntu).",
+    description: 'Install missing QEMU build dependencies with apt-get (needs root or passwordless sudo on Debian/Ubuntu).',
   },
   {
     name: 'icount',
     toml: 'qemu.icount',
     type: 'bool',
     default: 'false',
-    description: 'Run with `-icount shift=0,sleep=off` and a VM-clock RTC: guest time follows executed instructions, so the same rules and seed give the same injections.',
+    description:
+      'Run with `-icount shift=0,sleep=off` and a VM-clock RTC: guest time follows executed instructions, so the same rules and seed give the same injections.',
   },
   {
     name: 'plugin',
@@ -202,7 +204,8 @@ export const INPUTS = [
     type: 'enum',
     values: ['auto', 'kvm', 'tcg'],
     default: 'auto',
-    description: 'Accelerator: `kvm` when usable with `auto`, else `tcg`. Plugin rules, snapshot campaigns, a `plugin` and `icount` need TCG: `auto` then picks it, an explicit `kvm` is refused.',
+    description:
+      'Accelerator: `kvm` when usable with `auto`, else `tcg`. Plugin rules, snapshot campaigns, a `plugin` and `icount` need TCG: `auto` then picks it, an explicit `kvm` is refused.',
   },
   {
     name: 'qemu-args',
@@ -240,7 +243,7 @@ export const INPUTS = [
     name: 'cpu',
     toml: 'machine.cpu',
     type: 'string',
-    default: 'QEMU\'s default on x86_64, cortex-a57 on aarch64 (host with KVM)',
+    default: "QEMU's default on x86_64, cortex-a57 on aarch64 (host with KVM)",
     computedDefault: true,
     description: 'QEMU CPU model (`-cpu`), e.g. `max`, `Skylake-Client`, `cortex-a72`.',
   },
@@ -265,22 +268,24 @@ export const INPUTS = [
     toml: 'guest.kernel',
     type: 'path',
     default: undefined,
-    description: 'Your guest kernel: a Linux bzImage/vmlinux/Image, or any kernel QEMU\'s `-kernel` boots (multiboot ELF on x86). Without `initrd` it boots the built-in initramfs and agent; the built-in kernel is used when not given.',
+    description:
+      "Your guest kernel: a Linux bzImage/vmlinux/Image, or any kernel QEMU's `-kernel` boots (multiboot ELF on x86). Without `initrd` it boots the built-in initramfs and agent; the built-in kernel is used when not given.",
   },
   {
     name: 'initrd',
     toml: 'guest.initrd',
     type: 'path',
     default: undefined,
-    description: 'Your initrd for your `kernel`; it replaces the built-in agent, so the verdict comes from `success-marker`, `failure-marker`, `exit-device`, KTAP on the console or `agent: qemu-guest-agent`.',
+    description:
+      'Your initrd for your `kernel`; it replaces the built-in agent, so the verdict comes from `success-marker`, `failure-marker`, `exit-device`, KTAP on the console or `agent: qemu-guest-agent`.',
   },
   {
     name: 'bios',
     toml: 'guest.bios',
     type: 'path',
-    default: 'qboot for Linux kernels on x86_64, else QEMU\'s default firmware',
+    default: "qboot for Linux kernels on x86_64, else QEMU's default firmware",
     computedDefault: true,
-    description: 'Firmware image for QEMU\'s `-bios` (e.g. an OVMF or u-boot build).',
+    description: "Firmware image for QEMU's `-bios` (e.g. an OVMF or u-boot build).",
   },
   {
     name: 'debian-mirror',
@@ -288,21 +293,24 @@ export const INPUTS = [
     type: 'string',
     default: "the host's Debian mirror (from its apt sources) on Debian, else https://deb.debian.org/debian",
     computedDefault: true,
-    description: "Debian mirror (base URL, as in apt's sources) the built-in guest's kernel and busybox packages are downloaded from; its index is checked with Debian's archive keyring where the host has gpgv and the keyring.",
+    description:
+      "Debian mirror (base URL, as in apt's sources) the built-in guest's kernel and busybox packages are downloaded from; its index is checked with Debian's archive keyring where the host has gpgv and the keyring.",
   },
   {
     name: 'guest-pin',
     toml: 'guest.pin',
     type: 'string',
     default: undefined,
-    description: "Boot exactly this built-in guest: the `guest.pin` line of a run's summary.json (its kernel and busybox packages by pool path and sha256), as `qfi reproduce` passes it; taken from the cache, the mirror or snapshot.debian.org.",
+    description:
+      "Boot exactly this built-in guest: the `guest.pin` line of a run's summary.json (its kernel and busybox packages by pool path and sha256), as `qfi reproduce` passes it; taken from the cache, the mirror or snapshot.debian.org.",
   },
   {
     name: 'files',
     toml: 'guest.files',
     type: 'lines',
     default: undefined,
-    description: 'Host files copied into the built-in guest, one per line: `path=build/mytest dest=/usr/bin/mytest` with optional `mode=0755` (in the config file: `[[guest.files]]` tables). The shared libraries of a dynamic ELF program come along (resolved like ldd), so it runs as on the host.',
+    description:
+      'Host files copied into the built-in guest, one per line: `path=build/mytest dest=/usr/bin/mytest` with optional `mode=0755` (in the config file: `[[guest.files]]` tables). The shared libraries of a dynamic ELF program come along (resolved like ldd), so it runs as on the host.',
   },
   {
     name: 'agent',
@@ -310,7 +318,8 @@ export const INPUTS = [
     type: 'enum',
     values: ['auto', 'qfi', 'qemu-guest-agent', 'none'],
     default: 'auto',
-    description: 'What runs `command` in the guest: `qfi` (the built-in initramfs\'s agent), `qemu-guest-agent` (the agent inside your disk image or initrd, over virtio-serial), or `none` (your kernel runs its tests itself). `auto`: `qfi` with the built-in initramfs, else `none`.',
+    description:
+      "What runs `command` in the guest: `qfi` (the built-in initramfs's agent), `qemu-guest-agent` (the agent inside your disk image or initrd, over virtio-serial), or `none` (your kernel runs its tests itself). `auto`: `qfi` with the built-in initramfs, else `none`.",
   },
   {
     name: 'append',
@@ -324,7 +333,8 @@ export const INPUTS = [
     toml: 'guest.disks',
     type: 'lines',
     default: undefined,
-    description: 'Extra virtio disks, one per line: `id=data size=64M` (a new empty disk) or `id=data path=disk.img`, with optional `format=raw|qcow2`, `read-only=true`, `boot=true` (the firmware boots this image: a distribution disk image) and `snapshot=true` (writes go to a throw-away overlay; the default for a boot disk) (in the config file: `[[guest.disks]]` tables). Block rules name them: `block.read[disk=data]=fail`.',
+    description:
+      'Extra virtio disks, one per line: `id=data size=64M` (a new empty disk) or `id=data path=disk.img`, with optional `format=raw|qcow2`, `read-only=true`, `boot=true` (the firmware boots this image: a distribution disk image) and `snapshot=true` (writes go to a throw-away overlay; the default for a boot disk) (in the config file: `[[guest.disks]]` tables). Block rules name them: `block.read[disk=data]=fail`.',
   },
   {
     name: 'network',
@@ -361,14 +371,16 @@ export const INPUTS = [
     toml: 'test.success_marker',
     type: 'string',
     default: undefined,
-    description: 'Regular expression (JavaScript syntax) that a console line of a passing guest matches, e.g. `ALL TESTS PASSED`. Once given, a run without it does not pass. With `agent: none` and no `exit-device`, the run ends at the first match.',
+    description:
+      'Regular expression (JavaScript syntax) that a console line of a passing guest matches, e.g. `ALL TESTS PASSED`. Once given, a run without it does not pass. With `agent: none` and no `exit-device`, the run ends at the first match.',
   },
   {
     name: 'failure-marker',
     toml: 'test.failure_marker',
     type: 'string',
     default: undefined,
-    description: 'Regular expression (JavaScript syntax) that a console line of a failing guest matches, e.g. `^FAIL|assertion failed`; the first match fails the run.',
+    description:
+      'Regular expression (JavaScript syntax) that a console line of a failing guest matches, e.g. `^FAIL|assertion failed`; the first match fails the run.',
   },
   {
     name: 'exit-device',
@@ -376,7 +388,8 @@ export const INPUTS = [
     type: 'enum',
     values: ['none', 'isa-debug-exit', 'semihosting'],
     default: 'none',
-    description: 'How your kernel reports an exit code: `isa-debug-exit` (x86: write the code to I/O port 0xf4; QEMU adds `-device isa-debug-exit,iobase=0xf4,iosize=0x04`) or `semihosting` (aarch64: SYS_EXIT with ADP_Stopped_ApplicationExit; the guest may then also use semihosting\'s console).',
+    description:
+      "How your kernel reports an exit code: `isa-debug-exit` (x86: write the code to I/O port 0xf4; QEMU adds `-device isa-debug-exit,iobase=0xf4,iosize=0x04`) or `semihosting` (aarch64: SYS_EXIT with ADP_Stopped_ApplicationExit; the guest may then also use semihosting's console).",
   },
   {
     name: 'pass-exit-codes',
@@ -390,21 +403,24 @@ export const INPUTS = [
     toml: 'test.results_file',
     type: 'string',
     default: undefined,
-    description: 'Absolute guest path of a KTAP/TAP file the command writes (e.g. `/tmp/results.tap` from a kselftest runner). After the command the agent (`qfi` or `qemu-guest-agent`) hands it to the runner: each test becomes a JUnit testcase, a `not ok` fails the run, and a missing, empty or cut-off file is an error. Saved as `guest-results.txt`.',
+    description:
+      'Absolute guest path of a KTAP/TAP file the command writes (e.g. `/tmp/results.tap` from a kselftest runner). After the command the agent (`qfi` or `qemu-guest-agent`) hands it to the runner: each test becomes a JUnit testcase, a `not ok` fails the run, and a missing, empty or cut-off file is an error. Saved as `guest-results.txt`.',
   },
   {
     name: 'qtest-script',
     toml: 'qtest.script',
     type: 'lines',
     default: undefined,
-    description: 'qtest scripts for `mode: qtest` (`qfi qtest`), one path per line: QEMU qtest protocol lines with expectations (`inb 0x511 == 0x51`, `readl 0x09000018 & 0x20 == 0x0`), in `[sections]` that each become a JUnit testcase. Each script runs on its own QEMU with the qtest accelerator.',
+    description:
+      'qtest scripts for `mode: qtest` (`qfi qtest`), one path per line: QEMU qtest protocol lines with expectations (`inb 0x511 == 0x51`, `readl 0x09000018 & 0x20 == 0x0`), in `[sections]` that each become a JUnit testcase. Each script runs on its own QEMU with the qtest accelerator.',
   },
   {
     name: 'qtest-devices',
     toml: 'qtest.devices',
     type: 'lines',
     default: undefined,
-    description: 'Devices for `mode: qtest`, one `-device` value per line (`ide-hd,drive=qfi-data,bus=ide.0`); a disk from `disks` is the block node `qfi-<id>`, with no device of its own in this mode.',
+    description:
+      'Devices for `mode: qtest`, one `-device` value per line (`ide-hd,drive=qfi-data,bus=ide.0`); a disk from `disks` is the block node `qfi-<id>`, with no device of its own in this mode.',
   },
   {
     name: 'campaign',
@@ -414,7 +430,7 @@ export const INPUTS = [
     values: ['matrix', 'fail-nth', 'chaos', 'snapshot'],
     default: 'matrix',
     description:
-      'Kind of campaign: `matrix` (one scenario per point and action), `fail-nth` (a golden run counts each point\'s calls, then one scenario fails exactly the k-th call), `chaos` (rate rules repeated `repeat` times with seeds), `snapshot` (boot once, save the state, then `repeat` trials each restore it and flip one bit in a `regions` region; every trial classified benign, sdc, detected, crash or hang).',
+      "Kind of campaign: `matrix` (one scenario per point and action), `fail-nth` (a golden run counts each point's calls, then one scenario fails exactly the k-th call), `chaos` (rate rules repeated `repeat` times with seeds), `snapshot` (boot once, save the state, then `repeat` trials each restore it and flip one bit in a `regions` region; every trial classified benign, sdc, detected, crash or hang).",
   },
   {
     name: 'points',
@@ -474,7 +490,8 @@ export const INPUTS = [
     min: 1,
     max: 256,
     default: '256',
-    description: 'Most matrix jobs a plan asks for (GitHub allows 256 per matrix); more scenarios are spread over this many shards. A snapshot campaign asks for one job per 25 trials at most (each job boots once).',
+    description:
+      'Most matrix jobs a plan asks for (GitHub allows 256 per matrix); more scenarios are spread over this many shards. A snapshot campaign asks for one job per 25 trials at most (each job boots once).',
   },
   {
     name: 'shard',
@@ -482,7 +499,7 @@ export const INPUTS = [
     toml: undefined,
     type: 'string',
     default: undefined,
-    description: 'Run only shard `i/N` of the campaign: every N-th scenario, starting at the i-th (1-based), as in a plan\'s matrix entry.',
+    description: "Run only shard `i/N` of the campaign: every N-th scenario, starting at the i-th (1-based), as in a plan's matrix entry.",
   },
   {
     name: 'scenario',
@@ -533,7 +550,7 @@ export const INPUTS = [
     scope: 'campaign',
     toml: 'campaign.trial_timeout',
     type: 'duration',
-    default: 'the golden runs\' test time × 5, at least 3s',
+    default: "the golden runs' test time × 5, at least 3s",
     computedDefault: true,
     description: 'Snapshot campaigns: a trial whose test command runs longer than this is a `hang`.',
   },

@@ -27,9 +27,7 @@ export function loadToml(opts: { path: string; displayPath: string; input?: stri
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(err as Error).message})`;
     throw new ConfigError(`${opts.what} ${displayPath} ${reason}`, {
       location: locationOf(opts.input === undefined ? {} : { input: opts.input }),
-      hint:
-        `check the path (${path}); relative paths are resolved from the working directory for inputs ` +
-        "and from the config file's folder in qfi.toml",
+      hint: `check the path (${path}); relative paths are resolved from the working directory for inputs ` + "and from the config file's folder in qfi.toml",
       cause: err,
     });
   }

@@ -54,7 +54,8 @@ export function printPointLine(spec: PointSpec): string {
 /** A `[[fault_injection.points]]` table. */
 export function pointFromTable(table: Record<string, unknown>): PointSpec {
   for (const key of Object.keys(table)) {
-    if (key !== 'name' && key !== 'actions') throw new ValueProblem(`unknown point key \`${key}\``, 'a [[fault_injection.points]] table has `name` and, optionally, `actions` (a list of strings)');
+    if (key !== 'name' && key !== 'actions')
+      throw new ValueProblem(`unknown point key \`${key}\``, 'a [[fault_injection.points]] table has `name` and, optionally, `actions` (a list of strings)');
   }
   const { name, actions } = table;
   if (typeof name !== 'string') throw new ValueProblem('a point needs `name`, a string such as "storage.read"', POINT_HINT);
@@ -70,5 +71,8 @@ export function parsePointLine(line: string): PointSpec {
   if (rest === '') return pointFrom(point, undefined);
   const m = /^actions\s*=\s*(.*)$/.exec(rest);
   if (!m) throw new ValueProblem(`bad point line ${JSON.stringify(line)}: expected \`actions=...\` after the point, found ${JSON.stringify(rest)}`, POINT_HINT);
-  return pointFrom(point, m[1]!.split(',').map((a) => a.trim()));
+  return pointFrom(
+    point,
+    m[1]!.split(',').map((a) => a.trim()),
+  );
 }

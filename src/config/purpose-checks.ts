@@ -62,11 +62,20 @@ function checkSnapshotCampaign(config: ResolvedConfig, problems: ProblemList): v
 /** qtest runs scripts against a machine with no guest and no CPU: only block rules (blkdebug under a drive a device uses) apply. */
 function checkQtest(config: ResolvedConfig, problems: ProblemList): void {
   if (config.qtest.scripts.length === 0) {
-    problems.add(new ConfigError('mode qtest needs at least one qtest script', { location: sourceOf(config, 'qtest-script'), hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' }));
+    problems.add(
+      new ConfigError('mode qtest needs at least one qtest script', {
+        location: sourceOf(config, 'qtest-script'),
+        hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml',
+      }),
+    );
   }
   const rule = config.faults.rules.find((r) => !isBlockRule(r));
   if (rule) {
-    const what = isPluginRule(rule) ? 'a plugin rule (no TCG code runs under qtest)' : isHostRule(rule) ? 'a VM/network rule (there is no guest to pause, reset or cut off)' : 'a guest rule (no guest reads it)';
+    const what = isPluginRule(rule)
+      ? 'a plugin rule (no TCG code runs under qtest)'
+      : isHostRule(rule)
+        ? 'a VM/network rule (there is no guest to pause, reset or cut off)'
+        : 'a guest rule (no guest reads it)';
     problems.add(
       new ConfigError(`rule ${printRule(rule)} is ${what}, so it cannot apply in mode qtest`, {
         location: RULES_AT,

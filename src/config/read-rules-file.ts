@@ -57,21 +57,14 @@ function readTable(opts: Parameters<typeof readRulesFile>[0], problems: ProblemL
   if ('enabled' in table) {
     const path = [...segments, 'enabled'];
     const where = locateInToml(loaded, path, 'value');
-    const value = problems.attempt(() =>
-      valueFromToml(inputSpec('faults-enabled'), tomlPath(path), table['enabled'], { where, baseDir: dirname(opts.path) }),
-    );
+    const value = problems.attempt(() => valueFromToml(inputSpec('faults-enabled'), tomlPath(path), table['enabled'], { where, baseDir: dirname(opts.path) }));
     if (value !== undefined) enabled = { value, where };
   }
   if ('rules' in table) rules = readTomlRules(loaded, [...segments, 'rules'], table['rules'], problems, { guestOwn: true, located: locatedRules });
   return { enabled, rules, locatedRules };
 }
 
-function findTable(
-  loaded: LoadedToml,
-  segments: readonly string[],
-  name: string,
-  tableWhere: SourceLocation | undefined,
-): Record<string, unknown> {
+function findTable(loaded: LoadedToml, segments: readonly string[], name: string, tableWhere: SourceLocation | undefined): Record<string, unknown> {
   let current: Record<string, unknown> = loaded.document;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as string;
@@ -82,7 +75,12 @@ function findTable(
         location: { file: loaded.displayPath, ...(tableWhere?.input ? { input: tableWhere.input } : {}) },
         hint:
           `set rules-table to the table that holds \`rules = [...]\`` +
-          (known.length > 0 ? `; tables in this file: ${known.slice(0, 20).map((t) => `[${t}]`).join(', ')}` : '; the file has no tables') +
+          (known.length > 0
+            ? `; tables in this file: ${known
+                .slice(0, 20)
+                .map((t) => `[${t}]`)
+                .join(', ')}`
+            : '; the file has no tables') +
           (tableWhere?.file ? ` (rules-table is set at ${tableWhere.file}:${tableWhere.line}:${tableWhere.column})` : ''),
       });
     }

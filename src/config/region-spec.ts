@@ -32,9 +32,14 @@ export function parseRegionLine(line: string): RegionSpec {
     throw new ValueProblem(`unknown region ${JSON.stringify(text)}`, REGION_HINT);
   }
   const name = text.slice(0, eq).trim();
-  if (!NAME.test(name)) throw new ValueProblem(`bad region name ${JSON.stringify(name)}`, 'region names are lower-case letters, digits and -, up to 32, starting with a letter');
-  if ((BUILTIN_REGIONS as readonly string[]).includes(name)) throw new ValueProblem(`region ${name} is built in and takes no ranges`, `write just \`${name}\`, or give your ranges another name`);
-  const ranges = text.slice(eq + 1).split(';').map((r) => r.trim());
+  if (!NAME.test(name))
+    throw new ValueProblem(`bad region name ${JSON.stringify(name)}`, 'region names are lower-case letters, digits and -, up to 32, starting with a letter');
+  if ((BUILTIN_REGIONS as readonly string[]).includes(name))
+    throw new ValueProblem(`region ${name} is built in and takes no ranges`, `write just \`${name}\`, or give your ranges another name`);
+  const ranges = text
+    .slice(eq + 1)
+    .split(';')
+    .map((r) => r.trim());
   for (const r of ranges) {
     const m = RANGE.exec(r);
     if (!m || BigInt(`0x${m[1]}`) >= BigInt(`0x${m[2]}`)) throw new ValueProblem(`bad range ${JSON.stringify(r)} in region ${name}`, REGION_HINT);

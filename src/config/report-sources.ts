@@ -115,7 +115,10 @@ export function reportSources(facts: SourceFacts): ReportSources {
   }
   const rules: Record<string, SourceRef> = {};
   for (const { text, ref } of byPoint.values()) if (ref) rules[text] = ref;
-  const firstCommandLine = facts.command?.split('\n').find((l) => l.trim() !== '')?.trim();
+  const firstCommandLine = facts.command
+    ?.split('\n')
+    .find((l) => l.trim() !== '')
+    ?.trim();
   return {
     main,
     command: locate(facts.commandAt, firstCommandLine),

@@ -88,7 +88,13 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
     machine: machineSettings(settings, guest.arch),
     guest: guestSettings(settings, guest),
     test: testSettings(settings, warnings),
-    faults: { enabled: faults.enabled, rules: faults.rules, fwCfgName: settings.orDefault('rules-fw-cfg-name'), seed, requireFired: settings.orDefault('require-fired') },
+    faults: {
+      enabled: faults.enabled,
+      rules: faults.rules,
+      fwCfgName: settings.orDefault('rules-fw-cfg-name'),
+      seed,
+      requireFired: settings.orDefault('require-fired'),
+    },
     report: {
       dir: settings.orDefault('results-dir'),
       artifactName: settings.value('artifact-name'),
@@ -107,7 +113,11 @@ export async function resolveConfig(opts: ResolveConfigOptions): Promise<Resolve
 }
 
 /** Each given input, typed, and how the reproducer repeats it. */
-function readInputs(raw: ReadonlyMap<InputName, string | string[]>, cwd: string, problems: ProblemList): { fromInputs: Partial<Record<InputName, SettingValue>>; given: Partial<Record<InputName, GivenInput>> } {
+function readInputs(
+  raw: ReadonlyMap<InputName, string | string[]>,
+  cwd: string,
+  problems: ProblemList,
+): { fromInputs: Partial<Record<InputName, SettingValue>>; given: Partial<Record<InputName, GivenInput>> } {
   const fromInputs: Partial<Record<InputName, SettingValue>> = {};
   const given: Partial<Record<InputName, GivenInput>> = {};
   for (const [name, text] of raw) {
@@ -179,7 +189,8 @@ function checkGuest(settings: Settings, opts: Collect & { file: FileSettings | u
   const disks = checkDisks(settings.setting('disks'), problems);
   checkQemuPrefix(settings.setting('qemu'), arch, problems);
   // An initrd without a kernel is already wrong: what would run the command is then moot.
-  const choice: GuestChoice = initrd !== undefined && !written('kernel') ? { agent: 'none' } : checkGuestCombination((name) => settings.setting(name), written, arch, disks, problems);
+  const choice: GuestChoice =
+    initrd !== undefined && !written('kernel') ? { agent: 'none' } : checkGuestCombination((name) => settings.setting(name), written, arch, disks, problems);
   if (choice.agent !== 'none' && !written('command') && !opts.fileUnreadable && opts.needsCommand) problems.add(missingCommand(opts.file, choice.agent));
   if (choice.agent === 'none' && !written('success-marker') && !written('failure-marker') && settings.value('exit-device') === undefined) {
     warnings.push(
@@ -297,7 +308,12 @@ function readConfigFile(path: string, cwd: string, fromInput: boolean, problems:
   return loaded === undefined ? undefined : checkConfigSchema(loaded, problems, baseDir);
 }
 
-function readRulesFileSetting(settings: Settings, fromInputs: Partial<Record<InputName, SettingValue>>, cwd: string, problems: ProblemList): RulesFromFile | undefined {
+function readRulesFileSetting(
+  settings: Settings,
+  fromInputs: Partial<Record<InputName, SettingValue>>,
+  cwd: string,
+  problems: ProblemList,
+): RulesFromFile | undefined {
   const path = settings.value('rules-file');
   if (path === undefined) return undefined;
   return readRulesFile({
@@ -316,13 +332,24 @@ function checkDisks(disks: SettingValue | undefined, problems: ProblemList): Dis
   const seen = new Set<string>();
   for (const disk of specs) {
     if (seen.has(disk.id)) {
-      problems.add(new ConfigError(`two disks have the id \`${disk.id}\``, { location: disks?.where ?? { input: 'disks' }, hint: 'give each disk its own id=, like id=data and id=logs' }));
+      problems.add(
+        new ConfigError(`two disks have the id \`${disk.id}\``, {
+          location: disks?.where ?? { input: 'disks' },
+          hint: 'give each disk its own id=, like id=data and id=logs',
+        }),
+      );
     }
     seen.add(disk.id);
   }
   const paths = specs.flatMap((d) => (d.path ? [d.path] : []));
   const shared = paths.find((p, i) => paths.indexOf(p) !== i);
-  if (shared) problems.add(new ConfigError(`two disks use the same image ${shared}`, { location: disks?.where ?? { input: 'disks' }, hint: 'QEMU locks an image for one writer: give each disk its own image' }));
+  if (shared)
+    problems.add(
+      new ConfigError(`two disks use the same image ${shared}`, {
+        location: disks?.where ?? { input: 'disks' },
+        hint: 'QEMU locks an image for one writer: give each disk its own image',
+      }),
+    );
   return specs;
 }
 
@@ -361,7 +388,8 @@ function checkQemuPrefix(qemu: SettingValue | undefined, arch: Arch, problems: P
 /** How the reproducer repeats an input: durations and exit codes as typed, specs as their canonical lines, the rest as parsed (paths absolute). */
 function reproducerText(name: InputName, type: string, text: string | string[], value: ConfigValue): string | string[] {
   if (Array.isArray(value) && type === 'lines') return (value as ListItem[]).map((item) => listItemText(name, item));
-  if (type === 'duration' || name === 'pass-exit-codes' || name === 'snapshot-at') return (typeof text === 'string' ? text : (text[text.length - 1] ?? '')).trim();
+  if (type === 'duration' || name === 'pass-exit-codes' || name === 'snapshot-at')
+    return (typeof text === 'string' ? text : (text[text.length - 1] ?? '')).trim();
   if (name === 'shard') return printShard(value as Shard);
   return String(value);
 }

@@ -14,7 +14,11 @@ export interface InputsRequest {
 }
 
 /** The config stage as every mode starts it: resolve, log the warnings, tell onConfig. */
-export async function resolveInputs(request: InputsRequest, log: Logger, extra: Pick<ResolveConfigOptions, 'needsCommand' | 'purpose'> = {}): Promise<ResolvedConfig> {
+export async function resolveInputs(
+  request: InputsRequest,
+  log: Logger,
+  extra: Pick<ResolveConfigOptions, 'needsCommand' | 'purpose'> = {},
+): Promise<ResolvedConfig> {
   const { config, warnings } = await resolveConfig({
     inputs: request.inputs,
     cwd: request.cwd,

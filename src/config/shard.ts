@@ -13,7 +13,10 @@ export function parseShard(text: string): Shard {
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
   if (!m || index < 1 || count < 1 || index > count) {
-    throw new ValueProblem(`bad shard ${JSON.stringify(text)}`, 'write the shard as i/N with 1 <= i <= N, like `2/5` (a plan\'s matrix entries carry it: `shard: ${{ matrix.shard }}`)');
+    throw new ValueProblem(
+      `bad shard ${JSON.stringify(text)}`,
+      "write the shard as i/N with 1 <= i <= N, like `2/5` (a plan's matrix entries carry it: `shard: ${{ matrix.shard }}`)",
+    );
   }
   return { index, count };
 }

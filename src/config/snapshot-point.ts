@@ -10,7 +10,8 @@ import { GO_LINE, ackLine, isMarkerName } from '../protocol/guest-protocol.js';
 
 export type SnapshotPoint = { kind: 'start' } | { kind: 'marker'; name: string } | { kind: 'time'; ms: number };
 
-const HINT = 'write `start` (the test command is about to run), a marker name the test reaches with `qfi-marker NAME` ([A-Za-z0-9_.-], up to 32), or `time:2s` (that long after the test started)';
+const HINT =
+  'write `start` (the test command is about to run), a marker name the test reaches with `qfi-marker NAME` ([A-Za-z0-9_.-], up to 32), or `time:2s` (that long after the test started)';
 
 export function parseSnapshotAt(text: string): SnapshotPoint {
   const at = text.trim();

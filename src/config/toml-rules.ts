@@ -16,7 +16,13 @@ import type { LocatedRule } from './report-sources.js';
  * Parses every rule it can; each bad one is added to `problems`. `guestOwn`: a guest's rules
  * file (see Rule.guest). `located` collects each parsed rule with its file line, for reports.
  */
-export function readTomlRules(loaded: LoadedToml, path: readonly TomlPathSegment[], raw: unknown, problems: ProblemList, opts: { guestOwn?: boolean; located?: LocatedRule[] } = {}): Rule[] {
+export function readTomlRules(
+  loaded: LoadedToml,
+  path: readonly TomlPathSegment[],
+  raw: unknown,
+  problems: ProblemList,
+  opts: { guestOwn?: boolean; located?: LocatedRule[] } = {},
+): Rule[] {
   const key = tomlPath(path);
   if (!Array.isArray(raw)) {
     problems.add(

@@ -12,8 +12,7 @@ const DURATION_UNITS = [
 ] as const;
 
 const DURATION_HINT =
-  'write a whole number with a unit: `500ms`, `90s`, `10m`, `1h`, or combined largest unit first like `1m30s` ' +
-  '(a bare number means seconds)';
+  'write a whole number with a unit: `500ms`, `90s`, `10m`, `1h`, or combined largest unit first like `1m30s` ' + '(a bare number means seconds)';
 
 /** `500ms`, `90s`, `10m`, `1h`, `1m30s`, or a bare number of seconds -> milliseconds. */
 export function parseDuration(text: string): number {

@@ -55,7 +55,10 @@ export function actionMode(text: string | undefined): ActionMode {
   const value = (text ?? '').trim() || 'run';
   if ((ACTION_MODES as readonly string[]).includes(value)) return value as ActionMode;
   const near = closestMatch(value, ACTION_MODES);
-  throw new ConfigError(`unknown mode ${JSON.stringify(value)}`, { location: { input: 'mode' }, hint: `${near ? `did you mean \`${near}\`? ` : ''}mode is one of ${ACTION_MODES.join(', ')}` });
+  throw new ConfigError(`unknown mode ${JSON.stringify(value)}`, {
+    location: { input: 'mode' },
+    hint: `${near ? `did you mean \`${near}\`? ` : ''}mode is one of ${ACTION_MODES.join(', ')}`,
+  });
 }
 
 function campaignPart(config: ResolvedConfig, mode: 'campaign' | 'merge'): string {
@@ -72,20 +75,50 @@ function resultsLine(options: ModeOptions, dir: string, files: readonly string[]
 function verdictLine(prefix: string, run: TestRun): string {
   const r = run.record;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  const times = [r.bootMs !== undefined ? `boot ${seconds(r.bootMs)}` : '', r.testMs !== undefined ? `test ${seconds(r.testMs)}` : '', `wall ${seconds(r.wallMs)}`].filter(Boolean).join(', ');
+  const times = [
+    r.bootMs !== undefined ? `boot ${seconds(r.bootMs)}` : '',
+    r.testMs !== undefined ? `test ${seconds(r.testMs)}` : '',
+    `wall ${seconds(r.wallMs)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${prefix}: ${run.verdict} — ${run.reason} (${times})`;
 }
 
 /** The fields every mode that ends with a verdict, JUnit and summary.md fills the same way. */
-function verdictResult(mode: ModeName, config: ResolvedConfig, files: { junit: string; summary: string }): Pick<ModeResult, 'mode' | 'config' | 'resultsDir' | 'failOnVerdict' | 'junit' | 'summaryFile' | 'summaryMarkdown' | 'problem'> {
-  return { mode, config, resultsDir: config.report.dir, failOnVerdict: config.report.failOnVerdict, junit: files.junit, summaryFile: files.summary, summaryMarkdown: readFileSync(files.summary, 'utf8'), problem: undefined };
+function verdictResult(
+  mode: ModeName,
+  config: ResolvedConfig,
+  files: { junit: string; summary: string },
+): Pick<ModeResult, 'mode' | 'config' | 'resultsDir' | 'failOnVerdict' | 'junit' | 'summaryFile' | 'summaryMarkdown' | 'problem'> {
+  return {
+    mode,
+    config,
+    resultsDir: config.report.dir,
+    failOnVerdict: config.report.failOnVerdict,
+    junit: files.junit,
+    summaryFile: files.summary,
+    summaryMarkdown: readFileSync(files.summary, 'utf8'),
+    problem: undefined,
+  };
 }
 
 async function scenarioMode(options: ModeOptions, host: Host): Promise<ModeResult> {
   const { config, run, reports } = await runPipeline(options, host);
-  const lines = [verdictLine('qfi', run), resultsLine(options, config.report.dir, [relative(config.report.dir, reports.junit), 'console.log', 'summary.md', 'reproducer.sh'])];
+  const lines = [
+    verdictLine('qfi', run),
+    resultsLine(options, config.report.dir, [relative(config.report.dir, reports.junit), 'console.log', 'summary.md', 'reproducer.sh']),
+  ];
   const at = run.plan.sources.command ?? run.plan.sources.main;
-  return { ...verdictResult('run', config, { junit: reports.junit, summary: reports.summaryMarkdown }), title: run.scenario, verdict: run.verdict, reason: run.reason, lines, at, run };
+  return {
+    ...verdictResult('run', config, { junit: reports.junit, summary: reports.summaryMarkdown }),
+    title: run.scenario,
+    verdict: run.verdict,
+    reason: run.reason,
+    lines,
+    at,
+    run,
+  };
 }
 
 /**
@@ -95,13 +128,34 @@ async function scenarioMode(options: ModeOptions, host: Host): Promise<ModeResul
  */
 async function reproduceMode(options: ModeOptions, host: Host): Promise<ModeResult> {
   if (!options.replay) throw new Error('mode reproduce needs the results to replay');
-  const result = await reproduceRun({ ...options.replay, overrides: options.inputs, cwd: options.cwd, ...(options.signal ? { signal: options.signal } : {}), ...(options.echoConsole ? { echoConsole: true } : {}) }, host);
+  const result = await reproduceRun(
+    {
+      ...options.replay,
+      overrides: options.inputs,
+      cwd: options.cwd,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.echoConsole ? { echoConsole: true } : {}),
+    },
+    host,
+  );
   const { config, run, reports } = result.rerun;
   for (const warning of result.warnings) host.log.warn(warning);
   const dir = config.report.dir;
   const unpacked = result.original.unpacked ? [`${relative(dir, result.original.dir)}/ (the run, unpacked from the zip)`] : [];
-  const lines = [verdictLine('qfi reproduce: replay', run), ...result.lines, resultsLine(options, dir, [relative(dir, result.comparisonFile), 'junit.xml', 'console.log', 'summary.md', ...unpacked])];
-  return { ...verdictResult('reproduce', config, { junit: reports.junit, summary: reports.summaryMarkdown }), title: `reproduce ${run.scenario}`, verdict: run.verdict, reason: run.reason, lines, at: run.plan.sources.command ?? run.plan.sources.main, run };
+  const lines = [
+    verdictLine('qfi reproduce: replay', run),
+    ...result.lines,
+    resultsLine(options, dir, [relative(dir, result.comparisonFile), 'junit.xml', 'console.log', 'summary.md', ...unpacked]),
+  ];
+  return {
+    ...verdictResult('reproduce', config, { junit: reports.junit, summary: reports.summaryMarkdown }),
+    title: `reproduce ${run.scenario}`,
+    verdict: run.verdict,
+    reason: run.reason,
+    lines,
+    at: run.plan.sources.command ?? run.plan.sources.main,
+    run,
+  };
 }
 
 /** `qfi plan`: the matrix JSON alone on stdout, for `echo "matrix=$(qfi plan)" >> "$GITHUB_OUTPUT"`. */
@@ -122,7 +176,9 @@ async function planMode(options: ModeOptions, host: Host): Promise<ModeResult> {
     summaryFile: undefined,
     summaryMarkdown: `${markdown.join('\n')}\n`,
     lines: [JSON.stringify(matrix)],
-    problem: probeFailed ? `the probe run without faults did not pass (${plan.probe!.verdict}: ${plan.probe!.reason}); make the test pass without faults first` : undefined,
+    problem: probeFailed
+      ? `the probe run without faults did not pass (${plan.probe!.verdict}: ${plan.probe!.reason}); make the test pass without faults first`
+      : undefined,
     at: undefined,
     campaignPlan: { matrix: JSON.stringify(matrix), planFile, scenarios: plan.scenarios.length },
   };
@@ -130,12 +186,32 @@ async function planMode(options: ModeOptions, host: Host): Promise<ModeResult> {
 
 async function qtestMode(options: ModeOptions, host: Host): Promise<ModeResult> {
   const { config, outcome, reports } = await runQtestPipeline(options, host);
-  const lines = [`qfi qtest: ${outcome.verdict} — ${outcome.reason}`, resultsLine(options, config.report.dir, [relative(config.report.dir, reports.junit), 'summary.md', 'qtest-*.log'])];
-  return { ...verdictResult('qtest', config, { junit: reports.junit, summary: reports.summaryMarkdown }), title: `qtest ${outcome.name}`, verdict: outcome.verdict, reason: outcome.reason, lines, at: undefined };
+  const lines = [
+    `qfi qtest: ${outcome.verdict} — ${outcome.reason}`,
+    resultsLine(options, config.report.dir, [relative(config.report.dir, reports.junit), 'summary.md', 'qtest-*.log']),
+  ];
+  return {
+    ...verdictResult('qtest', config, { junit: reports.junit, summary: reports.summaryMarkdown }),
+    title: `qtest ${outcome.name}`,
+    verdict: outcome.verdict,
+    reason: outcome.reason,
+    lines,
+    at: undefined,
+  };
 }
 
 async function campaignMode(mode: 'campaign' | 'merge', options: ModeOptions, host: Host): Promise<ModeResult> {
   const { config, report, files }: CampaignResult = mode === 'campaign' ? await runCampaign(options, host) : await mergeCampaigns(options, host);
-  const lines = [`qfi ${mode}: ${report.verdict} — ${report.reason}`, resultsLine(options, config.report.dir, [relative(config.report.dir, files.junit), 'campaign.json', 'summary.md', 'scenarios/'])];
-  return { ...verdictResult(mode, config, { junit: files.junit, summary: files.markdown }), title: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, lines, at: config.sources.main };
+  const lines = [
+    `qfi ${mode}: ${report.verdict} — ${report.reason}`,
+    resultsLine(options, config.report.dir, [relative(config.report.dir, files.junit), 'campaign.json', 'summary.md', 'scenarios/']),
+  ];
+  return {
+    ...verdictResult(mode, config, { junit: files.junit, summary: files.markdown }),
+    title: `${mode} ${report.name}`,
+    verdict: report.verdict,
+    reason: report.reason,
+    lines,
+    at: config.sources.main,
+  };
 }

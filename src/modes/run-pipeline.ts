@@ -38,7 +38,24 @@ export interface PipelineResult {
 }
 
 /** Files a previous run left in the results folder; removed so stale results never mix in. */
-const resultFiles = [JUNIT_FILE, PART_JUNIT_FILE, 'summary.json', 'summary.md', 'console.log', 'qemu-stderr.log', 'qmp.log', 'registers.txt', 'reproducer.sh', 'injections.jsonl', 'qemu-build.log', 'block-trace.log', 'blkdebug', GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES), ...Object.values(REPRODUCE_FILES)];
+const resultFiles = [
+  JUNIT_FILE,
+  PART_JUNIT_FILE,
+  'summary.json',
+  'summary.md',
+  'console.log',
+  'qemu-stderr.log',
+  'qmp.log',
+  'registers.txt',
+  'reproducer.sh',
+  'injections.jsonl',
+  'qemu-build.log',
+  'block-trace.log',
+  'blkdebug',
+  GUEST_RESULTS_FILE,
+  ...Object.values(GUEST_AGENT_FILES),
+  ...Object.values(REPRODUCE_FILES),
+];
 
 /**
  * inputs -> config -> plan -> provision -> run -> observe -> report. Bad input and broken

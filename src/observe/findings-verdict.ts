@@ -46,7 +46,13 @@ export function applyConsoleFindings(result: VerdictResult, record: Pick<RunReco
 function applyKtap(result: VerdictResult, ktap: KtapReport, timedOut: boolean): VerdictResult {
   const broken = ktap.streams.find((s) => s.status === 'crash' || s.truncated);
   if (broken || ktap.counts.crashed > 0) {
-    const why = !broken ? `${ktap.counts.crashed} KTAP results never came` : broken.truncated?.startsWith('Bail out!') ? broken.truncated : broken.truncated ? `KTAP ${broken.truncated}` : `KTAP crashed: ${broken.errors[0]}`;
+    const why = !broken
+      ? `${ktap.counts.crashed} KTAP results never came`
+      : broken.truncated?.startsWith('Bail out!')
+        ? broken.truncated
+        : broken.truncated
+          ? `KTAP ${broken.truncated}`
+          : `KTAP crashed: ${broken.errors[0]}`;
     // A timeout cut the stream: the hang is the cause, the truncation its consequence.
     return timedOut ? append(result, why) : worsenVerdict(result, 'panic', why);
   }
@@ -55,7 +61,8 @@ function applyKtap(result: VerdictResult, ktap: KtapReport, timedOut: boolean): 
   if (unfinished) return timedOut ? append(result, unfinished) : worsenVerdict(result, 'panic', unfinished);
   const failed = ktap.streams.find((s) => s.status === 'fail');
   if (ktap.counts.failed > 0) return worsenVerdict(result, 'fail', describeFailures(ktap));
-  if (failed) return worsenVerdict(result, 'fail', `KTAP stream at ${failed.source} line ${failed.firstLine} failed: ${failed.errors.at(-1) ?? 'see junit.xml'}`);
+  if (failed)
+    return worsenVerdict(result, 'fail', `KTAP stream at ${failed.source} line ${failed.firstLine} failed: ${failed.errors.at(-1) ?? 'see junit.xml'}`);
   return result;
 }
 

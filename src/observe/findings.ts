@@ -36,7 +36,8 @@ export function consoleFindings(events: readonly ConsoleEvent[], ktap: KtapRepor
     out.push({ kind: e.kind, line: e.line, where: `console line ${e.line}`, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
   }
   for (const stream of ktap?.streams ?? []) {
-    for (const error of stream.errors) out.push({ kind: 'ktap-error', line: stream.lastLine, where: `${stream.source} line ${stream.lastLine}`, text: shorten(error, 300) });
+    for (const error of stream.errors)
+      out.push({ kind: 'ktap-error', line: stream.lastLine, where: `${stream.source} line ${stream.lastLine}`, text: shorten(error, 300) });
   }
   return out.sort((a, b) => bySeverity({ kind: a.kind, firstLine: a.line }, { kind: b.kind, firstLine: b.line }));
 }

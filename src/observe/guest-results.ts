@@ -31,10 +31,14 @@ export function readGuestResults(plan: Pick<Plan, 'resultsFile'>, record: Pick<R
   // Only a command that ended hands its file over; a hang or panic already has its verdict.
   const ended = record.commandExitCode !== undefined;
   if (bytes === 0) {
-    const problem = ended ? `the command exited with code ${record.commandExitCode} but left no results in ${plan.resultsFile} (missing or empty; the console or qga.log says which)` : undefined;
+    const problem = ended
+      ? `the command exited with code ${record.commandExitCode} but left no results in ${plan.resultsFile} (missing or empty; the console or qga.log says which)`
+      : undefined;
     return { ktap: undefined, problem };
   }
   const ktap = readKtapFile(copy, `results file ${plan.resultsFile}`);
-  const problem = ktap ? undefined : `results file ${plan.resultsFile} (${bytes} bytes) has no KTAP/TAP version line, so no results were read: a producer starts with \`KTAP version 1\` or \`TAP version 13\``;
+  const problem = ktap
+    ? undefined
+    : `results file ${plan.resultsFile} (${bytes} bytes) has no KTAP/TAP version line, so no results were read: a producer starts with \`KTAP version 1\` or \`TAP version 13\``;
   return { ktap, problem };
 }

@@ -36,9 +36,7 @@ export function hostInjections(plan: Plan, record: HostFaultRecord, startedAtMs:
   for (const failure of record.failures) {
     const windows = record.windows.filter((w) => w.disk === failure.disk && w.at <= failure.at);
     const current = windows[windows.length - 1];
-    const rule = current?.open
-      .map((id) => byId.get(id))
-      .find((r): r is BlockRule => r?.layer === 'block' && matches(r, failure));
+    const rule = current?.open.map((id) => byId.get(id)).find((r): r is BlockRule => r?.layer === 'block' && matches(r, failure));
     const entry: HostInjection = {
       layer: 'block',
       rule: rule?.id ?? null,

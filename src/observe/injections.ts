@@ -47,7 +47,12 @@ const keptInReport = 50;
  * Reads what qfi's plugin wrote to injections.jsonl and adds the host layers' injections;
  * undefined when the run had neither plugin nor host rules.
  */
-export function summarizeInjections(file: string, rules: PluginRuleLine[], hostRules: readonly HostRule[], host: readonly HostInjection[]): InjectionSummary | undefined {
+export function summarizeInjections(
+  file: string,
+  rules: PluginRuleLine[],
+  hostRules: readonly HostRule[],
+  host: readonly HostInjection[],
+): InjectionSummary | undefined {
   if (rules.length === 0 && hostRules.length === 0) return undefined;
   const plugin = readPluginInjections(file, rules);
   const hostPerRule: RuleFires[] = hostRules.map((r) => {
@@ -68,7 +73,11 @@ export function summarizeInjections(file: string, rules: PluginRuleLine[], hostR
 /** The plugin's lines of injections.jsonl (plugin/README.md), before host lines are appended. */
 function readPluginInjections(file: string, rules: PluginRuleLine[]): Omit<InjectionSummary, 'unattributed'> {
   if (rules.length === 0) return { total: 0, failed: 0, perRule: [], first: [], unreadableLines: 0 };
-  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '') : [];
+  const lines = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+    : [];
   const injections: Injection[] = [];
   let unreadableLines = 0;
   for (const line of lines) {

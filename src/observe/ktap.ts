@@ -19,7 +19,16 @@
  * counted, not kept.
  */
 import { stripPrintkPrefix } from '../run/console-parser.js';
-import { classifyKtapLine, findStreamStart, indentWidth, isKunitEndMarker, isKunitExecutorLine, type KtapDialect, type KtapDirective, type KtapLine } from './ktap-lines.js';
+import {
+  classifyKtapLine,
+  findStreamStart,
+  indentWidth,
+  isKunitEndMarker,
+  isKunitExecutorLine,
+  type KtapDialect,
+  type KtapDirective,
+  type KtapLine,
+} from './ktap-lines.js';
 import { shorten } from './problems.js';
 
 export type { KtapDialect, KtapDirective } from './ktap-lines.js';
@@ -267,7 +276,8 @@ export class KtapParser {
       this.startStream(start.body, prefix.trimEnd(), indentWidth(prefix.slice(prefix.trimEnd().length)), lineNo);
       return;
     }
-    if (isKunitExecutorLine(text) && this.executorLines.length < maxDiagnostics) this.executorLines.push({ line: lineNo, text: shorten(stripPrintkPrefix(text).trim()) });
+    if (isKunitExecutorLine(text) && this.executorLines.length < maxDiagnostics)
+      this.executorLines.push({ line: lineNo, text: shorten(stripPrintkPrefix(text).trim()) });
     if (!this.atFileStart) return;
     const body = text.trim();
     if (/^pragma [+-]strict$/.test(body)) this.strictFromStart = body.includes('+');
@@ -371,7 +381,8 @@ export class KtapParser {
     const stream = this.stream!;
     const pragma = /^pragma ([+-])strict$/.exec(body);
     if (pragma) stream.strict = pragma[1] === '+';
-    else if (stream.strict && body !== '' && !body.startsWith('#')) stream.tapFailure ??= `a line that is not TAP under pragma +strict (${this.source} line ${lineNo}: ${shorten(body, 80)})`;
+    else if (stream.strict && body !== '' && !body.startsWith('#'))
+      stream.tapFailure ??= `a line that is not TAP under pragma +strict (${this.source} line ${lineNo}: ${shorten(body, 80)})`;
   }
 
   /** Hands the line to the innermost open test; each step takes it or closes a level, so this ends. */
@@ -589,14 +600,16 @@ export class KtapParser {
     else if (parent.numbers.size < maxNumbersTracked) parent.numbers.add(tok.number);
     parent.minNumber = Math.min(parent.minNumber, tok.number);
     parent.maxNumber = Math.max(parent.maxNumber, tok.number);
-    if (parent.plan !== undefined && !inPlan(parent, tok.number)) this.stream!.tapFailure ??= `test number ${tok.number} is outside the plan ${parent.planStart}..${parent.planStart + parent.plan - 1} (${this.source} line ${tok.lineNo})`;
+    if (parent.plan !== undefined && !inPlan(parent, tok.number))
+      this.stream!.tapFailure ??= `test number ${tok.number} is outside the plan ${parent.planStart}..${parent.planStart + parent.plan - 1} (${this.source} line ${tok.lineNo})`;
   }
 
   private setPlan(f: Frame, tok: Extract<Token, { kind: 'plan' }>): void {
     f.plan = tok.count;
     f.planStart = tok.start;
     for (const n of f.maxNumber > 0 ? [f.minNumber, f.maxNumber] : []) {
-      if (!inPlan(f, n)) this.stream!.tapFailure ??= `test number ${n} is outside the plan ${tok.start}..${tok.start + tok.count - 1} (${this.source} line ${tok.lineNo})`;
+      if (!inPlan(f, n))
+        this.stream!.tapFailure ??= `test number ${n} is outside the plan ${tok.start}..${tok.start + tok.count - 1} (${this.source} line ${tok.lineNo})`;
     }
     // TAP's skip-all plan: `1..0 # why` (KTAP: `1..0 # SKIP why`); a bare `1..0` ran nothing.
     if (tok.count === 0 && tok.comment && (this.stream!.dialect === 'tap' || /^skip\b/i.test(tok.comment))) {
@@ -608,7 +621,8 @@ export class KtapParser {
   private checkVersion(f: Frame, tok: Extract<KtapLine, { kind: 'version' }>, lineNo: number): void {
     const accepted = tok.ktap ? [1, 1] : [13, 14];
     const stream = this.stream!;
-    if ((tok.number < accepted[0]! || tok.number > accepted[1]!) && stream.strict) stream.tapFailure ??= `${tok.text} under pragma +strict (${this.source} line ${lineNo})`;
+    if ((tok.number < accepted[0]! || tok.number > accepted[1]!) && stream.strict)
+      stream.tapFailure ??= `${tok.text} under pragma +strict (${this.source} line ${lineNo})`;
     if (tok.number < accepted[0]!) this.error(f.test, `${tok.ktap ? 'KTAP' : 'TAP'} version lower than expected! (${this.source} line ${lineNo})`);
     else if (tok.number > accepted[1]!) this.error(f.test, `${tok.ktap ? 'KTAP' : 'TAP'} version higher than expected! (${this.source} line ${lineNo})`);
   }
@@ -619,11 +633,18 @@ export class KtapParser {
     const missing = f.plan - f.children;
     const last = f.test.subtests.at(-1);
     const range = missing === 1 ? `test ${f.children + 1} of ${f.plan}` : `tests ${f.children + 1}-${f.plan} of ${f.plan}`;
-    this.error(f.test, `missing expected subtest! ${range} never reported${last ? `; the last result was ${last.name}` : ''} (${why || `${this.source} line ${lineNo}`})`);
+    this.error(
+      f.test,
+      `missing expected subtest! ${range} never reported${last ? `; the last result was ${last.name}` : ''} (${why || `${this.source} line ${lineNo}`})`,
+    );
     for (let i = 1; i < missing; i++) this.error(f.test, '', false);
     // One placeholder stands for the whole run of missing results (kunit_parser adds one each; its count is kept).
     const n = f.children + 1;
-    const placeholder: KtapTest = { ...newTest(missing === 1 ? `(no result for test ${n} of ${f.plan})` : `(no results for tests ${n}-${f.plan} of ${f.plan})`, lineNo), firstLine: f.spanStart, synthetic: true };
+    const placeholder: KtapTest = {
+      ...newTest(missing === 1 ? `(no result for test ${n} of ${f.plan})` : `(no results for tests ${n}-${f.plan} of ${f.plan})`, lineNo),
+      firstLine: f.spanStart,
+      synthetic: true,
+    };
     placeholder.number = n;
     placeholder.errors.push(`missing expected subtest!${missing === 1 ? '' : ` (${missing} of them)`}`);
     placeholder.counts.crashed = missing;
@@ -686,7 +707,8 @@ export class KtapParser {
       this.finish(f);
     }
     const main = this.stack[0]!;
-    if (main.plan !== undefined && main.children < main.plan) stream.truncated ??= `stream at ${this.source} line ${stream.firstLine} ${stoppedAfter(main)}: ${why}`;
+    if (main.plan !== undefined && main.children < main.plan)
+      stream.truncated ??= `stream at ${this.source} line ${stream.firstLine} ${stoppedAfter(main)}: ${why}`;
     this.fillMissing(main, lineNo, why);
     const test = main.test;
     test.diagnostics.push(...main.pending.splice(0));
@@ -704,7 +726,10 @@ export class KtapParser {
     // ktap.rst allow it, and KUnit's TAP 14 (kernels before 5.10) printed suites without one.
     const kunitSuites = test.subtests.length > 0 && test.subtests.every((t) => t.parent);
     if (main.plan === undefined && main.children > 0 && stream.dialect === 'tap' && !kunitSuites) {
-      this.error(test, `no plan (1..N) after ${main.children} result${main.children === 1 ? '' : 's'}: nothing says the stream was complete (${this.source} lines ${stream.firstLine}-${lineNo})`);
+      this.error(
+        test,
+        `no plan (1..N) after ${main.children} result${main.children === 1 ? '' : 's'}: nothing says the stream was complete (${this.source} lines ${stream.firstLine}-${lineNo})`,
+      );
       stream.tapFailure ??= 'no plan';
       stream.truncated ??= `stream at ${this.source} line ${stream.firstLine} has no plan (1..N) after ${main.children} result${main.children === 1 ? '' : 's'}: ${why || 'it ended'}`;
     }
@@ -724,7 +749,8 @@ export class KtapParser {
       truncated: stream.bail ?? stream.truncated,
       endMarker: stream.endMarker,
     };
-    if (stream.dialect === 'tap' && stream.tapFailure && !done.errors.some((e) => e.includes(stream.tapFailure!))) done.errors.push(`TAP: ${stream.tapFailure}`);
+    if (stream.dialect === 'tap' && stream.tapFailure && !done.errors.some((e) => e.includes(stream.tapFailure!)))
+      done.errors.push(`TAP: ${stream.tapFailure}`);
     if (this.streams.length < maxStreams) this.streams.push(done);
     else addCounts(this.overflow, done.counts);
     this.stream = undefined;
@@ -831,5 +857,10 @@ export function mergeKtapReports(reports: ReadonlyArray<KtapReport | undefined>)
   if (present.length <= 1) return present[0];
   const counts = zero();
   for (const r of present) addCounts(counts, r.counts);
-  return { streams: present.flatMap((r) => r.streams), counts, status: worstStatus(present.map((r) => r.status)), dropped: present.reduce((n, r) => n + r.dropped, 0) };
+  return {
+    streams: present.flatMap((r) => r.streams),
+    counts,
+    status: worstStatus(present.map((r) => r.status)),
+    dropped: present.reduce((n, r) => n + r.dropped, 0),
+  };
 }

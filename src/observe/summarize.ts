@@ -54,7 +54,9 @@ export class LogSummarizer {
 
   result(): LogSummary {
     if (this.open) this.close();
-    const blocks = [...this.blocks].sort(bySeverity).map((b): ProblemBlock => ({ kind: b.kind, firstLine: b.firstLine, lines: foldRepeats(b.lines), repeats: b.repeats }));
+    const blocks = [...this.blocks]
+      .sort(bySeverity)
+      .map((b): ProblemBlock => ({ kind: b.kind, firstLine: b.firstLine, lines: foldRepeats(b.lines), repeats: b.repeats }));
     return { highlights: flattenBlocks(blocks), tail: foldRepeats(this.tail), problems: [...this.problems.values()].sort(bySeverity), blocks };
   }
 

@@ -27,7 +27,11 @@ const QFI_AGENT: VerdictGuest = { agent: 'qfi', sources: { successMarker: undefi
  * (kunit's priority). A console that ends without the agent's exit marker is a crash,
  * never a pass; a guest without an agent passes only through a verdict source it was given.
  */
-export function decideVerdict(record: RunRecord, limits: { bootMs: number; testMs: number; overallMs: number }, guest: VerdictGuest = QFI_AGENT): VerdictResult {
+export function decideVerdict(
+  record: RunRecord,
+  limits: { bootMs: number; testMs: number; overallMs: number },
+  guest: VerdictGuest = QFI_AGENT,
+): VerdictResult {
   if (record.infraError) return { verdict: 'infra-error', reason: record.infraError };
 
   const crash = record.events.find((e) => e.kind === 'panic' || e.kind === 'oops' || e.kind === 'bug');
@@ -37,7 +41,12 @@ export function decideVerdict(record: RunRecord, limits: { bootMs: number; testM
   if (agentError) return { verdict: 'infra-error', reason: `guest agent failed: ${agentError.text}` };
 
   const failureMarker = record.events.find((e) => e.kind === 'failure-marker');
-  const failed = failureMarker ? { verdict: 'fail' as const, reason: `console line ${failureMarker.line} matched failure-marker /${guest.sources.failureMarker ?? ''}/: ${failureMarker.text.trim()}` } : undefined;
+  const failed = failureMarker
+    ? {
+        verdict: 'fail' as const,
+        reason: `console line ${failureMarker.line} matched failure-marker /${guest.sources.failureMarker ?? ''}/: ${failureMarker.text.trim()}`,
+      }
+    : undefined;
 
   if (guest.agent === 'none') return decideWithoutAgent(record, limits, guest.sources, failed, guest.ktap);
 
@@ -83,11 +92,22 @@ function missingSuccessMarker(record: RunRecord, sources: VerdictSources, otherw
  * Your kernel tests itself: a failure marker fails it, the exit device's code decides when there
  * is one, else the success marker. QEMU ending any other way proves nothing, so it never passes.
  */
-function decideWithoutAgent(record: RunRecord, limits: { testMs: number; overallMs: number }, sources: VerdictSources, failed: VerdictResult | undefined, ktap: KtapReport | undefined): VerdictResult {
+function decideWithoutAgent(
+  record: RunRecord,
+  limits: { testMs: number; overallMs: number },
+  sources: VerdictSources,
+  failed: VerdictResult | undefined,
+  ktap: KtapReport | undefined,
+): VerdictResult {
   if (failed) return failed;
   if (record.timedOut) {
     const limit = record.timedOut === 'overall' ? `the overall timeout of ${seconds(limits.overallMs)}` : `the test timeout of ${seconds(limits.testMs)}`;
-    const waited = sources.exitDevice !== 'none' ? `without an exit through ${sources.exitDevice}` : sources.successMarker !== undefined ? 'without printing its success-marker' : 'without a verdict';
+    const waited =
+      sources.exitDevice !== 'none'
+        ? `without an exit through ${sources.exitDevice}`
+        : sources.successMarker !== undefined
+          ? 'without printing its success-marker'
+          : 'without a verdict';
     return { verdict: 'hang', reason: `the guest was still running after ${limit}, ${waited}` };
   }
   const success = record.events.find((e): e is ConsoleEvent => e.kind === 'success-marker');
@@ -99,10 +119,17 @@ function decideWithoutAgent(record: RunRecord, limits: { testMs: number; overall
         : { verdict: 'fail', reason: `the guest powered off without writing an exit code to ${sources.exitDevice}` };
     }
     const codes = sources.passExitCodes.join(',');
-    if (!sources.passExitCodes.includes(exit.code)) return { verdict: 'fail', reason: `the guest exited with code ${exit.code} through ${sources.exitDevice} (pass-exit-codes: ${codes})` };
-    return missingSuccessMarker(record, sources, `the guest exited with code ${exit.code} through ${sources.exitDevice}`) ?? { verdict: 'pass', reason: `the guest exited with code ${exit.code} through ${sources.exitDevice}` };
+    if (!sources.passExitCodes.includes(exit.code))
+      return { verdict: 'fail', reason: `the guest exited with code ${exit.code} through ${sources.exitDevice} (pass-exit-codes: ${codes})` };
+    return (
+      missingSuccessMarker(record, sources, `the guest exited with code ${exit.code} through ${sources.exitDevice}`) ?? {
+        verdict: 'pass',
+        reason: `the guest exited with code ${exit.code} through ${sources.exitDevice}`,
+      }
+    );
   }
-  if (success && sources.exitDevice === 'none') return { verdict: 'pass', reason: `console line ${success.line} matched success-marker: ${success.text.trim()}` };
+  if (success && sources.exitDevice === 'none')
+    return { verdict: 'pass', reason: `console line ${success.line} matched success-marker: ${success.text.trim()}` };
 
   const { code, signal } = record.qemuExit;
   if (signal || (code !== undefined && code !== 0)) {

@@ -81,7 +81,8 @@ function readOne(file: string, cwd: string, readStdin: () => string): KtapReport
 }
 
 export function parseLogs(opts: ParseOptions): ParseOutcome {
-  if (opts.files.length === 0) throw new UsageError('qfi parse needs at least one log', { hint: 'qfi parse console.log [--json] [--junit junit.xml]; - reads standard input' });
+  if (opts.files.length === 0)
+    throw new UsageError('qfi parse needs at least one log', { hint: 'qfi parse console.log [--json] [--junit junit.xml]; - reads standard input' });
   const lines: string[] = [];
   const suites: JUnitSuite[] = [];
   const reports: ParseOutcome['reports'] = [];

@@ -42,9 +42,7 @@ export interface HostPlan {
 export const NIC_ID = 'qfi-nic0';
 
 export function planHost(config: ResolvedConfig, rules: readonly Rule[], countRequests = false): HostPlan {
-  const disks = config.guest.disks.map(
-    (d): PlannedDisk => ({ ...d, fileNode: `qfi-${d.id}-file`, formatNode: `qfi-${d.id}`, deviceId: `qfi-disk-${d.id}` }),
-  );
+  const disks = config.guest.disks.map((d): PlannedDisk => ({ ...d, fileNode: `qfi-${d.id}-file`, formatNode: `qfi-${d.id}`, deviceId: `qfi-disk-${d.id}` }));
   const hostRules = compileHostRules(rules).flatMap((rule) => expandDisks(rule, disks));
   for (const rule of hostRules) checkServable(rule, config);
   for (const disk of disks) {
@@ -95,12 +93,16 @@ function checkServable(rule: HostRule, config: ResolvedConfig): void {
     if (ids.length === 0) {
       refuse(
         'the guest has no disks for block rules',
-        'add a disk (input `disks`: `id=data size=64M`; config: a [[guest.disks]] table); if this is a point of your guest\'s own runtime, put the rule in its rules file (rules-file), which qfi hands to the guest unchanged',
+        "add a disk (input `disks`: `id=data size=64M`; config: a [[guest.disks]] table); if this is a point of your guest's own runtime, put the rule in its rules file (rules-file), which qfi hands to the guest unchanged",
         'disks',
       );
     }
     if (rule.disk !== undefined && !ids.includes(rule.disk)) refuse(`there is no disk \`${rule.disk}\``, `the disks are ${ids.join(', ')}`);
   } else if (rule.layer === 'net' && config.machine.network !== 'user') {
-    refuse('the guest has no network card', 'set `network: user` (config: machine.network = "user") to give the guest a virtio-net NIC on QEMU user networking', 'network');
+    refuse(
+      'the guest has no network card',
+      'set `network: user` (config: machine.network = "user") to give the guest a virtio-net NIC on QEMU user networking',
+      'network',
+    );
   }
 }

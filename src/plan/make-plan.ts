@@ -41,7 +41,8 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
   const host: HostPlan = {
     ...planned,
     syncTestStart: planned.syncTestStart || snapshotAt?.kind === 'start',
-    syncMarkers: snapshotAt?.kind === 'marker' && !planned.syncMarkers.includes(snapshotAt.name) ? [...planned.syncMarkers, snapshotAt.name] : planned.syncMarkers,
+    syncMarkers:
+      snapshotAt?.kind === 'marker' && !planned.syncMarkers.includes(snapshotAt.name) ? [...planned.syncMarkers, snapshotAt.name] : planned.syncMarkers,
   };
   const pluginRules = compilePluginRules(rules, q35RamRanges(memoryBytes(config.machine.memory)));
   checkGuestSupportsPlan(config, pluginRules.length > 0);
@@ -138,15 +139,22 @@ function kernelAppend(config: ResolvedConfig, host: HostPlan, snapshot: boolean)
 function checkGuestSupportsPlan(config: ResolvedConfig, hasPluginRules: boolean): void {
   const arch = config.machine.arch;
   if (hasPluginRules && arch !== 'x86_64') {
-    throw new ConfigError(`plugin rules (mem.*, reg.*, insn.*) need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is ${arch}`, {
-      location: sourceOf(config, 'arch'),
-      hint: 'run this scenario on arch: x86_64, or use guest, block and VM rules on aarch64',
-    });
+    throw new ConfigError(
+      `plugin rules (mem.*, reg.*, insn.*) need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is ${arch}`,
+      {
+        location: sourceOf(config, 'arch'),
+        hint: 'run this scenario on arch: x86_64, or use guest, block and VM rules on aarch64',
+      },
+    );
   }
   if (config.qemu.accel === 'kvm' && (hasPluginRules || config.qemu.plugin || config.qemu.icount)) {
     // Plugins instrument TCG-translated code and -icount is TCG's: KVM cannot run them, and
     // turning an explicit `accel = kvm` into TCG without a word would hide a wrong setting.
-    const why = hasPluginRules ? 'plugin rules (mem.*, reg.*, insn.*) run in qfi\'s TCG plugin' : config.qemu.plugin ? 'a QEMU plugin instruments TCG-translated code' : 'icount is a TCG option';
+    const why = hasPluginRules
+      ? "plugin rules (mem.*, reg.*, insn.*) run in qfi's TCG plugin"
+      : config.qemu.plugin
+        ? 'a QEMU plugin instruments TCG-translated code'
+        : 'icount is a TCG option';
     throw new ConfigError(`accel = kvm was asked for, but ${why}: KVM cannot run it`, {
       location: sourceOf(config, 'accel'),
       hint: 'use accel = auto (qfi picks TCG then) or accel = tcg',
@@ -203,7 +211,9 @@ export function chooseQemu(config: ResolvedConfig, hasPluginRules = false): Qemu
   const pluginSource = hasPluginRules || (qemu.plugin?.endsWith('.c') ?? false);
   if (qemu.binary === 'system') {
     if (pluginSource) {
-      const what = hasPluginRules ? 'plugin rules (mem.*, reg.*, insn.*) need qfi\'s plugin, built against a QEMU build\'s qemu-plugin.h' : `plugin ${qemu.plugin} is C source, which needs a QEMU build's qemu-plugin.h`;
+      const what = hasPluginRules
+        ? "plugin rules (mem.*, reg.*, insn.*) need qfi's plugin, built against a QEMU build's qemu-plugin.h"
+        : `plugin ${qemu.plugin} is C source, which needs a QEMU build's qemu-plugin.h`;
       throw new ConfigError(`${what}, but qemu is \`system\``, {
         location: sourceOf(config, 'qemu'),
         hint: 'use qemu: auto or build (qfi builds QEMU and compiles the plugin), or give the plugin as a built .so',
@@ -224,7 +234,12 @@ export function chooseQemu(config: ResolvedConfig, hasPluginRules = false): Qemu
   }
   return {
     kind: 'build',
-    reason: qemu.binary === 'build' ? 'qemu: build' : hasPluginRules ? 'the run has plugin rules (qfi\'s plugin needs QEMU >= 10.1)' : `the plugin source ${qemu.plugin} needs qemu-plugin.h`,
+    reason:
+      qemu.binary === 'build'
+        ? 'qemu: build'
+        : hasPluginRules
+          ? "the run has plugin rules (qfi's plugin needs QEMU >= 10.1)"
+          : `the plugin source ${qemu.plugin} needs qemu-plugin.h`,
     version: qemu.version,
     sha256,
     source: qemu.source,

@@ -30,7 +30,10 @@ export async function createQcow2(qemuBinary: string, args: readonly string[], w
   const result = await execa(tool, ['create', '-q', '-f', 'qcow2', ...args], { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
   if (result.failed) {
     throw new InfraError(`could not create ${what} with ${tool}: ${result.stderr || result.message}`, {
-      hint: tool === 'qemu-img' ? `install qemu-img (Debian/Ubuntu: apt-get install qemu-utils)${hint ? `, or ${hint}` : ''}` : 'check that the QEMU install is complete',
+      hint:
+        tool === 'qemu-img'
+          ? `install qemu-img (Debian/Ubuntu: apt-get install qemu-utils)${hint ? `, or ${hint}` : ''}`
+          : 'check that the QEMU install is complete',
     });
   }
 }
@@ -59,7 +62,13 @@ export async function provisionDisks(disks: readonly PlannedDisk[], qemuBinary: 
     } else {
       // Metadata preallocated: every cluster is allocated, so each guest read reaches the image
       // file (and blkdebug) instead of being answered as zeros by qcow2 itself.
-      await createQcow2(qemuBinary, ['-o', 'preallocation=metadata', image, String(size)], `the qcow2 disk ${disk.id}`, signal, 'use format=raw for a new disk');
+      await createQcow2(
+        qemuBinary,
+        ['-o', 'preallocation=metadata', image, String(size)],
+        `the qcow2 disk ${disk.id}`,
+        signal,
+        'use format=raw for a new disk',
+      );
     }
     images.push({ id: disk.id, image });
   }
@@ -76,7 +85,7 @@ async function copyForRun(image: string, copy: string, signal?: AbortSignal): Pr
   const result = await execa('cp', ['--sparse=always', '--reflink=auto', '--', image, copy], { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
   if (result.failed) {
     throw new InfraError(`could not copy the disk image ${image} for the run (snapshot=true): ${result.stderr || result.message}`, {
-      hint: 'check the free space of the results folder\'s file system, or set snapshot=false to let the guest write the image itself',
+      hint: "check the free space of the results folder's file system, or set snapshot=false to let the guest write the image itself",
     });
   }
   return copy;

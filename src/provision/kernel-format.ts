@@ -17,10 +17,14 @@ export function kernelFormatOf(head: Uint8Array): KernelFormat {
   // looks for v1 first, so a file carrying one is booted as multiboot even if it is also ELF.
   for (let at = 0; at + 12 <= Math.min(head.length, 8192); at += 4) {
     const magic = v.getUint32(at, true);
-    if (magic === MULTIBOOT1_MAGIC && ((magic + v.getUint32(at + 4, true) + v.getUint32(at + 8, true)) >>> 0) === 0) return 'multiboot';
+    if (magic === MULTIBOOT1_MAGIC && (magic + v.getUint32(at + 4, true) + v.getUint32(at + 8, true)) >>> 0 === 0) return 'multiboot';
   }
   for (let at = 0; at + 16 <= Math.min(head.length, 32768); at += 8) {
-    if (v.getUint32(at, true) === MULTIBOOT2_MAGIC && ((MULTIBOOT2_MAGIC + v.getUint32(at + 4, true) + v.getUint32(at + 8, true) + v.getUint32(at + 12, true)) >>> 0) === 0) return 'multiboot';
+    if (
+      v.getUint32(at, true) === MULTIBOOT2_MAGIC &&
+      (MULTIBOOT2_MAGIC + v.getUint32(at + 4, true) + v.getUint32(at + 8, true) + v.getUint32(at + 12, true)) >>> 0 === 0
+    )
+      return 'multiboot';
   }
   const ascii = (at: number, text: string) => head.length >= at + text.length && Buffer.from(head.subarray(at, at + text.length)).toString('latin1') === text;
   if (ascii(0x202, 'HdrS')) return 'linux'; // x86 boot protocol header

@@ -52,7 +52,19 @@ export async function probeKvm(target: KvmProbeTarget, workDir: string, signal?:
   } catch {
     return { usable: false, reason: '/dev/kvm is missing or not accessible' };
   }
-  const common = ['-accel', 'kvm', '-cpu', 'host', '-machine', 'q35', '-nodefaults', '-display', 'none', '-no-reboot', ...target.firmwareDirs.flatMap((d) => ['-L', d])];
+  const common = [
+    '-accel',
+    'kvm',
+    '-cpu',
+    'host',
+    '-machine',
+    'q35',
+    '-nodefaults',
+    '-display',
+    'none',
+    '-no-reboot',
+    ...target.firmwareDirs.flatMap((d) => ['-L', d]),
+  ];
   const cancel = signal ? { cancelSignal: signal } : {};
   const firmware = writeProbeFirmware(workDir);
   const result = await execa(target.qemuBinary, [...common, '-bios', firmware, '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04'], {
@@ -69,11 +81,24 @@ export async function probeKvm(target: KvmProbeTarget, workDir: string, signal?:
 
   const boot = await execa(
     target.qemuBinary,
-    [...common, '-m', '256', '-serial', 'stdio', ...(target.bios ? ['-bios', target.bios] : []), '-kernel', target.kernel, '-append', 'console=ttyS0 panic=-1 loglevel=4'],
+    [
+      ...common,
+      '-m',
+      '256',
+      '-serial',
+      'stdio',
+      ...(target.bios ? ['-bios', target.bios] : []),
+      '-kernel',
+      target.kernel,
+      '-append',
+      'console=ttyS0 panic=-1 loglevel=4',
+    ],
     { reject: false, timeout: kernelProbeTimeoutMs, stdin: 'ignore', ...cancel },
   );
   if (/Kernel panic/.test(boot.stdout) && boot.exitCode === 0) return { usable: true, reason: 'KVM booted the guest kernel' };
-  const why = boot.timedOut ? `the guest kernel did not get to its root-mount panic within ${kernelProbeTimeoutMs / 1000} s` : `QEMU exited with ${boot.exitCode ?? boot.signal}`;
+  const why = boot.timedOut
+    ? `the guest kernel did not get to its root-mount panic within ${kernelProbeTimeoutMs / 1000} s`
+    : `QEMU exited with ${boot.exitCode ?? boot.signal}`;
   return { usable: false, reason: `KVM runs probe code but not the guest kernel (${why})` };
 }
 

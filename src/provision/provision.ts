@@ -25,13 +25,16 @@ async function chooseAccel(plan: Plan, target: KvmProbeTarget, workDir: string, 
   const arch = plan.arch;
   if (archData[arch].nativeNodeArch !== process.arch) {
     if (plan.accel.want === 'kvm') {
-      throw new InfraError(`accel = kvm was asked for, but KVM runs only guests of the host's own architecture (${process.arch}), and the guest is ${arch}`, { hint: 'use accel = auto or tcg' });
+      throw new InfraError(`accel = kvm was asked for, but KVM runs only guests of the host's own architecture (${process.arch}), and the guest is ${arch}`, {
+        hint: 'use accel = auto or tcg',
+      });
     }
     return 'tcg';
   }
   // The probe's code is x86 (firmware + isa-debug-exit): an arm64 host's KVM is not probed yet.
   if (arch !== 'x86_64') {
-    if (plan.accel.want === 'kvm') throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: 'use accel = auto or tcg' });
+    if (plan.accel.want === 'kvm')
+      throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: 'use accel = auto or tcg' });
     return 'tcg';
   }
   const result = await probeKvmCached(target, host.cacheDir, workDir, signal);
@@ -66,11 +69,21 @@ function builtinGuestOptions(plan: Plan, host: Host, signal?: AbortSignal): Buil
 async function provisionGuest(plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<GuestFiles> {
   const source = plan.guest;
   if (source.kind === 'disk') {
-    return { kernel: undefined, initrd: undefined, kernelDescription: `disk image ${source.path ?? source.id} (booted by the firmware)`, kernelFormat: undefined };
+    return {
+      kernel: undefined,
+      initrd: undefined,
+      kernelDescription: `disk image ${source.path ?? source.id} (booted by the firmware)`,
+      kernelFormat: undefined,
+    };
   }
   if (source.kind === 'custom') {
     const { kernel, initrd } = source;
-    return { kernel, initrd, kernelDescription: initrd ? `custom kernel ${kernel} with initrd ${initrd}` : `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
+    return {
+      kernel,
+      initrd,
+      kernelDescription: initrd ? `custom kernel ${kernel} with initrd ${initrd}` : `custom kernel ${kernel}`,
+      kernelFormat: await detectKernelFormat(kernel),
+    };
   }
   const builtin = await host.log.group('Built-in guest', () => ensureBuiltinGuest(builtinGuestOptions(plan, host, signal)));
   let initrd = builtin.initrd;
@@ -79,11 +92,19 @@ async function provisionGuest(plan: Plan, host: Host, workDir: string, signal?: 
     initrd = join(workDir, 'initrd-with-files.cpio.gz');
     await initrdWithFiles(builtin.initrd, placed, initrd);
     const libraries = placed.filter((f) => f.neededBy !== undefined).length;
-    host.log.info(`files: ${plan.files.length} file(s) into the guest${libraries ? `, with ${libraries} shared librar${libraries === 1 ? 'y' : 'ies'} they need` : ''}`);
+    host.log.info(
+      `files: ${plan.files.length} file(s) into the guest${libraries ? `, with ${libraries} shared librar${libraries === 1 ? 'y' : 'ies'} they need` : ''}`,
+    );
   }
   if (source.kernel) {
     const kernel = source.kernel;
-    return { kernel, initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs`, kernelFormat: await detectKernelFormat(kernel), identity: builtin.identity };
+    return {
+      kernel,
+      initrd,
+      kernelDescription: `custom kernel ${kernel} with the built-in initramfs`,
+      kernelFormat: await detectKernelFormat(kernel),
+      identity: builtin.identity,
+    };
   }
   return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: 'linux', identity: builtin.identity };
 }
@@ -160,7 +181,11 @@ async function provisionPlugins(plan: Plan, qemu: QemuFiles, version: string, ho
       });
     }
     const dir = join(packageRoot(), 'plugin');
-    const so = await buildPlugin(qfiPluginSources(dir), { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal, includeDirs: [dir], input: 'faults' });
+    const so = await buildPlugin(
+      qfiPluginSources(dir),
+      { prefix, key: qemu.built?.key ?? qemu.binary },
+      { cacheDir: host.cacheDir, log: host.log, signal, includeDirs: [dir], input: 'faults' },
+    );
     plugins.push({ so, args: [], role: 'qfi' });
   }
   return plugins;
@@ -178,7 +203,9 @@ function checkPluginApi(plan: Plan, version: string, binary: string): void {
       : `plugin rules need QEMU 10.1 or newer (plugin API 5: guest memory and register writes); ${binary} is QEMU ${version} (plugin API ${api || 'none'})`,
     {
       location: { input: needsSkip ? 'qemu-version' : 'qemu' },
-      hint: needsSkip ? 'set qemu-version: 11.1.2 with qemu: build, or drop the insn.skip rules' : 'use qemu: auto or build (qfi builds QEMU 10.2), or point qemu at QEMU 10.1+',
+      hint: needsSkip
+        ? 'set qemu-version: 11.1.2 with qemu: build, or drop the insn.skip rules'
+        : 'use qemu: auto or build (qfi builds QEMU 10.2), or point qemu at QEMU 10.1+',
     },
   );
 }
@@ -195,17 +222,39 @@ export async function provision(plan: Plan, host: Host, workDir: string, signal?
   // qboot boots Linux fast (PVH or bzImage); anything else (a multiboot kernel, a disk) gets QEMU's default firmware.
   const fastBios = guest.kernelFormat === 'linux' ? archData[plan.arch].fastBios : undefined;
   const bios = plan.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : undefined);
-  if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(', ') || 'no data folder'}); booting with the default firmware, which is slower`);
+  if (fastBios && !bios)
+    host.log.warn(
+      `${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(', ') || 'no data folder'}); booting with the default firmware, which is slower`,
+    );
   const firmwareDirs = firmwareDirsFor(qemu);
 
   const version = await readQemuVersion(qemu.binary);
   const plugins = await provisionPlugins(plan, qemu, version, host, signal);
-  const accel = await chooseAccel(plan, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
+  const accel = await chooseAccel(
+    plan,
+    { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(plan, guest, host, signal), bios, firmwareDirs },
+    workDir,
+    host,
+    signal,
+  );
   const api = pluginApiVersion(version);
   host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ''}): ${qemu.binary}`);
 
   const disks = await provisionDisks(plan.host.disks, qemu.binary, workDir, signal);
 
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugins, firmwareDirs, bios, kernel, initrd, kernelDescription, guest: guest.identity, accel, disks };
+  return {
+    qemuBinary: qemu.binary,
+    qemuVersion: version,
+    qemuOrigin: qemu.origin,
+    plugins,
+    firmwareDirs,
+    bios,
+    kernel,
+    initrd,
+    kernelDescription,
+    guest: guest.identity,
+    accel,
+    disks,
+  };
 }

@@ -55,9 +55,12 @@ export async function readQemuVersion(binary: string): Promise<string> {
   const result = await execa(binary, ['--version'], { reject: false, timeout: 10_000, stdin: 'ignore' });
   const match = /QEMU emulator version (\d+\.\d+(?:\.\d+)?)/.exec(result.stdout);
   if (result.exitCode !== 0 || !match?.[1]) {
-    throw new InfraError(`${binary} --version did not report a QEMU version (exit ${result.exitCode}): ${(result.stderr || result.stdout).trim().slice(0, 300)}`, {
-      hint: 'check that the file is a working qemu-system binary',
-    });
+    throw new InfraError(
+      `${binary} --version did not report a QEMU version (exit ${result.exitCode}): ${(result.stderr || result.stdout).trim().slice(0, 300)}`,
+      {
+        hint: 'check that the file is a working qemu-system binary',
+      },
+    );
   }
   return match[1];
 }

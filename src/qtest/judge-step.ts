@@ -28,7 +28,9 @@ export function judgeAnswer(step: ScriptStep, answer: QtestAnswer): StepOutcome 
       return judgeData(expect, answer.rest, actual);
     case 'text': {
       const holds = (answer.rest === expect.word) === (expect.op === '==');
-      return holds ? { ok: true, actual } : { ok: false, actual, diff: `expected: ${expect.op === '!=' ? 'not ' : ''}${expect.word}\nactual:   ${answer.rest}` };
+      return holds
+        ? { ok: true, actual }
+        : { ok: false, actual, diff: `expected: ${expect.op === '!=' ? 'not ' : ''}${expect.word}\nactual:   ${answer.rest}` };
     }
   }
 }

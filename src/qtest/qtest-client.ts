@@ -68,7 +68,10 @@ export class QtestConnection {
   /** Sends one command and waits for its answer (at most `timeoutMs`). */
   async send(command: string, timeoutMs: number): Promise<QtestAnswer> {
     if (this.channel.closed) throw this.channel.closed;
-    const reply = this.channel.waitFor((m) => m.kind === 'answer', { timeoutMs, timeoutError: () => new Error(`no answer to \`${command}\` within ${timeoutMs / 1000} s`) });
+    const reply = this.channel.waitFor((m) => m.kind === 'answer', {
+      timeoutMs,
+      timeoutError: () => new Error(`no answer to \`${command}\` within ${timeoutMs / 1000} s`),
+    });
     this.channel.send(command);
     const msg = await reply;
     return (msg as Extract<QtestLine, { kind: 'answer' }>).answer;

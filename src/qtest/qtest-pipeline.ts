@@ -64,11 +64,21 @@ export async function runQtestPipeline(options: QtestPipelineOptions, host: Host
           ...(options.signal ? { signal: options.signal } : {}),
         }),
       );
-      for (const section of result.sections) host.log.info(`  [${section.name}] ${section.status}${section.failure ? `: line ${section.failure.line} ${section.failure.source} answered ${section.failure.actual}` : section.error ? `: ${section.error}` : ''}`);
+      for (const section of result.sections)
+        host.log.info(
+          `  [${section.name}] ${section.status}${section.failure ? `: line ${section.failure.line} ${section.failure.source} answered ${section.failure.actual}` : section.error ? `: ${section.error}` : ''}`,
+        );
       results.push(result);
     }
     const { verdict, reason } = qtestVerdict(results);
-    const outcome: QtestOutcome = { name: config.name, verdict, reason, scripts: results, qemu: { binary: qemu.binary, version: qemu.version, origin: qemu.origin }, machineType: plan.machineType };
+    const outcome: QtestOutcome = {
+      name: config.name,
+      verdict,
+      reason,
+      scripts: results,
+      qemu: { binary: qemu.binary, version: qemu.version, origin: qemu.origin },
+      machineType: plan.machineType,
+    };
     return { config, outcome, reports: writeQtestReports(outcome, config.report.dir) };
   } finally {
     rmSync(privateDir, { recursive: true, force: true });
@@ -80,7 +90,11 @@ function checkScriptNames(scripts: QtestScript[]): void {
   const seen = new Map<string, string>();
   for (const s of scripts) {
     const other = seen.get(s.name);
-    if (other) throw new ConfigError(`qtest scripts ${other} and ${s.file} have the same name ${s.name}`, { location: { input: 'qtest-script' }, hint: 'rename one: the name is the JUnit suite and the log file name' });
+    if (other)
+      throw new ConfigError(`qtest scripts ${other} and ${s.file} have the same name ${s.name}`, {
+        location: { input: 'qtest-script' },
+        hint: 'rename one: the name is the JUnit suite and the log file name',
+      });
     seen.set(s.name, s.file);
   }
 }
@@ -93,7 +107,9 @@ function checkDeviceDrives(config: ResolvedConfig, plan: Plan): void {
     if (drive !== undefined && !nodes.includes(drive)) {
       throw new ConfigError(`device \`${device}\` uses drive ${drive}, which is not a disk of this run`, {
         location: sourceOf(config, 'qtest-devices'),
-        hint: nodes.length ? `the disks' block nodes are ${nodes.join(', ')} (qfi-<disk id>)` : 'add the disk to disks (`id=data size=1M`) and refer to it as drive=qfi-data',
+        hint: nodes.length
+          ? `the disks' block nodes are ${nodes.join(', ')} (qfi-<disk id>)`
+          : 'add the disk to disks (`id=data size=1M`) and refer to it as drive=qfi-data',
       });
     }
   }
@@ -125,7 +141,7 @@ async function provisionQtestQemu(plan: Plan, host: Host, signal?: AbortSignal):
   const version = await readQemuVersion(qemu.binary);
   if (!probe.ok) {
     throw new InfraError(`QEMU ${version} at ${qemu.binary} has no qtest accelerator: ${probe.reason}`, {
-      hint: 'distribution packages often leave it out (Debian\'s do); use qemu: auto or build (qfi builds QEMU with it), or point qemu at a QEMU built with qtest',
+      hint: "distribution packages often leave it out (Debian's do); use qemu: auto or build (qfi builds QEMU with it), or point qemu at a QEMU built with qtest",
     });
   }
   host.log.info(`QEMU ${version} (${qemu.origin}) with the qtest accelerator: ${qemu.binary}`);

@@ -32,9 +32,15 @@ export function qtestVerdict(scripts: ScriptResult[]): { verdict: Verdict; reaso
   if (failed.length > 0) {
     const first = failed[0]!;
     const f = first.section.failure!;
-    return { verdict: 'fail', reason: `${failed.length} of ${sections.length} qtest section${sections.length === 1 ? '' : 's'} failed; first: ${first.script.script.name} [${first.section.name}] line ${f.line} \`${f.source}\` answered \`${f.actual}\`` };
+    return {
+      verdict: 'fail',
+      reason: `${failed.length} of ${sections.length} qtest section${sections.length === 1 ? '' : 's'} failed; first: ${first.script.script.name} [${first.section.name}] line ${f.line} \`${f.source}\` answered \`${f.actual}\``,
+    };
   }
-  return { verdict: 'pass', reason: `${sections.length} qtest section${sections.length === 1 ? '' : 's'} in ${scripts.length} script${scripts.length === 1 ? '' : 's'} passed` };
+  return {
+    verdict: 'pass',
+    reason: `${sections.length} qtest section${sections.length === 1 ? '' : 's'} in ${scripts.length} script${scripts.length === 1 ? '' : 's'} passed`,
+  };
 }
 
 /** Suite and classname alike (dorny adds no group level), with a space (mikepenz takes no dotted part of it for a file). */
@@ -42,13 +48,23 @@ const qtestSuiteName = (script: ScriptResult) => `qtest ${script.script.name}`;
 
 function sectionCase(script: ScriptResult, section: SectionResult): JUnitCase {
   const file = workspaceRelative(script.script.file, { cwd: process.cwd(), env: process.env });
-  const tc: JUnitCase = { name: `${script.script.name}: ${section.name}`, classname: qtestSuiteName(script), time: section.durationMs / 1000, ...(file ? { file, line: section.failure?.line ?? section.line } : {}) };
+  const tc: JUnitCase = {
+    name: `${script.script.name}: ${section.name}`,
+    classname: qtestSuiteName(script),
+    time: section.durationMs / 1000,
+    ...(file ? { file, line: section.failure?.line ?? section.line } : {}),
+  };
   const where = `${basename(script.script.file)}:${section.failure?.line ?? section.line}`;
   if (section.status === 'fail' && section.failure) {
     const f = section.failure;
     tc.result = { kind: 'failure', type: 'qtest-mismatch', message: `${f.source}: answered ${f.actual}`, text: `${where}: ${f.source}\n${f.diff}` };
   } else if (section.status === 'error') {
-    tc.result = { kind: 'error', type: script.crash && section.stepsRun > 0 ? 'qemu-crash' : 'qemu', message: section.error ?? 'error', text: `${where}\n${section.error ?? ''}${script.crash ? `\nQEMU's stderr: ${script.files.stderr}` : ''}` };
+    tc.result = {
+      kind: 'error',
+      type: script.crash && section.stepsRun > 0 ? 'qemu-crash' : 'qemu',
+      message: section.error ?? 'error',
+      text: `${where}\n${section.error ?? ''}${script.crash ? `\nQEMU's stderr: ${script.files.stderr}` : ''}`,
+    };
   }
   return tc;
 }
@@ -84,7 +100,16 @@ export function toQtestSummaryJson(outcome: QtestOutcome): string {
         qemuExit: s.qemuExit,
         crash: s.crash ?? null,
         files: { qtestLog: basename(s.files.qtestLog), stderr: basename(s.files.stderr) },
-        sections: s.sections.map((x) => ({ name: x.name, line: x.line, status: x.status, durationMs: x.durationMs, stepsRun: x.stepsRun, steps: x.steps, failure: x.failure ?? null, error: x.error ?? null })),
+        sections: s.sections.map((x) => ({
+          name: x.name,
+          line: x.line,
+          status: x.status,
+          durationMs: x.durationMs,
+          stepsRun: x.stepsRun,
+          steps: x.steps,
+          failure: x.failure ?? null,
+          error: x.error ?? null,
+        })),
         hostFaults: s.hostFaults ?? null,
       })),
     },
@@ -95,12 +120,27 @@ export function toQtestSummaryJson(outcome: QtestOutcome): string {
 
 export function toQtestMarkdown(outcome: QtestOutcome): string {
   const icon: Record<SectionResult['status'], string> = { pass: '✅', fail: '❌', error: '💥' };
-  const out = [`## qfi qtest ${outcome.name}: ${outcome.verdict}`, '', outcome.reason, '', `QEMU ${outcome.qemu.version} (${outcome.qemu.origin}), machine \`${outcome.machineType}\`.`, ''];
+  const out = [
+    `## qfi qtest ${outcome.name}: ${outcome.verdict}`,
+    '',
+    outcome.reason,
+    '',
+    `QEMU ${outcome.qemu.version} (${outcome.qemu.origin}), machine \`${outcome.machineType}\`.`,
+    '',
+  ];
   for (const s of outcome.scripts) {
     out.push(`### ${s.script.name}`, '', '| section | result | steps | time |', '|---|---|---|---|');
-    for (const x of s.sections) out.push(`| ${x.name.replaceAll('|', '\\|')} | ${icon[x.status]} ${x.status} | ${x.stepsRun}/${x.steps} | ${(x.durationMs / 1000).toFixed(3)} s |`);
+    for (const x of s.sections)
+      out.push(`| ${x.name.replaceAll('|', '\\|')} | ${icon[x.status]} ${x.status} | ${x.stepsRun}/${x.steps} | ${(x.durationMs / 1000).toFixed(3)} s |`);
     for (const x of s.sections.filter((y) => y.failure || y.error)) {
-      out.push('', `**${x.name}**${x.failure ? ` line ${x.failure.line}: \`${x.failure.source}\`` : ''}`, '', '```', x.failure ? x.failure.diff : (x.error ?? ''), '```');
+      out.push(
+        '',
+        `**${x.name}**${x.failure ? ` line ${x.failure.line}: \`${x.failure.source}\`` : ''}`,
+        '',
+        '```',
+        x.failure ? x.failure.diff : (x.error ?? ''),
+        '```',
+      );
     }
     out.push('');
   }

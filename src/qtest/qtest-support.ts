@@ -28,7 +28,12 @@ export async function probeQtestAccel(binary: string, signal?: AbortSignal): Pro
   child.stdin?.write('endianness\n');
   const r = await child;
   if (answered) return { ok: true };
-  const said = String(r.stderr ?? '').trim().split('\n').filter(Boolean).slice(-2).join(' | ');
+  const said = String(r.stderr ?? '')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .slice(-2)
+    .join(' | ');
   return { ok: false, reason: said || (r.timedOut ? 'it did not answer within 20 s' : `it exited with status ${r.exitCode}`) };
 }
 

@@ -78,7 +78,11 @@ export function qtestFileNames(script: Pick<QtestScript, 'name'>): { qtestLog: s
   return { qtestLog: `qtest-${script.name}.log`, stderr: `qtest-${script.name}-stderr.log`, blockTrace: `qtest-${script.name}-block-trace.log` };
 }
 
-export function qtestArgv(plan: Plan, machine: QtestMachine, paths: { qtestSocket: string; qtestLog: string; qmpSocket: string; blockTrace: string | undefined }): string[] {
+export function qtestArgv(
+  plan: Plan,
+  machine: QtestMachine,
+  paths: { qtestSocket: string; qtestLog: string; qmpSocket: string; blockTrace: string | undefined },
+): string[] {
   const argv = [machine.qemuBinary, '-machine', plan.machineType, '-accel', 'qtest', '-nodefaults', '-display', 'none', '-m', plan.memory];
   if (plan.cpu) argv.push('-cpu', plan.cpu);
   for (const dir of machine.firmwareDirs) argv.push('-L', dir);
@@ -107,7 +111,13 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
   const stderr = createWriteStream(files.stderr);
   const started = Date.now();
   opts.log.info(`qtest ${script.name}: ${script.sections.length} section(s) on ${opts.plan.machineType}`);
-  const child = execa(argv[0]!, argv.slice(1), { reject: false, stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', ...(opts.signal ? { cancelSignal: opts.signal } : {}) });
+  const child = execa(argv[0]!, argv.slice(1), {
+    reject: false,
+    stdin: 'ignore',
+    stdout: 'ignore',
+    stderr: 'pipe',
+    ...(opts.signal ? { cancelSignal: opts.signal } : {}),
+  });
   child.stderr?.pipe(stderr);
   const exited = new AbortController();
   let ended = false;
@@ -127,9 +137,7 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
     conn = await server.accept(AbortSignal.any([exited.signal, connectTimeout]));
     if (hasBlockRules) {
       qmp = await QmpClient.connect(qmpSocket, { timeoutMs: 10_000 });
-      hostFaults = new HostFaults(opts.plan, { log: opts.log, resultsDir: opts.resultsDir, images: new Map(opts.machine.disks.map((d) => [d.id, d.image])), traceFile: blockTrace, startsPaused: false, onReset: () => undefined });
-      await hostFaults.start(qmp, 0);
-      await hostFaults.testStarted();
+      hostFaults = await armHostFaults(qmp, opts, blockTrace);
     }
     refusal = await refuseIgnoredAttrs(script, conn, opts);
     if (!refusal) await runSections(script, conn, hostFaults, opts, started + opts.scriptTimeoutMs, sections);
@@ -145,7 +153,14 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
   hostFaults?.finish();
   await new Promise<void>((resolve) => stderr.end(resolve));
   if (refusal) throw refusal;
-  const crash = byUs ? undefined : describeCrash(r.exitCode, r.signal ?? undefined, r.stderr, sections.some((s) => s.stepsRun > 0));
+  const crash = byUs
+    ? undefined
+    : describeCrash(
+        r.exitCode,
+        r.signal ?? undefined,
+        r.stderr,
+        sections.some((s) => s.stepsRun > 0),
+      );
   if (crash) markCrash(sections, crash);
   return {
     script,
@@ -158,15 +173,38 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
   };
 }
 
+/** The block rules, armed before the first section runs (a qtest machine has no boot to wait for). */
+async function armHostFaults(qmp: QmpClient, opts: RunQtestOptions, blockTrace: string | undefined): Promise<HostFaults> {
+  const hostFaults = new HostFaults(opts.plan, {
+    log: opts.log,
+    resultsDir: opts.resultsDir,
+    images: new Map(opts.machine.disks.map((d) => [d.id, d.image])),
+    traceFile: blockTrace,
+    startsPaused: false,
+    onReset: () => undefined,
+  });
+  await hostFaults.start(qmp, 0);
+  await hostFaults.testStarted();
+  return hostFaults;
+}
+
 /** The script is done: QEMU may go (quit over QMP when we have it, else a signal). */
-async function stopQemu<R extends { exitCode?: number | undefined; signal?: string | undefined }>(child: { kill(signal: NodeJS.Signals): boolean }, result: Promise<R>, ended: boolean, qmp: QmpClient | undefined): Promise<{ r: R; byUs: boolean }> {
+async function stopQemu<R extends { exitCode?: number | undefined; signal?: string | undefined }>(
+  child: { kill(signal: NodeJS.Signals): boolean },
+  result: Promise<R>,
+  ended: boolean,
+  qmp: QmpClient | undefined,
+): Promise<{ r: R; byUs: boolean }> {
   let terminated = false;
   if (!ended) {
     if (qmp) await qmp.execute('quit').catch(() => undefined);
-    const stop = setTimeout(() => {
-      terminated = true;
-      child.kill('SIGTERM');
-    }, qmp ? 3000 : 0);
+    const stop = setTimeout(
+      () => {
+        terminated = true;
+        child.kill('SIGTERM');
+      },
+      qmp ? 3000 : 0,
+    );
     await result;
     clearTimeout(stop);
   }
@@ -177,7 +215,14 @@ async function stopQemu<R extends { exitCode?: number | undefined; signal?: stri
 }
 
 /** Each section in order; after a lost connection the rest are errors that say why they did not run. */
-async function runSections(script: QtestScript, conn: QtestConnection, hostFaults: HostFaults | undefined, opts: RunQtestOptions, deadline: number, sections: SectionResult[]): Promise<void> {
+async function runSections(
+  script: QtestScript,
+  conn: QtestConnection,
+  hostFaults: HostFaults | undefined,
+  opts: RunQtestOptions,
+  deadline: number,
+  sections: SectionResult[],
+): Promise<void> {
   let lost: string | undefined;
   for (const section of script.sections) {
     if (lost) {
@@ -194,7 +239,13 @@ function notRun(section: QtestScript['sections'][number], error: string): Sectio
   return { name: section.name, line: section.line, status: 'error', durationMs: 0, stepsRun: 0, steps: section.steps.length, error };
 }
 
-async function runSection(section: QtestScript['sections'][number], conn: QtestConnection, hostFaults: HostFaults | undefined, opts: RunQtestOptions, deadline: number): Promise<SectionResult> {
+async function runSection(
+  section: QtestScript['sections'][number],
+  conn: QtestConnection,
+  hostFaults: HostFaults | undefined,
+  opts: RunQtestOptions,
+  deadline: number,
+): Promise<SectionResult> {
   const start = Date.now();
   const base = { name: section.name, line: section.line, steps: section.steps.length };
   let stepsRun = 0;
@@ -212,7 +263,13 @@ async function runSection(section: QtestScript['sections'][number], conn: QtestC
 }
 
 /** Runs one step; a mismatch comes back, a lost QEMU or a timeout throws. */
-async function runStep(step: ScriptStep, conn: QtestConnection, hostFaults: HostFaults | undefined, opts: RunQtestOptions, deadline: number): Promise<SectionResult['failure']> {
+async function runStep(
+  step: ScriptStep,
+  conn: QtestConnection,
+  hostFaults: HostFaults | undefined,
+  opts: RunQtestOptions,
+  deadline: number,
+): Promise<SectionResult['failure']> {
   if (step.kind === 'marker') {
     await hostFaults?.marker(step.marker!);
     return undefined;
@@ -225,7 +282,10 @@ async function runStep(step: ScriptStep, conn: QtestConnection, hostFaults: Host
     if (step.kind === 'irq') {
       const level = conn.irqs.get(step.irq!.line);
       const actual = level === undefined ? 'never changed' : level ? 'raised' : 'lowered';
-      outcome = level === step.irq!.raised ? { ok: true, actual } : { ok: false, actual, diff: `expected: IRQ ${step.irq!.line} ${step.irq!.raised ? 'raised' : 'lowered'}\nactual:   ${actual}` };
+      outcome =
+        level === step.irq!.raised
+          ? { ok: true, actual }
+          : { ok: false, actual, diff: `expected: IRQ ${step.irq!.line} ${step.irq!.raised ? 'raised' : 'lowered'}\nactual:   ${actual}` };
     } else {
       outcome = judgeAnswer(step, await conn.send(step.wire, Math.min(opts.commandTimeoutMs, left)));
     }
@@ -247,15 +307,22 @@ async function refuseIgnoredAttrs(script: QtestScript, conn: QtestConnection, op
   if (!first) return undefined;
   const probe = await probeQtestAttrs(conn, opts.commandTimeoutMs);
   if (probe.supported) return undefined;
-  return new ConfigError(`line ${first.line} uses memory-transaction attributes (\`${first.attrs}\`), but this QEMU's qtest server ignores them: ${probe.evidence}`, {
-    location: { file: script.file, line: first.line },
-    hint: `${opts.machine.qemuBinary} would make the access a normal one; run the script on a QEMU whose qtest takes attributes (\`readl ADDR secure\`, \`space=realm\`; not in QEMU 10.2), or drop the attributes`,
-  });
+  return new ConfigError(
+    `line ${first.line} uses memory-transaction attributes (\`${first.attrs}\`), but this QEMU's qtest server ignores them: ${probe.evidence}`,
+    {
+      location: { file: script.file, line: first.line },
+      hint: `${opts.machine.qemuBinary} would make the access a normal one; run the script on a QEMU whose qtest takes attributes (\`readl ADDR secure\`, \`space=realm\`; not in QEMU 10.2), or drop the attributes`,
+    },
+  );
 }
 
 function describeCrash(code: number | undefined, signal: string | undefined, stderr: unknown, scriptStarted: boolean): string {
   const text = typeof stderr === 'string' ? stderr.trim() : '';
-  const last = text.split('\n').filter((l) => l.trim()).slice(-3).join(' | ');
+  const last = text
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(-3)
+    .join(' | ');
   const how = signal ? `was killed by ${signal}` : `exited with status ${code}`;
   return `QEMU ${how} ${scriptStarted ? 'during the script' : 'before the script started'}${last ? `: ${last}` : ''}`;
 }

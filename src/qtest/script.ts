@@ -114,7 +114,8 @@ export function parseQtestScript(text: string, file: string): QtestScript {
     if (header) {
       const title = header[1]!.trim();
       if (title === '') throw scriptError('a section needs a name: `[fw_cfg signature]`', file, lineNo, raw, 1);
-      if (sections.some((s) => s.name === title)) throw scriptError(`section [${title}] is given twice`, file, lineNo, raw, 1, 'give each section its own name: it is the JUnit testcase name');
+      if (sections.some((s) => s.name === title))
+        throw scriptError(`section [${title}] is given twice`, file, lineNo, raw, 1, 'give each section its own name: it is the JUnit testcase name');
       current = { name: title, line: lineNo, steps: [] };
       sections.push(current);
       return;
@@ -137,7 +138,15 @@ export function parseQtestScript(text: string, file: string): QtestScript {
   const withSteps = sections.filter((s) => s.steps.length > 0);
   if (withSteps.length === 0) throw scriptError('the script has no commands', file, 1, lines[0] ?? '', 1, SCRIPT_HINT);
   const empty = sections.find((s) => s.steps.length === 0);
-  if (empty) throw scriptError(`section [${empty.name}] has no commands`, file, empty.line, lines[empty.line - 1] ?? '', 1, 'add commands under it, or remove the section');
+  if (empty)
+    throw scriptError(
+      `section [${empty.name}] has no commands`,
+      file,
+      empty.line,
+      lines[empty.line - 1] ?? '',
+      1,
+      'add commands under it, or remove the section',
+    );
   return { file, name, sections };
 }
 
@@ -157,8 +166,17 @@ class WordProblem extends ValueProblem {
   }
 }
 
-function parseStep(source: string, line: number): ScriptStep {
-  // `COMMAND ARGS [& MASK] (==|!=) EXPECTED [until DURATION]`
+/** A step's line taken apart: `COMMAND ARGS [& MASK] (==|!=) EXPECTED [until DURATION]`. */
+interface StepParts {
+  command: string;
+  args: string[];
+  mask: string | undefined;
+  op: '==' | '!=' | undefined;
+  expected: string | undefined;
+  untilMs: number | undefined;
+}
+
+function splitStep(source: string): StepParts {
   let rest = source;
   let untilMs: number | undefined;
   const until = /\s+until\s+(\S+)$/.exec(rest);
@@ -181,40 +199,88 @@ function parseStep(source: string, line: number): ScriptStep {
     }
   }
   const words = rest.split(/\s+/);
-  const command = words[0]!;
-  const args = words.slice(1);
-  if (untilMs !== undefined && op === undefined) throw new WordProblem('`until` polls for an expectation, but the line has none', 'until', 'write `inb 0x1f7 & 0x80 == 0x00 until 2s`');
+  if (untilMs !== undefined && op === undefined)
+    throw new WordProblem('`until` polls for an expectation, but the line has none', 'until', 'write `inb 0x1f7 & 0x80 == 0x00 until 2s`');
+  return { command: words[0]!, args: words.slice(1), mask, op, expected, untilMs };
+}
 
-  if (command === 'marker') {
-    if (args.length !== 1 || op !== undefined || !/^[A-Za-z0-9_.-]+$/.test(args[0] ?? '')) throw new WordProblem('`marker` takes one name of letters, digits, `_`, `.`, `-`', command, 'write `marker blk-window`');
-    return { line, source, wire: '', kind: 'marker', command, attrs: undefined, expect: undefined, untilMs: undefined, marker: args[0]! };
-  }
-  if (command === 'irq') {
-    const irqLine = args[0] ?? '';
-    if (args.length !== 1 || !/^[0-9]+$/.test(irqLine) || op !== '==' || (expected !== 'raised' && expected !== 'lowered') || mask) {
-      throw new WordProblem('`irq` checks an intercepted IRQ line: `irq N == raised` or `irq N == lowered`', command, 'intercept the lines first with `irq_intercept_in` or `irq_intercept_out`');
-    }
-    return { line, source, wire: '', kind: 'irq', command, attrs: undefined, expect: undefined, untilMs, irq: { line: Number(irqLine), raised: expected === 'raised' } };
-  }
+function parseStep(source: string, line: number): ScriptStep {
+  const parts = splitStep(source);
+  if (parts.command === 'marker') return markerStep(parts, source, line);
+  if (parts.command === 'irq') return irqStep(parts, source, line);
+  return qtestStep(parts, source, line);
+}
 
+/** qfi's own `marker NAME`: host rules may wait for it. */
+function markerStep({ command, args, op }: StepParts, source: string, line: number): ScriptStep {
+  if (args.length !== 1 || op !== undefined || !/^[A-Za-z0-9_.-]+$/.test(args[0] ?? ''))
+    throw new WordProblem('`marker` takes one name of letters, digits, `_`, `.`, `-`', command, 'write `marker blk-window`');
+  return { line, source, wire: '', kind: 'marker', command, attrs: undefined, expect: undefined, untilMs: undefined, marker: args[0]! };
+}
+
+/** qfi's own `irq N == raised|lowered`, on a line intercepted before. */
+function irqStep({ command, args, op, expected, mask, untilMs }: StepParts, source: string, line: number): ScriptStep {
+  const irqLine = args[0] ?? '';
+  if (args.length !== 1 || !/^[0-9]+$/.test(irqLine) || op !== '==' || (expected !== 'raised' && expected !== 'lowered') || mask) {
+    throw new WordProblem(
+      '`irq` checks an intercepted IRQ line: `irq N == raised` or `irq N == lowered`',
+      command,
+      'intercept the lines first with `irq_intercept_in` or `irq_intercept_out`',
+    );
+  }
+  return {
+    line,
+    source,
+    wire: '',
+    kind: 'irq',
+    command,
+    attrs: undefined,
+    expect: undefined,
+    untilMs,
+    irq: { line: Number(irqLine), raised: expected === 'raised' },
+  };
+}
+
+/** One of QEMU's qtest commands, its arguments checked before QEMU sees them. */
+function qtestStep({ command, args, mask, op, expected, untilMs }: StepParts, source: string, line: number): ScriptStep {
   const spec = COMMANDS[command];
-  if (!spec) throw new WordProblem(`unknown qtest command \`${command}\``, command, `known commands: ${Object.keys(COMMANDS).join(', ')}, and qfi's own marker and irq`);
+  if (!spec)
+    throw new WordProblem(`unknown qtest command \`${command}\``, command, `known commands: ${Object.keys(COMMANDS).join(', ')}, and qfi's own marker and irq`);
   let attrs: string | undefined;
   const most = spec.args + (spec.optionalArgs ?? 0);
   if (spec.attrs && args.length === spec.args + 1) attrs = args.pop();
   if (args.length < spec.args || args.length > most) {
-    throw new WordProblem(`\`${command}\` takes ${spec.optionalArgs ? `${spec.args} to ${most}` : spec.args} argument${most === 1 ? '' : 's'}${spec.attrs ? ' and optional attributes' : ''}, got ${args.length + (attrs ? 1 : 0)}`, command, SCRIPT_HINT);
+    throw new WordProblem(
+      `\`${command}\` takes ${spec.optionalArgs ? `${spec.args} to ${most}` : spec.args} argument${most === 1 ? '' : 's'}${spec.attrs ? ' and optional attributes' : ''}, got ${args.length + (attrs ? 1 : 0)}`,
+      command,
+      SCRIPT_HINT,
+    );
   }
   if (attrs !== undefined && !ATTRS.test(attrs)) {
-    throw new WordProblem(`bad memory-transaction attributes \`${attrs}\``, attrs, 'QEMU\'s qtest takes `secure` or `space=non-secure|secure|root|realm` after the command\'s arguments');
+    throw new WordProblem(
+      `bad memory-transaction attributes \`${attrs}\``,
+      attrs,
+      "QEMU's qtest takes `secure` or `space=non-secure|secure|root|realm` after the command's arguments",
+    );
   }
   const numeric = command.startsWith('set_irq_in') || command.startsWith('irq_intercept') ? [] : command === 'b64write' ? args.slice(0, 2) : args;
   for (const a of numeric) if (!NUMBER.test(a)) throw new WordProblem(`\`${a}\` is not a number`, a, 'write numbers in hex (`0x510`) or decimal');
   // QEMU asserts on these (it would abort, not answer).
-  if (/^(in|out)[bwl]$/.test(command) && BigInt(args[0]!) > 0xffffn) throw new WordProblem(`port ${args[0]} is beyond 0xffff`, args[0]!, 'I/O ports are 16-bit; use readX/writeX for memory addresses');
-  if (['read', 'b64read', 'write', 'b64write', 'memset'].includes(command) && BigInt(args[1]!) === 0n) throw new WordProblem('a size of 0 reads or writes nothing', args[1]!, 'give the number of bytes');
+  if (/^(in|out)[bwl]$/.test(command) && BigInt(args[0]!) > 0xffffn)
+    throw new WordProblem(`port ${args[0]} is beyond 0xffff`, args[0]!, 'I/O ports are 16-bit; use readX/writeX for memory addresses');
+  if (['read', 'b64read', 'write', 'b64write', 'memset'].includes(command) && BigInt(args[1]!) === 0n)
+    throw new WordProblem('a size of 0 reads or writes nothing', args[1]!, 'give the number of bytes');
 
-  return { line, source, wire: [command, ...args, ...(attrs ? [attrs] : [])].join(' '), kind: 'qtest', command, attrs, expect: op && expected ? expectation(spec.answer, op, expected, mask) : undefined, untilMs };
+  return {
+    line,
+    source,
+    wire: [command, ...args, ...(attrs ? [attrs] : [])].join(' '),
+    kind: 'qtest',
+    command,
+    attrs,
+    expect: op && expected ? expectation(spec.answer, op, expected, mask) : undefined,
+    untilMs,
+  };
 }
 
 function expectation(answer: Answer, op: '==' | '!=', expected: string, mask: string | undefined): Expectation {
@@ -229,7 +295,8 @@ function expectation(answer: Answer, op: '==' | '!=', expected: string, mask: st
       if (mask !== undefined && !NUMBER.test(mask)) throw new WordProblem(`mask \`${mask}\` is not a number`, mask, 'write it in hex, like `& 0xff`');
       return { kind: 'value', op, value: BigInt(expected), mask: mask === undefined ? undefined : BigInt(mask), text: expected };
     case 'data':
-      if (!/^0x([0-9a-fA-F]{2})+$/.test(expected)) throw new WordProblem(`expected data \`${expected}\` is not hex bytes`, expected, '`read` answers bytes in order, like `0x51454d55`');
+      if (!/^0x([0-9a-fA-F]{2})+$/.test(expected))
+        throw new WordProblem(`expected data \`${expected}\` is not hex bytes`, expected, '`read` answers bytes in order, like `0x51454d55`');
       return { kind: 'data', op, data: expected.toLowerCase(), text: expected };
     case 'text':
       return { kind: 'text', op, word: expected, text: expected };

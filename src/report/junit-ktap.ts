@@ -25,14 +25,23 @@ export function ktapSuites(ktap: KtapReport, naming: KtapNaming): JUnitSuite[] {
   const suites: JUnitSuite[] = [];
   // A run's results file is `results`; its console and any log given to `qfi parse` are `ktap`.
   const fromResultsFile = (s: KtapStream) => s.source.startsWith('results file');
-  for (const [base, streams] of [['ktap', ktap.streams.filter((s) => !fromResultsFile(s))], ['results', ktap.streams.filter(fromResultsFile)]] as const) {
+  for (const [base, streams] of [
+    ['ktap', ktap.streams.filter((s) => !fromResultsFile(s))],
+    ['results', ktap.streams.filter(fromResultsFile)],
+  ] as const) {
     const many = streams.length > 1;
     streams.forEach((stream, i) => suites.push(...streamSuites(stream, many ? `${base}.${i + 1}` : base, naming, budget)));
   }
   if (ktap.dropped > 0) {
     suites.push({
       name: ktapNames(naming.scenario, 'ktap', ['(dropped)']).suite,
-      cases: [{ name: ktapNames(naming.scenario, 'ktap', []).caseName(`(${ktap.dropped} more results)`), classname: ktapNames(naming.scenario, 'ktap', []).classname, result: { kind: 'skipped', message: `${ktap.dropped} results over the report's budget were counted, not kept` } }],
+      cases: [
+        {
+          name: ktapNames(naming.scenario, 'ktap', []).caseName(`(${ktap.dropped} more results)`),
+          classname: ktapNames(naming.scenario, 'ktap', []).classname,
+          result: { kind: 'skipped', message: `${ktap.dropped} results over the report's budget were counted, not kept` },
+        },
+      ],
     });
   }
   return suites;
@@ -68,7 +77,8 @@ function streamSuites(stream: KtapStream, streamName: string, naming: KtapNaming
     for (const sub of test.subtests) visit(suite, sub, here);
     // The suite's own `not ok` with every case passing (a crash after the last case) would vanish.
     const own = caseResult(test, budget);
-    if (own && own.kind !== 'skipped' && !anyCaseFailed(test)) suite.cases.push({ name: n.caseName(`${test.name} (suite result)`), classname: inner.classname, ...where(test), result: own });
+    if (own && own.kind !== 'skipped' && !anyCaseFailed(test))
+      suite.cases.push({ name: n.caseName(`${test.name} (suite result)`), classname: inner.classname, ...where(test), result: own });
   };
   for (const test of stream.tests) visit(top, test, []);
   const failing = out.some((s) => s.cases.some((c) => c.result && c.result.kind !== 'skipped'));
@@ -76,7 +86,12 @@ function streamSuites(stream: KtapStream, streamName: string, naming: KtapNaming
     // Nothing to hang the error on (no result at all, or a TAP stream failed as a whole: a count
     // that does not match its plan, a number twice): one case says why, so it cannot look green.
     const kind = stream.status === 'fail' ? 'failure' : 'error';
-    top.cases.push({ name: names([]).caseName('(stream)'), classname: names([]).classname, ...where(), result: { kind, type: 'ktap', message: stream.errors.at(kind === 'failure' ? -1 : 0)!, text: stream.errors.join('\n') } });
+    top.cases.push({
+      name: names([]).caseName('(stream)'),
+      classname: names([]).classname,
+      ...where(),
+      result: { kind, type: 'ktap', message: stream.errors.at(kind === 'failure' ? -1 : 0)!, text: stream.errors.join('\n') },
+    });
   }
   // Suites without cases of their own (KUnit's top level, a suite of parameterised cases) show
   // as empty suites in a publisher: they go, the stream's properties moving to its first suite.

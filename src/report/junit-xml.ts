@@ -54,7 +54,14 @@ function countSuite(suite: JUnitSuite): Counts {
 }
 
 const attr = (text: string) =>
-  toXmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  toXmlText(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 const body = (text: string) => toXmlText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** Seconds as SUREFIRE_TIME allows them: plain decimals, millisecond precision. */
 export const seconds = (s: number) => String(Math.round(s * 1000) / 1000);
@@ -79,7 +86,10 @@ function renderCase(tc: JUnitCase, pad: string, out: string[]): void {
   if (!r && !tc.systemOut) return void out.push(`${open}/>`);
   out.push(`${open}>`);
   if (r) {
-    const el = `<${r.kind}${attrs([['message', r.message], ['type', r.type]])}`;
+    const el = `<${r.kind}${attrs([
+      ['message', r.message],
+      ['type', r.type],
+    ])}`;
     out.push(`${pad}  ${r.text ? `${el}>${body(r.text)}</${r.kind}>` : `${el}/>`}`);
   }
   if (tc.systemOut) out.push(`${pad}  <system-out>${body(tc.systemOut)}</system-out>`);
@@ -101,7 +111,13 @@ function renderSuite(suite: JUnitSuite, pad: string, out: string[]): void {
   );
   if (suite.properties?.length) {
     out.push(`${pad}  <properties>`);
-    for (const [name, value] of suite.properties) out.push(`${pad}    <property${attrs([['name', name], ['value', value]])}/>`);
+    for (const [name, value] of suite.properties)
+      out.push(
+        `${pad}    <property${attrs([
+          ['name', name],
+          ['value', value],
+        ])}/>`,
+      );
     out.push(`${pad}  </properties>`);
   }
   for (const tc of suite.cases) renderCase(tc, `${pad}  `, out);
@@ -111,7 +127,15 @@ function renderSuite(suite: JUnitSuite, pad: string, out: string[]): void {
 /** The document: <testsuites> with counts over everything (no `skipped` there: the schema has none). */
 export function renderJUnit(name: string, suites: JUnitSuite[]): string {
   const total = countSuite({ name, cases: suites.flatMap((s) => s.cases) });
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs([['name', name], ['tests', total.tests], ['failures', total.failures], ['errors', total.errors]])}>`];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attrs([
+      ['name', name],
+      ['tests', total.tests],
+      ['failures', total.failures],
+      ['errors', total.errors],
+    ])}>`,
+  ];
   for (const suite of suites) renderSuite(suite, '  ', out);
   out.push('</testsuites>');
   return `${out.join('\n')}\n`;

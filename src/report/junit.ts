@@ -29,7 +29,10 @@ function properties(run: TestRun): Array<[string, string]> {
   prop('qfi.kernel', run.provisioned.kernelDescription);
   const guest = run.provisioned.guest;
   if (guest) {
-    prop('qfi.guest.kernel', `${guest.kernel.package} ${guest.kernel.version} (deb sha256 ${guest.kernel.debSha256}, ${guest.arch === 'x86_64' ? 'vmlinux' : 'Image'} sha256 ${guest.kernelSha256})`);
+    prop(
+      'qfi.guest.kernel',
+      `${guest.kernel.package} ${guest.kernel.version} (deb sha256 ${guest.kernel.debSha256}, ${guest.arch === 'x86_64' ? 'vmlinux' : 'Image'} sha256 ${guest.kernelSha256})`,
+    );
     prop('qfi.guest.busybox', `${guest.busybox.package} ${guest.busybox.version} (deb sha256 ${guest.busybox.debSha256})`);
     prop('qfi.guest.initramfs', `sha256 ${guest.initrdSha256}`);
     prop('qfi.guest.pin', guest.pin);
@@ -73,7 +76,14 @@ export function toJUnit(run: TestRun, opts: { scenarioCase?: boolean } = {}): st
 
   // In a campaign a scenario is one test: its id is the name (a recheck runs under the id it
   // rechecks, so mikepenz reads it as a retry), pointing at the rule's line.
-  const scenario: JUnitCase = { name: run.scenario, classname: names.classname, time: seconds(run.record.wallMs), ...(firstRule ? at(firstRule) : commandAt), systemOut: facts, ...(failed ? { result: failed } : {}) };
+  const scenario: JUnitCase = {
+    name: run.scenario,
+    classname: names.classname,
+    time: seconds(run.record.wallMs),
+    ...(firstRule ? at(firstRule) : commandAt),
+    systemOut: facts,
+    ...(failed ? { result: failed } : {}),
+  };
   const suite: JUnitSuite = {
     name: names.suite,
     timestamp: run.record.startedAt,

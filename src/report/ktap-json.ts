@@ -27,15 +27,20 @@ export function ktapFileJson(file: string, report: KtapReport | undefined): Ktap
     file,
     status: report.status,
     counts: { passed: c.passed, failed: c.failed, skipped: c.skipped, crashed: c.crashed, errors: c.errors },
-    tests: report.streams.flatMap((s) => ktapCases(s.tests)).flatMap(({ path, test }) => {
-      // A placeholder for a run of missing results is one crashed test each, as kunit counts them.
-      if (test.synthetic && test.counts.crashed > 1) {
-        const first = test.number ?? 1;
-        const of = /of (\d+)\)$/.exec(test.name)?.[1];
-        return Array.from({ length: test.counts.crashed }, (_, i) => ({ name: [...path.slice(0, -1), `(no result for test ${first + i}${of ? ` of ${of}` : ''})`].join('.'), status: test.status }));
-      }
-      return [{ name: path.join('.'), status: test.status, ...(test.directive ? { directive: test.directive } : {}) }];
-    }),
+    tests: report.streams
+      .flatMap((s) => ktapCases(s.tests))
+      .flatMap(({ path, test }) => {
+        // A placeholder for a run of missing results is one crashed test each, as kunit counts them.
+        if (test.synthetic && test.counts.crashed > 1) {
+          const first = test.number ?? 1;
+          const of = /of (\d+)\)$/.exec(test.name)?.[1];
+          return Array.from({ length: test.counts.crashed }, (_, i) => ({
+            name: [...path.slice(0, -1), `(no result for test ${first + i}${of ? ` of ${of}` : ''})`].join('.'),
+            status: test.status,
+          }));
+        }
+        return [{ name: path.join('.'), status: test.status, ...(test.directive ? { directive: test.directive } : {}) }];
+      }),
     errors: report.streams.flatMap((s) => s.errors),
     streams: report.streams.map((s) => ({ version: s.version, lines: `${s.firstLine}-${s.lastLine}`, plan: s.plan ?? null, status: s.status })),
   };

@@ -10,7 +10,15 @@ const label: Record<KtapStatus, string> = { pass: '[PASSED]', fail: '[FAILED]', 
 
 export function countsLine(c: KtapCounts): string {
   const total = totalTests(c);
-  const parts = [['passed', c.passed], ['failed', c.failed], ['crashed', c.crashed], ['skipped', c.skipped], ['errors', c.errors]].filter(([, n]) => n).map(([what, n]) => `${what}: ${n}`);
+  const parts = [
+    ['passed', c.passed],
+    ['failed', c.failed],
+    ['crashed', c.crashed],
+    ['skipped', c.skipped],
+    ['errors', c.errors],
+  ]
+    .filter(([, n]) => n)
+    .map(([what, n]) => `${what}: ${n}`);
   return `Ran ${total} test${total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 

@@ -28,7 +28,7 @@ export function writeReproducer(plan: Plan, dir: string, guest?: GuestIdentity):
           `# guest pin (summary.json guest.pin, which qfi reproduce passes as --guest-pin): ${guest.pin}`,
         ]
       : []),
-    '# qfi is: $QFI (a command, or the path of qfi\'s dist/cli.js), else `qfi` on PATH, else',
+    "# qfi is: $QFI (a command, or the path of qfi's dist/cli.js), else `qfi` on PATH, else",
     '# ./node_modules/.bin/qfi, else the qfi that wrote this script, if it is still there.',
     'set -euo pipefail',
     'here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)',

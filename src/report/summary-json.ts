@@ -33,16 +33,45 @@ export function toSummaryJson(run: TestRun, junitFile = 'junit.xml'): string {
     /** What the guest received through fw_cfg, so the run can be replayed with bare QEMU. */
     fwCfg: plan.fwCfg,
     console: { lines: record.consoleLines },
-    events: record.events.map((e) => ({ kind: e.kind, line: e.line, atMs: e.atMs, text: e.text, ...(e.exitCode !== undefined ? { exitCode: e.exitCode } : {}) })),
+    events: record.events.map((e) => ({
+      kind: e.kind,
+      line: e.line,
+      atMs: e.atMs,
+      text: e.text,
+      ...(e.exitCode !== undefined ? { exitCode: e.exitCode } : {}),
+    })),
     injections: run.injections ?? null,
     points: run.points,
     logSummary: run.summary,
     /** KTAP/TAP results on the console: counts and each stream's errors (the tests are in junit.xml). */
     ktap: run.ktap
-      ? { counts: run.ktap.counts, dropped: run.ktap.dropped, status: run.ktap.status, caseLocation: ktapCaseLocation(run, 'console'), streams: run.ktap.streams.map((s) => ({ source: s.source, version: s.version, status: s.status, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, truncated: s.truncated ?? null, errors: s.errors })) }
+      ? {
+          counts: run.ktap.counts,
+          dropped: run.ktap.dropped,
+          status: run.ktap.status,
+          caseLocation: ktapCaseLocation(run, 'console'),
+          streams: run.ktap.streams.map((s) => ({
+            source: s.source,
+            version: s.version,
+            status: s.status,
+            firstLine: s.firstLine,
+            lastLine: s.lastLine,
+            plan: s.plan ?? null,
+            truncated: s.truncated ?? null,
+            errors: s.errors,
+          })),
+        }
       : null,
     diagnostics: record.diagnostics ?? null,
-    files: { console: 'console.log', qemuStderr: 'qemu-stderr.log', qmpLog: 'qmp.log', junit: junitFile, reproducer: 'reproducer.sh', reproduce: REPRODUCE_FILES.manifest, ...(run.injections ? { injections: 'injections.jsonl' } : {}) },
+    files: {
+      console: 'console.log',
+      qemuStderr: 'qemu-stderr.log',
+      qmpLog: 'qmp.log',
+      junit: junitFile,
+      reproducer: 'reproducer.sh',
+      reproduce: REPRODUCE_FILES.manifest,
+      ...(run.injections ? { injections: 'injections.jsonl' } : {}),
+    },
   };
   return `${JSON.stringify(summary, null, 2)}\n`;
 }

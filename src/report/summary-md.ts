@@ -62,7 +62,18 @@ export function toSummaryMarkdown(run: TestRun): string {
   const excerpt = [...ranked, ...(ranked.length && tail.length ? ['…'] : []), ...tail].join('\n');
   if (run.verdict !== 'pass' && excerpt) {
     const text = toReportText(excerpt).replaceAll('```', '`​``');
-    out.push('', '<details open><summary>Console excerpt</summary>', '', '```text', text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}\n… (cut at ${maxExcerptChars} characters: console.log in the results has it all)` : text, '```', '', '</details>');
+    out.push(
+      '',
+      '<details open><summary>Console excerpt</summary>',
+      '',
+      '```text',
+      text.length > maxExcerptChars
+        ? `${text.slice(0, maxExcerptChars)}\n… (cut at ${maxExcerptChars} characters: console.log in the results has it all)`
+        : text,
+      '```',
+      '',
+      '</details>',
+    );
   }
   return boundMarkdown(`${out.join('\n')}\n`, maxSummaryBytes);
 }

@@ -35,7 +35,11 @@ export function compareRuns(original: RunFacts, rerun: RunFacts): Comparison {
     matched: verdictMatched && injectionsMatched && points.length === 0,
     verdict: { matched: verdictMatched, original: o.verdict, rerun: r.verdict, originalReason: o.reason, rerunReason: r.reason },
     injections: { matched: injectionsMatched, original: original.injections.length, rerun: rerun.injections.length, onlyOriginal, onlyRerun },
-    points: { matched: points.length === 0, differences: points, summary: (r.points ?? []).map((p) => `${p.name} ${p.calls === undefined ? 'registered' : `${p.fails ?? 0} of ${p.calls} call(s) failed`}`) },
+    points: {
+      matched: points.length === 0,
+      differences: points,
+      summary: (r.points ?? []).map((p) => `${p.name} ${p.calls === undefined ? 'registered' : `${p.fails ?? 0} of ${p.calls} call(s) failed`}`),
+    },
     setup: {
       rules: { matched: sameList(o.faults.rules, r.faults.rules), original: o.faults.rules, rerun: r.faults.rules },
       seed: { matched: o.faults.seed === r.faults.seed, original: o.faults.seed, rerun: r.faults.seed },
@@ -54,7 +58,11 @@ function qemuOrigin(origin: string): string {
 export function describeComparison(c: Comparison): { lines: string[]; warnings: string[] } {
   const lines: string[] = [];
   const v = c.verdict;
-  lines.push(v.matched ? `verdict: matched (${v.rerun}: ${v.rerunReason})` : `verdict: differed: the original was ${v.original} (${v.originalReason}), the replay ${v.rerun} (${v.rerunReason})`);
+  lines.push(
+    v.matched
+      ? `verdict: matched (${v.rerun}: ${v.rerunReason})`
+      : `verdict: differed: the original was ${v.original} (${v.originalReason}), the replay ${v.rerun} (${v.rerunReason})`,
+  );
   const i = c.injections;
   const guestPoints = c.points.summary.length ? `; guest points: ${c.points.summary.join(', ')}` : '';
   if (i.matched && c.points.matched) lines.push(`injections: matched (${i.rerun} by host or plugin rules${guestPoints})`);
@@ -74,7 +82,9 @@ export function describeComparison(c: Comparison): { lines: string[]; warnings: 
   if (!s.seed.matched) warnings.push(`the replay's seed differs: original ${s.seed.original}, replay ${s.seed.rerun}`);
   if (!s.qemu.matched) warnings.push(`the replay ran ${s.qemu.rerun}, the original ${s.qemu.original}: QEMU's behaviour may differ between versions`);
   if (!s.guest.matched) warnings.push(`the replay's guest differs from the original's: ${s.guest.differences.join('; ')}`);
-  lines.push(`qfi reproduce: ${c.matched ? 'matched' : 'differed'} — the verdict and the injections ${c.matched ? 'are the same as in the original' : 'are not the same as in the original'}`);
+  lines.push(
+    `qfi reproduce: ${c.matched ? 'matched' : 'differed'} — the verdict and the injections ${c.matched ? 'are the same as in the original' : 'are not the same as in the original'}`,
+  );
   return { lines, warnings };
 }
 
@@ -95,7 +105,8 @@ function multisetMinus(a: readonly string[], b: readonly string[]): string[] {
 }
 
 function pointDifferences(original: readonly GuestPoint[], rerun: readonly GuestPoint[]): string[] {
-  const text = (p: GuestPoint | undefined) => (p === undefined ? 'not reported' : p.calls === undefined ? 'registered only' : `${p.calls} call(s), ${p.fails ?? 0} failed`);
+  const text = (p: GuestPoint | undefined) =>
+    p === undefined ? 'not reported' : p.calls === undefined ? 'registered only' : `${p.calls} call(s), ${p.fails ?? 0} failed`;
   const names = [...new Set([...original, ...rerun].map((p) => p.name))];
   return names.flatMap((name) => {
     const a = text(original.find((p) => p.name === name));
@@ -115,7 +126,9 @@ function guestDifferences(original: RecordedGuest | undefined, rerun: RecordedGu
     ['kernel sha256', (g) => g.kernelSha256],
     ['initramfs sha256', (g) => g.initrdSha256],
   ];
-  return fields.flatMap(([what, get]) => (get(original) === get(rerun) ? [] : [`${what}: ${get(original) ?? 'none'} in the original, ${get(rerun) ?? 'none'} in the replay`]));
+  return fields.flatMap(([what, get]) =>
+    get(original) === get(rerun) ? [] : [`${what}: ${get(original) ?? 'none'} in the original, ${get(rerun) ?? 'none'} in the replay`],
+  );
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -24,25 +24,35 @@ export function findRun(names: readonly string[], opts: { scenario: string | und
     const found = scenarios.find((s) => s.id === opts.scenario);
     if (found) return found.prefix;
     if (scenarios.length === 0) {
-      throw new UsageError(`--scenario ${opts.scenario}: ${opts.label} is not a campaign's results (it has no scenarios/<id>/${MANIFEST})`, { hint: 'leave --scenario out to reproduce the run in it' });
+      throw new UsageError(`--scenario ${opts.scenario}: ${opts.label} is not a campaign's results (it has no scenarios/<id>/${MANIFEST})`, {
+        hint: 'leave --scenario out to reproduce the run in it',
+      });
     }
-    const guess = closestMatch(opts.scenario, scenarios.map((s) => s.id));
-    throw new UsageError(`${opts.label} has no scenario \`${opts.scenario}\``, { hint: `${guess ? `did you mean \`${guess}\`? ` : ''}${scenarioList(scenarios.map((s) => s.id))}` });
+    const guess = closestMatch(
+      opts.scenario,
+      scenarios.map((s) => s.id),
+    );
+    throw new UsageError(`${opts.label} has no scenario \`${opts.scenario}\``, {
+      hint: `${guess ? `did you mean \`${guess}\`? ` : ''}${scenarioList(scenarios.map((s) => s.id))}`,
+    });
   }
   const runs = manifests.filter((p) => tops.has(p));
   if (runs.includes('')) return '';
   // Before a lone run one folder down: a campaign's probe/ is one, and not what is meant.
   if (scenarios.length > 0) {
-    throw new UsageError(`${opts.label} holds a campaign's results: say which scenario to reproduce`, { hint: `add --scenario ID; ${scenarioList(scenarios.map((s) => s.id))}` });
+    throw new UsageError(`${opts.label} holds a campaign's results: say which scenario to reproduce`, {
+      hint: `add --scenario ID; ${scenarioList(scenarios.map((s) => s.id))}`,
+    });
   }
   if (runs.length === 1) return runs[0]!;
-  if (runs.length > 1) throw new UsageError(`${opts.label} holds the results of ${runs.length} runs (${runs.join(', ')})`, { hint: 'give one of these folders' });
+  if (runs.length > 1)
+    throw new UsageError(`${opts.label} holds the results of ${runs.length} runs (${runs.join(', ')})`, { hint: 'give one of these folders' });
   const older = names.some((n) => n === 'summary.json' || /^[^/]+\/summary\.json$/.test(n));
   throw new UsageError(`${opts.label} has no ${MANIFEST}: it is not the results folder of a qfi run`, {
     hint: older
       ? `its summary.json is from a qfi without \`qfi reproduce\`; run its scenario again with \`qfi run\` (the flags are in its reproducer.sh)`
       : names.includes('campaign.json')
-        ? 'a snapshot campaign\'s trials are repeated by the campaign: use the trial\'s `reproducer` line in campaign.json'
+        ? "a snapshot campaign's trials are repeated by the campaign: use the trial's `reproducer` line in campaign.json"
         : 'give the folder a qfi run wrote (qfi-results/ by default), or the artifact zip downloaded from GitHub',
   });
 }

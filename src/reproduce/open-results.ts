@@ -25,10 +25,13 @@ export type ResultsSource = { kind: 'folder'; path: string } | { kind: 'zip'; pa
 
 /** What PATH is; a missing PATH or anything else is a usage error naming it. */
 export function resultsSource(path: string): ResultsSource {
-  if (!existsSync(path)) throw new UsageError(`${path} does not exist`, { hint: 'give the results folder of a qfi run, or the artifact zip downloaded from GitHub' });
+  if (!existsSync(path))
+    throw new UsageError(`${path} does not exist`, { hint: 'give the results folder of a qfi run, or the artifact zip downloaded from GitHub' });
   if (statSync(path).isDirectory()) return { kind: 'folder', path };
   if (isZip(path)) return { kind: 'zip', path };
-  throw new UsageError(`${path} is neither a folder nor a zip archive`, { hint: 'give the results folder of a qfi run, or the artifact zip downloaded from GitHub' });
+  throw new UsageError(`${path} is neither a folder nor a zip archive`, {
+    hint: 'give the results folder of a qfi run, or the artifact zip downloaded from GitHub',
+  });
 }
 
 /** A zip starts with a local file header (`PK\x03\x04`), or, when empty, with the end record. */
@@ -58,14 +61,18 @@ export function openResults(source: ResultsSource, opts: { scenario: string | un
   try {
     return unpackRun(readZip(readFileSync(source.path)), label, opts);
   } catch (err) {
-    if (err instanceof ZipFormatError) throw new UsageError(`${source.path}: ${err.message}`, { hint: 'download the artifact again; a zip cut off mid-download cannot be read' });
+    if (err instanceof ZipFormatError)
+      throw new UsageError(`${source.path}: ${err.message}`, { hint: 'download the artifact again; a zip cut off mid-download cannot be read' });
     throw err;
   }
 }
 
 /** The run's entries of the zip, written under `<resultsDir>/original/`. */
 function unpackRun(entries: ZipEntry[], label: string, opts: { scenario: string | undefined; resultsDir: string }): OpenedResults {
-  const prefix = findRun(entries.map((e) => e.name), { scenario: opts.scenario, label });
+  const prefix = findRun(
+    entries.map((e) => e.name),
+    { scenario: opts.scenario, label },
+  );
   const dest = join(opts.resultsDir, UNPACKED_ORIGINAL);
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
@@ -74,7 +81,10 @@ function unpackRun(entries: ZipEntry[], label: string, opts: { scenario: string 
     const name = entry.name.slice(prefix.length);
     const target = join(dest, normalize(name));
     const rel = relative(dest, target);
-    if (isAbsolute(name) || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) throw new UsageError(`${label}: entry ${entry.name} points outside the archive's folder`, { hint: 'this zip was not written by GitHub\'s artifact upload; unpack it yourself and give the folder' });
+    if (isAbsolute(name) || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
+      throw new UsageError(`${label}: entry ${entry.name} points outside the archive's folder`, {
+        hint: "this zip was not written by GitHub's artifact upload; unpack it yourself and give the folder",
+      });
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, entry.read());
   }

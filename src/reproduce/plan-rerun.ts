@@ -40,7 +40,12 @@ export function planRerun(opts: {
   for (const name of Object.keys(overrides) as InputName[]) {
     const spec = INPUTS.find((s) => s.name === name);
     if (NOT_OVERRIDABLE.includes(name) || (spec && 'scope' in spec && spec.scope === 'campaign')) {
-      throw new UsageError(`--${name} cannot be given to qfi reproduce`, { hint: name === 'config' ? 'a replay reads the config the run copied into its results folder; to run another config, use qfi run' : 'qfi reproduce reruns one scenario; --scenario picks it from a campaign\'s results' });
+      throw new UsageError(`--${name} cannot be given to qfi reproduce`, {
+        hint:
+          name === 'config'
+            ? 'a replay reads the config the run copied into its results folder; to run another config, use qfi run'
+            : "qfi reproduce reruns one scenario; --scenario picks it from a campaign's results",
+      });
     }
   }
   const notes: string[] = [];
@@ -62,15 +67,23 @@ export function planRerun(opts: {
   if (summary?.guest?.pin) {
     if (isInputName(GUEST_PIN_INPUT)) {
       inputs[GUEST_PIN_INPUT] = summary.guest.pin;
-      notes.push(`guest: pinned to the original's (${summary.guest.kernel?.package ?? 'kernel'} ${summary.guest.kernel?.version ?? ''}, ${summary.guest.busybox?.package ?? 'busybox'} ${summary.guest.busybox?.version ?? ''})`);
+      notes.push(
+        `guest: pinned to the original's (${summary.guest.kernel?.package ?? 'kernel'} ${summary.guest.kernel?.version ?? ''}, ${summary.guest.busybox?.package ?? 'busybox'} ${summary.guest.busybox?.version ?? ''})`,
+      );
     } else warnings.push('the original recorded its built-in guest by pin, but this qfi cannot boot a pinned guest: the guest may differ');
   }
   const extraFaults = overrides.faults === undefined ? [] : typeof overrides.faults === 'string' ? [overrides.faults] : overrides.faults;
   Object.assign(inputs, overrides);
   if (extraFaults.length) inputs.faults = [...asLines(manifest.inputs.faults), ...extraFaults];
   inputs['results-dir'] = opts.resultsDir;
-  if (!summary) warnings.push('the original has no summary.json (it did not finish): QEMU and the guest are chosen as its config says, and there is nothing to compare with');
-  if (manifest.schema > REPRODUCE_SCHEMA_VERSION) warnings.push(`the run was recorded by qfi ${manifest.qfi} (reproduce.json schema ${manifest.schema}); this qfi reads schema ${REPRODUCE_SCHEMA_VERSION} and may miss some of it`);
+  if (!summary)
+    warnings.push(
+      'the original has no summary.json (it did not finish): QEMU and the guest are chosen as its config says, and there is nothing to compare with',
+    );
+  if (manifest.schema > REPRODUCE_SCHEMA_VERSION)
+    warnings.push(
+      `the run was recorded by qfi ${manifest.qfi} (reproduce.json schema ${manifest.schema}); this qfi reads schema ${REPRODUCE_SCHEMA_VERSION} and may miss some of it`,
+    );
   return { inputs, configBaseDir, notes, warnings };
 }
 
@@ -96,4 +109,3 @@ function qemuInputs(manifest: ReproduceManifest, summary: RecordedSummary, notes
 function asLines(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : typeof value === 'string' ? [value] : value;
 }
-

@@ -45,12 +45,14 @@ function readCentralDirectory(zip: Buffer): ZipEntry[] {
   let size = zip.readUInt32LE(end + 12);
   let offset = zip.readUInt32LE(end + 16);
   if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) ({ count, size, offset } = readZip64End(zip, end));
-  if (offset + size > zip.length) throw new ZipFormatError(`the central directory (${size} bytes at ${offset}) lies past the end of the archive (${zip.length} bytes): the file is cut off`);
+  if (offset + size > zip.length)
+    throw new ZipFormatError(`the central directory (${size} bytes at ${offset}) lies past the end of the archive (${zip.length} bytes): the file is cut off`);
 
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new ZipFormatError(`entry ${i + 1} of ${count} in the central directory is damaged (at byte ${at})`);
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_HEADER)
+      throw new ZipFormatError(`entry ${i + 1} of ${count} in the central directory is damaged (at byte ${at})`);
     const flags = zip.readUInt16LE(at + 8);
     const method = zip.readUInt16LE(at + 10);
     const crc = zip.readUInt32LE(at + 16);
@@ -77,14 +79,17 @@ function findEndOfCentralDirectory(zip: Buffer): number {
   for (let at = zip.length - 22; at >= lowest; at--) {
     if (zip.readUInt32LE(at) === EOCD && at + 22 + zip.readUInt16LE(at + 20) === zip.length) return at;
   }
-  throw new ZipFormatError(zip.length < 22 ? `the file is ${zip.length} bytes, too short for a zip` : 'no end-of-central-directory record: not a zip archive, or cut off');
+  throw new ZipFormatError(
+    zip.length < 22 ? `the file is ${zip.length} bytes, too short for a zip` : 'no end-of-central-directory record: not a zip archive, or cut off',
+  );
 }
 
 function readZip64End(zip: Buffer, end: number): { count: number; size: number; offset: number } {
   const locator = end - 20;
   if (locator < 0 || zip.readUInt32LE(locator) !== ZIP64_LOCATOR) throw new ZipFormatError('the archive needs zip64 but has no zip64 locator');
   const record = Number(zip.readBigUInt64LE(locator + 8));
-  if (record + 56 > zip.length || zip.readUInt32LE(record) !== ZIP64_EOCD) throw new ZipFormatError(`no zip64 end-of-central-directory record at byte ${record}`);
+  if (record + 56 > zip.length || zip.readUInt32LE(record) !== ZIP64_EOCD)
+    throw new ZipFormatError(`no zip64 end-of-central-directory record at byte ${record}`);
   return { count: Number(zip.readBigUInt64LE(record + 32)), size: Number(zip.readBigUInt64LE(record + 40)), offset: Number(zip.readBigUInt64LE(record + 48)) };
 }
 
@@ -97,7 +102,7 @@ interface EntrySizes {
 /** Fields set to 0xffffffff are in the zip64 extra field, in the order size, compressed size, offset. */
 function zip64Sizes(extra: Buffer, sizes: EntrySizes): EntrySizes {
   const out = { ...sizes };
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === ZIP64_EXTRA) {

@@ -49,25 +49,43 @@ export async function reproduceRun(options: ReproduceOptions, host: Host): Promi
 
   const plan = planRerun({ manifest, summary: originalFacts?.summary, recordDir: original.dir, cwd: options.cwd, overrides, resultsDir });
   const when = originalFacts?.summary.startedAt ? ` on ${originalFacts.summary.startedAt}` : '';
-  host.log.info(`reproducing scenario ${manifest.scenario} (seed ${manifest.seed}) from ${original.label}, run by qfi ${manifest.qfi}${when} in ${manifest.cwd}`);
+  host.log.info(
+    `reproducing scenario ${manifest.scenario} (seed ${manifest.seed}) from ${original.label}, run by qfi ${manifest.qfi}${when} in ${manifest.cwd}`,
+  );
   for (const note of plan.notes) host.log.info(`  ${note}`);
   for (const warning of plan.warnings) host.log.warn(warning);
   if (source.kind === 'folder' && isInside(resolve(options.cwd), source.path)) {
-    host.log.warn(`the current folder is inside the results being reproduced: the run's relative paths resolve against it; run qfi reproduce (or reproducer.sh) from your checkout of the project`);
+    host.log.warn(
+      `the current folder is inside the results being reproduced: the run's relative paths resolve against it; run qfi reproduce (or reproducer.sh) from your checkout of the project`,
+    );
   }
 
   let rerun: PipelineResult;
   try {
-    rerun = await runPipeline({ inputs: plan.inputs, cwd: options.cwd, ...(plan.configBaseDir ? { configBaseDir: plan.configBaseDir } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.echoConsole ? { echoConsole: true } : {}) }, host);
+    rerun = await runPipeline(
+      {
+        inputs: plan.inputs,
+        cwd: options.cwd,
+        ...(plan.configBaseDir ? { configBaseDir: plan.configBaseDir } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.echoConsole ? { echoConsole: true } : {}),
+      },
+      host,
+    );
   } catch (err) {
     throw withReplayHint(err, options.cwd);
   }
 
   const rerunFacts = readRunFacts(resultsDir);
   const comparison = originalFacts && rerunFacts ? compareRuns(originalFacts, rerunFacts) : undefined;
-  const described = comparison ? describeComparison(comparison) : { lines: ['qfi reproduce: nothing to compare with (the original did not finish)'], warnings: [] };
+  const described = comparison
+    ? describeComparison(comparison)
+    : { lines: ['qfi reproduce: nothing to compare with (the original did not finish)'], warnings: [] };
   const comparisonFile = join(resultsDir, REPRODUCE_FILES.comparison);
-  writeFileSync(comparisonFile, `${JSON.stringify({ original: original.label, originalDir: original.dir, replayDir: resultsDir, ...(comparison ?? { matched: null }) }, null, 2)}\n`);
+  writeFileSync(
+    comparisonFile,
+    `${JSON.stringify({ original: original.label, originalDir: original.dir, replayDir: resultsDir, ...(comparison ?? { matched: null }) }, null, 2)}\n`,
+  );
   return { original, rerun, comparison, lines: described.lines, warnings: described.warnings, comparisonFile };
 }
 
@@ -102,14 +120,25 @@ function readManifest(original: OpenedResults): ReproduceManifest {
   try {
     manifest = JSON.parse(readFileSync(file, 'utf8')) as ReproduceManifest;
   } catch (err) {
-    throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} is not valid JSON (${(err as Error).message})`, { hint: 'the results are damaged; download the artifact again' });
+    throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} is not valid JSON (${(err as Error).message})`, {
+      hint: 'the results are damaged; download the artifact again',
+    });
   }
-  if (typeof manifest.schema !== 'number' || typeof manifest.seed !== 'number' || typeof manifest.scenario !== 'string' || typeof manifest.inputs !== 'object') {
-    throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} lacks schema, scenario, seed or inputs`, { hint: 'the results are damaged; download the artifact again' });
+  if (
+    typeof manifest.schema !== 'number' ||
+    typeof manifest.seed !== 'number' ||
+    typeof manifest.scenario !== 'string' ||
+    typeof manifest.inputs !== 'object'
+  ) {
+    throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} lacks schema, scenario, seed or inputs`, {
+      hint: 'the results are damaged; download the artifact again',
+    });
   }
   for (const copy of [manifest.config?.copy, manifest.rulesFile?.copy]) {
     if (copy !== undefined && !existsSync(join(original.dir, copy))) {
-      throw new UsageError(`${original.label}: ${copy} is missing, though ${REPRODUCE_FILES.manifest} lists it`, { hint: 'the results are incomplete; download the whole artifact again' });
+      throw new UsageError(`${original.label}: ${copy} is missing, though ${REPRODUCE_FILES.manifest} lists it`, {
+        hint: 'the results are incomplete; download the whole artifact again',
+      });
     }
   }
   return manifest;
@@ -122,6 +151,9 @@ function readManifest(original: OpenedResults): ReproduceManifest {
 function withReplayHint(err: unknown, cwd: string): unknown {
   if (!(err instanceof ConfigError)) return err;
   const hint = `qfi reproduce resolves the run's relative paths against the current folder (${resolve(cwd)}), as CI did in its workspace: run it from the top of your checkout of the project, at the commit the run was made from`;
-  return new ConfigError(err.message, { ...(err.location ? { location: err.location } : {}), hint: err.hint ? `${err.hint}\nhint: ${hint}` : hint, cause: err });
+  return new ConfigError(err.message, {
+    ...(err.location ? { location: err.location } : {}),
+    hint: err.hint ? `${err.hint}\nhint: ${hint}` : hint,
+    cause: err,
+  });
 }
-

@@ -87,5 +87,10 @@ export function injectionKey(entry: Record<string, unknown>, icount: boolean): s
     if (entry.layer === 'block') return [`block ${rule}`, ...parts(['disk', 'op', 'sector', 'sectors', 'request', 'errno']), ...failed].join(' ');
     return [`${entry.layer} ${rule}`, ...parts(['point']), ...failed].join(' ');
   }
-  return [`plugin ${String(entry.rule)}`, ...parts(['vcpu', 'kind', 'addr', 'reg', 'width']), ...(icount ? parts(['icount', 'pc', 'before', 'after', 'next']) : []), ...failed].join(' ');
+  return [
+    `plugin ${String(entry.rule)}`,
+    ...parts(['vcpu', 'kind', 'addr', 'reg', 'width']),
+    ...(icount ? parts(['icount', 'pc', 'before', 'after', 'next']) : []),
+    ...failed,
+  ].join(' ');
 }

@@ -23,13 +23,40 @@ export const BLKDEBUG_EVENT: Record<BlockRule['op'], string> = { read: 'read_aio
 
 /** qcow2 metadata events (QEMU's BlkdebugEvent list): they arm "succeed" so only data requests fail. */
 const QCOW2_METADATA_EVENTS = [
-  'l1_update', 'l1_grow_alloc_table', 'l1_grow_write_table', 'l1_grow_activate_table', 'l1_shrink_write_table', 'l1_shrink_free_l2_clusters',
-  'l2_load', 'l2_update', 'l2_update_compressed', 'l2_alloc_cow_read', 'l2_alloc_write',
-  'read_backing_aio', 'read_compressed', 'write_compressed', 'vmstate_load', 'vmstate_save',
-  'cow_read', 'cow_write', 'reftable_load', 'reftable_grow', 'reftable_update',
-  'refblock_load', 'refblock_update', 'refblock_update_part', 'refblock_alloc', 'refblock_alloc_hookup',
-  'refblock_alloc_write', 'refblock_alloc_write_blocks', 'refblock_alloc_write_table', 'refblock_alloc_switch_table',
-  'cluster_alloc', 'cluster_alloc_bytes', 'cluster_free', 'empty_image_prepare',
+  'l1_update',
+  'l1_grow_alloc_table',
+  'l1_grow_write_table',
+  'l1_grow_activate_table',
+  'l1_shrink_write_table',
+  'l1_shrink_free_l2_clusters',
+  'l2_load',
+  'l2_update',
+  'l2_update_compressed',
+  'l2_alloc_cow_read',
+  'l2_alloc_write',
+  'read_backing_aio',
+  'read_compressed',
+  'write_compressed',
+  'vmstate_load',
+  'vmstate_save',
+  'cow_read',
+  'cow_write',
+  'reftable_load',
+  'reftable_grow',
+  'reftable_update',
+  'refblock_load',
+  'refblock_update',
+  'refblock_update_part',
+  'refblock_alloc',
+  'refblock_alloc_hookup',
+  'refblock_alloc_write',
+  'refblock_alloc_write_blocks',
+  'refblock_alloc_write_table',
+  'refblock_alloc_switch_table',
+  'cluster_alloc',
+  'cluster_alloc_bytes',
+  'cluster_free',
+  'empty_image_prepare',
 ] as const;
 
 /** Most product states one disk may need; each is a rule blkdebug scans on every request. */
@@ -166,7 +193,11 @@ export function compileBlkdebug(input: BlkdebugInput): BlkdebugConfig {
 
   const sections: string[] = [];
   const section = (kind: string, fields: Record<string, string | number>): void => {
-    sections.push(`[${kind}]\n${Object.entries(fields).map(([k, v]) => `  ${k} = "${v}"`).join('\n')}\n`);
+    sections.push(
+      `[${kind}]\n${Object.entries(fields)
+        .map(([k, v]) => `  ${k} = "${v}"`)
+        .join('\n')}\n`,
+    );
   };
   const inject = (event: string, state: number | undefined, rule: BlockRule, errno: number, sector?: number): void => {
     section('inject-error', { event, ...(state !== undefined ? { state } : {}), iotype: rule.op, errno, ...(sector !== undefined ? { sector } : {}) });
@@ -205,5 +236,9 @@ export function compileBlkdebug(input: BlkdebugInput): BlkdebugConfig {
     section('inject-error', { event, iotype: op, errno: 0 });
   }
   if (input.format === 'qcow2') for (const event of QCOW2_METADATA_EVENTS) section('inject-error', { event, errno: 0 });
-  return { text: `# qfi: blkdebug rules for ${input.rules.map((r) => r.text).join(', ') || 'no rules'}\n${sections.join('\n')}`, states, rules: sections.length };
+  return {
+    text: `# qfi: blkdebug rules for ${input.rules.map((r) => r.text).join(', ') || 'no rules'}\n${sections.join('\n')}`,
+    states,
+    rules: sections.length,
+  };
 }

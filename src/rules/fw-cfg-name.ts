@@ -24,7 +24,7 @@ export function validateFwCfgName(name: string, location?: SourceLocation): stri
     const code = name.charCodeAt(i);
     if (code < 0x20 || code > 0x7e) fail(i, `${describeAt(name, i, '')} is not printable ASCII`);
     // `-fw_cfg name=a,b,file=...` would end the name at the comma.
-    if (code === 0x2c) fail(i, '`,` is not allowed: QEMU\'s option parser would split the name there');
+    if (code === 0x2c) fail(i, "`,` is not allowed: QEMU's option parser would split the name there");
   }
   if (!name.startsWith('opt/')) fail(0, 'expected a name starting with `opt/`');
   const empty = name.indexOf('//');

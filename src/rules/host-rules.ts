@@ -142,7 +142,8 @@ function parseSectorRange(v: string): [number, number] | undefined {
 
 /** Namespaces that belong to the host layers: an unknown point in them is a typo, not a guest point. */
 const HOST_NAMESPACES = ['block.', 'vm.'];
-const GUEST_OWN_HINT = 'a point of the guest\'s own runtime with this name belongs in the guest\'s rules file (rules-file), which qfi hands to the guest unchanged';
+const GUEST_OWN_HINT =
+  "a point of the guest's own runtime with this name belongs in the guest's rules file (rules-file), which qfi hands to the guest unchanged";
 
 /** What is wrong with a host rule on its own (the plan checks it against the disks and NIC), or undefined. */
 export function checkHostRule(rule: Rule): RuleProblem | undefined {
@@ -150,7 +151,11 @@ export function checkHostRule(rule: Rule): RuleProblem | undefined {
     if (rule.guest || !HOST_NAMESPACES.some((ns) => rule.point.startsWith(ns))) return undefined;
     const ns = rule.point.slice(0, rule.point.indexOf('.') + 1);
     const known = HOST_POINTS.filter((p) => p.startsWith(ns));
-    return { param: undefined, message: `unknown host point \`${rule.point}\`: ${ns}* points are carried out by QEMU (${known.join(', ')})`, hint: GUEST_OWN_HINT };
+    return {
+      param: undefined,
+      message: `unknown host point \`${rule.point}\`: ${ns}* points are carried out by QEMU (${known.join(', ')})`,
+      hint: GUEST_OWN_HINT,
+    };
   }
   const point = rule.point as (typeof HOST_POINTS)[number];
   const { params: own, example } = spec[point];
@@ -168,15 +173,18 @@ export function checkHostRule(rule: Rule): RuleProblem | undefined {
       param: undefined,
       onAction: true,
       message: isBlockRule(rule)
-        ? 'block delays need a per-request delay in blkdebug (`delay-ns`), which no QEMU release has (checked: QEMU 10.2.2\'s QAPI schema)'
+        ? "block delays need a per-request delay in blkdebug (`delay-ns`), which no QEMU release has (checked: QEMU 10.2.2's QAPI schema)"
         : `delay-ms has no meaning for ${point}`,
-      hint: isBlockRule(rule) ? 'to stall the guest, use vm.pause[duration=2s]=fail; to fail requests, use fail, fail-after:N, drop-every:N or rate:N' : TIMED_ACTIONS_HINT,
+      hint: isBlockRule(rule)
+        ? 'to stall the guest, use vm.pause[duration=2s]=fail; to fail requests, use fail, fail-after:N, drop-every:N or rate:N'
+        : TIMED_ACTIONS_HINT,
     };
   }
   if (params.once === 'true' && params.sectors !== undefined) {
     return {
       param: 'once',
-      message: 'once with sectors= is not supported: blkdebug counts every request of the disk, so "the first failure" cannot be told apart from "the first request"',
+      message:
+        'once with sectors= is not supported: blkdebug counts every request of the disk, so "the first failure" cannot be told apart from "the first request"',
       hint: 'drop once (every request touching the range fails), or drop sectors= (the first failing request of the disk is the only one)',
     };
   }

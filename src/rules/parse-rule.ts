@@ -72,7 +72,12 @@ export function parseRule(text: string, origin: RuleOrigin = {}, opts: { guestOw
   // Layer-specific checks (plugin and host points): the error goes under the parameter at fault.
   const problem = checkPluginRule(rule) ?? checkHostRule(rule);
   if (problem) {
-    const offset = problem.param !== undefined ? ((problem.onKey ? params?.keyAt : params?.valueAt)?.[problem.param] ?? point.start) : problem.onAction ? nameStart : point.start;
+    const offset =
+      problem.param !== undefined
+        ? ((problem.onKey ? params?.keyAt : params?.valueAt)?.[problem.param] ?? point.start)
+        : problem.onAction
+          ? nameStart
+          : point.start;
     scan.fail(offset, problem.message, problem.hint);
   }
   return rule;
@@ -175,7 +180,8 @@ function readParam(scan: RuleScanner, read: ParamsRead): void {
   read.valueAt[key] = valueStart;
   read.keyAt[key] = keyStart;
   if (scan.atEnd()) scan.fail(scan.i, 'missing `]` to close the parameter list');
-  if (!isWs(text[scan.i]) && text[scan.i] !== ']') scan.fail(scan.i, `unexpected ${scan.found(scan.i)} in the value of \`${key}\`, expected a space or \`]\``, PARAMS_HINT);
+  if (!isWs(text[scan.i]) && text[scan.i] !== ']')
+    scan.fail(scan.i, `unexpected ${scan.found(scan.i)} in the value of \`${key}\`, expected a space or \`]\``, PARAMS_HINT);
 }
 
 /** The `=` between the point (ending at `pointEnd`, after any parameters) and the action; returns the offset after it. */
@@ -222,7 +228,8 @@ function readActionCount(scan: RuleScanner, kind: ActionKind): Action {
     return { kind };
   }
   const spec = COUNTED[kind];
-  if (text[scan.i] !== ':') scan.fail(scan.here(nameEnd), `expected \`:N\` after \`${kind}\` (e.g. ${kind}:${Math.max(spec.min, 1)}), found ${scan.found(scan.i)}`);
+  if (text[scan.i] !== ':')
+    scan.fail(scan.here(nameEnd), `expected \`:N\` after \`${kind}\` (e.g. ${kind}:${Math.max(spec.min, 1)}), found ${scan.found(scan.i)}`);
   scan.i++;
   const colonEnd = scan.i;
   scan.skipWs();
@@ -247,10 +254,7 @@ export function parseRuleLines(text: string, origin: RuleOrigin = {}): Rule[] {
   text.split('\n').forEach((raw, index) => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (/^[ \t]*(#|$)/.test(line)) return;
-    const lineOrigin: RuleOrigin =
-      index === 0
-        ? { ...origin, line: firstLine }
-        : { ...origin, line: firstLine + index, column: 1, sourceLine: undefined };
+    const lineOrigin: RuleOrigin = index === 0 ? { ...origin, line: firstLine } : { ...origin, line: firstLine + index, column: 1, sourceLine: undefined };
     rules.push(parseRule(line, lineOrigin));
   });
   return rules;
@@ -274,9 +278,7 @@ export function closestActionKind(word: string): ActionKind | undefined {
 
 /** Damerau-Levenshtein (optimal string alignment), so a swap like `fial` costs 1. */
 function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, r) =>
-    Array.from({ length: b.length + 1 }, (_, c) => (r === 0 ? c : c === 0 ? r : 0)),
-  );
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, r) => Array.from({ length: b.length + 1 }, (_, c) => (r === 0 ? c : c === 0 ? r : 0)));
   const at = (r: number, c: number): number => d[r]?.[c] ?? Infinity;
   for (let r = 1; r <= a.length; r++) {
     for (let c = 1; c <= b.length; c++) {

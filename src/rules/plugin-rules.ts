@@ -40,13 +40,17 @@ type ParamCheck = (value: string) => string | undefined;
 
 const checks: Record<string, ParamCheck> = {
   at: (v) => (TRIGGER.test(v) ? undefined : `bad trigger "${v}"`),
-  addr: (v) => (HEX.test(v) || MARKER_ADDR.test(v) ? undefined : `addr must be a hex guest-physical address like 0x100000, or marker:NAME (the address the guest prints as QFI-MARKER:NAME=0x...), found "${v}"`),
+  addr: (v) =>
+    HEX.test(v) || MARKER_ADDR.test(v)
+      ? undefined
+      : `addr must be a hex guest-physical address like 0x100000, or marker:NAME (the address the guest prints as QFI-MARKER:NAME=0x...), found "${v}"`,
   mask: (v) => (HEX.test(v) && !/^0x0+$/.test(v) ? undefined : `mask must be a non-zero hex bit mask like 0x8, found "${v}"`),
   value: (v) => (HEX.test(v) ? undefined : `value must be hex like 0x2a, found "${v}"`),
   width: (v) => (['1', '2', '4', '8'].includes(v) ? undefined : `width must be 1, 2, 4 or 8 bytes, found "${v}"`),
   reg: (v) => (/^[a-z][a-z0-9_]{0,15}$/.test(v) ? undefined : `reg must be a register name like rax or x0, found "${v}"`),
   bytes: (v) => (/^([0-9a-fA-F]{2}){1,64}$/.test(v) ? undefined : `bytes must be 1 to 64 bytes of hex like deadbeef, found "${v}"`),
-  ranges: (v) => (v === 'ram' || v.split(';').every((r) => RANGE.test(r) && rangeOk(r)) ? undefined : `ranges must be ram or 0xSTART-0xEND joined by ;, found "${v}"`),
+  ranges: (v) =>
+    v === 'ram' || v.split(';').every((r) => RANGE.test(r) && rangeOk(r)) ? undefined : `ranges must be ram or 0xSTART-0xEND joined by ;, found "${v}"`,
   count: (v) => (DEC.test(v) ? undefined : `count must be a positive whole number, found "${v}"`),
   cpu: (v) => (/^[0-9]{1,3}$/.test(v) ? undefined : `cpu must be a vCPU index, found "${v}"`),
   period: (v) => (DEC.test(v) ? undefined : `period must be a positive number of instructions, found "${v}"`),
@@ -74,7 +78,12 @@ export function checkPluginRule(rule: Rule): RuleProblem | undefined {
   const known = [...spec.required, ...spec.optional, ...common];
   for (const key of Object.keys(params)) {
     if (!known.includes(key)) {
-      return { param: key, onKey: true, message: `${rule.point} has no parameter \`${key}\``, hint: `${rule.point} takes ${known.join(', ')}; e.g. ${spec.example}` };
+      return {
+        param: key,
+        onKey: true,
+        message: `${rule.point} has no parameter \`${key}\``,
+        hint: `${rule.point} takes ${known.join(', ')}; e.g. ${spec.example}`,
+      };
     }
     const problem = checks[key]?.(params[key]!);
     if (problem) return { param: key, message: problem, hint: key === 'at' ? TRIGGER_HINT : `e.g. ${spec.example}` };
@@ -87,13 +96,21 @@ export function checkPluginRule(rule: Rule): RuleProblem | undefined {
   }
   const addrMarker = MARKER_ADDR.exec(params.addr ?? '')?.[1];
   if (addrMarker !== undefined && !params.at!.startsWith(`marker:${addrMarker}+insn:`)) {
-    return { param: 'at', message: `an address from marker ${addrMarker} is known only once the guest prints it, so at= must be marker:${addrMarker}+insn:N`, hint: `e.g. mem.flip[addr=marker:${addrMarker} mask=0x1 at=marker:${addrMarker}+insn:1000]=fail` };
+    return {
+      param: 'at',
+      message: `an address from marker ${addrMarker} is known only once the guest prints it, so at= must be marker:${addrMarker}+insn:N`,
+      hint: `e.g. mem.flip[addr=marker:${addrMarker} mask=0x1 at=marker:${addrMarker}+insn:1000]=fail`,
+    };
   }
   if (params.mask !== undefined && rule.point === 'mem.flip') {
     // A random flip touches one byte; a fixed one touches `width` bytes.
     const bytes = params.addr === undefined ? 1 : Number(params.width ?? '1');
     if (BigInt(params.mask) >> BigInt(8 * bytes) !== 0n) {
-      return { param: 'mask', message: `mask ${params.mask} is wider than the ${bytes} byte${bytes === 1 ? '' : 's'} it flips`, hint: params.addr === undefined ? 'a random flip hits one byte: use a mask up to 0xff' : 'raise width= (1, 2, 4 or 8 bytes) or narrow the mask' };
+      return {
+        param: 'mask',
+        message: `mask ${params.mask} is wider than the ${bytes} byte${bytes === 1 ? '' : 's'} it flips`,
+        hint: params.addr === undefined ? 'a random flip hits one byte: use a mask up to 0xff' : 'raise width= (1, 2, 4 or 8 bytes) or narrow the mask',
+      };
     }
   }
   if (params.width !== undefined && params.addr === undefined) {

@@ -124,7 +124,8 @@ export class BlockTraceReader {
         const disk = this.diskOf(vdev);
         if (disk === undefined) break;
         const ordinal = this.count(disk, 'flush');
-        if (Number(field(args, 'status')) === 1) this.failures.push({ disk, op: 'flush', at, ordinal, sector: undefined, sectors: undefined, errno: undefined });
+        if (Number(field(args, 'status')) === 1)
+          this.failures.push({ disk, op: 'flush', at, ordinal, sector: undefined, sectors: undefined, errno: undefined });
         break;
       }
       default:

@@ -66,14 +66,19 @@ export async function runGuestAgentSession(opts: GuestAgentSessionOptions): Prom
     agent = await GuestAgent.connect(opts.socket, { log: transcript, startedAt: opts.startedAt, signal: opts.signal });
     // Until the boot timeout (the runner's timer aborts us then).
     const ready = await agent.waitReady({ timeoutMs: opts.plan.timeouts.bootMs + 60_000, signal: opts.signal });
-    opts.log.info(`qemu-guest-agent answered ${(at() / 1000).toFixed(1)} s after QEMU started (${ready.attempts} sync attempt${ready.attempts === 1 ? '' : 's'})`);
+    opts.log.info(
+      `qemu-guest-agent answered ${(at() / 1000).toFixed(1)} s after QEMU started (${ready.attempts} sync attempt${ready.attempts === 1 ? '' : 's'})`,
+    );
     opts.onEvent({ kind: 'agent-ready', line: 0, atMs: at(), text: '(qemu-guest-agent answered guest-ping)' });
 
     opts.onEvent({ kind: 'test-start', line: 0, atMs: at(), text: '(guest-exec sh -c COMMAND)' });
     const result = await agent.run({ path: 'sh', args: ['-c', opts.command], env: commandEnv(opts.plan) }, { signal: opts.signal });
     await writeFile(join(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
     await writeFile(join(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
-    for (const [stream, truncated] of [['stdout', result.stdoutTruncated], ['stderr', result.stderrTruncated]] as const) {
+    for (const [stream, truncated] of [
+      ['stdout', result.stdoutTruncated],
+      ['stderr', result.stderrTruncated],
+    ] as const) {
       if (truncated) opts.log.warn(`the command's ${stream} was longer than qemu-guest-agent keeps (16 MiB); ${GUEST_AGENT_FILES[stream]} has its start`);
     }
     // Before test-exit, as the built-in agent does: the command's time covers handing over its results.

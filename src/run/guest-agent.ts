@@ -40,9 +40,7 @@ export class GuestAgentCommandError extends InfraError {
     readonly desc: string,
   ) {
     super(`guest agent ${command} failed: ${errorClass}: ${desc}`, {
-      hint: /disabled/i.test(desc)
-        ? `the agent in the guest refuses ${command}: remove it from qemu-ga's --block-rpcs (or blacklist) in the image`
-        : undefined,
+      hint: /disabled/i.test(desc) ? `the agent in the guest refuses ${command}: remove it from qemu-ga's --block-rpcs (or blacklist) in the image` : undefined,
     });
   }
 }
@@ -173,7 +171,8 @@ export class GuestAgent {
       resetByte: SENTINEL,
       onUndecodable: () => this.transcript.write('#', 'not JSON: dropped'),
       onUnclaimed: () => this.transcript.write('#', 'stale reply: dropped'),
-      closedError: (cause) => (cause ? new InfraError(`guest agent connection: ${cause.message}`, { cause }) : new InfraError('the guest agent connection closed (QEMU exited?)')),
+      closedError: (cause) =>
+        cause ? new InfraError(`guest agent connection: ${cause.message}`, { cause }) : new InfraError('the guest agent connection closed (QEMU exited?)'),
       onClosed: (err) => this.transcript.write('#', err.message),
     });
   }
@@ -277,7 +276,16 @@ export class GuestAgent {
       if (status.exited) return { ...status, pid, timedOut: false, ms: Date.now() - started };
       const left = deadline - Date.now();
       if (left <= 0) {
-        return { exited: false, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), stdoutTruncated: false, stderrTruncated: false, pid, timedOut: true, ms: Date.now() - started };
+        return {
+          exited: false,
+          stdout: Buffer.alloc(0),
+          stderr: Buffer.alloc(0),
+          stdoutTruncated: false,
+          stderrTruncated: false,
+          pid,
+          timedOut: true,
+          ms: Date.now() - started,
+        };
       }
       await pause(Math.min(pollMs, left), opts.signal);
       pollMs = Math.min(pollMs * 2, opts.maxPollMs ?? 250);
@@ -370,7 +378,13 @@ export class GuestAgent {
     return run;
   }
 
-  private waitFor(accept: (msg: AgentMessage) => boolean, timeoutMs: number, signal: AbortSignal | undefined, what: string, hint = STUCK_HINT): Promise<AgentMessage> {
+  private waitFor(
+    accept: (msg: AgentMessage) => boolean,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+    what: string,
+    hint = STUCK_HINT,
+  ): Promise<AgentMessage> {
     const timeoutError = () => new GuestAgentTimeoutError(`the guest agent did not answer ${what} within ${(timeoutMs / 1000).toFixed(1)} s`, hint);
     return this.channel.waitFor(accept, { timeoutMs, timeoutError, ...(signal ? { signal } : {}) });
   }

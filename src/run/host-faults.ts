@@ -137,7 +137,13 @@ export class HostFaults {
 
   /** What the rules did, for the run's record (after finish). */
   record(): HostFaultRecord {
-    return { windows: this.windowLog, fires: this.fires, failures: this.trace.failures, unmatchedRequests: this.trace.unmatched, testRequests: this.testRequests() };
+    return {
+      windows: this.windowLog,
+      fires: this.fires,
+      failures: this.trace.failures,
+      unmatchedRequests: this.trace.unmatched,
+      testRequests: this.testRequests(),
+    };
   }
 
   /** QEMU is gone: stop every timer, read the rest of the trace. */
@@ -193,9 +199,11 @@ export class HostFaults {
   private swapDisks(diskIds: string[]): Promise<void> {
     const disks = this.plan.host.disks.filter((d) => diskIds.includes(d.id));
     if (disks.length === 0) return Promise.resolve();
-    return this.serial(() => this.withVmStopped(async () => {
-      for (const disk of disks) await this.swapDisk(disk);
-    }));
+    return this.serial(() =>
+      this.withVmStopped(async () => {
+        for (const disk of disks) await this.swapDisk(disk);
+      }),
+    );
   }
 
   private async swapDisk(disk: PlannedDisk): Promise<void> {

@@ -15,13 +15,20 @@ export class PluginControl {
     const channel = await this.connect();
     const text = JSON.stringify(message);
     // Replies come in order: a request that timed out keeps its place for its late reply.
-    const reply = channel.waitFor(() => true, { timeoutMs, keepPlace: true, timeoutError: () => new Error(`qfi-fault did not answer ${text} within ${timeoutMs} ms`) });
+    const reply = channel.waitFor(() => true, {
+      timeoutMs,
+      keepPlace: true,
+      timeoutError: () => new Error(`qfi-fault did not answer ${text} within ${timeoutMs} ms`),
+    });
     channel.send(text);
     return reply;
   }
 
   close(): void {
-    void this.channel?.then((c) => c.close(), () => undefined);
+    void this.channel?.then(
+      (c) => c.close(),
+      () => undefined,
+    );
     this.channel = undefined;
   }
 

@@ -52,15 +52,21 @@ export function escapeOptionValue(value: string): string {
 export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPaths): string[] {
   const argv = [
     provisioned.qemuBinary,
-    '-machine', plan.machineType,
-    '-accel', provisioned.accel,
+    '-machine',
+    plan.machineType,
+    '-accel',
+    provisioned.accel,
     '-nodefaults',
-    '-display', 'none',
-    '-serial', 'stdio',
+    '-display',
+    'none',
+    '-serial',
+    'stdio',
     // vm.reset rules need the guest to reboot; the runner then ends a panicking guest itself.
     ...(plan.host.rebootOnReset ? [] : ['-no-reboot']),
-    '-m', plan.memory,
-    '-smp', String(plan.cpus),
+    '-m',
+    plan.memory,
+    '-smp',
+    String(plan.cpus),
   ];
   // Paused until the runner has put the rules counting from boot in place (it sends `cont`).
   if (plan.host.startPaused) argv.push('-S');
@@ -134,7 +140,10 @@ function diskArgs(plan: Plan, provisioned: Provisioned): string[] {
     argv.push(...diskNodeArgs(disk, image));
     // The firmware boots the boot disk first (SeaBIOS and OVMF honour bootindex).
     const bootIndex = disk.boot ? ',bootindex=0' : '';
-    argv.push('-device', `virtio-blk-pci,drive=${disk.formatNode},id=${disk.deviceId},serial=${disk.id},rerror=report,werror=report,request-merging=off${bootIndex}`);
+    argv.push(
+      '-device',
+      `virtio-blk-pci,drive=${disk.formatNode},id=${disk.deviceId},serial=${disk.id},rerror=report,werror=report,request-merging=off${bootIndex}`,
+    );
   });
   return argv;
 }
@@ -143,8 +152,10 @@ function diskArgs(plan: Plan, provisioned: Provisioned): string[] {
 export function diskNodeArgs(disk: PlannedDisk, image: string): string[] {
   const readOnly = disk.readOnly ? { 'read-only': true } : {};
   return [
-    '-blockdev', JSON.stringify({ driver: 'file', 'node-name': disk.fileNode, filename: image, ...readOnly }),
-    '-blockdev', JSON.stringify({ driver: disk.format, 'node-name': disk.formatNode, file: disk.fileNode, ...readOnly }),
+    '-blockdev',
+    JSON.stringify({ driver: 'file', 'node-name': disk.fileNode, filename: image, ...readOnly }),
+    '-blockdev',
+    JSON.stringify({ driver: disk.format, 'node-name': disk.formatNode, file: disk.fileNode, ...readOnly }),
   ];
 }
 

@@ -252,7 +252,12 @@ class QemuRun {
       onResumed: () => {
         // The test goes on from here: its clock starts now (the state was saved at its start or a marker).
         this.testStartedAt = this.elapsed();
-        this.record.events.push({ kind: 'test-start', line: 0, atMs: this.testStartedAt, text: `(resumed from the saved state at ${printSnapshotPoint(run.at)})` });
+        this.record.events.push({
+          kind: 'test-start',
+          line: 0,
+          atMs: this.testStartedAt,
+          text: `(resumed from the saved state at ${printSnapshotPoint(run.at)})`,
+        });
         this.watchdog.feed({ kind: 'resumed' });
       },
       stop: () => this.stop(),

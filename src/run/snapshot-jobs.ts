@@ -20,7 +20,12 @@ interface JobInfo {
 const pollMs = 2;
 
 /** Runs snapshot-save or snapshot-load and waits for the job: resolves with its time in ms, throws its error. */
-export async function runSnapshotJob(qmp: QmpClient, command: 'snapshot-save' | 'snapshot-load', devices: readonly string[], timeoutMs = 60_000): Promise<number> {
+export async function runSnapshotJob(
+  qmp: QmpClient,
+  command: 'snapshot-save' | 'snapshot-load',
+  devices: readonly string[],
+  timeoutMs = 60_000,
+): Promise<number> {
   const started = Date.now();
   const jobId = `qfi-${command}`;
   await qmp.execute(command, { 'job-id': jobId, tag: SNAPSHOT_TAG, vmstate: SNAPSHOT_STATE_NODE, devices: [SNAPSHOT_STATE_NODE, ...devices] });

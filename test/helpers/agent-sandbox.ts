@@ -63,7 +63,11 @@ export function makeAgentRoot(busyboxBytes: Uint8Array, agent: Uint8Array, fault
   rmSync(join(root, 'bin/sh'));
   const applets = spawnSync(join(root, 'bin/busybox.real'), ['--list-full'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
   for (const path of applets) if (path !== 'bin/busybox') symlinkSync('/bin/busybox.real', join(root, path));
-  file('bin/busybox', '#!/bin/busybox.real sh\n# sandbox: mounted and linked beforehand\ncase $1 in mount | --install) exit 0 ;; esac\nexec /bin/busybox.real "$@"\n', 0o755);
+  file(
+    'bin/busybox',
+    '#!/bin/busybox.real sh\n# sandbox: mounted and linked beforehand\ncase $1 in mount | --install) exit 0 ;; esac\nexec /bin/busybox.real "$@"\n',
+    0o755,
+  );
   for (const dev of ['dev/console', 'dev/null']) file(dev, '');
   if (!spec.noFwCfg) mkdirSync(join(root, FW_CFG_DIR), { recursive: true });
   for (const [name, content] of Object.entries(spec.fwCfg)) file(`${FW_CFG_DIR}/${name}/raw`, content);
@@ -95,7 +99,10 @@ export class AgentConsole {
   constructor(root: string) {
     const inside = 'mount --bind "$(tty)" "$ROOT/dev/console" && mount --bind /dev/null "$ROOT/dev/null" && exec chroot "$ROOT" /bin/busybox.real sh /init';
     const sandbox = `unshare --user --map-root-user --mount --pid --fork --kill-child sh -c '${inside}'`;
-    this.child = spawn('script', ['-qfec', sandbox, '/dev/null'], { env: { ROOT: root, PATH: process.env.PATH ?? '/usr/bin:/bin' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn('script', ['-qfec', sandbox, '/dev/null'], {
+      env: { ROOT: root, PATH: process.env.PATH ?? '/usr/bin:/bin' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const notify = () => [...this.waiters].forEach((w) => w());
     this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       this.output += chunk;

@@ -32,4 +32,3 @@ export function loadConsoleFixture(name: string) {
   const meta = JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8')) as { token: string; verdict: string; consoleLines: number };
   return { meta, ...replayConsole(readFileSync(new URL(`${name}.log`, dir)), meta.token, 7) };
 }
-

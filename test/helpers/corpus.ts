@@ -72,7 +72,9 @@ export function judgeCorpusLog(name: string): JudgedLog {
   const crashed = events.some((e) => e.kind === 'panic' || e.kind === 'oops' || e.kind === 'bug');
   // As run-qemu.ts decides it: QEMU failing on its own (not stopped by qfi, no crash, no result).
   const infraError =
-    !meta.timedOut && !crashed && exit === undefined && (qemuExit.signal || (qemuExit.code ?? 0) !== 0) ? `QEMU exited with ${qemuExit.signal ?? qemuExit.code}` : undefined;
+    !meta.timedOut && !crashed && exit === undefined && (qemuExit.signal || (qemuExit.code ?? 0) !== 0)
+      ? `QEMU exited with ${qemuExit.signal ?? qemuExit.code}`
+      : undefined;
   const record = runRecord({
     wallMs: 0,
     commandExitCode: exit?.exitCode,
@@ -107,7 +109,13 @@ export function corpusTestRun(name: string, over: { plan?: Partial<Plan>; points
     reproducer: 'qfi run --seed 7',
     ...over.plan,
   } as unknown as Plan;
-  const provisioned = { qemuVersion: judged.meta.qemu, qemuOrigin: 'system', accel: 'tcg', kernelDescription: judged.meta.kernel, plugins: [] } as unknown as Provisioned;
+  const provisioned = {
+    qemuVersion: judged.meta.qemu,
+    qemuOrigin: 'system',
+    accel: 'tcg',
+    kernelDescription: judged.meta.kernel,
+    plugins: [],
+  } as unknown as Provisioned;
   return {
     scenario: name,
     verdict: judged.result.verdict,

@@ -49,7 +49,12 @@ export async function kunitSource(log: (line: string) => void = () => {}): Promi
   if (!stanza) return `${mirror} ${SUITE} has no ${KUNIT_PACKAGE} any more: name the newer linux-source package in test/helpers/kunit-source.ts`;
   const version = stanza.get('Version')!;
   const root = join(localCacheDir(), 'test-data', 'kunit', version);
-  const tree = (): KunitTree => ({ kunitDir: join(root, `${KUNIT_PACKAGE}/tools/testing/kunit`), ktapRst: join(root, `${KUNIT_PACKAGE}/Documentation/dev-tools/ktap.rst`), version, mirror });
+  const tree = (): KunitTree => ({
+    kunitDir: join(root, `${KUNIT_PACKAGE}/tools/testing/kunit`),
+    ktapRst: join(root, `${KUNIT_PACKAGE}/Documentation/dev-tools/ktap.rst`),
+    version,
+    mirror,
+  });
   if (existsSync(join(tree().kunitDir, 'kunit_parser.py')) && existsSync(tree().ktapRst)) return tree();
 
   const url = `${mirror}/${stanza.get('Filename')}`;
@@ -63,7 +68,10 @@ export async function kunitSource(log: (line: string) => void = () => {}): Promi
   mkdirSync(work, { recursive: true });
   writeFileSync(join(work, 'source.tar.xz'), inner.data);
   // One pass over the 1.5 GB stream for both paths (each pass takes about 11 s).
-  execFileSync('tar', ['-xJf', 'source.tar.xz', '--wildcards', `${KUNIT_PACKAGE}/tools/testing/kunit/*`, `${KUNIT_PACKAGE}/Documentation/dev-tools/ktap.rst`], { cwd: work, stdio: 'ignore' });
+  execFileSync('tar', ['-xJf', 'source.tar.xz', '--wildcards', `${KUNIT_PACKAGE}/tools/testing/kunit/*`, `${KUNIT_PACKAGE}/Documentation/dev-tools/ktap.rst`], {
+    cwd: work,
+    stdio: 'ignore',
+  });
   rmSync(join(work, 'source.tar.xz'));
   rmSync(root, { recursive: true, force: true });
   renameSync(work, root);
@@ -83,7 +91,10 @@ export interface KunitReading {
 export function kunitReadings(tree: KunitTree, logs: readonly string[]): KunitReading[] {
   const script = new URL('../../scripts/reference/kunit-ref.py', import.meta.url).pathname;
   const out = execFileSync('python3', [script, tree.kunitDir, ...logs], { encoding: 'utf8' });
-  return out.trim().split('\n').map((l) => JSON.parse(l) as KunitReading);
+  return out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as KunitReading);
 }
 
 /** The logs kunit_tool_test.py opens by name (test_data_path('…')): the ones it asserts on. */
@@ -96,5 +107,8 @@ export function assertedLogs(tree: KunitTree): string[] {
 export function kunitInlineCases(tree: KunitTree): Array<{ case: string; text: string }> {
   const script = new URL('../../scripts/reference/kunit-ref.py', import.meta.url).pathname;
   const out = execFileSync('python3', [script, '--inline', tree.kunitDir], { encoding: 'utf8' });
-  return out.trim().split('\n').map((l) => JSON.parse(l) as { case: string; text: string });
+  return out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { case: string; text: string });
 }

@@ -98,15 +98,28 @@ export function readJUnit(xml: string): XmlSuite[] {
 }
 
 /** dorny's java-junit view: top-level suites and their cases, with its counts. */
-export function dornyView(xml: string): { suites: Array<{ name: string; tests: Array<{ name: string; result: 'success' | 'failed' | 'skipped' }> }>; passed: number; failed: number; skipped: number } {
+export function dornyView(xml: string): {
+  suites: Array<{ name: string; tests: Array<{ name: string; result: 'success' | 'failed' | 'skipped' }> }>;
+  passed: number;
+  failed: number;
+  skipped: number;
+} {
   const suites = readJUnit(xml)
     .filter((s) => s.depth === 0)
     .map((s) => ({
       name: s.attrs.name ?? '',
-      tests: s.cases.map((c) => ({ name: c.attrs.name ?? '', result: c.result === undefined ? ('success' as const) : c.result.kind === 'skipped' ? ('skipped' as const) : ('failed' as const) })),
+      tests: s.cases.map((c) => ({
+        name: c.attrs.name ?? '',
+        result: c.result === undefined ? ('success' as const) : c.result.kind === 'skipped' ? ('skipped' as const) : ('failed' as const),
+      })),
     }));
   const all = suites.flatMap((s) => s.tests);
-  return { suites, passed: all.filter((t) => t.result === 'success').length, failed: all.filter((t) => t.result === 'failed').length, skipped: all.filter((t) => t.result === 'skipped').length };
+  return {
+    suites,
+    passed: all.filter((t) => t.result === 'success').length,
+    failed: all.filter((t) => t.result === 'failed').length,
+    skipped: all.filter((t) => t.result === 'skipped').length,
+  };
 }
 
 /** Files under `root` named `<name>.*` (mikepenz's fallback glob), skipping .git and node_modules. */
@@ -139,13 +152,26 @@ export function mikepenzAnnotations(xml: string, workspace: string): Annotation[
       .map((c): Annotation => {
         const classname = c.attrs.classname ?? '';
         const file = c.attrs.file ?? globByStem(workspace, classname.split('.').at(-1)!)[0];
-        return { file, line: Number(c.attrs.line ?? 1), level: 'failure', title: c.attrs.name ?? '', message: `${c.result!.message}\n${c.result!.text}`.trim() };
+        return {
+          file,
+          line: Number(c.attrs.line ?? 1),
+          level: 'failure',
+          title: c.attrs.name ?? '',
+          message: `${c.result!.message}\n${c.result!.text}`.trim(),
+        };
       }),
   );
 }
 
 /** EnricoMi's result per case: error (red), failure (yellow), skipped, success; with what it shows of the case. */
-export function enricoMiResults(xml: string): Array<{ name: string; classname: string; state: 'error' | 'failure' | 'skipped' | 'success'; file: string | undefined; line: number | undefined; shown: string }> {
+export function enricoMiResults(xml: string): Array<{
+  name: string;
+  classname: string;
+  state: 'error' | 'failure' | 'skipped' | 'success';
+  file: string | undefined;
+  line: number | undefined;
+  shown: string;
+}> {
   return readJUnit(xml).flatMap((s) =>
     s.cases.map((c) => ({
       name: c.attrs.name ?? '',
@@ -173,10 +199,12 @@ export function publisherProblems(xml: string, workspace: string, opts: { retrie
     const count = (kind: string) => s.cases.filter((c) => c.result?.kind === kind).length;
     const said = [s.attrs.tests, s.attrs.failures, s.attrs.errors].map(Number);
     const real = [s.cases.length, count('failure'), count('error')];
-    if (said.join() !== real.join()) problems.push(`suite ${s.attrs.name}: tests/failures/errors say ${said.join('/')}, its cases ${real.join('/')} (EnricoMi trusts the attributes)`);
+    if (said.join() !== real.join())
+      problems.push(`suite ${s.attrs.name}: tests/failures/errors say ${said.join('/')}, its cases ${real.join('/')} (EnricoMi trusts the attributes)`);
     for (const c of s.cases) {
       if (!c.attrs.name?.trim()) problems.push(`a case of ${s.attrs.name} without a name (dorny fails the whole report)`);
-      if (c.attrs.classname !== s.attrs.name) problems.push(`${c.attrs.name}: classname ${c.attrs.classname} is not its suite's name (dorny adds a group level)`);
+      if (c.attrs.classname !== s.attrs.name)
+        problems.push(`${c.attrs.name}: classname ${c.attrs.classname} is not its suite's name (dorny adds a group level)`);
     }
   }
   const seen = new Map<string, number>();

@@ -70,9 +70,7 @@ export function parseHarnessOutput(stdout: string): HarnessOutput {
       out.runs.push(run);
     } else if (word === 'init') {
       current().init =
-        rest[0] === 'ok'
-          ? { ok: true }
-          : { ok: false, kind: rest[1]!, line: Number(rest[2]), column: Number(rest[3]), message: rest.slice(4).join(' ') };
+        rest[0] === 'ok' ? { ok: true } : { ok: false, kind: rest[1]!, line: Number(rest[2]), column: Number(rest[3]), message: rest.slice(4).join(' ') };
     } else if (word === 'register') current().registerStatus.push(rest[0]!);
     else if (word === 'delay') pendingDelay = Number(rest[0]);
     else if (word === 'call') {

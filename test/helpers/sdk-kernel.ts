@@ -80,8 +80,16 @@ export function sdkKernelArgv(arch: SdkKernelArch, kernel: string, run: SdkKerne
   return [
     qemu,
     ...machine,
-    '-accel', 'tcg', '-nodefaults', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-    '-kernel', kernel,
+    '-accel',
+    'tcg',
+    '-nodefaults',
+    '-display',
+    'none',
+    '-serial',
+    'stdio',
+    '-no-reboot',
+    '-kernel',
+    kernel,
     ...(run.rulesFile !== undefined ? ['-fw_cfg', `name=opt/qfi/rules,file=${run.rulesFile}`] : []),
     ...(run.seedFile !== undefined ? ['-fw_cfg', `name=opt/qfi/seed,file=${run.seedFile}`] : []),
     ...(run.extraArgs ?? []),
@@ -121,11 +129,15 @@ export function haveQemu(arch: SdkKernelArch, qemu = QEMU_BINARY[arch]): boolean
  */
 export function qemuTakesFwCfgFiles(arch: SdkKernelArch, qemu = QEMU_BINARY[arch]): boolean {
   try {
-    execFileSync(qemu, [...MACHINE_ARGS[arch], '-accel', 'tcg', '-nodefaults', '-display', 'none', '-S', '-fw_cfg', 'name=opt/qfi/probe,string=1', '-qmp', 'stdio'], {
-      input: '{"execute":"qmp_capabilities"}\n{"execute":"quit"}\n',
-      stdio: ['pipe', 'ignore', 'pipe'],
-      timeout: 20_000,
-    });
+    execFileSync(
+      qemu,
+      [...MACHINE_ARGS[arch], '-accel', 'tcg', '-nodefaults', '-display', 'none', '-S', '-fw_cfg', 'name=opt/qfi/probe,string=1', '-qmp', 'stdio'],
+      {
+        input: '{"execute":"qmp_capabilities"}\n{"execute":"quit"}\n',
+        stdio: ['pipe', 'ignore', 'pipe'],
+        timeout: 20_000,
+      },
+    );
     return true;
   } catch {
     return false;

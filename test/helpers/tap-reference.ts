@@ -17,7 +17,10 @@ function expectedStatus(t: TapRefTest): KtapStatus {
 
 function compareTrees(refs: readonly TapRefTest[], all: readonly KtapTest[], path: string, bailedOut: boolean, out: string[]): void {
   const mine = all.filter((t) => !t.synthetic && !(bailedOut && t.status === 'crash'));
-  if (refs.length !== mine.length) out.push(`${path || 'top'}: tap-parser has ${refs.length} tests [${refs.map((r) => r.name).join(' | ')}], qfi ${mine.length} [${mine.map((m) => m.name).join(' | ')}]`);
+  if (refs.length !== mine.length)
+    out.push(
+      `${path || 'top'}: tap-parser has ${refs.length} tests [${refs.map((r) => r.name).join(' | ')}], qfi ${mine.length} [${mine.map((m) => m.name).join(' | ')}]`,
+    );
   refs.forEach((r, i) => {
     const m = mine[i];
     if (!m) return;
@@ -40,7 +43,8 @@ export async function compareWithTapParser(text: string, source = 'tap'): Promis
   const report = parseKtap(text, source);
   const differences: string[] = [];
   const passed = report?.status === 'pass' || report?.status === 'skip';
-  if (ref.ok !== passed) differences.push(`tap-parser says ok=${ref.ok}, qfi says ${report?.status ?? 'no TAP'} (${report?.streams.flatMap((s) => s.errors).join('; ') ?? ''})`);
+  if (ref.ok !== passed)
+    differences.push(`tap-parser says ok=${ref.ok}, qfi says ${report?.status ?? 'no TAP'} (${report?.streams.flatMap((s) => s.errors).join('; ') ?? ''})`);
   compareTrees(ref.tests, report?.streams.flatMap((s) => s.tests) ?? [], '', ref.bailout !== false, differences);
   return { report, differences };
 }

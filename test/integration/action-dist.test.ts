@@ -35,7 +35,11 @@ function readKeyValueFile(path: string): Record<string, string> {
 
 describe('the action entry points from dist/, booting the built-in guest under TCG', () => {
   it('main writes outputs and the job summary; a failed upload only warns', () => {
-    const { dir, files, env } = runnerEnv({ command: 'echo hello from the guest', faults: 'alloc.frame=fail-after:3\nstorage.read=rate:5', name: 'action-pass' });
+    const { dir, files, env } = runnerEnv({
+      command: 'echo hello from the guest',
+      faults: 'alloc.frame=fail-after:3\nstorage.read=rate:5',
+      name: 'action-pass',
+    });
     const r = spawnSync('node', [dist('main.js')], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
     expect(r.status).toBe(0);
     const outputs = readKeyValueFile(files.output);

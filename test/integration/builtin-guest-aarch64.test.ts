@@ -43,11 +43,28 @@ interface Boot {
 /** The argv qfi's argv builder is to produce for aarch64 (plus its -qmp). */
 function qemuArgv(guest: BuiltinGuest, fwCfg: string[], extra: string[], cpus: number): string[] {
   return [
-    '-machine', arch.machine, '-cpu', arch.cpu!, '-accel', 'tcg',
-    '-nodefaults', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-    '-m', '256', '-smp', String(cpus),
-    '-kernel', guest.kernel, '-initrd', guest.initrd,
-    '-append', [...arch.defaultAppend, 'qfi.rules=opt/qfi/rules'].join(' '),
+    '-machine',
+    arch.machine,
+    '-cpu',
+    arch.cpu!,
+    '-accel',
+    'tcg',
+    '-nodefaults',
+    '-display',
+    'none',
+    '-serial',
+    'stdio',
+    '-no-reboot',
+    '-m',
+    '256',
+    '-smp',
+    String(cpus),
+    '-kernel',
+    guest.kernel,
+    '-initrd',
+    guest.initrd,
+    '-append',
+    [...arch.defaultAppend, 'qfi.rules=opt/qfi/rules'].join(' '),
     ...fwCfg,
     ...extra,
   ];
@@ -151,11 +168,20 @@ describe('aarch64 built-in guest (Debian arm64 cloud kernel Image + busybox init
     const image = join(work, 'disk.raw');
     writeFileSync(image, Buffer.alloc(4 << 20, 0x5a));
     const extra = [
-      '-icount', 'shift=0,sleep=off', '-rtc', 'base=2020-01-01T00:00:00,clock=vm',
-      '-blockdev', JSON.stringify({ driver: 'file', 'node-name': 'qfi-file-d0', filename: image }),
-      '-blockdev', JSON.stringify({ driver: 'raw', 'node-name': 'qfi-fmt-d0', file: 'qfi-file-d0' }),
-      '-device', 'virtio-blk-pci,drive=qfi-fmt-d0,id=qfi-dev-d0,serial=d0,rerror=report,werror=report,request-merging=off',
-      '-netdev', 'user,id=qfi-net0', '-device', 'virtio-net-pci,netdev=qfi-net0,id=qfi-nic0',
+      '-icount',
+      'shift=0,sleep=off',
+      '-rtc',
+      'base=2020-01-01T00:00:00,clock=vm',
+      '-blockdev',
+      JSON.stringify({ driver: 'file', 'node-name': 'qfi-file-d0', filename: image }),
+      '-blockdev',
+      JSON.stringify({ driver: 'raw', 'node-name': 'qfi-fmt-d0', file: 'qfi-file-d0' }),
+      '-device',
+      'virtio-blk-pci,drive=qfi-fmt-d0,id=qfi-dev-d0,serial=d0,rerror=report,werror=report,request-merging=off',
+      '-netdev',
+      'user,id=qfi-net0',
+      '-device',
+      'virtio-net-pci,netdev=qfi-net0,id=qfi-nic0',
     ];
     const command = [
       'echo "disk=$(readlink /dev/qfi/d0)"',
@@ -196,7 +222,15 @@ describe('aarch64 built-in guest (Debian arm64 cloud kernel Image + busybox init
 
     it('resolves again when the index changed since, and keeps the entries it still uses', async () => {
       const m = readMemo();
-      writeFileSync(memo, JSON.stringify({ ...m, checkedAt: '2020-01-01T00:00:00.000Z', packagesSha256: '0'.repeat(64), packages: { ...m.packages, kernel: { ...m.packages.kernel, version: '0.0.0-0qfi' } } }));
+      writeFileSync(
+        memo,
+        JSON.stringify({
+          ...m,
+          checkedAt: '2020-01-01T00:00:00.000Z',
+          packagesSha256: '0'.repeat(64),
+          packages: { ...m.packages, kernel: { ...m.packages.kernel, version: '0.0.0-0qfi' } },
+        }),
+      );
       logLines.length = 0;
       const again = await ensureBuiltinGuest({ cacheDir, log, arch: 'aarch64' });
       expect(logLines.some((l) => /bookworm index of .* read in/.test(l))).toBe(true);
@@ -206,7 +240,10 @@ describe('aarch64 built-in guest (Debian arm64 cloud kernel Image + busybox init
 
     it('lets two runs that make the same guest in a fresh cache at once both succeed', async () => {
       const fresh = join(work, 'concurrent-cache');
-      const [a, b] = await Promise.all([ensureBuiltinGuest({ cacheDir: fresh, log, arch: 'aarch64' }), ensureBuiltinGuest({ cacheDir: fresh, log, arch: 'aarch64' })]);
+      const [a, b] = await Promise.all([
+        ensureBuiltinGuest({ cacheDir: fresh, log, arch: 'aarch64' }),
+        ensureBuiltinGuest({ cacheDir: fresh, log, arch: 'aarch64' }),
+      ]);
       expect(a.identity).toEqual(b.identity);
       expect(a.identity.kernelSha256).toBe(guest.identity.kernelSha256);
       expect(a.identity.initrdSha256).toBe(guest.identity.initrdSha256);

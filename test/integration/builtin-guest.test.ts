@@ -44,10 +44,26 @@ async function boot(guest: BuiltinGuest, opts: { command: string; rules?: string
   addFile('opt/qfi/command', opts.command);
   if (opts.rules !== undefined) addFile('opt/qfi/rules', opts.rules);
   const argv = [
-    '-machine', 'q35', '-accel', 'tcg', '-nodefaults', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-    '-m', '256', '-bios', '/usr/share/qemu/qboot.rom',
-    '-kernel', guest.kernel, '-initrd', guest.initrd,
-    '-append', [...archData.x86_64.defaultAppend, 'qfi.rules=opt/qfi/rules'].join(' '),
+    '-machine',
+    'q35',
+    '-accel',
+    'tcg',
+    '-nodefaults',
+    '-display',
+    'none',
+    '-serial',
+    'stdio',
+    '-no-reboot',
+    '-m',
+    '256',
+    '-bios',
+    '/usr/share/qemu/qboot.rom',
+    '-kernel',
+    guest.kernel,
+    '-initrd',
+    guest.initrd,
+    '-append',
+    [...archData.x86_64.defaultAppend, 'qfi.rules=opt/qfi/rules'].join(' '),
     ...fwCfg,
   ];
   const started = performance.now();

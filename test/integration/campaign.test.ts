@@ -25,7 +25,8 @@ const host: Host = { log: silentLogger, cacheDir: localCacheDir() };
 const workDir = () => mkdtempSync(join(tmpdir(), 'qfi-campaign-'));
 const consoleOf = (dir: string, id: string) => readFileSync(join(dir, 'scenarios', id, 'console.log'), 'utf8');
 /** `call 3 of storage.read failed` lines -> [3, ...]. */
-const failedCalls = (text: string, point: string) => [...text.matchAll(new RegExp(`^call (\\d+) of ${point.replace('.', '\\.')} failed`, 'gm'))].map((m) => Number(m[1]));
+const failedCalls = (text: string, point: string) =>
+  [...text.matchAll(new RegExp(`^call (\\d+) of ${point.replace('.', '\\.')} failed`, 'gm'))].map((m) => Number(m[1]));
 
 /** Calls each point `n` times (storage.read 4, storage.write 2, net.tx 1) and fails when a write fails twice in a row. */
 const COMMAND = [
@@ -43,16 +44,30 @@ describe('matrix campaign: plan, two shards, merge', () => {
     const actions = ['fail', 'fail-after:1'];
     const { plan, matrix, planFile } = await planCampaign({ inputs: base(join(root, 'plan'), { actions, seed: '5' }), cwd: root }, host);
     expect(plan.probe?.verdict).toBe('pass');
-    expect(plan.points.map((p) => [p.point, p.calls])).toEqual([['net.tx', 1], ['storage.read', 4], ['storage.write', 1]]);
+    expect(plan.points.map((p) => [p.point, p.calls])).toEqual([
+      ['net.tx', 1],
+      ['storage.read', 4],
+      ['storage.write', 1],
+    ]);
     expect(matrix.include).toHaveLength(6);
     expect(matrix.include.map((e) => e.shard)).toEqual(['1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
-    expect(matrix.include.map((e) => e.id)).toEqual(['net.tx-fail', 'net.tx-fail-after-1', 'storage.read-fail', 'storage.read-fail-after-1', 'storage.write-fail', 'storage.write-fail-after-1']);
+    expect(matrix.include.map((e) => e.id)).toEqual([
+      'net.tx-fail',
+      'net.tx-fail-after-1',
+      'storage.read-fail',
+      'storage.read-fail-after-1',
+      'storage.write-fail',
+      'storage.write-fail-after-1',
+    ]);
 
     for (const shard of ['1/2', '2/2']) {
       const { report } = await runCampaign({ inputs: base(join(root, `shard${shard[0]}`), { 'plan-file': planFile, shard }), cwd: root }, host);
       expect(report.results).toHaveLength(3);
     }
-    const { report, files } = await mergeCampaigns({ inputs: { 'merge-from': [join(root, 'shard1'), join(root, 'shard2')], 'results-dir': join(root, 'merged') }, cwd: root }, host);
+    const { report, files } = await mergeCampaigns(
+      { inputs: { 'merge-from': [join(root, 'shard1'), join(root, 'shard2')], 'results-dir': join(root, 'merged') }, cwd: root },
+      host,
+    );
     const xml = readFileSync(files.junit, 'utf8');
     execFileSync('xmllint', ['--noout', '--schema', junitSchema(), files.junit], { stdio: 'pipe' });
     expect(xml.match(/<testsuite /g)).toHaveLength(6);
@@ -69,7 +84,8 @@ describe('matrix campaign: plan, two shards, merge', () => {
     const { matrix, planFile } = await planCampaign({ inputs: inputs(join(root, 'plan')), cwd: root }, host);
     expect(matrix.include).toHaveLength(14);
     // As the README's merge job has them: each shard's artifact downloaded below qfi-shards/.
-    for (const shard of ['1/2', '2/2']) await runCampaign({ inputs: inputs(join(root, 'qfi-shards', `shard-${shard[0]}`), { 'plan-file': planFile, shard }), cwd: root }, host);
+    for (const shard of ['1/2', '2/2'])
+      await runCampaign({ inputs: inputs(join(root, 'qfi-shards', `shard-${shard[0]}`), { 'plan-file': planFile, shard }), cwd: root }, host);
     await mergeCampaigns({ inputs: { 'merge-from': [join(root, 'qfi-shards')], 'results-dir': join(root, 'qfi-results') }, cwd: root }, host);
     const found = junitFilesUnder(root);
     expect(found).toEqual(['qfi-results/junit.xml']);
@@ -98,7 +114,9 @@ describe('fail-nth sweep', () => {
   it('turns a point called K times into K scenarios, each failing exactly its call', async () => {
     const dir = workDir();
     const { report } = await runCampaign({ inputs: base(dir, { campaign: 'fail-nth', points: 'storage.read' }), cwd: dir }, host);
-    expect(report.results.map((r) => [r.id, r.nth, r.rules[0]])).toEqual([1, 2, 3, 4].map((k) => [`storage.read-nth-${k}`, k, `storage.read[once=true]=fail-after:${k - 1}`]));
+    expect(report.results.map((r) => [r.id, r.nth, r.rules[0]])).toEqual(
+      [1, 2, 3, 4].map((k) => [`storage.read-nth-${k}`, k, `storage.read[once=true]=fail-after:${k - 1}`]),
+    );
     for (const r of report.results) {
       expect(failedCalls(consoleOf(dir, r.id), 'storage.read'), r.id).toEqual([r.nth]);
       expect(r.injections, r.id).toBe(1);
@@ -110,7 +128,15 @@ describe('fail-nth sweep', () => {
 describe('fail-nth sweep over a block point', () => {
   it("counts the disk's reads in the golden run (block trace) and fails exactly the k-th read in scenario k", async () => {
     const dir = workDir();
-    const inputs: RawInputs = { files: guestProgramFiles(['blkio/blkio.c']), command: '/root/blkio /dev/qfi/data read 0 5; exit 0', disks: 'id=data size=1M', 'results-dir': dir, 'test-timeout': '30s', campaign: 'fail-nth', points: 'block.read[disk=data]' };
+    const inputs: RawInputs = {
+      files: guestProgramFiles(['blkio/blkio.c']),
+      command: '/root/blkio /dev/qfi/data read 0 5; exit 0',
+      disks: 'id=data size=1M',
+      'results-dir': dir,
+      'test-timeout': '30s',
+      campaign: 'fail-nth',
+      points: 'block.read[disk=data]',
+    };
     const { report } = await runCampaign({ inputs, cwd: dir }, host);
     const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { points: Array<{ point: string; calls: number }> };
     expect(plan.points).toEqual([{ point: 'block.read[disk=data]', source: 'config', calls: 5 }]);
@@ -125,12 +151,16 @@ describe('fail-nth sweep over a block point', () => {
 
 describe('chaos campaign', () => {
   it('gives identical trials for the same seed, and the reproducer line of a failing trial reproduces it', async () => {
-    const inputs = (dir: string): RawInputs => base(dir, { campaign: 'chaos', points: 'storage.write', actions: 'rate:500', repeat: '6', seed: '3', recheck: '1' });
+    const inputs = (dir: string): RawInputs =>
+      base(dir, { campaign: 'chaos', points: 'storage.write', actions: 'rate:500', repeat: '6', seed: '3', recheck: '1' });
     const first = workDir();
     const second = workDir();
     const a = (await runCampaign({ inputs: inputs(first), cwd: first }, host)).report;
     const b = (await runCampaign({ inputs: inputs(second), cwd: second }, host)).report;
-    const outcome = (r: typeof a) => r.results.filter((x) => x.recheckOf === undefined).map((x) => [x.id, x.seed, x.verdict, failedCalls(consoleOf(r === a ? first : second, x.id), 'storage.write')]);
+    const outcome = (r: typeof a) =>
+      r.results
+        .filter((x) => x.recheckOf === undefined)
+        .map((x) => [x.id, x.seed, x.verdict, failedCalls(consoleOf(r === a ? first : second, x.id), 'storage.write')]);
     expect(outcome(b)).toEqual(outcome(a));
     expect(a.results.filter((x) => x.recheckOf === undefined).map((x) => x.seed)).toEqual([3, 4, 5, 6, 7, 8]);
 
@@ -144,7 +174,7 @@ describe('chaos campaign', () => {
     expect(readFileSync(join(first, 'summary.md'), 'utf8')).toContain(failing!.reproducer);
 
     // The printed line, as a user would paste it (qfi = the built CLI).
-    expect(failing!.reproducer).toMatch(new RegExp(`^qfi run .*--seed ${failing!.seed} --fault storage.write=rate:500`, "s"));
+    expect(failing!.reproducer).toMatch(new RegExp(`^qfi run .*--seed ${failing!.seed} --fault storage.write=rate:500`, 's'));
     const again = workDir();
     const cli = join(packageRoot(), 'dist', 'cli.js');
     const r = await execa('bash', ['-c', `qfi() { node ${cli} "$@"; }; ${failing!.reproducer} --quiet --results-dir ${again}`], { reject: false, cwd: again });

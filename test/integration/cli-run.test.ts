@@ -19,7 +19,11 @@ interface CliRun {
 
 /** `qfi ARGS` in `cwd`, in its own process group so that a timeout ends tsx, node and QEMU together. */
 async function qfi(args: string[], cwd: string, timeoutMs = 120_000): Promise<CliRun> {
-  const child = spawn(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'src/entry/cli.ts'), ...args], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'src/entry/cli.ts'), ...args], {
+    cwd,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -38,7 +42,23 @@ describe("RustOS's runner command line, through the real CLI", () => {
   let run: CliRun;
 
   beforeAll(async () => {
-    run = await qfi(['run', '--command', command, '--fault', 'alloc.frame=fail-after:3', '--fault', 'storage.read=off', '--timeout', '35', '--summarize-log', '--', '--no-reboot'], cwd);
+    run = await qfi(
+      [
+        'run',
+        '--command',
+        command,
+        '--fault',
+        'alloc.frame=fail-after:3',
+        '--fault',
+        'storage.read=off',
+        '--timeout',
+        '35',
+        '--summarize-log',
+        '--',
+        '--no-reboot',
+      ],
+      cwd,
+    );
   }, 180_000);
 
   it('passes (exit 0) with both --fault rules, the bare 35 taken as seconds', () => {
@@ -58,7 +78,7 @@ describe("RustOS's runner command line, through the real CLI", () => {
     expect(run.stdout.indexOf('results: qfi-results/')).toBeLessThan(run.stdout.indexOf('### qfi: qfi'));
   });
 
-  it("gives QEMU the arguments after `--` last, and repeats them in the reproducer", () => {
+  it('gives QEMU the arguments after `--` last, and repeats them in the reproducer', () => {
     const summary = JSON.parse(readFileSync(join(results, 'summary.json'), 'utf8'));
     expect(summary.qemu.argv.at(-1)).toBe('--no-reboot');
     expect(readFileSync(join(results, 'junit.xml'), 'utf8')).toMatch(/--fault storage\.read=off -- --no-reboot"/);

@@ -39,7 +39,14 @@ describe('files into the built-in guest', () => {
     writeFileSync(join(dir, 'greet.c'), '#include <stdio.h>\nvoid greet(const char *who) { printf("hello %s from a shared library\\n", who); }\n');
     writeFileSync(join(dir, 'main.c'), 'void greet(const char *);\nint main(int argc, char **argv) { greet(argc > 1 ? argv[1] : "nobody"); return 0; }\n');
     execFileSync('gcc', ['-shared', '-fPIC', '-o', join(dir, 'lib/libgreet.so'), join(dir, 'greet.c')]);
-    execFileSync('gcc', ['-o', join(dir, 'bin/greet'), join(dir, 'main.c'), `-L${join(dir, 'lib')}`, '-lgreet', '-Wl,--enable-new-dtags,-rpath,$ORIGIN/../lib']);
+    execFileSync('gcc', [
+      '-o',
+      join(dir, 'bin/greet'),
+      join(dir, 'main.c'),
+      `-L${join(dir, 'lib')}`,
+      '-lgreet',
+      '-Wl,--enable-new-dtags,-rpath,$ORIGIN/../lib',
+    ]);
     const { run, console } = await qfiRun('files', {
       command: '/opt/greet/bin/greet qfi && ls /opt/greet/lib && test "$(cat /root/greet.c | head -c 8)" = "#include"',
       files: [`path=${join(dir, 'bin/greet')} dest=/opt/greet/bin/greet`, `path=${join(dir, 'greet.c')} dest=/root/greet.c mode=0600`],
@@ -60,7 +67,15 @@ describe('your Linux kernel and initrd, given as paths (no qfi agent)', () => {
     mkdirSync(dir, { recursive: true });
     execFileSync('gcc', ['-static', '-O2', '-Wall', '-Wextra', '-Werror', '-o', join(dir, 'init'), fixture('selftest-init/init.c')]);
     initrd = join(dir, 'initrd.cpio.gz');
-    writeFileSync(initrd, gzipSync(writeCpioNewc([{ type: 'dir', path: 'proc' }, { type: 'file', path: 'init', mode: 0o755, data: readFileSync(join(dir, 'init')) }])));
+    writeFileSync(
+      initrd,
+      gzipSync(
+        writeCpioNewc([
+          { type: 'dir', path: 'proc' },
+          { type: 'file', path: 'init', mode: 0o755, data: readFileSync(join(dir, 'init')) },
+        ]),
+      ),
+    );
   });
   const markers = { 'success-marker': '^SELFTEST: ALL CHECKS PASSED', 'failure-marker': 'FAILED' };
 
@@ -121,17 +136,25 @@ describe('the built-in guest on aarch64 (Debian arm64 cloud kernel on QEMU virt,
   it('runs the agent, guest rules, block rules and a cross-built dynamic program from files', async () => {
     const dir = join(work, 'arm-build');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'hello.c'), '#include <math.h>\n#include <stdio.h>\nint main(int argc, char **argv) { (void)argv; printf("hello from aarch64, sqrt=%.1f\\n", sqrt(16.0 * argc)); return 0; }\n');
+    writeFileSync(
+      join(dir, 'hello.c'),
+      '#include <math.h>\n#include <stdio.h>\nint main(int argc, char **argv) { (void)argv; printf("hello from aarch64, sqrt=%.1f\\n", sqrt(16.0 * argc)); return 0; }\n',
+    );
     execFileSync('aarch64-linux-gnu-gcc', ['-O2', '-o', join(dir, 'hello'), join(dir, 'hello.c'), '-lm']);
     const { run, console, argv } = await qfiRun('aarch64', {
       arch: 'aarch64',
       files: `path=${join(dir, 'hello')} dest=/usr/bin/hello`,
       disks: 'id=data size=1M',
       faults: ['storage.read=fail', 'block.read[disk=data]=fail'],
-      command: 'uname -m; hello; qfi-fault storage.read && echo "guest point failed as told"; dd if=/dev/qfi/data of=/dev/null bs=512 count=1 iflag=direct 2>&1 | tail -1; exit 0',
+      command:
+        'uname -m; hello; qfi-fault storage.read && echo "guest point failed as told"; dd if=/dev/qfi/data of=/dev/null bs=512 count=1 iflag=direct 2>&1 | tail -1; exit 0',
     });
     expect(run.verdict, run.reason).toBe('pass');
-    expect([argv[0]!.endsWith('qemu-system-aarch64'), argv[argv.indexOf('-machine') + 1], argv[argv.indexOf('-cpu') + 1]]).toEqual([true, 'virt,gic-version=3', 'cortex-a57']);
+    expect([argv[0]!.endsWith('qemu-system-aarch64'), argv[argv.indexOf('-machine') + 1], argv[argv.indexOf('-cpu') + 1]]).toEqual([
+      true,
+      'virt,gic-version=3',
+      'cortex-a57',
+    ]);
     expect(console).toMatch(/^aarch64\r?$/m);
     expect(console).toContain('hello from aarch64, sqrt=4.0');
     expect(console).toContain('guest point failed as told');

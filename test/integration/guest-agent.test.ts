@@ -40,9 +40,12 @@ interface Booted {
 /** The devices qfi adds for the agent: its virtio-serial port, QEMU's end a UNIX socket. */
 function agentArgv(socket: string): string[] {
   return [
-    '-chardev', `socket,path=${socket},server=on,wait=off,id=qga0`,
-    '-device', 'virtio-serial-pci',
-    '-device', 'virtserialport,chardev=qga0,name=org.qemu.guest_agent.0',
+    '-chardev',
+    `socket,path=${socket},server=on,wait=off,id=qga0`,
+    '-device',
+    'virtio-serial-pci',
+    '-device',
+    'virtserialport,chardev=qga0,name=org.qemu.guest_agent.0',
   ];
 }
 
@@ -57,14 +60,24 @@ async function bootImage(image: DebianImage, how: 'bios' | 'kernel', name: strin
   const socket = join(dir, 'qga.sock');
   const consolePath = join(dir, 'console.log');
   const argv = [
-    '-machine', 'q35', '-accel', 'tcg', '-nodefaults', '-display', 'none', '-no-reboot', '-m', '512',
-    '-serial', `file:${consolePath}`,
-    '-blockdev', `driver=qcow2,node-name=root,file.driver=file,file.filename=${overlay}`,
-    '-device', 'virtio-blk-pci,drive=root',
+    '-machine',
+    'q35',
+    '-accel',
+    'tcg',
+    '-nodefaults',
+    '-display',
+    'none',
+    '-no-reboot',
+    '-m',
+    '512',
+    '-serial',
+    `file:${consolePath}`,
+    '-blockdev',
+    `driver=qcow2,node-name=root,file.driver=file,file.filename=${overlay}`,
+    '-device',
+    'virtio-blk-pci,drive=root',
     ...agentArgv(socket),
-    ...(how === 'kernel'
-      ? ['-kernel', image.kernel, '-initrd', image.initrd, '-append', `root=/dev/vda1 ${image.cmdline}`]
-      : []),
+    ...(how === 'kernel' ? ['-kernel', image.kernel, '-initrd', image.initrd, '-append', `root=/dev/vda1 ${image.cmdline}`] : []),
   ];
   const started = Date.now();
   const qemu = startQemu(argv);
@@ -96,7 +109,9 @@ let image: DebianImage;
 beforeAll(async () => {
   image = await ensureDebianImage();
   if (image.buildMs !== undefined) timings.push(`image build ${(image.buildMs / 1000).toFixed(0)} s`);
-  timings.push(`image: ${image.disk} ${(image.diskBytes / 2 ** 20).toFixed(0)} MiB, kernel ${image.kernelRelease}, qemu-guest-agent ${image.qemuGuestAgentVersion}, bootloader ${image.bootloader}`);
+  timings.push(
+    `image: ${image.disk} ${(image.diskBytes / 2 ** 20).toFixed(0)} MiB, kernel ${image.kernelRelease}, qemu-guest-agent ${image.qemuGuestAgentVersion}, bootloader ${image.bootloader}`,
+  );
 }, 1_800_000);
 
 afterAll(() => {
@@ -154,7 +169,7 @@ describe('the Debian image, booted like a cloud image (SeaBIOS -> extlinux -> sy
     expect(killed.exitCode).toBeUndefined();
   });
 
-  it('passes the environment (it replaces the agent\'s) and stdin', async () => {
+  it("passes the environment (it replaces the agent's) and stdin", async () => {
     const r = await b.agent.run(
       { ...sh('printf "%s|%s|" "$QFI_VALUE" "$HOME"; cat'), env: { PATH: GUEST_PATH, HOME: '/root', QFI_VALUE: 'a b $c' }, input: Buffer.from('from stdin\n') },
       { timeoutMs: 30_000 },
@@ -181,10 +196,9 @@ describe('the Debian image, booted like a cloud image (SeaBIOS -> extlinux -> sy
 
   it('reads back files the command wrote: a small text file and a 2.5 MiB binary one (several reads)', async () => {
     const ktap = 'KTAP version 1\n1..2\nok 1 first\nnot ok 2 second\n';
-    const write = await b.agent.run(
-      sh(`printf '%s' '${ktap}' > /tmp/results.ktap; head -c 2621440 /dev/urandom > /tmp/blob; sha256sum /tmp/blob`),
-      { timeoutMs: 60_000 },
-    );
+    const write = await b.agent.run(sh(`printf '%s' '${ktap}' > /tmp/results.ktap; head -c 2621440 /dev/urandom > /tmp/blob; sha256sum /tmp/blob`), {
+      timeoutMs: 60_000,
+    });
     expect(write.exitCode).toBe(0);
     expect((await b.agent.readFile('/tmp/results.ktap')).toString()).toBe(ktap);
     const blob = await b.agent.readFile('/tmp/blob');
@@ -238,18 +252,22 @@ describe('the Debian image, booted like a cloud image (SeaBIOS -> extlinux -> sy
 });
 
 describe('the same image booted from its kernel and initrd (-kernel -initrd -append root=/dev/vda1)', () => {
-  it('boots to the agent, runs a command, and powers off', async () => {
-    const b = await bootImage(image, 'kernel', 'kernel-boot');
-    try {
-      timings.push(`kernel boot argv: ${QEMU} ${b.argv.join(' ')}`);
-      const r = await b.agent.run(sh('cat /proc/cmdline; findmnt -n -o SOURCE /'), { timeoutMs: 30_000 });
-      expect(r.stdout.toString()).toBe(`root=/dev/vda1 ${image.cmdline}\n/dev/vda1\n`);
-      expect(await shutDown(b)).toBe(0);
-    } finally {
-      b.agent.close();
-      if (b.qemu.pid) killAll([b.qemu.pid]);
-    }
-  }, BOOT_TIMEOUT_MS + 120_000);
+  it(
+    'boots to the agent, runs a command, and powers off',
+    async () => {
+      const b = await bootImage(image, 'kernel', 'kernel-boot');
+      try {
+        timings.push(`kernel boot argv: ${QEMU} ${b.argv.join(' ')}`);
+        const r = await b.agent.run(sh('cat /proc/cmdline; findmnt -n -o SOURCE /'), { timeoutMs: 30_000 });
+        expect(r.stdout.toString()).toBe(`root=/dev/vda1 ${image.cmdline}\n/dev/vda1\n`);
+        expect(await shutDown(b)).toBe(0);
+      } finally {
+        b.agent.close();
+        if (b.qemu.pid) killAll([b.qemu.pid]);
+      }
+    },
+    BOOT_TIMEOUT_MS + 120_000,
+  );
 });
 
 describe('no agent in the guest', () => {
@@ -281,7 +299,7 @@ describe('no agent in the guest', () => {
     }
   });
 
-  it('stops waiting when the signal aborts, with the signal\'s reason', async () => {
+  it("stops waiting when the signal aborts, with the signal's reason", async () => {
     const m = await emptyMachine();
     try {
       const reason = new Error('run cancelled');

@@ -50,7 +50,16 @@ function pathWithoutApt(): string {
 interface Run {
   code: number | null;
   stderr: string;
-  summary: { verdict: string; guest: { kernelSha256: string; initrdSha256: string; pin: string; kernel: { package: string; debSha256: string }; busybox: { package: string; version: string } } };
+  summary: {
+    verdict: string;
+    guest: {
+      kernelSha256: string;
+      initrdSha256: string;
+      pin: string;
+      kernel: { package: string; debSha256: string };
+      busybox: { package: string; version: string };
+    };
+  };
 }
 
 function qfiRun(cache: string, extra: string[], env: Record<string, string> = {}): Run {
@@ -112,16 +121,24 @@ describe("the built-in guest from Debian's archive", () => {
 
     const pinned = qfiRun(join(work, 'cache-c'), ['--guest-pin', first.summary.guest.pin]);
     expect(pinned.code, pinned.stderr).toBe(0);
-    expect(pinned.summary.guest).toMatchObject({ kernelSha256: first.summary.guest.kernelSha256, initrdSha256: first.summary.guest.initrdSha256, pin: first.summary.guest.pin });
+    expect(pinned.summary.guest).toMatchObject({
+      kernelSha256: first.summary.guest.kernelSha256,
+      initrdSha256: first.summary.guest.initrdSha256,
+      pin: first.summary.guest.pin,
+    });
     expect(pinned.stderr).not.toMatch(/index of/); // a pin needs no index
   });
 
   it('refuses a pin of the other architecture before anything boots (exit 2)', () => {
-    const r = spawnSync('node', [cli, 'run', '--command', 'true', '--arch', 'aarch64', '--guest-pin', first.summary.guest.pin, '--results-dir', join(work, 'refused')], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { ...process.env, XDG_CACHE_HOME: join(work, 'cache-d') },
-    });
+    const r = spawnSync(
+      'node',
+      [cli, 'run', '--command', 'true', '--arch', 'aarch64', '--guest-pin', first.summary.guest.pin, '--results-dir', join(work, 'refused')],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, XDG_CACHE_HOME: join(work, 'cache-d') },
+      },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/guest-pin: kernel= is not a arm64 package/);
   });

@@ -37,7 +37,12 @@ describe('a Debian disk image with qemu-guest-agent', () => {
   it('boots the image through the firmware and runs the command through guest-exec: output captured, exit code the verdict', async () => {
     const before = statSync(image.disk).mtimeMs;
     const disks = `id=root path=${image.disk} boot=true`;
-    const ok = await qfiRun('image-pass', { disks, agent: 'qemu-guest-agent', command: 'uname -r; cat /etc/debian_version; echo "seed=$QFI_SEED"; echo to-stderr >&2', seed: '77' });
+    const ok = await qfiRun('image-pass', {
+      disks,
+      agent: 'qemu-guest-agent',
+      command: 'uname -r; cat /etc/debian_version; echo "seed=$QFI_SEED"; echo to-stderr >&2',
+      seed: '77',
+    });
     expect(ok.run.verdict, ok.run.reason).toBe('pass');
     expect(ok.read('command-stdout.log')).toMatch(new RegExp(`^${image.kernelRelease.replaceAll('.', '\\.')}\n12\\.\\d+\nseed=77\n$`));
     expect(ok.read('command-stderr.log')).toBe('to-stderr\n');
@@ -48,13 +53,20 @@ describe('a Debian disk image with qemu-guest-agent', () => {
     expect(statSync(image.disk).mtimeMs).toBe(before);
 
     // The command fails before writing its results file: both are said.
-    const failing = await qfiRun('image-fail', { disks, agent: 'qemu-guest-agent', command: 'echo about to fail; exit 3', 'results-file': '/var/tmp/results.tap' });
+    const failing = await qfiRun('image-fail', {
+      disks,
+      agent: 'qemu-guest-agent',
+      command: 'echo about to fail; exit 3',
+      'results-file': '/var/tmp/results.tap',
+    });
     expect(failing.run.verdict).toBe('fail');
-    expect(failing.run.reason).toBe('test command exited with 3; the command exited with code 3 but left no results in /var/tmp/results.tap (missing or empty; the console or qga.log says which)');
+    expect(failing.run.reason).toBe(
+      'test command exited with 3; the command exited with code 3 but left no results in /var/tmp/results.tap (missing or empty; the console or qga.log says which)',
+    );
     expect(failing.read('qga.log')).toMatch(/guest-file-open[\s\S]*No such file/);
   });
 
-  it('boots the image\'s own kernel and initrd given as paths, with the image as root disk', async () => {
+  it("boots the image's own kernel and initrd given as paths, with the image as root disk", async () => {
     const { run, read } = await qfiRun('image-kernel', {
       kernel: image.kernel,
       initrd: image.initrd,
@@ -62,7 +74,8 @@ describe('a Debian disk image with qemu-guest-agent', () => {
       disks: `id=root path=${image.disk} snapshot=true`,
       agent: 'qemu-guest-agent',
       // A results file read back with guest-file-read: a TAP 14 stream with a subtest.
-      command: 'cat /proc/cmdline; printf "TAP version 14\\n1..2\\n# Subtest: boot\\n    1..1\\n    ok 1 - cmdline has root\\nok 1 - boot\\nok 2 - shell # SKIP not needed\\n" > /var/tmp/results.tap',
+      command:
+        'cat /proc/cmdline; printf "TAP version 14\\n1..2\\n# Subtest: boot\\n    1..1\\n    ok 1 - cmdline has root\\nok 1 - boot\\nok 2 - shell # SKIP not needed\\n" > /var/tmp/results.tap',
       'results-file': '/var/tmp/results.tap',
     });
     expect(run.verdict, run.reason).toBe('pass');

@@ -26,7 +26,7 @@ function cachedTestKernel(): string | undefined {
 }
 
 describe('KTAP as the publishers read it (built-in guest, x86_64, a qfi.toml in a repository)', () => {
-  it('one failing and one skipped test: each its own case in a flat suite, annotated at the command\'s line of qfi.toml', async () => {
+  it("one failing and one skipped test: each its own case in a flat suite, annotated at the command's line of qfi.toml", async () => {
     const repo = mkdtempSync(join(tmpdir(), 'qfi-repo-'));
     const toml = [
       '[test]',
@@ -104,7 +104,7 @@ describe('KTAP from inside the guest, through the whole pipeline', () => {
     expect(md).toMatch(/\*\*KTAP\*\*: 1 stream \(fail\), 3 tests: 1 passed, 1 failed, 1 skipped/);
   });
 
-  it('KTAP in a results file (built-in guest, x86_64): copied exactly past a flood of kernel messages, merged with the console\'s, each KTAP suite its own flat suite', async () => {
+  it("KTAP in a results file (built-in guest, x86_64): copied exactly past a flood of kernel messages, merged with the console's, each KTAP suite its own flat suite", async () => {
     // The file is written while the kernel prints to the console as fast as it can: on the
     // console the lines would interleave; through the results port they arrive intact.
     const writeResults = [
@@ -132,23 +132,35 @@ describe('KTAP from inside the guest, through the whole pipeline', () => {
     execFileSync('xmllint', ['--noout', '--schema', junitSchema(), reports.junit], { stdio: 'pipe' });
     const xml = readFileSync(reports.junit, 'utf8');
     expect(xml).toMatch(/<testsuite name="[^"]+ ktap"[^>]* tests="1" failures="0" errors="0" skipped="0">/);
-    expect(xml).toMatch(/<testsuite name="[^"]+ results"[^>]* tests="1" failures="0" errors="0" skipped="1">\s*<properties>[\s\S]*?<property name="qfi.ktap.source" value="results file \/tmp\/results.tap"\/>/);
-    expect(xml).toMatch(/<testsuite name="[^"]+ results storage"[^>]* tests="2" failures="1"[^>]*>[\s\S]*?name="[^"]+: results storage\.read"[^>]*>\s*<failure message="read failed \(injected\)" type="ktap">/);
+    expect(xml).toMatch(
+      /<testsuite name="[^"]+ results"[^>]* tests="1" failures="0" errors="0" skipped="1">\s*<properties>[\s\S]*?<property name="qfi.ktap.source" value="results file \/tmp\/results.tap"\/>/,
+    );
+    expect(xml).toMatch(
+      /<testsuite name="[^"]+ results storage"[^>]* tests="2" failures="1"[^>]*>[\s\S]*?name="[^"]+: results storage\.read"[^>]*>\s*<failure message="read failed \(injected\)" type="ktap">/,
+    );
   });
 
   it('a results file the command never wrote fails the run, and one cut off is a crash', async () => {
     const missing = await qfiRun({ command: 'echo "tests ran"', 'results-file': '/tmp/results.tap' });
     expect(missing.run.verdict).toBe('fail');
-    expect(missing.run.reason).toBe('the command exited with code 0 but left no results in /tmp/results.tap (missing or empty; the console or qga.log says which)');
+    expect(missing.run.reason).toBe(
+      'the command exited with code 0 but left no results in /tmp/results.tap (missing or empty; the console or qga.log says which)',
+    );
     expect(readFileSync(missing.run.record.files.console, 'utf8')).toContain('qfi: the command left no results file /tmp/results.tap');
 
     const cut = await qfiRun({ command: 'printf "TAP version 13\\n1..3\\nok 1 - first\\n" > /tmp/r.tap', 'results-file': '/tmp/r.tap' });
     expect(cut.run.verdict).toBe('panic');
-    expect(cut.run.reason).toMatch(/^KTAP stream at results file \/tmp\/r\.tap line 1 stopped after first \(1 of 3 results\): the results file \/tmp\/r\.tap ended at line 3/);
+    expect(cut.run.reason).toMatch(
+      /^KTAP stream at results file \/tmp\/r\.tap line 1 stopped after first \(1 of 3 results\): the results file \/tmp\/r\.tap ended at line 3/,
+    );
   });
 
   it('the results port works on aarch64 too (built-in guest on virt)', async () => {
-    const { run } = await qfiRun({ arch: 'aarch64', command: 'printf "TAP version 14\\n1..2\\nok 1 - a\\nok 2 - b\\n" > /root/out.tap', 'results-file': '/root/out.tap' });
+    const { run } = await qfiRun({
+      arch: 'aarch64',
+      command: 'printf "TAP version 14\\n1..2\\nok 1 - a\\nok 2 - b\\n" > /root/out.tap',
+      'results-file': '/root/out.tap',
+    });
     expect(run.verdict, run.reason).toBe('pass');
     expect(run.ktap?.counts).toMatchObject({ passed: 2, failed: 0, crashed: 0 });
   });
@@ -159,7 +171,8 @@ describe('KTAP from inside the guest, through the whole pipeline', () => {
     const { run, reports } = await qfiRun({
       kernel: join(kernel!, 'bzImage'),
       disks: [`id=mods path=${mods} read-only=true`],
-      command: 'echo 7 > /proc/sys/kernel/printk; mkdir /tmp/m; tar -xf /dev/qfi/mods -C /tmp/m; insmod /tmp/m/kunit-example-test.ko && insmod /tmp/m/list-test.ko',
+      command:
+        'echo 7 > /proc/sys/kernel/printk; mkdir /tmp/m; tar -xf /dev/qfi/mods -C /tmp/m; insmod /tmp/m/kunit-example-test.ko && insmod /tmp/m/list-test.ko',
     });
     expect(run.verdict).toBe('pass');
     expect(run.provisioned.kernelDescription).toMatch(/with the built-in initramfs/);

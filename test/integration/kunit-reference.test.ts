@@ -18,7 +18,14 @@ import type { ConsoleEvent } from '../../src/run/types.js';
 import { assertedLogs, kunitInlineCases, kunitReadings, kunitSource, type KunitReading, type KunitTree } from '../helpers/kunit-source.js';
 
 /** kunit_parser's TestStatus as qfi names it (FAILURE_TO_PARSE_TESTS: no tests, one error). */
-const statusName: Record<string, string> = { SUCCESS: 'pass', FAILURE: 'fail', SKIPPED: 'skip', TEST_CRASHED: 'crash', NO_TESTS: 'no-tests', FAILURE_TO_PARSE_TESTS: 'no-tests' };
+const statusName: Record<string, string> = {
+  SUCCESS: 'pass',
+  FAILURE: 'fail',
+  SKIPPED: 'skip',
+  TEST_CRASHED: 'crash',
+  NO_TESTS: 'no-tests',
+  FAILURE_TO_PARSE_TESTS: 'no-tests',
+};
 
 interface QfiJson {
   file: string;
@@ -54,7 +61,9 @@ function disagreements(logs: ReadonlyArray<{ name: string; text: string }>): Arr
     return join(dir, l.name);
   });
   const qfi = qfiJson(files);
-  return kunitReadings(tree as KunitTree, files).map((k, i) => ({ file: k.file, differences: differences(k, qfi[i]!) })).filter((r) => r.differences.length);
+  return kunitReadings(tree as KunitTree, files)
+    .map((k, i) => ({ file: k.file, differences: differences(k, qfi[i]!) }))
+    .filter((r) => r.differences.length);
 }
 beforeAll(async () => {
   tree = await kunitSource((line) => process.stderr.write(`${line}\n`));
@@ -70,7 +79,10 @@ describe('KTAP as the kernel reads it: kunit_parser on its own test data (linux-
     if (!ready()) return ctx.skip(tree as string);
     const t = tree as KunitTree;
     const dataDir = join(t.kunitDir, 'test_data');
-    const logs = readdirSync(dataDir).filter((f) => f.endsWith('.log')).sort().map((f) => join(dataDir, f));
+    const logs = readdirSync(dataDir)
+      .filter((f) => f.endsWith('.log'))
+      .sort()
+      .map((f) => join(dataDir, f));
     const asserted = assertedLogs(t);
     // kunit_tool_test.py opens these by name; all must be in test_data (and so compared below).
     expect(asserted.length).toBeGreaterThanOrEqual(20);
@@ -78,16 +90,26 @@ describe('KTAP as the kernel reads it: kunit_parser on its own test data (linux-
 
     const kunit = kunitReadings(t, logs);
     const qfi = qfiJson(logs);
-    const table = kunit.map((k, i) => ({ file: k.file, asserted: asserted.includes(k.file), kunit: `${k.status} ${JSON.stringify(k.counts)}`, differences: differences(k, qfi[i]!) }));
+    const table = kunit.map((k, i) => ({
+      file: k.file,
+      asserted: asserted.includes(k.file),
+      kunit: `${k.status} ${JSON.stringify(k.counts)}`,
+      differences: differences(k, qfi[i]!),
+    }));
     const agreeing = table.filter((r) => r.differences.length === 0).length;
-    process.stdout.write(`kunit_parser (${t.version}) and qfi parse agree on ${agreeing} of ${table.length} test_data logs (${table.filter((r) => r.asserted).length} of them asserted on by kunit_tool_test.py)\n`);
+    process.stdout.write(
+      `kunit_parser (${t.version}) and qfi parse agree on ${agreeing} of ${table.length} test_data logs (${table.filter((r) => r.asserted).length} of them asserted on by kunit_tool_test.py)\n`,
+    );
     expect(table.filter((r) => r.differences.length)).toEqual([]);
   });
 
   it('the command prints the same: `qfi parse --json` (dist/cli.js) over all of them, exit 1 as some do not pass', (ctx) => {
     if (!ready()) return ctx.skip(tree as string);
     const dataDir = join((tree as KunitTree).kunitDir, 'test_data');
-    const logs = readdirSync(dataDir).filter((f) => f.endsWith('.log')).sort().map((f) => join(dataDir, f));
+    const logs = readdirSync(dataDir)
+      .filter((f) => f.endsWith('.log'))
+      .sort()
+      .map((f) => join(dataDir, f));
     const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
     let stdout: string;
     let status = 0;
@@ -98,7 +120,12 @@ describe('KTAP as the kernel reads it: kunit_parser on its own test data (linux-
       status = (err as { status: number }).status;
     }
     expect(status).toBe(1);
-    expect(stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual(qfiJson(logs));
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(qfiJson(logs));
   });
 
   it('agrees with kunit_parser on the kernel output kunit_tool_test.py writes inline', (ctx) => {
@@ -117,17 +144,23 @@ describe('KTAP as the kernel reads it: kunit_parser on its own test data (linux-
     expect(disagreements(blocks.map((b, i) => ({ name: `example-${i + 1}.log`, text: `${b}\n` })))).toEqual([]);
   });
 
-  it('a tab-indented panic inside a suite is a panic; kunit\'s end marker after a complete run is none', (ctx) => {
+  it("a tab-indented panic inside a suite is a panic; kunit's end marker after a complete run is none", (ctx) => {
     if (!ready()) return ctx.skip(tree as string);
     const dataDir = join((tree as KunitTree).kunitDir, 'test_data');
     const findings = (name: string) => {
       const file = join(dataDir, name);
       const parser = new ConsoleParser('0123456789abcdef01234567');
-      const events = readFileSync(file, 'utf8').split('\n').flatMap((line, i) => parser.parseLine(line, i + 1, 0) ?? []) as ConsoleEvent[];
+      const events = readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => parser.parseLine(line, i + 1, 0) ?? []) as ConsoleEvent[];
       return consoleFindings(events, readKtapFile(file));
     };
     // `[    0.060000] \tKernel panic - not syncing: VFS: …` cuts string-stream-test short.
-    expect(findings('test_kernel_panic_interrupt.log').filter((f) => f.kind === 'panic').map((f) => f.line)).toEqual([21]);
+    expect(
+      findings('test_kernel_panic_interrupt.log')
+        .filter((f) => f.kind === 'panic')
+        .map((f) => f.line),
+    ).toEqual([21]);
     // UML stops this way after the last suite: the results are complete.
     expect(findings('test_config_printk_time.log').filter((f) => f.kind === 'panic')).toEqual([]);
   });

@@ -44,7 +44,12 @@ async function localAction(env: (dir: string) => Record<string, string>, opts: {
   const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, FORCE_COLOR: '0', npm_config_update_notifier: 'false' };
   if (process.env.XDG_CACHE_HOME) childEnv.XDG_CACHE_HOME = process.env.XDG_CACHE_HOME;
   // Its own process group, so a timeout ends npm, tsx and QEMU together.
-  const child = spawn('node', [bin, 'run', '.', 'dist/local-action/main.js', join(dir, '.env'), '--post', 'dist/local-action/post.js'], { cwd: repo, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('node', [bin, 'run', '.', 'dist/local-action/main.js', join(dir, '.env'), '--post', 'dist/local-action/post.js'], {
+    cwd: repo,
+    env: childEnv,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -87,7 +92,10 @@ const failedWith = (run: LocalRun) => [...run.main.matchAll(/^::error(?: [^\n]*?
 
 describe('the bundled action under @github/local-action (main, then post)', () => {
   it('boots the built-in guest: outputs, job summary, the results as an artifact zip; post sees main uploaded', { timeout: 900_000 }, async () => {
-    const run = await localAction((dir) => ({ INPUT_CONFIG: join(repo, 'workflows-examples/qfi.toml'), 'INPUT_RESULTS-DIR': join(dir, 'results'), GITHUB_JOB: 'local' }), { timeoutMs: 880_000 });
+    const run = await localAction(
+      (dir) => ({ INPUT_CONFIG: join(repo, 'workflows-examples/qfi.toml'), 'INPUT_RESULTS-DIR': join(dir, 'results'), GITHUB_JOB: 'local' }),
+      { timeoutMs: 880_000 },
+    );
     const results = join(run.dir, 'results');
     expect(run.status).toBe(0);
     expect(failedWith(run)).toEqual([]);
@@ -102,7 +110,9 @@ describe('the bundled action under @github/local-action (main, then post)', () =
     expect(run.main).not.toMatch(/tested nothing/);
     expect(run.main).toContain(`uploaded artifact qfi-demo-local (`);
     expect(run.zips).toEqual(['qfi-demo-local.zip']);
-    expect(zipNames(join(run.dir, 'artifacts', 'qfi-demo-local.zip'))).toEqual(expect.arrayContaining(['console.log', 'junit.xml', 'reproducer.sh', 'summary.json', 'summary.md']));
+    expect(zipNames(join(run.dir, 'artifacts', 'qfi-demo-local.zip'))).toEqual(
+      expect.arrayContaining(['console.log', 'junit.xml', 'reproducer.sh', 'summary.json', 'summary.md']),
+    );
     expect(run.post).toMatch(/^::info::qfi post: the main step uploaded the results$/m);
   });
 
@@ -135,7 +145,14 @@ describe('the bundled action under @github/local-action (main, then post)', () =
   const infraInputs = (dir: string) => {
     writeFileSync(join(dir, 'kernel'), 'not a kernel');
     writeFileSync(join(dir, 'initrd'), 'not an initrd');
-    return { INPUT_KERNEL: join(dir, 'kernel'), INPUT_INITRD: join(dir, 'initrd'), 'INPUT_SUCCESS-MARKER': 'OK', INPUT_QEMU: '/bin/false', 'INPUT_RESULTS-DIR': join(dir, 'results'), INPUT_NAME: 'infra' };
+    return {
+      INPUT_KERNEL: join(dir, 'kernel'),
+      INPUT_INITRD: join(dir, 'initrd'),
+      'INPUT_SUCCESS-MARKER': 'OK',
+      INPUT_QEMU: '/bin/false',
+      'INPUT_RESULTS-DIR': join(dir, 'results'),
+      INPUT_NAME: 'infra',
+    };
   };
 
   it('an infrastructure error after the config: main fails without uploading, post uploads the results folder', async () => {
@@ -166,11 +183,18 @@ function readKeyValueFile(path: string): Record<string, string> {
 }
 
 describe('the bundled action as the runner starts it (dist/main.js)', () => {
-  it("a cancelled job (SIGINT, then SIGTERM): QEMU is stopped, and the step still reports infra-error", { timeout: 300_000 }, async () => {
+  it('a cancelled job (SIGINT, then SIGTERM): QEMU is stopped, and the step still reports infra-error', { timeout: 300_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qfi-cancel-'));
     const files = { output: join(dir, 'output'), summary: join(dir, 'summary'), state: join(dir, 'state') };
     for (const f of Object.values(files)) writeFileSync(f, '');
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, GITHUB_STATE: files.state };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STEP_SUMMARY: files.summary,
+      GITHUB_STATE: files.state,
+    };
     if (process.env.XDG_CACHE_HOME) env.XDG_CACHE_HOME = process.env.XDG_CACHE_HOME;
     Object.assign(env, { INPUT_COMMAND: 'echo qfi-test-started; sleep 600', INPUT_NAME: 'cancelled', 'INPUT_UPLOAD-ARTIFACTS': 'false' });
     const child = spawn('node', [join(repo, 'dist/main.js')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });

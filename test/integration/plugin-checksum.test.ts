@@ -88,9 +88,21 @@ async function run(opts: RunOptions = {}): Promise<Run> {
   if (opts.socket) args.push(`socket=${opts.socket}`);
   const pluginArgs = opts.replaceArgs ? (opts.pluginArgs ?? []) : [...args, ...(opts.pluginArgs ?? [])];
   const argv = [
-    '-M', 'pc', '-accel', 'tcg', '-nodefaults', '-display', 'none', '-m', '16', '-L', '/usr/share/qemu',
-    '-bios', join(guest, opts.wait ? 'checksum-wait.bin' : 'checksum.bin'),
-    '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
+    '-M',
+    'pc',
+    '-accel',
+    'tcg',
+    '-nodefaults',
+    '-display',
+    'none',
+    '-m',
+    '16',
+    '-L',
+    '/usr/share/qemu',
+    '-bios',
+    join(guest, opts.wait ? 'checksum-wait.bin' : 'checksum.bin'),
+    '-device',
+    'isa-debug-exit,iobase=0xf4,iosize=0x04',
     ...(opts.icount ? ['-icount', 'shift=0,sleep=off'] : []),
     ...(opts.noPlugin ? [] : ['-plugin', [so, ...pluginArgs].join(',')]),
   ];
@@ -115,7 +127,11 @@ async function run(opts: RunOptions = {}): Promise<Run> {
   }
 }
 
-const lines = (log: string): Injection[] => log.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Injection);
+const lines = (log: string): Injection[] =>
+  log
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Injection);
 
 /** The icount of the k-th execution of load_byte, from a pc trigger (a harmless flip elsewhere). */
 async function probeLoad(k: number): Promise<number> {
@@ -172,9 +188,7 @@ describe('qfi-fault on QEMU 10.2.2 booting the freestanding checksum guest', () 
     const done = hex(sym['plain.sum_done']!);
     const set = await run({ rules: [`id=set action=set-reg reg=rax value=0x2a trigger=pc:${done}`] });
     expect(set.code).toBe(exitCodeOf(0x2a));
-    expect(lines(set.log)).toEqual([
-      expect.objectContaining({ rule: 'set', vcpu: 0, pc: done, kind: 'reg', reg: 'rax', before: hex(SUM), after: '0x2a' }),
-    ]);
+    expect(lines(set.log)).toEqual([expect.objectContaining({ rule: 'set', vcpu: 0, pc: done, kind: 'reg', reg: 'rax', before: hex(SUM), after: '0x2a' })]);
 
     const flip = await run({ rules: [`id=fr action=flip-reg reg=rax mask=0x10 trigger=pc:${done}`] });
     expect(flip.code).toBe(exitCodeOf(SUM ^ 0x10));
@@ -262,9 +276,18 @@ describe('qfi-fault on QEMU 10.2.2 booting the freestanding checksum guest', () 
           }
 
           // A rule added at run time counts from the moment the vCPU picks it up.
-          expect(await c.request(`{"cmd":"add","rule":"id=late action=flip-ram addr=${hex(SCRATCH + 1)} mask=0x2 trigger=insn:+1000"}`)).toEqual({ ok: true, id: 'late' });
-          expect(await c.request(`{"cmd":"add","rule":"id=mk action=flip-ram addr=${hex(SCRATCH + 2)} mask=0x4 trigger=marker:go+insn:50"}`)).toEqual({ ok: true, id: 'mk' });
-          expect(await c.request(`{"cmd":"add","rule":"id=gone action=flip-ram addr=${hex(SCRATCH + 3)} mask=0x8 trigger=marker:never+insn:1"}`)).toEqual({ ok: true, id: 'gone' });
+          expect(await c.request(`{"cmd":"add","rule":"id=late action=flip-ram addr=${hex(SCRATCH + 1)} mask=0x2 trigger=insn:+1000"}`)).toEqual({
+            ok: true,
+            id: 'late',
+          });
+          expect(await c.request(`{"cmd":"add","rule":"id=mk action=flip-ram addr=${hex(SCRATCH + 2)} mask=0x4 trigger=marker:go+insn:50"}`)).toEqual({
+            ok: true,
+            id: 'mk',
+          });
+          expect(await c.request(`{"cmd":"add","rule":"id=gone action=flip-ram addr=${hex(SCRATCH + 3)} mask=0x8 trigger=marker:never+insn:1"}`)).toEqual({
+            ok: true,
+            id: 'gone',
+          });
           expect(await c.request('{"cmd":"marker","name":"go"}')).toEqual({ ok: true, armed: 1 });
           const fired = await until(async () => {
             const list = await c.request('{"cmd":"list"}');
@@ -280,7 +303,10 @@ describe('qfi-fault on QEMU 10.2.2 booting the freestanding checksum guest', () 
           expect(await c.request('{"cmd":"remove","id":"gone"}')).toEqual({ ok: true });
 
           // A new pc trigger needs retranslation: it releases the spinning guest.
-          expect(await c.request(`{"cmd":"add","rule":"id=gate action=write-ram addr=${hex(GATE_ADDR)} bytes=01 trigger=pc:${hex(sym.gate_spin!)}"}`)).toEqual({ ok: true, id: 'gate' });
+          expect(await c.request(`{"cmd":"add","rule":"id=gate action=write-ram addr=${hex(GATE_ADDR)} bytes=01 trigger=pc:${hex(sym.gate_spin!)}"}`)).toEqual({
+            ok: true,
+            id: 'gate',
+          });
         } finally {
           c.close();
         }
@@ -298,7 +324,14 @@ describe('qfi-fault on QEMU 10.2.2 booting the freestanding checksum guest', () 
     expect(injections[3]!.icount).toBeGreaterThan(injections[2]!.icount);
     expect(existsSync(socketPath)).toBe(false);
     expect(replies.map((x) => x.error)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^malformed request/), expect.stringMatching(/unknown cmd "frob"/), expect.stringMatching(/duplicate rule id early/), expect.stringMatching(/skip needs plugin API 6/), expect.stringMatching(/cpu 3 does not exist/), expect.stringMatching(/request longer than 65536 bytes/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^malformed request/),
+        expect.stringMatching(/unknown cmd "frob"/),
+        expect.stringMatching(/duplicate rule id early/),
+        expect.stringMatching(/skip needs plugin API 6/),
+        expect.stringMatching(/cpu 3 does not exist/),
+        expect.stringMatching(/request longer than 65536 bytes/),
+      ]),
     );
   });
 
@@ -310,12 +343,20 @@ describe('qfi-fault on QEMU 10.2.2 booting the freestanding checksum guest', () 
       { args: ['verbose=maybe'], message: /qfi-fault: bad argument "verbose=maybe": verbose must be on or off/ },
       { args: ['seed=1', 'seed=2'], message: /qfi-fault: bad argument "seed=2": seed is given twice/ },
       { args: ['socket='], message: /qfi-fault: bad argument "socket=": socket needs a path/ },
-      { args: [], rules: ['id=r1 action=flop trigger=insn:1'], message: /qfi-fault: bad rule in .*rules-\d+\.txt line 2: unknown action "flop".*: "id=r1 action=flop trigger=insn:1"/ },
+      {
+        args: [],
+        rules: ['id=r1 action=flop trigger=insn:1'],
+        message: /qfi-fault: bad rule in .*rules-\d+\.txt line 2: unknown action "flop".*: "id=r1 action=flop trigger=insn:1"/,
+      },
       { args: [], rules: ['id=r1 action=flip-ram addr=0x1 mask=0x1 trigger=insn:0'], message: /line 2: bad trigger "insn:0"/ },
       { args: [], rules: ['id=r1 action=flip-reg reg=rax mask=0x1 trigger=insn:1 cpu=1'], message: /line 2: rule r1: cpu 1 does not exist/ },
       { args: [], rules: ['id=r1 action=skip trigger=insn:5'], message: /line 2: rule r1: action skip needs plugin API 6/ },
       { args: [], rules: ['id=a action=skip trigger=insn:1 trigger=insn:2'], message: /duplicate key "trigger"/ },
-      { args: [], rules: ['id=a action=write-ram addr=0x1 bytes=00 trigger=insn:1', 'id=a action=write-ram addr=0x1 bytes=00 trigger=insn:1'], message: /line 3: duplicate rule id a/ },
+      {
+        args: [],
+        rules: ['id=a action=write-ram addr=0x1 bytes=00 trigger=insn:1', 'id=a action=write-ram addr=0x1 bytes=00 trigger=insn:1'],
+        message: /line 3: duplicate rule id a/,
+      },
     ];
     for (const c of cases) {
       const r = await run({ rules: c.rules, pluginArgs: c.args });

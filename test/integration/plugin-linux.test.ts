@@ -63,12 +63,35 @@ async function boot(rules: string[], opts: { deterministic?: boolean } = {}): Pr
   writeFileSync(files.rules, `${rules.join('\n')}\n`);
   const argv = [
     // A console file never blocks the guest, unlike a pipe: runs stay repeatable under -icount.
-    '-machine', 'q35', '-accel', 'tcg', '-nodefaults', '-display', 'none', '-serial', `file:${files.console}`, '-no-reboot',
-    '-m', '256', '-L', '/usr/share/qemu', '-bios', '/usr/share/qemu/qboot.rom',
-    '-kernel', guest.kernel, '-initrd', guest.initrd, '-append', archData.x86_64.defaultAppend.join(' '),
-    '-fw_cfg', `name=opt/qfi/token,file=${files.token}`, '-fw_cfg', `name=opt/qfi/command,file=${files.command}`,
+    '-machine',
+    'q35',
+    '-accel',
+    'tcg',
+    '-nodefaults',
+    '-display',
+    'none',
+    '-serial',
+    `file:${files.console}`,
+    '-no-reboot',
+    '-m',
+    '256',
+    '-L',
+    '/usr/share/qemu',
+    '-bios',
+    '/usr/share/qemu/qboot.rom',
+    '-kernel',
+    guest.kernel,
+    '-initrd',
+    guest.initrd,
+    '-append',
+    archData.x86_64.defaultAppend.join(' '),
+    '-fw_cfg',
+    `name=opt/qfi/token,file=${files.token}`,
+    '-fw_cfg',
+    `name=opt/qfi/command,file=${files.command}`,
     ...(opts.deterministic ? ['-icount', 'shift=0,sleep=off', '-rtc', 'base=2020-01-01T00:00:00,clock=vm'] : []),
-    '-plugin', `${so},log=${files.log},rules=${files.rules}`,
+    '-plugin',
+    `${so},log=${files.log},rules=${files.rules}`,
   ];
   const child = spawn(join(prefix!, 'bin', 'qemu-system-x86_64'), argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   started.add(child.pid!);
@@ -84,7 +107,10 @@ async function boot(rules: string[], opts: { deterministic?: boolean } = {}): Pr
   const lines = out.split('\n').map((l) => l.replace(/\r$/, ''));
   const markers = lines.filter((l) => l.startsWith(`QFI:${token}:`)).map((l) => l.slice(`QFI:${token}:`.length));
   const injections = existsSync(files.log)
-    ? readFileSync(files.log, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>)
+    ? readFileSync(files.log, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
     : [];
   return { code, console: out, markers, injections, stderr };
 }

@@ -53,7 +53,10 @@ describe('qtest on the x86 pc machine', () => {
   it('reads the fw_cfg signature through its I/O ports and steps the CMOS RTC with clock_step', async () => {
     const { outcome, junit, dir } = await qtest('pc', { 'qtest-script': script('pc-fw-cfg-rtc.qtest'), 'machine-type': 'pc', 'qemu-args': rtcAtFixedDate });
     expect(outcome.verdict, outcome.reason).toBe('pass');
-    expect(outcome.scripts[0]!.sections.map((s) => [s.name, s.status, s.stepsRun])).toEqual([['fw_cfg signature', 'pass', 5], ['rtc follows the virtual clock', 'pass', 9]]);
+    expect(outcome.scripts[0]!.sections.map((s) => [s.name, s.status, s.stepsRun])).toEqual([
+      ['fw_cfg signature', 'pass', 5],
+      ['rtc follows the virtual clock', 'pass', 9],
+    ]);
     expect(junit).toMatch(/<testsuite name="qtest pc-fw-cfg-rtc" time="[\d.]+" tests="2" failures="0" errors="0" skipped="0">/);
     expect(publisherProblems(junit, process.cwd())).toEqual([]);
     // QEMU's own qtest log is kept: the exchange as QEMU saw it.
@@ -67,11 +70,18 @@ describe('qtest on the x86 pc machine', () => {
     expect(outcome.verdict).toBe('fail');
     expect(outcome.reason).toBe('1 of 2 qtest sections failed; first: wrong [fw_cfg signature] line 5 `inb 0x511 == 0x46` answered `OK 0x0045`');
     expect(outcome.scripts[0]!.sections.map((s) => s.status)).toEqual(['fail', 'pass']);
-    expect(junit).toContain('<failure message="inb 0x511 == 0x46: answered OK 0x0045" type="qtest-mismatch">wrong.qtest:5: inb 0x511 == 0x46\nexpected: 0x0046\nactual:   0x0045\ndiffers:  0x0003 (bits 0, 1)</failure>');
+    expect(junit).toContain(
+      '<failure message="inb 0x511 == 0x46: answered OK 0x0045" type="qtest-mismatch">wrong.qtest:5: inb 0x511 == 0x46\nexpected: 0x0046\nactual:   0x0045\ndiffers:  0x0003 (bits 0, 1)</failure>',
+    );
   });
 
   it('applies a block rule under the IDE disk the script drives: reads work until the marker, then the device reports the error', async () => {
-    const inputs = { 'qtest-script': script('pc-ide-read.qtest'), 'machine-type': 'pc', disks: 'id=data size=1M format=raw', 'qtest-devices': 'ide-hd,drive=qfi-data,bus=ide.0' };
+    const inputs = {
+      'qtest-script': script('pc-ide-read.qtest'),
+      'machine-type': 'pc',
+      disks: 'id=data size=1M format=raw',
+      'qtest-devices': 'ide-hd,drive=qfi-data,bus=ide.0',
+    };
     const faulty = await qtest('ide-fault', { ...inputs, faults: 'block.read[disk=data on=broken]=fail' });
     expect(faulty.outcome.verdict, faulty.outcome.reason).toBe('pass');
     expect(faulty.outcome.scripts[0]!.hostFaults?.windows.map((w) => [w.disk, w.open])).toEqual([['data', ['h1']]]);
@@ -103,31 +113,41 @@ describe('qtest on the x86 pc machine', () => {
     expect(outcome.verdict).toBe('panic');
     expect(outcome.scripts[0]!.crash).toBe('QEMU was killed by SIGKILL during the script');
     expect(outcome.scripts[0]!.sections.map((s) => s.status)).toEqual(['error', 'error']);
-    expect(junit).toMatch(/<error message="QEMU was killed by SIGKILL during the script \(line 3 `inb 0x511 == 0xab until 60s`: QEMU closed the qtest connection/);
+    expect(junit).toMatch(
+      /<error message="QEMU was killed by SIGKILL during the script \(line 3 `inb 0x511 == 0xab until 60s`: QEMU closed the qtest connection/,
+    );
     expect(junit).toMatch(/name="hang: after"[^>]*>\s*<error message="not run: QEMU was killed by SIGKILL during the script" type="qemu"/);
   }, 30_000);
 });
 
 describe('what qtest mode refuses, before anything runs', () => {
-  it('a QEMU without the qtest accelerator (Debian\'s packages drop it)', async () => {
+  it("a QEMU without the qtest accelerator (Debian's packages drop it)", async () => {
     const text = await refusal({ 'qtest-script': script('pc-fw-cfg-rtc.qtest'), qemu: 'system' });
-    expect(text).toMatch(/^error: QEMU [\d.]+ at \/usr\/bin\/qemu-system-x86_64 has no qtest accelerator: qemu-system-x86_64: -accel qtest: invalid accelerator qtest\nhint: distribution packages often leave it out/);
+    expect(text).toMatch(
+      /^error: QEMU [\d.]+ at \/usr\/bin\/qemu-system-x86_64 has no qtest accelerator: qemu-system-x86_64: -accel qtest: invalid accelerator qtest\nhint: distribution packages often leave it out/,
+    );
   });
 
   it('memory-transaction attributes on a QEMU whose qtest ignores them, naming the evidence', async () => {
     const attrs = join(work, 'attrs.qtest');
     writeFileSync(attrs, '[secure read]\nreadl 0x1000 secure == 0x0\n');
     const text = await refusal({ 'qtest-script': attrs, 'machine-type': 'pc' });
-    expect(text).toContain(`${attrs}:2: error: line 2 uses memory-transaction attributes (\`secure\`), but this QEMU's qtest server ignores them: it answered \`readb 0x0 qfi-not-an-attribute\` with \`OK 0x0000000000000000\` instead of rejecting the unknown attribute`);
+    expect(text).toContain(
+      `${attrs}:2: error: line 2 uses memory-transaction attributes (\`secure\`), but this QEMU's qtest server ignores them: it answered \`readb 0x0 qfi-not-an-attribute\` with \`OK 0x0000000000000000\` instead of rejecting the unknown attribute`,
+    );
     expect(existsSync(join(work, 'attrs', 'results', 'junit.xml'))).toBe(false);
   });
 
   it('rules that need a guest or TCG, and devices on a drive that is not a disk', async () => {
     const base = { 'qtest-script': script('pc-fw-cfg-rtc.qtest') };
-    expect(await refusal({ ...base, faults: 'mem.flip[addr=0x1000 mask=0x1 at=insn:1000]=fail' })).toMatch(/is a plugin rule \(no TCG code runs under qtest\), so it cannot apply in mode qtest/);
+    expect(await refusal({ ...base, faults: 'mem.flip[addr=0x1000 mask=0x1 at=insn:1000]=fail' })).toMatch(
+      /is a plugin rule \(no TCG code runs under qtest\), so it cannot apply in mode qtest/,
+    );
     expect(await refusal({ ...base, faults: 'storage.read=fail' })).toMatch(/rule storage.read=fail is a guest rule \(no guest reads it\)/);
     expect(await refusal({ ...base, faults: 'vm.pause[after=1s]=fail' })).toMatch(/is a VM\/network rule/);
-    expect(await refusal({ ...base, 'qtest-devices': 'ide-hd,drive=qfi-nope,bus=ide.0' })).toMatch(/device `ide-hd,drive=qfi-nope,bus=ide.0` uses drive qfi-nope, which is not a disk of this run/);
+    expect(await refusal({ ...base, 'qtest-devices': 'ide-hd,drive=qfi-nope,bus=ide.0' })).toMatch(
+      /device `ide-hd,drive=qfi-nope,bus=ide.0` uses drive qfi-nope, which is not a disk of this run/,
+    );
   });
 });
 
@@ -136,6 +156,10 @@ describe('qtest on aarch64 virt', () => {
     const { outcome } = await qtest('virt', { 'qtest-script': script('virt-pl011-fw-cfg.qtest'), arch: 'aarch64' });
     expect(outcome.verdict, outcome.reason).toBe('pass');
     expect(outcome.qemu.binary).toMatch(/-10\.2\.2-aarch64-[0-9a-f]+\/prefix\/bin\/qemu-system-aarch64$/);
-    expect(outcome.scripts[0]!.sections.map((s) => [s.name, s.status])).toEqual([['pl011 identifies itself', 'pass'], ['pl011 flags after reset', 'pass'], ['fw_cfg signature over MMIO', 'pass']]);
+    expect(outcome.scripts[0]!.sections.map((s) => [s.name, s.status])).toEqual([
+      ['pl011 identifies itself', 'pass'],
+      ['pl011 flags after reset', 'pass'],
+      ['fw_cfg signature over MMIO', 'pass'],
+    ]);
   }, 900_000);
 });

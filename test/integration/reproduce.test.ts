@@ -7,7 +7,19 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +60,13 @@ function hashTree(dir: string): Map<string, string> {
     for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
       const rel = join(sub, e.name);
       if (e.isDirectory()) walk(rel);
-      else out.set(rel, createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex'));
+      else
+        out.set(
+          rel,
+          createHash('sha256')
+            .update(readFileSync(join(dir, rel)))
+            .digest('hex'),
+        );
     }
   };
   walk('');
@@ -57,7 +75,9 @@ function hashTree(dir: string): Map<string, string> {
 
 /** The results folder zipped as @actions/artifact's uploadArtifact(name, files, rootDir) does (archiver, deflate 6). */
 async function zipAsArtifact(dir: string, file: string): Promise<void> {
-  const archiver = createRequire(import.meta.url)('archiver') as { create(f: 'zip', o: object): { file(p: string, o: { name: string }): void; pipe(s: NodeJS.WritableStream): void; finalize(): Promise<void> } };
+  const archiver = createRequire(import.meta.url)('archiver') as {
+    create(f: 'zip', o: object): { file(p: string, o: { name: string }): void; pipe(s: NodeJS.WritableStream): void; finalize(): Promise<void> };
+  };
   const archive = archiver.create('zip', { zlib: { level: 6 } });
   const out = createWriteStream(file);
   const closed = new Promise<void>((resolve) => out.on('close', () => resolve()));
@@ -91,7 +111,7 @@ function expectOriginalUntouched(): void {
   expect(new Map([...hashTree(moved), ['(zip)', createHash('sha256').update(readFileSync(zip)).digest('hex')]])).toEqual(originalHashes);
 }
 
-describe('qfi reproduce on a run moved to another machine\'s paths', () => {
+describe("qfi reproduce on a run moved to another machine's paths", () => {
   it('the original failed with block injections and a guest point', () => {
     expect(original.verdict).toBe('fail');
     expect(original.injections).toBeGreaterThan(3);
@@ -101,7 +121,12 @@ describe('qfi reproduce on a run moved to another machine\'s paths', () => {
   it('replays the moved results folder: same verdict, same injections, into <name>-reproduced in the checkout', async () => {
     const result = await reproduceRun({ path: moved, scenario: undefined, overrides: {}, cwd: checkout }, host);
     expect(result.rerun.config.report.dir).toBe(join(checkout, 'qfi-smoke-reproduced'));
-    expect(result.comparison).toMatchObject({ matched: true, verdict: { original: 'fail', rerun: 'fail' }, injections: { matched: true, original: original.injections }, points: { matched: true } });
+    expect(result.comparison).toMatchObject({
+      matched: true,
+      verdict: { original: 'fail', rerun: 'fail' },
+      injections: { matched: true, original: original.injections },
+      points: { matched: true },
+    });
     expect(result.comparison?.setup).toMatchObject({ rules: { matched: true }, seed: { matched: true }, qemu: { matched: true }, guest: { matched: true } });
     expect(JSON.parse(readFileSync(result.comparisonFile, 'utf8'))).toMatchObject({ matched: true });
     expectOriginalUntouched();
@@ -119,7 +144,12 @@ describe('qfi reproduce on a run moved to another machine\'s paths', () => {
     const qfi = join(mkdtempSync(join(tmpdir(), 'qfi-bin-')), 'qfi');
     writeFileSync(qfi, `#!/bin/sh\nexec ${join(root, 'node_modules/.bin/tsx')} ${join(root, 'src/entry/cli.ts')} "$@"\n`);
     chmodSync(qfi, 0o755);
-    const r = spawnSync('bash', [join(moved, 'reproducer.sh'), '-q', '--results-dir', 'via-script'], { cwd: checkout, env: { ...process.env, QFI: qfi }, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync('bash', [join(moved, 'reproducer.sh'), '-q', '--results-dir', 'via-script'], {
+      cwd: checkout,
+      env: { ...process.env, QFI: qfi },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.stdout).toMatch(/^qfi reproduce: replay: fail — test command exited with 1/m);
     expect(r.stdout).toMatch(/^verdict: matched \(fail: test command exited with 1\)$/m);
     expect(r.stdout).toMatch(/^qfi reproduce: matched/m);
@@ -138,7 +168,7 @@ describe('qfi reproduce on a run moved to another machine\'s paths', () => {
   });
 });
 
-describe('qfi reproduce and the config\'s own paths', () => {
+describe("qfi reproduce and the config's own paths", () => {
   /** ci/qfi.toml names the test program relative to itself, as a project's config would. */
   function workspaceWithConfigPaths(): string {
     const ws = mkdtempSync(join(tmpdir(), 'qfi-reproduce-ws-'));
@@ -148,7 +178,7 @@ describe('qfi reproduce and the config\'s own paths', () => {
     return ws;
   }
 
-  it('resolves them against the config\'s folder in the current checkout; a missing one is a located error (exit 2) saying where it looked', async () => {
+  it("resolves them against the config's folder in the current checkout; a missing one is a located error (exit 2) saying where it looked", async () => {
     const ws = workspaceWithConfigPaths();
     await runPipeline({ inputs: { config: 'ci/qfi.toml', seed: '3', 'results-dir': 'out' }, cwd: ws }, host);
     // The results downloaded somewhere unrelated (where ../bin/blkio from the copy's own folder is nothing).
@@ -173,7 +203,7 @@ describe('qfi reproduce and the config\'s own paths', () => {
 });
 
 describe('qfi reproduce on a campaign scenario', () => {
-  it('replays one scenario of a campaign\'s results (--scenario), and the campaign\'s reproducer lines stay qfi run lines', async () => {
+  it("replays one scenario of a campaign's results (--scenario), and the campaign's reproducer lines stay qfi run lines", async () => {
     const ws = mkdtempSync(join(tmpdir(), 'qfi-reproduce-campaign-'));
     cpSync(join(checkout, 'bin'), join(ws, 'bin'), { recursive: true });
     writeFileSync(join(ws, 'qfi.toml'), CONFIG);

@@ -29,7 +29,11 @@ async function qfi(inputs: RawInputs) {
   const result = await runPipeline({ inputs: { files, 'results-dir': join(cwd, 'results'), 'test-timeout': '60s', ...inputs }, cwd }, host);
   const consoleText = readFileSync(result.run.record.files.console, 'utf8');
   const injectionsFile = join(result.config.report.dir, 'injections.jsonl');
-  const injections = readFileSync(injectionsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as HostInjection);
+  const injections = readFileSync(injectionsFile, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as HostInjection);
   return { ...result, consoleText, injections };
 }
 
@@ -41,7 +45,11 @@ const failed = (list: Array<[number, string]>) => list.filter(([, s]) => s !== '
 
 describe('block rules on a virtio disk (system QEMU)', () => {
   it('fail-after:3 counts from the test start: reads 1-3 succeed, every later one fails, and injections.jsonl lists each', async () => {
-    const { run, consoleText, injections } = await qfi({ command: '/root/blkio /dev/qfi/data read 0 10', disks: 'id=data size=1M', faults: 'block.read[disk=data]=fail-after:3' });
+    const { run, consoleText, injections } = await qfi({
+      command: '/root/blkio /dev/qfi/data read 0 10',
+      disks: 'id=data size=1M',
+      faults: 'block.read[disk=data]=fail-after:3',
+    });
     const reads = outcomes(consoleText, 'read');
     expect(reads).toHaveLength(10);
     expect(failed(reads)).toEqual([3, 4, 5, 6, 7, 8, 9]);
@@ -50,8 +58,12 @@ describe('block rules on a virtio disk (system QEMU)', () => {
     expect(run.injections?.perRule).toEqual([expect.objectContaining({ id: 'h1', layer: 'block', fires: 7 })]);
   }, 60_000);
 
-  it('from=boot counts the kernel\'s own partition-scan read: fail-after:1 then fails the test\'s first read', async () => {
-    const { consoleText, injections } = await qfi({ command: '/root/blkio /dev/qfi/data read 0 3', disks: 'id=data size=1M', faults: 'block.read[from=boot]=fail-after:1' });
+  it("from=boot counts the kernel's own partition-scan read: fail-after:1 then fails the test's first read", async () => {
+    const { consoleText, injections } = await qfi({
+      command: '/root/blkio /dev/qfi/data read 0 3',
+      disks: 'id=data size=1M',
+      faults: 'block.read[from=boot]=fail-after:1',
+    });
     expect(failed(outcomes(consoleText, 'read'))).toEqual([0, 1, 2]);
     expect(injections[0]).toMatchObject({ sector: 0, request: 2 });
   }, 60_000);
@@ -81,8 +93,12 @@ describe('block rules on a virtio disk (system QEMU)', () => {
     for (const r of [a, b, c]) expect(r.injections.map((i) => i.sector)).toEqual(failed(outcomes(r.consoleText, 'read')));
   }, 120_000);
 
-  it('errno=ENOSPC: every write fails (the guest sees virtio-blk\'s I/O error), the host records ENOSPC, the VM keeps running', async () => {
-    const { run, consoleText, injections } = await qfi({ command: '/root/blkio /dev/qfi/data write 0 4; /root/blkio /dev/qfi/data read 0 2', disks: 'id=data size=1M', faults: 'block.write[errno=ENOSPC]=fail' });
+  it("errno=ENOSPC: every write fails (the guest sees virtio-blk's I/O error), the host records ENOSPC, the VM keeps running", async () => {
+    const { run, consoleText, injections } = await qfi({
+      command: '/root/blkio /dev/qfi/data write 0 4; /root/blkio /dev/qfi/data read 0 2',
+      disks: 'id=data size=1M',
+      faults: 'block.write[errno=ENOSPC]=fail',
+    });
     expect(failed(outcomes(consoleText, 'write'))).toEqual([0, 1, 2, 3]);
     expect(failed(outcomes(consoleText, 'read'))).toEqual([]);
     expect(injections.map((i) => i.errno)).toEqual(['ENOSPC', 'ENOSPC', 'ENOSPC', 'ENOSPC']);
@@ -91,13 +107,25 @@ describe('block rules on a virtio disk (system QEMU)', () => {
   }, 60_000);
 
   it('block.flush=drop-every:2 with errno=EROFS: every second flush fails, the writes before them do not', async () => {
-    const { consoleText, injections } = await qfi({ command: '/root/blkio /dev/qfi/data flush 0 6; true', disks: 'id=data size=1M', faults: 'block.flush[errno=EROFS]=drop-every:2' });
+    const { consoleText, injections } = await qfi({
+      command: '/root/blkio /dev/qfi/data flush 0 6; true',
+      disks: 'id=data size=1M',
+      faults: 'block.flush[errno=EROFS]=drop-every:2',
+    });
     expect(failed(outcomes(consoleText, 'flush'))).toEqual([1, 3, 5]);
-    expect(injections.map((i) => [i.op, i.errno])).toEqual([['flush', 'EROFS'], ['flush', 'EROFS'], ['flush', 'EROFS']]);
+    expect(injections.map((i) => [i.op, i.errno])).toEqual([
+      ['flush', 'EROFS'],
+      ['flush', 'EROFS'],
+      ['flush', 'EROFS'],
+    ]);
   }, 60_000);
 
   it('sectors=8-15: only requests touching the range fail', async () => {
-    const { consoleText, injections } = await qfi({ command: '/root/blkio /dev/qfi/data read 0 24; true', disks: 'id=data size=1M', faults: 'block.read[sectors=8-15]=fail' });
+    const { consoleText, injections } = await qfi({
+      command: '/root/blkio /dev/qfi/data read 0 24; true',
+      disks: 'id=data size=1M',
+      faults: 'block.read[sectors=8-15]=fail',
+    });
     expect(failed(outcomes(consoleText, 'read'))).toEqual([8, 9, 10, 11, 12, 13, 14, 15]);
     expect(injections.map((i) => i.sector)).toEqual([8, 9, 10, 11, 12, 13, 14, 15]);
   }, 60_000);
@@ -125,7 +153,12 @@ describe('block rules on a virtio disk (system QEMU)', () => {
   }, 60_000);
 
   it('require-fired turns a pass whose rule never fired into a failure', async () => {
-    const { run } = await qfi({ command: '/root/blkio /dev/qfi/data read 0 2', disks: 'id=data size=1M', faults: 'block.read[on=never-printed]=fail', 'require-fired': 'true' });
+    const { run } = await qfi({
+      command: '/root/blkio /dev/qfi/data read 0 2',
+      disks: 'id=data size=1M',
+      faults: 'block.read[on=never-printed]=fail',
+      'require-fired': 'true',
+    });
     expect(run.verdict).toBe('fail');
     expect(run.reason).toMatch(/require-fired: rule h1 \(block\.read\[on=never-printed\]=fail\) never fired/);
   }, 60_000);
@@ -148,8 +181,9 @@ describe('block rules on a qcow2 disk (the QEMU 10.2.2 qfi builds)', () => {
 });
 
 describe('VM and network rules over QMP', () => {
-  it('vm.pause for 2 s on a marker: the guest\'s RTC (host time) jumps 2 s while its uptime barely moves', async () => {
-    const command = 'r0=$(cat /sys/class/rtc/rtc0/since_epoch); u0=$(cut -d" " -f1 /proc/uptime); qfi-marker pause; r1=$(cat /sys/class/rtc/rtc0/since_epoch); u1=$(cut -d" " -f1 /proc/uptime); echo "clock rtc=$((r1 - r0)) uptime=$u0..$u1"';
+  it("vm.pause for 2 s on a marker: the guest's RTC (host time) jumps 2 s while its uptime barely moves", async () => {
+    const command =
+      'r0=$(cat /sys/class/rtc/rtc0/since_epoch); u0=$(cut -d" " -f1 /proc/uptime); qfi-marker pause; r1=$(cat /sys/class/rtc/rtc0/since_epoch); u1=$(cut -d" " -f1 /proc/uptime); echo "clock rtc=$((r1 - r0)) uptime=$u0..$u1"';
     const { run, consoleText, injections } = await qfi({ command, faults: 'vm.pause[on=pause duration=2s]=fail' });
     const [, rtc, u0, u1] = /clock rtc=(\d+) uptime=([\d.]+)\.\.([\d.]+)/.exec(consoleText)!;
     expect(Number(rtc)).toBeGreaterThanOrEqual(2);

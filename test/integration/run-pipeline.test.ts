@@ -126,7 +126,9 @@ describe('qfi run on the built-in guest (Debian cloud kernel + busybox initramfs
     const required = await qfiRun({ command: 'true', faults: 'linux.failslab=fail', 'require-fired': 'true' });
     expect(required.run.verdict).toBe('fail');
     expect(required.run.reason).toBe('require-fired: rule linux.failslab=fail: the guest never called point linux.failslab, though the test command passed');
-    expect(readFileSync(required.reports.summaryMarkdown, 'utf8')).toMatch(/> \[!CAUTION\]\n> require-fired: rule linux.failslab=fail: the guest never called point linux.failslab\. Every rule must fire/);
+    expect(readFileSync(required.reports.summaryMarkdown, 'utf8')).toMatch(
+      /> \[!CAUTION\]\n> require-fired: rule linux.failslab=fail: the guest never called point linux.failslab\. Every rule must fire/,
+    );
   });
 
   it('stops a hanging test at the test timeout: hang verdict, registers captured, console kept whole, no QEMU left', async () => {
@@ -148,7 +150,9 @@ describe('qfi run on the built-in guest (Debian cloud kernel + busybox initramfs
     const { run, reports } = await qfiRun({ command: 'true', 'boot-timeout': '300ms' });
     expect(run.verdict).toBe('boot-timeout');
     expect(run.record.events.some((e) => e.kind === 'agent-ready')).toBe(false);
-    expect(readFileSync(reports.junit, 'utf8')).toMatch(/<testcase [^>]*name="[^"]*: command"[^>]*>\s*<skipped message="the guest never came up, so the command never ran"\/>/);
+    expect(readFileSync(reports.junit, 'utf8')).toMatch(
+      /<testcase [^>]*name="[^"]*: command"[^>]*>\s*<skipped message="the guest never came up, so the command never ran"\/>/,
+    );
     validateJUnit(reports.junit);
     expect(processGone(run.record.qemuPid)).toBe(true);
   });

@@ -55,7 +55,10 @@ describe('plugin rules on the built-in Linux guest (QEMU 10.2.2 build + qfi-faul
     expect(Number.parseInt(got!, 16) ^ Number.parseInt(want!, 16)).toBe(0x10);
 
     expect(run.injections).toMatchObject({ total: 1, failed: 0, perRule: [{ id: 'r1', fires: 1 }] });
-    const log = readFileSync(join(run.record.files.dir, 'injections.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    const log = readFileSync(join(run.record.files.dir, 'injections.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ rule: 'r1', kind: 'ram', addr: phys });
     expect(Number.parseInt(log[0]!.before!, 16) ^ Number.parseInt(log[0]!.after!, 16)).toBe(0x10);
@@ -68,16 +71,29 @@ describe('plugin rules on the built-in Linux guest (QEMU 10.2.2 build + qfi-faul
   it('refuses plugin rules on a QEMU whose plugin API is too old, before anything boots', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'qfi-oldapi-'));
     const system = execFileSync('bash', ['-c', 'command -v qemu-system-x86_64']).toString().trim();
-    const err = await runPipeline({ inputs: { command: 'true', qemu: system, faults: ['mem.flip[addr=0x8000 at=insn:10]=fail'], 'results-dir': join(cwd, 'r') }, cwd }, host).catch((e: unknown) => e);
-    expect(formatError(err)).toMatch(/^input qemu: error: plugin rules need QEMU 10\.1 or newer \(plugin API 5: guest memory and register writes\); .* is QEMU 7\.2\.\d+ \(plugin API 1\)\nhint: use qemu: auto or build/);
+    const err = await runPipeline(
+      { inputs: { command: 'true', qemu: system, faults: ['mem.flip[addr=0x8000 at=insn:10]=fail'], 'results-dir': join(cwd, 'r') }, cwd },
+      host,
+    ).catch((e: unknown) => e);
+    expect(formatError(err)).toMatch(
+      /^input qemu: error: plugin rules need QEMU 10\.1 or newer \(plugin API 5: guest memory and register writes\); .* is QEMU 7\.2\.\d+ \(plugin API 1\)\nhint: use qemu: auto or build/,
+    );
     expect(existsSync(join(cwd, 'r', 'console.log'))).toBe(false);
-    const viaSystem = await runPipeline({ inputs: { command: 'true', qemu: 'system', faults: ['reg.flip[reg=rax at=insn:10]=fail'], 'results-dir': join(cwd, 'r') }, cwd }, host).catch((e: unknown) => e);
+    const viaSystem = await runPipeline(
+      { inputs: { command: 'true', qemu: 'system', faults: ['reg.flip[reg=rax at=insn:10]=fail'], 'results-dir': join(cwd, 'r') }, cwd },
+      host,
+    ).catch((e: unknown) => e);
     expect(formatError(viaSystem)).toMatch(/plugin rules \(mem\.\*, reg\.\*, insn\.\*\) need qfi's plugin.*but qemu is `system`/);
   });
 
   it('refuses insn.skip on QEMU 10.2 (it needs plugin API 6), naming the version to build', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'qfi-skip-'));
-    const err = await runPipeline({ inputs: { command: 'true', 'qemu-source': source, faults: ['insn.skip[at=pc:0xffffffff81000000]=fail'], 'results-dir': join(cwd, 'r') }, cwd }, host).catch((e: unknown) => e);
-    expect(formatError(err)).toMatch(/insn\.skip needs QEMU 11\.0 or newer \(plugin API 6, qemu_plugin_set_pc\); .* is QEMU 10\.2\.2 \(plugin API 5\)[\s\S]*hint: set qemu-version: 11\.1\.2/);
+    const err = await runPipeline(
+      { inputs: { command: 'true', 'qemu-source': source, faults: ['insn.skip[at=pc:0xffffffff81000000]=fail'], 'results-dir': join(cwd, 'r') }, cwd },
+      host,
+    ).catch((e: unknown) => e);
+    expect(formatError(err)).toMatch(
+      /insn\.skip needs QEMU 11\.0 or newer \(plugin API 6, qemu_plugin_set_pc\); .* is QEMU 10\.2\.2 \(plugin API 5\)[\s\S]*hint: set qemu-version: 11\.1\.2/,
+    );
   }, 120_000);
 });

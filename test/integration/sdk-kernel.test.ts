@@ -117,7 +117,7 @@ for (const arch of SDK_KERNEL_ARCHES) {
     });
 
     if (arch === 'x86_64') {
-      it('boots the same image with QEMU\'s default firmware (SeaBIOS) too', async () => {
+      it("boots the same image with QEMU's default firmware (SeaBIOS) too", async () => {
         const r = await boot({ ...withRules('alloc.page=fail-after:2\n'), defaultFirmware: true });
         expect(pointCounts(r.console)).toEqual({ 'alloc.page': '6/4', 'disk.read': '2/0', 'cache.prefetch': '3/0' });
         expect(r.exitCode, r.console).toBe(status.unrecovered);
@@ -126,24 +126,31 @@ for (const arch of SDK_KERNEL_ARCHES) {
 
     // QEMU traces each data-register read with the byte it returned, and each DMA transfer as one
     // fw_cfg_read with the value 0 (fw_cfg_dma_transfer): the trace tells the two apart.
-    it(arch === 'x86_64' ? 'reads fw_cfg through the I/O ports: QEMU traces the bytes it read' : 'reads fw_cfg through the DMA interface: QEMU traces transfers, not bytes', async () => {
-      const trace = join(kernels.dir, `trace-${arch}.log`);
-      const run = takesFiles ? withRules('alloc.page=fail-after:2\n') : {};
-      const r = await boot({ ...run, extraArgs: ['-trace', 'fw_cfg_read', '-trace', 'fw_cfg_select', '-D', trace] });
-      const reads = readFileSync(trace, 'utf8').split('\n').filter((l) => l.startsWith('fw_cfg_read '));
-      const nonZero = reads.filter((l) => !/ = 0x0$/.test(l));
-      if (arch === 'x86_64') {
-        expect(r.console).toContain('(I/O ports)');
-        expect(nonZero.length).toBeGreaterThan(0);
-        expect(reads.length).toBeGreaterThan(100); // one per byte: the directory alone is 64 bytes per file
-      } else {
-        expect(r.console).toContain('sdk-kernel: fw_cfg via DMA');
-        expect(reads.length).toBeGreaterThan(0);
-        expect(nonZero).toEqual([]);
-        expect(reads.length).toBeLessThan(64);
-      }
-      expect(r.exitCode, r.console).toBe(takesFiles ? status.unrecovered : status.pass);
-    });
+    it(
+      arch === 'x86_64'
+        ? 'reads fw_cfg through the I/O ports: QEMU traces the bytes it read'
+        : 'reads fw_cfg through the DMA interface: QEMU traces transfers, not bytes',
+      async () => {
+        const trace = join(kernels.dir, `trace-${arch}.log`);
+        const run = takesFiles ? withRules('alloc.page=fail-after:2\n') : {};
+        const r = await boot({ ...run, extraArgs: ['-trace', 'fw_cfg_read', '-trace', 'fw_cfg_select', '-D', trace] });
+        const reads = readFileSync(trace, 'utf8')
+          .split('\n')
+          .filter((l) => l.startsWith('fw_cfg_read '));
+        const nonZero = reads.filter((l) => !/ = 0x0$/.test(l));
+        if (arch === 'x86_64') {
+          expect(r.console).toContain('(I/O ports)');
+          expect(nonZero.length).toBeGreaterThan(0);
+          expect(reads.length).toBeGreaterThan(100); // one per byte: the directory alone is 64 bytes per file
+        } else {
+          expect(r.console).toContain('sdk-kernel: fw_cfg via DMA');
+          expect(reads.length).toBeGreaterThan(0);
+          expect(nonZero).toEqual([]);
+          expect(reads.length).toBeLessThan(64);
+        }
+        expect(r.exitCode, r.console).toBe(takesFiles ? status.unrecovered : status.pass);
+      },
+    );
   });
 }
 
@@ -155,7 +162,9 @@ describe.skipIf(kernels.built['aarch64-mmio'] === undefined || !haveQemu('aarch6
     expect(r.console).toContain('qfi: 1 point(s) with rules from fw_cfg opt/qfi/rules (MMIO), seed 7');
     expect(pointCounts(r.console)).toEqual({ 'alloc.page': '6/4', 'disk.read': '2/0', 'cache.prefetch': '3/0' });
     expect(r.exitCode, r.console).toBe(SDK_KERNEL_STATUS.aarch64.unrecovered);
-    const reads = readFileSync(trace, 'utf8').split('\n').filter((l) => l.startsWith('fw_cfg_read '));
+    const reads = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('fw_cfg_read '));
     expect(reads.length).toBeGreaterThan(100);
     expect(reads.some((l) => !/ = 0x0$/.test(l))).toBe(true);
   });

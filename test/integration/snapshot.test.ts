@@ -43,7 +43,12 @@ interface TrialSummary {
 const trialSummary = (dir: string, id: string) => JSON.parse(readFileSync(join(dir, 'scenarios', id, 'summary.json'), 'utf8')) as TrialSummary;
 const trialInjections = (dir: string, id: string) => {
   const file = join(dir, 'scenarios', id, 'injections.jsonl');
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; addr?: string }) : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { kind: string; addr?: string })
+    : [];
 };
 const inRanges = (addr: string, ranges: string) =>
   ranges.split(';').some((r) => {
@@ -160,10 +165,16 @@ describe('snapshot campaign: boot once, flip many', () => {
   it('shards trials over jobs and merges their class tables', async () => {
     const root = workDir();
     for (const shard of ['1/2', '2/2']) {
-      const { report } = await runCampaign({ inputs: inputs(join(root, `shard${shard[0]}`), { repeat: '4', regions: ['ram', 'registers'], seed: '9', shard }), cwd: root }, host);
+      const { report } = await runCampaign(
+        { inputs: inputs(join(root, `shard${shard[0]}`), { repeat: '4', regions: ['ram', 'registers'], seed: '9', shard }), cwd: root },
+        host,
+      );
       expect(report.results).toHaveLength(2);
     }
-    const { report, files } = await mergeCampaigns({ inputs: { 'merge-from': [join(root, 'shard1'), join(root, 'shard2')], 'results-dir': join(root, 'merged') }, cwd: root }, host);
+    const { report, files } = await mergeCampaigns(
+      { inputs: { 'merge-from': [join(root, 'shard1'), join(root, 'shard2')], 'results-dir': join(root, 'merged') }, cwd: root },
+      host,
+    );
     expect(report.kind).toBe('snapshot');
     expect(report.results.map((r) => r.id).sort()).toEqual(['flip-ram-t1', 'flip-ram-t3', 'flip-registers-t2', 'flip-registers-t4']);
     expect(report.results.every((r) => r.class !== undefined)).toBe(true);

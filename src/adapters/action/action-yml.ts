@@ -4,9 +4,11 @@ import { Outputs } from './names.js';
 const outputDescriptions: Record<Outputs, string> = {
   [Outputs.Verdict]: 'pass, fail, panic, hang, boot-timeout or infra-error (campaign and merge: pass, fail or infra-error over all scenarios).',
   [Outputs.Junit]: 'Path of the JUnit XML file (campaign and merge: one suite per scenario).',
-  [Outputs.ResultsDir]: 'Path of the results folder (console.log, summary.md, summary.json, reproducer.sh...; campaigns: campaign.json, plan.json, scenarios/<id>/).',
-  [Outputs.Matrix]: 'mode plan: JSON for `strategy.matrix` (`fromJSON(...)`): `{"include":[{"id":...,"shard":"1/6"},...]}`, one job per scenario or at most max-jobs shards.',
-  [Outputs.PlanFile]: 'mode plan: path of plan.json, for the matrix jobs\' `plan-file`.',
+  [Outputs.ResultsDir]:
+    'Path of the results folder (console.log, summary.md, summary.json, reproducer.sh...; campaigns: campaign.json, plan.json, scenarios/<id>/).',
+  [Outputs.Matrix]:
+    'mode plan: JSON for `strategy.matrix` (`fromJSON(...)`): `{"include":[{"id":...,"shard":"1/6"},...]}`, one job per scenario or at most max-jobs shards.',
+  [Outputs.PlanFile]: "mode plan: path of plan.json, for the matrix jobs' `plan-file`.",
   [Outputs.Scenarios]: 'mode plan: the number of scenarios planned.',
 };
 

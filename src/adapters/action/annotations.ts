@@ -26,6 +26,8 @@ export function unusedRuleAnnotations(run: TestRun): void {
   const unused = run.ruleUse.filter((u) => !u.consulted);
   const room = MAX_ANNOTATIONS_PER_LEVEL - 1;
   const shown = unused.length > room ? unused.slice(0, room - 1) : unused;
-  for (const u of shown) core.warning(unusedRuleWarning(u, run.plan.requireFired), { title: 'qfi: rule never consulted', ...where(run.plan.sources.rules[u.rule]) });
-  if (shown.length < unused.length) core.warning(`${unused.length - shown.length} more rules were never consulted: the job summary lists them all (GitHub shows 10 warnings per step)`);
+  for (const u of shown)
+    core.warning(unusedRuleWarning(u, run.plan.requireFired), { title: 'qfi: rule never consulted', ...where(run.plan.sources.rules[u.rule]) });
+  if (shown.length < unused.length)
+    core.warning(`${unused.length - shown.length} more rules were never consulted: the job summary lists them all (GitHub shows 10 warnings per step)`);
 }

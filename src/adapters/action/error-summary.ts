@@ -26,5 +26,12 @@ function fenced(text: string): string {
  */
 export function stepErrorMarkdown(err: unknown): string {
   const what = err instanceof QfiError ? `${kindText(err)}${whereText(err.location)}` : 'an unexpected error (a bug in qfi: please report it with this text)';
-  return ['### qfi: ⚠️ infra-error — the step stopped before a verdict', '', `The step stopped on ${what}; the \`verdict\` output is \`infra-error\`.`, '', fenced(formatError(err)), ''].join('\n');
+  return [
+    '### qfi: ⚠️ infra-error — the step stopped before a verdict',
+    '',
+    `The step stopped on ${what}; the \`verdict\` output is \`infra-error\`.`,
+    '',
+    fenced(formatError(err)),
+    '',
+  ].join('\n');
 }

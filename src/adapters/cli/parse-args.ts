@@ -66,23 +66,36 @@ export function parseCliArgs(argv: string[]): CliCommand {
   const { values } = parsed;
   // parseArgs returns what follows `--` as positionals; its tokens say where `--` was.
   const separator = parsed.tokens.find((token) => token.kind === 'option-terminator')?.index;
-  const positionals = parsed.tokens.flatMap((token) => (token.kind === 'positional' && (separator === undefined || token.index < separator) ? [token.value] : []));
+  const positionals = parsed.tokens.flatMap((token) =>
+    token.kind === 'positional' && (separator === undefined || token.index < separator) ? [token.value] : [],
+  );
   const qemuArgs = separator === undefined ? undefined : checkQemuArgs(argv.slice(separator + 1));
   if (values.version) return { kind: 'version' };
   if (values.help || positionals[0] === 'help') return { kind: 'help' };
   const [command, ...rest] = positionals;
   if (command === undefined) return { kind: 'help' };
-  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`, { hint: 'the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR…, qfi qtest SCRIPT…, qfi reproduce PATH, qfi parse LOG…, qfi help' });
-  if (command === 'parse') throw new UsageError('qfi parse comes first: its flags are its own', { hint: 'qfi parse LOG… [--json] [--junit PATH] [--name NAME]' });
+  if (!COMMANDS.includes(command))
+    throw new UsageError(`unknown command "${command}"`, {
+      hint: 'the commands are: qfi run, qfi plan, qfi campaign, qfi merge DIR…, qfi qtest SCRIPT…, qfi reproduce PATH, qfi parse LOG…, qfi help',
+    });
+  if (command === 'parse')
+    throw new UsageError('qfi parse comes first: its flags are its own', { hint: 'qfi parse LOG… [--json] [--junit PATH] [--name NAME]' });
   const output: CliOutput = { quiet: values.quiet === true, summarizeLog: values['summarize-log'] === true };
   if (command === 'reproduce') return reproduceCommand(rest, values, qemuArgs, output);
   const kind = command as CliCommandKind;
-  if (rest.length && kind !== 'merge' && kind !== 'qtest') throw new UsageError(`unexpected argument "${rest[0]}"`, { hint: `flags take the form --name value; quote a value with spaces; QEMU arguments go after a bare \`${QEMU_ARGS_SEPARATOR}\`` });
+  if (rest.length && kind !== 'merge' && kind !== 'qtest')
+    throw new UsageError(`unexpected argument "${rest[0]}"`, {
+      hint: `flags take the form --name value; quote a value with spaces; QEMU arguments go after a bare \`${QEMU_ARGS_SEPARATOR}\``,
+    });
   if (kind === 'merge' && qemuArgs !== undefined) {
-    throw new UsageError(`qfi merge runs no QEMU, so it takes no QEMU arguments after \`${QEMU_ARGS_SEPARATOR}\``, { hint: `drop \`${QEMU_ARGS_SEPARATOR}\` and what follows it: qfi merge DIR… [flags] merges the results folders it is given` });
+    throw new UsageError(`qfi merge runs no QEMU, so it takes no QEMU arguments after \`${QEMU_ARGS_SEPARATOR}\``, {
+      hint: `drop \`${QEMU_ARGS_SEPARATOR}\` and what follows it: qfi merge DIR… [flags] merges the results folders it is given`,
+    });
   }
   if (kind === 'plan' && output.summarizeLog) {
-    throw new UsageError('qfi plan has no summary to print: its stdout is the matrix JSON alone', { hint: 'drop --summarize-log here; qfi campaign and qfi merge print the campaign\'s summary with it' });
+    throw new UsageError('qfi plan has no summary to print: its stdout is the matrix JSON alone', {
+      hint: "drop --summarize-log here; qfi campaign and qfi merge print the campaign's summary with it",
+    });
   }
 
   const inputs = inputsFrom(values, qemuArgs);
@@ -113,9 +126,12 @@ function inputsFrom(values: ParsedValues, qemuArgs: string[] | undefined): RawIn
 function checkQemuArgs(args: string[]): string[] {
   for (const arg of args) {
     if (arg.trim() === '' || arg.trim() !== arg || arg.includes('\n')) {
-      throw new UsageError(`QEMU argument ${JSON.stringify(arg)} after \`${QEMU_ARGS_SEPARATOR}\` cannot be passed on as it is: qfi passes each one without blanks around it and without newlines`, {
-        hint: 'drop the blanks or newlines; an argument that needs them goes in qfi.toml as an item of `qemu.extra_args = [...]`, which QEMU gets exactly as written',
-      });
+      throw new UsageError(
+        `QEMU argument ${JSON.stringify(arg)} after \`${QEMU_ARGS_SEPARATOR}\` cannot be passed on as it is: qfi passes each one without blanks around it and without newlines`,
+        {
+          hint: 'drop the blanks or newlines; an argument that needs them goes in qfi.toml as an item of `qemu.extra_args = [...]`, which QEMU gets exactly as written',
+        },
+      );
     }
   }
   return args;
@@ -127,11 +143,14 @@ function parseCommand(argv: string[]): CliCommand {
   try {
     parsed = parseArgs({ args: argv, options: parseOptions, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''), { hint: 'qfi parse LOG… [--json] [--junit PATH] [--name NAME]; run `qfi help` for more' });
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''), {
+      hint: 'qfi parse LOG… [--json] [--junit PATH] [--name NAME]; run `qfi help` for more',
+    });
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
-  if (positionals.length === 0) throw new UsageError('qfi parse needs at least one log', { hint: 'qfi parse console.log [--json] [--junit junit.xml]; - reads standard input' });
+  if (positionals.length === 0)
+    throw new UsageError('qfi parse needs at least one log', { hint: 'qfi parse console.log [--json] [--junit junit.xml]; - reads standard input' });
   if (values.junit === '') throw new UsageError('--junit needs a path', { location: { input: 'junit' }, hint: 'qfi parse LOG --junit junit.xml' });
   return { kind: 'parse', files: positionals, json: values.json === true, junit: values.junit, name: values.name };
 }
@@ -149,7 +168,9 @@ function reproduceCommand(rest: string[], values: ParsedValues, qemuArgs: string
 
 export function helpText(): string {
   const width = Math.max(...INPUTS.map((i) => i.name.length)) + 2;
-  const rows = INPUTS.filter((i) => !('cli' in i && i.cli === false)).map((i) => `  --${i.name.padEnd(width)}${i.description}${i.default ? ` [default: ${i.default}]` : ''}`);
+  const rows = INPUTS.filter((i) => !('cli' in i && i.cli === false)).map(
+    (i) => `  --${i.name.padEnd(width)}${i.description}${i.default ? ` [default: ${i.default}]` : ''}`,
+  );
   return [
     'qfi — QEMU fault-injection runner',
     '',
@@ -157,7 +178,7 @@ export function helpText(): string {
     '       qfi plan [flags]         plan a campaign: plan.json, and the matrix JSON on stdout',
     '       qfi campaign [flags]     run a campaign (all scenarios, --shard i/N, or --scenario ID)',
     '       qfi merge DIR… [flags]   merge campaign results (campaign.json under each DIR)',
-    '       qfi qtest SCRIPT… [flags] run qtest scripts against a machine, no guest (QEMU\'s qtest protocol)',
+    "       qfi qtest SCRIPT… [flags] run qtest scripts against a machine, no guest (QEMU's qtest protocol)",
     '       qfi parse LOG… [--json] [--junit PATH] [--name NAME]',
     '                                read KTAP/TAP results from console logs or result files (- is stdin),',
     '                                as the runs do: a tree, or one JSON object per file; exit 0 when all pass',
@@ -170,7 +191,7 @@ export function helpText(): string {
     'snapshot) boots once, saves the state, and runs every trial from it with one bit flipped.',
     'qfi reproduce reruns a run from its results (the config, rules, seed, guest and QEMU version',
     'it recorded) into <PATH>-reproduced, and says whether the verdict and the injections matched;',
-    'run it from your checkout of the project. --scenario ID picks a campaign\'s scenario; other',
+    "run it from your checkout of the project. --scenario ID picks a campaign's scenario; other",
     'flags override what was recorded (--results-dir, --test-timeout...).',
     '',
     'Flags (each is also an action input and a qfi.toml key):',
@@ -182,6 +203,6 @@ export function helpText(): string {
     '',
     'Durations (--boot-timeout, --test-timeout, --timeout, --trial-timeout): 90s, 2m, 1m30s, 500ms; a bare number is seconds (--timeout 35).',
     'Exit codes: 0 pass, 1 test failed (fail, panic, hang, boot-timeout), 2 usage or config error, 3 infrastructure error.',
-    'qfi reproduce exits with its replay\'s verdict the same way; whether it matched is in comparison.json.',
+    "qfi reproduce exits with its replay's verdict the same way; whether it matched is in comparison.json.",
   ].join('\n');
 }

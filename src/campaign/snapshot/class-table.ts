@@ -35,6 +35,11 @@ export function classTable(results: readonly ScenarioResult[]): { classes: reado
       unclassified: mine.length - classified.length,
     };
   };
-  const rows = regions.map((region) => row(region, trials.filter((r) => r.point === region)));
+  const rows = regions.map((region) =>
+    row(
+      region,
+      trials.filter((r) => r.point === region),
+    ),
+  );
   return { classes: TRIAL_CLASSES, rows: rows.length > 1 ? [...rows, row('all', trials)] : rows };
 }

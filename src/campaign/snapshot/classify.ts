@@ -40,7 +40,10 @@ function firstDifference(golden: string, output: string): string {
   return 'no line differs';
 }
 
-export function classifyTrial(run: { verdict: Verdict; reason: string; events: readonly ConsoleEvent[]; output: string }, goldenOutput: string): TrialOutcome | undefined {
+export function classifyTrial(
+  run: { verdict: Verdict; reason: string; events: readonly ConsoleEvent[]; output: string },
+  goldenOutput: string,
+): TrialOutcome | undefined {
   switch (run.verdict) {
     case 'infra-error':
       return undefined;
@@ -55,7 +58,11 @@ export function classifyTrial(run: { verdict: Verdict; reason: string; events: r
       const warning = run.events.find((e) => e.kind === 'warning');
       if (warning) return { class: 'detected', verdict: 'fail', reason: `the kernel warned (console line ${warning.line}): ${warning.text.trim()}` };
       if (run.output === goldenOutput) return { class: 'benign', verdict: 'pass', reason: 'same output as the golden runs' };
-      return { class: 'sdc', verdict: 'fail', reason: `silent data corruption: the test passed but its output differs from the golden runs' (${firstDifference(goldenOutput, run.output)})` };
+      return {
+        class: 'sdc',
+        verdict: 'fail',
+        reason: `silent data corruption: the test passed but its output differs from the golden runs' (${firstDifference(goldenOutput, run.output)})`,
+      };
     }
   }
 }

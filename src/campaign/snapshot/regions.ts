@@ -22,7 +22,10 @@ const hex = (n: bigint): string => `0x${n.toString(16)}`;
  * Resolves region names against what this run knows. A kernel region the guest did not
  * report is an error naming what was reported: flips would otherwise land somewhere else.
  */
-export function resolveRegions(specs: readonly RegionSpec[], opts: { arch: Arch; ram: Array<[bigint, bigint]>; reported: readonly ConsoleEvent[] }): ResolvedRegion[] {
+export function resolveRegions(
+  specs: readonly RegionSpec[],
+  opts: { arch: Arch; ram: Array<[bigint, bigint]>; reported: readonly ConsoleEvent[] },
+): ResolvedRegion[] {
   const reported = new Map(opts.reported.filter((e) => e.kind === 'region' && e.name && e.value).map((e) => [e.name!, e.value!]));
   return specs.map((spec): ResolvedRegion => {
     if (spec.ranges !== undefined) return { name: spec.name, kind: 'ram', ranges: spec.ranges };

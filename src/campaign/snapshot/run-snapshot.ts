@@ -62,14 +62,24 @@ const TRIAL_TIMEOUT_FACTOR = 5;
  * in the private folder (the user's image is never written, whatever its format), and the
  * overlays are saved and loaded with the VM state.
  */
-async function overlayDisks(plan: Plan, provisioned: Provisioned, dir: string, signal?: AbortSignal): Promise<{ provisioned: Provisioned; plan: Plan; devices: string[] }> {
+async function overlayDisks(
+  plan: Plan,
+  provisioned: Provisioned,
+  dir: string,
+  signal?: AbortSignal,
+): Promise<{ provisioned: Provisioned; plan: Plan; devices: string[] }> {
   const disks = [...provisioned.disks];
   const planned = [...plan.host.disks];
   const devices: string[] = [];
   for (const [i, disk] of plan.host.disks.entries()) {
     if (disk.readOnly) continue;
     const overlay = join(dir, `snapshot-${disk.id}.qcow2`);
-    await createQcow2(provisioned.qemuBinary, ['-b', disks[i]!.image, '-F', disk.format, overlay], `a qcow2 overlay for disk ${disk.id} (snapshot trials restore disks through it)`, signal);
+    await createQcow2(
+      provisioned.qemuBinary,
+      ['-b', disks[i]!.image, '-F', disk.format, overlay],
+      `a qcow2 overlay for disk ${disk.id} (snapshot trials restore disks through it)`,
+      signal,
+    );
     disks[i] = { ...disks[i]!, image: overlay };
     planned[i] = { ...disk, format: 'qcow2' };
     devices.push(disk.formatNode);
@@ -132,7 +142,15 @@ export async function runSnapshotCampaign(
       regions: regions.map((r) => (r.kind === 'ram' ? { name: r.name, ranges: r.ranges } : { name: r.name, registers: r.registers })),
       trialsPerMinute: trialsPerMinute(results.length, Date.now() - started),
     };
-    return { results, probe: { verdict: 'pass', reason: `state saved at ${describeSnapshotPoint(point)}; ${GOLDEN_RUNS} golden runs agree (${golden.instructions} instructions)`, dir: 'golden' }, facts };
+    return {
+      results,
+      probe: {
+        verdict: 'pass',
+        reason: `state saved at ${describeSnapshotPoint(point)}; ${GOLDEN_RUNS} golden runs agree (${golden.instructions} instructions)`,
+        dir: 'golden',
+      },
+      facts,
+    };
   } finally {
     rmSync(privateDir, { recursive: true, force: true });
   }
@@ -162,11 +180,23 @@ async function prepareBench(config: ResolvedConfig, host: Host, privateDir: stri
 }
 
 /** Boot once, to where the state is saved. */
-async function bootAndSave(config: ResolvedConfig, bench: Bench, point: SnapshotPoint, host: Host): Promise<Stopped | { saved: { savedAtMs?: number; saveMs: number }; events: TestRun['record']['events'] }> {
-  const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => bench.runIn(bench.plan, join(config.report.dir, 'boot'), 'save'));
+async function bootAndSave(
+  config: ResolvedConfig,
+  bench: Bench,
+  point: SnapshotPoint,
+  host: Host,
+): Promise<Stopped | { saved: { savedAtMs?: number; saveMs: number }; events: TestRun['record']['events'] }> {
+  const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () =>
+    bench.runIn(bench.plan, join(config.report.dir, 'boot'), 'save'),
+  );
   const saved = boot.run.record.snapshot;
   if (saved?.saveMs === undefined) {
-    const hint = point.kind === 'marker' ? ` (does the test call \`qfi-marker ${point.name}\`?)` : point.kind === 'time' ? ' (the test ended before: choose an earlier time)' : '';
+    const hint =
+      point.kind === 'marker'
+        ? ` (does the test call \`qfi-marker ${point.name}\`?)`
+        : point.kind === 'time'
+          ? ' (the test ended before: choose an earlier time)'
+          : '';
     const reason = boot.run.record.infraError ?? `the guest never reached ${describeSnapshotPoint(point)}${hint}: ${boot.run.verdict} — ${boot.run.reason}`;
     // A test that ends without reaching the marker is the config's problem, not the machine's.
     return { stopped: { verdict: boot.run.verdict === 'pass' ? 'fail' : boot.run.verdict, reason: `no state saved: ${reason}`, dir: 'boot' } };
@@ -188,34 +218,61 @@ async function goldenRuns(config: ResolvedConfig, bench: Bench, host: Host): Pro
   const golden: TrialRun[] = [];
   for (let i = 1; i <= GOLDEN_RUNS; i++) {
     const dir = join(config.report.dir, 'golden', String(i));
-    const g = await bench.runIn(trialPlan(bench.plan, `${config.name}-golden-${i}`, config.faults.seed, undefined, bench.ram, config.test.testTimeoutMs), dir, 'resume');
+    const g = await bench.runIn(
+      trialPlan(bench.plan, `${config.name}-golden-${i}`, config.faults.seed, undefined, bench.ram, config.test.testTimeoutMs),
+      dir,
+      'resume',
+    );
     golden.push(g);
     writeReports(g.run, dir, { part: true });
     if (g.run.verdict !== 'pass' || g.run.record.testEndIcount === undefined) {
       const why = g.run.verdict !== 'pass' ? `${g.run.verdict} — ${g.run.reason}` : "qfi's plugin did not report an instruction count";
-      return { stopped: { verdict: g.run.verdict === 'pass' ? 'infra-error' : g.run.verdict, reason: `golden run ${i} (no flip) did not pass: ${why}`, dir: `golden/${i}` } };
+      return {
+        stopped: {
+          verdict: g.run.verdict === 'pass' ? 'infra-error' : g.run.verdict,
+          reason: `golden run ${i} (no flip) did not pass: ${why}`,
+          dir: `golden/${i}`,
+        },
+      };
     }
   }
   const [g1, g2] = golden as [TrialRun, TrialRun];
   if (g1.output !== g2.output) {
     return {
-      stopped: { verdict: 'fail', reason: 'the two golden runs (no flip) printed different output, so silent data corruption cannot be told from noise: make the test print only what it computes (no times, PIDs or random data), or use `icount: true`', dir: 'golden' },
+      stopped: {
+        verdict: 'fail',
+        reason:
+          'the two golden runs (no flip) printed different output, so silent data corruption cannot be told from noise: make the test print only what it computes (no times, PIDs or random data), or use `icount: true`',
+        dir: 'golden',
+      },
     };
   }
   const instructions = Math.min(g1.run.record.testEndIcount!, g2.run.record.testEndIcount!);
   const testMs = Math.max(g1.run.record.testMs ?? 0, g2.run.record.testMs ?? 0);
   const trialTimeoutMs = config.campaign.trialTimeoutMs ?? Math.max(MIN_TRIAL_TIMEOUT_MS, TRIAL_TIMEOUT_FACTOR * testMs);
-  host.log.info(`golden runs: ${g1.run.record.testEndIcount} and ${g2.run.record.testEndIcount} instructions, ${testMs} ms, ${g1.output.split('\n').length} output line(s); trial timeout ${(trialTimeoutMs / 1000).toFixed(1)} s`);
+  host.log.info(
+    `golden runs: ${g1.run.record.testEndIcount} and ${g2.run.record.testEndIcount} instructions, ${testMs} ms, ${g1.output.split('\n').length} output line(s); trial timeout ${(trialTimeoutMs / 1000).toFixed(1)} s`,
+  );
   return { golden: g1.output, instructions, testMs, trialTimeoutMs };
 }
 
-async function runTrials(config: ResolvedConfig, scenarios: readonly Scenario[], regions: readonly ResolvedRegion[], ctx: Omit<TrialContext, 'label'>, signal: AbortSignal | undefined): Promise<ScenarioResult[]> {
+async function runTrials(
+  config: ResolvedConfig,
+  scenarios: readonly Scenario[],
+  regions: readonly ResolvedRegion[],
+  ctx: Omit<TrialContext, 'label'>,
+  signal: AbortSignal | undefined,
+): Promise<ScenarioResult[]> {
   const byName = new Map(regions.map((r) => [r.name, r]));
   const results: ScenarioResult[] = [];
   for (const [i, scenario] of scenarios.entries()) {
     if (signal?.aborted) break;
     const region = byName.get(scenario.point);
-    if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: sourceOf(config, 'regions'), hint: 'run the plan with the regions it was made with' });
+    if (!region)
+      throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, {
+        location: sourceOf(config, 'regions'),
+        hint: 'run the plan with the regions it was made with',
+      });
     results.push(await runTrial(scenario, region, { ...ctx, label: `[${i + 1}/${scenarios.length}]` }));
   }
   return results;

@@ -53,7 +53,14 @@ export async function ensureGuestBusybox(opts: PackageEntryOptions): Promise<Sta
     const problem = staticBusyboxProblem(bytes, opts.arch.elfMachine);
     if (problem) throw new InfraError(`the busybox of ${label} ${problem}`, { hint: 'set guest.initrd to an initramfs of your own' });
     await writeFile(join(work, 'busybox'), bytes, { mode: 0o755 });
-    const manifest: BusyboxManifest = { package: { name: control.get('Package') ?? opts.ref.name, version: control.get('Version') ?? opts.ref.version, sha256: opts.ref.sha256, filename: opts.ref.filename } };
+    const manifest: BusyboxManifest = {
+      package: {
+        name: control.get('Package') ?? opts.ref.name,
+        version: control.get('Version') ?? opts.ref.version,
+        sha256: opts.ref.sha256,
+        filename: opts.ref.filename,
+      },
+    };
     await writeFile(join(work, 'busybox.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     opts.log.info(`guest busybox: ${label} unpacked (${(bytes.length / 1024).toFixed(0)} KiB)`);
   });

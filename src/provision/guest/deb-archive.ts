@@ -106,7 +106,11 @@ function paxRecords(data: Buffer): Map<string, string> {
   return records;
 }
 
-const normalize = (path: string) => path.replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+const normalize = (path: string) =>
+  path
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '');
 
 /** The entries of a tar (ustar, GNU long names, pax headers), in archive order. */
 export function* tarEntries(tar: Uint8Array): Generator<TarEntry> {
@@ -147,7 +151,8 @@ export function* tarEntries(tar: Uint8Array): Generator<TarEntry> {
     const link = pax.get('linkpath') ?? longLink ?? cString(block, 157, 100);
     longName = longLink = undefined;
     pax = new Map();
-    const kind: TarEntry['type'] = type === '0' || type === '\0' || type === '7' ? 'file' : type === '5' ? 'dir' : type === '2' ? 'symlink' : type === '1' ? 'hardlink' : 'other';
+    const kind: TarEntry['type'] =
+      type === '0' || type === '\0' || type === '7' ? 'file' : type === '5' ? 'dir' : type === '2' ? 'symlink' : type === '1' ? 'hardlink' : 'other';
     const path = normalize(name);
     if (path === '') continue; // the archive's own `./`
     yield { path, type: kind, mode: tarNumber(block, 100, 8) & 0o7777, data, link: kind === 'hardlink' ? normalize(link) : link };

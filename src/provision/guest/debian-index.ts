@@ -71,7 +71,10 @@ export function parseRelease(text: string, trust: string): Release {
 export function snapshotStamp(releaseDate: string): string | undefined {
   const t = Date.parse(releaseDate.replace(/ UTC$/, ' GMT'));
   if (Number.isNaN(t)) return undefined;
-  return new Date(t).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return new Date(t)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** gpgv's verdict on an InRelease file: the signers, or an error naming what gpgv said. */
@@ -114,7 +117,9 @@ export async function readInRelease(bytes: Uint8Array, url: string, suite: strin
     : `signature not checked (no gpgv or no ${keyring} on this host); trusted on the transport: ${new URL(url).protocol.replace(':', '')}`;
   const release = parseRelease(clearsignedText(Buffer.from(bytes).toString('utf8')), trust);
   if (release.codename !== suite && release.suite !== suite) {
-    throw new InfraError(`${url} is the Release file of ${release.codename || release.suite || 'an unknown suite'}, not ${suite}`, { hint: 'check debian-mirror' });
+    throw new InfraError(`${url} is the Release file of ${release.codename || release.suite || 'an unknown suite'}, not ${suite}`, {
+      hint: 'check debian-mirror',
+    });
   }
   return release;
 }
@@ -127,10 +132,18 @@ const gunzipAsync = promisify(gunzip);
  * main/binary-<arch>/Packages of a Release (.gz where listed, else .xz, as debian-security has
  * it), fetched by its hash where the mirror allows, checked, unpacked.
  */
-export async function fetchPackagesIndex(mirror: string, release: Release, debArch: string, opts: FetchOptions = {}): Promise<{ text: string; sha256: string }> {
+export async function fetchPackagesIndex(
+  mirror: string,
+  release: Release,
+  debArch: string,
+  opts: FetchOptions = {},
+): Promise<{ text: string; sha256: string }> {
   const listed = ['gz', 'xz'].map((ext) => `main/binary-${debArch}/Packages.${ext}`).filter((p) => release.files.has(p));
   const path = listed[0];
-  if (!path) throw new InfraError(`the ${release.codename} Release file lists no main/binary-${debArch}/Packages.gz or .xz`, { hint: `check that the mirror carries ${debArch}` });
+  if (!path)
+    throw new InfraError(`the ${release.codename} Release file lists no main/binary-${debArch}/Packages.gz or .xz`, {
+      hint: `check that the mirror carries ${debArch}`,
+    });
   const want = release.files.get(path)!;
   const base = `${mirror}/dists/${release.codename}`;
   // By hash: a mirror that updates between our two requests still serves the file we checked.

@@ -69,7 +69,13 @@ function deb822Entries(text: string): SourceEntry[] {
     }
     const words = (k: string) => (fields.get(k) ?? '').split(/\s+/).filter(Boolean);
     if (fields.size === 0) continue;
-    entries.push({ types: words('types'), uris: words('uris'), suites: words('suites'), components: words('components'), enabled: !/^(no|false)$/i.test(fields.get('enabled') ?? 'yes') });
+    entries.push({
+      types: words('types'),
+      uris: words('uris'),
+      suites: words('suites'),
+      components: words('components'),
+      enabled: !/^(no|false)$/i.test(fields.get('enabled') ?? 'yes'),
+    });
   }
   return entries;
 }

@@ -88,7 +88,11 @@ export async function pruneGuestCache(cacheDir: string, inUse: readonly string[]
     removed.push(path);
   };
   // Before the guest came from the archive directly: a private apt state, apt answers remembered.
-  for (const legacy of [join(cacheDir, 'guest', 'apt'), join(cacheDir, 'guest', 'kernel', 'resolved.json'), join(cacheDir, 'guest', 'kernel', 'resolved-arm64.json')]) {
+  for (const legacy of [
+    join(cacheDir, 'guest', 'apt'),
+    join(cacheDir, 'guest', 'kernel', 'resolved.json'),
+    join(cacheDir, 'guest', 'kernel', 'resolved-arm64.json'),
+  ]) {
     if (existsSync(legacy)) await remove(legacy);
   }
   for (const kind of GUEST_CACHE_KINDS) {
@@ -100,9 +104,7 @@ export async function pruneGuestCache(cacheDir: string, inUse: readonly string[]
       continue;
     }
     const entries = await Promise.all(
-      names
-        .filter((n) => !n.includes('.partial-') && !n.endsWith('.json'))
-        .map(async (n) => ({ dir: join(root, n), used: await lastUsedMs(join(root, n)) })),
+      names.filter((n) => !n.includes('.partial-') && !n.endsWith('.json')).map(async (n) => ({ dir: join(root, n), used: await lastUsedMs(join(root, n)) })),
     );
     entries.sort((a, b) => b.used - a.used);
     let rank = 0;

@@ -85,7 +85,13 @@ function dependencies(program: string, dest: string, info: ElfDynamicInfo, arch:
   }
   // libc names the loader as needed too: the one already placed serves (it is loaded first, by its soname).
   const seen = new Set<string>(info.interpreter ? [posix.basename(info.interpreter)] : []);
-  const queue: Wanted[] = info.needed.map((name) => ({ name, by: program, hostOrigin: dirname(program), guestOrigin: posix.dirname(dest), searchPaths: info.searchPaths }));
+  const queue: Wanted[] = info.needed.map((name) => ({
+    name,
+    by: program,
+    hostOrigin: dirname(program),
+    guestOrigin: posix.dirname(dest),
+    searchPaths: info.searchPaths,
+  }));
   while (queue.length > 0) {
     const want = queue.shift()!;
     if (seen.has(want.name)) continue;
@@ -110,7 +116,8 @@ function dependencies(program: string, dest: string, info: ElfDynamicInfo, arch:
     if (!found) throw missingLibrary(want.by, want.name, want.name.includes('/') ? [] : candidates.map(([host]) => dirname(host)));
     const { host, guest, lib } = found;
     out.push({ dest: guest, source: host, mode: 0o755, neededBy: want.by });
-    for (const next of lib.needed) queue.push({ name: next, by: host, hostOrigin: dirname(host), guestOrigin: posix.dirname(guest), searchPaths: lib.searchPaths });
+    for (const next of lib.needed)
+      queue.push({ name: next, by: host, hostOrigin: dirname(host), guestOrigin: posix.dirname(guest), searchPaths: lib.searchPaths });
   }
   return out;
 }
@@ -124,10 +131,13 @@ function libraryFor(path: string, arch: Arch): ElfDynamicInfo | undefined {
 }
 
 function missingLibrary(program: string, name: string, searched: string[]): ConfigError {
-  return new ConfigError(`files: ${program} needs ${name}, which is not on this host${searched.length ? ` (looked in ${[...new Set(searched)].join(', ')})` : ''}`, {
-    location: { input: 'files' },
-    hint: 'install the package that has it on the runner, add the library itself to files, or link the program statically (-static)',
-  });
+  return new ConfigError(
+    `files: ${program} needs ${name}, which is not on this host${searched.length ? ` (looked in ${[...new Set(searched)].join(', ')})` : ''}`,
+    {
+      location: { input: 'files' },
+      hint: 'install the package that has it on the runner, add the library itself to files, or link the program statically (-static)',
+    },
+  );
 }
 
 /** The cpio entries for the placed files, with their parent folders. */

@@ -59,7 +59,10 @@ export const KERNEL_MANIFEST = 'kernel.json';
 
 /** The part of the entry name that changes with what qfi keeps (format, module list). */
 export function kernelRecipe(arch: GuestArch): string {
-  return createHash('sha256').update(JSON.stringify({ format: KERNEL_ENTRY_FORMAT, modules: arch.modules })).digest('hex').slice(0, 8);
+  return createHash('sha256')
+    .update(JSON.stringify({ format: KERNEL_ENTRY_FORMAT, modules: arch.modules }))
+    .digest('hex')
+    .slice(0, 8);
 }
 
 export function kernelEntryName(arch: GuestArch, deb: Pick<DebRef, 'sha256'>): string {
@@ -95,7 +98,8 @@ export async function buildKernelEntry(work: string, debBytes: Uint8Array, ref: 
   }
   const release = [...files.keys()].map((p) => /^(?:usr\/)?lib\/modules\/([^/]+)\/kernel\//.exec(p)?.[1]).find((r) => r !== undefined);
   if (!release) throw new InfraError(`${label} has no lib/modules/<release>/kernel folder`);
-  const modulesRel = [...files.keys()].find((p) => p.endsWith(`lib/modules/${release}/modules.builtin`))?.replace(/\/modules\.builtin$/, '') ?? `lib/modules/${release}`;
+  const modulesRel =
+    [...files.keys()].find((p) => p.endsWith(`lib/modules/${release}/modules.builtin`))?.replace(/\/modules\.builtin$/, '') ?? `lib/modules/${release}`;
   const vmlinuz = files.get(`boot/vmlinuz-${release}`);
   if (!vmlinuz) throw new InfraError(`${label} has no boot/vmlinuz-${release}`);
 
@@ -120,7 +124,8 @@ export async function buildKernelEntry(work: string, debBytes: Uint8Array, ref: 
   try {
     keep = await orderModules(arch.modules, tree);
   } catch (err) {
-    if (err instanceof ModuleError) throw new InfraError(`guest kernel ${label}: ${err.message}`, { hint: 'set guest.kernel and guest.initrd to use another kernel', cause: err });
+    if (err instanceof ModuleError)
+      throw new InfraError(`guest kernel ${label}: ${err.message}`, { hint: 'set guest.kernel and guest.initrd to use another kernel', cause: err });
     throw err;
   }
   const moduleFiles: Record<string, string> = {};
@@ -147,7 +152,9 @@ export async function buildKernelEntry(work: string, debBytes: Uint8Array, ref: 
     moduleFiles,
   };
   await writeFile(join(work, KERNEL_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  log.info(`guest kernel: ${label} unpacked in ${seconds(t)}: ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) and ${keep.length} modules (${keep.join(', ')})`);
+  log.info(
+    `guest kernel: ${label} unpacked in ${seconds(t)}: ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) and ${keep.length} modules (${keep.join(', ')})`,
+  );
 }
 
 export async function readKernelEntry(dir: string): Promise<GuestKernel> {

@@ -83,7 +83,10 @@ export function packagesFromIndex(packages: string, arch: GuestArch): { kernel: 
   const image = parseDepends(metaStanza.get('Depends') ?? '').find((d) => /^linux-image-\d/.test(d.name));
   if (!image) throw new InfraError(`${meta} depends on no versioned linux-image package (Depends: ${metaStanza.get('Depends') ?? ''})`);
   const imageStanza = findPackageStanza(packages, image.name);
-  if (!imageStanza) throw new InfraError(`the ${GUEST_SUITE} ${arch.debArch} index has no ${image.name}, which ${meta} depends on`, { hint: 'the mirror may be in the middle of an update: retry later' });
+  if (!imageStanza)
+    throw new InfraError(`the ${GUEST_SUITE} ${arch.debArch} index has no ${image.name}, which ${meta} depends on`, {
+      hint: 'the mirror may be in the middle of an update: retry later',
+    });
   const busybox = findPackageStanza(packages, BUSYBOX_PACKAGE);
   if (!busybox) throw new InfraError(`the ${GUEST_SUITE} ${arch.debArch} index has no ${BUSYBOX_PACKAGE}`);
   return { kernel: debRefOf(imageStanza, image.name), busybox: debRefOf(busybox, BUSYBOX_PACKAGE) };
@@ -125,7 +128,8 @@ interface ResolveOptions {
   now?: number;
 }
 
-const NETWORK_HINT = 'check the network, or set debian-mirror to a Debian mirror this machine reaches (or guest.kernel and guest.initrd to a guest of your own)';
+const NETWORK_HINT =
+  'check the network, or set debian-mirror to a Debian mirror this machine reaches (or guest.kernel and guest.initrd to a guest of your own)';
 
 async function fetchFreshRelease(mirror: MirrorChoice, opts: ResolveOptions): Promise<{ release: Release; mirror: string }> {
   try {
@@ -150,7 +154,9 @@ export async function resolveGuestPackages(opts: ResolveOptions): Promise<{ pack
     fresh = await fetchFreshRelease(opts.mirror, opts);
   } catch (err) {
     if (!memo || opts.signal?.aborted) throw err;
-    opts.log.warn(`${(err as Error).message}; using the guest packages resolved at ${memo.checkedAt} (${memo.packages.kernel.name} ${memo.packages.kernel.version})`);
+    opts.log.warn(
+      `${(err as Error).message}; using the guest packages resolved at ${memo.checkedAt} (${memo.packages.kernel.name} ${memo.packages.kernel.version})`,
+    );
     return { packages: memo.packages, mirror: memo.mirror };
   }
   const { release, mirror } = fresh;
@@ -162,7 +168,9 @@ export async function resolveGuestPackages(opts: ResolveOptions): Promise<{ pack
     const t = performance.now();
     const index = await fetchPackagesIndex(mirror, release, opts.arch.debArch, { signal: opts.signal, hint: NETWORK_HINT });
     packages = { ...packagesFromIndex(index.text, opts.arch), suite: GUEST_SUITE, snapshot: snapshotStamp(release.date), trust: release.trust };
-    opts.log.info(`guest packages: ${GUEST_SUITE} index of ${release.date} from ${mirror} (${release.trust}) read in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    opts.log.info(
+      `guest packages: ${GUEST_SUITE} index of ${release.date} from ${mirror} (${release.trust}) read in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
   }
   await writeMemo(path, { mirror, packagesSha256: want ?? '', checkedAt: new Date(now).toISOString(), packages });
   return { packages, mirror };
@@ -175,7 +183,12 @@ export async function resolveGuestPackages(opts: ResolveOptions): Promise<{ pack
  * one line, what summary.json's `guest.pin` holds and `guest-pin` takes.
  */
 export function printGuestPin(p: GuestPackages): string {
-  return [`suite=${p.suite}`, ...(p.snapshot ? [`snapshot=${p.snapshot}`] : []), `kernel=${p.kernel.filename}@${p.kernel.sha256}`, `busybox=${p.busybox.filename}@${p.busybox.sha256}`].join(' ');
+  return [
+    `suite=${p.suite}`,
+    ...(p.snapshot ? [`snapshot=${p.snapshot}`] : []),
+    `kernel=${p.kernel.filename}@${p.kernel.sha256}`,
+    `busybox=${p.busybox.filename}@${p.busybox.sha256}`,
+  ].join(' ');
 }
 
 /** name_version_arch.deb -> name and version (the pool name drops a version's epoch). */
@@ -190,18 +203,28 @@ export function parseGuestPin(text: string, arch: GuestArch): GuestPackages {
   const fields = new Map<string, string>();
   for (const word of text.trim().split(/\s+/)) {
     const eq = word.indexOf('=');
-    if (eq <= 0) throw new ConfigError(`guest-pin: "${word}" is not key=value`, { location: where, hint: "copy the pin from a run's summary.json (guest.pin)" });
+    if (eq <= 0)
+      throw new ConfigError(`guest-pin: "${word}" is not key=value`, { location: where, hint: "copy the pin from a run's summary.json (guest.pin)" });
     fields.set(word.slice(0, eq), word.slice(eq + 1));
   }
   const deb = (key: 'kernel' | 'busybox'): DebRef => {
     const value = fields.get(key);
     const m = value ? /^(pool\/[A-Za-z0-9._+~%/-]+\.deb)@([0-9a-f]{64})$/.exec(value) : null;
-    if (!m) throw new ConfigError(`guest-pin: ${key}= must be a pool path and its sha256 (pool/…/NAME_VERSION_ARCH.deb@SHA256), got ${value ?? 'nothing'}`, { location: where, hint: "copy the pin from a run's summary.json (guest.pin)" });
-    if (!m[1]!.endsWith(`_${arch.debArch}.deb`)) throw new ConfigError(`guest-pin: ${key}= is not a ${arch.debArch} package (${m[1]})`, { location: where, hint: 'the pin belongs to a guest of another arch: set arch to match it' });
+    if (!m)
+      throw new ConfigError(`guest-pin: ${key}= must be a pool path and its sha256 (pool/…/NAME_VERSION_ARCH.deb@SHA256), got ${value ?? 'nothing'}`, {
+        location: where,
+        hint: "copy the pin from a run's summary.json (guest.pin)",
+      });
+    if (!m[1]!.endsWith(`_${arch.debArch}.deb`))
+      throw new ConfigError(`guest-pin: ${key}= is not a ${arch.debArch} package (${m[1]})`, {
+        location: where,
+        hint: 'the pin belongs to a guest of another arch: set arch to match it',
+      });
     return refFromPool(m[1]!, m[2]!);
   };
   const snapshot = fields.get('snapshot');
-  if (snapshot !== undefined && !/^\d{8}T\d{6}Z$/.test(snapshot)) throw new ConfigError(`guest-pin: snapshot=${snapshot} is not a timestamp like 20260711T101637Z`, { location: where });
+  if (snapshot !== undefined && !/^\d{8}T\d{6}Z$/.test(snapshot))
+    throw new ConfigError(`guest-pin: snapshot=${snapshot} is not a timestamp like 20260711T101637Z`, { location: where });
   return { kernel: deb('kernel'), busybox: deb('busybox'), suite: fields.get('suite') ?? GUEST_SUITE, snapshot, trust: 'pinned by sha256' };
 }
 
@@ -230,9 +253,12 @@ export async function fetchDeb(ref: DebRef, opts: { mirror: string; snapshot: st
     }
     const got = sha256Hex(bytes);
     if (got !== ref.sha256 || (ref.size && bytes.length !== ref.size)) {
-      throw new InfraError(`${url} has sha256 ${got} (${bytes.length} bytes), not the ${ref.sha256}${ref.size ? ` (${ref.size} bytes)` : ''} the index gives; it was not used`, {
-        hint: 'retry (the mirror may be updating), or set debian-mirror to another Debian mirror',
-      });
+      throw new InfraError(
+        `${url} has sha256 ${got} (${bytes.length} bytes), not the ${ref.sha256}${ref.size ? ` (${ref.size} bytes)` : ''} the index gives; it was not used`,
+        {
+          hint: 'retry (the mirror may be updating), or set debian-mirror to another Debian mirror',
+        },
+      );
     }
     return bytes;
   }

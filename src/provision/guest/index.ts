@@ -71,15 +71,31 @@ export async function ensureBuiltinGuest(opts: BuiltinGuestOptions): Promise<Bui
   if (opts.pin) {
     packages = parseGuestPin(opts.pin, arch);
   } else {
-    ({ packages, mirror: mirrorUrl } = await resolveGuestPackages({ cacheDir: opts.cacheDir, arch, mirror, log: opts.log, ...(opts.signal ? { signal: opts.signal } : {}) }));
+    ({ packages, mirror: mirrorUrl } = await resolveGuestPackages({
+      cacheDir: opts.cacheDir,
+      arch,
+      mirror,
+      log: opts.log,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    }));
   }
-  opts.log.debug(`guest packages: ${packages.kernel.name} ${packages.kernel.version}, ${packages.busybox.name} ${packages.busybox.version} (${mirror.why}: ${mirrorUrl})`);
-  const download = (ref: DebRef) => fetchDeb(ref, { mirror: mirrorUrl, snapshot: packages.snapshot, log: opts.log, ...(opts.signal ? { signal: opts.signal } : {}) });
+  opts.log.debug(
+    `guest packages: ${packages.kernel.name} ${packages.kernel.version}, ${packages.busybox.name} ${packages.busybox.version} (${mirror.why}: ${mirrorUrl})`,
+  );
+  const download = (ref: DebRef) =>
+    fetchDeb(ref, { mirror: mirrorUrl, snapshot: packages.snapshot, log: opts.log, ...(opts.signal ? { signal: opts.signal } : {}) });
   const common = { cacheDir: opts.cacheDir, arch, download, remoteCache: opts.remoteCache, log: opts.log, ...(opts.signal ? { signal: opts.signal } : {}) };
-  const [kernel, busybox] = await Promise.all([ensureGuestKernel({ ...common, ref: packages.kernel }), ensureGuestBusybox({ ...common, ref: packages.busybox })]);
+  const [kernel, busybox] = await Promise.all([
+    ensureGuestKernel({ ...common, ref: packages.kernel }),
+    ensureGuestBusybox({ ...common, ref: packages.busybox }),
+  ]);
   const initramfs = await ensureInitramfs({ ...opts, kernel, busybox, modules: arch.modules });
 
-  const removed = await pruneGuestCache(opts.cacheDir, [kernel.dir, busybox.path.slice(0, busybox.path.lastIndexOf('/')), initramfs.path.slice(0, initramfs.path.lastIndexOf('/'))]).catch(() => []);
+  const removed = await pruneGuestCache(opts.cacheDir, [
+    kernel.dir,
+    busybox.path.slice(0, busybox.path.lastIndexOf('/')),
+    initramfs.path.slice(0, initramfs.path.lastIndexOf('/')),
+  ]).catch(() => []);
   if (removed.length) opts.log.info(`guest cache: removed ${removed.length} unused entr${removed.length === 1 ? 'y' : 'ies'}`);
 
   const identity: GuestIdentity = {

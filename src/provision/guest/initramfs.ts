@@ -160,7 +160,9 @@ export async function ensureInitramfs(opts: {
     await writeFile(join(work, INITRAMFS_FILE), cpio);
     const manifest = { sha256: sha256Hex(cpio), busybox: busybox.description, kernel: opts.kernel.description, modules: modules.map((m) => m.relPath) };
     await writeFile(join(work, INITRAMFS_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    opts.log.info(`guest initramfs: ${modules.length} modules + busybox, ${(cpio.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`);
+    opts.log.info(
+      `guest initramfs: ${modules.length} modules + busybox, ${(cpio.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`,
+    );
   });
   if (how === 'cached') opts.log.debug(`guest initramfs: cached in ${dir}`);
   const { sha256 } = JSON.parse(await readFile(join(dir, INITRAMFS_MANIFEST), 'utf8')) as { sha256: string };

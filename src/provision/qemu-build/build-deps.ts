@@ -4,7 +4,16 @@ import { execa } from 'execa';
 import { InfraError } from '../../core/errors.js';
 import type { Logger } from '../../core/host.js';
 import { buildPackage, packageForPythonDistribution, type HostPackage } from './package-list.js';
-import { fromEnsurepip, hasBundledWheels, probePython, pythonRequirements, satisfies, versionAtLeast, type PythonProbe, type PythonRequirement } from './python-deps.js';
+import {
+  fromEnsurepip,
+  hasBundledWheels,
+  probePython,
+  pythonRequirements,
+  satisfies,
+  versionAtLeast,
+  type PythonProbe,
+  type PythonRequirement,
+} from './python-deps.js';
 
 export { requiredMesonVersion, versionAtLeast } from './python-deps.js';
 
@@ -62,21 +71,32 @@ export function missingPrebuiltDtbs(srcDir: string): string[] {
 const decided = (pkg: HostPackage | undefined, present: boolean) => ({ pkg, present: async () => present });
 
 /** What configure needs from its Python (see python-deps.ts), judged from one probe of it. */
-export function pythonDeps(python: string, probe: PythonProbe, requirements: PythonRequirement[], source: { hasDepsFile: boolean; hasWheels: boolean }): BuildDep[] {
+export function pythonDeps(
+  python: string,
+  probe: PythonProbe,
+  requirements: PythonRequirement[],
+  source: { hasDepsFile: boolean; hasWheels: boolean },
+): BuildDep[] {
   const { hasDepsFile, hasWheels } = source;
   if (!probe.version || !versionAtLeast(probe.version, '3.9')) {
-    return [{ what: `Python >= 3.9 at ${python}`, detail: probe.version ? `it is ${probe.version}` : 'it does not run', ...decided(buildPackage('python3'), false) }];
+    return [
+      { what: `Python >= 3.9 at ${python}`, detail: probe.version ? `it is ${probe.version}` : 'it does not run', ...decided(buildPackage('python3'), false) },
+    ];
   }
   const deps: BuildDep[] = [
     // mkvenv skips ensurepip when pip and setuptools are there already.
-    { what: `${python} with venv (ensurepip, or pip and setuptools)`, ...decided(buildPackage('python3-venv'), probe.ensurepip || (probe.pip && probe.setuptools)) },
+    {
+      what: `${python} with venv (ensurepip, or pip and setuptools)`,
+      ...decided(buildPackage('python3-venv'), probe.ensurepip || (probe.pip && probe.setuptools)),
+    },
   ];
-  if (hasDepsFile) deps.push({ what: `tomllib or tomli for ${python} (configure reads pythondeps.toml)`, ...decided(buildPackage('python3-tomli'), probe.tomllib) });
+  if (hasDepsFile)
+    deps.push({ what: `tomllib or tomli for ${python} (configure reads pythondeps.toml)`, ...decided(buildPackage('python3-tomli'), probe.tomllib) });
   for (const req of requirements) {
     const have = probe.distributions[req.name];
     const fromSystem = have !== undefined && satisfies(have, req.accepted);
     const venvHasIt = probe.ensurepip && fromEnsurepip(req.name, probe.version);
-    const noWheel = hasWheels ? "python/wheels has none that fits" : "the source has no python/wheels (Debian's +ds tarballs strip them)";
+    const noWheel = hasWheels ? 'python/wheels has none that fits' : "the source has no python/wheels (Debian's +ds tarballs strip them)";
     deps.push({
       what: `${req.name}${req.accepted ? ` ${req.accepted}` : ''} for ${python}`,
       detail: `it has ${have ?? 'none'}, and ${noWheel}, from which configure would install it`,
@@ -89,7 +109,10 @@ export function pythonDeps(python: string, probe: PythonProbe, requirements: Pyt
 async function buildDeps(srcDir: string, opts: BuildDepOptions): Promise<BuildDep[]> {
   const python = opts.python ?? systemPython();
   const requirements = pythonRequirements(srcDir);
-  const probe = await probePython(python, requirements.map((r) => r.name));
+  const probe = await probePython(
+    python,
+    requirements.map((r) => r.name),
+  );
   const dep = (what: string, name: string, present: () => Promise<boolean>): BuildDep => ({ what, pkg: buildPackage(name), present });
   const deps: BuildDep[] = [
     dep('a C compiler (cc)', 'gcc', () => commandWorks('cc')),
@@ -155,7 +178,9 @@ export function installHint(missing: MissingDep[], os: OsRelease, installDeps: b
   }
   if (unknown.length) steps.push(`pip install ${unknown.join(' ')} for configure's Python`);
   if (backports.length) {
-    steps.push('or build an upstream release instead (qemu-version, or its qemu-X.Y.Z.tar.xz in qemu-source): it carries meson and pycotap in python/wheels, so no system meson is needed');
+    steps.push(
+      'or build an upstream release instead (qemu-version, or its qemu-X.Y.Z.tar.xz in qemu-source): it carries meson and pycotap in python/wheels, so no system meson is needed',
+    );
   }
   return steps.join('; ');
 }

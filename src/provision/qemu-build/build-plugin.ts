@@ -25,19 +25,30 @@ export async function buildPlugin(
   const h = createHash('sha256');
   for (const source of sources) h.update(source).update('\0').update(readFileSync(source)).update('\0');
   for (const dir of opts.includeDirs ?? []) for (const header of headersIn(dir)) h.update(header).update(readFileSync(header));
-  const hash = h.update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(' ')}`).digest('hex').slice(0, 16);
+  const hash = h
+    .update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(' ')}`)
+    .digest('hex')
+    .slice(0, 16);
   const dir = join(opts.cacheDir, 'plugins', hash);
   const so = join(dir, 'plugin.so');
   if (existsSync(so)) return so;
   mkdirSync(dir, { recursive: true });
   const tmp = privateTempPath(so);
   const t0 = Date.now();
-  const result = await execa('cc', [...flags, '-o', tmp, ...sources], { stdin: 'ignore', reject: false, all: true, ...(opts.signal ? { cancelSignal: opts.signal } : {}) });
+  const result = await execa('cc', [...flags, '-o', tmp, ...sources], {
+    stdin: 'ignore',
+    reject: false,
+    all: true,
+    ...(opts.signal ? { cancelSignal: opts.signal } : {}),
+  });
   if (result.exitCode !== 0) {
-    throw new ConfigError(`the plugin ${sources.join(' ')} does not compile against QEMU's qemu-plugin.h:\n${(result.all ?? '').trim().split('\n').slice(0, 20).join('\n')}`, {
-      location: { input: opts.input ?? 'plugin' },
-      hint: `compiled with: cc ${flags.join(' ')}`,
-    });
+    throw new ConfigError(
+      `the plugin ${sources.join(' ')} does not compile against QEMU's qemu-plugin.h:\n${(result.all ?? '').trim().split('\n').slice(0, 20).join('\n')}`,
+      {
+        location: { input: opts.input ?? 'plugin' },
+        hint: `compiled with: cc ${flags.join(' ')}`,
+      },
+    );
   }
   renameSync(tmp, so);
   opts.log.info(`plugin ${sources.map((f) => basename(f)).join(' ')} compiled in ${Date.now() - t0} ms`);

@@ -134,7 +134,8 @@ export async function prepareAndConfigure(
   log.info('unpacking the QEMU source');
   await unpackSource(origin, archive, src, signal);
   const standIns = addFirmwareStandIns(src);
-  if (standIns.length) log.info(`the source has no firmware blobs (a +ds tarball): ${standIns.length} empty stand-ins added; firmware comes from the distribution at run time`);
+  if (standIns.length)
+    log.info(`the source has no firmware blobs (a +ds tarball): ${standIns.length} empty stand-ins added; firmware comes from the distribution at run time`);
   await applyPatches(src, spec.patches, log, signal);
   const python = configurePython(spec.configureFlags);
   await ensureBuildDeps(src, { fdt: needsFdt(spec.targets), slirp: true, patches: spec.patches.length > 0, install: spec.installDeps, python }, log);
@@ -173,7 +174,17 @@ async function buildInto(
 
     await new Promise<void>((resolve) => buildLog.end(resolve));
     copyFileSync(logFile, join(stage, 'build.log'));
-    const marker = { key: key.key, parts: key.parts, version: spec.version, flags, patches: spec.patches, builtAt: new Date().toISOString(), configureMs, ninjaMs, totalMs: Date.now() - started };
+    const marker = {
+      key: key.key,
+      parts: key.parts,
+      version: spec.version,
+      flags,
+      patches: spec.patches,
+      builtAt: new Date().toISOString(),
+      configureMs,
+      ninjaMs,
+      totalMs: Date.now() - started,
+    };
     writeFileSync(join(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
     try {
       renameSync(stage, entry);
@@ -181,7 +192,9 @@ async function buildInto(
       // Another run finished the same key first: its entry is as good as ours.
       if (!isCompleteEntry(entry)) throw err;
     }
-    log.info(`QEMU ${spec.version} built in ${((Date.now() - started) / 1000).toFixed(0)} s (configure ${(configureMs / 1000).toFixed(0)} s, ninja ${(ninjaMs / 1000).toFixed(0)} s) and cached in ${entry}`);
+    log.info(
+      `QEMU ${spec.version} built in ${((Date.now() - started) / 1000).toFixed(0)} s (configure ${(configureMs / 1000).toFixed(0)} s, ninja ${(ninjaMs / 1000).toFixed(0)} s) and cached in ${entry}`,
+    );
   } catch (err) {
     buildLog.end();
     if (err instanceof QfiError) throw err;
@@ -192,17 +205,27 @@ async function buildInto(
       copyFileSync(logFile, kept);
       tail = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-20).join('\n');
     }
-    throw new InfraError(`building QEMU ${spec.version} failed: ${(err as Error).message.split('\n')[0]}${tail ? `\nlast lines of the build log:\n${tail}` : ''}`, {
-      hint: `the full log is in ${kept}`,
-      cause: err,
-    });
+    throw new InfraError(
+      `building QEMU ${spec.version} failed: ${(err as Error).message.split('\n')[0]}${tail ? `\nlast lines of the build log:\n${tail}` : ''}`,
+      {
+        hint: `the full log is in ${kept}`,
+        cause: err,
+      },
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
 /** Runs a build step with its output appended to the build log (and each line to `onLine`). */
-async function runLogged(cmd: string, args: string[], cwd: string, out: NodeJS.WritableStream, signal: AbortSignal | undefined, onLine?: (line: string) => void): Promise<void> {
+async function runLogged(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  out: NodeJS.WritableStream,
+  signal: AbortSignal | undefined,
+  onLine?: (line: string) => void,
+): Promise<void> {
   out.write(`\n$ ${cmd} ${args.join(' ')}\n`);
   const child = execa(cmd, args, { cwd, stdin: 'ignore', all: true, buffer: false, reject: false, ...(signal ? { cancelSignal: signal } : {}) });
   const lines = onLine ? new LineStream(onLine) : undefined;

@@ -63,7 +63,12 @@ export async function resolveQemuSource(spec: { version: string; sha256: string 
 }
 
 /** Downloads a release tarball into the cache (reused while its sha256 matches). A mismatch is an error. */
-export async function downloadRelease(origin: Extract<QemuSourceOrigin, { kind: 'download' }>, downloadsDir: string, log: Logger, signal?: AbortSignal): Promise<string> {
+export async function downloadRelease(
+  origin: Extract<QemuSourceOrigin, { kind: 'download' }>,
+  downloadsDir: string,
+  log: Logger,
+  signal?: AbortSignal,
+): Promise<string> {
   mkdirSync(downloadsDir, { recursive: true });
   const file = join(downloadsDir, basename(new URL(origin.url).pathname));
   if (existsSync(file) && (await sha256File(file)) === origin.sha256) return file;
@@ -140,7 +145,7 @@ export async function unpackSource(origin: QemuSourceOrigin, archive: string | u
   await execa('tar', ['-xf', tarball, '-C', dest, '--strip-components=1'], opts);
   if (!existsSync(join(dest, 'configure'))) {
     throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
-      hint: 'give the release tarball (qemu-X.Y.Z.tar.xz) or Debian\'s qemu_X.Y.Z+ds.orig.tar.xz',
+      hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz",
     });
   }
 }

@@ -27,6 +27,16 @@ describe('actionsLogger', () => {
       ]);
     });
     await actionsLogger.group('Run', async () => actionsLogger.info('ran'));
-    expect(calls).toEqual(['::group::Provision', 'info ▸ Build QEMU', 'info building', 'info ▸ Built-in guest', 'info cached', '::endgroup::', '::group::Run', 'info ran', '::endgroup::']);
+    expect(calls).toEqual([
+      '::group::Provision',
+      'info ▸ Build QEMU',
+      'info building',
+      'info ▸ Built-in guest',
+      'info cached',
+      '::endgroup::',
+      '::group::Run',
+      'info ran',
+      '::endgroup::',
+    ]);
   });
 });

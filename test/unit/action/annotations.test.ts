@@ -14,17 +14,29 @@ function runWithUnusedRules(n: number): TestRun {
   const rules = Array.from({ length: n }, (_, i) => `linux.point${i}=fail`);
   return {
     ruleUse: rules.map((rule) => ({ rule, layer: 'guest', calls: undefined, fired: 0, consulted: false })),
-    plan: { requireFired: false, sources: { main: { file: 'ci/qfi.toml', line: 1 }, command: undefined, resultsFile: undefined, rules: Object.fromEntries(rules.map((r, i) => [r, { file: 'ci/qfi.toml', line: 10 + i }])) } },
+    plan: {
+      requireFired: false,
+      sources: {
+        main: { file: 'ci/qfi.toml', line: 1 },
+        command: undefined,
+        resultsFile: undefined,
+        rules: Object.fromEntries(rules.map((r, i) => [r, { file: 'ci/qfi.toml', line: 10 + i }])),
+      },
+    },
   } as unknown as TestRun;
 }
 
-describe('annotations within GitHub\'s 10 per level and step', () => {
+describe("annotations within GitHub's 10 per level and step", () => {
   it('a rule nothing consulted is a warning on its config line', async () => {
     const { unusedRuleAnnotations } = await import('../../../src/adapters/action/annotations.js');
     calls.length = 0;
     unusedRuleAnnotations(runWithUnusedRules(2));
     expect(calls).toEqual([
-      ['warning', expect.stringContaining('rule linux.point0=fail: the guest never called point linux.point0, so it tested nothing'), { title: 'qfi: rule never consulted', file: 'ci/qfi.toml', startLine: 10 }],
+      [
+        'warning',
+        expect.stringContaining('rule linux.point0=fail: the guest never called point linux.point0, so it tested nothing'),
+        { title: 'qfi: rule never consulted', file: 'ci/qfi.toml', startLine: 10 },
+      ],
       ['warning', expect.stringContaining('linux.point1=fail'), { title: 'qfi: rule never consulted', file: 'ci/qfi.toml', startLine: 11 }],
     ]);
   });

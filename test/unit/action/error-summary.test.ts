@@ -17,7 +17,9 @@ async function configError(inputs: RawInputs, cwd = mkdtempSync(join(tmpdir(), '
 describe('the job summary of a step that stopped before a verdict', () => {
   it('names the input of a bad value and shows the text with its hint', async () => {
     const md = stepErrorMarkdown(await configError({ command: 'true', 'test-timeout': 'soon' }));
-    expect(md).toMatch(/^### qfi: ⚠️ infra-error — the step stopped before a verdict\n\nThe step stopped on a bad value in input `test-timeout`; the `verdict` output is `infra-error`\.\n\n```text\ninput test-timeout: error: bad duration "soon"/);
+    expect(md).toMatch(
+      /^### qfi: ⚠️ infra-error — the step stopped before a verdict\n\nThe step stopped on a bad value in input `test-timeout`; the `verdict` output is `infra-error`\.\n\n```text\ninput test-timeout: error: bad duration "soon"/,
+    );
     expect(md).toMatch(/\nhint: .+\n```\n$/);
   });
 
@@ -30,9 +32,13 @@ describe('the job summary of a step that stopped before a verdict', () => {
   });
 
   it('says which kind of problem it was', () => {
-    expect(stepErrorMarkdown(new UsageError('mode `run` takes no merge-from', { location: { input: 'merge-from' } }))).toContain('on a bad input in input `merge-from`;');
+    expect(stepErrorMarkdown(new UsageError('mode `run` takes no merge-from', { location: { input: 'merge-from' } }))).toContain(
+      'on a bad input in input `merge-from`;',
+    );
     expect(stepErrorMarkdown(new InfraError('qemu-system-x86_64 was not found on PATH'))).toContain('on an infrastructure problem;');
-    expect(stepErrorMarkdown(new ConfigError('bad rule', { location: { file: 'ci/qfi.toml', line: 4, input: 'faults' } }))).toContain('at `ci/qfi.toml:4` (input `faults`);');
+    expect(stepErrorMarkdown(new ConfigError('bad rule', { location: { file: 'ci/qfi.toml', line: 4, input: 'faults' } }))).toContain(
+      'at `ci/qfi.toml:4` (input `faults`);',
+    );
     expect(stepErrorMarkdown(new RangeError('oops'))).toContain('on an unexpected error (a bug in qfi: please report it with this text);');
   });
 

@@ -40,7 +40,8 @@ export const setOutput = (name: string, value: unknown) => void (recorded.output
 export const saveState = (name: string, value: unknown) => void (recorded.state[name] = String(value));
 export const getState = (name: string) => recorded.state[name] ?? '';
 export const setFailed = (message: string | Error) => void recorded.failed.push(String(message));
-export const error = (message: string, props?: Record<string, unknown>) => void recorded.annotations.push({ level: 'error', message, ...(props ? { props } : {}) });
+export const error = (message: string, props?: Record<string, unknown>) =>
+  void recorded.annotations.push({ level: 'error', message, ...(props ? { props } : {}) });
 export const warning = (message: string) => void recorded.annotations.push({ level: 'warning', message });
 export const info = (message: string) => void recorded.log.push(message);
 export const debug = (message: string) => void recorded.log.push(`debug: ${message}`);

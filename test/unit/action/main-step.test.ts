@@ -50,7 +50,11 @@ describe('the main step when it stops before a verdict', () => {
     await main();
     expect(recorded.outputs.verdict).toBe('infra-error');
     expect(recorded.annotations).toEqual([
-      { level: 'error', message: expect.stringMatching(/^unknown key `cpus` in \[test\]/), props: { file: expect.stringMatching(/qfi\.toml$/), title: 'qfi configuration error', startLine: 3, startColumn: 1 } },
+      {
+        level: 'error',
+        message: expect.stringMatching(/^unknown key `cpus` in \[test\]/),
+        props: { file: expect.stringMatching(/qfi\.toml$/), title: 'qfi configuration error', startLine: 3, startColumn: 1 },
+      },
     ]);
     expect(recorded.summary).toMatch(/The step stopped on a configuration error at `[^`]*qfi\.toml:3:1`/);
     expect(recorded.summary).toContain('3 | cpus = 2\n  | ^');
@@ -60,7 +64,14 @@ describe('the main step when it stops before a verdict', () => {
   it('an unexpected error is reported the same way, its stack in the debug log', async () => {
     startStep();
     // any error that is not one of qfi's: here reading the inputs throws
-    recorded.inputs = new Proxy({}, { get: () => { throw new TypeError('inputs are unreadable'); } });
+    recorded.inputs = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new TypeError('inputs are unreadable');
+        },
+      },
+    );
     await main();
     expect(recorded.outputs.verdict).toBe('infra-error');
     expect(recorded.summary).toContain('an unexpected error (a bug in qfi: please report it with this text)');

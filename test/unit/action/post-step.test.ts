@@ -46,7 +46,11 @@ describe('the post step', () => {
     ['main stopped before a results folder', {}, 'qfi post: nothing to upload (the main step stopped before it had a results folder)'],
     ['uploads are off', { 'results-dir': '/r', 'upload-enabled': 'false' }, 'qfi post: nothing to upload (upload-artifacts is false)'],
     ['main uploaded', { 'results-dir': '/r', 'upload-enabled': 'true', uploaded: 'true' }, 'qfi post: the main step uploaded the results'],
-    ['main tried and warned', { 'results-dir': '/r', 'upload-enabled': 'true', uploaded: 'false' }, 'qfi post: the main step could not upload the results (see its warning); not trying again'],
+    [
+      'main tried and warned',
+      { 'results-dir': '/r', 'upload-enabled': 'true', uploaded: 'false' },
+      'qfi post: the main step could not upload the results (see its warning); not trying again',
+    ],
   ];
   it.each(cases)('does not upload when %s, and says why', async (_what, state, message) => {
     startStep({}, state);
@@ -77,11 +81,13 @@ describe('uploadResults', () => {
     const dir = resultsFolder();
     const log = recordingLogger();
     expect(await uploadResults(dir, 'qfi-demo', log, {})).toBe(false);
-    expect(log.lines).toEqual([`warn could not upload the results as artifact qfi-demo: no artifact service here (ACTIONS_RUNTIME_TOKEN is not set: this is not a GitHub Actions runner step; under @github/local-action, set LOCAL_ACTION_WORKSPACE and LOCAL_ACTION_ARTIFACT_PATH in the .env file to get the artifact as a zip in that folder); the results stay in ${dir}`]);
+    expect(log.lines).toEqual([
+      `warn could not upload the results as artifact qfi-demo: no artifact service here (ACTIONS_RUNTIME_TOKEN is not set: this is not a GitHub Actions runner step; under @github/local-action, set LOCAL_ACTION_WORKSPACE and LOCAL_ACTION_ARTIFACT_PATH in the .env file to get the artifact as a zip in that folder); the results stay in ${dir}`,
+    ]);
     expect(artifact.uploads).toEqual([]);
   });
 
-  it("under @github/local-action creates its artifact folder (its stub would crash on a missing one) and says where the zip went", async () => {
+  it('under @github/local-action creates its artifact folder (its stub would crash on a missing one) and says where the zip went', async () => {
     const dir = resultsFolder();
     const folder = join(mkdtempSync(join(tmpdir(), 'qfi-artifacts-')), 'not', 'yet');
     const log = recordingLogger();

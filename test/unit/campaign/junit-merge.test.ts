@@ -17,7 +17,9 @@ function validate(xml: string): void {
 describe('mergeJUnit', () => {
   it('puts every suite under one root with summed counts, valid against junit-10.xsd', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
-    const files = readdirSync(recorded).filter((f) => f.endsWith('.xml')).sort();
+    const files = readdirSync(recorded)
+      .filter((f) => f.endsWith('.xml'))
+      .sort();
     expect(files.length).toBeGreaterThanOrEqual(2);
     const suites = files.flatMap((f) => junitSuites(readFileSync(join(recorded, f), 'utf8')));
     expect(suites).toHaveLength(files.length);

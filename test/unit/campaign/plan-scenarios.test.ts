@@ -6,7 +6,24 @@ import type { PlannedPoint } from '../../../src/campaign/model.js';
 import { parsePointLine } from '../../../src/config/point-spec.js';
 
 function settings(over: Partial<CampaignSettings> = {}): CampaignSettings {
-  return { kind: 'matrix', points: [], actions: ['fail'], repeat: 1, failNthMax: 100, recheck: 2, maxJobs: 256, shard: undefined, scenario: undefined, planFile: undefined, history: undefined, mergeFrom: [], regions: [], snapshotAt: { kind: 'start' }, trialTimeoutMs: undefined, ...over };
+  return {
+    kind: 'matrix',
+    points: [],
+    actions: ['fail'],
+    repeat: 1,
+    failNthMax: 100,
+    recheck: 2,
+    maxJobs: 256,
+    shard: undefined,
+    scenario: undefined,
+    planFile: undefined,
+    history: undefined,
+    mergeFrom: [],
+    regions: [],
+    snapshotAt: { kind: 'start' },
+    trialTimeoutMs: undefined,
+    ...over,
+  };
 }
 const points = (...names: string[]): PlannedPoint[] => names.map((point) => ({ point, source: 'config', calls: undefined }));
 
@@ -21,7 +38,13 @@ describe('planScenarios', () => {
       'net.tx-fail',
       'net.tx-fail-after-2',
     ]);
-    expect(scenarios[1]).toEqual({ id: 'storage.read-fail-after-2', point: 'storage.read', action: 'fail-after:2', rules: ['storage.read=fail-after:2'], seed: 7 });
+    expect(scenarios[1]).toEqual({
+      id: 'storage.read-fail-after-2',
+      point: 'storage.read',
+      action: 'fail-after:2',
+      rules: ['storage.read=fail-after:2'],
+      seed: 7,
+    });
   });
 
   it("uses a point's own actions over the campaign's", () => {
@@ -80,18 +103,32 @@ describe('shards and the matrix', () => {
     const all = many(10);
     const shards = [1, 2, 3].map((index) => shardScenarios(all, { index, count: 3 }));
     expect(shards.map((s) => s.length)).toEqual([4, 3, 3]);
-    expect(shards.flat().map((s) => s.id).sort()).toEqual(all.map((s) => s.id).sort());
+    expect(
+      shards
+        .flat()
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(all.map((s) => s.id).sort());
   });
 
   it('has one job per scenario up to max-jobs, named by the scenario', () => {
     const m = toMatrix(many(3), 256);
-    expect(m).toEqual({ include: [{ id: 'a.b-fail-t1', shard: '1/3' }, { id: 'a.b-fail-t2', shard: '2/3' }, { id: 'a.b-fail-t3', shard: '3/3' }] });
+    expect(m).toEqual({
+      include: [
+        { id: 'a.b-fail-t1', shard: '1/3' },
+        { id: 'a.b-fail-t2', shard: '2/3' },
+        { id: 'a.b-fail-t3', shard: '3/3' },
+      ],
+    });
   });
 
-  it('stays within GitHub\'s 256 jobs by sharding', () => {
+  it("stays within GitHub's 256 jobs by sharding", () => {
     const m = toMatrix(many(1000), 256);
     expect(m.include).toHaveLength(256);
     expect(m.include[0]).toEqual({ id: 'shard-1-of-256', shard: '1/256' });
-    expect(toMatrix(many(5), 2).include).toEqual([{ id: 'shard-1-of-2', shard: '1/2' }, { id: 'shard-2-of-2', shard: '2/2' }]);
+    expect(toMatrix(many(5), 2).include).toEqual([
+      { id: 'shard-1-of-2', shard: '1/2' },
+      { id: 'shard-2-of-2', shard: '2/2' },
+    ]);
   });
 });

@@ -5,7 +5,20 @@ import type { ScenarioResult } from '../../../src/campaign/model.js';
 import type { Verdict } from '../../../src/core/verdict.js';
 
 function trial(id: string, verdict: Verdict, seed: number, over: Partial<ScenarioResult> = {}): ScenarioResult {
-  return { id, point: 'a.b', action: 'rate:100', rules: ['a.b=rate:100'], seed, verdict, reason: verdict, wallMs: 1000, dir: `scenarios/${id}`, reproducer: '', injections: undefined, ...over };
+  return {
+    id,
+    point: 'a.b',
+    action: 'rate:100',
+    rules: ['a.b=rate:100'],
+    seed,
+    verdict,
+    reason: verdict,
+    wallMs: 1000,
+    dir: `scenarios/${id}`,
+    reproducer: '',
+    injections: undefined,
+    ...over,
+  };
 }
 
 describe('wilsonInterval', () => {
@@ -36,14 +49,21 @@ describe('pointStats', () => {
   });
 
   it('compares with history: newly failing, worse and better only when the intervals separate', () => {
-    const before = pointStats([...Array.from({ length: 20 }, (_, i) => trial(`a${i}`, i < 2 ? 'fail' : 'pass', i)), ...Array.from({ length: 5 }, (_, i) => trial(`c${i}`, 'pass', i, { point: 'c.d' }))]);
+    const before = pointStats([
+      ...Array.from({ length: 20 }, (_, i) => trial(`a${i}`, i < 2 ? 'fail' : 'pass', i)),
+      ...Array.from({ length: 5 }, (_, i) => trial(`c${i}`, 'pass', i, { point: 'c.d' })),
+    ]);
     const now = pointStats([
       ...Array.from({ length: 20 }, (_, i) => trial(`a${i}`, i < 15 ? 'fail' : 'pass', i)),
       ...Array.from({ length: 5 }, (_, i) => trial(`c${i}`, i === 0 ? 'fail' : 'pass', i, { point: 'c.d' })),
       trial('e', 'fail', 1, { point: 'e.f' }),
     ]);
     const rows = compareWithHistory(now, before);
-    expect(rows.map((r) => [r.point, r.trend])).toEqual([['a.b', 'worse'], ['c.d', 'new-failure'], ['e.f', 'new-point']]);
+    expect(rows.map((r) => [r.point, r.trend])).toEqual([
+      ['a.b', 'worse'],
+      ['c.d', 'new-failure'],
+      ['e.f', 'new-point'],
+    ]);
     expect(compareWithHistory(before, now)[0]!.trend).toBe('better');
     expect(compareWithHistory(now, now).map((r) => r.trend)).toEqual(['same', 'same', 'same']);
   });
@@ -52,7 +72,10 @@ describe('pointStats', () => {
 describe('campaignVerdict', () => {
   it('fails on any failing scenario, is an infra error when one could not run, and chaos with history fails only on regressions', () => {
     expect(campaignVerdict('matrix', [trial('a', 'pass', 1)], [], false)).toEqual({ verdict: 'pass', reason: 'all 1 scenarios passed' });
-    expect(campaignVerdict('matrix', [trial('a', 'pass', 1), trial('b', 'panic', 1)], [], false)).toMatchObject({ verdict: 'fail', reason: '1 of 2 scenarios failed: b' });
+    expect(campaignVerdict('matrix', [trial('a', 'pass', 1), trial('b', 'panic', 1)], [], false)).toMatchObject({
+      verdict: 'fail',
+      reason: '1 of 2 scenarios failed: b',
+    });
     expect(campaignVerdict('matrix', [trial('a', 'infra-error', 1)], [], false).verdict).toBe('infra-error');
     const results = [trial('a', 'fail', 1), trial('b', 'pass', 2)];
     const same = compareWithHistory(pointStats(results), pointStats(results));

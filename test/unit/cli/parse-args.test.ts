@@ -49,9 +49,24 @@ describe('parseCliArgs', () => {
 
 describe('campaign commands', () => {
   it('takes plan, campaign and merge; merge takes its folders as arguments', () => {
-    expect(parseCliArgs(['plan', '--points', 'a.b', '--actions', 'fail'])).toEqual({ kind: 'plan', inputs: { points: ['a.b'], actions: ['fail'] }, quiet: false, summarizeLog: false });
-    expect(parseCliArgs(['campaign', '--shard', '2/3', '--plan-file', 'p.json', '-q'])).toEqual({ kind: 'campaign', inputs: { shard: '2/3', 'plan-file': 'p.json' }, quiet: true, summarizeLog: false });
-    expect(parseCliArgs(['merge', 'a', 'b', '--results-dir', 'm'])).toEqual({ kind: 'merge', inputs: { 'merge-from': ['a', 'b'], 'results-dir': 'm' }, quiet: false, summarizeLog: false });
+    expect(parseCliArgs(['plan', '--points', 'a.b', '--actions', 'fail'])).toEqual({
+      kind: 'plan',
+      inputs: { points: ['a.b'], actions: ['fail'] },
+      quiet: false,
+      summarizeLog: false,
+    });
+    expect(parseCliArgs(['campaign', '--shard', '2/3', '--plan-file', 'p.json', '-q'])).toEqual({
+      kind: 'campaign',
+      inputs: { shard: '2/3', 'plan-file': 'p.json' },
+      quiet: true,
+      summarizeLog: false,
+    });
+    expect(parseCliArgs(['merge', 'a', 'b', '--results-dir', 'm'])).toEqual({
+      kind: 'merge',
+      inputs: { 'merge-from': ['a', 'b'], 'results-dir': 'm' },
+      quiet: false,
+      summarizeLog: false,
+    });
     expect(() => parseCliArgs(['campaign', 'stray'])).toThrow(/unexpected argument "stray"/);
     expect(() => parseCliArgs(['run', '--mode', 'plan'])).toThrow(/Unknown option '--mode'/);
   });
@@ -71,7 +86,12 @@ describe("RustOS's runner command line", () => {
 
   it('passes everything after the first bare `--` on as typed, flags, `--` and `=` included', () => {
     const cmd = parseCliArgs(['run', '-q', '--command=--', '--', '-no-reboot', '--help', '-m', '512', '--', '--results-dir=x', 'run']);
-    expect(cmd).toEqual({ kind: 'run', inputs: { command: '--', 'qemu-trailing-args': ['-no-reboot', '--help', '-m', '512', '--', '--results-dir=x', 'run'] }, quiet: true, summarizeLog: false });
+    expect(cmd).toEqual({
+      kind: 'run',
+      inputs: { command: '--', 'qemu-trailing-args': ['-no-reboot', '--help', '-m', '512', '--', '--results-dir=x', 'run'] },
+      quiet: true,
+      summarizeLog: false,
+    });
     expect(parseCliArgs(['run', '--'])).toEqual({ kind: 'run', inputs: {}, quiet: false, summarizeLog: false });
   });
 
@@ -84,14 +104,26 @@ describe("RustOS's runner command line", () => {
     expect(config.test.overallTimeoutMs).toBe(35_000);
     expect(config.reproducerArgs.slice(-4)).toEqual(['--', '--no-reboot', '--results-dir', '-rtc']);
     // The one-line reproducer drops qfi's --results-dir, never a QEMU argument spelled like it.
-    expect(reproducerLine(config.reproducerArgs)).toBe(`qfi run --config ${join(cwd, 'qfi.toml')} --timeout 35 --seed ${config.faults.seed} --fault alloc.frame=fail-after:3 -- --no-reboot --results-dir -rtc`);
+    expect(reproducerLine(config.reproducerArgs)).toBe(
+      `qfi run --config ${join(cwd, 'qfi.toml')} --timeout 35 --seed ${config.faults.seed} --fault alloc.frame=fail-after:3 -- --no-reboot --results-dir -rtc`,
+    );
     const again = parseCliArgs(['run', ...config.reproducerArgs]) as { inputs: RawInputs };
     expect(sameSettings((await resolveConfig({ inputs: again.inputs, cwd })).config)).toEqual(sameSettings(config));
   });
 
   it('takes `--` for qtest and reproduce, which run QEMU, and refuses it for merge, which runs none', () => {
-    expect(parseCliArgs(['qtest', 'a.qtest', '--', '-rtc', 'base=utc'])).toMatchObject({ kind: 'qtest', inputs: { 'qtest-script': ['a.qtest'], 'qemu-trailing-args': ['-rtc', 'base=utc'] } });
-    expect(parseCliArgs(['reproduce', 'qfi-results', '--summarize-log', '--', '-no-reboot'])).toEqual({ kind: 'reproduce', path: 'qfi-results', scenario: undefined, inputs: { 'qemu-trailing-args': ['-no-reboot'] }, quiet: false, summarizeLog: true });
+    expect(parseCliArgs(['qtest', 'a.qtest', '--', '-rtc', 'base=utc'])).toMatchObject({
+      kind: 'qtest',
+      inputs: { 'qtest-script': ['a.qtest'], 'qemu-trailing-args': ['-rtc', 'base=utc'] },
+    });
+    expect(parseCliArgs(['reproduce', 'qfi-results', '--summarize-log', '--', '-no-reboot'])).toEqual({
+      kind: 'reproduce',
+      path: 'qfi-results',
+      scenario: undefined,
+      inputs: { 'qemu-trailing-args': ['-no-reboot'] },
+      quiet: false,
+      summarizeLog: true,
+    });
     expect(parseCliArgs(['campaign', '--', '-no-reboot'])).toMatchObject({ kind: 'campaign', inputs: { 'qemu-trailing-args': ['-no-reboot'] } });
     const merge = usageErrorOf(() => parseCliArgs(['merge', 'a', 'b', '--', '-no-reboot']));
     expect(formatError(merge)).toMatch(/error: qfi merge runs no QEMU, so it takes no QEMU arguments after `--`\nhint: drop `--` and what follows it/);
@@ -103,24 +135,35 @@ describe("RustOS's runner command line", () => {
   it('refuses a QEMU argument that would not reach QEMU as typed', () => {
     for (const arg of ['', ' ', ' -no-reboot', 'console=ttyS0 ', 'a\nb']) {
       const err = usageErrorOf(() => parseCliArgs(['run', '--', '-append', arg]));
-      expect(err.message).toBe(`QEMU argument ${JSON.stringify(arg)} after \`--\` cannot be passed on as it is: qfi passes each one without blanks around it and without newlines`);
+      expect(err.message).toBe(
+        `QEMU argument ${JSON.stringify(arg)} after \`--\` cannot be passed on as it is: qfi passes each one without blanks around it and without newlines`,
+      );
       expect(formatError(err)).toMatch(/hint: .*qemu\.extra_args/);
     }
-    expect(parseCliArgs(['run', '--', '-append', 'console=ttyS0 quiet'])).toMatchObject({ inputs: { 'qemu-trailing-args': ['-append', 'console=ttyS0 quiet'] } });
+    expect(parseCliArgs(['run', '--', '-append', 'console=ttyS0 quiet'])).toMatchObject({
+      inputs: { 'qemu-trailing-args': ['-append', 'console=ttyS0 quiet'] },
+    });
   });
 
   it('prints the summary for every command that writes one, and refuses it for plan, whose stdout is the matrix', () => {
-    for (const kind of ['run', 'campaign', 'merge', 'qtest'] as const) expect(parseCliArgs([kind, '--summarize-log'])).toMatchObject({ kind, summarizeLog: true });
-    expect(formatError(usageErrorOf(() => parseCliArgs(['plan', '--summarize-log'])))).toMatch(/error: qfi plan has no summary to print: its stdout is the matrix JSON alone\nhint: drop --summarize-log/);
+    for (const kind of ['run', 'campaign', 'merge', 'qtest'] as const)
+      expect(parseCliArgs([kind, '--summarize-log'])).toMatchObject({ kind, summarizeLog: true });
+    expect(formatError(usageErrorOf(() => parseCliArgs(['plan', '--summarize-log'])))).toMatch(
+      /error: qfi plan has no summary to print: its stdout is the matrix JSON alone\nhint: drop --summarize-log/,
+    );
     expect(helpText()).toMatch(/--summarize-log +At the end, print the results' summary\.md on stdout/);
     expect(helpText()).toMatch(/^ {2}-- +Everything after a bare -- goes to QEMU as it is/m);
   });
 
   it('takes a bare number as seconds for every duration flag', async () => {
     const cwd = tempDir();
-    const cmd = parseCliArgs(['run', '--command', 'true', '--boot-timeout', '35', '--test-timeout', '7', '--timeout', '90', '--trial-timeout', '4']) as { inputs: RawInputs };
+    const cmd = parseCliArgs(['run', '--command', 'true', '--boot-timeout', '35', '--test-timeout', '7', '--timeout', '90', '--trial-timeout', '4']) as {
+      inputs: RawInputs;
+    };
     const { config } = await resolveConfig({ inputs: cmd.inputs, cwd });
-    expect([config.test.bootTimeoutMs, config.test.testTimeoutMs, config.test.overallTimeoutMs, config.campaign.trialTimeoutMs]).toEqual([35_000, 7_000, 90_000, 4_000]);
+    expect([config.test.bootTimeoutMs, config.test.testTimeoutMs, config.test.overallTimeoutMs, config.campaign.trialTimeoutMs]).toEqual([
+      35_000, 7_000, 90_000, 4_000,
+    ]);
     // Every duration input is among these four: a new one needs its own line above.
     expect(INPUTS.filter((i) => i.type === 'duration').map((i) => i.name)).toEqual(['boot-timeout', 'test-timeout', 'timeout', 'trial-timeout']);
     expect(helpText()).toMatch(/a bare number is seconds \(--timeout 35\)/);

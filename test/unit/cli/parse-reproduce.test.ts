@@ -3,7 +3,14 @@ import { helpText, parseCliArgs } from '../../../src/adapters/cli/parse-args.js'
 
 describe('qfi reproduce PATH', () => {
   it('takes one PATH; --scenario picks a campaign scenario; the other flags override, --fault adds', () => {
-    expect(parseCliArgs(['reproduce', 'qfi-results'])).toEqual({ kind: 'reproduce', path: 'qfi-results', scenario: undefined, inputs: {}, quiet: false, summarizeLog: false });
+    expect(parseCliArgs(['reproduce', 'qfi-results'])).toEqual({
+      kind: 'reproduce',
+      path: 'qfi-results',
+      scenario: undefined,
+      inputs: {},
+      quiet: false,
+      summarizeLog: false,
+    });
     expect(parseCliArgs(['reproduce', 'run.zip', '--scenario', 'storage.read-fail', '--results-dir', 'again', '--fault', 'a.b=fail', '-q'])).toEqual({
       kind: 'reproduce',
       path: 'run.zip',

@@ -78,7 +78,9 @@ describe('checkConfigSchema', () => {
     expect(err.message).toBe('unknown key `cpus` in [qemu]');
     expect(err.hint).toMatch(/^`cpus` belongs in \[machine\]\./);
     const top = schemaError('command = "make"\n');
-    expect(formatError(top)).toMatch(/^qfi\.toml:1:1: error: unknown key `command` at the top level\n[^]*hint: settings live in tables: put `command` under \[test\]$/);
+    expect(formatError(top)).toMatch(
+      /^qfi\.toml:1:1: error: unknown key `command` at the top level\n[^]*hint: settings live in tables: put `command` under \[test\]$/,
+    );
   });
 
   it('reports an unknown table with a suggestion', () => {
@@ -91,12 +93,9 @@ describe('checkConfigSchema', () => {
   it('reports a wrong type at the value', () => {
     const err = schemaError('[machine]\ncpus = "2"\n');
     expect(formatError(err)).toBe(
-      [
-        'qfi.toml:2:8: error: machine.cpus must be an integer, found the string "2"',
-        '2 | cpus = "2"',
-        '  |        ^',
-        'hint: write it like `cpus = 1`',
-      ].join('\n'),
+      ['qfi.toml:2:8: error: machine.cpus must be an integer, found the string "2"', '2 | cpus = "2"', '  |        ^', 'hint: write it like `cpus = 1`'].join(
+        '\n',
+      ),
     );
     expect(schemaError('[machine]\ncpus = 2.0\n').message).toBe('machine.cpus must be an integer, found the float 2');
     expect(schemaError('test = 3\n').message).toBe('`test` must be a table');
@@ -113,7 +112,9 @@ describe('checkConfigSchema', () => {
     const duration = schemaError('[test]\ntimeout = "10x"\n');
     expect(formatError(duration)).toMatch(/^qfi\.toml:2:11: error: test\.timeout: bad duration "10x": units are ms, s, m, h\n/);
     expect(duration.hint).toMatch(/`500ms`, `90s`, `10m`, `1h`/);
-    expect(schemaError('[test]\ntimeout = 1.5\n').message).toMatch(/must be a duration \(a string like "90s" or an integer number of seconds\), found the float 1.5/);
+    expect(schemaError('[test]\ntimeout = 1.5\n').message).toMatch(
+      /must be a duration \(a string like "90s" or an integer number of seconds\), found the float 1.5/,
+    );
     expect(schemaError('[machine]\ncpus = 65\n').message).toBe('machine.cpus: 65 is out of range: expected 1 to 64');
     expect(schemaError('[qemu]\naccel = "hvf"\n').message).toBe('qemu.accel: "hvf" is not one of auto, kvm, tcg');
     expect(schemaError('[machine]\nmemory = "32M"\n').message).toBe('machine.memory: memory 32M is too small: at least 64M');
@@ -137,7 +138,9 @@ describe('checkConfigSchema', () => {
     const notString = schemaError('[fault_injection]\nrules = ["a=fail", 3]\n');
     expect(notString.message).toBe('fault_injection.rules[1] must be a rule string, found the integer 3');
     expect(notString.location).toMatchObject({ line: 2, column: 20 });
-    expect(schemaError('[fault_injection]\nrules = "a=fail"\n').message).toBe('fault_injection.rules must be an array of rule strings, found the string "a=fail"');
+    expect(schemaError('[fault_injection]\nrules = "a=fail"\n').message).toBe(
+      'fault_injection.rules must be an array of rule strings, found the string "a=fail"',
+    );
   });
 
   it('checks that kernel and initrd exist, relative to the config file', () => {
@@ -149,7 +152,9 @@ describe('checkConfigSchema', () => {
   });
 
   it('lists every problem, each with its own location, the first one located', () => {
-    const err = schemaError(['[test]', 'boot_timout = "1m"', 'timeout = "10x"', '[machine]', 'cpus = 0', '[fault_injection]', 'rules = ["alloc.frame=fial"]'].join('\n'));
+    const err = schemaError(
+      ['[test]', 'boot_timout = "1m"', 'timeout = "10x"', '[machine]', 'cpus = 0', '[fault_injection]', 'rules = ["alloc.frame=fial"]'].join('\n'),
+    );
     expect(err.location).toMatchObject({ file: 'qfi.toml', line: 2, column: 1 });
     expect(err.message.split('\n')).toEqual([
       '4 problems in the configuration:',

@@ -49,7 +49,9 @@ describe('disks', () => {
     expect(await error({ disks: 'id=data size=1M colour=red' })).toMatch(/unknown disk key `colour`/);
     expect(await error({ disks: 'id=data size=1M\nid=data size=2M' })).toMatch(/two disks have the id `data`/);
     expect(await error({ disks: 'id=a size=1M read-only=true' })).toMatch(/read-only can only be read as zeros/);
-    expect(await error({}, { 'qfi.toml': '[test]\ncommand = "x"\n[[guest.disks]]\nid = "data"\nsize = 1.5\n' })).toMatch(/qfi\.toml:3:1: error: guest\.disks\[0\]: disk key `size` must be a string or an integer/);
+    expect(await error({}, { 'qfi.toml': '[test]\ncommand = "x"\n[[guest.disks]]\nid = "data"\nsize = 1.5\n' })).toMatch(
+      /qfi\.toml:3:1: error: guest\.disks\[0\]: disk key `size` must be a string or an integer/,
+    );
     writeFileSync(join(cwd, 'qfi.toml'), '');
   });
 });

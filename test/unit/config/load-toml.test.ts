@@ -15,7 +15,7 @@ describe('loadToml', () => {
     expect(loaded.positions.get('machine.cpus')?.value).toEqual({ line: 2, column: 8 });
   });
 
-  it('turns a syntax error into file:line:col with smol-toml\'s reason and a caret', () => {
+  it("turns a syntax error into file:line:col with smol-toml's reason and a caret", () => {
     const dir = tempDir({ 'qfi.toml': '[test]\ncommand = "make check"\ntimeout = 10m\n' });
     const err = loadError(() => loadToml({ path: join(dir, 'qfi.toml'), displayPath: 'qfi.toml', what: 'config file' }));
     expect(formatError(err)).toBe(

@@ -9,7 +9,10 @@ import { formatError } from '../../../src/core/errors.js';
 describe('points lines', () => {
   it('reads a point, its parameters and its own actions, canonically', () => {
     expect(parsePointLine('storage.read')).toEqual({ point: 'storage.read', actions: undefined });
-    expect(parsePointLine('  block.read[errno=EIO disk=data]   actions = fail , fail-after: 2 ')).toEqual({ point: 'block.read[disk=data errno=EIO]', actions: ['fail', 'fail-after:2'] });
+    expect(parsePointLine('  block.read[errno=EIO disk=data]   actions = fail , fail-after: 2 ')).toEqual({
+      point: 'block.read[disk=data errno=EIO]',
+      actions: ['fail', 'fail-after:2'],
+    });
     expect(printPointLine(parsePointLine('a.b actions=rate:5'))).toBe('a.b actions=rate:5');
   });
 
@@ -26,7 +29,20 @@ describe('campaign settings in qfi.toml', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'qfi-points-'));
     writeFileSync(
       join(cwd, 'qfi.toml'),
-      ['[test]', 'command = "true"', '[campaign]', 'kind = "chaos"', 'repeat = 4', 'actions = ["rate:250"]', '[[fault_injection.points]]', 'name = "storage.read"', '[[fault_injection.points]]', 'name = "net.tx"', 'actions = ["drop-every:2"]', ''].join('\n'),
+      [
+        '[test]',
+        'command = "true"',
+        '[campaign]',
+        'kind = "chaos"',
+        'repeat = 4',
+        'actions = ["rate:250"]',
+        '[[fault_injection.points]]',
+        'name = "storage.read"',
+        '[[fault_injection.points]]',
+        'name = "net.tx"',
+        'actions = ["drop-every:2"]',
+        '',
+      ].join('\n'),
     );
     const { config } = await resolveConfig({ inputs: {}, cwd });
     expect(config.campaign).toMatchObject({
@@ -42,7 +58,10 @@ describe('campaign settings in qfi.toml', () => {
 
   it('points at the bad table entry', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'qfi-points-'));
-    writeFileSync(join(cwd, 'qfi.toml'), ['[test]', 'command = "true"', '[[fault_injection.points]]', 'name = "storage.read"', 'action = ["fail"]', ''].join('\n'));
+    writeFileSync(
+      join(cwd, 'qfi.toml'),
+      ['[test]', 'command = "true"', '[[fault_injection.points]]', 'name = "storage.read"', 'action = ["fail"]', ''].join('\n'),
+    );
     const err = await resolveConfig({ inputs: {}, cwd }).catch((e: unknown) => e);
     expect(formatError(err)).toMatch(/qfi\.toml:3:\d+.*unknown point key `action`/s);
   });

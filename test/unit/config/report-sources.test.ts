@@ -32,17 +32,26 @@ const workflow = [
 
 describe('where reports point (JUnit file/line)', () => {
   it('a rule and the command in qfi.toml: their lines, relative to the workspace', async () => {
-    const ws = workspace({ 'ci/qfi.toml': '[test]\ncommand = """\nmake check\n"""\n\n[fault_injection]\nrules = [\n  "alloc.frame=fail-after:3",\n  "block.read=drop-every:4",\n]\n' });
+    const ws = workspace({
+      'ci/qfi.toml': '[test]\ncommand = """\nmake check\n"""\n\n[fault_injection]\nrules = [\n  "alloc.frame=fail-after:3",\n  "block.read=drop-every:4",\n]\n',
+    });
     const { config } = await resolveConfig({ inputs: { config: 'ci/qfi.toml' }, cwd: ws, env: {} });
     expect(config.sources.main).toEqual({ file: 'ci/qfi.toml', line: 1 });
     expect(config.sources.command).toEqual({ file: 'ci/qfi.toml', line: 2 });
-    expect(config.sources.rules).toEqual({ 'alloc.frame=fail-after:3': { file: 'ci/qfi.toml', line: 8 }, 'block.read=drop-every:4': { file: 'ci/qfi.toml', line: 9 } });
+    expect(config.sources.rules).toEqual({
+      'alloc.frame=fail-after:3': { file: 'ci/qfi.toml', line: 8 },
+      'block.read=drop-every:4': { file: 'ci/qfi.toml', line: 9 },
+    });
   });
 
   it('inputs only, on a runner: the workflow file, at the lines holding the rule and the command', async () => {
     const ws = workspace({ '.github/workflows/faults.yml': workflow });
     const env = { GITHUB_WORKSPACE: ws, GITHUB_REPOSITORY: 'octo/kernel', GITHUB_WORKFLOW_REF: 'octo/kernel/.github/workflows/faults.yml@refs/pull/7/merge' };
-    const { config } = await resolveConfig({ inputs: { command: './run-tests.sh --quick', faults: 'storage.read=fail-after:2\nnet.rx=drop-every:3\n' }, cwd: ws, env });
+    const { config } = await resolveConfig({
+      inputs: { command: './run-tests.sh --quick', faults: 'storage.read=fail-after:2\nnet.rx=drop-every:3\n' },
+      cwd: ws,
+      env,
+    });
     expect(config.sources.main).toEqual({ file: '.github/workflows/faults.yml', line: 1 });
     expect(config.sources.command).toEqual({ file: '.github/workflows/faults.yml', line: 10 });
     expect(config.sources.rules).toEqual({
@@ -51,8 +60,10 @@ describe('where reports point (JUnit file/line)', () => {
     });
   });
 
-  it('a campaign scenario\'s rule (an input) points at its point in the config', async () => {
-    const ws = workspace({ 'qfi.toml': '[test]\ncommand = "x"\n\n[[fault_injection.points]]\nname = "storage.read"\n\n[[fault_injection.points]]\nname = "alloc.frame"\n' });
+  it("a campaign scenario's rule (an input) points at its point in the config", async () => {
+    const ws = workspace({
+      'qfi.toml': '[test]\ncommand = "x"\n\n[[fault_injection.points]]\nname = "storage.read"\n\n[[fault_injection.points]]\nname = "alloc.frame"\n',
+    });
     const { config } = await resolveConfig({ inputs: { faults: 'alloc.frame=fail-after:1' }, cwd: ws, env: {} });
     expect(config.sources.rules).toEqual({ 'alloc.frame=fail-after:1': { file: 'qfi.toml', line: 8 } });
   });

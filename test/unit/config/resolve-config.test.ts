@@ -128,7 +128,7 @@ describe('resolveConfig defaults', () => {
     expect(config.reproducerArgs).toEqual(['--config', join(cwd, 'qfi.toml'), '--seed', String(config.faults.seed)]);
   });
 
-  it('treats empty inputs (the action\'s unset inputs) as not given', async () => {
+  it("treats empty inputs (the action's unset inputs) as not given", async () => {
     const cwd = tempDir({ 'alloc smoke.toml': '[test]\ncommand = "x"\ntimeout = "2m"\n' });
     const empty = Object.fromEntries(['seed', 'timeout', 'test-timeout', 'accel', 'memory', 'kernel', 'name'].map((n) => [n, '']));
     const { config } = await resolveConfig({ inputs: { ...empty, config: 'alloc smoke.toml', faults: ['', '  '] }, cwd });
@@ -164,7 +164,7 @@ describe('resolveConfig precedence', () => {
     expect(config.qemu.accel).toBe('auto');
   });
 
-  it('resolves file paths from the config file\'s folder and input paths from the working directory', async () => {
+  it("resolves file paths from the config file's folder and input paths from the working directory", async () => {
     const cwd = tempDir({
       'ci/qfi.toml': '[test]\ncommand = "x"\n[guest]\nkernel = "bzImage"\nagent = "qemu-guest-agent"\n[report]\ndir = "out"\n[qemu]\nbinary = "qemu-prefix"\n',
       'ci/bzImage': 'k',
@@ -172,7 +172,15 @@ describe('resolveConfig precedence', () => {
       'initrd.cpio': 'i',
     });
     const { config } = await resolveConfig({ inputs: { config: 'ci/qfi.toml', initrd: 'initrd.cpio', 'results-dir': 'res' }, cwd });
-    expect(config.guest).toEqual({ kernel: join(cwd, 'ci/bzImage'), initrd: join(cwd, 'initrd.cpio'), append: '', disks: [], bios: undefined, files: [], agent: 'qemu-guest-agent' });
+    expect(config.guest).toEqual({
+      kernel: join(cwd, 'ci/bzImage'),
+      initrd: join(cwd, 'initrd.cpio'),
+      append: '',
+      disks: [],
+      bios: undefined,
+      files: [],
+      agent: 'qemu-guest-agent',
+    });
     expect(config.report.dir).toBe(join(cwd, 'res'));
     expect(config.qemu.binary).toBe(join(cwd, 'ci/qemu-prefix'));
     expect(config.reproducerArgs).toEqual([
@@ -266,7 +274,9 @@ describe('resolveConfig errors', () => {
   it('reports file and input problems together', async () => {
     const cwd = tempDir({ 'qfi.toml': '[test]\ncommand = "x"\nboot_timout = "1m"\n' });
     const err = await resolveError({ memory: '1MB' }, cwd);
-    expect(err.message).toMatch(/^2 problems in the configuration:\n {2}qfi\.toml:3:1: unknown key `boot_timout` in \[test\]\n[^]*\n {2}input memory: bad memory size "1MB"/);
+    expect(err.message).toMatch(
+      /^2 problems in the configuration:\n {2}qfi\.toml:3:1: unknown key `boot_timout` in \[test\]\n[^]*\n {2}input memory: bad memory size "1MB"/,
+    );
   });
 
   it('refuses inputs that are not in the table', async () => {
@@ -320,7 +330,7 @@ describe('resolveConfig fault rules', () => {
     expect(err.location).toMatchObject({ input: 'faults', line: 2, column: 23 });
   });
 
-  it('reads RustOS\'s config/rustos.toml as is through rules-file, ignoring its other tables', async () => {
+  it("reads RustOS's config/rustos.toml as is through rules-file, ignoring its other tables", async () => {
     const cwd = withRustos({
       'qfi.toml': [
         '[test]',
@@ -376,7 +386,9 @@ describe('resolveConfig fault rules', () => {
   });
 
   it('points a bad rule in the rules file at its line and column', async () => {
-    const cwd = tempDir({ 'rustos.toml': '[kernel.build]\nopt_level = "2"\n\n[fault_injection]\nenabled = true\nrules = [\n    "alloc.frame=fail-after:x",\n]\n' });
+    const cwd = tempDir({
+      'rustos.toml': '[kernel.build]\nopt_level = "2"\n\n[fault_injection]\nenabled = true\nrules = [\n    "alloc.frame=fail-after:x",\n]\n',
+    });
     const err = await resolveError({ command: 'x', 'rules-file': 'rustos.toml' }, cwd);
     expect(err.location).toMatchObject({ file: 'rustos.toml', line: 7, column: 29, sourceLine: '    "alloc.frame=fail-after:x",' });
     expect(err.message).toMatch(/^bad rule "alloc\.frame=fail-after:x": expected an unsigned decimal number/);
@@ -387,16 +399,14 @@ describe('resolveConfig fault rules', () => {
     const { config, warnings } = await resolveConfig({ inputs: { faults: 'block.read=fail' }, cwd });
     expect(config.faults.enabled).toBe(false);
     expect(config.faults.rules).toEqual([]);
-    expect(warnings).toEqual([
-      'fault injection is disabled (faults-enabled = false at qfi.toml:4:11), so the 1 rule(s) given in `faults` are not delivered',
-    ]);
+    expect(warnings).toEqual(['fault injection is disabled (faults-enabled = false at qfi.toml:4:11), so the 1 rule(s) given in `faults` are not delivered']);
     const quiet = await resolveConfig({ inputs: {}, cwd });
     expect(quiet.warnings).toEqual([]);
     const enabled = await resolveConfig({ inputs: { 'faults-enabled': 'true' }, cwd });
     expect(enabled.config.faults.rules.map(printRule)).toEqual(['alloc.frame=fail']);
   });
 
-  it('honours the rules file\'s own `enabled`, below qfi.toml and inputs', async () => {
+  it("honours the rules file's own `enabled`, below qfi.toml and inputs", async () => {
     const rustos = readFileSync(RUSTOS_FIXTURE, 'utf8').replace('enabled = true\nrules', 'enabled = false\nrules');
     const cwd = tempDir({ 'rustos.toml': rustos });
     const off = await resolveConfig({ inputs: { command: 'x', 'rules-file': 'rustos.toml' }, cwd });
@@ -410,7 +420,7 @@ describe('reproducerArgs', () => {
   it('re-runs the same scenario: same rules, seed and settings, from any folder', async () => {
     const cwd = withRustos({
       'qfi.toml': '[test]\ncommand = "x"\n[fault_injection]\nrules_file = "config/rustos.toml"\nrules = ["block.write=fail"]\n',
-      'vmlinuz': 'k',
+      vmlinuz: 'k',
     });
     const inputs: RawInputs = {
       faults: ['alloc.frame = rate:5', 'net.rx=delay-ms:10'],
@@ -449,7 +459,11 @@ describe('reproducerArgs', () => {
     const elsewhere = tempDir();
     const moved = await resolveConfig({ inputs: argsToInputs(first.config.reproducerArgs), cwd: elsewhere });
     const { sources, ...settings } = moved.config;
-    expect(sameSettings(settings as ResolvedConfig)).toEqual({ ...sameSettings(first.config), sources: undefined, report: { ...first.config.report, dir: join(elsewhere, 'qfi-results') } });
+    expect(sameSettings(settings as ResolvedConfig)).toEqual({
+      ...sameSettings(first.config),
+      sources: undefined,
+      report: { ...first.config.report, dir: join(elsewhere, 'qfi-results') },
+    });
     // Reports point into the workspace only: the config is outside this one.
     expect(sources.main).toBeUndefined();
     // Rules from the files keep their lines; one an input overrode leaves none behind.

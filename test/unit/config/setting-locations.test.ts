@@ -41,7 +41,9 @@ describe('setting locations', () => {
   it('a plan-stage refusal points at the TOML line with a caret (arch = "aarch64" with a mem.flip rule)', async () => {
     const config = await resolvedFrom(`[machine]\narch = "aarch64"\n[test]\ncommand = "x"\n${MEM_FLIP}`);
     const text = formatError(thrownBy(() => makePlan(config), ConfigError));
-    expect(text).toMatch(/^qfi\.toml:2:8: error: plugin rules \(mem\.\*, reg\.\*, insn\.\*\) need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is aarch64\n/);
+    expect(text).toMatch(
+      /^qfi\.toml:2:8: error: plugin rules \(mem\.\*, reg\.\*, insn\.\*\) need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is aarch64\n/,
+    );
     expect(text).toContain('2 | arch = "aarch64"\n  |        ^');
   });
 
@@ -56,13 +58,19 @@ describe('refusals that need only the config', () => {
 
   it('a snapshot campaign on aarch64 is refused at the config stage, at arch', async () => {
     const text = await configRefusal(`[machine]\narch = "aarch64"\n${SNAPSHOT}`, 'campaign');
-    expect(text).toMatch(/^qfi\.toml:2:8: error: snapshot campaigns need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is aarch64\n2 \| arch = "aarch64"/);
+    expect(text).toMatch(
+      /^qfi\.toml:2:8: error: snapshot campaigns need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is aarch64\n2 \| arch = "aarch64"/,
+    );
   });
 
   it('a snapshot campaign lists each of its refusals together', async () => {
     const text = await configRefusal(`[qemu]\naccel = "kvm"\n${SNAPSHOT}${MEM_FLIP}`, 'campaign');
-    expect(text).toMatch(/^qfi\.toml:2:9: error: 2 problems in the configuration:\n {2}qfi\.toml:2:9: accel = kvm was asked for, but snapshot campaigns run qfi's TCG plugin/);
-    expect(text).toContain("input faults: snapshot campaigns inject their own bit flips, so the config's rule mem.flip[at=insn:1000]=fail cannot run in every trial");
+    expect(text).toMatch(
+      /^qfi\.toml:2:9: error: 2 problems in the configuration:\n {2}qfi\.toml:2:9: accel = kvm was asked for, but snapshot campaigns run qfi's TCG plugin/,
+    );
+    expect(text).toContain(
+      "input faults: snapshot campaigns inject their own bit flips, so the config's rule mem.flip[at=insn:1000]=fail cannot run in every trial",
+    );
   });
 
   it('the same config resolves for a single run, which takes no snapshot', async () => {

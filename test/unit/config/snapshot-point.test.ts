@@ -23,7 +23,12 @@ describe('snapshot-at', () => {
     expect(describeSnapshotPoint(parseSnapshotAt('time:500ms'))).toBe('0.5 s after the test start');
   });
 
-  it.each([['time:0s', /longer than zero/], ['time:soon', /bad duration/], ['two words', /bad snapshot-at/], ['', /bad snapshot-at/]])('refuses %j', (text, message) => {
+  it.each([
+    ['time:0s', /longer than zero/],
+    ['time:soon', /bad duration/],
+    ['two words', /bad snapshot-at/],
+    ['', /bad snapshot-at/],
+  ])('refuses %j', (text, message) => {
     expect(() => parseSnapshotAt(text)).toThrow(message);
   });
 });

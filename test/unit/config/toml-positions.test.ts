@@ -37,7 +37,7 @@ describe('parseDottedKey', () => {
   it('splits bare, basic and literal segments with spaces around dots', () => {
     expect(parseDottedKey('fault_injection')).toEqual(['fault_injection']);
     expect(parseDottedKey('tools."qfi"')).toEqual(['tools', 'qfi']);
-    expect(parseDottedKey(" a . 'b.c' . \"d\\u0041\" ")).toEqual(['a', 'b.c', 'dA']);
+    expect(parseDottedKey(' a . \'b.c\' . "d\\u0041" ')).toEqual(['a', 'b.c', 'dA']);
   });
 
   it('rejects what is not a dotted key', () => {
@@ -140,7 +140,7 @@ describe('scanTomlPositions', () => {
   it('skips every string kind, including ones holding quotes, brackets, # and newlines', () => {
     const src = [
       'a = "x = [ # \\" ]"',
-      'b = \'C:\\path # not a comment\'',
+      "b = 'C:\\path # not a comment'",
       'c = """',
       'line one "quoted" ""two quotes""',
       'still c = [ ]"""',
@@ -184,10 +184,7 @@ describe('scanTomlPositions', () => {
   });
 
   it('finds every path smol-toml produces, at text that matches the value (property)', () => {
-    const key = fc.oneof(
-      fc.constantFrom('a', 'b_c', 'd-e', '0', 'rules'),
-      fc.string({ minLength: 0, maxLength: 6 }),
-    );
+    const key = fc.oneof(fc.constantFrom('a', 'b_c', 'd-e', '0', 'rules'), fc.string({ minLength: 0, maxLength: 6 }));
     const scalar = fc.oneof(
       fc.string({ maxLength: 12, unit: 'grapheme' }),
       fc.constantFrom('a"b', "it's", 'x\ny', '# not a comment', '[x]', '{y}', 'a=b,c'),

@@ -30,7 +30,10 @@ describe('staticBusyboxProblem', () => {
     expect(staticBusyboxProblem(Buffer.from('hello'), ELF_MACHINE.x86_64)).toBe('is not an ELF executable');
   });
 
-  for (const [debArch, machine] of [['amd64', ELF_MACHINE.x86_64], ['arm64', ELF_MACHINE.aarch64]] as const) {
+  for (const [debArch, machine] of [
+    ['amd64', ELF_MACHINE.x86_64],
+    ['arm64', ELF_MACHINE.aarch64],
+  ] as const) {
     const cached = findCachedBusybox(debArch);
     it.skipIf(!cached)(`accepts the ${debArch} busybox-static an earlier run took from Debian's archive (${cached ?? 'none cached yet'})`, () => {
       const bytes = readFileSync(cached!);

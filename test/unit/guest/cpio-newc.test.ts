@@ -43,7 +43,12 @@ describe('writeCpioNewc', () => {
 
   it('refuses a child before its directory, duplicates and .. paths', () => {
     expect(() => writeCpioNewc([{ type: 'file', path: 'a/b', data: new Uint8Array(1) }])).toThrow(/must be listed before/);
-    expect(() => writeCpioNewc([{ type: 'dir', path: 'a' }, { type: 'dir', path: '/a/' }])).toThrow(/duplicate/);
+    expect(() =>
+      writeCpioNewc([
+        { type: 'dir', path: 'a' },
+        { type: 'dir', path: '/a/' },
+      ]),
+    ).toThrow(/duplicate/);
     expect(() => writeCpioNewc([{ type: 'dir', path: '../x' }])).toThrow(CpioError);
     expect(() => writeCpioNewc([{ type: 'dir', path: '/' }])).toThrow(CpioError);
   });

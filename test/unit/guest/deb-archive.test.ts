@@ -28,7 +28,10 @@ const longFile = `${longDir}virtio_blk_with_a_long_name.ko`;
 function buildDeb(compression: string): string {
   const root = join(work, `pkg-${compression}`);
   mkdirSync(join(root, 'DEBIAN'), { recursive: true });
-  writeFileSync(join(root, 'DEBIAN', 'control'), 'Package: qfi-test\nVersion: 1:2.3-4\nArchitecture: amd64\nMaintainer: qfi <qfi@example.org>\nDescription: test package\n second line\n');
+  writeFileSync(
+    join(root, 'DEBIAN', 'control'),
+    'Package: qfi-test\nVersion: 1:2.3-4\nArchitecture: amd64\nMaintainer: qfi <qfi@example.org>\nDescription: test package\n second line\n',
+  );
   mkdirSync(join(root, 'bin'), { recursive: true });
   mkdirSync(join(root, longDir), { recursive: true });
   writeFileSync(join(root, 'bin', 'busybox'), Buffer.alloc(70_000, 0xab));

@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/core/errors.js';
 import { packageRoot } from '../../../src/core/package-root.js';
-import { clearsignedText, DEBIAN_KEYRING, findPackageStanza, parseDepends, parseRelease, readInRelease, snapshotStamp } from '../../../src/provision/guest/debian-index.js';
+import {
+  clearsignedText,
+  DEBIAN_KEYRING,
+  findPackageStanza,
+  parseDepends,
+  parseRelease,
+  readInRelease,
+  snapshotStamp,
+} from '../../../src/provision/guest/debian-index.js';
 import { chooseMirror, DEBIAN_ARCHIVE, debianMirrorsIn, parseOsRelease } from '../../../src/provision/guest/debian-mirror.js';
 import { guestArch } from '../../../src/provision/guest/guest-arch.js';
 import { packagesFromIndex, parseGuestPin, printGuestPin } from '../../../src/provision/guest/guest-packages.js';
@@ -47,7 +55,9 @@ describe('the bookworm InRelease file', () => {
   it('says when it could not check the signature, and refuses another suite', async () => {
     const unchecked = await readInRelease(inRelease, url, 'bookworm', { keyring: '/nonexistent/keyring.gpg' });
     expect(unchecked.trust).toMatch(/^signature not checked .* trusted on the transport: http$/);
-    await expect(readInRelease(inRelease, url, 'trixie', { keyring: '/nonexistent/keyring.gpg' })).rejects.toThrow(/is the Release file of bookworm, not trixie/);
+    await expect(readInRelease(inRelease, url, 'trixie', { keyring: '/nonexistent/keyring.gpg' })).rejects.toThrow(
+      /is the Release file of bookworm, not trixie/,
+    );
   });
 });
 
@@ -72,7 +82,12 @@ describe.each(['amd64', 'arm64'] as const)('the %s Packages index', (debArch) =>
     const { kernel, busybox } = packagesFromIndex(text, arch);
     const pin = printGuestPin({ kernel, busybox, suite: 'bookworm', snapshot: '20260711T101637Z', trust: 'x' });
     const back = parseGuestPin(pin, arch);
-    expect(back).toMatchObject({ suite: 'bookworm', snapshot: '20260711T101637Z', kernel: { name: kernel.name, filename: kernel.filename, sha256: kernel.sha256 }, busybox: { name: 'busybox-static', sha256: busybox.sha256 } });
+    expect(back).toMatchObject({
+      suite: 'bookworm',
+      snapshot: '20260711T101637Z',
+      kernel: { name: kernel.name, filename: kernel.filename, sha256: kernel.sha256 },
+      busybox: { name: 'busybox-static', sha256: busybox.sha256 },
+    });
     const other = debArch === 'amd64' ? guestArch.aarch64 : guestArch.x86_64;
     expect(() => parseGuestPin(pin, other)).toThrow(new RegExp(`is not a ${other.debArch} package`));
   });
@@ -101,7 +116,10 @@ describe('the mirror', () => {
   it("is a Debian host's own main archive (not its security mirror)", () => {
     expect(debianMirrorsIn(hostSources)).toEqual(['http://deb.debian.org/debian']);
     const debian = parseOsRelease('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\n');
-    expect(chooseMirror(undefined, { osRelease: debian, sources: () => hostSources })).toEqual({ url: 'http://deb.debian.org/debian', why: "this Debian host's apt sources" });
+    expect(chooseMirror(undefined, { osRelease: debian, sources: () => hostSources })).toEqual({
+      url: 'http://deb.debian.org/debian',
+      why: "this Debian host's apt sources",
+    });
   });
 
   it("is Debian's archive on any other host, whose sources are never read", () => {
@@ -114,6 +132,9 @@ describe('the mirror', () => {
   });
 
   it('is the one given, whatever the host', () => {
-    expect(chooseMirror('http://mirror.example/debian/', { osRelease: new Map([['ID', 'debian']]), sources: () => hostSources })).toEqual({ url: 'http://mirror.example/debian', why: 'debian-mirror' });
+    expect(chooseMirror('http://mirror.example/debian/', { osRelease: new Map([['ID', 'debian']]), sources: () => hostSources })).toEqual({
+      url: 'http://mirror.example/debian',
+      why: 'debian-mirror',
+    });
   });
 });

@@ -39,8 +39,7 @@ describe('initramfs layout', () => {
     expect(byPath.get('tmp')).toMatchObject({ type: 'dir', mode: 0o1777 });
     const list = byPath.get(MODULE_LIST_PATH);
     expect(list?.type === 'file' && Buffer.from(list.data).toString()).toBe(
-      '/lib/modules/6.1.0-99-cloud-amd64/kernel/drivers/virtio/virtio_ring.ko\n' +
-        '/lib/modules/6.1.0-99-cloud-amd64/kernel/drivers/block/virtio_blk.ko\n',
+      '/lib/modules/6.1.0-99-cloud-amd64/kernel/drivers/virtio/virtio_ring.ko\n' + '/lib/modules/6.1.0-99-cloud-amd64/kernel/drivers/block/virtio_blk.ko\n',
     );
     expect(byPath.has('lib/modules/6.1.0-99-cloud-amd64/kernel/drivers/block/virtio_blk.ko')).toBe(true);
   });
@@ -82,7 +81,12 @@ describe.each(perArch)('the real $name initramfs', ({ name, arch, kernel, busybo
     const archive = await ensureInitramfs({
       cacheDir,
       kernel: kernel!,
-      busybox: { path: busybox!, bytes: readFileSync(busybox!), description: 'busybox-static', package: { name: 'busybox-static', version: '', sha256: '', filename: '' } },
+      busybox: {
+        path: busybox!,
+        bytes: readFileSync(busybox!),
+        description: 'busybox-static',
+        package: { name: 'busybox-static', version: '', sha256: '', filename: '' },
+      },
       modules: arch.modules,
       log: quiet,
     });

@@ -31,9 +31,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('parseModinfo', () => {
   it('reads name, depends and vermagic from NUL-separated strings with padding', () => {
-    const info = parseModinfo(
-      modinfoBytes({ license: 'GPL', depends: 'virtio_ring,virtio,net-failover', name: 'virtio_net', vermagic: '6.1.0 SMP' }),
-    );
+    const info = parseModinfo(modinfoBytes({ license: 'GPL', depends: 'virtio_ring,virtio,net-failover', name: 'virtio_net', vermagic: '6.1.0 SMP' }));
     expect(info).toEqual({ name: 'virtio_net', depends: ['virtio_ring', 'virtio', 'net_failover'], vermagic: '6.1.0 SMP' });
   });
 

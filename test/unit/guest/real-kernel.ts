@@ -9,10 +9,8 @@ import { KERNEL_MANIFEST, kernelFromManifest, type GuestKernel } from '../../../
 
 export const defaultCacheDir = localCacheDir;
 
-export const NO_CACHED_KERNEL =
-  'no cached guest kernel: run the integration test (test/integration/builtin-guest.test.ts) once to download it';
-export const NO_CACHED_ARM64_KERNEL =
-  'no cached arm64 guest kernel: run test/integration/builtin-guest-aarch64.test.ts once to download it';
+export const NO_CACHED_KERNEL = 'no cached guest kernel: run the integration test (test/integration/builtin-guest.test.ts) once to download it';
+export const NO_CACHED_ARM64_KERNEL = 'no cached arm64 guest kernel: run test/integration/builtin-guest-aarch64.test.ts once to download it';
 
 /** Complete entries of a guest cache folder whose name starts with `prefix`, most recently made first. */
 function entries(kind: 'kernel' | 'busybox', prefix: string): string[] {
@@ -31,7 +29,9 @@ function entries(kind: 'kernel' | 'busybox', prefix: string): string[] {
 
 /** The busybox-static of `debArch` that an earlier run unpacked, if any. */
 export function findCachedBusybox(debArch: 'amd64' | 'arm64'): string | undefined {
-  return entries('busybox', `${debArch}-`).map((d) => join(d, 'busybox')).find((p) => existsSync(p));
+  return entries('busybox', `${debArch}-`)
+    .map((d) => join(d, 'busybox'))
+    .find((p) => existsSync(p));
 }
 
 /** The newest complete cached kernel entry for `debArch`. */

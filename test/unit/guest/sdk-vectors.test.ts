@@ -44,13 +44,15 @@ const byName = (name: string): DecisionVector => {
   return v;
 };
 /** 1-based numbers of the failed calls of `point`. */
-const failedCalls = (v: DecisionVector, point: string): number[] =>
-  v.calls.filter((c) => c.point === point).flatMap((c, i) => (c.fail ? [i + 1] : []));
+const failedCalls = (v: DecisionVector, point: string): number[] => v.calls.filter((c) => c.point === point).flatMap((c, i) => (c.fail ? [i + 1] : []));
 
-describe('the vectors against qfi\'s model and the runner\'s parser', () => {
+describe("the vectors against qfi's model and the runner's parser", () => {
   it('every decision vector is what the model decides, and `canonical` is what the runner writes', () => {
     for (const v of file.decisions) {
-      const model = runOnModel(v, v.calls.map((c) => c.point));
+      const model = runOnModel(
+        v,
+        v.calls.map((c) => c.point),
+      );
       expect({ calls: model.calls, counts: model.counts }, v.name).toEqual({ calls: v.calls, counts: v.counts });
       expect(isCanonicalRulesText(v.rules), v.name).toBe(v.canonical);
     }
@@ -66,7 +68,11 @@ describe('the vectors against qfi\'s model and the runner\'s parser', () => {
     expect(failedCalls(kernel, 'alloc.page')).toEqual([3, 4, 5]);
     expect(failedCalls(kernel, 'disk.read')).toEqual([3, 6]);
     expect(failedCalls(kernel, 'sched.yield')).toEqual([]);
-    expect(kernel.calls.filter((c) => c.point === 'timer.tick').map((c) => [c.fail, c.delayMs])).toEqual([[false, 5], [false, 5], [false, 5]]);
+    expect(kernel.calls.filter((c) => c.point === 'timer.tick').map((c) => [c.fail, c.delayMs])).toEqual([
+      [false, 5],
+      [false, 5],
+      [false, 5],
+    ]);
     expect(kernel.counts['idle.loop']).toEqual({ calls: 0, fails: 0 });
     // Last rule wins: a later line for the point replaces an earlier one, also across parameters.
     expect(failedCalls(byName('the last line for a point wins (hand-written text with the same point twice)'), 'storage.read')).toEqual([2, 4]);
@@ -76,7 +82,10 @@ describe('the vectors against qfi\'s model and the runner\'s parser', () => {
   });
 
   it('covers every action, [once=true], points without rules, both seed ends and names with . _ -', () => {
-    const canonical = file.decisions.filter((v) => v.canonical).map((v) => v.rules).join('');
+    const canonical = file.decisions
+      .filter((v) => v.canonical)
+      .map((v) => v.rules)
+      .join('');
     for (const action of ['=off', '=fail\n', '=drop-every:', '=fail-after:', '=rate:', '=delay-ms:', '[once=true]=']) expect(canonical).toContain(action);
     expect(file.decisions.map((v) => v.seed)).toEqual(expect.arrayContaining([0, 4294967295]));
     expect(file.decisions.some((v) => v.calls.some((c) => !v.rules.includes(`${c.point}=`) && !v.rules.includes(`${c.point}[`)))).toBe(true);
@@ -84,7 +93,7 @@ describe('the vectors against qfi\'s model and the runner\'s parser', () => {
     expect(file.decisions.some((v) => new Set(v.calls.map((c) => c.point)).size >= 5)).toBe(true);
   });
 
-  it('every malformed text fails in the runner\'s parser at the recorded line and column, with the recorded message', () => {
+  it("every malformed text fails in the runner's parser at the recorded line and column, with the recorded message", () => {
     for (const v of file.malformed) expect(modelParseError(v.rules), v.name).toEqual({ line: v.line, column: v.column, message: v.message });
   });
 });
@@ -144,7 +153,10 @@ function checkLimits(runs: HarnessRun[]): void {
     if (v.error) expect(run.init, v.name).toMatchObject({ ok: false, ...v.error });
     else expect(run.init, v.name).toEqual({ ok: true });
     expect(run.registerStatus, v.name).toEqual(v.registerStatus);
-    expect(run.decisions.map((d) => ({ fail: d.fail, delayMs: d.delayMs })), v.name).toEqual(v.calls.map((c) => ({ fail: c.fail, delayMs: c.delayMs })));
+    expect(
+      run.decisions.map((d) => ({ fail: d.fail, delayMs: d.delayMs })),
+      v.name,
+    ).toEqual(v.calls.map((c) => ({ fail: c.fail, delayMs: c.delayMs })));
     expect(run.report, v.name).toEqual(v.report);
     const printed = run.printed.join('\n');
     for (const word of v.printed) expect(printed, v.name).toContain(word);
@@ -279,10 +291,7 @@ const busybox = '/bin/busybox';
  */
 async function runShell(vectors: DecisionVector[]): Promise<Array<{ calls: Array<{ fail: boolean; delayMs: number }>; counts: Record<string, PointCounts> }>> {
   const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
-  const lines = [
-    `HELPER=${quote(faultHelperPath())}`,
-    'call() { ( usleep() { echo "delay $(($1 / 1000))"; }; set -- "$1"; . "$HELPER" ); echo "rc $?"; }',
-  ];
+  const lines = [`HELPER=${quote(faultHelperPath())}`, 'call() { ( usleep() { echo "delay $(($1 / 1000))"; }; set -- "$1"; . "$HELPER" ); echo "rc $?"; }'];
   vectors.forEach((v, i) => {
     const dir = join(work, `sh-${i}`);
     mkdirSync(dir);
@@ -311,7 +320,7 @@ async function runShell(vectors: DecisionVector[]): Promise<Array<{ calls: Array
   return results;
 }
 
-describe.skipIf(!existsSync(busybox))('the built-in guest\'s qfi-fault.sh under busybox', () => {
+describe.skipIf(!existsSync(busybox))("the built-in guest's qfi-fault.sh under busybox", () => {
   it('decides every vector written as one printed rule per line as the model does', async () => {
     expect(shellVectors.length).toBeGreaterThanOrEqual(file.decisions.length - 1);
     const results = await started.shell!;

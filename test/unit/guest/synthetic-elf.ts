@@ -43,5 +43,10 @@ export function makeElf64(opts: { sections?: Record<string, Uint8Array>; interp?
 
 /** `.modinfo` bytes as the kernel build lays them out: NUL-terminated key=value strings, some padding. */
 export function modinfoBytes(fields: Record<string, string>): Buffer {
-  return Buffer.from(`${Object.entries(fields).map(([k, v]) => `${k}=${v}\0\0`).join('')}`, 'latin1');
+  return Buffer.from(
+    `${Object.entries(fields)
+      .map(([k, v]) => `${k}=${v}\0\0`)
+      .join('')}`,
+    'latin1',
+  );
 }

@@ -11,7 +11,12 @@ describe('the MODES table', () => {
   });
 
   it('uploads the results of every mode that ends with a verdict, not a plan', () => {
-    expect(Object.entries(MODES).filter(([, spec]) => spec.uploads).map(([name]) => name).sort()).toEqual(['campaign', 'merge', 'qtest', 'run']);
+    expect(
+      Object.entries(MODES)
+        .filter(([, spec]) => spec.uploads)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(['campaign', 'merge', 'qtest', 'run']);
   });
 });
 

@@ -10,7 +10,9 @@ const kinds = (events: ConsoleEvent[]) => events.map((e) => e.kind);
 describe('QFI-POINT lines', () => {
   const parser = new ConsoleParser('tok');
   it('register a point, or carry its counts; a later registration keeps the counts', () => {
-    const events = ['QFI-POINT:alloc.frame', 'noise QFI-POINT:net.tx calls=4 fails=1', 'QFI-POINT:net.tx', 'QFI-POINT:bad..name', 'QFI-POINT:x calls=1'].map((t, i) => parser.parseLine(t, i + 1, 0)).filter((e) => e !== undefined);
+    const events = ['QFI-POINT:alloc.frame', 'noise QFI-POINT:net.tx calls=4 fails=1', 'QFI-POINT:net.tx', 'QFI-POINT:bad..name', 'QFI-POINT:x calls=1']
+      .map((t, i) => parser.parseLine(t, i + 1, 0))
+      .filter((e) => e !== undefined);
     expect(guestPoints(events)).toEqual([
       { name: 'alloc.frame', calls: undefined, fails: undefined },
       { name: 'net.tx', calls: 4, fails: 1 },
@@ -52,7 +54,7 @@ describe('ConsoleParser on recorded consoles', () => {
     expect(events.find((e) => e.kind === 'test-exit')?.exitCode).toBe(3);
   });
 
-  it('ignores markers without this run\'s token: the test cannot fake a pass', () => {
+  it("ignores markers without this run's token: the test cannot fake a pass", () => {
     const { events } = loadConsoleFixture('fake-marker');
     expect(kinds(events)).toEqual(['agent-ready', 'test-start', 'test-exit']);
     expect(events[2]!.exitCode).toBe(2);

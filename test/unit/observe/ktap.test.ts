@@ -24,7 +24,9 @@ const find = (report: KtapReport, name: string): KtapTest => {
 };
 
 describe('TAP from real producers, read as the TAP 14 reference parser (tap-parser 18) reads it', () => {
-  const names = readdirSync(tapDir).filter((f) => f.endsWith('.tap')).map((f) => f.slice(0, -4));
+  const names = readdirSync(tapDir)
+    .filter((f) => f.endsWith('.tap'))
+    .map((f) => f.slice(0, -4));
 
   it('has the recorded producers to compare', () => {
     expect(names.length).toBeGreaterThanOrEqual(18);
@@ -132,7 +134,12 @@ describe('KTAP as kunit_parser reads it, on consoles of real kernels', () => {
     const { file: _file, ...rest } = ktapFileJson('x', parseKtap(text));
     return rest;
   };
-  for (const [what, prefix] of [['a journald prefix', 'Dec 03 11:41:54 host kernel: '], ['one space', ' '], ['a tab', '\t'], ['a printk timestamp and a journald prefix', '[    2.683418] host kernel: ']] as const) {
+  for (const [what, prefix] of [
+    ['a journald prefix', 'Dec 03 11:41:54 host kernel: '],
+    ['one space', ' '],
+    ['a tab', '\t'],
+    ['a printk timestamp and a journald prefix', '[    2.683418] host kernel: '],
+  ] as const) {
     it(`the same results behind ${what}`, () => {
       const prefixed = original.map((l) => prefix + l.replace(/^\[\s*\d+\.\d+\] /, '')).join('\n');
       expect(reading(prefixed)).toEqual(reading(original.join('\n')));

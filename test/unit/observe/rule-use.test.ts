@@ -34,7 +34,8 @@ describe('what each rule of a run did', () => {
   it('require-fired fails a pass on every rule that did nothing, and leaves the rest alone', () => {
     expect(requireFired(pass, uses, true)).toEqual({
       verdict: 'fail',
-      reason: 'require-fired: rule net.tx=fail: the guest never called point net.tx; rule linux.failslab=fail: the guest never called point linux.failslab, though the test command passed',
+      reason:
+        'require-fired: rule net.tx=fail: the guest never called point net.tx; rule linux.failslab=fail: the guest never called point linux.failslab, though the test command passed',
     });
     expect(requireFired(pass, uses.slice(0, 2), true)).toBe(pass);
     expect(requireFired(pass, uses, false)).toBe(pass);

@@ -31,10 +31,39 @@ function summarize(token: string, lines: Iterable<string>) {
 
 /** A run around a summary, for the markdown page. */
 function runWith(summary: TestRun['summary'], events: ConsoleEvent[], lines: number): TestRun {
-  const record = { startedAt: '2026-11-21T00:00:00.000Z', wallMs: 1000, bootMs: 900, testMs: 100, commandExitCode: undefined, qemuExit: { code: 0, signal: undefined }, timedOut: 'test', diagnostics: undefined, infraError: undefined, events, consoleLines: lines } as unknown as RunRecord;
-  const plan = { scenario: 'looping', canonicalRules: [], seed: 1, sources: { main: undefined, command: undefined, resultsFile: undefined, rules: {} }, reproducer: 'qfi run --seed 1' } as unknown as Plan;
+  const record = {
+    startedAt: '2026-11-21T00:00:00.000Z',
+    wallMs: 1000,
+    bootMs: 900,
+    testMs: 100,
+    commandExitCode: undefined,
+    qemuExit: { code: 0, signal: undefined },
+    timedOut: 'test',
+    diagnostics: undefined,
+    infraError: undefined,
+    events,
+    consoleLines: lines,
+  } as unknown as RunRecord;
+  const plan = {
+    scenario: 'looping',
+    canonicalRules: [],
+    seed: 1,
+    sources: { main: undefined, command: undefined, resultsFile: undefined, rules: {} },
+    reproducer: 'qfi run --seed 1',
+  } as unknown as Plan;
   const provisioned = { qemuVersion: '7.2.22', accel: 'tcg', kernelDescription: 'test', plugins: [] } as unknown as Provisioned;
-  return { scenario: 'looping', verdict: 'hang', reason: 'test command still running after the test timeout', summary, record, plan, provisioned, injections: undefined, points: [], ruleUse: [] };
+  return {
+    scenario: 'looping',
+    verdict: 'hang',
+    reason: 'test command still running after the test timeout',
+    summary,
+    record,
+    plan,
+    provisioned,
+    injections: undefined,
+    points: [],
+    ruleUse: [],
+  };
 }
 
 describe('LogSummarizer', () => {
@@ -76,7 +105,8 @@ describe('LogSummarizer', () => {
     const panic = recorded('panic-sysrq');
     const segv = recorded('segfault');
     function* many() {
-      for (let i = 0; i < 200; i++) yield* segv.lines.map((l) => l.replace(/sh\[\d+\]/, `sh[${1000 + i}]`).replace(/at [0-9a-f]+ ip/, `at ${(0x7ff0000 + i * 4096).toString(16)} ip`));
+      for (let i = 0; i < 200; i++)
+        yield* segv.lines.map((l) => l.replace(/sh\[\d+\]/, `sh[${1000 + i}]`).replace(/at [0-9a-f]+ ip/, `at ${(0x7ff0000 + i * 4096).toString(16)} ip`));
       yield* oom.lines;
       yield* panic.lines;
     }

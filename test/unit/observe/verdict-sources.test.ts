@@ -7,7 +7,10 @@ import { decodeGuestExit, MarkerWatch, qemuReportedError } from '../../../src/ru
 import { readKtapFile } from '../../../src/observe/ktap-console.js';
 
 const limits = { bootMs: 60_000, testMs: 10_000, overallMs: 130_000 };
-const none = (over: Partial<VerdictSources>) => ({ agent: 'none' as const, sources: { successMarker: undefined, failureMarker: undefined, exitDevice: 'none' as const, passExitCodes: [0], ...over } });
+const none = (over: Partial<VerdictSources>) => ({
+  agent: 'none' as const,
+  sources: { successMarker: undefined, failureMarker: undefined, exitDevice: 'none' as const, passExitCodes: [0], ...over },
+});
 const ev = (kind: ConsoleEvent['kind'], line = 1, text: string = kind): ConsoleEvent => ({ kind, line, atMs: 0, text });
 
 const record = runRecord;
@@ -36,45 +39,73 @@ describe('decodeGuestExit', () => {
     expect(decodeGuestExit('semihosting', 42)).toEqual({ kind: 'code', code: 42 });
     expect(decodeGuestExit('none', 1)).toBeUndefined();
   });
-  it('tells QEMU\'s own errors from its warnings', () => {
+  it("tells QEMU's own errors from its warnings", () => {
     expect(qemuReportedError(['qemu-system-x86_64: -device foo: not found'], 'qemu-system-x86_64')).toBe(true);
-    expect(qemuReportedError(['qemu-system-x86_64: warning: host doesn\'t support requested feature'], 'qemu-system-x86_64')).toBe(false);
+    expect(qemuReportedError(["qemu-system-x86_64: warning: host doesn't support requested feature"], 'qemu-system-x86_64')).toBe(false);
   });
 });
 
 describe('decideVerdict without an agent', () => {
   it('passes on a pass exit code, fails on another, naming the device and the pass codes', () => {
     const sources = { exitDevice: 'isa-debug-exit' as const, passExitCodes: [0, 3] };
-    expect(decideVerdict(record({ guestExit: { kind: 'code', code: 3 } }), limits, none(sources))).toEqual({ verdict: 'pass', reason: 'the guest exited with code 3 through isa-debug-exit' });
-    expect(decideVerdict(record({ guestExit: { kind: 'code', code: 1 } }), limits, none(sources))).toEqual({ verdict: 'fail', reason: 'the guest exited with code 1 through isa-debug-exit (pass-exit-codes: 0,3)' });
-    expect(decideVerdict(record({ guestExit: { kind: 'power-off' } }), limits, none(sources)).reason).toBe('the guest powered off without writing an exit code to isa-debug-exit');
+    expect(decideVerdict(record({ guestExit: { kind: 'code', code: 3 } }), limits, none(sources))).toEqual({
+      verdict: 'pass',
+      reason: 'the guest exited with code 3 through isa-debug-exit',
+    });
+    expect(decideVerdict(record({ guestExit: { kind: 'code', code: 1 } }), limits, none(sources))).toEqual({
+      verdict: 'fail',
+      reason: 'the guest exited with code 1 through isa-debug-exit (pass-exit-codes: 0,3)',
+    });
+    expect(decideVerdict(record({ guestExit: { kind: 'power-off' } }), limits, none(sources)).reason).toBe(
+      'the guest powered off without writing an exit code to isa-debug-exit',
+    );
     expect(decideVerdict(record({ qemuExit: { code: undefined, signal: 'SIGKILL' } }), limits, none(sources)).verdict).toBe('infra-error');
   });
 
   it('needs the success marker when one is set, even with a pass exit code', () => {
     const sources = { exitDevice: 'semihosting' as const, successMarker: 'ALL OK' };
-    expect(decideVerdict(record({ guestExit: { kind: 'code', code: 0 } }), limits, none(sources))).toMatchObject({ verdict: 'fail', reason: expect.stringContaining('no console line matched success-marker /ALL OK/') });
-    expect(decideVerdict(record({ guestExit: { kind: 'code', code: 0 }, events: [ev('success-marker', 9, 'ALL OK')] }), limits, none(sources)).verdict).toBe('pass');
+    expect(decideVerdict(record({ guestExit: { kind: 'code', code: 0 } }), limits, none(sources))).toMatchObject({
+      verdict: 'fail',
+      reason: expect.stringContaining('no console line matched success-marker /ALL OK/'),
+    });
+    expect(decideVerdict(record({ guestExit: { kind: 'code', code: 0 }, events: [ev('success-marker', 9, 'ALL OK')] }), limits, none(sources)).verdict).toBe(
+      'pass',
+    );
   });
 
   it('passes on the success marker alone, fails on the failure marker first, and never passes on a plain power-off', () => {
-    expect(decideVerdict(record({ events: [ev('success-marker', 4, 'ALL OK')] }), limits, none({ successMarker: 'OK' }))).toEqual({ verdict: 'pass', reason: 'console line 4 matched success-marker: ALL OK' });
+    expect(decideVerdict(record({ events: [ev('success-marker', 4, 'ALL OK')] }), limits, none({ successMarker: 'OK' }))).toEqual({
+      verdict: 'pass',
+      reason: 'console line 4 matched success-marker: ALL OK',
+    });
     const both = record({ events: [ev('failure-marker', 3, 'FAIL: x'), ev('success-marker', 4, 'ALL OK')] });
-    expect(decideVerdict(both, limits, none({ successMarker: 'OK', failureMarker: 'FAIL' }))).toEqual({ verdict: 'fail', reason: 'console line 3 matched failure-marker /FAIL/: FAIL: x' });
+    expect(decideVerdict(both, limits, none({ successMarker: 'OK', failureMarker: 'FAIL' }))).toEqual({
+      verdict: 'fail',
+      reason: 'console line 3 matched failure-marker /FAIL/: FAIL: x',
+    });
     expect(decideVerdict(record({}), limits, none({ successMarker: 'OK' })).reason).toBe('the guest ended without printing success-marker /OK/');
     expect(decideVerdict(record({}), limits, none({})).verdict).toBe('fail');
   });
 
   it('calls a guest still running at the timeout a hang, and a kernel panic a panic', () => {
-    expect(decideVerdict(record({ timedOut: 'test' }), limits, none({ successMarker: 'OK' }))).toEqual({ verdict: 'hang', reason: 'the guest was still running after the test timeout of 10 s, without printing its success-marker' });
-    expect(decideVerdict(record({ events: [ev('panic', 7, 'Kernel panic - not syncing: x'), ev('success-marker')] }), limits, none({ successMarker: 'x' })).verdict).toBe('panic');
+    expect(decideVerdict(record({ timedOut: 'test' }), limits, none({ successMarker: 'OK' }))).toEqual({
+      verdict: 'hang',
+      reason: 'the guest was still running after the test timeout of 10 s, without printing its success-marker',
+    });
+    expect(
+      decideVerdict(record({ events: [ev('panic', 7, 'Kernel panic - not syncing: x'), ev('success-marker')] }), limits, none({ successMarker: 'x' })).verdict,
+    ).toBe('panic');
   });
 
-  it('also holds qfi\'s agent to the markers', () => {
+  it("also holds qfi's agent to the markers", () => {
     const qfi = { agent: 'qfi' as const, sources: { successMarker: 'SUITE OK', failureMarker: 'LEAK', exitDevice: 'none' as const, passExitCodes: [0] } };
     const exit0 = [ev('test-start'), ev('test-exit')];
-    expect(decideVerdict(record({ commandExitCode: 0, events: exit0 }), limits, qfi).reason).toBe('the test command exited with 0, but no console line matched success-marker /SUITE OK/');
-    expect(decideVerdict(record({ commandExitCode: 0, events: [...exit0, ev('success-marker'), ev('failure-marker', 5, 'LEAK in x')] }), limits, qfi).verdict).toBe('fail');
+    expect(decideVerdict(record({ commandExitCode: 0, events: exit0 }), limits, qfi).reason).toBe(
+      'the test command exited with 0, but no console line matched success-marker /SUITE OK/',
+    );
+    expect(
+      decideVerdict(record({ commandExitCode: 0, events: [...exit0, ev('success-marker'), ev('failure-marker', 5, 'LEAK in x')] }), limits, qfi).verdict,
+    ).toBe('fail');
     expect(decideVerdict(record({ commandExitCode: 0, events: [...exit0, ev('success-marker')] }), limits, qfi).verdict).toBe('pass');
   });
 });

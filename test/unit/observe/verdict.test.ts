@@ -26,7 +26,10 @@ describe('decideVerdict', () => {
 
   it('maps timeouts: boot -> boot-timeout, test -> hang', () => {
     expect(decideVerdict(record({ timedOut: 'boot' }), limits).verdict).toBe('boot-timeout');
-    expect(decideVerdict(record({ timedOut: 'test', events: [ev('test-start')] }), limits)).toMatchObject({ verdict: 'hang', reason: expect.stringContaining('10 s') });
+    expect(decideVerdict(record({ timedOut: 'test', events: [ev('test-start')] }), limits)).toMatchObject({
+      verdict: 'hang',
+      reason: expect.stringContaining('10 s'),
+    });
     expect(decideVerdict(record({ timedOut: 'overall', events: [ev('test-start')] }), limits).verdict).toBe('hang');
     expect(decideVerdict(record({ timedOut: 'overall' }), limits).verdict).toBe('boot-timeout');
   });
@@ -39,6 +42,9 @@ describe('decideVerdict', () => {
   it('reports QEMU crashes and start failures as infra-error', () => {
     expect(decideVerdict(record({ qemuExit: { code: undefined, signal: 'SIGSEGV' } }), limits).verdict).toBe('infra-error');
     expect(decideVerdict(record({ infraError: 'QEMU could not be started' }), limits).verdict).toBe('infra-error');
-    expect(decideVerdict(record({ events: [ev('agent-error', { text: 'no fw_cfg' })] }), limits)).toMatchObject({ verdict: 'infra-error', reason: 'guest agent failed: no fw_cfg' });
+    expect(decideVerdict(record({ events: [ev('agent-error', { text: 'no fw_cfg' })] }), limits)).toMatchObject({
+      verdict: 'infra-error',
+      reason: 'guest agent failed: no fw_cfg',
+    });
   });
 });

@@ -21,7 +21,12 @@ describe('chooseQemu', () => {
   it('auto uses the system QEMU unless a plugin source needs a build', async () => {
     expect(await choose({})).toEqual({ kind: 'system' });
     expect(await choose({ plugin: pluginSo })).toEqual({ kind: 'system' });
-    expect(await choose({ plugin: pluginC })).toMatchObject({ kind: 'build', version: '10.2.2', targets: ['x86_64-softmmu'], reason: expect.stringContaining('qemu-plugin.h') });
+    expect(await choose({ plugin: pluginC })).toMatchObject({
+      kind: 'build',
+      version: '10.2.2',
+      targets: ['x86_64-softmmu'],
+      reason: expect.stringContaining('qemu-plugin.h'),
+    });
   });
 
   it('build carries every build setting', async () => {

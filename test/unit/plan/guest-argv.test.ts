@@ -15,14 +15,27 @@ for (const name of ['kernel.elf', 'rootfs.cpio', 'debian.qcow2', 'OVMF.fd']) wri
 async function argvFor(inputs: RawInputs, provisioned: Partial<Provisioned> = {}, guestAgentSocket?: string) {
   const { config } = await resolveConfig({ inputs, cwd });
   const plan = makePlan(config, 'token');
-  const base = { qemuBinary: 'qemu', accel: 'tcg', firmwareDirs: [], bios: undefined, kernel: 'k', initrd: 'i', plugins: [], disks: config.guest.disks.map((d) => ({ id: d.id, image: d.path ?? `/x/${d.id}` })) };
-  const argv = buildQemuArgv(plan, { ...base, ...provisioned } as Provisioned, { qmpSocket: '/q', fwCfgFiles: new Map(plan.fwCfg.map((e) => [e.name, `/f/${e.name}`])), ...(guestAgentSocket ? { guestAgentSocket } : {}) });
+  const base = {
+    qemuBinary: 'qemu',
+    accel: 'tcg',
+    firmwareDirs: [],
+    bios: undefined,
+    kernel: 'k',
+    initrd: 'i',
+    plugins: [],
+    disks: config.guest.disks.map((d) => ({ id: d.id, image: d.path ?? `/x/${d.id}` })),
+  };
+  const argv = buildQemuArgv(plan, { ...base, ...provisioned } as Provisioned, {
+    qmpSocket: '/q',
+    fwCfgFiles: new Map(plan.fwCfg.map((e) => [e.name, `/f/${e.name}`])),
+    ...(guestAgentSocket ? { guestAgentSocket } : {}),
+  });
   return { plan, argv, text: argv.join(' ') };
 }
 const after = (argv: string[], flag: string) => argv[argv.indexOf(flag) + 1];
 
 describe('QEMU argv for your own guest', () => {
-  it('uses the arch\'s machine and CPU unless given, and `host` only under KVM', async () => {
+  it("uses the arch's machine and CPU unless given, and `host` only under KVM", async () => {
     expect(after((await argvFor({ command: 'x' })).argv, '-machine')).toBe('q35');
     expect((await argvFor({ command: 'x' })).argv).not.toContain('-cpu');
     expect(after((await argvFor({ command: 'x' }, { accel: 'kvm' })).argv, '-cpu')).toBe('host');
@@ -43,12 +56,18 @@ describe('QEMU argv for your own guest', () => {
   });
 
   it('boots a boot=true disk through the firmware: no -kernel, -initrd or -append, bootindex on its device', async () => {
-    const { argv, text, plan } = await argvFor({ command: 'uname -a', agent: 'qemu-guest-agent', disks: `id=root path=${join(cwd, 'debian.qcow2')} boot=true` }, { kernel: undefined, initrd: undefined, bios: join(cwd, 'OVMF.fd') }, '/p/qga.sock');
+    const { argv, text, plan } = await argvFor(
+      { command: 'uname -a', agent: 'qemu-guest-agent', disks: `id=root path=${join(cwd, 'debian.qcow2')} boot=true` },
+      { kernel: undefined, initrd: undefined, bios: join(cwd, 'OVMF.fd') },
+      '/p/qga.sock',
+    );
     expect(plan.boot).toBe('disk');
     for (const flag of ['-kernel', '-initrd', '-append']) expect(argv).not.toContain(flag);
     expect(after(argv, '-bios')).toBe(join(cwd, 'OVMF.fd'));
     expect(text).toContain('serial=root,rerror=report,werror=report,request-merging=off,bootindex=0');
-    expect(text).toContain('-device virtio-serial-pci,id=qfi-serial0 -chardev socket,id=qfi-qga,path=/p/qga.sock,server=on,wait=off -device virtserialport,chardev=qfi-qga,name=org.qemu.guest_agent.0');
+    expect(text).toContain(
+      '-device virtio-serial-pci,id=qfi-serial0 -chardev socket,id=qfi-qga,path=/p/qga.sock,server=on,wait=off -device virtserialport,chardev=qfi-qga,name=org.qemu.guest_agent.0',
+    );
   });
 
   /** The formatted error planning `inputs` gives (planning must fail). */
@@ -61,12 +80,16 @@ describe('QEMU argv for your own guest', () => {
     throw new Error('planned');
   };
 
-  it('refuses plugin rules and snapshot campaigns where qfi\'s plugin cannot serve them', async () => {
-    expect(await refusal({ command: 'x', arch: 'aarch64', faults: 'mem.flip[at=insn:1000]=fail' })).toMatch(/^input arch: error: plugin rules \(mem\.\*, reg\.\*, insn\.\*\) need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is aarch64/);
+  it("refuses plugin rules and snapshot campaigns where qfi's plugin cannot serve them", async () => {
+    expect(await refusal({ command: 'x', arch: 'aarch64', faults: 'mem.flip[at=insn:1000]=fail' })).toMatch(
+      /^input arch: error: plugin rules \(mem\.\*, reg\.\*, insn\.\*\) need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is aarch64/,
+    );
   });
 
   it('refuses an explicit accel = kvm that plugin rules or icount would silently turn into TCG', async () => {
-    expect(await refusal({ command: 'x', accel: 'kvm', faults: 'mem.flip[at=insn:1000]=fail' })).toMatch(/^input accel: error: accel = kvm was asked for, but plugin rules \(mem\.\*, reg\.\*, insn\.\*\) run in qfi's TCG plugin: KVM cannot run it\nhint: use accel = auto/);
+    expect(await refusal({ command: 'x', accel: 'kvm', faults: 'mem.flip[at=insn:1000]=fail' })).toMatch(
+      /^input accel: error: accel = kvm was asked for, but plugin rules \(mem\.\*, reg\.\*, insn\.\*\) run in qfi's TCG plugin: KVM cannot run it\nhint: use accel = auto/,
+    );
     expect(await refusal({ command: 'x', accel: 'kvm', icount: 'true' })).toMatch(/^input accel: error: accel = kvm was asked for, but icount is a TCG option/);
     expect((await argvFor({ command: 'x', accel: 'auto', icount: 'true' })).plan.accel).toEqual({ want: 'tcg', reason: 'icount is a TCG option' });
   });

@@ -21,8 +21,16 @@ describe('the guest a plan boots', () => {
   });
 
   it('is your kernel and initrd as given, or your kernel alone without an agent', async () => {
-    expect((await planFor({ kernel: 'vmlinuz', initrd: 'initrd.img', 'success-marker': 'ok' })).guest).toEqual({ kind: 'custom', kernel: join(cwd, 'vmlinuz'), initrd: join(cwd, 'initrd.img') });
-    expect((await planFor({ kernel: 'vmlinuz', agent: 'none', 'success-marker': 'ok' })).guest).toEqual({ kind: 'custom', kernel: join(cwd, 'vmlinuz'), initrd: undefined });
+    expect((await planFor({ kernel: 'vmlinuz', initrd: 'initrd.img', 'success-marker': 'ok' })).guest).toEqual({
+      kind: 'custom',
+      kernel: join(cwd, 'vmlinuz'),
+      initrd: join(cwd, 'initrd.img'),
+    });
+    expect((await planFor({ kernel: 'vmlinuz', agent: 'none', 'success-marker': 'ok' })).guest).toEqual({
+      kind: 'custom',
+      kernel: join(cwd, 'vmlinuz'),
+      initrd: undefined,
+    });
   });
 
   it('is the boot=true disk, booted by your firmware', async () => {
@@ -31,7 +39,7 @@ describe('the guest a plan boots', () => {
     expect(plan.bios).toBe(join(cwd, 'OVMF.fd'));
   });
 
-  it('carries the built-in packages\' mirror and pin, and the results folder', async () => {
+  it("carries the built-in packages' mirror and pin, and the results folder", async () => {
     const plan = await planFor({ command: 'x', 'debian-mirror': 'http://deb.example.org/debian', 'results-dir': 'out' });
     expect(plan.builtinPackages).toEqual({ mirror: 'http://deb.example.org/debian', pin: undefined });
     expect(plan.resultsDir).toBe(join(cwd, 'out'));
@@ -62,7 +70,7 @@ describe('the QEMU of a qtest plan', () => {
     expect((await planFor({ 'qtest-script': 'x.qtest', qemu: 'build' }, { qtest: true })).qemu).toMatchObject({ kind: 'build', reason: 'qemu: build' });
   });
 
-  it('does not change a snapshot plan\'s host plan in place: the wait for the state is added to a copy', async () => {
+  it("does not change a snapshot plan's host plan in place: the wait for the state is added to a copy", async () => {
     const plan = await planFor({ command: 'x' }, { snapshot: { at: { kind: 'start' } } });
     expect(plan.host.syncTestStart).toBe(true);
     expect(plan.append).toContain('qfi.sync=1');

@@ -34,13 +34,30 @@ afterAll(() => {
   rmSync(header10Dir, { recursive: true, force: true });
 });
 
-const pluginSources = () => readdirSync(plugin).filter((f) => f.endsWith('.c')).map((f) => join(plugin, f));
+const pluginSources = () =>
+  readdirSync(plugin)
+    .filter((f) => f.endsWith('.c'))
+    .map((f) => join(plugin, f));
 const glibFlags = () => execFileSync('pkg-config', ['--cflags', 'glib-2.0'], { encoding: 'utf8' }).trim().split(/\s+/).filter(Boolean);
 
 function compile(includeDir: string, out: string): { status: number | null; stderr: string } {
   const r = spawnSync(
     'cc',
-    ['-shared', '-fPIC', '-O2', '-Wall', '-Wextra', '-Werror', '-fvisibility=hidden', `-I${includeDir}`, `-I${plugin}`, ...glibFlags(), ...pluginSources(), '-o', out],
+    [
+      '-shared',
+      '-fPIC',
+      '-O2',
+      '-Wall',
+      '-Wextra',
+      '-Werror',
+      '-fvisibility=hidden',
+      `-I${includeDir}`,
+      `-I${plugin}`,
+      ...glibFlags(),
+      ...pluginSources(),
+      '-o',
+      out,
+    ],
     { encoding: 'utf8' },
   );
   return { status: r.status, stderr: r.stderr };
@@ -61,7 +78,10 @@ function patch(text: string, changes: Array<[RegExp | string, string]>): string 
 const api6: Array<[RegExp | string, string]> = [
   ['#define QEMU_PLUGIN_VERSION 5', '#define QEMU_PLUGIN_VERSION 6'],
   [/int qemu_plugin_read_register\(([^)]*)\);/, 'bool qemu_plugin_read_register($1);'],
-  [/int qemu_plugin_write_register\(([^)]*)\);/, 'bool qemu_plugin_write_register($1);\nQEMU_PLUGIN_API __attribute__((__noreturn__)) void qemu_plugin_set_pc(uint64_t vaddr);'],
+  [
+    /int qemu_plugin_write_register\(([^)]*)\);/,
+    'bool qemu_plugin_write_register($1);\nQEMU_PLUGIN_API __attribute__((__noreturn__)) void qemu_plugin_set_pc(uint64_t vaddr);',
+  ],
   ['    QEMU_PLUGIN_CB_RW_REGS,\n};', '    QEMU_PLUGIN_CB_RW_REGS,\n    QEMU_PLUGIN_CB_RW_REGS_PC,\n};'],
 ];
 /** API 7 as QEMU 11.1 changed it: callbacks take userdata instead of the plugin id. */
@@ -70,14 +90,32 @@ const api7: Array<[RegExp | string, string]> = [
   [/typedef void \(\*qemu_plugin_simple_cb_t\)\(qemu_plugin_id_t id\);\n/, ''],
   [/typedef void \(\*qemu_plugin_udata_cb_t\)\(qemu_plugin_id_t id, void \*userdata\);/, 'typedef void (*qemu_plugin_udata_cb_t)(void *userdata);'],
   [/typedef void \(\*qemu_plugin_vcpu_simple_cb_t\)\(qemu_plugin_id_t id,\s*unsigned int vcpu_index\);\n/, ''],
-  [/void qemu_plugin_(uninstall|reset)\(qemu_plugin_id_t id, qemu_plugin_simple_cb_t cb\);/g, 'void qemu_plugin_$1(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void *userdata);'],
-  [/void qemu_plugin_register_vcpu_(init|exit|idle|resume)_cb\(qemu_plugin_id_t id,\s*qemu_plugin_vcpu_simple_cb_t cb\);/g, 'void qemu_plugin_register_vcpu_$1_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_udata_cb_t cb, void *userdata);'],
-  [/void qemu_plugin_vcpu_for_each\(qemu_plugin_id_t id,\s*qemu_plugin_vcpu_simple_cb_t cb\);/, 'void qemu_plugin_vcpu_for_each(qemu_plugin_id_t id, qemu_plugin_vcpu_udata_cb_t cb, void *userdata);'],
-  [/void qemu_plugin_register_flush_cb\(qemu_plugin_id_t id,\s*qemu_plugin_simple_cb_t cb\);/, 'void qemu_plugin_register_flush_cb(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void *userdata);'],
+  [
+    /void qemu_plugin_(uninstall|reset)\(qemu_plugin_id_t id, qemu_plugin_simple_cb_t cb\);/g,
+    'void qemu_plugin_$1(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void *userdata);',
+  ],
+  [
+    /void qemu_plugin_register_vcpu_(init|exit|idle|resume)_cb\(qemu_plugin_id_t id,\s*qemu_plugin_vcpu_simple_cb_t cb\);/g,
+    'void qemu_plugin_register_vcpu_$1_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_udata_cb_t cb, void *userdata);',
+  ],
+  [
+    /void qemu_plugin_vcpu_for_each\(qemu_plugin_id_t id,\s*qemu_plugin_vcpu_simple_cb_t cb\);/,
+    'void qemu_plugin_vcpu_for_each(qemu_plugin_id_t id, qemu_plugin_vcpu_udata_cb_t cb, void *userdata);',
+  ],
+  [
+    /void qemu_plugin_register_flush_cb\(qemu_plugin_id_t id,\s*qemu_plugin_simple_cb_t cb\);/,
+    'void qemu_plugin_register_flush_cb(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void *userdata);',
+  ],
 ];
 const api7Translate: Array<[RegExp | string, string]> = [
-  [/typedef void \(\*qemu_plugin_vcpu_tb_trans_cb_t\)\(qemu_plugin_id_t id,\s*struct qemu_plugin_tb \*tb\);/, 'typedef void (*qemu_plugin_vcpu_tb_trans_cb_t)(struct qemu_plugin_tb *tb, void *userdata);'],
-  [/void qemu_plugin_register_vcpu_tb_trans_cb\(qemu_plugin_id_t id,\s*qemu_plugin_vcpu_tb_trans_cb_t cb\);/, 'void qemu_plugin_register_vcpu_tb_trans_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_tb_trans_cb_t cb, void *userdata);'],
+  [
+    /typedef void \(\*qemu_plugin_vcpu_tb_trans_cb_t\)\(qemu_plugin_id_t id,\s*struct qemu_plugin_tb \*tb\);/,
+    'typedef void (*qemu_plugin_vcpu_tb_trans_cb_t)(struct qemu_plugin_tb *tb, void *userdata);',
+  ],
+  [
+    /void qemu_plugin_register_vcpu_tb_trans_cb\(qemu_plugin_id_t id,\s*qemu_plugin_vcpu_tb_trans_cb_t cb\);/,
+    'void qemu_plugin_register_vcpu_tb_trans_cb(qemu_plugin_id_t id, qemu_plugin_vcpu_tb_trans_cb_t cb, void *userdata);',
+  ],
 ];
 
 describe('qfi-fault compiles for every plugin API it supports', () => {
@@ -88,7 +126,7 @@ describe('qfi-fault compiles for every plugin API it supports', () => {
     expect(r.status).toBe(0);
   });
 
-  it('against QEMU 10.2.2\'s header changed the way APIs 6 and 7 change it (both translation-callback shapes of the 11.1 series)', () => {
+  it("against QEMU 10.2.2's header changed the way APIs 6 and 7 change it (both translation-callback shapes of the 11.1 series)", () => {
     expect(header10).toBeDefined();
     const base = readFileSync(header10!, 'utf8');
     const v6 = patch(base, api6);

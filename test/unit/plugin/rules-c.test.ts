@@ -16,9 +16,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function buildAndRun(test: string, sources: string[]): { status: number | null; stdout: string } {
   const exe = join(work, test);
-  execFileSync('cc', ['-std=c11', '-Wall', '-Wextra', '-Werror', '-I', plugin, join(plugin, 'tests', `${test}.c`), ...sources.map((s) => join(plugin, s)), '-o', exe], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  execFileSync(
+    'cc',
+    ['-std=c11', '-Wall', '-Wextra', '-Werror', '-I', plugin, join(plugin, 'tests', `${test}.c`), ...sources.map((s) => join(plugin, s)), '-o', exe],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const run = spawnSync(exe, { encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout };
 }

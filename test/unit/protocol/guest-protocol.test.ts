@@ -50,7 +50,8 @@ function start(spec: AgentRoot): { root: string; agent: AgentConsole } {
 }
 
 const said = (lines: string[], as = token): GuestLine[] => lines.map((l) => parseGuestLine(l, as)).filter((g) => g !== undefined);
-const saw = (kind: GuestLine['kind'], name?: string) => (lines: string[]) => said(lines).some((g) => g.kind === kind && (name === undefined || ('name' in g && g.name === name)));
+const saw = (kind: GuestLine['kind'], name?: string) => (lines: string[]) =>
+  said(lines).some((g) => g.kind === kind && (name === undefined || ('name' in g && g.name === name)));
 
 /** /proc/iomem of a Debian bookworm x86_64 guest (256 MiB), its kernel lines as the agent reads them. */
 const IOMEM = `00000000-00000fff : Reserved
@@ -76,7 +77,7 @@ const COMMAND = [
 ].join('\n');
 
 describe.skipIf(problem !== undefined)('guest protocol against guest/qfi-init.sh', () => {
-  it('reads the inputs under the module\'s names, waits for go and ack, prints lines the module parses', async () => {
+  it("reads the inputs under the module's names, waits for go and ack, prints lines the module parses", async () => {
     const { root, agent } = start({
       fwCfg: {
         [AGENT_FW_CFG.token]: token,
@@ -93,7 +94,10 @@ describe.skipIf(problem !== undefined)('guest protocol against guest/qfi-init.sh
     // With the sync parameter the command waits for `go`: nothing of it runs before.
     await agent.waitFor('test-start', saw('test-start'));
     await sleep(300);
-    expect(agent.lines().some((l) => l.startsWith('seed=')), agent.lines().join('\n')).toBe(false);
+    expect(
+      agent.lines().some((l) => l.startsWith('seed=')),
+      agent.lines().join('\n'),
+    ).toBe(false);
     agent.send(consoleInput(GO_LINE));
     // At a sync marker qfi-marker waits for its ack.
     await agent.waitFor('marker warm', saw('marker', 'warm'));
@@ -136,7 +140,12 @@ describe.skipIf(problem !== undefined)('guest protocol against guest/qfi-init.sh
     ['no fw_cfg', { fwCfg: {}, cmdline: '', noFwCfg: true }, NO_TOKEN, [{ kind: 'agent-error', reason: 'fw_cfg-unavailable' }]],
     ['no token', { fwCfg: command, cmdline: '' }, NO_TOKEN, [{ kind: 'agent-error', reason: 'fw_cfg-token-missing' }]],
     ['no command', { fwCfg: token_, cmdline: '' }, token, [{ kind: 'agent-error', reason: 'fw_cfg-command-missing' }]],
-    ['a module that does not load', { fwCfg: { ...token_, ...command }, cmdline: '', modules: ['/lib/modules/gone/qfi_absent.ko'] }, token, [{ kind: 'agent-error', reason: 'insmod-failed:qfi_absent' }]],
+    [
+      'a module that does not load',
+      { fwCfg: { ...token_, ...command }, cmdline: '', modules: ['/lib/modules/gone/qfi_absent.ko'] },
+      token,
+      [{ kind: 'agent-error', reason: 'insmod-failed:qfi_absent' }],
+    ],
     [
       'a results file but no results port',
       { fwCfg: { ...token_, ...command, [AGENT_FW_CFG.resultsFile]: '/tmp/r.tap' }, cmdline: '' },
@@ -151,7 +160,7 @@ describe.skipIf(problem !== undefined)('guest protocol against guest/qfi-init.sh
 });
 
 describe('guest protocol lines', () => {
-  it('takes agent markers only with the run\'s token, anywhere in the line', () => {
+  it("takes agent markers only with the run's token, anywhere in the line", () => {
     expect(parseGuestLine(`garbage QFI:${token}:exit=255`, token)).toEqual({ kind: 'test-exit', exitCode: 255 });
     expect(parseGuestLine('QFI:other:exit=0', token)).toBeUndefined();
     expect(parseGuestLine(`QFI:${token}:exit=1000`, token)).toBeUndefined();
@@ -161,12 +170,17 @@ describe('guest protocol lines', () => {
   it('parses points, regions and named markers, whoever prints them', () => {
     expect(parseGuestLine('QFI-POINT:net.tx', token)).toEqual({ kind: 'point', name: 'net.tx' });
     expect(parseGuestLine('QFI-POINT:1bad calls=1 fails=0', token)).toBeUndefined();
-    expect(parseGuestLine('QFI-REGION:kernel-code=0x1000000-0x1e01ef2\r', token)).toEqual({ kind: 'region', name: 'kernel-code', range: '0x1000000-0x1e01ef2' });
+    expect(parseGuestLine('QFI-REGION:kernel-code=0x1000000-0x1e01ef2\r', token)).toEqual({
+      kind: 'region',
+      name: 'kernel-code',
+      range: '0x1000000-0x1e01ef2',
+    });
     expect(parseGuestLine('QFI-MARKER:page=0xABC0', token)).toEqual({ kind: 'marker', name: 'page', value: '0xABC0' });
   });
 
-  it('tells protocol lines from the test\'s output, whatever the token', () => {
-    for (const line of ['QFI:any-token:start', 'QFI:notoken:agent-error=x', 'x QFI-POINT:a calls=1 fails=0', 'QFI-MARKER:m', 'QFI-REGION:r=0x1-0x2']) expect(isProtocolLine(line), line).toBe(true);
+  it("tells protocol lines from the test's output, whatever the token", () => {
+    for (const line of ['QFI:any-token:start', 'QFI:notoken:agent-error=x', 'x QFI-POINT:a calls=1 fails=0', 'QFI-MARKER:m', 'QFI-REGION:r=0x1-0x2'])
+      expect(isProtocolLine(line), line).toBe(true);
     for (const line of ['QFI', 'QFI-OTHER:x', 'qfi:tok:start', 'hello']) expect(isProtocolLine(line), line).toBe(false);
   });
 

@@ -45,7 +45,12 @@ describe('resolveGuestFiles', () => {
     const placed = resolveGuestFiles([{ path: join(dir, 'greet'), dest: '/opt/greet/greet', mode: 0o700 }], 'x86_64');
     expect(placed[0]).toMatchObject({ dest: '/opt/greet/greet', mode: 0o700 });
     expect(placed).toContainEqual({ dest: '/opt/greet/lib/libgreet.so', source: join(dir, 'lib/libgreet.so'), mode: 0o755, neededBy: join(dir, 'greet') });
-    expect(placed.map((f) => realpathSync(f.source)).slice(1).sort()).toEqual(lddPaths(join(dir, 'greet')));
+    expect(
+      placed
+        .map((f) => realpathSync(f.source))
+        .slice(1)
+        .sort(),
+    ).toEqual(lddPaths(join(dir, 'greet')));
     // Every folder on the way is in the archive, before the files.
     const entries = guestFileEntries(placed);
     expect(entries.filter((e) => e.type === 'dir').map((e) => e.path)).toEqual(expect.arrayContaining(['/opt', '/opt/greet', '/opt/greet/lib']));
@@ -64,7 +69,9 @@ describe('resolveGuestFiles', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).message).toMatch(new RegExp(`^files: ${join(dir, 'uses')} needs libgone.so, which is not on this host \\(looked in /lib/x86_64-linux-gnu, `));
+    expect((error as ConfigError).message).toMatch(
+      new RegExp(`^files: ${join(dir, 'uses')} needs libgone.so, which is not on this host \\(looked in /lib/x86_64-linux-gnu, `),
+    );
   });
 
   it('refuses a program for another CPU', () => {

@@ -10,7 +10,7 @@ const amd64 = findCachedKernel('amd64');
 const arm64 = findCachedKernel('arm64');
 
 describe('detectKernelFormat', () => {
-  it('finds the multiboot header of a freestanding kernel (qboot cannot start it: QEMU\'s default firmware does)', async () => {
+  it("finds the multiboot header of a freestanding kernel (qboot cannot start it: QEMU's default firmware does)", async () => {
     const kernels = buildSdkKernels(['x86_64']);
     expect(await detectKernelFormat(kernels.built.x86_64!)).toBe('multiboot');
     writeFileSync(join(kernels.dir, 'notes.txt'), 'not a kernel at all\n');

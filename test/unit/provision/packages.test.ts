@@ -65,14 +65,28 @@ describe('src/provision/packages.json', () => {
 });
 
 describe('scripts/install-deps.sh', () => {
-  const list = (script: string, ...flags: string[]) => execFileSync('bash', [script, '--list', ...flags], { encoding: 'utf8' }).trim().split('\n');
+  const list = (script: string, ...flags: string[]) =>
+    execFileSync('bash', [script, '--list', ...flags], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
   /** What the script should install here, from the file: the skip rules applied. */
   const expected = (wanted: PackageGroup[]) =>
     all
       .filter((p) => wanted.includes(p.group))
       .filter((p) => !(p.backports && os.ID !== 'debian'))
-      .filter((p) => !p.skipIfCommand?.some((c) => spawnSync('sh', ['-c', `command -v ${c.replace(/^~/, '"$HOME"')} || [ -x ${c.replace(/^~/, '"$HOME"')} ]`]).status === 0))
-      .filter((p) => !(p.skipIfPythonModule && spawnSync(existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3', ['-c', `import ${p.skipIfPythonModule}`]).status === 0))
+      .filter(
+        (p) =>
+          !p.skipIfCommand?.some(
+            (c) => spawnSync('sh', ['-c', `command -v ${c.replace(/^~/, '"$HOME"')} || [ -x ${c.replace(/^~/, '"$HOME"')} ]`]).status === 0,
+          ),
+      )
+      .filter(
+        (p) =>
+          !(
+            p.skipIfPythonModule &&
+            spawnSync(existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3', ['-c', `import ${p.skipIfPythonModule}`]).status === 0
+          ),
+      )
       .map((p) => p.name);
 
   it('installs the demo group with no flag, and adds --test and --build', () => {
@@ -103,7 +117,8 @@ describe('scripts/install-deps.sh', () => {
       .split('\n')
       .filter((l) => !/^\s*#/.test(l))
       .join('\n');
-    for (const p of all.filter((p) => p.name !== 'python3')) expect(new RegExp(`(^|[\\s"'(])${p.name.replace(/[.+]/g, '\\$&')}([\\s"')]|$)`).test(code), p.name).toBe(false);
+    for (const p of all.filter((p) => p.name !== 'python3'))
+      expect(new RegExp(`(^|[\\s"'(])${p.name.replace(/[.+]/g, '\\$&')}([\\s"')]|$)`).test(code), p.name).toBe(false);
   });
 
   it('refuses an unknown flag', () => {
@@ -120,7 +135,11 @@ function archiveVersions(names: string[]): Map<string, string[]> {
   for (const block of out.split(/^(?=\S)/m)) {
     const name = /^(\S+):/.exec(block)?.[1];
     const table = block.split('Version table:')[1] ?? '';
-    if (name) found.set(name, [...table.matchAll(/^\s+(?:\*\*\* )?(\S+) -?\d+$/gm)].map((m) => m[1]!));
+    if (name)
+      found.set(
+        name,
+        [...table.matchAll(/^\s+(?:\*\*\* )?(\S+) -?\d+$/gm)].map((m) => m[1]!),
+      );
   }
   return found;
 }
@@ -134,14 +153,18 @@ describe("the archive of this host's release has every package under that name",
     (ctx) => {
       const names = all.filter((p) => !(p.backports && !isDebian12)).map((p) => p.name);
       const found = archiveVersions(names);
-      for (const p of all.filter((p) => names.includes(p.name) && !p.backports)) expect(found.get(p.name)?.length ?? 0, `${p.name} (${p.group}) is not in the archive`).toBeGreaterThan(0);
+      for (const p of all.filter((p) => names.includes(p.name) && !p.backports))
+        expect(found.get(p.name)?.length ?? 0, `${p.name} (${p.group}) is not in the archive`).toBeGreaterThan(0);
       if (!backportsSuite) {
         ctx.skip('bookworm-backports is not in the apt sources: meson >= 1.5 and python3-pycotap not checked (install-deps --build adds it)');
         return;
       }
       for (const p of all.filter((p) => p.backports)) {
         const versions = found.get(p.name) ?? [];
-        expect(versions.some((v) => !p.minVersion || satisfies(v, `>=${p.minVersion}`)), `${p.name}: ${versions.join(', ') || 'none'}, needs >= ${p.minVersion}`).toBe(true);
+        expect(
+          versions.some((v) => !p.minVersion || satisfies(v, `>=${p.minVersion}`)),
+          `${p.name}: ${versions.join(', ') || 'none'}, needs >= ${p.minVersion}`,
+        ).toBe(true);
       }
     },
   );

@@ -155,7 +155,7 @@ describe("where configure's meson comes from (pythondeps.toml and python/wheels)
     expect(satisfies('1.9.0', '1.9.0')).toBe(false); // not a clause: mkvenv refuses it too
   });
 
-  it("probes the real system Python the way mkvenv looks (importlib.metadata), and reports one that does not run", async () => {
+  it('probes the real system Python the way mkvenv looks (importlib.metadata), and reports one that does not run', async () => {
     const probe = await probePython('/usr/bin/python3', ['pip', 'no-such-distribution-qfi']);
     expect(probe.version).toMatch(/^3\.\d+$/);
     expect(probe.distributions).toHaveProperty('no-such-distribution-qfi', undefined);

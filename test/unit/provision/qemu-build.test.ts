@@ -55,7 +55,17 @@ describe('QEMU cache key', () => {
 describe('configure flags', () => {
   it('build one softmmu per target with TCG plugins and nothing extra; fdt only for device-tree boards', () => {
     const x86 = minimalConfigureFlags(['x86_64-softmmu']);
-    expect(x86).toEqual(expect.arrayContaining(['--target-list=x86_64-softmmu', '--without-default-features', '--enable-plugins', '--enable-tcg', '--disable-docs', '--disable-download', '--disable-install-blobs']));
+    expect(x86).toEqual(
+      expect.arrayContaining([
+        '--target-list=x86_64-softmmu',
+        '--without-default-features',
+        '--enable-plugins',
+        '--enable-tcg',
+        '--disable-docs',
+        '--disable-download',
+        '--disable-install-blobs',
+      ]),
+    );
     expect(x86.some((f) => f.startsWith('--enable-fdt'))).toBe(false);
     expect(minimalConfigureFlags(['aarch64-softmmu'])).toContain('--enable-fdt=system');
   });
@@ -65,7 +75,12 @@ describe('NinjaProgress', () => {
   it('reports a percentage at most every interval, and always the last step', () => {
     let now = 0;
     const lines: string[] = [];
-    const p = new NinjaProgress((l) => lines.push(l), 5000, () => now, 0);
+    const p = new NinjaProgress(
+      (l) => lines.push(l),
+      5000,
+      () => now,
+      0,
+    );
     for (let i = 1; i <= 100; i++) {
       now = i * 200; // 20 s in all
       p.line(`[${i}/100] Compiling C object foo${i}.o`);
@@ -114,9 +129,23 @@ describe('build dependency check', () => {
     try {
       const missing = await findMissingBuildDeps(src, { fdt: false, slirp: true, patches: true, python: join(src, 'no-python3') });
       expect(missing.map((m) => m.debianPackage)).toEqual(
-        expect.arrayContaining(['gcc', 'ninja-build', 'python3', 'pkg-config', 'flex', 'bison', 'patch', 'libglib2.0-dev', 'libslirp-dev', 'device-tree-compiler']),
+        expect.arrayContaining([
+          'gcc',
+          'ninja-build',
+          'python3',
+          'pkg-config',
+          'flex',
+          'bison',
+          'patch',
+          'libglib2.0-dev',
+          'libslirp-dev',
+          'device-tree-compiler',
+        ]),
       );
-      expect(missing.find((m) => m.debianPackage === 'python3')).toMatchObject({ what: `Python >= 3.9 at ${join(src, 'no-python3')}`, detail: 'it does not run' });
+      expect(missing.find((m) => m.debianPackage === 'python3')).toMatchObject({
+        what: `Python >= 3.9 at ${join(src, 'no-python3')}`,
+        detail: 'it does not run',
+      });
       expect(missing.find((m) => m.debianPackage === 'device-tree-compiler')?.detail).toMatch(/no prebuilt pc-bios\/dtb\/\*\.dtb \(bamboo\.dtb and 0 more/);
     } finally {
       process.env.PATH = path;

@@ -13,7 +13,7 @@ const problem = (text: string) => {
 };
 
 describe('qtest scripts', () => {
-  it('reads sections, commands, expectations, masks, polling, attributes and qfi\'s own steps', () => {
+  it("reads sections, commands, expectations, masks, polling, attributes and qfi's own steps", () => {
     const script = parseQtestScript(
       [
         'outw 0x510 0x0   # select the signature',
@@ -31,7 +31,10 @@ describe('qtest scripts', () => {
       '/w/uart.qtest',
     );
     expect(script.name).toBe('uart');
-    expect(script.sections.map((s) => [s.name, s.line, s.steps.length])).toEqual([['setup', 1, 1], ['uart', 2, 9]]);
+    expect(script.sections.map((s) => [s.name, s.line, s.steps.length])).toEqual([
+      ['setup', 1, 1],
+      ['uart', 2, 9],
+    ]);
     const [mask, data, attrs, err, marker, intercept, irq, text, step] = script.sections[1]!.steps;
     expect(mask).toMatchObject({ wire: 'readl 0x09000018', untilMs: 2000, expect: { kind: 'value', op: '==', value: 0n, mask: 0x20n } });
     expect(data?.expect).toEqual({ kind: 'data', op: '==', data: '0x51454d55', text: '0x51454D55' });
@@ -71,13 +74,18 @@ describe('judging an answer', () => {
     expect(judgeAnswer(step('inb 0x71 == 0x05'), ok('0x0005'))).toEqual({ ok: true, actual: 'OK 0x0005' });
     expect(judgeAnswer(step('inb 0x71 == 0x06'), ok('0x0005')).diff).toBe('expected: 0x0006\nactual:   0x0005\ndiffers:  0x0003 (bits 0, 1)');
     expect(judgeAnswer(step('readl 0x0 & 0xf0 == 0x20'), ok('0x00000021')).ok).toBe(true);
-    expect(judgeAnswer(step('readl 0x0 & 0xf0 == 0x30'), ok('0x00000021')).diff).toBe('expected: 0x00000030 (after & 0x000000f0)\nactual:   0x00000020 (read 0x00000021)\ndiffers:  0x00000010 (bits 4)');
+    expect(judgeAnswer(step('readl 0x0 & 0xf0 == 0x30'), ok('0x00000021')).diff).toBe(
+      'expected: 0x00000030 (after & 0x000000f0)\nactual:   0x00000020 (read 0x00000021)\ndiffers:  0x00000010 (bits 4)',
+    );
     expect(judgeAnswer(step('readl 0x0 != 0x0'), ok('0x0')).ok).toBe(false);
   });
 
   it('shows which bytes of a read differ, and fails a command QEMU refused unless an error was expected', () => {
     expect(judgeAnswer(step('read 0x0 4 == 0x51454d55'), ok('0x51454d56')).diff).toBe('expected: 0x51454d55\nactual:   0x51454d56\ndiffers:  byte 3: 55 != 56');
-    expect(judgeAnswer(step('outb 0x70 0x0'), { status: 'FAIL', rest: 'Unknown command', line: 'FAIL Unknown command' })).toMatchObject({ ok: false, diff: 'expected: OK\nactual:   FAIL Unknown command' });
+    expect(judgeAnswer(step('outb 0x70 0x0'), { status: 'FAIL', rest: 'Unknown command', line: 'FAIL Unknown command' })).toMatchObject({
+      ok: false,
+      diff: 'expected: OK\nactual:   FAIL Unknown command',
+    });
     expect(judgeAnswer(step('readl 0x0 secure == ERR'), { status: 'ERR', rest: 'MEMTX_DECODE_ERROR', line: 'ERR MEMTX_DECODE_ERROR' }).ok).toBe(true);
     expect(judgeAnswer(step('readl 0x0 secure == ERR'), ok('0x0')).ok).toBe(false);
   });

@@ -98,12 +98,29 @@ describe('KTAP in junit.xml', () => {
       'VFAT 10ms resolution (1980-01-01 00:00:00:0010)',
     ];
     const kasanPassed = [
-      'kmalloc_oob_right', 'kmalloc_oob_left', 'kmalloc_node_oob_right', 'kmalloc_pagealloc_oob_right', 'kmalloc_pagealloc_uaf', 'kmalloc_pagealloc_invalid_free',
+      'kmalloc_oob_right',
+      'kmalloc_oob_left',
+      'kmalloc_node_oob_right',
+      'kmalloc_pagealloc_oob_right',
+      'kmalloc_pagealloc_uaf',
+      'kmalloc_pagealloc_invalid_free',
     ];
     const kasanLater = [
-      'pagealloc_uaf', 'kmalloc_large_oob_right', 'krealloc_more_oob', 'krealloc_less_oob', 'krealloc_pagealloc_more_oob', 'krealloc_pagealloc_less_oob',
-      'krealloc_uaf', 'kmalloc_oob_16', 'kmalloc_uaf_16', 'kmalloc_oob_in_memset', 'kmalloc_oob_memset_2', 'kmalloc_oob_memset_4', 'kmalloc_oob_memset_8',
-      'kmalloc_oob_memset_16', 'kmalloc_memmove_negative_size',
+      'pagealloc_uaf',
+      'kmalloc_large_oob_right',
+      'krealloc_more_oob',
+      'krealloc_less_oob',
+      'krealloc_pagealloc_more_oob',
+      'krealloc_pagealloc_less_oob',
+      'krealloc_uaf',
+      'kmalloc_oob_16',
+      'kmalloc_uaf_16',
+      'kmalloc_oob_in_memset',
+      'kmalloc_oob_memset_2',
+      'kmalloc_oob_memset_4',
+      'kmalloc_oob_memset_8',
+      'kmalloc_oob_memset_16',
+      'kmalloc_memmove_negative_size',
     ];
     const p = 'ktap-nested-skip-truncated:';
     expect(skeleton(xml)).toEqual([
@@ -129,9 +146,13 @@ describe('KTAP in junit.xml', () => {
     ]);
     expect(xml).toContain('<property name="qfi.ktap.version" value="KTAP version 1"/>');
     // Classnames join the KTAP path with `/`: their last dotted part is never a word a publisher could glob for.
-    expect(xml).toContain('<testcase classname="qfi ktap-nested-skip-truncated ktap fat_test/fat_time_fat2unix_test" name="ktap-nested-skip-truncated: fat_test.fat_time_fat2unix_test.Leap Day / Year (1996-02-29 00:00:00)" time="0"/>');
+    expect(xml).toContain(
+      '<testcase classname="qfi ktap-nested-skip-truncated ktap fat_test/fat_time_fat2unix_test" name="ktap-nested-skip-truncated: fat_test.fat_time_fat2unix_test.Leap Day / Year (1996-02-29 00:00:00)" time="0"/>',
+    );
     // What the console printed while the missing test ran is the error's text.
-    expect(xml).toMatch(/name="ktap-nested-skip-truncated: kasan\.\(no results for tests 23-55 of 55\)" time="0">\s*<error message="missing expected subtest! \(33 of them\)" type="ktap">missing expected subtest! \(33 of them\)\nsysrq: Power Off/);
+    expect(xml).toMatch(
+      /name="ktap-nested-skip-truncated: kasan\.\(no results for tests 23-55 of 55\)" time="0">\s*<error message="missing expected subtest! \(33 of them\)" type="ktap">missing expected subtest! \(33 of them\)\nsysrq: Power Off/,
+    );
   });
 
   it('a campaign merge keeps every flat suite of each scenario, with the counts adding up', () => {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { junitSchema } from '../../helpers/junit-schema.js';
 
-const caseWithLocation = '<testsuites><testsuite name="qfi run" tests="1" failures="0" errors="0" skipped="0" time="0"><testcase name="qfi: command" classname="qfi run" time="0" file="qfi.toml" line="3"/></testsuite></testsuites>\n';
+const caseWithLocation =
+  '<testsuites><testsuite name="qfi run" tests="1" failures="0" errors="0" skipped="0" time="0"><testcase name="qfi: command" classname="qfi run" time="0" file="qfi.toml" line="3"/></testsuite></testsuites>\n';
 
 function lint(schema: string): number {
   const file = join(mkdtempSync(join(tmpdir(), 'qfi-xsd-')), 'junit.xml');

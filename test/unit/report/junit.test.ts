@@ -18,7 +18,6 @@ import { junitSchema } from '../../helpers/junit-schema.js';
 /** A run outside any repository: nothing to point at. */
 const noSources = { main: undefined, command: undefined, resultsFile: undefined, rules: {} };
 
-
 /** A TestRun around a recorded console, as the runner would have built it. */
 function testRunFrom(fixture: string, over: Partial<RunRecord> = {}): TestRun {
   const { events, summary, lines } = loadConsoleFixture(fixture);
@@ -33,7 +32,14 @@ function testRunFrom(fixture: string, over: Partial<RunRecord> = {}): TestRun {
     qemuArgv: ['qemu-system-x86_64'],
     ...over,
   });
-  const plan = { scenario: `fixture-${fixture}`, canonicalRules: ['alloc.frame=fail-after:3'], seed: 42, timeouts: { bootMs: 60_000, testMs: 3000, overallMs: 120_000 }, sources: noSources, reproducer: 'qfi run --seed 42' } as Plan;
+  const plan = {
+    scenario: `fixture-${fixture}`,
+    canonicalRules: ['alloc.frame=fail-after:3'],
+    seed: 42,
+    timeouts: { bootMs: 60_000, testMs: 3000, overallMs: 120_000 },
+    sources: noSources,
+    reproducer: 'qfi run --seed 42',
+  } as Plan;
   const provisioned = { qemuVersion: '7.2.22', accel: 'tcg', kernelDescription: 'linux-image-6.1.0-56-cloud-amd64', plugins: [] } as unknown as Provisioned;
   const { verdict, reason } = decideVerdict(record, plan.timeouts);
   return { scenario: plan.scenario, verdict, reason, summary, record, plan, provisioned, injections: undefined, points: [], ruleUse: [] };

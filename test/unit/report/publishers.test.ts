@@ -16,10 +16,20 @@ import { dornyView, enricoMiResults, mikepenzAnnotations, publisherProblems } fr
 async function repoRun(log: string): Promise<{ run: TestRun; repo: string }> {
   const repo = mkdtempSync(join(tmpdir(), 'qfi-repo-'));
   mkdirSync(join(repo, 'ci'));
-  writeFileSync(join(repo, 'ci', 'qfi.toml'), ['[test]', '# the recorded run', 'command = "insmod /tmp/m/test.ko"', '', '[fault_injection]', 'rules = ["alloc.frame=fail-after:3"]', ''].join('\n'));
+  writeFileSync(
+    join(repo, 'ci', 'qfi.toml'),
+    ['[test]', '# the recorded run', 'command = "insmod /tmp/m/test.ko"', '', '[fault_injection]', 'rules = ["alloc.frame=fail-after:3"]', ''].join('\n'),
+  );
   const { config } = await resolveConfig({ inputs: { config: 'ci/qfi.toml' }, cwd: repo, env: {} });
   const run = corpusTestRun(log, {
-    plan: { canonicalRules: ['alloc.frame=fail-after:3'], seed: 4242, agent: 'qfi', requireFired: false, sources: config.sources, reproducer: 'qfi run --config ci/qfi.toml --seed 4242' },
+    plan: {
+      canonicalRules: ['alloc.frame=fail-after:3'],
+      seed: 4242,
+      agent: 'qfi',
+      requireFired: false,
+      sources: config.sources,
+      reproducer: 'qfi run --config ci/qfi.toml --seed 4242',
+    },
     points: [{ name: 'alloc.frame', calls: 5, fails: 2 }],
     ruleUse: [{ rule: 'alloc.frame=fail-after:3', id: undefined, layer: 'guest', calls: 5, fired: 2, consulted: true }],
   });
@@ -71,7 +81,7 @@ describe('what the three publishers show of qfi JUnit (their rules encoded in te
     expect(md).not.toMatch(/QFI:[0-9a-f]+:/);
   });
 
-  it('a passing KUnit kernel without qfi\'s agent: boot and command pass', async () => {
+  it("a passing KUnit kernel without qfi's agent: boot and command pass", async () => {
     const { run } = await repoRun('ktap-pass');
     const plan = { ...run.plan, agent: 'none' } as Plan;
     const xml = toJUnit({ ...run, plan });
@@ -81,7 +91,10 @@ describe('what the three publishers show of qfi JUnit (their rules encoded in te
 
   it('a rule nothing consulted is named in the summary as a warning', async () => {
     const { run } = await repoRun('pass');
-    const md = toSummaryMarkdown({ ...run, ruleUse: [{ rule: 'linux.failslab=fail', id: undefined, layer: 'guest', calls: undefined, fired: 0, consulted: false }] });
+    const md = toSummaryMarkdown({
+      ...run,
+      ruleUse: [{ rule: 'linux.failslab=fail', id: undefined, layer: 'guest', calls: undefined, fired: 0, consulted: false }],
+    });
     expect(md).toMatch(/\| `linux.failslab=fail` \| guest \| – \| ⚠️ never consulted \|/);
     expect(md).toMatch(/> \[!WARNING\]\n> `linux.failslab=fail`: nothing consulted this rule/);
   });

@@ -13,7 +13,10 @@ function workspace(): string {
   mkdirSync(join(ws, 'ci'));
   mkdirSync(join(ws, 'config'));
   copyFileSync(RUSTOS, join(ws, 'config/rustos.toml'));
-  writeFileSync(join(ws, 'ci/qfi.toml'), '[test]\ncommand = "true"\n\n[fault_injection]\nrules_file = "../config/rustos.toml"\nrules = ["storage.read=fail"]\n');
+  writeFileSync(
+    join(ws, 'ci/qfi.toml'),
+    '[test]\ncommand = "true"\n\n[fault_injection]\nrules_file = "../config/rustos.toml"\nrules = ["storage.read=fail"]\n',
+  );
   return ws;
 }
 
@@ -41,7 +44,7 @@ describe('writeReproduceRecord', () => {
     });
   });
 
-  it('takes the rules file from the input over the config\'s, and records a random seed as chosen', async () => {
+  it("takes the rules file from the input over the config's, and records a random seed as chosen", async () => {
     const ws = workspace();
     writeFileSync(join(ws, 'other.toml'), '[fault_injection]\nrules = ["x.y=fail"]\n');
     const { dir, manifest } = await record(ws, { config: 'ci/qfi.toml', 'rules-file': 'other.toml' });
@@ -86,6 +89,22 @@ describe('recordedInputs', () => {
   });
 
   it('drops what reproduce sets itself, campaign-wide inputs and blank inputs (the action sends every input)', () => {
-    expect(recordedInputs({ config: 'qfi.toml', 'rules-file': 'r.toml', 'results-dir': 'out', seed: '1', shard: '1/2', mode: 'run', points: 'a.b', append: '', faults: ['', ' '], qemu: 'auto' }, ws)).toEqual({ qemu: 'auto' });
+    expect(
+      recordedInputs(
+        {
+          config: 'qfi.toml',
+          'rules-file': 'r.toml',
+          'results-dir': 'out',
+          seed: '1',
+          shard: '1/2',
+          mode: 'run',
+          points: 'a.b',
+          append: '',
+          faults: ['', ' '],
+          qemu: 'auto',
+        },
+        ws,
+      ),
+    ).toEqual({ qemu: 'auto' });
   });
 });

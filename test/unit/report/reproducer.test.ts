@@ -28,7 +28,7 @@ describe('reproducer.sh', () => {
     expect(r).toMatchObject({ code: 0, stdout: `reproduce ${moved} --results-dir /tmp/again\n` });
   });
 
-  it('runs $QFI with node when it names a .js file (a checkout\'s dist/cli.js), and names no path of the run', async () => {
+  it("runs $QFI with node when it names a .js file (a checkout's dist/cli.js), and names no path of the run", async () => {
     const results = mkdtempSync(join(tmpdir(), 'qfi-repro-'));
     const script = await reproducerIn(results);
     const cli = join(mkdtempSync(join(tmpdir(), 'qfi-cli-')), 'cli.js');

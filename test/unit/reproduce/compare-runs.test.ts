@@ -20,7 +20,7 @@ describe('readRunFacts', () => {
     expect(seed7.icount).toBe(false);
   });
 
-  it('keeps a plugin injection\'s place and values only under -icount', () => {
+  it("keeps a plugin injection's place and values only under -icount", () => {
     // The injection log line plugin/README.md documents (no plugin run is recorded here: it needs a QEMU build).
     const readme = readFileSync(new URL('../../../plugin/README.md', import.meta.url), 'utf8');
     const entry = JSON.parse(readme.split('\n').find((l) => l.startsWith('{"rule":"r1"'))!) as Record<string, unknown>;
@@ -30,7 +30,7 @@ describe('readRunFacts', () => {
 });
 
 describe('compareRuns on real runs', () => {
-  it('a replay with the same seed matches: verdict, every block injection, the guest point\'s counts', () => {
+  it("a replay with the same seed matches: verdict, every block injection, the guest point's counts", () => {
     const c = compareRuns(seed7, replay);
     expect(c.matched).toBe(true);
     expect(c.setup.guest.matched).toBe(true);
@@ -54,6 +54,6 @@ describe('compareRuns on real runs', () => {
     expect(lines[2]).toBe(`  host and plugin rules: ${seed7.injections.length} in the original, ${seed8.injections.length} in the replay`);
     expect(lines.find((l) => l.startsWith('  only in the original: '))).toMatch(/block h1 disk=data op=read sector=\d+/);
     expect(lines.at(-1)).toMatch(/^qfi reproduce: differed/);
-    expect(warnings).toEqual(['the replay\'s seed differs: original 7, replay 8']);
+    expect(warnings).toEqual(["the replay's seed differs: original 7, replay 8"]);
   });
 });

@@ -27,19 +27,27 @@ describe('findRun', () => {
 
   it('picks a campaign scenario by --scenario, at the top or one folder down, and suggests a near miss', () => {
     expect(findRun(campaignFiles, { scenario: 'storage.read-fail', label: 'c' })).toBe('scenarios/storage.read-fail/');
-    expect(findRun(under('campaign/', campaignFiles), { scenario: 'block.read.disk-data-fail', label: 'c.zip' })).toBe('campaign/scenarios/block.read.disk-data-fail/');
-    expect(problem(() => findRun(campaignFiles, { scenario: 'storage.raed-fail', label: 'c' }))).toMatch(/c has no scenario `storage.raed-fail`\nhint: did you mean `storage.read-fail`\? the 2 scenario\(s\): /);
+    expect(findRun(under('campaign/', campaignFiles), { scenario: 'block.read.disk-data-fail', label: 'c.zip' })).toBe(
+      'campaign/scenarios/block.read.disk-data-fail/',
+    );
+    expect(problem(() => findRun(campaignFiles, { scenario: 'storage.raed-fail', label: 'c' }))).toMatch(
+      /c has no scenario `storage.raed-fail`\nhint: did you mean `storage.read-fail`\? the 2 scenario\(s\): /,
+    );
   });
 
   it('asks which scenario for a campaign, even with a probe run one folder down, and refuses --scenario for one run', () => {
     const text = problem(() => findRun([...campaignFiles, ...under('probe/', runFiles)], { scenario: undefined, label: 'c' }));
-    expect(text).toMatch(/c holds a campaign's results: say which scenario to reproduce\nhint: add --scenario ID; the 2 scenario\(s\): (block.read.disk-data-fail, storage.read-fail|storage.read-fail, block.read.disk-data-fail)/);
+    expect(text).toMatch(
+      /c holds a campaign's results: say which scenario to reproduce\nhint: add --scenario ID; the 2 scenario\(s\): (block.read.disk-data-fail, storage.read-fail|storage.read-fail, block.read.disk-data-fail)/,
+    );
     expect(problem(() => findRun(runFiles, { scenario: 'x', label: 'r' }))).toMatch(/--scenario x: r is not a campaign's results/);
   });
 
   it('says what a folder without reproduce.json is', () => {
     const older = runFiles.filter((n) => n !== 'reproduce.json');
-    expect(problem(() => findRun(older, { scenario: undefined, label: 'old' }))).toMatch(/old has no reproduce.json[\s\S]*hint: its summary.json is from a qfi without `qfi reproduce`/);
+    expect(problem(() => findRun(older, { scenario: undefined, label: 'old' }))).toMatch(
+      /old has no reproduce.json[\s\S]*hint: its summary.json is from a qfi without `qfi reproduce`/,
+    );
     expect(problem(() => findRun(['notes.txt'], { scenario: undefined, label: 'x' }))).toMatch(/hint: give the folder a qfi run wrote/);
   });
 });

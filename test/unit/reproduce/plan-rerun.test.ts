@@ -13,12 +13,19 @@ const recordDir = new URL('../../fixtures/reproduce/block-rate-seed7/', import.m
 const manifest = JSON.parse(readFileSync(join(recordDir, 'reproduce.json'), 'utf8')) as ReproduceManifest;
 const summary = readRunFacts(recordDir)!.summary;
 const checkout = '/home/me/src/project';
-const plan = (overrides = {}, withSummary = true) => planRerun({ manifest, summary: withSummary ? summary : undefined, recordDir, cwd: checkout, overrides, resultsDir: '/home/me/replay' });
+const plan = (overrides = {}, withSummary = true) =>
+  planRerun({ manifest, summary: withSummary ? summary : undefined, recordDir, cwd: checkout, overrides, resultsDir: '/home/me/replay' });
 
 describe('planRerun from a real run', () => {
   it('reads the copied config as if it were where it was, with the recorded seed, name and the system QEMU', () => {
     const { inputs, configBaseDir, notes } = plan();
-    expect(inputs).toMatchObject({ config: join(recordDir, 'reproduce-config.toml'), seed: '7', name: 'qfi', qemu: 'system', 'results-dir': '/home/me/replay' });
+    expect(inputs).toMatchObject({
+      config: join(recordDir, 'reproduce-config.toml'),
+      seed: '7',
+      name: 'qfi',
+      qemu: 'system',
+      'results-dir': '/home/me/replay',
+    });
     expect(configBaseDir).toBe(checkout);
     expect(inputs['qemu-version']).toBeUndefined();
     expect(notes.join('\n')).toMatch(/QEMU: this machine's system QEMU \(the original ran the system's QEMU 7\.2\.\d+\)/);

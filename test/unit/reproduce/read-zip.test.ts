@@ -49,7 +49,12 @@ describe('readZip on artifact zips', () => {
   it('reads zip64 archives (archiver forceZip64) and stored entries', async () => {
     for (const extra of [{ forceZip64: true }, { store: true }]) {
       const entries = readZip(await artifactZip(files, extra));
-      expect(entries.find((e) => e.name === 'binary.bin')?.read().equals(files['binary.bin'])).toBe(true);
+      expect(
+        entries
+          .find((e) => e.name === 'binary.bin')
+          ?.read()
+          .equals(files['binary.bin']),
+      ).toBe(true);
       expect(entries).toHaveLength(Object.keys(files).length);
     }
   });
@@ -65,6 +70,10 @@ describe('readZip on artifact zips', () => {
     const at = damaged.indexOf(Buffer.from('console.log')) + 'console.log'.length + 20;
     damaged[at] = damaged[at]! ^ 0xff;
     expect(entry.read().length).toBe(100_000);
-    expect(() => readZip(damaged).find((e) => e.name === 'console.log')!.read()).toThrow(/CRC-32 mismatch|cannot be inflated|bytes inflated/);
+    expect(() =>
+      readZip(damaged)
+        .find((e) => e.name === 'console.log')!
+        .read(),
+    ).toThrow(/CRC-32 mismatch|cannot be inflated|bytes inflated/);
   });
 });

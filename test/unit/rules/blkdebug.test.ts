@@ -11,11 +11,14 @@ import { compileHostRules, parseRule, type BlockRule } from '../../../src/rules/
  */
 type Section = { kind: string; fields: Record<string, string> };
 function parseSections(text: string): Section[] {
-  return text.split(/\n(?=\[)/).filter((s) => s.startsWith('[')).map((block) => {
-    const [head, ...lines] = block.trim().split('\n');
-    const fields = Object.fromEntries(lines.map((l) => /^\s*(\S+) = "(.*)"$/.exec(l)!).map((m) => [m[1]!, m[2]!]));
-    return { kind: head!.slice(1, -1), fields };
-  });
+  return text
+    .split(/\n(?=\[)/)
+    .filter((s) => s.startsWith('['))
+    .map((block) => {
+      const [head, ...lines] = block.trim().split('\n');
+      const fields = Object.fromEntries(lines.map((l) => /^\s*(\S+) = "(.*)"$/.exec(l)!).map((m) => [m[1]!, m[2]!]));
+      return { kind: head!.slice(1, -1), fields };
+    });
 }
 const EVENTS = { read: 'read_aio', write: 'write_aio', flush: 'flush_to_disk' } as const;
 function simulate(config: BlkdebugConfig, requests: Array<{ op: 'read' | 'write' | 'flush'; sector?: number }>): number[] {
@@ -29,7 +32,10 @@ function simulate(config: BlkdebugConfig, requests: Array<{ op: 'read' | 'write'
     if (injects.length > 0) armed = injects;
     const next = matching.find((s) => s.kind === 'set-state');
     if (next) state = Number(next.fields['new_state']);
-    const hit = armed.find((s) => (!s.fields['iotype'] || s.fields['iotype'] === op) && (s.fields['sector'] === undefined || (op !== 'flush' && Number(s.fields['sector']) === sector)));
+    const hit = armed.find(
+      (s) =>
+        (!s.fields['iotype'] || s.fields['iotype'] === op) && (s.fields['sector'] === undefined || (op !== 'flush' && Number(s.fields['sector']) === sector)),
+    );
     return hit ? Number(hit.fields['errno']) : 0;
   });
 }
@@ -39,7 +45,14 @@ const failing = (errnos: number[]) => errnos.flatMap((e, i) => (e ? [i] : []));
 
 describe('compileBlkdebug', () => {
   it('fail-after, drop-every and once fail exactly the requests the model says', () => {
-    for (const text of ['block.read=fail-after:3', 'block.read=drop-every:4', 'block.read=fail', 'block.read[once=true]=fail-after:2', 'block.read[once=true]=drop-every:5', 'block.read=fail-after:0']) {
+    for (const text of [
+      'block.read=fail-after:3',
+      'block.read=drop-every:4',
+      'block.read=fail',
+      'block.read[once=true]=fail-after:2',
+      'block.read[once=true]=drop-every:5',
+      'block.read=fail-after:0',
+    ]) {
       const [rule] = rules(text);
       const got = failing(simulate(compileBlkdebug({ format: 'raw', rules: [rule!], seed: 1 }), seq(30)));
       const want = Array.from({ length: 30 }, (_, k) => k).filter((k) => ruleFailsRequest(rule!, 1, k));
@@ -63,7 +76,10 @@ describe('compileBlkdebug', () => {
     const config = compileBlkdebug({ format: 'raw', rules: rs, seed: 1 });
     expect(config.states).toBe(9);
     const ops = ['read', 'write', 'write', 'read', 'read', 'write', 'read', 'write', 'read', 'read'] as const;
-    const errnos = simulate(config, ops.map((op, i) => ({ op, sector: i })));
+    const errnos = simulate(
+      config,
+      ops.map((op, i) => ({ op, sector: i })),
+    );
     // reads 1..6 at indexes 0,3,4,6,8,9: the 3rd and 6th fail; writes 1..4 at 1,2,5,7: the 3rd on fail.
     expect(failing(errnos)).toEqual([4, 5, 7, 9]);
   });

@@ -13,12 +13,9 @@ function configError(fn: () => unknown): ConfigError {
 }
 
 describe('validateFwCfgName', () => {
-  it.each([DEFAULT_RULES_FW_CFG_NAME, 'opt/a', 'opt/org.example/x-y_z', 'opt/' + 'x'.repeat(51), 'opt/with space~!'])(
-    'accepts %j',
-    (name) => {
-      expect(validateFwCfgName(name)).toBe(name);
-    },
-  );
+  it.each([DEFAULT_RULES_FW_CFG_NAME, 'opt/a', 'opt/org.example/x-y_z', 'opt/' + 'x'.repeat(51), 'opt/with space~!'])('accepts %j', (name) => {
+    expect(validateFwCfgName(name)).toBe(name);
+  });
 
   it('uses opt/qfi/rules by default', () => {
     expect(DEFAULT_RULES_FW_CFG_NAME).toBe('opt/qfi/rules');

@@ -6,7 +6,7 @@ import { firesAt } from '../../../src/run/host-faults.js';
 const problem = ruleProblem;
 
 describe('host rules', () => {
-  it('are the block, vm and net.link points; net.tx and the guest\'s own rules file stay guest rules', () => {
+  it("are the block, vm and net.link points; net.tx and the guest's own rules file stay guest rules", () => {
     expect(isHostRule(parseRule('block.read=fail'))).toBe(true);
     expect(isHostRule(parseRule('vm.pause[duration=2s]=fail'))).toBe(true);
     expect(isHostRule(parseRule('net.link=fail'))).toBe(true);
@@ -17,12 +17,20 @@ describe('host rules', () => {
   });
 
   it('print canonically, parameters sorted', () => {
-    expect(printRule(parseRule('block.read[ sectors=0-7  disk=data errno=ENOSPC ]=fail-after:3'))).toBe('block.read[disk=data errno=ENOSPC sectors=0-7]=fail-after:3');
+    expect(printRule(parseRule('block.read[ sectors=0-7  disk=data errno=ENOSPC ]=fail-after:3'))).toBe(
+      'block.read[disk=data errno=ENOSPC sectors=0-7]=fail-after:3',
+    );
   });
 
   it('point errors at the parameter or action at fault, before anything boots', () => {
-    expect(problem('block.read[disk=data errno=EWHAT]=fail')).toMatchObject({ column: 28, message: expect.stringMatching(/unknown errno "EWHAT", expected one of EPERM, EIO/) });
-    expect(problem('block.read[size=1]=fail')).toMatchObject({ column: 12, message: expect.stringMatching(/block\.read has no parameter `size`[\s\S]*takes disk, errno, sectors, once, from, after, on, for/) });
+    expect(problem('block.read[disk=data errno=EWHAT]=fail')).toMatchObject({
+      column: 28,
+      message: expect.stringMatching(/unknown errno "EWHAT", expected one of EPERM, EIO/),
+    });
+    expect(problem('block.read[size=1]=fail')).toMatchObject({
+      column: 12,
+      message: expect.stringMatching(/block\.read has no parameter `size`[\s\S]*takes disk, errno, sectors, once, from, after, on, for/),
+    });
     expect(problem('block.flush[sectors=1-2]=fail').message).toMatch(/block\.flush has no parameter `sectors`/);
     expect(problem('block.read[sectors=9-3]=fail').message).toMatch(/sector range 9-3 ends before it starts/);
     expect(problem('block.read[sectors=0-5000]=fail').message).toMatch(/wider than 4096 sectors/);
@@ -31,17 +39,68 @@ describe('host rules', () => {
     expect(problem('block.write[once=true sectors=0-7]=fail').message).toMatch(/once with sectors= is not supported/);
     expect(problem('block.read=delay-ms:5')).toMatchObject({ column: 12, message: expect.stringMatching(/no QEMU release has[\s\S]*vm\.pause/) });
     expect(problem('vm.pause=delay-ms:5').message).toMatch(/delay-ms has no meaning for vm\.pause[\s\S]*drop-every:N \(every N seconds\)/);
-    expect(problem('block.reed=fail')).toMatchObject({ column: 1, message: expect.stringMatching(/unknown host point `block\.reed`: block\.\* points are carried out by QEMU \(block\.read, block\.write, block\.flush\)[\s\S]*rules-file/) });
+    expect(problem('block.reed=fail')).toMatchObject({
+      column: 1,
+      message: expect.stringMatching(
+        /unknown host point `block\.reed`: block\.\* points are carried out by QEMU \(block\.read, block\.write, block\.flush\)[\s\S]*rules-file/,
+      ),
+    });
     expect(problem('vm.sleep=fail').message).toMatch(/unknown host point `vm\.sleep`/);
   });
 
   it('compile to typed rules with defaults: EIO, from the test start, open at once, 1 s pauses', () => {
-    const rules = ['block.read[disk=data]=fail-after:3', 'block.write[errno=ENOSPC sectors=8 from=boot on=go for=2s]=fail', 'block.flush=off', 'vm.pause[after=1m30s duration=500ms]=drop-every:2', 'net.link=fail'].map((r) => parseRule(r));
+    const rules = [
+      'block.read[disk=data]=fail-after:3',
+      'block.write[errno=ENOSPC sectors=8 from=boot on=go for=2s]=fail',
+      'block.flush=off',
+      'vm.pause[after=1m30s duration=500ms]=drop-every:2',
+      'net.link=fail',
+    ].map((r) => parseRule(r));
     expect(compileHostRules(rules)).toEqual([
-      { layer: 'block', id: 'h1', text: 'block.read[disk=data]=fail-after:3', op: 'read', disk: 'data', errno: 5, errnoName: 'EIO', sectors: undefined, once: false, action: { kind: 'fail-after', n: 3 }, window: { from: 'test', afterMs: 0, on: undefined, forMs: undefined } },
-      { layer: 'block', id: 'h2', text: 'block.write[errno=ENOSPC for=2s from=boot on=go sectors=8]=fail', op: 'write', disk: undefined, errno: 28, errnoName: 'ENOSPC', sectors: [8, 8], once: false, action: { kind: 'fail' }, window: { from: 'boot', afterMs: 0, on: 'go', forMs: 2000 } },
-      { layer: 'vm', id: 'h3', text: 'vm.pause[after=1m30s duration=500ms]=drop-every:2', point: 'vm.pause', durationMs: 500, action: { kind: 'drop-every', n: 2 }, window: { from: 'test', afterMs: 90_000, on: undefined, forMs: undefined } },
-      { layer: 'net', id: 'h4', text: 'net.link=fail', point: 'net.link', durationMs: 1000, action: { kind: 'fail' }, window: { from: 'test', afterMs: 0, on: undefined, forMs: undefined } },
+      {
+        layer: 'block',
+        id: 'h1',
+        text: 'block.read[disk=data]=fail-after:3',
+        op: 'read',
+        disk: 'data',
+        errno: 5,
+        errnoName: 'EIO',
+        sectors: undefined,
+        once: false,
+        action: { kind: 'fail-after', n: 3 },
+        window: { from: 'test', afterMs: 0, on: undefined, forMs: undefined },
+      },
+      {
+        layer: 'block',
+        id: 'h2',
+        text: 'block.write[errno=ENOSPC for=2s from=boot on=go sectors=8]=fail',
+        op: 'write',
+        disk: undefined,
+        errno: 28,
+        errnoName: 'ENOSPC',
+        sectors: [8, 8],
+        once: false,
+        action: { kind: 'fail' },
+        window: { from: 'boot', afterMs: 0, on: 'go', forMs: 2000 },
+      },
+      {
+        layer: 'vm',
+        id: 'h3',
+        text: 'vm.pause[after=1m30s duration=500ms]=drop-every:2',
+        point: 'vm.pause',
+        durationMs: 500,
+        action: { kind: 'drop-every', n: 2 },
+        window: { from: 'test', afterMs: 90_000, on: undefined, forMs: undefined },
+      },
+      {
+        layer: 'net',
+        id: 'h4',
+        text: 'net.link=fail',
+        point: 'net.link',
+        durationMs: 1000,
+        action: { kind: 'fail' },
+        window: { from: 'test', afterMs: 0, on: undefined, forMs: undefined },
+      },
     ]);
   });
 

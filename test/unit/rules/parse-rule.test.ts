@@ -136,9 +136,7 @@ describe('parseRule: errors', () => {
   });
 
   it('quotes the example from the docs exactly', () => {
-    expect(configError(() => parseRule('alloc.frame=rate:2000')).message).toBe(
-      'bad rule "alloc.frame=rate:2000": rate is per 1000, expected 0..1000',
-    );
+    expect(configError(() => parseRule('alloc.frame=rate:2000')).message).toBe('bad rule "alloc.frame=rate:2000": rate is per 1000, expected 0..1000');
   });
 
   it.each([

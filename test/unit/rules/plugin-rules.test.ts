@@ -12,16 +12,31 @@ describe('plugin rules', () => {
   });
 
   it('point errors at the parameter at fault', () => {
-    expect(problem('mem.flip[addr=0x10 at=insn:0]=fail')).toMatchObject({ column: 23, message: expect.stringMatching(/bad trigger "insn:0"[\s\S]*hint: at= takes insn:N/) });
-    expect(problem('mem.flip[addr=100 at=insn:5]=fail')).toMatchObject({ column: 15, message: expect.stringMatching(/addr must be a hex guest-physical address/) });
+    expect(problem('mem.flip[addr=0x10 at=insn:0]=fail')).toMatchObject({
+      column: 23,
+      message: expect.stringMatching(/bad trigger "insn:0"[\s\S]*hint: at= takes insn:N/),
+    });
+    expect(problem('mem.flip[addr=100 at=insn:5]=fail')).toMatchObject({
+      column: 15,
+      message: expect.stringMatching(/addr must be a hex guest-physical address/),
+    });
     expect(problem('reg.set[reg=rax at=insn:5]=fail')).toMatchObject({ column: 1, message: expect.stringMatching(/reg\.set needs `value=`/) });
-    expect(problem('reg.flip[reg=rax at=insn:5 bits=3]=fail')).toMatchObject({ column: 28, message: expect.stringMatching(/reg\.flip has no parameter `bits`[\s\S]*takes reg, mask, at, count, cpu, period/) });
+    expect(problem('reg.flip[reg=rax at=insn:5 bits=3]=fail')).toMatchObject({
+      column: 28,
+      message: expect.stringMatching(/reg\.flip has no parameter `bits`[\s\S]*takes reg, mask, at, count, cpu, period/),
+    });
     expect(problem('mem.flip[addr=0x10 ranges=ram at=insn:5]=fail').message).toMatch(/either addr .* or ranges/);
-    expect(problem('mem.flip[addr=0x10 at=insn:5]=fail-after:3')).toMatchObject({ column: 31, message: expect.stringMatching(/fail-after has no meaning for mem\.flip/) });
+    expect(problem('mem.flip[addr=0x10 at=insn:5]=fail-after:3')).toMatchObject({
+      column: 31,
+      message: expect.stringMatching(/fail-after has no meaning for mem\.flip/),
+    });
     expect(problem('mem.flip[at=insn:5 period=10]=fail').message).toMatch(/period only goes with rate:N/);
     expect(problem('mem.flip[ranges=0x20-0x10 at=insn:5]=fail').message).toMatch(/ranges must be ram or 0xSTART-0xEND/);
     expect(problem('mem.flip[at=insn:5 mask=0x100]=fail').message).toMatch(/mask 0x100 is wider than the 1 byte it flips[\s\S]*up to 0xff/);
-    expect(problem('mem.flip[addr=0x10 width=2 at=insn:5 mask=0x10000]=fail')).toMatchObject({ column: 43, message: expect.stringMatching(/wider than the 2 bytes/) });
+    expect(problem('mem.flip[addr=0x10 width=2 at=insn:5 mask=0x10000]=fail')).toMatchObject({
+      column: 43,
+      message: expect.stringMatching(/wider than the 2 bytes/),
+    });
     expect(parseRule('mem.flip[addr=0x10 width=2 at=insn:5 mask=0x8000]=fail').params?.mask).toBe('0x8000');
   });
 
@@ -36,10 +51,30 @@ describe('plugin rules', () => {
     ].map((r) => parseRule(r));
     const lines = compilePluginRules(rules, q35RamRanges(256n * 2n ** 20n));
     expect(lines).toEqual([
-      { id: 'r1', action: 'flip-ram', rule: 'mem.flip[addr=0x100000 at=insn:5000000 mask=0x8]=fail', line: 'id=r1 action=flip-ram addr=0x100000 mask=0x8 trigger=insn:5000000 repeat=once' },
-      { id: 'r2', action: 'flip-ram-random', rule: 'mem.flip[at=insn:1000]=rate:5', line: 'id=r2 action=flip-ram-random ranges=0x0-0xa0000;0x100000-0x10000000 trigger=insn:1000 repeat=rate:5:1000000' },
-      { id: 'r3', action: 'set-reg', rule: 'reg.set[at=pc:0x100030#1 count=1 reg=rax value=0x2a]=drop-every:100', line: 'id=r3 action=set-reg reg=rax value=0x2a trigger=pc:0x100030#1 repeat=every:100 count=1' },
-      { id: 'r4', action: 'write-ram', rule: 'mem.write[addr=0x2000 at=insn:1 bytes=deadbeef]=fail', line: 'id=r4 action=write-ram addr=0x2000 bytes=deadbeef trigger=insn:1 repeat=once' },
+      {
+        id: 'r1',
+        action: 'flip-ram',
+        rule: 'mem.flip[addr=0x100000 at=insn:5000000 mask=0x8]=fail',
+        line: 'id=r1 action=flip-ram addr=0x100000 mask=0x8 trigger=insn:5000000 repeat=once',
+      },
+      {
+        id: 'r2',
+        action: 'flip-ram-random',
+        rule: 'mem.flip[at=insn:1000]=rate:5',
+        line: 'id=r2 action=flip-ram-random ranges=0x0-0xa0000;0x100000-0x10000000 trigger=insn:1000 repeat=rate:5:1000000',
+      },
+      {
+        id: 'r3',
+        action: 'set-reg',
+        rule: 'reg.set[at=pc:0x100030#1 count=1 reg=rax value=0x2a]=drop-every:100',
+        line: 'id=r3 action=set-reg reg=rax value=0x2a trigger=pc:0x100030#1 repeat=every:100 count=1',
+      },
+      {
+        id: 'r4',
+        action: 'write-ram',
+        rule: 'mem.write[addr=0x2000 at=insn:1 bytes=deadbeef]=fail',
+        line: 'id=r4 action=write-ram addr=0x2000 bytes=deadbeef trigger=insn:1 repeat=once',
+      },
     ]);
   });
 

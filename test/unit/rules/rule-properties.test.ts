@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/core/errors.js';
-import {
-  canonicalRulesText,
-  mergeRules,
-  parseRule,
-  parseRuleLines,
-  printAction,
-  printRule,
-  type Action,
-  type Rule,
-} from '../../../src/rules/index.js';
+import { canonicalRulesText, mergeRules, parseRule, parseRuleLines, printAction, printRule, type Action, type Rule } from '../../../src/rules/index.js';
 
 const U32_MAX = 4294967295;
 
@@ -32,23 +23,23 @@ const arbRule: fc.Arbitrary<Rule> = fc.oneof(
 const arbWs = fc.array(fc.constantFrom(' ', '\t'), { maxLength: 3 }).map((a) => a.join(''));
 
 /** `rule` written with whitespace at every tolerated place. */
-const arbSpacedRule = fc
-  .tuple(arbRule, fc.array(arbWs, { minLength: 6, maxLength: 6 }))
-  .map(([rule, ws]) => {
-    const [w0, w1, w2, w3, w4, w5] = ws as [string, string, string, string, string, string];
-    const [name, n] = printAction(rule.action).split(':');
-    const arg = n === undefined ? '' : `${w3}:${w4}${n}`;
-    // inside brackets, spaces around every parameter are tolerated too
-    const params = rule.params ? `[${w1}${Object.entries(rule.params).map(([k, v]) => `${k}=${v}`).join(` ${w2}`)}${w3}]` : '';
-    return { rule, text: `${w0}${rule.point}${params}${w1}=${w2}${name}${arg}${w5}` };
-  });
+const arbSpacedRule = fc.tuple(arbRule, fc.array(arbWs, { minLength: 6, maxLength: 6 })).map(([rule, ws]) => {
+  const [w0, w1, w2, w3, w4, w5] = ws as [string, string, string, string, string, string];
+  const [name, n] = printAction(rule.action).split(':');
+  const arg = n === undefined ? '' : `${w3}:${w4}${n}`;
+  // inside brackets, spaces around every parameter are tolerated too
+  const params = rule.params
+    ? `[${w1}${Object.entries(rule.params)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(` ${w2}`)}${w3}]`
+    : '';
+  return { rule, text: `${w0}${rule.point}${params}${w1}=${w2}${name}${arg}${w5}` };
+});
 
 /** Near-miss text: mostly the rule alphabet, so some parse and many fail at varied columns. */
 const arbNoise = fc.oneof(
   fc.string({ unit: fc.constantFrom(...'ab.=_-:019 \tfailoverdpy#+,'.split('')), maxLength: 24 }),
-  arbSpacedRule.chain(({ text }) =>
-    fc.tuple(fc.nat(text.length), fc.string({ maxLength: 2 })).map(([at, s]) => text.slice(0, at) + s + text.slice(at + 1)),
-  ),
+  arbSpacedRule.chain(({ text }) => fc.tuple(fc.nat(text.length), fc.string({ maxLength: 2 })).map(([at, s]) => text.slice(0, at) + s + text.slice(at + 1))),
 );
 
 /** The parse result, or the column of the error. */
@@ -82,15 +73,21 @@ describe('rule properties', () => {
 
   it('print(parse(s)) is a fixed point', () => {
     fc.assert(
-      fc.property(fc.oneof(arbSpacedRule.map((r) => r.text), arbNoise), (text) => {
-        const parsed = attempt(text);
-        fc.pre(typeof parsed !== 'number');
-        const once = printRule(parsed);
-        expect(printRule(parseRule(once))).toBe(once);
-        // the only whitespace in canonical text: one space between bracketed parameters
-        expect(once.replace(/\[[^\]]*\]/, '')).not.toMatch(/[ \t]/);
-        expect(once).not.toMatch(/\t| {2}|\[ | \]/);
-      }),
+      fc.property(
+        fc.oneof(
+          arbSpacedRule.map((r) => r.text),
+          arbNoise,
+        ),
+        (text) => {
+          const parsed = attempt(text);
+          fc.pre(typeof parsed !== 'number');
+          const once = printRule(parsed);
+          expect(printRule(parseRule(once))).toBe(once);
+          // the only whitespace in canonical text: one space between bracketed parameters
+          expect(once.replace(/\[[^\]]*\]/, '')).not.toMatch(/[ \t]/);
+          expect(once).not.toMatch(/\t| {2}|\[ | \]/);
+        },
+      ),
       { numRuns: 500 },
     );
   });

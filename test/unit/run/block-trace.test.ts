@@ -12,11 +12,21 @@ const fixture = (name: string) => readFileSync(new URL(`../../fixtures/traces/${
 
 describe('BlockTraceReader', () => {
   it('ties each failed request to its disk, sector and errno, as the runner recorded', () => {
-    const reader = new BlockTraceReader(new Map([['/run/disk-data.raw', 'data'], ['/run/disk-logs.raw', 'logs']]));
+    const reader = new BlockTraceReader(
+      new Map([
+        ['/run/disk-data.raw', 'data'],
+        ['/run/disk-logs.raw', 'logs'],
+      ]),
+    );
     for (const line of fixture('two-disks.log').split('\n')) reader.addLine(line);
     expect(reader.unmatched).toBe(0);
-    const recorded = fixture('two-disks.injections.jsonl').trim().split('\n').map((l) => JSON.parse(l) as { disk: string; op: string; sector: number; sectors: number; errno: string });
-    expect(reader.failures.map((f) => [f.disk, f.op, f.sector, f.sectors, f.errno])).toEqual(recorded.map((r) => [r.disk, r.op, r.sector, r.sectors, r.errno === 'ENOSPC' ? 28 : 5]));
+    const recorded = fixture('two-disks.injections.jsonl')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { disk: string; op: string; sector: number; sectors: number; errno: string });
+    expect(reader.failures.map((f) => [f.disk, f.op, f.sector, f.sectors, f.errno])).toEqual(
+      recorded.map((r) => [r.disk, r.op, r.sector, r.sectors, r.errno === 'ENOSPC' ? 28 : 5]),
+    );
     // Every failed read touches sectors 2-3; the writes on `logs` fail every second one.
     expect(reader.failures.filter((f) => f.disk === 'data').every((f) => f.sector! <= 3 && f.sector! + f.sectors! > 2)).toBe(true);
     expect(reader.failures.filter((f) => f.disk === 'logs').map((f) => f.ordinal % 2)).toEqual([0, 0]);

@@ -5,7 +5,10 @@ import { missingFirmwareHint } from '../../../src/run/exit-classification.js';
 
 const qemu = 'qemu-system-x86_64';
 const hasQemu = spawnSync(qemu, ['--version']).status === 0;
-const stderrOf = (args: string[]) => spawnSync(qemu, ['-nodefaults', '-display', 'none', '-machine', 'q35', ...args], { encoding: 'utf8', timeout: 20_000 }).stderr.trim().split('\n');
+const stderrOf = (args: string[]) =>
+  spawnSync(qemu, ['-nodefaults', '-display', 'none', '-machine', 'q35', ...args], { encoding: 'utf8', timeout: 20_000 })
+    .stderr.trim()
+    .split('\n');
 
 describe.skipIf(!hasQemu)('missingFirmwareHint', () => {
   it('names the firmware packages for a missing BIOS or option ROM, and nothing else', () => {

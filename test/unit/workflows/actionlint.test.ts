@@ -34,15 +34,20 @@ describe('actionlint', () => {
   };
 
   it('refuses a runner label GitHub does not have', async () => {
-    expect(await lint(edit('runs-on: ubuntu-24.04', 'runs-on: ubuntu-24.4'))).toEqual([expect.stringMatching(/^pr-smoke.yml:8:\d+: label "ubuntu-24.4" is unknown.*\[runner-label\]$/)]);
+    expect(await lint(edit('runs-on: ubuntu-24.04', 'runs-on: ubuntu-24.4'))).toEqual([
+      expect.stringMatching(/^pr-smoke.yml:8:\d+: label "ubuntu-24.4" is unknown.*\[runner-label\]$/),
+    ]);
   });
 
   it('refuses an expression naming a context that does not exist', async () => {
-    expect(await lint(edit('${{ steps.qfi.outputs.verdict }}', '${{ step.qfi.outputs.verdict }}'))).toEqual([expect.stringMatching(/undefined variable "step".*\[expression\]$/)]);
+    expect(await lint(edit('${{ steps.qfi.outputs.verdict }}', '${{ step.qfi.outputs.verdict }}'))).toEqual([
+      expect.stringMatching(/undefined variable "step".*\[expression\]$/),
+    ]);
   });
 
-  it("refuses the README's old snippet: `run: echo \"verdict: …\"` is not YAML", async () => {
-    const old = 'jobs:\n  smoke:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n      - if: always()\n        run: echo "verdict: ${{ steps.qfi.outputs.verdict }}"\n';
+  it('refuses the README\'s old snippet: `run: echo "verdict: …"` is not YAML', async () => {
+    const old =
+      'jobs:\n  smoke:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n      - if: always()\n        run: echo "verdict: ${{ steps.qfi.outputs.verdict }}"\n';
     expect(await lint(pasted('old.yml', old))).toEqual([expect.stringMatching(/could not parse as YAML.*mapping values are not allowed.*\[syntax-check\]$/)]);
   });
 });

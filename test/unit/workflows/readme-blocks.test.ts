@@ -53,7 +53,9 @@ describe('the checks', () => {
     expect(parseDocument('- if: always()\n  run: echo "verdict: ${{ steps.qfi.outputs.verdict }}"\n').errors).not.toEqual([]);
     const config = tomlBlocks[0]!.text;
     expect(config).toContain('timeout = "10m"');
-    expect(await configProblems(config.replace('timeout = "10m"', 'timeout = "10x"'))).toEqual([expect.stringContaining('test.timeout: bad duration "10x": units are ms, s, m, h')]);
+    expect(await configProblems(config.replace('timeout = "10m"', 'timeout = "10x"'))).toEqual([
+      expect.stringContaining('test.timeout: bad duration "10x": units are ms, s, m, h'),
+    ]);
     expect(await configProblems(config.replace('[machine]', '[machin]'))).toEqual([expect.stringMatching(/machin/)]);
   });
 });

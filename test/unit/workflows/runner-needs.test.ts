@@ -27,7 +27,9 @@ describe.each(workflowSources())('$name', (source) => {
 describe('the install check', () => {
   it('wants the system QEMU for a guest on it, per matrix row', async () => {
     const smoke = edited(example('pr-smoke.yml'), 'qemu-system-x86\n', 'cpio\n');
-    expect(await checkWorkflowInstalls('pr-smoke.yml', smoke)).toEqual([expect.stringMatching(/job smoke step 3 installs no qemu-system-x86, but mode run boots a x86_64 guest on the system QEMU/)]);
+    expect(await checkWorkflowInstalls('pr-smoke.yml', smoke)).toEqual([
+      expect.stringMatching(/job smoke step 3 installs no qemu-system-x86, but mode run boots a x86_64 guest on the system QEMU/),
+    ]);
     const own = edited(example('own-kernel.yml'), 'qemu-package: qemu-system-arm', 'qemu-package: qemu-system-x86');
     expect(await checkWorkflowInstalls('own-kernel.yml', own)).toEqual([expect.stringMatching(/\[arch=aarch64 .*\] step 4 installs no qemu-system-arm/)]);
   });
@@ -44,17 +46,27 @@ describe('the install check', () => {
     const noDeps = edited(text, '          install-deps: true\n', '');
     expect(await checkWorkflowInstalls('nightly-snapshot.yml', noDeps)).toEqual(
       // One line per matrix job of the plan (200 trials / 25 per job): the rows come from planCampaign's matrix.
-      Array.from({ length: 8 }, (_, i) => expect.stringMatching(new RegExp(`job flips \\[id=\\S+ shard=${i + 1}/8\\] step 4 does not set install-deps: true, but a snapshot campaign builds QEMU`))),
+      Array.from({ length: 8 }, (_, i) =>
+        expect.stringMatching(
+          new RegExp(`job flips \\[id=\\S+ shard=${i + 1}/8\\] step 4 does not set install-deps: true, but a snapshot campaign builds QEMU`),
+        ),
+      ),
     );
     const noImg = edited(text, 'seabios qemu-utils', 'seabios');
-    expect((await checkWorkflowInstalls('nightly-snapshot.yml', noImg))[0]).toMatch(/installs no qemu-utils \(qemu-img\), but .*saves its state in a qcow2 file/);
+    expect((await checkWorkflowInstalls('nightly-snapshot.yml', noImg))[0]).toMatch(
+      /installs no qemu-utils \(qemu-img\), but .*saves its state in a qcow2 file/,
+    );
     const lateApt = edited(text, 'sudo apt-get update && sudo apt-get install', 'sudo apt-get install');
     expect(await checkWorkflowInstalls('nightly-snapshot.yml', lateApt)).toContainEqual(expect.stringMatching(/apt-get install without apt-get update first/));
   });
 
   it('wants the x86 firmware for a qtest build on pc, not on virt', async () => {
     const text = edited(example('qtest-devices.yml'), "if: matrix.arch == 'x86_64'", "if: matrix.arch == 'aarch64'");
-    expect(await checkWorkflowInstalls('qtest-devices.yml', text)).toEqual([expect.stringMatching(/\[arch=x86_64 .*\] step 4 installs no qemu-system-data or seabios .*mode qtest with qemu auto: Ubuntu's QEMU has no qtest accelerator/)]);
+    expect(await checkWorkflowInstalls('qtest-devices.yml', text)).toEqual([
+      expect.stringMatching(
+        /\[arch=x86_64 .*\] step 4 installs no qemu-system-data or seabios .*mode qtest with qemu auto: Ubuntu's QEMU has no qtest accelerator/,
+      ),
+    ]);
   });
 
   it('knows from planCampaign that a plan boots only for a probe run', async () => {

@@ -39,8 +39,21 @@ import { examplesDir } from './sources.js';
 
 export const QFI_ACTION = /^[A-Za-z0-9-]+\/qfi@v\d+$/;
 
-export interface Step { uses?: string; run?: string; with?: Record<string, unknown>; id?: string; if?: string; name?: string }
-export interface Job { needs?: string | string[]; steps?: Step[]; strategy?: { matrix?: unknown }; if?: string; outputs?: Record<string, string> }
+export interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  id?: string;
+  if?: string;
+  name?: string;
+}
+export interface Job {
+  needs?: string | string[];
+  steps?: Step[];
+  strategy?: { matrix?: unknown };
+  if?: string;
+  outputs?: Record<string, string>;
+}
 type Row = Record<string, unknown>;
 
 /** What one qfi step needs on the runner. */
@@ -56,7 +69,10 @@ export interface Needs {
 
 /** Thrown by the host's log group: planCampaign went on to run (probe) a guest. */
 class Boots extends Error {}
-const BOOTS: Host = { log: { ...silentLogger, group: () => Promise.reject(new Boots('a guest would boot')) }, cacheDir: join(tmpdir(), 'qfi-needs-unused-cache') };
+const BOOTS: Host = {
+  log: { ...silentLogger, group: () => Promise.reject(new Boots('a guest would boot')) },
+  cacheDir: join(tmpdir(), 'qfi-needs-unused-cache'),
+};
 
 const PATH_INPUTS = new Set<string>(INPUTS.filter((i) => i.type === 'path').map((i) => i.name));
 
@@ -91,7 +107,11 @@ export function rawInputs(withValues: Record<string, unknown>): RawInputs {
   for (const spec of INPUTS) {
     const value = withValues[spec.name];
     if (value === undefined) continue;
-    if (spec.type === 'lines') inputs[spec.name] = String(value).split('\n').map((l) => l.trim()).filter(Boolean);
+    if (spec.type === 'lines')
+      inputs[spec.name] = String(value)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
     else inputs[spec.name] = String(value).trim();
   }
   return inputs as RawInputs;
@@ -116,7 +136,10 @@ function runNeeds(config: ResolvedConfig, why: string, snapshotAt?: SnapshotPoin
 }
 
 /** Per workflow: the plan files the plan steps wrote, and their matrices, by job. */
-interface Planned { planFile: string; matrix: { include: Row[] } }
+interface Planned {
+  planFile: string;
+  matrix: { include: Row[] };
+}
 
 /** What one qfi step needs; `planned`: plans of the jobs this one needs (for `plan-file`). */
 export async function stepNeeds(withValues: Record<string, unknown>, planned: Planned[] = []): Promise<{ needs: Needs; plan?: Planned }> {
@@ -130,14 +153,24 @@ export async function stepNeeds(withValues: Record<string, unknown>, planned: Pl
     const qemu = config.qemu.binary;
     const builds = qemu === 'auto' || qemu === 'build';
     const arch = config.machine.arch;
-    const why = [`mode qtest with qemu ${qemu}${builds ? ': Ubuntu\'s QEMU has no qtest accelerator, so qfi builds one' : ''}`, ...(newQcow2Disks(config) ? ['a new qcow2 disk'] : [])];
-    return { needs: builds ? { build: { arch, firmware: arch === 'x86_64' }, qemuImg: newQcow2Disks(config), why } : { systemQemu: arch, qemuImg: newQcow2Disks(config), why } };
+    const why = [
+      `mode qtest with qemu ${qemu}${builds ? ": Ubuntu's QEMU has no qtest accelerator, so qfi builds one" : ''}`,
+      ...(newQcow2Disks(config) ? ['a new qcow2 disk'] : []),
+    ];
+    return {
+      needs: builds
+        ? { build: { arch, firmware: arch === 'x86_64' }, qemuImg: newQcow2Disks(config), why }
+        : { systemQemu: arch, qemuImg: newQcow2Disks(config), why },
+    };
   }
   if (mode === 'run') return { needs: runNeeds(await resolve(inputs, cwd), 'mode run') };
   if (mode === 'plan') {
     try {
       const { matrix, planFile } = await planCampaign({ inputs: { ...inputs, 'results-dir': results }, cwd }, BOOTS);
-      return { needs: { qemuImg: false, why: ['mode plan: planCampaign ran no probe, nothing boots'] }, plan: { planFile, matrix: { include: matrix.include.map((entry) => ({ ...entry })) } } };
+      return {
+        needs: { qemuImg: false, why: ['mode plan: planCampaign ran no probe, nothing boots'] },
+        plan: { planFile, matrix: { include: matrix.include.map((entry) => ({ ...entry })) } },
+      };
     } catch (err) {
       if (!(err instanceof Boots)) throw err;
       // The probe: the campaign's config without faults (run-campaign.ts's probe()).
@@ -201,7 +234,12 @@ function aptInstalls(run: string): { packages: string[]; updatedFirst: boolean }
     const m = /\bapt-get\s+install\s+(.*)$/.exec(command);
     if (!m) continue;
     if (!updated) updatedFirst = false;
-    packages.push(...m[1]!.trim().split(/\s+/).filter((w) => !w.startsWith('-')));
+    packages.push(
+      ...m[1]!
+        .trim()
+        .split(/\s+/)
+        .filter((w) => !w.startsWith('-')),
+    );
   }
   return { packages, updatedFirst };
 }
@@ -231,7 +269,8 @@ export function missingFor(needs: Needs, step: Step, installed: Set<string>): st
   if (needs.build) {
     if (String(step.with?.['install-deps'] ?? '') !== 'true') missing.push(`does not set install-deps: true, but ${why}`);
     const firmware = ['qemu-system-data', 'seabios'].filter((p) => !installed.has(p));
-    if (needs.build.firmware && !installed.has('qemu-system-x86') && firmware.length > 0) missing.push(`installs no ${firmware.join(' or ')} (or qemu-system-x86), the firmware a QEMU build uses, but ${why}`);
+    if (needs.build.firmware && !installed.has('qemu-system-x86') && firmware.length > 0)
+      missing.push(`installs no ${firmware.join(' or ')} (or qemu-system-x86), the firmware a QEMU build uses, but ${why}`);
   }
   if (needs.qemuImg && !installed.has('qemu-utils')) missing.push(`installs no qemu-utils (qemu-img), but ${why}`);
   return missing;
@@ -245,8 +284,15 @@ export async function checkWorkflowInstalls(name: string, text: string): Promise
   for (const jobName of topological(jobs)) {
     const job = jobs[jobName]!;
     const needed = [job.needs ?? []].flat();
-    for (const row of matrixRows(job, needed.map((n) => plans.get(n)))) {
-      const label = Object.keys(row).length ? ` [${Object.entries(row).map(([k, v]) => `${k}=${String(v)}`).join(' ')}]` : '';
+    for (const row of matrixRows(
+      job,
+      needed.map((n) => plans.get(n)),
+    )) {
+      const label = Object.keys(row).length
+        ? ` [${Object.entries(row)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join(' ')}]`
+        : '';
       const steps = job.steps ?? [];
       for (const [i, step] of steps.entries()) {
         if (step.uses === undefined || !QFI_ACTION.test(step.uses) || !runsInRow(step, row)) continue;
@@ -256,7 +302,10 @@ export async function checkWorkflowInstalls(name: string, text: string): Promise
           const value = substitute(v, row);
           if (value !== undefined) withValues[k] = value;
         }
-        const { needs, plan } = await stepNeeds(withValues, needed.map((n) => plans.get(n)).filter((p): p is Planned => p !== undefined));
+        const { needs, plan } = await stepNeeds(
+          withValues,
+          needed.map((n) => plans.get(n)).filter((p): p is Planned => p !== undefined),
+        );
         if (plan) plans.set(jobName, plan);
         const installed = installedBefore(steps, i, row, problems, where);
         problems.push(...missingFor(needs, { ...step, with: withValues }, installed).map((m) => `${where} ${m}`));

@@ -50,7 +50,9 @@ const WRAP_HEAD = 'on: push\njobs:\n  readme:\n    runs-on: ubuntu-24.04\n    st
 const WRAP_LINES = WRAP_HEAD.split('\n').length - 1;
 
 export function exampleFiles(): string[] {
-  return readdirSync(examplesDir).filter((f) => f.endsWith('.yml')).sort();
+  return readdirSync(examplesDir)
+    .filter((f) => f.endsWith('.yml'))
+    .sort();
 }
 
 export function readmeYamlBlocks(): FencedBlock[] {

@@ -15,7 +15,9 @@ import { parseRegionLine } from '../../../src/config/region-spec.js';
 import { readmeWorkflow, readmeYamlBlocks } from './sources.js';
 
 const dir = join(packageRoot(), 'workflows-examples');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yml'))
+  .sort();
 /** qfi's action, as a workflow uses it from its repository. */
 const QFI_ACTION = /^[A-Za-z0-9-]+\/qfi@v\d+$/;
 
@@ -26,8 +28,18 @@ async function parse(name: string, content: string) {
   return { errors: [...errors, ...((template?.errors ?? []) as Array<{ Message: string }>).map((e) => e.Message)], template };
 }
 
-interface Step { uses?: string; with?: Record<string, unknown>; id?: string }
-interface Job { needs?: string | string[]; steps?: Step[]; strategy?: { matrix?: unknown }; if?: string; outputs?: Record<string, string> }
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+  id?: string;
+}
+interface Job {
+  needs?: string | string[];
+  steps?: Step[];
+  strategy?: { matrix?: unknown };
+  if?: string;
+  outputs?: Record<string, string>;
+}
 const jobsOf = (file: string): Record<string, Job> => (parseYaml(readFileSync(join(dir, file), 'utf8')) as { jobs: Record<string, Job> }).jobs;
 const qfiSteps = (job: Job): Step[] => (job.steps ?? []).filter((s) => s.uses !== undefined && QFI_ACTION.test(s.uses));
 
@@ -76,10 +88,16 @@ function expectQfiInputs(file: string, jobs: Job[]): void {
           if (spec && 'values' in spec) expect(spec.values, `${file}: with.${key}`).toContain(value);
           if (key === 'regions') for (const line of String(value).trim().split('\n')) expect(() => parseRegionLine(line)).not.toThrow();
           // An image the job brings itself (path=) is not here; runner-needs.test.ts resolves those lines with a stand-in file.
-          if (key === 'disks') for (const line of String(value).trim().split('\n').filter((l) => !/\bpath=/.test(l))) expect(() => diskFromLine(line, 0, '/')).not.toThrow();
+          if (key === 'disks')
+            for (const line of String(value)
+              .trim()
+              .split('\n')
+              .filter((l) => !/\bpath=/.test(l)))
+              expect(() => diskFromLine(line, 0, '/')).not.toThrow();
         }
       }
-      if (step.with?.config) expect(files.concat(readdirSync(dir)), `${file}: config ${String(step.with.config)} is next to it`).toContain(String(step.with.config));
+      if (step.with?.config)
+        expect(files.concat(readdirSync(dir)), `${file}: config ${String(step.with.config)} is next to it`).toContain(String(step.with.config));
     }
   }
 }
@@ -90,7 +108,10 @@ function matrixValues(job: { strategy?: { matrix?: unknown } }, value: unknown):
   const include = (job.strategy?.matrix as { include?: Array<Record<string, unknown>> } | undefined)?.include;
   if (!m || !Array.isArray(include)) return [value];
   const values = include.map((row) => row[m[1]!]);
-  expect(values.every((v) => v !== undefined), `every matrix row gives ${m[1]}`).toBe(true);
+  expect(
+    values.every((v) => v !== undefined),
+    `every matrix row gives ${m[1]}`,
+  ).toBe(true);
   return values;
 }
 

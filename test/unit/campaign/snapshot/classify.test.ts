@@ -8,7 +8,11 @@ const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/consol
 
 describe('testOutput', () => {
   it("keeps only the test's own lines of a recorded console (no markers, QFI lines, kernel messages)", () => {
-    expect(testOutput(fixture('pass'))).toBe(loadConsoleFixture('pass').lines.filter((l) => /^(hello|alloc\.frame=)/.test(l)).join('\n'));
+    expect(testOutput(fixture('pass'))).toBe(
+      loadConsoleFixture('pass')
+        .lines.filter((l) => /^(hello|alloc\.frame=)/.test(l))
+        .join('\n'),
+    );
     expect(testOutput(fixture('points'))).toBe('read 2 failed');
   });
 
@@ -17,7 +21,12 @@ describe('testOutput', () => {
   });
 });
 
-const run = (verdict: 'pass' | 'fail' | 'panic' | 'hang' | 'infra-error', output = 'ok', events: ConsoleEvent[] = []) => ({ verdict, reason: `the ${verdict} reason`, events, output });
+const run = (verdict: 'pass' | 'fail' | 'panic' | 'hang' | 'infra-error', output = 'ok', events: ConsoleEvent[] = []) => ({
+  verdict,
+  reason: `the ${verdict} reason`,
+  events,
+  output,
+});
 
 describe('classifyTrial', () => {
   it('benign: passed with the golden output', () => {

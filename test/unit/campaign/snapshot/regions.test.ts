@@ -28,10 +28,17 @@ describe('region lines', () => {
 
 describe('resolveRegions', () => {
   const { events } = loadConsoleFixture('regions');
-  const ram: Array<[bigint, bigint]> = [[0n, 0xa0000n], [0x100000n, 0x10000000n]];
+  const ram: Array<[bigint, bigint]> = [
+    [0n, 0xa0000n],
+    [0x100000n, 0x10000000n],
+  ];
 
-  it('takes kernel sections from the agent\'s report, RAM from the memory map, registers from the arch', () => {
-    const regions = resolveRegions([{ name: 'kernel-code' }, { name: 'ram' }, { name: 'registers' }, { name: 'buf', ranges: '0x10-0x20' }], { arch: 'x86_64', ram, reported: events });
+  it("takes kernel sections from the agent's report, RAM from the memory map, registers from the arch", () => {
+    const regions = resolveRegions([{ name: 'kernel-code' }, { name: 'ram' }, { name: 'registers' }, { name: 'buf', ranges: '0x10-0x20' }], {
+      arch: 'x86_64',
+      ram,
+      reported: events,
+    });
     expect(regions[0]).toEqual({ name: 'kernel-code', kind: 'ram', ranges: events.find((e) => e.name === 'kernel-code')!.value });
     expect(regions[1]).toEqual({ name: 'ram', kind: 'ram', ranges: '0x0-0xa0000;0x100000-0x10000000' });
     expect(regions[2]).toMatchObject({ kind: 'registers' });
@@ -39,6 +46,8 @@ describe('resolveRegions', () => {
   });
 
   it('says which regions the guest reported when one is missing', () => {
-    expect(() => resolveRegions([{ name: 'kernel-bss' }], { arch: 'x86_64', ram, reported: [] })).toThrow(/did not report region kernel-bss \(it reported none\)/);
+    expect(() => resolveRegions([{ name: 'kernel-bss' }], { arch: 'x86_64', ram, reported: [] })).toThrow(
+      /did not report region kernel-bss \(it reported none\)/,
+    );
   });
 });

@@ -10,8 +10,16 @@ describe('planSnapshotTrials', () => {
   it('spreads trials evenly over the regions, seeds seed + i - 1, ids sort in trial order', () => {
     const trials = planSnapshotTrials({ regions: [{ name: 'kernel-code' }, { name: 'ram' }, { name: 'registers' }], repeat: 10 }, 41);
     expect(trials.map((t) => t.id)).toEqual([
-      'flip-kernel-code-t01', 'flip-ram-t02', 'flip-registers-t03', 'flip-kernel-code-t04', 'flip-ram-t05',
-      'flip-registers-t06', 'flip-kernel-code-t07', 'flip-ram-t08', 'flip-registers-t09', 'flip-kernel-code-t10',
+      'flip-kernel-code-t01',
+      'flip-ram-t02',
+      'flip-registers-t03',
+      'flip-kernel-code-t04',
+      'flip-ram-t05',
+      'flip-registers-t06',
+      'flip-kernel-code-t07',
+      'flip-ram-t08',
+      'flip-registers-t09',
+      'flip-kernel-code-t10',
     ]);
     expect(trials.map((t) => t.seed)).toEqual([41, 42, 43, 44, 45, 46, 47, 48, 49, 50]);
     expect(trials.filter((t) => t.point === 'kernel-code')).toHaveLength(4);
@@ -28,7 +36,7 @@ describe('trialRule', () => {
     expect(rules.size).toBe(50);
   });
 
-  it('flips within the golden runs\' instructions: 1 <= K <= N', () => {
+  it("flips within the golden runs' instructions: 1 <= K <= N", () => {
     const at = (rule: string) => Number(/at=insn:(\d+)/.exec(rule)![1]);
     const ks = Array.from({ length: 500 }, (_, seed) => at(trialRule(seed, ram, 1000)));
     expect(Math.min(...ks)).toBeGreaterThanOrEqual(1);
@@ -51,7 +59,7 @@ describe('trialRule', () => {
     expect(new Set(rules.map((r) => /reg=(\w+)/.exec(r)![1]))).toEqual(new Set(['rax', 'rbx', 'eflags']));
   });
 
-  it('leaves the RAM address and bit to the plugin, inside the region\'s ranges', () => {
+  it("leaves the RAM address and bit to the plugin, inside the region's ranges", () => {
     expect(trialRule(3, ram, 100)).toMatch(/^mem\.flip\[ranges=0x0-0xa0000;0x100000-0x10000000 at=insn:\d+\]=fail$/);
   });
 });

@@ -1607,14 +1607,23 @@ function ktapSuites(ktap, naming) {
   const budget = { left: maxDiagnosticChars };
   const suites = [];
   const fromResultsFile = (s) => s.source.startsWith("results file");
-  for (const [base, streams] of [["ktap", ktap.streams.filter((s) => !fromResultsFile(s))], ["results", ktap.streams.filter(fromResultsFile)]]) {
+  for (const [base, streams] of [
+    ["ktap", ktap.streams.filter((s) => !fromResultsFile(s))],
+    ["results", ktap.streams.filter(fromResultsFile)]
+  ]) {
     const many = streams.length > 1;
     streams.forEach((stream, i2) => suites.push(...streamSuites(stream, many ? `${base}.${i2 + 1}` : base, naming, budget)));
   }
   if (ktap.dropped > 0) {
     suites.push({
       name: ktapNames(naming.scenario, "ktap", ["(dropped)"]).suite,
-      cases: [{ name: ktapNames(naming.scenario, "ktap", []).caseName(`(${ktap.dropped} more results)`), classname: ktapNames(naming.scenario, "ktap", []).classname, result: { kind: "skipped", message: `${ktap.dropped} results over the report's budget were counted, not kept` } }]
+      cases: [
+        {
+          name: ktapNames(naming.scenario, "ktap", []).caseName(`(${ktap.dropped} more results)`),
+          classname: ktapNames(naming.scenario, "ktap", []).classname,
+          result: { kind: "skipped", message: `${ktap.dropped} results over the report's budget were counted, not kept` }
+        }
+      ]
     });
   }
   return suites;
@@ -1644,13 +1653,19 @@ function streamSuites(stream, streamName, naming, budget) {
     out.push(suite);
     for (const sub of test.subtests) visit(suite, sub, here);
     const own = caseResult(test, budget);
-    if (own && own.kind !== "skipped" && !anyCaseFailed(test)) suite.cases.push({ name: n2.caseName(`${test.name} (suite result)`), classname: inner.classname, ...where(test), result: own });
+    if (own && own.kind !== "skipped" && !anyCaseFailed(test))
+      suite.cases.push({ name: n2.caseName(`${test.name} (suite result)`), classname: inner.classname, ...where(test), result: own });
   };
   for (const test of stream.tests) visit(top, test, []);
   const failing = out.some((s) => s.cases.some((c3) => c3.result && c3.result.kind !== "skipped"));
   if (stream.errors.length && (out.every((s) => s.cases.length === 0) || (stream.status === "fail" || stream.status === "crash") && !failing)) {
     const kind = stream.status === "fail" ? "failure" : "error";
-    top.cases.push({ name: names([]).caseName("(stream)"), classname: names([]).classname, ...where(), result: { kind, type: "ktap", message: stream.errors.at(kind === "failure" ? -1 : 0), text: stream.errors.join("\n") } });
+    top.cases.push({
+      name: names([]).caseName("(stream)"),
+      classname: names([]).classname,
+      ...where(),
+      result: { kind, type: "ktap", message: stream.errors.at(kind === "failure" ? -1 : 0), text: stream.errors.join("\n") }
+    });
   }
   const kept = out.filter((s) => s.cases.length > 0);
   if (kept.length === 0) return [top];
@@ -1718,7 +1733,10 @@ function renderCase(tc, pad2, out) {
   if (!r && !tc.systemOut) return void out.push(`${open2}/>`);
   out.push(`${open2}>`);
   if (r) {
-    const el = `<${r.kind}${attrs([["message", r.message], ["type", r.type]])}`;
+    const el = `<${r.kind}${attrs([
+      ["message", r.message],
+      ["type", r.type]
+    ])}`;
     out.push(`${pad2}  ${r.text ? `${el}>${body(r.text)}</${r.kind}>` : `${el}/>`}`);
   }
   if (tc.systemOut) out.push(`${pad2}  <system-out>${body(tc.systemOut)}</system-out>`);
@@ -1739,7 +1757,13 @@ function renderSuite(suite, pad2, out) {
   );
   if (suite.properties?.length) {
     out.push(`${pad2}  <properties>`);
-    for (const [name, value] of suite.properties) out.push(`${pad2}    <property${attrs([["name", name], ["value", value]])}/>`);
+    for (const [name, value] of suite.properties)
+      out.push(
+        `${pad2}    <property${attrs([
+          ["name", name],
+          ["value", value]
+        ])}/>`
+      );
     out.push(`${pad2}  </properties>`);
   }
   for (const tc of suite.cases) renderCase(tc, `${pad2}  `, out);
@@ -1747,7 +1771,15 @@ function renderSuite(suite, pad2, out) {
 }
 function renderJUnit(name, suites) {
   const total = countSuite({ name, cases: suites.flatMap((s) => s.cases) });
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attrs([["name", name], ["tests", total.tests], ["failures", total.failures], ["errors", total.errors]])}>`];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attrs([
+      ["name", name],
+      ["tests", total.tests],
+      ["failures", total.failures],
+      ["errors", total.errors]
+    ])}>`
+  ];
   for (const suite of suites) renderSuite(suite, "  ", out);
   out.push("</testsuites>");
   return `${out.join("\n")}
@@ -1856,7 +1888,8 @@ function consoleFindings(events, ktap) {
     out.push({ kind: e.kind, line: e.line, where: `console line ${e.line}`, text: shorten(stripPrintkPrefix(e.text).trim(), 300) });
   }
   for (const stream of ktap?.streams ?? []) {
-    for (const error of stream.errors) out.push({ kind: "ktap-error", line: stream.lastLine, where: `${stream.source} line ${stream.lastLine}`, text: shorten(error, 300) });
+    for (const error of stream.errors)
+      out.push({ kind: "ktap-error", line: stream.lastLine, where: `${stream.source} line ${stream.lastLine}`, text: shorten(error, 300) });
   }
   return out.sort((a2, b) => bySeverity({ kind: a2.kind, firstLine: a2.line }, { kind: b.kind, firstLine: b.line }));
 }
@@ -2090,7 +2123,10 @@ function properties(run) {
   prop("qfi.kernel", run.provisioned.kernelDescription);
   const guest = run.provisioned.guest;
   if (guest) {
-    prop("qfi.guest.kernel", `${guest.kernel.package} ${guest.kernel.version} (deb sha256 ${guest.kernel.debSha256}, ${guest.arch === "x86_64" ? "vmlinux" : "Image"} sha256 ${guest.kernelSha256})`);
+    prop(
+      "qfi.guest.kernel",
+      `${guest.kernel.package} ${guest.kernel.version} (deb sha256 ${guest.kernel.debSha256}, ${guest.arch === "x86_64" ? "vmlinux" : "Image"} sha256 ${guest.kernelSha256})`
+    );
     prop("qfi.guest.busybox", `${guest.busybox.package} ${guest.busybox.version} (deb sha256 ${guest.busybox.debSha256})`);
     prop("qfi.guest.initramfs", `sha256 ${guest.initrdSha256}`);
     prop("qfi.guest.pin", guest.pin);
@@ -2120,7 +2156,14 @@ function toJUnit(run, opts = {}) {
   const command = { name: names.caseName("command"), classname: names.classname, time: seconds2(run.record.testMs), ...commandAt, systemOut: facts };
   if (!booted && !started) command.result = { kind: "skipped", message: "the guest never came up, so the command never ran" };
   else if (failed2) command.result = failed2;
-  const scenario = { name: run.scenario, classname: names.classname, time: seconds2(run.record.wallMs), ...firstRule ? at(firstRule) : commandAt, systemOut: facts, ...failed2 ? { result: failed2 } : {} };
+  const scenario = {
+    name: run.scenario,
+    classname: names.classname,
+    time: seconds2(run.record.wallMs),
+    ...firstRule ? at(firstRule) : commandAt,
+    systemOut: facts,
+    ...failed2 ? { result: failed2 } : {}
+  };
   const suite = {
     name: names.suite,
     timestamp: run.record.startedAt,
@@ -3063,7 +3106,11 @@ function checkHostRule(rule) {
     if (rule.guest || !HOST_NAMESPACES.some((ns2) => rule.point.startsWith(ns2))) return void 0;
     const ns = rule.point.slice(0, rule.point.indexOf(".") + 1);
     const known2 = HOST_POINTS.filter((p) => p.startsWith(ns));
-    return { param: void 0, message: `unknown host point \`${rule.point}\`: ${ns}* points are carried out by QEMU (${known2.join(", ")})`, hint: GUEST_OWN_HINT };
+    return {
+      param: void 0,
+      message: `unknown host point \`${rule.point}\`: ${ns}* points are carried out by QEMU (${known2.join(", ")})`,
+      hint: GUEST_OWN_HINT
+    };
   }
   const point = rule.point;
   const { params: own, example } = spec[point];
@@ -3182,7 +3229,12 @@ function checkPluginRule(rule) {
   const known = [...spec2.required, ...spec2.optional, ...common];
   for (const key of Object.keys(params)) {
     if (!known.includes(key)) {
-      return { param: key, onKey: true, message: `${rule.point} has no parameter \`${key}\``, hint: `${rule.point} takes ${known.join(", ")}; e.g. ${spec2.example}` };
+      return {
+        param: key,
+        onKey: true,
+        message: `${rule.point} has no parameter \`${key}\``,
+        hint: `${rule.point} takes ${known.join(", ")}; e.g. ${spec2.example}`
+      };
     }
     const problem = checks2[key]?.(params[key]);
     if (problem) return { param: key, message: problem, hint: key === "at" ? TRIGGER_HINT : `e.g. ${spec2.example}` };
@@ -3195,12 +3247,20 @@ function checkPluginRule(rule) {
   }
   const addrMarker = MARKER_ADDR.exec(params.addr ?? "")?.[1];
   if (addrMarker !== void 0 && !params.at.startsWith(`marker:${addrMarker}+insn:`)) {
-    return { param: "at", message: `an address from marker ${addrMarker} is known only once the guest prints it, so at= must be marker:${addrMarker}+insn:N`, hint: `e.g. mem.flip[addr=marker:${addrMarker} mask=0x1 at=marker:${addrMarker}+insn:1000]=fail` };
+    return {
+      param: "at",
+      message: `an address from marker ${addrMarker} is known only once the guest prints it, so at= must be marker:${addrMarker}+insn:N`,
+      hint: `e.g. mem.flip[addr=marker:${addrMarker} mask=0x1 at=marker:${addrMarker}+insn:1000]=fail`
+    };
   }
   if (params.mask !== void 0 && rule.point === "mem.flip") {
     const bytes = params.addr === void 0 ? 1 : Number(params.width ?? "1");
     if (BigInt(params.mask) >> BigInt(8 * bytes) !== 0n) {
-      return { param: "mask", message: `mask ${params.mask} is wider than the ${bytes} byte${bytes === 1 ? "" : "s"} it flips`, hint: params.addr === void 0 ? "a random flip hits one byte: use a mask up to 0xff" : "raise width= (1, 2, 4 or 8 bytes) or narrow the mask" };
+      return {
+        param: "mask",
+        message: `mask ${params.mask} is wider than the ${bytes} byte${bytes === 1 ? "" : "s"} it flips`,
+        hint: params.addr === void 0 ? "a random flip hits one byte: use a mask up to 0xff" : "raise width= (1, 2, 4 or 8 bytes) or narrow the mask"
+      };
     }
   }
   if (params.width !== void 0 && params.addr === void 0) {
@@ -3429,7 +3489,8 @@ function readParam(scan, read) {
   read.valueAt[key] = valueStart;
   read.keyAt[key] = keyStart;
   if (scan.atEnd()) scan.fail(scan.i, "missing `]` to close the parameter list");
-  if (!isWs(text[scan.i]) && text[scan.i] !== "]") scan.fail(scan.i, `unexpected ${scan.found(scan.i)} in the value of \`${key}\`, expected a space or \`]\``, PARAMS_HINT);
+  if (!isWs(text[scan.i]) && text[scan.i] !== "]")
+    scan.fail(scan.i, `unexpected ${scan.found(scan.i)} in the value of \`${key}\`, expected a space or \`]\``, PARAMS_HINT);
 }
 function readEquals(scan, point, pointEnd) {
   scan.skipWs();
@@ -3468,7 +3529,8 @@ function readActionCount(scan, kind) {
     return { kind };
   }
   const spec2 = COUNTED[kind];
-  if (text[scan.i] !== ":") scan.fail(scan.here(nameEnd), `expected \`:N\` after \`${kind}\` (e.g. ${kind}:${Math.max(spec2.min, 1)}), found ${scan.found(scan.i)}`);
+  if (text[scan.i] !== ":")
+    scan.fail(scan.here(nameEnd), `expected \`:N\` after \`${kind}\` (e.g. ${kind}:${Math.max(spec2.min, 1)}), found ${scan.found(scan.i)}`);
   scan.i++;
   const colonEnd = scan.i;
   scan.skipWs();
@@ -3505,10 +3567,7 @@ function closestActionKind(word) {
   return best;
 }
 function editDistance2(a2, b) {
-  const d = Array.from(
-    { length: a2.length + 1 },
-    (_, r) => Array.from({ length: b.length + 1 }, (_2, c3) => r === 0 ? c3 : c3 === 0 ? r : 0)
-  );
+  const d = Array.from({ length: a2.length + 1 }, (_, r) => Array.from({ length: b.length + 1 }, (_2, c3) => r === 0 ? c3 : c3 === 0 ? r : 0));
   const at = (r, c3) => d[r]?.[c3] ?? Infinity;
   for (let r = 1; r <= a2.length; r++) {
     for (let c3 = 1; c3 <= b.length; c3++) {
@@ -3670,7 +3729,10 @@ function parseDiskSize(text) {
   const m = /^([1-9][0-9]*)([KMGT]?)$/.exec(text);
   const bytes = m ? Number(m[1]) * (m[2] ? SIZE_UNITS[m[2]] : 1) : NaN;
   if (!Number.isSafeInteger(bytes) || bytes % 512 !== 0) {
-    throw new ValueProblem(`bad disk size ${JSON.stringify(text)}`, "write a size like `64M` or `1G` (K, M, G, T are powers of 1024; a bare number is bytes, a multiple of 512)");
+    throw new ValueProblem(
+      `bad disk size ${JSON.stringify(text)}`,
+      "write a size like `64M` or `1G` (K, M, G, T are powers of 1024; a bare number is bytes, a multiple of 512)"
+    );
   }
   return bytes;
 }
@@ -3682,7 +3744,11 @@ function diskFromPairs(pairs, index, baseDir) {
     seen.set(key, value);
   }
   const id = seen.get("id") ?? `disk${index}`;
-  if (!DISK_ID.test(id)) throw new ValueProblem(`bad disk id ${JSON.stringify(id)}`, "a disk id is 1 to 20 lowercase letters, digits, `_` or `-`, starting with a letter (it becomes the virtio serial)");
+  if (!DISK_ID.test(id))
+    throw new ValueProblem(
+      `bad disk id ${JSON.stringify(id)}`,
+      "a disk id is 1 to 20 lowercase letters, digits, `_` or `-`, starting with a letter (it becomes the virtio serial)"
+    );
   const pathText = seen.get("path");
   const sizeText = seen.get("size");
   if (pathText === void 0 === (sizeText === void 0)) {
@@ -3691,17 +3757,35 @@ function diskFromPairs(pairs, index, baseDir) {
   let path6;
   if (pathText !== void 0) {
     path6 = isAbsolute(pathText) ? pathText : resolve(baseDir, pathText);
-    if (!existsSync(path6) || !statSync(path6).isFile()) throw new ValueProblem(`disk ${id}: image ${JSON.stringify(pathText)} does not exist or is not a file (${path6})`, "give the path of an existing raw or qcow2 image, or size= for a new one");
+    if (!existsSync(path6) || !statSync(path6).isFile())
+      throw new ValueProblem(
+        `disk ${id}: image ${JSON.stringify(pathText)} does not exist or is not a file (${path6})`,
+        "give the path of an existing raw or qcow2 image, or size= for a new one"
+      );
   }
   const formatText = seen.get("format") ?? (path6?.endsWith(".qcow2") ? "qcow2" : "raw");
-  if (formatText !== "raw" && formatText !== "qcow2") throw new ValueProblem(`disk ${id}: unknown format ${JSON.stringify(formatText)}`, "format is raw or qcow2");
+  if (formatText !== "raw" && formatText !== "qcow2")
+    throw new ValueProblem(`disk ${id}: unknown format ${JSON.stringify(formatText)}`, "format is raw or qcow2");
   const readOnly = seen.has("read-only") ? parseBool(seen.get("read-only")) : false;
-  if (readOnly && sizeText !== void 0) throw new ValueProblem(`disk ${id}: a new empty disk that is read-only can only be read as zeros`, "drop read-only=true, or give path= of an image to read");
+  if (readOnly && sizeText !== void 0)
+    throw new ValueProblem(
+      `disk ${id}: a new empty disk that is read-only can only be read as zeros`,
+      "drop read-only=true, or give path= of an image to read"
+    );
   const boot = seen.has("boot") ? parseBool(seen.get("boot")) : false;
-  if (boot && path6 === void 0) throw new ValueProblem(`disk ${id}: boot=true needs an image to boot (path=), not a new empty disk`, "give path= of a bootable disk image, like a distribution's cloud image");
+  if (boot && path6 === void 0)
+    throw new ValueProblem(
+      `disk ${id}: boot=true needs an image to boot (path=), not a new empty disk`,
+      "give path= of a bootable disk image, like a distribution's cloud image"
+    );
   const snapshot = seen.has("snapshot") ? parseBool(seen.get("snapshot")) : boot && !readOnly;
-  if (snapshot && path6 === void 0) throw new ValueProblem(`disk ${id}: snapshot=true protects an image from the guest's writes, but a new empty disk has none`, "drop snapshot=true (a size= disk is created for the run and removed after it)");
-  if (snapshot && readOnly) throw new ValueProblem(`disk ${id}: snapshot=true and read-only=true together`, "read-only=true already keeps the image unchanged; drop one");
+  if (snapshot && path6 === void 0)
+    throw new ValueProblem(
+      `disk ${id}: snapshot=true protects an image from the guest's writes, but a new empty disk has none`,
+      "drop snapshot=true (a size= disk is created for the run and removed after it)"
+    );
+  if (snapshot && readOnly)
+    throw new ValueProblem(`disk ${id}: snapshot=true and read-only=true together`, "read-only=true already keeps the image unchanged; drop one");
   return { id, path: path6, sizeBytes: sizeText === void 0 ? void 0 : parseDiskSize(sizeText), format: formatText, readOnly, boot, snapshot };
 }
 function printDiskLine(disk) {
@@ -3721,7 +3805,10 @@ function diskFromTable(table, index, baseDir) {
   const pairs = Object.entries(table).map(([key, value]) => {
     if (typeof value === "string") return [key, value];
     if (typeof value === "bigint" || typeof value === "boolean") return [key, String(value)];
-    throw new ValueProblem(`disk key \`${key}\` must be a string${["read-only", "boot", "snapshot"].includes(key) ? " or a boolean" : key === "size" ? " or an integer (bytes)" : ""}`, DISK_HINT);
+    throw new ValueProblem(
+      `disk key \`${key}\` must be a string${["read-only", "boot", "snapshot"].includes(key) ? " or a boolean" : key === "size" ? " or an integer (bytes)" : ""}`,
+      DISK_HINT
+    );
   });
   return diskFromPairs(pairs, index, baseDir);
 }
@@ -3740,10 +3827,13 @@ function checkQemuOptionWord(text, what, examples2) {
   return value;
 }
 function checkGuestFilePath(text, what, example) {
-  if (!text.startsWith("/")) throw new ValueProblem(`${what} ${JSON.stringify(text)} is not an absolute guest path`, `write the file's path in the guest, like \`${example}\``);
-  if (/[\x00-\x1f]/.test(text)) throw new ValueProblem(`${what} ${JSON.stringify(text)} contains a control character`, `write a plain path, like \`${example}\``);
+  if (!text.startsWith("/"))
+    throw new ValueProblem(`${what} ${JSON.stringify(text)} is not an absolute guest path`, `write the file's path in the guest, like \`${example}\``);
+  if (/[\x00-\x1f]/.test(text))
+    throw new ValueProblem(`${what} ${JSON.stringify(text)} contains a control character`, `write a plain path, like \`${example}\``);
   const path6 = posix.normalize(text);
-  if (path6 === "/" || text.endsWith("/")) throw new ValueProblem(`${what} ${JSON.stringify(text)} names a folder, not a file`, `give the file's full guest path, like \`${example}\``);
+  if (path6 === "/" || text.endsWith("/"))
+    throw new ValueProblem(`${what} ${JSON.stringify(text)} names a folder, not a file`, `give the file's full guest path, like \`${example}\``);
   return path6;
 }
 function checkMarkerRegex(text) {
@@ -3751,7 +3841,10 @@ function checkMarkerRegex(text) {
   try {
     return new RegExp(text);
   } catch (err) {
-    throw new ValueProblem(`bad regular expression ${JSON.stringify(text)}: ${err.message.replace(/^Invalid regular expression: /, "")}`, "write it in JavaScript syntax; escape `( ) [ ] . * + ? \\ ^ $ |` with a backslash to match them literally");
+    throw new ValueProblem(
+      `bad regular expression ${JSON.stringify(text)}: ${err.message.replace(/^Invalid regular expression: /, "")}`,
+      "write it in JavaScript syntax; escape `( ) [ ] . * + ? \\ ^ $ |` with a backslash to match them literally"
+    );
   }
 }
 function parseExitCodes(text) {
@@ -3761,7 +3854,10 @@ function parseExitCodes(text) {
     const low = m ? Number(m[1]) : NaN;
     const high = m?.[2] !== void 0 ? Number(m[2]) : low;
     if (!m || low > 255 || high > 255 || high < low) {
-      throw new ValueProblem(`bad exit code list ${JSON.stringify(text)} at ${JSON.stringify(part.trim())}`, "write codes 0 to 255 and ranges, separated by commas: `0`, `0,3`, `0-1`");
+      throw new ValueProblem(
+        `bad exit code list ${JSON.stringify(text)} at ${JSON.stringify(part.trim())}`,
+        "write codes 0 to 255 and ranges, separated by commas: `0`, `0,3`, `0-1`"
+      );
     }
     for (let c3 = low; c3 <= high; c3++) codes.add(c3);
   }
@@ -3784,18 +3880,26 @@ function fileFromPairs(pairs, baseDir) {
   if (pathText === void 0 || destText === void 0) throw new ValueProblem(`a file needs both path= (on the host) and dest= (in the guest)`, FILE_HINT);
   const path6 = isAbsolute2(pathText) ? pathText : resolve2(baseDir, pathText);
   if (!existsSync2(path6) || !statSync2(path6).isFile()) {
-    throw new ValueProblem(`file ${JSON.stringify(pathText)} does not exist or is not a regular file (${path6})`, "give the path of a file on the host, relative to the workspace or absolute");
+    throw new ValueProblem(
+      `file ${JSON.stringify(pathText)} does not exist or is not a regular file (${path6})`,
+      "give the path of a file on the host, relative to the workspace or absolute"
+    );
   }
   const dest = checkGuestFilePath(destText, "dest", "/usr/bin/mytest");
   const under = MOUNTED.find((m) => dest === m || dest.startsWith(`${m}/`));
-  if (under) throw new ValueProblem(`dest ${dest} is under ${under}, which the agent mounts over at boot`, "put the file under /usr, /opt, /root or /etc; the command can copy it to /tmp");
+  if (under)
+    throw new ValueProblem(
+      `dest ${dest} is under ${under}, which the agent mounts over at boot`,
+      "put the file under /usr, /opt, /root or /etc; the command can copy it to /tmp"
+    );
   if (dest === "/init" || dest.startsWith("/etc/qfi/") || dest === "/usr/bin/qfi-fault" || dest === "/usr/bin/qfi-marker") {
     throw new ValueProblem(`dest ${dest} would replace part of qfi's agent`, "choose another guest path");
   }
   const modeText = seen.get("mode");
   let mode;
   if (modeText !== void 0) {
-    if (!/^0?[0-7]{3,4}$/.test(modeText)) throw new ValueProblem(`bad file mode ${JSON.stringify(modeText)}`, "write permission bits in octal, like `mode=0755` or `mode=644`");
+    if (!/^0?[0-7]{3,4}$/.test(modeText))
+      throw new ValueProblem(`bad file mode ${JSON.stringify(modeText)}`, "write permission bits in octal, like `mode=0755` or `mode=644`");
     mode = parseInt(modeText, 8);
   }
   return { path: path6, dest, mode };
@@ -3849,7 +3953,8 @@ function printPointLine(spec2) {
 }
 function pointFromTable(table) {
   for (const key of Object.keys(table)) {
-    if (key !== "name" && key !== "actions") throw new ValueProblem(`unknown point key \`${key}\``, "a [[fault_injection.points]] table has `name` and, optionally, `actions` (a list of strings)");
+    if (key !== "name" && key !== "actions")
+      throw new ValueProblem(`unknown point key \`${key}\``, "a [[fault_injection.points]] table has `name` and, optionally, `actions` (a list of strings)");
   }
   const { name, actions } = table;
   if (typeof name !== "string") throw new ValueProblem('a point needs `name`, a string such as "storage.read"', POINT_HINT);
@@ -3863,7 +3968,10 @@ function parsePointLine(line) {
   if (rest === "") return pointFrom(point, void 0);
   const m = /^actions\s*=\s*(.*)$/.exec(rest);
   if (!m) throw new ValueProblem(`bad point line ${JSON.stringify(line)}: expected \`actions=...\` after the point, found ${JSON.stringify(rest)}`, POINT_HINT);
-  return pointFrom(point, m[1].split(",").map((a2) => a2.trim()));
+  return pointFrom(
+    point,
+    m[1].split(",").map((a2) => a2.trim())
+  );
 }
 
 // src/config/toml-positions.ts
@@ -4132,8 +4240,10 @@ function parseRegionLine(line) {
     throw new ValueProblem(`unknown region ${JSON.stringify(text)}`, REGION_HINT);
   }
   const name = text.slice(0, eq).trim();
-  if (!NAME2.test(name)) throw new ValueProblem(`bad region name ${JSON.stringify(name)}`, "region names are lower-case letters, digits and -, up to 32, starting with a letter");
-  if (BUILTIN_REGIONS.includes(name)) throw new ValueProblem(`region ${name} is built in and takes no ranges`, `write just \`${name}\`, or give your ranges another name`);
+  if (!NAME2.test(name))
+    throw new ValueProblem(`bad region name ${JSON.stringify(name)}`, "region names are lower-case letters, digits and -, up to 32, starting with a letter");
+  if (BUILTIN_REGIONS.includes(name))
+    throw new ValueProblem(`region ${name} is built in and takes no ranges`, `write just \`${name}\`, or give your ranges another name`);
   const ranges = text.slice(eq + 1).split(";").map((r) => r.trim());
   for (const r of ranges) {
     const m = RANGE2.exec(r);
@@ -4151,7 +4261,10 @@ function parseShard(text) {
   const index = Number(m?.[1]);
   const count2 = Number(m?.[2]);
   if (!m || index < 1 || count2 < 1 || index > count2) {
-    throw new ValueProblem(`bad shard ${JSON.stringify(text)}`, "write the shard as i/N with 1 <= i <= N, like `2/5` (a plan's matrix entries carry it: `shard: ${{ matrix.shard }}`)");
+    throw new ValueProblem(
+      `bad shard ${JSON.stringify(text)}`,
+      "write the shard as i/N with 1 <= i <= N, like `2/5` (a plan's matrix entries carry it: `shard: ${{ matrix.shard }}`)"
+    );
   }
   return { index, count: count2 };
 }
@@ -4402,19 +4515,22 @@ function checkQemuVersion(text) {
 function checkSha256(text) {
   const hex3 = text.toLowerCase();
   if (/^[0-9a-f]{64}$/.test(hex3)) return hex3;
-  throw new ValueProblem(`${JSON.stringify(text)} is not a sha256 (64 hex digits)`, "copy the sha256 of the release tarball, e.g. from `sha256sum qemu-X.Y.Z.tar.xz`");
+  throw new ValueProblem(
+    `${JSON.stringify(text)} is not a sha256 (64 hex digits)`,
+    "copy the sha256 of the release tarball, e.g. from `sha256sum qemu-X.Y.Z.tar.xz`"
+  );
 }
 function checkPluginPath(path6) {
   if (path6.endsWith(".c") || path6.endsWith(".so")) return path6;
-  throw new ValueProblem(`plugin ${path6} is neither a C source file (.c) nor a shared object (.so)`, "give the plugin source (.c) to have qfi compile it, or a built .so");
+  throw new ValueProblem(
+    `plugin ${path6} is neither a C source file (.c) nor a shared object (.so)`,
+    "give the plugin source (.c) to have qfi compile it, or a built .so"
+  );
 }
 function checkEnum(spec2, text) {
   const values = spec2.values ?? [];
   if (values.includes(text)) return text;
-  throw new ValueProblem(
-    `${JSON.stringify(text)} is not one of ${values.join(", ")}`,
-    `use ${values.map((v) => `\`${v}\``).join(" or ")}`
-  );
+  throw new ValueProblem(`${JSON.stringify(text)} is not one of ${values.join(", ")}`, `use ${values.map((v) => `\`${v}\``).join(" or ")}`);
 }
 function checkTablePath(text) {
   try {
@@ -4499,8 +4615,10 @@ function checkMirrorUrl(value) {
   } catch {
     throw new ValueProblem(`"${value}" is not a URL`, "give a Debian mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ValueProblem(`${value} is not an http:// or https:// URL`, "give a Debian mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
-  if (url.search || url.hash) throw new ValueProblem(`${value} has a query or fragment`, "give the mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new ValueProblem(`${value} is not an http:// or https:// URL`, "give a Debian mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
+  if (url.search || url.hash)
+    throw new ValueProblem(`${value} has a query or fragment`, "give the mirror's base URL, as in apt's sources: http://deb.debian.org/debian");
   return url.href.replace(/\/+$/, "");
 }
 
@@ -4748,9 +4866,7 @@ function readTable(opts, problems) {
   if ("enabled" in table) {
     const path6 = [...segments, "enabled"];
     const where = locateInToml(loaded, path6, "value");
-    const value = problems.attempt(
-      () => valueFromToml(inputSpec("faults-enabled"), tomlPath(path6), table["enabled"], { where, baseDir: dirname2(opts.path) })
-    );
+    const value = problems.attempt(() => valueFromToml(inputSpec("faults-enabled"), tomlPath(path6), table["enabled"], { where, baseDir: dirname2(opts.path) }));
     if (value !== void 0) enabled = { value, where };
   }
   if ("rules" in table) rules = readTomlRules(loaded, [...segments, "rules"], table["rules"], problems, { guestOwn: true, located: locatedRules });
@@ -4903,13 +5019,28 @@ function reproducerLine(args) {
 
 // src/config/guest-combination.ts
 function checkGuestCombination(setting, written, arch, disks, problems) {
-  const where = (name) => setting(name)?.where ?? { input: name };
-  const bootDisks = disks.filter((d) => d.boot);
-  const kernel = written("kernel");
+  const c3 = { setting, written, where: (name) => setting(name)?.where ?? { input: name }, problems };
+  const bootDisk = disks.find((d) => d.boot);
+  checkBootSource(c3, disks);
   const initrd = written("initrd");
+  const builtinInitramfs = !initrd && !bootDisk;
+  const asked = setting("agent")?.value ?? "auto";
+  const agent = asked === "auto" ? builtinInitramfs ? "qfi" : "none" : asked;
+  checkAgentFits(c3, agent, { builtinInitramfs, initrd, bootDisk });
+  checkExitDevice(c3, arch);
+  return { agent };
+}
+function checkBootSource({ where, written, problems }, disks) {
+  const bootDisks = disks.filter((d) => d.boot);
   const bootDisk = bootDisks[0];
+  const kernel = written("kernel");
   if (bootDisks.length > 1) {
-    problems.add(new ConfigError(`${bootDisks.length} disks have boot=true (${bootDisks.map((d) => d.id).join(", ")})`, { location: where("disks"), hint: "the firmware boots one disk: keep boot=true on one of them" }));
+    problems.add(
+      new ConfigError(`${bootDisks.length} disks have boot=true (${bootDisks.map((d) => d.id).join(", ")})`, {
+        location: where("disks"),
+        hint: "the firmware boots one disk: keep boot=true on one of them"
+      })
+    );
   }
   if (bootDisk && kernel) {
     problems.add(
@@ -4920,11 +5051,16 @@ function checkGuestCombination(setting, written, arch, disks, problems) {
     );
   }
   if (bootDisk && written("append") && !kernel) {
-    problems.add(new ConfigError("append is given, but the guest boots from a disk", { location: where("append"), hint: "the disk's boot loader has its own kernel command line: change it in the image, or drop append" }));
+    problems.add(
+      new ConfigError("append is given, but the guest boots from a disk", {
+        location: where("append"),
+        hint: "the disk's boot loader has its own kernel command line: change it in the image, or drop append"
+      })
+    );
   }
-  const builtinInitramfs = !initrd && !bootDisk;
-  const asked = setting("agent")?.value ?? "auto";
-  const agent = asked === "auto" ? builtinInitramfs ? "qfi" : "none" : asked;
+}
+function checkAgentFits({ where, written, problems }, agent, guest) {
+  const { builtinInitramfs, initrd, bootDisk } = guest;
   if (agent === "qfi" && !builtinInitramfs) {
     problems.add(
       new ConfigError(`agent: qfi runs in the built-in initramfs, but ${initrd ? "an initrd is given" : `disk ${bootDisk.id} is booted`}`, {
@@ -4958,19 +5094,40 @@ function checkGuestCombination(setting, written, arch, disks, problems) {
     );
   }
   if (written("files") && (agent !== "qfi" || !builtinInitramfs)) {
-    problems.add(new ConfigError("files go into the built-in initramfs, which this guest does not boot", { location: where("files"), hint: "put the files into your own initrd or image, or drop initrd / boot=true" }));
+    problems.add(
+      new ConfigError("files go into the built-in initramfs, which this guest does not boot", {
+        location: where("files"),
+        hint: "put the files into your own initrd or image, or drop initrd / boot=true"
+      })
+    );
   }
+}
+function checkExitDevice({ setting, where, written, problems }, arch) {
   const exitDevice = setting("exit-device")?.value;
   if (exitDevice === "isa-debug-exit" && arch !== "x86_64") {
-    problems.add(new ConfigError(`exit-device isa-debug-exit is an x86 ISA device, but arch is ${arch}`, { location: where("exit-device"), hint: "on aarch64 use exit-device: semihosting (SYS_EXIT), or a success-marker" }));
+    problems.add(
+      new ConfigError(`exit-device isa-debug-exit is an x86 ISA device, but arch is ${arch}`, {
+        location: where("exit-device"),
+        hint: "on aarch64 use exit-device: semihosting (SYS_EXIT), or a success-marker"
+      })
+    );
   }
   if (exitDevice === "semihosting" && arch === "x86_64") {
-    problems.add(new ConfigError("exit-device semihosting does not exist on x86_64 in QEMU", { location: where("exit-device"), hint: "on x86 use exit-device: isa-debug-exit (write the code to port 0xf4)" }));
+    problems.add(
+      new ConfigError("exit-device semihosting does not exist on x86_64 in QEMU", {
+        location: where("exit-device"),
+        hint: "on x86 use exit-device: isa-debug-exit (write the code to port 0xf4)"
+      })
+    );
   }
   if (written("pass-exit-codes") && (exitDevice === void 0 || exitDevice === "none")) {
-    problems.add(new ConfigError("pass-exit-codes is given, but no exit-device reports an exit code", { location: where("pass-exit-codes"), hint: "set exit-device (isa-debug-exit on x86, semihosting on aarch64), or drop pass-exit-codes" }));
+    problems.add(
+      new ConfigError("pass-exit-codes is given, but no exit-device reports an exit code", {
+        location: where("pass-exit-codes"),
+        hint: "set exit-device (isa-debug-exit on x86, semihosting on aarch64), or drop pass-exit-codes"
+      })
+    );
   }
-  return { agent };
 }
 
 // src/config/settings.ts
@@ -5064,7 +5221,12 @@ function checkSnapshotCampaign(config, problems) {
 }
 function checkQtest(config, problems) {
   if (config.qtest.scripts.length === 0) {
-    problems.add(new ConfigError("mode qtest needs at least one qtest script", { location: sourceOf(config, "qtest-script"), hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml' }));
+    problems.add(
+      new ConfigError("mode qtest needs at least one qtest script", {
+        location: sourceOf(config, "qtest-script"),
+        hint: 'give qtest-script (one path per line), or `[qtest] script = "tests/uart.qtest"` in qfi.toml'
+      })
+    );
   }
   const rule = config.faults.rules.find((r) => !isBlockRule(r));
   if (rule) {
@@ -5113,7 +5275,13 @@ async function resolveConfig(opts) {
     machine: machineSettings(settings, guest.arch),
     guest: guestSettings(settings, guest),
     test: testSettings(settings, warnings),
-    faults: { enabled: faults.enabled, rules: faults.rules, fwCfgName: settings.orDefault("rules-fw-cfg-name"), seed, requireFired: settings.orDefault("require-fired") },
+    faults: {
+      enabled: faults.enabled,
+      rules: faults.rules,
+      fwCfgName: settings.orDefault("rules-fw-cfg-name"),
+      seed,
+      requireFired: settings.orDefault("require-fired")
+    },
     report: {
       dir: settings.orDefault("results-dir"),
       artifactName: settings.value("artifact-name"),
@@ -5292,13 +5460,24 @@ function checkDisks(disks, problems) {
   const seen = /* @__PURE__ */ new Set();
   for (const disk of specs) {
     if (seen.has(disk.id)) {
-      problems.add(new ConfigError(`two disks have the id \`${disk.id}\``, { location: disks?.where ?? { input: "disks" }, hint: "give each disk its own id=, like id=data and id=logs" }));
+      problems.add(
+        new ConfigError(`two disks have the id \`${disk.id}\``, {
+          location: disks?.where ?? { input: "disks" },
+          hint: "give each disk its own id=, like id=data and id=logs"
+        })
+      );
     }
     seen.add(disk.id);
   }
   const paths = specs.flatMap((d) => d.path ? [d.path] : []);
   const shared = paths.find((p, i2) => paths.indexOf(p) !== i2);
-  if (shared) problems.add(new ConfigError(`two disks use the same image ${shared}`, { location: disks?.where ?? { input: "disks" }, hint: "QEMU locks an image for one writer: give each disk its own image" }));
+  if (shared)
+    problems.add(
+      new ConfigError(`two disks use the same image ${shared}`, {
+        location: disks?.where ?? { input: "disks" },
+        hint: "QEMU locks an image for one writer: give each disk its own image"
+      })
+    );
   return specs;
 }
 function missingCommand(file, agent) {
@@ -5329,7 +5508,8 @@ function checkQemuPrefix(qemu, arch, problems) {
 }
 function reproducerText(name, type, text, value) {
   if (Array.isArray(value) && type === "lines") return value.map((item) => listItemText(name, item));
-  if (type === "duration" || name === "pass-exit-codes" || name === "snapshot-at") return (typeof text === "string" ? text : text[text.length - 1] ?? "").trim();
+  if (type === "duration" || name === "pass-exit-codes" || name === "snapshot-at")
+    return (typeof text === "string" ? text : text[text.length - 1] ?? "").trim();
   if (name === "shard") return printShard(value);
   return String(value);
 }
@@ -5496,14 +5676,43 @@ function toSummaryJson(run, junitFile = "junit.xml") {
     /** What the guest received through fw_cfg, so the run can be replayed with bare QEMU. */
     fwCfg: plan.fwCfg,
     console: { lines: record2.consoleLines },
-    events: record2.events.map((e) => ({ kind: e.kind, line: e.line, atMs: e.atMs, text: e.text, ...e.exitCode !== void 0 ? { exitCode: e.exitCode } : {} })),
+    events: record2.events.map((e) => ({
+      kind: e.kind,
+      line: e.line,
+      atMs: e.atMs,
+      text: e.text,
+      ...e.exitCode !== void 0 ? { exitCode: e.exitCode } : {}
+    })),
     injections: run.injections ?? null,
     points: run.points,
     logSummary: run.summary,
     /** KTAP/TAP results on the console: counts and each stream's errors (the tests are in junit.xml). */
-    ktap: run.ktap ? { counts: run.ktap.counts, dropped: run.ktap.dropped, status: run.ktap.status, caseLocation: ktapCaseLocation(run, "console"), streams: run.ktap.streams.map((s) => ({ source: s.source, version: s.version, status: s.status, firstLine: s.firstLine, lastLine: s.lastLine, plan: s.plan ?? null, truncated: s.truncated ?? null, errors: s.errors })) } : null,
+    ktap: run.ktap ? {
+      counts: run.ktap.counts,
+      dropped: run.ktap.dropped,
+      status: run.ktap.status,
+      caseLocation: ktapCaseLocation(run, "console"),
+      streams: run.ktap.streams.map((s) => ({
+        source: s.source,
+        version: s.version,
+        status: s.status,
+        firstLine: s.firstLine,
+        lastLine: s.lastLine,
+        plan: s.plan ?? null,
+        truncated: s.truncated ?? null,
+        errors: s.errors
+      }))
+    } : null,
     diagnostics: record2.diagnostics ?? null,
-    files: { console: "console.log", qemuStderr: "qemu-stderr.log", qmpLog: "qmp.log", junit: junitFile, reproducer: "reproducer.sh", reproduce: REPRODUCE_FILES.manifest, ...run.injections ? { injections: "injections.jsonl" } : {} }
+    files: {
+      console: "console.log",
+      qemuStderr: "qemu-stderr.log",
+      qmpLog: "qmp.log",
+      junit: junitFile,
+      reproducer: "reproducer.sh",
+      reproduce: REPRODUCE_FILES.manifest,
+      ...run.injections ? { injections: "injections.jsonl" } : {}
+    }
   };
   return `${JSON.stringify(summary, null, 2)}
 `;
@@ -5716,7 +5925,8 @@ var KtapParser = class {
       this.startStream(start.body, prefix.trimEnd(), indentWidth(prefix.slice(prefix.trimEnd().length)), lineNo);
       return;
     }
-    if (isKunitExecutorLine(text) && this.executorLines.length < maxDiagnostics) this.executorLines.push({ line: lineNo, text: shorten(stripPrintkPrefix(text).trim()) });
+    if (isKunitExecutorLine(text) && this.executorLines.length < maxDiagnostics)
+      this.executorLines.push({ line: lineNo, text: shorten(stripPrintkPrefix(text).trim()) });
     if (!this.atFileStart) return;
     const body2 = text.trim();
     if (/^pragma [+-]strict$/.test(body2)) this.strictFromStart = body2.includes("+");
@@ -5812,7 +6022,8 @@ var KtapParser = class {
     const stream = this.stream;
     const pragma = /^pragma ([+-])strict$/.exec(body2);
     if (pragma) stream.strict = pragma[1] === "+";
-    else if (stream.strict && body2 !== "" && !body2.startsWith("#")) stream.tapFailure ??= `a line that is not TAP under pragma +strict (${this.source} line ${lineNo}: ${shorten(body2, 80)})`;
+    else if (stream.strict && body2 !== "" && !body2.startsWith("#"))
+      stream.tapFailure ??= `a line that is not TAP under pragma +strict (${this.source} line ${lineNo}: ${shorten(body2, 80)})`;
   }
   /** Hands the line to the innermost open test; each step takes it or closes a level, so this ends. */
   dispatch(tok) {
@@ -6005,13 +6216,15 @@ var KtapParser = class {
     else if (parent.numbers.size < maxNumbersTracked) parent.numbers.add(tok.number);
     parent.minNumber = Math.min(parent.minNumber, tok.number);
     parent.maxNumber = Math.max(parent.maxNumber, tok.number);
-    if (parent.plan !== void 0 && !inPlan(parent, tok.number)) this.stream.tapFailure ??= `test number ${tok.number} is outside the plan ${parent.planStart}..${parent.planStart + parent.plan - 1} (${this.source} line ${tok.lineNo})`;
+    if (parent.plan !== void 0 && !inPlan(parent, tok.number))
+      this.stream.tapFailure ??= `test number ${tok.number} is outside the plan ${parent.planStart}..${parent.planStart + parent.plan - 1} (${this.source} line ${tok.lineNo})`;
   }
   setPlan(f, tok) {
     f.plan = tok.count;
     f.planStart = tok.start;
     for (const n2 of f.maxNumber > 0 ? [f.minNumber, f.maxNumber] : []) {
-      if (!inPlan(f, n2)) this.stream.tapFailure ??= `test number ${n2} is outside the plan ${tok.start}..${tok.start + tok.count - 1} (${this.source} line ${tok.lineNo})`;
+      if (!inPlan(f, n2))
+        this.stream.tapFailure ??= `test number ${n2} is outside the plan ${tok.start}..${tok.start + tok.count - 1} (${this.source} line ${tok.lineNo})`;
     }
     if (tok.count === 0 && tok.comment && (this.stream.dialect === "tap" || /^skip\b/i.test(tok.comment))) {
       f.test.directive = "SKIP";
@@ -6021,7 +6234,8 @@ var KtapParser = class {
   checkVersion(f, tok, lineNo) {
     const accepted = tok.ktap ? [1, 1] : [13, 14];
     const stream = this.stream;
-    if ((tok.number < accepted[0] || tok.number > accepted[1]) && stream.strict) stream.tapFailure ??= `${tok.text} under pragma +strict (${this.source} line ${lineNo})`;
+    if ((tok.number < accepted[0] || tok.number > accepted[1]) && stream.strict)
+      stream.tapFailure ??= `${tok.text} under pragma +strict (${this.source} line ${lineNo})`;
     if (tok.number < accepted[0]) this.error(f.test, `${tok.ktap ? "KTAP" : "TAP"} version lower than expected! (${this.source} line ${lineNo})`);
     else if (tok.number > accepted[1]) this.error(f.test, `${tok.ktap ? "KTAP" : "TAP"} version higher than expected! (${this.source} line ${lineNo})`);
   }
@@ -6031,10 +6245,17 @@ var KtapParser = class {
     const missing = f.plan - f.children;
     const last = f.test.subtests.at(-1);
     const range = missing === 1 ? `test ${f.children + 1} of ${f.plan}` : `tests ${f.children + 1}-${f.plan} of ${f.plan}`;
-    this.error(f.test, `missing expected subtest! ${range} never reported${last ? `; the last result was ${last.name}` : ""} (${why || `${this.source} line ${lineNo}`})`);
+    this.error(
+      f.test,
+      `missing expected subtest! ${range} never reported${last ? `; the last result was ${last.name}` : ""} (${why || `${this.source} line ${lineNo}`})`
+    );
     for (let i2 = 1; i2 < missing; i2++) this.error(f.test, "", false);
     const n2 = f.children + 1;
-    const placeholder = { ...newTest(missing === 1 ? `(no result for test ${n2} of ${f.plan})` : `(no results for tests ${n2}-${f.plan} of ${f.plan})`, lineNo), firstLine: f.spanStart, synthetic: true };
+    const placeholder = {
+      ...newTest(missing === 1 ? `(no result for test ${n2} of ${f.plan})` : `(no results for tests ${n2}-${f.plan} of ${f.plan})`, lineNo),
+      firstLine: f.spanStart,
+      synthetic: true
+    };
     placeholder.number = n2;
     placeholder.errors.push(`missing expected subtest!${missing === 1 ? "" : ` (${missing} of them)`}`);
     placeholder.counts.crashed = missing;
@@ -6091,7 +6312,8 @@ var KtapParser = class {
       this.finish(f);
     }
     const main = this.stack[0];
-    if (main.plan !== void 0 && main.children < main.plan) stream.truncated ??= `stream at ${this.source} line ${stream.firstLine} ${stoppedAfter(main)}: ${why}`;
+    if (main.plan !== void 0 && main.children < main.plan)
+      stream.truncated ??= `stream at ${this.source} line ${stream.firstLine} ${stoppedAfter(main)}: ${why}`;
     this.fillMissing(main, lineNo, why);
     const test = main.test;
     test.diagnostics.push(...main.pending.splice(0));
@@ -6107,7 +6329,10 @@ var KtapParser = class {
     }
     const kunitSuites = test.subtests.length > 0 && test.subtests.every((t) => t.parent);
     if (main.plan === void 0 && main.children > 0 && stream.dialect === "tap" && !kunitSuites) {
-      this.error(test, `no plan (1..N) after ${main.children} result${main.children === 1 ? "" : "s"}: nothing says the stream was complete (${this.source} lines ${stream.firstLine}-${lineNo})`);
+      this.error(
+        test,
+        `no plan (1..N) after ${main.children} result${main.children === 1 ? "" : "s"}: nothing says the stream was complete (${this.source} lines ${stream.firstLine}-${lineNo})`
+      );
       stream.tapFailure ??= "no plan";
       stream.truncated ??= `stream at ${this.source} line ${stream.firstLine} has no plan (1..N) after ${main.children} result${main.children === 1 ? "" : "s"}: ${why || "it ended"}`;
     }
@@ -6127,7 +6352,8 @@ var KtapParser = class {
       truncated: stream.bail ?? stream.truncated,
       endMarker: stream.endMarker
     };
-    if (stream.dialect === "tap" && stream.tapFailure && !done.errors.some((e) => e.includes(stream.tapFailure))) done.errors.push(`TAP: ${stream.tapFailure}`);
+    if (stream.dialect === "tap" && stream.tapFailure && !done.errors.some((e) => e.includes(stream.tapFailure)))
+      done.errors.push(`TAP: ${stream.tapFailure}`);
     if (this.streams.length < maxStreams) this.streams.push(done);
     else addCounts(this.overflow, done.counts);
     this.stream = void 0;
@@ -6216,7 +6442,12 @@ function mergeKtapReports(reports) {
   if (present.length <= 1) return present[0];
   const counts = zero();
   for (const r of present) addCounts(counts, r.counts);
-  return { streams: present.flatMap((r) => r.streams), counts, status: worstStatus(present.map((r) => r.status)), dropped: present.reduce((n2, r) => n2 + r.dropped, 0) };
+  return {
+    streams: present.flatMap((r) => r.streams),
+    counts,
+    status: worstStatus(present.map((r) => r.status)),
+    dropped: present.reduce((n2, r) => n2 + r.dropped, 0)
+  };
 }
 
 // src/report/summary-md.ts
@@ -6265,8 +6496,17 @@ function toSummaryMarkdown(run) {
   const excerpt = [...ranked, ...ranked.length && tail.length ? ["\u2026"] : [], ...tail].join("\n");
   if (run.verdict !== "pass" && excerpt) {
     const text = toReportText(excerpt).replaceAll("```", "`\u200B``");
-    out.push("", "<details open><summary>Console excerpt</summary>", "", "```text", text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}
-\u2026 (cut at ${maxExcerptChars} characters: console.log in the results has it all)` : text, "```", "", "</details>");
+    out.push(
+      "",
+      "<details open><summary>Console excerpt</summary>",
+      "",
+      "```text",
+      text.length > maxExcerptChars ? `${text.slice(0, maxExcerptChars)}
+\u2026 (cut at ${maxExcerptChars} characters: console.log in the results has it all)` : text,
+      "```",
+      "",
+      "</details>"
+    );
   }
   return boundMarkdown(`${out.join("\n")}
 `, maxSummaryBytes);
@@ -6431,7 +6671,11 @@ function classifyTrial(run, goldenOutput) {
       const warning = run.events.find((e) => e.kind === "warning");
       if (warning) return { class: "detected", verdict: "fail", reason: `the kernel warned (console line ${warning.line}): ${warning.text.trim()}` };
       if (run.output === goldenOutput) return { class: "benign", verdict: "pass", reason: "same output as the golden runs" };
-      return { class: "sdc", verdict: "fail", reason: `silent data corruption: the test passed but its output differs from the golden runs' (${firstDifference(goldenOutput, run.output)})` };
+      return {
+        class: "sdc",
+        verdict: "fail",
+        reason: `silent data corruption: the test passed but its output differs from the golden runs' (${firstDifference(goldenOutput, run.output)})`
+      };
     }
   }
 }
@@ -6452,7 +6696,12 @@ function classTable(results) {
       unclassified: mine.length - classified.length
     };
   };
-  const rows = regions.map((region) => row(region, trials.filter((r) => r.point === region)));
+  const rows = regions.map(
+    (region) => row(
+      region,
+      trials.filter((r) => r.point === region)
+    )
+  );
   return { classes: TRIAL_CLASSES, rows: rows.length > 1 ? [...rows, row("all", trials)] : rows };
 }
 
@@ -6487,10 +6736,18 @@ function campaignMarkdown(report) {
   if (report.notes.length) lines.push("", ...report.notes.map((n2) => `- ${n2}`));
   if (report.kind === "snapshot") lines.push(...snapshotMarkdown(report));
   else if (report.stats.length && (report.kind === "chaos" || trials.some((r) => r.trial !== void 0))) {
-    lines.push("", "### Failure rate per point (95% Wilson interval)", "", "| point | action | failed / trials | rate | 95% interval | flaky | trend |", "|---|---|---|---|---|---|---|");
+    lines.push(
+      "",
+      "### Failure rate per point (95% Wilson interval)",
+      "",
+      "| point | action | failed / trials | rate | 95% interval | flaky | trend |",
+      "|---|---|---|---|---|---|---|"
+    );
     for (const s of report.stats) {
       const trend = s.trend ? `${s.trend}${s.previous ? ` (was ${pct(s.previous.rate)} of ${s.previous.trials})` : ""}` : "";
-      lines.push(`| \`${cell2(s.point)}\` | \`${s.action}\` | ${s.failures} / ${s.trials} | ${pct(s.rate)} | ${pct(s.low)}\u2013${pct(s.high)} | ${s.flaky ? "\u26A0\uFE0F flaky" : ""} | ${trend} |`);
+      lines.push(
+        `| \`${cell2(s.point)}\` | \`${s.action}\` | ${s.failures} / ${s.trials} | ${pct(s.rate)} | ${pct(s.low)}\u2013${pct(s.high)} | ${s.flaky ? "\u26A0\uFE0F flaky" : ""} | ${trend} |`
+      );
     }
   }
   const ordered = [...report.results.filter((r) => r.verdict !== "pass"), ...report.results.filter((r) => r.verdict === "pass")];
@@ -6521,7 +6778,13 @@ function snapshotMarkdown(report) {
   }
   const table = classTable(report.results);
   if (table.rows.length === 0) return lines;
-  lines.push("", "### Outcome classes per region (rate, 95% Wilson interval)", "", `| region | trials | ${table.classes.join(" | ")} | not classified |`, `|---|---|${table.classes.map(() => "---|").join("")}---|`);
+  lines.push(
+    "",
+    "### Outcome classes per region (rate, 95% Wilson interval)",
+    "",
+    `| region | trials | ${table.classes.join(" | ")} | not classified |`,
+    `|---|---|${table.classes.map(() => "---|").join("")}---|`
+  );
   for (const row of table.rows) {
     const cells = row.counts.map((c3) => c3.count === 0 ? "0" : `${c3.count} (${pct(c3.rate)}, ${pct(c3.low)}\u2013${pct(c3.high)})`);
     lines.push(`| \`${cell2(row.region)}\` | ${row.trials} | ${cells.join(" | ")} | ${row.unclassified} |`);
@@ -6725,7 +6988,10 @@ function decideVerdict(record2, limits, guest = QFI_AGENT) {
   const agentError = record2.events.find((e) => e.kind === "agent-error");
   if (agentError) return { verdict: "infra-error", reason: `guest agent failed: ${agentError.text}` };
   const failureMarker = record2.events.find((e) => e.kind === "failure-marker");
-  const failed2 = failureMarker ? { verdict: "fail", reason: `console line ${failureMarker.line} matched failure-marker /${guest.sources.failureMarker ?? ""}/: ${failureMarker.text.trim()}` } : void 0;
+  const failed2 = failureMarker ? {
+    verdict: "fail",
+    reason: `console line ${failureMarker.line} matched failure-marker /${guest.sources.failureMarker ?? ""}/: ${failureMarker.text.trim()}`
+  } : void 0;
   if (guest.agent === "none") return decideWithoutAgent(record2, limits, guest.sources, failed2, guest.ktap);
   const started = record2.events.some((e) => e.kind === "test-start");
   if (record2.timedOut === "boot") {
@@ -6770,10 +7036,15 @@ function decideWithoutAgent(record2, limits, sources, failed2, ktap) {
       return success ? { verdict: "pass", reason: `console line ${success.line} matched success-marker (the guest powered off without an exit code)` } : { verdict: "fail", reason: `the guest powered off without writing an exit code to ${sources.exitDevice}` };
     }
     const codes = sources.passExitCodes.join(",");
-    if (!sources.passExitCodes.includes(exit.code)) return { verdict: "fail", reason: `the guest exited with code ${exit.code} through ${sources.exitDevice} (pass-exit-codes: ${codes})` };
-    return missingSuccessMarker(record2, sources, `the guest exited with code ${exit.code} through ${sources.exitDevice}`) ?? { verdict: "pass", reason: `the guest exited with code ${exit.code} through ${sources.exitDevice}` };
+    if (!sources.passExitCodes.includes(exit.code))
+      return { verdict: "fail", reason: `the guest exited with code ${exit.code} through ${sources.exitDevice} (pass-exit-codes: ${codes})` };
+    return missingSuccessMarker(record2, sources, `the guest exited with code ${exit.code} through ${sources.exitDevice}`) ?? {
+      verdict: "pass",
+      reason: `the guest exited with code ${exit.code} through ${sources.exitDevice}`
+    };
   }
-  if (success && sources.exitDevice === "none") return { verdict: "pass", reason: `console line ${success.line} matched success-marker: ${success.text.trim()}` };
+  if (success && sources.exitDevice === "none")
+    return { verdict: "pass", reason: `console line ${success.line} matched success-marker: ${success.text.trim()}` };
   const { code, signal } = record2.qemuExit;
   if (signal || code !== void 0 && code !== 0) {
     return { verdict: "infra-error", reason: `QEMU ${signal ? `was killed by ${signal}` : `exited with code ${code}`} before the guest reported a result` };
@@ -6830,7 +7101,8 @@ function applyKtap(result, ktap, timedOut) {
   if (unfinished) return timedOut ? append(result, unfinished) : worsenVerdict(result, "panic", unfinished);
   const failed2 = ktap.streams.find((s) => s.status === "fail");
   if (ktap.counts.failed > 0) return worsenVerdict(result, "fail", describeFailures(ktap));
-  if (failed2) return worsenVerdict(result, "fail", `KTAP stream at ${failed2.source} line ${failed2.firstLine} failed: ${failed2.errors.at(-1) ?? "see junit.xml"}`);
+  if (failed2)
+    return worsenVerdict(result, "fail", `KTAP stream at ${failed2.source} line ${failed2.firstLine} failed: ${failed2.errors.at(-1) ?? "see junit.xml"}`);
   return result;
 }
 function crashedParents(tests, path6) {
@@ -7043,9 +7315,11 @@ function compileBlkdebug(input) {
   const relabel = (p) => (p - start + states) % states + 1;
   const sections = [];
   const section = (kind, fields) => {
-    sections.push(`[${kind}]
+    sections.push(
+      `[${kind}]
 ${Object.entries(fields).map(([k, v]) => `  ${k} = "${v}"`).join("\n")}
-`);
+`
+    );
   };
   const inject = (event, state, rule, errno, sector) => {
     section("inject-error", { event, ...state !== void 0 ? { state } : {}, iotype: rule.op, errno, ...sector !== void 0 ? { sector } : {} });
@@ -7081,16 +7355,18 @@ ${Object.entries(fields).map(([k, v]) => `  ${k} = "${v}"`).join("\n")}
     section("inject-error", { event, iotype: op, errno: 0 });
   }
   if (input.format === "qcow2") for (const event of QCOW2_METADATA_EVENTS) section("inject-error", { event, errno: 0 });
-  return { text: `# qfi: blkdebug rules for ${input.rules.map((r) => r.text).join(", ") || "no rules"}
-${sections.join("\n")}`, states, rules: sections.length };
+  return {
+    text: `# qfi: blkdebug rules for ${input.rules.map((r) => r.text).join(", ") || "no rules"}
+${sections.join("\n")}`,
+    states,
+    rules: sections.length
+  };
 }
 
 // src/plan/host-plan.ts
 var NIC_ID = "qfi-nic0";
 function planHost(config, rules, countRequests = false) {
-  const disks = config.guest.disks.map(
-    (d) => ({ ...d, fileNode: `qfi-${d.id}-file`, formatNode: `qfi-${d.id}`, deviceId: `qfi-disk-${d.id}` })
-  );
+  const disks = config.guest.disks.map((d) => ({ ...d, fileNode: `qfi-${d.id}-file`, formatNode: `qfi-${d.id}`, deviceId: `qfi-disk-${d.id}` }));
   const hostRules = compileHostRules(rules).flatMap((rule) => expandDisks(rule, disks));
   for (const rule of hostRules) checkServable(rule, config);
   for (const disk of disks) {
@@ -7144,7 +7420,11 @@ function checkServable(rule, config) {
     }
     if (rule.disk !== void 0 && !ids.includes(rule.disk)) refuse(`there is no disk \`${rule.disk}\``, `the disks are ${ids.join(", ")}`);
   } else if (rule.layer === "net" && config.machine.network !== "user") {
-    refuse("the guest has no network card", 'set `network: user` (config: machine.network = "user") to give the guest a virtio-net NIC on QEMU user networking', "network");
+    refuse(
+      "the guest has no network card",
+      'set `network: user` (config: machine.network = "user") to give the guest a virtio-net NIC on QEMU user networking',
+      "network"
+    );
   }
 }
 
@@ -7277,10 +7557,13 @@ function kernelAppend(config, host, snapshot) {
 function checkGuestSupportsPlan(config, hasPluginRules) {
   const arch = config.machine.arch;
   if (hasPluginRules && arch !== "x86_64") {
-    throw new ConfigError(`plugin rules (mem.*, reg.*, insn.*) need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is ${arch}`, {
-      location: sourceOf(config, "arch"),
-      hint: "run this scenario on arch: x86_64, or use guest, block and VM rules on aarch64"
-    });
+    throw new ConfigError(
+      `plugin rules (mem.*, reg.*, insn.*) need qfi's plugin, which qfi builds and knows RAM and registers for on x86_64 only; arch is ${arch}`,
+      {
+        location: sourceOf(config, "arch"),
+        hint: "run this scenario on arch: x86_64, or use guest, block and VM rules on aarch64"
+      }
+    );
   }
   if (config.qemu.accel === "kvm" && (hasPluginRules || config.qemu.plugin || config.qemu.icount)) {
     const why = hasPluginRules ? "plugin rules (mem.*, reg.*, insn.*) run in qfi's TCG plugin" : config.qemu.plugin ? "a QEMU plugin instruments TCG-translated code" : "icount is a TCG option";
@@ -14204,7 +14487,13 @@ async function provisionDisks(disks, qemuBinary, workDir, signal) {
         closeSync2(fd);
       }
     } else {
-      await createQcow2(qemuBinary, ["-o", "preallocation=metadata", image, String(size)], `the qcow2 disk ${disk.id}`, signal, "use format=raw for a new disk");
+      await createQcow2(
+        qemuBinary,
+        ["-o", "preallocation=metadata", image, String(size)],
+        `the qcow2 disk ${disk.id}`,
+        signal,
+        "use format=raw for a new disk"
+      );
     }
     images.push({ id: disk.id, image });
   }
@@ -14614,7 +14903,11 @@ async function pruneGuestCache(cacheDir, inUse, opts = {}) {
     await rm2(path6, { recursive: true, force: true });
     removed.push(path6);
   };
-  for (const legacy of [join11(cacheDir, "guest", "apt"), join11(cacheDir, "guest", "kernel", "resolved.json"), join11(cacheDir, "guest", "kernel", "resolved-arm64.json")]) {
+  for (const legacy of [
+    join11(cacheDir, "guest", "apt"),
+    join11(cacheDir, "guest", "kernel", "resolved.json"),
+    join11(cacheDir, "guest", "kernel", "resolved-arm64.json")
+  ]) {
     if (existsSync12(legacy)) await remove(legacy);
   }
   for (const kind of GUEST_CACHE_KINDS) {
@@ -14670,7 +14963,14 @@ async function ensureGuestBusybox(opts) {
     const problem = staticBusyboxProblem(bytes, opts.arch.elfMachine);
     if (problem) throw new InfraError(`the busybox of ${label} ${problem}`, { hint: "set guest.initrd to an initramfs of your own" });
     await writeFile3(join12(work, "busybox"), bytes, { mode: 493 });
-    const manifest2 = { package: { name: control.get("Package") ?? opts.ref.name, version: control.get("Version") ?? opts.ref.version, sha256: opts.ref.sha256, filename: opts.ref.filename } };
+    const manifest2 = {
+      package: {
+        name: control.get("Package") ?? opts.ref.name,
+        version: control.get("Version") ?? opts.ref.version,
+        sha256: opts.ref.sha256,
+        filename: opts.ref.filename
+      }
+    };
     await writeFile3(join12(work, "busybox.json"), `${JSON.stringify(manifest2, null, 2)}
 `);
     opts.log.info(`guest busybox: ${label} unpacked (${(bytes.length / 1024).toFixed(0)} KiB)`);
@@ -14719,7 +15019,13 @@ function deb822Entries(text) {
     }
     const words = (k) => (fields.get(k) ?? "").split(/\s+/).filter(Boolean);
     if (fields.size === 0) continue;
-    entries.push({ types: words("types"), uris: words("uris"), suites: words("suites"), components: words("components"), enabled: !/^(no|false)$/i.test(fields.get("enabled") ?? "yes") });
+    entries.push({
+      types: words("types"),
+      uris: words("uris"),
+      suites: words("suites"),
+      components: words("components"),
+      enabled: !/^(no|false)$/i.test(fields.get("enabled") ?? "yes")
+    });
   }
   return entries;
 }
@@ -15138,7 +15444,9 @@ async function readInRelease(bytes, url, suite, opts = {}) {
   const trust = await canVerify(keyring) ? await verifySignature(bytes, keyring, url, opts.signal) : `signature not checked (no gpgv or no ${keyring} on this host); trusted on the transport: ${new URL(url).protocol.replace(":", "")}`;
   const release = parseRelease(clearsignedText(Buffer.from(bytes).toString("utf8")), trust);
   if (release.codename !== suite && release.suite !== suite) {
-    throw new InfraError(`${url} is the Release file of ${release.codename || release.suite || "an unknown suite"}, not ${suite}`, { hint: "check debian-mirror" });
+    throw new InfraError(`${url} is the Release file of ${release.codename || release.suite || "an unknown suite"}, not ${suite}`, {
+      hint: "check debian-mirror"
+    });
   }
   return release;
 }
@@ -15147,7 +15455,10 @@ var gunzipAsync3 = promisify5(gunzip3);
 async function fetchPackagesIndex(mirror, release, debArch, opts = {}) {
   const listed = ["gz", "xz"].map((ext) => `main/binary-${debArch}/Packages.${ext}`).filter((p) => release.files.has(p));
   const path6 = listed[0];
-  if (!path6) throw new InfraError(`the ${release.codename} Release file lists no main/binary-${debArch}/Packages.gz or .xz`, { hint: `check that the mirror carries ${debArch}` });
+  if (!path6)
+    throw new InfraError(`the ${release.codename} Release file lists no main/binary-${debArch}/Packages.gz or .xz`, {
+      hint: `check that the mirror carries ${debArch}`
+    });
   const want = release.files.get(path6);
   const base = `${mirror}/dists/${release.codename}`;
   const url = release.acquireByHash ? `${base}/main/binary-${debArch}/by-hash/SHA256/${want.sha256}` : `${base}/${path6}`;
@@ -15349,7 +15660,8 @@ async function buildKernelEntry(work, debBytes, ref, arch, log, signal) {
   try {
     keep = await orderModules(arch.modules, tree);
   } catch (err) {
-    if (err instanceof ModuleError) throw new InfraError(`guest kernel ${label}: ${err.message}`, { hint: "set guest.kernel and guest.initrd to use another kernel", cause: err });
+    if (err instanceof ModuleError)
+      throw new InfraError(`guest kernel ${label}: ${err.message}`, { hint: "set guest.kernel and guest.initrd to use another kernel", cause: err });
     throw err;
   }
   const moduleFiles = {};
@@ -15376,7 +15688,9 @@ async function buildKernelEntry(work, debBytes, ref, arch, log, signal) {
   };
   await writeFile5(join16(work, KERNEL_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
-  log.info(`guest kernel: ${label} unpacked in ${seconds4(t)}: ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) and ${keep.length} modules (${keep.join(", ")})`);
+  log.info(
+    `guest kernel: ${label} unpacked in ${seconds4(t)}: ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) and ${keep.length} modules (${keep.join(", ")})`
+  );
 }
 async function readKernelEntry(dir) {
   return kernelFromManifest(dir, await readFile3(join16(dir, KERNEL_MANIFEST), "utf8"));
@@ -15443,7 +15757,10 @@ function packagesFromIndex(packages, arch) {
   const image = parseDepends(metaStanza.get("Depends") ?? "").find((d) => /^linux-image-\d/.test(d.name));
   if (!image) throw new InfraError(`${meta} depends on no versioned linux-image package (Depends: ${metaStanza.get("Depends") ?? ""})`);
   const imageStanza = findPackageStanza(packages, image.name);
-  if (!imageStanza) throw new InfraError(`the ${GUEST_SUITE} ${arch.debArch} index has no ${image.name}, which ${meta} depends on`, { hint: "the mirror may be in the middle of an update: retry later" });
+  if (!imageStanza)
+    throw new InfraError(`the ${GUEST_SUITE} ${arch.debArch} index has no ${image.name}, which ${meta} depends on`, {
+      hint: "the mirror may be in the middle of an update: retry later"
+    });
   const busybox = findPackageStanza(packages, BUSYBOX_PACKAGE);
   if (!busybox) throw new InfraError(`the ${GUEST_SUITE} ${arch.debArch} index has no ${BUSYBOX_PACKAGE}`);
   return { kernel: debRefOf(imageStanza, image.name), busybox: debRefOf(busybox, BUSYBOX_PACKAGE) };
@@ -15485,7 +15802,9 @@ async function resolveGuestPackages(opts) {
     fresh = await fetchFreshRelease(opts.mirror, opts);
   } catch (err) {
     if (!memo || opts.signal?.aborted) throw err;
-    opts.log.warn(`${err.message}; using the guest packages resolved at ${memo.checkedAt} (${memo.packages.kernel.name} ${memo.packages.kernel.version})`);
+    opts.log.warn(
+      `${err.message}; using the guest packages resolved at ${memo.checkedAt} (${memo.packages.kernel.name} ${memo.packages.kernel.version})`
+    );
     return { packages: memo.packages, mirror: memo.mirror };
   }
   const { release, mirror } = fresh;
@@ -15497,13 +15816,20 @@ async function resolveGuestPackages(opts) {
     const t = performance.now();
     const index = await fetchPackagesIndex(mirror, release, opts.arch.debArch, { signal: opts.signal, hint: NETWORK_HINT });
     packages = { ...packagesFromIndex(index.text, opts.arch), suite: GUEST_SUITE, snapshot: snapshotStamp(release.date), trust: release.trust };
-    opts.log.info(`guest packages: ${GUEST_SUITE} index of ${release.date} from ${mirror} (${release.trust}) read in ${((performance.now() - t) / 1e3).toFixed(1)} s`);
+    opts.log.info(
+      `guest packages: ${GUEST_SUITE} index of ${release.date} from ${mirror} (${release.trust}) read in ${((performance.now() - t) / 1e3).toFixed(1)} s`
+    );
   }
   await writeMemo(path6, { mirror, packagesSha256: want ?? "", checkedAt: new Date(now).toISOString(), packages });
   return { packages, mirror };
 }
 function printGuestPin(p) {
-  return [`suite=${p.suite}`, ...p.snapshot ? [`snapshot=${p.snapshot}`] : [], `kernel=${p.kernel.filename}@${p.kernel.sha256}`, `busybox=${p.busybox.filename}@${p.busybox.sha256}`].join(" ");
+  return [
+    `suite=${p.suite}`,
+    ...p.snapshot ? [`snapshot=${p.snapshot}`] : [],
+    `kernel=${p.kernel.filename}@${p.kernel.sha256}`,
+    `busybox=${p.busybox.filename}@${p.busybox.sha256}`
+  ].join(" ");
 }
 function refFromPool(filename, sha256) {
   const base = filename.slice(filename.lastIndexOf("/") + 1).replace(/\.deb$/, "");
@@ -15515,18 +15841,28 @@ function parseGuestPin(text, arch) {
   const fields = /* @__PURE__ */ new Map();
   for (const word of text.trim().split(/\s+/)) {
     const eq = word.indexOf("=");
-    if (eq <= 0) throw new ConfigError(`guest-pin: "${word}" is not key=value`, { location: where, hint: "copy the pin from a run's summary.json (guest.pin)" });
+    if (eq <= 0)
+      throw new ConfigError(`guest-pin: "${word}" is not key=value`, { location: where, hint: "copy the pin from a run's summary.json (guest.pin)" });
     fields.set(word.slice(0, eq), word.slice(eq + 1));
   }
   const deb = (key) => {
     const value = fields.get(key);
     const m = value ? /^(pool\/[A-Za-z0-9._+~%/-]+\.deb)@([0-9a-f]{64})$/.exec(value) : null;
-    if (!m) throw new ConfigError(`guest-pin: ${key}= must be a pool path and its sha256 (pool/\u2026/NAME_VERSION_ARCH.deb@SHA256), got ${value ?? "nothing"}`, { location: where, hint: "copy the pin from a run's summary.json (guest.pin)" });
-    if (!m[1].endsWith(`_${arch.debArch}.deb`)) throw new ConfigError(`guest-pin: ${key}= is not a ${arch.debArch} package (${m[1]})`, { location: where, hint: "the pin belongs to a guest of another arch: set arch to match it" });
+    if (!m)
+      throw new ConfigError(`guest-pin: ${key}= must be a pool path and its sha256 (pool/\u2026/NAME_VERSION_ARCH.deb@SHA256), got ${value ?? "nothing"}`, {
+        location: where,
+        hint: "copy the pin from a run's summary.json (guest.pin)"
+      });
+    if (!m[1].endsWith(`_${arch.debArch}.deb`))
+      throw new ConfigError(`guest-pin: ${key}= is not a ${arch.debArch} package (${m[1]})`, {
+        location: where,
+        hint: "the pin belongs to a guest of another arch: set arch to match it"
+      });
     return refFromPool(m[1], m[2]);
   };
   const snapshot = fields.get("snapshot");
-  if (snapshot !== void 0 && !/^\d{8}T\d{6}Z$/.test(snapshot)) throw new ConfigError(`guest-pin: snapshot=${snapshot} is not a timestamp like 20260711T101637Z`, { location: where });
+  if (snapshot !== void 0 && !/^\d{8}T\d{6}Z$/.test(snapshot))
+    throw new ConfigError(`guest-pin: snapshot=${snapshot} is not a timestamp like 20260711T101637Z`, { location: where });
   return { kernel: deb("kernel"), busybox: deb("busybox"), suite: fields.get("suite") ?? GUEST_SUITE, snapshot, trust: "pinned by sha256" };
 }
 async function fetchDeb(ref, opts) {
@@ -15547,9 +15883,12 @@ async function fetchDeb(ref, opts) {
     }
     const got = sha256Hex(bytes);
     if (got !== ref.sha256 || ref.size && bytes.length !== ref.size) {
-      throw new InfraError(`${url} has sha256 ${got} (${bytes.length} bytes), not the ${ref.sha256}${ref.size ? ` (${ref.size} bytes)` : ""} the index gives; it was not used`, {
-        hint: "retry (the mirror may be updating), or set debian-mirror to another Debian mirror"
-      });
+      throw new InfraError(
+        `${url} has sha256 ${got} (${bytes.length} bytes), not the ${ref.sha256}${ref.size ? ` (${ref.size} bytes)` : ""} the index gives; it was not used`,
+        {
+          hint: "retry (the mirror may be updating), or set debian-mirror to another Debian mirror"
+        }
+      );
     }
     return bytes;
   }
@@ -15745,7 +16084,9 @@ async function ensureInitramfs(opts) {
     const manifest = { sha256: sha256Hex(cpio), busybox: busybox.description, kernel: opts.kernel.description, modules: modules.map((m) => m.relPath) };
     await writeFile7(join19(work, INITRAMFS_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
-    opts.log.info(`guest initramfs: ${modules.length} modules + busybox, ${(cpio.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`);
+    opts.log.info(
+      `guest initramfs: ${modules.length} modules + busybox, ${(cpio.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`
+    );
   });
   if (how === "cached") opts.log.debug(`guest initramfs: cached in ${dir}`);
   const { sha256 } = JSON.parse(await readFile5(join19(dir, INITRAMFS_MANIFEST), "utf8"));
@@ -15763,14 +16104,29 @@ async function ensureBuiltinGuest(opts) {
   if (opts.pin) {
     packages = parseGuestPin(opts.pin, arch);
   } else {
-    ({ packages, mirror: mirrorUrl } = await resolveGuestPackages({ cacheDir: opts.cacheDir, arch, mirror, log: opts.log, ...opts.signal ? { signal: opts.signal } : {} }));
+    ({ packages, mirror: mirrorUrl } = await resolveGuestPackages({
+      cacheDir: opts.cacheDir,
+      arch,
+      mirror,
+      log: opts.log,
+      ...opts.signal ? { signal: opts.signal } : {}
+    }));
   }
-  opts.log.debug(`guest packages: ${packages.kernel.name} ${packages.kernel.version}, ${packages.busybox.name} ${packages.busybox.version} (${mirror.why}: ${mirrorUrl})`);
+  opts.log.debug(
+    `guest packages: ${packages.kernel.name} ${packages.kernel.version}, ${packages.busybox.name} ${packages.busybox.version} (${mirror.why}: ${mirrorUrl})`
+  );
   const download = (ref) => fetchDeb(ref, { mirror: mirrorUrl, snapshot: packages.snapshot, log: opts.log, ...opts.signal ? { signal: opts.signal } : {} });
   const common3 = { cacheDir: opts.cacheDir, arch, download, remoteCache: opts.remoteCache, log: opts.log, ...opts.signal ? { signal: opts.signal } : {} };
-  const [kernel, busybox] = await Promise.all([ensureGuestKernel({ ...common3, ref: packages.kernel }), ensureGuestBusybox({ ...common3, ref: packages.busybox })]);
+  const [kernel, busybox] = await Promise.all([
+    ensureGuestKernel({ ...common3, ref: packages.kernel }),
+    ensureGuestBusybox({ ...common3, ref: packages.busybox })
+  ]);
   const initramfs = await ensureInitramfs({ ...opts, kernel, busybox, modules: arch.modules });
-  const removed = await pruneGuestCache(opts.cacheDir, [kernel.dir, busybox.path.slice(0, busybox.path.lastIndexOf("/")), initramfs.path.slice(0, initramfs.path.lastIndexOf("/"))]).catch(() => []);
+  const removed = await pruneGuestCache(opts.cacheDir, [
+    kernel.dir,
+    busybox.path.slice(0, busybox.path.lastIndexOf("/")),
+    initramfs.path.slice(0, initramfs.path.lastIndexOf("/"))
+  ]).catch(() => []);
   if (removed.length) opts.log.info(`guest cache: removed ${removed.length} unused entr${removed.length === 1 ? "y" : "ies"}`);
   const identity3 = {
     arch: archName,
@@ -15884,7 +16240,13 @@ function dependencies(program, dest, info, arch) {
     out.push({ dest: info.interpreter, source: host, mode: 493, neededBy: program });
   }
   const seen = new Set(info.interpreter ? [posix2.basename(info.interpreter)] : []);
-  const queue = info.needed.map((name) => ({ name, by: program, hostOrigin: dirname9(program), guestOrigin: posix2.dirname(dest), searchPaths: info.searchPaths }));
+  const queue = info.needed.map((name) => ({
+    name,
+    by: program,
+    hostOrigin: dirname9(program),
+    guestOrigin: posix2.dirname(dest),
+    searchPaths: info.searchPaths
+  }));
   while (queue.length > 0) {
     const want = queue.shift();
     if (seen.has(want.name)) continue;
@@ -15905,7 +16267,8 @@ function dependencies(program, dest, info, arch) {
     if (!found) throw missingLibrary(want.by, want.name, want.name.includes("/") ? [] : candidates.map(([host2]) => dirname9(host2)));
     const { host, guest, lib } = found;
     out.push({ dest: guest, source: host, mode: 493, neededBy: want.by });
-    for (const next of lib.needed) queue.push({ name: next, by: host, hostOrigin: dirname9(host), guestOrigin: posix2.dirname(guest), searchPaths: lib.searchPaths });
+    for (const next of lib.needed)
+      queue.push({ name: next, by: host, hostOrigin: dirname9(host), guestOrigin: posix2.dirname(guest), searchPaths: lib.searchPaths });
   }
   return out;
 }
@@ -15916,10 +16279,13 @@ function libraryFor(path6, arch) {
   return info.machine === guestArch[arch].elfMachine ? info : void 0;
 }
 function missingLibrary(program, name, searched) {
-  return new ConfigError(`files: ${program} needs ${name}, which is not on this host${searched.length ? ` (looked in ${[...new Set(searched)].join(", ")})` : ""}`, {
-    location: { input: "files" },
-    hint: "install the package that has it on the runner, add the library itself to files, or link the program statically (-static)"
-  });
+  return new ConfigError(
+    `files: ${program} needs ${name}, which is not on this host${searched.length ? ` (looked in ${[...new Set(searched)].join(", ")})` : ""}`,
+    {
+      location: { input: "files" },
+      hint: "install the package that has it on the runner, add the library itself to files, or link the program statically (-static)"
+    }
+  );
 }
 function guestFileEntries(placed) {
   const dirs = /* @__PURE__ */ new Set();
@@ -15945,7 +16311,8 @@ function kernelFormatOf(head) {
     if (magic === MULTIBOOT1_MAGIC && magic + v.getUint32(at + 4, true) + v.getUint32(at + 8, true) >>> 0 === 0) return "multiboot";
   }
   for (let at = 0; at + 16 <= Math.min(head.length, 32768); at += 8) {
-    if (v.getUint32(at, true) === MULTIBOOT2_MAGIC && MULTIBOOT2_MAGIC + v.getUint32(at + 4, true) + v.getUint32(at + 8, true) + v.getUint32(at + 12, true) >>> 0 === 0) return "multiboot";
+    if (v.getUint32(at, true) === MULTIBOOT2_MAGIC && MULTIBOOT2_MAGIC + v.getUint32(at + 4, true) + v.getUint32(at + 8, true) + v.getUint32(at + 12, true) >>> 0 === 0)
+      return "multiboot";
   }
   const ascii = (at, text) => head.length >= at + text.length && Buffer.from(head.subarray(at, at + text.length)).toString("latin1") === text;
   if (ascii(514, "HdrS")) return "linux";
@@ -15982,7 +16349,19 @@ async function probeKvm(target, workDir, signal) {
   } catch {
     return { usable: false, reason: "/dev/kvm is missing or not accessible" };
   }
-  const common3 = ["-accel", "kvm", "-cpu", "host", "-machine", "q35", "-nodefaults", "-display", "none", "-no-reboot", ...target.firmwareDirs.flatMap((d) => ["-L", d])];
+  const common3 = [
+    "-accel",
+    "kvm",
+    "-cpu",
+    "host",
+    "-machine",
+    "q35",
+    "-nodefaults",
+    "-display",
+    "none",
+    "-no-reboot",
+    ...target.firmwareDirs.flatMap((d) => ["-L", d])
+  ];
   const cancel = signal ? { cancelSignal: signal } : {};
   const firmware = writeProbeFirmware(workDir);
   const result = await execa(target.qemuBinary, [...common3, "-bios", firmware, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"], {
@@ -15998,7 +16377,18 @@ async function probeKvm(target, workDir, signal) {
   if (!target.kernel) return { usable: true, reason: "KVM ran the probe code" };
   const boot = await execa(
     target.qemuBinary,
-    [...common3, "-m", "256", "-serial", "stdio", ...target.bios ? ["-bios", target.bios] : [], "-kernel", target.kernel, "-append", "console=ttyS0 panic=-1 loglevel=4"],
+    [
+      ...common3,
+      "-m",
+      "256",
+      "-serial",
+      "stdio",
+      ...target.bios ? ["-bios", target.bios] : [],
+      "-kernel",
+      target.kernel,
+      "-append",
+      "console=ttyS0 panic=-1 loglevel=4"
+    ],
     { reject: false, timeout: kernelProbeTimeoutMs, stdin: "ignore", ...cancel }
   );
   if (/Kernel panic/.test(boot.stdout) && boot.exitCode === 0) return { usable: true, reason: "KVM booted the guest kernel" };
@@ -16064,13 +16454,21 @@ async function buildPlugin(sources, qemu, opts) {
   mkdirSync2(dir, { recursive: true });
   const tmp = privateTempPath(so);
   const t0 = Date.now();
-  const result = await execa("cc", [...flags, "-o", tmp, ...sources], { stdin: "ignore", reject: false, all: true, ...opts.signal ? { cancelSignal: opts.signal } : {} });
+  const result = await execa("cc", [...flags, "-o", tmp, ...sources], {
+    stdin: "ignore",
+    reject: false,
+    all: true,
+    ...opts.signal ? { cancelSignal: opts.signal } : {}
+  });
   if (result.exitCode !== 0) {
-    throw new ConfigError(`the plugin ${sources.join(" ")} does not compile against QEMU's qemu-plugin.h:
-${(result.all ?? "").trim().split("\n").slice(0, 20).join("\n")}`, {
-      location: { input: opts.input ?? "plugin" },
-      hint: `compiled with: cc ${flags.join(" ")}`
-    });
+    throw new ConfigError(
+      `the plugin ${sources.join(" ")} does not compile against QEMU's qemu-plugin.h:
+${(result.all ?? "").trim().split("\n").slice(0, 20).join("\n")}`,
+      {
+        location: { input: opts.input ?? "plugin" },
+        hint: `compiled with: cc ${flags.join(" ")}`
+      }
+    );
   }
   renameSync2(tmp, so);
   opts.log.info(`plugin ${sources.map((f) => basename4(f)).join(" ")} compiled in ${Date.now() - t0} ms`);
@@ -16107,7 +16505,10 @@ var packages_default = {
     test: {
       about: "What the tests use beyond the demo group; npm test installs it with the build group, so a package both need is listed once, in build.",
       packages: [
-        { name: "busybox-static", why: "tests run guest/qfi-fault.sh and check the agent script under the host's /bin/busybox (the guest's own busybox comes from Debian's archive)" },
+        {
+          name: "busybox-static",
+          why: "tests run guest/qfi-fault.sh and check the agent script under the host's /bin/busybox (the guest's own busybox comes from Debian's archive)"
+        },
         { name: "cpio", why: "tests read back the initramfs qfi writes with GNU cpio" },
         { name: "lz4", why: "tests check qfi's LZ4 decoder against the real tool" },
         { name: "xz-utils", why: "xz: compression tests; tar -xJ of the QEMU source tarball (plugin API headers)" },
@@ -16132,7 +16533,10 @@ var packages_default = {
       packages: [
         { name: "gcc", why: "the C compiler for QEMU, qfi's plugin and the test kernel" },
         { name: "ninja-build", why: "ninja runs QEMU's build" },
-        { name: "python3", why: "configure's Python (>= 3.9), given with --python; the tests also run the kernel's own KUnit parser (kunit_parser.py) with it" },
+        {
+          name: "python3",
+          why: "configure's Python (>= 3.9), given with --python; the tests also run the kernel's own KUnit parser (kunit_parser.py) with it"
+        },
         { name: "python3-venv", why: "ensurepip, for configure's build/pyvenv when the system Python lacks pip and setuptools" },
         { name: "python3-tomli", why: "configure reads pythondeps.toml; Python < 3.11 has no tomllib", skipIfPythonModule: "tomllib" },
         { name: "pkg-config", why: "configure finds glib, pixman, zlib and slirp with it" },
@@ -16145,11 +16549,30 @@ var packages_default = {
         { name: "libfdt-dev", why: "fdt for device-tree boards (aarch64 virt); without it configure would try to git-clone dtc" },
         { name: "patch", why: "qemu-patches are applied with it" },
         { name: "device-tree-compiler", why: "dtc: a source without prebuilt pc-bios/dtb/*.dtb (Debian's +ds tarball) compiles them in configure" },
-        { name: "meson", why: "only for a source without a meson wheel in python/wheels (Debian's +ds tarball, which the tests build; upstream release tarballs carry their own); QEMU 10 needs >= 1.5, Debian 12's own is 1.0.1", minVersion: "1.5.0", backports: true, pythonDistribution: "meson" },
-        { name: "python3-pycotap", why: "only for a source without a pycotap wheel in python/wheels (Debian's +ds tarball); Debian 12 has it in backports only", backports: true, pythonDistribution: "pycotap" },
-        { name: "python3-setuptools", why: "QEMU >= 11's configure ensures setuptools ([tooling] in pythondeps.toml; ensurepip brings it only before Python 3.12)", pythonDistribution: "setuptools" },
+        {
+          name: "meson",
+          why: "only for a source without a meson wheel in python/wheels (Debian's +ds tarball, which the tests build; upstream release tarballs carry their own); QEMU 10 needs >= 1.5, Debian 12's own is 1.0.1",
+          minVersion: "1.5.0",
+          backports: true,
+          pythonDistribution: "meson"
+        },
+        {
+          name: "python3-pycotap",
+          why: "only for a source without a pycotap wheel in python/wheels (Debian's +ds tarball); Debian 12 has it in backports only",
+          backports: true,
+          pythonDistribution: "pycotap"
+        },
+        {
+          name: "python3-setuptools",
+          why: "QEMU >= 11's configure ensures setuptools ([tooling] in pythondeps.toml; ensurepip brings it only before Python 3.12)",
+          pythonDistribution: "setuptools"
+        },
         { name: "python3-wheel", why: "QEMU >= 11's configure ensures wheel ([tooling]); no source bundles it", pythonDistribution: "wheel" },
-        { name: "python3-pip", why: "pip for configure's venv when the system Python has no ensurepip; QEMU >= 11's configure ensures it ([tooling])", pythonDistribution: "pip" },
+        {
+          name: "python3-pip",
+          why: "pip for configure's venv when the system Python has no ensurepip; QEMU >= 11's configure ensures it ([tooling])",
+          pythonDistribution: "pip"
+        },
         { name: "make", why: "scripts/build-test-kernel.sh (the kernel's build)" },
         { name: "bc", why: "scripts/build-test-kernel.sh (the kernel's build)" },
         { name: "libelf-dev", why: "scripts/build-test-kernel.sh: objtool" },
@@ -16295,13 +16718,19 @@ var decided = (pkg, present) => ({ pkg, present: async () => present });
 function pythonDeps(python, probe2, requirements, source) {
   const { hasDepsFile, hasWheels } = source;
   if (!probe2.version || !versionAtLeast(probe2.version, "3.9")) {
-    return [{ what: `Python >= 3.9 at ${python}`, detail: probe2.version ? `it is ${probe2.version}` : "it does not run", ...decided(buildPackage("python3"), false) }];
+    return [
+      { what: `Python >= 3.9 at ${python}`, detail: probe2.version ? `it is ${probe2.version}` : "it does not run", ...decided(buildPackage("python3"), false) }
+    ];
   }
   const deps = [
     // mkvenv skips ensurepip when pip and setuptools are there already.
-    { what: `${python} with venv (ensurepip, or pip and setuptools)`, ...decided(buildPackage("python3-venv"), probe2.ensurepip || probe2.pip && probe2.setuptools) }
+    {
+      what: `${python} with venv (ensurepip, or pip and setuptools)`,
+      ...decided(buildPackage("python3-venv"), probe2.ensurepip || probe2.pip && probe2.setuptools)
+    }
   ];
-  if (hasDepsFile) deps.push({ what: `tomllib or tomli for ${python} (configure reads pythondeps.toml)`, ...decided(buildPackage("python3-tomli"), probe2.tomllib) });
+  if (hasDepsFile)
+    deps.push({ what: `tomllib or tomli for ${python} (configure reads pythondeps.toml)`, ...decided(buildPackage("python3-tomli"), probe2.tomllib) });
   for (const req of requirements) {
     const have = probe2.distributions[req.name];
     const fromSystem = have !== void 0 && satisfies(have, req.accepted);
@@ -16318,7 +16747,10 @@ function pythonDeps(python, probe2, requirements, source) {
 async function buildDeps(srcDir, opts) {
   const python = opts.python ?? systemPython();
   const requirements = pythonRequirements(srcDir);
-  const probe2 = await probePython(python, requirements.map((r) => r.name));
+  const probe2 = await probePython(
+    python,
+    requirements.map((r) => r.name)
+  );
   const dep = (what, name, present) => ({ what, pkg: buildPackage(name), present });
   const deps = [
     dep("a C compiler (cc)", "gcc", () => commandWorks("cc")),
@@ -16372,7 +16804,9 @@ function installHint(missing, os, installDeps) {
   }
   if (unknown.length) steps.push(`pip install ${unknown.join(" ")} for configure's Python`);
   if (backports.length) {
-    steps.push("or build an upstream release instead (qemu-version, or its qemu-X.Y.Z.tar.xz in qemu-source): it carries meson and pycotap in python/wheels, so no system meson is needed");
+    steps.push(
+      "or build an upstream release instead (qemu-version, or its qemu-X.Y.Z.tar.xz in qemu-source): it carries meson and pycotap in python/wheels, so no system meson is needed"
+    );
   }
   return steps.join("; ");
 }
@@ -16683,7 +17117,8 @@ async function prepareAndConfigure(origin, spec2, work, opts) {
   log.info("unpacking the QEMU source");
   await unpackSource(origin, archive, src, signal);
   const standIns = addFirmwareStandIns(src);
-  if (standIns.length) log.info(`the source has no firmware blobs (a +ds tarball): ${standIns.length} empty stand-ins added; firmware comes from the distribution at run time`);
+  if (standIns.length)
+    log.info(`the source has no firmware blobs (a +ds tarball): ${standIns.length} empty stand-ins added; firmware comes from the distribution at run time`);
   await applyPatches(src, spec2.patches, log, signal);
   const python = configurePython(spec2.configureFlags);
   await ensureBuildDeps(src, { fdt: needsFdt(spec2.targets), slirp: true, patches: spec2.patches.length > 0, install: spec2.installDeps, python }, log);
@@ -16712,7 +17147,17 @@ async function buildInto(entry, key, spec2, origin, opts) {
     const ninjaMs = Date.now() - t1;
     await new Promise((resolve11) => buildLog.end(resolve11));
     copyFileSync2(logFile, join26(stage, "build.log"));
-    const marker = { key: key.key, parts: key.parts, version: spec2.version, flags, patches: spec2.patches, builtAt: (/* @__PURE__ */ new Date()).toISOString(), configureMs, ninjaMs, totalMs: Date.now() - started };
+    const marker = {
+      key: key.key,
+      parts: key.parts,
+      version: spec2.version,
+      flags,
+      patches: spec2.patches,
+      builtAt: (/* @__PURE__ */ new Date()).toISOString(),
+      configureMs,
+      ninjaMs,
+      totalMs: Date.now() - started
+    };
     writeFileSync8(join26(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
 `);
     try {
@@ -16720,7 +17165,9 @@ async function buildInto(entry, key, spec2, origin, opts) {
     } catch (err) {
       if (!isCompleteEntry(entry)) throw err;
     }
-    log.info(`QEMU ${spec2.version} built in ${((Date.now() - started) / 1e3).toFixed(0)} s (configure ${(configureMs / 1e3).toFixed(0)} s, ninja ${(ninjaMs / 1e3).toFixed(0)} s) and cached in ${entry}`);
+    log.info(
+      `QEMU ${spec2.version} built in ${((Date.now() - started) / 1e3).toFixed(0)} s (configure ${(configureMs / 1e3).toFixed(0)} s, ninja ${(ninjaMs / 1e3).toFixed(0)} s) and cached in ${entry}`
+    );
   } catch (err) {
     buildLog.end();
     if (err instanceof QfiError) throw err;
@@ -16731,12 +17178,15 @@ async function buildInto(entry, key, spec2, origin, opts) {
       copyFileSync2(logFile, kept);
       tail = readFileSync18(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
     }
-    throw new InfraError(`building QEMU ${spec2.version} failed: ${err.message.split("\n")[0]}${tail ? `
+    throw new InfraError(
+      `building QEMU ${spec2.version} failed: ${err.message.split("\n")[0]}${tail ? `
 last lines of the build log:
-${tail}` : ""}`, {
-      hint: `the full log is in ${kept}`,
-      cause: err
-    });
+${tail}` : ""}`,
+      {
+        hint: `the full log is in ${kept}`,
+        cause: err
+      }
+    );
   } finally {
     rmSync2(work, { recursive: true, force: true });
   }
@@ -16796,9 +17246,12 @@ async function readQemuVersion(binary) {
   const result = await execa(binary, ["--version"], { reject: false, timeout: 1e4, stdin: "ignore" });
   const match = /QEMU emulator version (\d+\.\d+(?:\.\d+)?)/.exec(result.stdout);
   if (result.exitCode !== 0 || !match?.[1]) {
-    throw new InfraError(`${binary} --version did not report a QEMU version (exit ${result.exitCode}): ${(result.stderr || result.stdout).trim().slice(0, 300)}`, {
-      hint: "check that the file is a working qemu-system binary"
-    });
+    throw new InfraError(
+      `${binary} --version did not report a QEMU version (exit ${result.exitCode}): ${(result.stderr || result.stdout).trim().slice(0, 300)}`,
+      {
+        hint: "check that the file is a working qemu-system binary"
+      }
+    );
   }
   return match[1];
 }
@@ -16819,12 +17272,15 @@ async function chooseAccel(plan, target, workDir, host, signal) {
   const arch = plan.arch;
   if (archData[arch].nativeNodeArch !== process.arch) {
     if (plan.accel.want === "kvm") {
-      throw new InfraError(`accel = kvm was asked for, but KVM runs only guests of the host's own architecture (${process.arch}), and the guest is ${arch}`, { hint: "use accel = auto or tcg" });
+      throw new InfraError(`accel = kvm was asked for, but KVM runs only guests of the host's own architecture (${process.arch}), and the guest is ${arch}`, {
+        hint: "use accel = auto or tcg"
+      });
     }
     return "tcg";
   }
   if (arch !== "x86_64") {
-    if (plan.accel.want === "kvm") throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: "use accel = auto or tcg" });
+    if (plan.accel.want === "kvm")
+      throw new InfraError(`accel = kvm on ${arch} is not supported yet: qfi probes KVM with x86 code`, { hint: "use accel = auto or tcg" });
     return "tcg";
   }
   const result = await probeKvmCached(target, host.cacheDir, workDir, signal);
@@ -16843,11 +17299,21 @@ function builtinGuestOptions(plan, host, signal) {
 async function provisionGuest(plan, host, workDir, signal) {
   const source = plan.guest;
   if (source.kind === "disk") {
-    return { kernel: void 0, initrd: void 0, kernelDescription: `disk image ${source.path ?? source.id} (booted by the firmware)`, kernelFormat: void 0 };
+    return {
+      kernel: void 0,
+      initrd: void 0,
+      kernelDescription: `disk image ${source.path ?? source.id} (booted by the firmware)`,
+      kernelFormat: void 0
+    };
   }
   if (source.kind === "custom") {
     const { kernel, initrd: initrd2 } = source;
-    return { kernel, initrd: initrd2, kernelDescription: initrd2 ? `custom kernel ${kernel} with initrd ${initrd2}` : `custom kernel ${kernel}`, kernelFormat: await detectKernelFormat(kernel) };
+    return {
+      kernel,
+      initrd: initrd2,
+      kernelDescription: initrd2 ? `custom kernel ${kernel} with initrd ${initrd2}` : `custom kernel ${kernel}`,
+      kernelFormat: await detectKernelFormat(kernel)
+    };
   }
   const builtin = await host.log.group("Built-in guest", () => ensureBuiltinGuest(builtinGuestOptions(plan, host, signal)));
   let initrd = builtin.initrd;
@@ -16856,11 +17322,19 @@ async function provisionGuest(plan, host, workDir, signal) {
     initrd = join28(workDir, "initrd-with-files.cpio.gz");
     await initrdWithFiles(builtin.initrd, placed, initrd);
     const libraries = placed.filter((f) => f.neededBy !== void 0).length;
-    host.log.info(`files: ${plan.files.length} file(s) into the guest${libraries ? `, with ${libraries} shared librar${libraries === 1 ? "y" : "ies"} they need` : ""}`);
+    host.log.info(
+      `files: ${plan.files.length} file(s) into the guest${libraries ? `, with ${libraries} shared librar${libraries === 1 ? "y" : "ies"} they need` : ""}`
+    );
   }
   if (source.kernel) {
     const kernel = source.kernel;
-    return { kernel, initrd, kernelDescription: `custom kernel ${kernel} with the built-in initramfs`, kernelFormat: await detectKernelFormat(kernel), identity: builtin.identity };
+    return {
+      kernel,
+      initrd,
+      kernelDescription: `custom kernel ${kernel} with the built-in initramfs`,
+      kernelFormat: await detectKernelFormat(kernel),
+      identity: builtin.identity
+    };
   }
   return { kernel: builtin.kernel, initrd, kernelDescription: builtin.description, kernelFormat: "linux", identity: builtin.identity };
 }
@@ -16915,7 +17389,11 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
       });
     }
     const dir = join28(packageRoot(), "plugin");
-    const so = await buildPlugin(qfiPluginSources(dir), { prefix, key: qemu.built?.key ?? qemu.binary }, { cacheDir: host.cacheDir, log: host.log, signal, includeDirs: [dir], input: "faults" });
+    const so = await buildPlugin(
+      qfiPluginSources(dir),
+      { prefix, key: qemu.built?.key ?? qemu.binary },
+      { cacheDir: host.cacheDir, log: host.log, signal, includeDirs: [dir], input: "faults" }
+    );
     plugins.push({ so, args: [], role: "qfi" });
   }
   return plugins;
@@ -16937,16 +17415,38 @@ async function provision(plan, host, workDir, signal) {
   const [qemu, guest] = await Promise.all([provisionQemu(plan, host, signal), provisionGuest(plan, host, workDir, signal)]);
   const fastBios = guest.kernelFormat === "linux" ? archData[plan.arch].fastBios : void 0;
   const bios = plan.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : void 0);
-  if (fastBios && !bios) host.log.warn(`${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(", ") || "no data folder"}); booting with the default firmware, which is slower`);
+  if (fastBios && !bios)
+    host.log.warn(
+      `${fastBios} not found next to QEMU (${qemu.install.dataDirs.join(", ") || "no data folder"}); booting with the default firmware, which is slower`
+    );
   const firmwareDirs = firmwareDirsFor(qemu);
   const version = await readQemuVersion(qemu.binary);
   const plugins = await provisionPlugins(plan, qemu, version, host, signal);
-  const accel = await chooseAccel(plan, { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(plan, guest, host, signal), bios, firmwareDirs }, workDir, host, signal);
+  const accel = await chooseAccel(
+    plan,
+    { qemuBinary: qemu.binary, kernel: await kvmProbeKernel(plan, guest, host, signal), bios, firmwareDirs },
+    workDir,
+    host,
+    signal
+  );
   const api = pluginApiVersion(version);
   host.log.info(`QEMU ${version} (${qemu.origin}${api ? `, plugin API ${api}` : ""}): ${qemu.binary}`);
   const disks = await provisionDisks(plan.host.disks, qemu.binary, workDir, signal);
   const { kernel, initrd, kernelDescription } = guest;
-  return { qemuBinary: qemu.binary, qemuVersion: version, qemuOrigin: qemu.origin, plugins, firmwareDirs, bios, kernel, initrd, kernelDescription, guest: guest.identity, accel, disks };
+  return {
+    qemuBinary: qemu.binary,
+    qemuVersion: version,
+    qemuOrigin: qemu.origin,
+    plugins,
+    firmwareDirs,
+    bios,
+    kernel,
+    initrd,
+    kernelDescription,
+    guest: guest.identity,
+    accel,
+    disks
+  };
 }
 
 // src/report/reproducer.ts
@@ -17112,7 +17612,10 @@ function diskArgs(plan, provisioned) {
     if (image === void 0) throw new Error(`internal: disk ${disk.id} was not provisioned`);
     argv.push(...diskNodeArgs(disk, image));
     const bootIndex = disk.boot ? ",bootindex=0" : "";
-    argv.push("-device", `virtio-blk-pci,drive=${disk.formatNode},id=${disk.deviceId},serial=${disk.id},rerror=report,werror=report,request-merging=off${bootIndex}`);
+    argv.push(
+      "-device",
+      `virtio-blk-pci,drive=${disk.formatNode},id=${disk.deviceId},serial=${disk.id},rerror=report,werror=report,request-merging=off${bootIndex}`
+    );
   });
   return argv;
 }
@@ -17793,7 +18296,16 @@ var GuestAgent = class _GuestAgent {
       if (status.exited) return { ...status, pid, timedOut: false, ms: Date.now() - started };
       const left = deadline - Date.now();
       if (left <= 0) {
-        return { exited: false, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), stdoutTruncated: false, stderrTruncated: false, pid, timedOut: true, ms: Date.now() - started };
+        return {
+          exited: false,
+          stdout: Buffer.alloc(0),
+          stderr: Buffer.alloc(0),
+          stdoutTruncated: false,
+          stderrTruncated: false,
+          pid,
+          timedOut: true,
+          ms: Date.now() - started
+        };
       }
       await pause(Math.min(pollMs2, left), opts.signal);
       pollMs2 = Math.min(pollMs2 * 2, opts.maxPollMs ?? 250);
@@ -17911,13 +18423,18 @@ async function runGuestAgentSession(opts) {
   try {
     agent = await GuestAgent.connect(opts.socket, { log: transcript, startedAt: opts.startedAt, signal: opts.signal });
     const ready = await agent.waitReady({ timeoutMs: opts.plan.timeouts.bootMs + 6e4, signal: opts.signal });
-    opts.log.info(`qemu-guest-agent answered ${(at() / 1e3).toFixed(1)} s after QEMU started (${ready.attempts} sync attempt${ready.attempts === 1 ? "" : "s"})`);
+    opts.log.info(
+      `qemu-guest-agent answered ${(at() / 1e3).toFixed(1)} s after QEMU started (${ready.attempts} sync attempt${ready.attempts === 1 ? "" : "s"})`
+    );
     opts.onEvent({ kind: "agent-ready", line: 0, atMs: at(), text: "(qemu-guest-agent answered guest-ping)" });
     opts.onEvent({ kind: "test-start", line: 0, atMs: at(), text: "(guest-exec sh -c COMMAND)" });
     const result = await agent.run({ path: "sh", args: ["-c", opts.command], env: commandEnv(opts.plan) }, { signal: opts.signal });
     await writeFile9(join31(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
     await writeFile9(join31(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
-    for (const [stream, truncated] of [["stdout", result.stdoutTruncated], ["stderr", result.stderrTruncated]]) {
+    for (const [stream, truncated] of [
+      ["stdout", result.stdoutTruncated],
+      ["stderr", result.stderrTruncated]
+    ]) {
       if (truncated) opts.log.warn(`the command's ${stream} was longer than qemu-guest-agent keeps (16 MiB); ${GUEST_AGENT_FILES[stream]} has its start`);
     }
     if (opts.plan.resultsFile !== void 0) await fetchResultsFile(agent, opts.plan.resultsFile, opts);
@@ -18128,7 +18645,8 @@ var BlockTraceReader = class {
         const disk = this.diskOf(vdev);
         if (disk === void 0) break;
         const ordinal = this.count(disk, "flush");
-        if (Number(field(args, "status")) === 1) this.failures.push({ disk, op: "flush", at, ordinal, sector: void 0, sectors: void 0, errno: void 0 });
+        if (Number(field(args, "status")) === 1)
+          this.failures.push({ disk, op: "flush", at, ordinal, sector: void 0, sectors: void 0, errno: void 0 });
         break;
       }
       default:
@@ -18210,7 +18728,13 @@ var HostFaults = class {
   }
   /** What the rules did, for the run's record (after finish). */
   record() {
-    return { windows: this.windowLog, fires: this.fires, failures: this.trace.failures, unmatchedRequests: this.trace.unmatched, testRequests: this.testRequests() };
+    return {
+      windows: this.windowLog,
+      fires: this.fires,
+      failures: this.trace.failures,
+      unmatchedRequests: this.trace.unmatched,
+      testRequests: this.testRequests()
+    };
   }
   /** QEMU is gone: stop every timer, read the rest of the trace. */
   finish() {
@@ -18260,9 +18784,11 @@ var HostFaults = class {
   swapDisks(diskIds) {
     const disks = this.plan.host.disks.filter((d) => diskIds.includes(d.id));
     if (disks.length === 0) return Promise.resolve();
-    return this.serial(() => this.withVmStopped(async () => {
-      for (const disk of disks) await this.swapDisk(disk);
-    }));
+    return this.serial(
+      () => this.withVmStopped(async () => {
+        for (const disk of disks) await this.swapDisk(disk);
+      })
+    );
   }
   async swapDisk(disk) {
     const qmp = this.requireQmp();
@@ -18440,12 +18966,19 @@ var PluginControl = class {
   async request(message, timeoutMs = 5e3) {
     const channel = await this.connect();
     const text = JSON.stringify(message);
-    const reply = channel.waitFor(() => true, { timeoutMs, keepPlace: true, timeoutError: () => new Error(`qfi-fault did not answer ${text} within ${timeoutMs} ms`) });
+    const reply = channel.waitFor(() => true, {
+      timeoutMs,
+      keepPlace: true,
+      timeoutError: () => new Error(`qfi-fault did not answer ${text} within ${timeoutMs} ms`)
+    });
     channel.send(text);
     return reply;
   }
   close() {
-    void this.channel?.then((c3) => c3.close(), () => void 0);
+    void this.channel?.then(
+      (c3) => c3.close(),
+      () => void 0
+    );
     this.channel = void 0;
   }
   async connect() {
@@ -18788,7 +19321,12 @@ var QemuRun = class {
       icount: async () => this.plugin?.icount(STOP_STEP_MS),
       onResumed: () => {
         this.testStartedAt = this.elapsed();
-        this.record.events.push({ kind: "test-start", line: 0, atMs: this.testStartedAt, text: `(resumed from the saved state at ${printSnapshotPoint(run.at)})` });
+        this.record.events.push({
+          kind: "test-start",
+          line: 0,
+          atMs: this.testStartedAt,
+          text: `(resumed from the saved state at ${printSnapshotPoint(run.at)})`
+        });
         this.watchdog.feed({ kind: "resumed" });
       },
       stop: () => this.stop(),
@@ -18849,7 +19387,24 @@ function newRecord(startedAt, files, argv) {
 }
 
 // src/modes/run-pipeline.ts
-var resultFiles = [JUNIT_FILE, PART_JUNIT_FILE, "summary.json", "summary.md", "console.log", "qemu-stderr.log", "qmp.log", "registers.txt", "reproducer.sh", "injections.jsonl", "qemu-build.log", "block-trace.log", "blkdebug", GUEST_RESULTS_FILE, ...Object.values(GUEST_AGENT_FILES), ...Object.values(REPRODUCE_FILES)];
+var resultFiles = [
+  JUNIT_FILE,
+  PART_JUNIT_FILE,
+  "summary.json",
+  "summary.md",
+  "console.log",
+  "qemu-stderr.log",
+  "qmp.log",
+  "registers.txt",
+  "reproducer.sh",
+  "injections.jsonl",
+  "qemu-build.log",
+  "block-trace.log",
+  "blkdebug",
+  GUEST_RESULTS_FILE,
+  ...Object.values(GUEST_AGENT_FILES),
+  ...Object.values(REPRODUCE_FILES)
+];
 async function runPipeline(options, host) {
   const config = await resolveInputs(options, host.log);
   const plan = makePlan(config, void 0, { countBlockRequests: options.countBlockRequests === true });
@@ -18986,15 +19541,20 @@ function campaignVerdict(kind, results, stats, withHistory) {
   const trials = results.filter((r) => r.recheckOf === void 0);
   if (trials.length === 0) return { verdict: "pass", reason: "no scenarios to run" };
   const broken = trials.filter((r) => r.verdict === "infra-error");
-  if (broken.length) return { verdict: "infra-error", reason: `${broken.length} of ${trials.length} scenarios could not run: ${list(broken.map((r) => r.id))}` };
+  if (broken.length)
+    return { verdict: "infra-error", reason: `${broken.length} of ${trials.length} scenarios could not run: ${list(broken.map((r) => r.id))}` };
   if (kind === "snapshot" && !withHistory) {
     const counts = TRIAL_CLASSES.map((c3) => [c3, trials.filter((r) => r.class === c3).length]).filter(([, n2]) => n2 > 0);
     return { verdict: "pass", reason: `all ${trials.length} trials classified: ${counts.map(([c3, n2]) => `${n2} ${c3}`).join(", ")}` };
   }
   if ((kind === "chaos" || kind === "snapshot") && withHistory) {
     const worse = stats.filter(isRegression);
-    if (worse.length) return { verdict: "fail", reason: `${worse.length} point(s) got worse or newly fail: ${list(worse.map((s) => `${s.point} ${s.action} (${s.trend})`))}` };
-    return { verdict: "pass", reason: `no point got worse than in the previous campaign (${trials.filter((r) => r.verdict !== "pass").length} of ${trials.length} trials failed)` };
+    if (worse.length)
+      return { verdict: "fail", reason: `${worse.length} point(s) got worse or newly fail: ${list(worse.map((s) => `${s.point} ${s.action} (${s.trend})`))}` };
+    return {
+      verdict: "pass",
+      reason: `no point got worse than in the previous campaign (${trials.filter((r) => r.verdict !== "pass").length} of ${trials.length} trials failed)`
+    };
   }
   const failing = trials.filter((r) => r.verdict !== "pass");
   if (failing.length) return { verdict: "fail", reason: `${failing.length} of ${trials.length} scenarios failed: ${list(failing.map((r) => r.id))}` };
@@ -19073,7 +19633,12 @@ async function overlayDisks(plan, provisioned, dir, signal) {
   for (const [i2, disk] of plan.host.disks.entries()) {
     if (disk.readOnly) continue;
     const overlay = join35(dir, `snapshot-${disk.id}.qcow2`);
-    await createQcow2(provisioned.qemuBinary, ["-b", disks[i2].image, "-F", disk.format, overlay], `a qcow2 overlay for disk ${disk.id} (snapshot trials restore disks through it)`, signal);
+    await createQcow2(
+      provisioned.qemuBinary,
+      ["-b", disks[i2].image, "-F", disk.format, overlay],
+      `a qcow2 overlay for disk ${disk.id} (snapshot trials restore disks through it)`,
+      signal
+    );
     disks[i2] = { ...disks[i2], image: overlay };
     planned[i2] = { ...disk, format: "qcow2" };
     devices.push(disk.formatNode);
@@ -19113,7 +19678,15 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
       regions: regions.map((r) => r.kind === "ram" ? { name: r.name, ranges: r.ranges } : { name: r.name, registers: r.registers }),
       trialsPerMinute: trialsPerMinute(results.length, Date.now() - started)
     };
-    return { results, probe: { verdict: "pass", reason: `state saved at ${describeSnapshotPoint(point)}; ${GOLDEN_RUNS} golden runs agree (${golden.instructions} instructions)`, dir: "golden" }, facts };
+    return {
+      results,
+      probe: {
+        verdict: "pass",
+        reason: `state saved at ${describeSnapshotPoint(point)}; ${GOLDEN_RUNS} golden runs agree (${golden.instructions} instructions)`,
+        dir: "golden"
+      },
+      facts
+    };
   } finally {
     rmSync4(privateDir, { recursive: true, force: true });
   }
@@ -19138,7 +19711,10 @@ async function prepareBench(config, host, privateDir, signal) {
   return { plan, ram: q35RamRanges(memoryBytes(config.machine.memory)), runIn };
 }
 async function bootAndSave(config, bench, point, host) {
-  const boot = await host.log.group(`Boot to ${describeSnapshotPoint(point)} and save the state`, () => bench.runIn(bench.plan, join35(config.report.dir, "boot"), "save"));
+  const boot = await host.log.group(
+    `Boot to ${describeSnapshotPoint(point)} and save the state`,
+    () => bench.runIn(bench.plan, join35(config.report.dir, "boot"), "save")
+  );
   const saved = boot.run.record.snapshot;
   if (saved?.saveMs === void 0) {
     const hint = point.kind === "marker" ? ` (does the test call \`qfi-marker ${point.name}\`?)` : point.kind === "time" ? " (the test ended before: choose an earlier time)" : "";
@@ -19152,24 +19728,40 @@ async function goldenRuns(config, bench, host) {
   const golden = [];
   for (let i2 = 1; i2 <= GOLDEN_RUNS; i2++) {
     const dir = join35(config.report.dir, "golden", String(i2));
-    const g = await bench.runIn(trialPlan(bench.plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, bench.ram, config.test.testTimeoutMs), dir, "resume");
+    const g = await bench.runIn(
+      trialPlan(bench.plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, bench.ram, config.test.testTimeoutMs),
+      dir,
+      "resume"
+    );
     golden.push(g);
     writeReports(g.run, dir, { part: true });
     if (g.run.verdict !== "pass" || g.run.record.testEndIcount === void 0) {
       const why = g.run.verdict !== "pass" ? `${g.run.verdict} \u2014 ${g.run.reason}` : "qfi's plugin did not report an instruction count";
-      return { stopped: { verdict: g.run.verdict === "pass" ? "infra-error" : g.run.verdict, reason: `golden run ${i2} (no flip) did not pass: ${why}`, dir: `golden/${i2}` } };
+      return {
+        stopped: {
+          verdict: g.run.verdict === "pass" ? "infra-error" : g.run.verdict,
+          reason: `golden run ${i2} (no flip) did not pass: ${why}`,
+          dir: `golden/${i2}`
+        }
+      };
     }
   }
   const [g1, g2] = golden;
   if (g1.output !== g2.output) {
     return {
-      stopped: { verdict: "fail", reason: "the two golden runs (no flip) printed different output, so silent data corruption cannot be told from noise: make the test print only what it computes (no times, PIDs or random data), or use `icount: true`", dir: "golden" }
+      stopped: {
+        verdict: "fail",
+        reason: "the two golden runs (no flip) printed different output, so silent data corruption cannot be told from noise: make the test print only what it computes (no times, PIDs or random data), or use `icount: true`",
+        dir: "golden"
+      }
     };
   }
   const instructions = Math.min(g1.run.record.testEndIcount, g2.run.record.testEndIcount);
   const testMs = Math.max(g1.run.record.testMs ?? 0, g2.run.record.testMs ?? 0);
   const trialTimeoutMs = config.campaign.trialTimeoutMs ?? Math.max(MIN_TRIAL_TIMEOUT_MS, TRIAL_TIMEOUT_FACTOR * testMs);
-  host.log.info(`golden runs: ${g1.run.record.testEndIcount} and ${g2.run.record.testEndIcount} instructions, ${testMs} ms, ${g1.output.split("\n").length} output line(s); trial timeout ${(trialTimeoutMs / 1e3).toFixed(1)} s`);
+  host.log.info(
+    `golden runs: ${g1.run.record.testEndIcount} and ${g2.run.record.testEndIcount} instructions, ${testMs} ms, ${g1.output.split("\n").length} output line(s); trial timeout ${(trialTimeoutMs / 1e3).toFixed(1)} s`
+  );
   return { golden: g1.output, instructions, testMs, trialTimeoutMs };
 }
 async function runTrials(config, scenarios, regions, ctx, signal) {
@@ -19178,7 +19770,11 @@ async function runTrials(config, scenarios, regions, ctx, signal) {
   for (const [i2, scenario] of scenarios.entries()) {
     if (signal?.aborted) break;
     const region = byName2.get(scenario.point);
-    if (!region) throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, { location: sourceOf(config, "regions"), hint: "run the plan with the regions it was made with" });
+    if (!region)
+      throw new ConfigError(`the plan's trial ${scenario.id} flips in region ${scenario.point}, which this campaign's regions do not have`, {
+        location: sourceOf(config, "regions"),
+        hint: "run the plan with the regions it was made with"
+      });
     results.push(await runTrial(scenario, region, { ...ctx, label: `[${i2 + 1}/${scenarios.length}]` }));
   }
   return results;
@@ -19229,7 +19825,10 @@ async function probe(options, config, host) {
     },
     host
   );
-  const points = [...run.points.map((p) => ({ point: p.name, source: "probe", calls: p.calls })), ...blockPoints(run.record.hostFaults?.testRequests ?? [])];
+  const points = [
+    ...run.points.map((p) => ({ point: p.name, source: "probe", calls: p.calls })),
+    ...blockPoints(run.record.hostFaults?.testRequests ?? [])
+  ];
   const calls = points.map((p) => `${p.point}${p.calls === void 0 ? "" : ` \xD7${p.calls}`}`);
   host.log.info(`probe: ${run.verdict} \u2014 ${run.reason}; ${points.length} point(s)${calls.length ? `: ${calls.join(", ")}` : ""}`);
   return { points, probe: { verdict: run.verdict, reason: run.reason, dir: "probe" } };
@@ -19257,7 +19856,10 @@ async function choosePoints(options, config, host) {
   const notes = [];
   if (probed.probe.verdict !== "pass") return { points: [], probe: probed.probe, notes };
   if (given.length === 0) {
-    if (probed.points.length === 0) notes.push("the guest reported no fault points in the probe run: give `points`, or have the test register them (`qfi-fault --register NAME`, or print `QFI-POINT:NAME`)");
+    if (probed.points.length === 0)
+      notes.push(
+        "the guest reported no fault points in the probe run: give `points`, or have the test register them (`qfi-fault --register NAME`, or print `QFI-POINT:NAME`)"
+      );
     return { points: probed.points, probe: probed.probe, notes };
   }
   const points = given.map((p) => ({ ...p, calls: probedCalls(p.point, probed.points) }));
@@ -19320,7 +19922,10 @@ function selectScenarios(plan, config) {
   if (scenario !== void 0) {
     const found = plan.scenarios.find((s) => s.id === scenario);
     if (!found) {
-      const guess = closestMatch(scenario, plan.scenarios.map((s) => s.id));
+      const guess = closestMatch(
+        scenario,
+        plan.scenarios.map((s) => s.id)
+      );
       throw new UsageError(`the plan has no scenario \`${scenario}\``, {
         hint: `${guess ? `did you mean \`${guess}\`? ` : ""}the plan has ${plan.scenarios.length} scenario(s)${plan.scenarios.length ? `, e.g. ${plan.scenarios.slice(0, 3).map((s) => s.id).join(", ")}` : ""}`
       });
@@ -19334,7 +19939,10 @@ async function runScenario(options, config, host, scenario, label, quiet2, extra
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
   const dir = join36("scenarios", id);
   const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join36(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
-  const { run, config: runConfig } = await runPipeline({ inputs, cwd: options.cwd, partOfCampaign: true, ...options.signal ? { signal: options.signal } : {} }, scenarioHost(host, quiet2));
+  const { run, config: runConfig } = await runPipeline(
+    { inputs, cwd: options.cwd, partOfCampaign: true, ...options.signal ? { signal: options.signal } : {} },
+    scenarioHost(host, quiet2)
+  );
   const pointName = scenario.point.replace(/\[.*$/, "");
   const injections = run.injections?.total ?? run.points.find((p) => p.name === pointName)?.fails;
   const result = {
@@ -19376,7 +19984,10 @@ async function runCampaign(options, host) {
     const snapshot = await runSnapshotCampaign(config, scenarios, host, options.signal);
     const reproducer = snapshotReproducer(config);
     const results2 = snapshot.results.map((r) => ({ ...r, reproducer: reproducer(r.id) }));
-    const report2 = { ...finishReport(config, { ...plan, probe: snapshot.probe }, part, results2, host), ...snapshot.facts ? { snapshot: snapshot.facts } : {} };
+    const report2 = {
+      ...finishReport(config, { ...plan, probe: snapshot.probe }, part, results2, host),
+      ...snapshot.facts ? { snapshot: snapshot.facts } : {}
+    };
     return { config, report: report2, files: writeCampaignReports(report2, config.report.dir, { part: part !== "all" }) };
   }
   const results = [];
@@ -19462,19 +20073,30 @@ function findCampaignFiles(dir) {
 async function mergeCampaigns(options, host) {
   const config = await resolveInputs(options, host.log, { needsCommand: false });
   const dirs = config.campaign.mergeFrom;
-  if (dirs.length === 0) throw new UsageError("nothing to merge", { hint: "give the folders holding the campaign jobs' results: `qfi merge DIR\u2026` (action: `merge-from`)" });
+  if (dirs.length === 0)
+    throw new UsageError("nothing to merge", { hint: "give the folders holding the campaign jobs' results: `qfi merge DIR\u2026` (action: `merge-from`)" });
   const out = config.report.dir;
   mkdirSync9(out, { recursive: true });
   const files = dirs.flatMap((d) => {
-    if (!existsSync26(d) || !statSync11(d).isDirectory()) throw new ConfigError(`${d} is not a folder`, { location: { input: "merge-from" }, hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts" });
+    if (!existsSync26(d) || !statSync11(d).isDirectory())
+      throw new ConfigError(`${d} is not a folder`, {
+        location: { input: "merge-from" },
+        hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts"
+      });
     return findCampaignFiles(d).filter((f) => dirname12(f) !== out);
   });
-  if (files.length === 0) throw new ConfigError(`no campaign.json under ${dirs.join(", ")}`, { location: { input: "merge-from" }, hint: "each campaign job writes campaign.json into its results folder; download all of their artifacts first" });
+  if (files.length === 0)
+    throw new ConfigError(`no campaign.json under ${dirs.join(", ")}`, {
+      location: { input: "merge-from" },
+      hint: "each campaign job writes campaign.json into its results folder; download all of their artifacts first"
+    });
   const reports = files.map((f) => ({ file: f, report: readCampaignReport(f) }));
   const first = reports[0].report;
   for (const { file, report: report2 } of reports) {
     if (report2.name !== first.name || report2.kind !== first.kind || report2.seed !== first.seed) {
-      host.log.warn(`${file} is from campaign ${report2.name} (${report2.kind}, seed ${report2.seed}), not ${first.name} (${first.kind}, seed ${first.seed}); merged anyway`);
+      host.log.warn(
+        `${file} is from campaign ${report2.name} (${report2.kind}, seed ${report2.seed}), not ${first.name} (${first.kind}, seed ${first.seed}); merged anyway`
+      );
     }
   }
   const results = [];
@@ -19493,12 +20115,26 @@ async function mergeCampaigns(options, host) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
-      results.push({ ...s, verdict: "infra-error", reason: "no results: the job that runs this scenario did not report", wallMs: 0, dir: join37("missing", s.id), reproducer: "", injections: void 0 });
+      results.push({
+        ...s,
+        verdict: "infra-error",
+        reason: "no results: the job that runs this scenario did not report",
+        wallMs: 0,
+        dir: join37("missing", s.id),
+        reproducer: "",
+        injections: void 0
+      });
     }
   }
   host.log.info(`merged ${results.length} scenario result(s) from ${files.length} campaign job(s)`);
   const notes = [...new Set(reports.flatMap((r) => r.report.notes))];
-  const report = finishReport(config, { name: first.name, kind: first.kind, seed: first.seed, notes, probe: first.probe }, `merged from ${files.length} job(s)`, results, host);
+  const report = finishReport(
+    config,
+    { name: first.name, kind: first.kind, seed: first.seed, notes, probe: first.probe },
+    `merged from ${files.length} job(s)`,
+    results,
+    host
+  );
   return { config, report, files: writeCampaignReports(report, out, { part: false }) };
 }
 
@@ -19520,23 +20156,39 @@ function qtestVerdict(scripts) {
   if (failed2.length > 0) {
     const first = failed2[0];
     const f = first.section.failure;
-    return { verdict: "fail", reason: `${failed2.length} of ${sections.length} qtest section${sections.length === 1 ? "" : "s"} failed; first: ${first.script.script.name} [${first.section.name}] line ${f.line} \`${f.source}\` answered \`${f.actual}\`` };
+    return {
+      verdict: "fail",
+      reason: `${failed2.length} of ${sections.length} qtest section${sections.length === 1 ? "" : "s"} failed; first: ${first.script.script.name} [${first.section.name}] line ${f.line} \`${f.source}\` answered \`${f.actual}\``
+    };
   }
-  return { verdict: "pass", reason: `${sections.length} qtest section${sections.length === 1 ? "" : "s"} in ${scripts.length} script${scripts.length === 1 ? "" : "s"} passed` };
+  return {
+    verdict: "pass",
+    reason: `${sections.length} qtest section${sections.length === 1 ? "" : "s"} in ${scripts.length} script${scripts.length === 1 ? "" : "s"} passed`
+  };
 }
 var qtestSuiteName = (script) => `qtest ${script.script.name}`;
 function sectionCase(script, section) {
   const file = workspaceRelative(script.script.file, { cwd: process.cwd(), env: process.env });
-  const tc = { name: `${script.script.name}: ${section.name}`, classname: qtestSuiteName(script), time: section.durationMs / 1e3, ...file ? { file, line: section.failure?.line ?? section.line } : {} };
+  const tc = {
+    name: `${script.script.name}: ${section.name}`,
+    classname: qtestSuiteName(script),
+    time: section.durationMs / 1e3,
+    ...file ? { file, line: section.failure?.line ?? section.line } : {}
+  };
   const where = `${basename7(script.script.file)}:${section.failure?.line ?? section.line}`;
   if (section.status === "fail" && section.failure) {
     const f = section.failure;
     tc.result = { kind: "failure", type: "qtest-mismatch", message: `${f.source}: answered ${f.actual}`, text: `${where}: ${f.source}
 ${f.diff}` };
   } else if (section.status === "error") {
-    tc.result = { kind: "error", type: script.crash && section.stepsRun > 0 ? "qemu-crash" : "qemu", message: section.error ?? "error", text: `${where}
+    tc.result = {
+      kind: "error",
+      type: script.crash && section.stepsRun > 0 ? "qemu-crash" : "qemu",
+      message: section.error ?? "error",
+      text: `${where}
 ${section.error ?? ""}${script.crash ? `
-QEMU's stderr: ${script.files.stderr}` : ""}` };
+QEMU's stderr: ${script.files.stderr}` : ""}`
+    };
   }
   return tc;
 }
@@ -19570,7 +20222,16 @@ function toQtestSummaryJson(outcome) {
         qemuExit: s.qemuExit,
         crash: s.crash ?? null,
         files: { qtestLog: basename7(s.files.qtestLog), stderr: basename7(s.files.stderr) },
-        sections: s.sections.map((x) => ({ name: x.name, line: x.line, status: x.status, durationMs: x.durationMs, stepsRun: x.stepsRun, steps: x.steps, failure: x.failure ?? null, error: x.error ?? null })),
+        sections: s.sections.map((x) => ({
+          name: x.name,
+          line: x.line,
+          status: x.status,
+          durationMs: x.durationMs,
+          stepsRun: x.stepsRun,
+          steps: x.steps,
+          failure: x.failure ?? null,
+          error: x.error ?? null
+        })),
         hostFaults: s.hostFaults ?? null
       }))
     },
@@ -19581,12 +20242,27 @@ function toQtestSummaryJson(outcome) {
 }
 function toQtestMarkdown(outcome) {
   const icon = { pass: "\u2705", fail: "\u274C", error: "\u{1F4A5}" };
-  const out = [`## qfi qtest ${outcome.name}: ${outcome.verdict}`, "", outcome.reason, "", `QEMU ${outcome.qemu.version} (${outcome.qemu.origin}), machine \`${outcome.machineType}\`.`, ""];
+  const out = [
+    `## qfi qtest ${outcome.name}: ${outcome.verdict}`,
+    "",
+    outcome.reason,
+    "",
+    `QEMU ${outcome.qemu.version} (${outcome.qemu.origin}), machine \`${outcome.machineType}\`.`,
+    ""
+  ];
   for (const s of outcome.scripts) {
     out.push(`### ${s.script.name}`, "", "| section | result | steps | time |", "|---|---|---|---|");
-    for (const x of s.sections) out.push(`| ${x.name.replaceAll("|", "\\|")} | ${icon[x.status]} ${x.status} | ${x.stepsRun}/${x.steps} | ${(x.durationMs / 1e3).toFixed(3)} s |`);
+    for (const x of s.sections)
+      out.push(`| ${x.name.replaceAll("|", "\\|")} | ${icon[x.status]} ${x.status} | ${x.stepsRun}/${x.steps} | ${(x.durationMs / 1e3).toFixed(3)} s |`);
     for (const x of s.sections.filter((y) => y.failure || y.error)) {
-      out.push("", `**${x.name}**${x.failure ? ` line ${x.failure.line}: \`${x.failure.source}\`` : ""}`, "", "```", x.failure ? x.failure.diff : x.error ?? "", "```");
+      out.push(
+        "",
+        `**${x.name}**${x.failure ? ` line ${x.failure.line}: \`${x.failure.source}\`` : ""}`,
+        "",
+        "```",
+        x.failure ? x.failure.diff : x.error ?? "",
+        "```"
+      );
     }
     out.push("");
   }
@@ -19756,7 +20432,10 @@ var QtestConnection = class {
   /** Sends one command and waits for its answer (at most `timeoutMs`). */
   async send(command, timeoutMs) {
     if (this.channel.closed) throw this.channel.closed;
-    const reply = this.channel.waitFor((m) => m.kind === "answer", { timeoutMs, timeoutError: () => new Error(`no answer to \`${command}\` within ${timeoutMs / 1e3} s`) });
+    const reply = this.channel.waitFor((m) => m.kind === "answer", {
+      timeoutMs,
+      timeoutError: () => new Error(`no answer to \`${command}\` within ${timeoutMs / 1e3} s`)
+    });
     this.channel.send(command);
     const msg = await reply;
     return msg.answer;
@@ -19803,7 +20482,13 @@ async function runQtestScript(script, opts) {
   const stderr = createWriteStream7(files.stderr);
   const started = Date.now();
   opts.log.info(`qtest ${script.name}: ${script.sections.length} section(s) on ${opts.plan.machineType}`);
-  const child = execa(argv[0], argv.slice(1), { reject: false, stdin: "ignore", stdout: "ignore", stderr: "pipe", ...opts.signal ? { cancelSignal: opts.signal } : {} });
+  const child = execa(argv[0], argv.slice(1), {
+    reject: false,
+    stdin: "ignore",
+    stdout: "ignore",
+    stderr: "pipe",
+    ...opts.signal ? { cancelSignal: opts.signal } : {}
+  });
   child.stderr?.pipe(stderr);
   const exited = new AbortController();
   let ended = false;
@@ -19822,9 +20507,7 @@ async function runQtestScript(script, opts) {
     conn = await server.accept(AbortSignal.any([exited.signal, connectTimeout]));
     if (hasBlockRules) {
       qmp = await QmpClient.connect(qmpSocket, { timeoutMs: 1e4 });
-      hostFaults = new HostFaults(opts.plan, { log: opts.log, resultsDir: opts.resultsDir, images: new Map(opts.machine.disks.map((d) => [d.id, d.image])), traceFile: blockTrace, startsPaused: false, onReset: () => void 0 });
-      await hostFaults.start(qmp, 0);
-      await hostFaults.testStarted();
+      hostFaults = await armHostFaults(qmp, opts, blockTrace);
     }
     refusal = await refuseIgnoredAttrs(script, conn, opts);
     if (!refusal) await runSections(script, conn, hostFaults, opts, started + opts.scriptTimeoutMs, sections);
@@ -19840,7 +20523,12 @@ async function runQtestScript(script, opts) {
   hostFaults?.finish();
   await new Promise((resolve11) => stderr.end(resolve11));
   if (refusal) throw refusal;
-  const crash = byUs ? void 0 : describeCrash(r.exitCode, r.signal ?? void 0, r.stderr, sections.some((s) => s.stepsRun > 0));
+  const crash = byUs ? void 0 : describeCrash(
+    r.exitCode,
+    r.signal ?? void 0,
+    r.stderr,
+    sections.some((s) => s.stepsRun > 0)
+  );
   if (crash) markCrash(sections, crash);
   return {
     script,
@@ -19852,14 +20540,30 @@ async function runQtestScript(script, opts) {
     hostFaults: hostFaults?.record()
   };
 }
+async function armHostFaults(qmp, opts, blockTrace) {
+  const hostFaults = new HostFaults(opts.plan, {
+    log: opts.log,
+    resultsDir: opts.resultsDir,
+    images: new Map(opts.machine.disks.map((d) => [d.id, d.image])),
+    traceFile: blockTrace,
+    startsPaused: false,
+    onReset: () => void 0
+  });
+  await hostFaults.start(qmp, 0);
+  await hostFaults.testStarted();
+  return hostFaults;
+}
 async function stopQemu(child, result, ended, qmp) {
   let terminated = false;
   if (!ended) {
     if (qmp) await qmp.execute("quit").catch(() => void 0);
-    const stop = setTimeout(() => {
-      terminated = true;
-      child.kill("SIGTERM");
-    }, qmp ? 3e3 : 0);
+    const stop = setTimeout(
+      () => {
+        terminated = true;
+        child.kill("SIGTERM");
+      },
+      qmp ? 3e3 : 0
+    );
     await result;
     clearTimeout(stop);
   }
@@ -19929,10 +20633,13 @@ async function refuseIgnoredAttrs(script, conn, opts) {
   if (!first) return void 0;
   const probe2 = await probeQtestAttrs(conn, opts.commandTimeoutMs);
   if (probe2.supported) return void 0;
-  return new ConfigError(`line ${first.line} uses memory-transaction attributes (\`${first.attrs}\`), but this QEMU's qtest server ignores them: ${probe2.evidence}`, {
-    location: { file: script.file, line: first.line },
-    hint: `${opts.machine.qemuBinary} would make the access a normal one; run the script on a QEMU whose qtest takes attributes (\`readl ADDR secure\`, \`space=realm\`; not in QEMU 10.2), or drop the attributes`
-  });
+  return new ConfigError(
+    `line ${first.line} uses memory-transaction attributes (\`${first.attrs}\`), but this QEMU's qtest server ignores them: ${probe2.evidence}`,
+    {
+      location: { file: script.file, line: first.line },
+      hint: `${opts.machine.qemuBinary} would make the access a normal one; run the script on a QEMU whose qtest takes attributes (\`readl ADDR secure\`, \`space=realm\`; not in QEMU 10.2), or drop the attributes`
+    }
+  );
 }
 function describeCrash(code, signal, stderr, scriptStarted) {
   const text = typeof stderr === "string" ? stderr.trim() : "";
@@ -19995,7 +20702,8 @@ function parseQtestScript(text, file) {
     if (header) {
       const title = header[1].trim();
       if (title === "") throw scriptError("a section needs a name: `[fw_cfg signature]`", file, lineNo, raw, 1);
-      if (sections.some((s) => s.name === title)) throw scriptError(`section [${title}] is given twice`, file, lineNo, raw, 1, "give each section its own name: it is the JUnit testcase name");
+      if (sections.some((s) => s.name === title))
+        throw scriptError(`section [${title}] is given twice`, file, lineNo, raw, 1, "give each section its own name: it is the JUnit testcase name");
       current = { name: title, line: lineNo, steps: [] };
       sections.push(current);
       return;
@@ -20017,7 +20725,15 @@ function parseQtestScript(text, file) {
   const withSteps = sections.filter((s) => s.steps.length > 0);
   if (withSteps.length === 0) throw scriptError("the script has no commands", file, 1, lines[0] ?? "", 1, SCRIPT_HINT);
   const empty = sections.find((s) => s.steps.length === 0);
-  if (empty) throw scriptError(`section [${empty.name}] has no commands`, file, empty.line, lines[empty.line - 1] ?? "", 1, "add commands under it, or remove the section");
+  if (empty)
+    throw scriptError(
+      `section [${empty.name}] has no commands`,
+      file,
+      empty.line,
+      lines[empty.line - 1] ?? "",
+      1,
+      "add commands under it, or remove the section"
+    );
   return { file, name, sections };
 }
 function stripComment(line) {
@@ -20031,7 +20747,7 @@ var WordProblem = class extends ValueProblem {
   }
   word;
 };
-function parseStep(source, line) {
+function splitStep(source) {
   let rest = source;
   let untilMs;
   const until = /\s+until\s+(\S+)$/.exec(rest);
@@ -20054,36 +20770,79 @@ function parseStep(source, line) {
     }
   }
   const words = rest.split(/\s+/);
-  const command = words[0];
-  const args = words.slice(1);
-  if (untilMs !== void 0 && op === void 0) throw new WordProblem("`until` polls for an expectation, but the line has none", "until", "write `inb 0x1f7 & 0x80 == 0x00 until 2s`");
-  if (command === "marker") {
-    if (args.length !== 1 || op !== void 0 || !/^[A-Za-z0-9_.-]+$/.test(args[0] ?? "")) throw new WordProblem("`marker` takes one name of letters, digits, `_`, `.`, `-`", command, "write `marker blk-window`");
-    return { line, source, wire: "", kind: "marker", command, attrs: void 0, expect: void 0, untilMs: void 0, marker: args[0] };
+  if (untilMs !== void 0 && op === void 0)
+    throw new WordProblem("`until` polls for an expectation, but the line has none", "until", "write `inb 0x1f7 & 0x80 == 0x00 until 2s`");
+  return { command: words[0], args: words.slice(1), mask, op, expected, untilMs };
+}
+function parseStep(source, line) {
+  const parts = splitStep(source);
+  if (parts.command === "marker") return markerStep(parts, source, line);
+  if (parts.command === "irq") return irqStep(parts, source, line);
+  return qtestStep(parts, source, line);
+}
+function markerStep({ command, args, op }, source, line) {
+  if (args.length !== 1 || op !== void 0 || !/^[A-Za-z0-9_.-]+$/.test(args[0] ?? ""))
+    throw new WordProblem("`marker` takes one name of letters, digits, `_`, `.`, `-`", command, "write `marker blk-window`");
+  return { line, source, wire: "", kind: "marker", command, attrs: void 0, expect: void 0, untilMs: void 0, marker: args[0] };
+}
+function irqStep({ command, args, op, expected, mask, untilMs }, source, line) {
+  const irqLine = args[0] ?? "";
+  if (args.length !== 1 || !/^[0-9]+$/.test(irqLine) || op !== "==" || expected !== "raised" && expected !== "lowered" || mask) {
+    throw new WordProblem(
+      "`irq` checks an intercepted IRQ line: `irq N == raised` or `irq N == lowered`",
+      command,
+      "intercept the lines first with `irq_intercept_in` or `irq_intercept_out`"
+    );
   }
-  if (command === "irq") {
-    const irqLine = args[0] ?? "";
-    if (args.length !== 1 || !/^[0-9]+$/.test(irqLine) || op !== "==" || expected !== "raised" && expected !== "lowered" || mask) {
-      throw new WordProblem("`irq` checks an intercepted IRQ line: `irq N == raised` or `irq N == lowered`", command, "intercept the lines first with `irq_intercept_in` or `irq_intercept_out`");
-    }
-    return { line, source, wire: "", kind: "irq", command, attrs: void 0, expect: void 0, untilMs, irq: { line: Number(irqLine), raised: expected === "raised" } };
-  }
+  return {
+    line,
+    source,
+    wire: "",
+    kind: "irq",
+    command,
+    attrs: void 0,
+    expect: void 0,
+    untilMs,
+    irq: { line: Number(irqLine), raised: expected === "raised" }
+  };
+}
+function qtestStep({ command, args, mask, op, expected, untilMs }, source, line) {
   const spec2 = COMMANDS[command];
-  if (!spec2) throw new WordProblem(`unknown qtest command \`${command}\``, command, `known commands: ${Object.keys(COMMANDS).join(", ")}, and qfi's own marker and irq`);
+  if (!spec2)
+    throw new WordProblem(`unknown qtest command \`${command}\``, command, `known commands: ${Object.keys(COMMANDS).join(", ")}, and qfi's own marker and irq`);
   let attrs2;
   const most = spec2.args + (spec2.optionalArgs ?? 0);
   if (spec2.attrs && args.length === spec2.args + 1) attrs2 = args.pop();
   if (args.length < spec2.args || args.length > most) {
-    throw new WordProblem(`\`${command}\` takes ${spec2.optionalArgs ? `${spec2.args} to ${most}` : spec2.args} argument${most === 1 ? "" : "s"}${spec2.attrs ? " and optional attributes" : ""}, got ${args.length + (attrs2 ? 1 : 0)}`, command, SCRIPT_HINT);
+    throw new WordProblem(
+      `\`${command}\` takes ${spec2.optionalArgs ? `${spec2.args} to ${most}` : spec2.args} argument${most === 1 ? "" : "s"}${spec2.attrs ? " and optional attributes" : ""}, got ${args.length + (attrs2 ? 1 : 0)}`,
+      command,
+      SCRIPT_HINT
+    );
   }
   if (attrs2 !== void 0 && !ATTRS.test(attrs2)) {
-    throw new WordProblem(`bad memory-transaction attributes \`${attrs2}\``, attrs2, "QEMU's qtest takes `secure` or `space=non-secure|secure|root|realm` after the command's arguments");
+    throw new WordProblem(
+      `bad memory-transaction attributes \`${attrs2}\``,
+      attrs2,
+      "QEMU's qtest takes `secure` or `space=non-secure|secure|root|realm` after the command's arguments"
+    );
   }
   const numeric = command.startsWith("set_irq_in") || command.startsWith("irq_intercept") ? [] : command === "b64write" ? args.slice(0, 2) : args;
   for (const a2 of numeric) if (!NUMBER.test(a2)) throw new WordProblem(`\`${a2}\` is not a number`, a2, "write numbers in hex (`0x510`) or decimal");
-  if (/^(in|out)[bwl]$/.test(command) && BigInt(args[0]) > 0xffffn) throw new WordProblem(`port ${args[0]} is beyond 0xffff`, args[0], "I/O ports are 16-bit; use readX/writeX for memory addresses");
-  if (["read", "b64read", "write", "b64write", "memset"].includes(command) && BigInt(args[1]) === 0n) throw new WordProblem("a size of 0 reads or writes nothing", args[1], "give the number of bytes");
-  return { line, source, wire: [command, ...args, ...attrs2 ? [attrs2] : []].join(" "), kind: "qtest", command, attrs: attrs2, expect: op && expected ? expectation(spec2.answer, op, expected, mask) : void 0, untilMs };
+  if (/^(in|out)[bwl]$/.test(command) && BigInt(args[0]) > 0xffffn)
+    throw new WordProblem(`port ${args[0]} is beyond 0xffff`, args[0], "I/O ports are 16-bit; use readX/writeX for memory addresses");
+  if (["read", "b64read", "write", "b64write", "memset"].includes(command) && BigInt(args[1]) === 0n)
+    throw new WordProblem("a size of 0 reads or writes nothing", args[1], "give the number of bytes");
+  return {
+    line,
+    source,
+    wire: [command, ...args, ...attrs2 ? [attrs2] : []].join(" "),
+    kind: "qtest",
+    command,
+    attrs: attrs2,
+    expect: op && expected ? expectation(spec2.answer, op, expected, mask) : void 0,
+    untilMs
+  };
 }
 function expectation(answer, op, expected, mask) {
   if (expected === "ERR") {
@@ -20097,7 +20856,8 @@ function expectation(answer, op, expected, mask) {
       if (mask !== void 0 && !NUMBER.test(mask)) throw new WordProblem(`mask \`${mask}\` is not a number`, mask, "write it in hex, like `& 0xff`");
       return { kind: "value", op, value: BigInt(expected), mask: mask === void 0 ? void 0 : BigInt(mask), text: expected };
     case "data":
-      if (!/^0x([0-9a-fA-F]{2})+$/.test(expected)) throw new WordProblem(`expected data \`${expected}\` is not hex bytes`, expected, "`read` answers bytes in order, like `0x51454d55`");
+      if (!/^0x([0-9a-fA-F]{2})+$/.test(expected))
+        throw new WordProblem(`expected data \`${expected}\` is not hex bytes`, expected, "`read` answers bytes in order, like `0x51454d55`");
       return { kind: "data", op, data: expected.toLowerCase(), text: expected };
     case "text":
       return { kind: "text", op, word: expected, text: expected };
@@ -20139,11 +20899,21 @@ async function runQtestPipeline(options, host) {
           ...options.signal ? { signal: options.signal } : {}
         })
       );
-      for (const section of result.sections) host.log.info(`  [${section.name}] ${section.status}${section.failure ? `: line ${section.failure.line} ${section.failure.source} answered ${section.failure.actual}` : section.error ? `: ${section.error}` : ""}`);
+      for (const section of result.sections)
+        host.log.info(
+          `  [${section.name}] ${section.status}${section.failure ? `: line ${section.failure.line} ${section.failure.source} answered ${section.failure.actual}` : section.error ? `: ${section.error}` : ""}`
+        );
       results.push(result);
     }
     const { verdict, reason } = qtestVerdict(results);
-    const outcome = { name: config.name, verdict, reason, scripts: results, qemu: { binary: qemu.binary, version: qemu.version, origin: qemu.origin }, machineType: plan.machineType };
+    const outcome = {
+      name: config.name,
+      verdict,
+      reason,
+      scripts: results,
+      qemu: { binary: qemu.binary, version: qemu.version, origin: qemu.origin },
+      machineType: plan.machineType
+    };
     return { config, outcome, reports: writeQtestReports(outcome, config.report.dir) };
   } finally {
     rmSync6(privateDir, { recursive: true, force: true });
@@ -20153,7 +20923,11 @@ function checkScriptNames(scripts) {
   const seen = /* @__PURE__ */ new Map();
   for (const s of scripts) {
     const other = seen.get(s.name);
-    if (other) throw new ConfigError(`qtest scripts ${other} and ${s.file} have the same name ${s.name}`, { location: { input: "qtest-script" }, hint: "rename one: the name is the JUnit suite and the log file name" });
+    if (other)
+      throw new ConfigError(`qtest scripts ${other} and ${s.file} have the same name ${s.name}`, {
+        location: { input: "qtest-script" },
+        hint: "rename one: the name is the JUnit suite and the log file name"
+      });
     seen.set(s.name, s.file);
   }
 }
@@ -20212,7 +20986,11 @@ function compareRuns(original, rerun) {
     matched: verdictMatched && injectionsMatched && points.length === 0,
     verdict: { matched: verdictMatched, original: o2.verdict, rerun: r.verdict, originalReason: o2.reason, rerunReason: r.reason },
     injections: { matched: injectionsMatched, original: original.injections.length, rerun: rerun.injections.length, onlyOriginal, onlyRerun },
-    points: { matched: points.length === 0, differences: points, summary: (r.points ?? []).map((p) => `${p.name} ${p.calls === void 0 ? "registered" : `${p.fails ?? 0} of ${p.calls} call(s) failed`}`) },
+    points: {
+      matched: points.length === 0,
+      differences: points,
+      summary: (r.points ?? []).map((p) => `${p.name} ${p.calls === void 0 ? "registered" : `${p.fails ?? 0} of ${p.calls} call(s) failed`}`)
+    },
     setup: {
       rules: { matched: sameList(o2.faults.rules, r.faults.rules), original: o2.faults.rules, rerun: r.faults.rules },
       seed: { matched: o2.faults.seed === r.faults.seed, original: o2.faults.seed, rerun: r.faults.seed },
@@ -20227,7 +21005,9 @@ function qemuOrigin(origin) {
 function describeComparison(c3) {
   const lines = [];
   const v = c3.verdict;
-  lines.push(v.matched ? `verdict: matched (${v.rerun}: ${v.rerunReason})` : `verdict: differed: the original was ${v.original} (${v.originalReason}), the replay ${v.rerun} (${v.rerunReason})`);
+  lines.push(
+    v.matched ? `verdict: matched (${v.rerun}: ${v.rerunReason})` : `verdict: differed: the original was ${v.original} (${v.originalReason}), the replay ${v.rerun} (${v.rerunReason})`
+  );
   const i2 = c3.injections;
   const guestPoints2 = c3.points.summary.length ? `; guest points: ${c3.points.summary.join(", ")}` : "";
   if (i2.matched && c3.points.matched) lines.push(`injections: matched (${i2.rerun} by host or plugin rules${guestPoints2})`);
@@ -20247,7 +21027,9 @@ function describeComparison(c3) {
   if (!s.seed.matched) warnings.push(`the replay's seed differs: original ${s.seed.original}, replay ${s.seed.rerun}`);
   if (!s.qemu.matched) warnings.push(`the replay ran ${s.qemu.rerun}, the original ${s.qemu.original}: QEMU's behaviour may differ between versions`);
   if (!s.guest.matched) warnings.push(`the replay's guest differs from the original's: ${s.guest.differences.join("; ")}`);
-  lines.push(`qfi reproduce: ${c3.matched ? "matched" : "differed"} \u2014 the verdict and the injections ${c3.matched ? "are the same as in the original" : "are not the same as in the original"}`);
+  lines.push(
+    `qfi reproduce: ${c3.matched ? "matched" : "differed"} \u2014 the verdict and the injections ${c3.matched ? "are the same as in the original" : "are not the same as in the original"}`
+  );
   return { lines, warnings };
 }
 function examples(keys) {
@@ -20282,7 +21064,9 @@ function guestDifferences(original, rerun) {
     ["kernel sha256", (g) => g.kernelSha256],
     ["initramfs sha256", (g) => g.initrdSha256]
   ];
-  return fields.flatMap(([what, get]) => get(original) === get(rerun) ? [] : [`${what}: ${get(original) ?? "none"} in the original, ${get(rerun) ?? "none"} in the replay`]);
+  return fields.flatMap(
+    ([what, get]) => get(original) === get(rerun) ? [] : [`${what}: ${get(original) ?? "none"} in the original, ${get(rerun) ?? "none"} in the replay`]
+  );
 }
 function sameList(a2, b) {
   return a2.length === b.length && a2.every((x, i2) => x === b[i2]);
@@ -20305,18 +21089,28 @@ function findRun(names, opts) {
     const found = scenarios.find((s) => s.id === opts.scenario);
     if (found) return found.prefix;
     if (scenarios.length === 0) {
-      throw new UsageError(`--scenario ${opts.scenario}: ${opts.label} is not a campaign's results (it has no scenarios/<id>/${MANIFEST})`, { hint: "leave --scenario out to reproduce the run in it" });
+      throw new UsageError(`--scenario ${opts.scenario}: ${opts.label} is not a campaign's results (it has no scenarios/<id>/${MANIFEST})`, {
+        hint: "leave --scenario out to reproduce the run in it"
+      });
     }
-    const guess = closestMatch(opts.scenario, scenarios.map((s) => s.id));
-    throw new UsageError(`${opts.label} has no scenario \`${opts.scenario}\``, { hint: `${guess ? `did you mean \`${guess}\`? ` : ""}${scenarioList(scenarios.map((s) => s.id))}` });
+    const guess = closestMatch(
+      opts.scenario,
+      scenarios.map((s) => s.id)
+    );
+    throw new UsageError(`${opts.label} has no scenario \`${opts.scenario}\``, {
+      hint: `${guess ? `did you mean \`${guess}\`? ` : ""}${scenarioList(scenarios.map((s) => s.id))}`
+    });
   }
   const runs = manifests.filter((p) => tops.has(p));
   if (runs.includes("")) return "";
   if (scenarios.length > 0) {
-    throw new UsageError(`${opts.label} holds a campaign's results: say which scenario to reproduce`, { hint: `add --scenario ID; ${scenarioList(scenarios.map((s) => s.id))}` });
+    throw new UsageError(`${opts.label} holds a campaign's results: say which scenario to reproduce`, {
+      hint: `add --scenario ID; ${scenarioList(scenarios.map((s) => s.id))}`
+    });
   }
   if (runs.length === 1) return runs[0];
-  if (runs.length > 1) throw new UsageError(`${opts.label} holds the results of ${runs.length} runs (${runs.join(", ")})`, { hint: "give one of these folders" });
+  if (runs.length > 1)
+    throw new UsageError(`${opts.label} holds the results of ${runs.length} runs (${runs.join(", ")})`, { hint: "give one of these folders" });
   const older = names.some((n2) => n2 === "summary.json" || /^[^/]+\/summary\.json$/.test(n2));
   throw new UsageError(`${opts.label} has no ${MANIFEST}: it is not the results folder of a qfi run`, {
     hint: older ? `its summary.json is from a qfi without \`qfi reproduce\`; run its scenario again with \`qfi run\` (the flags are in its reproducer.sh)` : names.includes("campaign.json") ? "a snapshot campaign's trials are repeated by the campaign: use the trial's `reproducer` line in campaign.json" : "give the folder a qfi run wrote (qfi-results/ by default), or the artifact zip downloaded from GitHub"
@@ -20353,11 +21147,13 @@ function readCentralDirectory(zip) {
   let size = zip.readUInt32LE(end + 12);
   let offset = zip.readUInt32LE(end + 16);
   if (count2 === 65535 || size === 4294967295 || offset === 4294967295) ({ count: count2, size, offset } = readZip64End(zip, end));
-  if (offset + size > zip.length) throw new ZipFormatError(`the central directory (${size} bytes at ${offset}) lies past the end of the archive (${zip.length} bytes): the file is cut off`);
+  if (offset + size > zip.length)
+    throw new ZipFormatError(`the central directory (${size} bytes at ${offset}) lies past the end of the archive (${zip.length} bytes): the file is cut off`);
   const entries = [];
   let at = offset;
   for (let i2 = 0; i2 < count2; i2++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new ZipFormatError(`entry ${i2 + 1} of ${count2} in the central directory is damaged (at byte ${at})`);
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_HEADER)
+      throw new ZipFormatError(`entry ${i2 + 1} of ${count2} in the central directory is damaged (at byte ${at})`);
     const flags = zip.readUInt16LE(at + 8);
     const method = zip.readUInt16LE(at + 10);
     const crc = zip.readUInt32LE(at + 16);
@@ -20382,13 +21178,16 @@ function findEndOfCentralDirectory(zip) {
   for (let at = zip.length - 22; at >= lowest; at--) {
     if (zip.readUInt32LE(at) === EOCD && at + 22 + zip.readUInt16LE(at + 20) === zip.length) return at;
   }
-  throw new ZipFormatError(zip.length < 22 ? `the file is ${zip.length} bytes, too short for a zip` : "no end-of-central-directory record: not a zip archive, or cut off");
+  throw new ZipFormatError(
+    zip.length < 22 ? `the file is ${zip.length} bytes, too short for a zip` : "no end-of-central-directory record: not a zip archive, or cut off"
+  );
 }
 function readZip64End(zip, end) {
   const locator = end - 20;
   if (locator < 0 || zip.readUInt32LE(locator) !== ZIP64_LOCATOR) throw new ZipFormatError("the archive needs zip64 but has no zip64 locator");
   const record2 = Number(zip.readBigUInt64LE(locator + 8));
-  if (record2 + 56 > zip.length || zip.readUInt32LE(record2) !== ZIP64_EOCD) throw new ZipFormatError(`no zip64 end-of-central-directory record at byte ${record2}`);
+  if (record2 + 56 > zip.length || zip.readUInt32LE(record2) !== ZIP64_EOCD)
+    throw new ZipFormatError(`no zip64 end-of-central-directory record at byte ${record2}`);
   return { count: Number(zip.readBigUInt64LE(record2 + 32)), size: Number(zip.readBigUInt64LE(record2 + 40)), offset: Number(zip.readBigUInt64LE(record2 + 48)) };
 }
 function zip64Sizes(extra, sizes) {
@@ -20431,10 +21230,13 @@ function readEntry(zip, name, method, crc, sizes) {
 // src/reproduce/open-results.ts
 var UNPACKED_ORIGINAL = "original";
 function resultsSource(path6) {
-  if (!existsSync27(path6)) throw new UsageError(`${path6} does not exist`, { hint: "give the results folder of a qfi run, or the artifact zip downloaded from GitHub" });
+  if (!existsSync27(path6))
+    throw new UsageError(`${path6} does not exist`, { hint: "give the results folder of a qfi run, or the artifact zip downloaded from GitHub" });
   if (statSync12(path6).isDirectory()) return { kind: "folder", path: path6 };
   if (isZip(path6)) return { kind: "zip", path: path6 };
-  throw new UsageError(`${path6} is neither a folder nor a zip archive`, { hint: "give the results folder of a qfi run, or the artifact zip downloaded from GitHub" });
+  throw new UsageError(`${path6} is neither a folder nor a zip archive`, {
+    hint: "give the results folder of a qfi run, or the artifact zip downloaded from GitHub"
+  });
 }
 function isZip(path6) {
   const head = Buffer.alloc(4);
@@ -20459,12 +21261,16 @@ function openResults(source, opts) {
   try {
     return unpackRun(readZip(readFileSync21(source.path)), label, opts);
   } catch (err) {
-    if (err instanceof ZipFormatError) throw new UsageError(`${source.path}: ${err.message}`, { hint: "download the artifact again; a zip cut off mid-download cannot be read" });
+    if (err instanceof ZipFormatError)
+      throw new UsageError(`${source.path}: ${err.message}`, { hint: "download the artifact again; a zip cut off mid-download cannot be read" });
     throw err;
   }
 }
 function unpackRun(entries, label, opts) {
-  const prefix = findRun(entries.map((e) => e.name), { scenario: opts.scenario, label });
+  const prefix = findRun(
+    entries.map((e) => e.name),
+    { scenario: opts.scenario, label }
+  );
   const dest = join40(opts.resultsDir, UNPACKED_ORIGINAL);
   rmSync7(dest, { recursive: true, force: true });
   mkdirSync11(dest, { recursive: true });
@@ -20473,7 +21279,10 @@ function unpackRun(entries, label, opts) {
     const name = entry.name.slice(prefix.length);
     const target = join40(dest, normalize2(name));
     const rel = relative7(dest, target);
-    if (isAbsolute7(name) || rel.startsWith(`..${sep2}`) || rel === ".." || isAbsolute7(rel)) throw new UsageError(`${label}: entry ${entry.name} points outside the archive's folder`, { hint: "this zip was not written by GitHub's artifact upload; unpack it yourself and give the folder" });
+    if (isAbsolute7(name) || rel.startsWith(`..${sep2}`) || rel === ".." || isAbsolute7(rel))
+      throw new UsageError(`${label}: entry ${entry.name} points outside the archive's folder`, {
+        hint: "this zip was not written by GitHub's artifact upload; unpack it yourself and give the folder"
+      });
     mkdirSync11(dirname13(target), { recursive: true });
     writeFileSync15(target, entry.read());
   }
@@ -20498,7 +21307,9 @@ function planRerun(opts) {
   for (const name of Object.keys(overrides)) {
     const spec2 = INPUTS.find((s) => s.name === name);
     if (NOT_OVERRIDABLE.includes(name) || spec2 && "scope" in spec2 && spec2.scope === "campaign") {
-      throw new UsageError(`--${name} cannot be given to qfi reproduce`, { hint: name === "config" ? "a replay reads the config the run copied into its results folder; to run another config, use qfi run" : "qfi reproduce reruns one scenario; --scenario picks it from a campaign's results" });
+      throw new UsageError(`--${name} cannot be given to qfi reproduce`, {
+        hint: name === "config" ? "a replay reads the config the run copied into its results folder; to run another config, use qfi run" : "qfi reproduce reruns one scenario; --scenario picks it from a campaign's results"
+      });
     }
   }
   const notes = [];
@@ -20520,15 +21331,23 @@ function planRerun(opts) {
   if (summary?.guest?.pin) {
     if (isInputName(GUEST_PIN_INPUT)) {
       inputs[GUEST_PIN_INPUT] = summary.guest.pin;
-      notes.push(`guest: pinned to the original's (${summary.guest.kernel?.package ?? "kernel"} ${summary.guest.kernel?.version ?? ""}, ${summary.guest.busybox?.package ?? "busybox"} ${summary.guest.busybox?.version ?? ""})`);
+      notes.push(
+        `guest: pinned to the original's (${summary.guest.kernel?.package ?? "kernel"} ${summary.guest.kernel?.version ?? ""}, ${summary.guest.busybox?.package ?? "busybox"} ${summary.guest.busybox?.version ?? ""})`
+      );
     } else warnings.push("the original recorded its built-in guest by pin, but this qfi cannot boot a pinned guest: the guest may differ");
   }
   const extraFaults = overrides.faults === void 0 ? [] : typeof overrides.faults === "string" ? [overrides.faults] : overrides.faults;
   Object.assign(inputs, overrides);
   if (extraFaults.length) inputs.faults = [...asLines(manifest.inputs.faults), ...extraFaults];
   inputs["results-dir"] = opts.resultsDir;
-  if (!summary) warnings.push("the original has no summary.json (it did not finish): QEMU and the guest are chosen as its config says, and there is nothing to compare with");
-  if (manifest.schema > REPRODUCE_SCHEMA_VERSION) warnings.push(`the run was recorded by qfi ${manifest.qfi} (reproduce.json schema ${manifest.schema}); this qfi reads schema ${REPRODUCE_SCHEMA_VERSION} and may miss some of it`);
+  if (!summary)
+    warnings.push(
+      "the original has no summary.json (it did not finish): QEMU and the guest are chosen as its config says, and there is nothing to compare with"
+    );
+  if (manifest.schema > REPRODUCE_SCHEMA_VERSION)
+    warnings.push(
+      `the run was recorded by qfi ${manifest.qfi} (reproduce.json schema ${manifest.schema}); this qfi reads schema ${REPRODUCE_SCHEMA_VERSION} and may miss some of it`
+    );
   return { inputs, configBaseDir, notes, warnings };
 }
 function qemuInputs(manifest, summary, notes) {
@@ -20587,7 +21406,12 @@ function injectionKey(entry, icount) {
     if (entry.layer === "block") return [`block ${rule}`, ...parts(["disk", "op", "sector", "sectors", "request", "errno"]), ...failed2].join(" ");
     return [`${entry.layer} ${rule}`, ...parts(["point"]), ...failed2].join(" ");
   }
-  return [`plugin ${String(entry.rule)}`, ...parts(["vcpu", "kind", "addr", "reg", "width"]), ...icount ? parts(["icount", "pc", "before", "after", "next"]) : [], ...failed2].join(" ");
+  return [
+    `plugin ${String(entry.rule)}`,
+    ...parts(["vcpu", "kind", "addr", "reg", "width"]),
+    ...icount ? parts(["icount", "pc", "before", "after", "next"]) : [],
+    ...failed2
+  ].join(" ");
 }
 
 // src/reproduce/reproduce.ts
@@ -20601,15 +21425,28 @@ async function reproduceRun(options, host) {
   const originalFacts = readRunFacts(original.dir);
   const plan = planRerun({ manifest, summary: originalFacts?.summary, recordDir: original.dir, cwd: options.cwd, overrides, resultsDir });
   const when = originalFacts?.summary.startedAt ? ` on ${originalFacts.summary.startedAt}` : "";
-  host.log.info(`reproducing scenario ${manifest.scenario} (seed ${manifest.seed}) from ${original.label}, run by qfi ${manifest.qfi}${when} in ${manifest.cwd}`);
+  host.log.info(
+    `reproducing scenario ${manifest.scenario} (seed ${manifest.seed}) from ${original.label}, run by qfi ${manifest.qfi}${when} in ${manifest.cwd}`
+  );
   for (const note of plan.notes) host.log.info(`  ${note}`);
   for (const warning of plan.warnings) host.log.warn(warning);
   if (source.kind === "folder" && isInside(resolve10(options.cwd), source.path)) {
-    host.log.warn(`the current folder is inside the results being reproduced: the run's relative paths resolve against it; run qfi reproduce (or reproducer.sh) from your checkout of the project`);
+    host.log.warn(
+      `the current folder is inside the results being reproduced: the run's relative paths resolve against it; run qfi reproduce (or reproducer.sh) from your checkout of the project`
+    );
   }
   let rerun;
   try {
-    rerun = await runPipeline({ inputs: plan.inputs, cwd: options.cwd, ...plan.configBaseDir ? { configBaseDir: plan.configBaseDir } : {}, ...options.signal ? { signal: options.signal } : {}, ...options.echoConsole ? { echoConsole: true } : {} }, host);
+    rerun = await runPipeline(
+      {
+        inputs: plan.inputs,
+        cwd: options.cwd,
+        ...plan.configBaseDir ? { configBaseDir: plan.configBaseDir } : {},
+        ...options.signal ? { signal: options.signal } : {},
+        ...options.echoConsole ? { echoConsole: true } : {}
+      },
+      host
+    );
   } catch (err) {
     throw withReplayHint(err, options.cwd);
   }
@@ -20617,8 +21454,11 @@ async function reproduceRun(options, host) {
   const comparison = originalFacts && rerunFacts ? compareRuns(originalFacts, rerunFacts) : void 0;
   const described = comparison ? describeComparison(comparison) : { lines: ["qfi reproduce: nothing to compare with (the original did not finish)"], warnings: [] };
   const comparisonFile = join43(resultsDir, REPRODUCE_FILES.comparison);
-  writeFileSync16(comparisonFile, `${JSON.stringify({ original: original.label, originalDir: original.dir, replayDir: resultsDir, ...comparison ?? { matched: null } }, null, 2)}
-`);
+  writeFileSync16(
+    comparisonFile,
+    `${JSON.stringify({ original: original.label, originalDir: original.dir, replayDir: resultsDir, ...comparison ?? { matched: null } }, null, 2)}
+`
+  );
   return { original, rerun, comparison, lines: described.lines, warnings: described.warnings, comparisonFile };
 }
 function defaultResultsDir(source, options) {
@@ -20644,14 +21484,20 @@ function readManifest(original) {
   try {
     manifest = JSON.parse(readFileSync23(file, "utf8"));
   } catch (err) {
-    throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} is not valid JSON (${err.message})`, { hint: "the results are damaged; download the artifact again" });
+    throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} is not valid JSON (${err.message})`, {
+      hint: "the results are damaged; download the artifact again"
+    });
   }
   if (typeof manifest.schema !== "number" || typeof manifest.seed !== "number" || typeof manifest.scenario !== "string" || typeof manifest.inputs !== "object") {
-    throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} lacks schema, scenario, seed or inputs`, { hint: "the results are damaged; download the artifact again" });
+    throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} lacks schema, scenario, seed or inputs`, {
+      hint: "the results are damaged; download the artifact again"
+    });
   }
   for (const copy of [manifest.config?.copy, manifest.rulesFile?.copy]) {
     if (copy !== void 0 && !existsSync29(join43(original.dir, copy))) {
-      throw new UsageError(`${original.label}: ${copy} is missing, though ${REPRODUCE_FILES.manifest} lists it`, { hint: "the results are incomplete; download the whole artifact again" });
+      throw new UsageError(`${original.label}: ${copy} is missing, though ${REPRODUCE_FILES.manifest} lists it`, {
+        hint: "the results are incomplete; download the whole artifact again"
+      });
     }
   }
   return manifest;
@@ -20659,8 +21505,12 @@ function readManifest(original) {
 function withReplayHint(err, cwd) {
   if (!(err instanceof ConfigError)) return err;
   const hint = `qfi reproduce resolves the run's relative paths against the current folder (${resolve10(cwd)}), as CI did in its workspace: run it from the top of your checkout of the project, at the commit the run was made from`;
-  return new ConfigError(err.message, { ...err.location ? { location: err.location } : {}, hint: err.hint ? `${err.hint}
-hint: ${hint}` : hint, cause: err });
+  return new ConfigError(err.message, {
+    ...err.location ? { location: err.location } : {},
+    hint: err.hint ? `${err.hint}
+hint: ${hint}` : hint,
+    cause: err
+  });
 }
 
 // src/modes/modes.ts
@@ -20679,7 +21529,10 @@ function actionMode(text) {
   const value = (text ?? "").trim() || "run";
   if (ACTION_MODES.includes(value)) return value;
   const near = closestMatch(value, ACTION_MODES);
-  throw new ConfigError(`unknown mode ${JSON.stringify(value)}`, { location: { input: "mode" }, hint: `${near ? `did you mean \`${near}\`? ` : ""}mode is one of ${ACTION_MODES.join(", ")}` });
+  throw new ConfigError(`unknown mode ${JSON.stringify(value)}`, {
+    location: { input: "mode" },
+    hint: `${near ? `did you mean \`${near}\`? ` : ""}mode is one of ${ACTION_MODES.join(", ")}`
+  });
 }
 function campaignPart(config, mode) {
   const { shard, scenario } = config.campaign;
@@ -20691,27 +21544,72 @@ function resultsLine(options, dir, files) {
 function verdictLine(prefix, run) {
   const r = run.record;
   const seconds5 = (ms) => `${(ms / 1e3).toFixed(2)} s`;
-  const times = [r.bootMs !== void 0 ? `boot ${seconds5(r.bootMs)}` : "", r.testMs !== void 0 ? `test ${seconds5(r.testMs)}` : "", `wall ${seconds5(r.wallMs)}`].filter(Boolean).join(", ");
+  const times = [
+    r.bootMs !== void 0 ? `boot ${seconds5(r.bootMs)}` : "",
+    r.testMs !== void 0 ? `test ${seconds5(r.testMs)}` : "",
+    `wall ${seconds5(r.wallMs)}`
+  ].filter(Boolean).join(", ");
   return `${prefix}: ${run.verdict} \u2014 ${run.reason} (${times})`;
 }
 function verdictResult(mode, config, files) {
-  return { mode, config, resultsDir: config.report.dir, failOnVerdict: config.report.failOnVerdict, junit: files.junit, summaryFile: files.summary, summaryMarkdown: readFileSync24(files.summary, "utf8"), problem: void 0 };
+  return {
+    mode,
+    config,
+    resultsDir: config.report.dir,
+    failOnVerdict: config.report.failOnVerdict,
+    junit: files.junit,
+    summaryFile: files.summary,
+    summaryMarkdown: readFileSync24(files.summary, "utf8"),
+    problem: void 0
+  };
 }
 async function scenarioMode(options, host) {
   const { config, run, reports } = await runPipeline(options, host);
-  const lines = [verdictLine("qfi", run), resultsLine(options, config.report.dir, [relative9(config.report.dir, reports.junit), "console.log", "summary.md", "reproducer.sh"])];
+  const lines = [
+    verdictLine("qfi", run),
+    resultsLine(options, config.report.dir, [relative9(config.report.dir, reports.junit), "console.log", "summary.md", "reproducer.sh"])
+  ];
   const at = run.plan.sources.command ?? run.plan.sources.main;
-  return { ...verdictResult("run", config, { junit: reports.junit, summary: reports.summaryMarkdown }), title: run.scenario, verdict: run.verdict, reason: run.reason, lines, at, run };
+  return {
+    ...verdictResult("run", config, { junit: reports.junit, summary: reports.summaryMarkdown }),
+    title: run.scenario,
+    verdict: run.verdict,
+    reason: run.reason,
+    lines,
+    at,
+    run
+  };
 }
 async function reproduceMode(options, host) {
   if (!options.replay) throw new Error("mode reproduce needs the results to replay");
-  const result = await reproduceRun({ ...options.replay, overrides: options.inputs, cwd: options.cwd, ...options.signal ? { signal: options.signal } : {}, ...options.echoConsole ? { echoConsole: true } : {} }, host);
+  const result = await reproduceRun(
+    {
+      ...options.replay,
+      overrides: options.inputs,
+      cwd: options.cwd,
+      ...options.signal ? { signal: options.signal } : {},
+      ...options.echoConsole ? { echoConsole: true } : {}
+    },
+    host
+  );
   const { config, run, reports } = result.rerun;
   for (const warning of result.warnings) host.log.warn(warning);
   const dir = config.report.dir;
   const unpacked = result.original.unpacked ? [`${relative9(dir, result.original.dir)}/ (the run, unpacked from the zip)`] : [];
-  const lines = [verdictLine("qfi reproduce: replay", run), ...result.lines, resultsLine(options, dir, [relative9(dir, result.comparisonFile), "junit.xml", "console.log", "summary.md", ...unpacked])];
-  return { ...verdictResult("reproduce", config, { junit: reports.junit, summary: reports.summaryMarkdown }), title: `reproduce ${run.scenario}`, verdict: run.verdict, reason: run.reason, lines, at: run.plan.sources.command ?? run.plan.sources.main, run };
+  const lines = [
+    verdictLine("qfi reproduce: replay", run),
+    ...result.lines,
+    resultsLine(options, dir, [relative9(dir, result.comparisonFile), "junit.xml", "console.log", "summary.md", ...unpacked])
+  ];
+  return {
+    ...verdictResult("reproduce", config, { junit: reports.junit, summary: reports.summaryMarkdown }),
+    title: `reproduce ${run.scenario}`,
+    verdict: run.verdict,
+    reason: run.reason,
+    lines,
+    at: run.plan.sources.command ?? run.plan.sources.main,
+    run
+  };
 }
 async function planMode(options, host) {
   const { config, plan, matrix, planFile } = await planCampaign(options, host);
@@ -20738,13 +21636,33 @@ async function planMode(options, host) {
 }
 async function qtestMode(options, host) {
   const { config, outcome, reports } = await runQtestPipeline(options, host);
-  const lines = [`qfi qtest: ${outcome.verdict} \u2014 ${outcome.reason}`, resultsLine(options, config.report.dir, [relative9(config.report.dir, reports.junit), "summary.md", "qtest-*.log"])];
-  return { ...verdictResult("qtest", config, { junit: reports.junit, summary: reports.summaryMarkdown }), title: `qtest ${outcome.name}`, verdict: outcome.verdict, reason: outcome.reason, lines, at: void 0 };
+  const lines = [
+    `qfi qtest: ${outcome.verdict} \u2014 ${outcome.reason}`,
+    resultsLine(options, config.report.dir, [relative9(config.report.dir, reports.junit), "summary.md", "qtest-*.log"])
+  ];
+  return {
+    ...verdictResult("qtest", config, { junit: reports.junit, summary: reports.summaryMarkdown }),
+    title: `qtest ${outcome.name}`,
+    verdict: outcome.verdict,
+    reason: outcome.reason,
+    lines,
+    at: void 0
+  };
 }
 async function campaignMode(mode, options, host) {
   const { config, report, files } = mode === "campaign" ? await runCampaign(options, host) : await mergeCampaigns(options, host);
-  const lines = [`qfi ${mode}: ${report.verdict} \u2014 ${report.reason}`, resultsLine(options, config.report.dir, [relative9(config.report.dir, files.junit), "campaign.json", "summary.md", "scenarios/"])];
-  return { ...verdictResult(mode, config, { junit: files.junit, summary: files.markdown }), title: `${mode} ${report.name}`, verdict: report.verdict, reason: report.reason, lines, at: config.sources.main };
+  const lines = [
+    `qfi ${mode}: ${report.verdict} \u2014 ${report.reason}`,
+    resultsLine(options, config.report.dir, [relative9(config.report.dir, files.junit), "campaign.json", "summary.md", "scenarios/"])
+  ];
+  return {
+    ...verdictResult(mode, config, { junit: files.junit, summary: files.markdown }),
+    title: `${mode} ${report.name}`,
+    verdict: report.verdict,
+    reason: report.reason,
+    lines,
+    at: config.sources.main
+  };
 }
 
 export {
