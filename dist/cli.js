@@ -17,7 +17,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-BC3R2GU6.js";
+} from "./chunks/chunk-CUUOLDAZ.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

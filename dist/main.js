@@ -26,7 +26,7 @@ import {
   formatLocation,
   runMode,
   unusedRuleWarning
-} from "./chunks/chunk-BC3R2GU6.js";
+} from "./chunks/chunk-CUUOLDAZ.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 

@@ -1121,6 +1121,13 @@ var INPUTS = [
     description: "QEMU CPU model (`-cpu`), e.g. `max`, `Skylake-Client`, `cortex-a72`."
   },
   {
+    name: "rtc-base",
+    toml: "machine.rtc_base",
+    type: "string",
+    default: void 0,
+    description: "The guest's wall clock at boot (QEMU `-rtc base=`): `utc` (QEMU's default), `localtime`, or a fixed start like `2024-01-01` or `2024-01-01T08:00:00`, so tests that print dates give the same output every run (snapshot golden runs compare output)."
+  },
+  {
     name: "memory",
     toml: "machine.memory",
     type: "string",
@@ -2372,6 +2379,20 @@ function checkQemuOptionWord(text, what, examples2) {
   }
   return value;
 }
+function checkRtcBase(text) {
+  const value = text.trim();
+  if (value === "utc" || value === "localtime") return value;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/.exec(value);
+  const date = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0))) : void 0;
+  const same = date && m && date.getUTCFullYear() === +m[1] && date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3] && date.getUTCHours() === +(m[4] ?? 0) && date.getUTCMinutes() === +(m[5] ?? 0) && date.getUTCSeconds() === +(m[6] ?? 0);
+  if (!same || +m[1] < 1970) {
+    throw new ValueProblem(
+      `bad rtc-base ${JSON.stringify(text)}`,
+      "give `utc`, `localtime`, or a date from 1970 on as `2024-01-01` or `2024-01-01T08:00:00` (UTC)"
+    );
+  }
+  return value;
+}
 function checkGuestFilePath(text, what, example) {
   if (!text.startsWith("/"))
     throw new ValueProblem(`${what} ${JSON.stringify(text)} is not an absolute guest path`, `write the file's path in the guest, like \`${example}\``);
@@ -2980,6 +3001,8 @@ function checkSetting(spec2, value, site, key) {
         return checkQemuOptionWord(value, "machine type", "`q35`, `pc` or `virt,gic-version=3`");
       case "cpu":
         return checkQemuOptionWord(value, "CPU model", "`max`, `Skylake-Client` or `cortex-a72`");
+      case "rtc-base":
+        return checkRtcBase(value);
       case "success-marker":
       case "failure-marker":
         checkMarkerRegex(value);
@@ -4677,6 +4700,7 @@ function machineSettings(settings, arch) {
     arch,
     type: settings.value("machine-type"),
     cpu: settings.value("cpu"),
+    rtcBase: settings.value("rtc-base"),
     memory: settings.orDefault("memory"),
     cpus: settings.orDefault("cpus"),
     network: settings.orDefault("network")
@@ -7539,6 +7563,7 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
     accel: planAccel(config, loadQfiPlugin),
     machineType: config.machine.type ?? arch.machine,
     cpu: config.machine.cpu,
+    rtcBase: config.machine.rtcBase,
     memory: config.machine.memory,
     cpus: config.machine.cpus,
     boot: config.guest.disks.some((d) => d.boot) ? "disk" : "kernel",
@@ -17601,6 +17626,7 @@ function buildQemuArgv(plan, provisioned, paths) {
   if (plan.host.startPaused) argv.push("-S");
   const cpu = plan.cpu ?? (provisioned.accel === "kvm" ? "host" : archData[plan.arch].cpu);
   if (cpu) argv.push("-cpu", cpu);
+  if (plan.rtcBase) argv.push("-rtc", `base=${plan.rtcBase}`);
   for (const dir of provisioned.firmwareDirs) argv.push("-L", dir);
   if (provisioned.bios) argv.push("-bios", provisioned.bios);
   if (plan.boot === "kernel") {

@@ -9,7 +9,7 @@ import { ConfigError, type SourceLocation } from '../core/errors.js';
 import { validateFwCfgName } from '../rules/index.js';
 import { diskFromLine, diskFromTable, type DiskSpec } from './disk-spec.js';
 import { fileFromLine, fileFromTable, type FileSpec } from './file-spec.js';
-import { checkGuestFilePath, checkMarkerRegex, checkQemuOptionWord, parseExitCodes } from './guest-values.js';
+import { checkGuestFilePath, checkMarkerRegex, checkQemuOptionWord, checkRtcBase, parseExitCodes } from './guest-values.js';
 import { parsePointLine, pointFromTable, ruleFor, type PointSpec } from './point-spec.js';
 import { printAction } from '../rules/index.js';
 import type { InputName, InputSpec } from './inputs.js';
@@ -202,6 +202,8 @@ function checkSetting(spec: InputSpec, value: ConfigValue, site: ValueSite, key?
         return checkQemuOptionWord(value, 'machine type', '`q35`, `pc` or `virt,gic-version=3`');
       case 'cpu':
         return checkQemuOptionWord(value, 'CPU model', '`max`, `Skylake-Client` or `cortex-a72`');
+      case 'rtc-base':
+        return checkRtcBase(value);
       case 'success-marker':
       case 'failure-marker':
         checkMarkerRegex(value);

@@ -11,6 +11,33 @@ export function checkQemuOptionWord(text: string, what: string, examples: string
   return value;
 }
 
+/**
+ * QEMU's `-rtc base=`: `utc`, `localtime`, or a start date (and time) QEMU reads as UTC. Checked
+ * here, as a real date, because QEMU only says `invalid date format` and exits.
+ */
+export function checkRtcBase(text: string): string {
+  const value = text.trim();
+  if (value === 'utc' || value === 'localtime') return value;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/.exec(value);
+  const date = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0))) : undefined;
+  const same =
+    date &&
+    m &&
+    date.getUTCFullYear() === +m[1]! &&
+    date.getUTCMonth() === +m[2]! - 1 &&
+    date.getUTCDate() === +m[3]! &&
+    date.getUTCHours() === +(m[4] ?? 0) &&
+    date.getUTCMinutes() === +(m[5] ?? 0) &&
+    date.getUTCSeconds() === +(m[6] ?? 0);
+  if (!same || +m![1]! < 1970) {
+    throw new ValueProblem(
+      `bad rtc-base ${JSON.stringify(text)}`,
+      'give `utc`, `localtime`, or a date from 1970 on as `2024-01-01` or `2024-01-01T08:00:00` (UTC)',
+    );
+  }
+  return value;
+}
+
 /** An absolute path of a file in the guest, normalised (`/usr/bin/mytest`). */
 export function checkGuestFilePath(text: string, what: string, example: string): string {
   if (!text.startsWith('/'))

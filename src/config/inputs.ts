@@ -248,6 +248,14 @@ export const INPUTS = [
     description: 'QEMU CPU model (`-cpu`), e.g. `max`, `Skylake-Client`, `cortex-a72`.',
   },
   {
+    name: 'rtc-base',
+    toml: 'machine.rtc_base',
+    type: 'string',
+    default: undefined,
+    description:
+      "The guest's wall clock at boot (QEMU `-rtc base=`): `utc` (QEMU's default), `localtime`, or a fixed start like `2024-01-01` or `2024-01-01T08:00:00`, so tests that print dates give the same output every run (snapshot golden runs compare output).",
+  },
+  {
     name: 'memory',
     toml: 'machine.memory',
     type: 'string',

@@ -225,6 +225,7 @@ function machineSettings(settings: Settings, arch: Arch): ResolvedConfig['machin
     arch,
     type: settings.value('machine-type'),
     cpu: settings.value('cpu'),
+    rtcBase: settings.value('rtc-base'),
     memory: settings.orDefault('memory'),
     cpus: settings.orDefault('cpus'),
     network: settings.orDefault('network'),

@@ -59,6 +59,8 @@ export interface ResolvedConfig {
     type: string | undefined;
     /** QEMU -cpu value; undefined: the arch's default. */
     cpu: string | undefined;
+    /** QEMU -rtc base= value; undefined: QEMU's default (utc). */
+    rtcBase: string | undefined;
     /** QEMU -m value, e.g. `256M`. */
     memory: string;
     cpus: number;

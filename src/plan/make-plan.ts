@@ -65,6 +65,7 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
     accel: planAccel(config, loadQfiPlugin),
     machineType: config.machine.type ?? arch.machine,
     cpu: config.machine.cpu,
+    rtcBase: config.machine.rtcBase,
     memory: config.machine.memory,
     cpus: config.machine.cpus,
     boot: config.guest.disks.some((d) => d.boot) ? 'disk' : 'kernel',

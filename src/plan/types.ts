@@ -44,6 +44,8 @@ export interface Plan {
   machineType: string;
   /** The user's -cpu value; undefined: `host` under KVM, else the arch's default. */
   cpu: string | undefined;
+  /** The guest's wall clock at boot (-rtc base=); undefined: QEMU's default. */
+  rtcBase: string | undefined;
   memory: string;
   cpus: number;
   /** `kernel`: direct kernel boot (-kernel); `disk`: the firmware boots the disk with boot=true. */

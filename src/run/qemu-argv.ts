@@ -72,6 +72,7 @@ export function buildQemuArgv(plan: Plan, provisioned: Provisioned, paths: RunPa
   if (plan.host.startPaused) argv.push('-S');
   const cpu = plan.cpu ?? (provisioned.accel === 'kvm' ? 'host' : archData[plan.arch].cpu);
   if (cpu) argv.push('-cpu', cpu);
+  if (plan.rtcBase) argv.push('-rtc', `base=${plan.rtcBase}`);
   for (const dir of provisioned.firmwareDirs) argv.push('-L', dir);
   if (provisioned.bios) argv.push('-bios', provisioned.bios);
   if (plan.boot === 'kernel') {

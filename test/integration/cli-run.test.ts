@@ -92,3 +92,23 @@ describe("RustOS's runner command line, through the real CLI", () => {
     expect(consoleLog).not.toMatch(/^alloc [123] failed$/m);
   });
 });
+
+describe('rtc-base: the guest clock a run boots with', () => {
+  it('starts the built-in guest at the given UTC time, and the replay record keeps it', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'qfi-cli-rtc-'));
+    const run = await qfi(['run', '--command', 'date -u +%FT%T', '--rtc-base', '2001-02-03T04:05:06', '--quiet'], cwd);
+    expect(run.status).toBe(0);
+    const results = join(cwd, 'qfi-results');
+    // The guest's clock ran on from the given start during the boot (seconds under TCG).
+    expect(readFileSync(join(results, 'console.log'), 'utf8')).toMatch(/^2001-02-03T04:0[5-9]:\d\d$/m);
+    const summary = JSON.parse(readFileSync(join(results, 'summary.json'), 'utf8'));
+    expect(summary.qemu.argv.join(' ')).toContain('-rtc base=2001-02-03T04:05:06');
+    expect(JSON.parse(readFileSync(join(results, 'reproduce.json'), 'utf8')).inputs).toMatchObject({ 'rtc-base': '2001-02-03T04:05:06' });
+  }, 180_000);
+
+  it('refuses a date that does not exist before anything boots (exit 2, the input named)', async () => {
+    const run = await qfi(['run', '--command', 'true', '--rtc-base', '2001-02-30'], mkdtempSync(join(tmpdir(), 'qfi-cli-rtc-')));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^input rtc-base: error: bad rtc-base "2001-02-30"$/m);
+  });
+});

@@ -35,6 +35,7 @@ describe('INPUTS', () => {
       'arch',
       'machine-type',
       'cpu',
+      'rtc-base',
       'memory',
       'cpus',
       'kernel',

@@ -45,6 +45,15 @@ describe('QEMU argv for your own guest', () => {
     expect([after(arm.argv, '-machine'), after(arm.argv, '-cpu')]).toEqual(['virt,gic-version=3', 'cortex-a57']);
   });
 
+  it('sets the guest clock with -rtc base= only when rtc-base is given, and refuses what QEMU would not take', async () => {
+    expect(after((await argvFor({ command: 'x', 'rtc-base': '2024-01-01' })).argv, '-rtc')).toBe('base=2024-01-01');
+    expect(after((await argvFor({ command: 'x', 'rtc-base': 'localtime' })).argv, '-rtc')).toBe('base=localtime');
+    expect((await argvFor({ command: 'x' })).argv).not.toContain('-rtc');
+    for (const bad of ['2024-13-01', '2023-02-29T00:00:00', '2024-01-01 08:00', '1969-12-31', 'yesterday']) {
+      await expect(argvFor({ command: 'x', 'rtc-base': bad })).rejects.toThrow(`bad rtc-base ${JSON.stringify(bad)}`);
+    }
+  });
+
   it('adds isa-debug-exit or semihosting for the exit device, nothing otherwise', async () => {
     const x86 = await argvFor({ kernel: 'kernel.elf', agent: 'none', 'exit-device': 'isa-debug-exit' });
     expect(x86.text).toContain('-device isa-debug-exit,iobase=0xf4,iosize=0x04');
