@@ -6,6 +6,8 @@ import {
   INPUTS,
   InfraError,
   QEMU_ARGS_SEPARATOR,
+  REPORT_FILES,
+  RESULTS_FILES,
   UsageError,
   exitCodeForError,
   formatError,
@@ -17,7 +19,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-CUUOLDAZ.js";
+} from "./chunks/chunk-5YYXYABS.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";
@@ -94,8 +96,8 @@ function ktapTreeText(file, report) {
 
 // src/parse/parse-logs.ts
 function runContext(consoleLog) {
-  if (basename(consoleLog) !== "console.log") return void 0;
-  const summary = join(dirname(consoleLog), "summary.json");
+  if (basename(consoleLog) !== RESULTS_FILES.console) return void 0;
+  const summary = join(dirname(consoleLog), REPORT_FILES.summaryJson);
   if (!existsSync(summary)) return void 0;
   try {
     const json = JSON.parse(readFileSync(summary, "utf8"));

@@ -26,7 +26,7 @@ import {
   formatLocation,
   runMode,
   unusedRuleWarning
-} from "./chunks/chunk-CUUOLDAZ.js";
+} from "./chunks/chunk-5YYXYABS.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 

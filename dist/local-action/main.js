@@ -4910,6 +4910,50 @@ import * as core3 from "@actions/core";
 import { readFileSync as readFileSync24 } from "node:fs";
 import { relative as relative9 } from "node:path";
 
+// src/core/results-layout.ts
+var RESULTS_FILES = {
+  console: "console.log",
+  qemuStderr: "qemu-stderr.log",
+  qmpLog: "qmp.log",
+  /** HMP `info registers`, captured when a timeout stops QEMU. */
+  registers: "registers.txt",
+  /** What qfi's plugin injected (one JSON object a line); host lines are appended after the run. */
+  injections: "injections.jsonl",
+  /** QEMU's block trace (-D), when the run has block rules or counts requests. */
+  blockTrace: "block-trace.log",
+  /** The blkdebug configurations of each disk swap (a folder). */
+  blkdebug: "blkdebug",
+  /** The guest's `results-file`, as its agent handed it over. */
+  guestResults: "guest-results.txt",
+  /** qemu-guest-agent runs: the conversation, and the command's output. */
+  qgaTranscript: "qga.log",
+  commandStdout: "command-stdout.log",
+  commandStderr: "command-stderr.log"
+};
+var QEMU_BUILD_LOG = "qemu-build.log";
+var REPORT_FILES = {
+  junit: "junit.xml",
+  /** A campaign's part (one scenario, one shard): never counted beside the campaign's junit.xml. */
+  partJunit: "part-junit.xml",
+  summaryJson: "summary.json",
+  summaryMarkdown: "summary.md",
+  reproducer: "reproducer.sh",
+  campaign: "campaign.json",
+  plan: "plan.json",
+  matrix: "matrix.json"
+};
+var REPRODUCE_FILES = {
+  manifest: "reproduce.json",
+  config: "reproduce-config.toml",
+  rulesFile: "reproduce-rules.toml",
+  /** Written by `qfi reproduce` into its own results folder. */
+  comparison: "comparison.json"
+};
+function runResultNames() {
+  const { junit, partJunit, summaryJson, summaryMarkdown, reproducer } = REPORT_FILES;
+  return [junit, partJunit, summaryJson, summaryMarkdown, reproducer, QEMU_BUILD_LOG, ...Object.values(RESULTS_FILES), ...Object.values(REPRODUCE_FILES)];
+}
+
 // src/campaign/merge.ts
 import { existsSync as existsSync26, mkdirSync as mkdirSync9, readdirSync as readdirSync5, statSync as statSync11 } from "node:fs";
 import { dirname as dirname12, join as join37, relative as relative6 } from "node:path";
@@ -4922,7 +4966,7 @@ import { join as join3 } from "node:path";
 var CAMPAIGN_SCHEMA_VERSION = 1;
 
 // src/campaign/plan-file.ts
-var PLAN_FILE = "plan.json";
+var PLAN_FILE = REPORT_FILES.plan;
 function writePlanFile(dir, plan) {
   const file = join3(dir, PLAN_FILE);
   writeFileSync(file, `${JSON.stringify(plan, null, 2)}
@@ -5632,13 +5676,6 @@ import { dirname as dirname3, isAbsolute as isAbsolute6, join as join4, relative
 var qfiVersion = true ? "0.1.0" : "0.0.0-dev";
 
 // src/report/reproduce-record.ts
-var REPRODUCE_FILES = {
-  manifest: "reproduce.json",
-  config: "reproduce-config.toml",
-  rulesFile: "reproduce-rules.toml",
-  /** Written by `qfi reproduce` into its own results folder. */
-  comparison: "comparison.json"
-};
 var REPRODUCE_SCHEMA_VERSION = 1;
 var NOT_RECORDED = ["config", "rules-file", "results-dir", "seed"];
 var PATH_LINES = ["qemu-patches", "qtest-script"];
@@ -5722,7 +5759,7 @@ function quoteWord(value) {
 
 // src/report/summary-json.ts
 var SUMMARY_SCHEMA_VERSION = 1;
-function toSummaryJson(run2, junitFile = "junit.xml") {
+function toSummaryJson(run2, junitFile = REPORT_FILES.junit) {
   const { record: record2, plan, provisioned } = run2;
   const summary2 = {
     schema: SUMMARY_SCHEMA_VERSION,
@@ -5778,13 +5815,13 @@ function toSummaryJson(run2, junitFile = "junit.xml") {
     } : null,
     diagnostics: record2.diagnostics ?? null,
     files: {
-      console: "console.log",
-      qemuStderr: "qemu-stderr.log",
-      qmpLog: "qmp.log",
+      console: RESULTS_FILES.console,
+      qemuStderr: RESULTS_FILES.qemuStderr,
+      qmpLog: RESULTS_FILES.qmpLog,
       junit: junitFile,
-      reproducer: "reproducer.sh",
+      reproducer: REPORT_FILES.reproducer,
       reproduce: REPRODUCE_FILES.manifest,
-      ...run2.injections ? { injections: "injections.jsonl" } : {}
+      ...run2.injections ? { injections: RESULTS_FILES.injections } : {}
     }
   };
   return `${JSON.stringify(summary2, null, 2)}
@@ -6648,10 +6685,14 @@ function boundMarkdown(markdown, maxBytes) {
 }
 
 // src/report/write-reports.ts
-var JUNIT_FILE = "junit.xml";
-var PART_JUNIT_FILE = "part-junit.xml";
+var JUNIT_FILE = REPORT_FILES.junit;
+var PART_JUNIT_FILE = REPORT_FILES.partJunit;
 function reportFilesIn(dir, opts = {}) {
-  return { junit: join5(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE), summaryJson: join5(dir, "summary.json"), summaryMarkdown: join5(dir, "summary.md") };
+  return {
+    junit: join5(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE),
+    summaryJson: join5(dir, REPORT_FILES.summaryJson),
+    summaryMarkdown: join5(dir, REPORT_FILES.summaryMarkdown)
+  };
 }
 function writeReports(run2, dir, opts = {}) {
   const files = reportFilesIn(dir, opts);
@@ -6773,7 +6814,11 @@ function classTable(results) {
 
 // src/campaign/report.ts
 function writeCampaignReports(report, dir, opts) {
-  const files = { json: join6(dir, "campaign.json"), junit: join6(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE), markdown: join6(dir, "summary.md") };
+  const files = {
+    json: join6(dir, REPORT_FILES.campaign),
+    junit: join6(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE),
+    markdown: join6(dir, REPORT_FILES.summaryMarkdown)
+  };
   writeFileSync4(files.json, `${JSON.stringify(report, null, 2)}
 `);
   const suites = report.results.flatMap((r) => {
@@ -6874,65 +6919,6 @@ import { mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync3
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join34 } from "node:path";
 
-// src/observe/guest-results.ts
-import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
-import { join as join7 } from "node:path";
-
-// src/observe/ktap-console.ts
-import { closeSync, existsSync as existsSync7, openSync, readSync } from "node:fs";
-function readKtapFile(path6, source = "console") {
-  if (!existsSync7(path6)) return void 0;
-  const parser = new KtapParser(source);
-  let lineNo = 0;
-  const lines = new LineStream((line) => parser.addLine(line, ++lineNo));
-  const fd = openSync(path6, "r");
-  try {
-    const chunk = Buffer.alloc(1 << 20);
-    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) lines.push(chunk.subarray(0, read));
-  } finally {
-    closeSync(fd);
-  }
-  lines.end();
-  return parser.end();
-}
-
-// src/core/results-layout.ts
-var RESULTS_FILES = {
-  console: "console.log",
-  qemuStderr: "qemu-stderr.log",
-  qmpLog: "qmp.log",
-  /** HMP `info registers`, captured when a timeout stops QEMU. */
-  registers: "registers.txt",
-  /** What qfi's plugin injected (one JSON object a line); host lines are appended after the run. */
-  injections: "injections.jsonl",
-  /** QEMU's block trace (-D), when the run has block rules or counts requests. */
-  blockTrace: "block-trace.log",
-  /** The blkdebug configurations of each disk swap (a folder). */
-  blkdebug: "blkdebug",
-  /** The guest's `results-file`, as its agent handed it over. */
-  guestResults: "guest-results.txt",
-  /** qemu-guest-agent runs: the conversation, and the command's output. */
-  qgaTranscript: "qga.log",
-  commandStdout: "command-stdout.log",
-  commandStderr: "command-stderr.log"
-};
-
-// src/observe/guest-results.ts
-var GUEST_RESULTS_FILE = RESULTS_FILES.guestResults;
-function readGuestResults(plan, record2) {
-  if (plan.resultsFile === void 0) return void 0;
-  const copy = join7(record2.files.dir, GUEST_RESULTS_FILE);
-  const bytes = existsSync8(copy) ? statSync5(copy).size : 0;
-  const ended = record2.commandExitCode !== void 0;
-  if (bytes === 0) {
-    const problem2 = ended ? `the command exited with code ${record2.commandExitCode} but left no results in ${plan.resultsFile} (missing or empty; the console or qga.log says which)` : void 0;
-    return { ktap: void 0, problem: problem2 };
-  }
-  const ktap = readKtapFile(copy, `results file ${plan.resultsFile}`);
-  const problem = ktap ? void 0 : `results file ${plan.resultsFile} (${bytes} bytes) has no KTAP/TAP version line, so no results were read: a producer starts with \`KTAP version 1\` or \`TAP version 13\``;
-  return { ktap, problem };
-}
-
 // src/observe/observe-run.ts
 import { join as join8 } from "node:path";
 
@@ -7000,7 +6986,7 @@ function guestPoints(events) {
 }
 
 // src/observe/injections.ts
-import { existsSync as existsSync9, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
 var keptInReport = 50;
 function summarizeInjections(file, rules, hostRules, host) {
   if (rules.length === 0 && hostRules.length === 0) return void 0;
@@ -7021,7 +7007,7 @@ function summarizeInjections(file, rules, hostRules, host) {
 }
 function readPluginInjections(file, rules) {
   if (rules.length === 0) return { total: 0, failed: 0, perRule: [], first: [], unreadableLines: 0 };
-  const lines = existsSync9(file) ? readFileSync6(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
+  const lines = existsSync7(file) ? readFileSync6(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
   const injections = [];
   let unreadableLines = 0;
   for (const line of lines) {
@@ -7204,10 +7190,46 @@ function append(result, why) {
   return result.reason.includes(why) ? result : { verdict: result.verdict, reason: `${result.reason}; ${why}` };
 }
 
+// src/observe/ktap-console.ts
+import { closeSync, existsSync as existsSync8, openSync, readSync } from "node:fs";
+function readKtapFile(path6, source = "console") {
+  if (!existsSync8(path6)) return void 0;
+  const parser = new KtapParser(source);
+  let lineNo = 0;
+  const lines = new LineStream((line) => parser.addLine(line, ++lineNo));
+  const fd = openSync(path6, "r");
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) lines.push(chunk.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  lines.end();
+  return parser.end();
+}
+
+// src/observe/guest-results.ts
+import { existsSync as existsSync9, statSync as statSync5 } from "node:fs";
+import { join as join7 } from "node:path";
+var GUEST_RESULTS_FILE = RESULTS_FILES.guestResults;
+function readGuestResults(plan, record2) {
+  if (plan.resultsFile === void 0) return void 0;
+  const copy = join7(record2.files.dir, GUEST_RESULTS_FILE);
+  const bytes = existsSync9(copy) ? statSync5(copy).size : 0;
+  const ended = record2.commandExitCode !== void 0;
+  if (bytes === 0) {
+    const problem2 = ended ? `the command exited with code ${record2.commandExitCode} but left no results in ${plan.resultsFile} (missing or empty; the console or qga.log says which)` : void 0;
+    return { ktap: void 0, problem: problem2 };
+  }
+  const ktap = readKtapFile(copy, `results file ${plan.resultsFile}`);
+  const problem = ktap ? void 0 : `results file ${plan.resultsFile} (${bytes} bytes) has no KTAP/TAP version line, so no results were read: a producer starts with \`KTAP version 1\` or \`TAP version 13\``;
+  return { ktap, problem };
+}
+
 // src/observe/observe-run.ts
 function observeRun(ran, log) {
   const { plan, record: record2 } = ran;
-  const injectionsFile = join8(record2.files.dir, "injections.jsonl");
+  const injectionsFile = join8(record2.files.dir, RESULTS_FILES.injections);
   const hostEntries = record2.hostFaults ? hostInjections(plan, record2.hostFaults, Date.parse(record2.startedAt)) : [];
   const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
   if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);
@@ -17239,7 +17261,7 @@ async function buildInto(entry, key, spec2, origin, opts) {
     buildLog.end();
     if (err instanceof QfiError) throw err;
     mkdirSync4(opts.resultsDir, { recursive: true });
-    const kept = join26(opts.resultsDir, "qemu-build.log");
+    const kept = join26(opts.resultsDir, QEMU_BUILD_LOG);
     let tail = "";
     if (existsSync21(logFile)) {
       copyFileSync2(logFile, kept);
@@ -17553,7 +17575,7 @@ function writeReproducer(plan, dir, guest) {
     'exec "${qfi[@]}" reproduce "$here" "$@"',
     ""
   ];
-  const path6 = join29(dir, "reproducer.sh");
+  const path6 = join29(dir, REPORT_FILES.reproducer);
   writeFileSync9(path6, lines.join("\n"), { mode: 493 });
   return path6;
 }
@@ -19455,30 +19477,12 @@ function newRecord(startedAt, files, argv) {
 }
 
 // src/modes/run-pipeline.ts
-var resultFiles = [
-  JUNIT_FILE,
-  PART_JUNIT_FILE,
-  "summary.json",
-  "summary.md",
-  "console.log",
-  "qemu-stderr.log",
-  "qmp.log",
-  "registers.txt",
-  "reproducer.sh",
-  "injections.jsonl",
-  "qemu-build.log",
-  "block-trace.log",
-  "blkdebug",
-  GUEST_RESULTS_FILE,
-  ...Object.values(GUEST_AGENT_FILES),
-  ...Object.values(REPRODUCE_FILES)
-];
 async function runPipeline(options, host) {
   const config = await resolveInputs(options, host.log);
   const plan = makePlan(config, void 0, { countBlockRequests: options.countBlockRequests === true });
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
   mkdirSync6(config.report.dir, { recursive: true });
-  for (const name of resultFiles) rmSync3(join34(config.report.dir, name), { force: true, recursive: true });
+  for (const name of runResultNames()) rmSync3(join34(config.report.dir, name), { force: true, recursive: true });
   writeReproducer(plan, config.report.dir);
   writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
   const privateDir = mkdtempSync2(join34(tmpdir2(), "qfi-"));
@@ -19879,7 +19883,18 @@ function describeInjection(i2) {
 }
 
 // src/campaign/run-campaign.ts
-var CAMPAIGN_FILES = ["campaign.json", JUNIT_FILE, PART_JUNIT_FILE, "summary.md", PLAN_FILE, "matrix.json", "scenarios", "probe", "boot", "golden"];
+var CAMPAIGN_FILES = [
+  REPORT_FILES.campaign,
+  JUNIT_FILE,
+  PART_JUNIT_FILE,
+  REPORT_FILES.summaryMarkdown,
+  PLAN_FILE,
+  REPORT_FILES.matrix,
+  "scenarios",
+  "probe",
+  "boot",
+  "golden"
+];
 async function probe(options, config, host) {
   const dir = join36(config.report.dir, "probe");
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
@@ -19938,7 +19953,7 @@ async function planCampaign(options, host) {
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
-  writeFileSync13(join36(config.report.dir, "matrix.json"), `${JSON.stringify(matrix)}
+  writeFileSync13(join36(config.report.dir, REPORT_FILES.matrix), `${JSON.stringify(matrix)}
 `);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
@@ -20129,8 +20144,8 @@ function findCampaignFiles(dir) {
   const walk = (d, depth) => {
     if (depth > 6) return;
     const entries = readdirSync5(d, { withFileTypes: true });
-    if (entries.some((e) => e.isFile() && e.name === "campaign.json")) {
-      found.push(join37(d, "campaign.json"));
+    if (entries.some((e) => e.isFile() && e.name === REPORT_FILES.campaign)) {
+      found.push(join37(d, REPORT_FILES.campaign));
       return;
     }
     for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join37(d, e.name), depth + 1);
@@ -21179,9 +21194,9 @@ function findRun(names, opts) {
   if (runs.length === 1) return runs[0];
   if (runs.length > 1)
     throw new UsageError(`${opts.label} holds the results of ${runs.length} runs (${runs.join(", ")})`, { hint: "give one of these folders" });
-  const older = names.some((n2) => n2 === "summary.json" || /^[^/]+\/summary\.json$/.test(n2));
+  const older = names.some((n2) => n2 === REPORT_FILES.summaryJson || n2.endsWith(`/${REPORT_FILES.summaryJson}`) && n2.split("/").length === 2);
   throw new UsageError(`${opts.label} has no ${MANIFEST}: it is not the results folder of a qfi run`, {
-    hint: older ? `its summary.json is from a qfi without \`qfi reproduce\`; run its scenario again with \`qfi run\` (the flags are in its reproducer.sh)` : names.includes("campaign.json") ? "a snapshot campaign's trials are repeated by the campaign: use the trial's `reproducer` line in campaign.json" : "give the folder a qfi run wrote (qfi-results/ by default), or the artifact zip downloaded from GitHub"
+    hint: older ? `its summary.json is from a qfi without \`qfi reproduce\`; run its scenario again with \`qfi run\` (the flags are in its reproducer.sh)` : names.includes(REPORT_FILES.campaign) ? "a snapshot campaign's trials are repeated by the campaign: use the trial's `reproducer` line in campaign.json" : "give the folder a qfi run wrote (qfi-results/ by default), or the artifact zip downloaded from GitHub"
   });
 }
 function scenarioList(ids) {
@@ -21451,7 +21466,7 @@ function readRunFacts(dir) {
     throw new UsageError(`${file} lacks verdict, faults or qemu: not a qfi run's summary`, { hint: "give the results folder of a qfi run" });
   }
   const icount = summary2.qemu.argv.includes("-icount");
-  return { summary: summary2, injections: readInjectionKeys(join42(dir, "injections.jsonl"), icount), icount };
+  return { summary: summary2, injections: readInjectionKeys(join42(dir, RESULTS_FILES.injections), icount), icount };
 }
 function readInjectionKeys(file, icount) {
   if (!existsSync28(file)) return [];
@@ -21635,7 +21650,12 @@ async function scenarioMode(options, host) {
   const { config, run: run2, reports } = await runPipeline(options, host);
   const lines = [
     verdictLine("qfi", run2),
-    resultsLine(options, config.report.dir, [relative9(config.report.dir, reports.junit), "console.log", "summary.md", "reproducer.sh"])
+    resultsLine(options, config.report.dir, [
+      relative9(config.report.dir, reports.junit),
+      RESULTS_FILES.console,
+      REPORT_FILES.summaryMarkdown,
+      REPORT_FILES.reproducer
+    ])
   ];
   const at = run2.plan.sources.command ?? run2.plan.sources.main;
   return {
@@ -21667,7 +21687,7 @@ async function reproduceMode(options, host) {
   const lines = [
     verdictLine("qfi reproduce: replay", run2),
     ...result.lines,
-    resultsLine(options, dir, [relative9(dir, result.comparisonFile), "junit.xml", "console.log", "summary.md", ...unpacked])
+    resultsLine(options, dir, [relative9(dir, result.comparisonFile), REPORT_FILES.junit, RESULTS_FILES.console, REPORT_FILES.summaryMarkdown, ...unpacked])
   ];
   return {
     ...verdictResult("reproduce", config, { junit: reports.junit, summary: reports.summaryMarkdown }),
@@ -21706,7 +21726,7 @@ async function qtestMode(options, host) {
   const { config, outcome, reports } = await runQtestPipeline(options, host);
   const lines = [
     `qfi qtest: ${outcome.verdict} \u2014 ${outcome.reason}`,
-    resultsLine(options, config.report.dir, [relative9(config.report.dir, reports.junit), "summary.md", "qtest-*.log"])
+    resultsLine(options, config.report.dir, [relative9(config.report.dir, reports.junit), REPORT_FILES.summaryMarkdown, "qtest-*.log"])
   ];
   return {
     ...verdictResult("qtest", config, { junit: reports.junit, summary: reports.summaryMarkdown }),
@@ -21721,7 +21741,7 @@ async function campaignMode(mode, options, host) {
   const { config, report, files } = mode === "campaign" ? await runCampaign(options, host) : await mergeCampaigns(options, host);
   const lines = [
     `qfi ${mode}: ${report.verdict} \u2014 ${report.reason}`,
-    resultsLine(options, config.report.dir, [relative9(config.report.dir, files.junit), "campaign.json", "summary.md", "scenarios/"])
+    resultsLine(options, config.report.dir, [relative9(config.report.dir, files.junit), REPORT_FILES.campaign, REPORT_FILES.summaryMarkdown, "scenarios/"])
   ];
   return {
     ...verdictResult(mode, config, { junit: files.junit, summary: files.markdown }),

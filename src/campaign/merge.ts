@@ -12,6 +12,7 @@ import { PLAN_FILE, readPlanFile } from './plan-file.js';
 import { readCampaignReport, writeCampaignReports, type CampaignReport } from './report.js';
 import { finishReport, type CampaignOptions, type CampaignResult } from './run-campaign.js';
 import { resolveInputs } from '../config/index.js';
+import { REPORT_FILES } from '../core/results-layout.js';
 
 /** campaign.json files under `dir`, not looking inside scenario folders. */
 export function findCampaignFiles(dir: string): string[] {
@@ -19,8 +20,8 @@ export function findCampaignFiles(dir: string): string[] {
   const walk = (d: string, depth: number): void => {
     if (depth > 6) return;
     const entries = readdirSync(d, { withFileTypes: true });
-    if (entries.some((e) => e.isFile() && e.name === 'campaign.json')) {
-      found.push(join(d, 'campaign.json'));
+    if (entries.some((e) => e.isFile() && e.name === REPORT_FILES.campaign)) {
+      found.push(join(d, REPORT_FILES.campaign));
       return;
     }
     for (const e of entries) if (e.isDirectory() && e.name !== 'scenarios' && e.name !== 'probe') walk(join(d, e.name), depth + 1);

@@ -3,8 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan } from './model.js';
+import { REPORT_FILES } from '../core/results-layout.js';
 
-export const PLAN_FILE = 'plan.json';
+export const PLAN_FILE = REPORT_FILES.plan;
 
 export function writePlanFile(dir: string, plan: CampaignPlan): string {
   const file = join(dir, PLAN_FILE);

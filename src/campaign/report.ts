@@ -13,6 +13,7 @@ import type { PointStats } from './stats.js';
 import { classTable } from './snapshot/class-table.js';
 import type { SnapshotFacts } from './snapshot/run-snapshot.js';
 import type { CampaignVerdict } from './verdict.js';
+import { REPORT_FILES } from '../core/results-layout.js';
 
 export interface CampaignReport extends CampaignVerdict {
   schema: number;
@@ -44,7 +45,11 @@ export interface CampaignFiles {
  * each scenario once.
  */
 export function writeCampaignReports(report: CampaignReport, dir: string, opts: { part: boolean }): CampaignFiles {
-  const files = { json: join(dir, 'campaign.json'), junit: join(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE), markdown: join(dir, 'summary.md') };
+  const files = {
+    json: join(dir, REPORT_FILES.campaign),
+    junit: join(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE),
+    markdown: join(dir, REPORT_FILES.summaryMarkdown),
+  };
   writeFileSync(files.json, `${JSON.stringify(report, null, 2)}\n`);
   const suites = report.results.flatMap((r) => {
     const file = [PART_JUNIT_FILE, JUNIT_FILE].map((name) => join(dir, r.dir, name)).find((f) => existsSync(f));

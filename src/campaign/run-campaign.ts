@@ -25,13 +25,25 @@ import { runSnapshotCampaign } from './snapshot/run-snapshot.js';
 import { planSnapshotTrials } from './snapshot/trials.js';
 import { shellCommand } from '../core/shell-quote.js';
 import { JUNIT_FILE, PART_JUNIT_FILE } from '../report/write-reports.js';
+import { REPORT_FILES } from '../core/results-layout.js';
 
 export interface CampaignOptions extends InputsRequest {
   signal?: AbortSignal;
 }
 
 /** Files of a campaign results folder, removed before a new campaign writes there. */
-const CAMPAIGN_FILES = ['campaign.json', JUNIT_FILE, PART_JUNIT_FILE, 'summary.md', PLAN_FILE, 'matrix.json', 'scenarios', 'probe', 'boot', 'golden'];
+const CAMPAIGN_FILES = [
+  REPORT_FILES.campaign,
+  JUNIT_FILE,
+  PART_JUNIT_FILE,
+  REPORT_FILES.summaryMarkdown,
+  PLAN_FILE,
+  REPORT_FILES.matrix,
+  'scenarios',
+  'probe',
+  'boot',
+  'golden',
+];
 
 /** Runs the scenario without faults: the guest reports its points and how often it called them. */
 async function probe(
@@ -114,7 +126,7 @@ export async function planCampaign(
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
-  writeFileSync(join(config.report.dir, 'matrix.json'), `${JSON.stringify(matrix)}\n`);
+  writeFileSync(join(config.report.dir, REPORT_FILES.matrix), `${JSON.stringify(matrix)}\n`);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
   return { config, plan, matrix, planFile };

@@ -10,6 +10,7 @@ import type { InputsRequest } from '../config/resolve-inputs.js';
 import { closestMatch } from '../config/closest-match.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { ConfigError } from '../core/errors.js';
+import { REPORT_FILES, RESULTS_FILES } from '../core/results-layout.js';
 import type { Host } from '../core/host.js';
 import type { TestRun } from '../observe/types.js';
 import { mergeCampaigns } from '../campaign/merge.js';
@@ -107,7 +108,12 @@ async function scenarioMode(options: ModeOptions, host: Host): Promise<ModeResul
   const { config, run, reports } = await runPipeline(options, host);
   const lines = [
     verdictLine('qfi', run),
-    resultsLine(options, config.report.dir, [relative(config.report.dir, reports.junit), 'console.log', 'summary.md', 'reproducer.sh']),
+    resultsLine(options, config.report.dir, [
+      relative(config.report.dir, reports.junit),
+      RESULTS_FILES.console,
+      REPORT_FILES.summaryMarkdown,
+      REPORT_FILES.reproducer,
+    ]),
   ];
   const at = run.plan.sources.command ?? run.plan.sources.main;
   return {
@@ -145,7 +151,7 @@ async function reproduceMode(options: ModeOptions, host: Host): Promise<ModeResu
   const lines = [
     verdictLine('qfi reproduce: replay', run),
     ...result.lines,
-    resultsLine(options, dir, [relative(dir, result.comparisonFile), 'junit.xml', 'console.log', 'summary.md', ...unpacked]),
+    resultsLine(options, dir, [relative(dir, result.comparisonFile), REPORT_FILES.junit, RESULTS_FILES.console, REPORT_FILES.summaryMarkdown, ...unpacked]),
   ];
   return {
     ...verdictResult('reproduce', config, { junit: reports.junit, summary: reports.summaryMarkdown }),
@@ -188,7 +194,7 @@ async function qtestMode(options: ModeOptions, host: Host): Promise<ModeResult> 
   const { config, outcome, reports } = await runQtestPipeline(options, host);
   const lines = [
     `qfi qtest: ${outcome.verdict} — ${outcome.reason}`,
-    resultsLine(options, config.report.dir, [relative(config.report.dir, reports.junit), 'summary.md', 'qtest-*.log']),
+    resultsLine(options, config.report.dir, [relative(config.report.dir, reports.junit), REPORT_FILES.summaryMarkdown, 'qtest-*.log']),
   ];
   return {
     ...verdictResult('qtest', config, { junit: reports.junit, summary: reports.summaryMarkdown }),
@@ -204,7 +210,7 @@ async function campaignMode(mode: 'campaign' | 'merge', options: ModeOptions, ho
   const { config, report, files }: CampaignResult = mode === 'campaign' ? await runCampaign(options, host) : await mergeCampaigns(options, host);
   const lines = [
     `qfi ${mode}: ${report.verdict} — ${report.reason}`,
-    resultsLine(options, config.report.dir, [relative(config.report.dir, files.junit), 'campaign.json', 'summary.md', 'scenarios/']),
+    resultsLine(options, config.report.dir, [relative(config.report.dir, files.junit), REPORT_FILES.campaign, REPORT_FILES.summaryMarkdown, 'scenarios/']),
   ];
   return {
     ...verdictResult(mode, config, { junit: files.junit, summary: files.markdown }),

@@ -8,17 +8,16 @@ import { join } from 'node:path';
 import { resolveInputs, type InputsRequest } from '../config/index.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Host } from '../core/host.js';
-import { GUEST_RESULTS_FILE } from '../observe/guest-results.js';
+import { runResultNames } from '../core/results-layout.js';
 import { observeRun } from '../observe/observe-run.js';
 import type { TestRun } from '../observe/types.js';
 import { makePlan } from '../plan/make-plan.js';
 import { provision } from '../provision/provision.js';
 import { writeReproducer } from '../report/reproducer.js';
-import { REPRODUCE_FILES, writeReproduceRecord } from '../report/reproduce-record.js';
-import { JUNIT_FILE, PART_JUNIT_FILE, writeReports, type ReportFiles } from '../report/write-reports.js';
+import { writeReproduceRecord } from '../report/reproduce-record.js';
+import { writeReports, type ReportFiles } from '../report/write-reports.js';
 import { runQemu } from '../run/run-qemu.js';
 import { summarizeConsole } from '../observe/summarize.js';
-import { GUEST_AGENT_FILES } from '../run/guest-agent-session.js';
 
 export interface PipelineOptions extends InputsRequest {
   /** Aborted when the runner is interrupted: QEMU is stopped and the partial run reported. */
@@ -37,26 +36,6 @@ export interface PipelineResult {
   reports: ReportFiles;
 }
 
-/** Files a previous run left in the results folder; removed so stale results never mix in. */
-const resultFiles = [
-  JUNIT_FILE,
-  PART_JUNIT_FILE,
-  'summary.json',
-  'summary.md',
-  'console.log',
-  'qemu-stderr.log',
-  'qmp.log',
-  'registers.txt',
-  'reproducer.sh',
-  'injections.jsonl',
-  'qemu-build.log',
-  'block-trace.log',
-  'blkdebug',
-  GUEST_RESULTS_FILE,
-  ...Object.values(GUEST_AGENT_FILES),
-  ...Object.values(REPRODUCE_FILES),
-];
-
 /**
  * inputs -> config -> plan -> provision -> run -> observe -> report. Bad input and broken
  * infrastructure before QEMU starts throw (QfiError); everything from QEMU's start on is
@@ -68,7 +47,7 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(' ')}], seed ${plan.seed}`);
 
   mkdirSync(config.report.dir, { recursive: true });
-  for (const name of resultFiles) rmSync(join(config.report.dir, name), { force: true, recursive: true });
+  for (const name of runResultNames()) rmSync(join(config.report.dir, name), { force: true, recursive: true });
   writeReproducer(plan, config.report.dir);
   writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
 

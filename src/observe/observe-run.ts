@@ -11,11 +11,12 @@ import { readKtapFile } from './ktap-console.js';
 import { mergeKtapReports } from './ktap.js';
 import { readGuestResults } from './guest-results.js';
 import type { TestRun } from './types.js';
+import { RESULTS_FILES } from '../core/results-layout.js';
 
 /** What QEMU's run left (record, console summary, injection log) -> the run's verdict and injections. */
 export function observeRun(ran: Pick<TestRun, 'plan' | 'provisioned' | 'record' | 'summary'>, log: Logger): TestRun {
   const { plan, record } = ran;
-  const injectionsFile = join(record.files.dir, 'injections.jsonl');
+  const injectionsFile = join(record.files.dir, RESULTS_FILES.injections);
   const hostEntries = record.hostFaults ? hostInjections(plan, record.hostFaults, Date.parse(record.startedAt)) : [];
   const injections = summarizeInjections(injectionsFile, plan.pluginRules, plan.host.hostRules, hostEntries);
   if (plan.host.hostRules.length > 0) writeHostInjections(injectionsFile, hostEntries);

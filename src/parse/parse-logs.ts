@@ -16,6 +16,7 @@ import { ktapSuites } from '../report/junit-ktap.js';
 import { renderJUnit, type JUnitSuite } from '../report/junit-xml.js';
 import { ktapFileJson } from '../report/ktap-json.js';
 import { ktapTreeText } from '../report/ktap-tree.js';
+import { REPORT_FILES, RESULTS_FILES } from '../core/results-layout.js';
 
 export interface ParseOptions {
   /** Paths, or `-` for standard input. */
@@ -43,8 +44,8 @@ interface RunContext {
 }
 
 function runContext(consoleLog: string): RunContext | undefined {
-  if (basename(consoleLog) !== 'console.log') return undefined;
-  const summary = join(dirname(consoleLog), 'summary.json');
+  if (basename(consoleLog) !== RESULTS_FILES.console) return undefined;
+  const summary = join(dirname(consoleLog), REPORT_FILES.summaryJson);
   if (!existsSync(summary)) return undefined;
   try {
     const json = JSON.parse(readFileSync(summary, 'utf8')) as { scenario?: unknown; ktap?: { caseLocation?: { file?: string; line?: number } | null } | null };

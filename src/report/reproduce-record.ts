@@ -14,13 +14,9 @@ import { qfiVersion } from '../core/version.js';
 import type { ResolvedConfig } from '../config/types.js';
 
 /** The results-folder files of reproduction; the pipeline removes stale ones before a run. */
-export const REPRODUCE_FILES = {
-  manifest: 'reproduce.json',
-  config: 'reproduce-config.toml',
-  rulesFile: 'reproduce-rules.toml',
-  /** Written by `qfi reproduce` into its own results folder. */
-  comparison: 'comparison.json',
-} as const;
+import { REPRODUCE_FILES } from '../core/results-layout.js';
+
+export { REPRODUCE_FILES };
 
 export const REPRODUCE_SCHEMA_VERSION = 1;
 

@@ -4,6 +4,7 @@ import { packageRoot } from '../core/package-root.js';
 import type { Plan } from '../plan/types.js';
 import type { GuestIdentity } from '../provision/guest/index.js';
 import { shellQuote } from '../core/shell-quote.js';
+import { REPORT_FILES } from '../core/results-layout.js';
 
 /**
  * reproducer.sh: `qfi reproduce` on the folder the script is in. Written before QEMU starts,
@@ -47,7 +48,7 @@ export function writeReproducer(plan: Plan, dir: string, guest?: GuestIdentity):
     'exec "${qfi[@]}" reproduce "$here" "$@"',
     '',
   ];
-  const path = join(dir, 'reproducer.sh');
+  const path = join(dir, REPORT_FILES.reproducer);
   writeFileSync(path, lines.join('\n'), { mode: 0o755 });
   return path;
 }

@@ -1,12 +1,13 @@
 import type { TestRun } from '../observe/types.js';
 import { REPRODUCE_FILES } from './reproduce-record.js';
 import { ktapCaseLocation } from './junit.js';
+import { REPORT_FILES, RESULTS_FILES } from '../core/results-layout.js';
 
 /** Bumped when a field changes meaning, so tools reading old summaries can tell. */
 export const SUMMARY_SCHEMA_VERSION = 1;
 
 /** The machine-readable result: what ran, with what, what happened, where the files are. */
-export function toSummaryJson(run: TestRun, junitFile = 'junit.xml'): string {
+export function toSummaryJson(run: TestRun, junitFile: string = REPORT_FILES.junit): string {
   const { record, plan, provisioned } = run;
   const summary = {
     schema: SUMMARY_SCHEMA_VERSION,
@@ -64,13 +65,13 @@ export function toSummaryJson(run: TestRun, junitFile = 'junit.xml'): string {
       : null,
     diagnostics: record.diagnostics ?? null,
     files: {
-      console: 'console.log',
-      qemuStderr: 'qemu-stderr.log',
-      qmpLog: 'qmp.log',
+      console: RESULTS_FILES.console,
+      qemuStderr: RESULTS_FILES.qemuStderr,
+      qmpLog: RESULTS_FILES.qmpLog,
       junit: junitFile,
-      reproducer: 'reproducer.sh',
+      reproducer: REPORT_FILES.reproducer,
       reproduce: REPRODUCE_FILES.manifest,
-      ...(run.injections ? { injections: 'injections.jsonl' } : {}),
+      ...(run.injections ? { injections: RESULTS_FILES.injections } : {}),
     },
   };
   return `${JSON.stringify(summary, null, 2)}\n`;

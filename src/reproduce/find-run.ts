@@ -7,6 +7,7 @@
 import { UsageError } from '../core/errors.js';
 import { closestMatch } from '../config/closest-match.js';
 import { REPRODUCE_FILES } from '../report/reproduce-record.js';
+import { REPORT_FILES } from '../core/results-layout.js';
 
 const MANIFEST = REPRODUCE_FILES.manifest;
 
@@ -47,11 +48,11 @@ export function findRun(names: readonly string[], opts: { scenario: string | und
   if (runs.length === 1) return runs[0]!;
   if (runs.length > 1)
     throw new UsageError(`${opts.label} holds the results of ${runs.length} runs (${runs.join(', ')})`, { hint: 'give one of these folders' });
-  const older = names.some((n) => n === 'summary.json' || /^[^/]+\/summary\.json$/.test(n));
+  const older = names.some((n) => n === REPORT_FILES.summaryJson || (n.endsWith(`/${REPORT_FILES.summaryJson}`) && n.split('/').length === 2));
   throw new UsageError(`${opts.label} has no ${MANIFEST}: it is not the results folder of a qfi run`, {
     hint: older
       ? `its summary.json is from a qfi without \`qfi reproduce\`; run its scenario again with \`qfi run\` (the flags are in its reproducer.sh)`
-      : names.includes('campaign.json')
+      : names.includes(REPORT_FILES.campaign)
         ? "a snapshot campaign's trials are repeated by the campaign: use the trial's `reproducer` line in campaign.json"
         : 'give the folder a qfi run wrote (qfi-results/ by default), or the artifact zip downloaded from GitHub',
   });

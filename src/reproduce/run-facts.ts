@@ -9,6 +9,7 @@ import { UsageError } from '../core/errors.js';
 import type { Verdict } from '../core/verdict.js';
 import type { GuestPoint } from '../observe/guest-points.js';
 import { reportFilesIn } from '../report/write-reports.js';
+import { RESULTS_FILES } from '../core/results-layout.js';
 
 /** The built-in guest as summary.json records it (`guest`, the provision stage's GuestIdentity). */
 export interface RecordedGuest {
@@ -54,7 +55,7 @@ export function readRunFacts(dir: string): RunFacts | undefined {
     throw new UsageError(`${file} lacks verdict, faults or qemu: not a qfi run's summary`, { hint: 'give the results folder of a qfi run' });
   }
   const icount = summary.qemu.argv.includes('-icount');
-  return { summary, injections: readInjectionKeys(join(dir, 'injections.jsonl'), icount), icount };
+  return { summary, injections: readInjectionKeys(join(dir, RESULTS_FILES.injections), icount), icount };
 }
 
 function readInjectionKeys(file: string, icount: boolean): string[] {

@@ -10,6 +10,7 @@ import { ensureBuildDeps, systemPython } from './build-deps.js';
 import { qemuCacheKey, type QemuCacheKey } from './cache-key.js';
 import { NinjaProgress } from './ninja-progress.js';
 import { addFirmwareStandIns, applyPatches, downloadRelease, resolveQemuSource, sourceHashOf, unpackSource, type QemuSourceOrigin } from './qemu-source.js';
+import { QEMU_BUILD_LOG } from '../../core/results-layout.js';
 
 export type { QemuBuildSpec };
 
@@ -199,7 +200,7 @@ async function buildInto(
     buildLog.end();
     if (err instanceof QfiError) throw err;
     mkdirSync(opts.resultsDir, { recursive: true });
-    const kept = join(opts.resultsDir, 'qemu-build.log');
+    const kept = join(opts.resultsDir, QEMU_BUILD_LOG);
     let tail = '';
     if (existsSync(logFile)) {
       copyFileSync(logFile, kept);
