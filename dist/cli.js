@@ -19,7 +19,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-5YYXYABS.js";
+} from "./chunks/chunk-23B5RENI.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

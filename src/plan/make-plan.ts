@@ -97,6 +97,7 @@ export function makePlan(config: ResolvedConfig, token: string = randomBytes(12)
     },
     extraArgs: config.qemu.extraArgs,
     sources: config.sources,
+    locations: config.locations,
     reproducer: reproducerLine(config.reproducerArgs),
   };
 }

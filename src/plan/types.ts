@@ -4,6 +4,7 @@ import type { ReportSources } from '../config/report-sources.js';
 import type { FileSpec } from '../config/file-spec.js';
 import type { PluginRuleLine } from '../rules/plugin-rules.js';
 import type { HostPlan } from './host-plan.js';
+import type { SettingLocations } from '../config/settings.js';
 
 export interface FwCfgEntry {
   /** `opt/...`, at most 55 bytes. */
@@ -87,6 +88,8 @@ export interface Plan {
   extraArgs: string[];
   /** Where the rules and the command are written in the user's repository (JUnit file/line). */
   sources: ReportSources;
+  /** Where each setting was written (qfi.toml position or input name): later errors point there. */
+  locations: SettingLocations;
   /** `qfi run …` that repeats this scenario from the same checkout (reports quote it). */
   reproducer: string;
 }

@@ -15,6 +15,7 @@ import { buildPlugin, qfiPluginSources } from './qemu-build/build-plugin.js';
 import { ensureBuiltQemu } from './qemu-build/build-qemu.js';
 import { pluginApiVersion } from '../plan/qemu-releases.js';
 import { findFirmware, locateQemu, readQemuVersion, type QemuInstall } from './qemu-system.js';
+import { sourceOf } from '../config/settings.js';
 
 /** The plan's `accel` (the user's choice) made concrete: `auto` probes KVM, `kvm` must work. */
 async function chooseAccel(plan: Plan, target: KvmProbeTarget, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
@@ -163,7 +164,7 @@ async function provisionPlugins(plan: Plan, qemu: QemuFiles, version: string, ho
       const prefix = headersPrefix();
       if (!prefix) {
         throw new ConfigError(`plugin ${path} is C source, but ${dirname(dirname(qemu.binary))} has no include/qemu-plugin.h to compile it against`, {
-          location: { input: 'plugin' },
+          location: sourceOf(plan, 'plugin'),
           hint: 'use qemu: build (or auto), point qemu at a QEMU install with its headers, or give the plugin as a built .so',
         });
       }
@@ -176,7 +177,7 @@ async function provisionPlugins(plan: Plan, qemu: QemuFiles, version: string, ho
     const prefix = headersPrefix();
     if (!prefix) {
       throw new ConfigError(`plugin rules need qfi's plugin, compiled against qemu-plugin.h, which ${dirname(dirname(qemu.binary))} does not have`, {
-        location: { input: 'qemu' },
+        location: sourceOf(plan, 'qemu'),
         hint: 'use qemu: auto or build, or point qemu at a QEMU install prefix that has include/qemu-plugin.h',
       });
     }
@@ -202,7 +203,7 @@ function checkPluginApi(plan: Plan, version: string, binary: string): void {
       ? `insn.skip needs QEMU 11.0 or newer (plugin API 6, qemu_plugin_set_pc); ${binary} is QEMU ${version} (plugin API ${api || 'none'})`
       : `plugin rules need QEMU 10.1 or newer (plugin API 5: guest memory and register writes); ${binary} is QEMU ${version} (plugin API ${api || 'none'})`,
     {
-      location: { input: needsSkip ? 'qemu-version' : 'qemu' },
+      location: sourceOf(plan, needsSkip ? 'qemu-version' : 'qemu'),
       hint: needsSkip
         ? 'set qemu-version: 11.1.2 with qemu: build, or drop the insn.skip rules'
         : 'use qemu: auto or build (qfi builds QEMU 10.2), or point qemu at QEMU 10.1+',

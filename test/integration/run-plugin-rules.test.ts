@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,13 @@ describe('plugin rules on the built-in Linux guest (QEMU 10.2.2 build + qfi-faul
       host,
     ).catch((e: unknown) => e);
     expect(formatError(viaSystem)).toMatch(/plugin rules \(mem\.\*, reg\.\*, insn\.\*\) need qfi's plugin.*but qemu is `system`/);
+    // The QEMU named in qfi.toml: the refusal, made once the QEMU is known, points at the file's line.
+    writeFileSync(join(cwd, 'qfi.toml'), `[qemu]\nbinary = "${system}"\n`);
+    const viaFile = await runPipeline(
+      { inputs: { command: 'true', faults: ['mem.flip[addr=0x8000 at=insn:10]=fail'], 'results-dir': join(cwd, 'r') }, cwd },
+      host,
+    ).catch((e: unknown) => e);
+    expect(formatError(viaFile)).toMatch(/^qfi\.toml:2:10: error: plugin rules need QEMU 10\.1 or newer/);
   });
 
   it('refuses insn.skip on QEMU 10.2 (it needs plugin API 6), naming the version to build', async () => {

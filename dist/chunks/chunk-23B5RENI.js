@@ -7575,6 +7575,7 @@ function makePlan(config, token = randomBytes(12).toString("hex"), opts = {}) {
     },
     extraArgs: config.qemu.extraArgs,
     sources: config.sources,
+    locations: config.locations,
     reproducer: reproducerLine(config.reproducerArgs)
   };
 }
@@ -17418,7 +17419,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
       const prefix = headersPrefix();
       if (!prefix) {
         throw new ConfigError(`plugin ${path6} is C source, but ${dirname11(dirname11(qemu.binary))} has no include/qemu-plugin.h to compile it against`, {
-          location: { input: "plugin" },
+          location: sourceOf(plan, "plugin"),
           hint: "use qemu: build (or auto), point qemu at a QEMU install with its headers, or give the plugin as a built .so"
         });
       }
@@ -17431,7 +17432,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
     const prefix = headersPrefix();
     if (!prefix) {
       throw new ConfigError(`plugin rules need qfi's plugin, compiled against qemu-plugin.h, which ${dirname11(dirname11(qemu.binary))} does not have`, {
-        location: { input: "qemu" },
+        location: sourceOf(plan, "qemu"),
         hint: "use qemu: auto or build, or point qemu at a QEMU install prefix that has include/qemu-plugin.h"
       });
     }
@@ -17453,7 +17454,7 @@ function checkPluginApi(plan, version, binary) {
   throw new ConfigError(
     needsSkip ? `insn.skip needs QEMU 11.0 or newer (plugin API 6, qemu_plugin_set_pc); ${binary} is QEMU ${version} (plugin API ${api || "none"})` : `plugin rules need QEMU 10.1 or newer (plugin API 5: guest memory and register writes); ${binary} is QEMU ${version} (plugin API ${api || "none"})`,
     {
-      location: { input: needsSkip ? "qemu-version" : "qemu" },
+      location: sourceOf(plan, needsSkip ? "qemu-version" : "qemu"),
       hint: needsSkip ? "set qemu-version: 11.1.2 with qemu: build, or drop the insn.skip rules" : "use qemu: auto or build (qfi builds QEMU 10.2), or point qemu at QEMU 10.1+"
     }
   );
