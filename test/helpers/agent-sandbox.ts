@@ -20,12 +20,21 @@ import { initramfsEntries } from '../../src/provision/guest/initramfs.js';
 
 const FW_CFG_DIR = 'sys/firmware/qemu_fw_cfg/by_name';
 
-/** Why the agent cannot be run here (no static busybox, no `script`, no user namespaces), or undefined. */
+/**
+ * The namespaces the sandbox runs in. Root needs no user namespace, and gets none: the kernel
+ * refuses a new user namespace to a chrooted process (CI runs in a fresh root), but not mount
+ * and PID namespaces to root.
+ */
+const NAMESPACES = [...(process.getuid?.() === 0 ? [] : ['--user', '--map-root-user']), '--mount', '--pid', '--fork'];
+
+/** Why the agent cannot be run here (no static busybox, no `script`, no namespaces), or undefined. */
 export function agentSandboxProblem(busybox: string | undefined): string | undefined {
   if (busybox === undefined) return 'no cached static busybox: run test/integration/builtin-guest.test.ts once to download it';
   if (spawnSync('script', ['--version']).status !== 0) return 'no `script` (util-linux) for the console terminal';
-  const ns = spawnSync('unshare', ['--user', '--map-root-user', '--mount', '--pid', '--fork', 'true']);
-  if (ns.status !== 0) return `no user, mount and PID namespaces here (unshare: ${ns.stderr.toString().trim() || `exit ${ns.status}`})`;
+  // The sandbox's own steps: namespaces, a terminal from script, a bind mount in the new mount namespace.
+  const ns = spawnSync('script', ['-qfec', `unshare ${NAMESPACES.join(' ')} sh -c 'mount --bind "$(tty)" /dev/null'`, '/dev/null']);
+  if (ns.status !== 0)
+    return `no ${NAMESPACES.includes('--user') ? 'user, ' : ''}mount and PID namespaces here (unshare: ${ns.stderr.toString().trim() || `exit ${ns.status}`})`;
   return undefined;
 }
 
@@ -98,7 +107,7 @@ export class AgentConsole {
 
   constructor(root: string) {
     const inside = 'mount --bind "$(tty)" "$ROOT/dev/console" && mount --bind /dev/null "$ROOT/dev/null" && exec chroot "$ROOT" /bin/busybox.real sh /init';
-    const sandbox = `unshare --user --map-root-user --mount --pid --fork --kill-child sh -c '${inside}'`;
+    const sandbox = `unshare ${NAMESPACES.join(' ')} --kill-child sh -c '${inside}'`;
     this.child = spawn('script', ['-qfec', sandbox, '/dev/null'], {
       env: { ROOT: root, PATH: process.env.PATH ?? '/usr/bin:/bin' },
       stdio: ['pipe', 'pipe', 'pipe'],
