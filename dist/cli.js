@@ -19,7 +19,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-23B5RENI.js";
+} from "./chunks/chunk-327HGLIF.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

@@ -26,7 +26,7 @@ import {
   formatLocation,
   runMode,
   unusedRuleWarning
-} from "./chunks/chunk-23B5RENI.js";
+} from "./chunks/chunk-327HGLIF.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 

@@ -4505,6 +4505,12 @@ function defaultValue(name, baseDir) {
 function sourceOf(config, name) {
   return config.locations[name] ?? { input: name };
 }
+function locateSettingError(err, holder) {
+  if (!(err instanceof ConfigError) || !err.location?.input || err.location.file !== void 0) return err;
+  const written = holder.locations[err.location.input];
+  if (!written || written.file === void 0) return err;
+  return new ConfigError(err.message, { location: written, ...err.hint !== void 0 ? { hint: err.hint } : {}, cause: err });
+}
 
 // src/config/purpose-checks.ts
 function checkPurpose(config, purpose, problems) {
@@ -17435,6 +17441,13 @@ async function kvmProbeKernel(plan, guest, host, signal) {
   return builtin.kernel;
 }
 async function provisionQemu(plan, host, signal) {
+  try {
+    return await fetchQemu(plan, host, signal);
+  } catch (err) {
+    throw locateSettingError(err, plan);
+  }
+}
+async function fetchQemu(plan, host, signal) {
   const choice = plan.qemu;
   if (choice.kind === "system" || choice.kind === "path") {
     const install2 = locateQemu(choice.kind === "system" ? "system" : choice.path, plan.arch);
@@ -17502,6 +17515,13 @@ function checkPluginApi(plan, version, binary) {
   );
 }
 async function provision(plan, host, workDir, signal) {
+  try {
+    return await provisionAll(plan, host, workDir, signal);
+  } catch (err) {
+    throw locateSettingError(err, plan);
+  }
+}
+async function provisionAll(plan, host, workDir, signal) {
   const [qemu, guest] = await Promise.all([provisionQemu(plan, host, signal), provisionGuest(plan, host, workDir, signal)]);
   const fastBios = guest.kernelFormat === "linux" ? archData[plan.arch].fastBios : void 0;
   const bios = plan.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : void 0);

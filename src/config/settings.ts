@@ -3,7 +3,7 @@
  * file's, and a setting nobody wrote takes its literal default from the inputs table (the
  * one place defaults are written). Each value keeps where it was written.
  */
-import type { SourceLocation } from '../core/errors.js';
+import { ConfigError, type SourceLocation } from '../core/errors.js';
 import type { FileSettings, SettingValue } from './check-schema.js';
 import { valueFromInput } from './convert-value.js';
 import type { DiskSpec } from './disk-spec.js';
@@ -92,4 +92,15 @@ export function defaultValue(name: InputName, baseDir: string): SettingValue['va
 /** Where a resolved config's setting was written, for errors found after the config stage. */
 export function sourceOf(config: { readonly locations: SettingLocations }, name: InputName): SourceLocation {
   return config.locations[name] ?? { input: name };
+}
+
+/**
+ * A ConfigError a later stage raised naming only an input (`input qemu-sha256`), placed where
+ * that setting was written (`qfi.toml:4:10` with its caret) when it was written in the file.
+ */
+export function locateSettingError(err: unknown, holder: { readonly locations: SettingLocations }): unknown {
+  if (!(err instanceof ConfigError) || !err.location?.input || err.location.file !== undefined) return err;
+  const written = holder.locations[err.location.input as InputName];
+  if (!written || written.file === undefined) return err;
+  return new ConfigError(err.message, { location: written, ...(err.hint !== undefined ? { hint: err.hint } : {}), cause: err });
 }

@@ -15,7 +15,7 @@ import { buildPlugin, qfiPluginSources } from './qemu-build/build-plugin.js';
 import { ensureBuiltQemu } from './qemu-build/build-qemu.js';
 import { pluginApiVersion } from '../plan/qemu-releases.js';
 import { findFirmware, locateQemu, readQemuVersion, type QemuInstall } from './qemu-system.js';
-import { sourceOf } from '../config/settings.js';
+import { locateSettingError, sourceOf } from '../config/settings.js';
 
 /** The plan's `accel` (the user's choice) made concrete: `auto` probes KVM, `kvm` must work. */
 async function chooseAccel(plan: Plan, target: KvmProbeTarget, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
@@ -130,7 +130,15 @@ export interface QemuFiles {
   built: { prefix: string; key: string } | undefined;
 }
 
-export async function provisionQemu(plan: Pick<Plan, 'qemu' | 'arch' | 'resultsDir'>, host: Host, signal?: AbortSignal): Promise<QemuFiles> {
+export async function provisionQemu(plan: Pick<Plan, 'qemu' | 'arch' | 'resultsDir' | 'locations'>, host: Host, signal?: AbortSignal): Promise<QemuFiles> {
+  try {
+    return await fetchQemu(plan, host, signal);
+  } catch (err) {
+    throw locateSettingError(err, plan);
+  }
+}
+
+async function fetchQemu(plan: Pick<Plan, 'qemu' | 'arch' | 'resultsDir'>, host: Host, signal?: AbortSignal): Promise<QemuFiles> {
   const choice = plan.qemu;
   if (choice.kind === 'system' || choice.kind === 'path') {
     const install = locateQemu(choice.kind === 'system' ? 'system' : choice.path, plan.arch);
@@ -217,6 +225,14 @@ function checkPluginApi(plan: Plan, version: string, binary: string): void {
  * really works here.
  */
 export async function provision(plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<Provisioned> {
+  try {
+    return await provisionAll(plan, host, workDir, signal);
+  } catch (err) {
+    throw locateSettingError(err, plan);
+  }
+}
+
+async function provisionAll(plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<Provisioned> {
   // A QEMU build takes minutes; fetch the guest meanwhile.
   const [qemu, guest] = await Promise.all([provisionQemu(plan, host, signal), provisionGuest(plan, host, workDir, signal)]);
 

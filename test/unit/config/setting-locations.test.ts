@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config/index.js';
 import type { ConfigPurpose } from '../../../src/config/purpose-checks.js';
-import { sourceOf } from '../../../src/config/settings.js';
+import { locateSettingError, sourceOf } from '../../../src/config/settings.js';
 import { ConfigError, formatError } from '../../../src/core/errors.js';
 import { makePlan } from '../../../src/plan/make-plan.js';
 import type { RawInputs } from '../../../src/config/inputs.js';
@@ -81,5 +81,23 @@ describe('refusals that need only the config', () => {
     const text = await configRefusal('[fault_injection]\nrules = ["alloc.frame=fail"]\n', 'qtest');
     expect(text).toContain('input qtest-script: mode qtest needs at least one qtest script');
     expect(text).toContain('input faults: rule alloc.frame=fail is a guest rule (no guest reads it), so it cannot apply in mode qtest');
+  });
+
+  it("places a later stage's refusal that names only an input where the file wrote that setting", async () => {
+    const sha = 'a'.repeat(64);
+    const config = await resolvedFrom(`[qemu]\nsha256 = "${sha}"\n[test]\ncommand = "x"\n`, { memory: '512M' });
+    const mismatch = new ConfigError('the tarball does not match qemu-sha256', { location: { input: 'qemu-sha256' }, hint: 'check the sum' });
+    expect(formatError(locateSettingError(mismatch, config))).toBe(
+      `qfi.toml:2:10: error: the tarball does not match qemu-sha256\n2 | sha256 = "${sha}"\n  |          ^\nhint: check the sum`,
+    );
+    // Given as an input, never written, or already placed in a file: unchanged.
+    const viaInput = new ConfigError('m', { location: { input: 'memory' } });
+    expect(locateSettingError(viaInput, config)).toBe(viaInput);
+    const unwritten = new ConfigError('m', { location: { input: 'qemu-patches' } });
+    expect(locateSettingError(unwritten, config)).toBe(unwritten);
+    const inFile = new ConfigError('m', { location: { input: 'qemu-sha256', file: '/x/patch.diff' } });
+    expect(locateSettingError(inFile, config)).toBe(inFile);
+    const other = new Error('not a config error');
+    expect(locateSettingError(other, config)).toBe(other);
   });
 });
