@@ -19,7 +19,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-327HGLIF.js";
+} from "./chunks/chunk-DZ4QIMYL.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

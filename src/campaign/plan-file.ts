@@ -1,5 +1,6 @@
 /** plan.json: what `qfi plan` wrote, read back by matrix jobs (`plan-file`) and by `merge`. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { decodeUtf8Input, readInputFile } from '../core/input-file.js';
 import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan } from './model.js';
@@ -16,9 +17,12 @@ export function writePlanFile(dir: string, plan: CampaignPlan): string {
 /** A plan.json, checked; `input` names where the path came from for the error. */
 export function readPlanFile(file: string, input = 'plan-file'): CampaignPlan {
   const hint = 'give the plan.json that `qfi plan` (action mode: plan) wrote, with the same qfi version';
+  // Large campaigns write long plans; 64 MiB is far beyond any, and still bounded.
+  const request = { path: file, displayPath: file, what: 'plan file', maxBytes: 64 * 1024 * 1024, location: { input } };
+  const text = decodeUtf8Input(readInputFile(request), request);
   let plan: CampaignPlan;
   try {
-    plan = JSON.parse(readFileSync(file, 'utf8')) as CampaignPlan;
+    plan = JSON.parse(text) as CampaignPlan;
   } catch (err) {
     throw new ConfigError(`plan file ${file} is not JSON: ${(err as Error).message}`, { location: { input }, hint });
   }

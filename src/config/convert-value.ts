@@ -4,6 +4,7 @@
  * (memory size, fw_cfg name, paths that must exist). Errors are ConfigErrors at `where`.
  */
 import { existsSync, statSync } from 'node:fs';
+import { fileKind } from '../core/input-file.js';
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError, type SourceLocation } from '../core/errors.js';
 import { validateFwCfgName } from '../rules/index.js';
@@ -335,8 +336,9 @@ function existingPath(text: string, baseDir: string, kind: 'file' | 'any', what:
         : `check the path; relative paths are resolved from ${baseDir}`;
     throw new ValueProblem(`${what} ${JSON.stringify(text)} does not exist (looked at ${path})`, hint);
   }
-  if (kind === 'file' && !statSync(path).isFile()) {
-    throw new ValueProblem(`${what} ${JSON.stringify(text)} is not a file (${path})`, `give the path of the ${what} file itself`);
+  const st = statSync(path);
+  if (kind === 'file' && !st.isFile()) {
+    throw new ValueProblem(`${what} ${JSON.stringify(text)} is ${fileKind(st)}, not a regular file (${path})`, `give the path of the ${what} file itself`);
   }
   return path;
 }

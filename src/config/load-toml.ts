@@ -1,10 +1,11 @@
 /**
  * Reads and parses one TOML file. Syntax errors become ConfigErrors at file:line:col with
- * a caret, worded by smol-toml; a missing file names the path and the input that gave it.
+ * a caret, worded by smol-toml; a missing file names the path and the input that gave it; only
+ * a regular UTF-8 file of at most 1 MiB is read (core/input-file.ts).
  */
-import { readFileSync } from 'node:fs';
 import { parse, TomlError, type TomlTable } from 'smol-toml';
-import { ConfigError, type SourceLocation } from '../core/errors.js';
+import { ConfigError } from '../core/errors.js';
+import { decodeUtf8Input, MAX_TEXT_INPUT_BYTES, readInputFile } from '../core/input-file.js';
 import { scanTomlPositions, type TomlPositions } from './toml-positions.js';
 
 export interface LoadedToml {
@@ -20,17 +21,14 @@ export interface LoadedToml {
 
 export function loadToml(opts: { path: string; displayPath: string; input?: string; what: string }): LoadedToml {
   const { path, displayPath } = opts;
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(err as Error).message})`;
-    throw new ConfigError(`${opts.what} ${displayPath} ${reason}`, {
-      location: locationOf(opts.input === undefined ? {} : { input: opts.input }),
-      hint: `check the path (${path}); relative paths are resolved from the working directory for inputs ` + "and from the config file's folder in qfi.toml",
-      cause: err,
-    });
-  }
+  const request = {
+    path,
+    displayPath,
+    what: opts.what,
+    maxBytes: MAX_TEXT_INPUT_BYTES,
+    ...(opts.input === undefined ? {} : { location: { input: opts.input } }),
+  };
+  let source = decodeUtf8Input(readInputFile(request), request);
   // smol-toml does not skip a UTF-8 byte order mark; editors on Windows write one.
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
 
@@ -64,8 +62,4 @@ export function sourceLineAt(source: string, line: number): string | undefined {
 function tomlErrorReason(err: TomlError): string {
   const first = err.message.split('\n\n')[0] ?? err.message;
   return first.replace(/^Invalid TOML document: /, '');
-}
-
-function locationOf(loc: SourceLocation): SourceLocation | undefined {
-  return Object.keys(loc).length === 0 ? undefined : loc;
 }

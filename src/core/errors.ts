@@ -87,19 +87,30 @@ export function formatCaret(loc: SourceLocation): string | undefined {
   if (loc.sourceLine === undefined || loc.column === undefined) return undefined;
   const gutter = loc.line !== undefined ? `${loc.line} | ` : '  | ';
   const pad = ' '.repeat(gutter.length - 2) + '| ';
-  return `${gutter}${loc.sourceLine}\n${pad}${' '.repeat(Math.max(0, loc.column - 1))}^`;
+  // The caret stays under its character when control characters before it are shown escaped.
+  const before = printable(loc.sourceLine.slice(0, Math.max(0, loc.column - 1)));
+  return `${gutter}${printable(loc.sourceLine)}\n${pad}${' '.repeat(before.length)}^`;
+}
+
+/**
+ * Text safe for a terminal: control characters (C0 but tab and newline, DEL, C1) shown as `\xNN`,
+ * so that a config or a path cannot move the cursor, change colours or set the title.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** The full text shown to a user: `where: error: what` + caret block + `hint: how to fix`. No stack. */
 export function formatError(err: unknown): string {
   if (!(err instanceof QfiError)) {
     const msg = err instanceof Error ? err.message : String(err);
-    return `error: ${msg}`;
+    return printable(`error: ${msg}`);
   }
   const where = err.location ? formatLocation(err.location) : '';
-  const lines = [`${where ? `${where}: ` : ''}error: ${err.message}`];
+  const lines = [printable(`${where ? `${where}: ` : ''}error: ${err.message}`)];
   const caret = err.location ? formatCaret(err.location) : undefined;
   if (caret) lines.push(caret);
-  if (err.hint) lines.push(`hint: ${err.hint}`);
+  if (err.hint) lines.push(printable(`hint: ${err.hint}`));
   return lines.join('\n');
 }

@@ -19,6 +19,7 @@ import { runQtestPipeline } from '../qtest/qtest-pipeline.js';
 import { reproduceRun } from '../reproduce/reproduce.js';
 import type { ModeName, ModeResult } from './mode-result.js';
 import { runPipeline } from './run-pipeline.js';
+import { sweepStaleRuns } from '../run/stale-runs.js';
 
 export interface ModeOptions extends InputsRequest {
   /** Aborted when the runner is interrupted: QEMU is stopped and the partial run reported. */
@@ -48,6 +49,8 @@ export const MODES: Readonly<Record<ModeName, ModeSpec>> = {
 
 /** Runs one mode: resolve, run, report; a QfiError before QEMU starts is thrown (usage, config, infra). */
 export function runMode(mode: ModeName, options: ModeOptions, host: Host): Promise<ModeResult> {
+  // What runs killed with SIGKILL left (their QEMUs, their private folders) goes first.
+  sweepStaleRuns(host.log);
   return MODES[mode].run(options, host);
 }
 

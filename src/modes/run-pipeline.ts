@@ -2,8 +2,7 @@
  * Mode `run` (`qfi run`), and each scenario of a campaign or replay:
  * inputs -> config -> plan -> provision -> run -> observe -> report.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveInputs, type InputsRequest } from '../config/index.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -18,6 +17,7 @@ import { writeReproduceRecord } from '../report/reproduce-record.js';
 import { writeReports, type ReportFiles } from '../report/write-reports.js';
 import { runQemu } from '../run/run-qemu.js';
 import { summarizeConsole } from '../observe/summarize.js';
+import { makePrivateDir } from '../run/stale-runs.js';
 
 export interface PipelineOptions extends InputsRequest {
   /** Aborted when the runner is interrupted: QEMU is stopped and the partial run reported. */
@@ -52,7 +52,7 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
   writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
 
   // Private 0700 folder: the QMP socket and fw_cfg files are nobody else's business.
-  const privateDir = mkdtempSync(join(tmpdir(), 'qfi-'));
+  const privateDir = makePrivateDir();
   try {
     const provisioned = await host.log.group('Provision', () => provision(plan, host, privateDir, options.signal));
     // Again, now that the guest is known: it names the guest the replay will boot.

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { InfraError } from '../core/errors.js';
 import type { PlannedDisk } from '../plan/host-plan.js';
+import { diesWithParent } from '../core/child-lifetime.js';
 
 export interface DiskImage {
   id: string;
@@ -27,7 +28,7 @@ function qemuImg(qemuBinary: string): string {
  */
 export async function createQcow2(qemuBinary: string, args: readonly string[], what: string, signal?: AbortSignal, hint?: string): Promise<void> {
   const tool = qemuImg(qemuBinary);
-  const result = await execa(tool, ['create', '-q', '-f', 'qcow2', ...args], { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
+  const result = await execa(...diesWithParent(tool, ['create', '-q', '-f', 'qcow2', ...args]), { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
   if (result.failed) {
     throw new InfraError(`could not create ${what} with ${tool}: ${result.stderr || result.message}`, {
       hint:
@@ -82,7 +83,10 @@ export async function provisionDisks(disks: readonly PlannedDisk[], qemuBinary: 
  * file system has them.
  */
 async function copyForRun(image: string, copy: string, signal?: AbortSignal): Promise<string> {
-  const result = await execa('cp', ['--sparse=always', '--reflink=auto', '--', image, copy], { reject: false, ...(signal ? { cancelSignal: signal } : {}) });
+  const result = await execa(...diesWithParent('cp', ['--sparse=always', '--reflink=auto', '--', image, copy]), {
+    reject: false,
+    ...(signal ? { cancelSignal: signal } : {}),
+  });
   if (result.failed) {
     throw new InfraError(`could not copy the disk image ${image} for the run (snapshot=true): ${result.stderr || result.message}`, {
       hint: "check the free space of the results folder's file system, or set snapshot=false to let the guest write the image itself",

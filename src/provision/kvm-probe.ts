@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync, readFileSync, renameSync, statSync, w
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { privateTempPath } from '../core/temp-path.js';
+import { diesWithParent } from '../core/child-lifetime.js';
 
 /** Exit code QEMU gives when the probe's code wrote 0x31 to isa-debug-exit: (0x31 << 1) | 1. */
 const probeExitCode = 99;
@@ -67,7 +68,7 @@ export async function probeKvm(target: KvmProbeTarget, workDir: string, signal?:
   ];
   const cancel = signal ? { cancelSignal: signal } : {};
   const firmware = writeProbeFirmware(workDir);
-  const result = await execa(target.qemuBinary, [...common, '-bios', firmware, '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04'], {
+  const result = await execa(...diesWithParent(target.qemuBinary, [...common, '-bios', firmware, '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04']), {
     reject: false,
     timeout: 10_000,
     stdin: 'ignore',
@@ -80,8 +81,7 @@ export async function probeKvm(target: KvmProbeTarget, workDir: string, signal?:
   if (!target.kernel) return { usable: true, reason: 'KVM ran the probe code' };
 
   const boot = await execa(
-    target.qemuBinary,
-    [
+    ...diesWithParent(target.qemuBinary, [
       ...common,
       '-m',
       '256',
@@ -92,7 +92,7 @@ export async function probeKvm(target: KvmProbeTarget, workDir: string, signal?:
       target.kernel,
       '-append',
       'console=ttyS0 panic=-1 loglevel=4',
-    ],
+    ]),
     { reject: false, timeout: kernelProbeTimeoutMs, stdin: 'ignore', ...cancel },
   );
   if (/Kernel panic/.test(boot.stdout) && boot.exitCode === 0) return { usable: true, reason: 'KVM booted the guest kernel' };

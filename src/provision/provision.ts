@@ -16,6 +16,7 @@ import { ensureBuiltQemu } from './qemu-build/build-qemu.js';
 import { pluginApiVersion } from '../plan/qemu-releases.js';
 import { findFirmware, locateQemu, readQemuVersion, type QemuInstall } from './qemu-system.js';
 import { locateSettingError, sourceOf } from '../config/settings.js';
+import { checkMemoryFitsHost } from './host-memory.js';
 
 /** The plan's `accel` (the user's choice) made concrete: `auto` probes KVM, `kvm` must work. */
 async function chooseAccel(plan: Plan, target: KvmProbeTarget, workDir: string, host: Host, signal?: AbortSignal): Promise<'kvm' | 'tcg'> {
@@ -233,6 +234,7 @@ export async function provision(plan: Plan, host: Host, workDir: string, signal?
 }
 
 async function provisionAll(plan: Plan, host: Host, workDir: string, signal?: AbortSignal): Promise<Provisioned> {
+  checkMemoryFitsHost(plan.memory);
   // A QEMU build takes minutes; fetch the guest meanwhile.
   const [qemu, guest] = await Promise.all([provisionQemu(plan, host, signal), provisionGuest(plan, host, workDir, signal)]);
 

@@ -3,8 +3,7 @@
  * accelerator (found, or built) -> each script on its own QEMU -> JUnit and summaries. No guest
  * boots, so only host rules that act on a drive (block rules) make sense; the rest are refused.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveInputs, type InputsRequest } from '../config/index.js';
 import { ConfigError, InfraError } from '../core/errors.js';
@@ -21,6 +20,7 @@ import { qtestVerdict, writeQtestReports, type QtestOutcome } from './qtest-repo
 import { probeQtestAccel } from './qtest-support.js';
 import { qtestFileNames, runQtestScript, type ScriptResult } from './run-qtest.js';
 import { readQtestScript, type QtestScript } from './script.js';
+import { makePrivateDir } from '../run/stale-runs.js';
 
 export interface QtestPipelineOptions extends InputsRequest {
   signal?: AbortSignal;
@@ -46,7 +46,7 @@ export async function runQtestPipeline(options: QtestPipelineOptions, host: Host
   for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync(join(config.report.dir, f), { force: true });
   for (const f of [...Object.values(reportFilesIn(config.report.dir)), join(config.report.dir, 'blkdebug')]) rmSync(f, { force: true, recursive: true });
 
-  const privateDir = mkdtempSync(join(tmpdir(), 'qfi-qtest-'));
+  const privateDir = makePrivateDir();
   try {
     const qemu = await host.log.group('QEMU with the qtest accelerator', () => provisionQtestQemu(plan, host, options.signal));
     const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);

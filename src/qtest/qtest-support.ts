@@ -7,17 +7,21 @@
  */
 import { execa } from 'execa';
 import type { QtestConnection } from './qtest-client.js';
+import { diesWithParent } from '../core/child-lifetime.js';
 
 export type QtestAccelProbe = { ok: true } | { ok: false; reason: string };
 
 /** Starts `binary` with the qtest accelerator and asks `endianness` over stdio. */
 export async function probeQtestAccel(binary: string, signal?: AbortSignal): Promise<QtestAccelProbe> {
-  const child = execa(binary, ['-machine', 'none', '-accel', 'qtest', '-nodefaults', '-display', 'none', '-qtest', 'stdio', '-qtest-log', '/dev/null'], {
-    reject: false,
-    stdin: 'pipe',
-    timeout: 20_000,
-    ...(signal ? { cancelSignal: signal } : {}),
-  });
+  const child = execa(
+    ...diesWithParent(binary, ['-machine', 'none', '-accel', 'qtest', '-nodefaults', '-display', 'none', '-qtest', 'stdio', '-qtest-log', '/dev/null']),
+    {
+      reject: false,
+      stdin: 'pipe',
+      timeout: 20_000,
+      ...(signal ? { cancelSignal: signal } : {}),
+    },
+  );
   let answered = false;
   child.stdout?.on('data', (chunk: Buffer) => {
     if (/^OK (big|little)$/m.test(chunk.toString())) {

@@ -8,10 +8,8 @@
  * Block rules work as in a run: QMP swaps a blkdebug node in when a rule's window opens; the
  * script's start is the "test start", and `marker NAME` steps open windows waiting for NAME.
  */
-import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { execa } from 'execa';
 import { ConfigError } from '../core/errors.js';
 import type { Logger } from '../core/host.js';
 import type { HostFaultRecord } from '../run/host-faults.js';
@@ -20,6 +18,7 @@ import { BLOCK_TRACE_EVENTS, diskNodeArgs } from '../run/qemu-argv.js';
 import type { DiskImage } from '../provision/disks.js';
 import { HostFaults } from '../run/host-faults.js';
 import { QmpClient } from '../run/qmp-client.js';
+import { QemuProcess, type ProcessExit } from '../run/qemu-process.js';
 import { judgeAnswer } from './judge-step.js';
 import { QtestClosedError, QtestServer, type QtestConnection } from './qtest-client.js';
 import { probeQtestAttrs } from './qtest-support.js';
@@ -108,33 +107,25 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
   const argv = qtestArgv(opts.plan, opts.machine, { qtestSocket, qtestLog: files.qtestLog, qmpSocket, blockTrace });
 
   const server = await QtestServer.listen(qtestSocket);
-  const stderr = createWriteStream(files.stderr);
   const started = Date.now();
   opts.log.info(`qtest ${script.name}: ${script.sections.length} section(s) on ${opts.plan.machineType}`);
-  const child = execa(argv[0]!, argv.slice(1), {
-    reject: false,
-    stdin: 'ignore',
-    stdout: 'ignore',
-    stderr: 'pipe',
-    ...(opts.signal ? { cancelSignal: opts.signal } : {}),
-  });
-  child.stderr?.pipe(stderr);
+  const qemu = new QemuProcess(argv, { consoleFile: undefined, stderrFile: files.stderr, talksToGuest: false, log: opts.log, privateDir: opts.privateDir });
   const exited = new AbortController();
-  let ended = false;
-  const result = child.then((r) => {
-    ended = true;
-    exited.abort(new Error(`QEMU exited before connecting to the qtest socket${r.exitCode !== undefined ? ` (status ${r.exitCode})` : ''}`));
-    return r;
-  });
+  void qemu.exited.then((e) =>
+    exited.abort(new Error(`QEMU exited before connecting to the qtest socket${e.code !== undefined ? ` (status ${e.code})` : ''}`)),
+  );
+  let qmp: QmpClient | undefined;
+  const stop = () => qemu.stop(qmp ? (ms) => qmp!.execute('quit', undefined, ms) : undefined);
+  const onAbort = () => void stop();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
 
   const sections: SectionResult[] = [];
   let conn: QtestConnection | undefined;
-  let qmp: QmpClient | undefined;
   let hostFaults: HostFaults | undefined;
   let refusal: ConfigError | undefined;
   try {
-    const connectTimeout = AbortSignal.timeout(30_000);
-    conn = await server.accept(AbortSignal.any([exited.signal, connectTimeout]));
+    if (opts.signal?.aborted) throw new Error('interrupted before the script started');
+    conn = await server.accept(AbortSignal.any([exited.signal, AbortSignal.timeout(30_000)]));
     if (hasBlockRules) {
       qmp = await QmpClient.connect(qmpSocket, { timeoutMs: 10_000 });
       hostFaults = await armHostFaults(qmp, opts, blockTrace);
@@ -148,29 +139,25 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
     conn?.close();
     server.close();
   }
-  const { r, byUs } = await stopQemu(child, result, ended, qmp);
+  // The script is done: QEMU may go (quit over QMP when we have it, else a signal).
+  await stop();
+  const exit = await qemu.exited;
+  opts.signal?.removeEventListener('abort', onAbort);
   qmp?.close();
   hostFaults?.finish();
-  await new Promise<void>((resolve) => stderr.end(resolve));
   if (refusal) throw refusal;
+  // Ended by our quit or signal, not on its own (an abort, a segfault, an exit status) even when
+  // its exit was noticed only as the stop began.
+  const byUs = (!exit.signal && exit.code === 0) || (qemu.stoppedByUs && (exit.signal === 'SIGTERM' || exit.signal === 'SIGKILL'));
   const crash = byUs
     ? undefined
     : describeCrash(
-        r.exitCode,
-        r.signal ?? undefined,
-        r.stderr,
+        exit,
+        qemu.stderrTail,
         sections.some((s) => s.stepsRun > 0),
       );
   if (crash) markCrash(sections, crash);
-  return {
-    script,
-    sections,
-    qemuArgv: argv,
-    qemuExit: { code: r.exitCode ?? undefined, signal: r.signal ?? undefined },
-    crash,
-    files,
-    hostFaults: hostFaults?.record(),
-  };
+  return { script, sections, qemuArgv: argv, qemuExit: { code: exit.code, signal: exit.signal }, crash, files, hostFaults: hostFaults?.record() };
 }
 
 /** The block rules, armed before the first section runs (a qtest machine has no boot to wait for). */
@@ -186,32 +173,6 @@ async function armHostFaults(qmp: QmpClient, opts: RunQtestOptions, blockTrace: 
   await hostFaults.start(qmp, 0);
   await hostFaults.testStarted();
   return hostFaults;
-}
-
-/** The script is done: QEMU may go (quit over QMP when we have it, else a signal). */
-async function stopQemu<R extends { exitCode?: number | undefined; signal?: string | undefined }>(
-  child: { kill(signal: NodeJS.Signals): boolean },
-  result: Promise<R>,
-  ended: boolean,
-  qmp: QmpClient | undefined,
-): Promise<{ r: R; byUs: boolean }> {
-  let terminated = false;
-  if (!ended) {
-    if (qmp) await qmp.execute('quit').catch(() => undefined);
-    const stop = setTimeout(
-      () => {
-        terminated = true;
-        child.kill('SIGTERM');
-      },
-      qmp ? 3000 : 0,
-    );
-    await result;
-    clearTimeout(stop);
-  }
-  const r = await result;
-  // QEMU ended on its own (an abort, a segfault, an exit status) rather than by our quit or SIGTERM;
-  // its exit may be noticed only now, after the connection closed.
-  return { r, byUs: (terminated && r.signal === 'SIGTERM') || (!r.signal && r.exitCode === 0) };
 }
 
 /** Each section in order; after a lost connection the rest are errors that say why they did not run. */
@@ -316,14 +277,10 @@ async function refuseIgnoredAttrs(script: QtestScript, conn: QtestConnection, op
   );
 }
 
-function describeCrash(code: number | undefined, signal: string | undefined, stderr: unknown, scriptStarted: boolean): string {
-  const text = typeof stderr === 'string' ? stderr.trim() : '';
-  const last = text
-    .split('\n')
-    .filter((l) => l.trim())
-    .slice(-3)
-    .join(' | ');
-  const how = signal ? `was killed by ${signal}` : `exited with status ${code}`;
+function describeCrash(exit: ProcessExit, stderrTail: readonly string[], scriptStarted: boolean): string {
+  if (exit.failed && exit.code === undefined && exit.signal === undefined) return `QEMU could not be started: ${exit.message}`;
+  const last = stderrTail.slice(-3).join(' | ');
+  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
   return `QEMU ${how} ${scriptStarted ? 'during the script' : 'before the script started'}${last ? `: ${last}` : ''}`;
 }
 

@@ -17,7 +17,7 @@
  * Without an expectation a command must still answer OK. Lines before the first `[section]`
  * form a section named `setup`; a script without sections is one section named after the file.
  */
-import { readFileSync } from 'node:fs';
+import { decodeUtf8Input, MAX_TEXT_INPUT_BYTES, readInputFile } from '../core/input-file.js';
 import { basename } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { parseDuration, ValueProblem } from '../config/parse-values.js';
@@ -98,7 +98,8 @@ const NUMBER = /^(0x[0-9a-fA-F]+|[0-9]+)$/;
 const SCRIPT_HINT = 'a line is a qtest command with an optional expectation: `inb 0x511 == 0x51`, `readl 0x1000 & 0xff == 0x12`, `read 0x1000 4 == 0x51454d55`';
 
 export function readQtestScript(file: string): QtestScript {
-  return parseQtestScript(readFileSync(file, 'utf8'), file);
+  const request = { path: file, displayPath: file, what: 'qtest script', maxBytes: MAX_TEXT_INPUT_BYTES, location: { input: 'qtest-script' } };
+  return parseQtestScript(decodeUtf8Input(readInputFile(request), request), file);
 }
 
 export function parseQtestScript(text: string, file: string): QtestScript {

@@ -11,6 +11,8 @@ import type { Logger } from '../core/host.js';
 import { LineStream } from '../core/line-stream.js';
 import { SerialLineEnds } from './serial-line-ends.js';
 import { consoleInput } from '../protocol/guest-protocol.js';
+import { diesWithParent } from '../core/child-lifetime.js';
+import { recordQemu } from './stale-runs.js';
 
 /** How the process ended. `failed` without code or signal: it never started (ENOENT, EACCES...). */
 export interface ProcessExit {
@@ -21,19 +23,21 @@ export interface ProcessExit {
 }
 
 export interface QemuProcessOptions {
-  /** console.log and qemu-stderr.log. */
-  consoleFile: string;
+  /** console.log and qemu-stderr.log; no console file: QEMU's stdout is not read (qtest). */
+  consoleFile: string | undefined;
   stderrFile: string;
   /** Pipe stdin: the guest waits on its console for the runner's lines. */
   talksToGuest: boolean;
   log: Logger;
   /** Each console line (serial `\r\n` ends already cut to `\n`). */
-  onConsoleLine: (text: string) => void;
+  onConsoleLine?: (text: string) => void;
   /** Each step of the stop sequence waits this long for the exit. Default 3 s. */
   stopStepMs?: number;
+  /** The run's private folder: QEMU's pid is recorded there for the stale-run sweep. */
+  privateDir?: string;
 }
 
-type Child = ResultPromise<{ stdin: 'ignore' | 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
+type Child = ResultPromise<{ stdin: 'ignore' | 'pipe'; stdout: 'ignore' | 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
 
 /** stderr lines kept for the exit's explanation. */
 const STDERR_TAIL_LINES = 20;
@@ -46,6 +50,7 @@ export class QemuProcess {
   readonly stderrTail: string[] = [];
   private hasExited = false;
   private stopping: Promise<void> | undefined;
+  private stopFoundRunning = false;
   private readonly child: Child;
   private readonly stopStepMs: number;
 
@@ -54,15 +59,18 @@ export class QemuProcess {
     private readonly opts: QemuProcessOptions,
   ) {
     this.stopStepMs = opts.stopStepMs ?? 3_000;
-    this.child = execa(argv[0]!, argv.slice(1), {
+    // Dies with qfi even when qfi is killed with SIGKILL (no handler runs then).
+    const [file, args] = diesWithParent(argv[0]!, argv.slice(1));
+    this.child = execa(file, args, {
       stdin: opts.talksToGuest ? 'pipe' : 'ignore',
-      stdout: 'pipe',
+      stdout: opts.consoleFile === undefined ? 'ignore' : 'pipe',
       stderr: 'pipe',
       buffer: false,
       reject: false,
       cleanup: true,
     });
     this.pid = this.child.pid;
+    if (this.pid !== undefined && opts.privateDir) recordQemu(opts.privateDir, this.pid);
     this.exited = this.supervise();
   }
 
@@ -75,6 +83,14 @@ export class QemuProcess {
     return this.hasExited;
   }
 
+  /**
+   * The stop sequence began while QEMU still ran, as far as qfi knew: an exit noticed only just
+   * after may still be QEMU's own (a crash racing the stop), so callers also look at how it ended.
+   */
+  get stoppedByUs(): boolean {
+    return this.stopFoundRunning;
+  }
+
   /** A line to the guest's console input (the guest reads it with echo off). */
   tellGuest(line: string): void {
     const stdin = this.child.stdin;
@@ -83,6 +99,7 @@ export class QemuProcess {
 
   /** Ends QEMU: `quit` first (QMP, when connected), then SIGTERM, then SIGKILL. Called again, the same stop. */
   stop(quit?: (timeoutMs: number) => Promise<unknown>): Promise<void> {
+    if (!this.stopping) this.stopFoundRunning = !this.hasExited;
     this.stopping ??= (async () => {
       if (this.hasExited) return;
       if (quit) await quit(this.stopStepMs).catch(() => undefined);
@@ -98,9 +115,9 @@ export class QemuProcess {
   }
 
   private async supervise(): Promise<ProcessExit> {
-    const consoleOut = createWriteStream(this.opts.consoleFile);
+    const consoleOut = this.opts.consoleFile === undefined ? undefined : createWriteStream(this.opts.consoleFile);
     const stderrOut = createWriteStream(this.opts.stderrFile);
-    const lines = new LineStream(this.opts.onConsoleLine);
+    const lines = new LineStream(this.opts.onConsoleLine ?? (() => undefined));
     const stderrLines = new LineStream((line) => {
       if (line.trim() === '') return;
       this.stderrTail.push(line);
@@ -109,11 +126,11 @@ export class QemuProcess {
     // console.log and the line reader get the same bytes, with the serial port's `\r` before `\n` gone.
     const consoleEnds = new SerialLineEnds();
     const onConsoleBytes = (bytes: Buffer) => {
-      if (bytes.length === 0) return;
+      if (bytes.length === 0 || !consoleOut) return;
       consoleOut.write(bytes);
       lines.push(bytes);
     };
-    this.child.stdout.on('data', (chunk: Buffer) => onConsoleBytes(consoleEnds.push(chunk)));
+    this.child.stdout?.on('data', (chunk: Buffer) => onConsoleBytes(consoleEnds.push(chunk)));
     this.child.stderr.on('data', (chunk: Buffer) => {
       stderrOut.write(chunk);
       stderrLines.push(chunk);
@@ -123,7 +140,7 @@ export class QemuProcess {
     onConsoleBytes(consoleEnds.end());
     lines.end();
     stderrLines.end();
-    await Promise.all([closeStream(consoleOut), closeStream(stderrOut)]);
+    await Promise.all([consoleOut && closeStream(consoleOut), closeStream(stderrOut)]);
     return { code: result.exitCode, signal: result.signal, failed: result.failed, message: result.message ?? '' };
   }
 

@@ -92,7 +92,14 @@ class QemuRun {
     // A guest that waits on its console for `go` and `ack NAME`, or resumes from a saved state, reads QEMU's stdin.
     const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0 || opts.snapshot !== undefined;
     const onConsoleLine = (text: string) => this.onConsoleLine(text);
-    this.qemu = new QemuProcess(argv, { consoleFile: files.console, stderrFile: files.qemuStderr, talksToGuest, log: opts.log, onConsoleLine });
+    this.qemu = new QemuProcess(argv, {
+      consoleFile: files.console,
+      stderrFile: files.qemuStderr,
+      talksToGuest,
+      log: opts.log,
+      onConsoleLine,
+      privateDir: opts.privateDir,
+    });
     this.record.qemuPid = this.qemu.pid;
     const policy = {
       timeouts: plan.timeouts,

@@ -5,7 +5,7 @@
  * virtio-serial ports) and a real terminal as /dev/console, which the test reads and writes as
  * QEMU's serial port would be.
  *
- * The sandbox is a user, mount and PID namespace (`unshare`) and a chroot: the agent's
+ * The sandbox is a mount and PID namespace (`unshare`; a user namespace too when not root) and a chroot: the agent's
  * `poweroff -f` ends the PID namespace as power-off ends the guest, an `insmod` cannot touch the
  * host kernel, and nothing it mounts or links outlives it. Only the agent's own `$bb mount` and
  * `$bb --install` (the first lines it runs) are skipped, by a /bin/busybox that stands in for them:
@@ -13,7 +13,7 @@
  * `script` (util-linux) provides the terminal.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { initramfsEntries } from '../../src/provision/guest/initramfs.js';
@@ -23,9 +23,27 @@ const FW_CFG_DIR = 'sys/firmware/qemu_fw_cfg/by_name';
 /**
  * The namespaces the sandbox runs in. Root needs no user namespace, and gets none: the kernel
  * refuses a new user namespace to a chrooted process (CI runs in a fresh root), but not mount
- * and PID namespaces to root.
+ * and PID namespaces to root. The new mount namespace is made private so that the sandbox's bind
+ * mounts never reach the host; where / is no mount point (a chroot: CI's fresh root) unshare cannot
+ * change its propagation, and the mounts are left as they are, but only when none of them
+ * propagates (CI's namespace is private throughout).
  */
-const NAMESPACES = [...(process.getuid?.() === 0 ? [] : ['--user', '--map-root-user']), '--mount', '--pid', '--fork'];
+function namespaces(): string[] {
+  const user = process.getuid?.() === 0 ? [] : ['--user', '--map-root-user'];
+  const privateWorks = spawnSync('unshare', [...user, '--mount', '--propagation', 'private', 'true']).status === 0;
+  const propagation = privateWorks || anyMountShared() ? 'private' : 'unchanged';
+  return [...user, '--mount', '--propagation', propagation, '--pid', '--fork'];
+}
+
+function anyMountShared(): boolean {
+  try {
+    return /\sshared:\d+/.test(readFileSync('/proc/self/mountinfo', 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+const NAMESPACES = namespaces();
 
 /** Why the agent cannot be run here (no static busybox, no `script`, no namespaces), or undefined. */
 export function agentSandboxProblem(busybox: string | undefined): string | undefined {
@@ -34,7 +52,7 @@ export function agentSandboxProblem(busybox: string | undefined): string | undef
   // The sandbox's own steps: namespaces, a terminal from script, a bind mount in the new mount namespace.
   const ns = spawnSync('script', ['-qfec', `unshare ${NAMESPACES.join(' ')} sh -c 'mount --bind "$(tty)" /dev/null'`, '/dev/null']);
   if (ns.status !== 0)
-    return `no ${NAMESPACES.includes('--user') ? 'user, ' : ''}mount and PID namespaces here (unshare: ${ns.stderr.toString().trim() || `exit ${ns.status}`})`;
+    return `no ${NAMESPACES.includes('--user') ? 'user, ' : ''}mount and PID namespaces here (unshare: ${(ns.stderr.toString() + ns.stdout.toString()).trim() || `exit ${ns.status}`})`;
   return undefined;
 }
 

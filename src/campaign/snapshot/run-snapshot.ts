@@ -7,8 +7,7 @@
  * measurements.md) and keeps trials independent: the plugin's counters start at 0, guest
  * time does not drift across loads, and a trial that kills QEMU cannot take the next one along.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
 import type { Host } from '../../core/host.js';
@@ -31,6 +30,7 @@ import type { CampaignPlan, Scenario, ScenarioResult } from '../model.js';
 import { classifyTrial, testOutput } from './classify.js';
 import { resolveRegions, type ResolvedRegion } from './regions.js';
 import { trialRule } from './trials.js';
+import { makePrivateDir } from '../../run/stale-runs.js';
 
 /** What a snapshot campaign measured besides its trials, for campaign.json and the summary. */
 export interface SnapshotFacts {
@@ -122,7 +122,7 @@ export async function runSnapshotCampaign(
   host: Host,
   signal: AbortSignal | undefined,
 ): Promise<SnapshotCampaignResult> {
-  const privateDir = mkdtempSync(join(tmpdir(), 'qfi-snapshot-'));
+  const privateDir = makePrivateDir();
   try {
     const bench = await prepareBench(config, host, privateDir, signal);
     const point = config.campaign.snapshotAt;

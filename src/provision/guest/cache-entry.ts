@@ -1,12 +1,15 @@
 /**
  * One immutable cache folder, built at most once. It is built in a private sibling folder, the
  * marker file is written last, and the folder is renamed into place: a run killed half-way leaves
- * no folder with a marker, so the next run notices and rebuilds; two runs racing both succeed.
+ * no folder with a marker, so the next run notices and rebuilds (and removes the work folder, named
+ * for its process, once that process is gone); two runs racing both succeed.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { sweepOwnedDirs } from '../../core/owned-dirs.js';
+import { ownerTag } from '../../core/process-identity.js';
 
 export const COMPLETE_MARKER = '.complete';
 
@@ -14,32 +17,9 @@ export function isCacheEntryComplete(dir: string): boolean {
   return existsSync(join(dir, COMPLETE_MARKER));
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Remove work folders of builds whose process is gone (killed, crashed). */
-async function removeStaleWork(dir: string): Promise<void> {
-  const parent = dirname(dir);
-  const prefix = `${basename(dir)}.partial-`;
-  let names: string[];
-  try {
-    names = await readdir(parent);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && !pidAlive(pid)) {
-      await rm(join(parent, name), { recursive: true, force: true });
-    }
-  }
+function removeStaleWork(dir: string): void {
+  sweepOwnedDirs(dirname(dir), `${basename(dir)}.partial-`);
 }
 
 /**
@@ -69,8 +49,8 @@ async function placeEntry(work: string, dir: string): Promise<void> {
  */
 export async function ensureCacheEntry(dir: string, build: (workDir: string) => Promise<void>): Promise<boolean> {
   if (isCacheEntryComplete(dir)) return false;
-  await removeStaleWork(dir);
-  const work = `${dir}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
+  removeStaleWork(dir);
+  const work = `${dir}.partial-${ownerTag()}-${randomBytes(4).toString('hex')}`;
   await mkdir(work, { recursive: true });
   try {
     await build(work);

@@ -5,6 +5,7 @@
  */
 import { execa } from 'execa';
 import { InfraError } from '../../core/errors.js';
+import { diesWithParent } from '../../core/child-lifetime.js';
 
 export interface ToolOptions {
   cwd?: string;
@@ -35,7 +36,7 @@ export async function runTool(file: string, args: string[], opts: ToolOptions = 
   opts.signal?.throwIfAborted();
   let r;
   try {
-    r = await execa(file, args, {
+    r = await execa(...diesWithParent(file, args), {
       cwd: opts.cwd,
       cancelSignal: opts.signal,
       env: { LC_ALL: 'C', ...opts.env },
@@ -55,7 +56,7 @@ export async function filterBytes(file: string, args: string[], input: Uint8Arra
   opts.signal?.throwIfAborted();
   let r;
   try {
-    r = await execa(file, args, {
+    r = await execa(...diesWithParent(file, args), {
       cancelSignal: opts.signal,
       input,
       encoding: 'buffer',

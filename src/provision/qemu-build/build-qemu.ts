@@ -1,4 +1,4 @@
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -11,6 +11,8 @@ import { qemuCacheKey, type QemuCacheKey } from './cache-key.js';
 import { NinjaProgress } from './ninja-progress.js';
 import { addFirmwareStandIns, applyPatches, downloadRelease, resolveQemuSource, sourceHashOf, unpackSource, type QemuSourceOrigin } from './qemu-source.js';
 import { QEMU_BUILD_LOG } from '../../core/results-layout.js';
+import { diesWithParent } from '../../core/child-lifetime.js';
+import { makeOwnedDir, sweepOwnedDirs } from '../../core/owned-dirs.js';
 
 export type { QemuBuildSpec };
 
@@ -149,6 +151,9 @@ export async function prepareAndConfigure(
   return { src, build, flags, configureMs: Date.now() - t0 };
 }
 
+/** A build's work tree in the cache: `.work-<pid>.<start>-XXXXXX`. */
+const WORK_PREFIX = '.work-';
+
 async function buildInto(
   entry: string,
   key: QemuCacheKey,
@@ -157,8 +162,11 @@ async function buildInto(
   opts: { cacheDir: string; log: Logger; resultsDir: string; signal?: AbortSignal | undefined },
 ): Promise<void> {
   const { log, signal } = opts;
-  mkdirSync(join(opts.cacheDir, 'qemu'), { recursive: true });
-  const work = mkdtempSync(join(opts.cacheDir, 'qemu', '.work-'));
+  const parent = join(opts.cacheDir, 'qemu');
+  mkdirSync(parent, { recursive: true });
+  // Build trees of builds that were killed (gigabytes each) go first.
+  for (const stale of sweepOwnedDirs(parent, WORK_PREFIX)) log.info(`removed ${stale}, left by a QEMU build that was killed`);
+  const work = makeOwnedDir(parent, WORK_PREFIX);
   const stage = join(work, 'entry');
   const logFile = join(work, 'build.log');
   const buildLog = createWriteStream(logFile);
@@ -228,7 +236,14 @@ async function runLogged(
   onLine?: (line: string) => void,
 ): Promise<void> {
   out.write(`\n$ ${cmd} ${args.join(' ')}\n`);
-  const child = execa(cmd, args, { cwd, stdin: 'ignore', all: true, buffer: false, reject: false, ...(signal ? { cancelSignal: signal } : {}) });
+  const child = execa(...diesWithParent(cmd, args), {
+    cwd,
+    stdin: 'ignore',
+    all: true,
+    buffer: false,
+    reject: false,
+    ...(signal ? { cancelSignal: signal } : {}),
+  });
   const lines = onLine ? new LineStream(onLine) : undefined;
   child.all?.on('data', (chunk: Buffer) => {
     out.write(chunk);

@@ -28,15 +28,15 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat2, path6, options) {
-      if (!stat2.isSymbolicLink() && !stat2.isFile()) {
+    function checkStat(stat3, path6, options) {
+      if (!stat3.isSymbolicLink() && !stat3.isFile()) {
         return false;
       }
       return checkPathExt(path6, options);
     }
     function isexe(path6, options, cb) {
-      fs.stat(path6, function(er, stat2) {
-        cb(er, er ? false : checkStat(stat2, path6, options));
+      fs.stat(path6, function(er, stat3) {
+        cb(er, er ? false : checkStat(stat3, path6, options));
       });
     }
     function sync(path6, options) {
@@ -52,20 +52,20 @@ var require_mode = __commonJS({
     isexe.sync = sync;
     var fs = __require("fs");
     function isexe(path6, options, cb) {
-      fs.stat(path6, function(er, stat2) {
-        cb(er, er ? false : checkStat(stat2, options));
+      fs.stat(path6, function(er, stat3) {
+        cb(er, er ? false : checkStat(stat3, options));
       });
     }
     function sync(path6, options) {
       return checkStat(fs.statSync(path6), options);
     }
-    function checkStat(stat2, options) {
-      return stat2.isFile() && checkMode(stat2, options);
+    function checkStat(stat3, options) {
+      return stat3.isFile() && checkMode(stat3, options);
     }
-    function checkMode(stat2, options) {
-      var mod = stat2.mode;
-      var uid = stat2.uid;
-      var gid = stat2.gid;
+    function checkMode(stat3, options) {
+      var mod = stat3.mode;
+      var uid = stat3.uid;
+      var gid = stat3.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -488,7 +488,7 @@ var require_cross_spawn = __commonJS({
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
-    function spawnSync2(command, args, options) {
+    function spawnSync3(command, args, options) {
       const parsed = parse2(command, args, options);
       const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
@@ -496,7 +496,7 @@ var require_cross_spawn = __commonJS({
     }
     module.exports = spawn2;
     module.exports.spawn = spawn2;
-    module.exports.sync = spawnSync2;
+    module.exports.sync = spawnSync3;
     module.exports._parse = parse2;
     module.exports._enoent = enoent;
   }
@@ -800,19 +800,23 @@ function formatCaret(loc) {
   if (loc.sourceLine === void 0 || loc.column === void 0) return void 0;
   const gutter = loc.line !== void 0 ? `${loc.line} | ` : "  | ";
   const pad2 = " ".repeat(gutter.length - 2) + "| ";
-  return `${gutter}${loc.sourceLine}
-${pad2}${" ".repeat(Math.max(0, loc.column - 1))}^`;
+  const before = printable(loc.sourceLine.slice(0, Math.max(0, loc.column - 1)));
+  return `${gutter}${printable(loc.sourceLine)}
+${pad2}${" ".repeat(before.length)}^`;
+}
+function printable(text) {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c3) => `\\x${c3.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 function formatError(err) {
   if (!(err instanceof QfiError)) {
     const msg = err instanceof Error ? err.message : String(err);
-    return `error: ${msg}`;
+    return printable(`error: ${msg}`);
   }
   const where = err.location ? formatLocation(err.location) : "";
-  const lines = [`${where ? `${where}: ` : ""}error: ${err.message}`];
+  const lines = [printable(`${where ? `${where}: ` : ""}error: ${err.message}`)];
   const caret = err.location ? formatCaret(err.location) : void 0;
   if (caret) lines.push(caret);
-  if (err.hint) lines.push(`hint: ${err.hint}`);
+  if (err.hint) lines.push(printable(`hint: ${err.hint}`));
   return lines.join("\n");
 }
 
@@ -1527,11 +1531,123 @@ function runResultNames() {
 }
 
 // src/campaign/merge.ts
-import { existsSync as existsSync26, mkdirSync as mkdirSync9, readdirSync as readdirSync5, statSync as statSync11 } from "node:fs";
-import { dirname as dirname12, join as join37, relative as relative6 } from "node:path";
+import { existsSync as existsSync26, mkdirSync as mkdirSync9, readdirSync as readdirSync6, statSync as statSync13 } from "node:fs";
+import { dirname as dirname12, join as join40, relative as relative6 } from "node:path";
 
 // src/campaign/plan-file.ts
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+
+// src/core/input-file.ts
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+var MAX_TEXT_INPUT_BYTES = 1024 * 1024;
+function readInputFile(req) {
+  checkInputFile(
+    req,
+    stat(req, () => statSync(req.path))
+  );
+  let fd;
+  try {
+    fd = openSync(req.path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw unreadable(req, err);
+  }
+  try {
+    checkInputFile(
+      req,
+      stat(req, () => fstatSync(fd))
+    );
+    const buffer = Buffer.alloc(req.maxBytes + 1);
+    let length = 0;
+    for (let n2 = -1; n2 !== 0 && length < buffer.length; length += n2) n2 = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > req.maxBytes) throw tooLarge(req, length);
+    return buffer.subarray(0, length);
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw unreadable(req, err);
+  } finally {
+    closeSync(fd);
+  }
+}
+function checkInputFile(req, st) {
+  if (!st.isFile()) {
+    throw new ConfigError(`${req.what} ${req.displayPath} is ${fileKind(st)}, not a regular file`, {
+      ...req.location ? { location: req.location } : {},
+      hint: `name a regular file (${req.path})`
+    });
+  }
+  if (st.size > req.maxBytes) throw tooLarge(req, st.size);
+}
+function fileKind(st) {
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+function stat(req, call) {
+  try {
+    return call();
+  } catch (err) {
+    throw unreadable(req, err);
+  }
+}
+function tooLarge(req, size) {
+  return new ConfigError(`${req.what} ${req.displayPath} is ${formatBytes(size)}; qfi reads at most ${formatBytes(req.maxBytes)} from a ${req.what}`, {
+    ...req.location ? { location: req.location } : {},
+    hint: `check the path (${req.path}): a ${req.what} is text written by hand`
+  });
+}
+function unreadable(req, err) {
+  const code = err.code;
+  const reason = code === "ENOENT" ? "does not exist" : `cannot be read (${err.message})`;
+  return new ConfigError(`${req.what} ${req.displayPath} ${reason}`, {
+    ...req.location ? { location: req.location } : {},
+    hint: `check the path (${req.path}); relative paths are resolved from the working directory for inputs and from the config file's folder in qfi.toml`,
+    cause: err
+  });
+}
+function formatBytes(n2) {
+  if (n2 >= 1024 * 1024 * 1024) return `${(n2 / 1024 ** 3).toFixed(1)} GiB`;
+  if (n2 >= 1024 * 1024) return `${(n2 / 1024 ** 2).toFixed(n2 % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+  if (n2 >= 1024) return `${(n2 / 1024).toFixed(n2 % 1024 === 0 ? 0 : 1)} KiB`;
+  return `${n2} bytes`;
+}
+function decodeUtf8Input(bytes, req) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const before = new TextDecoder("utf-8").decode(bytes.subarray(0, at));
+    const line = before.split("\n").length;
+    const lineStart = before.lastIndexOf("\n") + 1;
+    const lineEnd = bytes.indexOf(10, at);
+    const sourceLine = new TextDecoder("utf-8").decode(bytes.subarray(Buffer.byteLength(before.slice(0, lineStart)), lineEnd < 0 ? bytes.length : lineEnd));
+    throw new ConfigError(`${req.what} ${req.displayPath} is not UTF-8 text: byte 0x${bytes[at].toString(16).padStart(2, "0")} at line ${line}`, {
+      location: { ...req.location, file: req.displayPath, line, column: before.length - lineStart + 1, sourceLine: sourceLine.replace(/\r$/, "") },
+      hint: "save the file as UTF-8 (TOML files are UTF-8 by definition)"
+    });
+  }
+}
+function firstInvalidUtf8(bytes) {
+  for (let i2 = 0; i2 < bytes.length; ) {
+    const b = bytes[i2];
+    if (b < 128) {
+      i2++;
+      continue;
+    }
+    const length = b >= 194 && b <= 223 ? 2 : b >= 224 && b <= 239 ? 3 : b >= 240 && b <= 244 ? 4 : 0;
+    const lo = b === 224 ? 160 : b === 240 ? 144 : 128;
+    const hi = b === 237 ? 159 : b === 244 ? 143 : 191;
+    if (length === 0 || i2 + length > bytes.length) return i2;
+    if (bytes[i2 + 1] < lo || bytes[i2 + 1] > hi) return i2;
+    for (let k = 2; k < length; k++) if (bytes[i2 + k] < 128 || bytes[i2 + k] > 191) return i2;
+    i2 += length;
+  }
+  return bytes.length;
+}
+
+// src/campaign/plan-file.ts
 import { join } from "node:path";
 
 // src/campaign/model.ts
@@ -1547,9 +1663,11 @@ function writePlanFile(dir, plan) {
 }
 function readPlanFile(file, input = "plan-file") {
   const hint = "give the plan.json that `qfi plan` (action mode: plan) wrote, with the same qfi version";
+  const request = { path: file, displayPath: file, what: "plan file", maxBytes: 64 * 1024 * 1024, location: { input } };
+  const text = decodeUtf8Input(readInputFile(request), request);
   let plan;
   try {
-    plan = JSON.parse(readFileSync(file, "utf8"));
+    plan = JSON.parse(text);
   } catch (err) {
     throw new ConfigError(`plan file ${file} is not JSON: ${err.message}`, { location: { input }, hint });
   }
@@ -1560,7 +1678,7 @@ function readPlanFile(file, input = "plan-file") {
 }
 
 // src/campaign/report.ts
-import { existsSync as existsSync6, readFileSync as readFileSync5, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync3, writeFileSync as writeFileSync4 } from "node:fs";
 import { join as join6 } from "node:path";
 
 // src/report/junit-suites.ts
@@ -2241,7 +2359,7 @@ function guestCameUp(run) {
 }
 
 // src/report/reproduce-record.ts
-import { copyFileSync, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { copyFileSync, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname3, isAbsolute as isAbsolute6, join as join4, relative as relative3, resolve as resolve6 } from "node:path";
 
 // node_modules/smol-toml/dist/error.js
@@ -3004,7 +3122,7 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/config/resolve-config.ts
 import { randomInt } from "node:crypto";
-import { existsSync as existsSync5, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync5, statSync as statSync5 } from "node:fs";
 import { basename, extname, isAbsolute as isAbsolute5, join as join3, relative as relative2, resolve as resolve5 } from "node:path";
 
 // src/core/value-problem.ts
@@ -3676,11 +3794,11 @@ function validateFwCfgName(name, location) {
 import { dirname } from "node:path";
 
 // src/config/convert-value.ts
-import { existsSync as existsSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
 import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
 
 // src/config/disk-spec.ts
-import { existsSync, statSync } from "node:fs";
+import { existsSync, statSync as statSync2 } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 
 // src/config/parse-values.ts
@@ -3808,7 +3926,7 @@ function diskFromPairs(pairs, index, baseDir) {
   let path6;
   if (pathText !== void 0) {
     path6 = isAbsolute(pathText) ? pathText : resolve(baseDir, pathText);
-    if (!existsSync(path6) || !statSync(path6).isFile())
+    if (!existsSync(path6) || !statSync2(path6).isFile())
       throw new ValueProblem(
         `disk ${id}: image ${JSON.stringify(pathText)} does not exist or is not a file (${path6})`,
         "give the path of an existing raw or qcow2 image, or size= for a new one"
@@ -3865,7 +3983,7 @@ function diskFromTable(table, index, baseDir) {
 }
 
 // src/config/file-spec.ts
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
 import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // src/config/guest-values.ts
@@ -3944,7 +4062,7 @@ function fileFromPairs(pairs, baseDir) {
   const destText = seen.get("dest");
   if (pathText === void 0 || destText === void 0) throw new ValueProblem(`a file needs both path= (on the host) and dest= (in the guest)`, FILE_HINT);
   const path6 = isAbsolute2(pathText) ? pathText : resolve2(baseDir, pathText);
-  if (!existsSync2(path6) || !statSync2(path6).isFile()) {
+  if (!existsSync2(path6) || !statSync3(path6).isFile()) {
     throw new ValueProblem(
       `file ${JSON.stringify(pathText)} does not exist or is not a regular file (${path6})`,
       "give the path of a file on the host, relative to the workspace or absolute"
@@ -4620,8 +4738,9 @@ function existingPath(text, baseDir, kind, what) {
     const hint = what === "QEMU" ? "give `auto`, `system` (qemu-system-<arch> on PATH), or the path of a qemu-system binary or install prefix" : `check the path; relative paths are resolved from ${baseDir}`;
     throw new ValueProblem(`${what} ${JSON.stringify(text)} does not exist (looked at ${path6})`, hint);
   }
-  if (kind === "file" && !statSync3(path6).isFile()) {
-    throw new ValueProblem(`${what} ${JSON.stringify(text)} is not a file (${path6})`, `give the path of the ${what} file itself`);
+  const st = statSync4(path6);
+  if (kind === "file" && !st.isFile()) {
+    throw new ValueProblem(`${what} ${JSON.stringify(text)} is ${fileKind(st)}, not a regular file (${path6})`, `give the path of the ${what} file itself`);
   }
   return path6;
 }
@@ -4737,20 +4856,16 @@ ${lines.join("\n")}`, {
 }
 
 // src/config/load-toml.ts
-import { readFileSync as readFileSync2 } from "node:fs";
 function loadToml(opts) {
   const { path: path6, displayPath: displayPath2 } = opts;
-  let source;
-  try {
-    source = readFileSync2(path6, "utf8");
-  } catch (err) {
-    const reason = err.code === "ENOENT" ? "does not exist" : `cannot be read (${err.message})`;
-    throw new ConfigError(`${opts.what} ${displayPath2} ${reason}`, {
-      location: locationOf(opts.input === void 0 ? {} : { input: opts.input }),
-      hint: `check the path (${path6}); relative paths are resolved from the working directory for inputs and from the config file's folder in qfi.toml`,
-      cause: err
-    });
-  }
+  const request = {
+    path: path6,
+    displayPath: displayPath2,
+    what: opts.what,
+    maxBytes: MAX_TEXT_INPUT_BYTES,
+    ...opts.input === void 0 ? {} : { location: { input: opts.input } }
+  };
+  let source = decodeUtf8Input(readInputFile(request), request);
   if (source.charCodeAt(0) === 65279) source = source.slice(1);
   let document;
   try {
@@ -4778,9 +4893,6 @@ function sourceLineAt(source, line) {
 function tomlErrorReason(err) {
   const first = err.message.split("\n\n")[0] ?? err.message;
   return first.replace(/^Invalid TOML document: /, "");
-}
-function locationOf(loc) {
-  return Object.keys(loc).length === 0 ? void 0 : loc;
 }
 
 // src/config/toml-location.ts
@@ -4973,7 +5085,7 @@ function listTables(table, prefix) {
 }
 
 // src/config/report-sources.ts
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readFileSync } from "node:fs";
 import { isAbsolute as isAbsolute4, join as join2, relative, resolve as resolve4, sep } from "node:path";
 function workspaceOf(facts) {
   const ws = facts.env.GITHUB_WORKSPACE;
@@ -5006,7 +5118,7 @@ function reportSources(facts) {
   let lines = [];
   if (mainFile) {
     try {
-      lines = readFileSync3(join2(workspace, mainFile), "utf8").split("\n");
+      lines = readFileSync(join2(workspace, mainFile), "utf8").split("\n");
     } catch {
       lines = [];
     }
@@ -5569,7 +5681,7 @@ function initrdWithoutKernel(where) {
 }
 function checkQemuPrefix(qemu, arch, problems) {
   const path6 = qemu?.value;
-  if (typeof path6 !== "string" || !isAbsolute5(path6) || !statSync4(path6).isDirectory()) return;
+  if (typeof path6 !== "string" || !isAbsolute5(path6) || !statSync5(path6).isDirectory()) return;
   const binary = join3(path6, "bin", `qemu-system-${arch}`);
   if (!existsSync5(binary)) {
     problems.add(
@@ -5671,7 +5783,7 @@ function rulesFileRead(config, run, cwd) {
   const text = typeof given === "string" ? given.trim() : given?.at(-1)?.trim();
   if (text) return resolve6(cwd, text);
   if (config.configFile === void 0) return void 0;
-  const document = parse(readFileSync4(config.configFile, "utf8"));
+  const document = parse(readFileSync2(config.configFile, "utf8"));
   let value = document;
   for (const key of inputSpec("rules-file").toml.split(".")) value = value?.[key];
   return typeof value === "string" ? resolve6(run.configBaseDir ?? dirname3(config.configFile), value) : void 0;
@@ -6787,7 +6899,7 @@ function writeCampaignReports(report, dir, opts) {
 `);
   const suites = report.results.flatMap((r) => {
     const file = [PART_JUNIT_FILE, JUNIT_FILE].map((name) => join6(dir, r.dir, name)).find((f) => existsSync6(f));
-    return file ? junitSuites(readFileSync5(file, "utf8")) : [missingSuite(r.id, `no JUnit file (${PART_JUNIT_FILE}) in ${r.dir}`)];
+    return file ? junitSuites(readFileSync3(file, "utf8")) : [missingSuite(r.id, `no JUnit file (${PART_JUNIT_FILE}) in ${r.dir}`)];
   });
   writeFileSync4(files.junit, mergeJUnit(report.name, suites));
   writeFileSync4(files.markdown, campaignMarkdown(report));
@@ -6867,7 +6979,7 @@ function snapshotMarkdown(report) {
   return lines;
 }
 function readCampaignReport(file) {
-  const data = JSON.parse(readFileSync5(file, "utf8"));
+  const data = JSON.parse(readFileSync3(file, "utf8"));
   if (data.schema !== CAMPAIGN_SCHEMA_VERSION || !Array.isArray(data.results) || !Array.isArray(data.stats)) {
     throw new Error(`${file} is not a qfi campaign.json (schema ${CAMPAIGN_SCHEMA_VERSION})`);
   }
@@ -6875,13 +6987,12 @@ function readCampaignReport(file) {
 }
 
 // src/campaign/run-campaign.ts
-import { existsSync as existsSync25, mkdirSync as mkdirSync8, rmSync as rmSync5, writeFileSync as writeFileSync13 } from "node:fs";
-import { join as join36, relative as relative5 } from "node:path";
+import { existsSync as existsSync25, mkdirSync as mkdirSync8, rmSync as rmSync6, writeFileSync as writeFileSync13 } from "node:fs";
+import { join as join39, relative as relative5 } from "node:path";
 
 // src/modes/run-pipeline.ts
-import { mkdirSync as mkdirSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync3 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join34 } from "node:path";
+import { mkdirSync as mkdirSync6, rmSync as rmSync4 } from "node:fs";
+import { join as join37 } from "node:path";
 
 // src/observe/observe-run.ts
 import { join as join8 } from "node:path";
@@ -6950,7 +7061,7 @@ function guestPoints(events) {
 }
 
 // src/observe/injections.ts
-import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync4 } from "node:fs";
 var keptInReport = 50;
 function summarizeInjections(file, rules, hostRules, host) {
   if (rules.length === 0 && hostRules.length === 0) return void 0;
@@ -6971,7 +7082,7 @@ function summarizeInjections(file, rules, hostRules, host) {
 }
 function readPluginInjections(file, rules) {
   if (rules.length === 0) return { total: 0, failed: 0, perRule: [], first: [], unreadableLines: 0 };
-  const lines = existsSync7(file) ? readFileSync6(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
+  const lines = existsSync7(file) ? readFileSync4(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
   const injections = [];
   let unreadableLines = 0;
   for (const line of lines) {
@@ -7155,31 +7266,31 @@ function append(result, why) {
 }
 
 // src/observe/ktap-console.ts
-import { closeSync, existsSync as existsSync8, openSync, readSync } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync8, openSync as openSync2, readSync as readSync2 } from "node:fs";
 function readKtapFile(path6, source = "console") {
   if (!existsSync8(path6)) return void 0;
   const parser = new KtapParser(source);
   let lineNo = 0;
   const lines = new LineStream((line) => parser.addLine(line, ++lineNo));
-  const fd = openSync(path6, "r");
+  const fd = openSync2(path6, "r");
   try {
     const chunk = Buffer.alloc(1 << 20);
-    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) lines.push(chunk.subarray(0, read));
+    for (let read = readSync2(fd, chunk); read > 0; read = readSync2(fd, chunk)) lines.push(chunk.subarray(0, read));
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
   lines.end();
   return parser.end();
 }
 
 // src/observe/guest-results.ts
-import { existsSync as existsSync9, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync9, statSync as statSync6 } from "node:fs";
 import { join as join7 } from "node:path";
 var GUEST_RESULTS_FILE = RESULTS_FILES.guestResults;
 function readGuestResults(plan, record2) {
   if (plan.resultsFile === void 0) return void 0;
   const copy = join7(record2.files.dir, GUEST_RESULTS_FILE);
-  const bytes = existsSync9(copy) ? statSync5(copy).size : 0;
+  const bytes = existsSync9(copy) ? statSync6(copy).size : 0;
   const ended = record2.commandExitCode !== void 0;
   if (bytes === 0) {
     const problem2 = ended ? `the command exited with code ${record2.commandExitCode} but left no results in ${plan.resultsFile} (missing or empty; the console or qga.log says which)` : void 0;
@@ -7691,11 +7802,11 @@ function chooseQemu(config, hasPluginRules = false) {
 
 // src/provision/provision.ts
 import { existsSync as existsSync23 } from "node:fs";
-import { dirname as dirname11, join as join28 } from "node:path";
+import { dirname as dirname11, join as join30 } from "node:path";
 
 // src/provision/disks.ts
-import { existsSync as existsSync10, openSync as openSync2, closeSync as closeSync2, ftruncateSync } from "node:fs";
-import { dirname as dirname4, join as join9 } from "node:path";
+import { existsSync as existsSync10, openSync as openSync3, closeSync as closeSync3, ftruncateSync } from "node:fs";
+import { dirname as dirname4, join as join10 } from "node:path";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -8682,10 +8793,10 @@ var ExecaSyncError = class extends Error {
 setErrorName(ExecaSyncError, ExecaSyncError.name);
 
 // node_modules/execa/lib/terminate/signal.js
-import { constants as constants3 } from "node:os";
+import { constants as constants4 } from "node:os";
 
 // node_modules/human-signals/build/src/main.js
-import { constants as constants2 } from "node:os";
+import { constants as constants3 } from "node:os";
 
 // node_modules/human-signals/build/src/realtime.js
 var getRealtimeSignals = () => {
@@ -8703,7 +8814,7 @@ var SIGRTMIN = 34;
 var SIGRTMAX = 64;
 
 // node_modules/human-signals/build/src/signals.js
-import { constants } from "node:os";
+import { constants as constants2 } from "node:os";
 
 // node_modules/human-signals/build/src/core.js
 var SIGNALS = [
@@ -8994,7 +9105,7 @@ var normalizeSignal = ({
 }) => {
   const {
     signals: { [name]: constantSignal }
-  } = constants;
+  } = constants2;
   const supported = constantSignal !== void 0;
   const number = supported ? constantSignal : defaultNumber;
   return { name, number, description, supported, action, forced, standard };
@@ -9043,7 +9154,7 @@ var getSignalByNumber = (number, signals2) => {
   };
 };
 var findSignalByNumber = (number, signals2) => {
-  const signal = signals2.find(({ name }) => constants2.signals[name] === number);
+  const signal = signals2.find(({ name }) => constants3.signals[name] === number);
   if (signal !== void 0) {
     return signal;
   }
@@ -9077,13 +9188,13 @@ var normalizeSignalInteger = (signalInteger, optionName) => {
   throw new TypeError(`Invalid ${optionName} ${signalInteger}: this signal integer does not exist.
 ${getAvailableSignals()}`);
 };
-var getSignalsIntegerToName = () => new Map(Object.entries(constants3.signals).reverse().map(([signalName, signalInteger]) => [signalInteger, signalName]));
+var getSignalsIntegerToName = () => new Map(Object.entries(constants4.signals).reverse().map(([signalName, signalInteger]) => [signalInteger, signalName]));
 var signalsIntegerToName = getSignalsIntegerToName();
 var normalizeSignalName = (signalName, optionName) => {
-  if (signalName in constants3.signals) {
+  if (signalName in constants4.signals) {
     return signalName;
   }
-  if (signalName.toUpperCase() in constants3.signals) {
+  if (signalName.toUpperCase() in constants4.signals) {
     throw new TypeError(`Invalid ${optionName} '${signalName}': please rename it to '${signalName.toUpperCase()}'.`);
   }
   throw new TypeError(`Invalid ${optionName} '${signalName}': this signal name does not exist.
@@ -9091,8 +9202,8 @@ ${getAvailableSignals()}`);
 };
 var getAvailableSignals = () => `Available signal names: ${getAvailableSignalNames()}.
 Available signal numbers: ${getAvailableSignalIntegers()}.`;
-var getAvailableSignalNames = () => Object.keys(constants3.signals).sort().map((signalName) => `'${signalName}'`).join(", ");
-var getAvailableSignalIntegers = () => [...new Set(Object.values(constants3.signals).sort((signalInteger, signalIntegerTwo) => signalInteger - signalIntegerTwo))].join(", ");
+var getAvailableSignalNames = () => Object.keys(constants4.signals).sort().map((signalName) => `'${signalName}'`).join(", ");
+var getAvailableSignalIntegers = () => [...new Set(Object.values(constants4.signals).sort((signalInteger, signalIntegerTwo) => signalInteger - signalIntegerTwo))].join(", ");
 var getSignalDescription = (signal) => signalsByName[signal].description;
 
 // node_modules/execa/lib/terminate/kill.js
@@ -9906,7 +10017,7 @@ var ENCODING_ALIASES = {
 var serializeEncoding = (encoding) => typeof encoding === "string" ? `"${encoding}"` : String(encoding);
 
 // node_modules/execa/lib/arguments/cwd.js
-import { statSync as statSync6 } from "node:fs";
+import { statSync as statSync7 } from "node:fs";
 import path4 from "node:path";
 import process5 from "node:process";
 var normalizeCwd = (cwd = getDefaultCwd()) => {
@@ -9928,7 +10039,7 @@ var fixCwdError = (originalMessage, cwd) => {
   }
   let cwdStat;
   try {
-    cwdStat = statSync6(cwd);
+    cwdStat = statSync7(cwd);
   } catch (error) {
     return `The "cwd" option is invalid: ${cwd}.
 ${error.message}
@@ -10928,7 +11039,7 @@ var handleResult = (result, verboseInfo, { reject }) => {
 };
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 
 // node_modules/execa/node_modules/is-stream/index.js
 function isStream2(stream, { checkOpen = true } = {}) {
@@ -11272,7 +11383,7 @@ var normalizeStdioSync = (stdioArray, buffer, verboseInfo) => stdioArray.map((st
 var isOutputPipeOnly = (stdioOption) => stdioOption === "pipe" || Array.isArray(stdioOption) && stdioOption.every((item) => item === "pipe");
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream = ({ stdioItem, stdioItem: { type }, isStdioArray, fdNumber, direction, isSync }) => {
   if (!isStdioArray || type !== "native") {
@@ -11306,7 +11417,7 @@ var getTargetFd = ({ value, optionName, fdNumber, direction }) => {
   if (tty2.isatty(targetFdNumber)) {
     throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
   }
-  return { type: "uint8Array", value: bufferToUint8Array(readFileSync7(targetFdNumber)), optionName };
+  return { type: "uint8Array", value: bufferToUint8Array(readFileSync5(targetFdNumber)), optionName };
 };
 var getTargetFdNumber = (value, fdNumber) => {
   if (value === "inherit") {
@@ -11639,8 +11750,8 @@ var addProperties = {
 var addPropertiesSync = {
   input: {
     ...addProperties,
-    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync8(value))] }),
-    filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync8(file))] }),
+    fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync6(value))] }),
+    filePath: ({ value: { file } }) => ({ contents: [bufferToUint8Array(readFileSync6(file))] }),
     fileNumber: forbiddenIfSync,
     iterable: ({ value }) => ({ contents: [...value] }),
     string: ({ value }) => ({ contents: [value] }),
@@ -14506,14 +14617,38 @@ var {
   getCancelSignal: getCancelSignal2
 } = getIpcExport();
 
+// src/core/child-lifetime.ts
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { accessSync, constants as constants5, statSync as statSync8 } from "node:fs";
+import { delimiter, join as join9 } from "node:path";
+var setprivWorks;
+function canSetParentDeathSignal() {
+  setprivWorks ??= spawnSync2("setpriv", ["--pdeathsig", "KILL", "--", "true"], { stdio: "ignore", timeout: 5e3 }).status === 0;
+  return setprivWorks;
+}
+function diesWithParent(file, args) {
+  return canSetParentDeathSignal() && runnable(file) ? ["setpriv", ["--pdeathsig", "KILL", "--", file, ...args]] : [file, [...args]];
+}
+function runnable(file) {
+  const candidates = file.includes("/") ? [file] : (process.env.PATH ?? "").split(delimiter).map((dir) => join9(dir || ".", file));
+  return candidates.some((path6) => {
+    try {
+      accessSync(path6, constants5.X_OK);
+      return statSync8(path6).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
 // src/provision/disks.ts
 function qemuImg(qemuBinary) {
-  const beside = join9(dirname4(qemuBinary), "qemu-img");
+  const beside = join10(dirname4(qemuBinary), "qemu-img");
   return existsSync10(beside) ? beside : "qemu-img";
 }
 async function createQcow2(qemuBinary, args, what, signal, hint) {
   const tool = qemuImg(qemuBinary);
-  const result = await execa(tool, ["create", "-q", "-f", "qcow2", ...args], { reject: false, ...signal ? { cancelSignal: signal } : {} });
+  const result = await execa(...diesWithParent(tool, ["create", "-q", "-f", "qcow2", ...args]), { reject: false, ...signal ? { cancelSignal: signal } : {} });
   if (result.failed) {
     throw new InfraError(`could not create ${what} with ${tool}: ${result.stderr || result.message}`, {
       hint: tool === "qemu-img" ? `install qemu-img (Debian/Ubuntu: apt-get install qemu-utils)${hint ? `, or ${hint}` : ""}` : "check that the QEMU install is complete"
@@ -14524,21 +14659,21 @@ async function provisionDisks(disks, qemuBinary, workDir, signal) {
   const images = [];
   for (const disk of disks) {
     if (disk.path !== void 0 && disk.snapshot) {
-      images.push({ id: disk.id, image: await copyForRun(disk.path, join9(workDir, `disk-${disk.id}.${disk.format}`), signal) });
+      images.push({ id: disk.id, image: await copyForRun(disk.path, join10(workDir, `disk-${disk.id}.${disk.format}`), signal) });
       continue;
     }
     if (disk.path !== void 0) {
       images.push({ id: disk.id, image: disk.path });
       continue;
     }
-    const image = join9(workDir, `disk-${disk.id}.${disk.format}`);
+    const image = join10(workDir, `disk-${disk.id}.${disk.format}`);
     const size = disk.sizeBytes;
     if (disk.format === "raw") {
-      const fd = openSync2(image, "w", 384);
+      const fd = openSync3(image, "w", 384);
       try {
         ftruncateSync(fd, size);
       } finally {
-        closeSync2(fd);
+        closeSync3(fd);
       }
     } else {
       await createQcow2(
@@ -14554,7 +14689,10 @@ async function provisionDisks(disks, qemuBinary, workDir, signal) {
   return images;
 }
 async function copyForRun(image, copy, signal) {
-  const result = await execa("cp", ["--sparse=always", "--reflink=auto", "--", image, copy], { reject: false, ...signal ? { cancelSignal: signal } : {} });
+  const result = await execa(...diesWithParent("cp", ["--sparse=always", "--reflink=auto", "--", image, copy]), {
+    reject: false,
+    ...signal ? { cancelSignal: signal } : {}
+  });
   if (result.failed) {
     throw new InfraError(`could not copy the disk image ${image} for the run (snapshot=true): ${result.stderr || result.message}`, {
       hint: "check the free space of the results folder's file system, or set snapshot=false to let the guest write the image itself"
@@ -14565,7 +14703,7 @@ async function copyForRun(image, copy, signal) {
 
 // src/provision/guest/busybox.ts
 import { readFile, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/provision/guest/deb-archive.ts
 var import_xz_decompress = __toESM(require_xz_decompress(), 1);
@@ -14586,7 +14724,7 @@ async function runTool(file, args, opts = {}) {
   opts.signal?.throwIfAborted();
   let r;
   try {
-    r = await execa(file, args, {
+    r = await execa(...diesWithParent(file, args), {
       cwd: opts.cwd,
       cancelSignal: opts.signal,
       env: { LC_ALL: "C", ...opts.env },
@@ -14603,7 +14741,7 @@ async function filterBytes(file, args, input, opts = {}) {
   opts.signal?.throwIfAborted();
   let r;
   try {
-    r = await execa(file, args, {
+    r = await execa(...diesWithParent(file, args), {
       cancelSignal: opts.signal,
       input,
       encoding: "buffer",
@@ -14835,19 +14973,32 @@ function readElfSection(bytes, name) {
 
 // src/provision/guest/guest-cache.ts
 import { existsSync as existsSync12 } from "node:fs";
-import { readdir as readdir2, rm as rm2, stat, utimes, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { readdir, rm as rm2, stat as stat2, utimes, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 
 // src/provision/guest/cache-entry.ts
 import { existsSync as existsSync11 } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename as basename3, dirname as dirname5, join as join10 } from "node:path";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename as basename3, dirname as dirname5, join as join12 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
-var COMPLETE_MARKER = ".complete";
-function isCacheEntryComplete(dir) {
-  return existsSync11(join10(dir, COMPLETE_MARKER));
+
+// src/core/owned-dirs.ts
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { join as join11 } from "node:path";
+
+// src/core/process-identity.ts
+import { readFileSync as readFileSync7 } from "node:fs";
+function processStart(pid) {
+  try {
+    const stat3 = readFileSync7(`/proc/${pid}/stat`, "utf8");
+    const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+    return fields[19] ?? "";
+  } catch (err) {
+    if (err.code === "ENOENT") return existsByKill(pid) ? "" : void 0;
+    return "";
+  }
 }
-function pidAlive(pid) {
+function existsByKill(pid) {
   try {
     process.kill(pid, 0);
     return true;
@@ -14855,22 +15006,65 @@ function pidAlive(pid) {
     return err.code === "EPERM";
   }
 }
-async function removeStaleWork(dir) {
-  const parent = dirname5(dir);
-  const prefix = `${basename3(dir)}.partial-`;
+function identityOf(pid) {
+  const start = processStart(pid);
+  return start === void 0 ? void 0 : { pid, start };
+}
+var self;
+function selfIdentity() {
+  return self ??= identityOf(process.pid) ?? { pid: process.pid, start: "" };
+}
+function isRunning(id) {
+  const start = processStart(id.pid);
+  return start !== void 0 && (id.start === "" || start === "" || start === id.start);
+}
+function ownerTag(id = selfIdentity()) {
+  return id.start ? `${id.pid}.${id.start}` : String(id.pid);
+}
+function parseOwnerTag(text) {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  return m ? { pid: Number(m[1]), start: m[2] ?? "" } : void 0;
+}
+
+// src/core/owned-dirs.ts
+function makeOwnedDir(parent, prefix) {
+  return mkdtempSync(join11(parent, `${prefix}${ownerTag()}-`));
+}
+function ownerOfDir(name, prefix) {
+  if (!name.startsWith(prefix)) return void 0;
+  const tag = name.slice(prefix.length).split("-")[0] ?? "";
+  return parseOwnerTag(tag);
+}
+function sweepOwnedDirs(parent, prefix, beforeRemove) {
   let names;
   try {
-    names = await readdir(parent);
+    names = readdirSync(parent);
   } catch {
-    return;
+    return [];
   }
+  const me = selfIdentity();
+  const removed = [];
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split("-")[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && !pidAlive(pid)) {
-      await rm(join10(parent, name), { recursive: true, force: true });
+    const owner = ownerOfDir(name, prefix);
+    if (!owner || owner.pid === me.pid && owner.start === me.start || isRunning(owner)) continue;
+    const dir = join11(parent, name);
+    try {
+      beforeRemove?.(dir);
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      removed.push(dir);
+    } catch {
     }
   }
+  return removed;
+}
+
+// src/provision/guest/cache-entry.ts
+var COMPLETE_MARKER = ".complete";
+function isCacheEntryComplete(dir) {
+  return existsSync11(join12(dir, COMPLETE_MARKER));
+}
+function removeStaleWork(dir) {
+  sweepOwnedDirs(dirname5(dir), `${basename3(dir)}.partial-`);
 }
 async function placeEntry(work, dir) {
   try {
@@ -14889,12 +15083,12 @@ async function placeEntry(work, dir) {
 }
 async function ensureCacheEntry(dir, build) {
   if (isCacheEntryComplete(dir)) return false;
-  await removeStaleWork(dir);
-  const work = `${dir}.partial-${process.pid}-${randomBytes2(4).toString("hex")}`;
+  removeStaleWork(dir);
+  const work = `${dir}.partial-${ownerTag()}-${randomBytes2(4).toString("hex")}`;
   await mkdir(work, { recursive: true });
   try {
     await build(work);
-    await writeFile(join10(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
+    await writeFile(join12(work, COMPLETE_MARKER), `${(/* @__PURE__ */ new Date()).toISOString()}
 `);
     await placeEntry(work, dir);
   } catch (err) {
@@ -14912,7 +15106,7 @@ var PRUNE_KEEP_PER_KIND = 3;
 var RECENT_MS = 60 * 60 * 1e3;
 var ENTRY_NAME = /^[a-z0-9]+-[0-9a-f]{16}(-[0-9a-f]{8})?$/;
 function guestCacheDir(cacheDir, kind) {
-  return join11(cacheDir, "guest", kind);
+  return join13(cacheDir, "guest", kind);
 }
 async function ensureGuestEntry(dir, remoteKey, opts, build) {
   let how = "cached";
@@ -14932,7 +15126,7 @@ async function ensureGuestEntry(dir, remoteKey, opts, build) {
   return how;
 }
 async function markUsed(dir) {
-  const stamp = join11(dir, LAST_USED);
+  const stamp = join13(dir, LAST_USED);
   const now = /* @__PURE__ */ new Date();
   try {
     await utimes(stamp, now, now);
@@ -14944,7 +15138,7 @@ async function markUsed(dir) {
 async function lastUsedMs(dir) {
   for (const name of [LAST_USED, COMPLETE_MARKER]) {
     try {
-      return (await stat(join11(dir, name))).mtimeMs;
+      return (await stat2(join13(dir, name))).mtimeMs;
     } catch {
     }
   }
@@ -14958,9 +15152,9 @@ async function pruneGuestCache(cacheDir, inUse, opts = {}) {
     removed.push(path6);
   };
   for (const legacy of [
-    join11(cacheDir, "guest", "apt"),
-    join11(cacheDir, "guest", "kernel", "resolved.json"),
-    join11(cacheDir, "guest", "kernel", "resolved-arm64.json")
+    join13(cacheDir, "guest", "apt"),
+    join13(cacheDir, "guest", "kernel", "resolved.json"),
+    join13(cacheDir, "guest", "kernel", "resolved-arm64.json")
   ]) {
     if (existsSync12(legacy)) await remove(legacy);
   }
@@ -14968,12 +15162,12 @@ async function pruneGuestCache(cacheDir, inUse, opts = {}) {
     const root = guestCacheDir(cacheDir, kind);
     let names;
     try {
-      names = await readdir2(root);
+      names = await readdir(root);
     } catch {
       continue;
     }
     const entries = await Promise.all(
-      names.filter((n2) => !n2.includes(".partial-") && !n2.endsWith(".json")).map(async (n2) => ({ dir: join11(root, n2), used: await lastUsedMs(join11(root, n2)) }))
+      names.filter((n2) => !n2.includes(".partial-") && !n2.endsWith(".json")).map(async (n2) => ({ dir: join13(root, n2), used: await lastUsedMs(join13(root, n2)) }))
     );
     entries.sort((a2, b) => b.used - a2.used);
     let rank = 0;
@@ -15004,7 +15198,7 @@ function staticBusyboxProblem(bytes, machine) {
 }
 async function ensureGuestBusybox(opts) {
   const name = `${opts.arch.debArch}-${opts.ref.sha256.slice(0, 16)}`;
-  const dir = join12(guestCacheDir(opts.cacheDir, "busybox"), name);
+  const dir = join14(guestCacheDir(opts.cacheDir, "busybox"), name);
   await ensureGuestEntry(dir, `qfi-guest-busybox-${name}`, opts, async (work) => {
     const deb = await opts.download(opts.ref);
     const control = await debControl(deb, opts.signal);
@@ -15016,7 +15210,7 @@ async function ensureGuestBusybox(opts) {
     if (!bytes) throw new InfraError(`${label} holds no ${BUSYBOX_PATHS.join(" or ")}`);
     const problem = staticBusyboxProblem(bytes, opts.arch.elfMachine);
     if (problem) throw new InfraError(`the busybox of ${label} ${problem}`, { hint: "set guest.initrd to an initramfs of your own" });
-    await writeFile3(join12(work, "busybox"), bytes, { mode: 493 });
+    await writeFile3(join14(work, "busybox"), bytes, { mode: 493 });
     const manifest2 = {
       package: {
         name: control.get("Package") ?? opts.ref.name,
@@ -15025,18 +15219,18 @@ async function ensureGuestBusybox(opts) {
         filename: opts.ref.filename
       }
     };
-    await writeFile3(join12(work, "busybox.json"), `${JSON.stringify(manifest2, null, 2)}
+    await writeFile3(join14(work, "busybox.json"), `${JSON.stringify(manifest2, null, 2)}
 `);
     opts.log.info(`guest busybox: ${label} unpacked (${(bytes.length / 1024).toFixed(0)} KiB)`);
   });
-  const manifest = JSON.parse(await readFile(join12(dir, "busybox.json"), "utf8"));
-  const path6 = join12(dir, "busybox");
+  const manifest = JSON.parse(await readFile(join14(dir, "busybox.json"), "utf8"));
+  const path6 = join14(dir, "busybox");
   return { path: path6, bytes: await readFile(path6), description: `${manifest.package.name} ${manifest.package.version}`, package: manifest.package };
 }
 
 // src/provision/guest/debian-mirror.ts
-import { existsSync as existsSync13, readdirSync, readFileSync as readFileSync9 } from "node:fs";
-import { join as join13 } from "node:path";
+import { existsSync as existsSync13, readdirSync as readdirSync2, readFileSync as readFileSync8 } from "node:fs";
+import { join as join15 } from "node:path";
 var DEBIAN_ARCHIVE = "https://deb.debian.org/debian";
 function parseOsRelease(text) {
   const fields = /* @__PURE__ */ new Map();
@@ -15103,14 +15297,14 @@ function readHostAptSources(etcApt = "/etc/apt") {
   const files = [];
   const add = (path6) => {
     try {
-      files.push({ path: path6, text: readFileSync9(path6, "utf8") });
+      files.push({ path: path6, text: readFileSync8(path6, "utf8") });
     } catch {
     }
   };
-  if (existsSync13(join13(etcApt, "sources.list"))) add(join13(etcApt, "sources.list"));
+  if (existsSync13(join15(etcApt, "sources.list"))) add(join15(etcApt, "sources.list"));
   try {
-    for (const name of readdirSync(join13(etcApt, "sources.list.d")).sort()) {
-      if (name.endsWith(".list") || name.endsWith(".sources")) add(join13(etcApt, "sources.list.d", name));
+    for (const name of readdirSync2(join15(etcApt, "sources.list.d")).sort()) {
+      if (name.endsWith(".list") || name.endsWith(".sources")) add(join15(etcApt, "sources.list.d", name));
     }
   } catch {
   }
@@ -15118,7 +15312,7 @@ function readHostAptSources(etcApt = "/etc/apt") {
 }
 function readHostOsRelease() {
   for (const path6 of ["/etc/os-release", "/usr/lib/os-release"]) {
-    if (existsSync13(path6)) return parseOsRelease(readFileSync9(path6, "utf8"));
+    if (existsSync13(path6)) return parseOsRelease(readFileSync8(path6, "utf8"));
   }
   return /* @__PURE__ */ new Map();
 }
@@ -15148,7 +15342,7 @@ var guestArch = {
 // src/provision/guest/guest-kernel.ts
 import { createHash as createHash2 } from "node:crypto";
 import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname6, join as join16 } from "node:path";
+import { dirname as dirname6, join as join18 } from "node:path";
 
 // src/provision/guest/compression.ts
 import { promisify as promisify4 } from "node:util";
@@ -15374,7 +15568,7 @@ import { createHash } from "node:crypto";
 import { existsSync as existsSync14 } from "node:fs";
 import { mkdtemp, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join14 } from "node:path";
+import { join as join16 } from "node:path";
 import { promisify as promisify5 } from "node:util";
 import { gunzip as gunzip3 } from "node:zlib";
 
@@ -15468,9 +15662,9 @@ function snapshotStamp(releaseDate) {
   return new Date(t).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
 }
 async function verifySignature(bytes, keyring, url, signal) {
-  const dir = await mkdtemp(join14(tmpdir(), "qfi-inrelease-"));
+  const dir = await mkdtemp(join16(tmpdir(), "qfi-inrelease-"));
   try {
-    const file = join14(dir, "InRelease");
+    const file = join16(dir, "InRelease");
     await writeFile4(file, bytes);
     const r = await runTool("gpgv", ["--keyring", keyring, file], { signal, missingHint: "install gpgv" });
     const signers = [...r.stderr.matchAll(/Good signature from "([^"]+)"/g)].map((m) => m[1]);
@@ -15548,8 +15742,8 @@ function parseDepends(field2) {
 }
 
 // src/provision/guest/kernel-modules.ts
-import { readdir as readdir3, readFile as readFile2 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { readdir as readdir2, readFile as readFile2 } from "node:fs/promises";
+import { join as join17 } from "node:path";
 import { promisify as promisify6 } from "node:util";
 import { gunzip as gunzip4 } from "node:zlib";
 var ModuleError = class extends Error {
@@ -15633,7 +15827,7 @@ var ModuleTree = class {
     this.index = index;
     this.builtin = builtin;
     this.signal = signal;
-    this.read = typeof source === "string" ? (relPath) => readFile2(join15(source, relPath)) : source;
+    this.read = typeof source === "string" ? (relPath) => readFile2(join17(source, relPath)) : source;
   }
   index;
   builtin;
@@ -15721,14 +15915,14 @@ async function buildKernelEntry(work, debBytes, ref, arch, log, signal) {
   const moduleFiles = {};
   for (const modName of keep) {
     const rel = index[modName];
-    const dest = join16(work, modulesRel, rel);
+    const dest = join18(work, modulesRel, rel);
     await mkdir2(dirname6(dest), { recursive: true });
     await writeFile5(dest, files.get(`${modulesRel}/${rel}`));
     moduleFiles[modName] = rel;
   }
-  await mkdir2(join16(work, modulesRel), { recursive: true });
-  await writeFile5(join16(work, modulesRel, "modules.builtin"), builtinText);
-  await writeFile5(join16(work, arch.bootKernel), boot.bytes);
+  await mkdir2(join18(work, modulesRel), { recursive: true });
+  await writeFile5(join18(work, modulesRel, "modules.builtin"), builtinText);
+  await writeFile5(join18(work, arch.bootKernel), boot.bytes);
   const manifest = {
     format: KERNEL_ENTRY_FORMAT,
     package: { name, version, sha256: ref.sha256, filename: ref.filename },
@@ -15740,32 +15934,32 @@ async function buildKernelEntry(work, debBytes, ref, arch, log, signal) {
     modulesDir: modulesRel,
     moduleFiles
   };
-  await writeFile5(join16(work, KERNEL_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+  await writeFile5(join18(work, KERNEL_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
   log.info(
     `guest kernel: ${label} unpacked in ${seconds4(t)}: ${arch.bootKernel} (${boot.compression}, ${mb(vmlinuz.length)} -> ${mb(boot.bytes.length)}) and ${keep.length} modules (${keep.join(", ")})`
   );
 }
 async function readKernelEntry(dir) {
-  return kernelFromManifest(dir, await readFile3(join16(dir, KERNEL_MANIFEST), "utf8"));
+  return kernelFromManifest(dir, await readFile3(join18(dir, KERNEL_MANIFEST), "utf8"));
 }
 function kernelFromManifest(dir, manifestText) {
   const m = JSON.parse(manifestText);
   return {
     dir,
-    bootKernel: join16(dir, m.bootKernel),
+    bootKernel: join18(dir, m.bootKernel),
     bootKernelSha256: m.bootKernelSha256,
     kernelRelease: m.kernelRelease,
     description: `${m.package.name} ${m.package.version}`,
     package: m.package,
     compression: m.compression,
-    modulesDir: join16(dir, m.modulesDir),
+    modulesDir: join18(dir, m.modulesDir),
     moduleFiles: m.moduleFiles
   };
 }
 async function ensureGuestKernel(opts) {
   const name = kernelEntryName(opts.arch, opts.ref);
-  const dir = join16(guestCacheDir(opts.cacheDir, "kernel"), name);
+  const dir = join18(guestCacheDir(opts.cacheDir, "kernel"), name);
   const how = await ensureGuestEntry(dir, `qfi-guest-kernel-${name}`, opts, async (work) => {
     const deb = await opts.download(opts.ref);
     await buildKernelEntry(work, deb, opts.ref, opts.arch, opts.log, opts.signal);
@@ -15777,7 +15971,7 @@ async function ensureGuestKernel(opts) {
 
 // src/provision/guest/guest-packages.ts
 import { mkdir as mkdir3, readFile as readFile4, rename as rename2, writeFile as writeFile6 } from "node:fs/promises";
-import { dirname as dirname7, join as join17 } from "node:path";
+import { dirname as dirname7, join as join19 } from "node:path";
 
 // src/core/temp-path.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
@@ -15820,7 +16014,7 @@ function packagesFromIndex(packages, arch) {
   return { kernel: debRefOf(imageStanza, image.name), busybox: debRefOf(busybox, BUSYBOX_PACKAGE) };
 }
 function memoPath(cacheDir, arch) {
-  return join17(cacheDir, "guest", "index", `${GUEST_SUITE}-${arch.debArch}.json`);
+  return join19(cacheDir, "guest", "index", `${GUEST_SUITE}-${arch.debArch}.json`);
 }
 async function readMemo(path6) {
   try {
@@ -15954,21 +16148,21 @@ async function fetchDeb(ref, opts) {
 // src/provision/guest/initramfs.ts
 import { readFile as readFile5, writeFile as writeFile7 } from "node:fs/promises";
 import { createHash as createHash3 } from "node:crypto";
-import { join as join19 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/core/package-root.ts
-import { existsSync as existsSync15, readFileSync as readFileSync10 } from "node:fs";
-import { dirname as dirname8, join as join18 } from "node:path";
+import { existsSync as existsSync15, readFileSync as readFileSync9 } from "node:fs";
+import { dirname as dirname8, join as join20 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached;
 function packageRoot() {
   if (cached) return cached;
   let dir = dirname8(fileURLToPath3(import.meta.url));
   for (; ; ) {
-    const manifest = join18(dir, "package.json");
+    const manifest = join20(dir, "package.json");
     if (existsSync15(manifest)) {
       try {
-        if (JSON.parse(readFileSync10(manifest, "utf8")).name === "qfi") return cached = dir;
+        if (JSON.parse(readFileSync9(manifest, "utf8")).name === "qfi") return cached = dir;
       } catch {
       }
     }
@@ -16044,10 +16238,10 @@ var INITRAMFS_FILE = "initramfs.cpio";
 var INITRAMFS_MANIFEST = "initramfs.json";
 var MODULE_LIST_PATH = "etc/qfi/modules";
 function agentScriptPath() {
-  return join19(packageRoot(), "guest", "qfi-init.sh");
+  return join21(packageRoot(), "guest", "qfi-init.sh");
 }
 function faultHelperPath() {
-  return join19(packageRoot(), "guest", "qfi-fault.sh");
+  return join21(packageRoot(), "guest", "qfi-fault.sh");
 }
 function initramfsKey(inputs) {
   const h2 = createHash3("sha256");
@@ -16104,7 +16298,7 @@ function initramfsEntries(inputs) {
 async function loadModules(kernel, wanted, signal) {
   let builtinText = "";
   try {
-    builtinText = await readFile5(join19(kernel.modulesDir, "modules.builtin"), "utf8");
+    builtinText = await readFile5(join21(kernel.modulesDir, "modules.builtin"), "utf8");
   } catch {
   }
   const tree = new ModuleTree(kernel.modulesDir, kernel.moduleFiles, parseModulesBuiltin(builtinText), signal);
@@ -16129,22 +16323,22 @@ async function ensureInitramfs(opts) {
     loadModules(opts.kernel, opts.modules, opts.signal)
   ]);
   const inputs = { agent, faultHelper, busybox, kernelRelease: opts.kernel.kernelRelease, modules };
-  const dir = join19(guestCacheDir(opts.cacheDir, "initramfs"), initramfsKey(inputs));
+  const dir = join21(guestCacheDir(opts.cacheDir, "initramfs"), initramfsKey(inputs));
   const how = await ensureGuestEntry(dir, "", { log: opts.log }, async (work) => {
     const t = performance.now();
     opts.signal?.throwIfAborted();
     const cpio = writeCpioNewc(initramfsEntries(inputs));
-    await writeFile7(join19(work, INITRAMFS_FILE), cpio);
+    await writeFile7(join21(work, INITRAMFS_FILE), cpio);
     const manifest = { sha256: sha256Hex(cpio), busybox: busybox.description, kernel: opts.kernel.description, modules: modules.map((m) => m.relPath) };
-    await writeFile7(join19(work, INITRAMFS_MANIFEST), `${JSON.stringify(manifest, null, 2)}
+    await writeFile7(join21(work, INITRAMFS_MANIFEST), `${JSON.stringify(manifest, null, 2)}
 `);
     opts.log.info(
       `guest initramfs: ${modules.length} modules + busybox, ${(cpio.length / 1024).toFixed(0)} KiB, built in ${(performance.now() - t).toFixed(0)} ms`
     );
   });
   if (how === "cached") opts.log.debug(`guest initramfs: cached in ${dir}`);
-  const { sha256 } = JSON.parse(await readFile5(join19(dir, INITRAMFS_MANIFEST), "utf8"));
-  return { path: join19(dir, INITRAMFS_FILE), sha256 };
+  const { sha256 } = JSON.parse(await readFile5(join21(dir, INITRAMFS_MANIFEST), "utf8"));
+  return { path: join21(dir, INITRAMFS_FILE), sha256 };
 }
 
 // src/provision/guest/index.ts
@@ -16198,9 +16392,9 @@ async function ensureBuiltinGuest(opts) {
 }
 
 // src/provision/guest/guest-files.ts
-import { existsSync as existsSync16, readFileSync as readFileSync11, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync16, readFileSync as readFileSync10, statSync as statSync9 } from "node:fs";
 import { writeFile as writeFile8 } from "node:fs/promises";
-import { dirname as dirname9, join as join20, posix as posix2 } from "node:path";
+import { dirname as dirname9, join as join22, posix as posix2 } from "node:path";
 import { gzipSync } from "node:zlib";
 
 // src/provision/guest/elf-dynamic.ts
@@ -16269,8 +16463,8 @@ function resolveGuestFiles(files, arch) {
     if (!placed.has(file.dest)) placed.set(file.dest, file);
   };
   for (const file of files) {
-    add({ dest: file.dest, source: file.path, mode: file.mode ?? statSync7(file.path).mode & 4095, neededBy: void 0 });
-    const bytes = readFileSync11(file.path);
+    add({ dest: file.dest, source: file.path, mode: file.mode ?? statSync9(file.path).mode & 4095, neededBy: void 0 });
+    const bytes = readFileSync10(file.path);
     if (!isElf(bytes)) continue;
     const info = readElfDynamic(bytes);
     if (info.machine !== machine) {
@@ -16289,7 +16483,7 @@ function dependencies(program, dest, info, arch) {
   const t = triplet(arch);
   const systemGuestPath = (hostPath) => hostPath.startsWith(`/usr/${t}/lib/`) ? `/lib/${t}/${posix2.basename(hostPath)}` : hostPath;
   if (info.interpreter) {
-    const host = [info.interpreter, ...dirs.map((d) => join20(d, posix2.basename(info.interpreter)))].find((p) => existsSync16(p));
+    const host = [info.interpreter, ...dirs.map((d) => join22(d, posix2.basename(info.interpreter)))].find((p) => existsSync16(p));
     if (!host) throw missingLibrary(program, info.interpreter, [dirname9(info.interpreter), ...dirs]);
     out.push({ dest: info.interpreter, source: host, mode: 493, neededBy: program });
   }
@@ -16307,12 +16501,12 @@ function dependencies(program, dest, info, arch) {
     seen.add(want.name);
     const origin = (p, o2) => p.replaceAll("${ORIGIN}", o2).replaceAll("$ORIGIN", o2);
     const candidates = want.name.includes("/") ? [[want.name, want.name]] : [
-      ...want.searchPaths.map((p) => [join20(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
-      ...dirs.map((d) => [join20(d, want.name), systemGuestPath(join20(d, want.name))])
+      ...want.searchPaths.map((p) => [join22(origin(p, want.hostOrigin), want.name), posix2.join(origin(p, want.guestOrigin), want.name)]),
+      ...dirs.map((d) => [join22(d, want.name), systemGuestPath(join22(d, want.name))])
     ];
     let found;
     for (const [host2, guest2] of candidates) {
-      const lib2 = existsSync16(host2) && statSync7(host2).isFile() ? libraryFor(host2, arch) : void 0;
+      const lib2 = existsSync16(host2) && statSync9(host2).isFile() ? libraryFor(host2, arch) : void 0;
       if (lib2) {
         found = { host: host2, guest: guest2, lib: lib2 };
         break;
@@ -16327,7 +16521,7 @@ function dependencies(program, dest, info, arch) {
   return out;
 }
 function libraryFor(path6, arch) {
-  const bytes = readFileSync11(path6);
+  const bytes = readFileSync10(path6);
   if (!isElf(bytes) || bytes[4] !== 2) return void 0;
   const info = readElfDynamic(bytes);
   return info.machine === guestArch[arch].elfMachine ? info : void 0;
@@ -16347,11 +16541,11 @@ function guestFileEntries(placed) {
     for (let d = posix2.dirname(file.dest); d !== "/" && d !== "."; d = posix2.dirname(d)) dirs.add(d);
   }
   const entries = [...dirs].sort().map((d) => ({ type: "dir", path: d, mode: 493 }));
-  for (const file of placed) entries.push({ type: "file", path: file.dest, mode: file.mode, data: readFileSync11(file.source) });
+  for (const file of placed) entries.push({ type: "file", path: file.dest, mode: file.mode, data: readFileSync10(file.source) });
   return entries;
 }
 async function initrdWithFiles(base, placed, out) {
-  await writeFile8(out, Buffer.concat([readFileSync11(base), gzipSync(writeCpioNewc(guestFileEntries(placed)))]), { mode: 384 });
+  await writeFile8(out, Buffer.concat([readFileSync10(base), gzipSync(writeCpioNewc(guestFileEntries(placed)))]), { mode: 384 });
 }
 
 // src/provision/kernel-format.ts
@@ -16386,20 +16580,20 @@ async function detectKernelFormat(path6) {
 }
 
 // src/provision/kvm-probe.ts
-import { accessSync, constants as constants4, mkdirSync, readFileSync as readFileSync12, renameSync, statSync as statSync8, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join21 } from "node:path";
+import { accessSync as accessSync2, constants as constants6, mkdirSync, readFileSync as readFileSync11, renameSync, statSync as statSync10, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join23 } from "node:path";
 var probeExitCode = 99;
 function writeProbeFirmware(dir) {
   const image = Buffer.alloc(64 * 1024, 244);
   Buffer.from([176, 49, 230, 244, 244]).copy(image, 65520);
-  const path6 = join21(dir, "kvm-probe.bin");
+  const path6 = join23(dir, "kvm-probe.bin");
   writeFileSync6(path6, image);
   return path6;
 }
 var kernelProbeTimeoutMs = 8e3;
 async function probeKvm(target, workDir, signal) {
   try {
-    accessSync("/dev/kvm", constants4.R_OK | constants4.W_OK);
+    accessSync2("/dev/kvm", constants6.R_OK | constants6.W_OK);
   } catch {
     return { usable: false, reason: "/dev/kvm is missing or not accessible" };
   }
@@ -16418,7 +16612,7 @@ async function probeKvm(target, workDir, signal) {
   ];
   const cancel = signal ? { cancelSignal: signal } : {};
   const firmware = writeProbeFirmware(workDir);
-  const result = await execa(target.qemuBinary, [...common3, "-bios", firmware, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"], {
+  const result = await execa(...diesWithParent(target.qemuBinary, [...common3, "-bios", firmware, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]), {
     reject: false,
     timeout: 1e4,
     stdin: "ignore",
@@ -16430,8 +16624,7 @@ async function probeKvm(target, workDir, signal) {
   }
   if (!target.kernel) return { usable: true, reason: "KVM ran the probe code" };
   const boot = await execa(
-    target.qemuBinary,
-    [
+    ...diesWithParent(target.qemuBinary, [
       ...common3,
       "-m",
       "256",
@@ -16442,7 +16635,7 @@ async function probeKvm(target, workDir, signal) {
       target.kernel,
       "-append",
       "console=ttyS0 panic=-1 loglevel=4"
-    ],
+    ]),
     { reject: false, timeout: kernelProbeTimeoutMs, stdin: "ignore", ...cancel }
   );
   if (/Kernel panic/.test(boot.stdout) && boot.exitCode === 0) return { usable: true, reason: "KVM booted the guest kernel" };
@@ -16452,13 +16645,13 @@ async function probeKvm(target, workDir, signal) {
 function probeKey(target) {
   const parts = [target.qemuBinary, target.kernel ?? "no-kernel"];
   try {
-    parts.push(readFileSync12("/proc/sys/kernel/random/boot_id", "utf8").trim());
+    parts.push(readFileSync11("/proc/sys/kernel/random/boot_id", "utf8").trim());
   } catch {
     parts.push(`no-boot-id-${Date.now()}`);
   }
   for (const path6 of [target.qemuBinary, target.kernel ?? "/dev/null", "/dev/kvm"]) {
     try {
-      const s = statSync8(path6);
+      const s = statSync10(path6);
       parts.push(`${s.ino}:${s.size}:${s.mode}:${s.uid}:${s.gid}:${s.mtimeMs}:${s.ctimeMs}`);
     } catch {
       parts.push(`${path6}:missing`);
@@ -16467,11 +16660,11 @@ function probeKey(target) {
   return parts.join("|");
 }
 async function probeKvmCached(target, cacheDir, workDir, signal) {
-  const file = join21(cacheDir, "kvm-probe.json");
+  const file = join23(cacheDir, "kvm-probe.json");
   const key = probeKey(target);
   let records = {};
   try {
-    records = JSON.parse(readFileSync12(file, "utf8"));
+    records = JSON.parse(readFileSync11(file, "utf8"));
   } catch {
   }
   const saved = records[key];
@@ -16491,19 +16684,19 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
 
 // src/provision/qemu-build/build-plugin.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync17, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync13, renameSync as renameSync2 } from "node:fs";
-import { basename as basename4, join as join22 } from "node:path";
+import { existsSync as existsSync17, mkdirSync as mkdirSync2, readdirSync as readdirSync3, readFileSync as readFileSync12, renameSync as renameSync2 } from "node:fs";
+import { basename as basename4, join as join24 } from "node:path";
 var PLUGIN_CFLAGS = ["-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", "-fvisibility=hidden"];
 async function buildPlugin(sources, qemu, opts) {
   const glib = await execa("pkg-config", ["--cflags", "glib-2.0"], { stdin: "ignore" });
-  const includes = [join22(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
+  const includes = [join24(qemu.prefix, "include"), ...opts.includeDirs ?? []].map((d) => `-I${d}`);
   const flags = [...PLUGIN_CFLAGS, ...includes, ...glib.stdout.trim().split(/\s+/).filter(Boolean)];
   const h2 = createHash4("sha256");
-  for (const source of sources) h2.update(source).update("\0").update(readFileSync13(source)).update("\0");
-  for (const dir2 of opts.includeDirs ?? []) for (const header of headersIn(dir2)) h2.update(header).update(readFileSync13(header));
+  for (const source of sources) h2.update(source).update("\0").update(readFileSync12(source)).update("\0");
+  for (const dir2 of opts.includeDirs ?? []) for (const header of headersIn(dir2)) h2.update(header).update(readFileSync12(header));
   const hash = h2.update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(" ")}`).digest("hex").slice(0, 16);
-  const dir = join22(opts.cacheDir, "plugins", hash);
-  const so = join22(dir, "plugin.so");
+  const dir = join24(opts.cacheDir, "plugins", hash);
+  const so = join24(dir, "plugin.so");
   if (existsSync17(so)) return so;
   mkdirSync2(dir, { recursive: true });
   const tmp = privateTempPath(so);
@@ -16529,20 +16722,20 @@ ${(result.all ?? "").trim().split("\n").slice(0, 20).join("\n")}`,
   return so;
 }
 function headersIn(dir) {
-  return readdirSync2(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join22(dir, f));
+  return readdirSync3(dir).filter((f) => f.endsWith(".h")).sort().map((f) => join24(dir, f));
 }
 function qfiPluginSources(pluginDir) {
-  return readdirSync2(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join22(pluginDir, f));
+  return readdirSync3(pluginDir).filter((f) => f.endsWith(".c")).sort().map((f) => join24(pluginDir, f));
 }
 
 // src/provision/qemu-build/build-qemu.ts
-import { copyFileSync as copyFileSync2, createWriteStream as createWriteStream3, existsSync as existsSync21, mkdirSync as mkdirSync4, mkdtempSync, readFileSync as readFileSync18, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync8 } from "node:fs";
+import { copyFileSync as copyFileSync2, createWriteStream as createWriteStream3, existsSync as existsSync21, mkdirSync as mkdirSync4, readFileSync as readFileSync17, renameSync as renameSync4, rmSync as rmSync3, writeFileSync as writeFileSync8 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join26 } from "node:path";
+import { join as join28 } from "node:path";
 
 // src/provision/qemu-build/build-deps.ts
-import { existsSync as existsSync19, readFileSync as readFileSync15 } from "node:fs";
-import { join as join24 } from "node:path";
+import { existsSync as existsSync19, readFileSync as readFileSync14 } from "node:fs";
+import { join as join26 } from "node:path";
 
 // src/provision/packages.json
 var packages_default = {
@@ -16648,25 +16841,25 @@ function packageForPythonDistribution(dist) {
 }
 
 // src/provision/qemu-build/python-deps.ts
-import { existsSync as existsSync18, readdirSync as readdirSync3, readFileSync as readFileSync14 } from "node:fs";
-import { join as join23 } from "node:path";
+import { existsSync as existsSync18, readdirSync as readdirSync4, readFileSync as readFileSync13 } from "node:fs";
+import { join as join25 } from "node:path";
 function requiredMesonVersion(srcDir) {
-  const text = readFileSync14(join23(srcDir, "meson.build"), "utf8");
+  const text = readFileSync13(join25(srcDir, "meson.build"), "utf8");
   return /meson_version\s*:\s*'>=\s*([\d.]+)'/.exec(text)?.[1];
 }
 function configureGroups(srcDir) {
-  const configure = readFileSync14(join23(srcDir, "configure"), "utf8");
+  const configure = readFileSync13(join25(srcDir, "configure"), "utf8");
   return ["meson", "tooling"].filter((g) => new RegExp(`pythondeps\\.toml\\s+${g}\\b`).test(configure));
 }
 function pythonRequirements(srcDir) {
-  const depsFile = join23(srcDir, "pythondeps.toml");
+  const depsFile = join25(srcDir, "pythondeps.toml");
   if (!existsSync18(depsFile)) {
     const want = requiredMesonVersion(srcDir);
     return [{ name: "meson", group: "meson", accepted: want ? `>=${want}` : "", wheel: void 0 }];
   }
-  const toml = parse(readFileSync14(depsFile, "utf8"));
-  const wheelsDir = join23(srcDir, "python", "wheels");
-  const wheels = existsSync18(wheelsDir) ? readdirSync3(wheelsDir).filter((f) => f.endsWith(".whl")) : [];
+  const toml = parse(readFileSync13(depsFile, "utf8"));
+  const wheelsDir = join25(srcDir, "python", "wheels");
+  const wheels = existsSync18(wheelsDir) ? readdirSync4(wheelsDir).filter((f) => f.endsWith(".whl")) : [];
   return configureGroups(srcDir).flatMap(
     (group) => Object.entries(toml[group] ?? {}).filter(([, info]) => info.path === void 0).map(([name, info]) => {
       const accepted = info.accepted?.trim() ?? "";
@@ -16675,7 +16868,7 @@ function pythonRequirements(srcDir) {
         if (!m || normalizeName(m[1]) !== normalizeName(name)) return false;
         return info.installed ? m[2] === info.installed : satisfies(m[2], accepted);
       });
-      return { name, group, accepted, wheel: wheel ? join23("python", "wheels", wheel) : void 0 };
+      return { name, group, accepted, wheel: wheel ? join25("python", "wheels", wheel) : void 0 };
     })
   );
 }
@@ -16683,8 +16876,8 @@ function fromEnsurepip(name, pythonVersion) {
   return name === "pip" || name === "setuptools" && !versionAtLeast(pythonVersion, "3.12");
 }
 function hasBundledWheels(srcDir) {
-  const dir = join23(srcDir, "python", "wheels");
-  return existsSync18(dir) && readdirSync3(dir).some((f) => f.endsWith(".whl"));
+  const dir = join25(srcDir, "python", "wheels");
+  return existsSync18(dir) && readdirSync4(dir).some((f) => f.endsWith(".whl"));
 }
 var normalizeName = (name) => name.toLowerCase().replace(/[-_.]+/g, "_");
 function versionParts(version) {
@@ -16763,10 +16956,10 @@ function systemPython() {
   return existsSync19("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 function missingPrebuiltDtbs(srcDir) {
-  const mesonFile = join24(srcDir, "pc-bios", "dtb", "meson.build");
+  const mesonFile = join26(srcDir, "pc-bios", "dtb", "meson.build");
   if (!existsSync19(mesonFile)) return [];
-  const names = [...readFileSync15(mesonFile, "utf8").matchAll(/'([\w.-]+\.dtb)'/g)].map((m) => m[1]);
-  return names.filter((name) => !existsSync19(join24(srcDir, "pc-bios", "dtb", name)));
+  const names = [...readFileSync14(mesonFile, "utf8").matchAll(/'([\w.-]+\.dtb)'/g)].map((m) => m[1]);
+  return names.filter((name) => !existsSync19(join26(srcDir, "pc-bios", "dtb", name)));
 }
 var decided = (pkg, present) => ({ pkg, present: async () => present });
 function pythonDeps(python, probe2, requirements, source) {
@@ -16809,7 +17002,7 @@ async function buildDeps(srcDir, opts) {
   const deps = [
     dep("a C compiler (cc)", "gcc", () => commandWorks("cc")),
     dep("ninja", "ninja-build", () => commandWorks("ninja")),
-    ...pythonDeps(python, probe2, requirements, { hasDepsFile: existsSync19(join24(srcDir, "pythondeps.toml")), hasWheels: hasBundledWheels(srcDir) }),
+    ...pythonDeps(python, probe2, requirements, { hasDepsFile: existsSync19(join26(srcDir, "pythondeps.toml")), hasWheels: hasBundledWheels(srcDir) }),
     dep("pkg-config", "pkg-config", () => commandWorks("pkg-config")),
     dep("flex", "flex", () => commandWorks("flex")),
     dep("bison", "bison", () => commandWorks("bison")),
@@ -16835,7 +17028,7 @@ async function findMissingBuildDeps(srcDir, opts) {
 function osRelease() {
   let text = "";
   try {
-    text = readFileSync15("/etc/os-release", "utf8");
+    text = readFileSync14("/etc/os-release", "utf8");
   } catch {
   }
   const field2 = (name) => new RegExp(`^${name}="?([^"\\n]+)"?$`, "m").exec(text)?.[1];
@@ -16904,7 +17097,7 @@ async function ensureBuildDeps(srcDir, opts, log) {
 
 // src/provision/qemu-build/cache-key.ts
 import { createHash as createHash5 } from "node:crypto";
-import { readFileSync as readFileSync16 } from "node:fs";
+import { readFileSync as readFileSync15 } from "node:fs";
 function osReleaseId(osRelease2 = readOsRelease()) {
   const id = /^ID="?([^"\n]+)"?$/m.exec(osRelease2)?.[1] ?? "linux";
   const version = /^VERSION_ID="?([^"\n]+)"?$/m.exec(osRelease2)?.[1] ?? "";
@@ -16912,7 +17105,7 @@ function osReleaseId(osRelease2 = readOsRelease()) {
 }
 function readOsRelease() {
   try {
-    return readFileSync16("/etc/os-release", "utf8");
+    return readFileSync15("/etc/os-release", "utf8");
   } catch {
     return "";
   }
@@ -16923,7 +17116,7 @@ function qemuCacheKey(inputs, hostArch = process.arch, os = osReleaseId()) {
 `);
   h2.update(`flags ${JSON.stringify(inputs.configureFlags)}
 `);
-  for (const patch of inputs.patches) h2.update(`patch ${createHash5("sha256").update(readFileSync16(patch)).digest("hex")}
+  for (const patch of inputs.patches) h2.update(`patch ${createHash5("sha256").update(readFileSync15(patch)).digest("hex")}
 `);
   h2.update(`source ${inputs.sourceHash}
 `);
@@ -16969,8 +17162,8 @@ var NinjaProgress = class {
 
 // src/provision/qemu-build/qemu-source.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream2, existsSync as existsSync20, mkdirSync as mkdirSync3, readdirSync as readdirSync4, readFileSync as readFileSync17, renameSync as renameSync3, rmSync, statSync as statSync9, writeFileSync as writeFileSync7 } from "node:fs";
-import { basename as basename5, join as join25, relative as relative4 } from "node:path";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream2, existsSync as existsSync20, mkdirSync as mkdirSync3, readdirSync as readdirSync5, readFileSync as readFileSync16, renameSync as renameSync3, rmSync as rmSync2, statSync as statSync11, writeFileSync as writeFileSync7 } from "node:fs";
+import { basename as basename5, join as join27, relative as relative4 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 function sourceHashOf(origin) {
@@ -16984,12 +17177,12 @@ async function sha256File(path6) {
 function treeHash(root) {
   const hash = createHash6("sha256");
   const walk = (dir) => {
-    for (const name of readdirSync4(dir).sort()) {
+    for (const name of readdirSync5(dir).sort()) {
       if (name === ".git" || name === "build") continue;
-      const path6 = join25(dir, name);
-      const st = statSync9(path6);
+      const path6 = join27(dir, name);
+      const st = statSync11(path6);
       if (st.isDirectory()) walk(path6);
-      else if (st.isFile()) hash.update(`${relative4(root, path6)}\0${st.size}\0`).update(readFileSync17(path6));
+      else if (st.isFile()) hash.update(`${relative4(root, path6)}\0${st.size}\0`).update(readFileSync16(path6));
     }
   };
   walk(root);
@@ -16997,7 +17190,7 @@ function treeHash(root) {
 }
 async function resolveQemuSource(spec2) {
   if (spec2.source) {
-    if (statSync9(spec2.source).isDirectory()) return { kind: "folder", path: spec2.source, treeHash: treeHash(spec2.source) };
+    if (statSync11(spec2.source).isDirectory()) return { kind: "folder", path: spec2.source, treeHash: treeHash(spec2.source) };
     const sha256 = await sha256File(spec2.source);
     if (spec2.sha256 && spec2.sha256 !== sha256) {
       throw new ConfigError(`the QEMU source tarball ${spec2.source} has sha256 ${sha256}, not the ${spec2.sha256} given in qemu-sha256`, {
@@ -17012,7 +17205,7 @@ async function resolveQemuSource(spec2) {
 }
 async function downloadRelease(origin, downloadsDir, log, signal) {
   mkdirSync3(downloadsDir, { recursive: true });
-  const file = join25(downloadsDir, basename5(new URL(origin.url).pathname));
+  const file = join27(downloadsDir, basename5(new URL(origin.url).pathname));
   if (existsSync20(file) && await sha256File(file) === origin.sha256) return file;
   log.info(`downloading ${origin.url}`);
   const tmp = privateTempPath(file);
@@ -17041,7 +17234,7 @@ async function downloadRelease(origin, downloadsDir, log, signal) {
   await pipeline(body2, createWriteStream2(tmp));
   const actual = await sha256File(tmp);
   if (actual !== origin.sha256) {
-    rmSync(tmp, { force: true });
+    rmSync2(tmp, { force: true });
     throw new InfraError(`${origin.url} has sha256 ${actual}, expected ${origin.sha256}; the download was discarded`, {
       hint: "a changed or corrupted tarball is never built; retry, or build from a tarball you trust with qemu-source and qemu-sha256"
     });
@@ -17051,11 +17244,11 @@ async function downloadRelease(origin, downloadsDir, log, signal) {
 }
 var EMPTY_BZIP2 = Buffer.from([66, 90, 104, 57, 23, 114, 69, 56, 80, 144, 0, 0, 0, 0]);
 function addFirmwareStandIns(srcDir) {
-  const mesonFile = join25(srcDir, "pc-bios", "meson.build");
+  const mesonFile = join27(srcDir, "pc-bios", "meson.build");
   if (!existsSync20(mesonFile)) return [];
   const added = [];
-  for (const m of readFileSync17(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
-    const file = join25(srcDir, "pc-bios", `${m[1]}.bz2`);
+  for (const m of readFileSync16(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
+    const file = join27(srcDir, "pc-bios", `${m[1]}.bz2`);
     if (!existsSync20(file)) {
       writeFileSync7(file, EMPTY_BZIP2);
       added.push(`${m[1]}.bz2`);
@@ -17068,13 +17261,13 @@ async function unpackSource(origin, archive, dest, signal) {
   const opts = { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} };
   if (origin.kind === "folder") {
     await execa("cp", ["-a", `${origin.path}/.`, dest], opts);
-    rmSync(join25(dest, "build"), { recursive: true, force: true });
+    rmSync2(join27(dest, "build"), { recursive: true, force: true });
     return;
   }
   const tarball = origin.kind === "tarball" ? origin.path : archive;
   if (!tarball) throw new Error("internal: a downloaded source needs its archive path");
   await execa("tar", ["-xf", tarball, "-C", dest, "--strip-components=1"], opts);
-  if (!existsSync20(join25(dest, "configure"))) {
+  if (!existsSync20(join27(dest, "configure"))) {
     throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
       hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz"
     });
@@ -17125,7 +17318,7 @@ function buildKey(spec2, sourceHash) {
   });
 }
 function isCompleteEntry(entry) {
-  return existsSync21(join26(entry, BUILD_MARKER)) && existsSync21(join26(entry, "prefix", "bin"));
+  return existsSync21(join28(entry, BUILD_MARKER)) && existsSync21(join28(entry, "prefix", "bin"));
 }
 async function ensureBuiltQemu(spec2, opts) {
   const { log } = opts;
@@ -17135,12 +17328,12 @@ async function ensureBuiltQemu(spec2, opts) {
     for (const [part, value] of Object.entries(key.parts)) log.info(`${part}: ${value}`);
     log.info(`source: ${origin.kind === "download" ? origin.url : origin.path}`);
   });
-  const entry = join26(opts.cacheDir, "qemu", key.key);
+  const entry = join28(opts.cacheDir, "qemu", key.key);
   if (isCompleteEntry(entry)) {
     log.info(`QEMU ${spec2.version}: cache hit (${entry})`);
-    return { prefix: join26(entry, "prefix"), key: key.key, origin: "local-cache" };
+    return { prefix: join28(entry, "prefix"), key: key.key, origin: "local-cache" };
   }
-  rmSync2(entry, { recursive: true, force: true });
+  rmSync3(entry, { recursive: true, force: true });
   if (opts.remoteCache) {
     const restored = await opts.remoteCache.restore(key.key, entry).catch((err) => {
       log.warn(`restoring QEMU from the remote cache failed: ${err.message}`);
@@ -17148,16 +17341,16 @@ async function ensureBuiltQemu(spec2, opts) {
     });
     if (restored && isCompleteEntry(entry)) {
       log.info(`QEMU ${spec2.version}: restored from the remote cache`);
-      return { prefix: join26(entry, "prefix"), key: key.key, origin: "remote-cache" };
+      return { prefix: join28(entry, "prefix"), key: key.key, origin: "remote-cache" };
     }
     if (restored) log.warn("the remote cache entry is incomplete (no build marker); rebuilding");
-    rmSync2(entry, { recursive: true, force: true });
+    rmSync3(entry, { recursive: true, force: true });
   }
   await log.group(`Build QEMU ${spec2.version} (${spec2.targets.join(", ")})`, () => buildInto(entry, key, spec2, origin, opts));
   if (opts.remoteCache) {
     await opts.remoteCache.save(key.key, entry).catch((err) => log.warn(`saving QEMU to the remote cache failed: ${err.message}`));
   }
-  return { prefix: join26(entry, "prefix"), key: key.key, origin: "built" };
+  return { prefix: join28(entry, "prefix"), key: key.key, origin: "built" };
 }
 function configurePython(configureFlags) {
   const given = configureFlags.filter((f) => f.startsWith("--python=")).at(-1);
@@ -17165,9 +17358,9 @@ function configurePython(configureFlags) {
 }
 async function prepareAndConfigure(origin, spec2, work, opts) {
   const { log, signal } = opts;
-  const src = join26(work, "src");
-  const build = join26(work, "build");
-  const archive = origin.kind === "download" ? await downloadRelease(origin, join26(opts.cacheDir, "downloads"), log, signal) : void 0;
+  const src = join28(work, "src");
+  const build = join28(work, "build");
+  const archive = origin.kind === "download" ? await downloadRelease(origin, join28(opts.cacheDir, "downloads"), log, signal) : void 0;
   log.info("unpacking the QEMU source");
   await unpackSource(origin, archive, src, signal);
   const standIns = addFirmwareStandIns(src);
@@ -17180,15 +17373,18 @@ async function prepareAndConfigure(origin, spec2, work, opts) {
   const flags = [...minimalConfigureFlags(spec2.targets), ...spec2.configureFlags];
   log.info(`running configure ${flags.join(" ")}`);
   const t0 = Date.now();
-  await runLogged(join26(src, "configure"), [`--prefix=${join26(work, "entry", "prefix")}`, `--python=${systemPython()}`, ...flags], build, opts.buildLog, signal);
+  await runLogged(join28(src, "configure"), [`--prefix=${join28(work, "entry", "prefix")}`, `--python=${systemPython()}`, ...flags], build, opts.buildLog, signal);
   return { src, build, flags, configureMs: Date.now() - t0 };
 }
+var WORK_PREFIX = ".work-";
 async function buildInto(entry, key, spec2, origin, opts) {
   const { log, signal } = opts;
-  mkdirSync4(join26(opts.cacheDir, "qemu"), { recursive: true });
-  const work = mkdtempSync(join26(opts.cacheDir, "qemu", ".work-"));
-  const stage = join26(work, "entry");
-  const logFile = join26(work, "build.log");
+  const parent = join28(opts.cacheDir, "qemu");
+  mkdirSync4(parent, { recursive: true });
+  for (const stale of sweepOwnedDirs(parent, WORK_PREFIX)) log.info(`removed ${stale}, left by a QEMU build that was killed`);
+  const work = makeOwnedDir(parent, WORK_PREFIX);
+  const stage = join28(work, "entry");
+  const logFile = join28(work, "build.log");
   const buildLog = createWriteStream3(logFile);
   const started = Date.now();
   try {
@@ -17200,7 +17396,7 @@ async function buildInto(entry, key, spec2, origin, opts) {
     await runLogged("ninja", ["install"], build, buildLog, signal);
     const ninjaMs = Date.now() - t1;
     await new Promise((resolve11) => buildLog.end(resolve11));
-    copyFileSync2(logFile, join26(stage, "build.log"));
+    copyFileSync2(logFile, join28(stage, "build.log"));
     const marker = {
       key: key.key,
       parts: key.parts,
@@ -17212,7 +17408,7 @@ async function buildInto(entry, key, spec2, origin, opts) {
       ninjaMs,
       totalMs: Date.now() - started
     };
-    writeFileSync8(join26(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
+    writeFileSync8(join28(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
 `);
     try {
       renameSync4(stage, entry);
@@ -17226,11 +17422,11 @@ async function buildInto(entry, key, spec2, origin, opts) {
     buildLog.end();
     if (err instanceof QfiError) throw err;
     mkdirSync4(opts.resultsDir, { recursive: true });
-    const kept = join26(opts.resultsDir, QEMU_BUILD_LOG);
+    const kept = join28(opts.resultsDir, QEMU_BUILD_LOG);
     let tail = "";
     if (existsSync21(logFile)) {
       copyFileSync2(logFile, kept);
-      tail = readFileSync18(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
+      tail = readFileSync17(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
     }
     throw new InfraError(
       `building QEMU ${spec2.version} failed: ${err.message.split("\n")[0]}${tail ? `
@@ -17242,14 +17438,21 @@ ${tail}` : ""}`,
       }
     );
   } finally {
-    rmSync2(work, { recursive: true, force: true });
+    rmSync3(work, { recursive: true, force: true });
   }
 }
 async function runLogged(cmd, args, cwd, out, signal, onLine) {
   out.write(`
 $ ${cmd} ${args.join(" ")}
 `);
-  const child = execa(cmd, args, { cwd, stdin: "ignore", all: true, buffer: false, reject: false, ...signal ? { cancelSignal: signal } : {} });
+  const child = execa(...diesWithParent(cmd, args), {
+    cwd,
+    stdin: "ignore",
+    all: true,
+    buffer: false,
+    reject: false,
+    ...signal ? { cancelSignal: signal } : {}
+  });
   const lines = onLine ? new LineStream(onLine) : void 0;
   child.all?.on("data", (chunk) => {
     out.write(chunk);
@@ -17261,13 +17464,13 @@ $ ${cmd} ${args.join(" ")}
 }
 
 // src/provision/qemu-system.ts
-import { existsSync as existsSync22, statSync as statSync10 } from "node:fs";
-import { delimiter, dirname as dirname10, join as join27, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync22, statSync as statSync12 } from "node:fs";
+import { delimiter as delimiter2, dirname as dirname10, join as join29, resolve as resolve8 } from "node:path";
 function findOnPath(name) {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+  for (const dir of (process.env.PATH ?? "").split(delimiter2)) {
     if (!dir) continue;
-    const candidate = join27(dir, name);
-    if (existsSync22(candidate) && statSync10(candidate).isFile()) return candidate;
+    const candidate = join29(dir, name);
+    if (existsSync22(candidate) && statSync12(candidate).isFile()) return candidate;
   }
   return void 0;
 }
@@ -17283,7 +17486,7 @@ function locateQemu(setting, arch) {
     }
   } else {
     const path6 = resolve8(setting);
-    binary = existsSync22(path6) && statSync10(path6).isDirectory() ? join27(path6, "bin", name) : path6;
+    binary = existsSync22(path6) && statSync12(path6).isDirectory() ? join29(path6, "bin", name) : path6;
     if (!existsSync22(binary)) {
       throw new InfraError(`QEMU binary ${binary} does not exist (from input qemu = ${setting})`, {
         hint: `point qemu at a qemu-system binary or an install prefix containing bin/${name}`
@@ -17291,7 +17494,7 @@ function locateQemu(setting, arch) {
     }
   }
   const prefix = dirname10(dirname10(binary));
-  const dataDirs = [join27(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
+  const dataDirs = [join29(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
     (dir, i2, all) => existsSync22(dir) && all.indexOf(dir) === i2
   );
   return { binary, dataDirs };
@@ -17311,10 +17514,32 @@ async function readQemuVersion(binary) {
 }
 function findFirmware(install, file) {
   for (const dir of install.dataDirs) {
-    const candidate = join27(dir, file);
+    const candidate = join29(dir, file);
     if (existsSync22(candidate)) return candidate;
   }
   return void 0;
+}
+
+// src/provision/host-memory.ts
+import { readFileSync as readFileSync18 } from "node:fs";
+import { totalmem } from "node:os";
+function checkMemoryFitsHost(memory, host = hostMemory()) {
+  const want = memoryBytes(memory);
+  const have = host.ramBytes + host.swapBytes;
+  if (want <= BigInt(have)) return;
+  throw new ConfigError(
+    `memory ${memory} is more than this machine has (${formatBytes(host.ramBytes)} RAM + ${formatBytes(host.swapBytes)} swap): QEMU could not allocate it`,
+    { location: { input: "memory" }, hint: `give at most ${Math.floor(have / 1024 ** 2)}M; the default 256M suits the built-in guest` }
+  );
+}
+function hostMemory() {
+  let swapBytes = 0;
+  try {
+    const kib = /^SwapTotal:\s+(\d+) kB/m.exec(readFileSync18("/proc/meminfo", "utf8"))?.[1];
+    if (kib) swapBytes = Number(kib) * 1024;
+  } catch {
+  }
+  return { ramBytes: totalmem(), swapBytes };
 }
 
 // src/provision/provision.ts
@@ -17373,7 +17598,7 @@ async function provisionGuest(plan, host, workDir, signal) {
   let initrd = builtin.initrd;
   if (plan.files.length > 0) {
     const placed = resolveGuestFiles(plan.files, plan.arch);
-    initrd = join28(workDir, "initrd-with-files.cpio.gz");
+    initrd = join30(workDir, "initrd-with-files.cpio.gz");
     await initrdWithFiles(builtin.initrd, placed, initrd);
     const libraries = placed.filter((f) => f.neededBy !== void 0).length;
     host.log.info(
@@ -17423,7 +17648,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
   const plugins = [];
   const headersPrefix = () => {
     const prefix = qemu.built?.prefix ?? dirname11(dirname11(qemu.binary));
-    return existsSync23(join28(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
+    return existsSync23(join30(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
   };
   if (plan.plugin) {
     const { path: path6, args } = plan.plugin;
@@ -17449,7 +17674,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
         hint: "use qemu: auto or build, or point qemu at a QEMU install prefix that has include/qemu-plugin.h"
       });
     }
-    const dir = join28(packageRoot(), "plugin");
+    const dir = join30(packageRoot(), "plugin");
     const so = await buildPlugin(
       qfiPluginSources(dir),
       { prefix, key: qemu.built?.key ?? qemu.binary },
@@ -17480,6 +17705,7 @@ async function provision(plan, host, workDir, signal) {
   }
 }
 async function provisionAll(plan, host, workDir, signal) {
+  checkMemoryFitsHost(plan.memory);
   const [qemu, guest] = await Promise.all([provisionQemu(plan, host, signal), provisionGuest(plan, host, workDir, signal)]);
   const fastBios = guest.kernelFormat === "linux" ? archData[plan.arch].fastBios : void 0;
   const bios = plan.bios ?? (fastBios ? findFirmware(qemu.install, fastBios) : void 0);
@@ -17519,9 +17745,9 @@ async function provisionAll(plan, host, workDir, signal) {
 
 // src/report/reproducer.ts
 import { writeFileSync as writeFileSync9 } from "node:fs";
-import { join as join29 } from "node:path";
+import { join as join31 } from "node:path";
 function writeReproducer(plan, dir, guest) {
-  const writer = join29(packageRoot(), "dist", "cli.js");
+  const writer = join31(packageRoot(), "dist", "cli.js");
   const lines = [
     "#!/usr/bin/env bash",
     `# Re-runs qfi scenario "${plan.scenario}" on this machine with \`qfi reproduce\`: the config copied`,
@@ -17554,18 +17780,18 @@ function writeReproducer(plan, dir, guest) {
     'exec "${qfi[@]}" reproduce "$here" "$@"',
     ""
   ];
-  const path6 = join29(dir, REPORT_FILES.reproducer);
+  const path6 = join31(dir, REPORT_FILES.reproducer);
   writeFileSync9(path6, lines.join("\n"), { mode: 493 });
   return path6;
 }
 
 // src/run/run-qemu.ts
 import { createWriteStream as createWriteStream6, writeFileSync as writeFileSync12 } from "node:fs";
-import { basename as basename6, join as join33 } from "node:path";
+import { basename as basename6, join as join36 } from "node:path";
 
 // src/run/run-setup.ts
 import { writeFileSync as writeFileSync10 } from "node:fs";
-import { join as join30 } from "node:path";
+import { join as join32 } from "node:path";
 
 // src/run/snapshot-jobs.ts
 import { setTimeout as sleep } from "node:timers/promises";
@@ -17718,17 +17944,17 @@ function prepareRun(plan, provisioned, dirs, snapshotState) {
   const { resultsDir, privateDir } = dirs;
   const files = {
     dir: resultsDir,
-    console: join30(resultsDir, RESULTS_FILES.console),
-    qemuStderr: join30(resultsDir, RESULTS_FILES.qemuStderr),
-    qmpLog: join30(resultsDir, RESULTS_FILES.qmpLog)
+    console: join32(resultsDir, RESULTS_FILES.console),
+    qemuStderr: join32(resultsDir, RESULTS_FILES.qemuStderr),
+    qmpLog: join32(resultsDir, RESULTS_FILES.qmpLog)
   };
   const fwCfgFiles = /* @__PURE__ */ new Map();
   plan.fwCfg.forEach((entry, i2) => {
-    const path6 = join30(privateDir, `fw_cfg-${i2}`);
+    const path6 = join32(privateDir, `fw_cfg-${i2}`);
     writeFileSync10(path6, entry.content, { mode: 384 });
     fwCfgFiles.set(entry.name, path6);
   });
-  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join30(privateDir, "plugin-rules.txt"), log: join30(resultsDir, RESULTS_FILES.injections), socket: join30(privateDir, "plugin.sock") } : void 0;
+  const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join32(privateDir, "plugin-rules.txt"), log: join32(resultsDir, RESULTS_FILES.injections), socket: join32(privateDir, "plugin.sock") } : void 0;
   if (qfiPlugin)
     writeFileSync10(
       qfiPlugin.rules,
@@ -17738,13 +17964,13 @@ function prepareRun(plan, provisioned, dirs, snapshotState) {
     );
   const hasBlockRules = plan.host.hostRules.some((r) => r.layer === "block") || plan.host.countRequests;
   const paths = {
-    qmpSocket: join30(privateDir, "qmp.sock"),
+    qmpSocket: join32(privateDir, "qmp.sock"),
     fwCfgFiles,
-    ...plan.agent === "qemu-guest-agent" ? { guestAgentSocket: join30(privateDir, "qga.sock") } : {},
+    ...plan.agent === "qemu-guest-agent" ? { guestAgentSocket: join32(privateDir, "qga.sock") } : {},
     // qfi's agent copies the results file to a virtio-serial port; QEMU writes it here.
-    ...plan.agent === "qfi" && plan.resultsFile !== void 0 ? { guestResults: join30(resultsDir, RESULTS_FILES.guestResults) } : {},
+    ...plan.agent === "qfi" && plan.resultsFile !== void 0 ? { guestResults: join32(resultsDir, RESULTS_FILES.guestResults) } : {},
     ...qfiPlugin ? { qfiPlugin } : {},
-    ...hasBlockRules ? { blockTrace: join30(resultsDir, RESULTS_FILES.blockTrace) } : {},
+    ...hasBlockRules ? { blockTrace: join32(resultsDir, RESULTS_FILES.blockTrace) } : {},
     ...snapshotState ? { snapshotState } : {}
   };
   return { files, paths, argv: buildQemuArgv(plan, provisioned, paths) };
@@ -17778,21 +18004,67 @@ var SerialLineEnds = class {
   }
 };
 
+// src/run/stale-runs.ts
+import { appendFileSync as appendFileSync3, readFileSync as readFileSync19 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join33 } from "node:path";
+var PRIVATE_DIR_PREFIX = "qfi-run-";
+var QEMU_PIDS = "qemu.pids";
+function makePrivateDir() {
+  return makeOwnedDir(tmpdir2(), PRIVATE_DIR_PREFIX);
+}
+function recordQemu(privateDir, pid) {
+  const id = identityOf(pid);
+  if (id) appendFileSync3(join33(privateDir, QEMU_PIDS), `${id.pid} ${id.start}
+`);
+}
+function sweepStaleRuns(log, parent = tmpdir2()) {
+  const removed = sweepOwnedDirs(parent, PRIVATE_DIR_PREFIX, (dir) => {
+    for (const qemu of recordedQemus(dir)) {
+      if (!isRunning(qemu) || !commandLineNames(qemu.pid, dir)) continue;
+      log.warn(`killing QEMU (pid ${qemu.pid}) left running by a qfi run that ended without stopping it`);
+      try {
+        process.kill(qemu.pid, "SIGKILL");
+      } catch {
+      }
+    }
+  });
+  if (removed.length) log.debug(`removed ${removed.length} private folder(s) of ended runs: ${removed.join(", ")}`);
+}
+function recordedQemus(dir) {
+  let text;
+  try {
+    text = readFileSync19(join33(dir, QEMU_PIDS), "utf8");
+  } catch {
+    return [];
+  }
+  return text.split("\n").map((line) => /^(\d+) (\d*)$/.exec(line)).filter((m) => m !== null).map((m) => ({ pid: Number(m[1]), start: m[2] }));
+}
+function commandLineNames(pid, dir) {
+  try {
+    return readFileSync19(`/proc/${pid}/cmdline`, "utf8").includes(dir);
+  } catch {
+    return false;
+  }
+}
+
 // src/run/qemu-process.ts
 var STDERR_TAIL_LINES = 20;
 var QemuProcess = class {
   constructor(argv, opts) {
     this.opts = opts;
     this.stopStepMs = opts.stopStepMs ?? 3e3;
-    this.child = execa(argv[0], argv.slice(1), {
+    const [file, args] = diesWithParent(argv[0], argv.slice(1));
+    this.child = execa(file, args, {
       stdin: opts.talksToGuest ? "pipe" : "ignore",
-      stdout: "pipe",
+      stdout: opts.consoleFile === void 0 ? "ignore" : "pipe",
       stderr: "pipe",
       buffer: false,
       reject: false,
       cleanup: true
     });
     this.pid = this.child.pid;
+    if (this.pid !== void 0 && opts.privateDir) recordQemu(opts.privateDir, this.pid);
     this.exited = this.supervise();
   }
   opts;
@@ -17803,6 +18075,7 @@ var QemuProcess = class {
   stderrTail = [];
   hasExited = false;
   stopping;
+  stopFoundRunning = false;
   child;
   stopStepMs;
   /** Whether the stop sequence has begun (qfi ended the run, not QEMU or the guest). */
@@ -17812,6 +18085,13 @@ var QemuProcess = class {
   get hasEnded() {
     return this.hasExited;
   }
+  /**
+   * The stop sequence began while QEMU still ran, as far as qfi knew: an exit noticed only just
+   * after may still be QEMU's own (a crash racing the stop), so callers also look at how it ended.
+   */
+  get stoppedByUs() {
+    return this.stopFoundRunning;
+  }
   /** A line to the guest's console input (the guest reads it with echo off). */
   tellGuest(line) {
     const stdin = this.child.stdin;
@@ -17819,6 +18099,7 @@ var QemuProcess = class {
   }
   /** Ends QEMU: `quit` first (QMP, when connected), then SIGTERM, then SIGKILL. Called again, the same stop. */
   stop(quit) {
+    if (!this.stopping) this.stopFoundRunning = !this.hasExited;
     this.stopping ??= (async () => {
       if (this.hasExited) return;
       if (quit) await quit(this.stopStepMs).catch(() => void 0);
@@ -17833,9 +18114,9 @@ var QemuProcess = class {
     return this.stopping;
   }
   async supervise() {
-    const consoleOut = createWriteStream4(this.opts.consoleFile);
+    const consoleOut = this.opts.consoleFile === void 0 ? void 0 : createWriteStream4(this.opts.consoleFile);
     const stderrOut = createWriteStream4(this.opts.stderrFile);
-    const lines = new LineStream(this.opts.onConsoleLine);
+    const lines = new LineStream(this.opts.onConsoleLine ?? (() => void 0));
     const stderrLines = new LineStream((line) => {
       if (line.trim() === "") return;
       this.stderrTail.push(line);
@@ -17843,11 +18124,11 @@ var QemuProcess = class {
     });
     const consoleEnds = new SerialLineEnds();
     const onConsoleBytes = (bytes) => {
-      if (bytes.length === 0) return;
+      if (bytes.length === 0 || !consoleOut) return;
       consoleOut.write(bytes);
       lines.push(bytes);
     };
-    this.child.stdout.on("data", (chunk) => onConsoleBytes(consoleEnds.push(chunk)));
+    this.child.stdout?.on("data", (chunk) => onConsoleBytes(consoleEnds.push(chunk)));
     this.child.stderr.on("data", (chunk) => {
       stderrOut.write(chunk);
       stderrLines.push(chunk);
@@ -17857,7 +18138,7 @@ var QemuProcess = class {
     onConsoleBytes(consoleEnds.end());
     lines.end();
     stderrLines.end();
-    await Promise.all([closeStream(consoleOut), closeStream(stderrOut)]);
+    await Promise.all([consoleOut && closeStream(consoleOut), closeStream(stderrOut)]);
     return { code: result.exitCode, signal: result.signal, failed: result.failed, message: result.message ?? "" };
   }
   async exitsWithin(ms) {
@@ -18056,7 +18337,7 @@ var Watchdog = class {
 // src/run/guest-agent-session.ts
 import { createWriteStream as createWriteStream5 } from "node:fs";
 import { writeFile as writeFile9 } from "node:fs/promises";
-import { join as join31 } from "node:path";
+import { join as join34 } from "node:path";
 
 // src/run/guest-agent.ts
 import { randomInt as randomInt2 } from "node:crypto";
@@ -18478,7 +18759,7 @@ function commandEnv(plan) {
 async function fetchResultsFile(agent, path6, opts) {
   try {
     const bytes = await agent.readFile(path6, { signal: opts.signal });
-    await writeFile9(join31(opts.resultsDir, RESULTS_FILES.guestResults), bytes);
+    await writeFile9(join34(opts.resultsDir, RESULTS_FILES.guestResults), bytes);
     opts.log.info(`results file ${path6}: ${bytes.length} bytes copied to ${RESULTS_FILES.guestResults}`);
   } catch (err) {
     if (opts.signal.aborted) throw err;
@@ -18486,7 +18767,7 @@ async function fetchResultsFile(agent, path6, opts) {
   }
 }
 async function runGuestAgentSession(opts) {
-  const transcript = createWriteStream5(join31(opts.resultsDir, GUEST_AGENT_FILES.transcript));
+  const transcript = createWriteStream5(join34(opts.resultsDir, GUEST_AGENT_FILES.transcript));
   const at = () => Date.now() - opts.startedAt;
   let agent;
   try {
@@ -18498,8 +18779,8 @@ async function runGuestAgentSession(opts) {
     opts.onEvent({ kind: "agent-ready", line: 0, atMs: at(), text: "(qemu-guest-agent answered guest-ping)" });
     opts.onEvent({ kind: "test-start", line: 0, atMs: at(), text: "(guest-exec sh -c COMMAND)" });
     const result = await agent.run({ path: "sh", args: ["-c", opts.command], env: commandEnv(opts.plan) }, { signal: opts.signal });
-    await writeFile9(join31(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
-    await writeFile9(join31(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
+    await writeFile9(join34(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
+    await writeFile9(join34(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
     for (const [stream, truncated] of [
       ["stdout", result.stdoutTruncated],
       ["stderr", result.stderrTruncated]
@@ -18624,8 +18905,8 @@ var SnapshotDriver = class {
 };
 
 // src/run/host-faults.ts
-import { closeSync as closeSync3, mkdirSync as mkdirSync5, openSync as openSync3, readSync as readSync2, writeFileSync as writeFileSync11 } from "node:fs";
-import { join as join32 } from "node:path";
+import { closeSync as closeSync4, mkdirSync as mkdirSync5, openSync as openSync4, readSync as readSync3, writeFileSync as writeFileSync11 } from "node:fs";
+import { join as join35 } from "node:path";
 
 // src/run/block-trace.ts
 var LINE = /^(?:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?)Z )?(?:\d+@(\d+)\.(\d+):)?(\w+) (.*)$/;
@@ -18811,7 +19092,7 @@ var HostFaults = class {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     this.pollTrace();
-    if (this.traceTail) closeSync3(this.traceTail.fd);
+    if (this.traceTail) closeSync4(this.traceTail.fd);
     this.traceTail = void 0;
   }
   async arm(base, elapsedMs) {
@@ -18872,9 +19153,9 @@ var HostFaults = class {
     if (rules.length > 0) {
       const config = compileBlkdebug({ format: disk.format, rules, seed: this.plan.seed, seen });
       const node = `qfi-${disk.id}-bd${++this.generation}`;
-      const dir = join32(this.opts.resultsDir, RESULTS_FILES.blkdebug);
+      const dir = join35(this.opts.resultsDir, RESULTS_FILES.blkdebug);
       mkdirSync5(dir, { recursive: true });
-      const configFile = join32(dir, `${node}.conf`);
+      const configFile = join35(dir, `${node}.conf`);
       writeFileSync11(configFile, config.text);
       await qmp.execute("blockdev-add", { driver: "blkdebug", "node-name": node, image: disk.fileNode, config: configFile, ...readOnly }, 3e4);
       file = node;
@@ -18993,14 +19274,14 @@ var HostFaults = class {
   pollTrace() {
     if (!this.opts.traceFile) return;
     try {
-      this.traceTail ??= { fd: openSync3(this.opts.traceFile, "r"), offset: 0, partial: "", buf: Buffer.alloc(1 << 16) };
+      this.traceTail ??= { fd: openSync4(this.opts.traceFile, "r"), offset: 0, partial: "", buf: Buffer.alloc(1 << 16) };
     } catch {
       return;
     }
     const tail = this.traceTail;
     const { buf } = tail;
     for (; ; ) {
-      const n2 = readSync2(tail.fd, buf, 0, buf.length, tail.offset);
+      const n2 = readSync3(tail.fd, buf, 0, buf.length, tail.offset);
       if (n2 <= 0) break;
       tail.offset += n2;
       const text = tail.partial + buf.subarray(0, n2).toString("utf8");
@@ -19235,7 +19516,14 @@ var QemuRun = class {
     opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
     const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0 || opts.snapshot !== void 0;
     const onConsoleLine = (text) => this.onConsoleLine(text);
-    this.qemu = new QemuProcess(argv, { consoleFile: files.console, stderrFile: files.qemuStderr, talksToGuest, log: opts.log, onConsoleLine });
+    this.qemu = new QemuProcess(argv, {
+      consoleFile: files.console,
+      stderrFile: files.qemuStderr,
+      talksToGuest,
+      log: opts.log,
+      onConsoleLine,
+      privateDir: opts.privateDir
+    });
     this.record.qemuPid = this.qemu.pid;
     const policy = {
       timeouts: plan.timeouts,
@@ -19346,7 +19634,7 @@ var QemuRun = class {
     if (!this.qmp) return;
     const diagnostics = await captureDiagnostics(this.qmp, STOP_STEP_MS);
     this.record.diagnostics = diagnostics;
-    writeFileSync12(join33(this.opts.resultsDir, RESULTS_FILES.registers), diagnostics.registers);
+    writeFileSync12(join36(this.opts.resultsDir, RESULTS_FILES.registers), diagnostics.registers);
   }
   onQmp(client) {
     this.qmp = client;
@@ -19461,10 +19749,10 @@ async function runPipeline(options, host) {
   const plan = makePlan(config, void 0, { countBlockRequests: options.countBlockRequests === true });
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
   mkdirSync6(config.report.dir, { recursive: true });
-  for (const name of runResultNames()) rmSync3(join34(config.report.dir, name), { force: true, recursive: true });
+  for (const name of runResultNames()) rmSync4(join37(config.report.dir, name), { force: true, recursive: true });
   writeReproducer(plan, config.report.dir);
   writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
-  const privateDir = mkdtempSync2(join34(tmpdir2(), "qfi-"));
+  const privateDir = makePrivateDir();
   try {
     const provisioned = await host.log.group("Provision", () => provision(plan, host, privateDir, options.signal));
     if (provisioned.guest) writeReproducer(plan, config.report.dir, provisioned.guest);
@@ -19482,7 +19770,7 @@ async function runPipeline(options, host) {
     const reports = writeReports(run, config.report.dir, { part: options.partOfCampaign === true });
     return { config, run, reports };
   } finally {
-    rmSync3(privateDir, { recursive: true, force: true });
+    rmSync4(privateDir, { recursive: true, force: true });
   }
 }
 
@@ -19613,9 +19901,8 @@ function campaignVerdict(kind, results, stats, withHistory) {
 }
 
 // src/campaign/snapshot/run-snapshot.ts
-import { mkdirSync as mkdirSync7, mkdtempSync as mkdtempSync3, readFileSync as readFileSync19, rmSync as rmSync4 } from "node:fs";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join35 } from "node:path";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync20, rmSync as rmSync5 } from "node:fs";
+import { join as join38 } from "node:path";
 
 // src/campaign/snapshot/regions.ts
 var REGISTERS = {
@@ -19683,7 +19970,7 @@ async function overlayDisks(plan, provisioned, dir, signal) {
   const devices = [];
   for (const [i2, disk] of plan.host.disks.entries()) {
     if (disk.readOnly) continue;
-    const overlay = join35(dir, `snapshot-${disk.id}.qcow2`);
+    const overlay = join38(dir, `snapshot-${disk.id}.qcow2`);
     await createQcow2(
       provisioned.qemuBinary,
       ["-b", disks[i2].image, "-F", disk.format, overlay],
@@ -19709,7 +19996,7 @@ function trialPlan(base, id, seed, rule, ram, testMs) {
   };
 }
 async function runSnapshotCampaign(config, scenarios, host, signal) {
-  const privateDir = mkdtempSync3(join35(tmpdir3(), "qfi-snapshot-"));
+  const privateDir = makePrivateDir();
   try {
     const bench = await prepareBench(config, host, privateDir, signal);
     const point = config.campaign.snapshotAt;
@@ -19739,7 +20026,7 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
       facts
     };
   } finally {
-    rmSync4(privateDir, { recursive: true, force: true });
+    rmSync5(privateDir, { recursive: true, force: true });
   }
 }
 function trialsPerMinute(trials, wallMs) {
@@ -19750,21 +20037,21 @@ async function prepareBench(config, host, privateDir, signal) {
   const planned = makePlan(config, void 0, { snapshot: { at } });
   const provisionedFirst = await host.log.group("Provision", () => provision(planned, host, privateDir, signal));
   const { plan, provisioned, devices } = await overlayDisks(planned, provisionedFirst, privateDir, signal);
-  const stateFile = join35(privateDir, "state.qcow2");
+  const stateFile = join38(privateDir, "state.qcow2");
   await createQcow2(provisioned.qemuBinary, [stateFile, "1M"], "the snapshot state file", signal);
   const runIn = async (runPlan, dir, kind) => {
     mkdirSync7(dir, { recursive: true });
     const snapshot = { kind, stateFile, devices, at };
     const record2 = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot, ...signal ? { signal } : {} });
     const run = observeRun({ plan: runPlan, provisioned, record: record2, summary: await summarizeConsole(record2) }, host.log);
-    return { run, output: testOutput(readFileSync19(record2.files.console, "utf8")) };
+    return { run, output: testOutput(readFileSync20(record2.files.console, "utf8")) };
   };
   return { plan, ram: q35RamRanges(memoryBytes(config.machine.memory)), runIn };
 }
 async function bootAndSave(config, bench, point, host) {
   const boot = await host.log.group(
     `Boot to ${describeSnapshotPoint(point)} and save the state`,
-    () => bench.runIn(bench.plan, join35(config.report.dir, "boot"), "save")
+    () => bench.runIn(bench.plan, join38(config.report.dir, "boot"), "save")
   );
   const saved = boot.run.record.snapshot;
   if (saved?.saveMs === void 0) {
@@ -19778,7 +20065,7 @@ async function bootAndSave(config, bench, point, host) {
 async function goldenRuns(config, bench, host) {
   const golden = [];
   for (let i2 = 1; i2 <= GOLDEN_RUNS; i2++) {
-    const dir = join35(config.report.dir, "golden", String(i2));
+    const dir = join38(config.report.dir, "golden", String(i2));
     const g = await bench.runIn(
       trialPlan(bench.plan, `${config.name}-golden-${i2}`, config.faults.seed, void 0, bench.ram, config.test.testTimeoutMs),
       dir,
@@ -19832,11 +20119,11 @@ async function runTrials(config, scenarios, regions, ctx, signal) {
 }
 async function runTrial(scenario, region, ctx) {
   const rule = trialRule(scenario.seed, region, ctx.instructions);
-  const dir = join35("scenarios", scenario.id);
-  const { run, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join35(ctx.dir, dir), "resume");
+  const dir = join38("scenarios", scenario.id);
+  const { run, output } = await ctx.runIn(trialPlan(ctx.plan, scenario.id, scenario.seed, rule, ctx.ram, ctx.trialTimeoutMs), join38(ctx.dir, dir), "resume");
   const outcome = classifyTrial({ verdict: run.verdict, reason: run.reason, events: run.record.events, output }, ctx.golden);
   const reported = outcome ? { ...run, verdict: outcome.verdict, reason: `${outcome.class}: ${outcome.reason}` } : run;
-  writeReports(reported, join35(ctx.dir, dir), { part: true });
+  writeReports(reported, join38(ctx.dir, dir), { part: true });
   const injection = run.injections?.first[0];
   const result = {
     ...scenario,
@@ -19875,7 +20162,7 @@ var CAMPAIGN_FILES = [
   "golden"
 ];
 async function probe(options, config, host) {
-  const dir = join36(config.report.dir, "probe");
+  const dir = join39(config.report.dir, "probe");
   host.log.info(`probe run without faults: which points does the guest have, and how often does it call them?`);
   const { run } = await runPipeline(
     {
@@ -19932,7 +20219,7 @@ async function planCampaign(options, host) {
   const plan = await makeCampaignPlan(options, config, host);
   const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
   const planFile = writePlanFile(config.report.dir, plan);
-  writeFileSync13(join36(config.report.dir, REPORT_FILES.matrix), `${JSON.stringify(matrix)}
+  writeFileSync13(join39(config.report.dir, REPORT_FILES.matrix), `${JSON.stringify(matrix)}
 `);
   host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
   for (const note of plan.notes) host.log.info(`note: ${note}`);
@@ -19977,7 +20264,7 @@ async function makeCampaignPlan(options, config, host) {
 }
 function prepareDir(dir) {
   mkdirSync8(dir, { recursive: true });
-  for (const name of CAMPAIGN_FILES) rmSync5(join36(dir, name), { recursive: true, force: true });
+  for (const name of CAMPAIGN_FILES) rmSync6(join39(dir, name), { recursive: true, force: true });
 }
 function selectScenarios(plan, config) {
   const { scenario, shard } = config.campaign;
@@ -19999,8 +20286,8 @@ function selectScenarios(plan, config) {
 }
 async function runScenario(options, config, host, scenario, label, quiet2, extra = {}) {
   const id = extra.recheckOf ? `${scenario.id}-recheck` : scenario.id;
-  const dir = join36("scenarios", id);
-  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join36(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
+  const dir = join39("scenarios", id);
+  const inputs = scenarioInputs(options.inputs, { name: scenario.id, resultsDir: join39(config.report.dir, dir), seed: scenario.seed, rules: scenario.rules });
   const { run, config: runConfig } = await runPipeline(
     { inputs, cwd: options.cwd, partOfCampaign: true, ...options.signal ? { signal: options.signal } : {} },
     scenarioHost(host, quiet2)
@@ -20122,12 +20409,12 @@ function findCampaignFiles(dir) {
   const found = [];
   const walk = (d, depth) => {
     if (depth > 6) return;
-    const entries = readdirSync5(d, { withFileTypes: true });
+    const entries = readdirSync6(d, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && e.name === REPORT_FILES.campaign)) {
-      found.push(join37(d, REPORT_FILES.campaign));
+      found.push(join40(d, REPORT_FILES.campaign));
       return;
     }
-    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join37(d, e.name), depth + 1);
+    for (const e of entries) if (e.isDirectory() && e.name !== "scenarios" && e.name !== "probe") walk(join40(d, e.name), depth + 1);
   };
   walk(dir, 0);
   return found.sort();
@@ -20140,7 +20427,7 @@ async function mergeCampaigns(options, host) {
   const out = config.report.dir;
   mkdirSync9(out, { recursive: true });
   const files = dirs.flatMap((d) => {
-    if (!existsSync26(d) || !statSync11(d).isDirectory())
+    if (!existsSync26(d) || !statSync13(d).isDirectory())
       throw new ConfigError(`${d} is not a folder`, {
         location: { input: "merge-from" },
         hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts"
@@ -20170,10 +20457,10 @@ async function mergeCampaigns(options, host) {
         continue;
       }
       seen.add(r.id);
-      results.push({ ...r, dir: relative6(out, join37(dirname12(file), r.dir)) });
+      results.push({ ...r, dir: relative6(out, join40(dirname12(file), r.dir)) });
     }
   }
-  for (const plan of files.map((f) => join37(dirname12(f), PLAN_FILE)).filter(existsSync26).map((p) => readPlanFile(p, "merge-from"))) {
+  for (const plan of files.map((f) => join40(dirname12(f), PLAN_FILE)).filter(existsSync26).map((p) => readPlanFile(p, "merge-from"))) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
@@ -20182,7 +20469,7 @@ async function mergeCampaigns(options, host) {
         verdict: "infra-error",
         reason: "no results: the job that runs this scenario did not report",
         wallMs: 0,
-        dir: join37("missing", s.id),
+        dir: join40("missing", s.id),
         reproducer: "",
         injections: void 0
       });
@@ -20201,9 +20488,8 @@ async function mergeCampaigns(options, host) {
 }
 
 // src/qtest/qtest-pipeline.ts
-import { mkdirSync as mkdirSync10, mkdtempSync as mkdtempSync4, rmSync as rmSync6 } from "node:fs";
-import { tmpdir as tmpdir4 } from "node:os";
-import { join as join39 } from "node:path";
+import { mkdirSync as mkdirSync10, rmSync as rmSync7 } from "node:fs";
+import { join as join42 } from "node:path";
 
 // src/qtest/qtest-report.ts
 import { writeFileSync as writeFileSync14 } from "node:fs";
@@ -20341,12 +20627,15 @@ function writeQtestReports(outcome, dir) {
 
 // src/qtest/qtest-support.ts
 async function probeQtestAccel(binary, signal) {
-  const child = execa(binary, ["-machine", "none", "-accel", "qtest", "-nodefaults", "-display", "none", "-qtest", "stdio", "-qtest-log", "/dev/null"], {
-    reject: false,
-    stdin: "pipe",
-    timeout: 2e4,
-    ...signal ? { cancelSignal: signal } : {}
-  });
+  const child = execa(
+    ...diesWithParent(binary, ["-machine", "none", "-accel", "qtest", "-nodefaults", "-display", "none", "-qtest", "stdio", "-qtest-log", "/dev/null"]),
+    {
+      reject: false,
+      stdin: "pipe",
+      timeout: 2e4,
+      ...signal ? { cancelSignal: signal } : {}
+    }
+  );
   let answered = false;
   child.stdout?.on("data", (chunk) => {
     if (/^OK (big|little)$/m.test(chunk.toString())) {
@@ -20368,8 +20657,7 @@ async function probeQtestAttrs(conn, timeoutMs) {
 }
 
 // src/qtest/run-qtest.ts
-import { createWriteStream as createWriteStream7 } from "node:fs";
-import { join as join38 } from "node:path";
+import { join as join41 } from "node:path";
 import { setTimeout as sleep5 } from "node:timers/promises";
 
 // src/qtest/judge-step.ts
@@ -20534,39 +20822,31 @@ function qtestArgv(plan, machine, paths) {
 }
 async function runQtestScript(script, opts) {
   const names = qtestFileNames(script);
-  const files = { qtestLog: join38(opts.resultsDir, names.qtestLog), stderr: join38(opts.resultsDir, names.stderr) };
-  const qtestSocket = join38(opts.privateDir, `qtest-${script.name}.sock`);
-  const qmpSocket = join38(opts.privateDir, `qmp-${script.name}.sock`);
+  const files = { qtestLog: join41(opts.resultsDir, names.qtestLog), stderr: join41(opts.resultsDir, names.stderr) };
+  const qtestSocket = join41(opts.privateDir, `qtest-${script.name}.sock`);
+  const qmpSocket = join41(opts.privateDir, `qmp-${script.name}.sock`);
   const hasBlockRules = opts.plan.host.hostRules.length > 0;
-  const blockTrace = hasBlockRules ? join38(opts.resultsDir, names.blockTrace) : void 0;
+  const blockTrace = hasBlockRules ? join41(opts.resultsDir, names.blockTrace) : void 0;
   const argv = qtestArgv(opts.plan, opts.machine, { qtestSocket, qtestLog: files.qtestLog, qmpSocket, blockTrace });
   const server = await QtestServer.listen(qtestSocket);
-  const stderr = createWriteStream7(files.stderr);
   const started = Date.now();
   opts.log.info(`qtest ${script.name}: ${script.sections.length} section(s) on ${opts.plan.machineType}`);
-  const child = execa(argv[0], argv.slice(1), {
-    reject: false,
-    stdin: "ignore",
-    stdout: "ignore",
-    stderr: "pipe",
-    ...opts.signal ? { cancelSignal: opts.signal } : {}
-  });
-  child.stderr?.pipe(stderr);
+  const qemu = new QemuProcess(argv, { consoleFile: void 0, stderrFile: files.stderr, talksToGuest: false, log: opts.log, privateDir: opts.privateDir });
   const exited = new AbortController();
-  let ended = false;
-  const result = child.then((r2) => {
-    ended = true;
-    exited.abort(new Error(`QEMU exited before connecting to the qtest socket${r2.exitCode !== void 0 ? ` (status ${r2.exitCode})` : ""}`));
-    return r2;
-  });
+  void qemu.exited.then(
+    (e) => exited.abort(new Error(`QEMU exited before connecting to the qtest socket${e.code !== void 0 ? ` (status ${e.code})` : ""}`))
+  );
+  let qmp;
+  const stop = () => qemu.stop(qmp ? (ms) => qmp.execute("quit", void 0, ms) : void 0);
+  const onAbort = () => void stop();
+  opts.signal?.addEventListener("abort", onAbort, { once: true });
   const sections = [];
   let conn;
-  let qmp;
   let hostFaults;
   let refusal;
   try {
-    const connectTimeout = AbortSignal.timeout(3e4);
-    conn = await server.accept(AbortSignal.any([exited.signal, connectTimeout]));
+    if (opts.signal?.aborted) throw new Error("interrupted before the script started");
+    conn = await server.accept(AbortSignal.any([exited.signal, AbortSignal.timeout(3e4)]));
     if (hasBlockRules) {
       qmp = await QmpClient.connect(qmpSocket, { timeoutMs: 1e4 });
       hostFaults = await armHostFaults(qmp, opts, blockTrace);
@@ -20580,27 +20860,20 @@ async function runQtestScript(script, opts) {
     conn?.close();
     server.close();
   }
-  const { r, byUs } = await stopQemu(child, result, ended, qmp);
+  await stop();
+  const exit = await qemu.exited;
+  opts.signal?.removeEventListener("abort", onAbort);
   qmp?.close();
   hostFaults?.finish();
-  await new Promise((resolve11) => stderr.end(resolve11));
   if (refusal) throw refusal;
+  const byUs = !exit.signal && exit.code === 0 || qemu.stoppedByUs && (exit.signal === "SIGTERM" || exit.signal === "SIGKILL");
   const crash = byUs ? void 0 : describeCrash(
-    r.exitCode,
-    r.signal ?? void 0,
-    r.stderr,
+    exit,
+    qemu.stderrTail,
     sections.some((s) => s.stepsRun > 0)
   );
   if (crash) markCrash(sections, crash);
-  return {
-    script,
-    sections,
-    qemuArgv: argv,
-    qemuExit: { code: r.exitCode ?? void 0, signal: r.signal ?? void 0 },
-    crash,
-    files,
-    hostFaults: hostFaults?.record()
-  };
+  return { script, sections, qemuArgv: argv, qemuExit: { code: exit.code, signal: exit.signal }, crash, files, hostFaults: hostFaults?.record() };
 }
 async function armHostFaults(qmp, opts, blockTrace) {
   const hostFaults = new HostFaults(opts.plan, {
@@ -20614,23 +20887,6 @@ async function armHostFaults(qmp, opts, blockTrace) {
   await hostFaults.start(qmp, 0);
   await hostFaults.testStarted();
   return hostFaults;
-}
-async function stopQemu(child, result, ended, qmp) {
-  let terminated = false;
-  if (!ended) {
-    if (qmp) await qmp.execute("quit").catch(() => void 0);
-    const stop = setTimeout(
-      () => {
-        terminated = true;
-        child.kill("SIGTERM");
-      },
-      qmp ? 3e3 : 0
-    );
-    await result;
-    clearTimeout(stop);
-  }
-  const r = await result;
-  return { r, byUs: terminated && r.signal === "SIGTERM" || !r.signal && r.exitCode === 0 };
 }
 async function runSections(script, conn, hostFaults, opts, deadline, sections) {
   let lost;
@@ -20703,10 +20959,10 @@ async function refuseIgnoredAttrs(script, conn, opts) {
     }
   );
 }
-function describeCrash(code, signal, stderr, scriptStarted) {
-  const text = typeof stderr === "string" ? stderr.trim() : "";
-  const last = text.split("\n").filter((l) => l.trim()).slice(-3).join(" | ");
-  const how = signal ? `was killed by ${signal}` : `exited with status ${code}`;
+function describeCrash(exit, stderrTail, scriptStarted) {
+  if (exit.failed && exit.code === void 0 && exit.signal === void 0) return `QEMU could not be started: ${exit.message}`;
+  const last = stderrTail.slice(-3).join(" | ");
+  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
   return `QEMU ${how} ${scriptStarted ? "during the script" : "before the script started"}${last ? `: ${last}` : ""}`;
 }
 function markCrash(sections, crash) {
@@ -20716,7 +20972,6 @@ function markCrash(sections, crash) {
 }
 
 // src/qtest/script.ts
-import { readFileSync as readFileSync20 } from "node:fs";
 import { basename as basename8 } from "node:path";
 var COMMANDS = {
   readb: { args: 1, answer: "value", attrs: true },
@@ -20749,7 +21004,8 @@ var ATTRS = /^(secure|space=(non-secure|secure|root|realm))$/;
 var NUMBER = /^(0x[0-9a-fA-F]+|[0-9]+)$/;
 var SCRIPT_HINT = "a line is a qtest command with an optional expectation: `inb 0x511 == 0x51`, `readl 0x1000 & 0xff == 0x12`, `read 0x1000 4 == 0x51454d55`";
 function readQtestScript(file) {
-  return parseQtestScript(readFileSync20(file, "utf8"), file);
+  const request = { path: file, displayPath: file, what: "qtest script", maxBytes: MAX_TEXT_INPUT_BYTES, location: { input: "qtest-script" } };
+  return parseQtestScript(decodeUtf8Input(readInputFile(request), request), file);
 }
 function parseQtestScript(text, file) {
   const name = basename8(file).replace(/\.qtest$/, "");
@@ -20940,9 +21196,9 @@ async function runQtestPipeline(options, host) {
   const plan = makePlan(config, void 0, { qtest: true });
   checkDeviceDrives(config, plan);
   mkdirSync10(config.report.dir, { recursive: true });
-  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync6(join39(config.report.dir, f), { force: true });
-  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join39(config.report.dir, "blkdebug")]) rmSync6(f, { force: true, recursive: true });
-  const privateDir = mkdtempSync4(join39(tmpdir4(), "qfi-qtest-"));
+  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync7(join42(config.report.dir, f), { force: true });
+  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join42(config.report.dir, "blkdebug")]) rmSync7(f, { force: true, recursive: true });
+  const privateDir = makePrivateDir();
   try {
     const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(plan, host, options.signal));
     const disks = await provisionDisks(plan.host.disks, qemu.binary, privateDir, options.signal);
@@ -20978,7 +21234,7 @@ async function runQtestPipeline(options, host) {
     };
     return { config, outcome, reports: writeQtestReports(outcome, config.report.dir) };
   } finally {
-    rmSync6(privateDir, { recursive: true, force: true });
+    rmSync7(privateDir, { recursive: true, force: true });
   }
 }
 function checkScriptNames(scripts) {
@@ -21031,7 +21287,7 @@ async function provisionQtestQemu(plan, host, signal) {
 
 // src/reproduce/reproduce.ts
 import { existsSync as existsSync29, readFileSync as readFileSync23, writeFileSync as writeFileSync16 } from "node:fs";
-import { dirname as dirname14, join as join43, relative as relative8, resolve as resolve10, sep as sep3 } from "node:path";
+import { dirname as dirname14, join as join46, relative as relative8, resolve as resolve10, sep as sep3 } from "node:path";
 
 // src/reproduce/compare-runs.ts
 function compareRuns(original, rerun) {
@@ -21135,8 +21391,8 @@ function sameList(a2, b) {
 }
 
 // src/reproduce/open-results.ts
-import { closeSync as closeSync4, existsSync as existsSync27, mkdirSync as mkdirSync11, openSync as openSync4, readFileSync as readFileSync21, readSync as readSync3, readdirSync as readdirSync6, rmSync as rmSync7, statSync as statSync12, writeFileSync as writeFileSync15 } from "node:fs";
-import { basename as basename9, dirname as dirname13, isAbsolute as isAbsolute7, join as join40, normalize as normalize2, relative as relative7, sep as sep2 } from "node:path";
+import { closeSync as closeSync5, existsSync as existsSync27, mkdirSync as mkdirSync11, openSync as openSync5, readFileSync as readFileSync21, readSync as readSync4, readdirSync as readdirSync7, rmSync as rmSync8, statSync as statSync14, writeFileSync as writeFileSync15 } from "node:fs";
+import { basename as basename9, dirname as dirname13, isAbsolute as isAbsolute7, join as join43, normalize as normalize2, relative as relative7, sep as sep2 } from "node:path";
 
 // src/reproduce/find-run.ts
 var MANIFEST = REPRODUCE_FILES.manifest;
@@ -21294,7 +21550,7 @@ var UNPACKED_ORIGINAL = "original";
 function resultsSource(path6) {
   if (!existsSync27(path6))
     throw new UsageError(`${path6} does not exist`, { hint: "give the results folder of a qfi run, or the artifact zip downloaded from GitHub" });
-  if (statSync12(path6).isDirectory()) return { kind: "folder", path: path6 };
+  if (statSync14(path6).isDirectory()) return { kind: "folder", path: path6 };
   if (isZip(path6)) return { kind: "zip", path: path6 };
   throw new UsageError(`${path6} is neither a folder nor a zip archive`, {
     hint: "give the results folder of a qfi run, or the artifact zip downloaded from GitHub"
@@ -21302,11 +21558,11 @@ function resultsSource(path6) {
 }
 function isZip(path6) {
   const head = Buffer.alloc(4);
-  const fd = openSync4(path6, "r");
+  const fd = openSync5(path6, "r");
   try {
-    if (readSync3(fd, head, 0, 4, 0) < 4) return false;
+    if (readSync4(fd, head, 0, 4, 0) < 4) return false;
   } finally {
-    closeSync4(fd);
+    closeSync5(fd);
   }
   return head.readUInt32LE(0) === 67324752 || head.readUInt32LE(0) === 101010256;
 }
@@ -21317,7 +21573,7 @@ function reproducedName(path6, scenario) {
 function openResults(source, opts) {
   if (source.kind === "folder") {
     const prefix = findRun(listResultFiles(source.path), { scenario: opts.scenario, label: source.path });
-    return { dir: join40(source.path, prefix), label: prefix ? join40(source.path, prefix) : source.path, unpacked: false };
+    return { dir: join43(source.path, prefix), label: prefix ? join43(source.path, prefix) : source.path, unpacked: false };
   }
   const label = basename9(source.path);
   try {
@@ -21333,13 +21589,13 @@ function unpackRun(entries, label, opts) {
     entries.map((e) => e.name),
     { scenario: opts.scenario, label }
   );
-  const dest = join40(opts.resultsDir, UNPACKED_ORIGINAL);
-  rmSync7(dest, { recursive: true, force: true });
+  const dest = join43(opts.resultsDir, UNPACKED_ORIGINAL);
+  rmSync8(dest, { recursive: true, force: true });
   mkdirSync11(dest, { recursive: true });
   for (const entry of entries) {
     if (!entry.name.startsWith(prefix) || entry.name.endsWith("/")) continue;
     const name = entry.name.slice(prefix.length);
-    const target = join40(dest, normalize2(name));
+    const target = join43(dest, normalize2(name));
     const rel = relative7(dest, target);
     if (isAbsolute7(name) || rel.startsWith(`..${sep2}`) || rel === ".." || isAbsolute7(rel))
       throw new UsageError(`${label}: entry ${entry.name} points outside the archive's folder`, {
@@ -21352,7 +21608,7 @@ function unpackRun(entries, label, opts) {
 }
 function listResultFiles(root, prefix = "", depth = 0) {
   const out = [];
-  for (const entry of readdirSync6(join40(root, prefix), { withFileTypes: true })) {
+  for (const entry of readdirSync7(join43(root, prefix), { withFileTypes: true })) {
     const name = `${prefix}${entry.name}`;
     if (entry.isDirectory() && depth < 3) out.push(...listResultFiles(root, `${name}/`, depth + 1));
     else if (entry.isFile() && /^(reproduce|summary|campaign)\.json$/.test(entry.name)) out.push(name);
@@ -21361,7 +21617,7 @@ function listResultFiles(root, prefix = "", depth = 0) {
 }
 
 // src/reproduce/plan-rerun.ts
-import { join as join41, resolve as resolve9 } from "node:path";
+import { join as join44, resolve as resolve9 } from "node:path";
 var GUEST_PIN_INPUT = "guest-pin";
 var NOT_OVERRIDABLE = ["config"];
 function planRerun(opts) {
@@ -21379,12 +21635,12 @@ function planRerun(opts) {
   const inputs = { ...manifest.inputs };
   let configBaseDir;
   if (manifest.config) {
-    inputs.config = join41(opts.recordDir, manifest.config.copy);
+    inputs.config = join44(opts.recordDir, manifest.config.copy);
     configBaseDir = resolve9(opts.cwd, manifest.config.baseDir);
     notes.push(`config: ${manifest.config.file} as the run read it (its copy ${manifest.config.copy}); its relative paths resolve from ${configBaseDir}`);
   }
   if (manifest.rulesFile) {
-    inputs["rules-file"] = join41(opts.recordDir, manifest.rulesFile.copy);
+    inputs["rules-file"] = join44(opts.recordDir, manifest.rulesFile.copy);
     notes.push(`rules file: ${manifest.rulesFile.file} as the run read it (its copy ${manifest.rulesFile.copy})`);
   }
   inputs.seed = String(manifest.seed);
@@ -21431,7 +21687,7 @@ function asLines(value) {
 
 // src/reproduce/run-facts.ts
 import { existsSync as existsSync28, readFileSync as readFileSync22 } from "node:fs";
-import { join as join42 } from "node:path";
+import { join as join45 } from "node:path";
 function readRunFacts(dir) {
   const file = reportFilesIn(dir).summaryJson;
   if (!existsSync28(file)) return void 0;
@@ -21445,7 +21701,7 @@ function readRunFacts(dir) {
     throw new UsageError(`${file} lacks verdict, faults or qemu: not a qfi run's summary`, { hint: "give the results folder of a qfi run" });
   }
   const icount = summary.qemu.argv.includes("-icount");
-  return { summary, injections: readInjectionKeys(join42(dir, RESULTS_FILES.injections), icount), icount };
+  return { summary, injections: readInjectionKeys(join45(dir, RESULTS_FILES.injections), icount), icount };
 }
 function readInjectionKeys(file, icount) {
   if (!existsSync28(file)) return [];
@@ -21515,7 +21771,7 @@ async function reproduceRun(options, host) {
   const rerunFacts = readRunFacts(resultsDir);
   const comparison = originalFacts && rerunFacts ? compareRuns(originalFacts, rerunFacts) : void 0;
   const described = comparison ? describeComparison(comparison) : { lines: ["qfi reproduce: nothing to compare with (the original did not finish)"], warnings: [] };
-  const comparisonFile = join43(resultsDir, REPRODUCE_FILES.comparison);
+  const comparisonFile = join46(resultsDir, REPRODUCE_FILES.comparison);
   writeFileSync16(
     comparisonFile,
     `${JSON.stringify({ original: original.label, originalDir: original.dir, replayDir: resultsDir, ...comparison ?? { matched: null } }, null, 2)}
@@ -21526,10 +21782,10 @@ async function reproduceRun(options, host) {
 function defaultResultsDir(source, options) {
   const name = reproducedName(source.path, options.scenario);
   const cwd = resolve10(options.cwd);
-  return source.kind === "folder" && isInside(cwd, source.path) ? join43(dirname14(source.path), name) : join43(cwd, name);
+  return source.kind === "folder" && isInside(cwd, source.path) ? join46(dirname14(source.path), name) : join46(cwd, name);
 }
 function checkApart(source, resultsDir) {
-  const clash = source.kind === "folder" ? isInside(resultsDir, source.path) : isInside(source.path, join43(resultsDir, UNPACKED_ORIGINAL));
+  const clash = source.kind === "folder" ? isInside(resultsDir, source.path) : isInside(source.path, join46(resultsDir, UNPACKED_ORIGINAL));
   if (clash) {
     throw new UsageError(`the replay's results folder ${resultsDir} would overwrite the original ${source.path}`, {
       hint: "--results-dir must be a folder outside the results being reproduced (by default: <PATH>-reproduced in the current folder)"
@@ -21541,7 +21797,7 @@ function isInside(path6, folder) {
   return rel === "" || !rel.startsWith(`..${sep3}`) && rel !== ".." && !rel.startsWith(sep3) && !/^[A-Za-z]:/.test(rel);
 }
 function readManifest(original) {
-  const file = join43(original.dir, REPRODUCE_FILES.manifest);
+  const file = join46(original.dir, REPRODUCE_FILES.manifest);
   let manifest;
   try {
     manifest = JSON.parse(readFileSync23(file, "utf8"));
@@ -21556,7 +21812,7 @@ function readManifest(original) {
     });
   }
   for (const copy of [manifest.config?.copy, manifest.rulesFile?.copy]) {
-    if (copy !== void 0 && !existsSync29(join43(original.dir, copy))) {
+    if (copy !== void 0 && !existsSync29(join46(original.dir, copy))) {
       throw new UsageError(`${original.label}: ${copy} is missing, though ${REPRODUCE_FILES.manifest} lists it`, {
         hint: "the results are incomplete; download the whole artifact again"
       });
@@ -21585,6 +21841,7 @@ var MODES = {
   qtest: { uploads: true, artifactPart: () => "qtest", run: qtestMode }
 };
 function runMode(mode, options, host) {
+  sweepStaleRuns(host.log);
   return MODES[mode].run(options, host);
 }
 function actionMode(text) {
