@@ -19,7 +19,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-DZ4QIMYL.js";
+} from "./chunks/chunk-S7W2EPS6.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";
@@ -371,8 +371,9 @@ function exitCodeForVerdict(verdict, failOnVerdict) {
   if (verdict === "infra-error") return ExitCode.infra;
   return failOnVerdict ? ExitCode.testFailed : ExitCode.pass;
 }
-var signalExit = { SIGINT: 130, SIGTERM: 143 };
+var signalExit = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 async function runCli(argv, version) {
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => void 0);
   let command;
   try {
     command = parseCliArgs(argv);
@@ -403,6 +404,7 @@ async function runCli(argv, version) {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  process.on("SIGHUP", onSignal);
   const host = localHost();
   try {
     const options = { inputs: command.inputs, cwd: process.cwd(), signal: controller.signal };
@@ -425,6 +427,7 @@ async function runCli(argv, version) {
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+    process.off("SIGHUP", onSignal);
   }
 }
 function parseOnly(command) {

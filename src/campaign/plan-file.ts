@@ -1,16 +1,16 @@
 /** plan.json: what `qfi plan` wrote, read back by matrix jobs (`plan-file`) and by `merge`. */
-import { writeFileSync } from 'node:fs';
 import { decodeUtf8Input, readInputFile } from '../core/input-file.js';
 import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan } from './model.js';
 import { REPORT_FILES } from '../core/results-layout.js';
+import { writeResultFile } from '../core/log-file.js';
 
 export const PLAN_FILE = REPORT_FILES.plan;
 
 export function writePlanFile(dir: string, plan: CampaignPlan): string {
   const file = join(dir, PLAN_FILE);
-  writeFileSync(file, `${JSON.stringify(plan, null, 2)}\n`);
+  writeResultFile(file, `${JSON.stringify(plan, null, 2)}\n`);
   return file;
 }
 

@@ -2,7 +2,7 @@
  * A campaign's reports: campaign.json (plan + every scenario's result + per-point rates, the
  * file `merge` and `history` read), one junit.xml with a suite per scenario, and summary.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CampaignKind } from '../config/types.js';
 import { CAMPAIGN_SCHEMA_VERSION, type CampaignPlan, type ScenarioResult } from './model.js';
@@ -14,6 +14,7 @@ import { classTable } from './snapshot/class-table.js';
 import type { SnapshotFacts } from './snapshot/run-snapshot.js';
 import type { CampaignVerdict } from './verdict.js';
 import { REPORT_FILES } from '../core/results-layout.js';
+import { writeResultFile } from '../core/log-file.js';
 
 export interface CampaignReport extends CampaignVerdict {
   schema: number;
@@ -50,13 +51,13 @@ export function writeCampaignReports(report: CampaignReport, dir: string, opts: 
     junit: join(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE),
     markdown: join(dir, REPORT_FILES.summaryMarkdown),
   };
-  writeFileSync(files.json, `${JSON.stringify(report, null, 2)}\n`);
+  writeResultFile(files.json, `${JSON.stringify(report, null, 2)}\n`);
   const suites = report.results.flatMap((r) => {
     const file = [PART_JUNIT_FILE, JUNIT_FILE].map((name) => join(dir, r.dir, name)).find((f) => existsSync(f));
     return file ? junitSuites(readFileSync(file, 'utf8')) : [missingSuite(r.id, `no JUnit file (${PART_JUNIT_FILE}) in ${r.dir}`)];
   });
-  writeFileSync(files.junit, mergeJUnit(report.name, suites));
-  writeFileSync(files.markdown, campaignMarkdown(report));
+  writeResultFile(files.junit, mergeJUnit(report.name, suites));
+  writeResultFile(files.markdown, campaignMarkdown(report));
   return files;
 }
 

@@ -3,7 +3,7 @@
  * it has and how often it calls them), run (every scenario, one shard, or one id; chaos
  * rechecks), and report. Each scenario is an ordinary qfi run in its own results folder.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { resolveInputs, type InputsRequest } from '../config/index.js';
 import { UsageError } from '../core/errors.js';
@@ -26,6 +26,9 @@ import { planSnapshotTrials } from './snapshot/trials.js';
 import { shellCommand } from '../core/shell-quote.js';
 import { JUNIT_FILE, PART_JUNIT_FILE } from '../report/write-reports.js';
 import { REPORT_FILES } from '../core/results-layout.js';
+import { claimResultsFolder, type ResultsFolder } from '../report/results-folder.js';
+import { sourceOf } from '../config/settings.js';
+import { writeResultFile } from '../core/log-file.js';
 
 export interface CampaignOptions extends InputsRequest {
   signal?: AbortSignal;
@@ -123,13 +126,17 @@ export async function planCampaign(
   host: Host,
 ): Promise<{ config: ResolvedConfig; plan: CampaignPlan; matrix: ReturnType<typeof toMatrix>; planFile: string }> {
   const config = await resolveInputs(options, host.log, { purpose: 'campaign' });
-  const plan = await makeCampaignPlan(options, config, host);
-  const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
-  const planFile = writePlanFile(config.report.dir, plan);
-  writeFileSync(join(config.report.dir, REPORT_FILES.matrix), `${JSON.stringify(matrix)}\n`);
-  host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
-  for (const note of plan.notes) host.log.info(`note: ${note}`);
-  return { config, plan, matrix, planFile };
+  const { plan, folder } = await claimAndPlan(options, config, host);
+  try {
+    const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
+    const planFile = writePlanFile(config.report.dir, plan);
+    writeResultFile(join(config.report.dir, REPORT_FILES.matrix), `${JSON.stringify(matrix)}\n`);
+    host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
+    for (const note of plan.notes) host.log.info(`note: ${note}`);
+    return { config, plan, matrix, planFile };
+  } finally {
+    folder.release();
+  }
 }
 
 /**
@@ -144,14 +151,20 @@ function matrixJobs(plan: CampaignPlan, maxJobs: number): number {
 }
 
 /** Reads plan-file, or plans (probing when needed); either way the results folder is cleared first. */
-async function makeCampaignPlan(options: CampaignOptions, config: ResolvedConfig, host: Host): Promise<CampaignPlan> {
-  if (config.campaign.planFile) {
-    // Read before clearing: the plan may sit in the results folder of an earlier `qfi plan`.
-    const plan = readPlanFile(config.campaign.planFile);
-    prepareDir(config.report.dir);
-    return plan;
+/** Claims the results folder (clearing an earlier campaign's files) and reads plan-file or plans. */
+async function claimAndPlan(options: CampaignOptions, config: ResolvedConfig, host: Host): Promise<{ plan: CampaignPlan; folder: ResultsFolder }> {
+  // Read before clearing: the plan may sit in the results folder of an earlier `qfi plan`.
+  const fromFile = config.campaign.planFile ? readPlanFile(config.campaign.planFile) : undefined;
+  const folder = claimResultsFolder(config.report.dir, CAMPAIGN_FILES, { mode: 'campaign', location: sourceOf(config, 'results-dir') });
+  try {
+    return { plan: fromFile ?? (await makeCampaignPlan(options, config, host)), folder };
+  } catch (err) {
+    folder.release();
+    throw err;
   }
-  prepareDir(config.report.dir);
+}
+
+async function makeCampaignPlan(options: CampaignOptions, config: ResolvedConfig, host: Host): Promise<CampaignPlan> {
   if (config.campaign.kind === 'snapshot') {
     // Regions are the points; where exactly each trial flips is decided once the golden runs counted.
     return {
@@ -177,11 +190,6 @@ async function makeCampaignPlan(options: CampaignOptions, config: ResolvedConfig
     notes: [...notes, ...planned.notes],
     probe: probeRun,
   };
-}
-
-function prepareDir(dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  for (const name of CAMPAIGN_FILES) rmSync(join(dir, name), { recursive: true, force: true });
 }
 
 /** The scenarios this job runs: one id, one shard, or all. */
@@ -274,7 +282,15 @@ export interface CampaignResult {
 /** `qfi campaign`: plan (or read plan-file), run this job's scenarios, report. */
 export async function runCampaign(options: CampaignOptions, host: Host): Promise<CampaignResult> {
   const config = await resolveInputs(options, host.log, { purpose: 'campaign' });
-  const plan = await makeCampaignPlan(options, config, host);
+  const { plan, folder } = await claimAndPlan(options, config, host);
+  try {
+    return await runPlannedCampaign(options, config, plan, host);
+  } finally {
+    folder.release();
+  }
+}
+
+async function runPlannedCampaign(options: CampaignOptions, config: ResolvedConfig, plan: CampaignPlan, host: Host): Promise<CampaignResult> {
   writePlanFile(config.report.dir, plan);
   const { scenarios, part } = selectScenarios(plan, config);
   host.log.info(`campaign ${plan.name} (${plan.kind}): ${scenarios.length} of ${plan.scenarios.length} scenario(s), ${part}, seed ${plan.seed}`);

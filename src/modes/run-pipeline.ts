@@ -2,8 +2,7 @@
  * Mode `run` (`qfi run`), and each scenario of a campaign or replay:
  * inputs -> config -> plan -> provision -> run -> observe -> report.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { resolveInputs, type InputsRequest } from '../config/index.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Host } from '../core/host.js';
@@ -18,6 +17,9 @@ import { writeReports, type ReportFiles } from '../report/write-reports.js';
 import { runQemu } from '../run/run-qemu.js';
 import { summarizeConsole } from '../observe/summarize.js';
 import { makePrivateDir } from '../run/stale-runs.js';
+import { claimResultsFolder } from '../report/results-folder.js';
+import { sourceOf } from '../config/settings.js';
+import { InfraError } from '../core/errors.js';
 
 export interface PipelineOptions extends InputsRequest {
   /** Aborted when the runner is interrupted: QEMU is stopped and the partial run reported. */
@@ -46,14 +48,13 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
   const plan = makePlan(config, undefined, { countBlockRequests: options.countBlockRequests === true });
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(' ')}], seed ${plan.seed}`);
 
-  mkdirSync(config.report.dir, { recursive: true });
-  for (const name of runResultNames()) rmSync(join(config.report.dir, name), { force: true, recursive: true });
-  writeReproducer(plan, config.report.dir);
-  writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
-
+  // One run at a time in the folder, and only its own earlier files removed (report/results-folder.ts).
+  const folder = claimResultsFolder(config.report.dir, runResultNames(), { mode: 'run', location: sourceOf(config, 'results-dir') });
   // Private 0700 folder: the QMP socket and fw_cfg files are nobody else's business.
   const privateDir = makePrivateDir();
   try {
+    writeReproducer(plan, config.report.dir);
+    writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
     const provisioned = await host.log.group('Provision', () => provision(plan, host, privateDir, options.signal));
     // Again, now that the guest is known: it names the guest the replay will boot.
     if (provisioned.guest) writeReproducer(plan, config.report.dir, provisioned.guest);
@@ -67,9 +68,26 @@ export async function runPipeline(options: PipelineOptions, host: Host): Promise
       }),
     );
     const run = observeRun({ plan, provisioned, record, summary: await summarizeConsole(record) }, host.log);
-    const reports = writeReports(run, config.report.dir, { part: options.partOfCampaign === true });
+    const reports = reportOrExplain(run, () => writeReports(run, config.report.dir, { part: options.partOfCampaign === true }));
     return { config, run, reports };
   } finally {
     rmSync(privateDir, { recursive: true, force: true });
+    folder.release();
+  }
+}
+
+/**
+ * The reports, or an InfraError that keeps the run's own verdict: a full disk usually fails a
+ * log first (the run's infra-error), then the reports, and the log is what the user needs to know.
+ */
+function reportOrExplain<T>(run: TestRun, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    if (!(err instanceof InfraError)) throw err;
+    throw new InfraError(`${run.verdict}: ${run.reason}; ${err.message}, so no reports were written`, {
+      ...(err.hint !== undefined ? { hint: err.hint } : {}),
+      cause: err,
+    });
   }
 }

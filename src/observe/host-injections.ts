@@ -2,7 +2,7 @@
  * What the host rules did, as injections.jsonl lines: each failed guest block request (from
  * QEMU's block trace) tied to the rule that failed it, and each timed VM/network fault.
  */
-import { appendFileSync } from 'node:fs';
+import { writeResultFile } from '../core/log-file.js';
 import type { HostFaultRecord } from '../run/host-faults.js';
 import type { Plan } from '../plan/types.js';
 import { errnoName, type BlockRule, type HostRule } from '../rules/host-rules.js';
@@ -79,5 +79,5 @@ function matches(rule: BlockRule, failure: BlockFailure): boolean {
 
 /** Appends the host lines to injections.jsonl (after the plugin's, which QEMU wrote while it ran); creates it when empty. */
 export function writeHostInjections(file: string, injections: readonly HostInjection[]): void {
-  appendFileSync(file, injections.map((i) => `${JSON.stringify(i)}\n`).join(''));
+  writeResultFile(file, injections.map((i) => `${JSON.stringify(i)}\n`).join(''), { flag: 'a' });
 }

@@ -3,8 +3,7 @@
  * accelerator (found, or built) -> each script on its own QEMU -> JUnit and summaries. No guest
  * boots, so only host rules that act on a drive (block rules) make sense; the rest are refused.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { resolveInputs, type InputsRequest } from '../config/index.js';
 import { ConfigError, InfraError } from '../core/errors.js';
 import type { Host } from '../core/host.js';
@@ -15,12 +14,14 @@ import { makePlan } from '../plan/make-plan.js';
 import { provisionDisks } from '../provision/disks.js';
 import { firmwareDirsFor, provisionQemu } from '../provision/provision.js';
 import { readQemuVersion } from '../provision/qemu-system.js';
-import { reportFilesIn, type ReportFiles } from '../report/write-reports.js';
+import type { ReportFiles } from '../report/write-reports.js';
 import { qtestVerdict, writeQtestReports, type QtestOutcome } from './qtest-report.js';
 import { probeQtestAccel } from './qtest-support.js';
 import { qtestFileNames, runQtestScript, type ScriptResult } from './run-qtest.js';
 import { readQtestScript, type QtestScript } from './script.js';
 import { makePrivateDir } from '../run/stale-runs.js';
+import { claimResultsFolder } from '../report/results-folder.js';
+import { REPORT_FILES, RESULTS_FILES } from '../core/results-layout.js';
 
 export interface QtestPipelineOptions extends InputsRequest {
   signal?: AbortSignal;
@@ -42,10 +43,14 @@ export async function runQtestPipeline(options: QtestPipelineOptions, host: Host
   const plan = makePlan(config, undefined, { qtest: true });
   checkDeviceDrives(config, plan);
 
-  mkdirSync(config.report.dir, { recursive: true });
-  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync(join(config.report.dir, f), { force: true });
-  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join(config.report.dir, 'blkdebug')]) rmSync(f, { force: true, recursive: true });
-
+  const names = [
+    ...scripts.flatMap((s) => Object.values(qtestFileNames(s))),
+    REPORT_FILES.junit,
+    REPORT_FILES.summaryJson,
+    REPORT_FILES.summaryMarkdown,
+    RESULTS_FILES.blkdebug,
+  ];
+  const folder = claimResultsFolder(config.report.dir, names, { mode: 'qtest', location: sourceOf(config, 'results-dir') });
   const privateDir = makePrivateDir();
   try {
     const qemu = await host.log.group('QEMU with the qtest accelerator', () => provisionQtestQemu(plan, host, options.signal));
@@ -82,6 +87,7 @@ export async function runQtestPipeline(options: QtestPipelineOptions, host: Host
     return { config, outcome, reports: writeQtestReports(outcome, config.report.dir) };
   } finally {
     rmSync(privateDir, { recursive: true, force: true });
+    folder.release();
   }
 }
 

@@ -3,7 +3,6 @@
  * failure with the command, expected and actual values, QEMU dying is an error), summary.json
  * and summary.md, in the results folder like a run's.
  */
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Verdict } from '../core/verdict.js';
 import { workspaceRelative } from '../config/report-sources.js';
@@ -11,6 +10,7 @@ import { renderJUnit, type JUnitCase, type JUnitSuite } from '../report/junit-xm
 import { boundMarkdown, maxSummaryBytes } from '../report/summary-md.js';
 import { reportFilesIn, type ReportFiles } from '../report/write-reports.js';
 import type { ScriptResult, SectionResult } from './run-qtest.js';
+import { writeResultFile } from '../core/log-file.js';
 
 export interface QtestOutcome {
   name: string;
@@ -149,8 +149,8 @@ export function toQtestMarkdown(outcome: QtestOutcome): string {
 
 export function writeQtestReports(outcome: QtestOutcome, dir: string): ReportFiles {
   const files = reportFilesIn(dir);
-  writeFileSync(files.junit, toQtestJUnit(outcome));
-  writeFileSync(files.summaryJson, toQtestSummaryJson(outcome));
-  writeFileSync(files.summaryMarkdown, toQtestMarkdown(outcome));
+  writeResultFile(files.junit, toQtestJUnit(outcome));
+  writeResultFile(files.summaryJson, toQtestSummaryJson(outcome));
+  writeResultFile(files.summaryMarkdown, toQtestMarkdown(outcome));
   return files;
 }

@@ -4,7 +4,7 @@
  * with the inputs as given. Paths inside the run's working folder are kept relative to it,
  * because a replay happens in another checkout of the same project (a laptop replaying CI).
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 import { INPUTS, inputSpec, type InputName, type RawInputs } from '../config/index.js';
@@ -15,6 +15,7 @@ import type { ResolvedConfig } from '../config/types.js';
 
 /** The results-folder files of reproduction; the pipeline removes stale ones before a run. */
 import { REPRODUCE_FILES } from '../core/results-layout.js';
+import { writeResultFile } from '../core/log-file.js';
 
 export { REPRODUCE_FILES };
 
@@ -74,7 +75,7 @@ export function writeReproduceRecord(config: ResolvedConfig, run: RecordContext,
     inputs: recordedInputs(run.inputs, cwd),
   };
   const path = join(dir, REPRODUCE_FILES.manifest);
-  writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  writeResultFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
   return path;
 }
 

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../core/package-root.js';
 import type { Plan } from '../plan/types.js';
 import type { GuestIdentity } from '../provision/guest/index.js';
 import { shellQuote } from '../core/shell-quote.js';
 import { REPORT_FILES } from '../core/results-layout.js';
+import { writeResultFile } from '../core/log-file.js';
 
 /**
  * reproducer.sh: `qfi reproduce` on the folder the script is in. Written before QEMU starts,
@@ -49,6 +49,6 @@ export function writeReproducer(plan: Plan, dir: string, guest?: GuestIdentity):
     '',
   ];
   const path = join(dir, REPORT_FILES.reproducer);
-  writeFileSync(path, lines.join('\n'), { mode: 0o755 });
+  writeResultFile(path, lines.join('\n'), { mode: 0o755 });
   return path;
 }

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { TestRun } from '../observe/types.js';
 import { toJUnit } from './junit.js';
 import { toSummaryJson } from './summary-json.js';
 import { toSummaryMarkdown } from './summary-md.js';
 import { REPORT_FILES } from '../core/results-layout.js';
+import { writeResultFile } from '../core/log-file.js';
 
 /**
  * The one JUnit file a job publishes is always `junit.xml`; a part of a bigger result (a
@@ -32,8 +32,8 @@ export function reportFilesIn(dir: string, opts: { part?: boolean } = {}): Repor
 /** `part`: the run is one of a campaign's (its JUnit is PART_JUNIT_FILE). */
 export function writeReports(run: TestRun, dir: string, opts: { part?: boolean } = {}): ReportFiles {
   const files = reportFilesIn(dir, opts);
-  writeFileSync(files.junit, toJUnit(run, { scenarioCase: opts.part === true }));
-  writeFileSync(files.summaryJson, toSummaryJson(run, basename(files.junit)));
-  writeFileSync(files.summaryMarkdown, toSummaryMarkdown(run));
+  writeResultFile(files.junit, toJUnit(run, { scenarioCase: opts.part === true }));
+  writeResultFile(files.summaryJson, toSummaryJson(run, basename(files.junit)));
+  writeResultFile(files.summaryMarkdown, toSummaryMarkdown(run));
   return files;
 }

@@ -29,6 +29,13 @@ export interface ExitClassification {
 export function classifyExit(facts: ExitFacts): ExitClassification {
   const { exit, stderrTail } = facts;
   const out: ExitClassification = {};
+  // Someone else ended QEMU (a signal from outside: a runner's cleanup, a user's kill): QEMU
+  // exits 0 then and says so; the guest's cut-off console is no verdict on the test.
+  const outside = facts.stopped ? undefined : outsideSignal(stderrTail);
+  if (outside) {
+    out.infraError = `QEMU was ended from outside qfi after ${(facts.wallMs / 1000).toFixed(1)} s (${outside}): the run was cut off, so nothing is known about the test`;
+    return out;
+  }
   // The guest ended QEMU through its exit device (not us, not a signal, not QEMU's own error).
   if (facts.exitDevice !== 'none' && !facts.stopped && !exit.signal && exit.code !== undefined && !qemuReportedError(stderrTail, facts.binaryName)) {
     const guestExit = decodeGuestExit(facts.exitDevice, exit.code);
@@ -41,6 +48,12 @@ export function classifyExit(facts: ExitFacts): ExitClassification {
     out.infraError = `QEMU ${how} after ${(facts.wallMs / 1000).toFixed(1)} s${stderrTail.length ? `: ${stderrTail.slice(-5).join(' | ')}` : ''}${missingFirmwareHint(stderrTail)}`;
   }
   return out;
+}
+
+/** QEMU's own words when a signal ended it (`terminating on signal 15 from pid 123 (kill)`), if it said so. */
+export function outsideSignal(stderr: readonly string[]): string | undefined {
+  const line = stderr.find((l) => /: terminating on signal \d+/.test(l));
+  return line?.slice(line.indexOf('terminating on signal')).trim();
 }
 
 /**

@@ -3,8 +3,8 @@
  * boot is done when it answers), run the test command with `sh -c`, save its output, report the
  * same events qfi's own agent prints as markers, then ask the guest to power off.
  */
-import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { InfraError } from '../core/errors.js';
+import { describeWriteFailure, LogFile, writeResultFile } from '../core/log-file.js';
 import { join } from 'node:path';
 import type { Logger } from '../core/host.js';
 import type { ConsoleEvent } from './types.js';
@@ -45,7 +45,7 @@ function commandEnv(plan: Plan): Record<string, string> {
 async function fetchResultsFile(agent: GuestAgent, path: string, opts: GuestAgentSessionOptions): Promise<void> {
   try {
     const bytes = await agent.readFile(path, { signal: opts.signal });
-    await writeFile(join(opts.resultsDir, RESULTS_FILES.guestResults), bytes);
+    writeResultFile(join(opts.resultsDir, RESULTS_FILES.guestResults), bytes);
     opts.log.info(`results file ${path}: ${bytes.length} bytes copied to ${RESULTS_FILES.guestResults}`);
   } catch (err) {
     if (opts.signal.aborted) throw err;
@@ -59,7 +59,7 @@ async function fetchResultsFile(agent: GuestAgent, path: string, opts: GuestAgen
  * runner's to notice (its timers), which aborts `signal`.
  */
 export async function runGuestAgentSession(opts: GuestAgentSessionOptions): Promise<void> {
-  const transcript = createWriteStream(join(opts.resultsDir, GUEST_AGENT_FILES.transcript));
+  const transcript = new LogFile(join(opts.resultsDir, GUEST_AGENT_FILES.transcript));
   const at = () => Date.now() - opts.startedAt;
   let agent: GuestAgent | undefined;
   try {
@@ -73,8 +73,8 @@ export async function runGuestAgentSession(opts: GuestAgentSessionOptions): Prom
 
     opts.onEvent({ kind: 'test-start', line: 0, atMs: at(), text: '(guest-exec sh -c COMMAND)' });
     const result = await agent.run({ path: 'sh', args: ['-c', opts.command], env: commandEnv(opts.plan) }, { signal: opts.signal });
-    await writeFile(join(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
-    await writeFile(join(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
+    writeResultFile(join(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
+    writeResultFile(join(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
     for (const [stream, truncated] of [
       ['stdout', result.stdoutTruncated],
       ['stderr', result.stderrTruncated],
@@ -95,6 +95,7 @@ export async function runGuestAgentSession(opts: GuestAgentSessionOptions): Prom
     });
   } finally {
     agent?.close();
-    await new Promise<void>((resolve) => transcript.end(resolve));
+    await transcript.end();
   }
+  if (transcript.failure) throw new InfraError(describeWriteFailure(transcript.failure));
 }

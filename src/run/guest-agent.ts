@@ -14,7 +14,7 @@
  * appended to the transcript log with a time stamp, like qmp.log.
  */
 import type { Socket } from 'node:net';
-import type { WriteStream } from 'node:fs';
+import type { TextSink } from '../core/log-file.js';
 import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InfraError } from '../core/errors.js';
@@ -64,7 +64,7 @@ export class GuestAgentNotReadyError extends GuestAgentTimeoutError {
 
 export interface GuestAgentOptions {
   /** Transcript: `SECONDS > request`, `SECONDS < reply`, `SECONDS # note`. */
-  log?: WriteStream;
+  log?: TextSink;
   /** Time zero of the transcript's stamps (QEMU's start); default: the connection. */
   startedAt?: number;
   /** How long to keep trying to connect while QEMU creates the socket. Default 10 s. */
@@ -160,7 +160,7 @@ export class GuestAgent {
 
   private constructor(
     socket: Socket,
-    log: WriteStream | undefined,
+    log: TextSink | undefined,
     startedAt: number,
     private readonly commandTimeoutMs: number,
   ) {

@@ -9,7 +9,7 @@
  * file node. Rules that stay open keep counting: the new node starts in the state their
  * request counts (from the block trace) say.
  */
-import { closeSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../core/host.js';
 import type { Plan } from '../plan/types.js';
@@ -19,6 +19,7 @@ import { compileBlkdebug, rateFails } from '../rules/blkdebug.js';
 import type { BlockRule, HostRule, TimedRule } from '../rules/host-rules.js';
 import type { QmpClient } from './qmp-client.js';
 import { RESULTS_FILES } from '../core/results-layout.js';
+import { writeResultFile } from '../core/log-file.js';
 
 /** The rules in force on a disk from `at` (epoch ms) on, highest priority first. */
 export interface WindowChange {
@@ -222,7 +223,7 @@ export class HostFaults {
       const dir = join(this.opts.resultsDir, RESULTS_FILES.blkdebug);
       mkdirSync(dir, { recursive: true });
       const configFile = join(dir, `${node}.conf`);
-      writeFileSync(configFile, config.text);
+      writeResultFile(configFile, config.text);
       await qmp.execute('blockdev-add', { driver: 'blkdebug', 'node-name': node, image: disk.fileNode, config: configFile, ...readOnly }, 30_000);
       file = node;
       this.opts.log.debug(`disk ${disk.id}: blkdebug node ${node} with ${config.states} state(s), ${config.rules} rule(s)`);

@@ -6,14 +6,14 @@
  * one error for every waiter once the connection ends, and an optional time-stamped transcript.
  */
 import { createConnection, type Socket } from 'node:net';
-import type { WriteStream } from 'node:fs';
+import type { TextSink } from '../core/log-file.js';
 
 const NEWLINE = 0x0a;
 
 /** A conversation's log: `SECONDS > sent`, `SECONDS < received`, `SECONDS # note`. */
 export class Transcript {
   constructor(
-    private readonly stream: WriteStream | undefined,
+    private readonly stream: TextSink | undefined,
     /** Time zero of the stamps (QEMU's start). */
     private readonly startedAt: number,
     /** Longer lines are cut (exec output and file reads can be megabytes of base64). */
@@ -21,7 +21,7 @@ export class Transcript {
   ) {}
 
   write(direction: '>' | '<' | '#', line: string): void {
-    if (!this.stream || this.stream.destroyed) return;
+    if (!this.stream) return;
     const t = ((Date.now() - this.startedAt) / 1000).toFixed(3);
     const max = this.maxLineChars;
     const text = line.length > max ? `${line.slice(0, max)}… (${line.length - max} more characters)` : line;

@@ -4,7 +4,6 @@
  * and one stop sequence every way out goes through (QMP quit, then SIGTERM, then SIGKILL), so
  * no QEMU is left behind.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa, type ResultPromise } from 'execa';
 import type { Logger } from '../core/host.js';
@@ -12,6 +11,7 @@ import { LineStream } from '../core/line-stream.js';
 import { SerialLineEnds } from './serial-line-ends.js';
 import { consoleInput } from '../protocol/guest-protocol.js';
 import { diesWithParent } from '../core/child-lifetime.js';
+import { LogFile, type WriteFailure } from '../core/log-file.js';
 import { recordQemu } from './stale-runs.js';
 
 /** How the process ended. `failed` without code or signal: it never started (ENOENT, EACCES...). */
@@ -35,6 +35,8 @@ export interface QemuProcessOptions {
   stopStepMs?: number;
   /** The run's private folder: QEMU's pid is recorded there for the stale-run sweep. */
   privateDir?: string;
+  /** console.log or qemu-stderr.log could not be written (a full disk): the run should stop. */
+  onWriteFailure?: (failure: WriteFailure) => void;
 }
 
 type Child = ResultPromise<{ stdin: 'ignore' | 'pipe'; stdout: 'ignore' | 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
@@ -51,6 +53,7 @@ export class QemuProcess {
   private hasExited = false;
   private stopping: Promise<void> | undefined;
   private stopFoundRunning = false;
+  private writeFailed: WriteFailure | undefined;
   private readonly child: Child;
   private readonly stopStepMs: number;
 
@@ -87,6 +90,11 @@ export class QemuProcess {
    * The stop sequence began while QEMU still ran, as far as qfi knew: an exit noticed only just
    * after may still be QEMU's own (a crash racing the stop), so callers also look at how it ended.
    */
+  /** The first write error of console.log or qemu-stderr.log. */
+  get writeFailure(): WriteFailure | undefined {
+    return this.writeFailed;
+  }
+
   get stoppedByUs(): boolean {
     return this.stopFoundRunning;
   }
@@ -115,8 +123,12 @@ export class QemuProcess {
   }
 
   private async supervise(): Promise<ProcessExit> {
-    const consoleOut = this.opts.consoleFile === undefined ? undefined : createWriteStream(this.opts.consoleFile);
-    const stderrOut = createWriteStream(this.opts.stderrFile);
+    const onFailure = (failure: WriteFailure) => {
+      this.writeFailed ??= failure;
+      this.opts.onWriteFailure?.(failure);
+    };
+    const consoleOut = this.opts.consoleFile === undefined ? undefined : new LogFile(this.opts.consoleFile, { onFailure });
+    const stderrOut = new LogFile(this.opts.stderrFile, { onFailure });
     const lines = new LineStream(this.opts.onConsoleLine ?? (() => undefined));
     const stderrLines = new LineStream((line) => {
       if (line.trim() === '') return;
@@ -140,7 +152,7 @@ export class QemuProcess {
     onConsoleBytes(consoleEnds.end());
     lines.end();
     stderrLines.end();
-    await Promise.all([consoleOut && closeStream(consoleOut), closeStream(stderrOut)]);
+    await Promise.all([consoleOut?.end(), stderrOut.end()]);
     return { code: result.exitCode, signal: result.signal, failed: result.failed, message: result.message ?? '' };
   }
 
@@ -149,8 +161,4 @@ export class QemuProcess {
     // unref'd: a pending timer must not keep the runner alive once QEMU is gone
     return Promise.race([this.child.then(() => true), sleep(ms, undefined, { ref: false }).then(() => false)]);
   }
-}
-
-export function closeStream(stream: WriteStream): Promise<void> {
-  return new Promise((resolve) => stream.end(resolve));
 }

@@ -1,4 +1,4 @@
-import type { WriteStream } from 'node:fs';
+import type { TextSink } from '../core/log-file.js';
 import type { Socket } from 'node:net';
 import { connectUnix, decodeJson, LineChannel, Transcript } from './line-channel.js';
 
@@ -30,7 +30,7 @@ export class QmpClient {
   private readonly eventListeners: Array<(event: { event: string; data?: unknown }) => void> = [];
   private readonly channel: LineChannel<QmpMessage>;
 
-  private constructor(socket: Socket, log: WriteStream | undefined, startedAt: number) {
+  private constructor(socket: Socket, log: TextSink | undefined, startedAt: number) {
     this.channel = new LineChannel<QmpMessage>(socket, {
       // Logged in the transcript; QEMU only sends JSON, so anything else is noise we cannot act on.
       decode: decodeJson<QmpMessage>,
@@ -43,7 +43,7 @@ export class QmpClient {
   }
 
   /** Connects, reads the greeting and negotiates capabilities. */
-  static async connect(path: string, opts: { log?: WriteStream; startedAt?: number; timeoutMs?: number } = {}): Promise<QmpClient> {
+  static async connect(path: string, opts: { log?: TextSink; startedAt?: number; timeoutMs?: number } = {}): Promise<QmpClient> {
     const client = new QmpClient(await connectUnix(path), opts.log, opts.startedAt ?? Date.now());
     const timeoutMs = opts.timeoutMs ?? 5000;
     await client.channel

@@ -2,14 +2,15 @@
  * How a run reaches QEMU's QMP socket: QEMU creates it soon after it starts; until it does (or
  * until it accepts), try again every 20 ms, for at most 10 s, and give up at once when QEMU is gone.
  */
-import { existsSync, type WriteStream } from 'node:fs';
+import { existsSync } from 'node:fs';
+import type { TextSink } from '../core/log-file.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { QmpClient } from './qmp-client.js';
 
 const QMP_CONNECT_MS = 10_000;
 const RETRY_MS = 20;
 
-export async function connectQmp(path: string, opts: { log: WriteStream; startedAt: number; qemuGone: () => boolean }): Promise<QmpClient> {
+export async function connectQmp(path: string, opts: { log: TextSink; startedAt: number; qemuGone: () => boolean }): Promise<QmpClient> {
   const deadline = Date.now() + QMP_CONNECT_MS;
   for (;;) {
     if (opts.qemuGone()) throw new Error('QEMU exited before its QMP socket was ready');

@@ -4,7 +4,6 @@
  * watchdog, the agent's replies, the host faults, qfi's plugin and a snapshot's save or load;
  * every way out (exit, timeout, interrupt) goes through the supervisor's one stop sequence.
  */
-import { createWriteStream, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Logger } from '../core/host.js';
 import type { ConsoleEvent, RunRecord } from './types.js';
@@ -12,7 +11,8 @@ import type { Plan } from '../plan/types.js';
 import type { Provisioned } from '../provision/types.js';
 import { RESULTS_FILES } from '../core/results-layout.js';
 import { prepareRun, type RunSetup } from './run-setup.js';
-import { closeStream, QemuProcess } from './qemu-process.js';
+import { QemuProcess } from './qemu-process.js';
+import { describeWriteFailure, LogFile, writeResultFile } from '../core/log-file.js';
 import { classifyExit } from './exit-classification.js';
 import { ConsoleListener } from './console-listener.js';
 import { POWER_OFF_GRACE_MS, Watchdog, WatchdogState, type WatchdogAction } from './watchdog.js';
@@ -23,6 +23,7 @@ import { HostFaults } from './host-faults.js';
 import { PluginLink } from './plugin-link.js';
 import { captureDiagnostics, connectQmp } from './qmp-connect.js';
 import type { QmpClient } from './qmp-client.js';
+import { InfraError } from '../core/errors.js';
 
 export type { SnapshotRun } from './snapshot-driver.js';
 
@@ -44,6 +45,8 @@ const STOP_STEP_MS = 3_000;
 
 /** Runs QEMU once and returns what it left: the record the observe stage judges (with console.log beside it). */
 export async function runQemu(plan: Plan, provisioned: Provisioned, opts: RunOptions): Promise<RunRecord> {
+  // An interrupt during provisioning: QEMU must not boot for nothing.
+  if (opts.signal?.aborted) throw new InfraError(`the runner was interrupted (${String(opts.signal.reason ?? 'abort')}) before QEMU started; nothing ran`);
   const setup = prepareRun(plan, provisioned, opts, opts.snapshot?.stateFile);
   return new QemuRun(plan, provisioned, setup, opts).run();
 }
@@ -87,7 +90,7 @@ class QemuRun {
         : undefined;
     this.plugin = paths.qfiPlugin ? new PluginLink(paths.qfiPlugin.socket, plan.pluginRules, opts.log) : undefined;
     this.snapshot = opts.snapshot ? this.snapshotDriver(opts.snapshot) : undefined;
-    this.qmpOut = createWriteStream(files.qmpLog);
+    this.qmpOut = new LogFile(files.qmpLog, { onFailure: (f) => this.fail(describeWriteFailure(f)) });
     opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
     // A guest that waits on its console for `go` and `ack NAME`, or resumes from a saved state, reads QEMU's stdin.
     const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0 || opts.snapshot !== undefined;
@@ -99,6 +102,8 @@ class QemuRun {
       log: opts.log,
       onConsoleLine,
       privateDir: opts.privateDir,
+      // A full disk: what was written stays, and the run ends as an infra-error naming the file.
+      onWriteFailure: (f) => this.fail(describeWriteFailure(f)),
     });
     this.record.qemuPid = this.qemu.pid;
     const policy = {
@@ -198,14 +203,18 @@ class QemuRun {
     if (this.qemu.isStopping || this.qemu.hasEnded || this.record.timedOut) return;
     this.record.timedOut = action.which;
     this.opts.log.warn(`${action.which} timeout reached after ${(this.elapsed() / 1000).toFixed(1)} s; capturing QEMU state, then stopping it`);
-    void this.captureDiagnostics().then(() => this.stop());
+    void this.captureDiagnostics()
+      .catch((err: Error) => {
+        this.record.infraError ??= err.message;
+      })
+      .then(() => this.stop());
   }
 
   private async captureDiagnostics(): Promise<void> {
     if (!this.qmp) return;
     const diagnostics = await captureDiagnostics(this.qmp, STOP_STEP_MS);
     this.record.diagnostics = diagnostics;
-    writeFileSync(join(this.opts.resultsDir, RESULTS_FILES.registers), diagnostics.registers);
+    writeResultFile(join(this.opts.resultsDir, RESULTS_FILES.registers), diagnostics.registers);
   }
 
   private onQmp(client: QmpClient): void {
@@ -283,7 +292,7 @@ class QemuRun {
     }
     this.qmp?.close();
     this.plugin?.close();
-    await closeStream(this.qmpOut);
+    await this.qmpOut.end();
     record.wallMs = this.elapsed();
     record.consoleLines = this.listener.lines;
     record.qemuExit = { code: exit.code, signal: exit.signal };

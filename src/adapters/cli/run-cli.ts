@@ -13,10 +13,12 @@ export function exitCodeForVerdict(verdict: Verdict, failOnVerdict: boolean): nu
   return failOnVerdict ? ExitCode.testFailed : ExitCode.pass;
 }
 
-const signalExit: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+const signalExit: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 /** The whole CLI: parse, run, print the verdict, return the exit code. Never prints a stack. */
 export async function runCli(argv: string[], version: string): Promise<number> {
+  // A terminal that hung up, or `qfi … | head`: output is lost, the run (and its QEMU's stop) is not.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   let command;
   try {
     command = parseCliArgs(argv);
@@ -46,6 +48,8 @@ export async function runCli(argv: string[], version: string): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // A closed terminal (ssh dropped): stop as for SIGTERM rather than die with QEMU's folder left.
+  process.on('SIGHUP', onSignal);
 
   const host = localHost();
   try {
@@ -65,6 +69,7 @@ export async function runCli(argv: string[], version: string): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
   }
 }
 

@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import { ConfigError } from '../../core/errors.js';
 import type { Logger } from '../../core/host.js';
 import { privateTempPath } from '../../core/temp-path.js';
+import { diesWithParent } from '../../core/child-lifetime.js';
 
 /** Warnings are errors: a plugin that runs inside QEMU's TCG loop gets no benefit of the doubt. */
 export const PLUGIN_CFLAGS = ['-shared', '-fPIC', '-O2', '-Wall', '-Wextra', '-Werror', '-fvisibility=hidden'];
@@ -35,7 +36,7 @@ export async function buildPlugin(
   mkdirSync(dir, { recursive: true });
   const tmp = privateTempPath(so);
   const t0 = Date.now();
-  const result = await execa('cc', [...flags, '-o', tmp, ...sources], {
+  const result = await execa(...diesWithParent('cc', [...flags, '-o', tmp, ...sources]), {
     stdin: 'ignore',
     reject: false,
     all: true,

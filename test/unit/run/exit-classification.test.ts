@@ -34,6 +34,18 @@ describe('classifyExit', () => {
     expect(own.infraError).toBe('QEMU exited with code 1 after 2.5 s: qemu-system-x86_64: -drive bad: No such file');
   });
 
+  it('a QEMU ended by a signal from outside is an infrastructure error in its own words, whatever the console shows', () => {
+    // As QEMU 7.2 wrote it to stderr for `kill -HUP` (and `kill -TERM`: signal 15), exiting 0.
+    const line = 'qemu-system-x86_64: terminating on signal 1 from pid 24474 (<unknown process>)';
+    const outcome = classifyExit(facts({ stderrTail: [line], crashed: true, wallMs: 4_000 }));
+    expect(outcome).toEqual({
+      infraError:
+        'QEMU was ended from outside qfi after 4.0 s (terminating on signal 1 from pid 24474 (<unknown process>)): the run was cut off, so nothing is known about the test',
+    });
+    // qfi's own stop sends SIGTERM too: that is no outside signal.
+    expect(classifyExit(facts({ stderrTail: [line.replace('signal 1', 'signal 15')], stopped: true }))).toEqual({});
+  });
+
   it('a QEMU that never started is an infrastructure error', () => {
     expect(classifyExit(facts({ exit: { code: undefined, signal: undefined, failed: true, message: 'spawn qemu ENOENT' } }))).toEqual({
       infraError: 'QEMU could not be started: spawn qemu ENOENT',

@@ -99,12 +99,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve11, reject) {
+        return new Promise(function(resolve12, reject) {
           isexe(path6, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve11(is);
+              resolve12(is);
             }
           });
         });
@@ -170,27 +170,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i2) => new Promise((resolve11, reject) => {
+      const step = (i2) => new Promise((resolve12, reject) => {
         if (i2 === pathEnv.length)
-          return opt.all && found.length ? resolve11(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve12(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path6.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve11(subStep(p, i2, 0));
+        resolve12(subStep(p, i2, 0));
       });
-      const subStep = (p, i2, ii) => new Promise((resolve11, reject) => {
+      const subStep = (p, i2, ii) => new Promise((resolve12, reject) => {
         if (ii === pathExt.length)
-          return resolve11(step(i2 + 1));
+          return resolve12(step(i2 + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve11(p + ext);
+              return resolve12(p + ext);
           }
-          return resolve11(subStep(p, i2, ii + 1));
+          return resolve12(subStep(p, i2, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -651,8 +651,8 @@ var require_xz_decompress = __commonJS({
                   this.locked = true;
                   return;
                 }
-                return new Promise((resolve11) => {
-                  this.waitQueue.push(resolve11);
+                return new Promise((resolve12) => {
+                  this.waitQueue.push(resolve12);
                 });
               }
               release() {
@@ -821,7 +821,7 @@ function formatError(err) {
 }
 
 // src/modes/modes.ts
-import { readFileSync as readFileSync24 } from "node:fs";
+import { readFileSync as readFileSync25 } from "node:fs";
 import { relative as relative9 } from "node:path";
 
 // src/protocol/guest-protocol.ts
@@ -1531,11 +1531,8 @@ function runResultNames() {
 }
 
 // src/campaign/merge.ts
-import { existsSync as existsSync26, mkdirSync as mkdirSync9, readdirSync as readdirSync6, statSync as statSync13 } from "node:fs";
-import { dirname as dirname12, join as join40, relative as relative6 } from "node:path";
-
-// src/campaign/plan-file.ts
-import { writeFileSync } from "node:fs";
+import { existsSync as existsSync28, mkdirSync as mkdirSync8, readdirSync as readdirSync7, statSync as statSync14 } from "node:fs";
+import { dirname as dirname13, join as join40, relative as relative6 } from "node:path";
 
 // src/core/input-file.ts
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
@@ -1653,11 +1650,101 @@ import { join } from "node:path";
 // src/campaign/model.ts
 var CAMPAIGN_SCHEMA_VERSION = 1;
 
+// src/core/log-file.ts
+import { createWriteStream, writeFileSync } from "node:fs";
+
+// src/core/fs-errors.ts
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+var ERRNO_WORDS = {
+  EROFS: "the file system is read-only (EROFS)",
+  EACCES: "permission denied (EACCES)",
+  EPERM: "operation not permitted (EPERM)",
+  ENOENT: "no such file or folder (ENOENT)",
+  ENOTDIR: "a part of the path is a file, not a folder (ENOTDIR)",
+  EEXIST: "a file of that name is in the way (EEXIST)",
+  EISDIR: "it is a folder (EISDIR)",
+  ENOSPC: "no space left on the device (ENOSPC)",
+  EDQUOT: "the disk quota is used up (EDQUOT)",
+  EFBIG: "the file is too large for the file system (EFBIG)",
+  EIO: "an I/O error (EIO)"
+};
+function describeFsError(err) {
+  const e = err;
+  return ERRNO_WORDS[e.code ?? ""] ?? e.message ?? String(err);
+}
+function isStorageFailure(err) {
+  const code = err.code;
+  return code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG" || code === "EIO";
+}
+function makeDirs(path6) {
+  const missing = [];
+  for (let dir = resolve(path6); !existsSync(dir); dir = dirname(dir)) {
+    missing.unshift(dir);
+    if (dirname(dir) === dir) break;
+  }
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+    }
+  }
+}
+
+// src/core/log-file.ts
+var LogFile = class {
+  constructor(path6, opts = {}) {
+    this.path = path6;
+    this.onFailure = opts.onFailure;
+    this.stream = createWriteStream(path6, { flags: opts.flags ?? "w" });
+    this.stream.on("error", (error) => this.fail(error));
+  }
+  path;
+  stream;
+  failed;
+  onFailure;
+  /** The first write error, if any. */
+  get failure() {
+    return this.failed;
+  }
+  write(chunk) {
+    if (this.failed || this.stream.destroyed) return;
+    this.stream.write(chunk);
+  }
+  /** Flushes and closes; resolves (never rejects) once the file is closed or has failed. */
+  end() {
+    return new Promise((resolve12) => {
+      if (this.failed || this.stream.destroyed) return resolve12();
+      this.stream.once("error", () => resolve12());
+      this.stream.end(() => resolve12());
+    });
+  }
+  fail(error) {
+    if (this.failed) return;
+    this.failed = { path: this.path, error };
+    this.onFailure?.(this.failed);
+  }
+};
+function describeWriteFailure(failure) {
+  return `could not write ${failure.path}: ${describeFsError(failure.error)}; what was written before it is kept`;
+}
+function writeResultFile(path6, data, opts = {}) {
+  try {
+    writeFileSync(path6, data, opts);
+  } catch (err) {
+    throw new InfraError(`could not write ${path6}: ${describeFsError(err)}`, {
+      hint: "free space on that file system (or make it writable), or give a results-dir on another one",
+      cause: err
+    });
+  }
+}
+
 // src/campaign/plan-file.ts
 var PLAN_FILE = REPORT_FILES.plan;
 function writePlanFile(dir, plan) {
   const file = join(dir, PLAN_FILE);
-  writeFileSync(file, `${JSON.stringify(plan, null, 2)}
+  writeResultFile(file, `${JSON.stringify(plan, null, 2)}
 `);
   return file;
 }
@@ -1678,7 +1765,7 @@ function readPlanFile(file, input = "plan-file") {
 }
 
 // src/campaign/report.ts
-import { existsSync as existsSync6, readFileSync as readFileSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync3 } from "node:fs";
 import { join as join6 } from "node:path";
 
 // src/report/junit-suites.ts
@@ -1767,7 +1854,6 @@ function mergeJUnit(name, suites) {
 }
 
 // src/report/write-reports.ts
-import { writeFileSync as writeFileSync3 } from "node:fs";
 import { basename as basename2, join as join5 } from "node:path";
 
 // src/report/junit-ktap.ts
@@ -2359,8 +2445,8 @@ function guestCameUp(run) {
 }
 
 // src/report/reproduce-record.ts
-import { copyFileSync, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute6, join as join4, relative as relative3, resolve as resolve6 } from "node:path";
+import { copyFileSync, readFileSync as readFileSync2 } from "node:fs";
+import { dirname as dirname4, isAbsolute as isAbsolute6, join as join4, relative as relative3, resolve as resolve7 } from "node:path";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -3122,8 +3208,8 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/config/resolve-config.ts
 import { randomInt } from "node:crypto";
-import { existsSync as existsSync5, statSync as statSync5 } from "node:fs";
-import { basename, extname, isAbsolute as isAbsolute5, join as join3, relative as relative2, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync6, statSync as statSync5 } from "node:fs";
+import { basename, extname, isAbsolute as isAbsolute5, join as join3, relative as relative2, resolve as resolve6 } from "node:path";
 
 // src/core/value-problem.ts
 var ValueProblem = class extends Error {
@@ -3791,15 +3877,15 @@ function validateFwCfgName(name, location) {
 }
 
 // src/config/check-schema.ts
-import { dirname } from "node:path";
+import { dirname as dirname2 } from "node:path";
 
 // src/config/convert-value.ts
-import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
-import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync4, statSync as statSync4 } from "node:fs";
+import { isAbsolute as isAbsolute3, resolve as resolve4 } from "node:path";
 
 // src/config/disk-spec.ts
-import { existsSync, statSync as statSync2 } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
+import { isAbsolute, resolve as resolve2 } from "node:path";
 
 // src/config/parse-values.ts
 function parseBool(text) {
@@ -3925,8 +4011,8 @@ function diskFromPairs(pairs, index, baseDir) {
   }
   let path6;
   if (pathText !== void 0) {
-    path6 = isAbsolute(pathText) ? pathText : resolve(baseDir, pathText);
-    if (!existsSync(path6) || !statSync2(path6).isFile())
+    path6 = isAbsolute(pathText) ? pathText : resolve2(baseDir, pathText);
+    if (!existsSync2(path6) || !statSync2(path6).isFile())
       throw new ValueProblem(
         `disk ${id}: image ${JSON.stringify(pathText)} does not exist or is not a file (${path6})`,
         "give the path of an existing raw or qcow2 image, or size= for a new one"
@@ -3983,8 +4069,8 @@ function diskFromTable(table, index, baseDir) {
 }
 
 // src/config/file-spec.ts
-import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync3, statSync as statSync3 } from "node:fs";
+import { isAbsolute as isAbsolute2, resolve as resolve3 } from "node:path";
 
 // src/config/guest-values.ts
 import { posix } from "node:path";
@@ -4061,8 +4147,8 @@ function fileFromPairs(pairs, baseDir) {
   const pathText = seen.get("path");
   const destText = seen.get("dest");
   if (pathText === void 0 || destText === void 0) throw new ValueProblem(`a file needs both path= (on the host) and dest= (in the guest)`, FILE_HINT);
-  const path6 = isAbsolute2(pathText) ? pathText : resolve2(baseDir, pathText);
-  if (!existsSync2(path6) || !statSync3(path6).isFile()) {
+  const path6 = isAbsolute2(pathText) ? pathText : resolve3(baseDir, pathText);
+  if (!existsSync3(path6) || !statSync3(path6).isFile()) {
     throw new ValueProblem(
       `file ${JSON.stringify(pathText)} does not exist or is not a regular file (${path6})`,
       "give the path of a file on the host, relative to the workspace or absolute"
@@ -4730,11 +4816,11 @@ function checkTablePath(text) {
 }
 function absolutePath(text, baseDir) {
   if (text === "") throw new ValueProblem("the path is empty", "give a file path, or leave the setting out");
-  return isAbsolute3(text) ? text : resolve3(baseDir, text);
+  return isAbsolute3(text) ? text : resolve4(baseDir, text);
 }
 function existingPath(text, baseDir, kind, what) {
   const path6 = absolutePath(text, baseDir);
-  if (!existsSync3(path6)) {
+  if (!existsSync4(path6)) {
     const hint = what === "QEMU" ? "give `auto`, `system` (qemu-system-<arch> on PATH), or the path of a qemu-system binary or install prefix" : `check the path; relative paths are resolved from ${baseDir}`;
     throw new ValueProblem(`${what} ${JSON.stringify(text)} does not exist (looked at ${path6})`, hint);
   }
@@ -4951,7 +5037,7 @@ function buildSchema() {
   add("fault_injection.rules", { kind: "rules" });
   return tables;
 }
-function checkConfigSchema(loaded, problems, baseDir = dirname(loaded.path)) {
+function checkConfigSchema(loaded, problems, baseDir = dirname2(loaded.path)) {
   const collected = problems ?? new ProblemList();
   const values = {};
   const present = /* @__PURE__ */ new Set();
@@ -5025,7 +5111,7 @@ function tableList() {
 }
 
 // src/config/read-rules-file.ts
-import { dirname as dirname2 } from "node:path";
+import { dirname as dirname3 } from "node:path";
 function readRulesFile(opts) {
   const { problems } = opts;
   return problems.attempt(() => readTable(opts, problems));
@@ -5045,7 +5131,7 @@ function readTable(opts, problems) {
   if ("enabled" in table) {
     const path6 = [...segments, "enabled"];
     const where = locateInToml(loaded, path6, "value");
-    const value = problems.attempt(() => valueFromToml(inputSpec("faults-enabled"), tomlPath(path6), table["enabled"], { where, baseDir: dirname2(opts.path) }));
+    const value = problems.attempt(() => valueFromToml(inputSpec("faults-enabled"), tomlPath(path6), table["enabled"], { where, baseDir: dirname3(opts.path) }));
     if (value !== void 0) enabled = { value, where };
   }
   if ("rules" in table) rules = readTomlRules(loaded, [...segments, "rules"], table["rules"], problems, { guestOwn: true, located: locatedRules });
@@ -5085,14 +5171,14 @@ function listTables(table, prefix) {
 }
 
 // src/config/report-sources.ts
-import { existsSync as existsSync4, readFileSync } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join2, relative, resolve as resolve4, sep } from "node:path";
+import { existsSync as existsSync5, readFileSync } from "node:fs";
+import { isAbsolute as isAbsolute4, join as join2, relative, resolve as resolve5, sep } from "node:path";
 function workspaceOf(facts) {
   const ws = facts.env.GITHUB_WORKSPACE;
   return ws && isAbsolute4(ws) && (facts.cwd === ws || inWorkspace(facts.cwd, ws) !== void 0) ? ws : facts.cwd;
 }
 function workspaceRelative(path6, where) {
-  return inWorkspace(resolve4(where.cwd, path6), workspaceOf(where));
+  return inWorkspace(resolve5(where.cwd, path6), workspaceOf(where));
 }
 function inWorkspace(path6, workspace) {
   const rel = relative(workspace, path6);
@@ -5104,7 +5190,7 @@ function workflowFile(env, workspace) {
   const repo = env.GITHUB_REPOSITORY;
   if (!ref || !repo || !ref.startsWith(`${repo}/`)) return void 0;
   const path6 = ref.slice(repo.length + 1).replace(/@[^@]*$/, "");
-  return path6 && existsSync4(join2(workspace, path6)) ? path6 : void 0;
+  return path6 && existsSync5(join2(workspace, path6)) ? path6 : void 0;
 }
 function lineHolding(lines, needle) {
   if (needle.trim() === "") return void 0;
@@ -5126,7 +5212,7 @@ function reportSources(facts) {
   const main = mainFile ? { file: mainFile, line: 1 } : void 0;
   const locate = (at, ...needles) => {
     if (at?.line !== void 0 && at.file !== void 0) {
-      const file = inWorkspace(resolve4(facts.cwd, at.file), workspace);
+      const file = inWorkspace(resolve5(facts.cwd, at.file), workspace);
       if (file) return { file, line: at.line };
     }
     if (!mainFile) return void 0;
@@ -5429,7 +5515,7 @@ function checkQtest(config, problems) {
 var DEFAULT_CONFIG_FILE = "qfi.toml";
 var OVERALL_TIMEOUT_MARGIN_MS = 6e4;
 async function resolveConfig(opts) {
-  const cwd = resolve5(opts.cwd);
+  const cwd = resolve6(opts.cwd);
   const problems = new ProblemList();
   const warnings = [];
   const raw = givenInputs(opts.inputs);
@@ -5621,7 +5707,7 @@ function pickConfigFile(fromInputs, configGiven, cwd) {
   if (typeof chosen === "string") return chosen;
   if (configGiven) return void 0;
   const fallback = join3(cwd, DEFAULT_CONFIG_FILE);
-  return existsSync5(fallback) ? fallback : void 0;
+  return existsSync6(fallback) ? fallback : void 0;
 }
 function readConfigFile(path6, cwd, fromInput, problems, baseDir) {
   const loaded = problems.attempt(
@@ -5683,7 +5769,7 @@ function checkQemuPrefix(qemu, arch, problems) {
   const path6 = qemu?.value;
   if (typeof path6 !== "string" || !isAbsolute5(path6) || !statSync5(path6).isDirectory()) return;
   const binary = join3(path6, "bin", `qemu-system-${arch}`);
-  if (!existsSync5(binary)) {
+  if (!existsSync6(binary)) {
     problems.add(
       new ConfigError(`QEMU install prefix ${path6} has no bin/qemu-system-${arch}`, {
         location: qemu?.where ?? { input: "qemu" },
@@ -5750,12 +5836,12 @@ var NOT_RECORDED = ["config", "rules-file", "results-dir", "seed"];
 var PATH_LINES = ["qemu-patches", "qtest-script"];
 var PATH_WORD_LINES = ["disks", "files"];
 function writeReproduceRecord(config, run, dir) {
-  const cwd = resolve6(run.cwd);
+  const cwd = resolve7(run.cwd);
   const here = (path7) => relativeInside(path7, cwd);
   let configEntry = null;
   if (config.configFile !== void 0) {
     copyFileSync(config.configFile, join4(dir, REPRODUCE_FILES.config));
-    configEntry = { copy: REPRODUCE_FILES.config, file: here(config.configFile), baseDir: here(run.configBaseDir ?? dirname3(config.configFile)) };
+    configEntry = { copy: REPRODUCE_FILES.config, file: here(config.configFile), baseDir: here(run.configBaseDir ?? dirname4(config.configFile)) };
   }
   const rulesFile = rulesFileRead(config, run, cwd);
   let rulesEntry = null;
@@ -5774,19 +5860,19 @@ function writeReproduceRecord(config, run, dir) {
     inputs: recordedInputs(run.inputs, cwd)
   };
   const path6 = join4(dir, REPRODUCE_FILES.manifest);
-  writeFileSync2(path6, `${JSON.stringify(manifest, null, 2)}
+  writeResultFile(path6, `${JSON.stringify(manifest, null, 2)}
 `);
   return path6;
 }
 function rulesFileRead(config, run, cwd) {
   const given = run.inputs["rules-file"];
   const text = typeof given === "string" ? given.trim() : given?.at(-1)?.trim();
-  if (text) return resolve6(cwd, text);
+  if (text) return resolve7(cwd, text);
   if (config.configFile === void 0) return void 0;
   const document = parse(readFileSync2(config.configFile, "utf8"));
   let value = document;
   for (const key of inputSpec("rules-file").toml.split(".")) value = value?.[key];
-  return typeof value === "string" ? resolve6(run.configBaseDir ?? dirname3(config.configFile), value) : void 0;
+  return typeof value === "string" ? resolve7(run.configBaseDir ?? dirname4(config.configFile), value) : void 0;
 }
 function recordedInputs(inputs, cwd) {
   const out = {};
@@ -6772,9 +6858,9 @@ function reportFilesIn(dir, opts = {}) {
 }
 function writeReports(run, dir, opts = {}) {
   const files = reportFilesIn(dir, opts);
-  writeFileSync3(files.junit, toJUnit(run, { scenarioCase: opts.part === true }));
-  writeFileSync3(files.summaryJson, toSummaryJson(run, basename2(files.junit)));
-  writeFileSync3(files.summaryMarkdown, toSummaryMarkdown(run));
+  writeResultFile(files.junit, toJUnit(run, { scenarioCase: opts.part === true }));
+  writeResultFile(files.summaryJson, toSummaryJson(run, basename2(files.junit)));
+  writeResultFile(files.summaryMarkdown, toSummaryMarkdown(run));
   return files;
 }
 
@@ -6895,14 +6981,14 @@ function writeCampaignReports(report, dir, opts) {
     junit: join6(dir, opts.part ? PART_JUNIT_FILE : JUNIT_FILE),
     markdown: join6(dir, REPORT_FILES.summaryMarkdown)
   };
-  writeFileSync4(files.json, `${JSON.stringify(report, null, 2)}
+  writeResultFile(files.json, `${JSON.stringify(report, null, 2)}
 `);
   const suites = report.results.flatMap((r) => {
-    const file = [PART_JUNIT_FILE, JUNIT_FILE].map((name) => join6(dir, r.dir, name)).find((f) => existsSync6(f));
+    const file = [PART_JUNIT_FILE, JUNIT_FILE].map((name) => join6(dir, r.dir, name)).find((f) => existsSync7(f));
     return file ? junitSuites(readFileSync3(file, "utf8")) : [missingSuite(r.id, `no JUnit file (${PART_JUNIT_FILE}) in ${r.dir}`)];
   });
-  writeFileSync4(files.junit, mergeJUnit(report.name, suites));
-  writeFileSync4(files.markdown, campaignMarkdown(report));
+  writeResultFile(files.junit, mergeJUnit(report.name, suites));
+  writeResultFile(files.markdown, campaignMarkdown(report));
   return files;
 }
 var pct = (x) => `${(x * 100).toFixed(1)}%`;
@@ -6987,18 +7073,16 @@ function readCampaignReport(file) {
 }
 
 // src/campaign/run-campaign.ts
-import { existsSync as existsSync25, mkdirSync as mkdirSync8, rmSync as rmSync6, writeFileSync as writeFileSync13 } from "node:fs";
+import { existsSync as existsSync27 } from "node:fs";
 import { join as join39, relative as relative5 } from "node:path";
 
 // src/modes/run-pipeline.ts
-import { mkdirSync as mkdirSync6, rmSync as rmSync4 } from "node:fs";
-import { join as join37 } from "node:path";
+import { rmSync as rmSync5 } from "node:fs";
 
 // src/observe/observe-run.ts
 import { join as join8 } from "node:path";
 
 // src/observe/host-injections.ts
-import { appendFileSync } from "node:fs";
 function hostInjections(plan, record2, startedAtMs) {
   const byId = new Map(plan.host.hostRules.map((r) => [r.id, r]));
   const out = [];
@@ -7044,8 +7128,8 @@ function matches(rule, failure) {
   return failure.sector <= rule.sectors[1] && end >= rule.sectors[0];
 }
 function writeHostInjections(file, injections) {
-  appendFileSync(file, injections.map((i2) => `${JSON.stringify(i2)}
-`).join(""));
+  writeResultFile(file, injections.map((i2) => `${JSON.stringify(i2)}
+`).join(""), { flag: "a" });
 }
 
 // src/observe/guest-points.ts
@@ -7061,7 +7145,7 @@ function guestPoints(events) {
 }
 
 // src/observe/injections.ts
-import { existsSync as existsSync7, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync4 } from "node:fs";
 var keptInReport = 50;
 function summarizeInjections(file, rules, hostRules, host) {
   if (rules.length === 0 && hostRules.length === 0) return void 0;
@@ -7082,7 +7166,7 @@ function summarizeInjections(file, rules, hostRules, host) {
 }
 function readPluginInjections(file, rules) {
   if (rules.length === 0) return { total: 0, failed: 0, perRule: [], first: [], unreadableLines: 0 };
-  const lines = existsSync7(file) ? readFileSync4(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
+  const lines = existsSync8(file) ? readFileSync4(file, "utf8").split("\n").filter((l) => l.trim() !== "") : [];
   const injections = [];
   let unreadableLines = 0;
   for (const line of lines) {
@@ -7266,9 +7350,9 @@ function append(result, why) {
 }
 
 // src/observe/ktap-console.ts
-import { closeSync as closeSync2, existsSync as existsSync8, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync9, openSync as openSync2, readSync as readSync2 } from "node:fs";
 function readKtapFile(path6, source = "console") {
-  if (!existsSync8(path6)) return void 0;
+  if (!existsSync9(path6)) return void 0;
   const parser = new KtapParser(source);
   let lineNo = 0;
   const lines = new LineStream((line) => parser.addLine(line, ++lineNo));
@@ -7284,13 +7368,13 @@ function readKtapFile(path6, source = "console") {
 }
 
 // src/observe/guest-results.ts
-import { existsSync as existsSync9, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync10, statSync as statSync6 } from "node:fs";
 import { join as join7 } from "node:path";
 var GUEST_RESULTS_FILE = RESULTS_FILES.guestResults;
 function readGuestResults(plan, record2) {
   if (plan.resultsFile === void 0) return void 0;
   const copy = join7(record2.files.dir, GUEST_RESULTS_FILE);
-  const bytes = existsSync9(copy) ? statSync6(copy).size : 0;
+  const bytes = existsSync10(copy) ? statSync6(copy).size : 0;
   const ended = record2.commandExitCode !== void 0;
   if (bytes === 0) {
     const problem2 = ended ? `the command exited with code ${record2.commandExitCode} but left no results in ${plan.resultsFile} (missing or empty; the console or qga.log says which)` : void 0;
@@ -7321,7 +7405,7 @@ function observeRun(ran, log) {
 
 // src/plan/make-plan.ts
 import { randomBytes } from "node:crypto";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/plan/qemu-releases.ts
 var QEMU_RELEASES = [
@@ -7749,9 +7833,9 @@ function guestSource(config) {
   const { kernel, initrd, agent, disks } = config.guest;
   const bootDisk = disks.find((d) => d.boot);
   if (bootDisk) return { kind: "disk", id: bootDisk.id, path: bootDisk.path };
-  if (kernel && initrd) return { kind: "custom", kernel: resolve7(kernel), initrd: resolve7(initrd) };
-  if (kernel && agent === "none") return { kind: "custom", kernel: resolve7(kernel), initrd: void 0 };
-  return { kind: "builtin", kernel: kernel ? resolve7(kernel) : void 0 };
+  if (kernel && initrd) return { kind: "custom", kernel: resolve8(kernel), initrd: resolve8(initrd) };
+  if (kernel && agent === "none") return { kind: "custom", kernel: resolve8(kernel), initrd: void 0 };
+  return { kind: "builtin", kernel: kernel ? resolve8(kernel) : void 0 };
 }
 function qtestQemu(config) {
   if (config.qemu.binary !== "auto") return { qemu: chooseQemu(config) };
@@ -7801,12 +7885,12 @@ function chooseQemu(config, hasPluginRules = false) {
 }
 
 // src/provision/provision.ts
-import { existsSync as existsSync23 } from "node:fs";
-import { dirname as dirname11, join as join30 } from "node:path";
+import { existsSync as existsSync24 } from "node:fs";
+import { dirname as dirname12, join as join30 } from "node:path";
 
 // src/provision/disks.ts
-import { existsSync as existsSync10, openSync as openSync3, closeSync as closeSync3, ftruncateSync } from "node:fs";
-import { dirname as dirname4, join as join10 } from "node:path";
+import { existsSync as existsSync11, openSync as openSync3, closeSync as closeSync3, ftruncateSync } from "node:fs";
+import { dirname as dirname5, join as join10 } from "node:path";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject(value) {
@@ -9376,8 +9460,8 @@ var disconnect = (anyProcess) => {
 // node_modules/execa/lib/utils/deferred.js
 var createDeferred = () => {
   const methods = {};
-  const promise = new Promise((resolve11, reject) => {
-    Object.assign(methods, { resolve: resolve11, reject });
+  const promise = new Promise((resolve12, reject) => {
+    Object.assign(methods, { resolve: resolve12, reject });
   });
   return Object.assign(promise, methods);
 };
@@ -12097,7 +12181,7 @@ var validateSerializable = (newContents) => {
 };
 
 // node_modules/execa/lib/io/output-sync.js
-import { writeFileSync as writeFileSync5, appendFileSync as appendFileSync2 } from "node:fs";
+import { writeFileSync as writeFileSync2, appendFileSync } from "node:fs";
 
 // node_modules/execa/lib/verbose/output.js
 var shouldLogOutput = ({ stdioItems, encoding, verboseInfo, fdNumber }) => fdNumber !== "all" && isFullVerbose(verboseInfo, fdNumber) && !BINARY_ENCODINGS.has(encoding) && fdUsesVerbose(fdNumber) && (stdioItems.some(({ type, value }) => type === "native" && PIPED_STDIO_VALUES.has(value)) || stdioItems.every(({ type }) => TRANSFORM_TYPES.has(type)));
@@ -12221,10 +12305,10 @@ var writeToFiles = (serializedResult, stdioItems, outputFiles) => {
   for (const { path: path6, append: append2 } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
     const pathString = typeof path6 === "string" ? path6 : path6.toString();
     if (append2 || outputFiles.has(pathString)) {
-      appendFileSync2(path6, serializedResult);
+      appendFileSync(path6, serializedResult);
     } else {
       outputFiles.add(pathString);
-      writeFileSync5(path6, serializedResult);
+      writeFileSync2(path6, serializedResult);
     }
   }
 };
@@ -12673,7 +12757,7 @@ var duplex = () => new Duplex({ read() {
 var handleDummyPromise = async (error, verboseInfo, options) => handleResult(error, verboseInfo, options);
 
 // node_modules/execa/lib/stdio/handle-async.js
-import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { Buffer as Buffer4 } from "node:buffer";
 import { Readable as Readable2, Writable as Writable2, Duplex as Duplex2 } from "node:stream";
 var handleStdioAsync = (options, verboseInfo) => handleStdio(addPropertiesAsync, options, verboseInfo, false);
@@ -12707,8 +12791,8 @@ var addPropertiesAsync = {
   },
   output: {
     ...addProperties2,
-    fileUrl: ({ value }) => ({ stream: createWriteStream(value) }),
-    filePath: ({ value: { file, append: append2 } }) => ({ stream: createWriteStream(file, append2 ? { flags: "a" } : {}) }),
+    fileUrl: ({ value }) => ({ stream: createWriteStream2(value) }),
+    filePath: ({ value: { file, append: append2 } }) => ({ stream: createWriteStream2(file, append2 ? { flags: "a" } : {}) }),
     webStream: ({ value }) => ({ stream: Writable2.fromWeb(value) }),
     iterable: forbiddenIfAsync,
     asyncIterable: forbiddenIfAsync,
@@ -14028,11 +14112,11 @@ var addConcurrentStream = (concurrentStreams, stream, waitName) => {
   const promises = weakMap.get(stream);
   const promise = createDeferred();
   promises.push(promise);
-  const resolve11 = promise.resolve.bind(promise);
-  return { resolve: resolve11, promises };
+  const resolve12 = promise.resolve.bind(promise);
+  return { resolve: resolve12, promises };
 };
-var waitForConcurrentStreams = async ({ resolve: resolve11, promises }, subprocess) => {
-  resolve11();
+var waitForConcurrentStreams = async ({ resolve: resolve12, promises }, subprocess) => {
+  resolve12();
   const [isSubprocessExit] = await Promise.race([
     Promise.allSettled([true, subprocess]),
     Promise.all([false, ...promises])
@@ -14643,8 +14727,8 @@ function runnable(file) {
 
 // src/provision/disks.ts
 function qemuImg(qemuBinary) {
-  const beside = join10(dirname4(qemuBinary), "qemu-img");
-  return existsSync10(beside) ? beside : "qemu-img";
+  const beside = join10(dirname5(qemuBinary), "qemu-img");
+  return existsSync11(beside) ? beside : "qemu-img";
 }
 async function createQcow2(qemuBinary, args, what, signal, hint) {
   const tool = qemuImg(qemuBinary);
@@ -14972,14 +15056,14 @@ function readElfSection(bytes, name) {
 }
 
 // src/provision/guest/guest-cache.ts
-import { existsSync as existsSync12 } from "node:fs";
+import { existsSync as existsSync13 } from "node:fs";
 import { readdir, rm as rm2, stat as stat2, utimes, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join13 } from "node:path";
 
 // src/provision/guest/cache-entry.ts
-import { existsSync as existsSync11 } from "node:fs";
+import { existsSync as existsSync12 } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename as basename3, dirname as dirname5, join as join12 } from "node:path";
+import { basename as basename3, dirname as dirname6, join as join12 } from "node:path";
 import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/core/owned-dirs.ts
@@ -15061,10 +15145,10 @@ function sweepOwnedDirs(parent, prefix, beforeRemove) {
 // src/provision/guest/cache-entry.ts
 var COMPLETE_MARKER = ".complete";
 function isCacheEntryComplete(dir) {
-  return existsSync11(join12(dir, COMPLETE_MARKER));
+  return existsSync12(join12(dir, COMPLETE_MARKER));
 }
 function removeStaleWork(dir) {
-  sweepOwnedDirs(dirname5(dir), `${basename3(dir)}.partial-`);
+  sweepOwnedDirs(dirname6(dir), `${basename3(dir)}.partial-`);
 }
 async function placeEntry(work, dir) {
   try {
@@ -15116,7 +15200,7 @@ async function ensureGuestEntry(dir, remoteKey, opts, build) {
       return false;
     });
     if (restored && isCacheEntryComplete(dir)) how = "restored";
-    else if (existsSync12(dir)) await rm2(dir, { recursive: true, force: true });
+    else if (existsSync13(dir)) await rm2(dir, { recursive: true, force: true });
   }
   if (await ensureCacheEntry(dir, build)) {
     how = "built";
@@ -15156,7 +15240,7 @@ async function pruneGuestCache(cacheDir, inUse, opts = {}) {
     join13(cacheDir, "guest", "kernel", "resolved.json"),
     join13(cacheDir, "guest", "kernel", "resolved-arm64.json")
   ]) {
-    if (existsSync12(legacy)) await remove(legacy);
+    if (existsSync13(legacy)) await remove(legacy);
   }
   for (const kind of GUEST_CACHE_KINDS) {
     const root = guestCacheDir(cacheDir, kind);
@@ -15229,7 +15313,7 @@ async function ensureGuestBusybox(opts) {
 }
 
 // src/provision/guest/debian-mirror.ts
-import { existsSync as existsSync13, readdirSync as readdirSync2, readFileSync as readFileSync8 } from "node:fs";
+import { existsSync as existsSync14, readdirSync as readdirSync2, readFileSync as readFileSync8 } from "node:fs";
 import { join as join15 } from "node:path";
 var DEBIAN_ARCHIVE = "https://deb.debian.org/debian";
 function parseOsRelease(text) {
@@ -15301,7 +15385,7 @@ function readHostAptSources(etcApt = "/etc/apt") {
     } catch {
     }
   };
-  if (existsSync13(join15(etcApt, "sources.list"))) add(join15(etcApt, "sources.list"));
+  if (existsSync14(join15(etcApt, "sources.list"))) add(join15(etcApt, "sources.list"));
   try {
     for (const name of readdirSync2(join15(etcApt, "sources.list.d")).sort()) {
       if (name.endsWith(".list") || name.endsWith(".sources")) add(join15(etcApt, "sources.list.d", name));
@@ -15312,7 +15396,7 @@ function readHostAptSources(etcApt = "/etc/apt") {
 }
 function readHostOsRelease() {
   for (const path6 of ["/etc/os-release", "/usr/lib/os-release"]) {
-    if (existsSync13(path6)) return parseOsRelease(readFileSync8(path6, "utf8"));
+    if (existsSync14(path6)) return parseOsRelease(readFileSync8(path6, "utf8"));
   }
   return /* @__PURE__ */ new Map();
 }
@@ -15342,7 +15426,7 @@ var guestArch = {
 // src/provision/guest/guest-kernel.ts
 import { createHash as createHash2 } from "node:crypto";
 import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname6, join as join18 } from "node:path";
+import { dirname as dirname7, join as join18 } from "node:path";
 
 // src/provision/guest/compression.ts
 import { promisify as promisify4 } from "node:util";
@@ -15565,7 +15649,7 @@ async function extractVmlinux(image, signal) {
 
 // src/provision/guest/debian-index.ts
 import { createHash } from "node:crypto";
-import { existsSync as existsSync14 } from "node:fs";
+import { existsSync as existsSync15 } from "node:fs";
 import { mkdtemp, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join16 } from "node:path";
@@ -15679,7 +15763,7 @@ async function verifySignature(bytes, keyring, url, signal) {
   }
 }
 async function canVerify(keyring) {
-  if (!existsSync14(keyring)) return false;
+  if (!existsSync15(keyring)) return false;
   const r = await runTool("gpgv", ["--version"]).catch(() => void 0);
   return r?.exitCode === 0;
 }
@@ -15916,7 +16000,7 @@ async function buildKernelEntry(work, debBytes, ref, arch, log, signal) {
   for (const modName of keep) {
     const rel = index[modName];
     const dest = join18(work, modulesRel, rel);
-    await mkdir2(dirname6(dest), { recursive: true });
+    await mkdir2(dirname7(dest), { recursive: true });
     await writeFile5(dest, files.get(`${modulesRel}/${rel}`));
     moduleFiles[modName] = rel;
   }
@@ -15971,7 +16055,7 @@ async function ensureGuestKernel(opts) {
 
 // src/provision/guest/guest-packages.ts
 import { mkdir as mkdir3, readFile as readFile4, rename as rename2, writeFile as writeFile6 } from "node:fs/promises";
-import { dirname as dirname7, join as join19 } from "node:path";
+import { dirname as dirname8, join as join19 } from "node:path";
 
 // src/core/temp-path.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
@@ -16024,7 +16108,7 @@ async function readMemo(path6) {
   }
 }
 async function writeMemo(path6, memo) {
-  await mkdir3(dirname7(path6), { recursive: true });
+  await mkdir3(dirname8(path6), { recursive: true });
   const tmp = privateTempPath(path6);
   await writeFile6(tmp, `${JSON.stringify(memo, null, 2)}
 `);
@@ -16151,22 +16235,22 @@ import { createHash as createHash3 } from "node:crypto";
 import { join as join21 } from "node:path";
 
 // src/core/package-root.ts
-import { existsSync as existsSync15, readFileSync as readFileSync9 } from "node:fs";
-import { dirname as dirname8, join as join20 } from "node:path";
+import { existsSync as existsSync16, readFileSync as readFileSync9 } from "node:fs";
+import { dirname as dirname9, join as join20 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 var cached;
 function packageRoot() {
   if (cached) return cached;
-  let dir = dirname8(fileURLToPath3(import.meta.url));
+  let dir = dirname9(fileURLToPath3(import.meta.url));
   for (; ; ) {
     const manifest = join20(dir, "package.json");
-    if (existsSync15(manifest)) {
+    if (existsSync16(manifest)) {
       try {
         if (JSON.parse(readFileSync9(manifest, "utf8")).name === "qfi") return cached = dir;
       } catch {
       }
     }
-    const parent = dirname8(dir);
+    const parent = dirname9(dir);
     if (parent === dir) throw new Error(`qfi package root not found above ${fileURLToPath3(import.meta.url)}`);
     dir = parent;
   }
@@ -16392,9 +16476,9 @@ async function ensureBuiltinGuest(opts) {
 }
 
 // src/provision/guest/guest-files.ts
-import { existsSync as existsSync16, readFileSync as readFileSync10, statSync as statSync9 } from "node:fs";
+import { existsSync as existsSync17, readFileSync as readFileSync10, statSync as statSync9 } from "node:fs";
 import { writeFile as writeFile8 } from "node:fs/promises";
-import { dirname as dirname9, join as join22, posix as posix2 } from "node:path";
+import { dirname as dirname10, join as join22, posix as posix2 } from "node:path";
 import { gzipSync } from "node:zlib";
 
 // src/provision/guest/elf-dynamic.ts
@@ -16483,15 +16567,15 @@ function dependencies(program, dest, info, arch) {
   const t = triplet(arch);
   const systemGuestPath = (hostPath) => hostPath.startsWith(`/usr/${t}/lib/`) ? `/lib/${t}/${posix2.basename(hostPath)}` : hostPath;
   if (info.interpreter) {
-    const host = [info.interpreter, ...dirs.map((d) => join22(d, posix2.basename(info.interpreter)))].find((p) => existsSync16(p));
-    if (!host) throw missingLibrary(program, info.interpreter, [dirname9(info.interpreter), ...dirs]);
+    const host = [info.interpreter, ...dirs.map((d) => join22(d, posix2.basename(info.interpreter)))].find((p) => existsSync17(p));
+    if (!host) throw missingLibrary(program, info.interpreter, [dirname10(info.interpreter), ...dirs]);
     out.push({ dest: info.interpreter, source: host, mode: 493, neededBy: program });
   }
   const seen = new Set(info.interpreter ? [posix2.basename(info.interpreter)] : []);
   const queue = info.needed.map((name) => ({
     name,
     by: program,
-    hostOrigin: dirname9(program),
+    hostOrigin: dirname10(program),
     guestOrigin: posix2.dirname(dest),
     searchPaths: info.searchPaths
   }));
@@ -16506,17 +16590,17 @@ function dependencies(program, dest, info, arch) {
     ];
     let found;
     for (const [host2, guest2] of candidates) {
-      const lib2 = existsSync16(host2) && statSync9(host2).isFile() ? libraryFor(host2, arch) : void 0;
+      const lib2 = existsSync17(host2) && statSync9(host2).isFile() ? libraryFor(host2, arch) : void 0;
       if (lib2) {
         found = { host: host2, guest: guest2, lib: lib2 };
         break;
       }
     }
-    if (!found) throw missingLibrary(want.by, want.name, want.name.includes("/") ? [] : candidates.map(([host2]) => dirname9(host2)));
+    if (!found) throw missingLibrary(want.by, want.name, want.name.includes("/") ? [] : candidates.map(([host2]) => dirname10(host2)));
     const { host, guest, lib } = found;
     out.push({ dest: guest, source: host, mode: 493, neededBy: want.by });
     for (const next of lib.needed)
-      queue.push({ name: next, by: host, hostOrigin: dirname9(host), guestOrigin: posix2.dirname(guest), searchPaths: lib.searchPaths });
+      queue.push({ name: next, by: host, hostOrigin: dirname10(host), guestOrigin: posix2.dirname(guest), searchPaths: lib.searchPaths });
   }
   return out;
 }
@@ -16580,14 +16664,14 @@ async function detectKernelFormat(path6) {
 }
 
 // src/provision/kvm-probe.ts
-import { accessSync as accessSync2, constants as constants6, mkdirSync, readFileSync as readFileSync11, renameSync, statSync as statSync10, writeFileSync as writeFileSync6 } from "node:fs";
+import { accessSync as accessSync2, constants as constants6, mkdirSync as mkdirSync2, readFileSync as readFileSync11, renameSync, statSync as statSync10, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join23 } from "node:path";
 var probeExitCode = 99;
 function writeProbeFirmware(dir) {
   const image = Buffer.alloc(64 * 1024, 244);
   Buffer.from([176, 49, 230, 244, 244]).copy(image, 65520);
   const path6 = join23(dir, "kvm-probe.bin");
-  writeFileSync6(path6, image);
+  writeFileSync3(path6, image);
   return path6;
 }
 var kernelProbeTimeoutMs = 8e3;
@@ -16671,11 +16755,11 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
   if (saved) return { usable: saved.usable, reason: `${saved.reason} (probed earlier this boot)` };
   const result = await probeKvm(target, workDir, signal);
   try {
-    mkdirSync(cacheDir, { recursive: true });
+    mkdirSync2(cacheDir, { recursive: true });
     const tmp = privateTempPath(file);
     const bootId = key.split("|")[2] ?? "";
     const kept = Object.fromEntries(Object.entries(records).filter(([k]) => k.split("|")[2] === bootId));
-    writeFileSync6(tmp, JSON.stringify({ ...kept, [key]: result }));
+    writeFileSync3(tmp, JSON.stringify({ ...kept, [key]: result }));
     renameSync(tmp, file);
   } catch {
   }
@@ -16684,7 +16768,7 @@ async function probeKvmCached(target, cacheDir, workDir, signal) {
 
 // src/provision/qemu-build/build-plugin.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync17, mkdirSync as mkdirSync2, readdirSync as readdirSync3, readFileSync as readFileSync12, renameSync as renameSync2 } from "node:fs";
+import { existsSync as existsSync18, mkdirSync as mkdirSync3, readdirSync as readdirSync3, readFileSync as readFileSync12, renameSync as renameSync2 } from "node:fs";
 import { basename as basename4, join as join24 } from "node:path";
 var PLUGIN_CFLAGS = ["-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", "-fvisibility=hidden"];
 async function buildPlugin(sources, qemu, opts) {
@@ -16697,11 +16781,11 @@ async function buildPlugin(sources, qemu, opts) {
   const hash = h2.update(`\0${qemu.key}\0${PLUGIN_CFLAGS.join(" ")}`).digest("hex").slice(0, 16);
   const dir = join24(opts.cacheDir, "plugins", hash);
   const so = join24(dir, "plugin.so");
-  if (existsSync17(so)) return so;
-  mkdirSync2(dir, { recursive: true });
+  if (existsSync18(so)) return so;
+  mkdirSync3(dir, { recursive: true });
   const tmp = privateTempPath(so);
   const t0 = Date.now();
-  const result = await execa("cc", [...flags, "-o", tmp, ...sources], {
+  const result = await execa(...diesWithParent("cc", [...flags, "-o", tmp, ...sources]), {
     stdin: "ignore",
     reject: false,
     all: true,
@@ -16729,12 +16813,12 @@ function qfiPluginSources(pluginDir) {
 }
 
 // src/provision/qemu-build/build-qemu.ts
-import { copyFileSync as copyFileSync2, createWriteStream as createWriteStream3, existsSync as existsSync21, mkdirSync as mkdirSync4, readFileSync as readFileSync17, renameSync as renameSync4, rmSync as rmSync3, writeFileSync as writeFileSync8 } from "node:fs";
+import { copyFileSync as copyFileSync2, createWriteStream as createWriteStream4, existsSync as existsSync22, mkdirSync as mkdirSync5, readFileSync as readFileSync17, renameSync as renameSync4, rmSync as rmSync3, writeFileSync as writeFileSync5 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join as join28 } from "node:path";
 
 // src/provision/qemu-build/build-deps.ts
-import { existsSync as existsSync19, readFileSync as readFileSync14 } from "node:fs";
+import { existsSync as existsSync20, readFileSync as readFileSync14 } from "node:fs";
 import { join as join26 } from "node:path";
 
 // src/provision/packages.json
@@ -16841,7 +16925,7 @@ function packageForPythonDistribution(dist) {
 }
 
 // src/provision/qemu-build/python-deps.ts
-import { existsSync as existsSync18, readdirSync as readdirSync4, readFileSync as readFileSync13 } from "node:fs";
+import { existsSync as existsSync19, readdirSync as readdirSync4, readFileSync as readFileSync13 } from "node:fs";
 import { join as join25 } from "node:path";
 function requiredMesonVersion(srcDir) {
   const text = readFileSync13(join25(srcDir, "meson.build"), "utf8");
@@ -16853,13 +16937,13 @@ function configureGroups(srcDir) {
 }
 function pythonRequirements(srcDir) {
   const depsFile = join25(srcDir, "pythondeps.toml");
-  if (!existsSync18(depsFile)) {
+  if (!existsSync19(depsFile)) {
     const want = requiredMesonVersion(srcDir);
     return [{ name: "meson", group: "meson", accepted: want ? `>=${want}` : "", wheel: void 0 }];
   }
   const toml = parse(readFileSync13(depsFile, "utf8"));
   const wheelsDir = join25(srcDir, "python", "wheels");
-  const wheels = existsSync18(wheelsDir) ? readdirSync4(wheelsDir).filter((f) => f.endsWith(".whl")) : [];
+  const wheels = existsSync19(wheelsDir) ? readdirSync4(wheelsDir).filter((f) => f.endsWith(".whl")) : [];
   return configureGroups(srcDir).flatMap(
     (group) => Object.entries(toml[group] ?? {}).filter(([, info]) => info.path === void 0).map(([name, info]) => {
       const accepted = info.accepted?.trim() ?? "";
@@ -16877,7 +16961,7 @@ function fromEnsurepip(name, pythonVersion) {
 }
 function hasBundledWheels(srcDir) {
   const dir = join25(srcDir, "python", "wheels");
-  return existsSync18(dir) && readdirSync4(dir).some((f) => f.endsWith(".whl"));
+  return existsSync19(dir) && readdirSync4(dir).some((f) => f.endsWith(".whl"));
 }
 var normalizeName = (name) => name.toLowerCase().replace(/[-_.]+/g, "_");
 function versionParts(version) {
@@ -16953,13 +17037,13 @@ async function pkgConfigHas(module) {
   return commandWorks("pkg-config", ["--exists", module]);
 }
 function systemPython() {
-  return existsSync19("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  return existsSync20("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 function missingPrebuiltDtbs(srcDir) {
   const mesonFile = join26(srcDir, "pc-bios", "dtb", "meson.build");
-  if (!existsSync19(mesonFile)) return [];
+  if (!existsSync20(mesonFile)) return [];
   const names = [...readFileSync14(mesonFile, "utf8").matchAll(/'([\w.-]+\.dtb)'/g)].map((m) => m[1]);
-  return names.filter((name) => !existsSync19(join26(srcDir, "pc-bios", "dtb", name)));
+  return names.filter((name) => !existsSync20(join26(srcDir, "pc-bios", "dtb", name)));
 }
 var decided = (pkg, present) => ({ pkg, present: async () => present });
 function pythonDeps(python, probe2, requirements, source) {
@@ -17002,7 +17086,7 @@ async function buildDeps(srcDir, opts) {
   const deps = [
     dep("a C compiler (cc)", "gcc", () => commandWorks("cc")),
     dep("ninja", "ninja-build", () => commandWorks("ninja")),
-    ...pythonDeps(python, probe2, requirements, { hasDepsFile: existsSync19(join26(srcDir, "pythondeps.toml")), hasWheels: hasBundledWheels(srcDir) }),
+    ...pythonDeps(python, probe2, requirements, { hasDepsFile: existsSync20(join26(srcDir, "pythondeps.toml")), hasWheels: hasBundledWheels(srcDir) }),
     dep("pkg-config", "pkg-config", () => commandWorks("pkg-config")),
     dep("flex", "flex", () => commandWorks("flex")),
     dep("bison", "bison", () => commandWorks("bison")),
@@ -17011,7 +17095,7 @@ async function buildDeps(srcDir, opts) {
     dep("zlib headers", "zlib1g-dev", () => pkgConfigHas("zlib"))
   ];
   if (opts.slirp) deps.push(dep("libslirp headers (user networking)", "libslirp-dev", () => pkgConfigHas("slirp")));
-  if (opts.fdt) deps.push(dep("libfdt headers", "libfdt-dev", async () => existsSync19("/usr/include/libfdt.h")));
+  if (opts.fdt) deps.push(dep("libfdt headers", "libfdt-dev", async () => existsSync20("/usr/include/libfdt.h")));
   if (opts.patches) deps.push(dep("patch", "patch", () => commandWorks("patch")));
   const dtbs = missingPrebuiltDtbs(srcDir);
   if (dtbs.length) {
@@ -17058,7 +17142,7 @@ function installHint(missing, os, installDeps) {
   return steps.join("; ");
 }
 async function canInstall() {
-  if (!existsSync19("/usr/bin/apt-get")) return void 0;
+  if (!existsSync20("/usr/bin/apt-get")) return void 0;
   if (process.getuid?.() === 0) return [];
   return await commandWorks("sudo", ["-n", "true"]) ? ["sudo", "-n"] : void 0;
 }
@@ -17162,7 +17246,7 @@ var NinjaProgress = class {
 
 // src/provision/qemu-build/qemu-source.ts
 import { createHash as createHash6 } from "node:crypto";
-import { createReadStream as createReadStream3, createWriteStream as createWriteStream2, existsSync as existsSync20, mkdirSync as mkdirSync3, readdirSync as readdirSync5, readFileSync as readFileSync16, renameSync as renameSync3, rmSync as rmSync2, statSync as statSync11, writeFileSync as writeFileSync7 } from "node:fs";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream3, existsSync as existsSync21, mkdirSync as mkdirSync4, readdirSync as readdirSync5, readFileSync as readFileSync16, renameSync as renameSync3, rmSync as rmSync2, statSync as statSync11, writeFileSync as writeFileSync4 } from "node:fs";
 import { basename as basename5, join as join27, relative as relative4 } from "node:path";
 import { Readable as Readable4 } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -17204,9 +17288,9 @@ async function resolveQemuSource(spec2) {
   return { kind: "download", version: spec2.version, url: releaseTarballUrl(spec2.version), sha256: spec2.sha256 };
 }
 async function downloadRelease(origin, downloadsDir, log, signal) {
-  mkdirSync3(downloadsDir, { recursive: true });
+  mkdirSync4(downloadsDir, { recursive: true });
   const file = join27(downloadsDir, basename5(new URL(origin.url).pathname));
-  if (existsSync20(file) && await sha256File(file) === origin.sha256) return file;
+  if (existsSync21(file) && await sha256File(file) === origin.sha256) return file;
   log.info(`downloading ${origin.url}`);
   const tmp = privateTempPath(file);
   let response;
@@ -17231,7 +17315,7 @@ async function downloadRelease(origin, downloadsDir, log, signal) {
       log.info(`downloading QEMU ${origin.version}: ${(received / 2 ** 20).toFixed(0)} MiB${total ? ` of ${(total / 2 ** 20).toFixed(0)} MiB` : ""}`);
     }
   });
-  await pipeline(body2, createWriteStream2(tmp));
+  await pipeline(body2, createWriteStream3(tmp));
   const actual = await sha256File(tmp);
   if (actual !== origin.sha256) {
     rmSync2(tmp, { force: true });
@@ -17245,19 +17329,19 @@ async function downloadRelease(origin, downloadsDir, log, signal) {
 var EMPTY_BZIP2 = Buffer.from([66, 90, 104, 57, 23, 114, 69, 56, 80, 144, 0, 0, 0, 0]);
 function addFirmwareStandIns(srcDir) {
   const mesonFile = join27(srcDir, "pc-bios", "meson.build");
-  if (!existsSync20(mesonFile)) return [];
+  if (!existsSync21(mesonFile)) return [];
   const added = [];
   for (const m of readFileSync16(mesonFile, "utf8").matchAll(/'(edk2-[A-Za-z0-9_-]+\.fd)'/g)) {
     const file = join27(srcDir, "pc-bios", `${m[1]}.bz2`);
-    if (!existsSync20(file)) {
-      writeFileSync7(file, EMPTY_BZIP2);
+    if (!existsSync21(file)) {
+      writeFileSync4(file, EMPTY_BZIP2);
       added.push(`${m[1]}.bz2`);
     }
   }
   return added;
 }
 async function unpackSource(origin, archive, dest, signal) {
-  mkdirSync3(dest, { recursive: true });
+  mkdirSync4(dest, { recursive: true });
   const opts = { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} };
   if (origin.kind === "folder") {
     await execa("cp", ["-a", `${origin.path}/.`, dest], opts);
@@ -17267,7 +17351,7 @@ async function unpackSource(origin, archive, dest, signal) {
   const tarball = origin.kind === "tarball" ? origin.path : archive;
   if (!tarball) throw new Error("internal: a downloaded source needs its archive path");
   await execa("tar", ["-xf", tarball, "-C", dest, "--strip-components=1"], opts);
-  if (!existsSync20(join27(dest, "configure"))) {
+  if (!existsSync21(join27(dest, "configure"))) {
     throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
       hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz"
     });
@@ -17318,7 +17402,7 @@ function buildKey(spec2, sourceHash) {
   });
 }
 function isCompleteEntry(entry) {
-  return existsSync21(join28(entry, BUILD_MARKER)) && existsSync21(join28(entry, "prefix", "bin"));
+  return existsSync22(join28(entry, BUILD_MARKER)) && existsSync22(join28(entry, "prefix", "bin"));
 }
 async function ensureBuiltQemu(spec2, opts) {
   const { log } = opts;
@@ -17369,7 +17453,7 @@ async function prepareAndConfigure(origin, spec2, work, opts) {
   await applyPatches(src, spec2.patches, log, signal);
   const python = configurePython(spec2.configureFlags);
   await ensureBuildDeps(src, { fdt: needsFdt(spec2.targets), slirp: true, patches: spec2.patches.length > 0, install: spec2.installDeps, python }, log);
-  mkdirSync4(build, { recursive: true });
+  mkdirSync5(build, { recursive: true });
   const flags = [...minimalConfigureFlags(spec2.targets), ...spec2.configureFlags];
   log.info(`running configure ${flags.join(" ")}`);
   const t0 = Date.now();
@@ -17380,12 +17464,12 @@ var WORK_PREFIX = ".work-";
 async function buildInto(entry, key, spec2, origin, opts) {
   const { log, signal } = opts;
   const parent = join28(opts.cacheDir, "qemu");
-  mkdirSync4(parent, { recursive: true });
+  mkdirSync5(parent, { recursive: true });
   for (const stale of sweepOwnedDirs(parent, WORK_PREFIX)) log.info(`removed ${stale}, left by a QEMU build that was killed`);
   const work = makeOwnedDir(parent, WORK_PREFIX);
   const stage = join28(work, "entry");
   const logFile = join28(work, "build.log");
-  const buildLog = createWriteStream3(logFile);
+  const buildLog = createWriteStream4(logFile);
   const started = Date.now();
   try {
     const { build, flags, configureMs } = await prepareAndConfigure(origin, spec2, work, { cacheDir: opts.cacheDir, log, buildLog, signal });
@@ -17395,7 +17479,7 @@ async function buildInto(entry, key, spec2, origin, opts) {
     await runLogged("ninja", ["-j", String(availableParallelism())], build, buildLog, signal, (line) => progress.line(line));
     await runLogged("ninja", ["install"], build, buildLog, signal);
     const ninjaMs = Date.now() - t1;
-    await new Promise((resolve11) => buildLog.end(resolve11));
+    await new Promise((resolve12) => buildLog.end(resolve12));
     copyFileSync2(logFile, join28(stage, "build.log"));
     const marker = {
       key: key.key,
@@ -17408,7 +17492,7 @@ async function buildInto(entry, key, spec2, origin, opts) {
       ninjaMs,
       totalMs: Date.now() - started
     };
-    writeFileSync8(join28(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
+    writeFileSync5(join28(stage, BUILD_MARKER), `${JSON.stringify(marker, null, 2)}
 `);
     try {
       renameSync4(stage, entry);
@@ -17421,10 +17505,10 @@ async function buildInto(entry, key, spec2, origin, opts) {
   } catch (err) {
     buildLog.end();
     if (err instanceof QfiError) throw err;
-    mkdirSync4(opts.resultsDir, { recursive: true });
+    mkdirSync5(opts.resultsDir, { recursive: true });
     const kept = join28(opts.resultsDir, QEMU_BUILD_LOG);
     let tail = "";
-    if (existsSync21(logFile)) {
+    if (existsSync22(logFile)) {
       copyFileSync2(logFile, kept);
       tail = readFileSync17(logFile, "utf8").trimEnd().split("\n").slice(-20).join("\n");
     }
@@ -17464,13 +17548,13 @@ $ ${cmd} ${args.join(" ")}
 }
 
 // src/provision/qemu-system.ts
-import { existsSync as existsSync22, statSync as statSync12 } from "node:fs";
-import { delimiter as delimiter2, dirname as dirname10, join as join29, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync23, statSync as statSync12 } from "node:fs";
+import { delimiter as delimiter2, dirname as dirname11, join as join29, resolve as resolve9 } from "node:path";
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? "").split(delimiter2)) {
     if (!dir) continue;
     const candidate = join29(dir, name);
-    if (existsSync22(candidate) && statSync12(candidate).isFile()) return candidate;
+    if (existsSync23(candidate) && statSync12(candidate).isFile()) return candidate;
   }
   return void 0;
 }
@@ -17485,17 +17569,17 @@ function locateQemu(setting, arch) {
       });
     }
   } else {
-    const path6 = resolve8(setting);
-    binary = existsSync22(path6) && statSync12(path6).isDirectory() ? join29(path6, "bin", name) : path6;
-    if (!existsSync22(binary)) {
+    const path6 = resolve9(setting);
+    binary = existsSync23(path6) && statSync12(path6).isDirectory() ? join29(path6, "bin", name) : path6;
+    if (!existsSync23(binary)) {
       throw new InfraError(`QEMU binary ${binary} does not exist (from input qemu = ${setting})`, {
         hint: `point qemu at a qemu-system binary or an install prefix containing bin/${name}`
       });
     }
   }
-  const prefix = dirname10(dirname10(binary));
+  const prefix = dirname11(dirname11(binary));
   const dataDirs = [join29(prefix, "share", "qemu"), "/usr/share/qemu", "/usr/share/seabios", "/usr/lib/ipxe/qemu"].filter(
-    (dir, i2, all) => existsSync22(dir) && all.indexOf(dir) === i2
+    (dir, i2, all) => existsSync23(dir) && all.indexOf(dir) === i2
   );
   return { binary, dataDirs };
 }
@@ -17515,7 +17599,7 @@ async function readQemuVersion(binary) {
 function findFirmware(install, file) {
   for (const dir of install.dataDirs) {
     const candidate = join29(dir, file);
-    if (existsSync22(candidate)) return candidate;
+    if (existsSync23(candidate)) return candidate;
   }
   return void 0;
 }
@@ -17647,8 +17731,8 @@ function firmwareDirsFor(qemu) {
 async function provisionPlugins(plan, qemu, version, host, signal) {
   const plugins = [];
   const headersPrefix = () => {
-    const prefix = qemu.built?.prefix ?? dirname11(dirname11(qemu.binary));
-    return existsSync23(join30(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
+    const prefix = qemu.built?.prefix ?? dirname12(dirname12(qemu.binary));
+    return existsSync24(join30(prefix, "include", "qemu-plugin.h")) ? prefix : void 0;
   };
   if (plan.plugin) {
     const { path: path6, args } = plan.plugin;
@@ -17656,7 +17740,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
     else {
       const prefix = headersPrefix();
       if (!prefix) {
-        throw new ConfigError(`plugin ${path6} is C source, but ${dirname11(dirname11(qemu.binary))} has no include/qemu-plugin.h to compile it against`, {
+        throw new ConfigError(`plugin ${path6} is C source, but ${dirname12(dirname12(qemu.binary))} has no include/qemu-plugin.h to compile it against`, {
           location: sourceOf(plan, "plugin"),
           hint: "use qemu: build (or auto), point qemu at a QEMU install with its headers, or give the plugin as a built .so"
         });
@@ -17669,7 +17753,7 @@ async function provisionPlugins(plan, qemu, version, host, signal) {
     checkPluginApi(plan, version, qemu.binary);
     const prefix = headersPrefix();
     if (!prefix) {
-      throw new ConfigError(`plugin rules need qfi's plugin, compiled against qemu-plugin.h, which ${dirname11(dirname11(qemu.binary))} does not have`, {
+      throw new ConfigError(`plugin rules need qfi's plugin, compiled against qemu-plugin.h, which ${dirname12(dirname12(qemu.binary))} does not have`, {
         location: sourceOf(plan, "qemu"),
         hint: "use qemu: auto or build, or point qemu at a QEMU install prefix that has include/qemu-plugin.h"
       });
@@ -17744,7 +17828,6 @@ async function provisionAll(plan, host, workDir, signal) {
 }
 
 // src/report/reproducer.ts
-import { writeFileSync as writeFileSync9 } from "node:fs";
 import { join as join31 } from "node:path";
 function writeReproducer(plan, dir, guest) {
   const writer = join31(packageRoot(), "dist", "cli.js");
@@ -17781,16 +17864,15 @@ function writeReproducer(plan, dir, guest) {
     ""
   ];
   const path6 = join31(dir, REPORT_FILES.reproducer);
-  writeFileSync9(path6, lines.join("\n"), { mode: 493 });
+  writeResultFile(path6, lines.join("\n"), { mode: 493 });
   return path6;
 }
 
 // src/run/run-qemu.ts
-import { createWriteStream as createWriteStream6, writeFileSync as writeFileSync12 } from "node:fs";
 import { basename as basename6, join as join36 } from "node:path";
 
 // src/run/run-setup.ts
-import { writeFileSync as writeFileSync10 } from "node:fs";
+import { writeFileSync as writeFileSync6 } from "node:fs";
 import { join as join32 } from "node:path";
 
 // src/run/snapshot-jobs.ts
@@ -17951,12 +18033,12 @@ function prepareRun(plan, provisioned, dirs, snapshotState) {
   const fwCfgFiles = /* @__PURE__ */ new Map();
   plan.fwCfg.forEach((entry, i2) => {
     const path6 = join32(privateDir, `fw_cfg-${i2}`);
-    writeFileSync10(path6, entry.content, { mode: 384 });
+    writeFileSync6(path6, entry.content, { mode: 384 });
     fwCfgFiles.set(entry.name, path6);
   });
   const qfiPlugin = provisioned.plugins.some((p) => p.role === "qfi") ? { rules: join32(privateDir, "plugin-rules.txt"), log: join32(resultsDir, RESULTS_FILES.injections), socket: join32(privateDir, "plugin.sock") } : void 0;
   if (qfiPlugin)
-    writeFileSync10(
+    writeFileSync6(
       qfiPlugin.rules,
       plan.pluginRules.filter((r) => !r.waitsFor).map((r) => `${r.line}
 `).join(""),
@@ -17977,7 +18059,6 @@ function prepareRun(plan, provisioned, dirs, snapshotState) {
 }
 
 // src/run/qemu-process.ts
-import { createWriteStream as createWriteStream4 } from "node:fs";
 import { setTimeout as sleep2 } from "node:timers/promises";
 
 // src/run/serial-line-ends.ts
@@ -18005,7 +18086,7 @@ var SerialLineEnds = class {
 };
 
 // src/run/stale-runs.ts
-import { appendFileSync as appendFileSync3, readFileSync as readFileSync19 } from "node:fs";
+import { appendFileSync as appendFileSync2, readFileSync as readFileSync19 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join33 } from "node:path";
 var PRIVATE_DIR_PREFIX = "qfi-run-";
@@ -18015,7 +18096,7 @@ function makePrivateDir() {
 }
 function recordQemu(privateDir, pid) {
   const id = identityOf(pid);
-  if (id) appendFileSync3(join33(privateDir, QEMU_PIDS), `${id.pid} ${id.start}
+  if (id) appendFileSync2(join33(privateDir, QEMU_PIDS), `${id.pid} ${id.start}
 `);
 }
 function sweepStaleRuns(log, parent = tmpdir2()) {
@@ -18076,6 +18157,7 @@ var QemuProcess = class {
   hasExited = false;
   stopping;
   stopFoundRunning = false;
+  writeFailed;
   child;
   stopStepMs;
   /** Whether the stop sequence has begun (qfi ended the run, not QEMU or the guest). */
@@ -18089,6 +18171,10 @@ var QemuProcess = class {
    * The stop sequence began while QEMU still ran, as far as qfi knew: an exit noticed only just
    * after may still be QEMU's own (a crash racing the stop), so callers also look at how it ended.
    */
+  /** The first write error of console.log or qemu-stderr.log. */
+  get writeFailure() {
+    return this.writeFailed;
+  }
   get stoppedByUs() {
     return this.stopFoundRunning;
   }
@@ -18114,8 +18200,12 @@ var QemuProcess = class {
     return this.stopping;
   }
   async supervise() {
-    const consoleOut = this.opts.consoleFile === void 0 ? void 0 : createWriteStream4(this.opts.consoleFile);
-    const stderrOut = createWriteStream4(this.opts.stderrFile);
+    const onFailure = (failure) => {
+      this.writeFailed ??= failure;
+      this.opts.onWriteFailure?.(failure);
+    };
+    const consoleOut = this.opts.consoleFile === void 0 ? void 0 : new LogFile(this.opts.consoleFile, { onFailure });
+    const stderrOut = new LogFile(this.opts.stderrFile, { onFailure });
     const lines = new LineStream(this.opts.onConsoleLine ?? (() => void 0));
     const stderrLines = new LineStream((line) => {
       if (line.trim() === "") return;
@@ -18138,7 +18228,7 @@ var QemuProcess = class {
     onConsoleBytes(consoleEnds.end());
     lines.end();
     stderrLines.end();
-    await Promise.all([consoleOut && closeStream(consoleOut), closeStream(stderrOut)]);
+    await Promise.all([consoleOut?.end(), stderrOut.end()]);
     return { code: result.exitCode, signal: result.signal, failed: result.failed, message: result.message ?? "" };
   }
   async exitsWithin(ms) {
@@ -18146,9 +18236,6 @@ var QemuProcess = class {
     return Promise.race([this.child.then(() => true), sleep2(ms, void 0, { ref: false }).then(() => false)]);
   }
 };
-function closeStream(stream) {
-  return new Promise((resolve11) => stream.end(resolve11));
-}
 
 // src/run/verdict-sources.ts
 var MarkerWatch = class {
@@ -18194,6 +18281,11 @@ function qemuReportedError(stderrLines, binaryName) {
 function classifyExit(facts) {
   const { exit, stderrTail } = facts;
   const out = {};
+  const outside = facts.stopped ? void 0 : outsideSignal(stderrTail);
+  if (outside) {
+    out.infraError = `QEMU was ended from outside qfi after ${(facts.wallMs / 1e3).toFixed(1)} s (${outside}): the run was cut off, so nothing is known about the test`;
+    return out;
+  }
   if (facts.exitDevice !== "none" && !facts.stopped && !exit.signal && exit.code !== void 0 && !qemuReportedError(stderrTail, facts.binaryName)) {
     const guestExit = decodeGuestExit(facts.exitDevice, exit.code);
     if (guestExit) out.guestExit = guestExit;
@@ -18205,6 +18297,10 @@ function classifyExit(facts) {
     out.infraError = `QEMU ${how} after ${(facts.wallMs / 1e3).toFixed(1)} s${stderrTail.length ? `: ${stderrTail.slice(-5).join(" | ")}` : ""}${missingFirmwareHint(stderrTail)}`;
   }
   return out;
+}
+function outsideSignal(stderr) {
+  const line = stderr.find((l) => /: terminating on signal \d+/.test(l));
+  return line?.slice(line.indexOf("terminating on signal")).trim();
 }
 function missingFirmwareHint(stderr) {
   const missing = stderr.some((l) => /could not load PC BIOS|failed to find romfile|Could not open option rom|could not find .* firmware/i.test(l));
@@ -18335,8 +18431,6 @@ var Watchdog = class {
 };
 
 // src/run/guest-agent-session.ts
-import { createWriteStream as createWriteStream5 } from "node:fs";
-import { writeFile as writeFile9 } from "node:fs/promises";
 import { join as join34 } from "node:path";
 
 // src/run/guest-agent.ts
@@ -18356,7 +18450,7 @@ var Transcript = class {
   startedAt;
   maxLineChars;
   write(direction, line) {
-    if (!this.stream || this.stream.destroyed) return;
+    if (!this.stream) return;
     const t = ((Date.now() - this.startedAt) / 1e3).toFixed(3);
     const max = this.maxLineChars;
     const text = line.length > max ? `${line.slice(0, max)}\u2026 (${line.length - max} more characters)` : line;
@@ -18365,11 +18459,11 @@ var Transcript = class {
   }
 };
 function connectUnix(path6) {
-  return new Promise((resolve11, reject) => {
+  return new Promise((resolve12, reject) => {
     const socket = createConnection(path6);
     socket.once("connect", () => {
       socket.off("error", reject);
-      resolve11(socket);
+      resolve12(socket);
     });
     socket.once("error", reject);
   });
@@ -18402,7 +18496,7 @@ var LineChannel = class {
   /** The next message `accept` takes, or the timeout's error, the signal's reason, the connection's end. */
   waitFor(accept, opts) {
     if (this.closedWith) return Promise.reject(this.closedWith);
-    return new Promise((resolve11, reject) => {
+    return new Promise((resolve12, reject) => {
       const { signal } = opts;
       const onAbort = () => waiter.settle({ error: signal.reason });
       const timer = setTimeout(() => {
@@ -18419,7 +18513,7 @@ var LineChannel = class {
           signal?.removeEventListener("abort", onAbort);
           if (settled) return;
           settled = true;
-          if ("message" in outcome) resolve11(outcome.message);
+          if ("message" in outcome) resolve12(outcome.message);
           else reject(outcome.error);
         }
       };
@@ -18759,7 +18853,7 @@ function commandEnv(plan) {
 async function fetchResultsFile(agent, path6, opts) {
   try {
     const bytes = await agent.readFile(path6, { signal: opts.signal });
-    await writeFile9(join34(opts.resultsDir, RESULTS_FILES.guestResults), bytes);
+    writeResultFile(join34(opts.resultsDir, RESULTS_FILES.guestResults), bytes);
     opts.log.info(`results file ${path6}: ${bytes.length} bytes copied to ${RESULTS_FILES.guestResults}`);
   } catch (err) {
     if (opts.signal.aborted) throw err;
@@ -18767,7 +18861,7 @@ async function fetchResultsFile(agent, path6, opts) {
   }
 }
 async function runGuestAgentSession(opts) {
-  const transcript = createWriteStream5(join34(opts.resultsDir, GUEST_AGENT_FILES.transcript));
+  const transcript = new LogFile(join34(opts.resultsDir, GUEST_AGENT_FILES.transcript));
   const at = () => Date.now() - opts.startedAt;
   let agent;
   try {
@@ -18779,8 +18873,8 @@ async function runGuestAgentSession(opts) {
     opts.onEvent({ kind: "agent-ready", line: 0, atMs: at(), text: "(qemu-guest-agent answered guest-ping)" });
     opts.onEvent({ kind: "test-start", line: 0, atMs: at(), text: "(guest-exec sh -c COMMAND)" });
     const result = await agent.run({ path: "sh", args: ["-c", opts.command], env: commandEnv(opts.plan) }, { signal: opts.signal });
-    await writeFile9(join34(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
-    await writeFile9(join34(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
+    writeResultFile(join34(opts.resultsDir, GUEST_AGENT_FILES.stdout), result.stdout);
+    writeResultFile(join34(opts.resultsDir, GUEST_AGENT_FILES.stderr), result.stderr);
     for (const [stream, truncated] of [
       ["stdout", result.stdoutTruncated],
       ["stderr", result.stderrTruncated]
@@ -18797,8 +18891,9 @@ async function runGuestAgentSession(opts) {
     });
   } finally {
     agent?.close();
-    await new Promise((resolve11) => transcript.end(resolve11));
+    await transcript.end();
   }
+  if (transcript.failure) throw new InfraError(describeWriteFailure(transcript.failure));
 }
 
 // src/run/agent-drivers.ts
@@ -18905,7 +19000,7 @@ var SnapshotDriver = class {
 };
 
 // src/run/host-faults.ts
-import { closeSync as closeSync4, mkdirSync as mkdirSync5, openSync as openSync4, readSync as readSync3, writeFileSync as writeFileSync11 } from "node:fs";
+import { closeSync as closeSync4, mkdirSync as mkdirSync6, openSync as openSync4, readSync as readSync3 } from "node:fs";
 import { join as join35 } from "node:path";
 
 // src/run/block-trace.ts
@@ -19154,9 +19249,9 @@ var HostFaults = class {
       const config = compileBlkdebug({ format: disk.format, rules, seed: this.plan.seed, seen });
       const node = `qfi-${disk.id}-bd${++this.generation}`;
       const dir = join35(this.opts.resultsDir, RESULTS_FILES.blkdebug);
-      mkdirSync5(dir, { recursive: true });
+      mkdirSync6(dir, { recursive: true });
       const configFile = join35(dir, `${node}.conf`);
-      writeFileSync11(configFile, config.text);
+      writeResultFile(configFile, config.text);
       await qmp.execute("blockdev-add", { driver: "blkdebug", "node-name": node, image: disk.fileNode, config: configFile, ...readOnly }, 3e4);
       file = node;
       this.opts.log.debug(`disk ${disk.id}: blkdebug node ${node} with ${config.states} state(s), ${config.rules} rule(s)`);
@@ -19399,7 +19494,7 @@ var PluginLink = class {
 };
 
 // src/run/qmp-connect.ts
-import { existsSync as existsSync24 } from "node:fs";
+import { existsSync as existsSync25 } from "node:fs";
 import { setTimeout as sleep4 } from "node:timers/promises";
 
 // src/run/qmp-client.ts
@@ -19469,7 +19564,7 @@ async function connectQmp(path6, opts) {
   const deadline = Date.now() + QMP_CONNECT_MS;
   for (; ; ) {
     if (opts.qemuGone()) throw new Error("QEMU exited before its QMP socket was ready");
-    if (existsSync24(path6)) {
+    if (existsSync25(path6)) {
       try {
         return await QmpClient.connect(path6, { log: opts.log, startedAt: opts.startedAt });
       } catch (err) {
@@ -19489,6 +19584,7 @@ async function captureDiagnostics(qmp, timeoutMs) {
 // src/run/run-qemu.ts
 var STOP_STEP_MS = 3e3;
 async function runQemu(plan, provisioned, opts) {
+  if (opts.signal?.aborted) throw new InfraError(`the runner was interrupted (${String(opts.signal.reason ?? "abort")}) before QEMU started; nothing ran`);
   const setup = prepareRun(plan, provisioned, opts, opts.snapshot?.stateFile);
   return new QemuRun(plan, provisioned, setup, opts).run();
 }
@@ -19512,7 +19608,7 @@ var QemuRun = class {
     }) : void 0;
     this.plugin = paths.qfiPlugin ? new PluginLink(paths.qfiPlugin.socket, plan.pluginRules, opts.log) : void 0;
     this.snapshot = opts.snapshot ? this.snapshotDriver(opts.snapshot) : void 0;
-    this.qmpOut = createWriteStream6(files.qmpLog);
+    this.qmpOut = new LogFile(files.qmpLog, { onFailure: (f) => this.fail(describeWriteFailure(f)) });
     opts.log.debug(`QEMU argv: ${JSON.stringify(argv)}`);
     const talksToGuest = plan.host.syncTestStart || plan.host.syncMarkers.length > 0 || opts.snapshot !== void 0;
     const onConsoleLine = (text) => this.onConsoleLine(text);
@@ -19522,7 +19618,9 @@ var QemuRun = class {
       talksToGuest,
       log: opts.log,
       onConsoleLine,
-      privateDir: opts.privateDir
+      privateDir: opts.privateDir,
+      // A full disk: what was written stays, and the run ends as an infra-error naming the file.
+      onWriteFailure: (f) => this.fail(describeWriteFailure(f))
     });
     this.record.qemuPid = this.qemu.pid;
     const policy = {
@@ -19628,13 +19726,15 @@ var QemuRun = class {
     if (this.qemu.isStopping || this.qemu.hasEnded || this.record.timedOut) return;
     this.record.timedOut = action.which;
     this.opts.log.warn(`${action.which} timeout reached after ${(this.elapsed() / 1e3).toFixed(1)} s; capturing QEMU state, then stopping it`);
-    void this.captureDiagnostics().then(() => this.stop());
+    void this.captureDiagnostics().catch((err) => {
+      this.record.infraError ??= err.message;
+    }).then(() => this.stop());
   }
   async captureDiagnostics() {
     if (!this.qmp) return;
     const diagnostics = await captureDiagnostics(this.qmp, STOP_STEP_MS);
     this.record.diagnostics = diagnostics;
-    writeFileSync12(join36(this.opts.resultsDir, RESULTS_FILES.registers), diagnostics.registers);
+    writeResultFile(join36(this.opts.resultsDir, RESULTS_FILES.registers), diagnostics.registers);
   }
   onQmp(client) {
     this.qmp = client;
@@ -19701,7 +19801,7 @@ var QemuRun = class {
     }
     this.qmp?.close();
     this.plugin?.close();
-    await closeStream(this.qmpOut);
+    await this.qmpOut.end();
     record2.wallMs = this.elapsed();
     record2.consoleLines = this.listener.lines;
     record2.qemuExit = { code: exit.code, signal: exit.signal };
@@ -19743,17 +19843,167 @@ function newRecord(startedAt, files, argv) {
   };
 }
 
+// src/report/results-folder.ts
+import { closeSync as closeSync5, existsSync as existsSync26, openSync as openSync5, readdirSync as readdirSync6, readFileSync as readFileSync20, renameSync as renameSync5, rmSync as rmSync4, statSync as statSync13, unlinkSync, writeFileSync as writeFileSync7, writeSync } from "node:fs";
+import { join as join37 } from "node:path";
+var LOCK_FILE = ".qfi-lock";
+var MANIFEST_FILE = ".qfi-files";
+function claimResultsFolder(dir, names, opts) {
+  const location = opts.location ?? { input: "results-dir" };
+  makeFolder(dir, location);
+  const lock = join37(dir, LOCK_FILE);
+  takeLock(lock, dir, opts.mode, location);
+  try {
+    const earlier = readManifest(dir);
+    const foreign = names.filter((name) => !earlier.has(name) && existsSync26(join37(dir, name)));
+    if (foreign.length) {
+      throw new ConfigError(
+        `results-dir ${dir} already holds ${listNames(foreign)}, which no earlier qfi run wrote there (${MANIFEST_FILE} does not list ${foreign.length === 1 ? "it" : "them"}): qfi will not overwrite ${foreign.length === 1 ? "it" : "them"}`,
+        { location, hint: "give the run a folder of its own (a new or empty results-dir), or move those files away" }
+      );
+    }
+    for (const name of earlier) if (!name.includes("/") && name !== ".." && name !== ".") removeQuietly(join37(dir, name));
+    const claimed = new Set(names);
+    writeManifest(dir, claimed, location);
+    return {
+      dir,
+      adopt(more) {
+        let changed = false;
+        for (const name of more) if (!claimed.has(name)) changed = Boolean(claimed.add(name));
+        if (changed) writeManifest(dir, claimed, location);
+      },
+      release: () => releaseLock(lock)
+    };
+  } catch (err) {
+    releaseLock(lock);
+    throw err;
+  }
+}
+function makeFolder(dir, location) {
+  try {
+    makeDirs(dir);
+  } catch (err) {
+    throw folderError(err, dir, location, "cannot be created");
+  }
+  if (!statSync13(dir).isDirectory()) {
+    throw new ConfigError(`results-dir ${dir} is not a folder`, { location, hint: "name a folder (it is created when missing)" });
+  }
+}
+function takeLock(lock, dir, mode, location) {
+  const me = selfIdentity();
+  const record2 = { pid: me.pid, start: me.start, mode, since: (/* @__PURE__ */ new Date()).toISOString() };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let fd;
+    try {
+      fd = openSync5(lock, "wx", 420);
+    } catch (err) {
+      if (err.code !== "EEXIST") throw folderError(err, dir, location, "is not writable");
+      const owner = readLock(lock);
+      if (owner && isRunning(owner)) {
+        throw new ConfigError(`results-dir ${dir} is in use by another qfi ${owner.mode} (pid ${owner.pid}, since ${owner.since})`, {
+          location,
+          hint: `give each run its own results-dir (runs at the same time would mix their results); if no qfi runs there, remove ${lock}`
+        });
+      }
+      try {
+        renameSync5(lock, privateTempPath(lock));
+      } catch {
+      }
+      for (const stale of staleLockCopies(dir)) removeQuietly(stale);
+      continue;
+    }
+    try {
+      writeSync(fd, `${JSON.stringify(record2)}
+`);
+    } catch (err) {
+      closeSync5(fd);
+      releaseLock(lock);
+      throw folderError(err, dir, location, "is not writable");
+    }
+    closeSync5(fd);
+    return;
+  }
+  throw new InfraError(`could not lock results-dir ${dir}: its lock ${lock} kept changing hands`, { hint: "another qfi is starting there; try again" });
+}
+function readLock(lock) {
+  try {
+    const r = JSON.parse(readFileSync20(lock, "utf8"));
+    if (typeof r.pid !== "number") return void 0;
+    return { pid: r.pid, start: typeof r.start === "string" ? r.start : "", mode: r.mode ?? "run", since: r.since ?? "an unknown time" };
+  } catch {
+    return void 0;
+  }
+}
+function staleLockCopies(dir) {
+  try {
+    return readdirSync6(dir).filter((n2) => n2.startsWith(`${LOCK_FILE}.`) && n2.endsWith(".tmp")).map((n2) => join37(dir, n2));
+  } catch {
+    return [];
+  }
+}
+function releaseLock(lock) {
+  try {
+    const owner = readLock(lock);
+    const me = selfIdentity();
+    if (!owner || owner.pid === me.pid && owner.start === me.start) unlinkSync(lock);
+  } catch {
+  }
+}
+function readManifest(dir) {
+  try {
+    const names = JSON.parse(readFileSync20(join37(dir, MANIFEST_FILE), "utf8")).files;
+    return new Set(Array.isArray(names) ? names.filter((n2) => typeof n2 === "string") : []);
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
+}
+function writeManifest(dir, names, location) {
+  const file = join37(dir, MANIFEST_FILE);
+  const tmp = privateTempPath(file);
+  try {
+    writeFileSync7(tmp, `${JSON.stringify({ writtenBy: "qfi", files: [...names].sort() }, null, 2)}
+`);
+    renameSync5(tmp, file);
+  } catch (err) {
+    rmSync4(tmp, { force: true });
+    throw folderError(err, dir, location, "is not writable");
+  }
+}
+function folderError(err, dir, location, what) {
+  const reason = describeFsError(err);
+  if (isStorageFailure(err)) {
+    return new InfraError(`results-dir ${dir} ${what}: ${reason}`, {
+      hint: "free space on that file system, or give a results-dir on another one",
+      cause: err
+    });
+  }
+  return new ConfigError(`results-dir ${dir} ${what}: ${reason}`, {
+    location,
+    hint: "give a results-dir in a place you can write (it is created when missing), like ./qfi-results",
+    cause: err
+  });
+}
+function removeQuietly(path6) {
+  try {
+    rmSync4(path6, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+  }
+}
+function listNames(names) {
+  const shown = names.slice(0, 5).join(", ");
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
+
 // src/modes/run-pipeline.ts
 async function runPipeline(options, host) {
   const config = await resolveInputs(options, host.log);
   const plan = makePlan(config, void 0, { countBlockRequests: options.countBlockRequests === true });
   host.log.info(`scenario ${plan.scenario}: ${plan.canonicalRules.length} rule(s) [${plan.canonicalRules.join(" ")}], seed ${plan.seed}`);
-  mkdirSync6(config.report.dir, { recursive: true });
-  for (const name of runResultNames()) rmSync4(join37(config.report.dir, name), { force: true, recursive: true });
-  writeReproducer(plan, config.report.dir);
-  writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
+  const folder = claimResultsFolder(config.report.dir, runResultNames(), { mode: "run", location: sourceOf(config, "results-dir") });
   const privateDir = makePrivateDir();
   try {
+    writeReproducer(plan, config.report.dir);
+    writeReproduceRecord(config, { inputs: options.inputs, cwd: options.cwd, configBaseDir: options.configBaseDir }, config.report.dir);
     const provisioned = await host.log.group("Provision", () => provision(plan, host, privateDir, options.signal));
     if (provisioned.guest) writeReproducer(plan, config.report.dir, provisioned.guest);
     const record2 = await host.log.group(
@@ -19767,10 +20017,22 @@ async function runPipeline(options, host) {
       })
     );
     const run = observeRun({ plan, provisioned, record: record2, summary: await summarizeConsole(record2) }, host.log);
-    const reports = writeReports(run, config.report.dir, { part: options.partOfCampaign === true });
+    const reports = reportOrExplain(run, () => writeReports(run, config.report.dir, { part: options.partOfCampaign === true }));
     return { config, run, reports };
   } finally {
-    rmSync4(privateDir, { recursive: true, force: true });
+    rmSync5(privateDir, { recursive: true, force: true });
+    folder.release();
+  }
+}
+function reportOrExplain(run, write) {
+  try {
+    return write();
+  } catch (err) {
+    if (!(err instanceof InfraError)) throw err;
+    throw new InfraError(`${run.verdict}: ${run.reason}; ${err.message}, so no reports were written`, {
+      ...err.hint !== void 0 ? { hint: err.hint } : {},
+      cause: err
+    });
   }
 }
 
@@ -19901,7 +20163,7 @@ function campaignVerdict(kind, results, stats, withHistory) {
 }
 
 // src/campaign/snapshot/run-snapshot.ts
-import { mkdirSync as mkdirSync7, readFileSync as readFileSync20, rmSync as rmSync5 } from "node:fs";
+import { mkdirSync as mkdirSync7, readFileSync as readFileSync21, rmSync as rmSync6 } from "node:fs";
 import { join as join38 } from "node:path";
 
 // src/campaign/snapshot/regions.ts
@@ -20026,7 +20288,7 @@ async function runSnapshotCampaign(config, scenarios, host, signal) {
       facts
     };
   } finally {
-    rmSync5(privateDir, { recursive: true, force: true });
+    rmSync6(privateDir, { recursive: true, force: true });
   }
 }
 function trialsPerMinute(trials, wallMs) {
@@ -20044,7 +20306,7 @@ async function prepareBench(config, host, privateDir, signal) {
     const snapshot = { kind, stateFile, devices, at };
     const record2 = await runQemu(runPlan, provisioned, { resultsDir: dir, privateDir, log: host.log, snapshot, ...signal ? { signal } : {} });
     const run = observeRun({ plan: runPlan, provisioned, record: record2, summary: await summarizeConsole(record2) }, host.log);
-    return { run, output: testOutput(readFileSync20(record2.files.console, "utf8")) };
+    return { run, output: testOutput(readFileSync21(record2.files.console, "utf8")) };
   };
   return { plan, ram: q35RamRanges(memoryBytes(config.machine.memory)), runIn };
 }
@@ -20216,27 +20478,35 @@ async function choosePoints(options, config, host) {
 }
 async function planCampaign(options, host) {
   const config = await resolveInputs(options, host.log, { purpose: "campaign" });
-  const plan = await makeCampaignPlan(options, config, host);
-  const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
-  const planFile = writePlanFile(config.report.dir, plan);
-  writeFileSync13(join39(config.report.dir, REPORT_FILES.matrix), `${JSON.stringify(matrix)}
+  const { plan, folder } = await claimAndPlan(options, config, host);
+  try {
+    const matrix = toMatrix(plan.scenarios, matrixJobs(plan, config.campaign.maxJobs));
+    const planFile = writePlanFile(config.report.dir, plan);
+    writeResultFile(join39(config.report.dir, REPORT_FILES.matrix), `${JSON.stringify(matrix)}
 `);
-  host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
-  for (const note of plan.notes) host.log.info(`note: ${note}`);
-  return { config, plan, matrix, planFile };
+    host.log.info(`plan: ${plan.scenarios.length} scenario(s) in ${matrix.include.length} job(s), seed ${plan.seed}; ${planFile}`);
+    for (const note of plan.notes) host.log.info(`note: ${note}`);
+    return { config, plan, matrix, planFile };
+  } finally {
+    folder.release();
+  }
 }
 var SNAPSHOT_TRIALS_PER_JOB = 25;
 function matrixJobs(plan, maxJobs) {
   if (plan.kind !== "snapshot") return maxJobs;
   return Math.max(1, Math.min(maxJobs, Math.ceil(plan.scenarios.length / SNAPSHOT_TRIALS_PER_JOB)));
 }
-async function makeCampaignPlan(options, config, host) {
-  if (config.campaign.planFile) {
-    const plan = readPlanFile(config.campaign.planFile);
-    prepareDir(config.report.dir);
-    return plan;
+async function claimAndPlan(options, config, host) {
+  const fromFile = config.campaign.planFile ? readPlanFile(config.campaign.planFile) : void 0;
+  const folder = claimResultsFolder(config.report.dir, CAMPAIGN_FILES, { mode: "campaign", location: sourceOf(config, "results-dir") });
+  try {
+    return { plan: fromFile ?? await makeCampaignPlan(options, config, host), folder };
+  } catch (err) {
+    folder.release();
+    throw err;
   }
-  prepareDir(config.report.dir);
+}
+async function makeCampaignPlan(options, config, host) {
   if (config.campaign.kind === "snapshot") {
     return {
       schema: CAMPAIGN_SCHEMA_VERSION,
@@ -20261,10 +20531,6 @@ async function makeCampaignPlan(options, config, host) {
     notes: [...notes, ...planned.notes],
     probe: probeRun
   };
-}
-function prepareDir(dir) {
-  mkdirSync8(dir, { recursive: true });
-  for (const name of CAMPAIGN_FILES) rmSync6(join39(dir, name), { recursive: true, force: true });
 }
 function selectScenarios(plan, config) {
   const { scenario, shard } = config.campaign;
@@ -20325,7 +20591,14 @@ function scenarioHost(host, quiet2) {
 }
 async function runCampaign(options, host) {
   const config = await resolveInputs(options, host.log, { purpose: "campaign" });
-  const plan = await makeCampaignPlan(options, config, host);
+  const { plan, folder } = await claimAndPlan(options, config, host);
+  try {
+    return await runPlannedCampaign(options, config, plan, host);
+  } finally {
+    folder.release();
+  }
+}
+async function runPlannedCampaign(options, config, plan, host) {
   writePlanFile(config.report.dir, plan);
   const { scenarios, part } = selectScenarios(plan, config);
   host.log.info(`campaign ${plan.name} (${plan.kind}): ${scenarios.length} of ${plan.scenarios.length} scenario(s), ${part}, seed ${plan.seed}`);
@@ -20370,7 +20643,7 @@ function snapshotReproducer(config) {
 function historyStats(config, host) {
   const file = config.campaign.history;
   if (file === void 0) return void 0;
-  if (!existsSync25(file)) {
+  if (!existsSync27(file)) {
     host.log.warn(`history ${file} does not exist: nothing to compare with (the first campaign has no history)`);
     return void 0;
   }
@@ -20409,7 +20682,7 @@ function findCampaignFiles(dir) {
   const found = [];
   const walk = (d, depth) => {
     if (depth > 6) return;
-    const entries = readdirSync6(d, { withFileTypes: true });
+    const entries = readdirSync7(d, { withFileTypes: true });
     if (entries.some((e) => e.isFile() && e.name === REPORT_FILES.campaign)) {
       found.push(join40(d, REPORT_FILES.campaign));
       return;
@@ -20425,14 +20698,14 @@ async function mergeCampaigns(options, host) {
   if (dirs.length === 0)
     throw new UsageError("nothing to merge", { hint: "give the folders holding the campaign jobs' results: `qfi merge DIR\u2026` (action: `merge-from`)" });
   const out = config.report.dir;
-  mkdirSync9(out, { recursive: true });
+  mkdirSync8(out, { recursive: true });
   const files = dirs.flatMap((d) => {
-    if (!existsSync26(d) || !statSync13(d).isDirectory())
+    if (!existsSync28(d) || !statSync14(d).isDirectory())
       throw new ConfigError(`${d} is not a folder`, {
         location: { input: "merge-from" },
         hint: "give folders that hold campaign results (campaign.json), such as downloaded artifacts"
       });
-    return findCampaignFiles(d).filter((f) => dirname12(f) !== out);
+    return findCampaignFiles(d).filter((f) => dirname13(f) !== out);
   });
   if (files.length === 0)
     throw new ConfigError(`no campaign.json under ${dirs.join(", ")}`, {
@@ -20457,10 +20730,10 @@ async function mergeCampaigns(options, host) {
         continue;
       }
       seen.add(r.id);
-      results.push({ ...r, dir: relative6(out, join40(dirname12(file), r.dir)) });
+      results.push({ ...r, dir: relative6(out, join40(dirname13(file), r.dir)) });
     }
   }
-  for (const plan of files.map((f) => join40(dirname12(f), PLAN_FILE)).filter(existsSync26).map((p) => readPlanFile(p, "merge-from"))) {
+  for (const plan of files.map((f) => join40(dirname13(f), PLAN_FILE)).filter(existsSync28).map((p) => readPlanFile(p, "merge-from"))) {
     for (const s of plan.scenarios) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
@@ -20488,11 +20761,9 @@ async function mergeCampaigns(options, host) {
 }
 
 // src/qtest/qtest-pipeline.ts
-import { mkdirSync as mkdirSync10, rmSync as rmSync7 } from "node:fs";
-import { join as join42 } from "node:path";
+import { rmSync as rmSync7 } from "node:fs";
 
 // src/qtest/qtest-report.ts
-import { writeFileSync as writeFileSync14 } from "node:fs";
 import { basename as basename7 } from "node:path";
 function qtestVerdict(scripts) {
   const sections = scripts.flatMap((s) => s.sections.map((section) => ({ script: s, section })));
@@ -20619,9 +20890,9 @@ function toQtestMarkdown(outcome) {
 }
 function writeQtestReports(outcome, dir) {
   const files = reportFilesIn(dir);
-  writeFileSync14(files.junit, toQtestJUnit(outcome));
-  writeFileSync14(files.summaryJson, toQtestSummaryJson(outcome));
-  writeFileSync14(files.summaryMarkdown, toQtestMarkdown(outcome));
+  writeResultFile(files.junit, toQtestJUnit(outcome));
+  writeResultFile(files.summaryJson, toQtestSummaryJson(outcome));
+  writeResultFile(files.summaryMarkdown, toQtestMarkdown(outcome));
   return files;
 }
 
@@ -20744,21 +21015,21 @@ var QtestServer = class _QtestServer {
   server;
   static async listen(path6) {
     const server = createServer();
-    await new Promise((resolve11, reject) => {
+    await new Promise((resolve12, reject) => {
       server.once("error", reject);
-      server.listen(path6, () => resolve11());
+      server.listen(path6, () => resolve12());
     });
     return new _QtestServer(server);
   }
   /** QEMU's connection, or a rejection when `signal` aborts first (QEMU exited, timeout). */
   accept(signal) {
-    return new Promise((resolve11, reject) => {
+    return new Promise((resolve12, reject) => {
       const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error("QEMU did not connect to the qtest socket"));
       if (signal.aborted) return onAbort();
       signal.addEventListener("abort", onAbort, { once: true });
       this.server.once("connection", (socket) => {
         signal.removeEventListener("abort", onAbort);
-        resolve11(new QtestConnection(socket));
+        resolve12(new QtestConnection(socket));
       });
     });
   }
@@ -21195,9 +21466,14 @@ async function runQtestPipeline(options, host) {
   checkScriptNames(scripts);
   const plan = makePlan(config, void 0, { qtest: true });
   checkDeviceDrives(config, plan);
-  mkdirSync10(config.report.dir, { recursive: true });
-  for (const s of scripts) for (const f of Object.values(qtestFileNames(s))) rmSync7(join42(config.report.dir, f), { force: true });
-  for (const f of [...Object.values(reportFilesIn(config.report.dir)), join42(config.report.dir, "blkdebug")]) rmSync7(f, { force: true, recursive: true });
+  const names = [
+    ...scripts.flatMap((s) => Object.values(qtestFileNames(s))),
+    REPORT_FILES.junit,
+    REPORT_FILES.summaryJson,
+    REPORT_FILES.summaryMarkdown,
+    RESULTS_FILES.blkdebug
+  ];
+  const folder = claimResultsFolder(config.report.dir, names, { mode: "qtest", location: sourceOf(config, "results-dir") });
   const privateDir = makePrivateDir();
   try {
     const qemu = await host.log.group("QEMU with the qtest accelerator", () => provisionQtestQemu(plan, host, options.signal));
@@ -21235,6 +21511,7 @@ async function runQtestPipeline(options, host) {
     return { config, outcome, reports: writeQtestReports(outcome, config.report.dir) };
   } finally {
     rmSync7(privateDir, { recursive: true, force: true });
+    folder.release();
   }
 }
 function checkScriptNames(scripts) {
@@ -21286,8 +21563,8 @@ async function provisionQtestQemu(plan, host, signal) {
 }
 
 // src/reproduce/reproduce.ts
-import { existsSync as existsSync29, readFileSync as readFileSync23, writeFileSync as writeFileSync16 } from "node:fs";
-import { dirname as dirname14, join as join46, relative as relative8, resolve as resolve10, sep as sep3 } from "node:path";
+import { existsSync as existsSync31, readFileSync as readFileSync24, writeFileSync as writeFileSync9 } from "node:fs";
+import { dirname as dirname15, join as join45, relative as relative8, resolve as resolve11, sep as sep3 } from "node:path";
 
 // src/reproduce/compare-runs.ts
 function compareRuns(original, rerun) {
@@ -21391,8 +21668,8 @@ function sameList(a2, b) {
 }
 
 // src/reproduce/open-results.ts
-import { closeSync as closeSync5, existsSync as existsSync27, mkdirSync as mkdirSync11, openSync as openSync5, readFileSync as readFileSync21, readSync as readSync4, readdirSync as readdirSync7, rmSync as rmSync8, statSync as statSync14, writeFileSync as writeFileSync15 } from "node:fs";
-import { basename as basename9, dirname as dirname13, isAbsolute as isAbsolute7, join as join43, normalize as normalize2, relative as relative7, sep as sep2 } from "node:path";
+import { closeSync as closeSync6, existsSync as existsSync29, mkdirSync as mkdirSync9, openSync as openSync6, readFileSync as readFileSync22, readSync as readSync4, readdirSync as readdirSync8, rmSync as rmSync8, statSync as statSync15, writeFileSync as writeFileSync8 } from "node:fs";
+import { basename as basename9, dirname as dirname14, isAbsolute as isAbsolute7, join as join42, normalize as normalize2, relative as relative7, sep as sep2 } from "node:path";
 
 // src/reproduce/find-run.ts
 var MANIFEST = REPRODUCE_FILES.manifest;
@@ -21548,9 +21825,9 @@ function readEntry(zip, name, method, crc, sizes) {
 // src/reproduce/open-results.ts
 var UNPACKED_ORIGINAL = "original";
 function resultsSource(path6) {
-  if (!existsSync27(path6))
+  if (!existsSync29(path6))
     throw new UsageError(`${path6} does not exist`, { hint: "give the results folder of a qfi run, or the artifact zip downloaded from GitHub" });
-  if (statSync14(path6).isDirectory()) return { kind: "folder", path: path6 };
+  if (statSync15(path6).isDirectory()) return { kind: "folder", path: path6 };
   if (isZip(path6)) return { kind: "zip", path: path6 };
   throw new UsageError(`${path6} is neither a folder nor a zip archive`, {
     hint: "give the results folder of a qfi run, or the artifact zip downloaded from GitHub"
@@ -21558,11 +21835,11 @@ function resultsSource(path6) {
 }
 function isZip(path6) {
   const head = Buffer.alloc(4);
-  const fd = openSync5(path6, "r");
+  const fd = openSync6(path6, "r");
   try {
     if (readSync4(fd, head, 0, 4, 0) < 4) return false;
   } finally {
-    closeSync5(fd);
+    closeSync6(fd);
   }
   return head.readUInt32LE(0) === 67324752 || head.readUInt32LE(0) === 101010256;
 }
@@ -21573,11 +21850,11 @@ function reproducedName(path6, scenario) {
 function openResults(source, opts) {
   if (source.kind === "folder") {
     const prefix = findRun(listResultFiles(source.path), { scenario: opts.scenario, label: source.path });
-    return { dir: join43(source.path, prefix), label: prefix ? join43(source.path, prefix) : source.path, unpacked: false };
+    return { dir: join42(source.path, prefix), label: prefix ? join42(source.path, prefix) : source.path, unpacked: false };
   }
   const label = basename9(source.path);
   try {
-    return unpackRun(readZip(readFileSync21(source.path)), label, opts);
+    return unpackRun(readZip(readFileSync22(source.path)), label, opts);
   } catch (err) {
     if (err instanceof ZipFormatError)
       throw new UsageError(`${source.path}: ${err.message}`, { hint: "download the artifact again; a zip cut off mid-download cannot be read" });
@@ -21589,26 +21866,26 @@ function unpackRun(entries, label, opts) {
     entries.map((e) => e.name),
     { scenario: opts.scenario, label }
   );
-  const dest = join43(opts.resultsDir, UNPACKED_ORIGINAL);
+  const dest = join42(opts.resultsDir, UNPACKED_ORIGINAL);
   rmSync8(dest, { recursive: true, force: true });
-  mkdirSync11(dest, { recursive: true });
+  mkdirSync9(dest, { recursive: true });
   for (const entry of entries) {
     if (!entry.name.startsWith(prefix) || entry.name.endsWith("/")) continue;
     const name = entry.name.slice(prefix.length);
-    const target = join43(dest, normalize2(name));
+    const target = join42(dest, normalize2(name));
     const rel = relative7(dest, target);
     if (isAbsolute7(name) || rel.startsWith(`..${sep2}`) || rel === ".." || isAbsolute7(rel))
       throw new UsageError(`${label}: entry ${entry.name} points outside the archive's folder`, {
         hint: "this zip was not written by GitHub's artifact upload; unpack it yourself and give the folder"
       });
-    mkdirSync11(dirname13(target), { recursive: true });
-    writeFileSync15(target, entry.read());
+    mkdirSync9(dirname14(target), { recursive: true });
+    writeFileSync8(target, entry.read());
   }
   return { dir: dest, label: prefix ? `${label}: ${prefix}` : label, unpacked: true };
 }
 function listResultFiles(root, prefix = "", depth = 0) {
   const out = [];
-  for (const entry of readdirSync7(join43(root, prefix), { withFileTypes: true })) {
+  for (const entry of readdirSync8(join42(root, prefix), { withFileTypes: true })) {
     const name = `${prefix}${entry.name}`;
     if (entry.isDirectory() && depth < 3) out.push(...listResultFiles(root, `${name}/`, depth + 1));
     else if (entry.isFile() && /^(reproduce|summary|campaign)\.json$/.test(entry.name)) out.push(name);
@@ -21617,7 +21894,7 @@ function listResultFiles(root, prefix = "", depth = 0) {
 }
 
 // src/reproduce/plan-rerun.ts
-import { join as join44, resolve as resolve9 } from "node:path";
+import { join as join43, resolve as resolve10 } from "node:path";
 var GUEST_PIN_INPUT = "guest-pin";
 var NOT_OVERRIDABLE = ["config"];
 function planRerun(opts) {
@@ -21635,12 +21912,12 @@ function planRerun(opts) {
   const inputs = { ...manifest.inputs };
   let configBaseDir;
   if (manifest.config) {
-    inputs.config = join44(opts.recordDir, manifest.config.copy);
-    configBaseDir = resolve9(opts.cwd, manifest.config.baseDir);
+    inputs.config = join43(opts.recordDir, manifest.config.copy);
+    configBaseDir = resolve10(opts.cwd, manifest.config.baseDir);
     notes.push(`config: ${manifest.config.file} as the run read it (its copy ${manifest.config.copy}); its relative paths resolve from ${configBaseDir}`);
   }
   if (manifest.rulesFile) {
-    inputs["rules-file"] = join44(opts.recordDir, manifest.rulesFile.copy);
+    inputs["rules-file"] = join43(opts.recordDir, manifest.rulesFile.copy);
     notes.push(`rules file: ${manifest.rulesFile.file} as the run read it (its copy ${manifest.rulesFile.copy})`);
   }
   inputs.seed = String(manifest.seed);
@@ -21686,14 +21963,14 @@ function asLines(value) {
 }
 
 // src/reproduce/run-facts.ts
-import { existsSync as existsSync28, readFileSync as readFileSync22 } from "node:fs";
-import { join as join45 } from "node:path";
+import { existsSync as existsSync30, readFileSync as readFileSync23 } from "node:fs";
+import { join as join44 } from "node:path";
 function readRunFacts(dir) {
   const file = reportFilesIn(dir).summaryJson;
-  if (!existsSync28(file)) return void 0;
+  if (!existsSync30(file)) return void 0;
   let summary;
   try {
-    summary = JSON.parse(readFileSync22(file, "utf8"));
+    summary = JSON.parse(readFileSync23(file, "utf8"));
   } catch (err) {
     throw new UsageError(`${file} is not valid JSON (${err.message})`, { hint: "the results folder is damaged; download the artifact again" });
   }
@@ -21701,12 +21978,12 @@ function readRunFacts(dir) {
     throw new UsageError(`${file} lacks verdict, faults or qemu: not a qfi run's summary`, { hint: "give the results folder of a qfi run" });
   }
   const icount = summary.qemu.argv.includes("-icount");
-  return { summary, injections: readInjectionKeys(join45(dir, RESULTS_FILES.injections), icount), icount };
+  return { summary, injections: readInjectionKeys(join44(dir, RESULTS_FILES.injections), icount), icount };
 }
 function readInjectionKeys(file, icount) {
-  if (!existsSync28(file)) return [];
+  if (!existsSync30(file)) return [];
   const keys = [];
-  for (const line of readFileSync22(file, "utf8").split("\n")) {
+  for (const line of readFileSync23(file, "utf8").split("\n")) {
     if (line.trim() === "") continue;
     try {
       keys.push(injectionKey(JSON.parse(line), icount));
@@ -21734,12 +22011,12 @@ function injectionKey(entry, icount) {
 
 // src/reproduce/reproduce.ts
 async function reproduceRun(options, host) {
-  const source = resultsSource(resolve10(options.cwd, options.path));
+  const source = resultsSource(resolve11(options.cwd, options.path));
   const { "results-dir": resultsDirFlag, ...overrides } = options.overrides;
-  const resultsDir = resultsDirFlag === void 0 ? defaultResultsDir(source, options) : resolve10(options.cwd, String(resultsDirFlag));
+  const resultsDir = resultsDirFlag === void 0 ? defaultResultsDir(source, options) : resolve11(options.cwd, String(resultsDirFlag));
   checkApart(source, resultsDir);
   const original = openResults(source, { scenario: options.scenario, resultsDir });
-  const manifest = readManifest(original);
+  const manifest = readManifest2(original);
   const originalFacts = readRunFacts(original.dir);
   const plan = planRerun({ manifest, summary: originalFacts?.summary, recordDir: original.dir, cwd: options.cwd, overrides, resultsDir });
   const when = originalFacts?.summary.startedAt ? ` on ${originalFacts.summary.startedAt}` : "";
@@ -21748,7 +22025,7 @@ async function reproduceRun(options, host) {
   );
   for (const note of plan.notes) host.log.info(`  ${note}`);
   for (const warning of plan.warnings) host.log.warn(warning);
-  if (source.kind === "folder" && isInside(resolve10(options.cwd), source.path)) {
+  if (source.kind === "folder" && isInside(resolve11(options.cwd), source.path)) {
     host.log.warn(
       `the current folder is inside the results being reproduced: the run's relative paths resolve against it; run qfi reproduce (or reproducer.sh) from your checkout of the project`
     );
@@ -21771,8 +22048,8 @@ async function reproduceRun(options, host) {
   const rerunFacts = readRunFacts(resultsDir);
   const comparison = originalFacts && rerunFacts ? compareRuns(originalFacts, rerunFacts) : void 0;
   const described = comparison ? describeComparison(comparison) : { lines: ["qfi reproduce: nothing to compare with (the original did not finish)"], warnings: [] };
-  const comparisonFile = join46(resultsDir, REPRODUCE_FILES.comparison);
-  writeFileSync16(
+  const comparisonFile = join45(resultsDir, REPRODUCE_FILES.comparison);
+  writeFileSync9(
     comparisonFile,
     `${JSON.stringify({ original: original.label, originalDir: original.dir, replayDir: resultsDir, ...comparison ?? { matched: null } }, null, 2)}
 `
@@ -21781,11 +22058,11 @@ async function reproduceRun(options, host) {
 }
 function defaultResultsDir(source, options) {
   const name = reproducedName(source.path, options.scenario);
-  const cwd = resolve10(options.cwd);
-  return source.kind === "folder" && isInside(cwd, source.path) ? join46(dirname14(source.path), name) : join46(cwd, name);
+  const cwd = resolve11(options.cwd);
+  return source.kind === "folder" && isInside(cwd, source.path) ? join45(dirname15(source.path), name) : join45(cwd, name);
 }
 function checkApart(source, resultsDir) {
-  const clash = source.kind === "folder" ? isInside(resultsDir, source.path) : isInside(source.path, join46(resultsDir, UNPACKED_ORIGINAL));
+  const clash = source.kind === "folder" ? isInside(resultsDir, source.path) : isInside(source.path, join45(resultsDir, UNPACKED_ORIGINAL));
   if (clash) {
     throw new UsageError(`the replay's results folder ${resultsDir} would overwrite the original ${source.path}`, {
       hint: "--results-dir must be a folder outside the results being reproduced (by default: <PATH>-reproduced in the current folder)"
@@ -21796,11 +22073,11 @@ function isInside(path6, folder) {
   const rel = relative8(folder, path6);
   return rel === "" || !rel.startsWith(`..${sep3}`) && rel !== ".." && !rel.startsWith(sep3) && !/^[A-Za-z]:/.test(rel);
 }
-function readManifest(original) {
-  const file = join46(original.dir, REPRODUCE_FILES.manifest);
+function readManifest2(original) {
+  const file = join45(original.dir, REPRODUCE_FILES.manifest);
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync23(file, "utf8"));
+    manifest = JSON.parse(readFileSync24(file, "utf8"));
   } catch (err) {
     throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} is not valid JSON (${err.message})`, {
       hint: "the results are damaged; download the artifact again"
@@ -21812,7 +22089,7 @@ function readManifest(original) {
     });
   }
   for (const copy of [manifest.config?.copy, manifest.rulesFile?.copy]) {
-    if (copy !== void 0 && !existsSync29(join46(original.dir, copy))) {
+    if (copy !== void 0 && !existsSync31(join45(original.dir, copy))) {
       throw new UsageError(`${original.label}: ${copy} is missing, though ${REPRODUCE_FILES.manifest} lists it`, {
         hint: "the results are incomplete; download the whole artifact again"
       });
@@ -21822,7 +22099,7 @@ function readManifest(original) {
 }
 function withReplayHint(err, cwd) {
   if (!(err instanceof ConfigError)) return err;
-  const hint = `qfi reproduce resolves the run's relative paths against the current folder (${resolve10(cwd)}), as CI did in its workspace: run it from the top of your checkout of the project, at the commit the run was made from`;
+  const hint = `qfi reproduce resolves the run's relative paths against the current folder (${resolve11(cwd)}), as CI did in its workspace: run it from the top of your checkout of the project, at the commit the run was made from`;
   return new ConfigError(err.message, {
     ...err.location ? { location: err.location } : {},
     hint: err.hint ? `${err.hint}
@@ -21878,7 +22155,7 @@ function verdictResult(mode, config, files) {
     failOnVerdict: config.report.failOnVerdict,
     junit: files.junit,
     summaryFile: files.summary,
-    summaryMarkdown: readFileSync24(files.summary, "utf8"),
+    summaryMarkdown: readFileSync25(files.summary, "utf8"),
     problem: void 0
   };
 }
