@@ -61,9 +61,20 @@ stamp() { local t0=$SECONDS line; while IFS= read -r line || [ -n "$line" ]; do 
 # Processes still running when a step has ended were left behind by it (all but PID 1 and the
 # step's output stamper, $2): name and kill them.
 leftovers() {
-  local d p pids=()
-  for d in /proc/[0-9]*; do p=${d#/proc/}; [ "$p" = 1 ] || [ "$p" = "${2:-}" ] || pids+=("$p"); done
-  [ ${#pids[@]} -gt 0 ] || return 0
+  local d p i state pids=()
+  # A process that is exiting as the step ends (esbuild's service after node, say) gets a moment; a
+  # zombie has ended already (this shell, PID 1, reaps it) and is no leftover.
+  for i in $(seq 20); do
+    pids=()
+    for d in /proc/[0-9]*; do
+      p=${d#/proc/}
+      [ "$p" = 1 ] || [ "$p" = "${2:-}" ] || [ "$p" = "$BASHPID" ] && continue
+      state=$(awk '/^State:/ { print $2 }' "$d/status" 2>/dev/null) || continue
+      [ -n "$state" ] && [ "$state" != Z ] && pids+=("$p")
+    done
+    [ ${#pids[@]} -gt 0 ] || return 0
+    sleep 0.1
+  done
   echo "fresh-root: $1 left ${#pids[@]} process(es) running; killing them:"
   for p in "${pids[@]}"; do echo "  $p $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | cut -c1-200)"; done
   kill -KILL "${pids[@]}" 2>/dev/null || true

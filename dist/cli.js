@@ -14,12 +14,13 @@ import {
   ktapCases,
   ktapSuites,
   parseKtap,
+  printable,
   qfiVersion,
   readKtapFile,
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-S7W2EPS6.js";
+} from "./chunks/chunk-Y6KYLBJU.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";
@@ -330,8 +331,9 @@ function stderrLogger(debug = process.env.QFI_DEBUG === "1") {
 `);
   return {
     info: (m) => write(m),
-    warn: (m) => write(`warning: ${m}`),
-    error: (m) => write(`error: ${m}`),
+    // Warnings and errors quote config values and paths: shown escaped, they cannot drive the terminal.
+    warn: (m) => write(printable(`warning: ${m}`)),
+    error: (m) => write(printable(`error: ${m}`)),
     debug: (m) => {
       if (debug) write(`debug: ${m}`);
     },

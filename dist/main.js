@@ -26,7 +26,7 @@ import {
   formatLocation,
   runMode,
   unusedRuleWarning
-} from "./chunks/chunk-S7W2EPS6.js";
+} from "./chunks/chunk-Y6KYLBJU.js";
 import "./chunks/chunk-2XPRQUFT.js";
 import "./chunks/chunk-E3KAXV6J.js";
 

@@ -13,6 +13,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { checkGuestFilePath } from './guest-values.js';
 import { splitWords } from './key-value-words.js';
 import { ValueProblem } from './parse-values.js';
+import { formatBytes } from '../core/input-file.js';
 
 export interface FileSpec {
   /** Absolute host path of a regular file. */
@@ -24,6 +25,9 @@ export interface FileSpec {
 }
 
 const KEYS = ['path', 'dest', 'mode'] as const;
+/** Largest file `files` copies into the built-in guest's initramfs. */
+export const MAX_GUEST_FILE_BYTES = 256 * 1024 * 1024;
+
 const FILE_HINT = 'write a file as `path=build/mytest dest=/usr/bin/mytest`, with optional `mode=0755`';
 
 /** Guest folders the agent mounts over at boot: a file put there would vanish. */
@@ -44,6 +48,14 @@ export function fileFromPairs(pairs: Array<[string, string]>, baseDir: string): 
     throw new ValueProblem(
       `file ${JSON.stringify(pathText)} does not exist or is not a regular file (${path})`,
       'give the path of a file on the host, relative to the workspace or absolute',
+    );
+  }
+  // Files go into the initramfs, which the guest unpacks into its RAM (256 MiB by default).
+  const size = statSync(path).size;
+  if (size > MAX_GUEST_FILE_BYTES) {
+    throw new ValueProblem(
+      `file ${JSON.stringify(pathText)} is ${formatBytes(size)}; a file copied into the guest may be at most ${formatBytes(MAX_GUEST_FILE_BYTES)} (${path})`,
+      'put large data on a disk image (`disks`) instead: the built-in guest unpacks its files into RAM',
     );
   }
   const dest = checkGuestFilePath(destText, 'dest', '/usr/bin/mytest');

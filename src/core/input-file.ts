@@ -36,15 +36,18 @@ export function readInputFile(req: InputFileRequest): Buffer {
     throw unreadable(req, err);
   }
   try {
-    checkInputFile(
-      req,
-      stat(req, () => fstatSync(fd)),
-    );
-    // One byte more than allowed: a file that grew past the limit since fstat is still refused.
-    const buffer = Buffer.alloc(req.maxBytes + 1);
+    const st = stat(req, () => fstatSync(fd));
+    checkInputFile(req, st);
+    // One byte more than fstat said: a file that grows while read is noticed, and never read past the limit.
+    const buffer = Buffer.alloc(st.size + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > req.maxBytes) throw tooLarge(req, length);
+    if (length > st.size) {
+      throw new ConfigError(`${req.what} ${req.displayPath} grew while qfi read it`, {
+        ...(req.location ? { location: req.location } : {}),
+        hint: 'give a file that is complete (not one still being written)',
+      });
+    }
     return buffer.subarray(0, length);
   } catch (err) {
     if (err instanceof ConfigError) throw err;

@@ -3,11 +3,12 @@
  * artifact zip unpacked into the new results folder's `original/` (so the rerun sits beside
  * what it reproduces). The original is only read.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { findRun } from './find-run.js';
 import { readZip, ZipFormatError, type ZipEntry } from './read-zip.js';
+import { readInputFile } from '../core/input-file.js';
 
 /** Where a zip is unpacked, inside the rerun's results folder. */
 export const UNPACKED_ORIGINAL = 'original';
@@ -59,7 +60,9 @@ export function openResults(source: ResultsSource, opts: { scenario: string | un
   }
   const label = basename(source.path);
   try {
-    return unpackRun(readZip(readFileSync(source.path)), label, opts);
+    // An artifact zip is read whole; 2 GiB is GitHub's largest artifact download in one piece, and what a Buffer holds.
+    const zip = readInputFile({ path: source.path, displayPath: source.path, what: 'results zip', maxBytes: 2 * 1024 ** 3 - 1 });
+    return unpackRun(readZip(zip), label, opts);
   } catch (err) {
     if (err instanceof ZipFormatError)
       throw new UsageError(`${source.path}: ${err.message}`, { hint: 'download the artifact again; a zip cut off mid-download cannot be read' });

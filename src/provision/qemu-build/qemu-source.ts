@@ -8,6 +8,7 @@ import { ConfigError, InfraError } from '../../core/errors.js';
 import type { Logger } from '../../core/host.js';
 import { releaseTarballUrl } from '../../plan/qemu-releases.js';
 import { privateTempPath } from '../../core/temp-path.js';
+import { diesWithParent } from '../../core/child-lifetime.js';
 
 /** Where the source comes from, and the hash that goes into the cache key. */
 export type QemuSourceOrigin =
@@ -136,13 +137,13 @@ export async function unpackSource(origin: QemuSourceOrigin, archive: string | u
   mkdirSync(dest, { recursive: true });
   const opts = { stdin: 'ignore' as const, ...(signal ? { cancelSignal: signal } : {}) };
   if (origin.kind === 'folder') {
-    await execa('cp', ['-a', `${origin.path}/.`, dest], opts);
+    await execa(...diesWithParent('cp', ['-a', `${origin.path}/.`, dest]), opts);
     rmSync(join(dest, 'build'), { recursive: true, force: true });
     return;
   }
   const tarball = origin.kind === 'tarball' ? origin.path : archive;
   if (!tarball) throw new Error('internal: a downloaded source needs its archive path');
-  await execa('tar', ['-xf', tarball, '-C', dest, '--strip-components=1'], opts);
+  await execa(...diesWithParent('tar', ['-xf', tarball, '-C', dest, '--strip-components=1']), opts);
   if (!existsSync(join(dest, 'configure'))) {
     throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
       hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz",
@@ -154,14 +155,19 @@ export async function unpackSource(origin: QemuSourceOrigin, archive: string | u
 export async function applyPatches(srcDir: string, patches: string[], log: Logger, signal?: AbortSignal): Promise<void> {
   for (const patch of patches) {
     const args = ['-p1', '--forward', '--batch', '-d', srcDir, '-i', patch];
-    const dry = await execa('patch', ['--dry-run', ...args], { reject: false, stdin: 'ignore', all: true, ...(signal ? { cancelSignal: signal } : {}) });
+    const dry = await execa(...diesWithParent('patch', ['--dry-run', ...args]), {
+      reject: false,
+      stdin: 'ignore',
+      all: true,
+      ...(signal ? { cancelSignal: signal } : {}),
+    });
     if (dry.exitCode !== 0) {
       throw new ConfigError(`patch ${basename(patch)} does not apply to the QEMU source:\n${(dry.all ?? '').trim().split('\n').slice(-8).join('\n')}`, {
         location: { input: 'qemu-patches', file: patch },
         hint: 'rebase the patch onto this QEMU version (qemu-version), or remove it from qemu-patches',
       });
     }
-    await execa('patch', args, { stdin: 'ignore', ...(signal ? { cancelSignal: signal } : {}) });
+    await execa(...diesWithParent('patch', args), { stdin: 'ignore', ...(signal ? { cancelSignal: signal } : {}) });
     log.info(`applied patch ${basename(patch)}`);
   }
 }

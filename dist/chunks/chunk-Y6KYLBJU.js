@@ -821,7 +821,7 @@ function formatError(err) {
 }
 
 // src/modes/modes.ts
-import { readFileSync as readFileSync25 } from "node:fs";
+import { readFileSync as readFileSync24 } from "node:fs";
 import { relative as relative9 } from "node:path";
 
 // src/protocol/guest-protocol.ts
@@ -1549,14 +1549,17 @@ function readInputFile(req) {
     throw unreadable(req, err);
   }
   try {
-    checkInputFile(
-      req,
-      stat(req, () => fstatSync(fd))
-    );
-    const buffer = Buffer.alloc(req.maxBytes + 1);
+    const st = stat(req, () => fstatSync(fd));
+    checkInputFile(req, st);
+    const buffer = Buffer.alloc(st.size + 1);
     let length = 0;
     for (let n2 = -1; n2 !== 0 && length < buffer.length; length += n2) n2 = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > req.maxBytes) throw tooLarge(req, length);
+    if (length > st.size) {
+      throw new ConfigError(`${req.what} ${req.displayPath} grew while qfi read it`, {
+        ...req.location ? { location: req.location } : {},
+        hint: "give a file that is complete (not one still being written)"
+      });
+    }
     return buffer.subarray(0, length);
   } catch (err) {
     if (err instanceof ConfigError) throw err;
@@ -4135,6 +4138,7 @@ function parseExitCodes(text) {
 
 // src/config/file-spec.ts
 var KEYS2 = ["path", "dest", "mode"];
+var MAX_GUEST_FILE_BYTES = 256 * 1024 * 1024;
 var FILE_HINT = "write a file as `path=build/mytest dest=/usr/bin/mytest`, with optional `mode=0755`";
 var MOUNTED = ["/proc", "/sys", "/dev", "/tmp", "/run"];
 function fileFromPairs(pairs, baseDir) {
@@ -4152,6 +4156,13 @@ function fileFromPairs(pairs, baseDir) {
     throw new ValueProblem(
       `file ${JSON.stringify(pathText)} does not exist or is not a regular file (${path6})`,
       "give the path of a file on the host, relative to the workspace or absolute"
+    );
+  }
+  const size = statSync3(path6).size;
+  if (size > MAX_GUEST_FILE_BYTES) {
+    throw new ValueProblem(
+      `file ${JSON.stringify(pathText)} is ${formatBytes(size)}; a file copied into the guest may be at most ${formatBytes(MAX_GUEST_FILE_BYTES)} (${path6})`,
+      "put large data on a disk image (`disks`) instead: the built-in guest unpacks its files into RAM"
     );
   }
   const dest = checkGuestFilePath(destText, "dest", "/usr/bin/mytest");
@@ -17344,13 +17355,13 @@ async function unpackSource(origin, archive, dest, signal) {
   mkdirSync4(dest, { recursive: true });
   const opts = { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} };
   if (origin.kind === "folder") {
-    await execa("cp", ["-a", `${origin.path}/.`, dest], opts);
+    await execa(...diesWithParent("cp", ["-a", `${origin.path}/.`, dest]), opts);
     rmSync2(join27(dest, "build"), { recursive: true, force: true });
     return;
   }
   const tarball = origin.kind === "tarball" ? origin.path : archive;
   if (!tarball) throw new Error("internal: a downloaded source needs its archive path");
-  await execa("tar", ["-xf", tarball, "-C", dest, "--strip-components=1"], opts);
+  await execa(...diesWithParent("tar", ["-xf", tarball, "-C", dest, "--strip-components=1"]), opts);
   if (!existsSync21(join27(dest, "configure"))) {
     throw new InfraError(`${tarball} does not look like a QEMU source tarball (no configure at its top level)`, {
       hint: "give the release tarball (qemu-X.Y.Z.tar.xz) or Debian's qemu_X.Y.Z+ds.orig.tar.xz"
@@ -17360,7 +17371,12 @@ async function unpackSource(origin, archive, dest, signal) {
 async function applyPatches(srcDir, patches, log, signal) {
   for (const patch of patches) {
     const args = ["-p1", "--forward", "--batch", "-d", srcDir, "-i", patch];
-    const dry = await execa("patch", ["--dry-run", ...args], { reject: false, stdin: "ignore", all: true, ...signal ? { cancelSignal: signal } : {} });
+    const dry = await execa(...diesWithParent("patch", ["--dry-run", ...args]), {
+      reject: false,
+      stdin: "ignore",
+      all: true,
+      ...signal ? { cancelSignal: signal } : {}
+    });
     if (dry.exitCode !== 0) {
       throw new ConfigError(`patch ${basename5(patch)} does not apply to the QEMU source:
 ${(dry.all ?? "").trim().split("\n").slice(-8).join("\n")}`, {
@@ -17368,7 +17384,7 @@ ${(dry.all ?? "").trim().split("\n").slice(-8).join("\n")}`, {
         hint: "rebase the patch onto this QEMU version (qemu-version), or remove it from qemu-patches"
       });
     }
-    await execa("patch", args, { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} });
+    await execa(...diesWithParent("patch", args), { stdin: "ignore", ...signal ? { cancelSignal: signal } : {} });
     log.info(`applied patch ${basename5(patch)}`);
   }
 }
@@ -21563,7 +21579,7 @@ async function provisionQtestQemu(plan, host, signal) {
 }
 
 // src/reproduce/reproduce.ts
-import { existsSync as existsSync31, readFileSync as readFileSync24, writeFileSync as writeFileSync9 } from "node:fs";
+import { existsSync as existsSync31, readFileSync as readFileSync23, writeFileSync as writeFileSync9 } from "node:fs";
 import { dirname as dirname15, join as join45, relative as relative8, resolve as resolve11, sep as sep3 } from "node:path";
 
 // src/reproduce/compare-runs.ts
@@ -21668,7 +21684,7 @@ function sameList(a2, b) {
 }
 
 // src/reproduce/open-results.ts
-import { closeSync as closeSync6, existsSync as existsSync29, mkdirSync as mkdirSync9, openSync as openSync6, readFileSync as readFileSync22, readSync as readSync4, readdirSync as readdirSync8, rmSync as rmSync8, statSync as statSync15, writeFileSync as writeFileSync8 } from "node:fs";
+import { closeSync as closeSync6, existsSync as existsSync29, mkdirSync as mkdirSync9, openSync as openSync6, readSync as readSync4, readdirSync as readdirSync8, rmSync as rmSync8, statSync as statSync15, writeFileSync as writeFileSync8 } from "node:fs";
 import { basename as basename9, dirname as dirname14, isAbsolute as isAbsolute7, join as join42, normalize as normalize2, relative as relative7, sep as sep2 } from "node:path";
 
 // src/reproduce/find-run.ts
@@ -21854,7 +21870,8 @@ function openResults(source, opts) {
   }
   const label = basename9(source.path);
   try {
-    return unpackRun(readZip(readFileSync22(source.path)), label, opts);
+    const zip = readInputFile({ path: source.path, displayPath: source.path, what: "results zip", maxBytes: 2 * 1024 ** 3 - 1 });
+    return unpackRun(readZip(zip), label, opts);
   } catch (err) {
     if (err instanceof ZipFormatError)
       throw new UsageError(`${source.path}: ${err.message}`, { hint: "download the artifact again; a zip cut off mid-download cannot be read" });
@@ -21963,14 +21980,14 @@ function asLines(value) {
 }
 
 // src/reproduce/run-facts.ts
-import { existsSync as existsSync30, readFileSync as readFileSync23 } from "node:fs";
+import { existsSync as existsSync30, readFileSync as readFileSync22 } from "node:fs";
 import { join as join44 } from "node:path";
 function readRunFacts(dir) {
   const file = reportFilesIn(dir).summaryJson;
   if (!existsSync30(file)) return void 0;
   let summary;
   try {
-    summary = JSON.parse(readFileSync23(file, "utf8"));
+    summary = JSON.parse(readFileSync22(file, "utf8"));
   } catch (err) {
     throw new UsageError(`${file} is not valid JSON (${err.message})`, { hint: "the results folder is damaged; download the artifact again" });
   }
@@ -21983,7 +22000,7 @@ function readRunFacts(dir) {
 function readInjectionKeys(file, icount) {
   if (!existsSync30(file)) return [];
   const keys = [];
-  for (const line of readFileSync23(file, "utf8").split("\n")) {
+  for (const line of readFileSync22(file, "utf8").split("\n")) {
     if (line.trim() === "") continue;
     try {
       keys.push(injectionKey(JSON.parse(line), icount));
@@ -22077,7 +22094,7 @@ function readManifest2(original) {
   const file = join45(original.dir, REPRODUCE_FILES.manifest);
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync24(file, "utf8"));
+    manifest = JSON.parse(readFileSync23(file, "utf8"));
   } catch (err) {
     throw new UsageError(`${original.label}: ${REPRODUCE_FILES.manifest} is not valid JSON (${err.message})`, {
       hint: "the results are damaged; download the artifact again"
@@ -22155,7 +22172,7 @@ function verdictResult(mode, config, files) {
     failOnVerdict: config.report.failOnVerdict,
     junit: files.junit,
     summaryFile: files.summary,
-    summaryMarkdown: readFileSync25(files.summary, "utf8"),
+    summaryMarkdown: readFileSync24(files.summary, "utf8"),
     problem: void 0
   };
 }
@@ -22273,6 +22290,7 @@ export {
   ExitCode,
   exitCodeForError,
   formatLocation,
+  printable,
   formatError,
   ACTION_MODES,
   INPUTS,
