@@ -20,7 +20,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-Y6KYLBJU.js";
+} from "./chunks/chunk-65W7ZU2O.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

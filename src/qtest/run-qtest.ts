@@ -148,7 +148,7 @@ export async function runQtestScript(script: QtestScript, opts: RunQtestOptions)
   if (refusal) throw refusal;
   // Ended by our quit or signal, not on its own (an abort, a segfault, an exit status) even when
   // its exit was noticed only as the stop began.
-  const byUs = (!exit.signal && exit.code === 0) || (qemu.stoppedByUs && (exit.signal === 'SIGTERM' || exit.signal === 'SIGKILL'));
+  const byUs = (!exit.signal && exit.code === 0) || (exit.signal !== undefined && qemu.sentSignal(exit.signal));
   const crash = byUs
     ? undefined
     : describeCrash(

@@ -52,7 +52,7 @@ export class QemuProcess {
   readonly stderrTail: string[] = [];
   private hasExited = false;
   private stopping: Promise<void> | undefined;
-  private stopFoundRunning = false;
+  private readonly signalsSent = new Set<string>();
   private writeFailed: WriteFailure | undefined;
   private readonly child: Child;
   private readonly stopStepMs: number;
@@ -86,17 +86,17 @@ export class QemuProcess {
     return this.hasExited;
   }
 
-  /**
-   * The stop sequence began while QEMU still ran, as far as qfi knew: an exit noticed only just
-   * after may still be QEMU's own (a crash racing the stop), so callers also look at how it ended.
-   */
   /** The first write error of console.log or qemu-stderr.log. */
   get writeFailure(): WriteFailure | undefined {
     return this.writeFailed;
   }
 
-  get stoppedByUs(): boolean {
-    return this.stopFoundRunning;
+  /**
+   * Whether qfi's stop sequence sent QEMU `signal`. A death by a signal qfi did not send is QEMU's
+   * own or someone else's, even when qfi's stop had begun (a crash noticed only as the stop began).
+   */
+  sentSignal(signal: string): boolean {
+    return this.signalsSent.has(signal);
   }
 
   /** A line to the guest's console input (the guest reads it with echo off). */
@@ -107,15 +107,16 @@ export class QemuProcess {
 
   /** Ends QEMU: `quit` first (QMP, when connected), then SIGTERM, then SIGKILL. Called again, the same stop. */
   stop(quit?: (timeoutMs: number) => Promise<unknown>): Promise<void> {
-    if (!this.stopping) this.stopFoundRunning = !this.hasExited;
     this.stopping ??= (async () => {
       if (this.hasExited) return;
       if (quit) await quit(this.stopStepMs).catch(() => undefined);
       if (await this.exitsWithin(this.stopStepMs)) return;
       this.opts.log.warn('QEMU did not quit over QMP; sending SIGTERM');
+      this.signalsSent.add('SIGTERM');
       this.child.kill('SIGTERM');
       if (await this.exitsWithin(this.stopStepMs)) return;
       this.opts.log.warn('QEMU ignored SIGTERM; sending SIGKILL');
+      this.signalsSent.add('SIGKILL');
       this.child.kill('SIGKILL');
       await this.exitsWithin(this.stopStepMs);
     })();

@@ -61,6 +61,17 @@ describe('QemuProcess', () => {
     expect(exit.signal).toBe('SIGTERM');
     expect(log).toEqual(['warn: QEMU did not quit over QMP; sending SIGTERM']);
     expect(proc.isStopping).toBe(true);
+    expect([proc.sentSignal('SIGTERM'), proc.sentSignal('SIGKILL')]).toEqual([true, false]);
+  });
+
+  it('knows a signal it did not send: a process killed from outside as the stop begins is not stopped by qfi', async () => {
+    const { proc } = spawnScript(`console.log('up'); setInterval(() => {}, 1000);`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    process.kill(proc.pid!, 'SIGKILL');
+    await proc.stop();
+    const exit = await proc.exited;
+    expect(exit.signal).toBe('SIGKILL');
+    expect(proc.sentSignal('SIGKILL')).toBe(false);
   });
 
   it('kills a process that ignores SIGTERM, and stopping twice is one stop', async () => {

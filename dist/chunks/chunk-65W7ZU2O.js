@@ -18172,7 +18172,7 @@ var QemuProcess = class {
   stderrTail = [];
   hasExited = false;
   stopping;
-  stopFoundRunning = false;
+  signalsSent = /* @__PURE__ */ new Set();
   writeFailed;
   child;
   stopStepMs;
@@ -18183,16 +18183,16 @@ var QemuProcess = class {
   get hasEnded() {
     return this.hasExited;
   }
-  /**
-   * The stop sequence began while QEMU still ran, as far as qfi knew: an exit noticed only just
-   * after may still be QEMU's own (a crash racing the stop), so callers also look at how it ended.
-   */
   /** The first write error of console.log or qemu-stderr.log. */
   get writeFailure() {
     return this.writeFailed;
   }
-  get stoppedByUs() {
-    return this.stopFoundRunning;
+  /**
+   * Whether qfi's stop sequence sent QEMU `signal`. A death by a signal qfi did not send is QEMU's
+   * own or someone else's, even when qfi's stop had begun (a crash noticed only as the stop began).
+   */
+  sentSignal(signal) {
+    return this.signalsSent.has(signal);
   }
   /** A line to the guest's console input (the guest reads it with echo off). */
   tellGuest(line) {
@@ -18201,15 +18201,16 @@ var QemuProcess = class {
   }
   /** Ends QEMU: `quit` first (QMP, when connected), then SIGTERM, then SIGKILL. Called again, the same stop. */
   stop(quit) {
-    if (!this.stopping) this.stopFoundRunning = !this.hasExited;
     this.stopping ??= (async () => {
       if (this.hasExited) return;
       if (quit) await quit(this.stopStepMs).catch(() => void 0);
       if (await this.exitsWithin(this.stopStepMs)) return;
       this.opts.log.warn("QEMU did not quit over QMP; sending SIGTERM");
+      this.signalsSent.add("SIGTERM");
       this.child.kill("SIGTERM");
       if (await this.exitsWithin(this.stopStepMs)) return;
       this.opts.log.warn("QEMU ignored SIGTERM; sending SIGKILL");
+      this.signalsSent.add("SIGKILL");
       this.child.kill("SIGKILL");
       await this.exitsWithin(this.stopStepMs);
     })();
@@ -21153,7 +21154,7 @@ async function runQtestScript(script, opts) {
   qmp?.close();
   hostFaults?.finish();
   if (refusal) throw refusal;
-  const byUs = !exit.signal && exit.code === 0 || qemu.stoppedByUs && (exit.signal === "SIGTERM" || exit.signal === "SIGKILL");
+  const byUs = !exit.signal && exit.code === 0 || exit.signal !== void 0 && qemu.sentSignal(exit.signal);
   const crash = byUs ? void 0 : describeCrash(
     exit,
     qemu.stderrTail,
