@@ -20,7 +20,7 @@ import {
   renderJUnit,
   runMode,
   totalTests
-} from "./chunks/chunk-65W7ZU2O.js";
+} from "./chunks/chunk-CYKCR4M4.js";
 import {
   localCacheDir
 } from "./chunks/chunk-2XPRQUFT.js";

@@ -28,11 +28,6 @@ export function isStorageFailure(err: unknown): boolean {
   return code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG' || code === 'EIO';
 }
 
-/** Whether the error is one of the file system's (it has an errno code). */
-export function isFsError(err: unknown): err is NodeJS.ErrnoException {
-  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((err as NodeJS.ErrnoException).code!);
-}
-
 /**
  * `mkdir -p` that always ends: Node's `mkdirSync(…, { recursive: true })` loops forever where the
  * parent exists but refuses children with ENOENT (`/proc/x`). Each missing folder is made in turn.

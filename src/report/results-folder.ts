@@ -23,8 +23,6 @@ export const MANIFEST_FILE = '.qfi-files';
 
 export interface ResultsFolder {
   readonly dir: string;
-  /** Adds names the run writes beyond those it claimed (before writing them). */
-  adopt(names: readonly string[]): void;
   /** Ends the claim: the lock goes, the manifest stays for the next run. */
   release(): void;
 }
@@ -59,15 +57,9 @@ export function claimResultsFolder(dir: string, names: readonly string[], opts: 
       );
     }
     for (const name of earlier) if (!name.includes('/') && name !== '..' && name !== '.') removeQuietly(join(dir, name));
-    const claimed = new Set(names);
-    writeManifest(dir, claimed, location);
+    writeManifest(dir, new Set(names), location);
     return {
       dir,
-      adopt(more) {
-        let changed = false;
-        for (const name of more) if (!claimed.has(name)) changed = Boolean(claimed.add(name));
-        if (changed) writeManifest(dir, claimed, location);
-      },
       release: () => releaseLock(lock),
     };
   } catch (err) {

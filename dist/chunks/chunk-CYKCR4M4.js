@@ -19880,15 +19880,9 @@ function claimResultsFolder(dir, names, opts) {
       );
     }
     for (const name of earlier) if (!name.includes("/") && name !== ".." && name !== ".") removeQuietly(join37(dir, name));
-    const claimed = new Set(names);
-    writeManifest(dir, claimed, location);
+    writeManifest(dir, new Set(names), location);
     return {
       dir,
-      adopt(more) {
-        let changed = false;
-        for (const name of more) if (!claimed.has(name)) changed = Boolean(claimed.add(name));
-        if (changed) writeManifest(dir, claimed, location);
-      },
       release: () => releaseLock(lock)
     };
   } catch (err) {
